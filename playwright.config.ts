@@ -1,0 +1,37 @@
+// Browser tests: Debian's Chromium (Playwright's own browser download does
+// not work here) against the built site, served by `vite preview` with the
+// cross-origin isolation headers from vite.config.ts. `npm test` builds
+// first, and `npm run test:e2e` runs scripts/ensure-chromium.mjs first.
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, requireChromium } from "./scripts/chromium-path.mjs";
+
+const PORT = 4317;
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  // The tests start Web Workers themselves, and the machine has 2 cores:
+  // parallel browsers would make timing-sensitive runs flaky.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: "list",
+  use: {
+    baseURL,
+    browserName: "chromium",
+    headless: true,
+    launchOptions: { executablePath: requireChromium(), args: CHROMIUM_ARGS },
+    trace: "retain-on-failure",
+  },
+  webServer: {
+    command: `npm run preview -- --port ${PORT} --strictPort`,
+    url: `${baseURL}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,8 @@
+// The "playground" module that snippets import (shared/API.md). Its types for
+// the editor are in playground.d.ts; keep the two in step.
+
+export { Thread, currentThread, mainThread, activeCount, enumerate, startNewThread, sleep, getIdent } from "./thread";
+export { Lock, RLock } from "./locks";
+export { sharedArray, Value } from "./shared-memory";
+export { print, now, mark, span } from "./output";
+export { RuntimeError, ValueError, TimeoutError } from "../base/errors";

@@ -1,0 +1,130 @@
+// Lock and RLock as snippets use them (Python's threading.Lock/RLock): the
+// sync cores plus what the playground adds around them — the caller's ident,
+// the "blocked on a lock" state and lock events on the timeline, and the
+// wait-for edge the deadlock watch reads. The fast path stays a CAS and two
+// ring writes, so a traced pair costs about twice a bare one.
+
+import { Lock as LockCore } from "../sync/lock";
+import { RLock as RLockCore } from "../sync/rlock";
+import { ValueError } from "../base/errors";
+import { context } from "../runtime/worker-context";
+import { Ctl, Field } from "../runtime/thread-table";
+import { SEND, type Sendable } from "../runtime/serialize";
+import { EventKind, ThreadState } from "../trace/events";
+
+export const WAIT_KIND_LOCK = 1;
+
+export interface LockLike {
+  acquire(blocking?: boolean, timeoutMs?: number): boolean;
+  release(): void;
+}
+
+/** Python's (blocking, timeout) pair, in ms; Infinity means forever. */
+export function timeoutOf(blocking: boolean, timeoutMs: number | undefined): number {
+  if (!blocking) {
+    if (timeoutMs !== undefined && timeoutMs !== -1) throw new ValueError("can't specify a timeout for a non-blocking call");
+    return 0;
+  }
+  if (timeoutMs === undefined || timeoutMs === -1 || timeoutMs === Infinity) return Infinity;
+  if (!(timeoutMs >= 0)) throw new ValueError("timeout value must be a non-negative number (ms)");
+  return timeoutMs;
+}
+
+/** Block on `core` with the thread shown as blocked, and its wait-for edge set. */
+function acquireTraced(core: LockCore | RLockCore, id: number, timeoutMs: number): boolean {
+  const ctx = context();
+  const ident = ctx.ident;
+  if (core.tryAcquire(ident)) {
+    ctx.trace(EventKind.LockAcquired, 0, id);
+    return true;
+  }
+  if (timeoutMs === 0) return false;
+  let blocked = false;
+  const got = core.acquire(ident, timeoutMs, () => {
+    blocked = true;
+    ctx.table.set(ident, Field.WaitKind, WAIT_KIND_LOCK);
+    ctx.table.set(ident, Field.WaitObj, id);
+    ctx.enter(ThreadState.Blocked, id);
+  });
+  if (blocked) {
+    ctx.table.set(ident, Field.WaitObj, 0);
+    ctx.enter(ThreadState.Running);
+  }
+  if (got) ctx.trace(EventKind.LockAcquired, 0, id);
+  return got;
+}
+
+abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, LockLike {
+  protected readonly core: Core;
+  /** the id the timeline shows for this lock */
+  readonly id: number;
+  protected readonly base: number;
+
+  constructor(make: (i32: Int32Array, base: number) => Core, WORDS: number, shared?: { base: number; id: number }) {
+    const ctx = context();
+    this.base = shared ? shared.base : ctx.heap.alloc(WORDS);
+    this.id = shared ? shared.id : ctx.table.counter(Ctl.ObjectIds);
+    this.core = make(ctx.i32, this.base);
+  }
+
+  /** Take the lock; with `blocking` false, only if free now. False on timeout. */
+  acquire(blocking = true, timeoutMs?: number): boolean {
+    return acquireTraced(this.core, this.id, timeoutOf(blocking, timeoutMs));
+  }
+
+  release(): void {
+    const ctx = context();
+    this.core.release(ctx.ident);
+    ctx.trace(EventKind.LockReleased, 0, this.id);
+  }
+
+  /** Acquire, run `fn`, release even when `fn` throws; returns `fn`'s result. */
+  with<T>(fn: () => T): T {
+    this.acquire();
+    try {
+      return fn();
+    } finally {
+      this.release();
+    }
+  }
+
+  abstract [SEND](): { kind: string; data: unknown };
+}
+
+export class Lock extends BaseLock<LockCore> {
+  constructor(shared?: { base: number; id: number }) {
+    super((i32, base) => new LockCore(i32, base), LockCore.WORDS, shared);
+  }
+
+  locked(): boolean {
+    return this.core.locked();
+  }
+
+  [SEND]() {
+    return { kind: "Lock", data: { base: this.base, id: this.id } };
+  }
+
+  toString(): string {
+    return `<Lock ${this.locked() ? "locked" : "unlocked"}>`;
+  }
+}
+
+export class RLock extends BaseLock<RLockCore> {
+  constructor(shared?: { base: number; id: number }) {
+    super((i32, base) => new RLockCore(i32, base), RLockCore.WORDS, shared);
+  }
+
+  override release(): void {
+    const ctx = context();
+    this.core.release(ctx.ident);
+    if (this.core.owner() !== ctx.ident) ctx.trace(EventKind.LockReleased, 0, this.id);
+  }
+
+  [SEND]() {
+    return { kind: "RLock", data: { base: this.base, id: this.id } };
+  }
+
+  toString(): string {
+    return `<RLock owner=${this.core.owner()} count=${this.core.count()}>`;
+  }
+}

@@ -1,0 +1,50 @@
+// print(), now(), mark() and span(): what a snippet says about itself. Print
+// lines are rare and variable-sized, so they travel by postMessage (sent at
+// once, even if the thread then spins forever); marks and spans are trace
+// events in the thread's ring, with their label text sent once per label.
+
+import { context } from "../runtime/worker-context";
+import { Ctl } from "../runtime/thread-table";
+import { EventKind } from "../trace/events";
+import { formatValues } from "./format";
+
+/** Print one line, tagged with the thread's name and the time. */
+export function print(...values: unknown[]): void {
+  const ctx = context();
+  ctx.post({ type: "print", runId: ctx.run.runId, ident: ctx.ident, text: formatValues(values), t: ctx.now(), stream: "stdout" });
+}
+
+/** ms since the run started, on one clock shared by every thread. */
+export function now(): number {
+  return context().now();
+}
+
+const labelIds = new Map<string, number>();
+
+function labelId(text: string): number {
+  let id = labelIds.get(text);
+  if (id === undefined) {
+    const ctx = context();
+    id = ctx.table.counter(Ctl.ObjectIds);
+    labelIds.set(text, id);
+    ctx.post({ type: "label", runId: ctx.run.runId, id, text });
+  }
+  return id;
+}
+
+/** Draw an instant annotation on the caller's lane. */
+export function mark(label: string): void {
+  context().trace(EventKind.Mark, 0, labelId(String(label)));
+}
+
+/** Run `fn`, drawn as a labelled span on the caller's lane; returns its result. */
+export function span<T>(label: string, fn: () => T): T {
+  const ctx = context();
+  const id = labelId(String(label));
+  ctx.trace(EventKind.SpanBegin, 0, id);
+  try {
+    return fn();
+  } finally {
+    ctx.trace(EventKind.SpanEnd, 0, id);
+  }
+}

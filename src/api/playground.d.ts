@@ -1,0 +1,180 @@
+// The "playground" module as the editor sees it: Monaco loads this file as an
+// extra lib, so every JSDoc comment below is a hover doc a learner reads.
+// It declares a subset of shared/API.md; keep names and semantics in step
+// with it. All times are milliseconds.
+
+declare module "playground" {
+  /** Element types of shared memory, named as in `multiprocessing.Array`. */
+  export type SharedType =
+    | "int8" | "uint8" | "int16" | "uint16" | "int32" | "uint32"
+    | "float32" | "float64" | "bigint64" | "biguint64";
+
+  /** The typed array `sharedArray(type, n)` returns for each element type. */
+  export interface SharedArrayOf {
+    int8: Int8Array<SharedArrayBuffer>;
+    uint8: Uint8Array<SharedArrayBuffer>;
+    int16: Int16Array<SharedArrayBuffer>;
+    uint16: Uint16Array<SharedArrayBuffer>;
+    int32: Int32Array<SharedArrayBuffer>;
+    uint32: Uint32Array<SharedArrayBuffer>;
+    float32: Float32Array<SharedArrayBuffer>;
+    float64: Float64Array<SharedArrayBuffer>;
+    bigint64: BigInt64Array<SharedArrayBuffer>;
+    biguint64: BigUint64Array<SharedArrayBuffer>;
+  }
+
+  /** The JavaScript value held by one element: `bigint` for the 64-bit integer types, else `number`. */
+  export type SharedScalar<K extends SharedType> = K extends "bigint64" | "biguint64" ? bigint : number;
+
+  /** Options of `new Thread({...})`, as in Python's `threading.Thread(target=..., args=...)`. */
+  export interface ThreadOptions<A extends unknown[]> {
+    /** The function the thread runs. It may use the snippet's top-level functions and variables. */
+    target?: (...args: A) => unknown;
+    /** Arguments for `target`; copied into the thread at `start()`. */
+    args?: [...A];
+    /** The thread's name; default `Thread-N`, N counting from 1 in each run. */
+    name?: string;
+    /** A daemon thread does not keep the run alive: it is stopped when the others have finished. */
+    daemon?: boolean;
+  }
+
+  /**
+   * A thread of control, running in its own Web Worker: real parallelism.
+   *
+   * Pass a `target`, or subclass and override `run()`:
+   * ```ts
+   * const t = new Thread({ target: work, args: [3] });
+   * t.start();
+   * t.join();
+   * ```
+   */
+  export class Thread<A extends unknown[] = unknown[]> {
+    constructor(options?: ThreadOptions<A>);
+    /** The thread's name; default `Thread-N`. Shown on its output lines and timeline lane. */
+    name: string;
+    /** Identifies the thread once started; `null` before `start()`. */
+    readonly ident: number | null;
+    /** Whether the thread is a daemon (stopped when the run ends). Settable before `start()` only. */
+    daemon: boolean;
+    /** Starts the thread: `run()` is called in a new worker. A second call throws `RuntimeError`. */
+    start(): void;
+    /** What the thread does. The default calls `target(...args)`; override it in a subclass. */
+    run(): void;
+    /**
+     * Blocks the caller until the thread finishes, or until `timeoutMs` has passed.
+     * @param timeoutMs give up after this many milliseconds; wait forever when omitted
+     * @returns true when the thread has finished. Joining the current thread throws `RuntimeError`.
+     */
+    join(timeoutMs?: number): boolean;
+    /** True from just before `run()` starts until just after it ends. */
+    isAlive(): boolean;
+  }
+
+  /** The calling thread (its `name`, `ident` and `daemon`). */
+  export function currentThread(): Thread;
+  /** The run's main thread: the snippet's top level, named `MainThread`. */
+  export function mainThread(): Thread;
+  /** How many threads are alive now, MainThread included. */
+  export function activeCount(): number;
+  /** The threads alive now, MainThread included. */
+  export function enumerate(): Thread[];
+  /** The calling thread's ident (Python's `threading.get_ident`). */
+  export function getIdent(): number;
+  /**
+   * Starts a daemon thread at once that calls `fn(...args)` (Python's low-level `_thread.start_new_thread`).
+   * @returns the new thread's ident
+   */
+  export function startNewThread<A extends unknown[]>(fn: (...args: A) => unknown, args?: [...A]): number;
+
+  /** Blocks the calling thread for `ms` milliseconds; its lane shows it as sleeping. */
+  export function sleep(ms: number): void;
+  /** Prints one output line, tagged with the calling thread's name and the time. Values are joined by spaces. */
+  export function print(...values: unknown[]): void;
+  /** Milliseconds since the run started, on one clock shared by every thread. */
+  export function now(): number;
+  /** Draws a labelled mark at this moment on the calling thread's timeline lane. */
+  export function mark(label: string): void;
+  /** Runs `fn` and draws it as a labelled span on the calling thread's lane. @returns what `fn` returns */
+  export function span<T>(label: string, fn: () => T): T;
+
+  /**
+   * A mutual-exclusion lock (Python's `threading.Lock`). Any thread may release it.
+   * ```ts
+   * lock.with(() => { counter += 1; });
+   * ```
+   */
+  export class Lock {
+    constructor();
+    /**
+     * Takes the lock, waiting for it when `blocking` is true.
+     * @param blocking wait for the lock (default true); false returns at once
+     * @param timeoutMs give up after this many milliseconds; wait forever when omitted
+     * @returns true when the lock was taken
+     */
+    acquire(blocking?: boolean, timeoutMs?: number): boolean;
+    /** Releases the lock. Releasing an unlocked lock throws `RuntimeError`. */
+    release(): void;
+    /** True while some thread holds the lock. */
+    locked(): boolean;
+    /** Acquires the lock, runs `fn`, and releases the lock even when `fn` throws. @returns what `fn` returns */
+    with<T>(fn: () => T): T;
+  }
+
+  /**
+   * A re-entrant lock (Python's `threading.RLock`): the thread that holds it may acquire it again,
+   * and must release it as many times. Only the owner may release it.
+   */
+  export class RLock {
+    constructor();
+    /**
+     * Takes the lock, or counts one more level when the caller already owns it.
+     * @param blocking wait for the lock (default true); false returns at once
+     * @param timeoutMs give up after this many milliseconds; wait forever when omitted
+     * @returns true when the lock was taken
+     */
+    acquire(blocking?: boolean, timeoutMs?: number): boolean;
+    /** Releases one level. A thread that does not own the lock gets `RuntimeError`. */
+    release(): void;
+    /** Acquires the lock, runs `fn`, and releases it even when `fn` throws. @returns what `fn` returns */
+    with<T>(fn: () => T): T;
+  }
+
+  /**
+   * A typed array on shared memory, seen by every thread and process of the run.
+   * `arr[i]++` races for real; `Atomics.add(arr, i, 1)` does not.
+   * @param type the element type, e.g. `"int32"` or `"float64"`
+   * @param length the number of elements, all starting at zero
+   */
+  export function sharedArray<K extends SharedType>(type: K, length: number): SharedArrayOf[K];
+
+  /**
+   * One shared number (Python's `multiprocessing.Value`). `v.value += 1` is a racy
+   * read-modify-write; guard it with `v.getLock()`.
+   */
+  export class Value<K extends SharedType = "float64"> {
+    /**
+     * @param type the element type, e.g. `"int32"` or `"float64"`
+     * @param initial the starting value (default 0)
+     */
+    constructor(type: K, initial?: SharedScalar<K>);
+    /** The current value; plain reads and writes, no locking. */
+    value: SharedScalar<K>;
+    /** The `Lock` that came with this value, for guarding read-modify-writes. */
+    getLock(): Lock;
+  }
+
+  /** Python's `RuntimeError`: e.g. starting a thread twice, or releasing an unlocked lock. */
+  export class RuntimeError extends Error {
+    constructor(message?: string);
+  }
+
+  /** Python's `ValueError`: an argument has the right type but a bad value. */
+  export class ValueError extends Error {
+    constructor(message?: string);
+  }
+
+  /** Python's `TimeoutError`: a blocking call gave up after its `timeoutMs`. */
+  export class TimeoutError extends Error {
+    constructor(message?: string);
+  }
+}

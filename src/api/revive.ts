@@ -1,0 +1,22 @@
+// Rebuilding playground objects that arrive from another thread: each kind
+// that implements SEND has its reviver here, the one place the serializer
+// learns about the API without importing it.
+
+import { Lock, RLock } from "./locks";
+import { Value, type SharedArrayType } from "./shared-memory";
+import { reviveThread } from "./thread";
+
+type Reviver = (data: never) => unknown;
+
+const REVIVERS: Record<string, Reviver> = {
+  Lock: (data: { base: number; id: number }) => new Lock(data),
+  RLock: (data: { base: number; id: number }) => new RLock(data),
+  Value: (data: { type: SharedArrayType; byteOffset: number; lock: Lock }) => new Value(data.type, undefined, data),
+  Thread: (data: { ident: number; name: string; daemon: boolean }) => reviveThread(data),
+};
+
+export function reviveApiObject(kind: string, data: unknown): unknown {
+  const revive = REVIVERS[kind];
+  if (!revive) throw new Error(`internal: no reviver for ${kind}`);
+  return revive(data as never);
+}

@@ -1,0 +1,288 @@
+// Thread (Python's threading.Thread) and the module functions about threads.
+// A started thread is an entry in the run's shared thread table (see
+// runtime/thread-table.ts), so any worker can name, count and join it; the
+// object a snippet holds is a handle to that entry. start() copies what the
+// new thread needs (target, args, the module's variables) and asks the page
+// for a worker; it does not wait for the worker, as the entry already says
+// "alive", so isAlive() and join() are right from the first instant.
+//
+// A subclass's number and boolean fields move into shared cells at start(),
+// so `this.stop = true` in one thread is seen by the other (API.md §1).
+
+import { RuntimeError } from "../base/errors";
+import { context, type WorkerContext } from "../runtime/worker-context";
+import { Ctl, Field } from "../runtime/thread-table";
+import type { SpawnPayload, ThreadRole } from "../runtime/protocol";
+import { Decoder, Encoder, SEND, type Sendable } from "../runtime/serialize";
+import { TAG, type EncodedInstance } from "../runtime/serialize-types";
+import { initRing, ringWords } from "../trace/ring";
+import { ThreadState } from "../trace/events";
+import { sleepMs } from "../sync/sleep";
+import { timeoutOf } from "./locks";
+
+export const WAIT_KIND_JOIN = 2;
+const RING_CAPACITY = 4096;
+const CORE = Symbol("playground.thread");
+
+interface ThreadCore {
+  ident: number;
+  name: string;
+  daemon: boolean;
+  target: ((...args: never[]) => unknown) | null;
+  args: unknown[];
+  role: ThreadRole;
+}
+
+export interface ThreadOptions<A extends unknown[] = unknown[]> {
+  target?: (...args: A) => unknown;
+  args?: A;
+  name?: string;
+  daemon?: boolean;
+}
+
+function coreOf(thread: Thread): ThreadCore {
+  return (thread as unknown as { [CORE]: ThreadCore })[CORE];
+}
+
+function attachCore(thread: object, core: ThreadCore): void {
+  Object.defineProperty(thread, CORE, { value: core, enumerable: false, writable: false });
+}
+
+function currentDaemon(ctx: WorkerContext): boolean {
+  return ctx.table.get(ctx.ident, Field.Daemon) === 1;
+}
+
+export class Thread implements Sendable {
+  constructor(options: ThreadOptions<never[]> = {}) {
+    const ctx = context();
+    attachCore(this, {
+      ident: 0,
+      name: options.name !== undefined ? String(options.name) : `Thread-${ctx.table.counter(Ctl.ThreadNames)}`,
+      daemon: options.daemon ?? currentDaemon(ctx),
+      target: options.target ?? null,
+      args: options.args ?? [],
+      role: "thread",
+    });
+  }
+
+  get name(): string {
+    return coreOf(this).name;
+  }
+
+  set name(value: string) {
+    const core = coreOf(this);
+    core.name = String(value);
+    if (core.ident) context().table.setName(core.ident, core.name);
+  }
+
+  /** The thread's identifier once started, else null. */
+  get ident(): number | null {
+    return coreOf(this).ident || null;
+  }
+
+  get daemon(): boolean {
+    return coreOf(this).daemon;
+  }
+
+  set daemon(value: boolean) {
+    if (coreOf(this).ident) throw new RuntimeError("cannot set daemon status of active thread");
+    coreOf(this).daemon = Boolean(value);
+  }
+
+  /** What the thread does; override it in a subclass. Calls target(...args). */
+  run(): unknown {
+    const core = coreOf(this);
+    return core.target ? (core.target as (...a: unknown[]) => unknown)(...core.args) : undefined;
+  }
+
+  /** Start the thread: run() runs in a new worker, in parallel. */
+  start(): void {
+    const core = coreOf(this);
+    if (core.ident) throw new RuntimeError("threads can only be started once");
+    const ctx = context();
+    const spawn = encodeSpawn(ctx, this, core);
+    const ident = ctx.table.reserve(core.name, core.role, core.daemon, ctx.pid, ctx.ident);
+    const ringBase = ctx.heap.alloc(ringWords(RING_CAPACITY), 2);
+    initRing(ctx.i32, ringBase, RING_CAPACITY);
+    ctx.table.set(ident, Field.RingBase, ringBase);
+    ctx.table.set(ident, Field.GlobalsByteOffset, ctx.table.get(ctx.ident, Field.GlobalsByteOffset));
+    ctx.table.set(ident, Field.GlobalsCount, ctx.table.get(ctx.ident, Field.GlobalsCount));
+    core.ident = ident;
+    ctx.post({ type: "spawn", runId: ctx.run.runId, spawn: { ...spawn, ident } });
+  }
+
+  /** Wait until the thread ends; false when `timeoutMs` passed first. */
+  join(timeoutMs?: number): boolean {
+    const core = coreOf(this);
+    const ctx = context();
+    if (!core.ident) throw new RuntimeError("cannot join thread before it is started");
+    if (core.ident === ctx.ident) throw new RuntimeError("cannot join current thread");
+    const waitMs = timeoutOf(true, timeoutMs);
+    if (!ctx.table.isAlive(core.ident)) return true;
+    if (waitMs === 0) return false;
+    ctx.table.set(ctx.ident, Field.WaitKind, WAIT_KIND_JOIN);
+    ctx.table.set(ctx.ident, Field.WaitObj, core.ident);
+    ctx.enter(ThreadState.Waiting, core.ident);
+    try {
+      return ctx.table.join(core.ident, waitMs);
+    } finally {
+      ctx.table.set(ctx.ident, Field.WaitObj, 0);
+      ctx.enter(ThreadState.Running);
+    }
+  }
+
+  isAlive(): boolean {
+    const core = coreOf(this);
+    return core.ident !== 0 && context().table.isAlive(core.ident);
+  }
+
+  [SEND]() {
+    const core = coreOf(this);
+    return { kind: "Thread", data: { ident: core.ident, name: core.name, daemon: core.daemon } };
+  }
+
+  toString(): string {
+    const core = coreOf(this);
+    const state = !core.ident ? "initial" : this.isAlive() ? "started" : "stopped";
+    return `<${this.constructor.name}(${core.name}, ${state}${core.daemon ? " daemon" : ""})>`;
+  }
+}
+
+/** Move a subclass instance's number/boolean fields into shared cells. */
+function encodeSelf(ctx: WorkerContext, thread: Thread, encoder: Encoder): EncodedInstance {
+  const cls = thread.constructor;
+  if (ctx.scope?.evalInScope(cls.name) !== cls) {
+    throw new RuntimeError(`cannot start ${thread.name}: its class ${cls.name} must be declared at the top level of the snippet`);
+  }
+  const fields: Record<string, unknown> = {};
+  const shared: NonNullable<EncodedInstance["shared"]> = {};
+  for (const key of Object.keys(thread)) {
+    const value = (thread as unknown as Record<string, unknown>)[key];
+    if (typeof value === "number" || typeof value === "boolean") {
+      const type = typeof value === "number" ? "number" : "boolean";
+      const index = ctx.heap.allocFloat64(1) / 8;
+      shareField(thread, key, new Float64Array(ctx.run.heap), index, type);
+      (thread as unknown as Record<string, unknown>)[key] = value;
+      shared[key] = { index, type };
+    } else {
+      fields[key] = encoder.encode(value, `${thread.name}.${key}`);
+    }
+  }
+  return { [TAG]: "inst", cls: cls.name, fields, shared };
+}
+
+function shareField(target: object, key: string, f64: Float64Array, index: number, type: "number" | "boolean"): void {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: type === "number" ? () => f64[index] : () => f64[index] !== 0,
+    set: (v: unknown) => { f64[index] = type === "number" ? Number(v) : v ? 1 : 0; },
+  });
+}
+
+function encodeSpawn(ctx: WorkerContext, thread: Thread, core: ThreadCore): Omit<SpawnPayload, "ident"> {
+  if (!ctx.scope) throw new RuntimeError("threads can only be started once the snippet's module is running");
+  const encoder = new Encoder(ctx.scope, core.name);
+  const overridden = thread.run !== Thread.prototype.run;
+  const snapshotValues = ctx.snapshot();
+  const snapshot: Record<string, unknown> = {};
+  for (const key of Object.keys(snapshotValues)) snapshot[key] = encoder.encode(snapshotValues[key], key);
+  return {
+    role: core.role,
+    name: core.name,
+    globalsByteOffset: 0,
+    globalsCount: 0,
+    target: overridden ? null : encoder.encode(core.target, "target"),
+    args: overridden ? [] : encoder.encode(core.args, "args"),
+    self: overridden ? encodeSelf(ctx, thread, encoder) : null,
+    snapshot,
+  };
+}
+
+/** A handle on a thread that is known only by its table entry. */
+export function threadHandle(ident: number, name?: string): Thread {
+  const ctx = context();
+  if (ident === ctx.ident && ctx.currentThread) return ctx.currentThread as Thread;
+  const handle = Object.create(Thread.prototype) as Thread;
+  attachCore(handle, {
+    ident,
+    name: name ?? ctx.table.name(ident),
+    daemon: ctx.table.get(ident, Field.Daemon) === 1,
+    target: null,
+    args: [],
+    role: ctx.table.role(ident),
+  });
+  return handle;
+}
+
+/** Rebuild, in the new worker, the Thread whose run() this worker runs. */
+export function threadFromSpawn(ctx: WorkerContext, spawn: SpawnPayload, decoder: Decoder): Thread {
+  const core: ThreadCore = {
+    ident: spawn.ident, name: spawn.name, daemon: ctx.table.get(spawn.ident, Field.Daemon) === 1,
+    target: null, args: [], role: spawn.role,
+  };
+  let thread: Thread;
+  if (spawn.self) {
+    const self = spawn.self as EncodedInstance;
+    const cls = ctx.scope!.evalInScope(self.cls) as { prototype: object };
+    thread = Object.create(cls.prototype) as Thread;
+    for (const key of Object.keys(self.fields)) (thread as unknown as Record<string, unknown>)[key] = decoder.decode(self.fields[key]);
+    const f64 = new Float64Array(ctx.run.heap);
+    for (const [key, cell] of Object.entries(self.shared ?? {})) shareField(thread, key, f64, cell.index, cell.type);
+  } else {
+    thread = Object.create(Thread.prototype) as Thread;
+    core.target = decoder.decode(spawn.target) as ThreadCore["target"];
+    core.args = decoder.decode(spawn.args) as unknown[];
+  }
+  attachCore(thread, core);
+  return thread;
+}
+
+export function reviveThread(data: { ident: number; name: string; daemon: boolean }): Thread {
+  if (data.ident) return threadHandle(data.ident, undefined);
+  const handle = Object.create(Thread.prototype) as Thread;
+  attachCore(handle, { ident: 0, name: data.name, daemon: data.daemon, target: null, args: [], role: "thread" });
+  return handle;
+}
+
+export function currentThread(): Thread {
+  return context().currentThread as Thread;
+}
+
+export function mainThread(): Thread {
+  return threadHandle(1);
+}
+
+/** Number of threads alive now, MainThread included. */
+export function activeCount(): number {
+  return context().table.aliveIdents().length;
+}
+
+/** The threads alive now. */
+export function enumerate(): Thread[] {
+  return context().table.aliveIdents().map((ident) => threadHandle(ident));
+}
+
+/** The low-level `_thread.start_new_thread`: a daemon thread, started at once. */
+export function startNewThread(fn: (...args: never[]) => unknown, args: unknown[] = []): number {
+  const ctx = context();
+  const thread = new Thread({ target: fn, args: args as never[], name: `Dummy-${ctx.table.counter(Ctl.DummyNames)}`, daemon: true });
+  thread.start();
+  return thread.ident!;
+}
+
+/** Block the calling thread for `ms` milliseconds (shown as sleeping). */
+export function sleep(ms: number): void {
+  if (!(ms >= 0)) throw new RangeError("sleep length must be non-negative (ms)");
+  const ctx = context();
+  ctx.enter(ThreadState.Sleeping);
+  try {
+    sleepMs(ms);
+  } finally {
+    ctx.enter(ThreadState.Running);
+  }
+}
+
+export function getIdent(): number {
+  return context().ident;
+}

@@ -1,0 +1,70 @@
+// The boundary between the compiler and the runtime. The compiler turns a
+// snippet into the body of `async function (__pg) { ... }`; the runtime
+// evaluates that body once per worker (MainThread, and each thread's copy)
+// and hands it a SnippetHost. Type-only file.
+
+import type { SnippetDiagnostic } from "../runtime/types";
+
+export interface CompileOptions {
+  /** insert the eval-breaker check at loop back-edges and function entries */
+  ticks?: boolean;
+}
+
+export interface SharedGlobal {
+  name: string;
+  type: "number" | "boolean";
+  /** index into SnippetHost.g */
+  slot: number;
+}
+
+export interface Pragmas {
+  gil?: boolean;
+  switchIntervalMs?: number;
+  maxThreads?: number;
+}
+
+export interface CompileResult {
+  ok: boolean;
+  /** errors stop the run; warnings are shown as editor markers only */
+  diagnostics: SnippetDiagnostic[];
+  /** body of an async function with one parameter, `__pg` */
+  js: string;
+  /** source map v3 (JSON text) from `js` (line 1 = first line of the body) to the snippet */
+  sourceMap: string;
+  /** top-level let/var numbers and booleans: live in shared memory */
+  sharedGlobals: SharedGlobal[];
+  /** other top-level variables: copied into a thread at start() */
+  copiedGlobals: string[];
+  pragmas: Pragmas;
+}
+
+/** What a compiled snippet's module function receives as `__pg`. */
+export interface SnippetHost {
+  /** the "playground" module's exports */
+  api: Record<string, unknown>;
+  /** true only in the run's MainThread: run top-level statements. Threads and
+   *  processes get the declarations and a copy of the variables instead. */
+  isMain: boolean;
+  /** shared number/boolean globals of this process, one Float64 per slot */
+  g: Float64Array;
+  /** in a thread: values of the copied globals at start() */
+  snapshot: Record<string, unknown>;
+  /** control word for the eval-breaker: non-zero means "call tick()" */
+  ctl: Int32Array;
+  tick(): void;
+  /** called first thing by the module body */
+  bindModule(hooks: ModuleHooks): void;
+  /**
+   * Wraps a nested function that captures locals of enclosing functions,
+   * so that sending it to a thread can copy those locals (or name them in
+   * an error when they cannot be copied).
+   */
+  closure<F extends (...args: never[]) => unknown>(fn: F, names: string[], values: () => unknown[]): F;
+}
+
+export interface ModuleHooks {
+  /** current values of the copied globals; ones still in their TDZ are left out */
+  snapshot(): Record<string, unknown>;
+  /** direct eval in the module's scope (resolves top-level names) */
+  evalInScope(source: string): unknown;
+}

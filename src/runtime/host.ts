@@ -1,0 +1,63 @@
+// The SnippetHost a compiled snippet runs against (see compile/types.ts):
+// the API object, this process's shared globals, the copied variables of a
+// new thread (decoded lazily, once the module's own classes and functions
+// exist to rebuild them with), and the hooks by which the module lets the
+// runtime see into its scope.
+
+import type { ModuleHooks, SnippetHost } from "../compile/types";
+import type { WorkerContext } from "./worker-context";
+import { Decoder, type ModuleScope } from "./serialize";
+import { Field } from "./thread-table";
+
+export interface HostParts {
+  api: Record<string, unknown>;
+  revive(kind: string, data: unknown): unknown;
+}
+
+export function createHost(ctx: WorkerContext, isMain: boolean, encodedSnapshot: Record<string, unknown>, parts: HostParts): {
+  host: SnippetHost;
+  decoder: () => Decoder;
+} {
+  const closures = new WeakMap<Function, { names: string[]; values: () => unknown[] }>();
+  const apiNames = new Map<unknown, string>();
+  for (const [name, value] of Object.entries(parts.api)) if (typeof value === "function") apiNames.set(value, name);
+  let decoder: Decoder | null = null;
+  const getDecoder = () => {
+    if (!ctx.scope) throw new Error("internal: the module has not bound its scope yet");
+    return (decoder ??= new Decoder(ctx.scope));
+  };
+
+  const snapshot: Record<string, unknown> = {};
+  for (const key of Object.keys(encodedSnapshot)) {
+    Object.defineProperty(snapshot, key, { enumerable: true, get: () => getDecoder().decode(encodedSnapshot[key]) });
+  }
+
+  const ctlIndex = ctx.table.at(ctx.ident, Field.CtlWord);
+  const host: SnippetHost = {
+    api: parts.api,
+    isMain,
+    g: ctx.globals,
+    snapshot,
+    ctl: new Int32Array(ctx.run.heap, ctlIndex * 4, 1),
+    tick() {
+      // Nothing asks for ticks yet beyond clearing the request: Stop ends
+      // workers outright. The GIL's switch interval will hook in here.
+      Atomics.store(host.ctl, 0, 0);
+    },
+    bindModule(hooks: ModuleHooks) {
+      const scope: ModuleScope = {
+        evalInScope: hooks.evalInScope,
+        closureOf: (fn) => closures.get(fn),
+        apiNameOf: (fn) => apiNames.get(fn),
+        revive: (kind, data) => (kind === "api-function" ? parts.api[data as string] : parts.revive(kind, data)),
+      };
+      ctx.scope = scope;
+      ctx.snapshot = hooks.snapshot;
+    },
+    closure(fn, names, values) {
+      closures.set(fn, { names, values });
+      return fn;
+    },
+  };
+  return { host, decoder: getDecoder };
+}

@@ -1,0 +1,222 @@
+// One run, as the page supervises it: it owns the shared heap, hands the
+// run's threads to workers, collects what they print, drains their trace
+// rings once per animation frame, and ends the run — when MainThread has
+// finished (it waits for non-daemon threads itself, as Python does), when an
+// error ends it, on Stop, or on a timeout — by terminating every worker it
+// started. The page never blocks and never runs the snippet.
+
+import type { CompileResult } from "../compile/types";
+import type { FromWorker, RunContextInit, SpawnPayload, ToWorker } from "./protocol";
+import type { RunListener } from "./runtime-api";
+import type { OutputLine, RunErrorInfo, RunResult, RunSettings, RunStatus } from "./types";
+import { SharedHeap } from "../sync/heap";
+import { CONTROL_WORDS, ENTRY_WORDS, Field, ThreadTable } from "./thread-table";
+import { RingReader, initRing, ringWords } from "../trace/ring";
+import { TraceModel } from "../trace/model";
+import { ThreadState } from "../trace/events";
+import { WarmPool } from "./warm-pool";
+import { formatTraceback, snippetFrames } from "./traceback";
+
+const HEAP_BYTES = 64 << 20;
+const TABLE_CAPACITY = 1024;
+const MAIN_RING_CAPACITY = 4096;
+export const DEFAULT_MAX_THREADS = 64;
+
+let nextRunId = 1;
+
+export class Run {
+  readonly runId = nextRunId++;
+  readonly model = new TraceModel();
+  readonly output: OutputLine[] = [];
+  readonly errors: RunErrorInfo[] = [];
+  readonly result: Promise<RunResult>;
+  private resolve!: (result: RunResult) => void;
+  private readonly table: ThreadTable;
+  private readonly context: RunContextInit;
+  private readonly workers = new Map<number, Worker>();
+  private readonly readers = new Map<number, RingReader>();
+  private readonly pendingOutput: OutputLine[] = [];
+  private readonly pendingReports: Promise<void>[] = [];
+  private ended = false;
+  private frame = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private exitCode = 0;
+
+  constructor(
+    private readonly compiled: CompileResult,
+    settings: RunSettings,
+    private readonly pool: WarmPool,
+    private readonly listener: RunListener,
+    timeoutMs?: number,
+  ) {
+    this.result = new Promise((resolve) => (this.resolve = resolve));
+    const heap = SharedHeap.create(HEAP_BYTES);
+    const control = heap.alloc(CONTROL_WORDS + TABLE_CAPACITY * ENTRY_WORDS, 2);
+    const maxThreads = Math.max(1, Math.floor(settings.maxThreads ?? compiled.pragmas.maxThreads ?? DEFAULT_MAX_THREADS));
+    this.table = ThreadTable.init(heap.i32, control, control + CONTROL_WORDS, TABLE_CAPACITY, maxThreads + 1);
+    this.context = { runId: this.runId, heap: heap.buffer, controlIndex: control, epochMs: performance.timeOrigin + performance.now(), js: compiled.js };
+
+    const globalsCount = Math.max(1, compiled.sharedGlobals.length);
+    const main = this.table.reserve("MainThread", "main", false, 1, 0);
+    this.table.set(main, Field.GlobalsByteOffset, heap.allocFloat64(globalsCount));
+    this.table.set(main, Field.GlobalsCount, globalsCount);
+    const ringBase = heap.alloc(ringWords(MAIN_RING_CAPACITY), 2);
+    initRing(heap.i32, ringBase, MAIN_RING_CAPACITY);
+    this.table.set(main, Field.RingBase, ringBase);
+
+    this.pool.prepare(this.context);
+    this.spawn({ ident: main, role: "main", name: "MainThread", globalsByteOffset: 0, globalsCount: 0, target: null, args: [], self: null, snapshot: {} });
+    if (timeoutMs !== undefined && timeoutMs > 0) this.timer = setTimeout(() => this.end("timeout"), timeoutMs);
+    this.frame = requestAnimationFrame(this.onFrame);
+  }
+
+  /** ms since the run started, on the workers' clock */
+  now(): number {
+    return performance.timeOrigin + performance.now() - this.context.epochMs;
+  }
+
+  stop(): void {
+    this.end("stopped");
+  }
+
+  private spawn(spawn: SpawnPayload): void {
+    const worker = this.pool.take();
+    this.workers.set(spawn.ident, worker);
+    this.model.addThread(spawn.ident, spawn.name, spawn.role, this.table.get(spawn.ident, Field.Pid));
+    this.readers.set(spawn.ident, new RingReader(new Int32Array(this.context.heap), this.table.get(spawn.ident, Field.RingBase)));
+    worker.onmessage = (event: MessageEvent<FromWorker>) => this.onMessage(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.onCrash(spawn.ident, event.message || "the worker crashed (out of memory?)");
+    };
+    const message: ToWorker = { type: "start", run: this.context, spawn };
+    worker.postMessage(message);
+    this.listener.onThreadsChanged?.();
+  }
+
+  private onMessage(message: FromWorker): void {
+    if (this.ended || !("runId" in message) || message.runId !== this.runId) return;
+    switch (message.type) {
+      case "spawn":
+        this.spawn(message.spawn);
+        break;
+      case "print":
+        this.addOutput({ thread: this.table.name(message.ident), text: message.text, t: message.t, stream: message.stream });
+        break;
+      case "label":
+        this.model.labels.set(message.id, message.text);
+        break;
+      case "exception":
+        this.pendingReports.push(this.reportException(message));
+        break;
+      case "exit":
+        this.onExit(message.ident, message.state);
+        break;
+    }
+  }
+
+  private async reportException(message: Extract<FromWorker, { type: "exception" }>): Promise<void> {
+    const thread = this.table.name(message.ident);
+    const frames = await snippetFrames(message.stack, this.compiled);
+    const text = formatTraceback(thread, message.errorName, message.message, frames);
+    this.errors.push({ thread, message: `${message.errorName}: ${message.message}`, line: frames[0]?.line, column: frames[0]?.column });
+    this.addOutput({ thread, text, t: message.t, stream: "stderr" });
+  }
+
+  private onExit(ident: number, state: "done" | "error"): void {
+    this.drain(ident);
+    this.workers.get(ident)?.terminate();
+    this.workers.delete(ident);
+    this.listener.onThreadsChanged?.();
+    if (ident === 1) this.end(state === "done" ? "ok" : "error");
+  }
+
+  private onCrash(ident: number, reason: string): void {
+    if (this.ended) return;
+    const thread = this.table.name(ident);
+    this.errors.push({ thread, message: `WorkerError: ${reason}` });
+    this.addOutput({ thread, text: `Exception in thread ${thread}: WorkerError: ${reason}`, t: this.now(), stream: "stderr" });
+    this.drain(ident);
+    this.model.finish(ident, this.now(), ThreadState.Error);
+    this.table.finish(ident);
+    this.workers.get(ident)?.terminate();
+    this.workers.delete(ident);
+    if (ident === 1) this.end("error");
+  }
+
+  /** Lines arrive per worker; keep `output` in time order across workers. */
+  private addOutput(line: OutputLine): void {
+    const output = this.output;
+    let at = output.length;
+    while (at > 0 && output[at - 1].t > line.t) at--;
+    output.splice(at, 0, line);
+    this.pendingOutput.push(line);
+  }
+
+  private drain(ident: number): void {
+    const reader = this.readers.get(ident);
+    if (!reader) return;
+    reader.drain((tMs, kind, arg, obj) => this.model.add(ident, tMs, kind, arg, obj));
+  }
+
+  private flush(): void {
+    for (const ident of this.readers.keys()) this.drain(ident);
+    if (this.pendingOutput.length > 0) {
+      this.listener.onOutput?.(this.pendingOutput.splice(0));
+    }
+  }
+
+  private onFrame = () => {
+    this.flush();
+    if (!this.ended) this.frame = requestAnimationFrame(this.onFrame);
+  };
+
+  private async end(status: RunStatus): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    cancelAnimationFrame(this.frame);
+    clearTimeout(this.timer);
+    const endMs = this.now();
+    for (const worker of this.workers.values()) worker.terminate();
+    // A thread still running now was stopped: a daemon at the end of a
+    // normal run, or everyone on Stop, timeout or a MainThread error.
+    for (const ident of this.workers.keys()) {
+      this.drain(ident);
+      this.model.finish(ident, endMs, ThreadState.Stopped);
+      this.table.finish(ident);
+    }
+    this.workers.clear();
+    await Promise.all(this.pendingReports);
+    this.flush();
+    if (status !== "ok") this.exitCode = this.exitCode || 1;
+    this.resolve(this.buildResult(status, endMs));
+  }
+
+  private buildResult(status: RunStatus, endMs: number): RunResult {
+    let dropped = 0;
+    for (const reader of this.readers.values()) dropped += reader.dropped();
+    this.model.droppedEvents = dropped;
+    const threads = [...this.model.threads.values()].map((track) => {
+      const figures = this.model.figures(track, endMs);
+      const state = figures.finalState === ThreadState.Error ? "error" : figures.finalState === ThreadState.Done ? "done" : "stopped";
+      return {
+        name: track.name,
+        kind: track.kind as RunResult["threads"][number]["kind"],
+        startMs: figures.startMs,
+        endMs: figures.endMs,
+        runningMs: figures.runningMs,
+        blockedMs: figures.blockedMs,
+        state: state as "done" | "error" | "stopped",
+      };
+    });
+    return {
+      status,
+      exitCode: this.exitCode,
+      durationMs: endMs,
+      output: this.output,
+      errors: this.errors,
+      threads,
+      stats: { events: this.model.eventCount, droppedEvents: dropped },
+    };
+  }
+}

@@ -1,0 +1,59 @@
+// Turning a worker's JavaScript stack into what a Python learner expects:
+// "Traceback (most recent call last):", one line per frame of the snippet
+// with its TypeScript line, then "ValueError: message". Runtime frames are
+// left out; the snippet's frames are found by the sourceURL the worker gives
+// the compiled body.
+
+import type { CompileResult } from "../compile/types";
+import { originalPosition } from "../compile/source-position";
+
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => () => Promise<void>;
+const FRAME = /^\s*at (?:async )?(?:(.*?) \()?snippet\.js:(\d+):(\d+)\)?\s*$/;
+
+/** Lines V8 puts before a Function-constructor body (measured, not assumed). */
+const headerLines: Promise<number> = (async () => {
+  try {
+    await new AsyncFunction("__pg", "throw new Error();\n//# sourceURL=snippet.js")();
+  } catch (error) {
+    const match = String((error as Error).stack).split("\n").map((l) => FRAME.exec(l)).find(Boolean);
+    if (match) return Number(match[2]) - 1;
+  }
+  return 2;
+})();
+
+export interface SnippetFrame {
+  functionName: string;
+  line: number;
+  column: number;
+}
+
+export async function snippetFrames(stack: string, compiled: CompileResult): Promise<SnippetFrame[]> {
+  const offset = await headerLines;
+  const frames: SnippetFrame[] = [];
+  for (const text of stack.split("\n")) {
+    const match = FRAME.exec(text);
+    if (!match) continue;
+    const position = originalPosition(compiled, Number(match[2]) - offset, Number(match[3]));
+    if (!position) continue;
+    const name = match[1] && !match[1].startsWith("eval") && match[1] !== "anonymous" ? match[1].replace(/^Object\./, "") : "<module>";
+    frames.push({ functionName: name, line: position.line, column: position.column });
+  }
+  return frames;
+}
+
+/**
+ * A thread's error opens with Python's "Exception in thread NAME:" and the
+ * error itself on the same line, so the first line alone says what happened;
+ * MainThread's reads as Python's plain traceback.
+ */
+export function formatTraceback(threadName: string, errorName: string, message: string, frames: SnippetFrame[]): string {
+  const error = message ? `${errorName}: ${message}` : errorName;
+  const where = frames.length > 0 ? ` (line ${frames[0].line}, column ${frames[0].column})` : "";
+  const lines = threadName === "MainThread" ? [] : [`Exception in thread ${threadName}: ${error}${where}`];
+  if (frames.length > 0) {
+    lines.push("Traceback (most recent call last):");
+    for (const frame of [...frames].reverse()) lines.push(`  line ${frame.line}, column ${frame.column}, in ${frame.functionName}`);
+  }
+  if (threadName === "MainThread" || frames.length > 0) lines.push(error);
+  return lines.join("\n");
+}

@@ -1,0 +1,63 @@
+// The run's public shapes (shared/API.md §9). Type-only: imported by the UI,
+// the automation API, tests and the supervisor alike.
+
+export interface RunSettings {
+  gil?: boolean;
+  switchIntervalMs?: number;
+  maxThreads?: number;
+}
+
+export type RunStatus = "ok" | "error" | "deadlock" | "stopped" | "timeout";
+
+export type ThreadKind = "main" | "thread" | "process" | "pool-worker" | "timer";
+
+export interface OutputLine {
+  thread: string;
+  text: string;
+  /** ms since the run started, on the run's shared clock */
+  t: number;
+  /** "stderr" for tracebacks and runtime notices */
+  stream?: "stdout" | "stderr";
+}
+
+export interface RunErrorInfo {
+  thread: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface ThreadSummary {
+  name: string;
+  kind: ThreadKind;
+  startMs: number;
+  endMs: number;
+  runningMs: number;
+  blockedMs: number;
+  state: "done" | "error" | "stopped";
+}
+
+export interface DeadlockInfo {
+  cycle: { thread: string; waitsFor: string; heldBy: string }[];
+}
+
+export interface RunResult {
+  status: RunStatus;
+  exitCode: number;
+  durationMs: number;
+  output: OutputLine[];
+  errors: RunErrorInfo[];
+  threads: ThreadSummary[];
+  deadlock?: DeadlockInfo;
+  stats: { events: number; droppedEvents: number };
+}
+
+/** A compile diagnostic, 1-based, in the snippet's TypeScript coordinates. */
+export interface SnippetDiagnostic {
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: "error" | "warning";
+}

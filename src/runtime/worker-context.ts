@@ -1,0 +1,78 @@
+// Who "I" am inside a worker: the run, my thread's ident and name, my
+// process's shared globals, and my trace ring. One worker runs one thread,
+// so this is a module-level singleton that the "playground" API reads.
+
+import type { FromWorker, RunContextInit, ThreadRole } from "./protocol";
+import { ThreadTable, Field } from "./thread-table";
+import { RingWriter } from "../trace/ring";
+import { SharedHeap } from "../sync/heap";
+import type { ModuleScope } from "./serialize";
+import { EventKind, ThreadState } from "../trace/events";
+
+export interface WorkerContext {
+  readonly run: RunContextInit;
+  readonly i32: Int32Array;
+  readonly heap: SharedHeap;
+  readonly table: ThreadTable;
+  readonly ident: number;
+  readonly role: ThreadRole;
+  readonly pid: number;
+  readonly globals: Float64Array;
+  readonly ring: RingWriter;
+  /** the snippet's module in this worker, once its body has started */
+  scope: ModuleScope | null;
+  /** the copied globals' current values (MainThread's module only) */
+  snapshot: () => Record<string, unknown>;
+  /** what currentThread() returns */
+  currentThread: unknown;
+  /** the state this thread is in now, as last traced */
+  state: ThreadState;
+  /** ms since the run's epoch */
+  now(): number;
+  post(message: FromWorker): void;
+  /** record a state change (on the timeline and for RunResult) */
+  enter(state: ThreadState, obj?: number): void;
+  trace(kind: EventKind, arg: number, obj: number): void;
+}
+
+let current: WorkerContext | null = null;
+
+export function context(): WorkerContext {
+  if (!current) throw new Error("the playground API is only available while a snippet runs");
+  return current;
+}
+
+export function hasContext(): boolean {
+  return current !== null;
+}
+
+export function createContext(run: RunContextInit, ident: number, post: (m: FromWorker) => void): WorkerContext {
+  const i32 = new Int32Array(run.heap);
+  const table = new ThreadTable(i32, run.controlIndex);
+  const globalsByteOffset = table.get(ident, Field.GlobalsByteOffset);
+  const globals = new Float64Array(run.heap, globalsByteOffset, table.get(ident, Field.GlobalsCount));
+  const ring = new RingWriter(i32, table.get(ident, Field.RingBase));
+  // timeOrigin differs per worker; timeOrigin + now() is one clock for all.
+  const origin = performance.timeOrigin - run.epochMs;
+  const ctx: WorkerContext = {
+    run, i32, table, ident, globals, ring,
+    heap: new SharedHeap(i32),
+    role: table.role(ident),
+    pid: table.get(ident, Field.Pid),
+    scope: null,
+    snapshot: () => ({}),
+    currentThread: null,
+    state: ThreadState.Starting,
+    now: () => origin + performance.now(),
+    post,
+    enter(state, obj = 0) {
+      ctx.state = state;
+      ring.write(ctx.now(), EventKind.State, state, obj);
+    },
+    trace(kind, arg, obj) {
+      ring.write(ctx.now(), kind, arg, obj);
+    },
+  };
+  current = ctx;
+  return ctx;
+}

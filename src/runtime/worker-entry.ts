@@ -1,0 +1,105 @@
+// Entry point of every worker of a run: MainThread, each Thread, and later
+// processes and pool workers. A worker boots once (warm, before any run),
+// may be told to prepare (compile the run's snippet body ahead of time), and
+// is then started as exactly one thread; when that thread ends, the worker's
+// job is done and the page retires it.
+
+/// <reference lib="webworker" />
+import * as api from "../api/index";
+import { reviveApiObject } from "../api/revive";
+import { threadFromSpawn, threadHandle, WAIT_KIND_JOIN } from "../api/thread";
+import type { FromWorker, RunContextInit, SpawnPayload, ToWorker } from "./protocol";
+import { createContext, type WorkerContext } from "./worker-context";
+import { createHost } from "./host";
+import { Field, Lifecycle } from "./thread-table";
+import { ThreadState } from "../trace/events";
+
+type SnippetBody = (host: unknown) => Promise<void>;
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => SnippetBody;
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: FromWorker) => scope.postMessage(message);
+let prepared: { runId: number; body: SnippetBody } | null = null;
+
+function bodyFor(run: RunContextInit): SnippetBody {
+  if (prepared?.runId !== run.runId) {
+    prepared = { runId: run.runId, body: new AsyncFunction("__pg", `${run.js}\n//# sourceURL=snippet.js`) };
+  }
+  return prepared.body;
+}
+
+/** Python waits for every non-daemon thread before the program ends. */
+function waitForNonDaemonThreads(ctx: WorkerContext): void {
+  for (;;) {
+    const waiting = ctx.table.aliveIdents().filter((id) => id !== ctx.ident && ctx.table.get(id, Field.Daemon) === 0);
+    if (waiting.length === 0) return;
+    ctx.table.set(ctx.ident, Field.WaitKind, WAIT_KIND_JOIN);
+    for (const ident of waiting) {
+      ctx.table.set(ctx.ident, Field.WaitObj, ident);
+      ctx.enter(ThreadState.Waiting, ident);
+      ctx.table.join(ident);
+    }
+    ctx.table.set(ctx.ident, Field.WaitObj, 0);
+    ctx.enter(ThreadState.Running);
+  }
+}
+
+function reportException(ctx: WorkerContext, error: unknown): void {
+  const isError = error instanceof Error;
+  post({
+    type: "exception",
+    runId: ctx.run.runId,
+    ident: ctx.ident,
+    errorName: isError ? error.name : "Error",
+    message: isError ? error.message : String(error),
+    stack: isError ? String(error.stack ?? "") : "",
+    t: ctx.now(),
+  });
+}
+
+async function startThread(run: RunContextInit, spawn: SpawnPayload): Promise<void> {
+  const ctx = createContext(run, spawn.ident, post);
+  Atomics.compareExchange(ctx.i32, ctx.table.at(ctx.ident, Field.Lifecycle), Lifecycle.Starting, Lifecycle.Alive);
+  ctx.enter(ThreadState.Running);
+  const isMain = spawn.role === "main";
+  const { host, decoder } = createHost(ctx, isMain, spawn.snapshot as Record<string, unknown>, {
+    api: api as unknown as Record<string, unknown>,
+    revive: reviveApiObject,
+  });
+  let final: "done" | "error" = "done";
+  try {
+    ctx.currentThread = threadHandle(ctx.ident, spawn.name);
+    await bodyFor(run)(host);
+    if (isMain) {
+      waitForNonDaemonThreads(ctx);
+    } else {
+      const thread = threadFromSpawn(ctx, spawn, decoder());
+      ctx.currentThread = thread;
+      await thread.run();
+    }
+  } catch (error) {
+    final = "error";
+    reportException(ctx, error);
+  }
+  ctx.enter(final === "done" ? ThreadState.Done : ThreadState.Error);
+  ctx.table.finish(ctx.ident);
+  post({ type: "exit", runId: run.runId, ident: ctx.ident, state: final, t: ctx.now() });
+}
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case "prepare":
+      try {
+        bodyFor(message.run);
+      } catch {
+        // A body that does not compile fails again, visibly, at start.
+      }
+      break;
+    case "start":
+      void startThread(message.run, message.spawn);
+      break;
+  }
+};
+
+post({ type: "booted" });

@@ -1,0 +1,49 @@
+// The trace's vocabulary: what a thread records about itself, as small
+// integers, so that recording an event is a few typed-array stores.
+//
+// One event is 16 bytes in a ring (see ring.ts):
+//   f64  tMs            ms since the run's epoch (one clock for all workers)
+//   i32  kind << 24 | arg   (arg: 24 bits, e.g. a thread state)
+//   i32  obj            the object the event is about (lock id, label id ...)
+
+export const enum EventKind {
+  /** the thread entered state `arg`, waiting on `obj` (0 when none) */
+  State = 1,
+  LockAcquired = 2,
+  LockReleased = 3,
+  Mark = 4,
+  SpanBegin = 5,
+  SpanEnd = 6,
+}
+
+/** Thread states, in the order the legend lists them. */
+export const enum ThreadState {
+  Starting = 0,
+  Running = 1,
+  /** runnable, waiting for the GIL */
+  Runnable = 2,
+  /** blocked on a lock */
+  Blocked = 3,
+  /** waiting on a condition, event, join or barrier */
+  Waiting = 4,
+  Sleeping = 5,
+  /** waiting on a queue or pipe */
+  QueueWait = 6,
+  Done = 7,
+  Error = 8,
+  Stopped = 9,
+}
+
+export const THREAD_STATE_NAMES: readonly string[] = [
+  "starting", "running", "waiting for the GIL", "blocked on a lock", "waiting",
+  "sleeping", "waiting on a queue", "done", "error", "stopped",
+];
+
+export function isFinalState(state: number): boolean {
+  return state >= ThreadState.Done;
+}
+
+/** Time spent in these states counts as blocked in RunResult.threads. */
+export function isBlockedState(state: number): boolean {
+  return state >= ThreadState.Runnable && state <= ThreadState.QueueWait;
+}

@@ -1,0 +1,39 @@
+// The page's layout: toolbar, the isolation banner when needed, then editor
+// and output side by side over the (future) timeline. Each pane has its own
+// error boundary so one failing panel leaves the others usable.
+
+import { useEffect } from "react";
+import { EditorPane } from "./editor/EditorPane";
+import { ErrorBoundary } from "./layout/ErrorBoundary";
+import { IsolationBanner } from "./layout/IsolationBanner";
+import { TimelinePlaceholder } from "./layout/TimelinePlaceholder";
+import { Toolbar } from "./layout/Toolbar";
+import { OutputPanel } from "./output/OutputPanel";
+import type { PlaygroundApp } from "./playground-app";
+import { installRunShortcut } from "./run-shortcut";
+import { AppContext } from "./state/hooks";
+
+export function App({ app }: { app: PlaygroundApp }) {
+  useEffect(() => installRunShortcut(app), [app]);
+  useEffect(() => app.markReady(), [app]);
+
+  return (
+    <AppContext.Provider value={app}>
+      <div className="app">
+        <ErrorBoundary label="The toolbar">
+          <Toolbar />
+        </ErrorBoundary>
+        <IsolationBanner />
+        <main className="workspace">
+          <ErrorBoundary label="The editor">
+            <EditorPane />
+          </ErrorBoundary>
+          <ErrorBoundary label="The output panel">
+            <OutputPanel />
+          </ErrorBoundary>
+          <TimelinePlaceholder />
+        </main>
+      </div>
+    </AppContext.Provider>
+  );
+}

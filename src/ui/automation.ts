@@ -1,0 +1,124 @@
+// The automation API of shared/API.md §9: `window.playground` for tests and
+// scripts in the page, and the same requests by postMessage for a course
+// page that embeds the playground in an iframe. Both go through the run
+// controller, so an automated run is drawn exactly as a Run click is.
+
+import type { RunResult, RunSettings } from "../runtime/types";
+import type { PlaygroundApp } from "./playground-app";
+import type { RunRequest } from "./run-controller";
+
+export interface PlaygroundAutomation {
+  /** resolves when the page can take requests */
+  ready: Promise<void>;
+  /** resolves when Monaco has loaded (or failed to load, leaving the plain editor) */
+  editorReady: Promise<void>;
+  run(request?: RunRequest): Promise<RunResult>;
+  stop(): void;
+  getCode(): string;
+  setCode(code: string): void;
+  /** Chrome Trace Event JSON of the last run; null until the trace export exists */
+  getTrace(): unknown;
+  /** a link that reopens this snippet; null until share links exist */
+  shareUrl(): string | null;
+}
+
+declare global {
+  interface Window {
+    playground?: PlaygroundAutomation;
+  }
+}
+
+export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
+  const editor = app.stores.editor;
+  return {
+    ready: app.ready,
+    editorReady: app.editorReady,
+    run: (request = {}) => app.controller.run(request),
+    stop: () => app.controller.stop(),
+    getCode: () => editor.getState().code,
+    setCode: (code) => editor.getState().setCode(String(code)),
+    getTrace: () => null,
+    shareUrl: () => null,
+  };
+}
+
+/** Installs `window.playground` and answers a parent frame's messages; returns an uninstaller. */
+export function installAutomation(app: PlaygroundApp): () => void {
+  const automation = createAutomation(app);
+  window.playground = automation;
+  const parent = window.parent !== window ? window.parent : null;
+
+  const onMessage = (event: MessageEvent) => {
+    if (!parent || event.source !== parent) return;
+    const request = parseRequest(event.data);
+    if (!request) return;
+    const reply = (result: unknown) =>
+      parent.postMessage({ type: "playground:result", id: request.id, result }, replyOrigin(event.origin));
+    void app.ready.then(async () => {
+      switch (request.type) {
+        case "playground:run":
+          return reply(await automation.run({ code: request.code, settings: request.settings, timeoutMs: request.timeoutMs }));
+        case "playground:stop":
+          automation.stop();
+          return reply(null);
+        case "playground:getCode":
+          return reply(automation.getCode());
+        case "playground:setCode":
+          if (request.code !== undefined) automation.setCode(request.code);
+          return reply(null);
+      }
+    });
+  };
+  window.addEventListener("message", onMessage);
+  if (parent) void app.ready.then(() => parent.postMessage({ type: "playground:ready" }, "*"));
+
+  return () => {
+    window.removeEventListener("message", onMessage);
+    if (window.playground === automation) delete window.playground;
+  };
+}
+
+type FrameRequest = {
+  type: "playground:run" | "playground:stop" | "playground:getCode" | "playground:setCode";
+  id: string | number;
+  code?: string;
+  settings?: RunSettings;
+  timeoutMs?: number;
+};
+
+const REQUEST_TYPES: ReadonlySet<string> = new Set(["playground:run", "playground:stop", "playground:getCode", "playground:setCode"]);
+
+/** The request in a message, or null for anything malformed (which is ignored, not answered). */
+export function parseRequest(data: unknown): FrameRequest | null {
+  if (typeof data !== "object" || data === null) return null;
+  const m = data as Record<string, unknown>;
+  if (typeof m.type !== "string" || !REQUEST_TYPES.has(m.type)) return null;
+  if (typeof m.id !== "string" && typeof m.id !== "number") return null;
+  if (m.code !== undefined && typeof m.code !== "string") return null;
+  if (m.timeoutMs !== undefined && typeof m.timeoutMs !== "number") return null;
+  const settings = parseSettings(m.settings);
+  if (settings === null) return null;
+  return {
+    type: m.type as FrameRequest["type"],
+    id: m.id,
+    code: m.code as string | undefined,
+    settings,
+    timeoutMs: m.timeoutMs as number | undefined,
+  };
+}
+
+function parseSettings(value: unknown): RunSettings | undefined | null {
+  if (value === undefined) return undefined;
+  if (typeof value !== "object" || value === null) return null;
+  const s = value as Record<string, unknown>;
+  if (s.gil !== undefined && typeof s.gil !== "boolean") return null;
+  for (const key of ["switchIntervalMs", "maxThreads"] as const) {
+    if (s[key] !== undefined && (typeof s[key] !== "number" || !Number.isFinite(s[key]))) return null;
+  }
+  return { gil: s.gil as boolean | undefined, switchIntervalMs: s.switchIntervalMs as number | undefined, maxThreads: s.maxThreads as number | undefined };
+}
+
+/** Opaque origins (sandboxed frames, file:) can only be answered with "*". */
+function replyOrigin(origin: string): string {
+  return origin && origin !== "null" ? origin : "*";
+}

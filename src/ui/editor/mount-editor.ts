@@ -1,0 +1,66 @@
+// Puts a Monaco editor into a host element and keeps it in step with the
+// stores: the editor store's code is the source of truth (the automation
+// API and the placeholder write it too), diagnostics become markers, and
+// the theme follows the system's colour scheme.
+
+import { currentColorScheme, onColorSchemeChange, type ColorScheme } from "../color-scheme";
+import type { PlaygroundApp } from "../playground-app";
+import { MarkerSync } from "./markers";
+import { monaco, SNIPPET_URI } from "./monaco-setup";
+
+export interface MountedEditor {
+  focus(): void;
+  dispose(): void;
+}
+
+const themeFor = (scheme: ColorScheme) => (scheme === "dark" ? "playground-dark" : "playground-light");
+
+export function mountEditor(host: HTMLElement, app: PlaygroundApp): MountedEditor {
+  const store = app.stores.editor;
+  monaco.editor.getModel(SNIPPET_URI)?.dispose();
+  const model = monaco.editor.createModel(store.getState().code, "typescript", SNIPPET_URI);
+  model.updateOptions({ tabSize: 2, insertSpaces: true });
+
+  const editor = monaco.editor.create(host, {
+    model,
+    theme: themeFor(currentColorScheme()),
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 13,
+    lineHeight: 20,
+    fontFamily: "ui-monospace, 'SF Mono', 'Cascadia Code', Menlo, Consolas, 'DejaVu Sans Mono', monospace",
+    scrollBeyondLastLine: false,
+    renderLineHighlight: "line",
+    padding: { top: 12, bottom: 12 },
+    fixedOverflowWidgets: true,
+    tabSize: 2,
+    ariaLabel: "Snippet editor",
+  });
+
+  const markers = new MarkerSync(model);
+  markers.show(store.getState().diagnostics);
+
+  const onEdit = model.onDidChangeContent(() => store.getState().setCode(model.getValue()));
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.diagnostics !== previous.diagnostics) markers.show(state.diagnostics);
+    if (state.code !== model.getValue()) {
+      // An edit operation, not setValue, so Ctrl+Z can undo a programmatic change.
+      editor.pushUndoStop();
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: state.code }], () => null);
+      editor.pushUndoStop();
+    }
+  });
+  const stopTheme = onColorSchemeChange((scheme) => monaco.editor.setTheme(themeFor(scheme)));
+
+  return {
+    focus: () => editor.focus(),
+    dispose: () => {
+      stopTheme();
+      unsubscribe();
+      onEdit.dispose();
+      markers.dispose();
+      editor.dispose();
+      model.dispose();
+    },
+  };
+}

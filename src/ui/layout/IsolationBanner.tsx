@@ -1,0 +1,28 @@
+// Shown when the page cannot run snippets: without cross-origin isolation
+// there is no SharedArrayBuffer, hence no threads that share memory.
+
+import { useApp } from "../state/hooks";
+
+export function IsolationBanner() {
+  const { runtime } = useApp();
+  if (runtime.isolated) return null;
+  const framed = window.parent !== window;
+  return (
+    <div className="banner" role="alert">
+      <strong>Running is disabled here.</strong>{" "}
+      {runtime.isolationProblem ?? "This page is not cross-origin isolated."}{" "}
+      <span>
+        Snippets need SharedArrayBuffer, which browsers give only to cross-origin isolated pages: serve the
+        playground with <code>Cross-Origin-Opener-Policy: same-origin</code> and{" "}
+        <code>Cross-Origin-Embedder-Policy: require-corp</code> (or <code>Document-Isolation-Policy</code>), as{" "}
+        <code>npm run dev</code> does
+        {framed ? ", or open it in a new tab." : "."}
+      </span>
+      {framed && (
+        <a className="banner-link" href={location.href} target="_blank" rel="noopener">
+          Open in a new tab ↗
+        </a>
+      )}
+    </div>
+  );
+}

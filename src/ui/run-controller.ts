@@ -1,0 +1,119 @@
+// Runs and stops snippets for the Run button, the keyboard shortcut and the
+// automation API alike, so that "runs exactly as the Run button does" holds
+// by construction. It owns no React: it moves the runtime's callbacks into
+// the stores and turns every failure into a RunResult, so callers never see
+// a rejected promise.
+
+import type { PlaygroundRuntime, RunHandle } from "../runtime/runtime-api";
+import type { RunResult, RunSettings } from "../runtime/types";
+import { summarize, summaryDetails } from "./format";
+import { currentSettings, type PlaygroundStores } from "./state/stores";
+
+export interface RunRequest {
+  /** replaces the editor's code before running */
+  code?: string;
+  /** merged into the toolbar's settings before running */
+  settings?: RunSettings;
+  timeoutMs?: number;
+}
+
+/** How long Stop waits for the runtime to confirm before the page declares the run stopped itself. */
+const STOP_GRACE_MS = 3000;
+
+interface ActiveRun {
+  id: number;
+  handle: RunHandle | null;
+  startedAt: number;
+  /** settles the run early when the runtime does not answer a Stop */
+  force(result: RunResult): void;
+}
+
+export class RunController {
+  private active: ActiveRun | null = null;
+  private lastId = 0;
+
+  constructor(
+    private readonly runtime: PlaygroundRuntime,
+    private readonly stores: PlaygroundStores,
+  ) {}
+
+  get canRun(): boolean {
+    return this.runtime.isolated;
+  }
+
+  run(request: RunRequest = {}): Promise<RunResult> {
+    const { editor, settings, run } = this.stores;
+    if (request.code !== undefined) editor.getState().setCode(request.code);
+    if (request.settings) settings.getState().update(request.settings);
+    const code = editor.getState().code;
+    const id = ++this.lastId;
+    run.getState().begin();
+
+    let force!: (result: RunResult) => void;
+    const forced = new Promise<RunResult>((resolve) => { force = resolve; });
+    const active: ActiveRun = { id, handle: null, startedAt: performance.now(), force };
+    this.active = active;
+
+    if (!this.runtime.isolated) {
+      const problem = this.runtime.isolationProblem ?? "the page is not cross-origin isolated";
+      return Promise.resolve(this.settle(active, failedResult(`Cannot run: ${problem}`, 0)));
+    }
+    let outcome: Promise<RunResult>;
+    try {
+      active.handle = this.runtime.run(code, currentSettings(settings), {
+        onOutput: (lines) => { if (this.active === active) run.getState().appendOutput(lines); },
+        onDiagnostics: (diagnostics) => { if (this.active === active) editor.getState().setDiagnostics(diagnostics); },
+      }, request.timeoutMs);
+      outcome = active.handle.result;
+    } catch (error) {
+      outcome = Promise.reject(error);
+    }
+    return Promise.race([outcome, forced]).then(
+      (result) => this.settle(active, result),
+      (error: unknown) => this.settle(active, failedResult(messageOf(error), performance.now() - active.startedAt)),
+    );
+  }
+
+  stop(): void {
+    const active = this.active;
+    if (!active) return;
+    try {
+      active.handle?.stop();
+      this.runtime.stop();
+    } catch (error) {
+      console.error("stop failed", error);
+    }
+    setTimeout(() => {
+      if (this.active !== active) return;
+      const result = failedResult("the runtime did not confirm Stop", performance.now() - active.startedAt);
+      active.force({ ...result, status: "stopped" });
+    }, STOP_GRACE_MS);
+  }
+
+  /** Draws a finished run, unless a newer run has replaced it, and hands the result on. */
+  private settle(active: ActiveRun, result: RunResult): RunResult {
+    if (this.active !== active) return result;
+    this.active = null;
+    const run = this.stores.run.getState();
+    for (const detail of summaryDetails(result)) run.appendNotice(detail, true);
+    run.finish(result, summarize(result));
+    return result;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A RunResult for runs the runtime could not report on itself. */
+export function failedResult(message: string, durationMs: number): RunResult {
+  return {
+    status: "error",
+    exitCode: 1,
+    durationMs,
+    output: [],
+    errors: [{ thread: "MainThread", message }],
+    threads: [],
+    stats: { events: 0, droppedEvents: 0 },
+  };
+}

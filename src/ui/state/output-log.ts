@@ -1,0 +1,79 @@
+// The rows the output panel shows, kept outside React and outside immutable
+// state: a run can print hundreds of thousands of lines, and copying an
+// immutable array on every batch would make appending quadratic. The store
+// holds this log plus a version number that changes on every append.
+
+import type { OutputLine, RunStatus } from "../../runtime/types";
+
+export type OutputRowKind = "line" | "summary" | "notice";
+
+export interface OutputRow {
+  kind: OutputRowKind;
+  /** thread name; empty for summary and notice rows */
+  thread: string;
+  /** ms since the run started; NaN when the row has no time */
+  t: number;
+  text: string;
+  stderr: boolean;
+  /** a second or later row of one multi-line print: drawn without name and time */
+  continued: boolean;
+  /** the run's final status, on summary rows */
+  status?: RunStatus;
+}
+
+/** Rows kept in memory at most; older rows are dropped and counted (the run result keeps them all). */
+export const MAX_OUTPUT_ROWS = 100_000;
+
+export class OutputLog {
+  private readonly kept: OutputRow[] = [];
+  /** rows removed from the front to stay under `maxRows` */
+  dropped = 0;
+
+  constructor(private readonly maxRows = MAX_OUTPUT_ROWS) {}
+
+  get rows(): readonly OutputRow[] {
+    return this.kept;
+  }
+
+  get length(): number {
+    return this.kept.length;
+  }
+
+  clear(): void {
+    this.kept.length = 0;
+    this.dropped = 0;
+  }
+
+  appendLines(lines: readonly OutputLine[]): void {
+    for (const line of lines) {
+      const stderr = line.stream === "stderr";
+      // One row per text line keeps every row the same height, which the
+      // panel's windowed rendering relies on.
+      const parts = line.text.includes("\n") ? line.text.replace(/\n$/, "").split("\n") : [line.text];
+      parts.forEach((text, i) => {
+        this.kept.push({ kind: "line", thread: line.thread, t: line.t, text, stderr, continued: i > 0 });
+      });
+    }
+    this.trim();
+  }
+
+  appendSummary(text: string, status: RunStatus): void {
+    this.kept.push({ kind: "summary", thread: "", t: Number.NaN, text, stderr: false, continued: false, status });
+    this.trim();
+  }
+
+  appendNotice(text: string, stderr = false): void {
+    this.kept.push({ kind: "notice", thread: "", t: Number.NaN, text, stderr, continued: false });
+    this.trim();
+  }
+
+  private trim(): void {
+    const excess = this.kept.length - this.maxRows;
+    // Drop in large slices so the splice cost is paid rarely.
+    if (excess > 0) {
+      const cut = Math.max(excess, Math.floor(this.maxRows / 10));
+      this.kept.splice(0, cut);
+      this.dropped += cut;
+    }
+  }
+}

@@ -1,0 +1,118 @@
+// The page's state, in zustand vanilla stores so that the run controller,
+// the automation API and the editor glue can read and change it without
+// React. Components subscribe through the thin hooks in hooks.ts.
+
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { OutputLine, RunResult, RunSettings, RunStatus, SnippetDiagnostic } from "../../runtime/types";
+import { OutputLog } from "./output-log";
+
+// ── the snippet and what the compiler says about it ──────────────────────
+
+export interface EditorState {
+  code: string;
+  diagnostics: SnippetDiagnostic[];
+  /** "placeholder" until Monaco has loaded, "monaco" after, "failed" if it could not load */
+  editorKind: "placeholder" | "monaco" | "failed";
+  setCode(code: string): void;
+  setDiagnostics(diagnostics: SnippetDiagnostic[]): void;
+  setEditorKind(kind: EditorState["editorKind"]): void;
+}
+
+export function createEditorStore(initialCode: string): StoreApi<EditorState> {
+  return createStore<EditorState>()((set, get) => ({
+    code: initialCode,
+    diagnostics: [],
+    editorKind: "placeholder",
+    setCode: (code) => { if (code !== get().code) set({ code }); },
+    setDiagnostics: (diagnostics) => set({ diagnostics }),
+    setEditorKind: (editorKind) => set({ editorKind }),
+  }));
+}
+
+// ── run settings (API.md §7, §9) ─────────────────────────────────────────
+
+export interface SettingsState extends Required<RunSettings> {
+  update(settings: RunSettings): void;
+}
+
+export const DEFAULT_SETTINGS: Required<RunSettings> = { gil: false, switchIntervalMs: 5, maxThreads: 64 };
+
+export function createSettingsStore(): StoreApi<SettingsState> {
+  return createStore<SettingsState>()((set) => ({
+    ...DEFAULT_SETTINGS,
+    update: (settings) => {
+      // Only defined keys: `{ gil: undefined }` must not erase a setting.
+      const defined = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+      set(defined);
+    },
+  }));
+}
+
+// ── the current or last run ──────────────────────────────────────────────
+
+export type RunPhase = "idle" | "running" | RunStatus;
+
+export interface RunState {
+  phase: RunPhase;
+  /** performance.now() when the current run started, for the live elapsed time */
+  startedAt: number | null;
+  durationMs: number | null;
+  output: OutputLog;
+  /** changes whenever `output` changes; what components subscribe to */
+  outputVersion: number;
+  lastResult: RunResult | null;
+  begin(): void;
+  appendOutput(lines: readonly OutputLine[]): void;
+  appendNotice(text: string, stderr?: boolean): void;
+  finish(result: RunResult, summary: string): void;
+}
+
+export function createRunStore(): StoreApi<RunState> {
+  return createStore<RunState>()((set, get) => ({
+    phase: "idle",
+    startedAt: null,
+    durationMs: null,
+    output: new OutputLog(),
+    outputVersion: 0,
+    lastResult: null,
+    begin: () => {
+      get().output.clear();
+      set((s) => ({ phase: "running", startedAt: performance.now(), durationMs: null, outputVersion: s.outputVersion + 1 }));
+    },
+    appendOutput: (lines) => {
+      if (lines.length === 0) return;
+      get().output.appendLines(lines);
+      set((s) => ({ outputVersion: s.outputVersion + 1 }));
+    },
+    appendNotice: (text, stderr = false) => {
+      get().output.appendNotice(text, stderr);
+      set((s) => ({ outputVersion: s.outputVersion + 1 }));
+    },
+    finish: (result, summary) => {
+      get().output.appendSummary(summary, result.status);
+      set((s) => ({
+        phase: result.status,
+        startedAt: null,
+        durationMs: result.durationMs,
+        lastResult: result,
+        outputVersion: s.outputVersion + 1,
+      }));
+    },
+  }));
+}
+
+export interface PlaygroundStores {
+  editor: StoreApi<EditorState>;
+  settings: StoreApi<SettingsState>;
+  run: StoreApi<RunState>;
+}
+
+export function createPlaygroundStores(initialCode: string): PlaygroundStores {
+  return { editor: createEditorStore(initialCode), settings: createSettingsStore(), run: createRunStore() };
+}
+
+/** The settings a run gets: the store's values, without its actions. */
+export function currentSettings(store: StoreApi<SettingsState>): Required<RunSettings> {
+  const { gil, switchIntervalMs, maxThreads } = store.getState();
+  return { gil, switchIntervalMs, maxThreads };
+}

@@ -1,0 +1,26 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+// SharedArrayBuffer and Atomics.wait need a cross-origin isolated page.
+// COOP+COEP isolate a top-level page; Document-Isolation-Policy isolates the
+// page by itself, which is what lets it run inside a course page's iframe.
+export const isolationHeaders = {
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Embedder-Policy": "require-corp",
+  "Cross-Origin-Resource-Policy": "same-origin",
+  "Document-Isolation-Policy": "isolate-and-require-corp",
+};
+
+export default defineConfig({
+  plugins: [react()],
+  server: { headers: isolationHeaders, host: "127.0.0.1", port: 5173 },
+  preview: { headers: isolationHeaders, host: "127.0.0.1", port: 4173 },
+  worker: { format: "es" },
+  build: { target: "es2022", chunkSizeWarningLimit: 12000 },
+  test: {
+    include: ["src/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 20000,
+  },
+});
