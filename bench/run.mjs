@@ -6,6 +6,7 @@
 // A failing case is reported in the table and the others still run; the
 // exit code is 1 if any case failed.
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { readdir, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { availableParallelism } from "node:os";
@@ -19,6 +20,23 @@ const CASES_DIR = join(ROOT, "bench", "cases");
 const OUT = join(ROOT, "bench-results.json");
 const SERVER_START_MS = 30_000;
 const READY_MS = 60_000;
+const CASE_MS = 180_000;
+
+/** A case's run(page), failing after CASE_MS (then the page's run is stopped so the next case can go). */
+async function runCase(c, page) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${CASE_MS / 1000} s`)), CASE_MS);
+  });
+  try {
+    return await Promise.race([c.run(page), timeout]);
+  } catch (error) {
+    await page.evaluate(() => window.playground.stop()).catch(() => {});
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -131,13 +149,9 @@ async function main() {
   const meta = { date: new Date().toISOString(), chromium: null, cores: availableParallelism(), node: process.version };
   let server = null;
   let browser = null;
-  const failAll = (error) => {
-    for (const c of cases) {
-      failures[c.name] = error.message;
-      rows.push({ name: c.name, goal: c.goal, note: `ERROR: ${error.message}` });
-    }
-  };
+  let setupError = null;
   try {
+    if (!existsSync(join(ROOT, "dist", "index.html"))) throw new Error("dist/index.html is missing: run `npm run build` first");
     server = await startPreview(await freePort());
     browser = await chromium.launch(chromiumLaunchOptions());
     meta.chromium = browser.version();
@@ -146,7 +160,7 @@ async function main() {
     for (const c of cases) {
       const t0 = performance.now();
       try {
-        const f = await c.run(page);
+        const f = await runCase(c, page);
         const figure = { value: f.value, unit: f.unit };
         if (f.baseline !== undefined) figure.baseline = f.baseline;
         if (f.ratio !== undefined) figure.ratio = f.ratio;
@@ -160,19 +174,23 @@ async function main() {
       console.log(`bench: ${c.name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
   } catch (error) {
-    console.error(`bench: setup failed: ${error instanceof Error ? error.message : error}`);
-    failAll(error instanceof Error ? error : new Error(String(error)));
+    setupError = error instanceof Error ? error.message : String(error);
+    for (const c of cases.filter((c) => !rows.some((r) => r.name === c.name))) {
+      rows.push({ name: c.name, goal: c.goal, note: "ERROR: not run, setup failed" });
+    }
   } finally {
     await browser?.close().catch(() => {});
     if (server) stopProcessGroup(server.child);
   }
   console.log("");
   printTable(rows);
+  if (setupError) meta.setupError = setupError;
   if (Object.keys(failures).length) meta.errors = failures;
   await writeFile(OUT, JSON.stringify({ figures, meta }, null, 2) + "\n");
   console.log(`\nbench: wrote ${OUT}`);
   for (const [name, message] of Object.entries(failures)) console.error(`\nbench: ${name} failed:\n${message}`);
-  process.exitCode = Object.keys(failures).length ? 1 : 0;
+  if (setupError) console.error(`\nbench: setup failed, no case ran:\n${setupError}`);
+  process.exitCode = setupError || Object.keys(failures).length ? 1 : 0;
 }
 
 await main();

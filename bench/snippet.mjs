@@ -10,8 +10,9 @@ export async function runMeasured(page, code, { timeoutMs = 120_000, settings } 
     ({ code, timeoutMs, settings }) => window.playground.run({ code, timeoutMs, settings }),
     { code, timeoutMs, settings },
   );
-  const errors = (result.errors ?? []).map((e) => `${e.thread}${e.line ? ` line ${e.line}` : ""}: ${e.message}`);
-  if (result.status !== "ok") {
+  const errors = summarizeErrors(result.errors ?? []);
+  // An exception in any thread (the run itself may still end "ok") spoils the measurement.
+  if (result.status !== "ok" || errors.length) {
     throw new Error(`run ended "${result.status}"${errors.length ? `: ${errors.join("; ")}` : ""}`);
   }
   const line = result.output.find((l) => l.text.startsWith(MARK));
@@ -20,6 +21,16 @@ export async function runMeasured(page, code, { timeoutMs = 120_000, settings } 
     throw new Error(`the snippet printed no ${MARK} line (output: ${seen || "none"})`);
   }
   return JSON.parse(line.text.slice(MARK.length));
+}
+
+/** One entry per distinct message: "Thread-1 (+29 more) line 3: Error: ..." */
+function summarizeErrors(errors) {
+  const byMessage = new Map();
+  for (const e of errors) {
+    const key = `${e.line ? ` line ${e.line}` : ""}: ${e.message}`;
+    byMessage.set(key, [...(byMessage.get(key) ?? []), e.thread]);
+  }
+  return [...byMessage].map(([key, threads]) => `${threads[0]}${threads.length > 1 ? ` (+${threads.length - 1} more)` : ""}${key}`);
 }
 
 export function median(values) {

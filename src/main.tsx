@@ -12,7 +12,7 @@ import { installAutomation } from "./ui/automation";
 import { ErrorBoundary } from "./ui/layout/ErrorBoundary";
 import { createPlaygroundApp } from "./ui/playground-app";
 import { unavailableRuntime } from "./ui/unavailable-runtime";
-import "./ui/styles.css";
+import "./ui/theme.css";
 
 function startRuntime(): PlaygroundRuntime {
   try {

@@ -39,7 +39,12 @@ export default {
   async run(page) {
     const { totalMs, counter } = await runMeasured(page, code);
     const expected = THREADS * M;
-    if (counter !== expected) throw new Error(`counter is ${counter}, expected ${expected}: the Lock let increments through`);
+    if (counter !== expected) {
+      throw new Error(
+        `counter is ${counter}, expected ${expected}: updates were lost ` +
+          "(the Lock did not exclude, or top-level `let counter` is not shared memory as API.md §1 says)",
+      );
+    }
     return { value: (totalMs * 1e6) / expected, unit: "ns", note: `${THREADS} threads x ${M} pairs, total ${totalMs.toFixed(0)} ms` };
   },
 };

@@ -2,7 +2,7 @@
 // same program fixed with a Lock. Uses only names declared in playground.d.ts.
 
 export const starterSnippet = `// Three threads add 1 to a shared counter, 100,000 times each.
-// Press Run (Ctrl+Enter): without a lock, some updates are lost.
+// Press Run (Ctrl/⌘+Enter): without a lock, some updates are lost.
 import { Thread, Lock, print, now } from "playground";
 
 const N = 100_000;
@@ -22,7 +22,9 @@ function work(n: number, useLock: boolean) {
 function race(useLock: boolean) {
   counter = 0;
   const start = now();
-  const threads = [1, 2, 3].map(() => new Thread({ target: work, args: [N, useLock] }));
+  const threads = [1, 2, 3].map(
+    () => new Thread({ target: work, args: [N, useLock] }),
+  );
   for (const t of threads) t.start();
   for (const t of threads) t.join();
   const label = useLock ? "with a lock:   " : "without a lock:";

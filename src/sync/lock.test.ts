@@ -94,18 +94,19 @@ describe("Lock", () => {
   });
 
   it("calls onBlock once per blocked acquire, however often the waiter wakes", async () => {
-    // Scenario: A holds; B blocks in acquire(B). A then releases and at once
-    // re-acquires 20,000 times: each release wakes B, which mostly finds the
-    // lock taken again and goes back to sleep. Whenever B does get the lock
-    // (mid-churn or after A's final release) it releases it again. B's
-    // acquire returns true and its onBlock has run exactly once.
+    // Scenario: A holds; B blocks in acquire(B). A then 1,000 times releases,
+    // re-acquires at once and holds the lock 20 us: each release wakes B,
+    // which almost always finds the lock taken again and goes back to sleep.
+    // Whenever B does get the lock (mid-churn or after A's final release) it
+    // releases it again. B's acquire returns true and its onBlock has run
+    // exactly once, however many times it slept.
     const { sab, lock } = shared();
     const [a, b] = await startPuppets(sab, 2);
     await a.call("Lock", L, "acquire", A);
     const blocked = b.nextBlock();
     const bAcquire = b.call("Lock", L, "acquire", B);
     await blocked;
-    const aDone = a.run({ op: "churn", kind: "Lock", base: L, ident: A, rounds: 20_000 }).then(() => a.call("Lock", L, "release", A));
+    const aDone = a.run({ op: "churn", kind: "Lock", base: L, ident: A, rounds: 1000, holdMs: 0.02 }).then(() => a.call("Lock", L, "release", A));
     const r = await bAcquire;
     expect(r.value).toBe(true);
     expect(lock.owner()).toBe(B);

@@ -23,8 +23,8 @@ export type Op =
   | { op: "call"; kind: Kind; base: number; method: string; args?: unknown[] }
   /** after a start gate, `iterations` x (lock `depth` times, cell++, unlock) */
   | { op: "count"; kind: Kind; base: number; cell: number; iterations: number; ident: number; depth?: number; gate: number; parties: number }
-  /** while holding the lock: `rounds` x (release, re-acquire) */
-  | { op: "churn"; kind: Kind; base: number; ident: number; rounds: number }
+  /** while holding the lock: `rounds` x (release, re-acquire, hold it `holdMs`) */
+  | { op: "churn"; kind: Kind; base: number; ident: number; rounds: number; holdMs: number }
   /** after a start gate, allocate `count` random blocks (or until full), fill each with `tag` */
   | { op: "heapAlloc"; count: number; seed: number; tag: number; gate: number; parties: number }
   | { op: "sleep"; ms: number }
@@ -95,6 +95,7 @@ function serve(i32: Int32Array): void {
           for (let n = 0; n < op.rounds; n++) {
             p.release(op.ident);
             p.acquire(op.ident);
+            for (const until = performance.now() + op.holdMs; performance.now() < until; );
           }
           break;
         }
@@ -155,9 +156,10 @@ export class Puppet {
     live.add(worker);
     const puppet = new Puppet(worker);
     return new Promise((resolve, reject) => {
-      worker.on("error", (e) => {
-        reject(e);
-        for (const p of puppet.pending.values()) p.reject(e);
+      worker.on("error", (e: unknown) => {
+        const error = e instanceof Error ? e : new Error(String(e));
+        reject(error);
+        for (const p of puppet.pending.values()) p.reject(error);
       });
       worker.on("message", (m: { ready?: true; id: number; blocked?: true; reply?: Reply; error?: { name: string; message: string } }) => {
         if (m.ready) return resolve(puppet);

@@ -12,6 +12,7 @@ import { OutputPanel } from "./output/OutputPanel";
 import type { PlaygroundApp } from "./playground-app";
 import { installRunShortcut } from "./run-shortcut";
 import { AppContext } from "./state/hooks";
+import "./layout/layout.css";
 
 export function App({ app }: { app: PlaygroundApp }) {
   useEffect(() => installRunShortcut(app), [app]);

@@ -3,6 +3,7 @@
 // load, the plain text area stays and remains a working editor.
 
 import { useEffect, useRef } from "react";
+import type { SnippetDiagnostic } from "../../runtime/types";
 import { useApp, useEditorState } from "../state/hooks";
 import type { MountedEditor } from "./mount-editor";
 
@@ -10,6 +11,7 @@ export function EditorPane() {
   const app = useApp();
   const code = useEditorState((s) => s.code);
   const editorKind = useEditorState((s) => s.editorKind);
+  const diagnostics = useEditorState((s) => s.diagnostics);
   const hostRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -42,16 +44,31 @@ export function EditorPane() {
 
   return (
     <section className="pane editor-pane" aria-label="Editor">
-      <div className="monaco-host" ref={hostRef} />
-      {editorKind !== "monaco" && (
-        <textarea
-          className="plain-editor"
-          value={code}
-          spellCheck={false}
-          aria-label="Snippet editor"
-          onChange={(e) => app.stores.editor.getState().setCode(e.target.value)}
-        />
-      )}
+      <header className="pane-header">
+        <span>snippet.ts</span>
+        <span className="pane-header-note">{countLabel(diagnostics)}</span>
+      </header>
+      <div className="editor-body">
+        <div className="monaco-host" ref={hostRef} />
+        {editorKind !== "monaco" && (
+          <textarea
+            className="plain-editor"
+            value={code}
+            spellCheck={false}
+            aria-label="Snippet editor"
+            onChange={(e) => app.stores.editor.getState().setCode(e.target.value)}
+          />
+        )}
+      </div>
     </section>
   );
+}
+
+function countLabel(diagnostics: readonly SnippetDiagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  const parts: string[] = [];
+  if (errors > 0) parts.push(errors === 1 ? "1 error" : `${errors} errors`);
+  if (warnings > 0) parts.push(warnings === 1 ? "1 warning" : `${warnings} warnings`);
+  return parts.join(", ");
 }

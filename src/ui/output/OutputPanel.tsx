@@ -5,17 +5,21 @@
 
 import { useLayoutEffect, useRef, useState } from "react";
 import { formatRunTime, runShortcutLabel } from "../format";
-import { useRunState } from "../state/hooks";
+import { useApp, useRunState } from "../state/hooks";
 import type { OutputRow } from "../state/output-log";
 import { threadColorClass } from "./thread-colors";
+import "./output.css";
 
 const ROW_HEIGHT_PX = 20;
 const OVERSCAN_ROWS = 10;
+/** Rows never wrap (fixed height); longer text also gets a tooltip. */
+const LONG_LINE_CHARS = 100;
 
 export function OutputPanel() {
   const log = useRunState((s) => s.output);
   useRunState((s) => s.outputVersion);
   const phase = useRunState((s) => s.phase);
+  const canRun = useApp().controller.canRun;
   const scrollRef = useRef<HTMLDivElement>(null);
   const follow = useRef(true);
   const lastDropped = useRef(0);
@@ -63,7 +67,7 @@ export function OutputPanel() {
     <section className="pane output-pane" aria-label="Output">
       <header className="pane-header">
         <span>Output</span>
-        <span className="pane-header-note">{rows.length > 0 ? `${(log.dropped + rows.length).toLocaleString("en-US")} lines` : ""}</span>
+        <span className="pane-header-note">{log.printed > 0 ? `${log.printed.toLocaleString("en-US")} ${log.printed === 1 ? "line" : "lines"}` : ""}</span>
       </header>
       {log.dropped > 0 && (
         <div className="output-dropped">{log.dropped.toLocaleString("en-US")} earlier lines not shown</div>
@@ -71,7 +75,11 @@ export function OutputPanel() {
       <div className="output-scroll" ref={scrollRef} onScroll={onScroll} role="log" aria-live="off">
         {rows.length === 0 ? (
           <p className="output-empty">
-            {phase === "running" ? "Running…" : `Press Run (${runShortcutLabel()}) to see the output here.`}
+            {phase === "running"
+              ? "Running…"
+              : canRun
+                ? `Press Run (${runShortcutLabel()}) to see the output here.`
+                : "Running is disabled on this page (see the note above)."}
           </p>
         ) : (
           <div className="output-content" style={{ height: contentHeight }}>
@@ -98,7 +106,9 @@ function OutputRowView({ row }: { row: OutputRow }) {
       <span className={`out-thread ${threadColorClass(row.thread)}`} title={row.thread}>
         {row.continued ? "" : row.thread}
       </span>
-      <span className="out-text">{row.text}</span>
+      <span className="out-text" title={row.text.length > LONG_LINE_CHARS ? row.text : undefined}>
+        {row.text}
+      </span>
     </div>
   );
 }

@@ -28,6 +28,8 @@ export class OutputLog {
   private readonly kept: OutputRow[] = [];
   /** rows removed from the front to stay under `maxRows` */
   dropped = 0;
+  /** output lines appended since the last clear, dropped ones included */
+  printed = 0;
 
   constructor(private readonly maxRows = MAX_OUTPUT_ROWS) {}
 
@@ -42,16 +44,22 @@ export class OutputLog {
   clear(): void {
     this.kept.length = 0;
     this.dropped = 0;
+    this.printed = 0;
   }
 
   appendLines(lines: readonly OutputLine[]): void {
+    this.printed += lines.length;
     for (const line of lines) {
       const stderr = line.stream === "stderr";
+      // Coerced, because one malformed line must not take the panel down.
+      const thread = String(line.thread ?? "");
+      const full = String(line.text ?? "");
+      const t = Number(line.t);
       // One row per text line keeps every row the same height, which the
       // panel's windowed rendering relies on.
-      const parts = line.text.includes("\n") ? line.text.replace(/\n$/, "").split("\n") : [line.text];
+      const parts = full.includes("\n") ? full.replace(/\n$/, "").split("\n") : [full];
       parts.forEach((text, i) => {
-        this.kept.push({ kind: "line", thread: line.thread, t: line.t, text, stderr, continued: i > 0 });
+        this.kept.push({ kind: "line", thread, t, text, stderr, continued: i > 0 });
       });
     }
     this.trim();
