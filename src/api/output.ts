@@ -1,7 +1,8 @@
 // print(), now(), mark() and span(): what a snippet says about itself. Print
-// lines are rare and variable-sized, so they travel by postMessage (sent at
-// once, even if the thread then spins forever); marks and spans are trace
-// events in the thread's ring, with their label text sent once per label.
+// lines go through the thread's output ring (output-ring.ts), which the page
+// drains every frame and which makes a flood of prints wait for the page;
+// marks and spans are trace events in the thread's ring, with their label
+// text sent once per label.
 
 import { context } from "../runtime/worker-context";
 import { Ctl } from "../runtime/thread-table";
@@ -11,7 +12,7 @@ import { formatValues } from "./format";
 /** Print one line, tagged with the thread's name and the time. */
 export function print(...values: unknown[]): void {
   const ctx = context();
-  ctx.post({ type: "print", runId: ctx.run.runId, ident: ctx.ident, text: formatValues(values), t: ctx.now(), stream: "stdout" });
+  ctx.output.write(formatValues(values), 0, ctx.now());
 }
 
 /** ms since the run started, on one clock shared by every thread. */

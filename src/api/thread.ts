@@ -15,13 +15,12 @@ import { Ctl, Field } from "../runtime/thread-table";
 import type { SpawnPayload, ThreadRole } from "../runtime/protocol";
 import { Decoder, Encoder, SEND, type Sendable } from "../runtime/serialize";
 import { TAG, type EncodedInstance } from "../runtime/serialize-types";
-import { initRing, ringWords } from "../trace/ring";
+import { provisionThread } from "../runtime/provision";
 import { ThreadState } from "../trace/events";
 import { sleepMs } from "../sync/sleep";
 import { timeoutOf } from "./locks";
 
 export const WAIT_KIND_JOIN = 2;
-const RING_CAPACITY = 4096;
 const CORE = Symbol("playground.thread");
 
 interface ThreadCore {
@@ -102,11 +101,7 @@ export class Thread implements Sendable {
     const ctx = context();
     const spawn = encodeSpawn(ctx, this, core);
     const ident = ctx.table.reserve(core.name, core.role, core.daemon, ctx.pid, ctx.ident);
-    const ringBase = ctx.heap.alloc(ringWords(RING_CAPACITY), 2);
-    initRing(ctx.i32, ringBase, RING_CAPACITY);
-    ctx.table.set(ident, Field.RingBase, ringBase);
-    ctx.table.set(ident, Field.GlobalsByteOffset, ctx.table.get(ctx.ident, Field.GlobalsByteOffset));
-    ctx.table.set(ident, Field.GlobalsCount, ctx.table.get(ctx.ident, Field.GlobalsCount));
+    provisionThread(ctx.heap, ctx.table, ident, ctx.table.get(ctx.ident, Field.GlobalsByteOffset), ctx.globals.length);
     core.ident = ident;
     ctx.post({ type: "spawn", runId: ctx.run.runId, spawn: { ...spawn, ident } });
   }

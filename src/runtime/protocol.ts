@@ -44,7 +44,6 @@ export type FromWorker =
   | { type: "booted" }
   | { type: "prepared"; runId: number }
   | { type: "spawn"; runId: number; spawn: SpawnPayload }
-  | { type: "print"; runId: number; ident: number; text: string; t: number; stream: "stdout" | "stderr" }
   | { type: "exception"; runId: number; ident: number; errorName: string; message: string; stack: string; t: number }
   | { type: "label"; runId: number; id: number; text: string }
   | { type: "exit"; runId: number; ident: number; state: "done" | "error"; t: number };

@@ -11,7 +11,9 @@ import type { RunListener } from "./runtime-api";
 import type { OutputLine, RunErrorInfo, RunResult, RunSettings, RunStatus } from "./types";
 import { SharedHeap } from "../sync/heap";
 import { CONTROL_WORDS, ENTRY_WORDS, Field, ThreadTable } from "./thread-table";
-import { RingReader, initRing, ringWords } from "../trace/ring";
+import { RingReader } from "../trace/ring";
+import { OutputReader } from "./output-ring";
+import { provisionThread } from "./provision";
 import { TraceModel } from "../trace/model";
 import { ThreadState } from "../trace/events";
 import { WarmPool } from "./warm-pool";
@@ -19,7 +21,10 @@ import { formatTraceback, snippetFrames } from "./traceback";
 
 const HEAP_BYTES = 64 << 20;
 const TABLE_CAPACITY = 1024;
-const MAIN_RING_CAPACITY = 4096;
+/** lines drained per thread per frame: bounds the page's work in a print flood */
+const OUTPUT_LINES_PER_FRAME = 2000;
+/** lines kept for the result and the UI; later ones are counted, not kept */
+const MAX_OUTPUT_LINES = 100_000;
 export const DEFAULT_MAX_THREADS = 64;
 
 let nextRunId = 1;
@@ -34,13 +39,15 @@ export class Run {
   private readonly table: ThreadTable;
   private readonly context: RunContextInit;
   private readonly workers = new Map<number, Worker>();
-  private readonly readers = new Map<number, RingReader>();
+  private readonly readers = new Map<number, { trace: RingReader; output: OutputReader; name: string }>();
   private readonly pendingOutput: OutputLine[] = [];
   private readonly pendingReports: Promise<void>[] = [];
   private ended = false;
   private frame = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private exitCode = 0;
+  private omittedLines = 0;
+  private backgroundDrain: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly compiled: CompileResult,
@@ -58,16 +65,14 @@ export class Run {
 
     const globalsCount = Math.max(1, compiled.sharedGlobals.length);
     const main = this.table.reserve("MainThread", "main", false, 1, 0);
-    this.table.set(main, Field.GlobalsByteOffset, heap.allocFloat64(globalsCount));
-    this.table.set(main, Field.GlobalsCount, globalsCount);
-    const ringBase = heap.alloc(ringWords(MAIN_RING_CAPACITY), 2);
-    initRing(heap.i32, ringBase, MAIN_RING_CAPACITY);
-    this.table.set(main, Field.RingBase, ringBase);
+    provisionThread(heap, this.table, main, heap.allocFloat64(globalsCount), globalsCount);
 
     this.pool.prepare(this.context);
     this.spawn({ ident: main, role: "main", name: "MainThread", globalsByteOffset: 0, globalsCount: 0, target: null, args: [], self: null, snapshot: {} });
     if (timeoutMs !== undefined && timeoutMs > 0) this.timer = setTimeout(() => this.end("timeout"), timeoutMs);
     this.frame = requestAnimationFrame(this.onFrame);
+    // rAF stops in hidden tabs; output rings must still drain, or print waits.
+    this.backgroundDrain = setInterval(() => this.flush(), 100);
   }
 
   /** ms since the run started, on the workers' clock */
@@ -83,7 +88,12 @@ export class Run {
     const worker = this.pool.take();
     this.workers.set(spawn.ident, worker);
     this.model.addThread(spawn.ident, spawn.name, spawn.role, this.table.get(spawn.ident, Field.Pid));
-    this.readers.set(spawn.ident, new RingReader(new Int32Array(this.context.heap), this.table.get(spawn.ident, Field.RingBase)));
+    const i32 = new Int32Array(this.context.heap);
+    this.readers.set(spawn.ident, {
+      trace: new RingReader(i32, this.table.get(spawn.ident, Field.RingBase)),
+      output: new OutputReader(i32, this.table.get(spawn.ident, Field.OutputBase)),
+      name: spawn.name,
+    });
     worker.onmessage = (event: MessageEvent<FromWorker>) => this.onMessage(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
@@ -99,9 +109,6 @@ export class Run {
     switch (message.type) {
       case "spawn":
         this.spawn(message.spawn);
-        break;
-      case "print":
-        this.addOutput({ thread: this.table.name(message.ident), text: message.text, t: message.t, stream: message.stream });
         break;
       case "label":
         this.model.labels.set(message.id, message.text);
@@ -146,6 +153,10 @@ export class Run {
 
   /** Lines arrive per worker; keep `output` in time order across workers. */
   private addOutput(line: OutputLine): void {
+    if (this.output.length >= MAX_OUTPUT_LINES) {
+      this.omittedLines++;
+      return;
+    }
     const output = this.output;
     let at = output.length;
     while (at > 0 && output[at - 1].t > line.t) at--;
@@ -153,14 +164,16 @@ export class Run {
     this.pendingOutput.push(line);
   }
 
-  private drain(ident: number): void {
+  private drain(ident: number, maxLines = Infinity): void {
     const reader = this.readers.get(ident);
     if (!reader) return;
-    reader.drain((tMs, kind, arg, obj) => this.model.add(ident, tMs, kind, arg, obj));
+    reader.trace.drain((tMs, kind, arg, obj) => this.model.add(ident, tMs, kind, arg, obj));
+    const thread = this.table.name(ident);
+    reader.output.drain((r) => this.addOutput({ thread, text: r.text, t: r.tMs, stream: r.stream ? "stderr" : "stdout" }), maxLines);
   }
 
-  private flush(): void {
-    for (const ident of this.readers.keys()) this.drain(ident);
+  private flush(maxLines = OUTPUT_LINES_PER_FRAME): void {
+    for (const ident of this.readers.keys()) this.drain(ident, maxLines);
     if (this.pendingOutput.length > 0) {
       this.listener.onOutput?.(this.pendingOutput.splice(0));
     }
@@ -176,6 +189,7 @@ export class Run {
     this.ended = true;
     cancelAnimationFrame(this.frame);
     clearTimeout(this.timer);
+    clearInterval(this.backgroundDrain);
     const endMs = this.now();
     for (const worker of this.workers.values()) worker.terminate();
     // A thread still running now was stopped: a daemon at the end of a
@@ -187,14 +201,18 @@ export class Run {
     }
     this.workers.clear();
     await Promise.all(this.pendingReports);
-    this.flush();
+    this.flush(Infinity);
+    if (this.omittedLines > 0) {
+      this.output.push({ thread: "playground", text: `${this.omittedLines} more output lines were printed but not kept (the limit is ${MAX_OUTPUT_LINES})`, t: endMs, stream: "stderr" });
+      this.listener.onOutput?.([this.output[this.output.length - 1]]);
+    }
     if (status !== "ok") this.exitCode = this.exitCode || 1;
     this.resolve(this.buildResult(status, endMs));
   }
 
   private buildResult(status: RunStatus, endMs: number): RunResult {
     let dropped = 0;
-    for (const reader of this.readers.values()) dropped += reader.dropped();
+    for (const reader of this.readers.values()) dropped += reader.trace.dropped();
     this.model.droppedEvents = dropped;
     const threads = [...this.model.threads.values()].map((track) => {
       const figures = this.model.figures(track, endMs);

@@ -18,6 +18,7 @@
 //   5 sleepWord  (private word to Atomics.wait on)     6 ringBase
 //   7 waitObj / 8 waitKind (what it blocks on, for deadlock detection)
 //   9 parent ident     10 globalsByteOffset     11 globalsCount
+//   12 outputBase (its print() ring, output-ring.ts)
 //   16 name length in bytes, 17.. UTF-8 name
 
 import type { ThreadRole } from "./protocol";
@@ -29,7 +30,7 @@ const NAME_WORD = 16;
 const NAME_BYTES = (ENTRY_WORDS - NAME_WORD - 1) * 4;
 
 export const enum Ctl { RunState = 0, ThreadNames = 1, DummyNames = 2, NextEntry = 3, ProcessNames = 4, MaxThreads = 5, Alive = 6, Capacity = 7, ObjectIds = 8, TableBase = 9 }
-export const enum Field { Lifecycle = 0, Daemon = 1, Role = 2, Pid = 3, CtlWord = 4, SleepWord = 5, RingBase = 6, WaitObj = 7, WaitKind = 8, Parent = 9, GlobalsByteOffset = 10, GlobalsCount = 11 }
+export const enum Field { Lifecycle = 0, Daemon = 1, Role = 2, Pid = 3, CtlWord = 4, SleepWord = 5, RingBase = 6, WaitObj = 7, WaitKind = 8, Parent = 9, GlobalsByteOffset = 10, GlobalsCount = 11, OutputBase = 12 }
 export const enum Lifecycle { Free = 0, Starting = 1, Alive = 2, Finished = 3 }
 
 export const ROLES: readonly ThreadRole[] = ["main", "thread", "process", "pool-worker", "timer"];

@@ -6,6 +6,7 @@ import type { FromWorker, RunContextInit, ThreadRole } from "./protocol";
 import { ThreadTable, Field } from "./thread-table";
 import { RingWriter } from "../trace/ring";
 import { SharedHeap } from "../sync/heap";
+import { OutputWriter } from "./output-ring";
 import type { ModuleScope } from "./serialize";
 import { EventKind, ThreadState } from "../trace/events";
 
@@ -19,6 +20,7 @@ export interface WorkerContext {
   readonly pid: number;
   readonly globals: Float64Array;
   readonly ring: RingWriter;
+  readonly output: OutputWriter;
   /** the snippet's module in this worker, once its body has started */
   scope: ModuleScope | null;
   /** the copied globals' current values (MainThread's module only) */
@@ -57,6 +59,7 @@ export function createContext(run: RunContextInit, ident: number, post: (m: From
   const ctx: WorkerContext = {
     run, i32, table, ident, globals, ring,
     heap: new SharedHeap(i32),
+    output: new OutputWriter(i32, table.get(ident, Field.OutputBase)),
     role: table.role(ident),
     pid: table.get(ident, Field.Pid),
     scope: null,
