@@ -7,10 +7,11 @@
 import { Lock as LockCore } from "../sync/lock";
 import { RLock as RLockCore } from "../sync/rlock";
 import { ValueError } from "../base/errors";
-import { context } from "../runtime/worker-context";
+import { context, type WorkerContext } from "../runtime/worker-context";
 import { Ctl, Field } from "../runtime/thread-table";
 import { SEND, type Sendable } from "../runtime/serialize";
 import { EventKind, ThreadState } from "../trace/events";
+import type { RingWriter } from "../trace/ring";
 
 export const WAIT_KIND_LOCK = 1;
 
@@ -31,13 +32,8 @@ export function timeoutOf(blocking: boolean, timeoutMs: number | undefined): num
 }
 
 /** Block on `core` with the thread shown as blocked, and its wait-for edge set. */
-function acquireTraced(core: LockCore | RLockCore, id: number, timeoutMs: number): boolean {
-  const ctx = context();
+function acquireSlow(ctx: WorkerContext, core: LockCore | RLockCore, id: number, timeoutMs: number): boolean {
   const ident = ctx.ident;
-  if (core.tryAcquire(ident)) {
-    ctx.trace(EventKind.LockAcquired, 0, id);
-    return true;
-  }
   if (timeoutMs === 0) return false;
   let blocked = false;
   const got = core.acquire(ident, timeoutMs, () => {
@@ -50,18 +46,24 @@ function acquireTraced(core: LockCore | RLockCore, id: number, timeoutMs: number
     ctx.table.set(ident, Field.WaitObj, 0);
     ctx.enter(ThreadState.Running);
   }
-  if (got) ctx.trace(EventKind.LockAcquired, 0, id);
+  if (got) ctx.traceFast(EventKind.LockAcquired, 0, id);
   return got;
 }
 
 abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, LockLike {
   protected readonly core: Core;
+  /** this worker's context: a lock object lives in one worker (others get their own) */
+  protected readonly ctx: WorkerContext;
+  private readonly ring: RingWriter;
+  private readonly ident: number;
   /** the id the timeline shows for this lock */
   readonly id: number;
   protected readonly base: number;
 
   constructor(make: (i32: Int32Array, base: number) => Core, WORDS: number, shared?: { base: number; id: number }) {
-    const ctx = context();
+    const ctx = (this.ctx = context());
+    this.ring = ctx.ring;
+    this.ident = ctx.ident;
     this.base = shared ? shared.base : ctx.heap.alloc(WORDS);
     this.id = shared ? shared.id : ctx.table.counter(Ctl.ObjectIds);
     this.core = make(ctx.i32, this.base);
@@ -69,13 +71,18 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
 
   /** Take the lock; with `blocking` false, only if free now. False on timeout. */
   acquire(blocking = true, timeoutMs?: number): boolean {
-    return acquireTraced(this.core, this.id, timeoutOf(blocking, timeoutMs));
+    // Arguments are checked first: acquire(false, 5) is an error even when free.
+    const waitMs = blocking === true && timeoutMs === undefined ? Infinity : timeoutOf(blocking, timeoutMs);
+    if (this.core.tryAcquire(this.ident)) {
+      this.ring.writeCoarse(EventKind.LockAcquired, 0, this.id);
+      return true;
+    }
+    return acquireSlow(this.ctx, this.core, this.id, waitMs);
   }
 
   release(): void {
-    const ctx = context();
-    this.core.release(ctx.ident);
-    ctx.trace(EventKind.LockReleased, 0, this.id);
+    this.core.release(this.ident);
+    this.ring.writeCoarse(EventKind.LockReleased, 0, this.id);
   }
 
   /** Acquire, run `fn`, release even when `fn` throws; returns `fn`'s result. */
@@ -115,9 +122,9 @@ export class RLock extends BaseLock<RLockCore> {
   }
 
   override release(): void {
-    const ctx = context();
-    this.core.release(ctx.ident);
-    if (this.core.owner() !== ctx.ident) ctx.trace(EventKind.LockReleased, 0, this.id);
+    const ident = this.ctx.ident;
+    this.core.release(ident);
+    if (this.core.owner() !== ident) this.ctx.traceFast(EventKind.LockReleased, 0, this.id);
   }
 
   [SEND]() {

@@ -10,7 +10,7 @@ import type { FromWorker, RunContextInit, SpawnPayload, ToWorker } from "./proto
 import type { RunListener } from "./runtime-api";
 import type { OutputLine, RunErrorInfo, RunResult, RunSettings, RunStatus } from "./types";
 import { SharedHeap } from "../sync/heap";
-import { CONTROL_WORDS, ENTRY_WORDS, Field, ThreadTable } from "./thread-table";
+import { CONTROL_WORDS, Ctl, ENTRY_WORDS, Field, ThreadTable } from "./thread-table";
 import { RingReader } from "../trace/ring";
 import { OutputReader } from "./output-ring";
 import { provisionThread } from "./provision";
@@ -39,6 +39,7 @@ export class Run {
   private readonly table: ThreadTable;
   private readonly context: RunContextInit;
   private readonly workers = new Map<number, Worker>();
+  private readonly finishedWorkers: Worker[] = [];
   private readonly readers = new Map<number, { trace: RingReader; output: OutputReader; name: string }>();
   private readonly pendingOutput: OutputLine[] = [];
   private readonly pendingReports: Promise<void>[] = [];
@@ -46,6 +47,7 @@ export class Run {
   private frame = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private exitCode = 0;
+  private readonly clock: Worker;
   private omittedLines = 0;
   private backgroundDrain: ReturnType<typeof setInterval> | undefined;
 
@@ -67,6 +69,8 @@ export class Run {
     const main = this.table.reserve("MainThread", "main", false, 1, 0);
     provisionThread(heap, this.table, main, heap.allocFloat64(globalsCount), globalsCount);
 
+    this.clock = new Worker(new URL("./clock-worker.ts", import.meta.url), { type: "module", name: "playground-clock" });
+    this.clock.postMessage({ heap: heap.buffer, clockIndex: this.table.clockIndex(), runStateIndex: control + Ctl.RunState, epochMs: this.context.epochMs });
     this.pool.prepare(this.context);
     this.spawn({ ident: main, role: "main", name: "MainThread", globalsByteOffset: 0, globalsCount: 0, target: null, args: [], self: null, snapshot: {} });
     if (timeoutMs !== undefined && timeoutMs > 0) this.timer = setTimeout(() => this.end("timeout"), timeoutMs);
@@ -85,7 +89,7 @@ export class Run {
   }
 
   private spawn(spawn: SpawnPayload): void {
-    const worker = this.pool.take();
+    const worker = this.finishedWorkers.pop() ?? this.pool.take();
     this.workers.set(spawn.ident, worker);
     this.model.addThread(spawn.ident, spawn.name, spawn.role, this.table.get(spawn.ident, Field.Pid));
     const i32 = new Int32Array(this.context.heap);
@@ -132,7 +136,11 @@ export class Run {
 
   private onExit(ident: number, state: "done" | "error"): void {
     this.drain(ident);
-    this.workers.get(ident)?.terminate();
+    // The worker may run another thread of this run: same snippet, already
+    // compiled, so a program that starts threads one after another pays for
+    // worker boots only once. Nothing crosses into another run.
+    const worker = this.workers.get(ident);
+    if (worker) this.finishedWorkers.push(worker);
     this.workers.delete(ident);
     this.listener.onThreadsChanged?.();
     if (ident === 1) this.end(state === "done" ? "ok" : "error");
@@ -191,7 +199,8 @@ export class Run {
     clearTimeout(this.timer);
     clearInterval(this.backgroundDrain);
     const endMs = this.now();
-    for (const worker of this.workers.values()) worker.terminate();
+    this.clock.terminate();
+    for (const worker of [...this.workers.values(), ...this.finishedWorkers.splice(0)]) worker.terminate();
     // A thread still running now was stopped: a daemon at the end of a
     // normal run, or everyone on Stop, timeout or a MainThread error.
     for (const ident of this.workers.keys()) {

@@ -12,6 +12,7 @@
 //   7 capacity       table entries
 //   8 objectIds      counter behind lock/queue ids shown on the timeline
 //   9 tableBase      word index of entry 0
+//   10-11 clock      f64: the coarse clock, ms since the epoch (clock-worker.ts)
 // Entry (ENTRY_WORDS words each):
 //   0 lifecycle  0 free, 1 starting, 2 alive, 3 finished (join waits on this word)
 //   1 daemon     2 role     3 pid     4 ctl (eval-breaker word)
@@ -29,7 +30,7 @@ export const ENTRY_WORDS = 64;
 const NAME_WORD = 16;
 const NAME_BYTES = (ENTRY_WORDS - NAME_WORD - 1) * 4;
 
-export const enum Ctl { RunState = 0, ThreadNames = 1, DummyNames = 2, NextEntry = 3, ProcessNames = 4, MaxThreads = 5, Alive = 6, Capacity = 7, ObjectIds = 8, TableBase = 9 }
+export const enum Ctl { RunState = 0, ThreadNames = 1, DummyNames = 2, NextEntry = 3, ProcessNames = 4, MaxThreads = 5, Alive = 6, Capacity = 7, ObjectIds = 8, TableBase = 9, Clock = 10 }
 export const enum Field { Lifecycle = 0, Daemon = 1, Role = 2, Pid = 3, CtlWord = 4, SleepWord = 5, RingBase = 6, WaitObj = 7, WaitKind = 8, Parent = 9, GlobalsByteOffset = 10, GlobalsCount = 11, OutputBase = 12 }
 export const enum Lifecycle { Free = 0, Starting = 1, Alive = 2, Finished = 3 }
 
@@ -50,6 +51,11 @@ export class ThreadTable {
     Atomics.store(i32, control + Ctl.Capacity, capacity);
     Atomics.store(i32, control + Ctl.MaxThreads, maxThreads);
     return new ThreadTable(i32, control);
+  }
+
+  /** Float64 index of the coarse clock (the control block is 8-byte aligned). */
+  clockIndex(): number {
+    return (this.control + Ctl.Clock) >> 1;
   }
 
   counter(which: Ctl): number {

@@ -9,7 +9,7 @@ export class WarmPool {
   private readonly idle: Worker[] = [];
   private refillScheduled = false;
 
-  constructor(private readonly size = 4) {
+  constructor(private readonly size = 6) {
     this.refill();
   }
 

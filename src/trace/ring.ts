@@ -12,6 +12,13 @@
 //   3  capacity  number of event slots (a power of two)
 //   4.. events, 4 words each: f64 tMs, i32 kind<<24|arg, i32 obj
 //
+// Time: state changes (which happen where a thread blocks anyway) read the
+// precise clock; per-operation events on fast paths (an uncontended lock)
+// read the run's shared coarse clock instead — one Float64 load, kept within
+// about a millisecond by the run's clock worker — because performance.now()
+// costs 80-200 ns in a worker, ten times the lock operation it would time.
+// Times within one ring never go backwards.
+//
 // Publication: the producer writes the event's words, then Atomics.store of
 // `written` (a release in the JS memory model); the consumer Atomics.loads
 // `written` before reading the words, so it sees complete events.
@@ -33,19 +40,31 @@ export class RingWriter {
   private readonly f64: Float64Array;
   private readonly mask: number;
   private written: number;
+  private lastMs = 0;
+  private dropped: number;
 
-  constructor(private readonly i32: Int32Array, private readonly base: number) {
+  /** `coarseClockIndex`: Float64 index of the shared coarse clock in the same buffer */
+  constructor(private readonly i32: Int32Array, private readonly base: number, private readonly coarseClockIndex = -1) {
     this.f64 = new Float64Array(i32.buffer, i32.byteOffset, i32.length >> 1);
     this.mask = Atomics.load(i32, base + 3) - 1;
     this.written = Atomics.load(i32, base);
+    this.dropped = Atomics.load(i32, base + 2);
+  }
+
+  /** Record an event at the coarse clock's time (see the header). */
+  writeCoarse(kind: number, arg: number, obj: number): void {
+    const coarse = this.coarseClockIndex >= 0 ? this.f64[this.coarseClockIndex] : 0;
+    this.write(coarse > this.lastMs ? coarse : this.lastMs, kind, arg, obj);
   }
 
   write(tMs: number, kind: number, arg: number, obj: number): void {
+    if (tMs > this.lastMs) this.lastMs = tMs;
     const i32 = this.i32;
     const base = this.base;
     const w = this.written;
     if (((w - Atomics.load(i32, base + 1)) | 0) > this.mask) {
-      Atomics.add(i32, base + 2, 1);
+      // Only this worker writes the count: a plain store, no locked add.
+      i32[base + 2] = ++this.dropped;
       return;
     }
     const at = base + RING_HEADER_WORDS + (w & this.mask) * EVENT_WORDS;
