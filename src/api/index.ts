@@ -5,4 +5,7 @@ export { Thread, currentThread, mainThread, activeCount, enumerate, startNewThre
 export { Lock, RLock } from "./locks";
 export { sharedArray, Value } from "./shared-memory";
 export { print, now, mark, span } from "./output";
+export { Timer } from "./timer";
+export { local } from "./local";
+export { exit, osExit, atexit, SystemExit } from "./lifecycle";
 export { RuntimeError, ValueError, TimeoutError } from "../base/errors";

@@ -8,12 +8,11 @@ import { Lock as LockCore } from "../sync/lock";
 import { RLock as RLockCore } from "../sync/rlock";
 import { ValueError } from "../base/errors";
 import { context, type WorkerContext } from "../runtime/worker-context";
-import { Ctl, Field } from "../runtime/thread-table";
+import { Ctl } from "../runtime/thread-table";
+import { WaitKind } from "../runtime/wait-kinds";
 import { SEND, type Sendable } from "../runtime/serialize";
 import { EventKind, ThreadState } from "../trace/events";
 import type { RingWriter } from "../trace/ring";
-
-export const WAIT_KIND_LOCK = 1;
 
 export interface LockLike {
   acquire(blocking?: boolean, timeoutMs?: number): boolean;
@@ -32,18 +31,17 @@ export function timeoutOf(blocking: boolean, timeoutMs: number | undefined): num
 }
 
 /** Block on `core` with the thread shown as blocked, and its wait-for edge set. */
-function acquireSlow(ctx: WorkerContext, core: LockCore | RLockCore, id: number, timeoutMs: number): boolean {
+function acquireSlow(ctx: WorkerContext, core: LockCore | RLockCore, kind: WaitKind, base: number, id: number, timeoutMs: number): boolean {
   const ident = ctx.ident;
   if (timeoutMs === 0) return false;
   let blocked = false;
   const got = core.acquire(ident, timeoutMs, () => {
     blocked = true;
-    ctx.table.set(ident, Field.WaitKind, WAIT_KIND_LOCK);
-    ctx.table.set(ident, Field.WaitObj, id);
+    ctx.table.setWait(ident, kind, id, base, timeoutMs !== Infinity);
     ctx.enter(ThreadState.Blocked, id);
   });
   if (blocked) {
-    ctx.table.set(ident, Field.WaitObj, 0);
+    ctx.table.setWait(ident, WaitKind.None);
     ctx.enter(ThreadState.Running);
   }
   if (got) ctx.traceFast(EventKind.LockAcquired, 0, id);
@@ -77,7 +75,7 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
       this.ring.writeCoarse(EventKind.LockAcquired, 0, this.id);
       return true;
     }
-    return acquireSlow(this.ctx, this.core, this.id, waitMs);
+    return acquireSlow(this.ctx, this.core, this.waitKind, this.base, this.id, waitMs);
   }
 
   release(): void {
@@ -95,10 +93,14 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
     }
   }
 
+  protected abstract readonly waitKind: WaitKind;
+
   abstract [SEND](): { kind: string; data: unknown };
 }
 
 export class Lock extends BaseLock<LockCore> {
+  protected readonly waitKind = WaitKind.Lock;
+
   constructor(shared?: { base: number; id: number }) {
     super((i32, base) => new LockCore(i32, base), LockCore.WORDS, shared);
   }
@@ -117,6 +119,8 @@ export class Lock extends BaseLock<LockCore> {
 }
 
 export class RLock extends BaseLock<RLockCore> {
+  protected readonly waitKind = WaitKind.RLock;
+
   constructor(shared?: { base: number; id: number }) {
     super((i32, base) => new RLockCore(i32, base), RLockCore.WORDS, shared);
   }

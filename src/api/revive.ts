@@ -5,6 +5,7 @@
 import { Lock, RLock } from "./locks";
 import { Value, type SharedArrayType } from "./shared-memory";
 import { reviveThread } from "./thread";
+import { local } from "./local";
 
 type Reviver = (data: never) => unknown;
 
@@ -13,6 +14,7 @@ const REVIVERS: Record<string, Reviver> = {
   RLock: (data: { base: number; id: number }) => new RLock(data),
   Value: (data: { type: SharedArrayType; byteOffset: number; lock: Lock }) => new Value(data.type, undefined, data),
   Thread: (data: { ident: number; name: string; daemon: boolean }) => reviveThread(data),
+  local: () => local(),
 };
 
 export function reviveApiObject(kind: string, data: unknown): unknown {

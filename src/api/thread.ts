@@ -12,6 +12,7 @@
 import { RuntimeError } from "../base/errors";
 import { context, type WorkerContext } from "../runtime/worker-context";
 import { Ctl, Field } from "../runtime/thread-table";
+import { WaitKind } from "../runtime/wait-kinds";
 import type { SpawnPayload, ThreadRole } from "../runtime/protocol";
 import { Decoder, Encoder, SEND, type Sendable } from "../runtime/serialize";
 import { TAG, type EncodedInstance } from "../runtime/serialize-types";
@@ -20,7 +21,6 @@ import { ThreadState } from "../trace/events";
 import { sleepMs } from "../sync/sleep";
 import { timeoutOf } from "./locks";
 
-export const WAIT_KIND_JOIN = 2;
 const CORE = Symbol("playground.thread");
 
 interface ThreadCore {
@@ -115,13 +115,12 @@ export class Thread implements Sendable {
     const waitMs = timeoutOf(true, timeoutMs);
     if (!ctx.table.isAlive(core.ident)) return true;
     if (waitMs === 0) return false;
-    ctx.table.set(ctx.ident, Field.WaitKind, WAIT_KIND_JOIN);
-    ctx.table.set(ctx.ident, Field.WaitObj, core.ident);
+    ctx.table.setWait(ctx.ident, WaitKind.Join, core.ident, 0, waitMs !== Infinity);
     ctx.enter(ThreadState.Waiting, core.ident);
     try {
       return ctx.table.join(core.ident, waitMs);
     } finally {
-      ctx.table.set(ctx.ident, Field.WaitObj, 0);
+      ctx.table.setWait(ctx.ident, WaitKind.None);
       ctx.enter(ThreadState.Running);
     }
   }
@@ -146,7 +145,9 @@ export class Thread implements Sendable {
 /** Move a subclass instance's number/boolean fields into shared cells. */
 function encodeSelf(ctx: WorkerContext, thread: Thread, encoder: Encoder): EncodedInstance {
   const cls = thread.constructor;
-  if (ctx.scope?.evalInScope(cls.name) !== cls) {
+  // An API subclass (Timer) is found in the API; a snippet's class in its module.
+  const api = ctx.scope?.apiNameOf(cls) === cls.name;
+  if (!api && ctx.scope?.evalInScope(cls.name) !== cls) {
     throw new RuntimeError(`cannot start ${thread.name}: its class ${cls.name} must be declared at the top level of the snippet`);
   }
   const fields: Record<string, unknown> = {};
@@ -163,7 +164,7 @@ function encodeSelf(ctx: WorkerContext, thread: Thread, encoder: Encoder): Encod
       fields[key] = encoder.encode(value, `${thread.name}.${key}`);
     }
   }
-  return { [TAG]: "inst", cls: cls.name, fields, shared };
+  return { [TAG]: "inst", cls: cls.name, api, fields, shared };
 }
 
 function shareField(target: object, key: string, f64: Float64Array, index: number, type: "number" | "boolean"): void {
@@ -194,6 +195,11 @@ function encodeSpawn(ctx: WorkerContext, thread: Thread, core: ThreadCore): Omit
   };
 }
 
+/** For API subclasses (Timer): the kind of lane the thread gets. */
+export function setThreadRole(thread: Thread, role: ThreadRole): void {
+  coreOf(thread).role = role;
+}
+
 /** A handle on a thread that is known only by its table entry. */
 export function threadHandle(ident: number, name?: string): Thread {
   const ctx = context();
@@ -219,7 +225,7 @@ export function threadFromSpawn(ctx: WorkerContext, spawn: SpawnPayload, decoder
   let thread: Thread;
   if (spawn.self) {
     const self = spawn.self as EncodedInstance;
-    const cls = ctx.scope!.evalInScope(self.cls) as { prototype: object };
+    const cls = (self.api ? ctx.scope!.revive("api-function", self.cls) : ctx.scope!.evalInScope(self.cls)) as { prototype: object };
     thread = Object.create(cls.prototype) as Thread;
     for (const key of Object.keys(self.fields)) (thread as unknown as Record<string, unknown>)[key] = decoder.decode(self.fields[key]);
     const f64 = new Float64Array(ctx.run.heap);

@@ -18,8 +18,14 @@ import { TraceModel } from "../trace/model";
 import { ThreadState } from "../trace/events";
 import { WarmPool } from "./warm-pool";
 import { formatTraceback, snippetFrames } from "./traceback";
+import { DeadlockWatch, type ThreadWait } from "./deadlock-watch";
+import { WaitKind } from "./wait-kinds";
+import { Lock as LockCore } from "../sync/lock";
+import { RLock as RLockCore } from "../sync/rlock";
 
 const HEAP_BYTES = 64 << 20;
+/** two scans must agree, so a deadlock is reported within about 2x this */
+const DEADLOCK_SCAN_MS = 300;
 const TABLE_CAPACITY = 1024;
 /** lines drained per thread per frame: bounds the page's work in a print flood */
 const OUTPUT_LINES_PER_FRAME = 2000;
@@ -50,6 +56,9 @@ export class Run {
   private readonly clock: Worker;
   private omittedLines = 0;
   private backgroundDrain: ReturnType<typeof setInterval> | undefined;
+  private deadlockScan: ReturnType<typeof setInterval> | undefined;
+  private readonly deadlockWatch = new DeadlockWatch();
+  private deadlock: RunResult["deadlock"];
 
   constructor(
     private readonly compiled: CompileResult,
@@ -77,6 +86,7 @@ export class Run {
     this.frame = requestAnimationFrame(this.onFrame);
     // rAF stops in hidden tabs; output rings must still drain, or print waits.
     this.backgroundDrain = setInterval(() => this.flush(), 100);
+    this.deadlockScan = setInterval(() => this.scanForDeadlock(), DEADLOCK_SCAN_MS);
   }
 
   /** ms since the run started, on the workers' clock */
@@ -121,7 +131,12 @@ export class Run {
         this.pendingReports.push(this.reportException(message));
         break;
       case "exit":
+        if (message.ident === 1) this.exitCode = message.exitCode;
         this.onExit(message.ident, message.state);
+        break;
+      case "os-exit":
+        this.exitCode = message.exitCode;
+        void this.end("ok");
         break;
     }
   }
@@ -160,6 +175,30 @@ export class Run {
   }
 
   /** Lines arrive per worker; keep `output` in time order across workers. */
+  private scanForDeadlock(): void {
+    const i32 = new Int32Array(this.context.heap);
+    const waits: ThreadWait[] = this.table.aliveIdents().map((ident) => {
+      const kind = this.table.get(ident, Field.WaitKind) as WaitKind;
+      const obj = this.table.get(ident, Field.WaitObj);
+      const addr = this.table.get(ident, Field.WaitAddr);
+      let heldBy = 0;
+      if (kind === WaitKind.Lock) heldBy = new LockCore(i32, addr).owner();
+      else if (kind === WaitKind.RLock) heldBy = new RLockCore(i32, addr).owner();
+      else if (kind === WaitKind.Join) heldBy = obj;
+      const reader = this.readers.get(ident);
+      return {
+        ident, name: this.table.name(ident), kind, obj, heldBy,
+        timed: this.table.get(ident, Field.WaitTimed) === 1,
+        progress: reader ? reader.trace.produced() : -1,
+      };
+    });
+    const verdict = this.deadlockWatch.scan(waits);
+    if (!verdict) return;
+    this.deadlock = verdict.info;
+    this.addOutput({ thread: "playground", text: verdict.sentence, t: this.now(), stream: "stderr" });
+    void this.end("deadlock");
+  }
+
   private addOutput(line: OutputLine): void {
     if (this.output.length >= MAX_OUTPUT_LINES) {
       this.omittedLines++;
@@ -198,6 +237,7 @@ export class Run {
     cancelAnimationFrame(this.frame);
     clearTimeout(this.timer);
     clearInterval(this.backgroundDrain);
+    clearInterval(this.deadlockScan);
     const endMs = this.now();
     this.clock.terminate();
     for (const worker of [...this.workers.values(), ...this.finishedWorkers.splice(0)]) worker.terminate();
@@ -243,6 +283,7 @@ export class Run {
       output: this.output,
       errors: this.errors,
       threads,
+      ...(this.deadlock ? { deadlock: this.deadlock } : {}),
       stats: { events: this.model.eventCount, droppedEvents: dropped },
     };
   }

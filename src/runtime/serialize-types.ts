@@ -21,8 +21,9 @@ export interface EncodedFunction {
 
 export interface EncodedInstance {
   [TAG]: "inst";
-  /** a top-level class of the snippet */
+  /** a top-level class of the snippet, or (api) a class of the "playground" module */
   cls: string;
+  api?: boolean;
   fields: Record<string, EncodedValue>;
   /** number/boolean fields that live in shared memory: name → f64 index */
   shared?: Record<string, { index: number; type: "number" | "boolean" }>;

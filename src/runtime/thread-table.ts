@@ -20,6 +20,7 @@
 //   7 waitObj / 8 waitKind (what it blocks on, for deadlock detection)
 //   9 parent ident     10 globalsByteOffset     11 globalsCount
 //   12 outputBase (its print() ring, output-ring.ts)
+//   13 waitAddr (heap word of the object waited on)  14 waitTimed (1: the wait has a timeout)
 //   16 name length in bytes, 17.. UTF-8 name
 
 import type { ThreadRole } from "./protocol";
@@ -31,7 +32,7 @@ const NAME_WORD = 16;
 const NAME_BYTES = (ENTRY_WORDS - NAME_WORD - 1) * 4;
 
 export const enum Ctl { RunState = 0, ThreadNames = 1, DummyNames = 2, NextEntry = 3, ProcessNames = 4, MaxThreads = 5, Alive = 6, Capacity = 7, ObjectIds = 8, TableBase = 9, Clock = 10 }
-export const enum Field { Lifecycle = 0, Daemon = 1, Role = 2, Pid = 3, CtlWord = 4, SleepWord = 5, RingBase = 6, WaitObj = 7, WaitKind = 8, Parent = 9, GlobalsByteOffset = 10, GlobalsCount = 11, OutputBase = 12 }
+export const enum Field { Lifecycle = 0, Daemon = 1, Role = 2, Pid = 3, CtlWord = 4, SleepWord = 5, RingBase = 6, WaitObj = 7, WaitKind = 8, Parent = 9, GlobalsByteOffset = 10, GlobalsCount = 11, OutputBase = 12, WaitAddr = 13, WaitTimed = 14 }
 export const enum Lifecycle { Free = 0, Starting = 1, Alive = 2, Finished = 3 }
 
 export const ROLES: readonly ThreadRole[] = ["main", "thread", "process", "pool-worker", "timer"];
@@ -118,6 +119,14 @@ export class ThreadTable {
     Atomics.sub(this.i32, this.control + Ctl.Alive, 1);
     Atomics.notify(this.i32, i);
     return true;
+  }
+
+  /** Record what `ident` is about to block on; `kind` 0 clears it. */
+  setWait(ident: number, kind: number, obj = 0, addr = 0, timed = false): void {
+    this.set(ident, Field.WaitObj, obj);
+    this.set(ident, Field.WaitAddr, addr);
+    this.set(ident, Field.WaitTimed, timed ? 1 : 0);
+    this.set(ident, Field.WaitKind, kind);
   }
 
   isAlive(ident: number): boolean {

@@ -7,7 +7,9 @@
 /// <reference lib="webworker" />
 import * as api from "../api/index";
 import { reviveApiObject } from "../api/revive";
-import { threadFromSpawn, threadHandle, WAIT_KIND_JOIN } from "../api/thread";
+import { threadFromSpawn, threadHandle } from "../api/thread";
+import { SystemExit, runAtexitHandlers } from "../api/lifecycle";
+import { WaitKind } from "./wait-kinds";
 import type { FromWorker, RunContextInit, SpawnPayload, ToWorker } from "./protocol";
 import { createContext, type WorkerContext } from "./worker-context";
 import { createHost } from "./host";
@@ -33,13 +35,12 @@ function waitForNonDaemonThreads(ctx: WorkerContext): void {
   for (;;) {
     const waiting = ctx.table.aliveIdents().filter((id) => id !== ctx.ident && ctx.table.get(id, Field.Daemon) === 0);
     if (waiting.length === 0) return;
-    ctx.table.set(ctx.ident, Field.WaitKind, WAIT_KIND_JOIN);
     for (const ident of waiting) {
-      ctx.table.set(ctx.ident, Field.WaitObj, ident);
+      ctx.table.setWait(ctx.ident, WaitKind.Join, ident);
       ctx.enter(ThreadState.Waiting, ident);
       ctx.table.join(ident);
     }
-    ctx.table.set(ctx.ident, Field.WaitObj, 0);
+    ctx.table.setWait(ctx.ident, WaitKind.None);
     ctx.enter(ThreadState.Running);
   }
 }
@@ -67,23 +68,35 @@ async function startThread(run: RunContextInit, spawn: SpawnPayload): Promise<vo
     revive: reviveApiObject,
   });
   let final: "done" | "error" = "done";
+  let exitCode = 0;
   try {
     ctx.currentThread = threadHandle(ctx.ident, spawn.name);
-    await bodyFor(run)(host);
+    try {
+      if (isMain) {
+        await bodyFor(run)(host);
+      } else {
+        await bodyFor(run)(host);
+        const thread = threadFromSpawn(ctx, spawn, decoder());
+        ctx.currentThread = thread;
+        await thread.run();
+      }
+    } catch (error) {
+      // exit() ends MainThread's program (or a thread) without a traceback.
+      if (!(error instanceof SystemExit)) throw error;
+      exitCode = error.code;
+    }
     if (isMain) {
       waitForNonDaemonThreads(ctx);
-    } else {
-      const thread = threadFromSpawn(ctx, spawn, decoder());
-      ctx.currentThread = thread;
-      await thread.run();
+      await runAtexitHandlers((error) => reportException(ctx, error));
     }
   } catch (error) {
     final = "error";
+    exitCode = 1;
     reportException(ctx, error);
   }
   ctx.enter(final === "done" ? ThreadState.Done : ThreadState.Error);
   ctx.table.finish(ctx.ident);
-  post({ type: "exit", runId: run.runId, ident: ctx.ident, state: final, t: ctx.now() });
+  post({ type: "exit", runId: run.runId, ident: ctx.ident, state: final, t: ctx.now(), exitCode });
 }
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {

@@ -94,6 +94,11 @@ export class RingReader {
     return Atomics.load(this.i32, this.base + 2);
   }
 
+  /** Events the writer has produced so far, kept or dropped: a progress count. */
+  produced(): number {
+    return Atomics.load(this.i32, this.base) + Atomics.load(this.i32, this.base + 2);
+  }
+
   /** Calls `visit` for every published event not yet read, oldest first. */
   drain(visit: (tMs: number, kind: number, arg: number, obj: number) => void): number {
     const i32 = this.i32;
