@@ -6,6 +6,7 @@ export { Lock, RLock } from "./locks";
 export { sharedArray, Value } from "./shared-memory";
 export { print, now, mark, span } from "./output";
 export { Timer } from "./timer";
+export { Process, currentProcess, getpid, getppid, cpuCount } from "./process";
 export { local } from "./local";
 export { exit, osExit, atexit, SystemExit } from "./lifecycle";
 export { RuntimeError, ValueError, TimeoutError } from "../base/errors";

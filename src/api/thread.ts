@@ -8,10 +8,13 @@
 //
 // A subclass's number and boolean fields move into shared cells at start(),
 // so `this.stop = true` in one thread is seen by the other (API.md §1).
+// Process (process.ts) is a Thread whose start() forks instead: a new pid,
+// a copy of the shared globals and of every field, nothing shared but the
+// playground's own objects.
 
 import { RuntimeError } from "../base/errors";
 import { context, type WorkerContext } from "../runtime/worker-context";
-import { Ctl, Field } from "../runtime/thread-table";
+import { Ctl, Field, MAIN_PID, startsProcess } from "../runtime/thread-table";
 import { WaitKind } from "../runtime/wait-kinds";
 import type { SpawnPayload, ThreadRole } from "../runtime/protocol";
 import { Decoder, Encoder, SEND, type Sendable } from "../runtime/serialize";
@@ -99,9 +102,18 @@ export class Thread implements Sendable {
     const core = coreOf(this);
     if (core.ident) throw new RuntimeError("threads can only be started once");
     const ctx = context();
-    const spawn = encodeSpawn(ctx, this, core);
-    const ident = ctx.table.reserve(core.name, core.role, core.daemon, ctx.pid, ctx.ident);
-    provisionThread(ctx.heap, ctx.table, ident, ctx.table.get(ctx.ident, Field.GlobalsByteOffset), ctx.globals.length);
+    const forks = startsProcess(core.role);
+    const spawn = encodeSpawn(ctx, this, core, !forks);
+    let pid = ctx.pid;
+    let globalsByteOffset = ctx.table.get(ctx.ident, Field.GlobalsByteOffset);
+    if (forks) {
+      // fork(): a new pid, and a copy of the shared globals as they are now.
+      pid = MAIN_PID + ctx.table.counter(Ctl.Pids);
+      globalsByteOffset = ctx.heap.allocFloat64(ctx.globals.length);
+      new Float64Array(ctx.run.heap, globalsByteOffset, ctx.globals.length).set(ctx.globals);
+    }
+    const ident = ctx.table.reserve(core.name, core.role, core.daemon, pid, ctx.ident);
+    provisionThread(ctx.heap, ctx.table, ident, globalsByteOffset, ctx.globals.length);
     core.ident = ident;
     ctx.post({ type: "spawn", runId: ctx.run.runId, spawn: { ...spawn, ident } });
   }
@@ -143,7 +155,7 @@ export class Thread implements Sendable {
 }
 
 /** Move a subclass instance's number/boolean fields into shared cells. */
-function encodeSelf(ctx: WorkerContext, thread: Thread, encoder: Encoder): EncodedInstance {
+function encodeSelf(ctx: WorkerContext, thread: Thread, encoder: Encoder, shareNumbers: boolean): EncodedInstance {
   const cls = thread.constructor;
   // An API subclass (Timer) is found in the API; a snippet's class in its module.
   const api = ctx.scope?.apiNameOf(cls) === cls.name;
@@ -154,7 +166,7 @@ function encodeSelf(ctx: WorkerContext, thread: Thread, encoder: Encoder): Encod
   const shared: NonNullable<EncodedInstance["shared"]> = {};
   for (const key of Object.keys(thread)) {
     const value = (thread as unknown as Record<string, unknown>)[key];
-    if (typeof value === "number" || typeof value === "boolean") {
+    if (shareNumbers && (typeof value === "number" || typeof value === "boolean")) {
       const type = typeof value === "number" ? "number" : "boolean";
       const index = ctx.heap.allocFloat64(1) / 8;
       shareField(thread, key, new Float64Array(ctx.run.heap), index, type);
@@ -176,7 +188,7 @@ function shareField(target: object, key: string, f64: Float64Array, index: numbe
   });
 }
 
-function encodeSpawn(ctx: WorkerContext, thread: Thread, core: ThreadCore): Omit<SpawnPayload, "ident"> {
+function encodeSpawn(ctx: WorkerContext, thread: Thread, core: ThreadCore, shareNumbers: boolean): Omit<SpawnPayload, "ident"> {
   if (!ctx.scope) throw new RuntimeError("threads can only be started once the snippet's module is running");
   const encoder = new Encoder(ctx.scope, core.name);
   const overridden = thread.run !== Thread.prototype.run;
@@ -190,7 +202,7 @@ function encodeSpawn(ctx: WorkerContext, thread: Thread, core: ThreadCore): Omit
     globalsCount: 0,
     target: overridden ? null : encoder.encode(core.target, "target"),
     args: overridden ? [] : encoder.encode(core.args, "args"),
-    self: overridden ? encodeSelf(ctx, thread, encoder) : null,
+    self: overridden ? encodeSelf(ctx, thread, encoder, shareNumbers) : null,
     snapshot,
   };
 }

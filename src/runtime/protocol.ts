@@ -47,4 +47,5 @@ export type FromWorker =
   | { type: "exception"; runId: number; ident: number; errorName: string; message: string; stack: string; t: number }
   | { type: "label"; runId: number; id: number; text: string }
   | { type: "exit"; runId: number; ident: number; state: "done" | "error"; t: number; exitCode: number }
-  | { type: "os-exit"; runId: number; ident: number; exitCode: number };
+  | { type: "os-exit"; runId: number; ident: number; exitCode: number }
+  | { type: "terminate"; runId: number; pid: number };

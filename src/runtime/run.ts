@@ -10,7 +10,7 @@ import type { FromWorker, RunContextInit, SpawnPayload, ToWorker } from "./proto
 import type { RunListener } from "./runtime-api";
 import type { OutputLine, RunErrorInfo, RunResult, RunSettings, RunStatus } from "./types";
 import { SharedHeap } from "../sync/heap";
-import { CONTROL_WORDS, Ctl, ENTRY_WORDS, Field, ThreadTable } from "./thread-table";
+import { CONTROL_WORDS, Ctl, ENTRY_WORDS, Field, MAIN_PID, TERMINATED_EXIT_CODE, ThreadTable } from "./thread-table";
 import { RingReader } from "../trace/ring";
 import { OutputReader } from "./output-ring";
 import { provisionThread } from "./provision";
@@ -46,6 +46,7 @@ export class Run {
   private readonly context: RunContextInit;
   private readonly workers = new Map<number, Worker>();
   private readonly finishedWorkers: Worker[] = [];
+  private readonly terminatedPids = new Set<number>();
   private readonly readers = new Map<number, { trace: RingReader; output: OutputReader; name: string }>();
   private readonly pendingOutput: OutputLine[] = [];
   private readonly pendingReports: Promise<void>[] = [];
@@ -75,7 +76,7 @@ export class Run {
     this.context = { runId: this.runId, heap: heap.buffer, controlIndex: control, epochMs: performance.timeOrigin + performance.now(), js: compiled.js };
 
     const globalsCount = Math.max(1, compiled.sharedGlobals.length);
-    const main = this.table.reserve("MainThread", "main", false, 1, 0);
+    const main = this.table.reserve("MainThread", "main", false, MAIN_PID, 0);
     provisionThread(heap, this.table, main, heap.allocFloat64(globalsCount), globalsCount);
 
     this.clock = new Worker(new URL("./clock-worker.ts", import.meta.url), { type: "module", name: "playground-clock" });
@@ -99,6 +100,10 @@ export class Run {
   }
 
   private spawn(spawn: SpawnPayload): void {
+    if (this.terminatedPids.has(this.table.get(spawn.ident, Field.Pid))) {
+      this.table.finish(spawn.ident);
+      return;
+    }
     const worker = this.finishedWorkers.pop() ?? this.pool.take();
     this.workers.set(spawn.ident, worker);
     this.model.addThread(spawn.ident, spawn.name, spawn.role, this.table.get(spawn.ident, Field.Pid));
@@ -133,6 +138,9 @@ export class Run {
       case "exit":
         if (message.ident === 1) this.exitCode = message.exitCode;
         this.onExit(message.ident, message.state);
+        break;
+      case "terminate":
+        this.terminateProcess(message.pid);
         break;
       case "os-exit":
         this.exitCode = message.exitCode;
@@ -175,6 +183,21 @@ export class Run {
   }
 
   /** Lines arrive per worker; keep `output` in time order across workers. */
+  /** SIGTERM, as the page can give it: end the worker of every thread of `pid`. */
+  private terminateProcess(pid: number): void {
+    this.terminatedPids.add(pid);
+    for (const [ident, worker] of this.workers) {
+      if (this.table.get(ident, Field.Pid) !== pid) continue;
+      worker.terminate();
+      this.workers.delete(ident);
+      this.drain(ident);
+      this.model.finish(ident, this.now(), ThreadState.Stopped);
+      this.table.set(ident, Field.ExitCode, TERMINATED_EXIT_CODE);
+      this.table.finish(ident);
+    }
+    this.listener.onThreadsChanged?.();
+  }
+
   private scanForDeadlock(): void {
     const i32 = new Int32Array(this.context.heap);
     const waits: ThreadWait[] = this.table.aliveIdents().map((ident) => {

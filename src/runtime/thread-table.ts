@@ -13,6 +13,7 @@
 //   8 objectIds      counter behind lock/queue ids shown on the timeline
 //   9 tableBase      word index of entry 0
 //   10-11 clock      f64: the coarse clock, ms since the epoch (clock-worker.ts)
+//   12 pids          counter behind process ids (MAIN_PID + n)
 // Entry (ENTRY_WORDS words each):
 //   0 lifecycle  0 free, 1 starting, 2 alive, 3 finished (join waits on this word)
 //   1 daemon     2 role     3 pid     4 ctl (eval-breaker word)
@@ -21,6 +22,7 @@
 //   9 parent ident     10 globalsByteOffset     11 globalsCount
 //   12 outputBase (its print() ring, output-ring.ts)
 //   13 waitAddr (heap word of the object waited on)  14 waitTimed (1: the wait has a timeout)
+//   15 exitCode (of a process's main thread, once finished)
 //   16 name length in bytes, 17.. UTF-8 name
 
 import type { ThreadRole } from "./protocol";
@@ -31,11 +33,20 @@ export const ENTRY_WORDS = 64;
 const NAME_WORD = 16;
 const NAME_BYTES = (ENTRY_WORDS - NAME_WORD - 1) * 4;
 
-export const enum Ctl { RunState = 0, ThreadNames = 1, DummyNames = 2, NextEntry = 3, ProcessNames = 4, MaxThreads = 5, Alive = 6, Capacity = 7, ObjectIds = 8, TableBase = 9, Clock = 10 }
-export const enum Field { Lifecycle = 0, Daemon = 1, Role = 2, Pid = 3, CtlWord = 4, SleepWord = 5, RingBase = 6, WaitObj = 7, WaitKind = 8, Parent = 9, GlobalsByteOffset = 10, GlobalsCount = 11, OutputBase = 12, WaitAddr = 13, WaitTimed = 14 }
+export const enum Ctl { RunState = 0, ThreadNames = 1, DummyNames = 2, NextEntry = 3, ProcessNames = 4, MaxThreads = 5, Alive = 6, Capacity = 7, ObjectIds = 8, TableBase = 9, Clock = 10, Pids = 12 }
+export const enum Field { Lifecycle = 0, Daemon = 1, Role = 2, Pid = 3, CtlWord = 4, SleepWord = 5, RingBase = 6, WaitObj = 7, WaitKind = 8, Parent = 9, GlobalsByteOffset = 10, GlobalsCount = 11, OutputBase = 12, WaitAddr = 13, WaitTimed = 14, ExitCode = 15 }
 export const enum Lifecycle { Free = 0, Starting = 1, Alive = 2, Finished = 3 }
 
 export const ROLES: readonly ThreadRole[] = ["main", "thread", "process", "pool-worker", "timer"];
+/** Python's -SIGTERM: the exit code of a terminated process */
+export const TERMINATED_EXIT_CODE = -15;
+/** MainProcess's pid; child processes count up from it */
+export const MAIN_PID = 1000;
+
+/** Roles that start a process of their own (fork semantics: a copy of everything). */
+export function startsProcess(role: ThreadRole): boolean {
+  return role === "process" || role === "pool-worker";
+}
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -163,6 +174,13 @@ export class ThreadTable {
 
   role(ident: number): ThreadRole {
     return ROLES[this.get(ident, Field.Role)] ?? "thread";
+  }
+
+  /** The ident of the main thread of the process `ident` belongs to. */
+  processMain(ident: number): number {
+    let at = ident;
+    while (at > 1 && !startsProcess(this.role(at))) at = this.get(at, Field.Parent);
+    return at;
   }
 
   aliveIdents(): number[] {

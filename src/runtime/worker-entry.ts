@@ -13,7 +13,7 @@ import { WaitKind } from "./wait-kinds";
 import type { FromWorker, RunContextInit, SpawnPayload, ToWorker } from "./protocol";
 import { createContext, type WorkerContext } from "./worker-context";
 import { createHost } from "./host";
-import { Field, Lifecycle } from "./thread-table";
+import { Field, Lifecycle, startsProcess } from "./thread-table";
 import { ThreadState } from "../trace/events";
 
 type SnippetBody = (host: unknown) => Promise<void>;
@@ -30,10 +30,14 @@ function bodyFor(run: RunContextInit): SnippetBody {
   return prepared.body;
 }
 
-/** Python waits for every non-daemon thread before the program ends. */
+/**
+ * Python waits for every non-daemon thread before the program ends, and a
+ * process for its own threads and child processes before it exits.
+ */
 function waitForNonDaemonThreads(ctx: WorkerContext): void {
+  const mine = (id: number) => ctx.ident === 1 || ctx.table.get(id, Field.Pid) === ctx.pid || ctx.table.get(id, Field.Parent) === ctx.ident;
   for (;;) {
-    const waiting = ctx.table.aliveIdents().filter((id) => id !== ctx.ident && ctx.table.get(id, Field.Daemon) === 0);
+    const waiting = ctx.table.aliveIdents().filter((id) => id !== ctx.ident && ctx.table.get(id, Field.Daemon) === 0 && mine(id));
     if (waiting.length === 0) return;
     for (const ident of waiting) {
       ctx.table.setWait(ctx.ident, WaitKind.Join, ident);
@@ -63,6 +67,7 @@ async function startThread(run: RunContextInit, spawn: SpawnPayload): Promise<vo
   Atomics.compareExchange(ctx.i32, ctx.table.at(ctx.ident, Field.Lifecycle), Lifecycle.Starting, Lifecycle.Alive);
   ctx.enter(ThreadState.Running);
   const isMain = spawn.role === "main";
+  const forks = startsProcess(spawn.role);
   const { host, decoder } = createHost(ctx, isMain, spawn.snapshot as Record<string, unknown>, {
     api: api as unknown as Record<string, unknown>,
     revive: reviveApiObject,
@@ -77,7 +82,8 @@ async function startThread(run: RunContextInit, spawn: SpawnPayload): Promise<vo
       } else {
         await bodyFor(run)(host);
         const thread = threadFromSpawn(ctx, spawn, decoder());
-        ctx.currentThread = thread;
+        // In a process, as in Python's child, the thread that runs is its MainThread.
+        ctx.currentThread = forks ? threadHandle(ctx.ident, "MainThread") : thread;
         await thread.run();
       }
     } catch (error) {
@@ -88,12 +94,15 @@ async function startThread(run: RunContextInit, spawn: SpawnPayload): Promise<vo
     if (isMain) {
       waitForNonDaemonThreads(ctx);
       await runAtexitHandlers((error) => reportException(ctx, error));
+    } else if (forks) {
+      waitForNonDaemonThreads(ctx);
     }
   } catch (error) {
     final = "error";
     exitCode = 1;
     reportException(ctx, error);
   }
+  ctx.table.set(ctx.ident, Field.ExitCode, exitCode);
   ctx.enter(final === "done" ? ThreadState.Done : ThreadState.Error);
   ctx.table.finish(ctx.ident);
   post({ type: "exit", runId: run.runId, ident: ctx.ident, state: final, t: ctx.now(), exitCode });

@@ -1,0 +1,74 @@
+// Process (Python's multiprocessing.Process) and the module functions about
+// processes. A process is a thread table entry with a pid of its own and a
+// copy of everything at start(), shared globals included, as fork() gives a
+// child its own memory (thread.ts does the copying); it runs in its own
+// worker like any thread. terminate() asks the page to end the worker of
+// every thread of the process at once, as SIGTERM would: like Python, a lock
+// or queue the process was in the middle of using is left as it was.
+
+import { context } from "../runtime/worker-context";
+import { Ctl, Field, MAIN_PID, Lifecycle } from "../runtime/thread-table";
+import { Thread, setThreadRole, threadHandle, type ThreadOptions } from "./thread";
+
+export class Process<A extends unknown[] = unknown[]> extends Thread {
+  constructor(options: ThreadOptions<A> = {}) {
+    const ctx = context();
+    super({
+      ...(options as ThreadOptions<never[]>),
+      name: options.name ?? `Process-${ctx.table.counter(Ctl.ProcessNames)}`,
+      daemon: options.daemon ?? false,
+    });
+    setThreadRole(this, "process");
+  }
+
+  /** The process id once started, else null. */
+  get pid(): number | null {
+    const ident = super.ident;
+    return ident ? context().table.get(ident, Field.Pid) : null;
+  }
+
+  /** null while running; 0 after a normal end, 1 after an error, -15 after terminate(). */
+  get exitcode(): number | null {
+    const ident = super.ident;
+    if (!ident) return null;
+    const table = context().table;
+    return table.get(ident, Field.Lifecycle) === Lifecycle.Finished ? table.get(ident, Field.ExitCode) : null;
+  }
+
+  /** End the process now (its threads too); its exitcode becomes -15. */
+  terminate(): void {
+    const ctx = context();
+    const pid = this.pid;
+    if (pid === null || !this.isAlive()) return;
+    ctx.post({ type: "terminate", runId: ctx.run.runId, pid });
+  }
+
+  /** Kill is terminate here: the page cannot tell SIGKILL from SIGTERM. */
+  kill(): void {
+    this.terminate();
+  }
+}
+
+/** The process the caller runs in ("MainProcess" for the program itself). */
+export function currentProcess(): { name: string; pid: number; daemon: boolean } {
+  const ctx = context();
+  const main = ctx.table.processMain(ctx.ident);
+  const handle = threadHandle(main);
+  return { name: main === 1 ? "MainProcess" : handle.name, pid: ctx.pid, daemon: handle.daemon };
+}
+
+export function getpid(): number {
+  return context().pid;
+}
+
+/** The parent process's pid (the page's tab stands in for MainProcess's parent). */
+export function getppid(): number {
+  const ctx = context();
+  const main = ctx.table.processMain(ctx.ident);
+  if (main === 1) return MAIN_PID - 1;
+  return ctx.table.get(ctx.table.get(main, Field.Parent), Field.Pid);
+}
+
+export function cpuCount(): number {
+  return navigator.hardwareConcurrency || 1;
+}
