@@ -177,4 +177,67 @@ declare module "playground" {
   export class TimeoutError extends Error {
     constructor(message?: string);
   }
+
+  /**
+   * A thread that calls `fn(...args)` after `intervalMs` (Python's `threading.Timer`),
+   * unless `cancel()` is called first. Start it with `start()`.
+   */
+  export class Timer<A extends unknown[] = unknown[]> extends Thread<A> {
+    constructor(intervalMs: number, fn: (...args: A) => unknown, args?: [...A]);
+    /** How long the timer waits, in ms. */
+    readonly interval: number;
+    /** Stops the timer if it is still waiting; it then never calls its function. */
+    cancel(): void;
+  }
+
+  /**
+   * An object whose properties belong to the thread that sets them (Python's `threading.local`).
+   * Each thread that receives it starts with an empty one.
+   */
+  export function local<T extends object = Record<string, any>>(): T;
+
+  /**
+   * Ends the calling thread by raising `SystemExit` (Python's `sys.exit`). In MainThread it ends
+   * the main program: non-daemon threads are still waited for, then `atexit` functions run.
+   * @param code the run's exit code (default 0)
+   */
+  export function exit(code?: number): never;
+  /** Ends the whole run at once, every thread, skipping `atexit` functions (Python's `os._exit`). */
+  export function osExit(code?: number): never;
+  /** Functions to call when the program ends normally, last registered first (Python's `atexit`). */
+  export const atexit: {
+    /** Calls `fn(...args)` at exit. Available in MainThread. @returns `fn` */
+    register<F extends (...args: any[]) => unknown>(fn: F, ...args: Parameters<F>): F;
+    /** Removes `fn` from the functions to call at exit. */
+    unregister(fn: (...args: any[]) => unknown): void;
+  };
+  /** Raised by `exit()`; catching it stops the exit. */
+  export class SystemExit extends Error {
+    readonly code: number;
+  }
+
+  /**
+   * A process (Python's `multiprocessing.Process`): like a thread, but it gets a *copy* of
+   * everything at `start()` — numbers and booleans included — as `fork()` gives a child its
+   * own memory. Only playground objects (locks, queues, shared arrays, ...) stay shared.
+   */
+  export class Process<A extends unknown[] = unknown[]> extends Thread<A> {
+    constructor(options?: ThreadOptions<A>);
+    /** The process id once started, else `null`. */
+    readonly pid: number | null;
+    /** `null` while running; 0 after a normal end, 1 after an error, -15 after `terminate()`. */
+    readonly exitcode: number | null;
+    /** Ends the process and its threads now (SIGTERM). Locks it holds stay held, as in Python. */
+    terminate(): void;
+    /** Same as `terminate()`. */
+    kill(): void;
+  }
+  /** The process the caller runs in: `MainProcess` for the program itself. */
+  export function currentProcess(): { name: string; pid: number; daemon: boolean };
+  /** The caller's process id. */
+  export function getpid(): number;
+  /** The parent process's id. */
+  export function getppid(): number;
+  /** The number of logical processors (`navigator.hardwareConcurrency`). */
+  export function cpuCount(): number;
 }

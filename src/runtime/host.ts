@@ -27,7 +27,9 @@ export function createHost(ctx: WorkerContext, isMain: boolean, encodedSnapshot:
     return (decoder ??= new Decoder(ctx.scope));
   };
 
-  const snapshot: Record<string, unknown> = {};
+  // No prototype: a name missing from the snapshot must read as undefined,
+  // not as Object.prototype's member of that name.
+  const snapshot: Record<string, unknown> = Object.create(null);
   for (const key of Object.keys(encodedSnapshot)) {
     Object.defineProperty(snapshot, key, { enumerable: true, get: () => getDecoder().decode(encodedSnapshot[key]) });
   }

@@ -35,7 +35,7 @@ export async function snippetFrames(stack: string, compiled: CompileResult): Pro
     if (!match) continue;
     const position = originalPosition(compiled, Number(match[2]) - offset, Number(match[3]));
     if (!position) continue;
-    const name = match[1] && !match[1].startsWith("eval") && match[1] !== "anonymous" ? match[1].replace(/^Object\./, "") : "<module>";
+    const name = match[1] && !match[1].startsWith("eval") && match[1] !== "anonymous" ? match[1].replace(/^Object\./, "").replace(/ \[as [^\]]*\]$/, "") : "<module>";
     frames.push({ functionName: name, line: position.line, column: position.column });
   }
   return frames;
