@@ -16,8 +16,10 @@ export default defineConfig({
   plugins: [react()],
   server: { headers: isolationHeaders, host: "127.0.0.1", port: 5173 },
   preview: { headers: isolationHeaders, host: "127.0.0.1", port: 4173 },
-  worker: { format: "es" },
-  build: { target: "es2022", chunkSizeWarningLimit: 12000 },
+  // keepNames: the runtime and error messages name the API's classes (Thread,
+  // Timer, Process ...), which minification would otherwise rename.
+  worker: { format: "es", rolldownOptions: { output: { keepNames: true } } },
+  build: { target: "es2022", chunkSizeWarningLimit: 12000, rolldownOptions: { output: { keepNames: true } } },
   test: {
     include: ["src/**/*.test.ts"],
     environment: "node",

@@ -3,6 +3,7 @@
 
 export { Thread, currentThread, mainThread, activeCount, enumerate, startNewThread, sleep, getIdent } from "./thread";
 export { Lock, RLock } from "./locks";
+export { Condition, Semaphore, BoundedSemaphore, Event, Barrier, BrokenBarrierError } from "./conditions";
 export { sharedArray, Value } from "./shared-memory";
 export { print, now, mark, span } from "./output";
 export { Timer } from "./timer";

@@ -240,4 +240,141 @@ declare module "playground" {
   export function getppid(): number;
   /** The number of logical processors (`navigator.hardwareConcurrency`). */
   export function cpuCount(): number;
+  /**
+   * A condition variable (Python's `threading.Condition`): threads holding its lock wait on it
+   * until another thread changes shared state and notifies them.
+   * ```ts
+   * const changed = new Condition();
+   * changed.with(() => { while (items.length === 0) changed.wait(); take(); });   // consumer
+   * changed.with(() => { put(); changed.notify(); });                               // producer
+   * ```
+   */
+  export class Condition {
+    /** @param lock the lock to use, a `Lock` or `RLock`; a new `RLock` when omitted */
+    constructor(lock?: Lock | RLock);
+    /**
+     * Acquires the underlying lock.
+     * @param blocking wait for the lock (default true); false returns at once
+     * @param timeoutMs give up after this many milliseconds; wait forever when omitted
+     * @returns true when the lock was taken
+     */
+    acquire(blocking?: boolean, timeoutMs?: number): boolean;
+    /** Releases the underlying lock. */
+    release(): void;
+    /** Acquires the lock, runs `fn`, and releases the lock even when `fn` throws. @returns what `fn` returns */
+    with<T>(fn: () => T): T;
+    /**
+     * Releases the lock, blocks until another thread calls `notify()` or `notifyAll()`, then re-acquires
+     * the lock. The caller must hold the lock, else `RuntimeError`. Its lane shows it as waiting.
+     * @param timeoutMs give up after this many milliseconds; wait forever when omitted
+     * @returns false when `timeoutMs` passed without a notify
+     */
+    wait(timeoutMs?: number): boolean;
+    /**
+     * Waits until `predicate()` returns a truthy value, checking it first and after every wake-up.
+     * @param timeoutMs give up after this many milliseconds in all; wait forever when omitted
+     * @returns the predicate's last value (falsy only on timeout)
+     */
+    waitFor<T>(predicate: () => T, timeoutMs?: number): T;
+    /** Wakes up to `n` (default 1) of the threads waiting now, longest-waiting first. The caller must hold the lock, else `RuntimeError`. */
+    notify(n?: number): void;
+    /** Wakes every thread waiting now. The caller must hold the lock, else `RuntimeError`. */
+    notifyAll(): void;
+  }
+
+  /**
+   * A counter of free units (Python's `threading.Semaphore`): `acquire()` takes one, waiting while
+   * there are none; `release()` gives one back. Lets at most `value` threads in at once.
+   * ```ts
+   * const slots = new Semaphore(2);
+   * slots.with(() => download());
+   * ```
+   */
+  export class Semaphore {
+    /** @param value the number of free units at the start (default 1); a negative value throws `ValueError` */
+    constructor(value?: number);
+    /**
+     * Takes one unit, waiting for one when `blocking` is true; its lane shows it as blocked meanwhile.
+     * @param blocking wait for a unit (default true); false returns at once
+     * @param timeoutMs give up after this many milliseconds; wait forever when omitted
+     * @returns true when a unit was taken
+     */
+    acquire(blocking?: boolean, timeoutMs?: number): boolean;
+    /** Gives back `n` units (default 1), waking up to `n` waiting threads. Any thread may release. */
+    release(n?: number): void;
+    /** Acquires, runs `fn`, and releases even when `fn` throws. @returns what `fn` returns */
+    with<T>(fn: () => T): T;
+  }
+
+  /**
+   * A `Semaphore` that may not go above its starting value (Python's `threading.BoundedSemaphore`):
+   * such a `release()` throws `ValueError`, as it usually means a bug.
+   */
+  export class BoundedSemaphore extends Semaphore {
+    /** @param value the number of free units at the start, and the most there may ever be (default 1) */
+    constructor(value?: number);
+  }
+
+  /**
+   * A flag that threads can wait for (Python's `threading.Event`); it starts clear.
+   * ```ts
+   * const ready = new Event();
+   * // a thread: ready.wait();    MainThread: ready.set();
+   * ```
+   */
+  export class Event {
+    constructor();
+    /** Sets the flag and wakes every thread waiting for it. */
+    set(): void;
+    /** Clears the flag: later `wait()` calls block until the next `set()`. */
+    clear(): void;
+    /** True while the flag is set. */
+    isSet(): boolean;
+    /**
+     * Blocks until the flag is set; returns at once if it already is. Its lane shows it as waiting.
+     * @param timeoutMs give up after this many milliseconds; wait forever when omitted
+     * @returns true when the flag was set, false on timeout
+     */
+    wait(timeoutMs?: number): boolean;
+  }
+
+  /**
+   * A meeting point for a fixed number of threads (Python's `threading.Barrier`): each calls `wait()`,
+   * and all go on together once `parties` of them are waiting. It is ready again for the next round.
+   * ```ts
+   * const step = new Barrier(3, () => print("all three arrived"));
+   * // in each of 3 threads: work(); step.wait(); moreWork();
+   * ```
+   */
+  export class Barrier {
+    /**
+     * @param parties how many threads must call `wait()` before any goes on (at least 1)
+     * @param action runs once per round, in the last thread to arrive, before the others go on
+     * @param timeoutMs the default timeout of `wait()`
+     */
+    constructor(parties: number, action?: () => unknown, timeoutMs?: number);
+    /**
+     * Waits for the other parties; its lane shows it as waiting.
+     * @param timeoutMs give up after this many milliseconds (default: the constructor's; forever when
+     *   neither is given); giving up breaks the barrier for everyone
+     * @returns this thread's arrival index in this round, 0 to `parties - 1`
+     * @throws BrokenBarrierError when the barrier is broken, aborted or reset while waiting, or the wait times out
+     */
+    wait(timeoutMs?: number): number;
+    /** Breaks the barrier: threads waiting now and later get `BrokenBarrierError` until `reset()`. */
+    abort(): void;
+    /** Returns the barrier to its initial state; threads waiting now get `BrokenBarrierError`. */
+    reset(): void;
+    /** How many threads must call `wait()` for the barrier to open. */
+    readonly parties: number;
+    /** How many threads are waiting in the current round. */
+    readonly nWaiting: number;
+    /** True after `abort()`, a timed-out `wait()` or a failed action, until `reset()`. */
+    readonly broken: boolean;
+  }
+
+  /** Python's `BrokenBarrierError` (a `RuntimeError`): a `Barrier` was aborted, reset, timed out, or its action failed. */
+  export class BrokenBarrierError extends RuntimeError {
+    constructor(message?: string);
+  }
 }

@@ -6,6 +6,7 @@ import { Lock, RLock } from "./locks";
 import { Value, type SharedArrayType } from "./shared-memory";
 import { reviveThread } from "./thread";
 import { local } from "./local";
+import { Barrier, BoundedSemaphore, Condition, Event, Semaphore } from "./conditions";
 
 type Reviver = (data: never) => unknown;
 
@@ -15,6 +16,12 @@ const REVIVERS: Record<string, Reviver> = {
   Value: (data: { type: SharedArrayType; byteOffset: number; lock: Lock }) => new Value(data.type, undefined, data),
   Thread: (data: { ident: number; name: string; daemon: boolean }) => reviveThread(data),
   local: () => local(),
+  Condition: (data: { base: number; id: number; lock: Lock | RLock }) => new Condition(data.lock, data),
+  Semaphore: (data: { base: number; id: number }) => new Semaphore(undefined, data),
+  BoundedSemaphore: (data: { base: number; id: number }) => new BoundedSemaphore(undefined, data),
+  Event: (data: { base: number; id: number }) => new Event(data),
+  Barrier: (data: { base: number; id: number; parties: number; action?: () => unknown; timeoutMs?: number }) =>
+    new Barrier(data.parties, data.action, data.timeoutMs, data),
 };
 
 export function reviveApiObject(kind: string, data: unknown): unknown {

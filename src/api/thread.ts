@@ -158,7 +158,9 @@ export class Thread implements Sendable {
 function encodeSelf(ctx: WorkerContext, thread: Thread, encoder: Encoder, shareNumbers: boolean): EncodedInstance {
   const cls = thread.constructor;
   // An API subclass (Timer) is found in the API; a snippet's class in its module.
-  const api = ctx.scope?.apiNameOf(cls) === cls.name;
+  // (By its export name: the build minifies the API's class names.)
+  const apiName = ctx.scope?.apiNameOf(cls);
+  const api = apiName !== undefined;
   if (!api && ctx.scope?.evalInScope(cls.name) !== cls) {
     throw new RuntimeError(`cannot start ${thread.name}: its class ${cls.name} must be declared at the top level of the snippet`);
   }
@@ -176,7 +178,7 @@ function encodeSelf(ctx: WorkerContext, thread: Thread, encoder: Encoder, shareN
       fields[key] = encoder.encode(value, `${thread.name}.${key}`);
     }
   }
-  return { [TAG]: "inst", cls: cls.name, api, fields, shared };
+  return { [TAG]: "inst", cls: apiName ?? cls.name, api, fields, shared };
 }
 
 function shareField(target: object, key: string, f64: Float64Array, index: number, type: "number" | "boolean"): void {

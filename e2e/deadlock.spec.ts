@@ -1,0 +1,47 @@
+// Deadlock detection (issue: the whole concurrency API): a cycle of waits ends
+// the run as "deadlock" within about a second, names the cycle, and explains
+// it in one line; so does a run where every thread waits forever.
+import { test, expect, runSnippet, describeRun } from "./fixtures";
+
+test("two threads taking two locks in opposite order deadlock, and the cycle is named", async ({ playground }) => {
+  // Scenario (the seed's lock-order deadlock): Thread-1 holds a and wants b,
+  // Thread-2 holds b and wants a.
+  const result = await runSnippet(playground, `
+    import { Thread, Lock, sleep } from "playground";
+    const a = new Lock(), b = new Lock();
+    const t1 = new Thread({ target: () => a.with(() => { sleep(50); b.with(() => {}); }) });
+    const t2 = new Thread({ target: () => b.with(() => { sleep(50); a.with(() => {}); }) });
+    t1.start(); t2.start(); t1.join(); t2.join();
+  `, undefined, 20_000);
+  expect(result.status, describeRun(result)).toBe("deadlock");
+  const cycle = result.deadlock!.cycle;
+  expect(cycle.map((c) => c.thread).sort()).toEqual(["Thread-1", "Thread-2"]);
+  for (const edge of cycle) expect(edge.heldBy).toBe(edge.thread === "Thread-1" ? "Thread-2" : "Thread-1");
+  expect(result.output.at(-1)!.text).toMatch(/^Deadlock: Thread-\d waits for Lock \d+ held by Thread-\d, and/);
+});
+
+test("a thread joining a thread that waits for a lock the joiner holds is a deadlock", async ({ playground }) => {
+  // Scenario: MainThread holds a lock and joins a thread that needs it.
+  const result = await runSnippet(playground, `
+    import { Thread, Lock } from "playground";
+    const lock = new Lock();
+    lock.acquire();
+    const t = new Thread({ target: () => lock.with(() => {}) });
+    t.start(); t.join();
+  `, undefined, 20_000);
+  expect(result.status, describeRun(result)).toBe("deadlock");
+  expect(result.output.at(-1)!.text).toContain("MainThread waits for Thread-1 to finish");
+});
+
+test("timed waits are not deadlocks", async ({ playground }) => {
+  // Scenario: the same lock-order pattern, but the second acquire has a
+  // timeout: both give up and the run ends ok.
+  const result = await runSnippet(playground, `
+    import { Thread, Lock, sleep, print } from "playground";
+    const a = new Lock(), b = new Lock();
+    const t1 = new Thread({ target: () => a.with(() => { sleep(50); print("t1", b.acquire(true, 800)); }) });
+    const t2 = new Thread({ target: () => b.with(() => { sleep(50); print("t2", a.acquire(true, 800)); }) });
+    t1.start(); t2.start(); t1.join(); t2.join();
+  `, undefined, 20_000);
+  expect(result.status, describeRun(result)).toBe("ok");
+});

@@ -1,0 +1,271 @@
+// Queue, LifoQueue and PriorityQueue as snippets use them (Python's queue
+// module): the queue core (sync/queue-core.ts) in the run's shared heap, so
+// every thread and process given a queue reaches the same one, plus what the
+// playground adds — items encoded with base/value-codec.ts, the "waiting on
+// a queue" state and wait-for edge while a call really sleeps, and a put or
+// get event on the timeline (arg: the queue's depth after it, obj: its id).
+//
+// Items are copied: data as structured clone copies it; the playground's own
+// objects (locks, queues, shared arrays ...) by reference; functions and
+// instances of the snippet's top-level classes as a thread's args travel
+// (runtime/serialize.ts), so a queue of tasks or callbacks works as in Python.
+//
+// Each queue has a byte buffer of DEFAULT_QUEUE_BYTES (64 KiB) unless
+// `{ bufferBytes }` says otherwise: small enough for hundreds of queues in a
+// run's heap, big enough for thousands of small items. maxsize counts items;
+// a put also waits while the buffer has no room for its bytes, and an item
+// larger than the whole buffer fails with ValueError.
+
+import { PlaygroundError, ValueError } from "../base/errors";
+import { decode, encode, encodeInto, type CodecOptions } from "../base/value-codec";
+import { QueueCore, QueueOrder, TIMED_OUT } from "../sync/queue-core";
+import { compareEncoded } from "../sync/queue-order";
+import { context, type WorkerContext } from "../runtime/worker-context";
+import { Ctl } from "../runtime/thread-table";
+import { WaitKind } from "../runtime/wait-kinds";
+import { Decoder, Encoder, SEND, type Sendable } from "../runtime/serialize";
+import { ThreadState, type EventKind } from "../trace/events";
+
+/** Trace event kinds of queue traffic (and pipe traffic): arg = depth after, obj = queue id. */
+export const enum QueueEvent { Put = 16, Get = 17 }
+export const QUEUE_PUT = QueueEvent.Put as number as EventKind;
+export const QUEUE_GET = QueueEvent.Get as number as EventKind;
+
+export const DEFAULT_QUEUE_BYTES = 64 * 1024;
+const MAX_QUEUE_BYTES = 64 * 1024 * 1024;
+
+/** Python's queue.Full: put on a full queue without waiting, or after the timeout. */
+export class Full extends PlaygroundError {
+  constructor(message = "") { super(message, "Full"); }
+}
+
+/** Python's queue.Empty: get on an empty queue without waiting, or after the timeout. */
+export class Empty extends PlaygroundError {
+  constructor(message = "") { super(message, "Empty"); }
+}
+
+export interface QueueOptions {
+  /** bytes of the queue's buffer (default 64 KiB); the largest item is 4-8 bytes less */
+  bufferBytes?: number;
+}
+
+export interface QueueShared {
+  base: number;
+  id: number;
+}
+
+/** Python's (block, timeout) for queues: block=false ignores the timeout. Infinity means forever. */
+export function queueTimeout(block: boolean, timeoutMs: number | null | undefined): number {
+  if (!block) return 0;
+  if (timeoutMs === undefined || timeoutMs === null || timeoutMs === Infinity) return Infinity;
+  if (!(timeoutMs >= 0)) throw new ValueError("'timeoutMs' must be a non-negative number");
+  return timeoutMs;
+}
+
+export function checkBufferBytes(bytes: number): number {
+  if (!Number.isInteger(bytes) || bytes < 16 || bytes > MAX_QUEUE_BYTES) {
+    throw new ValueError(`bufferBytes must be an integer from 16 to ${MAX_QUEUE_BYTES}, got ${bytes}`);
+  }
+  return bytes;
+}
+
+// How items travel, per worker context (a warm worker may serve several runs).
+let codec: { ctx: WorkerContext; options: CodecOptions } | null = null;
+
+export function codecOptions(ctx: WorkerContext): CodecOptions {
+  if (codec?.ctx === ctx) return codec.options;
+  const options: CodecOptions = {
+    sharedBuffer: ctx.run.heap,
+    label: "the item",
+    substitute: (value) => (ctx.scope ? new Encoder(ctx.scope, "another thread").encode(value, "the item") : undefined),
+    restore: (standIn) => new Decoder(ctx.scope!).decode(standIn),
+  };
+  codec = { ctx, options };
+  return options;
+}
+
+// One encoding scratch per worker. An encoding re-entered from inside an
+// encoding (a getter of the item that itself puts) gets a fresh one; once
+// encodeItem returns, nothing runs before the caller copies the bytes out.
+let scratch = new Uint8Array(4096);
+let scratchBusy = false;
+/** the bytes of the last encodeItem, in [0, its result) */
+export let encoded = scratch;
+
+/**
+ * Encodes `item` for a buffer that takes at most `maxBytes` into `encoded`
+ * and returns its length. Too large: ValueError naming the sizes and the fix.
+ */
+export function encodeItem(ctx: WorkerContext, item: unknown, maxBytes: number, what: string): number {
+  const options = codecOptions(ctx);
+  const mine = !scratchBusy;
+  let out = mine ? scratch : new Uint8Array(256);
+  scratchBusy = true;
+  try {
+    let len = encodeInto(item, out, 0, options);
+    while (len < 0 && out.length <= maxBytes) {
+      out = new Uint8Array(Math.min(out.length * 4, maxBytes + 8));
+      if (mine) scratch = out;
+      len = encodeInto(item, out, 0, options);
+    }
+    if (len < 0 || len > maxBytes) {
+      const size = len >= 0 ? len : encode(item, options).length;
+      throw new ValueError(
+        `item too large for this ${what}: it takes ${size} bytes encoded, and its buffer holds items of at most ${maxBytes} bytes; ` +
+          `give it a bigger buffer with { bufferBytes: ${2 ** Math.ceil(Math.log2(size + 8))} }`,
+      );
+    }
+    encoded = out;
+    return len;
+  } finally {
+    if (mine) scratchBusy = false;
+  }
+}
+
+abstract class BaseQueue<T> implements Sendable {
+  /** the id the timeline shows for this queue */
+  readonly id: number;
+  /** the most items the queue holds (0: no limit but its buffer) */
+  readonly maxsize: number;
+  private readonly core: QueueCore;
+  private readonly ctx: WorkerContext;
+  private readonly base: number;
+  private waitTimed = false;
+  private blocked = false;
+  // Made once: the fast path must not allocate a closure per call.
+  private readonly onBlock = () => {
+    this.blocked = true;
+    this.ctx.table.setWait(this.ctx.ident, WaitKind.Queue, this.id, this.base, this.waitTimed);
+    this.ctx.enter(ThreadState.QueueWait, this.id);
+  };
+
+  constructor(private readonly kind: string, order: QueueOrder, maxsize: number, options?: QueueOptions, shared?: QueueShared) {
+    const ctx = (this.ctx = context());
+    if (shared) {
+      this.base = shared.base;
+      this.id = shared.id;
+    } else {
+      if (typeof maxsize !== "number" || !Number.isInteger(maxsize)) throw new ValueError(`maxsize must be an integer, got ${String(maxsize)}`);
+      const bytes = checkBufferBytes(options?.bufferBytes ?? DEFAULT_QUEUE_BYTES);
+      this.base = ctx.heap.alloc(QueueCore.words(bytes), 2);
+      QueueCore.init(ctx.i32, this.base, order, maxsize, bytes);
+      this.id = ctx.table.counter(Ctl.ObjectIds);
+    }
+    this.core = new QueueCore(ctx.i32, this.base, ctx.ident, compareEncoded);
+    this.maxsize = this.core.maxsize;
+  }
+
+  private afterWait(): void {
+    if (!this.blocked) return;
+    this.blocked = false;
+    this.ctx.table.setWait(this.ctx.ident, WaitKind.None);
+    this.ctx.enter(ThreadState.Running);
+  }
+
+  /**
+   * Puts `item` in the queue, waiting while it is full if `block` (for at
+   * most `timeoutMs`). Raises Full if it is still full.
+   */
+  put(item: T, block = true, timeoutMs?: number): void {
+    const waitMs = queueTimeout(block, timeoutMs);
+    this.waitTimed = waitMs !== Infinity;
+    const len = encodeItem(this.ctx, item, this.core.maxItemBytes(), this.kind);
+    let depth: number;
+    try {
+      depth = this.core.put(encoded, len, waitMs, this.onBlock);
+    } finally {
+      this.afterWait();
+    }
+    if (depth === TIMED_OUT) {
+      const full = this.maxsize > 0 && this.qsize() >= this.maxsize ? `full (maxsize ${this.maxsize})` : "full (its buffer has no room for the item)";
+      throw new Full(waitMs === 0 ? `the ${this.kind} is ${full}` : `the ${this.kind} was still ${full} after ${waitMs} ms`);
+    }
+    this.ctx.traceFast(QUEUE_PUT, depth, this.id);
+  }
+
+  /**
+   * Removes and returns the next item, waiting while the queue is empty if
+   * `block` (for at most `timeoutMs`). Raises Empty if it is still empty.
+   */
+  get(block = true, timeoutMs?: number): T {
+    const waitMs = queueTimeout(block, timeoutMs);
+    this.waitTimed = waitMs !== Infinity;
+    let len: number;
+    try {
+      len = this.core.get(waitMs, this.onBlock);
+    } finally {
+      this.afterWait();
+    }
+    if (len === TIMED_OUT) throw new Empty(waitMs === 0 ? `the ${this.kind} is empty` : `the ${this.kind} was still empty after ${waitMs} ms`);
+    this.ctx.traceFast(QUEUE_GET, this.core.depth, this.id);
+    return decode(this.core.received, 0, len, codecOptions(this.ctx)) as T;
+  }
+
+  /** put(item, false): raises Full at once if there is no room. */
+  putNowait(item: T): void {
+    this.put(item, false);
+  }
+
+  /** get(false): raises Empty at once if there is no item. */
+  getNowait(): T {
+    return this.get(false);
+  }
+
+  /** Items in the queue now (a hint: other threads may change it at once). */
+  qsize(): number {
+    return this.core.qsize();
+  }
+
+  empty(): boolean {
+    return this.core.qsize() === 0;
+  }
+
+  full(): boolean {
+    return this.maxsize > 0 && this.core.qsize() >= this.maxsize;
+  }
+
+  /** Marks one item taken with get() as processed; ValueError if called more often than put. */
+  taskDone(): void {
+    this.core.taskDone();
+  }
+
+  /** Waits until every item put has been marked done with taskDone(); false if `timeoutMs` passed first. */
+  join(timeoutMs?: number): boolean {
+    const waitMs = queueTimeout(true, timeoutMs);
+    this.waitTimed = waitMs !== Infinity;
+    try {
+      return this.core.join(waitMs, this.onBlock);
+    } finally {
+      this.afterWait();
+    }
+  }
+
+  [SEND]() {
+    return { kind: this.kind, data: { base: this.base, id: this.id } satisfies QueueShared };
+  }
+
+  toString(): string {
+    return `<${this.kind} id=${this.id} qsize=${this.qsize()} maxsize=${this.maxsize}>`;
+  }
+}
+
+/** Python's queue.Queue: first in, first out. */
+export class Queue<T = unknown> extends BaseQueue<T> {
+  constructor(maxsize = 0, options?: QueueOptions, shared?: QueueShared) {
+    super("Queue", QueueOrder.Fifo, maxsize, options, shared);
+  }
+}
+
+/** Python's queue.LifoQueue: last in, first out (a stack). */
+export class LifoQueue<T = unknown> extends BaseQueue<T> {
+  constructor(maxsize = 0, options?: QueueOptions, shared?: QueueShared) {
+    super("LifoQueue", QueueOrder.Lifo, maxsize, options, shared);
+  }
+}
+
+/** Python's queue.PriorityQueue: smallest first; [priority, value] arrays compare element-wise. */
+export class PriorityQueue<T = unknown> extends BaseQueue<T> {
+  constructor(maxsize = 0, options?: QueueOptions, shared?: QueueShared) {
+    super("PriorityQueue", QueueOrder.Priority, maxsize, options, shared);
+  }
+}

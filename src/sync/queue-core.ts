@@ -1,0 +1,341 @@
+// The core of the playground's Queue, LifoQueue and PriorityQueue (Python's
+// queue module) and of each direction of a Pipe: a multi-producer,
+// multi-consumer queue of variable-size byte records in shared memory.
+//
+// Algorithm: a monitor, as CPython's Lib/queue.py builds one from a mutex and
+// three conditions. The mutex is the futex Lock of lock.ts; each condition is
+// a futex word used as a sequence number (the futex-based condition variable
+// of Drepper's "Futexes Are Tricky" and Rust's std): a waiter reads the
+// word while holding the lock, counts itself as a waiter, unlocks, spins a
+// little, then Atomics.waits while the word still holds what it read. A
+// thread that changes the state bumps the word before notifying, so a waiter
+// that has not reached Atomics.wait yet does not sleep through the change.
+// Notifies happen only when the counters say someone waits, so the fast path
+// is lock, copy, unlock. Timeouts are deadlines on performance.now(): every
+// wait gets only the time left, however often it wakes early.
+//
+// Who wakes whom: a put wakes one getter (any getter can take any item), or
+// all of them when a poll waits (a poll takes nothing); a get wakes one
+// putter, or all of them when some putter waits for bytes rather than for
+// maxsize (a freed record may be too small for the one woken); a taskDone
+// that brings the unfinished count to 0 wakes every join; close wakes all.
+//
+// States: open, or closed (after close(): puts fail with CLOSED, gets drain
+// what is left and then fail with CLOSED; a Pipe end uses this for EOF).
+//
+// Slots (Int32 word offsets from `base`, which must be even):
+//   0-1  lock         the Lock (state, owner)
+//   2    notEmpty     futex sequence: bumped by put and close
+//   3    notFull      futex sequence: bumped by get and close
+//   4    count        items in the queue (read without the lock by qsize)
+//   5    unfinished   puts not yet matched by taskDone; join waits on this word
+//   6    getWaiters   getters and polls between reading notEmpty and waking
+//   7    pollWaiters  of those, the polls
+//   8    putWaiters   putters between reading notFull and waking
+//   9    roomWaiters  of those, the ones short of bytes, not of maxsize
+//   10   joinWaiters
+//   11   order        0 FIFO, 1 LIFO, 2 PRIORITY
+//   12   maxsize      items; 0 means no limit but the buffer's bytes
+//   13   capacity     bytes in the data area (a multiple of 8)
+//   14   closed       1 after close()
+//   15-17 store      the record store's state (queue-store.ts)
+//   18..  data area   `capacity` bytes of records
+
+import { ValueError } from "../base/errors";
+import { Lock } from "./lock";
+import { FifoStore, LifoStore, PriorityStore, copyBytes, type CompareRecords, type RecordStore } from "./queue-store";
+
+export const enum QueueOrder { Fifo = 0, Lifo = 1, Priority = 2 }
+
+/** put/get: the timeout passed (or block was false) */
+export const TIMED_OUT = -1;
+/** put/get: the queue is closed (and, for get, empty) */
+export const CLOSED = -2;
+
+const NOT_EMPTY = 2, NOT_FULL = 3, COUNT = 4, UNFINISHED = 5, GET_WAITERS = 6, POLL_WAITERS = 7;
+const PUT_WAITERS = 8, ROOM_WAITERS = 9, JOIN_WAITERS = 10, ORDER = 11, MAXSIZE = 12, CAPACITY = 13;
+const IS_CLOSED = 14, STORE = 15;
+const HEADER_WORDS = 18;
+
+// A waiter spins this many loads of its futex word before sleeping: a hand
+// over between two busy threads then costs no Atomics.wait/notify round trip.
+const SPIN_LIMIT = 200;
+
+type PauseFn = (iterationHint?: number) => void;
+const pause: PauseFn =
+  typeof (Atomics as { pause?: PauseFn }).pause === "function" ? (Atomics as unknown as { pause: PauseFn }).pause : () => {};
+
+export class QueueCore {
+  /** Words a queue whose data area holds `capacityBytes` (rounded up to 8) takes. */
+  static words(capacityBytes: number): number {
+    return HEADER_WORDS + (Math.ceil(capacityBytes / 8) * 8) / 4;
+  }
+
+  /** Writes the header of a new queue (in zeroed memory) before it is shared. */
+  static init(i32: Int32Array, base: number, order: QueueOrder, maxsize: number, capacityBytes: number): void {
+    if (base % 2 !== 0) throw new RangeError("queue base must be 8-byte aligned");
+    if (!Number.isInteger(capacityBytes) || capacityBytes < 16) throw new ValueError(`queue buffer must be at least 16 bytes, got ${capacityBytes}`);
+    i32[base + ORDER] = order;
+    i32[base + MAXSIZE] = maxsize > 0 ? maxsize : 0;
+    Atomics.store(i32, base + CAPACITY, Math.ceil(capacityBytes / 8) * 8);
+  }
+
+  readonly order: QueueOrder;
+  readonly maxsize: number;
+  readonly capacity: number;
+  /** The payload of this worker's last get, in [0, length) */
+  received = new Uint8Array(256);
+  /** Items in the queue right after this worker's last put or get */
+  depth = 0;
+  private readonly lock: Lock;
+  private readonly store: RecordStore;
+
+  constructor(
+    private readonly i32: Int32Array,
+    private readonly base: number,
+    private readonly ident: number,
+    compare?: CompareRecords,
+  ) {
+    this.lock = new Lock(i32, base);
+    this.order = Atomics.load(i32, base + ORDER);
+    this.maxsize = Atomics.load(i32, base + MAXSIZE);
+    this.capacity = Atomics.load(i32, base + CAPACITY);
+    const u8 = new Uint8Array(i32.buffer);
+    const args = [i32, u8, base + STORE, base + HEADER_WORDS, this.capacity] as const;
+    if (this.order === QueueOrder.Fifo) this.store = new FifoStore(...args);
+    else if (this.order === QueueOrder.Lifo) this.store = new LifoStore(...args);
+    else if (compare) this.store = new PriorityStore(...args, compare);
+    else throw new Error("internal: a priority queue needs a compare function");
+  }
+
+  /** The largest record an empty queue takes. */
+  maxItemBytes(): number {
+    return this.store.maxItemBytes();
+  }
+
+  /**
+   * Appends `src[0, len)`, waiting up to `timeoutMs` (Infinity: forever; 0:
+   * not at all) while the queue is full. Returns the item count after the
+   * put, or TIMED_OUT, or CLOSED. `onBlock` runs once, before the first sleep.
+   */
+  put(src: Uint8Array, len: number, timeoutMs = Infinity, onBlock?: () => void): number {
+    const max = this.store.maxItemBytes();
+    if (len > max) {
+      throw new ValueError(`item too large: it takes ${len} bytes, and this buffer of ${this.capacity} bytes holds items of at most ${max} bytes`);
+    }
+    const i32 = this.i32, b = this.base;
+    this.lock.acquire(this.ident);
+    let deadline = NaN;
+    let blocked = false;
+    let expired = false;
+    for (;;) {
+      if (i32[b + IS_CLOSED] !== 0) {
+        this.lock.release();
+        return CLOSED;
+      }
+      const count = i32[b + COUNT];
+      const countOk = this.maxsize === 0 || count < this.maxsize;
+      if (countOk && this.store.fits(len, count)) {
+        try {
+          this.store.push(src, len, count);
+        } catch (error) {
+          this.lock.release();
+          throw error;
+        }
+        i32[b + COUNT] = count + 1;
+        i32[b + UNFINISHED]++;
+        this.depth = count + 1;
+        const getters = i32[b + GET_WAITERS];
+        const all = i32[b + POLL_WAITERS] > 0;
+        if (getters > 0) Atomics.add(i32, b + NOT_EMPTY, 1);
+        this.lock.release();
+        if (getters > 0) Atomics.notify(i32, b + NOT_EMPTY, all ? Infinity : 1);
+        return count + 1;
+      }
+      if (timeoutMs === 0 || expired) {
+        this.lock.release();
+        return TIMED_OUT;
+      }
+      if (Number.isNaN(deadline)) deadline = performance.now() + timeoutMs;
+      const roomOnly = countOk ? 1 : 0;
+      i32[b + PUT_WAITERS]++;
+      i32[b + ROOM_WAITERS] += roomOnly;
+      const woke = this.waitUnlocked(NOT_FULL, deadline, blocked ? undefined : onBlock);
+      blocked ||= woke !== 0;
+      this.lock.acquire(this.ident);
+      i32[b + PUT_WAITERS]--;
+      i32[b + ROOM_WAITERS] -= roomOnly;
+      expired = woke < 0;
+    }
+  }
+
+  /**
+   * Takes the next item into `received`, waiting up to `timeoutMs` while the
+   * queue is empty. Returns its length in bytes, or TIMED_OUT, or CLOSED.
+   */
+  get(timeoutMs = Infinity, onBlock?: () => void): number {
+    const i32 = this.i32, b = this.base;
+    this.lock.acquire(this.ident);
+    let deadline = NaN;
+    let blocked = false;
+    let expired = false;
+    for (;;) {
+      const count = i32[b + COUNT];
+      if (count > 0) {
+        const store = this.store;
+        const at = store.front(count);
+        const len = store.frontLen;
+        if (len > this.received.length) this.received = new Uint8Array(Math.max(len, this.received.length * 2));
+        copyBytes(this.received, 0, store.u8, at, len);
+        try {
+          store.drop(count);
+        } catch (error) {
+          this.lock.release();
+          throw error;
+        }
+        i32[b + COUNT] = count - 1;
+        this.depth = count - 1;
+        const putters = i32[b + PUT_WAITERS];
+        const all = i32[b + ROOM_WAITERS] > 0;
+        if (putters > 0) Atomics.add(i32, b + NOT_FULL, 1);
+        this.lock.release();
+        if (putters > 0) Atomics.notify(i32, b + NOT_FULL, all ? Infinity : 1);
+        return len;
+      }
+      if (i32[b + IS_CLOSED] !== 0) {
+        this.lock.release();
+        return CLOSED;
+      }
+      if (timeoutMs === 0 || expired) {
+        this.lock.release();
+        return TIMED_OUT;
+      }
+      if (Number.isNaN(deadline)) deadline = performance.now() + timeoutMs;
+      i32[b + GET_WAITERS]++;
+      const woke = this.waitUnlocked(NOT_EMPTY, deadline, blocked ? undefined : onBlock);
+      blocked ||= woke !== 0;
+      this.lock.acquire(this.ident);
+      i32[b + GET_WAITERS]--;
+      expired = woke < 0;
+    }
+  }
+
+  /**
+   * Waits up to `timeoutMs` until an item is there or the queue is closed
+   * (a get would not block), and says whether that happened. Takes nothing.
+   */
+  poll(timeoutMs = 0, onBlock?: () => void): boolean {
+    const i32 = this.i32, b = this.base;
+    if (Atomics.load(i32, b + COUNT) > 0 || Atomics.load(i32, b + IS_CLOSED) !== 0) return true;
+    if (timeoutMs === 0) return false;
+    const deadline = performance.now() + timeoutMs;
+    let blocked = false;
+    let expired = false;
+    this.lock.acquire(this.ident);
+    for (;;) {
+      if (i32[b + COUNT] > 0 || i32[b + IS_CLOSED] !== 0) {
+        this.lock.release();
+        return true;
+      }
+      if (expired) {
+        this.lock.release();
+        return false;
+      }
+      i32[b + GET_WAITERS]++;
+      i32[b + POLL_WAITERS]++;
+      const woke = this.waitUnlocked(NOT_EMPTY, deadline, blocked ? undefined : onBlock);
+      blocked ||= woke !== 0;
+      this.lock.acquire(this.ident);
+      i32[b + GET_WAITERS]--;
+      i32[b + POLL_WAITERS]--;
+      expired = woke < 0;
+    }
+  }
+
+  /**
+   * Called with the lock held and this thread counted as a waiter: releases
+   * the lock and waits for the futex word `which` to move. Returns 0 if it
+   * moved before we slept, 1 after a sleep, -1 if the deadline passed first.
+   */
+  private waitUnlocked(which: number, deadline: number, onBlock?: () => void): number {
+    const i32 = this.i32;
+    const index = this.base + which;
+    const seq = i32[index];
+    this.lock.release();
+    for (let n = 0; n < SPIN_LIMIT; n++) {
+      if (Atomics.load(i32, index) !== seq) return 0;
+      pause();
+    }
+    const remainingMs = deadline - performance.now();
+    if (!(remainingMs > 0)) return -1;
+    onBlock?.();
+    Atomics.wait(i32, index, seq, remainingMs);
+    return 1;
+  }
+
+  /** Items now (Python's qsize: a hint, it may change at once). */
+  qsize(): number {
+    return Atomics.load(this.i32, this.base + COUNT);
+  }
+
+  unfinished(): number {
+    return Atomics.load(this.i32, this.base + UNFINISHED);
+  }
+
+  isClosed(): boolean {
+    return Atomics.load(this.i32, this.base + IS_CLOSED) !== 0;
+  }
+
+  /** Marks one item as processed; wakes every join when none is left. */
+  taskDone(): void {
+    const i32 = this.i32, b = this.base;
+    this.lock.acquire(this.ident);
+    const left = i32[b + UNFINISHED] - 1;
+    if (left < 0) {
+      this.lock.release();
+      throw new ValueError("taskDone() called too many times");
+    }
+    Atomics.store(i32, b + UNFINISHED, left);
+    const joiners = left === 0 ? i32[b + JOIN_WAITERS] : 0;
+    this.lock.release();
+    if (joiners > 0) Atomics.notify(i32, b + UNFINISHED);
+  }
+
+  /** Waits until every item put has been marked done; false on timeout. */
+  join(timeoutMs = Infinity, onBlock?: () => void): boolean {
+    const i32 = this.i32, b = this.base;
+    let deadline = NaN;
+    let blocked = false;
+    let expired = false;
+    this.lock.acquire(this.ident);
+    for (;;) {
+      if (i32[b + UNFINISHED] === 0) {
+        this.lock.release();
+        return true;
+      }
+      if (timeoutMs === 0 || expired) {
+        this.lock.release();
+        return false;
+      }
+      if (Number.isNaN(deadline)) deadline = performance.now() + timeoutMs;
+      i32[b + JOIN_WAITERS]++;
+      const woke = this.waitUnlocked(UNFINISHED, deadline, blocked ? undefined : onBlock);
+      blocked ||= woke !== 0;
+      this.lock.acquire(this.ident);
+      i32[b + JOIN_WAITERS]--;
+      expired = woke < 0;
+    }
+  }
+
+  /** Closes the queue: puts fail from now on, gets drain it and then fail. Wakes everyone. */
+  close(): void {
+    const i32 = this.i32, b = this.base;
+    this.lock.acquire(this.ident);
+    i32[b + IS_CLOSED] = 1;
+    Atomics.add(i32, b + NOT_EMPTY, 1);
+    Atomics.add(i32, b + NOT_FULL, 1);
+    this.lock.release();
+    Atomics.notify(i32, b + NOT_EMPTY);
+    Atomics.notify(i32, b + NOT_FULL);
+  }
+}
