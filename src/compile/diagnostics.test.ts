@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { compile } from "./compile";
+import { copiedWriteMessage } from "./checks";
+
+const errors = (source: string) => compile(source).diagnostics.filter((d) => d.severity === "error");
+const warnings = (source: string) => compile(source).diagnostics.filter((d) => d.severity === "warning");
+
+describe("diagnostics", () => {
+  it("reports syntax errors at their 1-based TypeScript position and fails", () => {
+    const result = compile(`let a = 1;\nlet b: number = ;\n`);
+    expect(result.ok).toBe(false);
+    expect(result.js).toBe("");
+    expect(result.diagnostics).toEqual([
+      { message: "Expression expected.", line: 2, column: 17, endLine: 2, endColumn: 18, severity: "error" },
+    ]);
+  });
+
+  it("reports every syntax error, across lines", () => {
+    const result = compile(`function f( {\n}\nconst = 3;`);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.length).toBeGreaterThanOrEqual(2);
+    expect(result.diagnostics.every((d) => d.severity === "error")).toBe(true);
+    expect(result.diagnostics.map((d) => d.line)).toContain(3);
+  });
+
+  it("reports early errors JavaScript would reject: strict mode, redeclarations, misplaced await/return", () => {
+    expect(errors(`with (Math) { max(1, 2); }`)[0]).toMatchObject({ line: 1, column: 1 });
+    expect(errors(`let x = 1;\nlet x = 2;`).map((d) => d.line)).toEqual([1, 2]);
+    expect(errors(`function f() {\n  await g();\n}\nasync function g() {}`)).toEqual([
+      expect.objectContaining({ line: 2, column: 3, message: expect.stringContaining("async") }),
+    ]);
+    expect(errors(`return 5;`)[0]).toMatchObject({ line: 1, column: 1 });
+    expect(errors(`break;\nfor (;;) { function f() { continue; } }\nouter: for (;;) { switch (1) { case 1: break; } break outer; }\nwhile (true) break nowhere;`)
+      .map((d) => d.line)).toEqual([1, 2, 4]);
+    expect(errors(`const url = import.meta.url;`)).toHaveLength(1);
+    expect(compile(`await Promise.resolve(1);\nasync function h() { await 1; }`).ok).toBe(true);
+  });
+
+  it("reserves identifiers starting with __pg", () => {
+    const result = compile(`const ok = 1;\nconst __pgSecret = 2;\nfunction f(__pg: number) { return __pg; }`);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => [d.line, d.column, d.endColumn])).toEqual([[2, 7, 17], [3, 12, 16], [3, 35, 39]]);
+  });
+
+  it("allows only the playground module", () => {
+    const source = [
+      `import { print } from "playground";`,
+      `import fs from "fs";`,
+      `import * as path from "node:path";`,
+      `export { x } from "./other";`,
+      `const lib = require("lodash");`,
+      `const later = import("other");`,
+      `import type { T } from "types-only";`,
+    ].join("\n");
+    const result = compile(source);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => [d.line, d.message])).toEqual(
+      [2, 3, 4, 5, 6].map((line) => [line, `only "playground" can be imported`]),
+    );
+    expect(compile(`function require(x: string) { return x; }\nrequire("anything");`).ok).toBe(true);
+  });
+
+  it("warns where a function writes a copied global, and nowhere else", () => {
+    const source = [
+      `let items: number[] = [];`, // 1
+      `const config = { n: 1 };`, // 2
+      `let counter = 0;`, // 3
+      `function work(i: number) {`, // 4
+      `  items = [i];`, // 5
+      `  items.push(i);`, // 6
+      `  config.n = i;`, // 7
+      `  counter += i;`, // 8
+      `  const local = [1]; local.push(i);`, // 9
+      `  [items] = [[1]];`, // 10
+      `}`,
+      `const run = () => { items[0] = 2; };`, // 12
+      `items.push(1);`, // 13: top level, MainThread only
+      `function shadow(items: number[]) { items.push(1); }`, // 14
+    ].join("\n");
+    const result = compile(source);
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.map((d) => [d.line, d.severity, d.message])).toEqual([
+      [5, "warning", copiedWriteMessage("items")],
+      [6, "warning", copiedWriteMessage("items")],
+      [7, "warning", copiedWriteMessage("config")],
+      [10, "warning", copiedWriteMessage("items")],
+      [12, "warning", copiedWriteMessage("items")],
+    ]);
+    expect(copiedWriteMessage("items")).toBe("'items' is copied into each thread at start(); this write changes only the writer's copy");
+    expect(warnings(`const xs = [1];\nfunction f() { xs.length; }`)).toEqual([]);
+  });
+
+  it("does not report type errors", () => {
+    const result = compile(`let n: number = "text";\nconst s: string = n.toFixed(1) * 2;\nundefinedFunction();`);
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics).toEqual([]);
+  });
+});

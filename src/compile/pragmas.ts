@@ -1,0 +1,70 @@
+// Reads the optional first-line pragma, e.g.
+//   // playground: gil=on switchInterval=5 maxThreads=16
+// so that a shared snippet carries the run settings it was written for
+// (API.md §7). Only line 1 counts, as with a shebang: a pragma further down
+// would be too easy to miss when reading the snippet.
+
+import type { SnippetDiagnostic } from "../runtime/types";
+import type { Pragmas } from "./types";
+
+const PRAGMA_LINE = /^(\s*\/\/\s*playground\s*:)(.*)$/;
+const KNOWN = "gil, switchInterval, maxThreads";
+
+export interface PragmaResult {
+  pragmas: Pragmas;
+  diagnostics: SnippetDiagnostic[];
+}
+
+export function parsePragmas(source: string): PragmaResult {
+  const pragmas: Pragmas = {};
+  const diagnostics: SnippetDiagnostic[] = [];
+  const newline = source.indexOf("\n");
+  const firstLine = (newline < 0 ? source : source.slice(0, newline)).replace(/\r$/, "");
+  const match = PRAGMA_LINE.exec(firstLine);
+  if (!match) return { pragmas, diagnostics };
+
+  const warn = (start: number, length: number, message: string) =>
+    diagnostics.push({
+      message,
+      line: 1,
+      column: start + 1,
+      endLine: 1,
+      endColumn: start + length + 1,
+      severity: "warning",
+    });
+
+  const offset = match[1].length;
+  for (const token of match[2].matchAll(/\S+/g)) {
+    const start = offset + (token.index ?? 0);
+    const text = token[0];
+    const eq = text.indexOf("=");
+    const key = eq < 0 ? text : text.slice(0, eq);
+    const value = eq < 0 ? "" : text.slice(eq + 1);
+    const bad = (expected: string) => warn(start, text.length, `pragma '${key}' expects ${expected}`);
+    switch (key) {
+      case "gil": {
+        const v = value.toLowerCase();
+        if (v === "on" || v === "true" || v === "1") pragmas.gil = true;
+        else if (v === "off" || v === "false" || v === "0") pragmas.gil = false;
+        else bad("on or off");
+        break;
+      }
+      case "switchInterval":
+      case "switchIntervalMs": {
+        const ms = Number(value);
+        if (value !== "" && Number.isFinite(ms) && ms > 0) pragmas.switchIntervalMs = ms;
+        else bad("a positive number of milliseconds");
+        break;
+      }
+      case "maxThreads": {
+        const n = Number(value);
+        if (value !== "" && Number.isInteger(n) && n > 0) pragmas.maxThreads = n;
+        else bad("a positive whole number");
+        break;
+      }
+      default:
+        warn(start, text.length, `unknown pragma '${key}' (known: ${KNOWN})`);
+    }
+  }
+  return { pragmas, diagnostics };
+}

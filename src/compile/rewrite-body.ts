@@ -1,0 +1,167 @@
+// The visitor for the code inside top-level statements and declarations:
+// references to shared globals become typed-array accesses, functions that
+// capture locals are wrapped for the runtime, eval-breaker ticks go into
+// loops and function bodies, and require()/import() of "playground" become
+// the API object. It runs as a TypeScript `before` transformer, so the
+// nodes it sees are parse-tree nodes and type syntax is still present (it is
+// skipped here and erased by TypeScript afterwards).
+
+import ts from "typescript";
+import { closureRebinding, wrapClosure } from "./closures";
+import { rewriteModuleCall } from "./import-rewrite";
+import type { ModuleScope } from "./module-scope";
+import { isTypeOnly, type References } from "./references";
+import { isAssignmentOperator, type SharedEmitter } from "./shared-globals";
+import { insertAtStart, isLoop, tickLoopBody, tickStatement, withLoopBody } from "./ticks";
+import type { SharedGlobal } from "./types";
+
+export interface RewriteEnv {
+  factory: ts.NodeFactory;
+  context: ts.TransformationContext;
+  scope: ModuleScope;
+  refs: References;
+  shared: SharedEmitter;
+  ticks: boolean;
+}
+
+function skipParens(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}
+
+/** Whether the value of an assignment is used (it is not in `x = 1;`). */
+function valueUsed(node: ts.Expression): boolean {
+  const p = node.parent;
+  if (ts.isExpressionStatement(p)) return false;
+  if (ts.isForStatement(p)) return p.condition === node;
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.CommaToken) return p.right === node && valueUsed(p);
+  return true;
+}
+
+export function createBodyVisitor(env: RewriteEnv): (node: ts.Node) => ts.VisitResult<ts.Node> {
+  const { factory: f, context, shared } = env;
+  const isUserBinding = (id: ts.Identifier) => env.refs.symbols.has(id);
+  const sharedOf = (id: ts.Identifier): SharedGlobal | undefined => {
+    const symbol = env.refs.symbols.get(id);
+    return symbol && env.scope.shared.get(symbol);
+  };
+  const expr = (e: ts.Expression) => ts.visitNode(e, visit, ts.isExpression);
+
+  /** An assignment target in a destructuring pattern: shared globals become raw cells. */
+  const target = (e: ts.Expression): ts.Expression => {
+    if (ts.isParenthesizedExpression(e)) return f.updateParenthesizedExpression(e, target(e.expression));
+    if (ts.isIdentifier(e)) {
+      const g = sharedOf(e);
+      return g ? shared.cell(g, e) : e;
+    }
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      return f.updateBinaryExpression(e, target(e.left), e.operatorToken, expr(e.right));
+    }
+    if (ts.isSpreadElement(e)) return f.updateSpreadElement(e, target(e.expression));
+    if (ts.isArrayLiteralExpression(e)) return f.updateArrayLiteralExpression(e, e.elements.map(target));
+    if (ts.isObjectLiteralExpression(e)) {
+      return f.updateObjectLiteralExpression(e, e.properties.map((p): ts.ObjectLiteralElementLike => {
+        if (ts.isPropertyAssignment(p)) {
+          return f.updatePropertyAssignment(p, ts.visitNode(p.name, visit, ts.isPropertyName), target(p.initializer));
+        }
+        if (ts.isShorthandPropertyAssignment(p)) {
+          const g = sharedOf(p.name);
+          const init = p.objectAssignmentInitializer && expr(p.objectAssignmentInitializer);
+          if (!g) return f.updateShorthandPropertyAssignment(p, p.name, init);
+          const cell = shared.cell(g, p.name);
+          return f.createPropertyAssignment(p.name, init ? f.createAssignment(cell, init) : cell);
+        }
+        if (ts.isSpreadAssignment(p)) return f.updateSpreadAssignment(p, target(p.expression));
+        return ts.visitNode(p, visit, ts.isObjectLiteralElementLike);
+      }));
+    }
+    return expr(e);
+  };
+
+  const visitAssignment = (node: ts.BinaryExpression): ts.Expression => {
+    const op = node.operatorToken.kind;
+    const left = skipParens(node.left);
+    if (ts.isIdentifier(left)) {
+      const g = sharedOf(left);
+      if (g) return shared.assign(g, op, expr(node.right), valueUsed(node), node);
+    }
+    if (op === ts.SyntaxKind.EqualsToken && (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left))) {
+      return f.updateBinaryExpression(node, target(node.left), node.operatorToken, expr(node.right));
+    }
+    return ts.visitEachChild(node, visit, context);
+  };
+
+  const visitUpdate = (node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): ts.Expression => {
+    const operand = skipParens(node.operand);
+    const g = ts.isIdentifier(operand) ? sharedOf(operand) : undefined;
+    if (!g) return ts.visitEachChild(node, visit, context);
+    const cell = shared.cell(g, operand);
+    return ts.isPrefixUnaryExpression(node) ? f.updatePrefixUnaryExpression(node, cell) : f.updatePostfixUnaryExpression(node, cell);
+  };
+
+  const visitLoop = (node: ts.IterationStatement): ts.Statement => {
+    const withTick = (loop: ts.IterationStatement, body: ts.Statement) =>
+      withLoopBody(f, loop, env.ticks ? tickLoopBody(f, body, node.statement) : body);
+    if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) {
+      // `for (x of xs)` assigns x
+      const init = target(node.initializer as ts.Expression);
+      const loop = ts.isForOfStatement(node)
+        ? f.updateForOfStatement(node, node.awaitModifier, init, expr(node.expression), node.statement)
+        : f.updateForInStatement(node, init, expr(node.expression), node.statement);
+      return withTick(loop, ts.visitNode(node.statement, visit, ts.isStatement));
+    }
+    const loop = ts.visitEachChild(node, visit, context);
+    return env.ticks ? withTick(loop, loop.statement) : loop;
+  };
+
+  const visitBlock = (node: ts.Block): ts.Block => {
+    const block = ts.visitEachChild(node, visit, context);
+    const rebind: ts.Statement[] = [];
+    for (const st of node.statements) {
+      const names = ts.isFunctionDeclaration(st) ? env.refs.captures.get(st) : undefined;
+      if (names) rebind.push(closureRebinding(f, st as ts.FunctionDeclaration, names));
+    }
+    const p = node.parent;
+    if (env.ticks && ts.isFunctionLike(p) && (p as ts.FunctionLikeDeclaration).body === node) {
+      rebind.unshift(tickStatement(f, node));
+    }
+    return insertAtStart(f, block, rebind);
+  };
+
+  const visitFunction = (node: ts.FunctionExpression | ts.ArrowFunction): ts.Expression => {
+    let fn = ts.visitEachChild(node, visit, context);
+    if (env.ticks && ts.isArrowFunction(fn) && !ts.isBlock(fn.body)) {
+      // `x => expr` gets a block body so it can check too
+      const body = f.createBlock([tickStatement(f, node.body), f.createReturnStatement(fn.body)], true);
+      fn = f.updateArrowFunction(fn, fn.modifiers, fn.typeParameters, fn.parameters, fn.type, fn.equalsGreaterThanToken, body);
+    }
+    const names = env.refs.captures.get(node);
+    return names ? wrapClosure(f, fn, node, names) : fn;
+  };
+
+  const visit = (node: ts.Node): ts.VisitResult<ts.Node> => {
+    if (!env.refs.rewritten.has(node) || isTypeOnly(node)) return node;
+    if (ts.isIdentifier(node)) {
+      const g = sharedOf(node);
+      return g ? shared.read(g, node) : node;
+    }
+    if (ts.isShorthandPropertyAssignment(node)) {
+      const g = sharedOf(node.name);
+      if (g) return f.createPropertyAssignment(node.name, shared.read(g, node.name));
+    }
+    if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) return visitAssignment(node);
+    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node))
+      && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
+      return visitUpdate(node);
+    }
+    if (isLoop(node)) return visitLoop(node);
+    if (ts.isBlock(node)) return visitBlock(node);
+    if (ts.isFunctionExpression(node) || ts.isArrowFunction(node)) return visitFunction(node);
+    if (ts.isCallExpression(node)) {
+      const replaced = rewriteModuleCall(f, node, isUserBinding);
+      if (replaced) return replaced;
+    }
+    return ts.visitEachChild(node, visit, context);
+  };
+  return visit;
+}
