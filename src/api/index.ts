@@ -8,6 +8,8 @@ export { sharedArray, Value } from "./shared-memory";
 export { print, now, mark, span } from "./output";
 export { Timer } from "./timer";
 export { Process, currentProcess, getpid, getppid, cpuCount } from "./process";
+export { Pool, AsyncResult } from "./pool";
+export { ThreadPoolExecutor, ProcessPoolExecutor, Future, asCompleted, CancelledError } from "./executor";
 export { local } from "./local";
 export { exit, osExit, atexit, SystemExit } from "./lifecycle";
 export { RuntimeError, ValueError, TimeoutError } from "../base/errors";

@@ -7,6 +7,8 @@ import { Value, type SharedArrayType } from "./shared-memory";
 import { reviveThread } from "./thread";
 import { local } from "./local";
 import { Barrier, BoundedSemaphore, Condition, Event, Semaphore } from "./conditions";
+import { LifoQueue, PriorityQueue, Queue, type QueueShared } from "./queues";
+import { Connection, type ConnectionShared } from "./pipe";
 
 type Reviver = (data: never) => unknown;
 
@@ -20,6 +22,10 @@ const REVIVERS: Record<string, Reviver> = {
   Semaphore: (data: { base: number; id: number }) => new Semaphore(undefined, data),
   BoundedSemaphore: (data: { base: number; id: number }) => new BoundedSemaphore(undefined, data),
   Event: (data: { base: number; id: number }) => new Event(data),
+  Queue: (data: QueueShared) => new Queue(0, undefined, data),
+  LifoQueue: (data: QueueShared) => new LifoQueue(0, undefined, data),
+  PriorityQueue: (data: QueueShared) => new PriorityQueue(0, undefined, data),
+  Connection: (data: ConnectionShared) => new Connection(data),
   Barrier: (data: { base: number; id: number; parties: number; action?: () => unknown; timeoutMs?: number }) =>
     new Barrier(data.parties, data.action, data.timeoutMs, data),
 };

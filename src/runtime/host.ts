@@ -11,6 +11,8 @@ import { Field } from "./thread-table";
 
 export interface HostParts {
   api: Record<string, unknown>;
+  /** the runtime's own functions that travel to new workers by name (pool worker loops) */
+  internals: Record<string, unknown>;
   revive(kind: string, data: unknown): unknown;
 }
 
@@ -20,7 +22,8 @@ export function createHost(ctx: WorkerContext, isMain: boolean, encodedSnapshot:
 } {
   const closures = new WeakMap<Function, { names: string[]; values: () => unknown[] }>();
   const apiNames = new Map<unknown, string>();
-  for (const [name, value] of Object.entries(parts.api)) if (typeof value === "function") apiNames.set(value, name);
+  const named = { ...parts.internals, ...parts.api };
+  for (const [name, value] of Object.entries(named)) if (typeof value === "function") apiNames.set(value, name);
   let decoder: Decoder | null = null;
   const getDecoder = () => {
     if (!ctx.scope) throw new Error("internal: the module has not bound its scope yet");
@@ -51,7 +54,7 @@ export function createHost(ctx: WorkerContext, isMain: boolean, encodedSnapshot:
         evalInScope: hooks.evalInScope,
         closureOf: (fn) => closures.get(fn),
         apiNameOf: (fn) => apiNames.get(fn),
-        revive: (kind, data) => (kind === "api-function" ? parts.api[data as string] : parts.revive(kind, data)),
+        revive: (kind, data) => (kind === "api-function" ? named[data as string] : parts.revive(kind, data)),
       };
       ctx.scope = scope;
       ctx.snapshot = hooks.snapshot;

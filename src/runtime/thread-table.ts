@@ -14,6 +14,8 @@
 //   9 tableBase      word index of entry 0
 //   10-11 clock      f64: the coarse clock, ms since the epoch (clock-worker.ts)
 //   12 pids          counter behind process ids (MAIN_PID + n)
+//   13 poolWorkers   counter behind "PoolWorker-N"
+//   14 executors     counter behind "ThreadPoolExecutor-K_N"
 // Entry (ENTRY_WORDS words each):
 //   0 lifecycle  0 free, 1 starting, 2 alive, 3 finished (join waits on this word)
 //   1 daemon     2 role     3 pid     4 ctl (eval-breaker word)
@@ -33,7 +35,7 @@ export const ENTRY_WORDS = 64;
 const NAME_WORD = 16;
 const NAME_BYTES = (ENTRY_WORDS - NAME_WORD - 1) * 4;
 
-export const enum Ctl { RunState = 0, ThreadNames = 1, DummyNames = 2, NextEntry = 3, ProcessNames = 4, MaxThreads = 5, Alive = 6, Capacity = 7, ObjectIds = 8, TableBase = 9, Clock = 10, Pids = 12 }
+export const enum Ctl { RunState = 0, ThreadNames = 1, DummyNames = 2, NextEntry = 3, ProcessNames = 4, MaxThreads = 5, Alive = 6, Capacity = 7, ObjectIds = 8, TableBase = 9, Clock = 10, Pids = 12, PoolWorkerNames = 13, Executors = 14 }
 export const enum Field { Lifecycle = 0, Daemon = 1, Role = 2, Pid = 3, CtlWord = 4, SleepWord = 5, RingBase = 6, WaitObj = 7, WaitKind = 8, Parent = 9, GlobalsByteOffset = 10, GlobalsCount = 11, OutputBase = 12, WaitAddr = 13, WaitTimed = 14, ExitCode = 15 }
 export const enum Lifecycle { Free = 0, Starting = 1, Alive = 2, Finished = 3 }
 

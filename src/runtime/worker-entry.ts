@@ -7,8 +7,10 @@
 /// <reference lib="webworker" />
 import * as api from "../api/index";
 import { reviveApiObject } from "../api/revive";
+import { INTERNAL_FUNCTIONS } from "../api/task-workers";
 import { threadFromSpawn, threadHandle } from "../api/thread";
 import { SystemExit, runAtexitHandlers } from "../api/lifecycle";
+import { shutdownExecutors } from "../api/executor";
 import { WaitKind } from "./wait-kinds";
 import type { FromWorker, RunContextInit, SpawnPayload, ToWorker } from "./protocol";
 import { createContext, type WorkerContext } from "./worker-context";
@@ -70,6 +72,7 @@ async function startThread(run: RunContextInit, spawn: SpawnPayload): Promise<vo
   const forks = startsProcess(spawn.role);
   const { host, decoder } = createHost(ctx, isMain, spawn.snapshot as Record<string, unknown>, {
     api: api as unknown as Record<string, unknown>,
+    internals: INTERNAL_FUNCTIONS,
     revive: reviveApiObject,
   });
   let final: "done" | "error" = "done";
@@ -92,6 +95,7 @@ async function startThread(run: RunContextInit, spawn: SpawnPayload): Promise<vo
       exitCode = error.code;
     }
     if (isMain) {
+      shutdownExecutors();
       waitForNonDaemonThreads(ctx);
       await runAtexitHandlers((error) => reportException(ctx, error));
     } else if (forks) {

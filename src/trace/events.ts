@@ -14,6 +14,11 @@ export const enum EventKind {
   Mark = 4,
   SpanBegin = 5,
   SpanEnd = 6,
+  /** a pool worker started task `arg` (its index in the job) of pool `obj` */
+  PoolTaskStart = 20,
+  PoolTaskEnd = 21,
+  /** pool `obj` now has `arg` tasks submitted and not yet started */
+  PoolPending = 22,
 }
 
 /** Thread states, in the order the legend lists them. */

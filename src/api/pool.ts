@@ -1,0 +1,240 @@
+// Pool (Python's multiprocessing.Pool): worker processes named PoolWorker-N,
+// each with its own copy of the program (process.ts), pulling tasks from a
+// shared queue (task-workers.ts). map() splits its items into chunks as
+// Python does (len / (4 * workers), rounded up) so a task's cost is spread
+// over many items; results come back in input order (imapUnordered: in the
+// order they finish). Callbacks run in the thread that owns the pool, while
+// it waits on the pool (get, wait, map, join ...), as Python runs them in the
+// pool's own result thread.
+
+import { TimeoutError, ValueError } from "../base/errors";
+import { context } from "../runtime/worker-context";
+import { Ctl } from "../runtime/thread-table";
+import { Process, cpuCount } from "./process";
+import { setThreadRole } from "./thread";
+import { TaskClient, rebuildError, taskWorkerMain, type TaskMode } from "./task-workers";
+
+type Fn<A extends unknown[] = never[], R = unknown> = (...args: A) => R;
+
+export interface AsyncOptions<R> {
+  callback?: (value: R) => unknown;
+  errorCallback?: (error: Error) => unknown;
+}
+
+/** The eventual result of an async pool call (Python's AsyncResult). */
+export class AsyncResult<R = unknown> {
+  private state: "pending" | "ok" | "error" = "pending";
+  private value: R | undefined;
+  private error: Error | undefined;
+
+  constructor(private readonly client: TaskClient) {}
+
+  /** @internal called by the pool when the job completes */
+  settle(ok: boolean, value: unknown, options: AsyncOptions<R>): void {
+    if (ok) {
+      this.state = "ok";
+      this.value = value as R;
+      options.callback?.(this.value);
+    } else {
+      this.state = "error";
+      this.error = value as Error;
+      options.errorCallback?.(this.error);
+    }
+  }
+
+  ready(): boolean {
+    if (this.state === "pending") this.client.pumpUntil(() => this.state !== "pending", 0);
+    return this.state !== "pending";
+  }
+
+  /** Block until ready, or `timeoutMs`. */
+  wait(timeoutMs?: number): void {
+    this.client.pumpUntil(() => this.state !== "pending", timeoutMs ?? Infinity);
+  }
+
+  /** The result (or the worker's error, raised); TimeoutError if not ready in `timeoutMs`. */
+  get(timeoutMs?: number): R {
+    this.wait(timeoutMs);
+    if (this.state === "pending") throw new TimeoutError(`the result was not ready after ${timeoutMs} ms`);
+    if (this.state === "error") throw this.error!;
+    return this.value as R;
+  }
+
+  successful(): boolean {
+    if (!this.ready()) throw new ValueError("the result is not ready");
+    return this.state === "ok";
+  }
+}
+
+export class Pool {
+  private readonly client: TaskClient;
+  private readonly workers: Process[] = [];
+  private state: "run" | "close" | "terminate" = "run";
+  /** the id the timeline shows for this pool */
+  readonly id: number;
+
+  constructor(processes: number = cpuCount(), initializer?: Fn, initargs: unknown[] = []) {
+    if (!Number.isInteger(processes) || processes < 1) throw new ValueError("Number of processes must be at least 1");
+    const ctx = context();
+    this.id = ctx.table.counter(Ctl.ObjectIds);
+    this.client = new TaskClient(this.id);
+    for (let i = 0; i < processes; i++) {
+      const worker = new Process({
+        target: taskWorkerMain as Fn<unknown[]>,
+        args: [this.client.tasks, this.client.results, this.id, initializer ?? null, initargs],
+        name: `PoolWorker-${ctx.table.counter(Ctl.PoolWorkerNames)}`,
+        daemon: true,
+      });
+      setThreadRole(worker, "pool-worker");
+      worker.start();
+      this.workers.push(worker);
+    }
+  }
+
+  private checkRunning(): void {
+    if (this.state !== "run") throw new ValueError("Pool not running");
+  }
+
+  private chunks<T>(items: Iterable<T>, chunksize: number | undefined): T[][] {
+    const all = [...items];
+    let size = chunksize;
+    if (size === undefined) {
+      size = Math.ceil(all.length / (this.workers.length * 4)) || 1;
+    } else if (!Number.isInteger(size) || size < 1) {
+      throw new ValueError("Chunksize must be 1+");
+    }
+    const out: T[][] = [];
+    for (let i = 0; i < all.length; i += size) out.push(all.slice(i, i + size));
+    return out;
+  }
+
+  /** Submit chunks as one job; `onChunk` gets each chunk's results as they arrive. */
+  private submitChunks<T>(fn: Fn, chunks: T[][], mode: TaskMode, onChunk: (index: number, ok: boolean, value: unknown) => void): number {
+    this.checkRunning();
+    const jobId = this.client.newJob({ onResult: onChunk });
+    chunks.forEach((chunk, index) => this.client.submit(jobId, index, fn, chunk, mode));
+    return jobId;
+  }
+
+  private mapJob<R>(fn: Fn, items: Iterable<unknown>, mode: TaskMode, chunksize: number | undefined, options: AsyncOptions<R[]>): AsyncResult<R[]> {
+    const chunks = this.chunks(items, chunksize);
+    const result = new AsyncResult<R[]>(this.client);
+    const parts: unknown[][] = new Array(chunks.length);
+    let left = chunks.length;
+    let failed = false;
+    const jobId = this.submitChunks(fn, chunks, mode, (index, ok, value) => {
+      if (failed) return;
+      if (!ok) {
+        failed = true;
+        this.client.endJob(jobId);
+        result.settle(false, rebuildError(value), options as AsyncOptions<unknown>);
+        return;
+      }
+      parts[index] = value as unknown[];
+      if (--left === 0) {
+        this.client.endJob(jobId);
+        result.settle(true, parts.flat(), options as AsyncOptions<unknown>);
+      }
+    });
+    if (chunks.length === 0) result.settle(true, [], options as AsyncOptions<unknown>);
+    return result;
+  }
+
+  /** fn(item) for every item, in parallel; results in input order. */
+  map<T, R>(fn: (item: T) => R, items: Iterable<T>, chunksize?: number): R[] {
+    return this.mapJob<R>(fn as Fn, items, "map", chunksize, {}).get();
+  }
+
+  /** fn(...args) for every args tuple; results in input order. */
+  starmap<A extends unknown[], R>(fn: (...args: A) => R, items: Iterable<A>, chunksize?: number): R[] {
+    return this.mapJob<R>(fn as Fn, items, "starmap", chunksize, {}).get();
+  }
+
+  mapAsync<T, R>(fn: (item: T) => R, items: Iterable<T>, options: AsyncOptions<R[]> & { chunksize?: number } = {}): AsyncResult<R[]> {
+    return this.mapJob<R>(fn as Fn, items, "map", options.chunksize, options);
+  }
+
+  starmapAsync<A extends unknown[], R>(fn: (...args: A) => R, items: Iterable<A>, options: AsyncOptions<R[]> & { chunksize?: number } = {}): AsyncResult<R[]> {
+    return this.mapJob<R>(fn as Fn, items, "starmap", options.chunksize, options);
+  }
+
+  /** Like map, but yields results one by one: in order, or as they finish (unordered). */
+  private *iterate<R>(fn: Fn, items: Iterable<unknown>, chunksize: number, ordered: boolean): Generator<R> {
+    const chunks = this.chunks(items, chunksize);
+    const arrived = new Map<number, unknown[]>();
+    const order: number[] = [];
+    let error: Error | null = null;
+    const jobId = this.submitChunks(fn, chunks, "map", (index, ok, value) => {
+      if (!ok) error ??= rebuildError(value);
+      arrived.set(index, ok ? (value as unknown[]) : []);
+      order.push(index);
+    });
+    try {
+      let next = 0;
+      for (let done = 0; done < chunks.length; ) {
+        const key = ordered ? next : order[done];
+        if (key === undefined || !arrived.has(key)) {
+          this.client.pump();
+          continue;
+        }
+        if (error) throw error;
+        yield* arrived.get(key) as R[];
+        arrived.delete(key);
+        next++;
+        done++;
+      }
+    } finally {
+      this.client.endJob(jobId);
+    }
+  }
+
+  imap<T, R>(fn: (item: T) => R, items: Iterable<T>, chunksize = 1): Generator<R> {
+    return this.iterate<R>(fn as Fn, items, chunksize, true);
+  }
+
+  imapUnordered<T, R>(fn: (item: T) => R, items: Iterable<T>, chunksize = 1): Generator<R> {
+    return this.iterate<R>(fn as Fn, items, chunksize, false);
+  }
+
+  /** fn(...args) in a worker, waiting for its result. */
+  apply<A extends unknown[], R>(fn: (...args: A) => R, args?: A): R {
+    return this.applyAsync(fn, args).get();
+  }
+
+  applyAsync<A extends unknown[], R>(fn: (...args: A) => R, args?: A, options: AsyncOptions<R> = {}): AsyncResult<R> {
+    this.checkRunning();
+    const result = new AsyncResult<R>(this.client);
+    const jobId = this.client.newJob({
+      onResult: (_index, ok, value) => {
+        this.client.endJob(jobId);
+        result.settle(ok, ok ? value : rebuildError(value), options);
+      },
+    });
+    this.client.submit(jobId, 0, fn as Fn, args ?? [], "call");
+    return result;
+  }
+
+  /** No more tasks: the workers exit once the queued ones are done. */
+  close(): void {
+    if (this.state !== "run") return;
+    this.state = "close";
+    for (let i = 0; i < this.workers.length; i++) this.client.tasks.put(null);
+  }
+
+  /** Stop the workers now, queued tasks or not. */
+  terminate(): void {
+    this.state = "terminate";
+    for (const worker of this.workers) worker.terminate();
+  }
+
+  /** Wait for the workers to exit (after close() or terminate()), running callbacks meanwhile. */
+  join(): void {
+    if (this.state === "run") throw new ValueError("Pool is still running");
+    if (this.state === "close") this.client.pumpUntil(() => this.client.outstanding() === 0);
+    for (const worker of this.workers) worker.join();
+  }
+
+  toString(): string {
+    return `<Pool state=${this.state} pool_size=${this.workers.length}>`;
+  }
+}

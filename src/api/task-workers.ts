@@ -1,0 +1,144 @@
+// The machinery under Pool and the executors: a task queue that worker
+// threads or processes pull from, and a result queue back to the thread that
+// owns them, both in shared memory (queues.ts). A task names its function
+// the way a thread's target travels (runtime/serialize.ts), so a pool runs
+// the snippet's own functions. Results come back tagged with their job and
+// index; the owner routes them to the job's AsyncResult or Future, and runs
+// callbacks there, in the owning thread, as the API promises.
+//
+// A task:   [jobId, index, fn, payload, mode, stateWord]
+//   mode "call": fn(...payload); "map": payload.map(x => fn(x));
+//   "starmap": payload.map(args => fn(...args)); stateWord: a heap word a
+//   Future can cancel through (-1 when the task cannot be cancelled).
+// A result: [jobId, index, ok, value or { name, message }]
+// The sentinel `null` tells one worker to stop.
+
+import { PlaygroundError } from "../base/errors";
+import { context } from "../runtime/worker-context";
+import { EventKind } from "../trace/events";
+import { Queue } from "./queues";
+
+export type TaskMode = "call" | "map" | "starmap";
+type Fn = (...args: never[]) => unknown;
+export type Task = [jobId: number, index: number, fn: Fn, payload: unknown, mode: TaskMode, stateWord: number];
+export type TaskResult = [jobId: number, index: number, ok: boolean, value: unknown];
+
+/** Future states in its heap word */
+export const enum TaskState { Pending = 0, Running = 1, Finished = 2, Cancelled = 3 }
+
+/** Queues for tasks and results get a larger buffer than the default: chunks of items travel in one. */
+const TASK_QUEUE_BYTES = 1 << 20;
+
+function runTask(fn: Fn, payload: unknown, mode: TaskMode): unknown {
+  const call = fn as (...args: unknown[]) => unknown;
+  if (mode === "call") return call(...(payload as unknown[]));
+  if (mode === "map") return (payload as unknown[]).map((item) => call(item));
+  return (payload as unknown[][]).map((args) => call(...args));
+}
+
+/** The loop every pool worker and executor worker runs. */
+export function taskWorkerMain(tasks: Queue<Task | null>, results: Queue<TaskResult>, poolId: number, initializer?: Fn | null, initargs?: unknown[]): void {
+  const ctx = context();
+  if (initializer) (initializer as (...a: unknown[]) => unknown)(...(initargs ?? []));
+  for (;;) {
+    const task = tasks.get();
+    if (task === null) return;
+    const [jobId, index, fn, payload, mode, stateWord] = task;
+    if (stateWord >= 0 && Atomics.compareExchange(ctx.i32, stateWord, TaskState.Pending, TaskState.Running) !== TaskState.Pending) continue;
+    ctx.trace(EventKind.PoolPending, tasks.qsize(), poolId);
+    ctx.trace(EventKind.PoolTaskStart, index, poolId);
+    let result: TaskResult;
+    try {
+      result = [jobId, index, true, runTask(fn, payload, mode)];
+    } catch (error) {
+      result = [jobId, index, false, errorInfo(error)];
+    }
+    ctx.trace(EventKind.PoolTaskEnd, index, poolId);
+    try {
+      results.put(result);
+    } catch (error) {
+      // A result that cannot be sent back fails its task, not the worker.
+      results.put([jobId, index, false, errorInfo(error)]);
+    }
+  }
+}
+
+function errorInfo(error: unknown): { name: string; message: string } {
+  return error instanceof Error ? { name: error.name, message: error.message } : { name: "Error", message: String(error) };
+}
+
+/** The error a worker raised, raised again in the owner (as Python re-raises it from get()). */
+export function rebuildError(info: unknown): Error {
+  const { name, message } = info as { name: string; message: string };
+  return new PlaygroundError(message, name);
+}
+
+/** Runtime functions that new workers look up by name (runtime/host.ts). */
+export const INTERNAL_FUNCTIONS: Record<string, unknown> = { taskWorkerMain };
+
+export interface Job {
+  /** a result arrived for task `index` of this job */
+  onResult(index: number, ok: boolean, value: unknown): void;
+}
+
+/** The owner's side: submits tasks and routes results to their jobs. */
+export class TaskClient {
+  readonly tasks = new Queue<Task | null>(0, { bufferBytes: TASK_QUEUE_BYTES });
+  readonly results = new Queue<TaskResult>(0, { bufferBytes: TASK_QUEUE_BYTES });
+  private readonly jobs = new Map<number, Job>();
+  private nextJob = 1;
+  private pendingResults = 0;
+
+  constructor(readonly poolId: number) {}
+
+  newJob(job: Job): number {
+    const id = this.nextJob++;
+    this.jobs.set(id, job);
+    return id;
+  }
+
+  endJob(jobId: number): void {
+    this.jobs.delete(jobId);
+  }
+
+  submit(jobId: number, index: number, fn: Fn, payload: unknown, mode: TaskMode, stateWord = -1): void {
+    this.tasks.put([jobId, index, fn, payload, mode, stateWord]);
+    this.pendingResults++;
+    context().trace(EventKind.PoolPending, this.tasks.qsize(), this.poolId);
+  }
+
+  /** Tasks whose results have not come back yet. */
+  outstanding(): number {
+    return this.pendingResults;
+  }
+
+  /** A task cancelled before it ran will send no result. */
+  forget(): void {
+    this.pendingResults--;
+  }
+
+  /** Wait for one result (at most `timeoutMs`) and deliver it; false on timeout. */
+  pump(timeoutMs = Infinity): boolean {
+    let result: TaskResult;
+    try {
+      result = this.results.get(true, timeoutMs === Infinity ? undefined : Math.max(0, timeoutMs));
+    } catch (error) {
+      if ((error as Error).name === "Empty") return false;
+      throw error;
+    }
+    this.pendingResults--;
+    const [jobId, index, ok, value] = result;
+    this.jobs.get(jobId)?.onResult(index, ok, value);
+    return true;
+  }
+
+  /** Deliver results until `done()` holds; false if `timeoutMs` ran out first. */
+  pumpUntil(done: () => boolean, timeoutMs = Infinity): boolean {
+    const deadline = performance.now() + timeoutMs;
+    while (!done()) {
+      const left = deadline - performance.now();
+      if (left <= 0 || !this.pump(timeoutMs === Infinity ? Infinity : left)) return done();
+    }
+    return true;
+  }
+}
