@@ -377,4 +377,108 @@ declare module "playground" {
   export class BrokenBarrierError extends RuntimeError {
     constructor(message?: string);
   }
+
+  /** Callbacks of an async pool call; they run in the thread that owns the pool, while it waits on the pool. */
+  export interface AsyncOptions<R> {
+    /** called with the result when it is ready */
+    callback?: (value: R) => unknown;
+    /** called with the error when the call failed */
+    errorCallback?: (error: Error) => unknown;
+  }
+
+  /** The eventual result of `applyAsync` / `mapAsync` (Python's `AsyncResult`). */
+  export class AsyncResult<R = unknown> {
+    /** Waits for the result and returns it, or throws the worker's error; `TimeoutError` after `timeoutMs`. */
+    get(timeoutMs?: number): R;
+    /** Waits until the result is ready, or `timeoutMs` passed. */
+    wait(timeoutMs?: number): void;
+    /** True when the result is ready. */
+    ready(): boolean;
+    /** True when the call succeeded; `ValueError` if not ready yet. */
+    successful(): boolean;
+  }
+
+  /**
+   * A pool of worker processes named `PoolWorker-N` (Python's `multiprocessing.Pool`). Each worker
+   * gets a copy of the program, as a `Process` does. Tasks wait in a shared queue for a free worker.
+   * ```ts
+   * const pool = new Pool(4);
+   * print(pool.map((x: number) => x * x, [1, 2, 3]));
+   * pool.close(); pool.join();
+   * ```
+   */
+  export class Pool {
+    /** @param processes how many worker processes (default `cpuCount()`) */
+    constructor(processes?: number, initializer?: (...args: any[]) => unknown, initargs?: unknown[]);
+    /** `fn(item)` for every item, in parallel; results in input order. Items go in chunks of `chunksize`. */
+    map<T, R>(fn: (item: T) => R, items: Iterable<T>, chunksize?: number): R[];
+    /** `fn(...args)` for every tuple of arguments; results in input order. */
+    starmap<A extends unknown[], R>(fn: (...args: A) => R, items: Iterable<A>, chunksize?: number): R[];
+    /** Like `map`, one result at a time, in input order. */
+    imap<T, R>(fn: (item: T) => R, items: Iterable<T>, chunksize?: number): Generator<R>;
+    /** Like `imap`, in the order the results finish. */
+    imapUnordered<T, R>(fn: (item: T) => R, items: Iterable<T>, chunksize?: number): Generator<R>;
+    /** Runs `fn(...args)` in a worker and waits for its result. */
+    apply<A extends unknown[], R>(fn: (...args: A) => R, args?: [...A]): R;
+    /** Runs `fn(...args)` in a worker without waiting; `callback` gets the result. */
+    applyAsync<A extends unknown[], R>(fn: (...args: A) => R, args?: [...A], options?: AsyncOptions<R>): AsyncResult<R>;
+    /** `map` without waiting; `callback` gets the whole list. */
+    mapAsync<T, R>(fn: (item: T) => R, items: Iterable<T>, options?: AsyncOptions<R[]> & { chunksize?: number }): AsyncResult<R[]>;
+    /** `starmap` without waiting. */
+    starmapAsync<A extends unknown[], R>(fn: (...args: A) => R, items: Iterable<A>, options?: AsyncOptions<R[]> & { chunksize?: number }): AsyncResult<R[]>;
+    /** No more tasks: workers exit once the queued ones are done. Submitting after it throws `ValueError`. */
+    close(): void;
+    /** Stops the workers now, whatever they are doing. */
+    terminate(): void;
+    /** Waits for the workers to exit; only after `close()` or `terminate()`, else `ValueError`. */
+    join(): void;
+  }
+
+  /** The eventual result of `executor.submit` (Python's `concurrent.futures.Future`). */
+  export class Future<R = unknown> {
+    /** Waits for the result and returns it, or throws the call's error; `TimeoutError` after `timeoutMs`. */
+    result(timeoutMs?: number): R;
+    /** The error the call raised, or null. */
+    exception(timeoutMs?: number): Error | null;
+    /** Cancels the call if it has not started; true when it is cancelled. */
+    cancel(): boolean;
+    cancelled(): boolean;
+    running(): boolean;
+    /** True when the call finished or was cancelled. */
+    done(): boolean;
+    /** Calls `fn(future)` when done (at once if it is), in the thread that owns the executor. */
+    addDoneCallback(fn: (future: Future<R>) => unknown): void;
+  }
+
+  /** Shared by both executors (Python's `concurrent.futures.Executor`). */
+  export interface Executor {
+    /** Schedules `fn(...args)`; returns its Future. */
+    submit<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Future<R>;
+    /** `fn` over the items of the iterables in parallel; results in input order. */
+    map<R>(fn: (...args: any[]) => R, ...iterables: Iterable<unknown>[]): R[];
+    /** No new tasks; with `wait` (default), waits for the queued ones and the workers. */
+    shutdown(wait?: boolean): void;
+    /** Runs `fn(executor)`, then `shutdown()`: Python's `with` block. */
+    with<T>(fn: (executor: this) => T): T;
+  }
+  /** Worker threads named `ThreadPoolExecutor-K_N`, started as tasks arrive, up to `maxWorkers`. */
+  export class ThreadPoolExecutor implements Executor {
+    constructor(maxWorkers?: number);
+    submit<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Future<R>;
+    map<R>(fn: (...args: any[]) => R, ...iterables: Iterable<unknown>[]): R[];
+    shutdown(wait?: boolean): void;
+    with<T>(fn: (executor: this) => T): T;
+  }
+  /** Worker processes named `PoolWorker-N`, started as tasks arrive, up to `maxWorkers`. */
+  export class ProcessPoolExecutor implements Executor {
+    constructor(maxWorkers?: number);
+    submit<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Future<R>;
+    map<R>(fn: (...args: any[]) => R, ...iterables: Iterable<unknown>[]): R[];
+    shutdown(wait?: boolean): void;
+    with<T>(fn: (executor: this) => T): T;
+  }
+  /** Yields the futures as they finish; `TimeoutError` when `timeoutMs` passes first. */
+  export function asCompleted<R>(futures: Iterable<Future<R>>, timeoutMs?: number): Generator<Future<R>>;
+  /** Raised by `result()` of a cancelled Future. */
+  export class CancelledError extends Error {}
 }
