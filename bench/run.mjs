@@ -121,10 +121,11 @@ async function loadCases() {
   const cases = [];
   for (const file of files) {
     const mod = await import(pathToFileURL(join(CASES_DIR, file)).href);
-    const c = mod.default ?? mod;
-    if (typeof c?.name !== "string" || typeof c?.run !== "function") {
-      cases.push({ name: file, goal: "", run: () => Promise.reject(new Error(`${file} does not export { name, run }`)) });
-    } else cases.push(c);
+    // A file exports one case as default, or several as named exports.
+    const found = Object.values(mod).filter((c) => typeof c?.name === "string" && typeof c?.run === "function");
+    if (found.length === 0) {
+      cases.push({ name: file, goal: "", run: () => Promise.reject(new Error(`${file} exports no { name, run }`)) });
+    } else cases.push(...found);
   }
   return cases;
 }
