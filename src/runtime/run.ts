@@ -82,6 +82,7 @@ export class Run {
     this.clock = new Worker(new URL("./clock-worker.ts", import.meta.url), { type: "module", name: "playground-clock" });
     this.clock.postMessage({ heap: heap.buffer, clockIndex: this.table.clockIndex(), runStateIndex: control + Ctl.RunState, epochMs: this.context.epochMs });
     this.pool.prepare(this.context);
+    this.listener.onTraceStart?.(this.model, () => this.now());
     this.spawn({ ident: main, role: "main", name: "MainThread", globalsByteOffset: 0, globalsCount: 0, target: null, args: [], self: null, snapshot: {} });
     if (timeoutMs !== undefined && timeoutMs > 0) this.timer = setTimeout(() => this.end("timeout"), timeoutMs);
     this.frame = requestAnimationFrame(this.onFrame);
@@ -243,7 +244,9 @@ export class Run {
   }
 
   private flush(maxLines = OUTPUT_LINES_PER_FRAME): void {
+    const before = this.model.eventCount;
     for (const ident of this.readers.keys()) this.drain(ident, maxLines);
+    if (this.model.eventCount !== before) this.listener.onTraceUpdate?.();
     if (this.pendingOutput.length > 0) {
       this.listener.onOutput?.(this.pendingOutput.splice(0));
     }

@@ -1,6 +1,7 @@
 // What the page (UI, automation API) sees of the runtime. Type-only.
 
 import type { OutputLine, RunResult, RunSettings, SnippetDiagnostic } from "./types";
+import type { TraceModel } from "../trace/model";
 
 export interface RunListener {
   /** output lines as they arrive, batched (at most once per animation frame) */
@@ -9,6 +10,14 @@ export interface RunListener {
   onDiagnostics?(diagnostics: SnippetDiagnostic[]): void;
   /** a thread was started or changed state; for live lanes and counters */
   onThreadsChanged?(): void;
+  /**
+   * The run has started: `model` is its live trace, filled from the rings
+   * once per animation frame (and completely before the result resolves).
+   * `nowMs()` is the run's clock, for drawing "now" while it runs.
+   */
+  onTraceStart?(model: TraceModel, nowMs: () => number): void;
+  /** the model just received a batch of events (once per animation frame at most) */
+  onTraceUpdate?(): void;
 }
 
 export interface RunHandle {
