@@ -93,3 +93,114 @@ export const test = base.extend<{ pageErrors: PageErrors; playground: Page }>({
     await use(page);
   },
 });
+
+// ---------------------------------------------------------------------------
+// Helpers added for the editor, threads, stop, automation and isolation specs.
+
+/** A short account of a run for assertion messages: status, errors, first output lines. */
+export function describeRun(result: RunResult): string {
+  const lines = result.output.slice(0, 12).map((l) => `  [${l.thread}] ${l.text.split("\n")[0]}`);
+  const more = result.output.length > 12 ? `\n  ... ${result.output.length - 12} more lines` : "";
+  const errors = result.errors.map((e) => `  ${e.thread}: ${e.message}${e.line !== undefined ? ` (line ${e.line})` : ""}`);
+  return (
+    `run status ${result.status} (exitCode ${result.exitCode}, ${Math.round(result.durationMs)} ms)\n` +
+    `errors:\n${errors.join("\n") || "  (none)"}\noutput:\n${lines.join("\n") || "  (none)"}${more}`
+  );
+}
+
+/** The texts of a run's output lines, optionally only one thread's. */
+export function outputTexts(result: RunResult, thread?: string): string[] {
+  return result.output.filter((l) => thread === undefined || l.thread === thread).map((l) => l.text);
+}
+
+type E2eWindow = { playground: PlaygroundApi; __e2eRun?: Promise<RunResult> };
+
+/**
+ * Starts a run through window.playground.run without waiting for it; the
+ * result is kept in the page for finishRun(). For tests that act while the
+ * run is going (Stop, responsiveness).
+ */
+export async function startRun(
+  page: Page,
+  request: { code?: string; settings?: RunSettings; timeoutMs?: number },
+): Promise<void> {
+  await page.evaluate((request) => {
+    const w = window as unknown as E2eWindow;
+    w.__e2eRun = w.playground.run(request);
+  }, request);
+}
+
+/** Waits for the run started by startRun() and returns its RunResult. */
+export async function finishRun(page: Page): Promise<RunResult> {
+  return page.evaluate(() => {
+    const run = (window as unknown as E2eWindow).__e2eRun;
+    if (!run) throw new Error("finishRun: no run was started by startRun()");
+    return run;
+  });
+}
+
+/** The rows of the output panel (src/ui/output/OutputPanel.tsx). */
+export function outputRows(page: Page) {
+  return page.locator(".output-pane .out-row");
+}
+
+/** Waits until a row of the output panel has this text (a line's `.out-text`). */
+export async function waitForOutputText(page: Page, text: string | RegExp, timeoutMs = 20_000): Promise<void> {
+  await expect(
+    page.locator(".output-pane .out-text").filter({ hasText: text }).first(),
+    `the output panel should show a line with ${String(text)}`,
+  ).toBeVisible({ timeout: timeoutMs });
+}
+
+/** The page's run state signal: <body data-run-state="loading|idle|running|ok|error|...">. */
+export function runState(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => document.body.dataset.runState);
+}
+
+/**
+ * Records every Web Worker the page creates and terminates, by wrapping the
+ * Worker constructor before the app loads. Call before page.goto(). Together
+ * with liveWorkers() it tells how many workers named `name` the app has
+ * created and not terminated, and how many of them the browser still runs.
+ */
+export async function trackWorkers(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    type Rec = { name: string; url: string; live: boolean };
+    const Native = window.Worker;
+    const records: Rec[] = [];
+    (window as unknown as { __e2eWorkers: Rec[] }).__e2eWorkers = records;
+    class TrackedWorker extends Native {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        const rec: Rec = { name: options?.name ?? "", url: new URL(String(url), location.href).href, live: true };
+        records.push(rec);
+        const terminate = this.terminate.bind(this);
+        this.terminate = () => {
+          rec.live = false;
+          terminate();
+        };
+      }
+    }
+    window.Worker = TrackedWorker;
+  });
+}
+
+/**
+ * Workers named `name` (default "playground-thread", the name of the run's
+ * and the warm pool's workers): `app` counts those created and not
+ * terminated (needs trackWorkers()), `browser` those that Playwright still
+ * sees running (page.workers(), matched by the script URLs of such workers;
+ * Chromium reports a terminated worker gone about a second later).
+ */
+export async function liveWorkers(page: Page, name = "playground-thread"): Promise<{ app: number; browser: number }> {
+  const records = await page.evaluate(
+    () => (window as unknown as { __e2eWorkers?: { name: string; url: string; live: boolean }[] }).__e2eWorkers ?? null,
+  );
+  if (!records) throw new Error("liveWorkers: call trackWorkers(page) before page.goto()");
+  const mine = records.filter((r) => r.name === name);
+  const urls = new Set(mine.map((r) => r.url));
+  return {
+    app: mine.filter((r) => r.live).length,
+    browser: page.workers().filter((w) => urls.has(w.url())).length,
+  };
+}

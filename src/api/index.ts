@@ -8,6 +8,8 @@ export { sharedArray, Value } from "./shared-memory";
 export { print, now, mark, span } from "./output";
 export { Timer } from "./timer";
 export { Process, currentProcess, getpid, getppid, cpuCount } from "./process";
+export { Queue, LifoQueue, PriorityQueue, Full, Empty } from "./queues";
+export { Pipe, Connection, EOFError, OSError, BrokenPipeError } from "./pipe";
 export { Pool, AsyncResult } from "./pool";
 export { ThreadPoolExecutor, ProcessPoolExecutor, Future, asCompleted, CancelledError } from "./executor";
 export { local } from "./local";

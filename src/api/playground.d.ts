@@ -481,4 +481,144 @@ declare module "playground" {
   export function asCompleted<R>(futures: Iterable<Future<R>>, timeoutMs?: number): Generator<Future<R>>;
   /** Raised by `result()` of a cancelled Future. */
   export class CancelledError extends Error {}
+
+  /** Options of a `Queue` or `Pipe`: the size of its buffer in shared memory. */
+  export interface BufferOptions {
+    /**
+     * Bytes of the buffer (default 65,536; a `Pipe` has one per direction). Every item must fit in it
+     * once encoded: a larger one makes `put`/`send` throw `ValueError`, which names the size needed.
+     */
+    bufferBytes?: number;
+  }
+
+  /**
+   * A first-in, first-out queue that every thread and process can use (Python's `queue.Queue`).
+   * Items are copied in and out (numbers, strings, arrays, objects, `Map`, `Set`, `Date`, typed arrays, ...);
+   * locks, queues and other playground objects travel by reference; functions and instances of the
+   * snippet's top-level classes travel as a thread's `args` do.
+   * ```ts
+   * const jobs = new Queue<number>(10);
+   * // producer: jobs.put(n);       consumer: const n = jobs.get(); work(n); jobs.taskDone();
+   * ```
+   */
+  export class Queue<T = any> {
+    /**
+     * @param maxsize the most items it holds: `put` waits while it is full; 0 (the default) or less: no limit
+     *   but the buffer's bytes
+     * @param options `bufferBytes`: the size of its buffer (default 64 KiB)
+     */
+    constructor(maxsize?: number, options?: BufferOptions);
+    /** The limit it was made with; 0 means none. */
+    readonly maxsize: number;
+    /**
+     * Adds `item` at the end, waiting for room when `block` is true; its lane shows it as waiting on a queue.
+     * @param block wait for room (default true); false throws `Full` at once when there is none (`timeoutMs` is then ignored)
+     * @param timeoutMs give up after this many milliseconds and throw `Full`; wait forever when omitted
+     */
+    put(item: T, block?: boolean, timeoutMs?: number): void;
+    /**
+     * Removes and returns the next item, waiting for one when `block` is true; its lane shows it as waiting on a queue.
+     * @param block wait for an item (default true); false throws `Empty` at once when there is none
+     * @param timeoutMs give up after this many milliseconds and throw `Empty`; wait forever when omitted
+     */
+    get(block?: boolean, timeoutMs?: number): T;
+    /** `put(item, false)`: adds the item or throws `Full` at once. */
+    putNowait(item: T): void;
+    /** `get(false)`: returns an item or throws `Empty` at once. */
+    getNowait(): T;
+    /** How many items it holds now. Another thread may change that at once, so use it as a hint. */
+    qsize(): number;
+    /** True when it holds no items now (a hint, like `qsize()`). */
+    empty(): boolean;
+    /** True when it holds `maxsize` items now (a hint, like `qsize()`); always false without a `maxsize`. */
+    full(): boolean;
+    /** Tells the queue that one item taken with `get()` has been dealt with. More calls than items put throw `ValueError`. */
+    taskDone(): void;
+    /**
+     * Blocks until every item ever put has been marked done with `taskDone()`.
+     * @param timeoutMs give up after this many milliseconds; wait forever when omitted
+     * @returns true when all items are done, false on timeout
+     */
+    join(timeoutMs?: number): boolean;
+  }
+
+  /** A last-in, first-out queue, a stack (Python's `queue.LifoQueue`): `get()` returns the item put most recently. */
+  export class LifoQueue<T = any> extends Queue<T> {}
+
+  /**
+   * A queue that returns its smallest item first (Python's `queue.PriorityQueue`). Put `[priority, value]`
+   * arrays: they compare element by element, so equal priorities compare the values next. Items that do not
+   * order (two objects, a string and a number) throw `TypeError`; put `[priority, count, value]` to avoid that.
+   * ```ts
+   * const tasks = new PriorityQueue<[number, string]>();
+   * tasks.put([2, "write"]); tasks.put([1, "plan"]);
+   * tasks.get();   // [1, "plan"]
+   * ```
+   */
+  export class PriorityQueue<T = any> extends Queue<T> {}
+
+  /** Python's `queue.Full`: `put` found no room without waiting, or none before its timeout. */
+  export class Full extends Error {
+    constructor(message?: string);
+  }
+
+  /** Python's `queue.Empty`: `get` found no item without waiting, or none before its timeout. */
+  export class Empty extends Error {
+    constructor(message?: string);
+  }
+
+  /**
+   * One end of a `Pipe` (Python's `multiprocessing.connection.Connection`). Messages are copied,
+   * as queue items are; an end can be passed to another thread or process.
+   */
+  export class Connection<T = any> {
+    private constructor();
+    /** Sends a copy of `obj` to the other end; waits while the pipe's buffer is full. A closed end throws `OSError`. */
+    send(obj: T): void;
+    /**
+     * Returns the next message, waiting for one; its lane shows it as waiting meanwhile.
+     * @throws EOFError when the other end is closed and every message it sent has been received
+     */
+    recv(): T;
+    /**
+     * Whether `recv()` would return without waiting: a message is there, or the other end is closed.
+     * @param timeoutMs wait up to this many milliseconds for that; 0 (the default) does not wait, `Infinity` or `null` waits for good
+     */
+    poll(timeoutMs?: number | null): boolean;
+    /** Closes this end. The other end's `recv()` then throws `EOFError` once it has read everything; closing twice does nothing. */
+    close(): void;
+    /** True after `close()`. */
+    readonly closed: boolean;
+    /** True if this end may `recv()`. */
+    readonly readable: boolean;
+    /** True if this end may `send()`. */
+    readonly writable: boolean;
+  }
+
+  /**
+   * Two connected ends (Python's `multiprocessing.Pipe`): what one end sends, the other receives, in order.
+   * ```ts
+   * const [parent, child] = Pipe<string>();
+   * // in a thread or process: child.send("hello"); child.close();
+   * print(parent.recv());   // "hello"
+   * ```
+   * @param duplex both ends send and receive (default true); false gives `[receive-only, send-only]`
+   * @param options `bufferBytes`: the size of each direction's buffer (default 64 KiB)
+   */
+  export function Pipe<T = any>(duplex?: boolean, options?: BufferOptions): [Connection<T>, Connection<T>];
+
+  /** Python's `EOFError`: `recv()` on a pipe whose other end is closed, after every message was received. */
+  export class EOFError extends Error {
+    constructor(message?: string);
+  }
+
+  /** Python's `OSError`: e.g. using a pipe end after `close()` ("handle is closed"). */
+  export class OSError extends Error {
+    constructor(message?: string);
+  }
+
+  /** Python's `BrokenPipeError` (an `OSError`): sending on a pipe whose other end is closed. */
+  export class BrokenPipeError extends OSError {
+    constructor(message?: string);
+  }
 }

@@ -24,12 +24,11 @@ import { context, type WorkerContext } from "../runtime/worker-context";
 import { Ctl } from "../runtime/thread-table";
 import { WaitKind } from "../runtime/wait-kinds";
 import { Decoder, Encoder, SEND, type Sendable } from "../runtime/serialize";
-import { ThreadState, type EventKind } from "../trace/events";
+import { EventKind, ThreadState } from "../trace/events";
 
 /** Trace event kinds of queue traffic (and pipe traffic): arg = depth after, obj = queue id. */
-export const enum QueueEvent { Put = 16, Get = 17 }
-export const QUEUE_PUT = QueueEvent.Put as number as EventKind;
-export const QUEUE_GET = QueueEvent.Get as number as EventKind;
+export const QUEUE_PUT = EventKind.QueuePut;
+export const QUEUE_GET = EventKind.QueueGet;
 
 export const DEFAULT_QUEUE_BYTES = 64 * 1024;
 const MAX_QUEUE_BYTES = 64 * 1024 * 1024;
@@ -76,7 +75,7 @@ export function codecOptions(ctx: WorkerContext): CodecOptions {
   if (codec?.ctx === ctx) return codec.options;
   const options: CodecOptions = {
     sharedBuffer: ctx.run.heap,
-    label: "the item",
+    label: "item",
     substitute: (value) => (ctx.scope ? new Encoder(ctx.scope, "another thread").encode(value, "the item") : undefined),
     restore: (standIn) => new Decoder(ctx.scope!).decode(standIn),
   };
@@ -122,7 +121,14 @@ export function encodeItem(ctx: WorkerContext, item: unknown, maxBytes: number, 
   }
 }
 
-abstract class BaseQueue<T> implements Sendable {
+/**
+ * Python's queue.Queue: first in, first out. LifoQueue and PriorityQueue
+ * are subclasses, as in Python; a class's static `order` picks the store.
+ */
+export class Queue<T = unknown> implements Sendable {
+  protected static readonly order: QueueOrder = QueueOrder.Fifo;
+  protected static readonly kindName: string = "Queue";
+
   /** the id the timeline shows for this queue */
   readonly id: number;
   /** the most items the queue holds (0: no limit but its buffer) */
@@ -139,8 +145,17 @@ abstract class BaseQueue<T> implements Sendable {
     this.ctx.enter(ThreadState.QueueWait, this.id);
   };
 
-  constructor(private readonly kind: string, order: QueueOrder, maxsize: number, options?: QueueOptions, shared?: QueueShared) {
+  private readonly kind: string;
+
+  /**
+   * `maxsize` items at most (0 or less: no limit but the buffer's bytes);
+   * `shared`: the data of [SEND]() from another thread, to reach the same queue.
+   */
+  constructor(maxsize = 0, options?: QueueOptions, shared?: QueueShared) {
     const ctx = (this.ctx = context());
+    const cls = new.target as unknown as typeof Queue;
+    const order = cls.order;
+    this.kind = cls.kindName;
     if (shared) {
       this.base = shared.base;
       this.id = shared.id;
@@ -249,23 +264,14 @@ abstract class BaseQueue<T> implements Sendable {
   }
 }
 
-/** Python's queue.Queue: first in, first out. */
-export class Queue<T = unknown> extends BaseQueue<T> {
-  constructor(maxsize = 0, options?: QueueOptions, shared?: QueueShared) {
-    super("Queue", QueueOrder.Fifo, maxsize, options, shared);
-  }
-}
-
 /** Python's queue.LifoQueue: last in, first out (a stack). */
-export class LifoQueue<T = unknown> extends BaseQueue<T> {
-  constructor(maxsize = 0, options?: QueueOptions, shared?: QueueShared) {
-    super("LifoQueue", QueueOrder.Lifo, maxsize, options, shared);
-  }
+export class LifoQueue<T = unknown> extends Queue<T> {
+  protected static override readonly order: QueueOrder = QueueOrder.Lifo;
+  protected static override readonly kindName: string = "LifoQueue";
 }
 
 /** Python's queue.PriorityQueue: smallest first; [priority, value] arrays compare element-wise. */
-export class PriorityQueue<T = unknown> extends BaseQueue<T> {
-  constructor(maxsize = 0, options?: QueueOptions, shared?: QueueShared) {
-    super("PriorityQueue", QueueOrder.Priority, maxsize, options, shared);
-  }
+export class PriorityQueue<T = unknown> extends Queue<T> {
+  protected static override readonly order: QueueOrder = QueueOrder.Priority;
+  protected static override readonly kindName: string = "PriorityQueue";
 }

@@ -56,6 +56,8 @@ export class Run {
   private exitCode = 0;
   private readonly clock: Worker;
   private omittedLines = 0;
+  /** events and lines after this time (the end of the run) are ignored */
+  private cutoffMs = Infinity;
   private backgroundDrain: ReturnType<typeof setInterval> | undefined;
   private deadlockScan: ReturnType<typeof setInterval> | undefined;
   private readonly deadlockWatch = new DeadlockWatch();
@@ -138,7 +140,7 @@ export class Run {
         break;
       case "exit":
         if (message.ident === 1) this.exitCode = message.exitCode;
-        this.onExit(message.ident, message.state);
+        this.onExit(message.ident, message.state, message.t);
         break;
       case "terminate":
         this.terminateProcess(message.pid);
@@ -158,8 +160,11 @@ export class Run {
     this.addOutput({ thread, text, t: message.t, stream: "stderr" });
   }
 
-  private onExit(ident: number, state: "done" | "error"): void {
+  private onExit(ident: number, state: "done" | "error", tMs: number): void {
     this.drain(ident);
+    // The exit message is the authority on how a thread ended: its last
+    // state event may have been dropped from a full ring.
+    this.model.finish(ident, tMs, state === "done" ? ThreadState.Done : ThreadState.Error);
     // The worker may run another thread of this run: same snippet, already
     // compiled, so a program that starts threads one after another pays for
     // worker boots only once. Nothing crosses into another run.
@@ -238,9 +243,14 @@ export class Run {
   private drain(ident: number, maxLines = Infinity): void {
     const reader = this.readers.get(ident);
     if (!reader) return;
-    reader.trace.drain((tMs, kind, arg, obj) => this.model.add(ident, tMs, kind, arg, obj));
+    const cutoff = this.cutoffMs;
+    reader.trace.drain((tMs, kind, arg, obj) => {
+      if (tMs <= cutoff) this.model.add(ident, tMs, kind, arg, obj);
+    });
     const thread = this.table.name(ident);
-    reader.output.drain((r) => this.addOutput({ thread, text: r.text, t: r.tMs, stream: r.stream ? "stderr" : "stdout" }), maxLines);
+    reader.output.drain((r) => {
+      if (r.tMs <= cutoff) this.addOutput({ thread, text: r.text, t: r.tMs, stream: r.stream ? "stderr" : "stdout" });
+    }, maxLines);
   }
 
   private flush(maxLines = OUTPUT_LINES_PER_FRAME): void {
@@ -248,6 +258,8 @@ export class Run {
     for (const ident of this.readers.keys()) this.drain(ident, maxLines);
     if (this.model.eventCount !== before) this.listener.onTraceUpdate?.();
     if (this.pendingOutput.length > 0) {
+      // One frame's lines come per thread; show them in time order.
+      this.pendingOutput.sort((a, b) => a.t - b.t);
       this.listener.onOutput?.(this.pendingOutput.splice(0));
     }
   }
@@ -265,6 +277,10 @@ export class Run {
     clearInterval(this.backgroundDrain);
     clearInterval(this.deadlockScan);
     const endMs = this.now();
+    // terminate() returns before the worker has stopped: what a thread does
+    // after this moment is not part of the run (and nothing is woken: a
+    // joiner woken now would run on until its own worker stops).
+    this.cutoffMs = endMs;
     this.clock.terminate();
     for (const worker of [...this.workers.values(), ...this.finishedWorkers.splice(0)]) worker.terminate();
     // A thread still running now was stopped: a daemon at the end of a
@@ -272,7 +288,6 @@ export class Run {
     for (const ident of this.workers.keys()) {
       this.drain(ident);
       this.model.finish(ident, endMs, ThreadState.Stopped);
-      this.table.finish(ident);
     }
     this.workers.clear();
     await Promise.all(this.pendingReports);

@@ -187,6 +187,32 @@ describe("QueueCore limits and blocking", () => {
     expect(drain(q)).toEqual(["y".repeat(22), "z".repeat(22)]);
   });
 
+  it("keeps a timed put's deadline across early wake-ups, calling onBlock once", async () => {
+    // Scenario: maxsize 1 holds "x"; worker A's put("a", 100 ms) sleeps.
+    // The test then wakes it 50 times without making room, as a notify
+    // meant for another thread or a spurious wake-up would: it bumps the
+    // notFull futex word (slot 3, see queue-core.ts) and notifies, every
+    // 1 ms. Each time A finds the queue still full and sleeps on with the
+    // time left, so its put neither returns at the first wake-up nor gives
+    // up early: it fails after at least ~100 ms, and onBlock ran once.
+    const { heap, base, q } = makeQueue(QueueOrder.Fifo, 1);
+    put(q, "x");
+    const [a] = await startQueuePuppets(heap.buffer, 1);
+    const blocked = a.nextBlock();
+    const aPut = a.queue(base, "put", "a", 100);
+    await blocked;
+    for (let n = 0; n < 50; n++) {
+      Atomics.add(heap.i32, base + 3, 1);
+      Atomics.notify(heap.i32, base + 3);
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    const r = await aPut;
+    expect(r.value).toBe(TIMED_OUT);
+    expect(r.elapsedMs).toBeGreaterThanOrEqual(99);
+    expect(r.blocks).toBe(1);
+    expect(drain(q)).toEqual(["x"]);
+  });
+
   it("join waits until every item put has been marked done", async () => {
     // Scenario: two items are put. Worker A's join sleeps (onBlock). Two
     // gets and one taskDone do not end it; the second taskDone does. A

@@ -42,7 +42,7 @@
 //   18..  data area   `capacity` bytes of records
 
 import { ValueError } from "../base/errors";
-import { Lock } from "./lock";
+import { checkTimeout, Lock } from "./lock";
 import { FifoStore, LifoStore, PriorityStore, copyBytes, type CompareRecords, type RecordStore } from "./queue-store";
 
 export const enum QueueOrder { Fifo = 0, Lifo = 1, Priority = 2 }
@@ -57,9 +57,13 @@ const PUT_WAITERS = 8, ROOM_WAITERS = 9, JOIN_WAITERS = 10, ORDER = 11, MAXSIZE 
 const IS_CLOSED = 14, STORE = 15;
 const HEADER_WORDS = 18;
 
-// A waiter spins this many loads of its futex word before sleeping: a hand
-// over between two busy threads then costs no Atomics.wait/notify round trip.
-const SPIN_LIMIT = 200;
+// A waiter spins this many loads of its futex word before sleeping, about
+// the time a busy peer takes to decode an item and come back (a few us): a
+// hand-over between two busy threads then rarely costs an Atomics.wait and
+// notify round trip (tens of us). Measured in queue-bench.ts: 200 spins left
+// twice as many sleeps as 2000; the lock's own spin (mutex.ts) is shorter
+// because a lock is held for nanoseconds, an empty queue for longer.
+const SPIN_LIMIT = 1000;
 
 type PauseFn = (iterationHint?: number) => void;
 const pause: PauseFn =
@@ -76,7 +80,8 @@ export class QueueCore {
     if (base % 2 !== 0) throw new RangeError("queue base must be 8-byte aligned");
     if (!Number.isInteger(capacityBytes) || capacityBytes < 16) throw new ValueError(`queue buffer must be at least 16 bytes, got ${capacityBytes}`);
     i32[base + ORDER] = order;
-    i32[base + MAXSIZE] = maxsize > 0 ? maxsize : 0;
+    // Python: maxsize <= 0 means no limit; so does one beyond any count an int32 holds.
+    i32[base + MAXSIZE] = maxsize > 0 && maxsize <= 0x7fffffff ? maxsize : 0;
     Atomics.store(i32, base + CAPACITY, Math.ceil(capacityBytes / 8) * 8);
   }
 
@@ -123,6 +128,7 @@ export class QueueCore {
     if (len > max) {
       throw new ValueError(`item too large: it takes ${len} bytes, and this buffer of ${this.capacity} bytes holds items of at most ${max} bytes`);
     }
+    checkTimeout(timeoutMs);
     const i32 = this.i32, b = this.base;
     this.lock.acquire(this.ident);
     let deadline = NaN;
@@ -174,6 +180,7 @@ export class QueueCore {
    * queue is empty. Returns its length in bytes, or TIMED_OUT, or CLOSED.
    */
   get(timeoutMs = Infinity, onBlock?: () => void): number {
+    checkTimeout(timeoutMs);
     const i32 = this.i32, b = this.base;
     this.lock.acquire(this.ident);
     let deadline = NaN;
@@ -225,6 +232,7 @@ export class QueueCore {
    * (a get would not block), and says whether that happened. Takes nothing.
    */
   poll(timeoutMs = 0, onBlock?: () => void): boolean {
+    checkTimeout(timeoutMs);
     const i32 = this.i32, b = this.base;
     if (Atomics.load(i32, b + COUNT) > 0 || Atomics.load(i32, b + IS_CLOSED) !== 0) return true;
     if (timeoutMs === 0) return false;
@@ -303,6 +311,7 @@ export class QueueCore {
 
   /** Waits until every item put has been marked done; false on timeout. */
   join(timeoutMs = Infinity, onBlock?: () => void): boolean {
+    checkTimeout(timeoutMs);
     const i32 = this.i32, b = this.base;
     let deadline = NaN;
     let blocked = false;

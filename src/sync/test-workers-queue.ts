@@ -11,12 +11,13 @@ import { decode, encodeInto } from "../base/value-codec";
 import { PipeEnd } from "./pipe-core";
 import { CLOSED, QueueCore, TIMED_OUT } from "./queue-core";
 import { compareEncoded } from "./queue-order";
+import { sleepMs } from "./sleep";
 
 export type QueueOp =
   /** QueueCore method: put(value, timeoutMs?) | get(timeoutMs?) | poll | qsize | taskDone | join | close */
-  | { op: "queue"; base: number; method: string; args?: unknown[] }
+  | { op: "queue"; base: number; method: string; args?: unknown[]; delayMs?: number }
   /** PipeEnd method: send(value, timeoutMs?) | recv(timeoutMs?) | poll(timeoutMs?) | close | closed */
-  | { op: "pipe"; base: number; end: 0 | 1; method: string; args?: unknown[] }
+  | { op: "pipe"; base: number; end: 0 | 1; method: string; args?: unknown[]; delayMs?: number }
   /** after a start gate: put [producer, seq] for seq = 0 .. count-1 */
   | { op: "produce"; base: number; producer: number; count: number; gate: number; parties: number }
   /** get until `stops` nulls arrived; returns the [producer, seq] items in arrival order */
@@ -25,8 +26,8 @@ export type QueueOp =
   | { op: "benchPut"; base: number; count: number; items: "ints" | "objects" }
   /** bench: get `count` items and decode them */
   | { op: "benchGet"; base: number; count: number }
-  /** bench: post `count` messages on `port` */
-  | { op: "postSend"; port: MessagePort; count: number }
+  /** bench: post `count` messages (small ints, or small objects) on `port` */
+  | { op: "postSend"; port: MessagePort; count: number; items: "ints" | "objects" }
   /** bench: receive `count` messages on `port`, then reply */
   | { op: "postReceive"; port: MessagePort; count: number };
 
@@ -78,6 +79,7 @@ function serve(i32: Int32Array, ident: number): void {
     const t0 = performance.now();
     try {
       let value: unknown;
+      if ((op.op === "queue" || op.op === "pipe") && op.delayMs) sleepMs(op.delayMs);
       switch (op.op) {
         case "queue": {
           const q = queue(op.base);
@@ -153,7 +155,8 @@ function serve(i32: Int32Array, ident: number): void {
           break;
         }
         case "postSend": {
-          for (let k = 0; k < op.count; k++) op.port.postMessage(k & 0x7f);
+          if (op.items === "ints") for (let k = 0; k < op.count; k++) op.port.postMessage(k & 0x7f);
+          else for (let k = 0; k < op.count; k++) op.port.postMessage({ id: k, name: `item-${k}`, tags: ["red", "small"] });
           value = op.count;
           break;
         }

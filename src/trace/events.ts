@@ -14,6 +14,9 @@ export const enum EventKind {
   Mark = 4,
   SpanBegin = 5,
   SpanEnd = 6,
+  /** an item was put into / got from queue (or pipe channel) `obj`; arg = its depth after */
+  QueuePut = 16,
+  QueueGet = 17,
   /** a pool worker started task `arg` (its index in the job) of pool `obj` */
   PoolTaskStart = 20,
   PoolTaskEnd = 21,

@@ -24,6 +24,8 @@
 // `written` before reading the words, so it sees complete events.
 
 export const RING_HEADER_WORDS = 4;
+/** slots kept free of fast-path events, for state changes (see writeCoarse) */
+const FAST_RESERVE = 256;
 export const EVENT_WORDS = 4;
 
 export function ringWords(capacity: number): number {
@@ -51,8 +53,17 @@ export class RingWriter {
     this.dropped = Atomics.load(i32, base + 2);
   }
 
-  /** Record an event at the coarse clock's time (see the header). */
+  /**
+   * Record an event at the coarse clock's time (see the header). Fast-path
+   * events may fill the ring only up to FAST_RESERVE slots short of full, so
+   * a thread in a tight lock loop cannot crowd out its own state changes,
+   * which RunResult's running and blocked times are computed from.
+   */
   writeCoarse(kind: number, arg: number, obj: number): void {
+    if (((this.written - Atomics.load(this.i32, this.base + 1)) | 0) > this.mask - FAST_RESERVE) {
+      this.i32[this.base + 2] = ++this.dropped;
+      return;
+    }
     const coarse = this.coarseClockIndex >= 0 ? this.f64[this.coarseClockIndex] : 0;
     this.write(coarse > this.lastMs ? coarse : this.lastMs, kind, arg, obj);
   }
