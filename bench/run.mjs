@@ -117,6 +117,8 @@ async function openPlayground(browser, url) {
 }
 
 async function loadCases() {
+  // `node bench/run.mjs lock queue` runs only the cases whose names contain a word given.
+  const only = process.argv.slice(2);
   const files = (await readdir(CASES_DIR)).filter((f) => f.endsWith(".mjs")).sort();
   const cases = [];
   for (const file of files) {
@@ -127,7 +129,7 @@ async function loadCases() {
       cases.push({ name: file, goal: "", run: () => Promise.reject(new Error(`${file} exports no { name, run }`)) });
     } else cases.push(...found);
   }
-  return cases;
+  return only.length ? cases.filter((c) => only.some((word) => c.name.includes(word))) : cases;
 }
 
 const fmt = (v) => (typeof v !== "number" || !Number.isFinite(v) ? "" : Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));

@@ -60,20 +60,23 @@ export class RingWriter {
    * which RunResult's running and blocked times are computed from.
    */
   writeCoarse(kind: number, arg: number, obj: number): void {
-    if (((this.written - Atomics.load(this.i32, this.base + 1)) | 0) > this.mask - FAST_RESERVE) {
-      this.i32[this.base + 2] = ++this.dropped;
-      return;
-    }
     const coarse = this.coarseClockIndex >= 0 ? this.f64[this.coarseClockIndex] : 0;
-    this.write(coarse > this.lastMs ? coarse : this.lastMs, kind, arg, obj);
+    this.put(coarse > this.lastMs ? coarse : this.lastMs, kind, arg, obj, this.mask - FAST_RESERVE);
   }
 
   write(tMs: number, kind: number, arg: number, obj: number): void {
     if (tMs > this.lastMs) this.lastMs = tMs;
+    this.put(tMs, kind, arg, obj, this.mask);
+  }
+
+  private put(tMs: number, kind: number, arg: number, obj: number, limit: number): void {
     const i32 = this.i32;
     const base = this.base;
     const w = this.written;
-    if (((w - Atomics.load(i32, base + 1)) | 0) > this.mask) {
+    // A plain read of the reader's position: V8 does not inline Atomics.load,
+    // and a stale value only makes the ring look fuller than it is. (The
+    // Atomics.store below keeps the compiler from caching it across calls.)
+    if (((w - i32[base + 1]) | 0) > limit) {
       // Only this worker writes the count: a plain store, no locked add.
       i32[base + 2] = ++this.dropped;
       return;
