@@ -621,4 +621,15 @@ declare module "playground" {
   export class BrokenPipeError extends OSError {
     constructor(message?: string);
   }
+
+  /**
+   * Sets the simulated GIL's switch interval (Python's `sys.setswitchinterval`, in ms): how long a
+   * thread may keep the GIL while another thread waits for it. Only matters when the run has the GIL on
+   * (toolbar, `settings.gil`, or a first line `// playground: gil=on switchInterval=5`).
+   */
+  export function setSwitchInterval(ms: number): void;
+  /** The simulated GIL's switch interval in ms (default 5). */
+  export function getSwitchInterval(): number;
+  /** Whether this run simulates CPython's GIL. */
+  export function gilEnabled(): boolean;
 }

@@ -20,6 +20,7 @@ import type { SpawnPayload, ThreadRole } from "../runtime/protocol";
 import { Decoder, Encoder, SEND, type Sendable } from "../runtime/serialize";
 import { TAG, type EncodedInstance } from "../runtime/serialize-types";
 import { provisionThread } from "../runtime/provision";
+import { Gil } from "../sync/gil";
 import { ThreadState } from "../trace/events";
 import { sleepMs } from "../sync/sleep";
 import { timeoutOf } from "./locks";
@@ -106,14 +107,17 @@ export class Thread implements Sendable {
     const spawn = encodeSpawn(ctx, this, core, !forks);
     let pid = ctx.pid;
     let globalsByteOffset = ctx.table.get(ctx.ident, Field.GlobalsByteOffset);
+    let gilBase = ctx.table.get(ctx.ident, Field.GilBase);
     if (forks) {
+      // Each process has its own interpreter, so its own GIL.
+      gilBase = ctx.heap.alloc(Gil.WORDS);
       // fork(): a new pid, and a copy of the shared globals as they are now.
       pid = MAIN_PID + ctx.table.counter(Ctl.Pids);
       globalsByteOffset = ctx.heap.allocFloat64(ctx.globals.length);
       new Float64Array(ctx.run.heap, globalsByteOffset, ctx.globals.length).set(ctx.globals);
     }
     const ident = ctx.table.reserve(core.name, core.role, core.daemon, pid, ctx.ident);
-    provisionThread(ctx.heap, ctx.table, ident, globalsByteOffset, ctx.globals.length);
+    provisionThread(ctx.heap, ctx.table, ident, globalsByteOffset, ctx.globals.length, gilBase);
     core.ident = ident;
     ctx.post({ type: "spawn", runId: ctx.run.runId, spawn: { ...spawn, ident } });
   }

@@ -45,9 +45,10 @@ export function createHost(ctx: WorkerContext, isMain: boolean, encodedSnapshot:
     snapshot,
     ctl: new Int32Array(ctx.run.heap, ctlIndex * 4, 1),
     tick() {
-      // Nothing asks for ticks yet beyond clearing the request: Stop ends
-      // workers outright. The GIL's switch interval will hook in here.
+      // Set by a thread waiting for the simulated GIL (Stop ends workers
+      // outright and needs no check).
       Atomics.store(host.ctl, 0, 0);
+      ctx.yieldGil();
     },
     bindModule(hooks: ModuleHooks) {
       const scope: ModuleScope = {

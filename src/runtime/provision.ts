@@ -11,7 +11,8 @@ import { Field, type ThreadTable } from "./thread-table";
 const TRACE_RING_EVENTS = 4096;
 const OUTPUT_RING_WORDS = 1 << 14;
 
-export function provisionThread(heap: SharedHeap, table: ThreadTable, ident: number, globalsByteOffset: number, globalsCount: number): void {
+export function provisionThread(heap: SharedHeap, table: ThreadTable, ident: number, globalsByteOffset: number, globalsCount: number, gilBase = 0): void {
+  table.set(ident, Field.GilBase, gilBase);
   const ringBase = heap.alloc(ringWords(TRACE_RING_EVENTS), 2);
   initRing(heap.i32, ringBase, TRACE_RING_EVENTS);
   table.set(ident, Field.RingBase, ringBase);

@@ -22,6 +22,7 @@ import { DeadlockWatch, type ThreadWait } from "./deadlock-watch";
 import { WaitKind } from "./wait-kinds";
 import { Lock as LockCore } from "../sync/lock";
 import { RLock as RLockCore } from "../sync/rlock";
+import { Gil } from "../sync/gil";
 
 const HEAP_BYTES = 64 << 20;
 /** two scans must agree, so a deadlock is reported within about 2x this */
@@ -32,6 +33,8 @@ const OUTPUT_LINES_PER_FRAME = 2000;
 /** lines kept for the result and the UI; later ones are counted, not kept */
 const MAX_OUTPUT_LINES = 100_000;
 export const DEFAULT_MAX_THREADS = 64;
+/** CPython's sys.getswitchinterval(): 5 ms */
+export const DEFAULT_SWITCH_INTERVAL_MS = 5;
 
 let nextRunId = 1;
 
@@ -79,7 +82,12 @@ export class Run {
 
     const globalsCount = Math.max(1, compiled.sharedGlobals.length);
     const main = this.table.reserve("MainThread", "main", false, MAIN_PID, 0);
-    provisionThread(heap, this.table, main, heap.allocFloat64(globalsCount), globalsCount);
+    provisionThread(heap, this.table, main, heap.allocFloat64(globalsCount), globalsCount, heap.alloc(Gil.WORDS));
+    // The snippet's own pragma wins over the toolbar: the code says what it needs.
+    const gil = compiled.pragmas.gil ?? settings.gil ?? false;
+    const switchIntervalMs = compiled.pragmas.switchIntervalMs ?? settings.switchIntervalMs ?? DEFAULT_SWITCH_INTERVAL_MS;
+    Atomics.store(heap.i32, control + Ctl.GilEnabled, gil ? 1 : 0);
+    Atomics.store(heap.i32, control + Ctl.SwitchIntervalUs, Math.max(1, Math.round(switchIntervalMs * 1000)));
 
     this.clock = new Worker(new URL("./clock-worker.ts", import.meta.url), { type: "module", name: "playground-clock" });
     this.clock.postMessage({ heap: heap.buffer, clockIndex: this.table.clockIndex(), runStateIndex: control + Ctl.RunState, epochMs: this.context.epochMs });

@@ -15,7 +15,8 @@
 //   10-11 clock      f64: the coarse clock, ms since the epoch (clock-worker.ts)
 //   12 pids          counter behind process ids (MAIN_PID + n)
 //   13 poolWorkers   counter behind "PoolWorker-N"
-//   14 executors     counter behind "ThreadPoolExecutor-K_N"
+//   14 switchIntervalUs  the simulated GIL's switch interval
+//   15 gilEnabled    1 when the run simulates the GIL (sync/gil.ts)
 // Entry (ENTRY_WORDS words each):
 //   0 lifecycle  0 free, 1 starting, 2 alive, 3 finished (join waits on this word)
 //   1 daemon     2 role     3 pid     4 ctl (eval-breaker word)
@@ -25,18 +26,19 @@
 //   12 outputBase (its print() ring, output-ring.ts)
 //   13 waitAddr (heap word of the object waited on)  14 waitTimed (1: the wait has a timeout)
 //   15 exitCode (of a process's main thread, once finished)
-//   16 name length in bytes, 17.. UTF-8 name
+//   16 gilBase (heap word of its process's GIL, sync/gil.ts)
+//   20 name length in bytes, 21.. UTF-8 name
 
 import type { ThreadRole } from "./protocol";
 import { RuntimeError } from "../base/errors";
 
 export const CONTROL_WORDS = 16;
 export const ENTRY_WORDS = 64;
-const NAME_WORD = 16;
+const NAME_WORD = 20;
 const NAME_BYTES = (ENTRY_WORDS - NAME_WORD - 1) * 4;
 
-export const enum Ctl { RunState = 0, ThreadNames = 1, DummyNames = 2, NextEntry = 3, ProcessNames = 4, MaxThreads = 5, Alive = 6, Capacity = 7, ObjectIds = 8, TableBase = 9, Clock = 10, Pids = 12, PoolWorkerNames = 13, Executors = 14 }
-export const enum Field { Lifecycle = 0, Daemon = 1, Role = 2, Pid = 3, CtlWord = 4, SleepWord = 5, RingBase = 6, WaitObj = 7, WaitKind = 8, Parent = 9, GlobalsByteOffset = 10, GlobalsCount = 11, OutputBase = 12, WaitAddr = 13, WaitTimed = 14, ExitCode = 15 }
+export const enum Ctl { RunState = 0, ThreadNames = 1, DummyNames = 2, NextEntry = 3, ProcessNames = 4, MaxThreads = 5, Alive = 6, Capacity = 7, ObjectIds = 8, TableBase = 9, Clock = 10, Pids = 12, PoolWorkerNames = 13, SwitchIntervalUs = 14, GilEnabled = 15 }
+export const enum Field { Lifecycle = 0, Daemon = 1, Role = 2, Pid = 3, CtlWord = 4, SleepWord = 5, RingBase = 6, WaitObj = 7, WaitKind = 8, Parent = 9, GlobalsByteOffset = 10, GlobalsCount = 11, OutputBase = 12, WaitAddr = 13, WaitTimed = 14, ExitCode = 15, GilBase = 16 }
 export const enum Lifecycle { Free = 0, Starting = 1, Alive = 2, Finished = 3 }
 
 export const ROLES: readonly ThreadRole[] = ["main", "thread", "process", "pool-worker", "timer"];

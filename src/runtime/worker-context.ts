@@ -3,7 +3,8 @@
 // so this is a module-level singleton that the "playground" API reads.
 
 import type { FromWorker, RunContextInit, ThreadRole } from "./protocol";
-import { ThreadTable, Field } from "./thread-table";
+import { Ctl, ThreadTable, Field } from "./thread-table";
+import { GilSession } from "./gil-session";
 import { RingWriter } from "../trace/ring";
 import { SharedHeap } from "../sync/heap";
 import { OutputWriter } from "./output-ring";
@@ -35,6 +36,8 @@ export interface WorkerContext {
   /** record a state change (on the timeline and for RunResult) */
   enter(state: ThreadState, obj?: number): void;
   trace(kind: EventKind, arg: number, obj: number): void;
+  /** at an eval-breaker check: give the simulated GIL to a waiting thread, if any */
+  yieldGil(): void;
   /** the same, on a fast path: stamped with the coarse clock (trace/ring.ts) */
   traceFast(kind: EventKind, arg: number, obj: number): void;
 }
@@ -71,8 +74,17 @@ export function createContext(run: RunContextInit, ident: number, post: (m: From
     now: () => origin + performance.now(),
     post,
     enter(state, obj = 0) {
+      // Blocking or ending gives the GIL up; running again takes it back,
+      // waiting for it (and showing so) when another thread holds it. The
+      // timeline must never show two holders at once: a thread shows its new
+      // state before it drops the GIL, and "running" only after taking it.
+      if (gil && state === ThreadState.Running) gil.take();
       ctx.state = state;
       ring.write(ctx.now(), EventKind.State, state, obj);
+      if (gil && state !== ThreadState.Running) gil.drop();
+    },
+    yieldGil() {
+      if (gil?.yieldIfAsked()) ring.write(ctx.now(), EventKind.State, ThreadState.Running, 0);
     },
     trace(kind, arg, obj) {
       ring.write(ctx.now(), kind, arg, obj);
@@ -81,6 +93,9 @@ export function createContext(run: RunContextInit, ident: number, post: (m: From
       ring.writeCoarse(kind, arg, obj);
     },
   };
+  const gil = Atomics.load(i32, run.controlIndex + Ctl.GilEnabled) === 1
+    ? new GilSession(table, ident, () => ring.write(ctx.now(), EventKind.State, ThreadState.Runnable, 0))
+    : null;
   current = ctx;
   return ctx;
 }

@@ -1,0 +1,69 @@
+// The simulated GIL (API.md §7): behaviour, not wiring. With the GIL on, two
+// CPU-bound threads never run at the same time (their summed running time
+// fits in the span they cover); blocking calls give the GIL up, so sleeping
+// threads still overlap; the first-line pragma sets it and its interval.
+import { test, expect, runSnippet, outputTexts, describeRun } from "./fixtures";
+
+const CPU_BOUND = `
+import { Thread, print } from "playground";
+function count(n: number) { let x = 0; for (let i = 0; i < n; i++) x += i % 7; return x; }
+const ts = [1, 2].map(() => new Thread({ target: count, args: [30_000_000] }));
+ts.forEach((t) => t.start()); ts.forEach((t) => t.join());
+print("done");
+`;
+
+function cpuThreads(result: Awaited<ReturnType<typeof runSnippet>>) {
+  const threads = result.threads.filter((t) => t.name === "Thread-1" || t.name === "Thread-2");
+  const span = Math.max(...threads.map((t) => t.endMs)) - Math.min(...threads.map((t) => t.startMs));
+  const running = threads.reduce((sum, t) => sum + t.runningMs, 0);
+  return { span, running };
+}
+
+test("with the GIL on, two CPU-bound threads take turns: their running times do not overlap", async ({ playground }) => {
+  // Scenario: the same counting loop in two threads, GIL on via settings.
+  // Running time is recorded only while a thread holds the GIL, so the sum
+  // stays within ~15% of the time both threads span, and each thread spends
+  // time waiting for the GIL (counted as blocked).
+  const result = await runSnippet(playground, CPU_BOUND, { gil: true }, 120_000);
+  expect(result.status, describeRun(result)).toBe("ok");
+  const { span, running } = cpuThreads(result);
+  expect(running).toBeLessThanOrEqual(span * 1.15);
+  for (const t of result.threads.filter((t) => t.name.startsWith("Thread-"))) expect(t.blockedMs).toBeGreaterThan(0);
+});
+
+test("with the GIL off, the same threads run in parallel on two cores", async ({ playground }) => {
+  // Scenario: GIL off: the threads' running times overlap, so their sum
+  // exceeds the span they cover (on a machine with at least 2 cores).
+  test.skip((await playground.evaluate(() => navigator.hardwareConcurrency)) < 2, "needs 2 cores");
+  const result = await runSnippet(playground, CPU_BOUND, { gil: false }, 120_000);
+  expect(result.status, describeRun(result)).toBe("ok");
+  const { span, running } = cpuThreads(result);
+  expect(running).toBeGreaterThan(span * 1.15);
+});
+
+test("with the GIL on, I/O-bound threads overlap their sleeps", async ({ playground }) => {
+  // Scenario: three threads each sleep 300 ms with the GIL on: sleeping gives
+  // the GIL up, so together they take far less than 900 ms.
+  const result = await runSnippet(playground, `
+    import { Thread, print, sleep, now } from "playground";
+    const t0 = now();
+    const ts = [1, 2, 3].map(() => new Thread({ target: () => sleep(300) }));
+    ts.forEach((t) => t.start()); ts.forEach((t) => t.join());
+    print(now() - t0 < 800 ? "overlapped" : "serialised");
+  `, { gil: true }, 60_000);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual(["overlapped"]);
+});
+
+test("the first-line pragma turns the GIL on and sets the switch interval", async ({ playground }) => {
+  // Scenario: `// playground: gil=on switchInterval=2` with no settings: the
+  // snippet sees the GIL on and a 2 ms interval; setSwitchInterval changes it.
+  const result = await runSnippet(playground, `// playground: gil=on switchInterval=2
+    import { print, gilEnabled, getSwitchInterval, setSwitchInterval } from "playground";
+    print(gilEnabled(), getSwitchInterval());
+    setSwitchInterval(10);
+    print(getSwitchInterval());
+  `);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual(["true 2", "10"]);
+});

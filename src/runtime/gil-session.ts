@@ -1,0 +1,52 @@
+// One thread's side of its process's simulated GIL (sync/gil.ts): whether it
+// holds it, taking it when the thread starts running Python-like code again,
+// dropping it whenever the thread blocks or ends (WorkerContext.enter calls
+// these), and yielding it when another thread has asked through this
+// thread's eval-breaker word (host.tick calls yieldIfAsked).
+
+import { Gil } from "../sync/gil";
+import { Ctl, Field, type ThreadTable } from "./thread-table";
+
+export class GilSession {
+  private holding = false;
+  private readonly gil: Gil;
+
+  constructor(
+    private readonly table: ThreadTable,
+    private readonly ident: number,
+    /** records "waiting for the GIL" on the timeline, just before waiting */
+    private readonly onWait: () => void,
+  ) {
+    this.gil = new Gil(table.i32, table.get(ident, Field.GilBase));
+  }
+
+  private readonly switchIntervalMs = () => Atomics.load(this.table.i32, this.table.control + Ctl.SwitchIntervalUs) / 1000;
+
+  private readonly requestDrop = (holder: number) => {
+    const word = this.table.at(holder, Field.CtlWord);
+    Atomics.store(this.table.i32, word, 1);
+  };
+
+  /** `announced`: the caller already showed "waiting for the GIL" */
+  take(announced = false): void {
+    if (this.holding) return;
+    this.gil.acquire(this.ident, this.switchIntervalMs, this.requestDrop, announced ? undefined : this.onWait);
+    this.holding = true;
+  }
+
+  drop(): void {
+    if (!this.holding) return;
+    this.holding = false;
+    this.gil.release();
+  }
+
+  /** At an eval-breaker check: if another thread waits, let it run, then queue again. */
+  yieldIfAsked(): boolean {
+    if (!this.holding || !this.gil.contended()) return false;
+    this.onWait();
+    this.holding = false;
+    this.gil.yieldTo(this.switchIntervalMs());
+    this.take(true);
+    return true;
+  }
+}
