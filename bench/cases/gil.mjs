@@ -1,0 +1,60 @@
+// gil.cpu2.speedup / nogil.cpu2.speedup: the same CPU-bound work done by one
+// thread twice over, then by two threads at once; speedup = one / two. With
+// the simulated GIL the threads take turns (goal <= 1.15); without it they
+// run on two cores (goal >= 1.7). tick.overhead.ratio: a tight loop compiled
+// by the playground (with its eval-breaker checks) over the same loop built
+// with new Function, which the playground does not instrument.
+import { runMeasured } from "../snippet.mjs";
+
+const WORK = 40_000_000;
+
+const speedupSnippet = `import { Thread, print, now } from "playground";
+function count(n: number) { let x = 0; for (let i = 0; i < n; i++) x += i % 7; return x; }
+function timeOne(): number { const t0 = now(); count(${WORK}); count(${WORK}); return now() - t0; }
+function timeTwo(): number {
+  const t0 = now();
+  const ts = [1, 2].map(() => new Thread({ target: count, args: [${WORK}] }));
+  ts.forEach((t) => t.start()); ts.forEach((t) => t.join());
+  return now() - t0;
+}
+timeOne(); timeTwo();
+let one = Infinity, two = Infinity;
+for (let r = 0; r < 3; r++) { one = Math.min(one, timeOne()); two = Math.min(two, timeTwo()); }
+print("BENCH:" + JSON.stringify({ one, two }));
+`;
+
+function speedupCase(name, gil, goal) {
+  return {
+    name,
+    goal,
+    async run(page) {
+      const { one, two } = await runMeasured(page, speedupSnippet, { settings: { gil } });
+      return { value: one / two, unit: "x", note: `one thread ${one.toFixed(0)} ms, two threads ${two.toFixed(0)} ms (best of 3)` };
+    },
+  };
+}
+
+export const gilOn = speedupCase("gil.cpu2.speedup", true, "<= 1.15");
+export const gilOff = speedupCase("nogil.cpu2.speedup", false, ">= 1.7");
+
+const tickSnippet = `import { print, now } from "playground";
+function instrumented(n: number) { let s = 0; for (let i = 0; i < n; i++) s += i % 7; return s; }
+const plain = new Function("n", "let s = 0; for (let i = 0; i < n; i++) s += i % 7; return s;") as (n: number) => number;
+const N = 20_000_000;
+for (let w = 0; w < 3; w++) { instrumented(N); plain(N); }
+let a = Infinity, b = Infinity;
+for (let r = 0; r < 7; r++) {
+  let t0 = now(); instrumented(N); a = Math.min(a, now() - t0);
+  t0 = now(); plain(N); b = Math.min(b, now() - t0);
+}
+print("BENCH:" + JSON.stringify({ instrumented: a, plain: b }));
+`;
+
+export const tickOverhead = {
+  name: "tick.overhead.ratio",
+  goal: "<= 1.3",
+  async run(page) {
+    const { instrumented, plain } = await runMeasured(page, tickSnippet);
+    return { value: instrumented / plain, unit: "x", baseline: plain, ratio: instrumented / plain, note: `ms per 20M iterations, best of 7; baseline: the loop uninstrumented` };
+  },
+};
