@@ -632,4 +632,48 @@ declare module "playground" {
   export function getSwitchInterval(): number;
   /** Whether this run simulates CPython's GIL. */
   export function gilEnabled(): boolean;
+
+  /** A coroutine scheduled on its thread's event loop (Python's `asyncio.Task`); await it for its result. */
+  export interface AsyncioTask<T = unknown> extends PromiseLike<T> {
+    readonly name: string;
+    getName(): string;
+    /** True once the coroutine finished. */
+    done(): boolean;
+    /** Its result (or its error, raised); an error if it is not done. */
+    result(): T;
+  }
+
+  /**
+   * Coroutines (Python's `asyncio`): async functions that take turns on one thread's event loop.
+   * `await asyncio.sleep(ms)` lets the other tasks run; a blocking call (`sleep`, a lock ...) stalls them all.
+   * ```ts
+   * async function main() { await asyncio.gather(work(1), work(2)); }
+   * asyncio.run(main);
+   * ```
+   */
+  export const asyncio: {
+    /** Runs `main` on this thread's loop until it completes; the program waits for it. */
+    run<T>(main: PromiseLike<T> | (() => PromiseLike<T>)): Promise<T>;
+    /** Suspends the current task for `ms` milliseconds. */
+    sleep<T = undefined>(ms: number, result?: T): Promise<T>;
+    /** Schedules a coroutine as a task (drawn as a sub-lane of its thread). */
+    createTask<T>(coro: PromiseLike<T>, options?: { name?: string }): AsyncioTask<T>;
+    /** Waits for all; results in order. */
+    gather<T extends unknown[]>(...aws: { [K in keyof T]: PromiseLike<T[K]> }): Promise<T>;
+    /** The result of `aw`, or `TimeoutError` after `timeoutMs`. */
+    waitFor<T>(aw: PromiseLike<T>, timeoutMs: number): Promise<T>;
+    /** Runs `fn(...args)` in a new thread and awaits it without blocking the loop. */
+    toThread<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Promise<R>;
+    /** A lock for the tasks of one loop. */
+    Lock: new () => { acquire(): Promise<true>; release(): void; locked(): boolean; with<T>(fn: () => T | PromiseLike<T>): Promise<T> };
+    /** A semaphore for the tasks of one loop. */
+    Semaphore: new (value?: number) => { acquire(): Promise<true>; release(): void; locked(): boolean; with<T>(fn: () => T | PromiseLike<T>): Promise<T> };
+    /** An event for the tasks of one loop. */
+    Event: new () => { set(): void; clear(): void; isSet(): boolean; wait(): Promise<true> };
+    /** A FIFO queue for the tasks of one loop. */
+    Queue: new <T = any>(maxsize?: number) => {
+      put(item: T): Promise<void>; get(): Promise<T>; putNowait(item: T): void; getNowait(): T;
+      qsize(): number; empty(): boolean; full(): boolean; taskDone(): void; join(): Promise<void>;
+    };
+  };
 }

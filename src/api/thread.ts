@@ -24,6 +24,7 @@ import { Gil } from "../sync/gil";
 import { ThreadState } from "../trace/events";
 import { sleepMs } from "../sync/sleep";
 import { timeoutOf } from "./locks";
+import { noteBlockingCall } from "./asyncio";
 
 const CORE = Symbol("playground.thread");
 
@@ -294,6 +295,7 @@ export function startNewThread(fn: (...args: never[]) => unknown, args: unknown[
 export function sleep(ms: number): void {
   if (!(ms >= 0)) throw new RangeError("sleep length must be non-negative (ms)");
   const ctx = context();
+  noteBlockingCall("sleep()");
   ctx.enter(ThreadState.Sleeping);
   try {
     sleepMs(ms);

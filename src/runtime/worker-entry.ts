@@ -11,6 +11,7 @@ import { INTERNAL_FUNCTIONS } from "../api/task-workers";
 import { threadFromSpawn, threadHandle } from "../api/thread";
 import { SystemExit, runAtexitHandlers } from "../api/lifecycle";
 import { shutdownExecutors } from "../api/executor";
+import { pendingLoops } from "../api/asyncio";
 import { WaitKind } from "./wait-kinds";
 import type { FromWorker, RunContextInit, SpawnPayload, ToWorker } from "./protocol";
 import { createContext, type WorkerContext } from "./worker-context";
@@ -94,6 +95,8 @@ async function startThread(run: RunContextInit, spawn: SpawnPayload): Promise<vo
       if (!(error instanceof SystemExit)) throw error;
       exitCode = error.code;
     }
+    // asyncio.run() loops still running: the program is not over yet.
+    while (pendingLoops.size > 0) await Promise.all(pendingLoops);
     if (isMain) {
       shutdownExecutors();
       waitForNonDaemonThreads(ctx);

@@ -22,6 +22,12 @@ export const enum EventKind {
   PoolTaskEnd = 21,
   /** pool `obj` now has `arg` tasks submitted and not yet started */
   PoolPending = 22,
+  /** asyncio task \`obj\` started (its name in labels); TaskEnd arg 1: it failed */
+  TaskStart = 24,
+  TaskEnd = 25,
+  /** the running task awaits (asyncio.sleep ...) / resumes */
+  TaskAwait = 26,
+  TaskResume = 27,
 }
 
 /** Thread states, in the order the legend lists them. */

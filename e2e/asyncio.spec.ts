@@ -1,0 +1,58 @@
+// Coroutines (API.md §8): tasks take turns on one thread's loop.
+import { test, expect, runSnippet, outputTexts, describeRun } from "./fixtures";
+
+test("asyncio.gather of three 150 ms sleeps takes well under 300 ms, on one thread", async ({ playground }) => {
+  // Scenario: three coroutines each await asyncio.sleep(150); gathered, they
+  // overlap on MainThread's loop, and no other thread is started.
+  const result = await runSnippet(playground, `
+    import { asyncio, print, now, currentThread } from "playground";
+    async function nap(tag: string) { await asyncio.sleep(150); return tag + "@" + currentThread().name; }
+    asyncio.run(async () => {
+      const t0 = now();
+      const names = await asyncio.gather(nap("a"), nap("b"), nap("c"));
+      print(names.join(","), now() - t0 < 290 ? "fast" : "slow");
+    });
+  `);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual(["a@MainThread,b@MainThread,c@MainThread fast"]);
+  expect(result.threads.map((t) => t.name)).toEqual(["MainThread"]);
+});
+
+test("a blocking sleep inside a coroutine stalls the loop, and the output says why", async ({ playground }) => {
+  // Scenario: one task calls the blocking sleep(200) while another wants to
+  // print after asyncio.sleep(10): the second prints only after the first
+  // unblocks, and a hint explains it.
+  const result = await runSnippet(playground, `
+    import { asyncio, print, sleep, now } from "playground";
+    asyncio.run(async () => {
+      const t0 = now();
+      const quick = (async () => { await asyncio.sleep(10); return now() - t0; })();
+      await asyncio.sleep(0);
+      sleep(200);
+      print((await quick) >= 195 ? "stalled" : "not stalled");
+    });
+  `);
+  expect(result.status, describeRun(result)).toBe("ok");
+  const texts = outputTexts(result);
+  expect(texts.some((t) => t.startsWith("hint: sleep() blocks this thread's whole event loop"))).toBe(true);
+  expect(texts).toContain("stalled");
+});
+
+test("waitFor times out, tasks report their results, asyncio.Queue passes items between tasks", async ({ playground }) => {
+  // Scenario: a task's result and name; waitFor on a long sleep raises
+  // TimeoutError; a consumer task sums three items a producer puts.
+  const result = await runSnippet(playground, `
+    import { asyncio, print } from "playground";
+    asyncio.run(async () => {
+      const task = asyncio.createTask((async () => 7)(), { name: "seven" });
+      print(await task, task.getName(), task.done());
+      try { await asyncio.waitFor(asyncio.sleep(1000), 30); } catch (e) { print((e as Error).name); }
+      const q = new asyncio.Queue<number>();
+      const consumer = asyncio.createTask((async () => { let s = 0; for (let i = 0; i < 3; i++) s += await q.get(); return s; })());
+      for (const n of [1, 2, 3]) await q.put(n);
+      print("sum", await consumer);
+    });
+  `);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual(["7 seven true", "TimeoutError", "sum 6"]);
+});
