@@ -162,10 +162,10 @@ export class Pool {
   private *iterate<R>(fn: Fn, items: Iterable<unknown>, chunksize: number, ordered: boolean): Generator<R> {
     const chunks = this.chunks(items, chunksize);
     const arrived = new Map<number, unknown[]>();
+    const failed = new Map<number, Error>();
     const order: number[] = [];
-    let error: Error | null = null;
     const jobId = this.submitChunks(fn, chunks, "map", (index, ok, value) => {
-      if (!ok) error ??= rebuildError(value);
+      if (!ok) failed.set(index, rebuildError(value));
       arrived.set(index, ok ? (value as unknown[]) : []);
       order.push(index);
     });
@@ -177,7 +177,8 @@ export class Pool {
           this.client.pump();
           continue;
         }
-        if (error) throw error;
+        // Python raises a task's error where its result would have come.
+        if (failed.has(key)) throw failed.get(key)!;
         yield* arrived.get(key) as R[];
         arrived.delete(key);
         next++;

@@ -67,9 +67,38 @@ function errorInfo(error: unknown): { name: string; message: string } {
   return error instanceof Error ? { name: error.name, message: error.message } : { name: "Error", message: String(error) };
 }
 
-/** The error a worker raised, raised again in the owner (as Python re-raises it from get()). */
+/**
+ * The error a worker raised, raised again in the owner (as Python re-raises
+ * it from get()), of the same class where the owner can find it: the
+ * playground's errors (ValueError ...), JavaScript's (TypeError ...), or a
+ * top-level error class of the snippet; so `instanceof` and catching by
+ * class work as in Python.
+ */
 export function rebuildError(info: unknown): Error {
   const { name, message } = info as { name: string; message: string };
+  const scope = context().scope;
+  const candidates = [
+    () => scope?.revive("api-function", name),
+    () => (globalThis as Record<string, unknown>)[name],
+    () => (/^[A-Za-z_$][\w$]*$/.test(name) ? scope?.evalInScope(name) : undefined),
+  ];
+  for (const find of candidates) {
+    let cls: unknown;
+    try {
+      cls = find();
+    } catch {
+      continue;
+    }
+    if (typeof cls === "function" && (cls === Error || cls.prototype instanceof Error)) {
+      try {
+        const error = new (cls as new (m: string) => Error)(message);
+        error.message = message;
+        return error;
+      } catch {
+        // a constructor with other parameters: fall back below
+      }
+    }
+  }
   return new PlaygroundError(message, name);
 }
 

@@ -20,6 +20,7 @@ import type { SpawnPayload, ThreadRole } from "../runtime/protocol";
 import { Decoder, Encoder, SEND, type Sendable } from "../runtime/serialize";
 import { TAG, type EncodedInstance } from "../runtime/serialize-types";
 import { provisionThread } from "../runtime/provision";
+import { isNotYetDefined } from "../runtime/host";
 import { Gil } from "../sync/gil";
 import { ThreadState } from "../trace/events";
 import { sleepMs } from "../sync/sleep";
@@ -201,7 +202,9 @@ function encodeSpawn(ctx: WorkerContext, thread: Thread, core: ThreadCore, share
   const overridden = thread.run !== Thread.prototype.run;
   const snapshotValues = ctx.snapshot();
   const snapshot: Record<string, unknown> = {};
-  for (const key of Object.keys(snapshotValues)) snapshot[key] = encoder.encode(snapshotValues[key], key);
+  for (const key of Object.keys(snapshotValues)) {
+    if (!isNotYetDefined(snapshotValues[key])) snapshot[key] = encoder.encode(snapshotValues[key], key);
+  }
   return {
     role: core.role,
     name: core.name,

@@ -23,3 +23,7 @@ export class TimeoutError extends PlaygroundError {
 export class TypeError_ extends PlaygroundError {
   constructor(message: string) { super(message, "TypeError"); }
 }
+
+export class NameError extends PlaygroundError {
+  constructor(message: string) { super(message, "NameError"); }
+}

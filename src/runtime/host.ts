@@ -8,6 +8,28 @@ import type { ModuleHooks, SnippetHost } from "../compile/types";
 import type { WorkerContext } from "./worker-context";
 import { Decoder, type ModuleScope } from "./serialize";
 import { Field } from "./thread-table";
+import { NameError } from "../base/errors";
+
+const sentinels = new WeakSet<object>();
+
+/** True for the stand-in of a variable that had no value when this thread started. */
+export function isNotYetDefined(value: unknown): boolean {
+  return typeof value === "function" && sentinels.has(value);
+}
+
+function notYetDefined(name: string): unknown {
+  const fail = (): never => {
+    throw new NameError(`'${name}' had no value yet when this thread started, so the thread has no copy of it: create it before start(), or pass it in args`);
+  };
+  const stub = new Proxy(function () {}, {
+    get: (_target, key) => (key === Symbol.toPrimitive ? () => `<${name}: not defined when this thread started>` : fail()),
+    set: fail,
+    apply: fail,
+    construct: fail,
+  });
+  sentinels.add(stub);
+  return stub;
+}
 
 export interface HostParts {
   api: Record<string, unknown>;
@@ -32,10 +54,15 @@ export function createHost(ctx: WorkerContext, isMain: boolean, encodedSnapshot:
 
   // No prototype: a name missing from the snapshot must read as undefined,
   // not as Object.prototype's member of that name.
-  const snapshot: Record<string, unknown> = Object.create(null);
+  const values: Record<string, unknown> = Object.create(null);
   for (const key of Object.keys(encodedSnapshot)) {
-    Object.defineProperty(snapshot, key, { enumerable: true, get: () => getDecoder().decode(encodedSnapshot[key]) });
+    Object.defineProperty(values, key, { enumerable: true, get: () => getDecoder().decode(encodedSnapshot[key]) });
   }
+  // A top-level variable still in its TDZ when the starter called start()
+  // has no copy here: using it says so, instead of "undefined has no ...".
+  const snapshot = isMain ? values : new Proxy(values, {
+    get: (target, key) => (typeof key !== "string" || key in target ? target[key as string] : notYetDefined(key)),
+  });
 
   const ctlIndex = ctx.table.at(ctx.ident, Field.CtlWord);
   const host: SnippetHost = {
