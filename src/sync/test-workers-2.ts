@@ -1,22 +1,21 @@
-// Test harness for Condition, Semaphore, Event and Barrier: real Node
-// worker_threads sharing one SharedArrayBuffer, in the style of
-// test-workers.ts (which serves Mutex/Lock/RLock and stays as it is). Each
-// `Puppet` is a worker that runs one operation per message, synchronously,
-// and replies with its result, how long it took, and how often it was about
-// to sleep (onBlock) or to sleep re-taking a condition's lock (onRelock).
-// While a puppet is blocked in Atomics.wait its replies wait too.
+// Test harness for Condition, Semaphore, Event and Barrier: puppets
+// (puppet.ts: real worker_threads sharing one SharedArrayBuffer) that run the
+// operations below and reply with their result, how long they took, and how
+// often they were about to sleep (onBlock) or to sleep re-taking a
+// condition's lock (onRelock).
 //
 // This file is both ends: imported by a test it exports Puppet; loaded in a
-// worker (workerData.syncHarness2) it serves requests. The worker boots from
-// an eval'd script that registers tsx's loader, as test-workers.ts explains.
+// worker (workerData.syncHarness2) it serves requests.
 
-import { parentPort, Worker, workerData } from "node:worker_threads";
 import { Barrier } from "./barrier";
 import { Condition } from "./condition";
 import { Event } from "./event";
 import { Lock } from "./lock";
+import { Harness, Puppet as BasePuppet, startAll, startGate, type OpHandler } from "./puppet";
 import { RLock } from "./rlock";
 import { Semaphore } from "./semaphore";
+
+export { settlesWithin } from "./puppet";
 
 export type LockRef = { kind: "Lock" | "RLock"; base: number };
 export type Prim =
@@ -78,8 +77,9 @@ const CALLBACKS: Record<string, { at: number; defaults: unknown[] }> = {
 
 type Core = Lock | RLock | Semaphore | Event | Barrier | Condition;
 
-function serve(i32: Int32Array): void {
-  const port = parentPort!;
+const harness = new Harness<Op, Reply>(import.meta.url, "syncHarness2");
+
+function ops(i32: Int32Array): OpHandler<Op, Reply> {
   const cores = new Map<string, Core>();
   const get = (prim: Prim): Core => {
     const key = JSON.stringify(prim);
@@ -91,219 +91,136 @@ function serve(i32: Int32Array): void {
     }
     return core;
   };
-  const startGate = (gate: number, parties: number) => {
-    const arrived = Atomics.add(i32, gate, 1) + 1;
-    if (arrived === parties) Atomics.notify(i32, gate);
-    for (let v = arrived; v < parties; v = Atomics.load(i32, gate)) Atomics.wait(i32, gate, v);
-  };
   const spinUs = (us: number) => {
     for (const until = performance.now() + us / 1000; performance.now() < until; );
   };
 
-  port.on("message", ({ id, op }: { id: number; op: Op }) => {
-    let blocks = 0;
-    let relocks = 0;
-    const onBlock = () => {
-      blocks++;
-      port.postMessage({ id, blocked: true });
-    };
+  return (op, onBlock, tally) => {
     const onRelock = () => {
-      relocks++;
+      tally.relocks++;
     };
-    const t0 = performance.now();
-    try {
-      let value: unknown;
-      switch (op.op) {
-        case "call": {
-          const core = get(op.prim);
-          const name = `${op.prim.kind}.${op.method}`;
-          const args = [...(op.args ?? [])];
-          if (op.until) {
-            const { cell, atLeast } = op.until;
-            args.splice(2, 0, () => Atomics.load(i32, cell) >= atLeast);
-          }
-          if (op.action) {
-            const action = op.action;
-            const run = action.kind === "count" ? () => void Atomics.add(i32, action.cell, 1) : () => { throw new Error(action.message); };
-            args[1] = run;
-          }
-          const callbacks = CALLBACKS[name];
-          if (callbacks) {
-            for (let k = args.length; k < callbacks.at; k++) args[k] = callbacks.defaults[k];
-            args[callbacks.at] = onBlock;
-            args[callbacks.at + 1] = onRelock;
-          }
-          const method = (core as unknown as Record<string, (...a: unknown[]) => unknown>)[op.method];
-          if (typeof method !== "function") throw new Error(`harness: ${name} is not a method`);
-          const cond = op.holding ? (core as Condition) : null;
-          const ident = args[0] as number;
-          if (cond) (cond.lock as Lock).acquire(ident);
-          try {
-            value = method.apply(core, args);
-          } finally {
-            if (cond) cond.lock.release(ident);
-          }
-          break;
+    let value: unknown;
+    switch (op.op) {
+      case "call": {
+        const core = get(op.prim);
+        const name = `${op.prim.kind}.${op.method}`;
+        const args = [...(op.args ?? [])];
+        if (op.until) {
+          const { cell, atLeast } = op.until;
+          args.splice(2, 0, () => Atomics.load(i32, cell) >= atLeast);
         }
-        case "produce":
-        case "consume": {
-          const { buf, ident, node } = op;
-          const lock = new Lock(i32, buf.lock);
-          const notFull = new Condition(i32, buf.notFull, lock);
-          const notEmpty = new Condition(i32, buf.notEmpty, lock);
-          const [READ, WRITE, SIZE] = [buf.meta, buf.meta + 1, buf.meta + 2];
-          const taken: number[] = [];
-          const n = op.op === "produce" ? op.items.length : op.count;
-          for (let k = 0; k < n; k++) {
-            lock.acquire(ident);
-            if (op.op === "produce") {
-              while (i32[SIZE] === buf.capacity) notFull.wait(ident, node, Infinity, onBlock);
-              i32[buf.slots + i32[WRITE]] = op.items[k];
-              i32[WRITE] = (i32[WRITE] + 1) % buf.capacity;
-              i32[SIZE]++;
-              notEmpty.notify(ident);
-            } else {
-              while (i32[SIZE] === 0) notEmpty.wait(ident, node, Infinity, onBlock);
-              taken.push(i32[buf.slots + i32[READ]]);
-              i32[READ] = (i32[READ] + 1) % buf.capacity;
-              i32[SIZE]--;
-              notFull.notify(ident);
-            }
-            lock.release(ident);
-          }
-          value = taken;
-          break;
+        if (op.action) {
+          const action = op.action;
+          const run = action.kind === "count" ? () => void Atomics.add(i32, action.cell, 1) : () => { throw new Error(action.message); };
+          args[1] = run;
         }
-        case "semRounds": {
-          const sem = new Semaphore(i32, op.base);
-          startGate(op.gate, op.parties);
-          for (let r = 0; r < op.rounds; r++) {
-            sem.acquire(op.ident);
-            const now = Atomics.add(i32, op.inside, 1) + 1;
-            for (let max = Atomics.load(i32, op.maxInside); now > max; ) {
-              const seen = Atomics.compareExchange(i32, op.maxInside, max, now);
-              if (seen === max) break;
-              max = seen;
-            }
-            spinUs(op.holdUs);
-            Atomics.sub(i32, op.inside, 1);
-            sem.release();
-          }
-          break;
+        const callbacks = CALLBACKS[name];
+        if (callbacks) {
+          for (let k = args.length; k < callbacks.at; k++) args[k] = callbacks.defaults[k];
+          args[callbacks.at] = onBlock;
+          args[callbacks.at + 1] = onRelock;
         }
-        case "barrierRounds": {
-          const barrier = new Barrier(i32, op.base);
-          const indices: number[] = [];
-          let early = 0;
-          for (let round = 0; round < op.rounds; round++) {
-            const index = barrier.wait(Infinity, () => {
-              Atomics.add(i32, op.actions + round, 1);
-              Atomics.store(i32, op.done, round + 1);
-            });
-            // The action of this round must have finished before anyone leaves it.
-            if (Atomics.load(i32, op.done) < round + 1) early++;
-            indices.push(index);
-          }
-          value = { indices, early };
-          break;
+        const method = (core as unknown as Record<string, (...a: unknown[]) => unknown>)[op.method];
+        if (typeof method !== "function") throw new Error(`harness: ${name} is not a method`);
+        const cond = op.holding ? (core as Condition) : null;
+        const ident = args[0] as number;
+        if (cond) (cond.lock as Lock).acquire(ident);
+        try {
+          value = method.apply(core, args);
+        } finally {
+          if (cond) cond.lock.release(ident);
         }
+        break;
       }
-      port.postMessage({ id, reply: { value, elapsedMs: performance.now() - t0, blocks, relocks } });
-    } catch (e) {
-      port.postMessage({ id, error: { name: (e as Error).name, message: (e as Error).message } });
+      case "produce":
+      case "consume": {
+        const { buf, ident, node } = op;
+        const lock = new Lock(i32, buf.lock);
+        const notFull = new Condition(i32, buf.notFull, lock);
+        const notEmpty = new Condition(i32, buf.notEmpty, lock);
+        const [READ, WRITE, SIZE] = [buf.meta, buf.meta + 1, buf.meta + 2];
+        const taken: number[] = [];
+        const n = op.op === "produce" ? op.items.length : op.count;
+        for (let k = 0; k < n; k++) {
+          lock.acquire(ident);
+          if (op.op === "produce") {
+            while (i32[SIZE] === buf.capacity) notFull.wait(ident, node, Infinity, onBlock);
+            i32[buf.slots + i32[WRITE]] = op.items[k];
+            i32[WRITE] = (i32[WRITE] + 1) % buf.capacity;
+            i32[SIZE]++;
+            notEmpty.notify(ident);
+          } else {
+            while (i32[SIZE] === 0) notEmpty.wait(ident, node, Infinity, onBlock);
+            taken.push(i32[buf.slots + i32[READ]]);
+            i32[READ] = (i32[READ] + 1) % buf.capacity;
+            i32[SIZE]--;
+            notFull.notify(ident);
+          }
+          lock.release(ident);
+        }
+        value = taken;
+        break;
+      }
+      case "semRounds": {
+        const sem = new Semaphore(i32, op.base);
+        startGate(i32, op.gate, op.parties);
+        for (let r = 0; r < op.rounds; r++) {
+          sem.acquire(op.ident);
+          const now = Atomics.add(i32, op.inside, 1) + 1;
+          for (let max = Atomics.load(i32, op.maxInside); now > max; ) {
+            const seen = Atomics.compareExchange(i32, op.maxInside, max, now);
+            if (seen === max) break;
+            max = seen;
+          }
+          spinUs(op.holdUs);
+          Atomics.sub(i32, op.inside, 1);
+          sem.release();
+        }
+        break;
+      }
+      case "barrierRounds": {
+        const barrier = new Barrier(i32, op.base);
+        const indices: number[] = [];
+        let early = 0;
+        for (let round = 0; round < op.rounds; round++) {
+          const index = barrier.wait(Infinity, () => {
+            Atomics.add(i32, op.actions + round, 1);
+            Atomics.store(i32, op.done, round + 1);
+          });
+          // The action of this round must have finished before anyone leaves it.
+          if (Atomics.load(i32, op.done) < round + 1) early++;
+          indices.push(index);
+        }
+        value = { indices, early };
+        break;
+      }
     }
-  });
-  port.postMessage({ ready: true });
+    return value;
+  };
 }
 
-if (parentPort && (workerData as { syncHarness2?: boolean } | null)?.syncHarness2) {
-  serve(new Int32Array((workerData as { sab: SharedArrayBuffer }).sab));
-}
+harness.serve(
+  ({ sab }: { sab: SharedArrayBuffer }) => ops(new Int32Array(sab)),
+  () => ({ blocks: 0, relocks: 0 }),
+);
 
 // ---- test side -------------------------------------------------------------
 
-const live = new Set<Worker>();
-
-export class Puppet {
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
-  private blockWaiters: (() => void)[] = [];
-
-  private constructor(private readonly worker: Worker) {}
-
+export class Puppet extends BasePuppet<Op, Reply> {
   static start(sab: SharedArrayBuffer): Promise<Puppet> {
-    const tsxApi = import.meta.resolve("tsx/esm/api");
-    const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); });`;
-    const worker = new Worker(boot, { eval: true, workerData: { syncHarness2: true, sab } });
-    live.add(worker);
-    const puppet = new Puppet(worker);
-    return new Promise((resolve, reject) => {
-      worker.on("error", (e: unknown) => {
-        const error = e instanceof Error ? e : new Error(String(e));
-        reject(error);
-        for (const p of puppet.pending.values()) p.reject(error);
-      });
-      worker.on("message", (m: { ready?: true; id: number; blocked?: true; reply?: Reply; error?: { name: string; message: string } }) => {
-        if (m.ready) return resolve(puppet);
-        if (m.blocked) {
-          const waiters = puppet.blockWaiters;
-          puppet.blockWaiters = [];
-          for (const w of waiters) w();
-          return;
-        }
-        const p = puppet.pending.get(m.id)!;
-        puppet.pending.delete(m.id);
-        if (m.reply) p.resolve(m.reply);
-        else p.reject(Object.assign(new Error(m.error!.message), { name: m.error!.name }));
-      });
-    });
-  }
-
-  /** Sends one operation; resolves with its reply, rejects with the worker's error. */
-  run(op: Op): Promise<Reply> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, op });
-    });
+    return new Puppet(harness, { sab }).started();
   }
 
   call(prim: Prim, method: string, ...args: unknown[]): Promise<Reply> {
     return this.run({ op: "call", prim, method, args });
   }
-
-  /** Resolves when this puppet next calls onBlock (it is about to sleep). */
-  nextBlock(): Promise<void> {
-    return new Promise((resolve) => this.blockWaiters.push(resolve));
-  }
-
-  /** Sends `op` and resolves once the puppet is about to sleep in it; `reply` is its eventual answer. */
-  async runUntilBlocked(op: Op): Promise<{ reply: Promise<Reply> }> {
-    const blocked = this.nextBlock().then(() => "blocked" as const);
-    const reply = this.run(op);
-    const settled = reply.then(() => "replied" as const, () => "replied" as const);
-    // A reply (or an error) that comes first means it never blocked: surface that.
-    if ((await Promise.race([blocked, settled])) === "replied") {
-      throw new Error(`expected ${JSON.stringify(op)} to block; it replied ${JSON.stringify((await reply).value)}`);
-    }
-    return { reply };
-  }
 }
 
 export function startPuppets(sab: SharedArrayBuffer, n: number): Promise<Puppet[]> {
-  return Promise.all(Array.from({ length: n }, () => Puppet.start(sab)));
+  return startAll(n, () => Puppet.start(sab));
 }
 
 /** For afterEach: ends every worker, including ones still blocked. */
-export async function stopPuppets(): Promise<void> {
-  await Promise.all([...live].map((w) => w.terminate()));
-  live.clear();
-}
-
-/** Resolves with whether `p` settled within `ms` (for "it has NOT returned yet" checks: a lower bound only). */
-export function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
-  return Promise.race([
-    p.then(() => true, () => true),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
-  ]);
+export function stopPuppets(): Promise<void> {
+  return harness.stop();
 }

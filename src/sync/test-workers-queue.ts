@@ -1,14 +1,17 @@
-// Test and bench harness for queues and pipes: real Node worker_threads
-// sharing one SharedArrayBuffer, as test-workers.ts does for locks (same
-// boot: a tiny eval'd script registers tsx's loader, then imports this
-// file). Each `QueuePuppet` runs one operation per message, synchronously,
-// and replies with its result, how long it took and how often onBlock ran;
-// values cross as the test passes them and are encoded with value-codec in
-// the worker, exactly as the API layer does.
+// Test and bench harness for queues and pipes: puppets (puppet.ts: real
+// worker_threads sharing one SharedArrayBuffer) that run the operations
+// below and reply with their result, how long they took and how often
+// onBlock ran; values cross as the test passes them and are encoded with
+// value-codec in the worker, exactly as the API layer does.
+//
+// This file is both ends: imported by a test or bench it exports
+// QueuePuppet; loaded in a worker (workerData.queueHarness) it serves
+// requests.
 
-import { parentPort, Worker, workerData, type MessagePort } from "node:worker_threads";
+import type { MessagePort } from "node:worker_threads";
 import { decode, encodeInto } from "../base/value-codec";
 import { PipeEnd } from "./pipe-core";
+import { Harness, Puppet, startAll, startGate, type BaseReply, type OpHandler } from "./puppet";
 import { CLOSED, QueueCore, TIMED_OUT } from "./queue-core";
 import { compareEncoded } from "./queue-order";
 import { sleepMs } from "./sleep";
@@ -31,16 +34,13 @@ export type QueueOp =
   /** bench: receive `count` messages on `port`, then reply */
   | { op: "postReceive"; port: MessagePort; count: number };
 
-export interface QueueReply {
-  value: unknown;
-  elapsedMs: number;
-  blocks: number;
-}
+export type QueueReply = BaseReply;
 
 // ---- worker side -----------------------------------------------------------
 
-function serve(i32: Int32Array, ident: number): void {
-  const port = parentPort!;
+const harness = new Harness<QueueOp, QueueReply>(import.meta.url, "queueHarness");
+
+function ops(i32: Int32Array, ident: number): OpHandler<QueueOp, QueueReply> {
   const queues = new Map<number, QueueCore>();
   const ends = new Map<string, PipeEnd>();
   let scratch = new Uint8Array(1 << 16);
@@ -61,176 +61,119 @@ function serve(i32: Int32Array, ident: number): void {
       scratch = new Uint8Array(scratch.length * 4);
     }
   };
-  const gateOf = (gate: number, parties: number) => {
-    const arrived = Atomics.add(i32, gate, 1) + 1;
-    if (arrived === parties) Atomics.notify(i32, gate);
-    for (let v = arrived; v < parties; v = Atomics.load(i32, gate)) Atomics.wait(i32, gate, v);
-  };
   const result = (len: number, bytes: () => Uint8Array) =>
     len === TIMED_OUT ? { code: "timeout" } : len === CLOSED ? { code: "closed" } : { item: decode(bytes(), 0, len) };
 
-  port.on("message", async ({ id, op }: { id: number; op: QueueOp }) => {
-    let blocks = 0;
-    const onBlock = () => {
-      blocks++;
-      port.postMessage({ id, blocked: true });
-    };
-    const countBlock = () => blocks++;
-    const t0 = performance.now();
-    try {
-      let value: unknown;
-      if ((op.op === "queue" || op.op === "pipe") && op.delayMs) sleepMs(op.delayMs);
-      switch (op.op) {
-        case "queue": {
-          const q = queue(op.base);
-          const [a, b] = op.args ?? [];
-          switch (op.method) {
-            case "put": value = q.put(scratch, enc(a), (b as number | undefined) ?? Infinity, onBlock); break;
-            case "putBytes": value = q.put(new Uint8Array(a as number), a as number, (b as number | undefined) ?? Infinity, onBlock); break;
-            case "get": value = result(q.get((a as number | undefined) ?? Infinity, onBlock), () => q.received); break;
-            case "poll": value = q.poll(a as number, onBlock); break;
-            case "join": value = q.join((a as number | undefined) ?? Infinity, onBlock); break;
-            default: value = (q as unknown as Record<string, () => unknown>)[op.method]();
-          }
-          break;
+  /** postReceive: the one op that awaits (its messages), so the only reply that comes asynchronously */
+  const receive = async (port: MessagePort, count: number) => {
+    await new Promise<void>((resolve) => {
+      let n = 0;
+      port.on("message", () => {
+        if (++n === count) resolve();
+      });
+    });
+    port.close();
+    return count;
+  };
+
+  return (op, onBlock, tally) => {
+    const countBlock = () => tally.blocks++;
+    let value: unknown;
+    if ((op.op === "queue" || op.op === "pipe") && op.delayMs) sleepMs(op.delayMs);
+    switch (op.op) {
+      case "queue": {
+        const q = queue(op.base);
+        const [a, b] = op.args ?? [];
+        switch (op.method) {
+          case "put": value = q.put(scratch, enc(a), (b as number | undefined) ?? Infinity, onBlock); break;
+          case "putBytes": value = q.put(new Uint8Array(a as number), a as number, (b as number | undefined) ?? Infinity, onBlock); break;
+          case "get": value = result(q.get((a as number | undefined) ?? Infinity, onBlock), () => q.received); break;
+          case "poll": value = q.poll(a as number, onBlock); break;
+          case "join": value = q.join((a as number | undefined) ?? Infinity, onBlock); break;
+          default: value = (q as unknown as Record<string, () => unknown>)[op.method]();
         }
-        case "pipe": {
-          const e = pipeEnd(op.base, op.end);
-          const [a, b] = op.args ?? [];
-          switch (op.method) {
-            case "send": value = e.send(scratch, enc(a), (b as number | undefined) ?? Infinity, onBlock); break;
-            case "recv": value = result(e.recv((a as number | undefined) ?? Infinity, onBlock), () => e.received); break;
-            case "poll": value = e.poll(a as number | undefined, onBlock); break;
-            default: value = (e as unknown as Record<string, () => unknown>)[op.method]();
-          }
-          break;
-        }
-        case "produce": {
-          const q = queue(op.base);
-          const item: [number, number] = [op.producer, 0];
-          gateOf(op.gate, op.parties);
-          for (let seq = 0; seq < op.count; seq++) {
-            item[1] = seq;
-            q.put(scratch, enc(item));
-          }
-          value = op.count;
-          break;
-        }
-        case "consume": {
-          const q = queue(op.base);
-          const got: unknown[] = [];
-          gateOf(op.gate, op.parties);
-          for (let stops = 0; stops < op.stops; ) {
-            const item = decode(q.received, 0, q.get());
-            if (item === null) stops++;
-            else got.push(item);
-          }
-          value = got;
-          break;
-        }
-        case "benchPut": {
-          const q = queue(op.base);
-          const obj = { id: 0, name: "", tags: ["red", "small"] };
-          for (let k = 0; k < op.count; k++) {
-            let len: number;
-            if (op.items === "ints") len = encodeInto(k & 0x7f, scratch);
-            else {
-              obj.id = k;
-              obj.name = `item-${k}`;
-              len = encodeInto(obj, scratch);
-            }
-            q.put(scratch, len, Infinity, countBlock);
-          }
-          value = op.count;
-          break;
-        }
-        case "benchGet": {
-          const q = queue(op.base);
-          let sink = 0;
-          for (let k = 0; k < op.count; k++) {
-            const item = decode(q.received, 0, q.get(Infinity, countBlock));
-            if (item !== undefined) sink++;
-          }
-          value = sink;
-          break;
-        }
-        case "postSend": {
-          if (op.items === "ints") for (let k = 0; k < op.count; k++) op.port.postMessage(k & 0x7f);
-          else for (let k = 0; k < op.count; k++) op.port.postMessage({ id: k, name: `item-${k}`, tags: ["red", "small"] });
-          value = op.count;
-          break;
-        }
-        case "postReceive": {
-          await new Promise<void>((resolve) => {
-            let n = 0;
-            op.port.on("message", () => {
-              if (++n === op.count) resolve();
-            });
-          });
-          op.port.close();
-          value = op.count;
-          break;
-        }
+        break;
       }
-      port.postMessage({ id, reply: { value, elapsedMs: performance.now() - t0, blocks } });
-    } catch (e) {
-      port.postMessage({ id, error: { name: (e as Error).name, message: (e as Error).message } });
+      case "pipe": {
+        const e = pipeEnd(op.base, op.end);
+        const [a, b] = op.args ?? [];
+        switch (op.method) {
+          case "send": value = e.send(scratch, enc(a), (b as number | undefined) ?? Infinity, onBlock); break;
+          case "recv": value = result(e.recv((a as number | undefined) ?? Infinity, onBlock), () => e.received); break;
+          case "poll": value = e.poll(a as number | undefined, onBlock); break;
+          default: value = (e as unknown as Record<string, () => unknown>)[op.method]();
+        }
+        break;
+      }
+      case "produce": {
+        const q = queue(op.base);
+        const item: [number, number] = [op.producer, 0];
+        startGate(i32, op.gate, op.parties);
+        for (let seq = 0; seq < op.count; seq++) {
+          item[1] = seq;
+          q.put(scratch, enc(item));
+        }
+        value = op.count;
+        break;
+      }
+      case "consume": {
+        const q = queue(op.base);
+        const got: unknown[] = [];
+        startGate(i32, op.gate, op.parties);
+        for (let stops = 0; stops < op.stops; ) {
+          const item = decode(q.received, 0, q.get());
+          if (item === null) stops++;
+          else got.push(item);
+        }
+        value = got;
+        break;
+      }
+      case "benchPut": {
+        const q = queue(op.base);
+        const obj = { id: 0, name: "", tags: ["red", "small"] };
+        for (let k = 0; k < op.count; k++) {
+          let len: number;
+          if (op.items === "ints") len = encodeInto(k & 0x7f, scratch);
+          else {
+            obj.id = k;
+            obj.name = `item-${k}`;
+            len = encodeInto(obj, scratch);
+          }
+          q.put(scratch, len, Infinity, countBlock);
+        }
+        value = op.count;
+        break;
+      }
+      case "benchGet": {
+        const q = queue(op.base);
+        let sink = 0;
+        for (let k = 0; k < op.count; k++) {
+          const item = decode(q.received, 0, q.get(Infinity, countBlock));
+          if (item !== undefined) sink++;
+        }
+        value = sink;
+        break;
+      }
+      case "postSend": {
+        if (op.items === "ints") for (let k = 0; k < op.count; k++) op.port.postMessage(k & 0x7f);
+        else for (let k = 0; k < op.count; k++) op.port.postMessage({ id: k, name: `item-${k}`, tags: ["red", "small"] });
+        value = op.count;
+        break;
+      }
+      case "postReceive":
+        return receive(op.port, op.count);
     }
-  });
-  port.postMessage({ ready: true });
+    return value;
+  };
 }
 
-if (parentPort && (workerData as { queueHarness?: boolean } | null)?.queueHarness) {
-  const data = workerData as { sab: SharedArrayBuffer; ident: number };
-  serve(new Int32Array(data.sab), data.ident);
-}
+harness.serve(({ sab, ident }: { sab: SharedArrayBuffer; ident: number }) => ops(new Int32Array(sab), ident));
 
 // ---- test side -------------------------------------------------------------
 
-const live = new Set<Worker>();
-
-export class QueuePuppet {
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: QueueReply) => void; reject: (e: Error) => void }>();
-  private blockWaiters: (() => void)[] = [];
-
-  private constructor(private readonly worker: Worker) {}
-
+export class QueuePuppet extends Puppet<QueueOp, QueueReply> {
   static start(sab: SharedArrayBuffer, ident: number): Promise<QueuePuppet> {
-    const tsxApi = import.meta.resolve("tsx/esm/api");
-    const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); });`;
-    const worker = new Worker(boot, { eval: true, workerData: { queueHarness: true, sab, ident } });
-    live.add(worker);
-    const puppet = new QueuePuppet(worker);
-    return new Promise((resolve, reject) => {
-      worker.on("error", (e: unknown) => {
-        const error = e instanceof Error ? e : new Error(String(e));
-        reject(error);
-        for (const p of puppet.pending.values()) p.reject(error);
-      });
-      worker.on("message", (m: { ready?: true; id: number; blocked?: true; reply?: QueueReply; error?: { name: string; message: string } }) => {
-        if (m.ready) return resolve(puppet);
-        if (m.blocked) {
-          const waiters = puppet.blockWaiters;
-          puppet.blockWaiters = [];
-          for (const w of waiters) w();
-          return;
-        }
-        const p = puppet.pending.get(m.id)!;
-        puppet.pending.delete(m.id);
-        if (m.reply) p.resolve(m.reply);
-        else p.reject(Object.assign(new Error(m.error!.message), { name: m.error!.name }));
-      });
-    });
-  }
-
-  /** Sends one operation; resolves with its reply, rejects with the worker's error. */
-  run(op: QueueOp, transfer: MessagePort[] = []): Promise<QueueReply> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, op }, transfer);
-    });
+    return new QueuePuppet(harness, { sab, ident }).started();
   }
 
   queue(base: number, method: string, ...args: unknown[]): Promise<QueueReply> {
@@ -240,20 +183,14 @@ export class QueuePuppet {
   pipe(base: number, end: 0 | 1, method: string, ...args: unknown[]): Promise<QueueReply> {
     return this.run({ op: "pipe", base, end, method, args });
   }
-
-  /** Resolves when this puppet next calls onBlock (it is about to sleep). */
-  nextBlock(): Promise<void> {
-    return new Promise((resolve) => this.blockWaiters.push(resolve));
-  }
 }
 
 /** `n` puppets with idents 1..n. */
 export function startQueuePuppets(sab: SharedArrayBuffer, n: number): Promise<QueuePuppet[]> {
-  return Promise.all(Array.from({ length: n }, (_, k) => QueuePuppet.start(sab, k + 1)));
+  return startAll(n, (k) => QueuePuppet.start(sab, k + 1));
 }
 
 /** For afterEach: ends every worker, including ones still blocked. */
-export async function stopQueuePuppets(): Promise<void> {
-  await Promise.all([...live].map((w) => w.terminate()));
-  live.clear();
+export function stopQueuePuppets(): Promise<void> {
+  return harness.stop();
 }
