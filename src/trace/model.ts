@@ -1,10 +1,26 @@
 // The page's picture of a run, built from drained ring events: one state
-// track per thread (when it entered which state), lock traffic and user
-// annotations, as structure-of-arrays. RunResult's per-thread figures and the
-// timeline both read it, so they can never disagree.
+// track per thread (when it entered which state), plus what the timeline
+// draws about shared objects — lock holds and waits, queue traffic, pool
+// tasks — and user marks and spans, all as structure-of-arrays filled
+// incrementally (events arrive once per frame; a run may have millions).
+// RunResult's per-thread figures and the timeline both read it, so they can
+// never disagree.
+//
+// Ordering: one thread's events arrive in its time order; different threads'
+// events interleave per drained batch. So per-thread lists are sorted by
+// construction, and only logs mixing threads (model-series.ts SortedLog)
+// sort their tail, on demand.
 
 import { EventKind, ThreadState, isBlockedState } from "./events";
 import { GrowableF64, GrowableI32 } from "./growable";
+import { IntervalList } from "./model-series";
+import { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
+
+export { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
+
+/** Queue traffic kinds (api/queues.ts QueueEvent): arg = depth after, obj = queue id. */
+export const QUEUE_PUT_KIND = 16;
+export const QUEUE_GET_KIND = 17;
 
 export interface ThreadTrack {
   ident: number;
@@ -16,14 +32,18 @@ export interface ThreadTrack {
   states: GrowableI32;
   /** what each state waits on (lock id, ...) or 0 */
   objects: GrowableI32;
-}
-
-/** One lock, mark or span event, kept in arrival order per kind. */
-export interface ObjectEvents {
-  times: GrowableF64;
-  idents: GrowableI32;
-  kinds: GrowableI32;
-  objects: GrowableI32;
+  /** mark() instants: time and label id (model.labels) */
+  markTimes: GrowableF64;
+  markLabels: GrowableI32;
+  /** span() intervals, one list per nesting depth; tag = label id */
+  spans: IntervalList[];
+  /** pool tasks this worker ran; tag = task index, extra = pool id */
+  tasks: IntervalList;
+  /** times of this thread's print lines (added by the page from the output) */
+  prints: GrowableF64;
+  /** the blocked wait that closed just before this thread's latest event: a contended acquire follows it */
+  pendingWaitObj: number;
+  pendingWaitStartMs: number;
 }
 
 export interface ThreadFigures {
@@ -34,41 +54,97 @@ export interface ThreadFigures {
   finalState: number;
 }
 
-function objectEvents(): ObjectEvents {
-  return { times: new GrowableF64(), idents: new GrowableI32(), kinds: new GrowableI32(), objects: new GrowableI32() };
-}
-
 export class TraceModel {
   readonly threads = new Map<number, ThreadTrack>();
-  readonly objectEvents = objectEvents();
+  readonly locks = new Map<number, LockTrack>();
+  readonly queues = new Map<number, QueueTrack>();
+  readonly pools = new Map<number, PoolTrack>();
   readonly labels = new Map<number, string>();
   eventCount = 0;
   droppedEvents = 0;
+  /** the latest time any event carried */
+  maxMs = 0;
+  /** changes when lanes appear or change shape (a thread, lock, queue, pool, deeper span): the layout's cache key */
+  structureVersion = 0;
 
   addThread(ident: number, name: string, kind: string, pid: number): ThreadTrack {
     let track = this.threads.get(ident);
     if (!track) {
-      track = { ident, name, kind, pid, times: new GrowableF64(), states: new GrowableI32(), objects: new GrowableI32() };
+      track = {
+        ident, name, kind, pid,
+        times: new GrowableF64(), states: new GrowableI32(), objects: new GrowableI32(),
+        markTimes: new GrowableF64(), markLabels: new GrowableI32(),
+        spans: [], tasks: new IntervalList(), prints: new GrowableF64(),
+        pendingWaitObj: 0, pendingWaitStartMs: 0,
+      };
       this.threads.set(ident, track);
+      this.structureVersion++;
     }
     return track;
   }
 
+  // The page drains one thread's ring at a time and programs hammer one
+  // lock or queue: remembering the last thread and object saves a Map
+  // lookup on nearly every event.
+  private lastTrack: ThreadTrack | undefined;
+  private lastLock: LockTrack | undefined;
+  private lastQueue: QueueTrack | undefined;
+
   add(ident: number, tMs: number, kind: number, arg: number, obj: number): void {
     this.eventCount++;
+    if (tMs > this.maxMs) this.maxMs = tMs;
+    let track = this.lastTrack;
+    if (track?.ident !== ident) this.lastTrack = track = this.threads.get(ident);
     if (kind === EventKind.State) {
-      const track = this.threads.get(ident);
-      if (!track) return;
-      track.times.push(tMs);
-      track.states.push(arg);
-      track.objects.push(obj);
+      if (track) this.addState(track, tMs, arg, obj);
       return;
     }
-    const ev = this.objectEvents;
-    ev.times.push(tMs);
-    ev.idents.push(ident);
-    ev.kinds.push(kind);
-    ev.objects.push(obj);
+    switch (kind) {
+      case EventKind.LockAcquired: {
+        // Contended when the thread's previous event ended a blocked wait on this lock.
+        const waitStartMs = track && track.pendingWaitObj === obj ? track.pendingWaitStartMs : Number.NaN;
+        this.lock(obj).acquire(ident, tMs, waitStartMs);
+        break;
+      }
+      case EventKind.LockReleased:
+        this.lock(obj).release(ident, tMs);
+        break;
+      case QUEUE_PUT_KIND:
+      case QUEUE_GET_KIND:
+        this.queue(obj).add(kind === QUEUE_PUT_KIND, ident, tMs, arg);
+        // Every pool worker gets from its pool's task queue (pool id + 1,
+        // names.ts), if only the sentinel that stops it: that is how a worker
+        // that ran no task is still known to belong to its pool.
+        if (kind === QUEUE_GET_KIND && track?.kind === "pool-worker") this.joinPool(track.ident, obj - 1);
+        break;
+      case EventKind.PoolPending: {
+        const pool = this.pool(obj);
+        pool.pending.push(tMs, arg, ident);
+        if (arg > pool.maxPending) pool.maxPending = arg;
+        break;
+      }
+      case EventKind.PoolTaskStart:
+      case EventKind.PoolTaskEnd:
+        if (track) this.addTask(track, kind === EventKind.PoolTaskStart, tMs, arg, obj);
+        break;
+      case EventKind.Mark:
+        track?.markTimes.push(tMs);
+        track?.markLabels.push(obj);
+        break;
+      case EventKind.SpanBegin:
+      case EventKind.SpanEnd:
+        if (track) this.addSpan(track, kind === EventKind.SpanBegin, tMs, obj);
+        break;
+    }
+    if (track) track.pendingWaitObj = 0;
+  }
+
+  /** A print line of thread `name` at `tMs` (the page adds these from the output). */
+  addPrint(name: string, tMs: number): void {
+    let found: ThreadTrack | undefined;
+    // Names are usually unique; with duplicates the newest thread is the likelier author.
+    for (const track of this.threads.values()) if (track.name === name) found = track;
+    if (found && Number.isFinite(tMs)) found.prints.push(tMs);
   }
 
   /** Close a thread that ended without saying so (stopped, crashed). */
@@ -77,16 +153,21 @@ export class TraceModel {
     if (!track) return;
     const n = track.states.length;
     if (n > 0 && track.states.data[n - 1] >= ThreadState.Done) return;
-    track.times.push(tMs);
-    track.states.push(state);
-    track.objects.push(0);
+    this.addState(track, tMs, state, 0);
   }
 
   figures(track: ThreadTrack, runEndMs: number): ThreadFigures {
+    const totals = this.stateTotals(track, runEndMs);
+    let blockedMs = 0;
+    for (let s = 0; s < totals.ms.length; s++) if (isBlockedState(s)) blockedMs += totals.ms[s];
+    return { startMs: totals.startMs, endMs: totals.endMs, runningMs: totals.ms[ThreadState.Running], blockedMs, finalState: totals.finalState };
+  }
+
+  /** Time spent in each state (indexed by ThreadState) up to the thread's end or `runEndMs`. */
+  stateTotals(track: ThreadTrack, runEndMs: number): { ms: number[]; startMs: number; endMs: number; finalState: number } {
     const { times, states } = track;
     const n = states.length;
-    let runningMs = 0;
-    let blockedMs = 0;
+    const ms = new Array<number>(ThreadState.Stopped + 1).fill(0);
     let endMs = runEndMs;
     let finalState: number = ThreadState.Running;
     for (let i = 0; i < n; i++) {
@@ -97,10 +178,98 @@ export class TraceModel {
         break;
       }
       const until = i + 1 < n ? times.data[i + 1] : runEndMs;
-      const spanMs = Math.max(0, until - times.data[i]);
-      if (state === ThreadState.Running) runningMs += spanMs;
-      else if (isBlockedState(state)) blockedMs += spanMs;
+      ms[state] += Math.max(0, until - times.data[i]);
     }
-    return { startMs: n > 0 ? times.data[0] : 0, endMs, runningMs, blockedMs, finalState };
+    return { ms, startMs: n > 0 ? times.data[0] : 0, endMs, finalState };
+  }
+
+  lock(id: number): LockTrack {
+    if (this.lastLock?.id === id) return this.lastLock;
+    let lock = this.locks.get(id);
+    if (!lock) {
+      this.locks.set(id, (lock = new LockTrack(id, this.locks.size + 1)));
+      this.structureVersion++;
+    }
+    return (this.lastLock = lock);
+  }
+
+  queue(id: number): QueueTrack {
+    if (this.lastQueue?.id === id) return this.lastQueue;
+    let queue = this.queues.get(id);
+    if (!queue) {
+      this.queues.set(id, (queue = new QueueTrack(id, this.queues.size + 1)));
+      this.structureVersion++;
+    }
+    return (this.lastQueue = queue);
+  }
+
+  pool(id: number): PoolTrack {
+    let pool = this.pools.get(id);
+    if (!pool) {
+      this.pools.set(id, (pool = new PoolTrack(id, this.pools.size + 1)));
+      this.structureVersion++;
+    }
+    return pool;
+  }
+
+  private addState(track: ThreadTrack, tMs: number, state: number, obj: number): void {
+    const n = track.states.length;
+    track.pendingWaitObj = 0;
+    if (n > 0 && track.states.data[n - 1] === ThreadState.Blocked) {
+      // The blocked interval that just ended: a wait on that lock-like object.
+      const waitedOn = track.objects.data[n - 1];
+      this.lock(waitedOn).endWait(track.ident, tMs);
+      track.pendingWaitObj = waitedOn;
+      track.pendingWaitStartMs = track.times.data[n - 1];
+    }
+    if (state === ThreadState.Blocked && obj !== 0) this.lock(obj).beginWait(track.ident, tMs);
+    if (state >= ThreadState.Done) this.closeOpen(track, tMs);
+    track.times.push(tMs);
+    track.states.push(state);
+    track.objects.push(obj);
+  }
+
+  private joinPool(ident: number, poolId: number): void {
+    const pool = this.pools.get(poolId);
+    if (!pool || pool.workers.has(ident)) return;
+    pool.workers.add(ident);
+    this.structureVersion++;
+  }
+
+  private addTask(track: ThreadTrack, start: boolean, tMs: number, index: number, poolId: number): void {
+    const pool = this.pool(poolId);
+    if (start) {
+      this.joinPool(track.ident, poolId);
+      track.tasks.open(tMs, index, poolId);
+      if (tMs < pool.firstStartMs) pool.firstStartMs = tMs;
+      return;
+    }
+    const ranMs = track.tasks.close(tMs);
+    if (ranMs < 0) return;
+    pool.tasks++;
+    pool.busyMs += ranMs;
+    if (tMs > pool.lastEndMs) pool.lastEndMs = tMs;
+  }
+
+  private addSpan(track: ThreadTrack, begin: boolean, tMs: number, label: number): void {
+    const spans = track.spans;
+    // The open spans are the last intervals of depths 0..k: k+1 is where a new one nests.
+    let depth = 0;
+    while (depth < spans.length && spans[depth].isOpen()) depth++;
+    if (begin) {
+      if (depth === spans.length) {
+        spans.push(new IntervalList());
+        this.structureVersion++;
+      }
+      spans[depth].open(tMs, label);
+    } else if (depth > 0) {
+      spans[depth - 1].close(tMs);
+    }
+  }
+
+  /** A thread that ended (or was stopped) inside spans or a task: close them at its end. */
+  private closeOpen(track: ThreadTrack, tMs: number): void {
+    for (const list of track.spans) list.close(tMs);
+    track.tasks.close(tMs);
   }
 }

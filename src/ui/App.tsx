@@ -1,14 +1,14 @@
 // The page's layout: toolbar, the isolation banner when needed, then editor
-// and output side by side over the (future) timeline. Each pane has its own
+// and output side by side over the timeline. Each pane has its own
 // error boundary so one failing panel leaves the others usable.
 
 import { useEffect } from "react";
 import { EditorPane } from "./editor/EditorPane";
 import { ErrorBoundary } from "./layout/ErrorBoundary";
 import { IsolationBanner } from "./layout/IsolationBanner";
-import { TimelinePlaceholder } from "./layout/TimelinePlaceholder";
 import { Toolbar } from "./layout/Toolbar";
 import { OutputPanel } from "./output/OutputPanel";
+import { TimelinePanel } from "./timeline/TimelinePanel";
 import type { PlaygroundApp } from "./playground-app";
 import { installRunShortcut } from "./run-shortcut";
 import { AppContext } from "./state/hooks";
@@ -32,7 +32,9 @@ export function App({ app }: { app: PlaygroundApp }) {
           <ErrorBoundary label="The output panel">
             <OutputPanel />
           </ErrorBoundary>
-          <TimelinePlaceholder />
+          <ErrorBoundary label="The timeline">
+            <TimelinePanel />
+          </ErrorBoundary>
         </main>
       </div>
     </AppContext.Provider>

@@ -6,6 +6,10 @@
 import type { RunResult, RunSettings } from "../runtime/types";
 import type { PlaygroundApp } from "./playground-app";
 import type { RunRequest } from "./run-controller";
+import type { ChromeTrace } from "../trace/chrome-trace";
+import type { RenderBenchResult } from "../timeline/bench";
+import { layoutLanes } from "../timeline/layout";
+import { traceOfLastRun } from "./timeline/export";
 
 export interface PlaygroundAutomation {
   /** resolves when the page can take requests */
@@ -16,10 +20,19 @@ export interface PlaygroundAutomation {
   stop(): void;
   getCode(): string;
   setCode(code: string): void;
-  /** Chrome Trace Event JSON of the last run; null until the trace export exists */
-  getTrace(): unknown;
+  /** Chrome Trace Event JSON of the last run (of the current one while it runs); null before any run */
+  getTrace(): ChromeTrace | null;
   /** a link that reopens this snippet; null until share links exist */
   shareUrl(): string | null;
+  /** for tests and benchmarks, not a contract */
+  debug: PlaygroundDebug;
+}
+
+export interface PlaygroundDebug {
+  /** the timeline's lanes for the last run, as laid out */
+  timelineLanes(): { kind: string; label: string }[];
+  /** draw a pan/zoom sweep over a synthetic trace of about `events` events (timeline/bench.ts) */
+  renderBench(events?: number, widthPx?: number, heightPx?: number): Promise<RenderBenchResult>;
 }
 
 declare global {
@@ -37,8 +50,23 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
     stop: () => app.controller.stop(),
     getCode: () => editor.getState().code,
     setCode: (code) => editor.getState().setCode(String(code)),
-    getTrace: () => null,
+    getTrace: () => traceOfLastRun(app.stores),
     shareUrl: () => null,
+    debug: {
+      timelineLanes: () => {
+        const model = app.stores.timeline.getState().model;
+        return model ? layoutLanes(model).lanes.map((lane) => ({ kind: lane.kind, label: lane.label })) : [];
+      },
+      renderBench: async (events = 1_000_000, widthPx = 1400, heightPx = 720) => {
+        const { renderBench } = await import("../timeline/bench");
+        const canvas = document.createElement("canvas");
+        canvas.width = widthPx;
+        canvas.height = heightPx;
+        const ctx = canvas.getContext("2d", { alpha: false, willReadFrequently: false })!;
+        // A one-pixel readback makes the browser finish drawing, so frames are timed whole.
+        return renderBench(ctx, widthPx, heightPx, events, () => void ctx.getImageData(0, 0, 1, 1));
+      },
+    },
   };
 }
 

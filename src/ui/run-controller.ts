@@ -42,12 +42,13 @@ export class RunController {
   }
 
   run(request: RunRequest = {}): Promise<RunResult> {
-    const { editor, settings, run } = this.stores;
+    const { editor, settings, run, timeline } = this.stores;
     if (request.code !== undefined) editor.getState().setCode(request.code);
     if (request.settings) settings.getState().update(request.settings);
     const code = editor.getState().code;
     const id = ++this.lastId;
     run.getState().begin();
+    timeline.getState().clear();
 
     let force!: (result: RunResult) => void;
     const forced = new Promise<RunResult>((resolve) => { force = resolve; });
@@ -61,8 +62,14 @@ export class RunController {
     let outcome: Promise<RunResult>;
     try {
       active.handle = this.runtime.run(code, currentSettings(settings), {
-        onOutput: (lines) => { if (this.active === active) run.getState().appendOutput(lines); },
+        onOutput: (lines) => {
+          if (this.active !== active) return;
+          run.getState().appendOutput(lines);
+          timeline.getState().addPrints(lines);
+        },
         onDiagnostics: (diagnostics) => { if (this.active === active) editor.getState().setDiagnostics(diagnostics); },
+        onTraceStart: (model, nowMs) => { if (this.active === active) timeline.getState().start(model, nowMs); },
+        onTraceUpdate: () => { if (this.active === active) timeline.getState().touch(); },
       }, request.timeoutMs);
       outcome = active.handle.result;
     } catch (error) {
@@ -97,6 +104,7 @@ export class RunController {
     const run = this.stores.run.getState();
     for (const detail of summaryDetails(result)) run.appendNotice(detail, true);
     run.finish(result, summarize(result));
+    this.stores.timeline.getState().end();
     return result;
   }
 }

@@ -5,7 +5,7 @@
 
 import { useLayoutEffect, useRef, useState } from "react";
 import { formatRunTime, runShortcutLabel } from "../format";
-import { useApp, useRunState } from "../state/hooks";
+import { useApp, useRunState, useTimelineState } from "../state/hooks";
 import type { OutputRow } from "../state/output-log";
 import { threadColorClass } from "./thread-colors";
 import "./output.css";
@@ -19,7 +19,11 @@ export function OutputPanel() {
   const log = useRunState((s) => s.output);
   useRunState((s) => s.outputVersion);
   const phase = useRunState((s) => s.phase);
-  const canRun = useApp().controller.canRun;
+  const app = useApp();
+  const canRun = app.controller.canRun;
+  // The timeline's link: clicking a print tick there focuses its row here.
+  const focus = useTimelineState((s) => s.outputFocus);
+  const shownFocus = useRef(0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const follow = useRef(true);
   const lastDropped = useRef(0);
@@ -41,7 +45,11 @@ export function OutputPanel() {
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
-    if (follow.current) {
+    if (focus && focus.seq !== shownFocus.current) {
+      shownFocus.current = focus.seq;
+      follow.current = false;
+      el.scrollTop = Math.max(0, (focus.row - log.dropped) * ROW_HEIGHT_PX - el.clientHeight / 3);
+    } else if (follow.current) {
       el.scrollTop = el.scrollHeight;
     } else if (log.dropped > lastDropped.current) {
       // Rows left the top: keep the rows the user is reading in place.
@@ -85,7 +93,12 @@ export function OutputPanel() {
           <div className="output-content" style={{ height: contentHeight }}>
             <div className="output-window" style={{ transform: `translateY(${first * ROW_HEIGHT_PX}px)` }}>
               {visible.map((row, i) => (
-                <OutputRowView key={log.dropped + first + i} row={row} />
+                <OutputRowView
+                  key={log.dropped + first + i}
+                  row={row}
+                  focused={focus?.row === log.dropped + first + i}
+                  onReveal={() => app.stores.timeline.getState().revealMoment(row.t, row.thread)}
+                />
               ))}
             </div>
           </div>
@@ -95,13 +108,17 @@ export function OutputPanel() {
   );
 }
 
-function OutputRowView({ row }: { row: OutputRow }) {
+function OutputRowView({ row, focused, onReveal }: { row: OutputRow; focused: boolean; onReveal: () => void }) {
   if (row.kind !== "line") {
     const tone = row.kind === "summary" ? `summary status-${row.status}` : row.stderr ? "notice stderr" : "notice";
     return <div className={`out-row ${tone}`}>{row.text}</div>;
   }
   return (
-    <div className={row.stderr ? "out-row stderr" : "out-row"}>
+    <div
+      className={`out-row${row.stderr ? " stderr" : ""}${focused ? " out-focused" : ""}`}
+      onClick={Number.isFinite(row.t) ? onReveal : undefined}
+      title={Number.isFinite(row.t) ? "Show this moment on the timeline" : undefined}
+    >
       <span className="out-time">{row.continued ? "" : formatRunTime(row.t)}</span>
       <span className={`out-thread ${threadColorClass(row.thread)}`} title={row.thread}>
         {row.continued ? "" : row.thread}

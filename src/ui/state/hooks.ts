@@ -5,6 +5,7 @@ import { createContext, useContext } from "react";
 import { useStore } from "zustand";
 import type { PlaygroundApp } from "../playground-app";
 import type { EditorState, RunState, SettingsState } from "./stores";
+import type { TimelineState } from "./timeline-store";
 
 export const AppContext = createContext<PlaygroundApp | null>(null);
 
@@ -24,4 +25,8 @@ export function useSettings<T>(select: (s: SettingsState) => T): T {
 
 export function useRunState<T>(select: (s: RunState) => T): T {
   return useStore(useApp().stores.run, select);
+}
+
+export function useTimelineState<T>(select: (s: TimelineState) => T): T {
+  return useStore(useApp().stores.timeline, select);
 }

@@ -5,6 +5,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { OutputLine, RunResult, RunSettings, RunStatus, SnippetDiagnostic } from "../../runtime/types";
 import { OutputLog } from "./output-log";
+import { createTimelineStore, type TimelineState } from "./timeline-store";
 
 // ── the snippet and what the compiler says about it ──────────────────────
 
@@ -105,10 +106,11 @@ export interface PlaygroundStores {
   editor: StoreApi<EditorState>;
   settings: StoreApi<SettingsState>;
   run: StoreApi<RunState>;
+  timeline: StoreApi<TimelineState>;
 }
 
 export function createPlaygroundStores(initialCode: string): PlaygroundStores {
-  return { editor: createEditorStore(initialCode), settings: createSettingsStore(), run: createRunStore() };
+  return { editor: createEditorStore(initialCode), settings: createSettingsStore(), run: createRunStore(), timeline: createTimelineStore() };
 }
 
 /** The settings a run gets: the store's values, without its actions. */

@@ -1,0 +1,180 @@
+// The timeline of a run with threads, a lock, a queue and a pool: its lanes,
+// the exported Chrome trace (what Perfetto opens), and the canvas itself.
+//
+// Scenario: three workers take turns on one Lock, a producer puts six
+// numbers on a Queue that a consumer gets, and MainThread maps a function
+// over eight items on a Pool of two worker processes.
+import { test, expect, runSnippet, describeRun, type PlaygroundApi } from "./fixtures";
+
+const SNIPPET = `import { Thread, Lock, Queue, Pool, Barrier, sleep, print, mark, span, now } from "playground";
+
+const lock = new Lock();
+const q = new Queue<number>();
+const ready = new Barrier(6);
+let total = 0;
+
+function worker(id: number) {
+  ready.wait();
+  for (let i = 0; i < 4; i++) {
+    lock.with(() => { total += 1; sleep(3); });
+    sleep(2);
+  }
+  print("worker", id, "done");
+}
+
+function producer() {
+  ready.wait();
+  for (let i = 0; i < 6; i++) { q.put(i); sleep(4); }
+  q.put(-1);
+}
+
+function consumer() {
+  ready.wait();
+  for (;;) {
+    const item = q.get();
+    if (item < 0) break;
+    span("handle " + item, () => sleep(2));
+  }
+  print("consumer done");
+}
+
+const pool = new Pool(2);
+const threads = [1, 2, 3].map((id) => new Thread({ target: worker, args: [id] }));
+const p = new Thread({ target: producer, name: "Producer" });
+const c = new Thread({ target: consumer, name: "Consumer" });
+for (const t of [...threads, p, c]) t.start();
+ready.wait();
+mark("all started");
+for (const t of [...threads, p, c]) t.join();
+const squares = pool.map((x: number) => { const end = now() + 3; while (now() < end) {} return x * x; }, [1, 2, 3, 4, 5, 6, 7, 8], 1);
+print("squares", squares.join(","));
+pool.close(); pool.join();
+print("total", total);
+`;
+
+interface TraceEvent {
+  ph: string;
+  name: string;
+  pid: number;
+  tid?: number;
+  ts?: number;
+  dur?: number;
+  id?: number;
+  args?: Record<string, unknown>;
+}
+
+type DebugApi = PlaygroundApi & { debug: { timelineLanes(): { kind: string; label: string }[] } };
+
+/** Slices of one thread nest or do not overlap (what trace viewers require). */
+function nestingErrors(slices: TraceEvent[]): string[] {
+  const sorted = [...slices].sort((a, b) => a.ts! - b.ts! || b.dur! - a.dur!);
+  const open: TraceEvent[] = [];
+  const errors: string[] = [];
+  for (const s of sorted) {
+    while (open.length > 0 && open[open.length - 1].ts! + open[open.length - 1].dur! <= s.ts! + 1e-3) open.pop();
+    const parent = open[open.length - 1];
+    if (parent && s.ts! + s.dur! > parent.ts! + parent.dur! + 1e-3) errors.push(`${s.name}@${s.ts} overlaps ${parent.name}@${parent.ts}`);
+    open.push(s);
+  }
+  return errors;
+}
+
+test("the timeline shows threads, the lock, the queue and the pool, and exports a valid Chrome trace", async ({ playground, pageErrors }) => {
+  const result = await runSnippet(playground, SNIPPET);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(result.output.map((l) => l.text)).toContain("total 12");
+
+  // Lanes, as the timeline lays them out.
+  const lanes = await playground.evaluate(() => (window as unknown as { playground: DebugApi }).playground.debug.timelineLanes());
+  const labels = lanes.map((l) => `${l.kind}:${l.label}`);
+  for (const name of ["MainThread", "Thread-1", "Thread-2", "Thread-3", "Producer", "Consumer", "PoolWorker-1", "PoolWorker-2"]) {
+    expect(labels, `a lane for ${name}`).toContain(`thread:${name}`);
+  }
+  expect(labels).toContain("group:MainProcess");
+  expect(labels.some((l) => /^lock:Lock \d+$/.test(l))).toBe(true);
+  expect(labels.some((l) => /^queue:Queue \d+$/.test(l))).toBe(true);
+  expect(labels.some((l) => /^pool:/.test(l))).toBe(true);
+
+  // The exported trace.
+  const trace = (await playground.evaluate(() => (window as unknown as { playground: PlaygroundApi }).playground.getTrace())) as { traceEvents: TraceEvent[] };
+  const events = trace.traceEvents;
+  const threadNames = new Map(events.filter((e) => e.ph === "M" && e.name === "thread_name").map((e) => [`${e.pid}/${e.tid}`, String(e.args!.name)]));
+  expect([...threadNames.values()]).toEqual(expect.arrayContaining(["MainThread", "Thread-1", "Producer", "Consumer", "PoolWorker-1", "PoolWorker-2"]));
+  const processNames = events.filter((e) => e.ph === "M" && e.name === "process_name").map((e) => e.args!.name);
+  expect(processNames).toEqual(expect.arrayContaining(["MainProcess", "PoolWorker-1", "PoolWorker-2"]));
+
+  const byTrack = new Map<string, TraceEvent[]>();
+  for (const e of events.filter((e) => e.ph === "X")) {
+    expect(e.dur!, `${e.name} has a duration`).toBeGreaterThanOrEqual(0);
+    const key = `${e.pid}/${e.tid}`;
+    byTrack.set(key, [...(byTrack.get(key) ?? []), e]);
+  }
+  for (const [key, slices] of byTrack) expect(nestingErrors(slices), `slices of ${threadNames.get(key) ?? key} nest`).toEqual([]);
+  const slicesOf = (name: string) => [...byTrack.entries()].find(([key]) => threadNames.get(key) === name)?.[1] ?? [];
+  expect(slicesOf("Thread-1").some((e) => e.name === "running")).toBe(true);
+  expect(slicesOf("Consumer").filter((e) => /^handle \d$/.test(e.name)).length).toBe(6);
+  expect(slicesOf("PoolWorker-1").length + slicesOf("PoolWorker-2").length).toBeGreaterThan(0);
+  const tasks = [...slicesOf("PoolWorker-1"), ...slicesOf("PoolWorker-2")].filter((e) => /^task #\d+$/.test(e.name));
+  expect(tasks.length).toBe(8);
+  const lockTrack = [...threadNames.entries()].find(([, name]) => /^Lock \d+$/.test(name))![0];
+  expect(byTrack.get(lockTrack)!.filter((e) => e.name.startsWith("held by")).length).toBe(12);
+
+  // Flows: every start has exactly one finish with its id; the queue's seven items are all there.
+  const starts = events.filter((e) => e.ph === "s");
+  const finishes = events.filter((e) => e.ph === "f");
+  expect(new Set(starts.map((e) => e.id)).size).toBe(starts.length);
+  expect(finishes.map((e) => e.id).sort()).toEqual(starts.map((e) => e.id).sort());
+  const queueFlows = starts.filter((e) => /^Queue \d+ item$/.test(e.name));
+  expect(queueFlows.length).toBe(7);
+  expect(queueFlows.every((e) => threadNames.get(`${e.pid}/${e.tid}`) === "Producer")).toBe(true);
+
+  // Counters and instants.
+  const counters = events.filter((e) => e.ph === "C");
+  expect(counters.some((e) => /^Queue \d+ depth$/.test(e.name))).toBe(true);
+  expect(counters.some((e) => /^Pool \d+ pending$/.test(e.name))).toBe(true);
+  expect(events.some((e) => e.ph === "i" && e.name === "all started")).toBe(true);
+  expect(events.filter((e) => e.ph === "i" && e.name === "print").length).toBe(result.output.length);
+
+  // The canvas shows bars: decode a screenshot of it in the page and count non-background pixels.
+  const canvas = playground.locator("#timeline canvas");
+  const png = (await canvas.screenshot()).toString("base64");
+  const pixels = await playground.evaluate(async (b64) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+    const c = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = c.getContext("2d")!;
+    ctx.drawImage(bitmap, 0, 0);
+    // The time area: right of the lane names (156 px), below the axis (24 px).
+    const { data } = ctx.getImageData(160, 30, bitmap.width - 160, bitmap.height - 30);
+    const [r0, g0, b0] = [data[0], data[1], data[2]];
+    let differing = 0;
+    let green = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+      if (Math.abs(r - r0) + Math.abs(g - g0) + Math.abs(b - b0) > 60) differing++;
+      if (g > r + 40 && g > b + 30) green++; // the running state
+    }
+    return { total: data.length / 4, differing, green };
+  }, png);
+  expect(pixels.differing / pixels.total, "a good part of the time area is bars").toBeGreaterThan(0.05);
+  expect(pixels.green, "some bars are running (green)").toBeGreaterThan(100);
+
+  // Hovering a bar names it, with exact times.
+  const box = (await canvas.boundingBox())!;
+  await playground.mouse.move(box.x + box.width * 0.6, box.y + 24 + 20 + 12);
+  await expect(playground.locator(".tl-tooltip")).toBeVisible();
+  await expect(playground.locator(".tl-tooltip")).toContainText("MainThread");
+  await expect(playground.locator(".tl-tooltip")).toContainText(/\d+\.\d{3} ms/);
+
+  expect(pageErrors.messages).toEqual([]);
+});
+
+test("clicking an output line highlights its moment on the timeline", async ({ playground }) => {
+  const result = await runSnippet(playground, `import { Thread, print, sleep } from "playground";
+const t = new Thread({ target: () => { sleep(20); print("from the thread"); } });
+t.start(); print("from main"); t.join();`);
+  expect(result.status, describeRun(result)).toBe("ok");
+  const before = await playground.locator("#timeline canvas").screenshot();
+  await playground.locator(".output-pane .out-text", { hasText: "from the thread" }).click();
+  // The highlight fades over seconds: the canvas differs right after the click.
+  await expect.poll(async () => Buffer.compare(await playground.locator("#timeline canvas").screenshot(), before) !== 0).toBe(true);
+});

@@ -1,0 +1,82 @@
+// The dense rows of a frame — thread state bars, lock holds, lock waits —
+// painted as pixel strips (strip.ts) when the canvas can, else as batched
+// rectangles. Strips are rebuilt only when what they show changed (window,
+// model, theme, lanes in view), so a redraw for hover reuses them.
+
+import type { TraceModel } from "../trace/model";
+import { emitLockLane, LOCK_HOLD_PX, LOCK_HOLD_Y, LOCK_WAIT_Y } from "./draw-objects";
+import { emitStateBars, type BarLabel } from "./draw-threads";
+import { laneTop, type Frame } from "./frame";
+import { LANE, threadRows, type Lane } from "./layout";
+import type { StateBarEmitter } from "./state-bars";
+import { BarStrips, rgbaWord } from "./strip";
+import type { TimelineTheme } from "./theme";
+import { ThreadState } from "../trace/events";
+
+/** One painted row: where it goes in its lane, how tall, and its text. */
+interface Row {
+  /** its row in the strips */
+  index: number;
+  lane: Lane;
+  y: number;
+  height: number;
+  labels: BarLabel[];
+}
+
+function rowsOf(lane: Lane): { y: number; height: number }[] {
+  if (lane.kind === "thread") return [{ y: threadRows(lane).barY, height: LANE.bar }];
+  return [{ y: LOCK_HOLD_Y, height: LOCK_HOLD_PX }, { y: LOCK_WAIT_Y, height: 3 }];
+}
+
+export class BarRows {
+  private readonly strips = BarStrips.available() ? new BarStrips() : null;
+  private key: { model: TraceModel; theme: TimelineTheme; text: string } | null = null;
+  private rows: Row[] = [];
+
+  constructor(private readonly emitter: StateBarEmitter) {}
+
+  draw(frame: Frame, lanes: Lane[]): void {
+    const dense = lanes.filter((lane) => lane.kind === "thread" || lane.kind === "lock");
+    const { ctx, input } = frame;
+    if (!this.strips || !("drawImage" in ctx)) {
+      this.paint(frame, dense, (row, x0, x1, color) => frame.batch.add(color, x0, laneTop(input, row.lane) + row.y, x1 - x0, row.height));
+    } else {
+      const strips = this.strips;
+      const { scale, model, theme } = input;
+      const text = `${model.eventCount}|${model.structureVersion}|${scale.startMs}|${scale.endMs}|${scale.leftPx}|${scale.rightPx}|${input.untilMs}|${dense.map((l) => `${l.kind}${l.id}`).join(",")}`;
+      const key = this.key;
+      if (!key || key.model !== model || key.theme !== theme || key.text !== text) {
+        this.key = { model, theme, text };
+        strips.reset(scale.widthPx, dense.length * 2);
+        const left = scale.leftPx;
+        this.paint(frame, dense, (row, x0, x1, color) => strips.fill(row.index, x0 - left, x1 - left, rgbaWord(color)));
+        strips.upload();
+      }
+      for (const row of this.rows) strips.draw(ctx, row.index, scale.leftPx, laneTop(input, row.lane) + row.y, row.height);
+    }
+    for (const row of this.rows) {
+      const y = laneTop(input, row.lane) + row.y + row.height / 2;
+      for (const l of row.labels) frame.labels.push({ ...l, y });
+    }
+  }
+
+  /** Lay out the rows of `lanes` and send every bar of every row to `fill`. */
+  private paint(frame: Frame, lanes: Lane[], fill: (row: Row, x0: number, x1: number, color: string) => void): void {
+    const { model, theme } = frame.input;
+    this.rows = [];
+    for (const lane of lanes) {
+      const [first, second] = rowsOf(lane).map(({ y, height }) => {
+        const row: Row = { index: this.rows.length, lane, y, height, labels: [] };
+        this.rows.push(row);
+        return row;
+      });
+      if (lane.kind === "thread") {
+        emitStateBars(frame, model.threads.get(lane.id)!, this.emitter, (x0, x1, state) => fill(first, x0, x1, theme.states[state]), first.labels);
+      } else {
+        const waitColor = theme.states[ThreadState.Blocked];
+        emitLockLane(frame, model.locks.get(lane.id)!, (x0, x1, color) => fill(first, x0, x1, color), (x0, x1) => fill(second, x0, x1, waitColor), first.labels);
+      }
+    }
+  }
+}
+

@@ -1,0 +1,69 @@
+// The left band: lane names (thread colour chips, group headers in bold)
+// and a short figure per lane where it helps (a lock's contention, a
+// queue's largest depth, a thread that ended in error or was stopped).
+
+import { ThreadState } from "../trace/events";
+import { GUTTER_PX, laneTop, type Frame } from "./frame";
+import type { Lane } from "./layout";
+import { fitText, textWidth } from "./text";
+
+function detail(frame: Frame, lane: Lane): { text: string; color: string } | null {
+  const { model, theme } = frame.input;
+  if (lane.kind === "thread") {
+    const t = model.threads.get(lane.id)!;
+    const last = t.states.length > 0 ? t.states.data[t.states.length - 1] : -1;
+    if (last === ThreadState.Error) return { text: "error", color: theme.error };
+    if (last === ThreadState.Stopped) return { text: "stopped", color: theme.states[ThreadState.Stopped] };
+    return null;
+  }
+  if (lane.kind === "lock") {
+    const lock = model.locks.get(lane.id)!;
+    return lock.contended > 0 ? { text: `${lock.contended}/${lock.acquisitions} waited`, color: theme.textMuted } : null;
+  }
+  if (lane.kind === "queue") return { text: `max ${model.queues.get(lane.id)!.maxDepth}`, color: theme.textMuted };
+  if (lane.kind === "pool") return { text: `max ${model.pools.get(lane.id)!.maxPending}`, color: theme.textMuted };
+  return null;
+}
+
+export function drawGutter(frame: Frame, lanes: Lane[]): void {
+  const { ctx, input } = frame;
+  const { theme } = input;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(0, 0, GUTTER_PX, input.heightPx);
+  ctx.clip();
+  ctx.fillStyle = theme.background;
+  ctx.fillRect(0, 0, GUTTER_PX, input.heightPx);
+  ctx.textBaseline = "middle";
+  for (const lane of lanes) {
+    const top = laneTop(input, lane);
+    if (lane.kind === "group") {
+      ctx.fillStyle = theme.raised;
+      ctx.fillRect(0, top, GUTTER_PX, lane.height);
+      ctx.font = theme.fontBold;
+      ctx.fillStyle = theme.text;
+      const text = fitText(ctx, lane.label, GUTTER_PX - 16);
+      if (text) ctx.fillText(text, 8, top + lane.height / 2);
+      continue;
+    }
+    const middle = top + Math.min(lane.height, 24) / 2;
+    const indent = 16;
+    if (lane.kind === "thread") {
+      ctx.fillStyle = theme.threadColor(lane.label);
+      ctx.fillRect(8, top + 5, 3, Math.min(lane.height, 24) - 10);
+    }
+    ctx.font = theme.font;
+    const extra = detail(frame, lane);
+    const extraPx = extra ? textWidth(ctx, extra.text) + 6 : 0;
+    ctx.fillStyle = lane.kind === "pool" ? theme.textMuted : theme.text;
+    const text = fitText(ctx, lane.label, GUTTER_PX - indent - 8 - extraPx);
+    if (text) ctx.fillText(text, indent, middle);
+    if (extra) {
+      ctx.fillStyle = extra.color;
+      ctx.fillText(extra.text, GUTTER_PX - 6 - extraPx + 6, middle);
+    }
+  }
+  ctx.restore();
+  ctx.fillStyle = theme.border;
+  ctx.fillRect(GUTTER_PX - 1, 0, 1, input.heightPx);
+}

@@ -1,0 +1,85 @@
+// One frame's inputs and the small shared helpers the lane drawers use.
+// Everything a frame draws is a pure function of FrameInput: the model, the
+// lanes, the time scale and the viewport (plus hover and highlight).
+
+import type { TraceModel } from "../trace/model";
+import type { TimeScale } from "../trace/time-scale";
+import type { Lane, TimelineLayout } from "./layout";
+import type { RectBatch } from "./rect-batch";
+import type { TimelineTheme } from "./theme";
+import type { Hit } from "./hit-test";
+
+export type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/** The top band with the time axis, and the left band with lane names (CSS px). */
+export const AXIS_PX = 24;
+export const GUTTER_PX = 156;
+
+export interface DeadlockCycle {
+  cycle: { thread: string; waitsFor: string; heldBy: string }[];
+}
+
+export interface FrameInput {
+  model: TraceModel;
+  layout: TimelineLayout;
+  /** the time area: leftPx = GUTTER_PX, rightPx = widthPx */
+  scale: TimeScale;
+  widthPx: number;
+  heightPx: number;
+  /** vertical scroll of the lanes, px */
+  scrollY: number;
+  theme: TimelineTheme;
+  /** where intervals still open end: "now" while running, the run's end after */
+  untilMs: number;
+  live: boolean;
+  deadlock?: DeadlockCycle | null;
+  /** a moment to point at (an output line was clicked), with its thread */
+  highlight?: { tMs: number; ident: number; alpha: number } | null;
+  hover?: Hit | null;
+  /** the pointer's x, for the cursor line and its time in the axis */
+  cursorX?: number | null;
+}
+
+export interface Label {
+  x: number;
+  y: number;
+  maxPx: number;
+  text: string;
+  color: string;
+  /** a backdrop, for text over busy bars (mark labels) */
+  background?: string;
+}
+
+export interface Frame {
+  ctx: Ctx2D;
+  input: FrameInput;
+  batch: RectBatch;
+  /** text to draw after the bars under it */
+  labels: Label[];
+  stats: { intervals: number };
+}
+
+/** Top of a lane on the canvas. */
+export function laneTop(input: FrameInput, lane: Lane): number {
+  return AXIS_PX + lane.y - input.scrollY;
+}
+
+export function laneVisible(input: FrameInput, lane: Lane): boolean {
+  const top = laneTop(input, lane);
+  return top + lane.height > AXIS_PX && top < input.heightPx;
+}
+
+/** The vertical middle of a thread's state bar, or null when it has no lane. */
+export function threadBarMiddle(input: FrameInput, ident: number, barY: number, barPx: number): number | null {
+  const lane = input.layout.threads.get(ident);
+  return lane ? laneTop(input, lane) + barY + barPx / 2 : null;
+}
+
+/** A thread's own colour by ident. */
+export function threadColor(input: FrameInput, ident: number): string {
+  return input.theme.threadColor(input.model.threads.get(ident)?.name ?? "");
+}
+
+export function lanesIn(layout: TimelineLayout, input: FrameInput): Lane[] {
+  return layout.lanes.filter((lane) => laneVisible(input, lane));
+}

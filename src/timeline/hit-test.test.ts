@@ -1,0 +1,61 @@
+// Hit-testing names what is drawn under the pointer, and the tooltip says why.
+import { describe, expect, it } from "vitest";
+import { ThreadState } from "../trace/events";
+import { TimeScale } from "../trace/time-scale";
+import { describeHit } from "./describe";
+import { AXIS_PX, GUTTER_PX, type FrameInput } from "./frame";
+import { hitTest } from "./hit-test";
+import { LANE, layoutLanes, threadRows } from "./layout";
+import { scenario } from "./test-scenario";
+import { LIGHT_THEME } from "./theme";
+
+const model = scenario();
+const layout = layoutLanes(model);
+// 100 ms over 1000 px: 10 px per ms.
+const input: FrameInput = {
+  model, layout, scale: new TimeScale(0, 100, GUTTER_PX, GUTTER_PX + 1000), widthPx: GUTTER_PX + 1000, heightPx: 600,
+  scrollY: 0, theme: LIGHT_THEME, untilMs: 100, live: false,
+};
+const xOf = (tMs: number) => input.scale.msToPx(tMs);
+const barY = (ident: number) => AXIS_PX + layout.threads.get(ident)!.y + threadRows(layout.threads.get(ident)!).barY + LANE.bar / 2;
+
+describe("hitTest", () => {
+  it("finds the state interval under the pointer, and why it waited", () => {
+    const hit = hitTest(input, xOf(25), barY(2));
+    expect(hit).toMatchObject({ kind: "state", ident: 2, state: ThreadState.Blocked, startMs: 20, endMs: 33, obj: 9, changesInPixel: 0 });
+    const text = describeHit(model, hit!)!;
+    expect(text.title).toBe("Thread-1 · blocked on a lock");
+    expect(Object.fromEntries(text.rows)).toMatchObject({ on: "Lock 9", "held by": "MainThread", "handed over by": "MainThread at 32.000 ms", lasted: "13.00 ms" });
+  });
+
+  it("prefers a mark or a print tick near the pointer", () => {
+    expect(hitTest(input, xOf(45) + 2, barY(1) - 6)).toMatchObject({ kind: "mark", ident: 1, tMs: 45 });
+    expect(hitTest(input, xOf(41) - 2, barY(2) + 6)).toMatchObject({ kind: "print", ident: 2, tMs: 41 });
+  });
+
+  it("finds spans and pool tasks in their rows", () => {
+    const main = layout.threads.get(1)!;
+    expect(hitTest(input, xOf(12), AXIS_PX + main.y + threadRows(main).spanY(0) + 5)).toMatchObject({ kind: "span", startMs: 10, endMs: 40 });
+    const worker = layout.threads.get(3)!;
+    const task = hitTest(input, xOf(20), AXIS_PX + worker.y + threadRows(worker).taskY + 5);
+    expect(task).toMatchObject({ kind: "task", task: 0, poolId: 20, startMs: 10, endMs: 30 });
+    expect(describeHit(model, task!)!.title).toBe("task #0 · Pool 20");
+  });
+
+  it("finds lock holds with their hand-over, and queue operations with their pair", () => {
+    const lock = layout.locks.get(9)!;
+    const hold = hitTest(input, xOf(33.5), AXIS_PX + lock.y + 8);
+    expect(hold).toMatchObject({ kind: "hold", ident: 2, startMs: 33, waitStartMs: 20 });
+    expect(Object.fromEntries(describeHit(model, hold!)!.rows)["got it from"]).toBe("MainThread (released at 32.000 ms)");
+    const queue = layout.queues.get(7)!;
+    const put = hitTest(input, xOf(35), AXIS_PX + queue.y + 10);
+    expect(put).toMatchObject({ kind: "queue-op", put: true, k: 1, ident: 1 });
+    expect(Object.fromEntries(describeHit(model, put!)!.rows)["got by"]).toMatch(/^Thread-1 at 50.000 ms/);
+    expect(hitTest(input, xOf(45), AXIS_PX + queue.y + 10)).toMatchObject({ kind: "counter", value: 1 });
+  });
+
+  it("misses outside the time area and below the lanes", () => {
+    expect(hitTest(input, GUTTER_PX - 5, barY(1))).toBeNull();
+    expect(hitTest(input, xOf(10), AXIS_PX + layout.heightPx + 5)).toBeNull();
+  });
+});

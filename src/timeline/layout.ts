@@ -1,0 +1,120 @@
+// Which lanes the timeline has, in which order, at which heights. Pure:
+// (model) → lanes, recomputed only when model.structureVersion changes.
+//
+//   MainProcess            one group per process (pid), threads by ident
+//     MainThread, Thread-1 …
+//   Process-1 …
+//   Pool 5                 one group per pool: its pending count, then its
+//     pending, PoolWorker-1 …  workers (a worker joins its pool's group once
+//                              it has run a task; before, "Pool workers")
+//   Locks                  one lane per lock or semaphore
+//   Queues                 one lane per queue or pipe end (a pool's own task
+//                          and result queues are shown by the pool lanes)
+
+import type { ThreadTrack, TraceModel } from "../trace/model";
+import { lockName, poolName, poolOfQueue, processName, queueName } from "../trace/names";
+
+export type LaneKind = "group" | "thread" | "lock" | "queue" | "pool";
+
+export interface Lane {
+  kind: LaneKind;
+  /** thread ident, lock/queue/pool id; 0 for groups */
+  id: number;
+  label: string;
+  /** top of the lane in layout pixels (before vertical scrolling) */
+  y: number;
+  height: number;
+  /** thread lanes: rows under the state bar, one per span depth, then one for pool tasks */
+  spanRows: number;
+  taskRow: boolean;
+}
+
+export const LANE = {
+  group: 20,
+  /** the state bar of a thread lane */
+  bar: 18,
+  pad: 3,
+  row: 14,
+  lock: 22,
+  queue: 34,
+  pool: 28,
+} as const;
+
+export interface TimelineLayout {
+  lanes: Lane[];
+  heightPx: number;
+  threads: Map<number, Lane>;
+  locks: Map<number, Lane>;
+  queues: Map<number, Lane>;
+}
+
+export function layoutLanes(model: TraceModel): TimelineLayout {
+  const lanes: Lane[] = [];
+  let y = 0;
+  const add = (kind: LaneKind, id: number, label: string, height: number, spanRows = 0, taskRow = false) => {
+    const lane: Lane = { kind, id, label, y, height, spanRows, taskRow };
+    lanes.push(lane);
+    y += height;
+    return lane;
+  };
+  const threadLane = (t: ThreadTrack) =>
+    add("thread", t.ident, t.name, LANE.bar + 2 * LANE.pad + (t.spans.length + (t.tasks.length > 0 ? 1 : 0)) * LANE.row, t.spans.length, t.tasks.length > 0);
+
+  const inPool = new Map<number, number>();
+  for (const pool of model.pools.values()) for (const ident of pool.workers) inPool.set(ident, pool.id);
+  const byIdent = (a: ThreadTrack, b: ThreadTrack) => a.ident - b.ident;
+  const all = [...model.threads.values()].sort(byIdent);
+  const isPoolWorker = (t: ThreadTrack) => inPool.has(t.ident) || t.kind === "pool-worker";
+
+  const pids = [...new Set(all.filter((t) => !isPoolWorker(t)).map((t) => t.pid))].sort((a, b) => a - b);
+  for (const pid of pids) {
+    add("group", pid, processName(model, pid), LANE.group);
+    for (const t of all) if (t.pid === pid && !isPoolWorker(t)) threadLane(t);
+  }
+  for (const pool of [...model.pools.values()].sort((a, b) => a.id - b.id)) {
+    const workers = all.filter((t) => inPool.get(t.ident) === pool.id);
+    add("group", pool.id, `${poolName(pool.id)} · ${workers.length} ${workers.length === 1 ? "worker" : "workers"}`, LANE.group);
+    add("pool", pool.id, "pending tasks", LANE.pool);
+    for (const t of workers) threadLane(t);
+  }
+  const idle = all.filter((t) => t.kind === "pool-worker" && !inPool.has(t.ident));
+  if (idle.length > 0) {
+    add("group", 0, "Pool workers", LANE.group);
+    for (const t of idle) threadLane(t);
+  }
+  const locks = [...model.locks.values()].sort((a, b) => a.id - b.id);
+  if (locks.length > 0) {
+    add("group", 0, "Locks", LANE.group);
+    for (const lock of locks) add("lock", lock.id, lockName(lock), LANE.lock);
+  }
+  const queues = [...model.queues.values()].filter((q) => !poolOfQueue(model, q.id)).sort((a, b) => a.id - b.id);
+  if (queues.length > 0) {
+    add("group", 0, "Queues", LANE.group);
+    for (const q of queues) add("queue", q.id, queueName(model, q.id), LANE.queue);
+  }
+
+  const pick = (kind: LaneKind) => new Map(lanes.filter((l) => l.kind === kind).map((l) => [l.id, l]));
+  return { lanes, heightPx: y, threads: pick("thread"), locks: pick("lock"), queues: pick("queue") };
+}
+
+/** The lane at layout y (binary search: lanes are sorted by y), or null. */
+export function laneAt(layout: TimelineLayout, y: number): Lane | null {
+  const lanes = layout.lanes;
+  let lo = 0;
+  let hi = lanes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const lane = lanes[mid];
+    if (y < lane.y) hi = mid - 1;
+    else if (y >= lane.y + lane.height) lo = mid + 1;
+    else return lane;
+  }
+  return null;
+}
+
+/** Where a thread lane's parts are, relative to the lane's top. */
+export function threadRows(lane: Lane): { barY: number; spanY: (depth: number) => number; taskY: number } {
+  const barY = LANE.pad;
+  const rowsY = barY + LANE.bar + LANE.pad;
+  return { barY, spanY: (depth) => rowsY + depth * LANE.row, taskY: rowsY + lane.spanRows * LANE.row };
+}

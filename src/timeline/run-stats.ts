@@ -1,0 +1,67 @@
+// A run in figures, for the stats panel: per thread the time spent in each
+// kind of state; per lock acquisitions, how many had to wait, the longest
+// wait and hold; per queue puts, gets and the largest depth; per pool its
+// tasks and how busy its workers were. Pure over the model.
+
+import { ThreadState } from "../trace/events";
+import type { TraceModel } from "../trace/model";
+import { lockName, poolName, poolOfQueue, queueName, stateName } from "../trace/names";
+
+export interface ThreadStats {
+  name: string;
+  totalMs: number;
+  runningMs: number;
+  gilMs: number;
+  blockedMs: number;
+  /** condition, event, join, barrier */
+  waitingMs: number;
+  sleepingMs: number;
+  queueMs: number;
+  end: string;
+}
+
+export interface RunStats {
+  threads: ThreadStats[];
+  locks: { name: string; acquisitions: number; contended: number; longestWaitMs: number; longestHoldMs: number; totalHoldMs: number }[];
+  queues: { name: string; puts: number; gets: number; maxDepth: number }[];
+  pools: { name: string; workers: number; tasks: number; utilisation: number; maxPending: number }[];
+}
+
+export function runStats(model: TraceModel, endMs: number): RunStats {
+  const threads = [...model.threads.values()].sort((a, b) => a.ident - b.ident).map((track): ThreadStats => {
+    const t = model.stateTotals(track, endMs);
+    return {
+      name: track.name,
+      totalMs: Math.max(0, t.endMs - t.startMs),
+      runningMs: t.ms[ThreadState.Running],
+      gilMs: t.ms[ThreadState.Runnable],
+      blockedMs: t.ms[ThreadState.Blocked],
+      waitingMs: t.ms[ThreadState.Waiting],
+      sleepingMs: t.ms[ThreadState.Sleeping],
+      queueMs: t.ms[ThreadState.QueueWait],
+      end: t.finalState >= ThreadState.Done ? stateName(t.finalState) : "running",
+    };
+  });
+  const locks = [...model.locks.values()].sort((a, b) => a.id - b.id).map((lock) => ({
+    name: lockName(lock),
+    acquisitions: lock.acquisitions,
+    contended: lock.contended,
+    longestWaitMs: lock.longestWaitMs,
+    longestHoldMs: lock.longestHoldMs,
+    totalHoldMs: lock.totalHoldMs,
+  }));
+  const queues = [...model.queues.values()].sort((a, b) => a.id - b.id).map((q) => ({
+    name: queueName(model, q.id) + (poolOfQueue(model, q.id) ? " (internal)" : ""),
+    puts: q.puts.length,
+    gets: q.gets.length,
+    maxDepth: q.maxDepth,
+  }));
+  const pools = [...model.pools.values()].sort((a, b) => a.id - b.id).map((p) => ({
+    name: poolName(p.id),
+    workers: p.workers.size,
+    tasks: p.tasks,
+    utilisation: p.utilisation(),
+    maxPending: p.maxPending,
+  }));
+  return { threads, locks, queues, pools };
+}

@@ -1,0 +1,36 @@
+// Text on the canvas only where it fits: measuring is the costly part, so
+// widths are cached per font and string, and a label that does not fit is
+// shortened with an ellipsis or left out.
+
+export interface TextMeasurer {
+  font: string;
+  measureText(text: string): { width: number };
+}
+
+const cache = new Map<string, number>();
+const MAX_CACHED = 5000;
+
+export function textWidth(ctx: TextMeasurer, text: string): number {
+  const key = `${ctx.font}\u0000${text}`;
+  let width = cache.get(key);
+  if (width === undefined) {
+    if (cache.size > MAX_CACHED) cache.clear();
+    width = ctx.measureText(text).width;
+    cache.set(key, width);
+  }
+  return width;
+}
+
+/** `text`, or its longest prefix with "…" that fits `maxPx`, or null when not even two letters fit. */
+export function fitText(ctx: TextMeasurer, text: string, maxPx: number): string | null {
+  if (maxPx <= 0) return null;
+  if (textWidth(ctx, text) <= maxPx) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (textWidth(ctx, text.slice(0, mid) + "…") <= maxPx) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo >= 2 ? text.slice(0, lo) + "…" : null;
+}

@@ -1,0 +1,112 @@
+// The exported trace's structure, as Perfetto and chrome://tracing need it:
+// named processes and threads, slices that nest per thread, flows whose
+// start and finish share an id, counters and instants.
+import { describe, expect, it } from "vitest";
+import { EventKind, ThreadState } from "./events";
+import { QUEUE_GET_KIND, QUEUE_PUT_KIND, TraceModel } from "./model";
+import { SHARED_PID, toChromeTrace, type ChromeTraceEvent } from "./chrome-trace";
+
+const S = EventKind.State;
+
+/** Scenario: MainThread puts two items that Thread-1 gets, inside a span, while both take a lock; a pool worker runs a task. */
+function scenario(): TraceModel {
+  const m = new TraceModel();
+  m.addThread(1, "MainThread", "main", 1000);
+  m.addThread(2, "Thread-1", "thread", 1000);
+  m.addThread(3, "PoolWorker-1", "pool-worker", 1001);
+  m.labels.set(50, "produce");
+  m.add(1, 0, S, ThreadState.Running, 0);
+  m.add(1, 1, EventKind.SpanBegin, 0, 50);
+  m.add(1, 1.5, EventKind.LockAcquired, 0, 9);
+  m.add(1, 2, QUEUE_PUT_KIND, 1, 7);
+  m.add(1, 2.5, S, ThreadState.Sleeping, 0);
+  m.add(1, 3, S, ThreadState.Running, 0);
+  m.add(1, 3.2, EventKind.LockReleased, 0, 9);
+  m.add(1, 3.5, QUEUE_PUT_KIND, 2, 7);
+  m.add(1, 4, EventKind.SpanEnd, 0, 50);
+  m.add(1, 4.5, EventKind.Mark, 0, 50);
+  m.add(1, 9, S, ThreadState.Done, 0);
+  m.add(2, 0.5, S, ThreadState.Running, 0);
+  m.add(2, 2, S, ThreadState.Blocked, 9);
+  m.add(2, 3.3, S, ThreadState.Running, 0);
+  m.add(2, 3.3, EventKind.LockAcquired, 0, 9);
+  m.add(2, 3.4, EventKind.LockReleased, 0, 9);
+  m.add(2, 4, QUEUE_GET_KIND, 1, 7);
+  m.add(2, 5, QUEUE_GET_KIND, 0, 7);
+  m.add(2, 6, S, ThreadState.Done, 0);
+  m.add(3, 0.2, S, ThreadState.Running, 0);
+  m.add(3, 1, EventKind.PoolPending, 1, 20);
+  m.add(3, 1, EventKind.PoolTaskStart, 0, 20);
+  m.add(3, 2, S, ThreadState.Sleeping, 0);
+  m.add(3, 2.5, S, ThreadState.Running, 0);
+  m.add(3, 3, EventKind.PoolTaskEnd, 0, 20);
+  m.add(3, 4, S, ThreadState.Done, 0);
+  return m;
+}
+
+/** Slices of one track nest or are disjoint: check with a stack over (ts asc, dur desc). */
+function nests(slices: ChromeTraceEvent[]): boolean {
+  const sorted = [...slices].sort((a, b) => a.ts! - b.ts! || b.dur! - a.dur!);
+  const stack: number[] = [];
+  for (const s of sorted) {
+    while (stack.length > 0 && stack[stack.length - 1] <= s.ts! + 1e-6) stack.pop();
+    const end = s.ts! + s.dur!;
+    if (stack.length > 0 && end > stack[stack.length - 1] + 1e-6) return false;
+    stack.push(end);
+  }
+  return true;
+}
+
+describe("toChromeTrace", () => {
+  const trace = toChromeTrace(scenario(), { endMs: 10, output: [{ thread: "Thread-1", text: "got 1", t: 4.1 }] });
+  const ev = trace.traceEvents;
+
+  it("names processes and threads as Python does", () => {
+    const names = (n: string) => ev.filter((e) => e.ph === "M" && e.name === n).map((e) => e.args!.name);
+    expect(names("process_name")).toEqual(["MainProcess", "PoolWorker-1", "Locks, queues and pools"]);
+    expect(names("thread_name")).toEqual(expect.arrayContaining(["MainThread", "Thread-1", "PoolWorker-1", "Lock 9"]));
+  });
+
+  it("emits µs slices per state that nest or do not overlap on every thread", () => {
+    const x = ev.filter((e) => e.ph === "X");
+    const tracks = new Map<string, ChromeTraceEvent[]>();
+    for (const e of x) tracks.set(`${e.pid}/${e.tid}`, [...(tracks.get(`${e.pid}/${e.tid}`) ?? []), e]);
+    for (const [key, slices] of tracks) expect(nests(slices), key).toBe(true);
+    const span = x.find((e) => e.name === "produce")!;
+    expect([span.ts, span.dur]).toEqual([1000, 3000]);
+    // The running state around the span's start is cut there.
+    expect(x.filter((e) => e.tid === 1 && e.name === "running").map((e) => e.ts)).toEqual([0, 1000, 3000, 4000]);
+    expect(x.find((e) => e.name === "task #0")).toMatchObject({ pid: 1001, tid: 3, ts: 1000, dur: 2000 });
+    expect(x.find((e) => e.tid === 2 && e.name === "blocked on a lock")!.args).toEqual({ on: "Lock 9" });
+  });
+
+  it("draws lock holds on the lock's track without overlap", () => {
+    const holds = ev.filter((e) => e.ph === "X" && e.pid === SHARED_PID && e.tid === 9);
+    expect(holds.map((e) => e.name)).toEqual(["held by MainThread", "held by Thread-1"]);
+    expect(holds[1].args).toMatchObject({ holder: "Thread-1" });
+    expect(nests(holds)).toBe(true);
+  });
+
+  it("links each put to its get with a flow whose ids match", () => {
+    const starts = ev.filter((e) => e.ph === "s");
+    const finishes = ev.filter((e) => e.ph === "f");
+    expect(starts.length).toBe(2);
+    expect(finishes.map((e) => e.id).sort()).toEqual(starts.map((e) => e.id).sort());
+    expect(starts.every((e) => e.tid === 1) && finishes.every((e) => e.tid === 2 && e.bp === "e")).toBe(true);
+    expect(finishes.map((e) => e.ts)).toEqual([4000, 5000]);
+  });
+
+  it("has counters for queue depth and pool pending, and instants for marks, prints and final states", () => {
+    const counters = ev.filter((e) => e.ph === "C");
+    expect(counters.filter((e) => e.name === "Queue 7 depth").map((e) => e.args!.depth)).toEqual([1, 2, 1, 0]);
+    expect(counters.find((e) => e.name === "Pool 20 pending")!.args).toEqual({ pending: 1 });
+    const instants = ev.filter((e) => e.ph === "i");
+    expect(instants.find((e) => e.cat === "mark")).toMatchObject({ name: "produce", ts: 4500, tid: 1 });
+    expect(instants.find((e) => e.cat === "print")).toMatchObject({ tid: 2, args: { text: "got 1" } });
+    expect(instants.filter((e) => e.cat === "state").map((e) => e.name)).toEqual(["done", "done", "done"]);
+  });
+
+  it("is plain JSON", () => {
+    expect(JSON.parse(JSON.stringify(trace))).toEqual(trace);
+  });
+});

@@ -1,0 +1,129 @@
+// What the trace model keeps per shared object, built as events arrive:
+//
+// - LockTrack: per holder thread, the intervals it held the lock (with the
+//   time it started waiting, when the acquisition was contended), and per
+//   waiter the intervals it was blocked on it. Lists are per thread because
+//   one thread's events arrive in time order and the page drains thread by
+//   thread: per-thread lists stay sorted without any sorting.
+//   A Semaphore blocks threads too (state Blocked, obj = its id) but records
+//   no acquire/release, so it shows as a lock-like object with waits only.
+// - QueueTrack: puts and gets (arg = depth after, as api/queues.ts records
+//   them), each a SortedLog. Pairing rule: the k-th put in time order is
+//   matched with the k-th get — exact for a FIFO Queue and for a pipe,
+//   approximate for LifoQueue and PriorityQueue, whose order the trace does
+//   not record.
+// - PoolTrack: the pending-task count over time and the pool's workers;
+//   the task boxes themselves live on the worker's thread track.
+
+import { IntervalList, SortedLog, upperBound } from "./model-series";
+
+function listOf(map: Map<number, IntervalList>, ident: number): IntervalList {
+  let list = map.get(ident);
+  if (!list) map.set(ident, (list = new IntervalList()));
+  return list;
+}
+
+export class LockTrack {
+  /** per holder ident; an interval's extra is when the holder began waiting (NaN: not contended) */
+  readonly holds = new Map<number, IntervalList>();
+  /** per waiter ident: when it was blocked on this object */
+  readonly waits = new Map<number, IntervalList>();
+  acquisitions = 0;
+  contended = 0;
+  longestWaitMs = 0;
+  longestHoldMs = 0;
+  totalHoldMs = 0;
+
+  constructor(readonly id: number, readonly ordinal: number) {}
+
+  acquire(ident: number, tMs: number, waitStartMs: number): void {
+    const list = listOf(this.holds, ident);
+    // An RLock records every nested acquire but only the outermost release: nested ones change nothing.
+    if (list.isOpen()) return;
+    this.acquisitions++;
+    if (!Number.isNaN(waitStartMs)) this.contended++;
+    list.open(tMs, 0, waitStartMs);
+  }
+
+  release(ident: number, tMs: number): void {
+    let list = this.holds.get(ident);
+    if (!list?.isOpen()) {
+      // Python lets any thread release a Lock: close whoever holds it.
+      list = undefined;
+      for (const other of this.holds.values()) if (other.isOpen()) list = other;
+      if (!list) return;
+    }
+    const heldMs = list.close(tMs);
+    this.totalHoldMs += heldMs;
+    if (heldMs > this.longestHoldMs) this.longestHoldMs = heldMs;
+  }
+
+  beginWait(ident: number, tMs: number): void {
+    listOf(this.waits, ident).open(tMs);
+  }
+
+  endWait(ident: number, tMs: number): void {
+    const waitedMs = this.waits.get(ident)?.close(tMs) ?? -1;
+    if (waitedMs > this.longestWaitMs) this.longestWaitMs = waitedMs;
+  }
+
+  /** The thread holding the lock at `tMs` and its hold's index, or null. */
+  holderAt(tMs: number): { ident: number; index: number } | null {
+    for (const [ident, list] of this.holds) {
+      const index = list.indexAt(tMs);
+      if (index >= 0) return { ident, index };
+    }
+    return null;
+  }
+
+  /**
+   * Who handed the lock to a hold that ended at `holdEndMs`: the other
+   * thread whose hold ended last before then. Every other hold that ended
+   * before this one ended must have ended before it began (one holder at a
+   * time), which holds even when coarse-clock stamps are off by a little.
+   */
+  previousHolder(ident: number, holdEndMs: number): { ident: number; endMs: number } | null {
+    const limitMs = Number.isFinite(holdEndMs) ? holdEndMs : Number.MAX_VALUE;
+    let best: { ident: number; endMs: number } | null = null;
+    for (const [other, list] of this.holds) {
+      if (other === ident) continue;
+      const i = upperBound(list.ends.data, list.length, limitMs) - 1;
+      if (i < 0) continue;
+      const endMs = list.ends.data[i];
+      if (!best || endMs > best.endMs) best = { ident: other, endMs };
+    }
+    return best;
+  }
+}
+
+export class QueueTrack {
+  readonly puts = new SortedLog();
+  readonly gets = new SortedLog();
+  maxDepth = 0;
+
+  constructor(readonly id: number, readonly ordinal: number) {}
+
+  add(isPut: boolean, ident: number, tMs: number, depth: number): void {
+    (isPut ? this.puts : this.gets).push(tMs, depth, ident);
+    if (depth > this.maxDepth) this.maxDepth = depth;
+  }
+}
+
+export class PoolTrack {
+  readonly pending = new SortedLog();
+  readonly workers = new Set<number>();
+  tasks = 0;
+  busyMs = 0;
+  maxPending = 0;
+  firstStartMs = Infinity;
+  lastEndMs = 0;
+
+  constructor(readonly id: number, readonly ordinal: number) {}
+
+  /** Share of the workers' time spent on tasks between the first task's start and the last one's end. */
+  utilisation(): number {
+    const spanMs = this.lastEndMs - this.firstStartMs;
+    if (!(spanMs > 0) || this.workers.size === 0) return 0;
+    return Math.min(1, this.busyMs / (spanMs * this.workers.size));
+  }
+}

@@ -1,0 +1,118 @@
+// The trace model: what the timeline reads, built from events in the order
+// the page drains them (one thread's batch after another's).
+import { describe, expect, it } from "vitest";
+import { EventKind, ThreadState } from "./events";
+import { QUEUE_GET_KIND, QUEUE_PUT_KIND, TraceModel } from "./model";
+
+const S = EventKind.State;
+
+function twoThreads(): TraceModel {
+  const m = new TraceModel();
+  m.addThread(1, "MainThread", "main", 1000);
+  m.addThread(2, "Thread-1", "thread", 1000);
+  return m;
+}
+
+describe("TraceModel", () => {
+  it("keeps per-thread figures as RunResult reports them", () => {
+    const m = twoThreads();
+    m.add(1, 0, S, ThreadState.Running, 0);
+    m.add(1, 4, S, ThreadState.Sleeping, 0);
+    m.add(1, 10, S, ThreadState.Running, 0);
+    m.add(1, 12, S, ThreadState.Done, 0);
+    const f = m.figures(m.threads.get(1)!, 20);
+    expect(f).toEqual({ startMs: 0, endMs: 12, runningMs: 6, blockedMs: 6, finalState: ThreadState.Done });
+    expect(m.maxMs).toBe(12);
+  });
+
+  it("builds lock holds and waits, and marks the acquisition after a blocked wait as contended", () => {
+    const m = twoThreads();
+    // Thread-1's batch is drained first, though MainThread held the lock first.
+    m.add(2, 1, S, ThreadState.Running, 0);
+    m.add(2, 2, S, ThreadState.Blocked, 7);
+    m.add(2, 5, S, ThreadState.Running, 0);
+    m.add(2, 5, EventKind.LockAcquired, 0, 7);
+    m.add(2, 6, EventKind.LockReleased, 0, 7);
+    m.add(1, 0, S, ThreadState.Running, 0);
+    m.add(1, 1, EventKind.LockAcquired, 0, 7);
+    m.add(1, 4.9, EventKind.LockReleased, 0, 7);
+    const lock = m.locks.get(7)!;
+    expect(lock.acquisitions).toBe(2);
+    expect(lock.contended).toBe(1);
+    expect(lock.longestWaitMs).toBe(3);
+    expect(lock.longestHoldMs).toBeCloseTo(3.9, 9);
+    const t1 = lock.holds.get(2)!;
+    expect([t1.starts.data[0], t1.ends.data[0], t1.extras.data[0]]).toEqual([5, 6, 2]);
+    expect(Number.isNaN(lock.holds.get(1)!.extras.data[0])).toBe(true);
+    expect(lock.previousHolder(2, 6)).toEqual({ ident: 1, endMs: 4.9 });
+    expect(lock.holderAt(3)).toEqual({ ident: 1, index: 0 });
+  });
+
+  it("counts an RLock's nested acquisitions once", () => {
+    const m = twoThreads();
+    m.add(1, 1, EventKind.LockAcquired, 0, 3);
+    m.add(1, 2, EventKind.LockAcquired, 0, 3);
+    m.add(1, 3, EventKind.LockReleased, 0, 3);
+    const lock = m.locks.get(3)!;
+    expect(lock.acquisitions).toBe(1);
+    expect(lock.holds.get(1)!.ends.data[0]).toBe(3);
+  });
+
+  it("does not call an acquire contended when a timed-out wait came before other events", () => {
+    const m = twoThreads();
+    m.add(1, 0, S, ThreadState.Blocked, 4);
+    m.add(1, 2, S, ThreadState.Running, 0);
+    m.add(1, 3, EventKind.Mark, 0, 9);
+    m.add(1, 4, EventKind.LockAcquired, 0, 4);
+    expect(m.locks.get(4)!.contended).toBe(0);
+  });
+
+  it("keeps queue puts and gets sorted across threads, so the k-th put pairs with the k-th get", () => {
+    const m = twoThreads();
+    m.add(2, 3, QUEUE_GET_KIND, 0, 5);
+    m.add(2, 7, QUEUE_GET_KIND, 0, 5);
+    m.add(1, 1, QUEUE_PUT_KIND, 1, 5);
+    m.add(1, 2, QUEUE_PUT_KIND, 2, 5);
+    const q = m.queues.get(5)!;
+    q.puts.ensureSorted();
+    q.gets.ensureSorted();
+    expect(Array.from(q.puts.times.data.subarray(0, 2))).toEqual([1, 2]);
+    expect(Array.from(q.gets.times.data.subarray(0, 2))).toEqual([3, 7]);
+    expect(q.maxDepth).toBe(2);
+  });
+
+  it("records pool tasks on the worker's track and the pool's utilisation", () => {
+    const m = twoThreads();
+    m.add(2, 0, EventKind.PoolPending, 2, 9);
+    m.add(2, 0, EventKind.PoolTaskStart, 0, 9);
+    m.add(2, 4, EventKind.PoolTaskEnd, 0, 9);
+    m.add(2, 4, EventKind.PoolTaskStart, 1, 9);
+    m.add(2, 8, EventKind.PoolTaskEnd, 1, 9);
+    const pool = m.pools.get(9)!;
+    expect(pool.tasks).toBe(2);
+    expect(pool.utilisation()).toBe(1);
+    expect(m.threads.get(2)!.tasks.tags.data[1]).toBe(1);
+  });
+
+  it("nests spans by depth and closes what a stopped thread left open", () => {
+    const m = twoThreads();
+    m.add(1, 0, S, ThreadState.Running, 0);
+    m.add(1, 1, EventKind.SpanBegin, 0, 20);
+    m.add(1, 2, EventKind.SpanBegin, 0, 21);
+    m.add(1, 3, EventKind.SpanEnd, 0, 21);
+    m.add(1, 4, EventKind.SpanBegin, 0, 22);
+    m.finish(1, 9, ThreadState.Stopped);
+    const spans = m.threads.get(1)!.spans;
+    expect(spans.length).toBe(2);
+    expect(Array.from(spans[1].tags.data.subarray(0, 2))).toEqual([21, 22]);
+    expect(spans[0].ends.data[0]).toBe(9);
+    expect(spans[1].ends.data[1]).toBe(9);
+  });
+
+  it("adds print times to the thread of that name", () => {
+    const m = twoThreads();
+    m.addPrint("Thread-1", 4);
+    m.addPrint("nobody", 5);
+    expect(m.threads.get(2)!.prints.length).toBe(1);
+  });
+});

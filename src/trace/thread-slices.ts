@@ -1,0 +1,83 @@
+// One thread's Chrome-trace slices: its states as leaf slices, its spans
+// and pool tasks as parents. Trace viewers need the slices of a thread to
+// nest or not overlap, but a state (say, running) easily straddles the edge
+// of a span. So every state interval is cut at each parent boundary inside
+// it; every piece then lies wholly inside or outside each parent. Parents
+// nest by construction (span() is lexical, a task is one call), and are
+// clipped to their enclosing parent in case a stopped thread left them odd.
+
+import { ThreadState } from "./events";
+import type { ThreadTrack, TraceModel } from "./model";
+import { upperBound } from "./model-series";
+import { intervalTarget, labelText, stateName } from "./names";
+
+export interface Slice {
+  ts: number;
+  dur: number;
+  name: string;
+  cat: string;
+  args?: Record<string, unknown>;
+}
+
+/** ms → µs, rounded to the ns, so equal ms boundaries give equal µs boundaries. */
+export function toUs(ms: number): number {
+  return Math.round(ms * 1e6) / 1e3;
+}
+
+interface Parent {
+  start: number;
+  end: number;
+  name: string;
+  cat: string;
+}
+
+function parentsOf(model: TraceModel, track: ThreadTrack, endMs: number): Parent[] {
+  const parents: Parent[] = [];
+  for (const list of track.spans) {
+    for (let i = 0; i < list.length; i++) {
+      parents.push({ start: list.starts.data[i], end: Math.min(list.ends.data[i], endMs), name: labelText(model, list.tags.data[i]), cat: "span" });
+    }
+  }
+  const tasks = track.tasks;
+  for (let i = 0; i < tasks.length; i++) {
+    parents.push({ start: tasks.starts.data[i], end: Math.min(tasks.ends.data[i], endMs), name: `task #${tasks.tags.data[i]}`, cat: "task" });
+  }
+  parents.sort((a, b) => a.start - b.start || b.end - a.end);
+  const stack: Parent[] = [];
+  for (const p of parents) {
+    while (stack.length > 0 && stack[stack.length - 1].end <= p.start) stack.pop();
+    if (stack.length > 0) p.end = Math.min(p.end, stack[stack.length - 1].end);
+    stack.push(p);
+  }
+  return parents;
+}
+
+export function threadSlices(model: TraceModel, track: ThreadTrack, endMs: number): Slice[] {
+  const slices: Slice[] = [];
+  const parents = parentsOf(model, track, endMs);
+  const cuts = Float64Array.from(new Set(parents.flatMap((p) => [toUs(p.start), toUs(p.end)]))).sort();
+  for (const p of parents) {
+    const ts = toUs(p.start);
+    slices.push({ ts, dur: Math.max(0, toUs(p.end) - ts), name: p.name, cat: p.cat });
+  }
+  const { times, states } = track;
+  const n = states.length;
+  for (let i = 0; i < n; i++) {
+    const state = states.data[i];
+    if (state >= ThreadState.Done) break;
+    const from = toUs(times.data[i]);
+    const to = toUs(i + 1 < n ? times.data[i + 1] : endMs);
+    if (!(to > from)) continue;
+    const target = intervalTarget(model, track, i);
+    const name = stateName(state);
+    const args = target ? { on: target } : undefined;
+    let at = from;
+    // Cut at every parent boundary strictly inside (from, to).
+    for (let c = upperBound(cuts, cuts.length, from); c < cuts.length && cuts[c] < to; c++) {
+      slices.push({ ts: at, dur: cuts[c] - at, name, cat: "state", args });
+      at = cuts[c];
+    }
+    slices.push({ ts: at, dur: to - at, name, cat: "state", args });
+  }
+  return slices;
+}

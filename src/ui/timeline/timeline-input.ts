@@ -1,0 +1,151 @@
+// Pointer, wheel and keyboard on the timeline canvas, as Perfetto and
+// DevTools users expect them:
+//   wheel, ctrl+wheel, trackpad pinch  zoom about the pointer
+//   shift+wheel, horizontal swipe      pan
+//   wheel over the lane names          scroll the lanes
+//   drag                               pan (and scroll the lanes)
+//   two-finger touch                   pinch zoom
+//   W / S, + / -                       zoom in / out;  A / D, ← / →  pan
+//   0                                  fit the whole run
+//   click a print tick                 show its line in the output
+// Everything here turns events into viewport steps (viewport.ts).
+
+import { GUTTER_PX } from "../../timeline/frame";
+import type { TimelineView } from "./timeline-view";
+import { followEnd, pan, scrollLanes, wheelPx, wheelZoomFactor, zoom } from "./viewport";
+
+const KEY_ZOOM = 1.3;
+const KEY_PAN_FRACTION = 0.15;
+/** A press that moves less than this is a click, not a drag. */
+const CLICK_SLOP_PX = 4;
+
+export function installInput(view: TimelineView): () => void {
+  const el = view.canvas;
+  const local = (e: { clientX: number; clientY: number }) => {
+    const r = el.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  };
+  const scroll = (dy: number) => view.setView(scrollLanes(view.view, dy, view.lanesHeightPx(), view.visibleLanesPx()));
+
+  const onWheel = (e: WheelEvent) => {
+    e.preventDefault();
+    const p = local(e);
+    const page = view.view.scale.widthPx;
+    const dx = wheelPx(e.deltaX, e.deltaMode, page);
+    const dy = wheelPx(e.deltaY, e.deltaMode, page);
+    if (p.x < GUTTER_PX && !e.ctrlKey) return scroll(dy);
+    if (e.shiftKey) return view.setView(pan(view.view, dy || dx));
+    if (Math.abs(dx) > Math.abs(dy)) return view.setView(pan(view.view, dx));
+    view.setView(zoom(view.view, wheelZoomFactor(e.ctrlKey ? dy * 3 : dy), p.x, view.live()));
+  };
+
+  // Drag to pan; two touches pinch. Pointers by id, so a second finger is seen.
+  const pointers = new Map<number, { x: number; y: number }>();
+  let drag: { x: number; y: number; moved: boolean } | null = null;
+  let pinch: { distance: number } | null = null;
+  const pinchDistance = () => {
+    const [a, b] = [...pointers.values()];
+    return Math.hypot(a.x - b.x, a.y - b.y);
+  };
+
+  const onDown = (e: PointerEvent) => {
+    el.focus({ preventScroll: true });
+    const p = local(e);
+    pointers.set(e.pointerId, p);
+    el.setPointerCapture(e.pointerId);
+    if (pointers.size === 2) {
+      drag = null;
+      pinch = { distance: pinchDistance() };
+    } else {
+      drag = { ...p, moved: false };
+    }
+  };
+  const onMove = (e: PointerEvent) => {
+    const p = local(e);
+    if (pointers.has(e.pointerId)) pointers.set(e.pointerId, p);
+    if (pinch && pointers.size === 2) {
+      const distance = pinchDistance();
+      const [a, b] = [...pointers.values()];
+      if (pinch.distance > 0) view.setView(zoom(view.view, distance / pinch.distance, (a.x + b.x) / 2, view.live()));
+      pinch.distance = distance;
+      return;
+    }
+    if (drag) {
+      const dx = p.x - drag.x;
+      const dy = p.y - drag.y;
+      if (!drag.moved && Math.hypot(dx, dy) < CLICK_SLOP_PX) return;
+      drag.moved = true;
+      let next = pan(view.view, -dx);
+      next = scrollLanes(next, -dy, view.lanesHeightPx(), view.visibleLanesPx());
+      drag.x = p.x;
+      drag.y = p.y;
+      view.setView(next);
+      el.style.cursor = "grabbing";
+    }
+    view.setPointer(p);
+  };
+  const onUp = (e: PointerEvent) => {
+    pointers.delete(e.pointerId);
+    if (pointers.size < 2) pinch = null;
+    if (drag && !drag.moved) onClick();
+    drag = null;
+    el.style.cursor = "";
+  };
+  const onClick = () => {
+    const hit = view.currentHit();
+    if (hit?.kind === "print") view.openPrint(hit.ident, hit.tMs);
+  };
+  const onLeave = () => {
+    if (!drag) view.setPointer(null);
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const width = view.view.scale.widthPx;
+    // Zoom about the pointer when it is over the lanes, else about the middle.
+    const anchor = view.pointerX() ?? view.view.scale.leftPx + width / 2;
+    switch (e.key) {
+      case "w": case "W": case "+": case "=":
+        view.setView(zoom(view.view, KEY_ZOOM, anchor, view.live()));
+        break;
+      case "s": case "S": case "-": case "_":
+        view.setView(zoom(view.view, 1 / KEY_ZOOM, anchor, view.live()));
+        break;
+      case "a": case "A": case "ArrowLeft":
+        view.setView(pan(view.view, -width * KEY_PAN_FRACTION));
+        break;
+      case "d": case "D": case "ArrowRight":
+        view.setView(pan(view.view, width * KEY_PAN_FRACTION));
+        break;
+      case "ArrowUp":
+        scroll(-40);
+        break;
+      case "ArrowDown":
+        scroll(40);
+        break;
+      case "0":
+        view.setView(followEnd(view.view, true));
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  el.addEventListener("wheel", onWheel, { passive: false });
+  el.addEventListener("pointerdown", onDown);
+  el.addEventListener("pointermove", onMove);
+  el.addEventListener("pointerup", onUp);
+  el.addEventListener("pointercancel", onUp);
+  el.addEventListener("pointerleave", onLeave);
+  el.addEventListener("keydown", onKey);
+  return () => {
+    el.removeEventListener("wheel", onWheel);
+    el.removeEventListener("pointerdown", onDown);
+    el.removeEventListener("pointermove", onMove);
+    el.removeEventListener("pointerup", onUp);
+    el.removeEventListener("pointercancel", onUp);
+    el.removeEventListener("pointerleave", onLeave);
+    el.removeEventListener("keydown", onKey);
+  };
+}

@@ -1,0 +1,263 @@
+// The timeline's canvas, outside React: the one requestAnimationFrame owner
+// that redraws when the model or the view changed (every frame while a run
+// is live, since "now" moves), the canvas sized to its box at the device's
+// pixel ratio, hover hit-testing, and the links to and from the output.
+// Input handling (timeline-input.ts) only changes the viewport and asks
+// for a frame.
+
+import type { StoreApi } from "zustand/vanilla";
+import type { TraceModel } from "../../trace/model";
+import { describeHit, type HitDescription } from "../../timeline/describe";
+import { AXIS_PX, GUTTER_PX, type FrameInput } from "../../timeline/frame";
+import { hitTest, type Hit } from "../../timeline/hit-test";
+import { layoutLanes, type TimelineLayout } from "../../timeline/layout";
+import { TimelineRenderer, type RenderStats } from "../../timeline/render";
+import type { TimelineTheme } from "../../timeline/theme";
+import type { PlaygroundStores } from "../state/stores";
+import type { TimelineState } from "../state/timeline-store";
+import { themeFromCss } from "./theme-from-css";
+import { frameViewport, initialViewport, reveal, type Viewport } from "./viewport";
+import { installInput } from "./timeline-input";
+import { nearestOutputRow } from "./output-link";
+
+export interface HoverInfo {
+  x: number;
+  y: number;
+  description: HitDescription;
+}
+
+export interface ViewCallbacks {
+  onHover(info: HoverInfo | null): void;
+  onFollowChange(follow: boolean): void;
+}
+
+/** How long a revealed moment stays highlighted, fading out. */
+const HIGHLIGHT_MS = 2500;
+
+export class TimelineView {
+  view: Viewport = initialViewport(GUTTER_PX, 800);
+  readonly renderer = new TimelineRenderer();
+  lastStats: RenderStats | null = null;
+  private readonly ctx: CanvasRenderingContext2D;
+  private theme: TimelineTheme;
+  private layout: TimelineLayout | null = null;
+  private layoutKey: { model: TraceModel | null; version: number } = { model: null, version: -1 };
+  private widthPx = 0;
+  private heightPx = 0;
+  private frame = 0;
+  private pointer: { x: number; y: number } | null = null;
+  private hit: Hit | null = null;
+  private highlight: { tMs: number; ident: number; at: number } | null = null;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    readonly host: HTMLElement,
+    readonly canvas: HTMLCanvasElement,
+    private readonly stores: PlaygroundStores,
+    private readonly callbacks: ViewCallbacks,
+  ) {
+    this.ctx = canvas.getContext("2d", { alpha: false })!;
+    this.theme = themeFromCss(host);
+    const resize = new ResizeObserver(() => this.resize());
+    resize.observe(host);
+    this.cleanups.push(() => resize.disconnect());
+    const scheme = matchMedia("(prefers-color-scheme: dark)");
+    const onScheme = () => { this.theme = themeFromCss(host); this.invalidate(); };
+    scheme.addEventListener("change", onScheme);
+    this.cleanups.push(() => scheme.removeEventListener("change", onScheme));
+    this.cleanups.push(stores.timeline.subscribe((s, prev) => this.onStore(s, prev)));
+    this.cleanups.push(stores.run.subscribe((s, prev) => { if (s.lastResult !== prev.lastResult) this.invalidate(); }));
+    this.cleanups.push(installInput(this));
+    this.resize();
+  }
+
+  dispose(): void {
+    cancelAnimationFrame(this.frame);
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+  }
+
+  get state(): StoreApi<TimelineState> {
+    return this.stores.timeline;
+  }
+
+  /** Ask for a frame; several asks before it comes cost one frame. */
+  invalidate(): void {
+    if (!this.frame) this.frame = requestAnimationFrame(this.onFrame);
+  }
+
+  setView(view: Viewport): void {
+    if (view.follow !== this.view.follow) this.callbacks.onFollowChange(view.follow);
+    this.view = view;
+    this.invalidate();
+  }
+
+  setPointer(pointer: { x: number; y: number } | null): void {
+    this.pointer = pointer;
+    this.invalidate();
+  }
+
+  /** The end of the trace: "now" while live, else the run's end. */
+  endMs(): number {
+    const { model, nowMs, live } = this.stores.timeline.getState();
+    const result = this.stores.run.getState().lastResult;
+    const runEnd = !live && result ? result.durationMs : 0;
+    return Math.max(model?.maxMs ?? 0, live && nowMs ? nowMs() : runEnd);
+  }
+
+  /** The pointer's x when it is over the time area, else null. */
+  pointerX(): number | null {
+    const x = this.pointer?.x;
+    return x !== undefined && x >= this.view.scale.leftPx && x <= this.view.scale.rightPx ? x : null;
+  }
+
+  live(): boolean {
+    return this.stores.timeline.getState().live;
+  }
+
+  lanesHeightPx(): number {
+    return this.layout?.heightPx ?? 0;
+  }
+
+  visibleLanesPx(): number {
+    return this.heightPx - AXIS_PX;
+  }
+
+  /** What the pointer is over (for clicks): computed at the last frame. */
+  currentHit(): Hit | null {
+    return this.hit;
+  }
+
+  /** A print tick was clicked: show its output line. */
+  openPrint(ident: number, tMs: number): void {
+    const { model } = this.stores.timeline.getState();
+    const name = model?.threads.get(ident)?.name;
+    if (!name) return;
+    const log = this.stores.run.getState().output;
+    const index = nearestOutputRow(log.rows, name, tMs);
+    if (index >= 0) this.stores.timeline.getState().focusOutputRow(log.dropped + index);
+  }
+
+  input(): FrameInput | null {
+    const { model, live } = this.stores.timeline.getState();
+    if (!model || !this.layout) return null;
+    const result = this.stores.run.getState().lastResult;
+    const h = this.highlight;
+    const alpha = h ? 1 - (performance.now() - h.at) / HIGHLIGHT_MS : 0;
+    return {
+      model,
+      layout: this.layout,
+      scale: this.view.scale,
+      widthPx: this.widthPx,
+      heightPx: this.heightPx,
+      scrollY: this.view.scrollY,
+      theme: this.theme,
+      untilMs: this.endMs(),
+      live,
+      deadlock: live ? null : result?.deadlock ?? null,
+      highlight: h && alpha > 0 ? { tMs: h.tMs, ident: h.ident, alpha } : null,
+      hover: this.hit,
+      cursorX: this.pointer?.x ?? null,
+    };
+  }
+
+  private onStore(s: TimelineState, prev: TimelineState): void {
+    if (s.model !== prev.model) {
+      this.highlight = null;
+      this.hit = null;
+      this.setView({ ...initialViewport(GUTTER_PX, Math.max(GUTTER_PX + 1, this.widthPx)), scrollY: 0 });
+    }
+    if (s.reveal && s.reveal !== prev.reveal) this.revealMoment(s.reveal.tMs, s.reveal.thread);
+    this.invalidate();
+  }
+
+  private revealMoment(tMs: number, thread: string): void {
+    const model = this.stores.timeline.getState().model;
+    const track = model ? [...model.threads.values()].find((t) => t.name === thread) : undefined;
+    this.highlight = { tMs, ident: track?.ident ?? -1, at: performance.now() };
+    let view = reveal(this.view, tMs);
+    const lane = track && this.layout?.threads.get(track.ident);
+    if (lane && (lane.y < view.scrollY || lane.y + lane.height > view.scrollY + this.visibleLanesPx())) {
+      view = { ...view, scrollY: Math.max(0, lane.y - this.visibleLanesPx() / 3) };
+    }
+    this.setView(view);
+  }
+
+  private resize(): void {
+    const rect = this.host.getBoundingClientRect();
+    const dpr = window.devicePixelRatio || 1;
+    this.widthPx = Math.max(1, Math.floor(rect.width));
+    this.heightPx = Math.max(1, Math.floor(rect.height));
+    this.canvas.width = Math.round(this.widthPx * dpr);
+    this.canvas.height = Math.round(this.heightPx * dpr);
+    this.canvas.style.width = `${this.widthPx}px`;
+    this.canvas.style.height = `${this.heightPx}px`;
+    this.view = { ...this.view, scale: this.view.scale.withPixels(GUTTER_PX, Math.max(GUTTER_PX + 1, this.widthPx)) };
+    this.draw();
+  }
+
+  private onFrame = () => {
+    this.frame = 0;
+    this.draw();
+    const { live } = this.stores.timeline.getState();
+    const fading = this.highlight !== null && performance.now() - this.highlight.at < HIGHLIGHT_MS;
+    if (live || fading) this.invalidate();
+  };
+
+  /** Draw now (also for the PNG export, which must not wait for a frame). */
+  draw(): void {
+    const { model, live } = this.stores.timeline.getState();
+    if (model && (model !== this.layoutKey.model || model.structureVersion !== this.layoutKey.version)) {
+      this.layout = layoutLanes(model);
+      this.layoutKey = { model, version: model.structureVersion };
+    }
+    const view = frameViewport(this.view, this.endMs(), live);
+    if (view !== this.view) this.view = view;
+    const dpr = this.canvas.width / Math.max(1, this.widthPx);
+    this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const input = this.input();
+    if (!input) {
+      this.ctx.fillStyle = this.theme.background;
+      this.ctx.fillRect(0, 0, this.widthPx, this.heightPx);
+      this.hit = null;
+      return;
+    }
+    this.hit = this.pointer ? hitTest(input, this.pointer.x, this.pointer.y) : null;
+    input.hover = this.hit;
+    this.lastStats = this.renderer.draw(this.ctx, input);
+    this.publishWindow();
+    this.reportHover(model!);
+  }
+
+  private lastWindow = "";
+
+  /** The window on the canvas element (data-start-ms, data-end-ms, data-left-px), so tests can aim at a moment. */
+  private publishWindow(): void {
+    const { scale } = this.view;
+    const text = `${scale.startMs}|${scale.endMs}|${scale.leftPx}|${scale.rightPx}|${this.view.scrollY}`;
+    if (text === this.lastWindow) return;
+    this.lastWindow = text;
+    Object.assign(this.canvas.dataset, { startMs: String(scale.startMs), endMs: String(scale.endMs), leftPx: String(scale.leftPx), rightPx: String(scale.rightPx), scrollY: String(this.view.scrollY) });
+  }
+
+  private lastHoverKey = "";
+
+  /** Tell the page what is hovered, only when it changed (a live run redraws every frame). */
+  private reportHover(model: TraceModel): void {
+    const p = this.pointer;
+    if (!p || !this.hit) {
+      if (this.lastHoverKey !== "") this.callbacks.onHover(null);
+      this.lastHoverKey = "";
+      return;
+    }
+    const log = this.stores.run.getState().output;
+    const description = describeHit(model, this.hit, (ident, tMs) => {
+      const name = model.threads.get(ident)?.name ?? "";
+      const i = nearestOutputRow(log.rows, name, tMs);
+      return i >= 0 ? log.rows[i].text : null;
+    });
+    const key = description ? `${p.x},${p.y},${JSON.stringify(description)}` : "";
+    if (key === this.lastHoverKey) return;
+    this.lastHoverKey = key;
+    this.callbacks.onHover(description ? { x: p.x, y: p.y, description } : null);
+  }
+}
