@@ -9,6 +9,7 @@ export { print, now, mark, span } from "./output";
 export { Timer } from "./timer";
 export { setSwitchInterval, getSwitchInterval, gilEnabled } from "./gil";
 export { asyncio } from "./asyncio";
+export { setTracing } from "./tracing";
 export { Process, currentProcess, getpid, getppid, cpuCount } from "./process";
 export { Queue, LifoQueue, PriorityQueue, Full, Empty } from "./queues";
 export { Pipe, Connection, EOFError, OSError, BrokenPipeError } from "./pipe";

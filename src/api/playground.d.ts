@@ -676,4 +676,10 @@ declare module "playground" {
       qsize(): number; empty(): boolean; full(): boolean; taskDone(): void; join(): Promise<void>;
     };
   };
+
+  /**
+   * Whether the calling thread records its lock, queue and pool operations on the timeline (default
+   * true). State changes (running, blocked, ...) are always recorded.
+   */
+  export function setTracing(enabled: boolean): void;
 }

@@ -50,6 +50,20 @@ describe("trace ring", () => {
     expect(drainAll(reader).map((e) => e[2])).toEqual([99]);
   });
 
+  it("records no fast-path events while they are turned off, and still records state changes", () => {
+    // Scenario: with fastEvents off (setTracing(false)), writeCoarse adds
+    // nothing and counts nothing as dropped; write() still records.
+    const { writer, reader } = ring(8);
+    writer.fastEvents = false;
+    writer.writeCoarse(2, 0, 1);
+    writer.write(5, 1, 3, 0);
+    expect(drainAll(reader)).toEqual([[5, 1, 3, 0]]);
+    expect(reader.dropped()).toBe(0);
+    writer.fastEvents = true;
+    writer.writeCoarse(2, 0, 1);
+    expect(drainAll(reader).map((e) => e[1])).toEqual([2]);
+  });
+
   it("survives a concurrent writer: nothing torn, nothing reordered, every event read or counted", async () => {
     // Scenario: a worker thread writes 200,000 events (t = k, arg = k mod
     // 2^24, obj = k) as fast as it can into a ring of 256 while this thread

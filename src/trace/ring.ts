@@ -43,6 +43,8 @@ export class RingWriter {
   private readonly mask: number;
   private written: number;
   private lastMs = 0;
+  /** false: fast-path events are not recorded (setTracing; the benchmarks' baseline) */
+  fastEvents = true;
   private dropped: number;
 
   /** `coarseClockIndex`: Float64 index of the shared coarse clock in the same buffer */
@@ -60,6 +62,7 @@ export class RingWriter {
    * which RunResult's running and blocked times are computed from.
    */
   writeCoarse(kind: number, arg: number, obj: number): void {
+    if (!this.fastEvents) return;
     const coarse = this.coarseClockIndex >= 0 ? this.f64[this.coarseClockIndex] : 0;
     this.put(coarse > this.lastMs ? coarse : this.lastMs, kind, arg, obj, this.mask - FAST_RESERVE);
   }
