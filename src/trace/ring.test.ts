@@ -52,8 +52,9 @@ describe("trace ring", () => {
 
   it("records no fast-path events while they are turned off, and still records state changes", () => {
     // Scenario: with fastEvents off (setTracing(false)), writeCoarse adds
-    // nothing and counts nothing as dropped; write() still records.
-    const { writer, reader } = ring(8);
+    // nothing and counts nothing as dropped; write() still records. (The
+    // ring is larger than the slots kept free for state changes.)
+    const { writer, reader } = ring(512);
     writer.fastEvents = false;
     writer.writeCoarse(2, 0, 1);
     writer.write(5, 1, 3, 0);
