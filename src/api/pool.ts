@@ -13,6 +13,7 @@ import { Ctl } from "../runtime/thread-table";
 import { Process, cpuCount } from "./process";
 import { setThreadRole } from "./thread";
 import { TaskClient, rebuildError, taskWorkerMain, type TaskMode } from "./task-workers";
+import { span } from "./output";
 
 type Fn<A extends unknown[] = never[], R = unknown> = (...args: A) => R;
 
@@ -31,14 +32,15 @@ export class AsyncResult<R = unknown> {
 
   /** @internal called by the pool when the job completes */
   settle(ok: boolean, value: unknown, options: AsyncOptions<R>): void {
+    // Callbacks are drawn as spans on the owner's lane, where they run.
     if (ok) {
       this.state = "ok";
       this.value = value as R;
-      options.callback?.(this.value);
+      if (options.callback) span("callback", () => options.callback!(this.value as R));
     } else {
       this.state = "error";
       this.error = value as Error;
-      options.errorCallback?.(this.error);
+      if (options.errorCallback) span("errorCallback", () => options.errorCallback!(this.error!));
     }
   }
 
