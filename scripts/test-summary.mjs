@@ -19,7 +19,7 @@ for (const m of log.matchAll(/^\s*Tests\s+(.+)\(\d+\)\s*$/gm)) {
   }
 }
 // Playwright's list reporter: "  12 passed (5.3s)", "  1 failed", "  2 skipped", "  1 flaky"
-for (const m of log.matchAll(/^\s{2}(\d+) (passed|failed|skipped|flaky|did not run|interrupted)(?: \([\d.]+m?s\))?\s*$/gm)) {
+for (const m of log.matchAll(/^\s{2}(\d+) (passed|failed|skipped|flaky|did not run|interrupted)(?: \([\d.]+(?:ms|s|m|h)\))?\s*$/gm)) {
   found = true;
   const kind = { passed: "passed", flaky: "passed", failed: "failed", interrupted: "failed" }[m[2]] ?? "skipped";
   total[kind] += Number(m[1]);
