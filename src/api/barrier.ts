@@ -1,0 +1,126 @@
+// Barrier (Python's threading.Barrier) over the sync core. Its action is a
+// function, and functions cannot be shared: it travels with the Barrier
+// through SEND (a top-level function by name, an inline one as source plus
+// copies of what it captures), and whichever thread trips the barrier runs
+// its own copy.
+
+import { Barrier as BarrierCore, BROKEN, checkParties, RESET } from "../sync/barrier";
+import { RuntimeError, TypeError_ } from "../base/errors";
+import { context, type WorkerContext } from "../runtime/worker-context";
+import { WaitKind } from "../runtime/wait-kinds";
+import { SEND, type Sendable } from "../runtime/serialize";
+import { ThreadState } from "../trace/events";
+import { timeoutOf } from "./locks";
+import { place, type Shared } from "./blocking-waits";
+
+/** Python's threading.BrokenBarrierError, a RuntimeError. */
+export class BrokenBarrierError extends RuntimeError {
+  constructor(message = "") {
+    super(message);
+    this.name = "BrokenBarrierError";
+  }
+}
+
+export class Barrier implements Sendable {
+  private readonly ctx: WorkerContext;
+  private readonly core: BarrierCore;
+  private readonly at: Shared;
+  private readonly action: (() => unknown) | undefined;
+  private readonly timeoutMs: number | undefined;
+  /** the id the timeline shows for this barrier */
+  readonly id: number;
+
+  /**
+   * `action` runs in the thread that arrives last, before the others go on;
+   * `timeoutMs` is the default for wait().
+   */
+  constructor(parties: number, action?: () => unknown, timeoutMs?: number, shared?: Shared) {
+    const ctx = (this.ctx = context());
+    if (action !== undefined && action !== null && typeof action !== "function") {
+      throw new TypeError_("Barrier(parties, action): action must be a function");
+    }
+    if (timeoutMs !== undefined) timeoutOf(true, timeoutMs);
+    // Checked before allocating, so bad parties cost no heap words.
+    if (!shared) checkParties(parties);
+    this.action = action ?? undefined;
+    this.timeoutMs = timeoutMs;
+    this.at = place(ctx, BarrierCore.WORDS, shared);
+    this.id = this.at.id;
+    this.core = shared ? new BarrierCore(ctx.i32, this.at.base) : BarrierCore.init(ctx.i32, this.at.base, parties);
+  }
+
+  /**
+   * Waits until `parties` threads are waiting; returns this thread's index
+   * (0 .. parties-1, in arrival order). Throws BrokenBarrierError if the
+   * barrier is or becomes broken, is reset, or `timeoutMs` (default: the
+   * constructor's) passes; the action's own error in the thread that ran it.
+   */
+  wait(timeoutMs?: number): number {
+    const waitMs = timeoutOf(true, timeoutMs ?? this.timeoutMs);
+    const ctx = this.ctx;
+    const ident = ctx.ident;
+    let shown = false;
+    const unshow = () => {
+      if (!shown) return;
+      shown = false;
+      ctx.table.setWait(ident, WaitKind.None);
+      ctx.enter(ThreadState.Running);
+    };
+    const onBlock = () => {
+      shown = true;
+      ctx.table.setWait(ident, WaitKind.Barrier, this.id, this.at.base, waitMs !== Infinity);
+      ctx.enter(ThreadState.Waiting, this.id);
+    };
+    const action = this.action;
+    // The thread that trips the barrier may have waited for the previous
+    // round to drain; it runs the action as a running thread.
+    const run = action && (() => {
+      unshow();
+      action();
+    });
+    let result: number;
+    try {
+      result = this.core.wait(waitMs, run, onBlock);
+    } finally {
+      unshow();
+    }
+    if (result >= 0) return result;
+    if (result === BROKEN) throw new BrokenBarrierError("the barrier is broken (aborted, timed out, or its action failed); reset() repairs it");
+    if (result === RESET) throw new BrokenBarrierError("the barrier was reset while this thread waited");
+    throw new BrokenBarrierError(`Barrier.wait timed out after ${waitMs} ms, which broke the barrier`);
+  }
+
+  /** Breaks the barrier: threads waiting now and later get BrokenBarrierError until reset(). */
+  abort(): void {
+    this.core.abort();
+  }
+
+  /** Back to the initial state; threads waiting now get BrokenBarrierError. */
+  reset(): void {
+    this.core.reset();
+  }
+
+  get parties(): number {
+    return this.core.parties();
+  }
+
+  /** How many threads are waiting for the barrier to fill now. */
+  get nWaiting(): number {
+    return this.core.nWaiting();
+  }
+
+  get broken(): boolean {
+    return this.core.broken();
+  }
+
+  [SEND]() {
+    return {
+      kind: "Barrier",
+      data: { base: this.at.base, id: this.id, parties: this.parties, action: this.action, timeoutMs: this.timeoutMs },
+    };
+  }
+
+  toString(): string {
+    return this.broken ? "<Barrier: broken>" : `<Barrier: waiters=${this.nWaiting}/${this.parties}>`;
+  }
+}

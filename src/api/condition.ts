@@ -1,0 +1,122 @@
+// Condition (Python's threading.Condition) over the sync core, with the
+// caller's ident, the "waiting" state and wait-for edge while it sleeps, and
+// the lock events of the release and re-acquire a wait implies. Each thread
+// that ever waits brings a waiter node of its own (two heap words, allocated
+// on its first wait): it waits on one condition at a time.
+
+import { Condition as ConditionCore, waitForPredicate } from "../sync/condition";
+import { Lock as LockCore } from "../sync/lock";
+import { RLock as RLockCore } from "../sync/rlock";
+import { RuntimeError, TypeError_ } from "../base/errors";
+import { context, type WorkerContext } from "../runtime/worker-context";
+import { WaitKind } from "../runtime/wait-kinds";
+import { SEND, type Sendable } from "../runtime/serialize";
+import { EventKind, ThreadState } from "../trace/events";
+import { Lock, RLock, timeoutOf, type LockLike } from "./locks";
+import { place, type Shared } from "./blocking-waits";
+
+const waiterNodes = new WeakMap<WorkerContext, number>();
+
+/** This thread's Condition waiter node (it waits on one condition at a time). */
+function waiterNode(ctx: WorkerContext): number {
+  let node = waiterNodes.get(ctx);
+  if (node === undefined) waiterNodes.set(ctx, (node = ctx.heap.alloc(ConditionCore.NODE_WORDS)));
+  return node;
+}
+
+export class Condition implements Sendable, LockLike {
+  private readonly ctx: WorkerContext;
+  private readonly core: ConditionCore;
+  private readonly at: Shared;
+  private readonly lock: Lock | RLock;
+  private readonly lockAt: Shared;
+  private readonly lockKind: WaitKind;
+  /** the id the timeline shows for this condition */
+  readonly id: number;
+
+  /** `lock` defaults to a new RLock, as in Python. */
+  constructor(lock?: Lock | RLock, shared?: Shared) {
+    const ctx = (this.ctx = context());
+    const theLock = lock ?? new RLock();
+    if (!(theLock instanceof Lock || theLock instanceof RLock)) {
+      throw new TypeError_("Condition(lock): the lock must be a Lock or an RLock from \"playground\"");
+    }
+    this.lock = theLock;
+    this.lockAt = { base: theLock[SEND]().data.base, id: theLock.id };
+    const reentrant = theLock instanceof RLock;
+    this.lockKind = reentrant ? WaitKind.RLock : WaitKind.Lock;
+    const lockCore = reentrant ? new RLockCore(ctx.i32, this.lockAt.base) : new LockCore(ctx.i32, this.lockAt.base);
+    this.at = place(ctx, ConditionCore.WORDS, shared);
+    this.id = this.at.id;
+    this.core = new ConditionCore(ctx.i32, this.at.base, lockCore);
+  }
+
+  /** Acquires the underlying lock (see Lock.acquire). */
+  acquire(blocking = true, timeoutMs?: number): boolean {
+    return this.lock.acquire(blocking, timeoutMs);
+  }
+
+  release(): void {
+    this.lock.release();
+  }
+
+  with<T>(fn: () => T): T {
+    return this.lock.with(fn);
+  }
+
+  /**
+   * Releases the lock, waits for a notify (or `timeoutMs`), re-acquires the
+   * lock. False on timeout. Shown as waiting on the condition, then, if the
+   * lock is taken when it wakes, as blocked on the lock.
+   */
+  wait(timeoutMs?: number): boolean {
+    const waitMs = timeoutOf(true, timeoutMs);
+    const ctx = this.ctx;
+    const ident = ctx.ident;
+    if (!this.core.owns(ident)) throw new RuntimeError("cannot wait on un-acquired lock");
+    ctx.traceFast(EventKind.LockReleased, 0, this.lockAt.id);
+    let shown = false;
+    const onBlock = () => {
+      shown = true;
+      ctx.table.setWait(ident, WaitKind.Condition, this.id, this.at.base, waitMs !== Infinity);
+      ctx.enter(ThreadState.Waiting, this.id);
+    };
+    const onRelock = () => {
+      shown = true;
+      ctx.table.setWait(ident, this.lockKind, this.lockAt.id, this.lockAt.base, false);
+      ctx.enter(ThreadState.Blocked, this.lockAt.id);
+    };
+    try {
+      return this.core.wait(ident, waiterNode(ctx), waitMs, onBlock, onRelock);
+    } finally {
+      if (shown) {
+        ctx.table.setWait(ident, WaitKind.None);
+        ctx.enter(ThreadState.Running);
+      }
+      ctx.traceFast(EventKind.LockAcquired, 0, this.lockAt.id);
+    }
+  }
+
+  /** Waits until `predicate()` is truthy (Python's wait_for); returns its last value. */
+  waitFor<T>(predicate: () => T, timeoutMs?: number): T {
+    if (typeof predicate !== "function") throw new TypeError_("Condition.waitFor(predicate): predicate must be a function");
+    return waitForPredicate(predicate, timeoutOf(true, timeoutMs), (leftMs) => this.wait(leftMs));
+  }
+
+  /** Wakes up to `n` of the threads waiting now. */
+  notify(n = 1): void {
+    this.core.notify(this.ctx.ident, n);
+  }
+
+  notifyAll(): void {
+    this.core.notifyAll(this.ctx.ident);
+  }
+
+  [SEND]() {
+    return { kind: "Condition", data: { base: this.at.base, id: this.id, lock: this.lock } };
+  }
+
+  toString(): string {
+    return `<Condition(${String(this.lock)}, ${this.core.waiting()})>`;
+  }
+}

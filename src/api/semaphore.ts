@@ -1,0 +1,75 @@
+// Semaphore and BoundedSemaphore (Python's threading) over the sync core,
+// with the caller shown as blocked, and its wait-for edge set, while it sleeps.
+
+import { BoundedSemaphore as BoundedSemaphoreCore, checkInitialValue, Semaphore as SemaphoreCore } from "../sync/semaphore";
+import { context, type WorkerContext } from "../runtime/worker-context";
+import { WaitKind } from "../runtime/wait-kinds";
+import { SEND, type Sendable } from "../runtime/serialize";
+import { ThreadState } from "../trace/events";
+import { timeoutOf, type LockLike } from "./locks";
+import { place, traced, type Shared } from "./blocking-waits";
+
+export class Semaphore implements Sendable, LockLike {
+  protected readonly ctx: WorkerContext;
+  protected readonly core: SemaphoreCore;
+  protected readonly at: Shared;
+  /** the id the timeline shows for this semaphore */
+  readonly id: number;
+
+  constructor(value = 1, shared?: Shared, bounded?: boolean) {
+    const ctx = (this.ctx = context());
+    // Checked before allocating, so a bad value costs no heap words.
+    if (!shared) checkInitialValue(value);
+    this.at = place(ctx, SemaphoreCore.WORDS, shared);
+    this.id = this.at.id;
+    this.core = shared
+      ? new SemaphoreCore(ctx.i32, this.at.base)
+      : (bounded ? BoundedSemaphoreCore : SemaphoreCore).init(ctx.i32, this.at.base, value);
+  }
+
+  /** Takes one unit, waiting while there is none; false on timeout or when not `blocking`. */
+  acquire(blocking = true, timeoutMs?: number): boolean {
+    const waitMs = timeoutOf(blocking, timeoutMs);
+    if (this.core.tryAcquire()) return true;
+    if (waitMs === 0) return false;
+    const ctx = this.ctx;
+    return traced(ctx, ThreadState.Blocked, WaitKind.Semaphore, this.at, waitMs !== Infinity, (onBlock) =>
+      this.core.acquire(ctx.ident, waitMs, onBlock));
+  }
+
+  /** Gives back `n` units, waking up to `n` waiting threads. Any thread may release. */
+  release(n = 1): void {
+    this.core.release(n);
+  }
+
+  with<T>(fn: () => T): T {
+    this.acquire();
+    try {
+      return fn();
+    } finally {
+      this.release();
+    }
+  }
+
+  [SEND]() {
+    return { kind: "Semaphore", data: { base: this.at.base, id: this.id } };
+  }
+
+  toString(): string {
+    return `<Semaphore value=${this.core.value()}>`;
+  }
+}
+
+export class BoundedSemaphore extends Semaphore {
+  constructor(value = 1, shared?: Shared) {
+    super(value, shared, true);
+  }
+
+  override [SEND]() {
+    return { kind: "BoundedSemaphore", data: { base: this.at.base, id: this.id } };
+  }
+
+  override toString(): string {
+    return `<BoundedSemaphore value=${this.core.value()}/${this.core.bound()}>`;
+  }
+}
