@@ -204,3 +204,17 @@ export async function liveWorkers(page: Page, name = "playground-thread"): Promi
     browser: page.workers().filter((w) => urls.has(w.url())).length,
   };
 }
+
+/** Long enough for any API test, short enough that a lost wake-up shows as status "timeout", not a stuck test. */
+export const LONG_RUN_MS = 45_000;
+
+/** runSnippet with LONG_RUN_MS. */
+export function runLong(page: Page, code: string): Promise<RunResult> {
+  return runSnippet(page, code, undefined, LONG_RUN_MS);
+}
+
+/** The run ended normally and no thread raised. */
+export function expectOk(result: RunResult): void {
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(result.errors, describeRun(result)).toEqual([]);
+}

@@ -9,19 +9,8 @@
 // workers are first made to meet at a Barrier (so all of them are up) and
 // the sleeps differ by hundreds of ms; other timing is only checked as
 // lower bounds or orderings of now() values. Every run has a timeout.
-import { test, expect, runSnippet, describeRun, outputTexts, type RunResult } from "./fixtures";
-import type { Page } from "@playwright/test";
+import { test, expect, describeRun, outputTexts, runLong as run, expectOk } from "./fixtures";
 
-const RUN_TIMEOUT_MS = 45_000;
-
-function run(page: Page, code: string): Promise<RunResult> {
-  return runSnippet(page, code, undefined, RUN_TIMEOUT_MS);
-}
-
-function expectOk(result: RunResult): void {
-  expect(result.status, describeRun(result)).toBe("ok");
-  expect(result.errors, describeRun(result)).toEqual([]);
-}
 
 // ---------------------------------------------------------------------------
 // Pool: the mapping and apply family

@@ -6,19 +6,8 @@
 // what they observed; the test compares with Python's behaviour. Timing is
 // only checked as generous lower bounds; every run has a timeout so a lost
 // wake-up shows as status "timeout".
-import { test, expect, runSnippet, describeRun, outputTexts, type RunResult } from "./fixtures";
-import type { Page } from "@playwright/test";
+import { test, expect, describeRun, outputTexts, runLong as run, expectOk } from "./fixtures";
 
-const RUN_TIMEOUT_MS = 40_000;
-
-function run(page: Page, code: string): Promise<RunResult> {
-  return runSnippet(page, code, undefined, RUN_TIMEOUT_MS);
-}
-
-function expectOk(result: RunResult): void {
-  expect(result.status, describeRun(result)).toBe("ok");
-  expect(result.errors, describeRun(result)).toEqual([]);
-}
 
 // ---------------------------------------------------------------------------
 // Ordering

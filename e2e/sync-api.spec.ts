@@ -8,20 +8,8 @@
 // inside snippets only give a wrong wake-up the chance to show, and timing
 // is checked only as generous lower bounds. Every run has a timeout, so a
 // missed wake-up shows as status "timeout" rather than a stuck test.
-import { test, expect, runSnippet, describeRun, outputTexts, type RunResult } from "./fixtures";
-import type { Page } from "@playwright/test";
+import { test, expect, describeRun, outputTexts, runLong as run, expectOk } from "./fixtures";
 
-const RUN_TIMEOUT_MS = 40_000;
-
-function run(page: Page, code: string): Promise<RunResult> {
-  return runSnippet(page, code, undefined, RUN_TIMEOUT_MS);
-}
-
-/** The run ended normally and nothing failed. */
-function expectOk(result: RunResult): void {
-  expect(result.status, describeRun(result)).toBe("ok");
-  expect(result.errors, describeRun(result)).toEqual([]);
-}
 
 // ---------------------------------------------------------------------------
 // Condition
