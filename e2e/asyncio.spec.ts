@@ -56,3 +56,26 @@ test("waitFor times out, tasks report their results, asyncio.Queue passes items 
   expect(result.status, describeRun(result)).toBe("ok");
   expect(outputTexts(result)).toEqual(["7 seven true", "TimeoutError", "sum 6"]);
 });
+
+test("asyncio.Lock lets one task in at a time and refuses a release while free; Semaphore(2) lets two", async ({ playground }) => {
+  // Scenario: three tasks take a Lock around an await: their critical
+  // sections never interleave; releasing a free Lock raises; four tasks
+  // through a Semaphore(2) are never more than two inside.
+  const result = await runSnippet(playground, `
+    import { asyncio, print } from "playground";
+    asyncio.run(async () => {
+      const lock = new asyncio.Lock();
+      const order: string[] = [];
+      async function worker(name: string) { await lock.with(async () => { order.push(name + "+"); await asyncio.sleep(10); order.push(name + "-"); }); }
+      await asyncio.gather(worker("a"), worker("b"), worker("c"));
+      print(order.join(" "), lock.locked());
+      try { lock.release(); } catch (e) { print((e as Error).message); }
+      const sem = new asyncio.Semaphore(2);
+      let inside = 0, most = 0;
+      await asyncio.gather(...[1, 2, 3, 4].map(() => sem.with(async () => { inside++; most = Math.max(most, inside); await asyncio.sleep(10); inside--; })));
+      print("most", most);
+    });
+  `);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual(["a+ a- b+ b- c+ c- false", "RuntimeError: Lock is not acquired.", "most 2"]);
+});

@@ -150,37 +150,7 @@ async function toThread<A extends unknown[], R>(fn: (...args: A) => R, ...args: 
   }
 }
 
-/** asyncio.Lock: held by one task at a time; others await their turn in order. */
-class Lock {
-  private held = false;
-  private readonly waiters: (() => void)[] = [];
-  async acquire(): Promise<true> {
-    if (!this.held && this.waiters.length === 0) {
-      this.held = true;
-      return true;
-    }
-    await new Promise<void>((resolve) => this.waiters.push(resolve));
-    return true;
-  }
-  release(): void {
-    if (!this.held) throw new Error("RuntimeError: Lock is not acquired.");
-    const next = this.waiters.shift();
-    if (next) next();
-    else this.held = false;
-  }
-  locked(): boolean {
-    return this.held;
-  }
-  async with<T>(fn: () => Awaitable<T> | T): Promise<T> {
-    await this.acquire();
-    try {
-      return await fn();
-    } finally {
-      this.release();
-    }
-  }
-}
-
+/** asyncio.Semaphore: at most `value` tasks inside; the others await their turn in order. */
 class Semaphore {
   private readonly waiters: (() => void)[] = [];
   constructor(private value = 1) {}
@@ -192,6 +162,7 @@ class Semaphore {
     await new Promise<void>((resolve) => this.waiters.push(resolve));
     return true;
   }
+  /** Hands the unit straight to the next waiter, if any, so nobody overtakes it. */
   release(): void {
     const next = this.waiters.shift();
     if (next) next();
@@ -207,6 +178,17 @@ class Semaphore {
     } finally {
       this.release();
     }
+  }
+}
+
+/** asyncio.Lock: a semaphore of one that refuses a release while free. */
+class Lock extends Semaphore {
+  constructor() {
+    super(1);
+  }
+  override release(): void {
+    if (!this.locked()) throw new Error("RuntimeError: Lock is not acquired.");
+    super.release();
   }
 }
 
