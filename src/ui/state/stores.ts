@@ -14,7 +14,11 @@ export interface EditorState {
   diagnostics: SnippetDiagnostic[];
   /** "placeholder" until Monaco has loaded, "monaco" after, "failed" if it could not load */
   editorKind: "placeholder" | "monaco" | "failed";
+  /** the gallery example the code came from (share links restore it); null once unknown */
+  exampleId: string | null;
   setCode(code: string): void;
+  /** replaces the code with an example's, remembering which one it is */
+  loadExample(exampleId: string, code: string): void;
   setDiagnostics(diagnostics: SnippetDiagnostic[]): void;
   setEditorKind(kind: EditorState["editorKind"]): void;
 }
@@ -24,7 +28,9 @@ export function createEditorStore(initialCode: string): StoreApi<EditorState> {
     code: initialCode,
     diagnostics: [],
     editorKind: "placeholder",
+    exampleId: null,
     setCode: (code) => { if (code !== get().code) set({ code }); },
+    loadExample: (exampleId, code) => set({ exampleId, code }),
     setDiagnostics: (diagnostics) => set({ diagnostics }),
     setEditorKind: (editorKind) => set({ editorKind }),
   }));

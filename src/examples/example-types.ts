@@ -1,0 +1,44 @@
+// What a gallery example is: runnable code, what it is meant to end with,
+// and its title and explanation in each interface language. The code is the
+// same in both languages (its comments are English, its prints are short);
+// the explanation says what to look for in the output and on the timeline.
+
+// DESIGN.md: src/examples imports nothing; these two mirror src/runtime/types.
+export type ExampleStatus = "ok" | "error" | "deadlock" | "stopped" | "timeout";
+export interface ExampleSettings {
+  gil?: boolean;
+  switchIntervalMs?: number;
+  maxThreads?: number;
+}
+
+export interface ExampleText {
+  title: string;
+  /** two to five sentences: what the program shows and what to look for on the timeline */
+  explanation: string;
+}
+
+export interface Example {
+  /** stable: share links and tests refer to examples by it */
+  id: string;
+  topic: TopicId;
+  code: string;
+  /** the status a run ends with; most are "ok", the deadlock demos "deadlock" */
+  expectedStatus: ExampleStatus;
+  /** a piece of the output every run prints (tests check it) */
+  expectedOutput?: string | RegExp;
+  /** settings the example needs, applied when it is loaded (e.g. the GIL on) */
+  settings?: ExampleSettings;
+  text: { en: ExampleText; zh: ExampleText };
+}
+
+export type TopicId =
+  | "threads"
+  | "locks"
+  | "coordination"
+  | "processes"
+  | "pools"
+  | "communication"
+  | "queues"
+  | "limits"
+  | "gil"
+  | "coroutines";
