@@ -6,7 +6,10 @@ import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, requireChromium } from "./scripts/chromium-path.mjs";
 
 const PORT = 4317;
-const baseURL = `http://127.0.0.1:${PORT}`;
+// PLAYWRIGHT_BASE_URL points the tests at a server that is already running
+// (e.g. `npm start -- --port 5181` while developing); no preview is started then.
+const external = process.env.PLAYWRIGHT_BASE_URL;
+const baseURL = external ?? `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -26,7 +29,7 @@ export default defineConfig({
     launchOptions: { executablePath: requireChromium(), args: CHROMIUM_ARGS },
     trace: "retain-on-failure",
   },
-  webServer: {
+  webServer: external ? undefined : {
     command: `npm run preview -- --port ${PORT} --strictPort`,
     url: `${baseURL}/`,
     reuseExistingServer: !process.env.CI,
