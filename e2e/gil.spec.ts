@@ -67,3 +67,32 @@ test("the first-line pragma turns the GIL on and sets the switch interval", asyn
   expect(result.status, describeRun(result)).toBe("ok");
   expect(outputTexts(result)).toEqual(["true 2", "10"]);
 });
+
+test("each process has its own GIL: a Process can run free-threaded or with the GIL whatever the run's setting", async ({ playground }) => {
+  // Scenario: the run has the GIL off; one child process asks for the GIL
+  // and runs two CPU-bound threads, which then take turns (summed running
+  // time within ~15% of their span); a second child inherits "off" and a
+  // third, started from a GIL process with gil: false, is free-threaded.
+  const result = await runSnippet(playground, `
+    import { Process, Thread, print, gilEnabled } from "playground";
+    function count(n: number) { let x = 0; for (let i = 0; i < n; i++) x += i % 7; return x; }
+    function twoThreads() {
+      const ts = [1, 2].map((k) => new Thread({ name: "cpu-" + k, target: count, args: [20_000_000] }));
+      ts.forEach((t) => t.start()); ts.forEach((t) => t.join());
+    }
+    function report(label: string) { print(label, gilEnabled()); }
+    function nested() { report("with-gil"); const p = new Process({ target: report, args: ["grandchild-free"], gil: false }); p.start(); p.join(); twoThreads(); }
+    print("main", gilEnabled());
+    const a = new Process({ target: nested, gil: true });
+    a.start(); a.join();
+    const b = new Process({ target: report, args: ["inherits"] });
+    b.start(); b.join();
+  `, {}, 120_000);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual(["main false", "with-gil true", "grandchild-free false", "inherits false"]);
+  const threads = result.threads.filter((t) => t.name.startsWith("cpu-"));
+  expect(threads).toHaveLength(2);
+  const span = Math.max(...threads.map((t) => t.endMs)) - Math.min(...threads.map((t) => t.startMs));
+  const running = threads.reduce((sum, t) => sum + t.runningMs, 0);
+  expect(running).toBeLessThanOrEqual(span * 1.15);
+});

@@ -1,10 +1,13 @@
 // The simulated GIL's knobs (Python's sys.setswitchinterval and
 // sys.getswitchinterval, in ms). The run turns the GIL itself on or off
-// (toolbar, settings.gil, or the pragma `// playground: gil=on`).
+// (toolbar, settings.gil, or the pragma `// playground: gil=on`); a Process
+// can choose for itself (`new Process({ target, gil: false })`, like starting
+// a free-threaded Python 3.13t).
 
 import { ValueError } from "../base/errors";
 import { context } from "../runtime/worker-context";
-import { Ctl } from "../runtime/thread-table";
+import { Ctl, Field } from "../runtime/thread-table";
+import { Gil } from "../sync/gil";
 
 /** How long a thread may hold the GIL while another waits for it, in ms. */
 export function setSwitchInterval(ms: number): void {
@@ -18,8 +21,8 @@ export function getSwitchInterval(): number {
   return Atomics.load(ctx.i32, ctx.table.control + Ctl.SwitchIntervalUs) / 1000;
 }
 
-/** Whether this run simulates the GIL. */
+/** Whether this process runs with the GIL (Python 3.13's sys._is_gil_enabled()). */
 export function gilEnabled(): boolean {
   const ctx = context();
-  return Atomics.load(ctx.i32, ctx.table.control + Ctl.GilEnabled) === 1;
+  return new Gil(ctx.i32, ctx.table.get(ctx.ident, Field.GilBase)).enabled();
 }

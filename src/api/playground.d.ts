@@ -221,8 +221,15 @@ declare module "playground" {
    * everything at `start()` — numbers and booleans included — as `fork()` gives a child its
    * own memory. Only playground objects (locks, queues, shared arrays, ...) stay shared.
    */
+  export interface ProcessOptions<A extends unknown[]> extends ThreadOptions<A> {
+    /**
+     * Run this process with the GIL (`true`) or free-threaded (`false`, like
+     * Python 3.13t); default: as its parent. Each process has its own GIL.
+     */
+    gil?: boolean;
+  }
   export class Process<A extends unknown[] = unknown[]> extends Thread<A> {
-    constructor(options?: ThreadOptions<A>);
+    constructor(options?: ProcessOptions<A>);
     /** The process id once started, else `null`. */
     readonly pid: number | null;
     /** `null` while running; 0 after a normal end, 1 after an error, -15 after `terminate()`. */
@@ -630,7 +637,7 @@ declare module "playground" {
   export function setSwitchInterval(ms: number): void;
   /** The simulated GIL's switch interval in ms (default 5). */
   export function getSwitchInterval(): number;
-  /** Whether this run simulates CPython's GIL. */
+  /** Whether this process runs with the GIL (Python 3.13: `sys._is_gil_enabled()`). */
   export function gilEnabled(): boolean;
 
   /** A coroutine scheduled on its thread's event loop (Python's `asyncio.Task`); await it for its result. */

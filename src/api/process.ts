@@ -8,7 +8,7 @@
 
 import { context } from "../runtime/worker-context";
 import { Ctl, Field, MAIN_PID, Lifecycle } from "../runtime/thread-table";
-import { Thread, setThreadRole, threadHandle, type ThreadOptions } from "./thread";
+import { Thread, setProcessGil, setThreadRole, threadHandle, type ThreadOptions } from "./thread";
 
 export class Process<A extends unknown[] = unknown[]> extends Thread {
   constructor(options: ThreadOptions<A> = {}) {
@@ -19,6 +19,8 @@ export class Process<A extends unknown[] = unknown[]> extends Thread {
       daemon: options.daemon ?? false,
     });
     setThreadRole(this, "process");
+    if (options.gil !== undefined && typeof options.gil !== "boolean") throw new TypeError("Process option gil must be true or false");
+    setProcessGil(this, options.gil);
   }
 
   /** The process id once started, else null. */

@@ -36,6 +36,8 @@ interface ThreadCore {
   target: ((...args: never[]) => unknown) | null;
   args: unknown[];
   role: ThreadRole;
+  /** a Process's own GIL choice; undefined: as its parent */
+  gil?: boolean;
 }
 
 export interface ThreadOptions<A extends unknown[] = unknown[]> {
@@ -43,6 +45,8 @@ export interface ThreadOptions<A extends unknown[] = unknown[]> {
   args?: A;
   name?: string;
   daemon?: boolean;
+  /** Process only: run the new process with the GIL (true) or free-threaded (false); default: as its parent */
+  gil?: boolean;
 }
 
 function coreOf(thread: Thread): ThreadCore {
@@ -112,7 +116,9 @@ export class Thread implements Sendable {
     let gilBase = ctx.table.get(ctx.ident, Field.GilBase);
     if (forks) {
       // Each process has its own interpreter, so its own GIL.
+      const parentGil = new Gil(ctx.i32, gilBase).enabled();
       gilBase = ctx.heap.alloc(Gil.WORDS);
+      new Gil(ctx.i32, gilBase).setEnabled(core.gil ?? parentGil);
       // fork(): a new pid, and a copy of the shared globals as they are now.
       pid = MAIN_PID + ctx.table.counter(Ctl.Pids);
       globalsByteOffset = ctx.heap.allocFloat64(ctx.globals.length);
@@ -220,6 +226,11 @@ function encodeSpawn(ctx: WorkerContext, thread: Thread, core: ThreadCore, share
 /** For API subclasses (Timer): the kind of lane the thread gets. */
 export function setThreadRole(thread: Thread, role: ThreadRole): void {
   coreOf(thread).role = role;
+}
+
+/** A Process's choice of GIL for itself (ThreadOptions.gil). */
+export function setProcessGil(thread: Thread, gil: boolean | undefined): void {
+  coreOf(thread).gil = gil;
 }
 
 /** A handle on a thread that is known only by its table entry. */

@@ -82,11 +82,12 @@ export class Run {
 
     const globalsCount = Math.max(1, compiled.sharedGlobals.length);
     const main = this.table.reserve("MainThread", "main", false, MAIN_PID, 0);
-    provisionThread(heap, this.table, main, heap.allocFloat64(globalsCount), globalsCount, heap.alloc(Gil.WORDS));
+    const mainGil = heap.alloc(Gil.WORDS);
+    provisionThread(heap, this.table, main, heap.allocFloat64(globalsCount), globalsCount, mainGil);
     // The snippet's own pragma wins over the toolbar: the code says what it needs.
     const gil = compiled.pragmas.gil ?? settings.gil ?? false;
     const switchIntervalMs = compiled.pragmas.switchIntervalMs ?? settings.switchIntervalMs ?? DEFAULT_SWITCH_INTERVAL_MS;
-    Atomics.store(heap.i32, control + Ctl.GilEnabled, gil ? 1 : 0);
+    new Gil(heap.i32, mainGil).setEnabled(gil);
     Atomics.store(heap.i32, control + Ctl.SwitchIntervalUs, Math.max(1, Math.round(switchIntervalMs * 1000)));
 
     this.clock = new Worker(new URL("./clock-worker.ts", import.meta.url), { type: "module", name: "playground-clock" });

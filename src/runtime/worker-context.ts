@@ -3,10 +3,11 @@
 // so this is a module-level singleton that the "playground" API reads.
 
 import type { FromWorker, RunContextInit, ThreadRole } from "./protocol";
-import { Ctl, ThreadTable, Field } from "./thread-table";
+import { ThreadTable, Field } from "./thread-table";
 import { GilSession } from "./gil-session";
 import { RingWriter } from "../trace/ring";
 import { SharedHeap } from "../sync/heap";
+import { Gil } from "../sync/gil";
 import { OutputWriter } from "./output-ring";
 import type { ModuleScope } from "./serialize";
 import { EventKind, ThreadState } from "../trace/events";
@@ -93,7 +94,7 @@ export function createContext(run: RunContextInit, ident: number, post: (m: From
       ring.writeCoarse(kind, arg, obj);
     },
   };
-  const gil = Atomics.load(i32, run.controlIndex + Ctl.GilEnabled) === 1
+  const gil = new Gil(i32, table.get(ident, Field.GilBase)).enabled()
     ? new GilSession(table, ident, () => ring.write(ctx.now(), EventKind.State, ThreadState.Runnable, 0))
     : null;
   current = ctx;

@@ -16,6 +16,8 @@
 //   1 holder    ident of the thread holding it, 0 when free
 //   2 switches  bumped by every acquisition: a dropper waits for it to move
 //   3 waiting   threads queued for it (a holder drops only if someone waits)
+//   4 enabled   1 when this process runs with the GIL, 0 when free-threaded
+//               (a run's setting, or a Process's own `gil` option)
 
 import { lockWordSlow, tryLockWord, unlockWord } from "./mutex";
 
@@ -23,11 +25,21 @@ const LOCK = 0;
 const HOLDER = 1;
 const SWITCHES = 2;
 const WAITING = 3;
+const ENABLED = 4;
 
 export class Gil {
-  static readonly WORDS = 4;
+  static readonly WORDS = 5;
 
   constructor(private readonly i32: Int32Array, private readonly base: number) {}
+
+  /** Does this process run with the GIL? (Set once, before any of its threads starts.) */
+  enabled(): boolean {
+    return Atomics.load(this.i32, this.base + ENABLED) === 1;
+  }
+
+  setEnabled(enabled: boolean): void {
+    Atomics.store(this.i32, this.base + ENABLED, enabled ? 1 : 0);
+  }
 
   holder(): number {
     return Atomics.load(this.i32, this.base + HOLDER);
