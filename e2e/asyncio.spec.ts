@@ -79,3 +79,69 @@ test("asyncio.Lock lets one task in at a time and refuses a release while free; 
   expect(result.status, describeRun(result)).toBe("ok");
   expect(outputTexts(result)).toEqual(["a+ a- b+ b- c+ c- false", "RuntimeError: Lock is not acquired.", "most 2"]);
 });
+
+type TaskInfo = { thread: string; name: string; startMs: number; endMs: number; runs: [number, number][] };
+const coroutineTasks = (page: import("@playwright/test").Page) =>
+  page.evaluate(() => (window as unknown as { playground: { debug: { coroutineTasks(): TaskInfo[] } } }).playground.debug.coroutineTasks());
+
+test("the timeline draws each task as a sub-lane: running between awaits, waiting at them, one at a time", async ({ playground }) => {
+  // Scenario: main gathers three named tasks that each run, await a 100 ms
+  // sleep and run again. Each task gets a sub-lane with two running
+  // stretches around a wait of about 100 ms; main waits while they do; and,
+  // the loop being one thread, no two tasks ever run at the same moment.
+  const result = await runSnippet(playground, `
+    import { asyncio, print } from "playground";
+    async function worker(n: number) {
+      let x = 0; for (let i = 0; i < 200_000; i++) x += i;
+      await asyncio.sleep(100);
+      for (let i = 0; i < 200_000; i++) x -= i;
+      return n + x;
+    }
+    asyncio.run(async () => {
+      const tasks = [1, 2, 3].map((n) => asyncio.createTask(worker(n), { name: "worker-" + n }));
+      print((await asyncio.gather(...tasks)).join(","));
+    });
+  `);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual(["1,2,3"]);
+  const tasks = await coroutineTasks(playground);
+  expect(tasks.map((t) => t.name).sort()).toEqual(["main", "worker-1", "worker-2", "worker-3"]);
+  for (const t of tasks) expect(t.thread).toBe("MainThread");
+  for (const t of tasks.filter((t) => t.name.startsWith("worker-"))) {
+    expect(t.runs, t.name).toHaveLength(2);
+    const waited = t.runs[1][0] - t.runs[0][1];
+    expect(waited, t.name).toBeGreaterThanOrEqual(90);
+  }
+  const main = tasks.find((t) => t.name === "main")!;
+  expect(main.runs.length).toBeGreaterThanOrEqual(2);
+  expect(main.runs[1][0] - main.runs[0][1]).toBeGreaterThanOrEqual(90);
+  // A task made by createTask has already run its first segment inside its
+  // creator's (JavaScript starts an async function eagerly): that shows as a
+  // zero-length first stretch, which overlaps nothing.
+  const all = tasks
+    .flatMap((t) => t.runs.map(([s, e]) => ({ s, e, name: t.name })))
+    .filter((r) => r.e > r.s)
+    .sort((a, b) => a.s - b.s);
+  for (let i = 1; i < all.length; i++) expect(all[i].s, `${all[i].name} starts before ${all[i - 1].name} ends`).toBeGreaterThanOrEqual(all[i - 1].e - 0.05);
+});
+
+test("a blocking call inside a task shows as that task running through it, the others kept waiting", async ({ playground }) => {
+  // Scenario: "hog" calls the blocking sleep(150) between awaits; "polite"
+  // only wants to wake after 10 ms. The hog's running stretch covers the
+  // whole blocking sleep, and polite resumes only after it.
+  const result = await runSnippet(playground, `
+    import { asyncio, sleep } from "playground";
+    asyncio.run(async () => {
+      const polite = asyncio.createTask((async () => { await asyncio.sleep(10); })(), { name: "polite" });
+      const hog = asyncio.createTask((async () => { await asyncio.sleep(0); sleep(150); })(), { name: "hog" });
+      await asyncio.gather(polite, hog);
+    });
+  `);
+  expect(result.status, describeRun(result)).toBe("ok");
+  const tasks = await coroutineTasks(playground);
+  const hog = tasks.find((t) => t.name === "hog")!;
+  const polite = tasks.find((t) => t.name === "polite")!;
+  const longest = hog.runs.reduce((best, [s, e]) => (e - s > best[1] - best[0] ? [s, e] : best), [0, 0]);
+  expect(longest[1] - longest[0]).toBeGreaterThanOrEqual(140);
+  expect(polite.runs[polite.runs.length - 1][0]).toBeGreaterThanOrEqual(longest[1] - 0.05);
+});

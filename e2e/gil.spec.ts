@@ -12,6 +12,10 @@ ts.forEach((t) => t.start()); ts.forEach((t) => t.join());
 print("done");
 `;
 
+type Handover = { to: string; from: string; tMs: number; latencyUs: number };
+const gilHandovers = (page: import("@playwright/test").Page) =>
+  page.evaluate(() => (window as unknown as { playground: { debug: { gilHandovers(): Handover[] } } }).playground.debug.gilHandovers());
+
 function cpuThreads(result: Awaited<ReturnType<typeof runSnippet>>) {
   const threads = result.threads.filter((t) => t.name === "Thread-1" || t.name === "Thread-2");
   const span = Math.max(...threads.map((t) => t.endMs)) - Math.min(...threads.map((t) => t.startMs));
@@ -29,6 +33,16 @@ test("with the GIL on, two CPU-bound threads take turns: their running times do 
   const { span, running } = cpuThreads(result);
   expect(running).toBeLessThanOrEqual(span * 1.15);
   for (const t of result.threads.filter((t) => t.name.startsWith("Thread-"))) expect(t.blockedMs).toBeGreaterThan(0);
+  // The timeline's hand-over arrows: the GIL went back and forth between the
+  // two workers (the switch interval forces it), never from a thread to itself.
+  const handovers = await gilHandovers(playground);
+  const between = handovers.filter((h) => h.from.startsWith("Thread-") && h.to.startsWith("Thread-"));
+  expect(between.filter((h) => h.to === "Thread-1").length).toBeGreaterThan(2);
+  expect(between.filter((h) => h.to === "Thread-2").length).toBeGreaterThan(2);
+  for (const h of handovers) {
+    expect(h.from).not.toBe(h.to);
+    expect(h.latencyUs).toBeGreaterThanOrEqual(0);
+  }
 });
 
 test("with the GIL off, the same threads run in parallel on two cores", async ({ playground }) => {
@@ -39,6 +53,7 @@ test("with the GIL off, the same threads run in parallel on two cores", async ({
   expect(result.status, describeRun(result)).toBe("ok");
   const { span, running } = cpuThreads(result);
   expect(running).toBeGreaterThan(span * 1.15);
+  expect(await gilHandovers(playground)).toEqual([]);
 });
 
 test("with the GIL on, I/O-bound threads overlap their sleeps", async ({ playground }) => {

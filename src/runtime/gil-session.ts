@@ -14,11 +14,17 @@ export class GilSession {
   constructor(
     private readonly table: ThreadTable,
     private readonly ident: number,
+    /** the run's clock, in ms */
+    private readonly now: () => number,
     /** records "waiting for the GIL" on the timeline, just before waiting */
     private readonly onWait: () => void,
+    /** records a hand-over from thread `from`, `latencyUs` after it let the GIL go */
+    private readonly onHandover: (from: number, latencyUs: number) => void,
   ) {
     this.gil = new Gil(table.i32, table.get(ident, Field.GilBase));
   }
+
+  private readonly nowUs = () => Math.round(this.now() * 1000);
 
   private readonly switchIntervalMs = () => Atomics.load(this.table.i32, this.table.control + Ctl.SwitchIntervalUs) / 1000;
 
@@ -30,14 +36,15 @@ export class GilSession {
   /** `announced`: the caller already showed "waiting for the GIL" */
   take(announced = false): void {
     if (this.holding) return;
-    this.gil.acquire(this.ident, this.switchIntervalMs, this.requestDrop, announced ? undefined : this.onWait);
+    const handover = this.gil.acquire(this.ident, this.nowUs, this.switchIntervalMs, this.requestDrop, announced ? undefined : this.onWait);
     this.holding = true;
+    if (handover) this.onHandover(handover.from, handover.latencyUs);
   }
 
   drop(): void {
     if (!this.holding) return;
     this.holding = false;
-    this.gil.release();
+    this.gil.release(this.ident, this.nowUs());
   }
 
   /** At an eval-breaker check: if another thread waits, let it run, then queue again. */
@@ -45,7 +52,7 @@ export class GilSession {
     if (!this.holding || !this.gil.contended()) return false;
     this.onWait();
     this.holding = false;
-    this.gil.yieldTo(this.switchIntervalMs());
+    this.gil.yieldTo(this.ident, this.nowUs(), this.switchIntervalMs());
     this.take(true);
     return true;
   }

@@ -36,7 +36,8 @@ export interface WorkerContext {
   post(message: FromWorker): void;
   /** record a state change (on the timeline and for RunResult) */
   enter(state: ThreadState, obj?: number): void;
-  trace(kind: EventKind, arg: number, obj: number): void;
+  /** `tMs`: when it happened, if not now (an event known only later, e.g. a task's await) */
+  trace(kind: EventKind, arg: number, obj: number, tMs?: number): void;
   /** at an eval-breaker check: give the simulated GIL to a waiting thread, if any */
   yieldGil(): void;
   /** the same, on a fast path: stamped with the coarse clock (trace/ring.ts) */
@@ -87,15 +88,19 @@ export function createContext(run: RunContextInit, ident: number, post: (m: From
     yieldGil() {
       if (gil?.yieldIfAsked()) ring.write(ctx.now(), EventKind.State, ThreadState.Running, 0);
     },
-    trace(kind, arg, obj) {
-      ring.write(ctx.now(), kind, arg, obj);
+    trace(kind, arg, obj, tMs = ctx.now()) {
+      ring.write(tMs, kind, arg, obj);
     },
     traceFast(kind, arg, obj) {
       ring.writeCoarse(kind, arg, obj);
     },
   };
   const gil = new Gil(i32, table.get(ident, Field.GilBase)).enabled()
-    ? new GilSession(table, ident, () => ring.write(ctx.now(), EventKind.State, ThreadState.Runnable, 0))
+    ? new GilSession(
+        table, ident, ctx.now,
+        () => ring.write(ctx.now(), EventKind.State, ThreadState.Runnable, 0),
+        (from, latencyUs) => ring.write(ctx.now(), EventKind.GilHandover, Math.min(latencyUs, 0xffffff), from),
+      )
     : null;
   current = ctx;
   return ctx;

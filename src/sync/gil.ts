@@ -18,6 +18,9 @@
 //   3 waiting   threads queued for it (a holder drops only if someone waits)
 //   4 enabled   1 when this process runs with the GIL, 0 when free-threaded
 //               (a run's setting, or a Process's own `gil` option)
+//   5 last      ident of the thread that released it last
+//   6 releasedAt when, in µs of the run's clock (wrapping Int32: only the
+//               difference to the next take is read, so 35 minutes is plenty)
 
 import { lockWordSlow, tryLockWord, unlockWord } from "./mutex";
 
@@ -26,9 +29,17 @@ const HOLDER = 1;
 const SWITCHES = 2;
 const WAITING = 3;
 const ENABLED = 4;
+const LAST = 5;
+const RELEASED_AT = 6;
+
+/** A hand-over: who had the GIL before, and how long it lay free in between. */
+export interface GilHandover {
+  from: number;
+  latencyUs: number;
+}
 
 export class Gil {
-  static readonly WORDS = 5;
+  static readonly WORDS = 7;
 
   constructor(private readonly i32: Int32Array, private readonly base: number) {}
 
@@ -48,11 +59,14 @@ export class Gil {
   /**
    * Take the GIL for `ident`. While it waits, every `switchIntervalMs` it
    * calls `requestDrop(holder)` so the holder gives it up at its next check;
-   * `onWait` runs once, just before it first waits.
+   * `onWait` runs once, just before it first waits. Returns the hand-over
+   * when it had to wait for another thread, else null.
    */
-  acquire(ident: number, switchIntervalMs: () => number, requestDrop: (holder: number) => void, onWait?: () => void): void {
+  acquire(ident: number, nowUs: () => number, switchIntervalMs: () => number, requestDrop: (holder: number) => void, onWait?: () => void): GilHandover | null {
     const { i32, base } = this;
+    let waited = false;
     if (!tryLockWord(i32, base + LOCK)) {
+      waited = true;
       onWait?.();
       Atomics.add(i32, base + WAITING, 1);
       while (!lockWordSlow(i32, base + LOCK, Math.max(0.05, switchIntervalMs()))) {
@@ -64,9 +78,15 @@ export class Gil {
     Atomics.store(i32, base + HOLDER, ident);
     Atomics.add(i32, base + SWITCHES, 1);
     Atomics.notify(i32, base + SWITCHES);
+    const last = Atomics.load(i32, base + LAST);
+    if (!waited || last === 0 || last === ident) return null;
+    const latencyUs = ((nowUs() | 0) - Atomics.load(i32, base + RELEASED_AT)) | 0;
+    return { from: last, latencyUs: Math.max(0, latencyUs) };
   }
 
-  release(): void {
+  release(ident: number, nowUs: number): void {
+    Atomics.store(this.i32, this.base + LAST, ident);
+    Atomics.store(this.i32, this.base + RELEASED_AT, nowUs | 0);
     Atomics.store(this.i32, this.base + HOLDER, 0);
     unlockWord(this.i32, this.base + LOCK);
   }
@@ -80,10 +100,10 @@ export class Gil {
    * Drop the GIL on request and wait (at most `maxWaitMs`) until another
    * thread has taken it, before the caller queues for it again.
    */
-  yieldTo(maxWaitMs: number): void {
+  yieldTo(ident: number, nowUs: number, maxWaitMs: number): void {
     const { i32, base } = this;
     const switches = Atomics.load(i32, base + SWITCHES);
-    this.release();
+    this.release(ident, nowUs);
     const deadline = performance.now() + maxWaitMs;
     while (Atomics.load(i32, base + SWITCHES) === switches && Atomics.load(i32, base + WAITING) > 0) {
       const left = deadline - performance.now();

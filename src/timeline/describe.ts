@@ -67,6 +67,12 @@ export function describeHit(model: TraceModel, hit: Hit, printText?: (ident: num
       return { title: `span · ${labelText(model, hit.label)}`, rows: [["thread", name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)], state: -1 };
     case "task":
       return { title: `task #${hit.task} · ${poolName(hit.poolId)}`, rows: [["worker", name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)], state: -1 };
+    case "coroutine": {
+      const rows: [string, string][] = [["thread", name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)];
+      rows.push(hit.running ? ["running for", formatDuration(hit.runEndMs - hit.runStartMs)] : ["now", "waiting at an await"]);
+      if (hit.failed) rows.push(["ended", "with an exception"]);
+      return { title: `asyncio task · ${labelText(model, hit.task)}`, rows, state: hit.running ? ThreadState.Running : -1 };
+    }
     case "hold": {
       const lock = model.locks.get(hit.lockId)!;
       const rows = interval(hit.startMs, hit.endMs, !Number.isFinite(lock.holds.get(hit.ident)!.ends.data[hit.index]));

@@ -1,6 +1,8 @@
 // Arrows between thread lanes — the "why" of a wait:
 // - lock hand-over: from the thread that released a lock to the waiter that
 //   got it next (drawn for contended acquisitions only);
+// - GIL hand-over: from the thread that let the GIL go to the one that took
+//   it (only hand-overs to a thread that was waiting for it);
 // - queue traffic: from a put to the get of the same item (FIFO pairing,
 //   see trace/model-objects.ts);
 // - a deadlock cycle: each waiter's endless blocked bar outlined in red, and
@@ -9,7 +11,7 @@
 // (MAX_ARROWS); zoomed out, the bars say enough.
 
 import { ThreadState } from "../trace/events";
-import { upperBound } from "../trace/model-series";
+import { lowerBound, upperBound } from "../trace/model-series";
 import { LANE } from "./layout";
 import { laneTop, threadBarMiddle, type Ctx2D, type Frame, type FrameInput } from "./frame";
 import { trackEndMs } from "./draw-threads";
@@ -96,6 +98,31 @@ export function drawHandovers(frame: Frame): number {
     const y0 = barMiddle(input, links[k]);
     const y1 = barMiddle(input, links[k + 2]);
     if (y0 === null || y1 === null || !spacing.allow(y0, y1, scale.msToPx(links[k + 3]))) continue;
+    arrow(ctx, scale.msToPx(links[k + 1]), y0, scale.msToPx(links[k + 3]), y1 - (y1 > y0 ? LANE.bar / 2 : -LANE.bar / 2));
+  }
+  return links.length / 4;
+}
+
+export function drawGilHandovers(frame: Frame): number {
+  const { ctx, input } = frame;
+  const { model, scale, theme } = input;
+  const budget = arrowBudget(input);
+  const links: number[] = [];
+  for (const track of model.threads.values()) {
+    const times = track.gilTakes;
+    if (times.length === 0) continue;
+    const from = lowerBound(times.data, times.length, scale.startMs);
+    const to = upperBound(times.data, times.length, scale.endMs);
+    if (links.length / 4 + (to - from) > budget) return -1;
+    for (let i = from; i < to; i++) links.push(track.gilFrom.data[i], times.data[i] - track.gilLatencyUs.data[i] / 1000, track.ident, times.data[i]);
+  }
+  ctx.strokeStyle = ctx.fillStyle = theme.states[ThreadState.Runnable];
+  ctx.lineWidth = 1;
+  const spacing = new ArrowSpacing();
+  for (let k = 0; k < links.length; k += 4) {
+    const y0 = barMiddle(input, links[k]);
+    const y1 = barMiddle(input, links[k + 2]);
+    if (y0 === null || y1 === null || y0 === y1 || !spacing.allow(y0, y1, scale.msToPx(links[k + 3]))) continue;
     arrow(ctx, scale.msToPx(links[k + 1]), y0, scale.msToPx(links[k + 3]), y1 - (y1 > y0 ? LANE.bar / 2 : -LANE.bar / 2));
   }
   return links.length / 4;

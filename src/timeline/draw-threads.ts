@@ -1,10 +1,13 @@
 // A thread's lane: its state bar (per-pixel LOD, batched fills), the final
-// state's cap, span() rows, pool task boxes, mark() flags and print ticks.
+// state's cap, span() rows, pool task boxes, asyncio task rows (a thin line
+// while the task waits at an await, a running-green box while it runs),
+// mark() flags and print ticks.
 // Bars go into the frame's batch; text goes into frame.labels, drawn after
 // the bars so it sits on top; marks and prints are drawn in a second pass.
 
 import { ThreadState } from "../trace/events";
 import type { ThreadTrack } from "../trace/model";
+import type { CoroutineRow } from "../trace/model-coroutines";
 import { upperBound, lowerBound } from "../trace/model-series";
 import { drawTicks } from "./draw-objects";
 import { intervalTarget, labelText, stateName } from "../trace/names";
@@ -106,6 +109,25 @@ export function drawThreadExtras(frame: Frame, lane: Lane, track: ThreadTrack): 
       labels.push({ x: x0 + 4, y: y + (LANE.row - 2) / 2, maxPx: x1 - x0 - 6, text: x1 - x0 > 60 ? `task #${index}` : `#${index}`, color: theme.taskText });
     });
   }
+
+  track.coroutines.rows.forEach((row, r) => drawCoroutineRow(frame, row, top + rows.coroutineY(r) + 1, endMs));
+}
+
+/** One row of asyncio tasks: each task's life as a thin line, its running stretches as boxes, its name at its start. */
+function drawCoroutineRow(frame: Frame, row: CoroutineRow, y: number, endMs: number): void {
+  const { batch, labels, input } = frame;
+  const { scale, theme, model } = input;
+  const h = LANE.row - 2;
+  const running = theme.states[ThreadState.Running];
+  frame.stats.intervals += visitIntervals(row.lives, scale, endMs, (x0, x1, i, merged) => {
+    const failed = row.lives.extras.data[i] === 1;
+    batch.add(failed ? theme.error : theme.textMuted, x0, y + h / 2 - 1, x1 - x0, 2);
+    if (x1 - x0 > 3) batch.add(theme.textMuted, x0, y + 2, 1, h - 4);
+    if (!merged && x1 - x0 >= MIN_LABEL_PX) {
+      labels.push({ x: x0 + 4, y: y + h / 2, maxPx: x1 - x0 - 6, text: labelText(model, row.lives.tags.data[i]), color: theme.text, background: theme.background });
+    }
+  });
+  frame.stats.intervals += visitIntervals(row.runs, scale, endMs, (x0, x1) => batch.add(running, x0, y + 2, Math.max(1, x1 - x0), h - 4));
 }
 
 /** Second pass: mark flags with their labels, and print ticks, on top of the bars. */

@@ -19,6 +19,7 @@ export type Hit =
   | { kind: "print"; ident: number; tMs: number }
   | { kind: "span"; ident: number; depth: number; index: number; startMs: number; endMs: number; label: number }
   | { kind: "task"; ident: number; index: number; startMs: number; endMs: number; task: number; poolId: number }
+  | { kind: "coroutine"; ident: number; task: number; startMs: number; endMs: number; failed: boolean; running: boolean; runStartMs: number; runEndMs: number }
   | { kind: "hold"; lockId: number; ident: number; index: number; startMs: number; endMs: number; waitStartMs: number }
   | { kind: "lock-wait"; lockId: number; ident: number; startMs: number; endMs: number }
   | { kind: "queue-op"; queueId: number; put: boolean; k: number; ident: number; tMs: number; depth: number }
@@ -67,6 +68,17 @@ export function hitTest(input: FrameInput, x: number, y: number): Hit | null {
       const list = track.spans[depth];
       const i = intervalNear(list, tMs, slopMs, endMs);
       if (i >= 0) return { kind: "span", ident: track.ident, depth, index: i, startMs: list.starts.data[i], endMs: Math.min(list.ends.data[i], endMs), label: list.tags.data[i] };
+    } else if (lane.coroutineRows > 0 && dy >= rows.coroutineY(0)) {
+      const row = track.coroutines.rows[Math.floor((dy - rows.coroutineY(0)) / LANE.row)];
+      const i = row ? intervalNear(row.lives, tMs, slopMs, endMs) : -1;
+      if (row && i >= 0) {
+        const run = row.runs.indexAt(tMs);
+        return {
+          kind: "coroutine", ident: track.ident, task: row.lives.tags.data[i],
+          startMs: row.lives.starts.data[i], endMs: Math.min(row.lives.ends.data[i], endMs), failed: row.lives.extras.data[i] === 1,
+          running: run >= 0, runStartMs: run >= 0 ? row.runs.starts.data[run] : Number.NaN, runEndMs: run >= 0 ? Math.min(row.runs.ends.data[run], endMs) : Number.NaN,
+        };
+      }
     } else if (lane.taskRow && dy >= rows.taskY) {
       const i = intervalNear(track.tasks, tMs, slopMs, endMs);
       const t = track.tasks;

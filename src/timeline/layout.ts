@@ -24,9 +24,10 @@ export interface Lane {
   /** top of the lane in layout pixels (before vertical scrolling) */
   y: number;
   height: number;
-  /** thread lanes: rows under the state bar, one per span depth, then one for pool tasks */
+  /** thread lanes: rows under the state bar, one per span depth, then one for pool tasks, then asyncio task rows */
   spanRows: number;
   taskRow: boolean;
+  coroutineRows: number;
 }
 
 export const LANE = {
@@ -51,14 +52,18 @@ export interface TimelineLayout {
 export function layoutLanes(model: TraceModel): TimelineLayout {
   const lanes: Lane[] = [];
   let y = 0;
-  const add = (kind: LaneKind, id: number, label: string, height: number, spanRows = 0, taskRow = false) => {
-    const lane: Lane = { kind, id, label, y, height, spanRows, taskRow };
+  const add = (kind: LaneKind, id: number, label: string, height: number, spanRows = 0, taskRow = false, coroutineRows = 0) => {
+    const lane: Lane = { kind, id, label, y, height, spanRows, taskRow, coroutineRows };
     lanes.push(lane);
     y += height;
     return lane;
   };
-  const threadLane = (t: ThreadTrack) =>
-    add("thread", t.ident, t.name, LANE.bar + 2 * LANE.pad + (t.spans.length + (t.tasks.length > 0 ? 1 : 0)) * LANE.row, t.spans.length, t.tasks.length > 0);
+  const threadLane = (t: ThreadTrack) => {
+    const taskRow = t.tasks.length > 0;
+    const coroutineRows = t.coroutines.rows.length;
+    const rows = t.spans.length + (taskRow ? 1 : 0) + coroutineRows;
+    return add("thread", t.ident, t.name, LANE.bar + 2 * LANE.pad + rows * LANE.row, t.spans.length, taskRow, coroutineRows);
+  };
 
   const inPool = new Map<number, number>();
   for (const pool of model.pools.values()) for (const ident of pool.workers) inPool.set(ident, pool.id);
@@ -113,8 +118,10 @@ export function laneAt(layout: TimelineLayout, y: number): Lane | null {
 }
 
 /** Where a thread lane's parts are, relative to the lane's top. */
-export function threadRows(lane: Lane): { barY: number; spanY: (depth: number) => number; taskY: number } {
+export function threadRows(lane: Lane): { barY: number; spanY: (depth: number) => number; taskY: number; coroutineY: (row: number) => number } {
   const barY = LANE.pad;
   const rowsY = barY + LANE.bar + LANE.pad;
-  return { barY, spanY: (depth) => rowsY + depth * LANE.row, taskY: rowsY + lane.spanRows * LANE.row };
+  const taskY = rowsY + lane.spanRows * LANE.row;
+  const coroutinesY = taskY + (lane.taskRow ? LANE.row : 0);
+  return { barY, spanY: (depth) => rowsY + depth * LANE.row, taskY, coroutineY: (row) => coroutinesY + row * LANE.row };
 }

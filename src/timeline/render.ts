@@ -6,7 +6,7 @@
 import { AXIS_PX, GUTTER_PX, laneTop, laneVisible, type Ctx2D, type Frame, type FrameInput } from "./frame";
 import { drawThreadExtras, drawThreadMarks } from "./draw-threads";
 import { drawPoolLane, drawQueueLane } from "./draw-objects";
-import { drawDeadlock, drawHandovers, drawQueueArrows } from "./draw-links";
+import { drawDeadlock, drawGilHandovers, drawHandovers, drawQueueArrows } from "./draw-links";
 import { drawAxis, drawCursor, drawGrid } from "./draw-axis";
 import { drawGutter } from "./draw-gutter";
 import { drawHover } from "./draw-hover";
@@ -70,6 +70,7 @@ export class TimelineRenderer {
     for (const lane of visible) if (lane.kind === "thread") drawThreadMarks(frame, lane, model.threads.get(lane.id)!);
     const handovers = drawHandovers(frame);
     const queueArrows = drawQueueArrows(frame);
+    const gilArrows = drawGilHandovers(frame);
     drawDeadlock(frame);
     ctx.font = theme.font;
     ctx.textBaseline = "middle";
@@ -97,7 +98,7 @@ export class TimelineRenderer {
     return {
       intervals: frame.stats.intervals,
       rects,
-      arrows: handovers < 0 || queueArrows < 0 ? -1 : handovers + queueArrows,
+      arrows: handovers < 0 || queueArrows < 0 || gilArrows < 0 ? -1 : handovers + queueArrows + gilArrows,
       ms: performance.now() - t0,
     };
   }

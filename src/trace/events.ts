@@ -25,9 +25,11 @@ export const enum EventKind {
   /** asyncio task \`obj\` started (its name in labels); TaskEnd arg 1: it failed */
   TaskStart = 24,
   TaskEnd = 25,
-  /** the running task awaits (asyncio.sleep ...) / resumes */
+  /** task \`obj\` awaits (asyncio.sleep ...) / resumes */
   TaskAwait = 26,
   TaskResume = 27,
+  /** this thread took the GIL from thread \`obj\`, \`arg\` µs after that one let it go */
+  GilHandover = 28,
 }
 
 /** Thread states, in the order the legend lists them. */

@@ -15,6 +15,7 @@ import { EventKind, ThreadState, isBlockedState } from "./events";
 import { GrowableF64, GrowableI32 } from "./growable";
 import { IntervalList } from "./model-series";
 import { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
+import { CoroutineRows } from "./model-coroutines";
 
 export { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
 
@@ -39,6 +40,12 @@ export interface ThreadTrack {
   spans: IntervalList[];
   /** pool tasks this worker ran; tag = task index, extra = pool id */
   tasks: IntervalList;
+  /** asyncio tasks of this thread's event loop, packed into sub-lanes */
+  coroutines: CoroutineRows;
+  /** times this thread took the GIL from another, from whom, and how long it lay free (µs) */
+  gilTakes: GrowableF64;
+  gilFrom: GrowableI32;
+  gilLatencyUs: GrowableI32;
   /** times of this thread's print lines (added by the page from the output) */
   prints: GrowableF64;
   /** the blocked wait that closed just before this thread's latest event: a contended acquire follows it */
@@ -74,7 +81,8 @@ export class TraceModel {
         ident, name, kind, pid,
         times: new GrowableF64(), states: new GrowableI32(), objects: new GrowableI32(),
         markTimes: new GrowableF64(), markLabels: new GrowableI32(),
-        spans: [], tasks: new IntervalList(), prints: new GrowableF64(),
+        spans: [], tasks: new IntervalList(), coroutines: new CoroutineRows(), prints: new GrowableF64(),
+        gilTakes: new GrowableF64(), gilFrom: new GrowableI32(), gilLatencyUs: new GrowableI32(),
         pendingWaitObj: 0, pendingWaitStartMs: 0,
       };
       this.threads.set(ident, track);
@@ -126,6 +134,24 @@ export class TraceModel {
       case EventKind.PoolTaskStart:
       case EventKind.PoolTaskEnd:
         if (track) this.addTask(track, kind === EventKind.PoolTaskStart, tMs, arg, obj);
+        break;
+      case EventKind.TaskStart:
+        if (track?.coroutines.start(obj, tMs)) this.structureVersion++;
+        break;
+      case EventKind.TaskAwait:
+        track?.coroutines.await(obj, tMs);
+        break;
+      case EventKind.TaskResume:
+        track?.coroutines.resume(obj, tMs);
+        break;
+      case EventKind.TaskEnd:
+        track?.coroutines.end(obj, tMs, arg === 1);
+        break;
+      case EventKind.GilHandover:
+        if (!track) break;
+        track.gilTakes.push(tMs);
+        track.gilFrom.push(obj);
+        track.gilLatencyUs.push(arg);
         break;
       case EventKind.Mark:
         track?.markTimes.push(tMs);
@@ -271,5 +297,6 @@ export class TraceModel {
   private closeOpen(track: ThreadTrack, tMs: number): void {
     for (const list of track.spans) list.close(tMs);
     track.tasks.close(tMs);
+    track.coroutines.closeAll(tMs);
   }
 }

@@ -10,6 +10,7 @@ import type { ChromeTrace } from "../trace/chrome-trace";
 import type { RenderBenchResult } from "../timeline/bench";
 import { layoutLanes } from "../timeline/layout";
 import { traceOfLastRun } from "./timeline/export";
+import { coroutineTasks } from "../trace/coroutine-list";
 
 export interface PlaygroundAutomation {
   /** resolves when the page can take requests */
@@ -31,6 +32,10 @@ export interface PlaygroundAutomation {
 export interface PlaygroundDebug {
   /** the timeline's lanes for the last run, as laid out */
   timelineLanes(): { kind: string; label: string }[];
+  /** the asyncio tasks the timeline draws: per task its thread, name and running stretches [start, end] in ms */
+  coroutineTasks(): { thread: string; name: string; row: number; startMs: number; endMs: number; failed: boolean; runs: [number, number][] }[];
+  /** every GIL hand-over of the last run: taker, giver, when, and how long the GIL lay free (µs) */
+  gilHandovers(): { to: string; from: string; tMs: number; latencyUs: number }[];
   /** draw a pan/zoom sweep over a synthetic trace of about `events` events (timeline/bench.ts) */
   renderBench(events?: number, widthPx?: number, heightPx?: number): Promise<RenderBenchResult>;
 }
@@ -56,6 +61,18 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
       timelineLanes: () => {
         const model = app.stores.timeline.getState().model;
         return model ? layoutLanes(model).lanes.map((lane) => ({ kind: lane.kind, label: lane.label })) : [];
+      },
+      coroutineTasks: () => {
+        const model = app.stores.timeline.getState().model;
+        return model ? coroutineTasks(model) : [];
+      },
+      gilHandovers: () => {
+        const model = app.stores.timeline.getState().model;
+        if (!model) return [];
+        const name = (ident: number) => model.threads.get(ident)?.name ?? String(ident);
+        return [...model.threads.values()].flatMap((t) =>
+          Array.from({ length: t.gilTakes.length }, (_, i) => ({ to: t.name, from: name(t.gilFrom.data[i]), tMs: t.gilTakes.data[i], latencyUs: t.gilLatencyUs.data[i] })),
+        );
       },
       renderBench: async (events = 1_000_000, widthPx = 1400, heightPx = 720) => {
         const { renderBench } = await import("../timeline/bench");

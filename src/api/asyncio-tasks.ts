@@ -1,0 +1,161 @@
+// asyncio tasks and which of them is running, so that the timeline can draw
+// each task as a sub-lane of its thread: running between awaits, waiting at
+// an await.
+//
+// JavaScript has no "current task": an async function's segments run as
+// microtasks with nothing saying whose they are. Only the awaits of this
+// module (sleep, gather, queues, locks, awaiting a Task ...) go through
+// `suspend`, so it keeps the bookkeeping itself:
+//   - `current` is the task whose segment runs now. A suspension's settling
+//     sets it to the suspended task just before that task's next segment
+//     runs (the reaction is queued right before the continuation).
+//   - An async function runs its first segment synchronously when called,
+//     before `createTask(coro)` or `gather(coro, ...)` wraps it, so that
+//     segment's suspensions are first recorded as the caller's. They stay
+//     `unclaimed` until the end of the synchronous segment (one microtask),
+//     and a Task made in that segment claims them: createTask takes the
+//     caller's unclaimed awaits; gather hands one to each coroutine it wraps
+//     when the counts match (each coroutine is suspended at exactly one
+//     await), else they stay the caller's.
+//   - A task waits while it has any pending suspension (a counter), so a
+//     task awaiting gather(...) of three tasks resumes once, at the end.
+//   - An await is traced with the time it began, though it is written a
+//     microtask later: a coroutine's first await thus ends its running
+//     stretch at once (its first segment ran inside its creator's, as
+//     JavaScript runs the start of an async function eagerly).
+// Trace events: TaskStart/TaskEnd(arg 1 = failed)/TaskAwait/TaskResume with
+// obj = the task's id; its name is sent as a label for that id.
+
+import { context } from "../runtime/worker-context";
+import { Ctl } from "../runtime/thread-table";
+import { EventKind } from "../trace/events";
+
+type Awaitable<T> = PromiseLike<T>;
+
+interface Suspension {
+  task: number;
+  /** when it began: traced a microtask later, once its task is known */
+  tMs: number;
+}
+
+let current = 0;
+let unclaimed: Suspension[] = [];
+const pendingAwaits = new Map<number, number>();
+let taskCount = 0;
+
+/** Await `promise` as the current task: it shows as waiting until the promise settles. */
+export function suspend<T>(promise: Promise<T>): Promise<T> {
+  const suspension: Suspension = { task: current, tMs: context().now() };
+  if (unclaimed.length === 0) queueMicrotask(traceAwaits);
+  unclaimed.push(suspension);
+  return promise.finally(() => resume(suspension));
+}
+
+function traceAwaits(): void {
+  for (const { task, tMs } of unclaimed) {
+    if (task === 0) continue;
+    const pending = (pendingAwaits.get(task) ?? 0) + 1;
+    pendingAwaits.set(task, pending);
+    if (pending === 1) context().trace(EventKind.TaskAwait, 0, task, tMs);
+  }
+  unclaimed = [];
+}
+
+function resume({ task }: Suspension): void {
+  current = task;
+  if (task === 0) return;
+  const pending = (pendingAwaits.get(task) ?? 1) - 1;
+  pendingAwaits.set(task, pending);
+  if (pending === 0) context().trace(EventKind.TaskResume, 0, task);
+}
+
+/** The suspensions the current segment made so far, not yet traced. */
+function unclaimedOfCurrent(): Suspension[] {
+  return unclaimed.filter((s) => s.task === current);
+}
+
+export class Task<T = unknown> implements PromiseLike<T> {
+  readonly name: string;
+  readonly id: number;
+  private settled: { ok: boolean; value: unknown } | null = null;
+  /** settles with the coroutine; awaiting it here does not count as a suspension */
+  readonly promise: Promise<T>;
+
+  /**
+   * `coro`: a coroutine already started, or a function that starts it (then
+   * its first segment runs as this task). `claim`: take over the caller's
+   * untraced suspensions (createTask), or only those given (gather).
+   */
+  constructor(coro: Awaitable<T> | (() => Awaitable<T>), name?: string, claim: Suspension[] | "all" = "all") {
+    const ctx = context();
+    this.id = ctx.table.counter(Ctl.ObjectIds);
+    this.name = name ?? `Task-${++taskCount}`;
+    ctx.post({ type: "label", runId: ctx.run.runId, id: this.id, text: this.name });
+    ctx.trace(EventKind.TaskStart, 0, this.id);
+    for (const suspension of claim === "all" ? unclaimedOfCurrent() : claim) suspension.task = this.id;
+    this.promise = Promise.resolve(typeof coro === "function" ? this.startAsCurrent(coro) : coro).then(
+      (value) => {
+        this.settled = { ok: true, value };
+        context().trace(EventKind.TaskEnd, 0, this.id);
+        return value;
+      },
+      (error) => {
+        this.settled = { ok: false, value: error };
+        context().trace(EventKind.TaskEnd, 1, this.id);
+        throw error;
+      },
+    );
+  }
+
+  private startAsCurrent(start: () => Awaitable<T>): Awaitable<T> {
+    const caller = current;
+    current = this.id;
+    try {
+      return start();
+    } finally {
+      current = caller;
+    }
+  }
+
+  /** `await task`: the awaiting task waits until this one is done. */
+  then<A = T, B = never>(ok?: ((value: T) => A | PromiseLike<A>) | null, fail?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+    return suspend(this.promise).then(ok, fail);
+  }
+
+  done(): boolean {
+    return this.settled !== null;
+  }
+
+  /** The task's result; an error if it is not done or failed. */
+  result(): T {
+    if (!this.settled) throw new Error("InvalidStateError: Result is not set.");
+    if (!this.settled.ok) throw this.settled.value;
+    return this.settled.value as T;
+  }
+
+  getName(): string {
+    return this.name;
+  }
+}
+
+/** A promise for `aw` that does not count as a suspension of the caller (a Task's own promise). */
+export function settledBy<T>(aw: Awaitable<T>): Promise<T> {
+  return aw instanceof Task ? (aw.promise as Promise<T>) : Promise.resolve(aw);
+}
+
+/**
+ * gather's coroutines become tasks, as Python wraps them: each coroutine's
+ * first await (recorded as the caller's) goes to its own task when there is
+ * one per coroutine.
+ */
+export function wrapInTasks(aws: unknown[]): Task[] {
+  const plain = aws.filter((aw) => !(aw instanceof Task)).length;
+  const mine = unclaimedOfCurrent();
+  const claims = mine.length === plain ? mine : [];
+  let next = 0;
+  return aws.map((aw) => {
+    if (aw instanceof Task) return aw;
+    const claim = claims.length > 0 ? [claims[next++]] : [];
+    return new Task(aw as Awaitable<unknown>, undefined, claim);
+  });
+}

@@ -1,0 +1,35 @@
+// The asyncio tasks of a model as plain data, task by task: what tests and
+// the automation API's debug view read (the renderer reads the rows as they are).
+
+import type { TraceModel } from "./model";
+import { labelText } from "./names";
+
+export interface CoroutineTaskInfo {
+  thread: string;
+  name: string;
+  row: number;
+  startMs: number;
+  endMs: number;
+  failed: boolean;
+  /** running stretches, [start, end] in ms */
+  runs: [number, number][];
+}
+
+export function coroutineTasks(model: TraceModel): CoroutineTaskInfo[] {
+  const out: CoroutineTaskInfo[] = [];
+  for (const track of model.threads.values()) {
+    track.coroutines.rows.forEach(({ lives, runs }, row) => {
+      let r = 0;
+      for (let i = 0; i < lives.length; i++) {
+        const task = lives.tags.data[i];
+        const stretches: [number, number][] = [];
+        for (; r < runs.length && runs.tags.data[r] === task; r++) stretches.push([runs.starts.data[r], runs.ends.data[r]]);
+        out.push({
+          thread: track.name, name: labelText(model, task), row,
+          startMs: lives.starts.data[i], endMs: lives.ends.data[i], failed: lives.extras.data[i] === 1, runs: stretches,
+        });
+      }
+    });
+  }
+  return out;
+}
