@@ -4,7 +4,7 @@
 // run on two cores (goal >= 1.7). tick.overhead.ratio: a tight loop compiled
 // by the playground (with its eval-breaker checks) over the same loop built
 // with new Function, which the playground does not instrument.
-import { runMeasured } from "../snippet.mjs";
+import { median, runMeasured } from "../snippet.mjs";
 
 const WORK = 40_000_000;
 
@@ -64,5 +64,33 @@ export const tickOverhead = {
   async run(page) {
     const { instrumented, plain } = await runMeasured(page, tickSnippet);
     return { value: instrumented / plain, unit: "x", baseline: plain, ratio: instrumented / plain, note: `ms per 20M iterations, best of 7; baseline: the loop uninstrumented` };
+  },
+};
+
+// gil.handoff.us: two CPU-bound threads under the GIL with a 1 ms switch
+// interval hand it back and forth a few hundred times; each hand-over is
+// traced with the time between the holder letting go and the waiter taking
+// it (sync/gil.ts), and the figure is the median of those. No baseline: a
+// futex wake between two workers is the floor (lock.contended4.ns's
+// neighbourhood), and CPython's own hand-over is in the tens of µs.
+const handoffSnippet = `// playground: gil=on switchInterval=1
+import { Thread, print } from "playground";
+function count(n: number) { let x = 0; for (let i = 0; i < n; i++) x += i % 7; return x; }
+const ts = [1, 2].map(() => new Thread({ target: count, args: [${WORK}] }));
+ts.forEach((t) => t.start()); ts.forEach((t) => t.join());
+print("BENCH:{}");
+`;
+
+export const gilHandoff = {
+  name: "gil.handoff.us",
+  goal: "<= 100",
+  async run(page) {
+    await runMeasured(page, handoffSnippet);
+    const handovers = await page.evaluate(() => window.playground.debug.gilHandovers());
+    const between = handovers.filter((h) => h.from.startsWith("Thread-") && h.to.startsWith("Thread-")).map((h) => h.latencyUs);
+    if (between.length < 20) throw new Error(`only ${between.length} hand-overs between the two threads`);
+    const sorted = [...between].sort((a, b) => a - b);
+    const p90 = sorted[Math.floor(sorted.length * 0.9)];
+    return { value: median(between), unit: "µs", note: `median of ${between.length} hand-overs (p90 ${p90} µs), switch interval 1 ms` };
   },
 };
