@@ -1,7 +1,8 @@
 // How times and run outcomes read on the page: one place, so the toolbar,
 // the output panel and the summary line say the same thing.
 
-import type { RunResult, RunStatus } from "../runtime/types";
+import type { RunResult } from "../runtime/types";
+import { currentLanguage, type Language, type Strings } from "./i18n/language";
 import type { RunPhase } from "./state/stores";
 
 /** A time on the run's clock, for output rows: `12.3 ms`. */
@@ -19,38 +20,45 @@ export function formatDuration(ms: number): string {
   return `${minutes} min ${Math.round((ms - minutes * 60_000) / 1000)} s`;
 }
 
-const STATUS_WORDS: Record<RunStatus, string> = {
-  ok: "Finished",
-  error: "Error",
-  deadlock: "Deadlock",
-  stopped: "Stopped",
-  timeout: "Timed out",
+const WORDS: Strings<{
+  phases: Record<RunPhase, string>;
+  exitCode: (code: number) => string;
+  errors: (n: number) => string;
+  dropped: (n: number) => string;
+  waits: (thread: string, what: string, holder: string) => string;
+}> = {
+  en: {
+    phases: { idle: "Ready", running: "Running…", ok: "Finished", error: "Error", deadlock: "Deadlock", stopped: "Stopped", timeout: "Timed out" },
+    exitCode: (code) => `exit code ${code}`,
+    errors: (n) => (n === 1 ? "1 error" : `${n} errors`),
+    dropped: (n) => `${n} trace events dropped`,
+    waits: (thread, what, holder) => `${thread} waits for ${what}, held by ${holder}`,
+  },
+  zh: {
+    phases: { idle: "就绪", running: "运行中…", ok: "已完成", error: "出错", deadlock: "死锁", stopped: "已停止", timeout: "超时" },
+    exitCode: (code) => `退出码 ${code}`,
+    errors: (n) => `${n} 个错误`,
+    dropped: (n) => `丢失 ${n} 个跟踪事件`,
+    waits: (thread, what, holder) => `${thread} 在等待 ${what}，它被 ${holder} 持有`,
+  },
 };
 
-export function phaseLabel(phase: RunPhase): string {
-  if (phase === "idle") return "Ready";
-  if (phase === "running") return "Running…";
-  return STATUS_WORDS[phase];
+export function phaseLabel(phase: RunPhase, language: Language = currentLanguage()): string {
+  return WORDS[language].phases[phase];
 }
 
 /** The line that closes a run's output. */
-export function summarize(result: RunResult): string {
-  const parts = [
-    STATUS_WORDS[result.status],
-    formatDuration(result.durationMs),
-    `exit code ${result.exitCode}`,
-    result.errors.length === 1 ? "1 error" : `${result.errors.length} errors`,
-  ];
-  if (result.stats.droppedEvents > 0) parts.push(`${result.stats.droppedEvents} trace events dropped`);
+export function summarize(result: RunResult, language: Language = currentLanguage()): string {
+  const words = WORDS[language];
+  const parts = [words.phases[result.status], formatDuration(result.durationMs), words.exitCode(result.exitCode), words.errors(result.errors.length)];
+  if (result.stats.droppedEvents > 0) parts.push(words.dropped(result.stats.droppedEvents));
   return parts.join(" · ");
 }
 
 /** Extra lines under the summary: the deadlock cycle, errors without a traceback line. */
-export function summaryDetails(result: RunResult): string[] {
+export function summaryDetails(result: RunResult, language: Language = currentLanguage()): string[] {
   const details: string[] = [];
-  for (const edge of result.deadlock?.cycle ?? []) {
-    details.push(`${edge.thread} waits for ${edge.waitsFor}, held by ${edge.heldBy}`);
-  }
+  for (const edge of result.deadlock?.cycle ?? []) details.push(WORDS[language].waits(edge.thread, edge.waitsFor, edge.heldBy));
   const stderr = result.output.filter((line) => line.stream === "stderr").map((line) => line.text);
   for (const error of result.errors.slice(0, 20)) {
     // The runtime usually printed a traceback already; say it again only if not.

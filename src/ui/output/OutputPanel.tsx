@@ -8,7 +8,32 @@ import { formatRunTime, runShortcutLabel } from "../format";
 import { useApp, useRunState, useTimelineState } from "../state/hooks";
 import type { OutputRow } from "../state/output-log";
 import { threadColorClass } from "./thread-colors";
+import { useStrings, type Strings } from "../i18n/language";
 import "./output.css";
+
+const STRINGS: Strings<{
+  output: string; lines: (n: number) => string; dropped: (n: number) => string; running: string;
+  pressRun: (shortcut: string) => string; disabled: string; reveal: string;
+}> = {
+  en: {
+    output: "Output",
+    lines: (n) => `${n.toLocaleString("en-US")} ${n === 1 ? "line" : "lines"}`,
+    dropped: (n) => `${n.toLocaleString("en-US")} earlier lines not shown`,
+    running: "Running…",
+    pressRun: (shortcut) => `Press Run (${shortcut}) to see the output here.`,
+    disabled: "Running is disabled on this page (see the note above).",
+    reveal: "Show this moment on the timeline",
+  },
+  zh: {
+    output: "输出",
+    lines: (n) => `${n.toLocaleString("zh-CN")} 行`,
+    dropped: (n) => `前面 ${n.toLocaleString("zh-CN")} 行未显示`,
+    running: "运行中…",
+    pressRun: (shortcut) => `按“运行”（${shortcut}）后，输出会显示在这里。`,
+    disabled: "此页面无法运行代码（见上方说明）。",
+    reveal: "在时间线上显示这一时刻",
+  },
+};
 
 const ROW_HEIGHT_PX = 20;
 const OVERSCAN_ROWS = 10;
@@ -19,6 +44,7 @@ export function OutputPanel() {
   const log = useRunState((s) => s.output);
   useRunState((s) => s.outputVersion);
   const phase = useRunState((s) => s.phase);
+  const t = useStrings(STRINGS);
   const app = useApp();
   const canRun = app.controller.canRun;
   // The timeline's link: clicking a print tick there focuses its row here.
@@ -72,22 +98,16 @@ export function OutputPanel() {
   const visible = rows.slice(first, last);
 
   return (
-    <section className="pane output-pane" aria-label="Output">
+    <section className="pane output-pane" aria-label={t.output}>
       <header className="pane-header">
-        <span>Output</span>
-        <span className="pane-header-note">{log.printed > 0 ? `${log.printed.toLocaleString("en-US")} ${log.printed === 1 ? "line" : "lines"}` : ""}</span>
+        <span>{t.output}</span>
+        <span className="pane-header-note">{log.printed > 0 ? t.lines(log.printed) : ""}</span>
       </header>
-      {log.dropped > 0 && (
-        <div className="output-dropped">{log.dropped.toLocaleString("en-US")} earlier lines not shown</div>
-      )}
+      {log.dropped > 0 && <div className="output-dropped">{t.dropped(log.dropped)}</div>}
       <div className="output-scroll" ref={scrollRef} onScroll={onScroll} role="log" aria-live="off">
         {rows.length === 0 ? (
           <p className="output-empty">
-            {phase === "running"
-              ? "Running…"
-              : canRun
-                ? `Press Run (${runShortcutLabel()}) to see the output here.`
-                : "Running is disabled on this page (see the note above)."}
+            {phase === "running" ? t.running : canRun ? t.pressRun(runShortcutLabel()) : t.disabled}
           </p>
         ) : (
           <div className="output-content" style={{ height: contentHeight }}>
@@ -97,6 +117,7 @@ export function OutputPanel() {
                   key={log.dropped + first + i}
                   row={row}
                   focused={focus?.row === log.dropped + first + i}
+                  revealTitle={t.reveal}
                   onReveal={() => app.stores.timeline.getState().revealMoment(row.t, row.thread)}
                 />
               ))}
@@ -108,7 +129,7 @@ export function OutputPanel() {
   );
 }
 
-function OutputRowView({ row, focused, onReveal }: { row: OutputRow; focused: boolean; onReveal: () => void }) {
+function OutputRowView({ row, focused, revealTitle, onReveal }: { row: OutputRow; focused: boolean; revealTitle: string; onReveal: () => void }) {
   if (row.kind !== "line") {
     const tone = row.kind === "summary" ? `summary status-${row.status}` : row.stderr ? "notice stderr" : "notice";
     return <div className={`out-row ${tone}`}>{row.text}</div>;
@@ -117,7 +138,7 @@ function OutputRowView({ row, focused, onReveal }: { row: OutputRow; focused: bo
     <div
       className={`out-row${row.stderr ? " stderr" : ""}${focused ? " out-focused" : ""}`}
       onClick={Number.isFinite(row.t) ? onReveal : undefined}
-      title={Number.isFinite(row.t) ? "Show this moment on the timeline" : undefined}
+      title={Number.isFinite(row.t) ? revealTitle : undefined}
     >
       <span className="out-time">{row.continued ? "" : formatRunTime(row.t)}</span>
       <span className={`out-thread ${threadColorClass(row.thread)}`} title={row.thread}>

@@ -1,30 +1,77 @@
 // The state colours, named: what a learner needs to read the bars.
 
 import { ThreadState } from "../../trace/events";
+import { useStrings, type Strings } from "../i18n/language";
 
-const ITEMS: [ThreadState, string, string][] = [
-  [ThreadState.Running, "running", "--st-running"],
-  [ThreadState.Runnable, "waiting for the GIL", "--st-gil"],
-  [ThreadState.Blocked, "blocked on a lock", "--st-blocked"],
-  [ThreadState.Waiting, "waiting (condition, event, join, barrier)", "--st-waiting"],
-  [ThreadState.Sleeping, "sleeping", "--st-sleeping"],
-  [ThreadState.QueueWait, "waiting on a queue or pipe", "--st-queue"],
-  [ThreadState.Done, "done", "--st-done"],
-  [ThreadState.Error, "error", "--st-error"],
-  [ThreadState.Stopped, "stopped", "--st-stopped"],
+type LegendState = ThreadState.Running | ThreadState.Runnable | ThreadState.Blocked | ThreadState.Waiting | ThreadState.Sleeping | ThreadState.QueueWait | ThreadState.Done | ThreadState.Error | ThreadState.Stopped;
+
+const ITEMS: [LegendState, string][] = [
+  [ThreadState.Running, "--st-running"],
+  [ThreadState.Runnable, "--st-gil"],
+  [ThreadState.Blocked, "--st-blocked"],
+  [ThreadState.Waiting, "--st-waiting"],
+  [ThreadState.Sleeping, "--st-sleeping"],
+  [ThreadState.QueueWait, "--st-queue"],
+  [ThreadState.Done, "--st-done"],
+  [ThreadState.Error, "--st-error"],
+  [ThreadState.Stopped, "--st-stopped"],
 ];
 
+interface LegendText {
+  legend: string;
+  /** [short label, longer explanation] */
+  states: Record<LegendState, [string, string]>;
+  print: [string, string];
+  mark: [string, string];
+}
+
+const STRINGS: Strings<LegendText> = {
+  en: {
+    legend: "Legend",
+    states: {
+      [ThreadState.Running]: ["running", "running on its worker"],
+      [ThreadState.Runnable]: ["waiting for the GIL", "ready to run, waiting for the GIL"],
+      [ThreadState.Blocked]: ["blocked on a lock", "blocked on a lock or semaphore"],
+      [ThreadState.Waiting]: ["waiting", "waiting (condition, event, join, barrier)"],
+      [ThreadState.Sleeping]: ["sleeping", "sleeping"],
+      [ThreadState.QueueWait]: ["waiting on a queue or pipe", "waiting on a queue or pipe"],
+      [ThreadState.Done]: ["done", "ended"],
+      [ThreadState.Error]: ["error", "ended with an exception"],
+      [ThreadState.Stopped]: ["stopped", "stopped (Stop, terminate, or the end of the run)"],
+    },
+    print: ["print", "a thread printed a line here (click it to find the line)"],
+    mark: ["mark", "mark(label)"],
+  },
+  zh: {
+    legend: "图例",
+    states: {
+      [ThreadState.Running]: ["运行", "正在运行"],
+      [ThreadState.Runnable]: ["等待 GIL", "可以运行，正在等待 GIL"],
+      [ThreadState.Blocked]: ["等待锁", "阻塞在锁或信号量上"],
+      [ThreadState.Waiting]: ["等待", "等待（条件变量、事件、join、栅栏）"],
+      [ThreadState.Sleeping]: ["休眠", "休眠（sleep）"],
+      [ThreadState.QueueWait]: ["等待队列或管道", "等待队列或管道"],
+      [ThreadState.Done]: ["结束", "已结束"],
+      [ThreadState.Error]: ["出错", "因异常结束"],
+      [ThreadState.Stopped]: ["已停止", "被停止（停止按钮、terminate 或运行结束）"],
+    },
+    print: ["print", "线程在此处输出了一行（点击可找到该行）"],
+    mark: ["mark", "mark(label)"],
+  },
+};
+
 export function Legend() {
+  const t = useStrings(STRINGS);
   return (
-    <ul className="tl-legend" aria-label="Legend">
-      {ITEMS.map(([state, label, cssVar]) => (
-        <li key={state} title={label}>
+    <ul className="tl-legend" aria-label={t.legend}>
+      {ITEMS.map(([state, cssVar]) => (
+        <li key={state} title={t.states[state][1]}>
           <span className={state >= ThreadState.Done ? "tl-swatch tl-swatch-end" : "tl-swatch"} style={{ background: `var(${cssVar})` }} />
-          {label.replace(/ \(.*\)$/, "")}
+          {t.states[state][0]}
         </li>
       ))}
-      <li title="a thread printed a line here (click it to find the line)"><span className="tl-swatch tl-swatch-tick" />print</li>
-      <li title="mark(label)"><span className="tl-swatch tl-swatch-mark" />mark</li>
+      <li title={t.print[1]}><span className="tl-swatch tl-swatch-tick" />{t.print[0]}</li>
+      <li title={t.mark[1]}><span className="tl-swatch tl-swatch-mark" />{t.mark[0]}</li>
     </ul>
   );
 }

@@ -3,6 +3,7 @@
 // busy its workers were. Recomputed when the run changes, and twice a
 // second while it runs.
 
+import { useStrings, type Strings } from "../i18n/language";
 import { useEffect, useState } from "react";
 import { formatDuration } from "../../timeline/axis";
 import { runStats, type RunStats } from "../../timeline/run-stats";
@@ -27,30 +28,59 @@ function useStats(): RunStats | null {
   return runStats(model, endMs);
 }
 
+/** A column: its heading and, optionally, what it counts. */
+type Col = [string, string?];
+
+const STRINGS: Strings<{
+  none: string; label: string; threads: string; locks: string; queues: string; pools: string;
+  threadCols: Col[]; lockCols: Col[]; queueCols: Col[]; poolCols: Col[];
+  alive: (name: string, total: string, end: string) => string;
+}> = {
+  en: {
+    none: "No run yet.", label: "Run statistics", threads: "Threads", locks: "Locks", queues: "Queues", pools: "Pools",
+    threadCols: [["thread"], ["running", "running on its worker"], ["blocked", "blocked on a lock or semaphore"], ["waiting", "waiting on a condition, event, join or barrier"], ["sleeping"], ["queue", "waiting on a queue or pipe"], ["GIL", "runnable, waiting for the GIL"]],
+    lockCols: [["lock"], ["acquired"], ["waited", "acquisitions that had to wait"], ["longest wait"], ["longest hold"], ["held in all"]],
+    queueCols: [["queue"], ["puts"], ["gets"], ["largest depth"]],
+    poolCols: [["pool"], ["workers"], ["tasks"], ["busy", "share of the workers' time spent running tasks, from the first task's start to the last one's end"], ["most pending"]],
+    alive: (name, total, end) => `${name}: ${total} alive, ${end}`,
+  },
+  zh: {
+    none: "还没有运行。", label: "运行统计", threads: "线程", locks: "锁", queues: "队列", pools: "进程池",
+    threadCols: [["线程"], ["运行", "在其 worker 上运行"], ["等锁", "阻塞在锁或信号量上"], ["等待", "等待条件变量、事件、join 或栅栏"], ["休眠"], ["队列", "等待队列或管道"], ["GIL", "可运行，等待 GIL"]],
+    lockCols: [["锁"], ["获取次数"], ["需等待", "需要等待的获取次数"], ["最长等待"], ["最长持有"], ["总持有时间"]],
+    queueCols: [["队列"], ["put 次数"], ["get 次数"], ["最大长度"]],
+    poolCols: [["进程池"], ["worker 数"], ["任务数"], ["繁忙度", "从第一个任务开始到最后一个任务结束，worker 用于运行任务的时间占比"], ["最多待处理"]],
+    alive: (name, total, end) => `${name}：存活 ${total}，${end}`,
+  },
+};
+
+function Head({ cols }: { cols: Col[] }) {
+  return <thead><tr>{cols.map(([text, title]) => <th key={text} title={title}>{text}</th>)}</tr></thead>;
+}
+
 export function StatsPanel() {
   const stats = useStats();
-  if (!stats) return <aside className="tl-stats"><p className="tl-muted">No run yet.</p></aside>;
+  const t = useStrings(STRINGS);
+  if (!stats) return <aside className="tl-stats"><p className="tl-muted">{t.none}</p></aside>;
   return (
-    <aside className="tl-stats" aria-label="Run statistics">
-      <h3>Threads</h3>
+    <aside className="tl-stats" aria-label={t.label}>
+      <h3>{t.threads}</h3>
       <table>
-        <thead>
-          <tr><th>thread</th><th title="running on its worker">running</th><th title="blocked on a lock or semaphore">blocked</th><th title="waiting on a condition, event, join or barrier">waiting</th><th>sleeping</th><th title="waiting on a queue or pipe">queue</th><th title="runnable, waiting for the GIL">GIL</th></tr>
-        </thead>
+        <Head cols={t.threadCols} />
         <tbody>
-          {stats.threads.map((t) => (
-            <tr key={t.name}>
-              <td title={`${t.name}: ${formatDuration(t.totalMs)} alive, ${t.end}`}>{t.name}</td>
-              <td>{ms(t.runningMs)}</td><td>{ms(t.blockedMs)}</td><td>{ms(t.waitingMs)}</td><td>{ms(t.sleepingMs)}</td><td>{ms(t.queueMs)}</td><td>{ms(t.gilMs)}</td>
+          {stats.threads.map((th) => (
+            <tr key={th.name}>
+              <td title={t.alive(th.name, formatDuration(th.totalMs), th.end)}>{th.name}</td>
+              <td>{ms(th.runningMs)}</td><td>{ms(th.blockedMs)}</td><td>{ms(th.waitingMs)}</td><td>{ms(th.sleepingMs)}</td><td>{ms(th.queueMs)}</td><td>{ms(th.gilMs)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {stats.locks.length > 0 && (
         <>
-          <h3>Locks</h3>
+          <h3>{t.locks}</h3>
           <table>
-            <thead><tr><th>lock</th><th>acquired</th><th title="acquisitions that had to wait">waited</th><th>longest wait</th><th>longest hold</th><th>held in all</th></tr></thead>
+            <Head cols={t.lockCols} />
             <tbody>
               {stats.locks.map((l) => (
                 <tr key={l.name}><td>{l.name}</td><td>{l.acquisitions}</td><td>{l.contended}</td><td>{ms(l.longestWaitMs)}</td><td>{ms(l.longestHoldMs)}</td><td>{ms(l.totalHoldMs)}</td></tr>
@@ -61,9 +91,9 @@ export function StatsPanel() {
       )}
       {stats.queues.length > 0 && (
         <>
-          <h3>Queues</h3>
+          <h3>{t.queues}</h3>
           <table>
-            <thead><tr><th>queue</th><th>puts</th><th>gets</th><th>largest depth</th></tr></thead>
+            <Head cols={t.queueCols} />
             <tbody>
               {stats.queues.map((q) => (
                 <tr key={q.name}><td>{q.name}</td><td>{q.puts}</td><td>{q.gets}</td><td>{q.maxDepth}</td></tr>
@@ -74,9 +104,9 @@ export function StatsPanel() {
       )}
       {stats.pools.length > 0 && (
         <>
-          <h3>Pools</h3>
+          <h3>{t.pools}</h3>
           <table>
-            <thead><tr><th>pool</th><th>workers</th><th>tasks</th><th title="share of the workers' time spent running tasks, from the first task's start to the last one's end">busy</th><th>most pending</th></tr></thead>
+            <Head cols={t.poolCols} />
             <tbody>
               {stats.pools.map((p) => (
                 <tr key={p.name}><td>{p.name}</td><td>{p.workers}</td><td>{p.tasks}</td><td>{Math.round(p.utilisation * 100)}%</td><td>{p.maxPending}</td></tr>

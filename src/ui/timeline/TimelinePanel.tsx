@@ -12,13 +12,49 @@ import { StatsPanel } from "./StatsPanel";
 import { TimelineTooltip } from "./TimelineTooltip";
 import { TimelineView, type HoverInfo } from "./timeline-view";
 import { followEnd, zoom } from "./viewport";
+import { useStrings, type Strings } from "../i18n/language";
 import "./timeline.css";
 
 const MIN_HEIGHT_PX = 160;
-const HELP = "Wheel or W/S: zoom · drag, Shift+wheel or A/D: pan · 0: fit · click a print tick to find its line";
+
+const STRINGS: Strings<Record<"timeline" | "help" | "resize" | "droppedTitle" | "follow" | "followTitle" | "fit" | "fitTitle" | "zoomOut" | "zoomOutTitle" | "zoomIn" | "zoomInTitle" | "stats" | "exportJson" | "exportJsonTitle" | "png" | "pngTitle" | "starting" | "empty", string> & { dropped: (n: number) => string }> = {
+  en: {
+    timeline: "Timeline",
+    help: "Wheel or W/S: zoom · drag, Shift+wheel or A/D: pan · 0: fit · click a print tick to find its line",
+    resize: "Drag to resize",
+    droppedTitle: "The trace rings filled faster than the page drained them; the timeline misses these events.",
+    dropped: (n) => `${n.toLocaleString("en-US")} events dropped`,
+    follow: "Follow", followTitle: "Keep the end of the run in view",
+    fit: "Fit", fitTitle: "Show the whole run (0)",
+    zoomOut: "Zoom out", zoomOutTitle: "Zoom out (S or -)",
+    zoomIn: "Zoom in", zoomInTitle: "Zoom in (W or +)",
+    stats: "Stats",
+    exportJson: "Export JSON", exportJsonTitle: "Chrome Trace Event JSON: open it in ui.perfetto.dev or chrome://tracing",
+    png: "PNG", pngTitle: "The timeline as drawn, as a PNG",
+    starting: "Starting…",
+    empty: "Run a snippet to see what every thread did, when, and why it waited.",
+  },
+  zh: {
+    timeline: "时间线",
+    help: "滚轮或 W/S：缩放 · 拖动、Shift+滚轮或 A/D：平移 · 0：显示全部 · 点击输出刻度可找到对应的行",
+    resize: "拖动以调整高度",
+    droppedTitle: "跟踪缓冲区写满的速度超过了页面读取的速度，时间线缺少这些事件。",
+    dropped: (n) => `丢失 ${n.toLocaleString("zh-CN")} 个事件`,
+    follow: "跟随", followTitle: "始终显示运行的最新部分",
+    fit: "全部", fitTitle: "显示整个运行过程（0）",
+    zoomOut: "缩小", zoomOutTitle: "缩小（S 或 -）",
+    zoomIn: "放大", zoomInTitle: "放大（W 或 +）",
+    stats: "统计",
+    exportJson: "导出 JSON", exportJsonTitle: "Chrome Trace Event JSON：可在 ui.perfetto.dev 或 chrome://tracing 中打开",
+    png: "PNG", pngTitle: "把时间线保存为 PNG 图片",
+    starting: "启动中…",
+    empty: "运行代码后，这里会显示每个线程做了什么、在什么时候、又为什么等待。",
+  },
+};
 
 export function TimelinePanel() {
   const app = useApp();
+  const t = useStrings(STRINGS);
   const hostRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const viewRef = useRef<TimelineView | null>(null);
@@ -65,37 +101,29 @@ export function TimelinePanel() {
 
   const empty = !hasModel;
   return (
-    <section id="timeline" className="pane timeline-pane" aria-label="Timeline" style={heightPx ? { height: heightPx } : undefined}>
-      <div className="tl-resize" onPointerDown={onResizeStart} title="Drag to resize" />
+    <section id="timeline" className="pane timeline-pane" aria-label={t.timeline} style={heightPx ? { height: heightPx } : undefined}>
+      <div className="tl-resize" onPointerDown={onResizeStart} title={t.resize} />
       <header className="pane-header tl-header">
-        <span>Timeline</span>
+        <span>{t.timeline}</span>
         <Legend />
         <div className="tl-actions">
-          <span className="tl-help" title={HELP} aria-label={HELP}>?</span>
-          {dropped > 0 && (
-            <span className="tl-dropped" title="The trace rings filled faster than the page drained them; the timeline misses these events.">
-              {dropped.toLocaleString("en-US")} events dropped
-            </span>
-          )}
-          <button type="button" className={`tl-button${follow && live ? " tl-on" : ""}`} disabled={empty} aria-pressed={follow} onClick={act((v) => v.setView(followEnd(v.view, false)))} title="Keep the end of the run in view">
-            Follow
+          <span className="tl-help" title={t.help} aria-label={t.help}>?</span>
+          {dropped > 0 && <span className="tl-dropped" title={t.droppedTitle}>{t.dropped(dropped)}</span>}
+          <button type="button" className={`tl-button${follow && live ? " tl-on" : ""}`} disabled={empty} aria-pressed={follow} onClick={act((v) => v.setView(followEnd(v.view, false)))} title={t.followTitle}>
+            {t.follow}
           </button>
-          <button type="button" className="tl-button" disabled={empty} onClick={act((v) => v.setView(followEnd(v.view, true)))} title="Show the whole run (0)">Fit</button>
-          <button type="button" className="tl-button" disabled={empty} onClick={act((v) => v.setView(zoom(v.view, 1 / 1.5, center(v), v.live())))} title="Zoom out (S or -)" aria-label="Zoom out">−</button>
-          <button type="button" className="tl-button" disabled={empty} onClick={act((v) => v.setView(zoom(v.view, 1.5, center(v), v.live())))} title="Zoom in (W or +)" aria-label="Zoom in">+</button>
-          <button type="button" className={`tl-button${showStats ? " tl-on" : ""}`} aria-pressed={showStats} onClick={() => setShowStats((s) => !s)}>Stats</button>
-          <button type="button" className="tl-button" disabled={empty} onClick={() => downloadTrace(app.stores)} title="Chrome Trace Event JSON: open it in ui.perfetto.dev or chrome://tracing">Export JSON</button>
-          <button type="button" className="tl-button" disabled={empty} onClick={act((v) => { v.draw(); downloadPng(v.canvas); })} title="The timeline as drawn, as a PNG">PNG</button>
+          <button type="button" className="tl-button" disabled={empty} onClick={act((v) => v.setView(followEnd(v.view, true)))} title={t.fitTitle}>{t.fit}</button>
+          <button type="button" className="tl-button" disabled={empty} onClick={act((v) => v.setView(zoom(v.view, 1 / 1.5, center(v), v.live())))} title={t.zoomOutTitle} aria-label={t.zoomOut}>−</button>
+          <button type="button" className="tl-button" disabled={empty} onClick={act((v) => v.setView(zoom(v.view, 1.5, center(v), v.live())))} title={t.zoomInTitle} aria-label={t.zoomIn}>+</button>
+          <button type="button" className={`tl-button${showStats ? " tl-on" : ""}`} aria-pressed={showStats} onClick={() => setShowStats((s) => !s)}>{t.stats}</button>
+          <button type="button" className="tl-button" disabled={empty} onClick={() => downloadTrace(app.stores)} title={t.exportJsonTitle}>{t.exportJson}</button>
+          <button type="button" className="tl-button" disabled={empty} onClick={act((v) => { v.draw(); downloadPng(v.canvas); })} title={t.pngTitle}>{t.png}</button>
         </div>
       </header>
       <div className="tl-body">
         <div className="tl-canvas-host" ref={hostRef} data-testid="timeline-canvas-host">
-          <canvas ref={canvasRef} tabIndex={0} aria-label={`Timeline of the run. ${HELP}`} />
-          {empty && (
-            <div className="tl-empty">
-              {phase === "running" ? "Starting…" : "Run a snippet to see what every thread did, when, and why it waited."}
-            </div>
-          )}
+          <canvas ref={canvasRef} tabIndex={0} aria-label={`${t.timeline}. ${t.help}`} />
+          {empty && <div className="tl-empty">{phase === "running" ? t.starting : t.empty}</div>}
           <TimelineTooltip hover={hover} width={box.width} height={box.height} />
         </div>
         {showStats && <StatsPanel />}

@@ -5,6 +5,7 @@
 // Input handling (timeline-input.ts) only changes the viewport and asks
 // for a frame.
 
+import { onColorSchemeChange } from "../color-scheme";
 import type { StoreApi } from "zustand/vanilla";
 import type { TraceModel } from "../../trace/model";
 import { describeHit, type HitDescription } from "../../timeline/describe";
@@ -61,10 +62,7 @@ export class TimelineView {
     const resize = new ResizeObserver(() => this.resize());
     resize.observe(host);
     this.cleanups.push(() => resize.disconnect());
-    const scheme = matchMedia("(prefers-color-scheme: dark)");
-    const onScheme = () => { this.theme = themeFromCss(host); this.invalidate(); };
-    scheme.addEventListener("change", onScheme);
-    this.cleanups.push(() => scheme.removeEventListener("change", onScheme));
+    this.cleanups.push(onColorSchemeChange(() => { this.theme = themeFromCss(host); this.invalidate(); }));
     this.cleanups.push(stores.timeline.subscribe((s, prev) => this.onStore(s, prev)));
     this.cleanups.push(stores.run.subscribe((s, prev) => { if (s.lastResult !== prev.lastResult) this.invalidate(); }));
     this.cleanups.push(installInput(this));
