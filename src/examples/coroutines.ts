@@ -1,0 +1,152 @@
+// Coroutines (asyncio): many tasks taking turns on one thread's event loop.
+
+import type { Example } from "./example-types";
+
+export const COROUTINE_EXAMPLES: Example[] = [
+  {
+    id: "asyncio-gather",
+    topic: "coroutines",
+    expectedStatus: "ok",
+    expectedOutput: /results: page-a, page-b, page-c/,
+    code: `// asyncio.run and gather: three coroutines wait at the same time, on one thread.
+import { asyncio, print, now, currentThread } from "playground";
+
+async function fetchPage(name: string, ms: number) {
+  print("start", name, "on", currentThread().name);
+  await asyncio.sleep(ms); // gives the loop to the other coroutines while waiting
+  print("done", name);
+  return "page-" + name;
+}
+
+async function main() {
+  const start = now();
+  const results = await asyncio.gather(
+    fetchPage("a", 300),
+    fetchPage("b", 200),
+    fetchPage("c", 100),
+  );
+  print("results: " + results.join(", "));
+  // About the longest wait (300 ms), not the sum (600 ms).
+  print("took " + Math.round(now() - start) + " ms");
+}
+
+asyncio.run(main);
+`,
+    text: {
+      en: {
+        title: "Coroutines: asyncio.run and gather",
+        explanation:
+          "asyncio.run(main) runs the coroutine main on this thread's event loop; gather() runs several coroutines concurrently and returns their results in order. " +
+          "Every await asyncio.sleep() hands the loop to another coroutine, so the three waits overlap and the whole takes about 300 ms instead of 600 ms, all on MainThread. " +
+          "On the timeline the coroutines are sub-lanes of MainThread: short running bits between long waits at an await.",
+      },
+      zh: {
+        title: "协程：asyncio.run 与 gather",
+        explanation:
+          "asyncio.run(main) 在当前线程的事件循环上运行协程 main；gather() 并发运行多个协程，并按顺序返回它们的结果。" +
+          "每次 await asyncio.sleep() 都会把事件循环让给别的协程，所以三段等待互相重叠，总共只用约 300 毫秒而不是 600 毫秒，而且全都在主线程上。" +
+          "在时间线上，协程显示为主线程的子泳道：在 await 处的长时间等待之间，只有很短的运行片段。",
+      },
+    },
+  },
+  {
+    id: "asyncio-create-task",
+    topic: "coroutines",
+    expectedStatus: "ok",
+    expectedOutput: /downloader finished 3 files[\s\S]*ticker ticked/,
+    code: `// createTask: schedule a coroutine to run in the background while main goes on.
+import { asyncio, print } from "playground";
+
+async function ticker(times: number) {
+  for (let i = 1; i <= times; i++) {
+    print("tick", i);
+    await asyncio.sleep(100);
+  }
+  return times;
+}
+
+async function downloader() {
+  for (const file of ["x.txt", "y.txt", "z.txt"]) {
+    await asyncio.sleep(120);
+    print("downloaded", file);
+  }
+  return 3;
+}
+
+async function main() {
+  // Both tasks start running as soon as main awaits.
+  const tick = asyncio.createTask(ticker(4), { name: "ticker" });
+  const down = asyncio.createTask(downloader(), { name: "downloader" });
+  print("tasks created:", tick.getName(), down.getName());
+  print("downloader finished " + (await down) + " files");
+  print("ticker ticked " + (await tick) + " times, done: " + tick.done());
+}
+
+asyncio.run(main);
+`,
+    text: {
+      en: {
+        title: "Tasks with asyncio.createTask",
+        explanation:
+          "createTask() wraps a coroutine in a Task and schedules it on the event loop; it starts running as soon as the current coroutine awaits. " +
+          "The ticker and the downloader interleave their output, although they run on one thread, because each await lets the other one go on. " +
+          "On the timeline, each named task has its own sub-lane under MainThread.",
+      },
+      zh: {
+        title: "用 asyncio.createTask 创建任务",
+        explanation:
+          "createTask() 把一个协程包装成任务并安排到事件循环上；当前协程一 await，它就开始运行。" +
+          "ticker 和 downloader 的输出交替出现，尽管它们只在一个线程上运行，因为每次 await 都让另一个得以继续。" +
+          "协程完全由程序控制，没有线程上下文切换的开销。在时间线上，每个具名任务在主线程下都有自己的子泳道。",
+      },
+    },
+  },
+  {
+    id: "asyncio-blocking-sleep",
+    topic: "coroutines",
+    expectedStatus: "ok",
+    expectedOutput: /asyncio\.sleep: 3 waits took about 200 ms[\s\S]*blocking sleep: 3 waits took about 600 ms/,
+    code: `// await asyncio.sleep() lets other coroutines run;
+// the blocking sleep() stalls the whole loop.
+import { asyncio, sleep, print, now } from "playground";
+
+async function politeWait() {
+  await asyncio.sleep(200); // suspends this coroutine only
+}
+
+async function rudeWait() {
+  sleep(200); // blocks the thread, and with it every coroutine on its loop
+}
+
+async function timeIt(label: string, wait: () => Promise<void>) {
+  const start = now();
+  await asyncio.gather(wait(), wait(), wait());
+  const took = Math.round((now() - start) / 200) * 200; // rounded to 200 ms steps
+  print(label + ": 3 waits took about " + took + " ms");
+}
+
+async function main() {
+  await timeIt("asyncio.sleep", politeWait);
+  await timeIt("blocking sleep", rudeWait);
+}
+
+asyncio.run(main);
+`,
+    text: {
+      en: {
+        title: "asyncio.sleep versus a blocking sleep",
+        explanation:
+          "Coroutines only take turns at an await. await asyncio.sleep(200) suspends just that coroutine, so three of them wait together: about 200 ms. " +
+          "The blocking sleep(200) never gives the loop back, so the three run one after the other: about 600 ms, and the output adds a hint about it. " +
+          "On the timeline the first three sub-lanes wait in parallel; then MainThread's lane sleeps three times in a row. Never block inside a coroutine.",
+      },
+      zh: {
+        title: "asyncio.sleep 与阻塞的 sleep",
+        explanation:
+          "协程只在 await 处切换。await asyncio.sleep(200) 只挂起当前协程，所以三个协程一起等待，约 200 毫秒。" +
+          "阻塞的 sleep(200) 不会把事件循环让出来，三个只能一个接一个地执行，约 600 毫秒，输出中也会给出提示。" +
+          "在时间线上，前三条子泳道并行等待；之后主线程的泳道连续睡眠三次。协程中进行阻塞操作会阻塞掉整个程序，应当避免。",
+      },
+    },
+  },
+];

@@ -1,0 +1,207 @@
+// Locks: the lost update without one, the fix with Lock, the re-entrant
+// RLock, and the deadlock two locks taken in opposite orders make.
+
+import type { Example } from "./example-types";
+
+export const LOCK_EXAMPLES: Example[] = [
+  {
+    id: "race-without-lock",
+    topic: "locks",
+    expectedStatus: "ok",
+    expectedOutput: /expected 600000, got \d+/,
+    code: `// Three threads add 1 to a shared counter with no lock: updates get lost.
+import { Thread, Barrier, print } from "playground";
+
+const N = 200_000;
+let counter = 0;              // top-level numbers are shared by every thread
+const start = new Barrier(3); // all three begin counting together
+
+function add() {
+  start.wait();
+  for (let i = 0; i < N; i++) {
+    counter += 1; // read, add, write: another thread can write in between
+  }
+}
+
+const threads = [1, 2, 3].map(() => new Thread({ target: add }));
+for (const t of threads) t.start();
+for (const t of threads) t.join();
+print("expected " + 3 * N + ", got " + counter);
+const lost = 3 * N - counter;
+print(lost === 0 ? "lucky this time: run it again" : "lost " + lost + " updates");
+`,
+    text: {
+      en: {
+        title: "A race condition: counting without a lock",
+        explanation:
+          "counter += 1 is three steps (read, add, write), and the three threads really run in parallel, so two of them often read the same value and one update is lost. " +
+          "The total is almost always short of 600000, and differs from run to run. " +
+          "On the timeline the three lanes run side by side, all at once: that overlap is what makes the race.",
+      },
+      zh: {
+        title: "竞争条件：不加锁的计数",
+        explanation:
+          "counter += 1 其实是三步（读取、加一、写回），三个线程又是真正并行执行的，所以常常有两个线程读到同一个值，其中一次更新就丢失了。" +
+          "结果几乎总是小于 600000，而且每次运行都不一样。" +
+          "在时间线上三条泳道同时在运行，正是这种重叠造成了竞争。",
+      },
+    },
+  },
+  {
+    id: "lock-fixes-race",
+    topic: "locks",
+    expectedStatus: "ok",
+    expectedOutput: "num = 5",
+    code: `// The same kind of update, guarded by a Lock:
+// only one thread at a time runs the critical section.
+import { Thread, Lock, print, sleep, currentThread } from "playground";
+
+const mylock = new Lock();
+let num = 0;
+
+function http() {
+  mylock.acquire(); // only one thread gets past here at a time
+  try {
+    const seen = num;
+    sleep(50);      // a slow step inside the critical section
+    num = seen + 1; // safe: no other thread can change num meanwhile
+    print(currentThread().name, "set num to", num);
+  } finally {
+    mylock.release(); // always release, even if an error was raised
+  }
+}
+
+const threads = [];
+for (let i = 0; i < 5; i++) {
+  const th = new Thread({ target: http });
+  th.start();
+  threads.push(th);
+}
+for (const th of threads) th.join();
+print("num = " + num);
+// lock.with(() => { ... }) does the acquire/try/finally/release for you.
+`,
+    text: {
+      en: {
+        title: "Fixing the race with a Lock",
+        explanation:
+          "lock.acquire() lets one thread in and makes the others wait; release() in a finally block hands the lock on even if an error is raised. " +
+          "The read-sleep-write step would lose updates without the lock; with it num always ends at 5. " +
+          "On the timeline the threads take turns: each lane is blocked on the lock until an arrow shows the lock handed over to it. " +
+          "The price is visible too: the threads no longer run at the same time.",
+      },
+      zh: {
+        title: "用锁解决竞争",
+        explanation:
+          "多个线程执行 lock.acquire() 时只有一个能成功获取锁，其他线程等待；在 finally 中 release() 释放锁，保证出错时锁也会被释放。" +
+          "不加锁时“读取-睡眠-写回”会丢失更新；加锁后 num 总是等于 5。" +
+          "在时间线上线程轮流执行：每条泳道都阻塞在锁上，直到一个箭头显示锁交给了它。" +
+          "代价也很明显：线程不再并发执行，效率降低了。",
+      },
+    },
+  },
+  {
+    id: "rlock-reentrant",
+    topic: "locks",
+    expectedStatus: "ok",
+    expectedOutput: /plain Lock, second acquire: false[\s\S]*balance = 300/,
+    code: `// RLock: the thread that holds it may acquire it again (re-entrant);
+// a plain Lock would block itself.
+import { Thread, Lock, RLock, print } from "playground";
+
+// With a plain Lock, a second acquire by the same thread waits forever;
+// here it gives up after 100 ms so that the program goes on.
+const plain = new Lock();
+plain.acquire();
+print("plain Lock, second acquire:", plain.acquire(true, 100));
+plain.release();
+
+const rlock = new RLock();
+let balance = 0;
+
+function deposit(amount: number) {
+  rlock.with(() => { balance += amount; });
+}
+
+function depositTwice(amount: number) {
+  rlock.with(() => {
+    // Already holding rlock, deposit() takes it again: fine with an RLock.
+    deposit(amount);
+    deposit(amount);
+  });
+}
+
+const threads = [50, 100].map(
+  (amount) => new Thread({ target: depositTwice, args: [amount] }),
+);
+for (const t of threads) t.start();
+for (const t of threads) t.join();
+print("balance = " + balance);
+`,
+    text: {
+      en: {
+        title: "RLock: a re-entrant lock",
+        explanation:
+          "A plain Lock does not know who holds it, so a thread that acquires it twice blocks on itself (here the second acquire times out after 100 ms and returns false). " +
+          "An RLock remembers its owner and counts: depositTwice() holds it and calls deposit(), which takes it again, and the lock is free only after as many releases. " +
+          "On the timeline, MainThread's lane shows the 100 ms blocked on its own lock; the two threads then take turns on the RLock.",
+      },
+      zh: {
+        title: "递归锁 RLock",
+        explanation:
+          "普通的锁 Lock 不记录是谁持有它，同一个线程第二次获取就会被自己阻塞（这里第二次 acquire 在 100 毫秒后超时，返回 false）。" +
+          "递归锁 RLock 记录持有者并计数：depositTwice() 持有锁时调用 deposit()，再次获取同一把锁也没问题，释放同样次数后锁才真正被释放。" +
+          "在时间线上，主线程的泳道先显示被自己的锁阻塞了 100 毫秒，之后两个线程轮流持有递归锁。",
+      },
+    },
+  },
+  {
+    id: "deadlock-lock-order",
+    topic: "locks",
+    expectedStatus: "deadlock",
+    expectedOutput: /holds lockA[\s\S]*holds lockB|holds lockB[\s\S]*holds lockA/,
+    code: `// Deadlock: two threads take the same two locks in opposite orders.
+import { Thread, Lock, Barrier, print, currentThread } from "playground";
+
+const lockA = new Lock();
+const lockB = new Lock();
+// Makes sure each thread holds its first lock before going on.
+const bothHoldOne = new Barrier(2);
+
+function transfer(first: Lock, firstName: string, second: Lock, otherName: string) {
+  first.with(() => {
+    print(currentThread().name, "holds", firstName);
+    bothHoldOne.wait(); // in real programs, bad timing does this now and then
+    print(currentThread().name, "waits for", otherName);
+    second.with(() => print("never printed"));
+  });
+}
+
+const t1 = new Thread({
+  target: transfer, args: [lockA, "lockA", lockB, "lockB"], name: "Thread-AB",
+});
+const t2 = new Thread({
+  target: transfer, args: [lockB, "lockB", lockA, "lockA"], name: "Thread-BA",
+});
+t1.start();
+t2.start();
+t1.join(); // waits forever: the playground detects the cycle and ends the run
+`,
+    text: {
+      en: {
+        title: "Deadlock from lock order",
+        explanation:
+          "Thread-AB holds lockA and waits for lockB while Thread-BA holds lockB and waits for lockA: neither can go on, ever. " +
+          "The playground watches who waits for whom, finds the cycle, and ends the run with the status deadlock; the cycle is drawn in red on the timeline. " +
+          "The fix is to always take locks in the same order (both threads lockA first), or to acquire with a timeout and back off.",
+      },
+      zh: {
+        title: "加锁顺序导致的死锁",
+        explanation:
+          "Thread-AB 持有 lockA 并等待 lockB，而 Thread-BA 持有 lockB 并等待 lockA：不同的线程持有不同的锁，又试图获取对方的锁，谁也无法继续。" +
+          "运行时会监视线程之间的等待关系，发现这个环后以 deadlock（死锁）状态结束运行，并在时间线上用红色画出这个环。" +
+          "解决办法是所有线程都按同样的顺序加锁（都先获取 lockA），或者带超时地获取锁并在失败时退让。",
+      },
+    },
+  },
+];
