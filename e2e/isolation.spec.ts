@@ -32,6 +32,10 @@ const MIME: Record<string, string> = {
   ".webmanifest": "application/manifest+json",
 };
 
+// The page would isolate itself on such a host with public/coi-serviceworker.js
+// (static-host.spec.ts tests that); here we test the page without it.
+test.use({ serviceWorkers: "block" });
+
 let server: Server;
 let origin: string;
 

@@ -1,6 +1,8 @@
-// Starts the page: the runtime, the app's stores and controller, the
-// automation API, then React. If the runtime cannot even be created, the
-// page still renders and says why instead of going blank.
+// Starts the page: the runtime, the app's stores and controller (with the
+// code of a share link, the draft or the starter: share/startup.ts), the
+// automation API, then React: the full page, or the embed view for
+// `?embed=1` (share/embed-options.ts). If the runtime cannot even be
+// created, the page still renders and says why instead of going blank.
 
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -8,9 +10,13 @@ import { starterSnippet } from "./examples/starter";
 import type { PlaygroundRuntime } from "./runtime/runtime-api";
 import { createPlaygroundRuntime } from "./runtime/playground-runtime";
 import { App } from "./ui/App";
-import { installAutomation } from "./ui/automation";
+import { installAutomation, parseOriginPolicy } from "./ui/automation";
+import { registerIsolationServiceWorker } from "./ui/coi-register";
+import { EmbedApp } from "./ui/embed/EmbedApp";
 import { ErrorBoundary } from "./ui/layout/ErrorBoundary";
 import { createPlaygroundApp } from "./ui/playground-app";
+import { parseEmbedOptions } from "./ui/share/embed-options";
+import { applyStartup, readStartup } from "./ui/share/startup";
 import { unavailableRuntime } from "./ui/unavailable-runtime";
 import "./ui/theme.css";
 
@@ -23,13 +29,21 @@ function startRuntime(): PlaygroundRuntime {
   }
 }
 
-const app = createPlaygroundApp(startRuntime(), starterSnippet);
-installAutomation(app);
+// On a static host without isolation headers: isolate through a service worker (reloads once).
+registerIsolationServiceWorker();
+
+const embed = parseEmbedOptions(location.search);
+const startup = readStartup(starterSnippet, embed !== null);
+const app = createPlaygroundApp(startRuntime(), startup.code);
+applyStartup(app, startup, embed !== null);
+installAutomation(app, parseOriginPolicy(new URLSearchParams(location.search).get("origin")));
+// Only an embed that asks for it runs by itself, once; a share link never does.
+if (embed?.autorun && app.controller.canRun) void app.ready.then(() => app.controller.run());
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <ErrorBoundary>
-      <App app={app} />
+      {embed ? <EmbedApp app={app} options={embed} /> : <App app={app} />}
     </ErrorBoundary>
   </StrictMode>,
 );

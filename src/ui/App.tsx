@@ -1,14 +1,14 @@
-// The page's layout: toolbar, the isolation banner when needed, then editor
-// and output side by side over the timeline. Each pane has its own
-// error boundary so one failing panel leaves the others usable.
+// The page's layout: toolbar, the isolation banner when needed, the notice
+// about a share link that could not be read, then the panes (Workspace:
+// editor and output over the timeline, or tabs on a phone).
 
 import { useEffect } from "react";
-import { EditorPane } from "./editor/EditorPane";
+import { ExampleExplanation } from "./examples/ExampleExplanation";
 import { ErrorBoundary } from "./layout/ErrorBoundary";
 import { IsolationBanner } from "./layout/IsolationBanner";
 import { Toolbar } from "./layout/Toolbar";
-import { OutputPanel } from "./output/OutputPanel";
-import { TimelinePanel } from "./timeline/TimelinePanel";
+import { Workspace } from "./layout/Workspace";
+import { LinkNotice } from "./share/LinkNotice";
 import type { PlaygroundApp } from "./playground-app";
 import { installRunShortcut } from "./run-shortcut";
 import { AppContext } from "./state/hooks";
@@ -25,17 +25,9 @@ export function App({ app }: { app: PlaygroundApp }) {
           <Toolbar />
         </ErrorBoundary>
         <IsolationBanner />
-        <main className="workspace">
-          <ErrorBoundary label="The editor">
-            <EditorPane />
-          </ErrorBoundary>
-          <ErrorBoundary label="The output panel">
-            <OutputPanel />
-          </ErrorBoundary>
-          <ErrorBoundary label="The timeline">
-            <TimelinePanel />
-          </ErrorBoundary>
-        </main>
+        <LinkNotice />
+        <ExampleExplanation />
+        <Workspace />
       </div>
     </AppContext.Provider>
   );

@@ -1,7 +1,7 @@
 // A parent frame's messages are parsed strictly: anything malformed is
 // ignored rather than answered or half-run.
 import { describe, expect, it } from "vitest";
-import { parseRequest } from "./automation";
+import { acceptsOrigin, parseOriginPolicy, parseRequest } from "./automation";
 
 describe("parseRequest", () => {
   it("accepts a run request with code and settings", () => {
@@ -17,6 +17,8 @@ describe("parseRequest", () => {
   it("accepts the other requests with a string id", () => {
     expect(parseRequest({ type: "playground:getCode", id: "a" })?.type).toBe("playground:getCode");
     expect(parseRequest({ type: "playground:stop", id: "b" })?.type).toBe("playground:stop");
+    expect(parseRequest({ type: "playground:getTrace", id: 3 })?.type).toBe("playground:getTrace");
+    expect(parseRequest({ type: "playground:setCode", id: 4, code: "y" })).toMatchObject({ type: "playground:setCode", code: "y" });
   });
 
   it.each([
@@ -28,7 +30,42 @@ describe("parseRequest", () => {
     ["code that is not a string", { type: "playground:run", id: 1, code: 5 }],
     ["a bad setting", { type: "playground:run", id: 1, settings: { gil: "yes" } }],
     ["a non-finite number", { type: "playground:run", id: 1, settings: { maxThreads: Infinity } }],
+    ["getTrace without an id", { type: "playground:getTrace" }],
+    ["a type that only looks right", { type: "playground:getTrace ", id: 1 }],
+    ["a reply echoed back", { type: "playground:result", id: 1, result: null }],
   ])("ignores %s", (_label, data) => {
     expect(parseRequest(data)).toBeNull();
+  });
+});
+
+// `origin=` in the embed's address: no value lets any parent talk to the
+// frame; an origin (or a URL, taken as its origin) lets only that one; a
+// value that names no http(s) origin lets none (fail closed, never open).
+describe("parseOriginPolicy / acceptsOrigin", () => {
+  it("accepts any origin when none is named", () => {
+    for (const value of [null, "", "  "]) {
+      const policy = parseOriginPolicy(value);
+      expect(policy).toEqual({ kind: "any" });
+      expect(acceptsOrigin(policy, "https://anywhere.example")).toBe(true);
+      expect(acceptsOrigin(policy, "null")).toBe(true);
+    }
+  });
+
+  it("accepts only the named origin, port and scheme included", () => {
+    const policy = parseOriginPolicy("https://course.example/lessons/3?x=1");
+    expect(policy).toEqual({ kind: "only", origin: "https://course.example" });
+    expect(acceptsOrigin(policy, "https://course.example")).toBe(true);
+    expect(acceptsOrigin(policy, "http://course.example")).toBe(false);
+    expect(acceptsOrigin(policy, "https://course.example:8443")).toBe(false);
+    expect(acceptsOrigin(policy, "https://evil.example")).toBe(false);
+    expect(acceptsOrigin(policy, "null")).toBe(false);
+    expect(acceptsOrigin(parseOriginPolicy("http://127.0.0.1:5182"), "http://127.0.0.1:5182")).toBe(true);
+  });
+
+  it.each(["course.example", "javascript:alert(1)", "file:///tmp/x", "null", "*"])("accepts nothing for origin=%s", (value) => {
+    const policy = parseOriginPolicy(value);
+    expect(policy.kind).toBe("none");
+    expect(acceptsOrigin(policy, "https://course.example")).toBe(false);
+    expect(acceptsOrigin(policy, "null")).toBe(false);
   });
 });

@@ -2,6 +2,9 @@
 // scripts in the page, and the same requests by postMessage for a course
 // page that embeds the playground in an iframe. Both go through the run
 // controller, so an automated run is drawn exactly as a Run click is.
+// Messages are taken from the parent frame only; by default from any origin
+// (course pages live anywhere), or, when the page's address has
+// `origin=<origin>`, from that origin only, and replies go only there.
 
 import type { RunResult, RunSettings } from "../runtime/types";
 import type { PlaygroundApp } from "./playground-app";
@@ -11,6 +14,8 @@ import type { RenderBenchResult } from "../timeline/bench";
 import { layoutLanes } from "../timeline/layout";
 import { traceOfLastRun } from "./timeline/export";
 import { coroutineTasks } from "../trace/coroutine-list";
+import { buildShareUrl } from "./share/share-link";
+import { currentSettings } from "./state/stores";
 
 export interface PlaygroundAutomation {
   /** resolves when the page can take requests */
@@ -23,8 +28,8 @@ export interface PlaygroundAutomation {
   setCode(code: string): void;
   /** Chrome Trace Event JSON of the last run (of the current one while it runs); null before any run */
   getTrace(): ChromeTrace | null;
-  /** a link that reopens this snippet; null until share links exist */
-  shareUrl(): string | null;
+  /** a link that reopens this snippet: its code, settings and example (share/share-link.ts) */
+  shareUrl(): string;
   /** for tests and benchmarks, not a contract */
   debug: PlaygroundDebug;
 }
@@ -56,7 +61,10 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
     getCode: () => editor.getState().code,
     setCode: (code) => editor.getState().setCode(String(code)),
     getTrace: () => traceOfLastRun(app.stores),
-    shareUrl: () => null,
+    shareUrl: () => {
+      const { code, exampleId } = editor.getState();
+      return buildShareUrl(location.href, { code, exampleId, settings: currentSettings(app.stores.settings) }).url;
+    },
     debug: {
       timelineLanes: () => {
         const model = app.stores.timeline.getState().model;
@@ -87,18 +95,22 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
   };
 }
 
-/** Installs `window.playground` and answers a parent frame's messages; returns an uninstaller. */
-export function installAutomation(app: PlaygroundApp): () => void {
+/**
+ * Installs `window.playground` and answers a parent frame's messages from
+ * the origins `origins` allows; returns an uninstaller.
+ */
+export function installAutomation(app: PlaygroundApp, origins: OriginPolicy = { kind: "any" }): () => void {
   const automation = createAutomation(app);
   window.playground = automation;
   const parent = window.parent !== window ? window.parent : null;
+  if (origins.kind === "none") console.warn(`playground: ignoring every message: ${origins.problem}`);
 
   const onMessage = (event: MessageEvent) => {
-    if (!parent || event.source !== parent) return;
+    if (!parent || event.source !== parent || !acceptsOrigin(origins, event.origin)) return;
     const request = parseRequest(event.data);
     if (!request) return;
-    const reply = (result: unknown) =>
-      parent.postMessage({ type: "playground:result", id: request.id, result }, replyOrigin(event.origin));
+    const target = origins.kind === "only" ? origins.origin : replyOrigin(event.origin);
+    const reply = (result: unknown) => parent.postMessage({ type: "playground:result", id: request.id, result }, target);
     void app.ready.then(async () => {
       switch (request.type) {
         case "playground:run":
@@ -111,11 +123,16 @@ export function installAutomation(app: PlaygroundApp): () => void {
         case "playground:setCode":
           if (request.code !== undefined) automation.setCode(request.code);
           return reply(null);
+        case "playground:getTrace":
+          return reply(automation.getTrace());
       }
     });
   };
   window.addEventListener("message", onMessage);
-  if (parent) void app.ready.then(() => parent.postMessage({ type: "playground:ready" }, "*"));
+  // With origin= set, even "ready" goes to that origin only (a page of another origin is not told).
+  if (parent && origins.kind !== "none") {
+    void app.ready.then(() => parent.postMessage({ type: "playground:ready" }, origins.kind === "only" ? origins.origin : "*"));
+  }
 
   return () => {
     window.removeEventListener("message", onMessage);
@@ -124,14 +141,20 @@ export function installAutomation(app: PlaygroundApp): () => void {
 }
 
 type FrameRequest = {
-  type: "playground:run" | "playground:stop" | "playground:getCode" | "playground:setCode";
+  type: "playground:run" | "playground:stop" | "playground:getCode" | "playground:setCode" | "playground:getTrace";
   id: string | number;
   code?: string;
   settings?: RunSettings;
   timeoutMs?: number;
 };
 
-const REQUEST_TYPES: ReadonlySet<string> = new Set(["playground:run", "playground:stop", "playground:getCode", "playground:setCode"]);
+const REQUEST_TYPES: ReadonlySet<string> = new Set([
+  "playground:run",
+  "playground:stop",
+  "playground:getCode",
+  "playground:setCode",
+  "playground:getTrace",
+]);
 
 /** The request in a message, or null for anything malformed (which is ignored, not answered). */
 export function parseRequest(data: unknown): FrameRequest | null {
@@ -166,4 +189,31 @@ function parseSettings(value: unknown): RunSettings | undefined | null {
 /** Opaque origins (sandboxed frames, file:) can only be answered with "*". */
 function replyOrigin(origin: string): string {
   return origin && origin !== "null" ? origin : "*";
+}
+
+/** Which parent origins may send requests: any, one, or none (an `origin=` that is not an origin fails closed). */
+export type OriginPolicy = { kind: "any" } | { kind: "only"; origin: string } | { kind: "none"; problem: string };
+
+/**
+ * The policy for the page address's `origin=` value (null when absent). A
+ * full URL is taken as its origin (`https://course.example/lesson` allows
+ * https://course.example); only http(s) origins can be named.
+ */
+export function parseOriginPolicy(value: string | null): OriginPolicy {
+  if (value === null || value.trim() === "") return { kind: "any" };
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return { kind: "none", problem: `origin=${value} is not an origin such as https://course.example` };
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    return { kind: "none", problem: `origin=${value} is not an http(s) origin` };
+  }
+  return { kind: "only", origin: url.origin };
+}
+
+export function acceptsOrigin(policy: OriginPolicy, origin: string): boolean {
+  if (policy.kind === "any") return true;
+  return policy.kind === "only" && origin === policy.origin;
 }

@@ -7,7 +7,8 @@ import type { SnippetDiagnostic } from "../../runtime/types";
 import { useApp, useEditorState } from "../state/hooks";
 import type { MountedEditor } from "./mount-editor";
 
-export function EditorPane() {
+/** `readOnly`: the embed view's option; the code can still be replaced through the store. */
+export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
   const app = useApp();
   const code = useEditorState((s) => s.code);
   const editorKind = useEditorState((s) => s.editorKind);
@@ -24,7 +25,7 @@ export function EditorPane() {
       try {
         const { mountEditor } = await import("./mount-editor");
         if (cancelled || !hostRef.current) return;
-        mounted = mountEditor(hostRef.current, app);
+        mounted = mountEditor(hostRef.current, app, { readOnly });
         editor.setEditorKind("monaco");
       } catch (error) {
         console.error("Monaco failed to load; keeping the plain editor", error);
@@ -40,10 +41,10 @@ export function EditorPane() {
       clearTimeout(timer);
       mounted?.dispose();
     };
-  }, [app]);
+  }, [app, readOnly]);
 
   return (
-    <section className="pane editor-pane" aria-label="Editor">
+    <section className="pane editor-pane" aria-label="Editor" data-readonly={readOnly || undefined}>
       <header className="pane-header">
         <span>snippet.ts</span>
         <span className="pane-header-note">{countLabel(diagnostics)}</span>
@@ -55,6 +56,7 @@ export function EditorPane() {
             className="plain-editor"
             value={code}
             spellCheck={false}
+            readOnly={readOnly}
             aria-label="Snippet editor"
             onChange={(e) => app.stores.editor.getState().setCode(e.target.value)}
           />

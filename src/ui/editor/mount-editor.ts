@@ -15,7 +15,7 @@ export interface MountedEditor {
 
 const themeFor = (scheme: ColorScheme) => (scheme === "dark" ? "playground-dark" : "playground-light");
 
-export function mountEditor(host: HTMLElement, app: PlaygroundApp): MountedEditor {
+export function mountEditor(host: HTMLElement, app: PlaygroundApp, options: { readOnly?: boolean } = {}): MountedEditor {
   const store = app.stores.editor;
   monaco.editor.getModel(SNIPPET_URI)?.dispose();
   const model = monaco.editor.createModel(store.getState().code, "typescript", SNIPPET_URI);
@@ -35,6 +35,8 @@ export function mountEditor(host: HTMLElement, app: PlaygroundApp): MountedEdito
     fixedOverflowWidgets: true,
     tabSize: 2,
     ariaLabel: "Snippet editor",
+    // The embed's read-only option: the learner cannot type, the store (setCode, a parent page) still can.
+    readOnly: options.readOnly ?? false,
   });
 
   const markers = new MarkerSync(model);

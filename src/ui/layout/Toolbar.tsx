@@ -1,9 +1,34 @@
-// The bar above the panes: title, Run and Stop, the GIL setting, and the
-// run's status. Buttons call the run controller; nothing is decided here.
+// The bar above the panes: title, Run and Stop, the examples, the GIL
+// setting, the run's status, share and embed, and the preferences. Buttons
+// call the run controller; nothing is decided here.
 
 import { useEffect, useState } from "react";
 import { formatDuration, phaseLabel, runShortcutLabel } from "../format";
 import { useApp, useRunState, useSettings } from "../state/hooks";
+import { ExamplesMenu } from "../examples/ExamplesMenu";
+import { ShareButtons } from "../share/ShareButton";
+import { Preferences } from "../preferences/Preferences";
+import { useLanguage, useStrings, type Strings } from "../i18n/language";
+
+const STRINGS: Strings<{
+  title: string; run: string; runTitle: (shortcut: string) => string; cannotRun: string; stop: string; stopTitle: string;
+  gilTitle: string; switchEvery: string; ms: string;
+}> = {
+  en: {
+    title: "Concurrency Playground",
+    run: "Run", runTitle: (shortcut) => `Run (${shortcut})`, cannotRun: "Running needs a cross-origin isolated page",
+    stop: "Stop", stopTitle: "Stop every thread of the run",
+    gilTitle: "Simulate CPython's global interpreter lock: one thread of a process runs at a time",
+    switchEvery: "switch every", ms: "ms",
+  },
+  zh: {
+    title: "并发演练场",
+    run: "运行", runTitle: (shortcut) => `运行（${shortcut}）`, cannotRun: "运行需要页面处于跨源隔离状态",
+    stop: "停止", stopTitle: "停止本次运行的所有线程",
+    gilTitle: "模拟 CPython 的全局解释器锁（GIL）：同一进程中同一时刻只有一个线程在运行",
+    switchEvery: "切换间隔", ms: "毫秒",
+  },
+};
 
 export function Toolbar() {
   const app = useApp();
@@ -11,34 +36,38 @@ export function Toolbar() {
   const running = phase === "running";
   const canRun = app.controller.canRun;
   const shortcut = runShortcutLabel();
+  const t = useStrings(STRINGS);
 
   return (
     <header className="toolbar">
-      <h1 className="title">Concurrency Playground</h1>
+      <h1 className="title">{t.title}</h1>
       <div className="toolbar-actions">
         <button
           type="button"
           className="button primary"
           onClick={() => void app.controller.run()}
           disabled={!canRun}
-          title={canRun ? `Run (${shortcut})` : "Running needs a cross-origin isolated page"}
+          title={canRun ? t.runTitle(shortcut) : t.cannotRun}
           data-testid="run"
         >
-          <span aria-hidden="true" className="icon">▶</span> Run <kbd>{shortcut}</kbd>
+          <span aria-hidden="true" className="icon">▶</span> {t.run} <kbd>{shortcut}</kbd>
         </button>
         <button
           type="button"
           className="button"
           onClick={() => app.controller.stop()}
           disabled={!running}
-          title="Stop every thread of the run"
+          title={t.stopTitle}
           data-testid="stop"
         >
-          <span aria-hidden="true" className="icon">■</span> Stop
+          <span aria-hidden="true" className="icon">■</span> {t.stop}
         </button>
       </div>
+      <ExamplesMenu />
       <GilSetting />
       <StatusText />
+      <ShareButtons />
+      <Preferences />
     </header>
   );
 }
@@ -48,14 +77,15 @@ function GilSetting() {
   const gil = useSettings((s) => s.gil);
   const switchIntervalMs = useSettings((s) => s.switchIntervalMs);
   const update = app.stores.settings.getState().update;
+  const t = useStrings(STRINGS);
   return (
-    <div className="setting" title="Simulate CPython's global interpreter lock: one thread of a process runs at a time">
+    <div className="setting" title={t.gilTitle}>
       <label>
         <input type="checkbox" checked={gil} onChange={(e) => update({ gil: e.target.checked })} /> GIL
       </label>
       {gil && (
         <label className="setting-interval">
-          switch every
+          {t.switchEvery}
           <input
             type="number"
             min={1}
@@ -66,15 +96,16 @@ function GilSetting() {
               if (Number.isFinite(ms) && ms > 0) update({ switchIntervalMs: ms });
             }}
           />
-          ms
+          {t.ms}
         </label>
       )}
     </div>
   );
 }
 
-function StatusText() {
+export function StatusText() {
   const phase = useRunState((s) => s.phase);
+  const language = useLanguage();
   const startedAt = useRunState((s) => s.startedAt);
   const durationMs = useRunState((s) => s.durationMs);
   const [now, setNow] = useState(() => performance.now());
@@ -89,7 +120,7 @@ function StatusText() {
   return (
     <div className={`status status-${phase}`} role="status" data-testid="status">
       <span className="status-dot" aria-hidden="true" />
-      {phaseLabel(phase)}
+      {phaseLabel(phase, language)}
       {elapsed !== null && phase !== "idle" && <span className="status-time">{formatDuration(elapsed)}</span>}
     </div>
   );
