@@ -53,19 +53,32 @@ export const initialBundle = {
     const url = new URL("/", page.url()).href;
     const fresh = await freshPage(page);
     try {
-      const scripts = [];
-      let editorShown = false;
-      fresh.page.on("response", (response) => {
-        if (editorShown || response.request().resourceType() !== "script") return;
-        scripts.push(response.body().then((body) => ({ url: response.url(), raw: body.length, gz: gzipSync(body, { level: 6 }).length }), () => null));
+      // The moment the first editor element is in the page, recorded by the page itself.
+      await fresh.page.addInitScript(() => {
+        const seen = () => document.querySelector(".plain-editor, .monaco-editor");
+        const observer = new MutationObserver(() => {
+          if (!seen()) return;
+          window.__editorShownAt = performance.now();
+          observer.disconnect();
+        });
+        observer.observe(document, { childList: true, subtree: true });
       });
       await fresh.page.goto(url);
-      await fresh.page.waitForSelector(".plain-editor, .monaco-editor", { timeout: 30_000 });
-      editorShown = true;
-      const files = (await Promise.all(scripts)).filter(Boolean);
+      await fresh.page.waitForFunction(() => window.__editorShownAt !== undefined, null, { timeout: 30_000 });
+      // Scripts whose request started before the editor showed (workers' scripts included).
+      const urls = await fresh.page.evaluate(() =>
+        performance.getEntriesByType("resource")
+          .filter((e) => e.startTime <= window.__editorShownAt && /\.m?js(\?|$)/.test(new URL(e.name).pathname))
+          .map((e) => e.name),
+      );
+      const files = await Promise.all(urls.map(async (u) => {
+        const body = Buffer.from(await (await fetch(u)).arrayBuffer());
+        return { url: u, raw: body.length, gz: gzipSync(body, { level: 6 }).length };
+      }));
       const gz = files.reduce((sum, f) => sum + f.gz, 0) / 1024;
       const raw = files.reduce((sum, f) => sum + f.raw, 0) / 1024;
-      return { value: gz, unit: "KB", note: `${files.length} scripts before the editor showed, ${raw.toFixed(0)} KB uncompressed` };
+      const names = files.map((f) => `${new URL(f.url).pathname.split("/").pop()} ${(f.gz / 1024).toFixed(0)}`).join(", ");
+      return { value: gz, unit: "KB", note: `${files.length} scripts before the editor showed (${raw.toFixed(0)} KB uncompressed): ${names}` };
     } finally {
       await fresh.context.close();
     }
