@@ -1,16 +1,18 @@
 // The dense rows of a frame — thread state bars, lock holds, lock waits —
 // painted as pixel strips (strip.ts) when the canvas can, else as batched
 // rectangles. Strips are rebuilt only when what they show changed (window,
-// model, theme, lanes in view), so a redraw for hover reuses them.
+// model, theme, words, lanes in view), so a redraw for hover reuses them;
+// their labels are kept with them, so a language switch rebuilds them too.
 
 import type { TraceModel } from "../trace/model";
 import { emitLockLane, LOCK_HOLD_PX, LOCK_HOLD_Y, LOCK_WAIT_Y } from "./draw-objects";
 import { emitStateBars, type BarLabel } from "./draw-threads";
-import { laneTop, type Frame } from "./frame";
+import { frameWords, laneTop, type Frame } from "./frame";
 import { LANE, threadRows, type Lane } from "./layout";
 import type { StateBarEmitter } from "./state-bars";
 import { BarStrips, rgbaWord } from "./strip";
 import type { TimelineTheme } from "./theme";
+import type { TimelineWords } from "./words";
 import { ThreadState } from "../trace/events";
 
 /** One painted row: where it goes in its lane, how tall, and its text. */
@@ -30,7 +32,7 @@ function rowsOf(lane: Lane): { y: number; height: number }[] {
 
 export class BarRows {
   private readonly strips = BarStrips.available() ? new BarStrips() : null;
-  private key: { model: TraceModel; theme: TimelineTheme; text: string } | null = null;
+  private key: { model: TraceModel; theme: TimelineTheme; words: TimelineWords; text: string } | null = null;
   private rows: Row[] = [];
 
   constructor(private readonly emitter: StateBarEmitter) {}
@@ -44,9 +46,10 @@ export class BarRows {
       const strips = this.strips;
       const { scale, model, theme } = input;
       const text = `${model.eventCount}|${model.structureVersion}|${scale.startMs}|${scale.endMs}|${scale.leftPx}|${scale.rightPx}|${input.untilMs}|${dense.map((l) => `${l.kind}${l.id}`).join(",")}`;
+      const words = frameWords(input);
       const key = this.key;
-      if (!key || key.model !== model || key.theme !== theme || key.text !== text) {
-        this.key = { model, theme, text };
+      if (!key || key.model !== model || key.theme !== theme || key.words !== words || key.text !== text) {
+        this.key = { model, theme, words, text };
         strips.reset(scale.widthPx, dense.length * 2);
         const left = scale.leftPx;
         this.paint(frame, dense, (row, x0, x1, color) => strips.fill(row.index, x0 - left, x1 - left, rgbaWord(color)));

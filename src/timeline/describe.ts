@@ -1,6 +1,7 @@
 // The hover tooltip's words for a hit: what it was, exact times, and — for
 // a wait — why: who held the lock, who handed it over, which thread was
 // joined, which put an item came from. Pure text; the page lays it out.
+// The words come from a TimelineWords table (words.ts), English by default.
 
 import { ThreadState } from "../trace/events";
 import type { TraceModel } from "../trace/model";
@@ -8,6 +9,7 @@ import { lowerBound } from "../trace/model-series";
 import { joinedThread, labelText, lockName, poolName, queueName, stateName, threadName, waitTargetName } from "../trace/names";
 import { formatDuration, formatTime } from "./axis";
 import type { Hit } from "./hit-test";
+import { EN_WORDS, type TimelineWords } from "./words";
 
 export interface HitDescription {
   title: string;
@@ -16,98 +18,105 @@ export interface HitDescription {
   state: number;
 }
 
-function interval(startMs: number, endMs: number, open: boolean): [string, string][] {
+function intervalRows(w: TimelineWords, startMs: number, endMs: number, open: boolean): [string, string][] {
   return [
-    ["from", formatTime(startMs)],
-    ["to", open ? `${formatTime(endMs)} (still going)` : formatTime(endMs)],
-    ["lasted", formatDuration(endMs - startMs)],
+    [w.from, formatTime(startMs)],
+    [w.to, open ? w.stillGoing(formatTime(endMs)) : formatTime(endMs)],
+    [w.lasted, formatDuration(endMs - startMs)],
   ];
 }
 
-export function describeHit(model: TraceModel, hit: Hit, printText?: (ident: number, tMs: number) => string | null): HitDescription | null {
+export function describeHit(
+  model: TraceModel,
+  hit: Hit,
+  printText?: (ident: number, tMs: number) => string | null,
+  w: TimelineWords = EN_WORDS,
+): HitDescription | null {
   const name = (ident: number) => threadName(model, ident);
+  const interval = (startMs: number, endMs: number, open: boolean) => intervalRows(w, startMs, endMs, open);
+  const at = (tMs: number): [string, string] => [w.at, formatTime(tMs)];
   switch (hit.kind) {
     case "state": {
       const track = model.threads.get(hit.ident)!;
       const open = hit.index === track.states.length - 1;
       const rows = interval(hit.startMs, hit.endMs, open);
-      const target = waitTargetName(model, hit.state, hit.obj);
+      const target = waitTargetName(model, hit.state, hit.obj, w);
       if (hit.state === ThreadState.Blocked && hit.obj !== 0) {
-        rows.push(["on", target]);
+        rows.push([w.on, target]);
         const lock = model.locks.get(hit.obj);
         const holder = lock?.holderAt(hit.startMs);
-        if (holder && holder.ident !== hit.ident) rows.push(["held by", name(holder.ident)]);
+        if (holder && holder.ident !== hit.ident) rows.push([w.heldBy, name(holder.ident)]);
         // The hold this wait ended in starts when the wait ends (a coarse stamp may be a little later).
         const mine = lock?.holds.get(hit.ident);
         const next = mine ? lowerBound(mine.starts.data, mine.length, hit.endMs - 1e-6) : -1;
         const got = mine && next < mine.length && mine.starts.data[next] - hit.endMs < 2;
         const prev = lock && got ? lock.previousHolder(hit.ident, mine.ends.data[next]) : null;
-        if (prev) rows.push(["handed over by", `${name(prev.ident)} at ${formatTime(prev.endMs)}`]);
+        if (prev) rows.push([w.handedOverBy, w.nameAt(name(prev.ident), formatTime(prev.endMs))]);
       } else if (hit.state === ThreadState.Waiting && hit.obj !== 0) {
         const joined = open ? null : joinedThread(model, hit.obj, hit.endMs);
-        rows.push(["on", joined ? `${joined} to finish (join)` : `${target} (condition, event, barrier or join)`]);
+        rows.push([w.on, joined ? w.joinFinish(joined) : w.conditionOr(target)]);
       } else if (target) {
-        rows.push(["on", target]);
+        rows.push([w.on, target]);
       }
-      if (hit.changesInPixel > 1) rows.push(["this pixel", `${hit.changesInPixel.toLocaleString("en-US")} state changes: zoom in to see them`]);
-      return { title: `${name(hit.ident)} · ${stateName(hit.state)}`, rows, state: hit.state };
+      if (hit.changesInPixel > 1) rows.push([w.thisPixel, w.stateChanges(hit.changesInPixel)]);
+      return { title: `${name(hit.ident)} · ${stateName(hit.state, w)}`, rows, state: hit.state };
     }
     case "final":
-      return { title: `${name(hit.ident)} · ${stateName(hit.state)}`, rows: [["at", formatTime(hit.tMs)]], state: hit.state };
+      return { title: `${name(hit.ident)} · ${stateName(hit.state, w)}`, rows: [at(hit.tMs)], state: hit.state };
     case "mark":
-      return { title: `mark · ${labelText(model, hit.label)}`, rows: [["thread", name(hit.ident)], ["at", formatTime(hit.tMs)]], state: -1 };
+      return { title: w.markTitle(labelText(model, hit.label)), rows: [[w.thread, name(hit.ident)], at(hit.tMs)], state: -1 };
     case "print": {
       const text = printText?.(hit.ident, hit.tMs);
-      const rows: [string, string][] = [["at", formatTime(hit.tMs)]];
-      if (text) rows.push(["text", text.length > 80 ? `${text.slice(0, 79)}…` : text]);
-      rows.push(["", "click to show it in the output"]);
-      return { title: `print · ${name(hit.ident)}`, rows, state: -1 };
+      const rows: [string, string][] = [at(hit.tMs)];
+      if (text) rows.push([w.text, text.length > 80 ? `${text.slice(0, 79)}…` : text]);
+      rows.push(["", w.clickToShow]);
+      return { title: w.printTitle(name(hit.ident)), rows, state: -1 };
     }
     case "span":
-      return { title: `span · ${labelText(model, hit.label)}`, rows: [["thread", name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)], state: -1 };
+      return { title: w.spanTitle(labelText(model, hit.label)), rows: [[w.thread, name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)], state: -1 };
     case "task":
-      return { title: `task #${hit.task} · ${poolName(hit.poolId)}`, rows: [["worker", name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)], state: -1 };
+      return { title: w.taskTitle(hit.task, poolName(hit.poolId)), rows: [[w.worker, name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)], state: -1 };
     case "coroutine": {
-      const rows: [string, string][] = [["thread", name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)];
-      rows.push(hit.running ? ["running for", formatDuration(hit.runEndMs - hit.runStartMs)] : ["now", "waiting at an await"]);
-      if (hit.failed) rows.push(["ended", "with an exception"]);
-      return { title: `asyncio task · ${labelText(model, hit.task)}`, rows, state: hit.running ? ThreadState.Running : -1 };
+      const rows: [string, string][] = [[w.thread, name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)];
+      rows.push(hit.running ? [w.runningFor, formatDuration(hit.runEndMs - hit.runStartMs)] : [w.now, w.waitingAtAwait]);
+      if (hit.failed) rows.push([w.ended, w.withException]);
+      return { title: w.coroutineTitle(labelText(model, hit.task)), rows, state: hit.running ? ThreadState.Running : -1 };
     }
     case "hold": {
       const lock = model.locks.get(hit.lockId)!;
       const rows = interval(hit.startMs, hit.endMs, !Number.isFinite(lock.holds.get(hit.ident)!.ends.data[hit.index]));
       if (!Number.isNaN(hit.waitStartMs)) {
-        rows.push(["waited first", formatDuration(hit.startMs - hit.waitStartMs)]);
+        rows.push([w.waitedFirst, formatDuration(hit.startMs - hit.waitStartMs)]);
         const prev = lock.previousHolder(hit.ident, hit.endMs);
-        if (prev) rows.push(["got it from", `${name(prev.ident)} (released at ${formatTime(prev.endMs)})`]);
+        if (prev) rows.push([w.gotItFrom, w.releasedAt(name(prev.ident), formatTime(prev.endMs))]);
       } else {
-        rows.push(["contended", "no: the lock was free"]);
+        rows.push([w.contended, w.lockWasFree]);
       }
-      return { title: `${lockName(lock)} held by ${name(hit.ident)}`, rows, state: -1 };
+      return { title: w.heldTitle(lockName(lock), name(hit.ident)), rows, state: -1 };
     }
     case "lock-wait": {
       const lock = model.locks.get(hit.lockId)!;
       const rows = interval(hit.startMs, hit.endMs, false);
       const holder = lock.holderAt(hit.startMs);
-      if (holder) rows.push(["held by", name(holder.ident)]);
-      return { title: `${name(hit.ident)} waited for ${lockName(lock)}`, rows, state: ThreadState.Blocked };
+      if (holder) rows.push([w.heldBy, name(holder.ident)]);
+      return { title: w.waitedTitle(name(hit.ident), lockName(lock)), rows, state: ThreadState.Blocked };
     }
     case "queue-op": {
       const queue = model.queues.get(hit.queueId)!;
       const other = hit.put ? queue.gets : queue.puts;
-      const rows: [string, string][] = [["at", formatTime(hit.tMs)], ["depth after", String(hit.depth)], ["item", `#${hit.k + 1} ${hit.put ? "put" : "got"}`]];
+      const rows: [string, string][] = [at(hit.tMs), [w.depthAfter, String(hit.depth)], [w.item, w.itemNumber(hit.k + 1, hit.put)]];
       if (hit.k < other.length) {
         const t = other.times.data[hit.k];
-        rows.push([hit.put ? "got by" : "put by", `${name(other.idents.data[hit.k])} at ${formatTime(t)} (${formatDuration(Math.abs(t - hit.tMs))} ${hit.put ? "later" : "earlier"})`]);
+        rows.push([hit.put ? w.gotBy : w.putBy, w.pairedAt(name(other.idents.data[hit.k]), formatTime(t), formatDuration(Math.abs(t - hit.tMs)), hit.put)]);
       } else if (hit.put) {
-        rows.push(["got by", "nobody yet"]);
+        rows.push([w.gotBy, w.nobodyYet]);
       }
-      return { title: `${queueName(model, hit.queueId)} · ${hit.put ? "put" : "get"} by ${name(hit.ident)}`, rows, state: -1 };
+      return { title: w.queueOpTitle(queueName(model, hit.queueId, w), hit.put, name(hit.ident)), rows, state: -1 };
     }
     case "counter":
       return hit.lane === "queue"
-        ? { title: `${queueName(model, hit.id)} · ${hit.value} ${hit.value === 1 ? "item" : "items"}`, rows: [["at", formatTime(hit.tMs)]], state: -1 }
-        : { title: `${poolName(hit.id)} · ${hit.value} pending ${hit.value === 1 ? "task" : "tasks"}`, rows: [["at", formatTime(hit.tMs)]], state: -1 };
+        ? { title: w.queueItems(queueName(model, hit.id, w), hit.value), rows: [at(hit.tMs)], state: -1 }
+        : { title: w.poolPending(poolName(hit.id), hit.value), rows: [at(hit.tMs)], state: -1 };
     case "lane":
       return null;
   }

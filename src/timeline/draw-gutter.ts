@@ -3,25 +3,27 @@
 // queue's largest depth, a thread that ended in error or was stopped).
 
 import { ThreadState } from "../trace/events";
-import { GUTTER_PX, laneTop, type Frame } from "./frame";
+import { stateName } from "../trace/names";
+import { frameWords, GUTTER_PX, laneTop, type Frame } from "./frame";
 import type { Lane } from "./layout";
 import { fitText, textWidth } from "./text";
 
 function detail(frame: Frame, lane: Lane): { text: string; color: string } | null {
   const { model, theme } = frame.input;
+  const words = frameWords(frame.input);
   if (lane.kind === "thread") {
     const t = model.threads.get(lane.id)!;
     const last = t.states.length > 0 ? t.states.data[t.states.length - 1] : -1;
-    if (last === ThreadState.Error) return { text: "error", color: theme.error };
-    if (last === ThreadState.Stopped) return { text: "stopped", color: theme.states[ThreadState.Stopped] };
+    if (last === ThreadState.Error) return { text: stateName(last, words), color: theme.error };
+    if (last === ThreadState.Stopped) return { text: stateName(last, words), color: theme.states[ThreadState.Stopped] };
     return null;
   }
   if (lane.kind === "lock") {
     const lock = model.locks.get(lane.id)!;
-    return lock.contended > 0 ? { text: `${lock.contended}/${lock.acquisitions} waited`, color: theme.textMuted } : null;
+    return lock.contended > 0 ? { text: words.lockWaited(lock.contended, lock.acquisitions), color: theme.textMuted } : null;
   }
-  if (lane.kind === "queue") return { text: `max ${model.queues.get(lane.id)!.maxDepth}`, color: theme.textMuted };
-  if (lane.kind === "pool") return { text: `max ${model.pools.get(lane.id)!.maxPending}`, color: theme.textMuted };
+  if (lane.kind === "queue") return { text: words.max(model.queues.get(lane.id)!.maxDepth), color: theme.textMuted };
+  if (lane.kind === "pool") return { text: words.max(model.pools.get(lane.id)!.maxPending), color: theme.textMuted };
   return null;
 }
 

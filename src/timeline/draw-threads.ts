@@ -13,20 +13,11 @@ import { drawTicks } from "./draw-objects";
 import { intervalTarget, labelText, stateName } from "../trace/names";
 import { visitIntervals } from "./interval-lod";
 import { LANE, threadRows, type Lane } from "./layout";
-import { laneTop, type Frame } from "./frame";
+import { frameWords, laneTop, type Frame } from "./frame";
 import type { StateBarEmitter } from "./state-bars";
 
 /** Bars narrower than this get no text. */
 const MIN_LABEL_PX = 36;
-
-/** Short words for a state bar's label; running needs none (it is the green). */
-const SHORT: Partial<Record<ThreadState, string>> = {
-  [ThreadState.Runnable]: "GIL",
-  [ThreadState.Blocked]: "blocked",
-  [ThreadState.Waiting]: "waiting",
-  [ThreadState.Sleeping]: "sleep",
-  [ThreadState.QueueWait]: "queue",
-};
 
 /** Where the thread's bar ends: its final state, or `untilMs` while it lives. */
 export function trackEndMs(track: ThreadTrack, untilMs: number): { endMs: number; finalState: number } {
@@ -50,14 +41,18 @@ export interface BarLabel {
  */
 export function emitStateBars(frame: Frame, track: ThreadTrack, emitter: StateBarEmitter, paint: (x0: number, x1: number, state: number) => void, labels: BarLabel[]): void {
   const { scale, theme, model } = frame.input;
+  const words = frameWords(frame.input);
+  // Short words for a narrow bar; running has none (it is the green).
+  const shortWords: Partial<Record<number, string>> = words.short;
   const { endMs } = trackEndMs(track, frame.input.untilMs);
   emitter.emit(track, scale, endMs, {
     bar(x0, x1, state, index) {
       paint(x0, x1, state);
-      const short = SHORT[state as ThreadState];
+      const short = shortWords[state];
       if (!short || index < 0 || x1 - x0 < MIN_LABEL_PX) return;
-      const target = intervalTarget(model, track, index);
-      const text = x1 - x0 > 110 ? (target ? `${stateName(state)} · ${target}` : stateName(state)) : short;
+      const target = intervalTarget(model, track, index, words);
+      const name = stateName(state, words);
+      const text = x1 - x0 > 110 ? (target ? `${name} · ${target}` : name) : short;
       labels.push({ x: x0 + 4, maxPx: x1 - x0 - 8, text, color: theme.stateText[state] });
     },
   });
@@ -68,6 +63,7 @@ export function emitStateBars(frame: Frame, track: ThreadTrack, emitter: StateBa
 export function drawThreadExtras(frame: Frame, lane: Lane, track: ThreadTrack): void {
   const { input, batch, labels } = frame;
   const { scale, theme, model } = input;
+  const words = frameWords(input);
   const top = laneTop(input, lane);
   const rows = threadRows(lane);
   const barTop = top + rows.barY;
@@ -78,7 +74,7 @@ export function drawThreadExtras(frame: Frame, lane: Lane, track: ThreadTrack): 
     if (x >= scale.leftPx - 2 && x <= scale.rightPx) {
       batch.add(theme.states[finalState], x, barTop - 1, 2, LANE.bar + 2);
       if (finalState !== ThreadState.Done) {
-        labels.push({ x: x + 5, y: barTop + LANE.bar / 2, maxPx: scale.rightPx - x - 6, text: stateName(finalState), color: theme.states[finalState] });
+        labels.push({ x: x + 5, y: barTop + LANE.bar / 2, maxPx: scale.rightPx - x - 6, text: stateName(finalState, words), color: theme.states[finalState] });
       }
     }
   }
@@ -106,7 +102,7 @@ export function drawThreadExtras(frame: Frame, lane: Lane, track: ThreadTrack): 
       }
       if (merged || x1 - x0 < 16) return;
       const index = tasks.tags.data[i];
-      labels.push({ x: x0 + 4, y: y + (LANE.row - 2) / 2, maxPx: x1 - x0 - 6, text: x1 - x0 > 60 ? `task #${index}` : `#${index}`, color: theme.taskText });
+      labels.push({ x: x0 + 4, y: y + (LANE.row - 2) / 2, maxPx: x1 - x0 - 6, text: x1 - x0 > 60 ? words.task(index) : `#${index}`, color: theme.taskText });
     });
   }
 

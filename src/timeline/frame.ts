@@ -1,6 +1,7 @@
 // One frame's inputs and the small shared helpers the lane drawers use.
 // Everything a frame draws is a pure function of FrameInput: the model, the
-// lanes, the time scale and the viewport (plus hover and highlight).
+// lanes, the time scale and the viewport (plus hover and highlight), in the
+// colours of its theme and the words of its language.
 
 import type { TraceModel } from "../trace/model";
 import type { TimeScale } from "../trace/time-scale";
@@ -8,6 +9,7 @@ import type { Lane, TimelineLayout } from "./layout";
 import type { RectBatch } from "./rect-batch";
 import type { TimelineTheme } from "./theme";
 import type { Hit } from "./hit-test";
+import { EN_WORDS, type TimelineWords } from "./words";
 
 export type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
@@ -29,6 +31,8 @@ export interface FrameInput {
   /** vertical scroll of the lanes, px */
   scrollY: number;
   theme: TimelineTheme;
+  /** the text drawn on the canvas, in the page's language; English when left out */
+  words?: TimelineWords;
   /** where intervals still open end: "now" while running, the run's end after */
   untilMs: number;
   live: boolean;
@@ -57,6 +61,11 @@ export interface Frame {
   /** text to draw after the bars under it */
   labels: Label[];
   stats: { intervals: number };
+}
+
+/** The frame's words (English unless the page gave others). */
+export function frameWords(input: FrameInput): TimelineWords {
+  return input.words ?? EN_WORDS;
 }
 
 /** Top of a lane on the canvas. */

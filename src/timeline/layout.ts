@@ -10,9 +10,13 @@
 //   Locks                  one lane per lock or semaphore
 //   Queues                 one lane per queue or pipe end (a pool's own task
 //                          and result queues are shown by the pool lanes)
+//
+// Labels are in the words' language (words.ts): a page that switches
+// language lays out again.
 
 import type { ThreadTrack, TraceModel } from "../trace/model";
 import { lockName, poolName, poolOfQueue, processName, queueName } from "../trace/names";
+import { EN_WORDS, type TimelineWords } from "./words";
 
 export type LaneKind = "group" | "thread" | "lock" | "queue" | "pool";
 
@@ -49,7 +53,7 @@ export interface TimelineLayout {
   queues: Map<number, Lane>;
 }
 
-export function layoutLanes(model: TraceModel): TimelineLayout {
+export function layoutLanes(model: TraceModel, words: TimelineWords = EN_WORDS): TimelineLayout {
   const lanes: Lane[] = [];
   let y = 0;
   const add = (kind: LaneKind, id: number, label: string, height: number, spanRows = 0, taskRow = false, coroutineRows = 0) => {
@@ -78,24 +82,24 @@ export function layoutLanes(model: TraceModel): TimelineLayout {
   }
   for (const pool of [...model.pools.values()].sort((a, b) => a.id - b.id)) {
     const workers = all.filter((t) => inPool.get(t.ident) === pool.id);
-    add("group", pool.id, `${poolName(pool.id)} · ${workers.length} ${workers.length === 1 ? "worker" : "workers"}`, LANE.group);
-    add("pool", pool.id, "pending tasks", LANE.pool);
+    add("group", pool.id, words.poolGroup(poolName(pool.id), workers.length), LANE.group);
+    add("pool", pool.id, words.pendingTasks, LANE.pool);
     for (const t of workers) threadLane(t);
   }
   const idle = all.filter((t) => t.kind === "pool-worker" && !inPool.has(t.ident));
   if (idle.length > 0) {
-    add("group", 0, "Pool workers", LANE.group);
+    add("group", 0, words.poolWorkers, LANE.group);
     for (const t of idle) threadLane(t);
   }
   const locks = [...model.locks.values()].sort((a, b) => a.id - b.id);
   if (locks.length > 0) {
-    add("group", 0, "Locks", LANE.group);
+    add("group", 0, words.locks, LANE.group);
     for (const lock of locks) add("lock", lock.id, lockName(lock), LANE.lock);
   }
   const queues = [...model.queues.values()].filter((q) => !poolOfQueue(model, q.id)).sort((a, b) => a.id - b.id);
   if (queues.length > 0) {
-    add("group", 0, "Queues", LANE.group);
-    for (const q of queues) add("queue", q.id, queueName(model, q.id), LANE.queue);
+    add("group", 0, words.queues, LANE.group);
+    for (const q of queues) add("queue", q.id, queueName(model, q.id, words), LANE.queue);
   }
 
   const pick = (kind: LaneKind) => new Map(lanes.filter((l) => l.kind === kind).map((l) => [l.id, l]));

@@ -3,7 +3,7 @@
 // where it fits, marks, arrows, the deadlock, highlight and hover, then the
 // lane names and the axis on top. The renderer keeps only reusable buffers.
 
-import { AXIS_PX, GUTTER_PX, laneTop, laneVisible, type Ctx2D, type Frame, type FrameInput } from "./frame";
+import { AXIS_PX, GUTTER_PX, frameWords, laneTop, laneVisible, type Ctx2D, type Frame, type FrameInput } from "./frame";
 import { drawThreadExtras, drawThreadMarks } from "./draw-threads";
 import { drawPoolLane, drawQueueLane } from "./draw-objects";
 import { drawDeadlock, drawGilHandovers, drawHandovers, drawQueueArrows } from "./draw-links";
@@ -93,7 +93,8 @@ export class TimelineRenderer {
     ctx.restore();
     drawGutter(frame, visible);
     drawScrollbar(frame);
-    drawAxis(frame, input.live ? "live" : "time since start");
+    const words = frameWords(input);
+    drawAxis(frame, input.live ? words.live : words.timeSinceStart);
     drawCursor(frame);
     return {
       intervals: frame.stats.intervals,

@@ -1,11 +1,13 @@
 // A run in figures, for the stats panel: per thread the time spent in each
 // kind of state; per lock acquisitions, how many had to wait, the longest
 // wait and hold; per queue puts, gets and the largest depth; per pool its
-// tasks and how busy its workers were. Pure over the model.
+// tasks and how busy its workers were. Pure over the model; the few words
+// (a thread's end state, a pool's queues) in the words' language.
 
 import { ThreadState } from "../trace/events";
 import type { TraceModel } from "../trace/model";
 import { lockName, poolName, poolOfQueue, queueName, stateName } from "../trace/names";
+import { EN_WORDS, type TimelineWords } from "./words";
 
 export interface ThreadStats {
   name: string;
@@ -27,7 +29,7 @@ export interface RunStats {
   pools: { name: string; workers: number; tasks: number; utilisation: number; maxPending: number }[];
 }
 
-export function runStats(model: TraceModel, endMs: number): RunStats {
+export function runStats(model: TraceModel, endMs: number, words: TimelineWords = EN_WORDS): RunStats {
   const threads = [...model.threads.values()].sort((a, b) => a.ident - b.ident).map((track): ThreadStats => {
     const t = model.stateTotals(track, endMs);
     return {
@@ -39,7 +41,7 @@ export function runStats(model: TraceModel, endMs: number): RunStats {
       waitingMs: t.ms[ThreadState.Waiting],
       sleepingMs: t.ms[ThreadState.Sleeping],
       queueMs: t.ms[ThreadState.QueueWait],
-      end: t.finalState >= ThreadState.Done ? stateName(t.finalState) : "running",
+      end: stateName(t.finalState >= ThreadState.Done ? t.finalState : ThreadState.Running, words),
     };
   });
   const locks = [...model.locks.values()].sort((a, b) => a.id - b.id).map((lock) => ({
@@ -51,7 +53,7 @@ export function runStats(model: TraceModel, endMs: number): RunStats {
     totalHoldMs: lock.totalHoldMs,
   }));
   const queues = [...model.queues.values()].sort((a, b) => a.id - b.id).map((q) => ({
-    name: queueName(model, q.id) + (poolOfQueue(model, q.id) ? " (internal)" : ""),
+    name: queueName(model, q.id, words) + (poolOfQueue(model, q.id) ? words.internal : ""),
     puts: q.puts.length,
     gets: q.gets.length,
     maxDepth: q.maxDepth,

@@ -6,9 +6,34 @@
 // learner can match the sentence to the lane. A pool's task and result
 // queues are made right after the pool (api/task-workers.ts TaskClient), so
 // they have the pool's id + 1 and + 2; they are named after the pool.
+//
+// Python's names (MainThread, Lock 5, Pool 3) stay as they are in every
+// language; the few English words around them (a state, "object 4",
+// "(join)", a pool queue's role) come from NameWords, so the timeline can
+// draw them in the page's language. The default is English, which is what
+// the exported trace and the run's result use.
 
 import { THREAD_STATE_NAMES, ThreadState } from "./events";
 import type { LockTrack, ThreadTrack, TraceModel } from "./model";
+
+/** The words the names below put around Python's names. */
+export interface NameWords {
+  /** a thread state, by ThreadState */
+  states: Record<ThreadState, string>;
+  /** a condition, event or barrier known only by its id: "object 4" */
+  object(id: number): string;
+  /** a wait recognised as a join: "Thread-2 (join)" */
+  joined(thread: string): string;
+  /** a pool's own queues: "Pool 3 tasks", "Pool 3 results" */
+  poolQueue(pool: string, role: "tasks" | "results"): string;
+}
+
+export const EN_NAME_WORDS: NameWords = {
+  states: Object.fromEntries(THREAD_STATE_NAMES.map((name, state) => [state, name])) as Record<ThreadState, string>,
+  object: (id) => `object ${id}`,
+  joined: (thread) => `${thread} (join)`,
+  poolQueue: (pool, role) => `${pool} ${role}`,
+};
 
 /** Python's names: the main process is MainProcess; a process is named after its first thread (Process-1, PoolWorker-2). */
 export function processName(model: TraceModel, pid: number): string {
@@ -41,9 +66,9 @@ export function poolOfQueue(model: TraceModel, queueId: number): { poolId: numbe
   return null;
 }
 
-export function queueName(model: TraceModel, queueId: number): string {
+export function queueName(model: TraceModel, queueId: number, words: NameWords = EN_NAME_WORDS): string {
   const owner = poolOfQueue(model, queueId);
-  return owner ? `Pool ${owner.poolId} ${owner.role}` : `Queue ${queueId}`;
+  return owner ? words.poolQueue(poolName(owner.poolId), owner.role) : `Queue ${queueId}`;
 }
 
 export function poolName(poolId: number): string {
@@ -54,21 +79,21 @@ export function threadName(model: TraceModel, ident: number): string {
   return model.threads.get(ident)?.name ?? `thread ${ident}`;
 }
 
-export function stateName(state: number): string {
-  return THREAD_STATE_NAMES[state] ?? `state ${state}`;
+export function stateName(state: number, words: NameWords = EN_NAME_WORDS): string {
+  return words.states[state as ThreadState] ?? `state ${state}`;
 }
 
 /** What a state waits on, by name: "Lock 5", "Queue 7" (queues and pipes), or "" when nothing is known. */
-export function waitTargetName(model: TraceModel, state: number, obj: number): string {
+export function waitTargetName(model: TraceModel, state: number, obj: number, words: NameWords = EN_NAME_WORDS): string {
   if (obj === 0) return "";
   if (state === ThreadState.Blocked) {
     const lock = model.locks.get(obj);
     return lock ? lockName(lock) : `Lock ${obj}`;
   }
-  if (state === ThreadState.QueueWait) return queueName(model, obj);
+  if (state === ThreadState.QueueWait) return queueName(model, obj, words);
   // Conditions, events and barriers share the id counter while joins record
   // a thread ident, so a bare number cannot say which (see joinedThread()).
-  return `object ${obj}`;
+  return words.object(obj);
 }
 
 export function labelText(model: TraceModel, labelId: number): string {
@@ -94,12 +119,12 @@ export function joinedThread(model: TraceModel, obj: number, endMs: number): str
 }
 
 /** What state interval `index` of `track` waited on, by name, with joins recognised ("Thread-2 (join)"). */
-export function intervalTarget(model: TraceModel, track: ThreadTrack, index: number): string {
+export function intervalTarget(model: TraceModel, track: ThreadTrack, index: number, words: NameWords = EN_NAME_WORDS): string {
   const state = track.states.data[index];
   const obj = track.objects.data[index];
   if (state === ThreadState.Waiting && obj !== 0 && index + 1 < track.states.length) {
     const joined = joinedThread(model, obj, track.times.data[index + 1]);
-    if (joined) return `${joined} (join)`;
+    if (joined) return words.joined(joined);
   }
-  return waitTargetName(model, state, obj);
+  return waitTargetName(model, state, obj, words);
 }

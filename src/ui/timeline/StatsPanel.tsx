@@ -8,11 +8,13 @@ import { useEffect, useState } from "react";
 import { formatDuration } from "../../timeline/axis";
 import { runStats, type RunStats } from "../../timeline/run-stats";
 import { useApp, useTimelineState } from "../state/hooks";
+import { TIMELINE_WORDS } from "./timeline-view";
 
 const ms = (v: number) => (v > 0 ? formatDuration(v) : "—");
 
 function useStats(): RunStats | null {
   const app = useApp();
+  const words = useStrings(TIMELINE_WORDS);
   const model = useTimelineState((s) => s.model);
   const live = useTimelineState((s) => s.live);
   const [, setTick] = useState(0);
@@ -25,7 +27,7 @@ function useStats(): RunStats | null {
   const { nowMs } = app.stores.timeline.getState();
   const result = app.stores.run.getState().lastResult;
   const endMs = live && nowMs ? nowMs() : result?.durationMs ?? model.maxMs;
-  return runStats(model, endMs);
+  return runStats(model, endMs, words);
 }
 
 /** A column: its heading and, optionally, what it counts. */

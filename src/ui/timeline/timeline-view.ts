@@ -3,9 +3,11 @@
 // is live, since "now" moves), the canvas sized to its box at the device's
 // pixel ratio, hover hit-testing, and the links to and from the output.
 // Input handling (timeline-input.ts) only changes the viewport and asks
-// for a frame.
+// for a frame. The canvas and the hover card speak the page's language:
+// a switch re-lays out the lanes (their labels are words too) and redraws.
 
 import { onColorSchemeChange } from "../color-scheme";
+import { currentLanguage, languageStore, type Strings } from "../i18n/language";
 import type { StoreApi } from "zustand/vanilla";
 import type { TraceModel } from "../../trace/model";
 import { describeHit, type HitDescription } from "../../timeline/describe";
@@ -14,6 +16,7 @@ import { hitTest, type Hit } from "../../timeline/hit-test";
 import { layoutLanes, type TimelineLayout } from "../../timeline/layout";
 import { TimelineRenderer, type RenderStats } from "../../timeline/render";
 import type { TimelineTheme } from "../../timeline/theme";
+import { EN_WORDS, ZH_WORDS, type TimelineWords } from "../../timeline/words";
 import type { PlaygroundStores } from "../state/stores";
 import type { TimelineState } from "../state/timeline-store";
 import { themeFromCss } from "./theme-from-css";
@@ -32,6 +35,9 @@ export interface ViewCallbacks {
   onFollowChange(follow: boolean): void;
 }
 
+/** The timeline's words (words.ts) per interface language. */
+export const TIMELINE_WORDS: Strings<TimelineWords> = { en: EN_WORDS, zh: ZH_WORDS };
+
 /** How long a revealed moment stays highlighted, fading out. */
 const HIGHLIGHT_MS = 2500;
 
@@ -41,8 +47,9 @@ export class TimelineView {
   lastStats: RenderStats | null = null;
   private readonly ctx: CanvasRenderingContext2D;
   private theme: TimelineTheme;
+  private words: TimelineWords = TIMELINE_WORDS[currentLanguage()];
   private layout: TimelineLayout | null = null;
-  private layoutKey: { model: TraceModel | null; version: number } = { model: null, version: -1 };
+  private layoutKey: { model: TraceModel | null; version: number; words: TimelineWords | null } = { model: null, version: -1, words: null };
   private widthPx = 0;
   private heightPx = 0;
   private frame = 0;
@@ -63,6 +70,10 @@ export class TimelineView {
     resize.observe(host);
     this.cleanups.push(() => resize.disconnect());
     this.cleanups.push(onColorSchemeChange(() => { this.theme = themeFromCss(host); this.invalidate(); }));
+    this.cleanups.push(languageStore.subscribe((s) => {
+      const words = TIMELINE_WORDS[s.language];
+      if (words !== this.words) { this.words = words; this.invalidate(); }
+    }));
     this.cleanups.push(stores.timeline.subscribe((s, prev) => this.onStore(s, prev)));
     this.cleanups.push(stores.run.subscribe((s, prev) => { if (s.lastResult !== prev.lastResult) this.invalidate(); }));
     this.cleanups.push(installInput(this));
@@ -149,6 +160,7 @@ export class TimelineView {
       heightPx: this.heightPx,
       scrollY: this.view.scrollY,
       theme: this.theme,
+      words: this.words,
       untilMs: this.endMs(),
       live,
       deadlock: live ? null : result?.deadlock ?? null,
@@ -204,9 +216,10 @@ export class TimelineView {
   /** Draw now (also for the PNG export, which must not wait for a frame). */
   draw(): void {
     const { model, live } = this.stores.timeline.getState();
-    if (model && (model !== this.layoutKey.model || model.structureVersion !== this.layoutKey.version)) {
-      this.layout = layoutLanes(model);
-      this.layoutKey = { model, version: model.structureVersion };
+    const key = this.layoutKey;
+    if (model && (model !== key.model || model.structureVersion !== key.version || this.words !== key.words)) {
+      this.layout = layoutLanes(model, this.words);
+      this.layoutKey = { model, version: model.structureVersion, words: this.words };
     }
     const view = frameViewport(this.view, this.endMs(), live);
     if (view !== this.view) this.view = view;
@@ -252,7 +265,7 @@ export class TimelineView {
       const name = model.threads.get(ident)?.name ?? "";
       const i = nearestOutputRow(log.rows, name, tMs);
       return i >= 0 ? log.rows[i].text : null;
-    });
+    }, this.words);
     const key = description ? `${p.x},${p.y},${JSON.stringify(description)}` : "";
     if (key === this.lastHoverKey) return;
     this.lastHoverKey = key;

@@ -1,0 +1,76 @@
+// The timeline speaks Chinese when given ZH_WORDS: the hover card's rows,
+// the lane labels and the text drawn on the canvas, while Python's names
+// (Thread-1, Lock 9, Pool 20) stay as they are. Without words it is English.
+import { describe, expect, it } from "vitest";
+import { ThreadState } from "../trace/events";
+import { intervalTarget, stateName, waitTargetName } from "../trace/names";
+import { TimeScale } from "../trace/time-scale";
+import { describeHit } from "./describe";
+import { fakeContext } from "./fake-canvas";
+import { AXIS_PX, GUTTER_PX, type FrameInput } from "./frame";
+import { hitTest } from "./hit-test";
+import { LANE, layoutLanes, threadRows } from "./layout";
+import { TimelineRenderer } from "./render";
+import { runStats } from "./run-stats";
+import { scenario } from "./test-scenario";
+import { LIGHT_THEME } from "./theme";
+import { EN_WORDS, ZH_WORDS } from "./words";
+
+const model = scenario();
+const HAN = /[\u4e00-\u9fff]/;
+
+describe("timeline words", () => {
+  it("has every English key in Chinese, and every value in both is filled", () => {
+    // `ZH_WORDS: TimelineWords` already makes the compiler check the keys; this checks the tables at run time too.
+    expect(Object.keys(ZH_WORDS).sort()).toEqual(Object.keys(EN_WORDS).sort());
+    for (const key of Object.keys(EN_WORDS) as (keyof typeof EN_WORDS)[]) {
+      expect(typeof ZH_WORDS[key]).toBe(typeof EN_WORDS[key]);
+    }
+    for (let s = ThreadState.Starting; s <= ThreadState.Stopped; s++) {
+      expect(stateName(s, ZH_WORDS)).toMatch(HAN);
+      expect(stateName(s)).toBe(stateName(s, EN_WORDS));
+    }
+  });
+
+  it("describes a blocked wait in Chinese, keeping the thread and lock names", () => {
+    const layout = layoutLanes(model, ZH_WORDS);
+    const input: FrameInput = {
+      model, layout, scale: new TimeScale(0, 100, GUTTER_PX, GUTTER_PX + 1000), widthPx: GUTTER_PX + 1000, heightPx: 600,
+      scrollY: 0, theme: LIGHT_THEME, words: ZH_WORDS, untilMs: 100, live: false,
+    };
+    const lane = layout.threads.get(2)!;
+    const hit = hitTest(input, input.scale.msToPx(25), AXIS_PX + lane.y + threadRows(lane).barY + LANE.bar / 2)!;
+    const text = describeHit(model, hit, undefined, ZH_WORDS)!;
+    expect(text.title).toBe("Thread-1 · 等待锁");
+    expect(Object.fromEntries(text.rows)).toMatchObject({
+      开始: "20.000 ms", 结束: "33.000 ms", 持续: "13.00 ms",
+      等待对象: "Lock 9", 持有者: "MainThread", 交接自: "MainThread，于 32.000 ms",
+    });
+    for (const [key] of text.rows) expect(key).toMatch(HAN);
+    // The same hit without words reads as before.
+    expect(describeHit(model, hit)!.title).toBe("Thread-1 · blocked on a lock");
+  });
+
+  it("labels lanes and draws canvas text in Chinese", () => {
+    const labels = layoutLanes(model, ZH_WORDS).lanes.map((l) => l.label);
+    expect(labels).toEqual(expect.arrayContaining(["MainProcess", "锁", "队列", "Pool 20 · 1 个 worker", "待处理任务", "Lock 9", "Queue 7"]));
+    expect(labels).not.toContain("Locks");
+    const { ctx, texts } = fakeContext();
+    new TimelineRenderer().draw(ctx, {
+      model, layout: layoutLanes(model, ZH_WORDS), scale: new TimeScale(0, 100, GUTTER_PX, GUTTER_PX + 1000),
+      widthPx: GUTTER_PX + 1000, heightPx: 400, scrollY: 0, theme: LIGHT_THEME, words: ZH_WORDS, untilMs: 100, live: false,
+    });
+    const drawn = texts.map((t) => t.text);
+    expect(drawn).toEqual(expect.arrayContaining(["自开始起的时间", "任务 #0"]));
+    for (const english of ["time since start", "task #0", "Locks", "Queues", "pending tasks"]) expect(drawn).not.toContain(english);
+  });
+
+  it("names wait targets and stats in Chinese only when asked", () => {
+    expect(waitTargetName(model, ThreadState.Waiting, 4, ZH_WORDS)).toBe("对象 4");
+    expect(waitTargetName(model, ThreadState.Waiting, 4)).toBe("object 4");
+    const track = model.threads.get(2)!;
+    for (let i = 0; i < track.states.length; i++) expect(intervalTarget(model, track, i, ZH_WORDS)).not.toMatch(/object|join\)/);
+    expect(runStats(model, 100, ZH_WORDS).threads.every((t) => HAN.test(t.end))).toBe(true);
+    expect(runStats(model, 100).threads.every((t) => !HAN.test(t.end))).toBe(true);
+  });
+});

@@ -1,0 +1,236 @@
+// Every word the timeline draws on its canvas or puts in its hover card, in
+// English and Chinese. The renderer gets one table in its FrameInput (and
+// describeHit, layoutLanes and runStats as a parameter), so this folder
+// needs no UI import: the page picks the table of its language and redraws
+// when the language changes. English is the default everywhere, so tests,
+// the benchmark and the automation API read as before.
+//
+// Python's names (MainThread, Thread-1, Lock 3, Queue 7, Pool 5) are names,
+// not words: they stay as they are. So do the API's own names (mark, print,
+// span, put, get, join, worker, GIL). The Chinese follows the legend and the
+// stats panel (ui/timeline/Legend.tsx, StatsPanel.tsx).
+
+import { ThreadState } from "../trace/events";
+import { EN_NAME_WORDS, type NameWords } from "../trace/names";
+
+export interface TimelineWords extends NameWords {
+  // --- canvas ---
+  /** a state bar's label when the bar is narrow; running has none (it is the green) */
+  short: Record<ThreadState.Runnable | ThreadState.Blocked | ThreadState.Waiting | ThreadState.Sleeping | ThreadState.QueueWait, string>;
+  /** a pool task box: "task #3" */
+  task(index: number): string;
+  /** group headers */
+  locks: string;
+  queues: string;
+  poolWorkers: string;
+  poolGroup(pool: string, workers: number): string;
+  /** the pool lane under its header */
+  pendingTasks: string;
+  /** the gutter's figure for a lock and for a queue or pool lane */
+  lockWaited(contended: number, acquisitions: number): string;
+  max(value: number): string;
+  /** the axis corner */
+  timeSinceStart: string;
+  live: string;
+  // --- hover card: row labels ---
+  from: string;
+  to: string;
+  lasted: string;
+  on: string;
+  at: string;
+  heldBy: string;
+  handedOverBy: string;
+  thread: string;
+  text: string;
+  worker: string;
+  runningFor: string;
+  now: string;
+  ended: string;
+  waitedFirst: string;
+  gotItFrom: string;
+  contended: string;
+  depthAfter: string;
+  item: string;
+  gotBy: string;
+  putBy: string;
+  thisPixel: string;
+  // --- hover card: values and titles ---
+  stillGoing(time: string): string;
+  /** "Thread-1 at 12.000 ms" */
+  nameAt(name: string, time: string): string;
+  /** "Thread-1 (released at 12.000 ms)" */
+  releasedAt(name: string, time: string): string;
+  joinFinish(thread: string): string;
+  conditionOr(target: string): string;
+  stateChanges(count: number): string;
+  clickToShow: string;
+  waitingAtAwait: string;
+  withException: string;
+  lockWasFree: string;
+  /** "#2 put", "#2 got" */
+  itemNumber(k: number, put: boolean): string;
+  /** "Thread-1 at 12.000 ms (1.00 ms later)" */
+  pairedAt(name: string, time: string, gap: string, later: boolean): string;
+  nobodyYet: string;
+  markTitle(label: string): string;
+  printTitle(thread: string): string;
+  spanTitle(label: string): string;
+  taskTitle(index: number, pool: string): string;
+  coroutineTitle(task: string): string;
+  heldTitle(lock: string, thread: string): string;
+  waitedTitle(thread: string, lock: string): string;
+  queueOpTitle(queue: string, put: boolean, thread: string): string;
+  queueItems(queue: string, count: number): string;
+  poolPending(pool: string, count: number): string;
+  // --- stats panel ---
+  /** a pool's own queue in the stats: " (internal)" */
+  internal: string;
+}
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+export const EN_WORDS: TimelineWords = {
+  ...EN_NAME_WORDS,
+  short: {
+    [ThreadState.Runnable]: "GIL",
+    [ThreadState.Blocked]: "blocked",
+    [ThreadState.Waiting]: "waiting",
+    [ThreadState.Sleeping]: "sleep",
+    [ThreadState.QueueWait]: "queue",
+  },
+  task: (index) => `task #${index}`,
+  locks: "Locks",
+  queues: "Queues",
+  poolWorkers: "Pool workers",
+  poolGroup: (pool, n) => `${pool} · ${n} ${plural(n, "worker", "workers")}`,
+  pendingTasks: "pending tasks",
+  lockWaited: (contended, acquisitions) => `${contended}/${acquisitions} waited`,
+  max: (value) => `max ${value}`,
+  timeSinceStart: "time since start",
+  live: "live",
+  from: "from",
+  to: "to",
+  lasted: "lasted",
+  on: "on",
+  at: "at",
+  heldBy: "held by",
+  handedOverBy: "handed over by",
+  thread: "thread",
+  text: "text",
+  worker: "worker",
+  runningFor: "running for",
+  now: "now",
+  ended: "ended",
+  waitedFirst: "waited first",
+  gotItFrom: "got it from",
+  contended: "contended",
+  depthAfter: "depth after",
+  item: "item",
+  gotBy: "got by",
+  putBy: "put by",
+  thisPixel: "this pixel",
+  stillGoing: (time) => `${time} (still going)`,
+  nameAt: (name, time) => `${name} at ${time}`,
+  releasedAt: (name, time) => `${name} (released at ${time})`,
+  joinFinish: (thread) => `${thread} to finish (join)`,
+  conditionOr: (target) => `${target} (condition, event, barrier or join)`,
+  stateChanges: (n) => `${n.toLocaleString("en-US")} state changes: zoom in to see them`,
+  clickToShow: "click to show it in the output",
+  waitingAtAwait: "waiting at an await",
+  withException: "with an exception",
+  lockWasFree: "no: the lock was free",
+  itemNumber: (k, put) => `#${k} ${put ? "put" : "got"}`,
+  pairedAt: (name, time, gap, later) => `${name} at ${time} (${gap} ${later ? "later" : "earlier"})`,
+  nobodyYet: "nobody yet",
+  markTitle: (label) => `mark · ${label}`,
+  printTitle: (thread) => `print · ${thread}`,
+  spanTitle: (label) => `span · ${label}`,
+  taskTitle: (index, pool) => `task #${index} · ${pool}`,
+  coroutineTitle: (task) => `asyncio task · ${task}`,
+  heldTitle: (lock, thread) => `${lock} held by ${thread}`,
+  waitedTitle: (thread, lock) => `${thread} waited for ${lock}`,
+  queueOpTitle: (queue, put, thread) => `${queue} · ${put ? "put" : "get"} by ${thread}`,
+  queueItems: (queue, n) => `${queue} · ${n} ${plural(n, "item", "items")}`,
+  poolPending: (pool, n) => `${pool} · ${n} pending ${plural(n, "task", "tasks")}`,
+  internal: " (internal)",
+};
+
+export const ZH_WORDS: TimelineWords = {
+  states: {
+    [ThreadState.Starting]: "启动中",
+    [ThreadState.Running]: "运行",
+    [ThreadState.Runnable]: "等待 GIL",
+    [ThreadState.Blocked]: "等待锁",
+    [ThreadState.Waiting]: "等待",
+    [ThreadState.Sleeping]: "休眠",
+    [ThreadState.QueueWait]: "等待队列或管道",
+    [ThreadState.Done]: "结束",
+    [ThreadState.Error]: "出错",
+    [ThreadState.Stopped]: "已停止",
+  },
+  object: (id) => `对象 ${id}`,
+  joined: (thread) => `${thread}（join）`,
+  poolQueue: (pool, role) => `${pool} ${role === "tasks" ? "任务队列" : "结果队列"}`,
+  short: {
+    [ThreadState.Runnable]: "GIL",
+    [ThreadState.Blocked]: "等锁",
+    [ThreadState.Waiting]: "等待",
+    [ThreadState.Sleeping]: "休眠",
+    [ThreadState.QueueWait]: "队列",
+  },
+  task: (index) => `任务 #${index}`,
+  locks: "锁",
+  queues: "队列",
+  poolWorkers: "进程池 worker",
+  poolGroup: (pool, n) => `${pool} · ${n} 个 worker`,
+  pendingTasks: "待处理任务",
+  lockWaited: (contended, acquisitions) => `${contended}/${acquisitions} 次需等待`,
+  max: (value) => `最多 ${value}`,
+  timeSinceStart: "自开始起的时间",
+  live: "实时",
+  from: "开始",
+  to: "结束",
+  lasted: "持续",
+  on: "等待对象",
+  at: "时刻",
+  heldBy: "持有者",
+  handedOverBy: "交接自",
+  thread: "线程",
+  text: "内容",
+  worker: "worker",
+  runningFor: "本次运行",
+  now: "当前",
+  ended: "结果",
+  waitedFirst: "先等待了",
+  gotItFrom: "接手自",
+  contended: "争用",
+  depthAfter: "操作后长度",
+  item: "条目",
+  gotBy: "取走者",
+  putBy: "放入者",
+  thisPixel: "此像素",
+  stillGoing: (time) => `${time}（仍在继续）`,
+  nameAt: (name, time) => `${name}，于 ${time}`,
+  releasedAt: (name, time) => `${name}（于 ${time} 释放）`,
+  joinFinish: (thread) => `${thread} 结束（join）`,
+  conditionOr: (target) => `${target}（条件变量、事件、栅栏或 join）`,
+  stateChanges: (n) => `${n.toLocaleString("zh-CN")} 次状态变化：放大后可逐一查看`,
+  clickToShow: "点击可在输出中显示这一行",
+  waitingAtAwait: "在 await 处等待",
+  withException: "抛出了异常",
+  lockWasFree: "无：锁当时空闲",
+  itemNumber: (k, put) => `第 ${k} 个，${put ? "放入" : "取出"}`,
+  pairedAt: (name, time, gap, later) => `${name}，于 ${time}（${gap}${later ? "之后" : "之前"}）`,
+  nobodyYet: "还没有人取走",
+  markTitle: (label) => `mark · ${label}`,
+  printTitle: (thread) => `print · ${thread}`,
+  spanTitle: (label) => `span · ${label}`,
+  taskTitle: (index, pool) => `任务 #${index} · ${pool}`,
+  coroutineTitle: (task) => `协程任务 · ${task}`,
+  heldTitle: (lock, thread) => `${lock} 被 ${thread} 持有`,
+  waitedTitle: (thread, lock) => `${thread} 等待 ${lock}`,
+  queueOpTitle: (queue, put, thread) => `${queue} · ${thread} ${put ? "放入（put）" : "取出（get）"}`,
+  queueItems: (queue, n) => `${queue} · ${n} 项`,
+  poolPending: (pool, n) => `${pool} · ${n} 个待处理任务`,
+  internal: "（内部）",
+};
