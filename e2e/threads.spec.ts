@@ -2,23 +2,10 @@
 // driven through window.playground.run. Each snippet prints what it
 // observed; the test compares those lines (and the RunResult) with what
 // the contract says. Snippets never rely on timing: threads wait for each
-// other with locks, joins and shared flags, and every run has a timeout so
-// that a hang shows as status "timeout" instead of a stuck test.
-import { test, expect, runSnippet, describeRun, outputTexts, type RunResult } from "./fixtures";
-import type { Page } from "@playwright/test";
-
-/** Ends a snippet that hangs (a broken flag, a missed wake-up) with status "timeout". */
-const RUN_TIMEOUT_MS = 30_000;
-
-function run(page: Page, code: string): Promise<RunResult> {
-  return runSnippet(page, code, undefined, RUN_TIMEOUT_MS);
-}
-
-/** The run ended normally and nothing failed. */
-function expectOk(result: RunResult): void {
-  expect(result.status, describeRun(result)).toBe("ok");
-  expect(result.errors, describeRun(result)).toEqual([]);
-}
+// other with locks, joins and shared flags, and every run has a timeout
+// (runLong, fixtures.ts) so that a hang shows as status "timeout" instead
+// of a stuck test.
+import { test, expect, describeRun, outputTexts, runLong as run, expectOk } from "./fixtures";
 
 /** 1-based line of the first line of `code` that contains `marker`. */
 function lineOf(code: string, marker: string): number {
