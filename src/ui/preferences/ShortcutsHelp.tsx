@@ -22,7 +22,7 @@ const STRINGS: Strings<() => HelpText> = {
     groups: [
       { name: "Run", keys: [[`${mod()}+Enter`, "Run the snippet"], [`${mod()}+Shift+Enter`, "Stop every thread of the run"], ["?", "Show this list"]] },
       { name: "Timeline (click it first)", keys: [["W / S, + / −, wheel", "Zoom in / out"], ["A / D, drag, Shift+wheel", "Pan"], ["0", "Fit the whole run"], ["click a print tick", "Find its line in the output"]] },
-      { name: "Editor", keys: [["F1", "Command palette"], [`${mod()}+F`, "Find"], [`${mod()}+Space`, "Suggestions from the playground API"], ["Esc, then Tab", "Leave the editor with the keyboard"]] },
+      { name: "Editor", keys: [["F1", "Command palette"], [`${mod()}+F`, "Find"], ["Ctrl+Space", "Suggestions from the playground API"], ["Ctrl+M, then Tab", "Let Tab leave the editor (Monaco's tab trapping; Ctrl+M again to undo)"]] },
     ],
   }),
   zh: () => ({
@@ -31,7 +31,7 @@ const STRINGS: Strings<() => HelpText> = {
     groups: [
       { name: "运行", keys: [[`${mod()}+Enter`, "运行代码"], [`${mod()}+Shift+Enter`, "停止本次运行的所有线程"], ["?", "显示此列表"]] },
       { name: "时间线（先点击它）", keys: [["W / S、+ / −、滚轮", "放大 / 缩小"], ["A / D、拖动、Shift+滚轮", "平移"], ["0", "显示整个运行过程"], ["点击输出刻度", "在输出中找到对应的行"]] },
-      { name: "编辑器", keys: [["F1", "命令面板"], [`${mod()}+F`, "查找"], [`${mod()}+Space`, "playground API 的补全建议"], ["Esc，然后 Tab", "用键盘离开编辑器"]] },
+      { name: "编辑器", keys: [["F1", "命令面板"], [`${mod()}+F`, "查找"], ["Ctrl+Space", "playground API 的补全建议"], ["Ctrl+M，然后 Tab", "让 Tab 键离开编辑器（再按 Ctrl+M 恢复）"]] },
     ],
   }),
 };
