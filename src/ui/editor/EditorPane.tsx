@@ -6,6 +6,22 @@ import { useEffect, useRef } from "react";
 import type { SnippetDiagnostic } from "../../runtime/types";
 import { useApp, useEditorState } from "../state/hooks";
 import type { MountedEditor } from "./mount-editor";
+import { useStrings, type Strings } from "../i18n/language";
+
+const STRINGS: Strings<{ editor: string; snippetEditor: string; errors: (n: number) => string; warnings: (n: number) => string }> = {
+  en: {
+    editor: "Editor",
+    snippetEditor: "Snippet editor",
+    errors: (n) => (n === 1 ? "1 error" : `${n} errors`),
+    warnings: (n) => (n === 1 ? "1 warning" : `${n} warnings`),
+  },
+  zh: {
+    editor: "编辑器",
+    snippetEditor: "代码编辑器",
+    errors: (n) => `${n} 个错误`,
+    warnings: (n) => `${n} 个警告`,
+  },
+};
 
 /** `readOnly`: the embed view's option; the code can still be replaced through the store. */
 export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
@@ -13,6 +29,7 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
   const code = useEditorState((s) => s.code);
   const editorKind = useEditorState((s) => s.editorKind);
   const diagnostics = useEditorState((s) => s.diagnostics);
+  const t = useStrings(STRINGS);
   const hostRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -44,10 +61,10 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
   }, [app, readOnly]);
 
   return (
-    <section className="pane editor-pane" aria-label="Editor" data-readonly={readOnly || undefined}>
+    <section className="pane editor-pane" aria-label={t.editor} data-readonly={readOnly || undefined}>
       <header className="pane-header">
         <span>snippet.ts</span>
-        <span className="pane-header-note">{countLabel(diagnostics)}</span>
+        <span className="pane-header-note">{countLabel(diagnostics, t)}</span>
       </header>
       <div className="editor-body">
         <div className="monaco-host" ref={hostRef} />
@@ -57,7 +74,7 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
             value={code}
             spellCheck={false}
             readOnly={readOnly}
-            aria-label="Snippet editor"
+            aria-label={t.snippetEditor}
             onChange={(e) => app.stores.editor.getState().setCode(e.target.value)}
           />
         )}
@@ -66,11 +83,11 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
   );
 }
 
-function countLabel(diagnostics: readonly SnippetDiagnostic[]): string {
+function countLabel(diagnostics: readonly SnippetDiagnostic[], t: { errors: (n: number) => string; warnings: (n: number) => string }): string {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   const parts: string[] = [];
-  if (errors > 0) parts.push(errors === 1 ? "1 error" : `${errors} errors`);
-  if (warnings > 0) parts.push(warnings === 1 ? "1 warning" : `${warnings} warnings`);
+  if (errors > 0) parts.push(t.errors(errors));
+  if (warnings > 0) parts.push(t.warnings(warnings));
   return parts.join(", ");
 }

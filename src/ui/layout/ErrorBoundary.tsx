@@ -1,6 +1,13 @@
 // A render error must leave a readable message, never a blank page.
 
 import { Component, type ErrorInfo, type ReactNode } from "react";
+import { currentLanguage, type Strings } from "../i18n/language";
+
+// A class component cannot use hooks: it reads the language when it shows the error.
+const STRINGS: Strings<{ failed: (what: string) => string; retry: string; reload: string }> = {
+  en: { failed: (what) => `${what} hit an error and could not be shown.`, retry: "Try again", reload: "Reload the page" },
+  zh: { failed: (what) => `${what}出错，无法显示。`, retry: "重试", reload: "重新加载页面" },
+};
 
 interface Props {
   children: ReactNode;
@@ -26,16 +33,19 @@ export class ErrorBoundary extends Component<Props, State> {
   render(): ReactNode {
     const { error } = this.state;
     if (!error) return this.props.children;
+    const language = currentLanguage();
+    const t = STRINGS[language];
+    const what = this.props.label ?? (language === "zh" ? "演练场" : "The playground");
     return (
       <div className="render-error" role="alert">
-        <strong>{this.props.label ?? "The playground"} hit an error and could not be shown.</strong>
+        <strong>{t.failed(what)}</strong>
         <pre>{error.message}</pre>
         <div className="render-error-actions">
           <button type="button" className="button" onClick={() => this.setState({ error: null })}>
-            Try again
+            {t.retry}
           </button>
           <button type="button" className="button" onClick={() => location.reload()}>
-            Reload the page
+            {t.reload}
           </button>
         </div>
       </div>
