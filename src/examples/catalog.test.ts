@@ -1,7 +1,8 @@
 // The gallery's catalog: every example is well formed, in both languages,
 // and its code type-checks against the "playground" module as Monaco sees
-// it (so a learner who opens an example sees no red squiggles). Running the
-// examples is e2e/examples.spec.ts's job.
+// it (so a learner who opens an example sees no red squiggles); its Chinese
+// code is the same program with Chinese comments. Running the examples is
+// e2e/examples.spec.ts's job.
 
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -16,6 +17,8 @@ const ALL_TOPICS: TopicId[] = [
 ];
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const CJK = /[\u4e00-\u9fff]/;
+// As src/compile/pragmas.ts reads it: `// playground: gil=on ...`.
+const PRAGMA = /^\s*\/\/\s*playground\s*:/;
 
 describe("the examples catalog", () => {
   it("has unique, kebab-case ids that findExample finds", () => {
@@ -64,6 +67,40 @@ describe("the examples catalog", () => {
     }
   });
 
+  it("gives every example codeZh: the same program, line for line, with its comments in Chinese", () => {
+    for (const e of EXAMPLES) {
+      expect(e.codeZh, `${e.id} has codeZh`).toBeDefined();
+      const codeZh = e.codeZh!;
+      expect(withoutComments(codeZh), `${e.id}: codeZh is code with other comments`).toBe(withoutComments(e.code));
+      const english = commentsOf(e.code);
+      const chinese = commentsOf(codeZh);
+      expect(chinese.length, `${e.id}: as many comments`).toBe(english.length);
+      for (const comment of chinese) {
+        if (PRAGMA.test(comment)) continue;
+        expect(comment, `${e.id}: a comment in codeZh is Chinese`).toMatch(CJK);
+      }
+      for (const comment of english) expect(comment, `${e.id}: a comment in code is English`).not.toMatch(CJK);
+    }
+  });
+
+  it("keeps a pragma line exactly as it is in codeZh (it configures the run)", () => {
+    const withPragma = EXAMPLES.filter((e) => PRAGMA.test(e.code.split("\n")[0]));
+    expect(withPragma.map((e) => e.id)).toContain("gil-threads-processes-coroutines");
+    for (const e of EXAMPLES) {
+      const lines = e.code.split("\n");
+      const linesZh = (e.codeZh ?? "").split("\n");
+      lines.forEach((line, i) => {
+        if (PRAGMA.test(line)) expect(linesZh[i], `${e.id} line ${i + 1}`).toBe(line);
+      });
+    }
+  });
+
+  it("strips comments, and only comments, with the compiler's view of the code", () => {
+    const code = 'const url = "http://x"; // a comment\nconst t = `${1 /* inner */}//not a comment`; /* block */\n// last\n';
+    expect(commentsOf(code)).toEqual(["// a comment", "/* inner */", "/* block */", "// last"]);
+    expect(withoutComments(code)).toBe('const url = "http://x";\nconst t = `${1 }//not a comment`;\n\n');
+  });
+
   it("has code that type-checks against playground.d.ts as the editor sets it up", () => {
     const diagnostics = typeCheck(EXAMPLES.map((e) => ({ name: `/examples/${e.id}.ts`, code: e.code })));
     expect(diagnostics).toEqual([]);
@@ -103,4 +140,38 @@ function typeCheck(files: { name: string; code: string }[]): string[] {
     const where = d.file ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : "";
     return `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
   });
+}
+
+/** The comments of a program, in order, as the compiler finds them (not inside strings or templates). */
+function commentRanges(code: string): ts.CommentRange[] {
+  const file = ts.createSourceFile("/example.ts", code, ts.ScriptTarget.Latest, true);
+  const found = new Map<number, ts.CommentRange>();
+  const add = (ranges: ts.CommentRange[] | undefined) => ranges?.forEach((r) => found.set(r.pos, r));
+  // Every comment lies before some token (leading) or after one on its line (trailing).
+  const visit = (node: ts.Node) => {
+    const children = node.getChildren(file);
+    if (children.length === 0) {
+      add(ts.getLeadingCommentRanges(code, node.pos));
+      add(ts.getTrailingCommentRanges(code, node.end));
+    }
+    children.forEach(visit);
+  };
+  visit(file);
+  return [...found.values()].sort((a, b) => a.pos - b.pos);
+}
+
+function commentsOf(code: string): string[] {
+  return commentRanges(code).map((r) => code.slice(r.pos, r.end));
+}
+
+/** The program without its comments, and without the spaces they leave at the ends of lines. */
+function withoutComments(code: string): string {
+  let result = "";
+  let from = 0;
+  for (const r of commentRanges(code)) {
+    result += code.slice(from, r.pos);
+    from = r.end;
+  }
+  result += code.slice(from);
+  return result.split("\n").map((line) => line.trimEnd()).join("\n");
 }

@@ -4,6 +4,7 @@
 import type { Example, TopicId } from "./example-types";
 import { THREAD_EXAMPLES } from "./threads";
 import { THREAD_LIFECYCLE_EXAMPLES } from "./thread-lifecycle";
+import { THREAD_LOCAL_EXIT_EXAMPLES } from "./thread-local-exit";
 import { LOCK_EXAMPLES } from "./locks";
 import { COORDINATION_EXAMPLES } from "./coordination";
 import { PROCESS_EXAMPLES } from "./processes";
@@ -38,6 +39,7 @@ export const TOPICS: readonly Topic[] = [
 const ALL: Example[] = [
   ...THREAD_EXAMPLES,
   ...THREAD_LIFECYCLE_EXAMPLES,
+  ...THREAD_LOCAL_EXIT_EXAMPLES,
   ...LOCK_EXAMPLES,
   ...COORDINATION_EXAMPLES,
   ...PROCESS_EXAMPLES,

@@ -1,8 +1,9 @@
 // Communication between processes: a Queue and a Pipe.
 
 import type { Example } from "./example-types";
+import { withCodeZh } from "./chinese-comments";
 
-export const COMMUNICATION_EXAMPLES: Example[] = [
+export const COMMUNICATION_EXAMPLES: Example[] = withCodeZh([
   {
     id: "process-queue",
     topic: "communication",
@@ -42,6 +43,16 @@ sleep(50); // let the reader print its last line
 pr.terminate(); // the reader loops forever: it can only be stopped
 print("reader terminated, exitcode " + pr.exitcode);
 `,
+    commentsZh: {
+      "Two processes talk through a Queue: one writes, the other reads.": "两个进程通过队列 Queue 通信：一个写，一个读。",
+      "The writer process puts three values.": "写进程放入三个值。",
+      "The reader process reads forever.": "读进程一直读下去。",
+      "blocks while the queue is empty": "队列为空时阻塞",
+      "The parent creates the Queue and passes it to both children.": "父进程创建 Queue，并把它传给两个子进程。",
+      "wait for the writer to finish": "等待写进程结束",
+      "let the reader print its last line": "让读进程打印出最后一行",
+      "the reader loops forever: it can only be stopped": "读进程是死循环：只能强行终止它",
+    },
     text: {
       en: {
         title: "Processes talk through a Queue",
@@ -92,6 +103,11 @@ while (true) {
 }
 p.join();
 `,
+    commentsZh: {
+      "A Pipe has two ends; what one end sends, the other receives, in order.": "管道 Pipe 有两端：一端发送的消息，另一端按顺序接收。",
+      "a duplex pipe: the child can receive too": "双向管道：子进程也能接收消息",
+      "the parent's recv() raises EOFError once it has read everything": "父进程读完所有消息后，recv() 会抛出 EOFError",
+    },
     text: {
       en: {
         title: "Processes talk through a Pipe",
@@ -109,4 +125,4 @@ p.join();
       },
     },
   },
-];
+]);

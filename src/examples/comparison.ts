@@ -3,8 +3,9 @@
 // free-threaded child process), processes and coroutines, each timed.
 
 import type { Example } from "./example-types";
+import { withCodeZh } from "./chinese-comments";
 
-export const comparisonExample: Example = {
+export const comparisonExample: Example = withCodeZh({
   id: "gil-threads-processes-coroutines",
   topic: "gil",
   expectedStatus: "ok",
@@ -76,6 +77,12 @@ asyncio.run(async () => {
   await withCoroutines(false, "coroutines");
 });
 `,
+  commentsZh: {
+    "The same work done four ways: threads under the GIL, threads without it\n// (a free-threaded process), processes, and coroutines. First CPU-bound\n// work (counting), then I/O-bound work (waiting). Compare the wall times,\n// then look at the timeline: who ran at the same time, and who waited.":
+      "同样的任务用四种方式完成：有 GIL 的线程、没有 GIL 的线程\n// （自由线程的进程）、多进程和协程。先是 CPU 密集型\n// 任务（计数），再是 I/O 密集型任务（等待）。比较各自的耗时，\n// 再看时间线：谁在同时运行，谁在等待。",
+    "Threads without the GIL: the same threads, in a process that runs\n// free-threaded (like python3.13t).":
+      "没有 GIL 的线程：同样的线程，运行在一个\n// 自由线程的进程里（类似 python3.13t）。",
+  },
   text: {
     en: {
       title: "Threads vs GIL vs processes vs coroutines",
@@ -96,4 +103,4 @@ asyncio.run(async () => {
         "对于 I/O 密集型任务，各种方式都能让等待重叠：线程在 sleep 时会释放 GIL。",
     },
   },
-};
+});

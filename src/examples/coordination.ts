@@ -1,8 +1,9 @@
 // Coordination between threads: Condition, Event and Barrier.
 
 import type { Example } from "./example-types";
+import { withCodeZh } from "./chinese-comments";
 
-export const COORDINATION_EXAMPLES: Example[] = [
+export const COORDINATION_EXAMPLES: Example[] = withCodeZh([
   {
     id: "condition-wait-notify",
     topic: "coordination",
@@ -48,6 +49,12 @@ for (const t of threads) t.start();
 for (const t of threads) t.join();
 print("consumers took " + taken + " items in all");
 `,
+    commentsZh: {
+      "Condition: consumers wait until a producer has put items,\n// and are notified when it does.": "条件变量 Condition：消费者等待生产者放入物品，\n// 生产者放入后会通知它们。",
+      "shared number: how many items are ready": "共享的数字：已经准备好的物品数",
+      "wait() releases the lock while waiting and takes it back before returning": "wait() 等待期间释放锁，返回之前重新获取锁",
+      "wake every waiting consumer": "唤醒所有正在等待的消费者",
+    },
     text: {
       en: {
         title: "Condition: wait until something changes",
@@ -92,6 +99,12 @@ go.set(); // every waiting thread wakes up together
 for (const w of workers) w.join();
 print("all 3 workers finished, flag is set: " + go.isSet());
 `,
+    commentsZh: {
+      "Event: a flag threads wait for; set() releases every waiter at once.": "事件 Event：线程等待的一个标志；set() 一次放行所有等待的线程。",
+      "blocks until go.set()": "阻塞，直到有线程调用 go.set()",
+      "a timeout: the flag is not set yet": "超时：标志还没有被设置",
+      "every waiting thread wakes up together": "所有等待的线程一起被唤醒",
+    },
     text: {
       en: {
         title: "Event: a start signal",
@@ -140,6 +153,13 @@ for (const t of threads) t.start();
 for (const t of threads) t.join();
 print("finished after", round, "rounds");
 `,
+    commentsZh: {
+      "Barrier: each thread waits at the barrier until all of them have arrived,\n// round after round.":
+        "栅栏 Barrier：每个线程都在栅栏处等待，直到所有线程都到达，\n// 一轮接一轮。",
+      "The action runs once per round, in the last thread to arrive.": "action 每轮执行一次，由最后到达的线程执行。",
+      "some threads are slower than others": "有些线程比别的线程慢",
+      "nobody goes on before all 3 have arrived": "3 个线程全部到达之前，谁也不能继续",
+    },
     text: {
       en: {
         title: "Barrier: wait for everyone",
@@ -157,4 +177,4 @@ print("finished after", round, "rounds");
       },
     },
   },
-];
+]);

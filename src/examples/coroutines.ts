@@ -1,8 +1,9 @@
 // Coroutines (asyncio): many tasks taking turns on one thread's event loop.
 
 import type { Example } from "./example-types";
+import { withCodeZh } from "./chinese-comments";
 
-export const COROUTINE_EXAMPLES: Example[] = [
+export const COROUTINE_EXAMPLES: Example[] = withCodeZh([
   {
     id: "asyncio-gather",
     topic: "coroutines",
@@ -32,6 +33,11 @@ async function main() {
 
 asyncio.run(main);
 `,
+    commentsZh: {
+      "asyncio.run and gather: three coroutines wait at the same time, on one thread.": "asyncio.run 与 gather：三个协程在同一个线程上同时等待。",
+      "gives the loop to the other coroutines while waiting": "等待时把事件循环让给其他协程",
+      "About the longest wait (300 ms), not the sum (600 ms).": "总耗时约为最长的一次等待（300 毫秒），而不是总和（600 毫秒）。",
+    },
     text: {
       en: {
         title: "Coroutines: asyncio.run and gather",
@@ -84,6 +90,10 @@ async function main() {
 
 asyncio.run(main);
 `,
+    commentsZh: {
+      "createTask: schedule a coroutine to run in the background while main goes on.": "createTask：安排一个协程在后台运行，main 同时继续往下执行。",
+      "Both tasks start running as soon as main awaits.": "main 一执行 await，两个任务就开始运行。",
+    },
     text: {
       en: {
         title: "Tasks with asyncio.createTask",
@@ -132,6 +142,13 @@ async function main() {
 
 asyncio.run(main);
 `,
+    commentsZh: {
+      "await asyncio.sleep() lets other coroutines run;\n// the blocking sleep() stalls the whole loop.":
+        "await asyncio.sleep() 让其他协程得以运行；\n// 阻塞的 sleep() 则会卡住整个事件循环。",
+      "suspends this coroutine only": "只挂起当前这个协程",
+      "blocks the thread, and with it every coroutine on its loop": "阻塞线程，也就阻塞了它的事件循环上的所有协程",
+      "rounded to 200 ms steps": "按 200 毫秒取整",
+    },
     text: {
       en: {
         title: "asyncio.sleep versus a blocking sleep",
@@ -149,4 +166,4 @@ asyncio.run(main);
       },
     },
   },
-];
+]);

@@ -1,7 +1,8 @@
 // What a gallery example is: runnable code, what it is meant to end with,
 // and its title and explanation in each interface language. The code is the
-// same in both languages (its comments are English, its prints are short);
-// the explanation says what to look for in the output and on the timeline.
+// same in both languages (its prints are short); only its comments come in
+// English (code) and Chinese (codeZh). The explanation says what to look for
+// in the output and on the timeline.
 
 // DESIGN.md: src/examples imports nothing; these two mirror src/runtime/types.
 export type ExampleStatus = "ok" | "error" | "deadlock" | "stopped" | "timeout";
@@ -22,6 +23,12 @@ export interface Example {
   id: string;
   topic: TopicId;
   code: string;
+  /**
+   * the same program with its comments in Chinese; the code itself and what it
+   * prints stay identical (line for line, so line numbers match), and so does
+   * a `// playground:` pragma line
+   */
+  codeZh?: string;
   /** the status a run ends with; most are "ok", the deadlock demos "deadlock" */
   expectedStatus: ExampleStatus;
   /** a piece of the output every run prints (tests check it) */

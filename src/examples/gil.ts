@@ -2,8 +2,9 @@
 // real one for I/O-bound threads, and a process per core as the way out.
 
 import type { Example } from "./example-types";
+import { withCodeZh } from "./chinese-comments";
 
-export const GIL_EXAMPLES: Example[] = [
+export const GIL_EXAMPLES: Example[] = withCodeZh([
   {
     id: "gil-cpu-bound",
     topic: "gil",
@@ -38,6 +39,13 @@ print("two threads: " + Math.round(now() - start) + " ms");
 // Turn the GIL off in the toolbar and run again:
 // two threads then take about half the time.
 `,
+    commentsZh: {
+      "CPU-bound work with the GIL on: two threads take about as long\n// as one thread doing both parts.":
+        "打开 GIL 时的 CPU 密集型任务：两个线程所用的时间\n// 和一个线程做完两份工作差不多。",
+      "the example turns the toolbar's GIL setting on": "这个示例会打开工具栏上的 GIL 设置",
+      "Pure computation, no blocking.": "纯计算，没有阻塞。",
+      "Turn the GIL off in the toolbar and run again:\n// two threads then take about half the time.": "在工具栏关掉 GIL 再运行一次：\n// 两个线程大约只用一半的时间。",
+    },
     text: {
       en: {
         title: "The GIL and CPU-bound threads",
@@ -81,6 +89,12 @@ for (const t of threads) t.join();
 // About one download's time (200 ms), not four (800 ms): the waits overlapped.
 print(urls.length + " downloads in " + Math.round(now() - start) + " ms");
 `,
+    commentsZh: {
+      "I/O-bound work with the GIL on:\n// a thread that waits (here: sleeps) gives the GIL up.":
+        "打开 GIL 时的 I/O 密集型任务：\n// 线程在等待（这里是 sleep）时会释放 GIL。",
+      "waiting for the network: the GIL is released meanwhile": "等待网络：这期间 GIL 被释放",
+      "About one download's time (200 ms), not four (800 ms): the waits overlapped.": "总耗时约为一次下载的时间（200 毫秒），而不是四次（800 毫秒）：几段等待重叠了。",
+    },
     text: {
       en: {
         title: "The GIL and I/O-bound threads",
@@ -128,6 +142,10 @@ for (const p of procs) p.start();
 for (const p of procs) p.join();
 print("two processes: " + Math.round(now() - start) + " ms");
 `,
+    commentsZh: {
+      "Each process has its own GIL: CPU-bound work in two processes\n// runs in parallel, even with the GIL on.":
+        "每个进程都有自己的 GIL：两个进程中的 CPU 密集型任务\n// 即使打开了 GIL 也能并行运行。",
+    },
     text: {
       en: {
         title: "Processes each have their own GIL",
@@ -145,4 +163,4 @@ print("two processes: " + Math.round(now() - start) + " ms");
       },
     },
   },
-];
+]);

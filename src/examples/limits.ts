@@ -2,8 +2,9 @@
 // pool executor, and a queue of work served by N worker threads.
 
 import type { Example } from "./example-types";
+import { withCodeZh } from "./chinese-comments";
 
-export const LIMIT_EXAMPLES: Example[] = [
+export const LIMIT_EXAMPLES: Example[] = withCodeZh([
   {
     id: "semaphore-limit",
     topic: "limits",
@@ -45,6 +46,12 @@ try {
   print("extra release(): " + (e as Error).name);
 }
 `,
+    commentsZh: {
+      "Semaphore(2): six threads, but at most two inside the guarded part at any time.": "信号量 Semaphore(2)：六个线程，但任何时刻最多只有两个在受保护的部分里。",
+      "acquire a slot, release it when done": "取得一个名额，用完后释放",
+      "A BoundedSemaphore catches a release() without a matching acquire().": "BoundedSemaphore 能发现没有对应 acquire() 的 release()。",
+      "one more than it started with": "比初始值多释放了一次",
+    },
     text: {
       en: {
         title: "Limit concurrency with a Semaphore",
@@ -95,6 +102,13 @@ const all = futures.map((f) => f.result()).sort((a, b) => a - b);
 print("submit results: " + all.join(" "));
 executor.shutdown(); // wait for the workers and stop them
 `,
+    commentsZh: {
+      "A ThreadPoolExecutor runs many tasks on a fixed number of worker threads.": "线程池 ThreadPoolExecutor 用固定数量的工作线程执行许多任务。",
+      "never more than 3 threads": "永远不会超过 3 个线程",
+      "map: like Pool.map, results in input order": "map：和 Pool.map 一样，结果按输入的顺序返回",
+      "submit: one Future per task; asCompleted yields them as they finish": "submit：每个任务一个 Future；asCompleted 按完成的先后给出它们",
+      "wait for the workers and stop them": "等待工作线程做完，然后停止它们",
+    },
     text: {
       en: {
         title: "Limit concurrency with a thread pool",
@@ -154,6 +168,13 @@ urlQueue.join(); // returns when taskDone() was called for every item
 for (const th of tl) th.join();
 print("all " + handled + " urls handled by " + THREAD_LINE + " threads");
 `,
+    commentsZh: {
+      "N worker threads take work from a queue:\n// each one picks the next item when it is done.": "N 个工作线程从队列里取任务：\n// 每个线程做完一项，就接着取下一项。",
+      "the number of worker threads": "工作线程的数量",
+      "another worker may have taken the last item": "最后一项可能已被别的工作线程取走",
+      "fetch the page": "下载这个页面",
+      "returns when taskDone() was called for every item": "每一项都调用过 taskDone() 之后才返回",
+    },
     text: {
       en: {
         title: "Limit concurrency with a queue and N workers",
@@ -171,4 +192,4 @@ print("all " + handled + " urls handled by " + THREAD_LINE + " threads");
       },
     },
   },
-];
+]);

@@ -2,8 +2,9 @@
 // RLock, and the deadlock two locks taken in opposite orders make.
 
 import type { Example } from "./example-types";
+import { withCodeZh } from "./chinese-comments";
 
-export const LOCK_EXAMPLES: Example[] = [
+export const LOCK_EXAMPLES: Example[] = withCodeZh([
   {
     id: "race-without-lock",
     topic: "locks",
@@ -30,6 +31,12 @@ print("expected " + 3 * N + ", got " + counter);
 const lost = 3 * N - counter;
 print(lost === 0 ? "lucky this time: run it again" : "lost " + lost + " updates");
 `,
+    commentsZh: {
+      "Three threads add 1 to a shared counter with no lock: updates get lost.": "三个线程不加锁地给共享的计数器加 1：有些更新会丢失。",
+      "top-level numbers are shared by every thread": "顶层的数字变量由所有线程共享",
+      "all three begin counting together": "三个线程同时开始计数",
+      "read, add, write: another thread can write in between": "读取、加一、写回：别的线程可能在这中间写入",
+    },
     text: {
       en: {
         title: "A race condition: counting without a lock",
@@ -81,6 +88,15 @@ for (const th of threads) th.join();
 print("num = " + num);
 // lock.with(() => { ... }) does the acquire/try/finally/release for you.
 `,
+    commentsZh: {
+      "The same kind of update, guarded by a Lock:\n// only one thread at a time runs the critical section.":
+        "同样的更新，用锁 Lock 保护起来：\n// 同一时刻只有一个线程能执行临界区。",
+      "only one thread gets past here at a time": "同一时刻只有一个线程能通过这里",
+      "a slow step inside the critical section": "临界区里一个较慢的步骤",
+      "safe: no other thread can change num meanwhile": "安全：这期间别的线程无法修改 num",
+      "always release, even if an error was raised": "无论是否出错，都要释放锁",
+      "lock.with(() => { ... }) does the acquire/try/finally/release for you.": "lock.with(() => { ... }) 会替你完成 acquire/try/finally/release。",
+    },
     text: {
       en: {
         title: "Fixing the race with a Lock",
@@ -138,6 +154,13 @@ for (const t of threads) t.start();
 for (const t of threads) t.join();
 print("balance = " + balance);
 `,
+    commentsZh: {
+      "RLock: the thread that holds it may acquire it again (re-entrant);\n// a plain Lock would block itself.":
+        "递归锁 RLock：持有它的线程可以再次获取它（可重入）；\n// 普通的锁 Lock 则会把自己阻塞住。",
+      "With a plain Lock, a second acquire by the same thread waits forever;\n// here it gives up after 100 ms so that the program goes on.":
+        "普通的锁 Lock 被同一个线程第二次 acquire 时会永远等待；\n// 这里 100 毫秒后放弃，好让程序继续运行。",
+      "Already holding rlock, deposit() takes it again: fine with an RLock.": "已经持有 rlock 时，deposit() 再次获取它：对递归锁 RLock 来说没有问题。",
+    },
     text: {
       en: {
         title: "RLock: a re-entrant lock",
@@ -187,6 +210,12 @@ t1.start();
 t2.start();
 t1.join(); // waits forever: the playground detects the cycle and ends the run
 `,
+    commentsZh: {
+      "Deadlock: two threads take the same two locks in opposite orders.": "死锁：两个线程以相反的顺序获取同样的两把锁。",
+      "Makes sure each thread holds its first lock before going on.": "确保每个线程都已持有自己的第一把锁，再继续往下执行。",
+      "in real programs, bad timing does this now and then": "在真实的程序里，时机不巧时偶尔就会这样",
+      "waits forever: the playground detects the cycle and ends the run": "永远等待：playground 检测到这个等待环，结束这次运行",
+    },
     text: {
       en: {
         title: "Deadlock from lock order",
@@ -204,4 +233,4 @@ t1.join(); // waits forever: the playground detects the cycle and ends the run
       },
     },
   },
-];
+]);

@@ -2,8 +2,9 @@
 // (close/join versus terminate).
 
 import type { Example } from "./example-types";
+import { withCodeZh } from "./chinese-comments";
 
-export const POOL_EXAMPLES: Example[] = [
+export const POOL_EXAMPLES: Example[] = withCodeZh([
   {
     id: "pool-map",
     topic: "pools",
@@ -26,6 +27,13 @@ print("results:", results.join(" ")); // always in input order
 p.close();
 p.join();
 `,
+    commentsZh: {
+      "Pool.map: apply a function to every item, in parallel on worker processes.": "Pool.map：把一个函数应用到每个数据上，由多个工作进程并行处理。",
+      "pretend it takes a while": "假装这要花一些时间",
+      "3 worker processes: PoolWorker-1..3": "3 个工作进程：PoolWorker-1..3",
+      "blocks until all 13 are done": "阻塞，直到 13 个数据全部处理完",
+      "always in input order": "结果总是按输入的顺序",
+    },
     text: {
       en: {
         title: "Pool.map over a process pool",
@@ -76,6 +84,14 @@ p.close(); // no more tasks
 p.join();  // wait for the workers to finish the queued tasks and exit
 print("All subprocesses done. results " + pending.map((r) => r.get()).join(","));
 `,
+    commentsZh: {
+      "applyAsync: submit tasks without waiting; a callback receives each result.": "applyAsync：提交任务而不等待；每个结果由回调函数接收。",
+      "tasks take different times": "各个任务的耗时不同",
+      "Runs in MainThread, the thread that owns the pool, while it waits on the pool.": "回调在拥有进程池的主线程里执行，就在主线程等待进程池的时候。",
+      "at most 4 tasks run at once": "同时最多运行 4 个任务",
+      "no more tasks": "不再接受新的任务",
+      "wait for the workers to finish the queued tasks and exit": "等待工作进程做完排队的任务并退出",
+    },
     text: {
       en: {
         title: "Pool.applyAsync with a callback",
@@ -132,6 +148,13 @@ pool2.terminate();
 pool2.join();
 print("terminated: task ready = " + slow.ready());
 `,
+    commentsZh: {
+      "How a pool ends: close() then join() finishes the queued work;\n// terminate() stops it now.":
+        "进程池的两种结束方式：先 close() 再 join()，会做完排队的任务；\n// terminate() 则立即停止。",
+      "1. join() is only allowed after close() or terminate().": "1. 只有在 close() 或 terminate() 之后才能调用 join()。",
+      "the task submitted before close() still runs": "close() 之前提交的任务仍会执行",
+      "2. terminate() stops the workers at once, even in the middle of a task.": "2. terminate() 立即停止工作进程，即使任务才执行到一半。",
+    },
     text: {
       en: {
         title: "close(), join() and terminate()",
@@ -149,4 +172,4 @@ print("terminated: task ready = " + slow.ready());
       },
     },
   },
-];
+]);

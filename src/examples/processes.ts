@@ -1,8 +1,9 @@
 // Processes: starting one, and what a process does not share with its parent.
 
 import type { Example } from "./example-types";
+import { withCodeZh } from "./chinese-comments";
 
-export const PROCESS_EXAMPLES: Example[] = [
+export const PROCESS_EXAMPLES: Example[] = withCodeZh([
   {
     id: "process-start-join",
     topic: "processes",
@@ -24,6 +25,11 @@ p.start();
 p.join(); // wait for the child to end: used to synchronise processes
 print("Child process end. exitcode " + p.exitcode);
 `,
+    commentsZh: {
+      "Start a child process with a target function and wait for it with join().": "用目标函数启动一个子进程，再用 join() 等待它结束。",
+      "The code the child process runs.": "子进程要执行的代码。",
+      "wait for the child to end: used to synchronise processes": "等待子进程结束：用于进程间的同步",
+    },
     text: {
       en: {
         title: "Start a child process",
@@ -68,6 +74,11 @@ p.start();
 p.join();
 print("after the process: counter = " + counter);
 `,
+    commentsZh: {
+      "A thread changes the parent's variables; a process changes only its own copy.": "线程修改的是父进程中的变量；进程只修改它自己的那份副本。",
+      "A thread shares the program's memory: its change is seen by MainThread.": "线程共享程序的内存：它做的修改，主线程能看到。",
+      "A process gets a copy of everything at start(): its change stays in the child.": "进程在 start() 时得到所有数据的一份副本：它做的修改只留在子进程里。",
+    },
     text: {
       en: {
         title: "Each process has its own copy of the variables",
@@ -111,6 +122,11 @@ for (const p of procs) p.start();
 for (const p of procs) p.join();
 print("total = " + total.value);
 `,
+    commentsZh: {
+      "Value: a number on shared memory that processes do share;\n// its lock guards the updates.": "Value：共享内存上的一个数字，各个进程真正共享它；\n// 它自带的锁保护每次更新。",
+      "Playground objects stay shared across processes.": "playground 提供的对象在各个进程之间仍是共享的。",
+      "without the lock, updates would be lost": "不加锁的话，更新会丢失",
+    },
     text: {
       en: {
         title: "Sharing a number between processes: Value",
@@ -128,4 +144,4 @@ print("total = " + total.value);
       },
     },
   },
-];
+]);

@@ -2,8 +2,9 @@
 // Full/Empty, and the producer/consumer pattern.
 
 import type { Example } from "./example-types";
+import { withCodeZh } from "./chinese-comments";
 
-export const QUEUE_EXAMPLES: Example[] = [
+export const QUEUE_EXAMPLES: Example[] = withCodeZh([
   {
     id: "queue-fifo-lifo",
     topic: "queues",
@@ -27,6 +28,9 @@ while (!lifo.empty()) fromLifo.push(lifo.get());
 print("FIFO: " + fromFifo.join(" "));
 print("LIFO: " + fromLifo.join(" "));
 `,
+    commentsZh: {
+      "A Queue is first-in, first-out; a LifoQueue is last-in, first-out (a stack).": "队列 Queue 先进先出；LifoQueue 后进先出（也就是栈）。",
+    },
     text: {
       en: {
         title: "FIFO and LIFO queues",
@@ -67,6 +71,9 @@ while (!tasks.empty()) {
 }
 print("order: " + order.join(", "));
 `,
+    commentsZh: {
+      "A PriorityQueue returns its smallest item first: put [priority, value] pairs.": "优先级队列 PriorityQueue 先返回最小的项：放入 [优先级, 值] 这样的数对。",
+    },
     text: {
       en: {
         title: "A priority queue",
@@ -116,6 +123,13 @@ try {
   if (e instanceof Empty) print("getNowait on an empty queue: Empty");
 }
 `,
+    commentsZh: {
+      "A bounded queue (maxsize > 0): put waits while it is full.\n// Full and Empty say \"no room\" and \"no item\".":
+        "有界队列（maxsize > 0）：队列满时 put 会等待。\n// Full 和 Empty 分别表示“没有空位”和“没有数据”。",
+      "holds at most 2 items": "最多容纳 2 项",
+      "no room and no waiting": "没有空位，也不等待",
+      "wait up to 100 ms for room": "最多等 100 毫秒，等出现空位",
+    },
     text: {
       en: {
         title: "Bounded queues: Full and Empty",
@@ -178,6 +192,14 @@ let count = 0, sum = 0;
 while (!results.empty()) { sum += results.get(); count += 1; }
 print("consumed " + count + " items, sum " + sum);
 `,
+    commentsZh: {
+      "Producer/consumer: a producer thread fills a bounded queue,\n// two consumer threads empty it.": "生产者消费者：一个生产者线程往有界队列里放数据，\n// 两个消费者线程从中取走。",
+      "Bounded: the producer waits while 3 jobs are pending.": "有界：已有 3 个任务等待处理时，生产者就等待。",
+      "blocks while the queue is full": "队列满时阻塞",
+      "one \"stop\" marker per consumer": "每个消费者一个 \"stop\" 标记",
+      "blocks while the queue is empty": "队列为空时阻塞",
+      "consuming is slower than producing": "消费比生产慢",
+    },
     text: {
       en: {
         title: "Producer and consumers",
@@ -195,4 +217,4 @@ print("consumed " + count + " items, sum " + sum);
       },
     },
   },
-];
+]);

@@ -1,10 +1,11 @@
 // More of the threads topic: waiting for a thread (join with a timeout),
-// daemon threads, Timer, thread-local data, and how a program ends (exit,
-// atexit).
+// daemon threads, and Timer. Thread-local data and how a program ends are in
+// thread-local-exit.ts.
 
 import type { Example } from "./example-types";
+import { withCodeZh } from "./chinese-comments";
 
-export const THREAD_LIFECYCLE_EXAMPLES: Example[] = [
+export const THREAD_LIFECYCLE_EXAMPLES: Example[] = withCodeZh([
   {
     id: "join-timeout",
     topic: "threads",
@@ -30,6 +31,12 @@ print("doing something else meanwhile...");
 const finallyDone = t.join(); // now wait as long as it takes
 print("join() returned " + finallyDone + ", still alive: " + t.isAlive());
 `,
+    commentsZh: {
+      "join(timeoutMs) waits at most that long;\n// isAlive() tells whether the thread has ended.":
+        "join(timeoutMs) 最多等待这么久；\n// isAlive() 判断线程是否已经结束。",
+      "give up after 100 ms": "100 毫秒后放弃等待",
+      "now wait as long as it takes": "这次一直等到它结束为止",
+    },
     text: {
       en: {
         title: "join() with a timeout",
@@ -77,6 +84,10 @@ daemon.start();
 normal.start();
 print("main program ends (the run waits for Worker, not for Heartbeat)");
 `,
+    commentsZh: {
+      "A daemon thread does not keep the program alive:\n// it is stopped when the rest has finished.": "守护线程不会让程序一直运行下去：\n// 其余的线程都结束后，它就会被停止。",
+      "never ends by itself": "自己永远不会结束",
+    },
     text: {
       en: {
         title: "Daemon threads",
@@ -121,6 +132,12 @@ t2.cancel(); // before its 300 ms are up: it never calls its function
 print("done");
 // t1 still fires after "done": the run waits for it.
 `,
+    commentsZh: {
+      "Timer: a thread that calls a function after a delay, unless cancelled first.": "定时器 Timer：延迟一段时间后调用函数的线程，除非在此之前被取消。",
+      "Call delayed(\"worker\") after 300 ms.": "300 毫秒后调用 delayed(\"worker\")。",
+      "before its 300 ms are up: it never calls its function": "在 300 毫秒到期之前取消：它永远不会调用自己的函数",
+      "t1 still fires after \"done\": the run waits for it.": "t1 仍会在 \"done\" 之后触发：程序会等它执行完。",
+    },
     text: {
       en: {
         title: "Timer: run a function later",
@@ -138,97 +155,4 @@ print("done");
       },
     },
   },
-  {
-    id: "thread-local",
-    topic: "threads",
-    expectedStatus: "ok",
-    expectedOutput: /MainThread still sees: main-request/,
-    code: `// local(): one object, but every thread sees its own properties
-// (Python's threading.local).
-import { Thread, local, currentThread, print, sleep } from "playground";
-
-// Typical use: bind the current request or user to the thread handling it.
-const context = local<{ user?: string; requests?: number }>();
-context.user = "main-request";
-
-function handle(user: string) {
-  context.user = user; // only this thread's copy changes
-  context.requests = 0;
-  for (let i = 0; i < 3; i++) {
-    sleep(40 + user.length * 5);
-    context.requests += 1;
-    const me = currentThread().name;
-    print(me, "serves", context.user, "request", context.requests);
-  }
-}
-
-const threads = ["Alice", "Bob"].map(
-  (user) => new Thread({ target: handle, args: [user], name: "Handler-" + user }),
-);
-for (const t of threads) t.start();
-for (const t of threads) t.join();
-print("MainThread still sees:", context.user);
-`,
-    text: {
-      en: {
-        title: "Thread-local data",
-        explanation:
-          "local() returns an object whose properties belong to the thread that sets them (Python's threading.local, ThreadLocal). " +
-          "Both handler threads write context.user and context.requests at the same time, yet each only ever sees its own values, and MainThread keeps its own. " +
-          "It is the usual way to bind per-thread data such as a database connection, an HTTP request or the current user.",
-      },
-      zh: {
-        title: "线程本地变量 ThreadLocal",
-        explanation:
-          "local() 返回一个对象，它的属性属于设置它的那个线程（即 Python 的 threading.local，线程本地变量）。" +
-          "两个处理线程同时写 context.user 和 context.requests，却各自只看到自己的值，主线程也保留着自己的值。" +
-          "它最常用于为每个线程绑定数据库连接、HTTP 请求或用户身份信息等。",
-      },
-    },
-  },
-  {
-    id: "exit-atexit",
-    topic: "threads",
-    expectedStatus: "ok",
-    expectedOutput: /Thread-1 4[\s\S]*clean temp data\.\.\./,
-    code: `// exit() ends MainThread's program; non-daemon threads still finish,
-// then the atexit functions run.
-import { Thread, atexit, exit, currentThread, print, sleep } from "playground";
-
-function clean() {
-  print("clean temp data...");
-}
-
-function test() {
-  for (let i = 0; i < 5; i++) {
-    print(currentThread().name, i);
-    sleep(40);
-  }
-}
-
-atexit.register(clean); // called when the program ends normally
-new Thread({ target: test }).start();
-sleep(50);
-
-exit(4); // like sys.exit(4): waits for Thread-1, runs clean(), exit code 4
-// osExit(4) instead would stop every thread at once and skip clean().
-print("Ho ..."); // never printed
-`,
-    text: {
-      en: {
-        title: "exit() and atexit",
-        explanation:
-          "atexit.register(fn) asks for fn to be called when the program ends normally. " +
-          "exit(4) ends MainThread right there (the last print never runs), but like Python's sys.exit it still waits for the non-daemon Thread-1, then calls clean(), and the run ends with exit code 4. " +
-          "osExit(4) (Python's os._exit) would instead stop every thread at once and skip the atexit functions: try it.",
-      },
-      zh: {
-        title: "程序退出时执行：exit() 与 atexit",
-        explanation:
-          "atexit.register(fn) 注册一个在程序正常结束时执行的函数。" +
-          "exit(4) 让主线程立刻结束（最后那行 print 不会执行），但和 Python 的 sys.exit 一样，它仍会等待非守护线程 Thread-1 结束，再调用 clean()，程序的退出码为 4。" +
-          "而 osExit(4)（即 os._exit）会通过系统调用直接终止所有线程，也不调用退出函数，可以试试看。",
-      },
-    },
-  },
-];
+]);

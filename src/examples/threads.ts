@@ -2,8 +2,9 @@
 // subclass, the low-level startNewThread; and thread names.
 
 import type { Example } from "./example-types";
+import { withCodeZh } from "./chinese-comments";
 
-export const THREAD_EXAMPLES: Example[] = [
+export const THREAD_EXAMPLES: Example[] = withCodeZh([
   {
     id: "thread-target",
     topic: "threads",
@@ -28,6 +29,11 @@ t.start();
 t.join(); // MainThread waits here until LoopThread has finished
 print("thread", currentThread().name, "ended.");
 `,
+    commentsZh: {
+      "Start a thread by passing a function as its target, then wait for it with join().": "把一个函数作为 target 传入来启动线程，再用 join() 等待它结束。",
+      "The code the new thread runs.": "新线程要执行的代码。",
+      "MainThread waits here until LoopThread has finished": "主线程在这里等待，直到 LoopThread 结束",
+    },
     text: {
       en: {
         title: "Start a thread with a target function",
@@ -84,6 +90,11 @@ thread1.join();
 thread2.join();
 print("both timers stopped");
 `,
+    commentsZh: {
+      "Subclass Thread and override run(); a stop flag set by MainThread ends the loop.": "继承 Thread 并重写 run()；主线程设置的停止标志让循环结束。",
+      "boolean fields are shared between the thread and MainThread": "布尔字段由这个线程和主线程共享",
+      "What the thread does: start() calls run() in the new thread.": "线程要做的事：start() 会在新线程中调用 run()。",
+    },
     text: {
       en: {
         title: "A Thread subclass that overrides run()",
@@ -127,6 +138,12 @@ print("start running, idents", id1, id2);
 sleep(500);
 print("run finished");
 `,
+    commentsZh: {
+      "The low-level form (Python's _thread.start_new_thread):\n// the thread starts at once.":
+        "低级的写法（即 Python 的 _thread.start_new_thread）：\n// 线程立即启动。",
+      "Each call returns the new thread's ident; there is no object to join().": "每次调用返回新线程的标识符，没有可以 join() 的对象。",
+      "These threads are daemons: without this sleep the run would end now\n// and stop them.": "这些线程是守护线程：如果没有这个 sleep，程序现在就会结束，\n// 并把它们停掉。",
+    },
     text: {
       en: {
         title: "startNewThread: the low-level way",
@@ -173,6 +190,12 @@ print("names:", enumerate().map((t) => t.name).sort().join(", "));
 for (const t of [a, b, c]) t.join();
 print("alive after join:", activeCount());
 `,
+    commentsZh: {
+      "Thread names, currentThread(), mainThread(), activeCount() and enumerate().":
+        "线程名，以及 currentThread()、mainThread()、activeCount() 和 enumerate()。",
+      "default name: Thread-1": "默认名字：Thread-1",
+      "names can be changed, like setName()": "名字可以修改，就像 setName()",
+    },
     text: {
       en: {
         title: "Thread names and currentThread()",
@@ -190,4 +213,4 @@ print("alive after join:", activeCount());
       },
     },
   },
-];
+]);

@@ -2,10 +2,11 @@
 // explanation of the editor's current example (exampleId), above the panes.
 // Dismissing hides it until an example is loaded again.
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { findExample } from "../../examples/catalog";
 import { useLanguage, useStrings } from "../i18n/language";
 import { useApp, useEditorState } from "../state/hooks";
+import { followLanguage, isExampleCode } from "./load-example";
 import "./examples.css";
 
 const STRINGS = {
@@ -20,16 +21,25 @@ export function ExampleExplanation() {
   const exampleId = useEditorState((state) => state.exampleId);
   const [dismissedId, setDismissedId] = useState<string | null>(null);
 
-  // Loading the dismissed example again (its code comes back) shows it again.
+  // Loading the dismissed example again (its code comes back, in either
+  // language) shows it again.
   useEffect(
     () =>
       app.stores.editor.subscribe((state, previous) => {
-        if (state.code !== previous.code && state.exampleId && findExample(state.exampleId)?.code === state.code) {
-          setDismissedId(null);
-        }
+        if (state.code === previous.code || !state.exampleId) return;
+        const example = findExample(state.exampleId);
+        if (example && isExampleCode(example, state.code)) setDismissedId(null);
       }),
     [app],
   );
+
+  // A language switch (not the first render: a shared link's code stays as it came).
+  const shownLanguage = useRef(language);
+  useEffect(() => {
+    if (shownLanguage.current === language) return;
+    shownLanguage.current = language;
+    followLanguage(app.stores, findExample, language);
+  }, [app, language]);
 
   const example = exampleId ? findExample(exampleId) : undefined;
   if (!example || dismissedId === example.id) return null;
