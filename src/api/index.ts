@@ -1,7 +1,8 @@
 // The "playground" module that snippets import (shared/API.md). Its types for
 // the editor are in playground.d.ts; keep the two in step.
 
-export { Thread, currentThread, mainThread, activeCount, enumerate, startNewThread, sleep, getIdent } from "./thread";
+export { Thread } from "./thread";
+export { currentThread, mainThread, activeCount, enumerate, startNewThread, sleep, getIdent } from "./threading-functions";
 export { Lock, RLock } from "./locks";
 export { Condition, Semaphore, BoundedSemaphore, Event, Barrier, BrokenBarrierError } from "./conditions";
 export { sharedArray, Value } from "./shared-memory";

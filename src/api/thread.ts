@@ -23,9 +23,7 @@ import { provisionThread } from "../runtime/provision";
 import { isNotYetDefined } from "../runtime/host";
 import { Gil } from "../sync/gil";
 import { ThreadState } from "../trace/events";
-import { sleepMs } from "../sync/sleep";
 import { timeoutOf } from "./locks";
-import { noteBlockingCall } from "./asyncio";
 
 const CORE = Symbol("playground.thread");
 
@@ -277,47 +275,4 @@ export function reviveThread(data: { ident: number; name: string; daemon: boolea
   const handle = Object.create(Thread.prototype) as Thread;
   attachCore(handle, { ident: 0, name: data.name, daemon: data.daemon, target: null, args: [], role: "thread" });
   return handle;
-}
-
-export function currentThread(): Thread {
-  return context().currentThread as Thread;
-}
-
-export function mainThread(): Thread {
-  return threadHandle(1);
-}
-
-/** Number of threads alive now, MainThread included. */
-export function activeCount(): number {
-  return context().table.aliveIdents().length;
-}
-
-/** The threads alive now. */
-export function enumerate(): Thread[] {
-  return context().table.aliveIdents().map((ident) => threadHandle(ident));
-}
-
-/** The low-level `_thread.start_new_thread`: a daemon thread, started at once. */
-export function startNewThread(fn: (...args: never[]) => unknown, args: unknown[] = []): number {
-  const ctx = context();
-  const thread = new Thread({ target: fn, args: args as never[], name: `Dummy-${ctx.table.counter(Ctl.DummyNames)}`, daemon: true });
-  thread.start();
-  return thread.ident!;
-}
-
-/** Block the calling thread for `ms` milliseconds (shown as sleeping). */
-export function sleep(ms: number): void {
-  if (!(ms >= 0)) throw new RangeError("sleep length must be non-negative (ms)");
-  const ctx = context();
-  noteBlockingCall("sleep()");
-  ctx.enter(ThreadState.Sleeping);
-  try {
-    sleepMs(ms);
-  } finally {
-    ctx.enter(ThreadState.Running);
-  }
-}
-
-export function getIdent(): number {
-  return context().ident;
 }
