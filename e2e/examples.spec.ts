@@ -100,4 +100,9 @@ test("the menu and the explanation speak Chinese when the page does", async ({ p
   await page.getByRole("menuitem", { name: example.text.zh.title }).click();
   await expect(page.getByTestId("example-explanation")).toContainText(example.text.zh.explanation);
   await expect(page.getByTestId("example-explanation").getByRole("button", { name: "关闭" })).toBeVisible();
+  // The code comes with Chinese comments, and follows a switch back to English while unedited.
+  const code = () => page.evaluate(() => (window as unknown as { playground: { getCode(): string } }).playground.getCode());
+  expect(await code()).toBe(example.codeZh);
+  await page.getByTestId("language-switch").selectOption("en");
+  await expect.poll(code).toBe(example.code);
 });
