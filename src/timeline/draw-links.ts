@@ -67,7 +67,7 @@ export function arrow(ctx: Ctx2D, x0: number, y0: number, x1: number, y1: number
 }
 
 export function drawHandovers(frame: Frame): number {
-  const { ctx, input } = frame;
+  const { input } = frame;
   const { model, scale, theme } = input;
   const links: number[] = [];
   // Count first (two binary searches per list): zoomed out, give up before any per-hold work.
@@ -91,7 +91,15 @@ export function drawHandovers(frame: Frame): number {
       }
     }
   }
-  ctx.strokeStyle = ctx.fillStyle = theme.states[ThreadState.Blocked];
+  drawLinks(frame, links, theme.states[ThreadState.Blocked]);
+  return links.length / 4;
+}
+
+/** Arrows for `links` = [fromIdent, fromMs, toIdent, toMs, ...] between thread bars, thinned by ArrowSpacing. */
+function drawLinks(frame: Frame, links: readonly number[], color: string): void {
+  const { ctx, input } = frame;
+  const { scale } = input;
+  ctx.strokeStyle = ctx.fillStyle = color;
   ctx.lineWidth = 1;
   const spacing = new ArrowSpacing();
   for (let k = 0; k < links.length; k += 4) {
@@ -100,11 +108,10 @@ export function drawHandovers(frame: Frame): number {
     if (y0 === null || y1 === null || !spacing.allow(y0, y1, scale.msToPx(links[k + 3]))) continue;
     arrow(ctx, scale.msToPx(links[k + 1]), y0, scale.msToPx(links[k + 3]), y1 - (y1 > y0 ? LANE.bar / 2 : -LANE.bar / 2));
   }
-  return links.length / 4;
 }
 
 export function drawGilHandovers(frame: Frame): number {
-  const { ctx, input } = frame;
+  const { input } = frame;
   const { model, scale, theme } = input;
   const budget = arrowBudget(input);
   const links: number[] = [];
@@ -116,15 +123,7 @@ export function drawGilHandovers(frame: Frame): number {
     if (links.length / 4 + (to - from) > budget) return -1;
     for (let i = from; i < to; i++) links.push(track.gilFrom.data[i], times.data[i] - track.gilLatencyUs.data[i] / 1000, track.ident, times.data[i]);
   }
-  ctx.strokeStyle = ctx.fillStyle = theme.states[ThreadState.Runnable];
-  ctx.lineWidth = 1;
-  const spacing = new ArrowSpacing();
-  for (let k = 0; k < links.length; k += 4) {
-    const y0 = barMiddle(input, links[k]);
-    const y1 = barMiddle(input, links[k + 2]);
-    if (y0 === null || y1 === null || y0 === y1 || !spacing.allow(y0, y1, scale.msToPx(links[k + 3]))) continue;
-    arrow(ctx, scale.msToPx(links[k + 1]), y0, scale.msToPx(links[k + 3]), y1 - (y1 > y0 ? LANE.bar / 2 : -LANE.bar / 2));
-  }
+  drawLinks(frame, links, theme.states[ThreadState.Runnable]);
   return links.length / 4;
 }
 

@@ -12,6 +12,7 @@ import { useStrings } from "../i18n/language";
 import { ErrorBoundary } from "../layout/ErrorBoundary";
 import { IsolationBanner } from "../layout/IsolationBanner";
 import { TabbedPanes } from "../layout/Tabs";
+import { RunStopButtons } from "../layout/RunStopButtons";
 import { StatusText } from "../layout/Toolbar";
 import { OutputPanel } from "../output/OutputPanel";
 import type { PlaygroundApp } from "../playground-app";
@@ -19,16 +20,13 @@ import { installRunShortcut } from "../run-shortcut";
 import type { EmbedOptions, EmbedPanel } from "../share/embed-options";
 import { LinkNotice } from "../share/LinkNotice";
 import { buildShareUrl } from "../share/share-link";
-import { AppContext, useApp, useEditorState, useRunState, useSettings } from "../state/hooks";
+import { AppContext, useApp, useEditorState, useSettings } from "../state/hooks";
 import { TimelinePanel } from "../timeline/TimelinePanel";
 import "../layout/layout.css";
 import "./embed.css";
 
 const STRINGS = {
   en: {
-    run: "Run",
-    stop: "Stop",
-    cannotRun: "Running needs a cross-origin isolated page: open the playground in a new tab",
     open: "Open in playground ↗",
     openTitle: "Open this code in the full playground, in a new tab",
     readOnly: "read-only",
@@ -37,11 +35,8 @@ const STRINGS = {
     timeline: "Timeline",
   },
   zh: {
-    run: "运行",
-    stop: "停止",
-    cannotRun: "运行需要跨源隔离的页面：请在新标签页中打开练习场",
-    open: "在练习场中打开 ↗",
-    openTitle: "在新标签页中用完整的练习场打开这段代码",
+    open: "在演练场中打开 ↗",
+    openTitle: "在新标签页中用完整的演练场打开这段代码",
     readOnly: "只读",
     panels: "输出和时间线",
     output: "输出",
@@ -87,7 +82,6 @@ export function EmbedApp({ app, options }: { app: PlaygroundApp; options: EmbedO
 function EmbedToolbar({ readOnly }: { readOnly: boolean }) {
   const app = useApp();
   const s = useStrings(STRINGS);
-  const running = useRunState((r) => r.phase === "running");
   const canRun = app.controller.canRun;
   // The full page with the code as it is now (edits included), not as the embed was loaded.
   const code = useEditorState((e) => e.code);
@@ -99,19 +93,7 @@ function EmbedToolbar({ readOnly }: { readOnly: boolean }) {
 
   return (
     <header className="toolbar embed-toolbar">
-      <button
-        type="button"
-        className="button primary"
-        onClick={() => void app.controller.run()}
-        disabled={!canRun}
-        title={canRun ? s.run : s.cannotRun}
-        data-testid="run"
-      >
-        <span aria-hidden="true" className="icon">▶</span> {s.run}
-      </button>
-      <button type="button" className="button" onClick={() => app.controller.stop()} disabled={!running} data-testid="stop">
-        <span aria-hidden="true" className="icon">■</span> {s.stop}
-      </button>
+      <RunStopButtons />
       {readOnly && <span className="embed-badge" data-testid="readonly-badge">{s.readOnly}</span>}
       <StatusText />
       <a

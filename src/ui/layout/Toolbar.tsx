@@ -3,65 +3,35 @@
 // call the run controller; nothing is decided here.
 
 import { useEffect, useState } from "react";
-import { formatDuration, phaseLabel, runShortcutLabel } from "../format";
+import { formatDuration, phaseLabel } from "../format";
+import { RunStopButtons } from "./RunStopButtons";
 import { useApp, useRunState, useSettings } from "../state/hooks";
 import { ExamplesMenu } from "../examples/ExamplesMenu";
 import { ShareButtons } from "../share/ShareButton";
 import { Preferences } from "../preferences/Preferences";
 import { useLanguage, useStrings, type Strings } from "../i18n/language";
 
-const STRINGS: Strings<{
-  title: string; run: string; runTitle: (shortcut: string) => string; cannotRun: string; stop: string; stopTitle: string;
-  gilTitle: string; switchEvery: string; ms: string;
-}> = {
+const STRINGS: Strings<{ title: string; gilTitle: string; switchEvery: string; ms: string }> = {
   en: {
     title: "Concurrency Playground",
-    run: "Run", runTitle: (shortcut) => `Run (${shortcut})`, cannotRun: "Running needs a cross-origin isolated page",
-    stop: "Stop", stopTitle: "Stop every thread of the run",
     gilTitle: "Simulate CPython's global interpreter lock: one thread of a process runs at a time",
     switchEvery: "switch every", ms: "ms",
   },
   zh: {
     title: "并发演练场",
-    run: "运行", runTitle: (shortcut) => `运行（${shortcut}）`, cannotRun: "运行需要页面处于跨源隔离状态",
-    stop: "停止", stopTitle: "停止本次运行的所有线程",
     gilTitle: "模拟 CPython 的全局解释器锁（GIL）：同一进程中同一时刻只有一个线程在运行",
     switchEvery: "切换间隔", ms: "毫秒",
   },
 };
 
 export function Toolbar() {
-  const app = useApp();
-  const phase = useRunState((s) => s.phase);
-  const running = phase === "running";
-  const canRun = app.controller.canRun;
-  const shortcut = runShortcutLabel();
   const t = useStrings(STRINGS);
 
   return (
     <header className="toolbar">
       <h1 className="title">{t.title}</h1>
       <div className="toolbar-actions">
-        <button
-          type="button"
-          className="button primary"
-          onClick={() => void app.controller.run()}
-          disabled={!canRun}
-          title={canRun ? t.runTitle(shortcut) : t.cannotRun}
-          data-testid="run"
-        >
-          <span aria-hidden="true" className="icon">▶</span> {t.run} <kbd>{shortcut}</kbd>
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => app.controller.stop()}
-          disabled={!running}
-          title={t.stopTitle}
-          data-testid="stop"
-        >
-          <span aria-hidden="true" className="icon">■</span> {t.stop}
-        </button>
+        <RunStopButtons shortcut />
       </div>
       <ExamplesMenu />
       <GilSetting />

@@ -39,7 +39,7 @@ const STRINGS = {
     notCopied: "浏览器不允许复制：请选中上面的 HTML 手动复制。",
     tooLong: "代码较长：嵌入框架的地址超过 8,000 个字符，部分网站可能不接受。",
     note: "在其他网页中运行线程需要浏览器支持 Document-Isolation-Policy（Chrome 和 Edge）；在其他浏览器中，嵌入框会提供“在新标签页中打开”。你的网页也可以通过 postMessage（playground:run、playground:getTrace）控制它。",
-    frameTitle: "并发练习场",
+    frameTitle: "并发演练场",
   },
 };
 

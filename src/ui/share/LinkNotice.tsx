@@ -36,10 +36,10 @@ const STRINGS = {
     adjusted: "分享链接已载入，但有以下调整：",
     dismiss: "关闭",
     reasons: {
-      "not-a-share-link": () => "它不是练习场的链接。",
+      "not-a-share-link": () => "它不是演练场的链接。",
       truncated: () => "链接不完整，可能在复制时被截断了。请向对方索取完整的链接。",
       damaged: () => "链接中的代码已损坏（传递过程中有字符被改动或丢失）。",
-      version: (detail?: string) => `它由另一个版本的练习场生成（链接格式 ${detail ?? "?"}）。`,
+      version: (detail?: string) => `它由另一个版本的演练场生成（链接格式 ${detail ?? "?"}）。`,
       "bad-setting": (detail?: string) => `设置“${detail ?? "?"}”的值无效。`,
       "too-large": () => "其中的代码超出了代码片段允许的长度。",
     } satisfies Record<ShareErrorReason, (detail?: string) => string>,
