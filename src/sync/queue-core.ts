@@ -69,6 +69,26 @@ type PauseFn = (iterationHint?: number) => void;
 const pause: PauseFn =
   typeof (Atomics as { pause?: PauseFn }).pause === "function" ? (Atomics as unknown as { pause: PauseFn }).pause : () => {};
 
+// Which waiter counts a blocked call is in while it waits (waitRound).
+const PUTTER = [PUT_WAITERS] as const;
+const PUTTER_FOR_ROOM = [PUT_WAITERS, ROOM_WAITERS] as const;
+const GETTER = [GET_WAITERS] as const;
+const POLLER = [GET_WAITERS, POLL_WAITERS] as const;
+const JOINER = [JOIN_WAITERS] as const;
+
+/**
+ * A blocking call's wait across the rounds of its loop: the deadline (set at
+ * the first wait), onBlock called once. Made only when the call must wait,
+ * so the calls that do not (nearly all) allocate nothing.
+ */
+class WaitRounds {
+  deadline = Number.NaN;
+  blocked = false;
+  /** the deadline passed during the last round */
+  expired = false;
+  constructor(readonly timeoutMs: number, readonly onBlock?: () => void) {}
+}
+
 export class QueueCore {
   /** Words a queue whose data area holds `capacityBytes` (rounded up to 8) takes. */
   static words(capacityBytes: number): number {
@@ -131,9 +151,7 @@ export class QueueCore {
     checkTimeout(timeoutMs);
     const i32 = this.i32, b = this.base;
     this.lock.acquire(this.ident);
-    let deadline = NaN;
-    let blocked = false;
-    let expired = false;
+    let rounds: WaitRounds | null = null;
     for (;;) {
       if (i32[b + IS_CLOSED] !== 0) {
         this.lock.release();
@@ -158,20 +176,12 @@ export class QueueCore {
         if (getters > 0) Atomics.notify(i32, b + NOT_EMPTY, all ? Infinity : 1);
         return count + 1;
       }
-      if (timeoutMs === 0 || expired) {
+      if (timeoutMs === 0 || rounds?.expired) {
         this.lock.release();
         return TIMED_OUT;
       }
-      if (Number.isNaN(deadline)) deadline = performance.now() + timeoutMs;
-      const roomOnly = countOk ? 1 : 0;
-      i32[b + PUT_WAITERS]++;
-      i32[b + ROOM_WAITERS] += roomOnly;
-      const woke = this.waitUnlocked(NOT_FULL, deadline, blocked ? undefined : onBlock);
-      blocked ||= woke !== 0;
-      this.lock.acquire(this.ident);
-      i32[b + PUT_WAITERS]--;
-      i32[b + ROOM_WAITERS] -= roomOnly;
-      expired = woke < 0;
+      // Waiting for bytes, not a free slot: a get that frees too little wakes all such putters.
+      this.waitRound((rounds ??= new WaitRounds(timeoutMs, onBlock)), NOT_FULL, countOk ? PUTTER_FOR_ROOM : PUTTER);
     }
   }
 
@@ -183,9 +193,7 @@ export class QueueCore {
     checkTimeout(timeoutMs);
     const i32 = this.i32, b = this.base;
     this.lock.acquire(this.ident);
-    let deadline = NaN;
-    let blocked = false;
-    let expired = false;
+    let rounds: WaitRounds | null = null;
     for (;;) {
       const count = i32[b + COUNT];
       if (count > 0) {
@@ -213,17 +221,11 @@ export class QueueCore {
         this.lock.release();
         return CLOSED;
       }
-      if (timeoutMs === 0 || expired) {
+      if (timeoutMs === 0 || rounds?.expired) {
         this.lock.release();
         return TIMED_OUT;
       }
-      if (Number.isNaN(deadline)) deadline = performance.now() + timeoutMs;
-      i32[b + GET_WAITERS]++;
-      const woke = this.waitUnlocked(NOT_EMPTY, deadline, blocked ? undefined : onBlock);
-      blocked ||= woke !== 0;
-      this.lock.acquire(this.ident);
-      i32[b + GET_WAITERS]--;
-      expired = woke < 0;
+      this.waitRound((rounds ??= new WaitRounds(timeoutMs, onBlock)), NOT_EMPTY, GETTER);
     }
   }
 
@@ -236,28 +238,35 @@ export class QueueCore {
     const i32 = this.i32, b = this.base;
     if (Atomics.load(i32, b + COUNT) > 0 || Atomics.load(i32, b + IS_CLOSED) !== 0) return true;
     if (timeoutMs === 0) return false;
-    const deadline = performance.now() + timeoutMs;
-    let blocked = false;
-    let expired = false;
+    let rounds: WaitRounds | null = null;
     this.lock.acquire(this.ident);
     for (;;) {
       if (i32[b + COUNT] > 0 || i32[b + IS_CLOSED] !== 0) {
         this.lock.release();
         return true;
       }
-      if (expired) {
+      if (timeoutMs === 0 || rounds?.expired) {
         this.lock.release();
         return false;
       }
-      i32[b + GET_WAITERS]++;
-      i32[b + POLL_WAITERS]++;
-      const woke = this.waitUnlocked(NOT_EMPTY, deadline, blocked ? undefined : onBlock);
-      blocked ||= woke !== 0;
-      this.lock.acquire(this.ident);
-      i32[b + GET_WAITERS]--;
-      i32[b + POLL_WAITERS]--;
-      expired = woke < 0;
+      this.waitRound((rounds ??= new WaitRounds(timeoutMs, onBlock)), NOT_EMPTY, POLLER);
     }
+  }
+
+  /**
+   * One round of a blocking call's loop, entered and left with the lock
+   * held: counts this thread in the `counters` slots while it waits for the
+   * futex word `which` to move (or the call's deadline to pass).
+   */
+  private waitRound(rounds: WaitRounds, which: number, counters: readonly number[]): void {
+    const i32 = this.i32, b = this.base;
+    if (Number.isNaN(rounds.deadline)) rounds.deadline = performance.now() + rounds.timeoutMs;
+    for (const slot of counters) i32[b + slot]++;
+    const woke = this.waitUnlocked(which, rounds.deadline, rounds.blocked ? undefined : rounds.onBlock);
+    rounds.blocked ||= woke !== 0;
+    this.lock.acquire(this.ident);
+    for (const slot of counters) i32[b + slot]--;
+    rounds.expired = woke < 0;
   }
 
   /**
@@ -313,26 +322,18 @@ export class QueueCore {
   join(timeoutMs = Infinity, onBlock?: () => void): boolean {
     checkTimeout(timeoutMs);
     const i32 = this.i32, b = this.base;
-    let deadline = NaN;
-    let blocked = false;
-    let expired = false;
+    let rounds: WaitRounds | null = null;
     this.lock.acquire(this.ident);
     for (;;) {
       if (i32[b + UNFINISHED] === 0) {
         this.lock.release();
         return true;
       }
-      if (timeoutMs === 0 || expired) {
+      if (timeoutMs === 0 || rounds?.expired) {
         this.lock.release();
         return false;
       }
-      if (Number.isNaN(deadline)) deadline = performance.now() + timeoutMs;
-      i32[b + JOIN_WAITERS]++;
-      const woke = this.waitUnlocked(UNFINISHED, deadline, blocked ? undefined : onBlock);
-      blocked ||= woke !== 0;
-      this.lock.acquire(this.ident);
-      i32[b + JOIN_WAITERS]--;
-      expired = woke < 0;
+      this.waitRound((rounds ??= new WaitRounds(timeoutMs, onBlock)), UNFINISHED, JOINER);
     }
   }
 
