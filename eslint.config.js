@@ -33,7 +33,7 @@ function imports(files, banned) {
 }
 
 const may = (text) => `DESIGN.md, Layout: ${text}.`;
-const OTHERS = ["api", "sync", "runtime", "compile", "trace", "timeline", "ui", "examples"];
+const OTHERS = ["api", "sync", "runtime", "compile", "trace", "timeline", "ui", "examples", "session"];
 const allBut = (allowed, text) =>
   OTHERS.filter((name) => !allowed.includes(name)).map((name) => folder(name, may(text)));
 
@@ -89,9 +89,10 @@ export default defineConfig([
   imports([`src/trace/**`], allBut([], "src/trace may import only src/base")),
   imports([`src/timeline/**`], allBut(["trace"], "src/timeline may import only src/trace and src/base")),
   imports([`src/runtime/**`], [
-    folder("ui", may("src/runtime may not import src/ui")),
-    folder("timeline", may("src/runtime may not import src/timeline")),
+    ...allBut(["sync", "trace", "compile"], "src/runtime may import sync, trace and base"),
+    folder("compile", may("src/runtime may import only the types of src/compile (src/compile/types)"), "types"),
   ]),
+  imports([`src/session/**`], allBut(["runtime", "trace", "compile"], "src/session may import runtime, trace, compile and base")),
   imports([`src/compile/**`], [
     folder("ui", may("src/compile imports nothing from src/ui")),
     folder("runtime", may("src/compile may import only the types of src/runtime (src/runtime/types)"), "types"),

@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { classicSource } from "./scripts/vite-classic-source";
 
 // SharedArrayBuffer and Atomics.wait need a cross-origin isolated page.
 // COOP+COEP isolate a top-level page; Document-Isolation-Policy isolates the
@@ -13,7 +14,7 @@ export const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), classicSource()],
   server: { headers: isolationHeaders, host: "127.0.0.1", port: 5173 },
   preview: { headers: isolationHeaders, host: "127.0.0.1", port: 4173 },
   // keepNames: the runtime and error messages name the API's classes (Thread,

@@ -122,7 +122,7 @@ async function openCoursePage(page: Page): Promise<Frame> {
   return frame!;
 }
 
-type Received = { type?: string; id?: unknown; result?: { status: string; output: { thread: string; text: string }[] } };
+type Received = { type?: string; id?: unknown; result?: { status: string; output: { thread: string; text: string }[]; errors: { message: string }[] } };
 
 function received(page: Page): Promise<Received[]> {
   return page.evaluate(() => (window as unknown as { received: Received[] }).received);
@@ -164,8 +164,10 @@ test("postMessage: an embedding page gets playground:ready, sends a run and gets
 });
 
 // Malformed messages (not an object, no id, a code that is not a string,
-// an unknown type, bad settings) get no reply and do not break the page: a
-// valid request sent after them is answered, and is the only one answered.
+// an unknown type, settings that are not an object) get no reply and do not
+// break the page: a valid request sent after them is answered. A well-formed
+// run whose setting is out of range or of the wrong type is answered, with
+// a run that failed naming the setting (API.md §9).
 test("postMessage: malformed messages get no reply and do not break the page", async ({ page, pageErrors }) => {
   const frame = await openCoursePage(page);
   await waitForMessage(page, "playground:ready");
@@ -178,20 +180,23 @@ test("postMessage: malformed messages get no reply and do not break the page", a
     { type: "playground:run", id: { nested: true }, code: HELLO },
     { type: "playground:run", id: 9, code: 42 },
     { type: "playground:run", id: 10, code: HELLO, settings: "fast" },
-    { type: "playground:run", id: 11, code: HELLO, settings: { gil: "yes" } },
     { type: "playground:explode", id: 12 },
     { id: 13, code: HELLO },
   ];
   for (const message of malformed) await send(page, message);
+  await send(page, { type: "playground:run", id: 11, code: HELLO, settings: { gil: "yes" } });
+  await waitForMessage(page, "playground:result", 11);
   const valid = 'import { print } from "playground";\nprint("still works");\n';
   await send(page, { type: "playground:run", id: 8, code: valid });
   await waitForMessage(page, "playground:result", 8);
 
   const messages = await received(page);
   const replies = messages.filter((m) => !(m && m.type === "playground:ready"));
-  expect(replies.map((m) => m?.id), JSON.stringify(replies).slice(0, 2000)).toEqual([8]);
-  expect(replies[0].result?.status).toBe("ok");
-  expect(replies[0].result?.output.map((l) => l.text)).toEqual(["still works"]);
+  expect(replies.map((m) => m?.id), JSON.stringify(replies).slice(0, 2000)).toEqual([11, 8]);
+  expect(replies[0].result?.status).toBe("error");
+  expect(replies[0].result?.errors[0].message).toMatch(/setting gil must be true or false/);
+  expect(replies[1].result?.status).toBe("ok");
+  expect(replies[1].result?.output.map((l) => l.text)).toEqual(["still works"]);
 
   // The playground in the frame still answers and shows the valid request's code.
   expect(await getCode(frame)).toBe(valid);

@@ -3,21 +3,43 @@
 // it in one line; so does a run where every thread waits forever.
 import { test, expect, runSnippet, describeRun } from "./fixtures";
 
-test("two threads taking two locks in opposite order deadlock, and the cycle is named", async ({ playground }) => {
-  // Scenario (the seed's lock-order deadlock): Thread-1 holds a and wants b,
-  // Thread-2 holds b and wants a.
+test("two threads taking two locks in opposite order deadlock, and the cycle is named as the snippet names the locks", async ({ playground }) => {
+  // Scenario (the seed's lock-order deadlock): Thread-1 holds lockA and
+  // wants lockB, Thread-2 holds lockB and wants lockA; a Barrier makes sure
+  // each holds its first lock before either asks for its second.
   const result = await runSnippet(playground, `
-    import { Thread, Lock, sleep } from "playground";
-    const a = new Lock(), b = new Lock();
-    const t1 = new Thread({ target: () => a.with(() => { sleep(50); b.with(() => {}); }) });
-    const t2 = new Thread({ target: () => b.with(() => { sleep(50); a.with(() => {}); }) });
+    import { Thread, Lock, Barrier } from "playground";
+    const lockA = new Lock(), lockB = new Lock();
+    const both = new Barrier(2);
+    const t1 = new Thread({ target: () => lockA.with(() => { both.wait(); lockB.with(() => {}); }) });
+    const t2 = new Thread({ target: () => lockB.with(() => { both.wait(); lockA.with(() => {}); }) });
     t1.start(); t2.start(); t1.join(); t2.join();
   `, undefined, 20_000);
   expect(result.status, describeRun(result)).toBe("deadlock");
   const cycle = result.deadlock!.cycle;
   expect(cycle.map((c) => c.thread).sort()).toEqual(["Thread-1", "Thread-2"]);
-  for (const edge of cycle) expect(edge.heldBy).toBe(edge.thread === "Thread-1" ? "Thread-2" : "Thread-1");
-  expect(result.output.at(-1)!.text).toMatch(/^Deadlock: Thread-\d waits for Lock \d+ held by Thread-\d, and/);
+  for (const edge of cycle) {
+    expect(edge.heldBy).toBe(edge.thread === "Thread-1" ? "Thread-2" : "Thread-1");
+    expect(edge.waitsFor).toBe(edge.thread === "Thread-1" ? "lockB" : "lockA");
+  }
+  expect(result.output.at(-1)!.text).toMatch(/^Deadlock: Thread-\d waits for lock[AB] held by Thread-\d, and/);
+});
+
+test("a lock-order cycle is found while MainThread keeps polling (issue 10, item 5)", async ({ playground }) => {
+  // Scenario: the same cycle, but MainThread does not join: it polls
+  // isAlive() in a sleep loop, recording events all the time. The cycle is
+  // a deadlock whatever other threads do.
+  const result = await runSnippet(playground, `
+    import { Thread, Lock, Barrier, sleep } from "playground";
+    const lockA = new Lock(), lockB = new Lock();
+    const both = new Barrier(2);
+    const t1 = new Thread({ target: () => lockA.with(() => { both.wait(); lockB.with(() => {}); }) });
+    const t2 = new Thread({ target: () => lockB.with(() => { both.wait(); lockA.with(() => {}); }) });
+    t1.start(); t2.start();
+    while (t1.isAlive() || t2.isAlive()) sleep(200);
+  `, undefined, 20_000);
+  expect(result.status, describeRun(result)).toBe("deadlock");
+  expect(result.deadlock!.cycle.map((c) => c.thread).sort()).toEqual(["Thread-1", "Thread-2"]);
 });
 
 test("a thread joining a thread that waits for a lock the joiner holds is a deadlock", async ({ playground }) => {
@@ -37,10 +59,11 @@ test("timed waits are not deadlocks", async ({ playground }) => {
   // Scenario: the same lock-order pattern, but the second acquire has a
   // timeout: both give up and the run ends ok.
   const result = await runSnippet(playground, `
-    import { Thread, Lock, sleep, print } from "playground";
+    import { Thread, Lock, Barrier, print } from "playground";
     const a = new Lock(), b = new Lock();
-    const t1 = new Thread({ target: () => a.with(() => { sleep(50); print("t1", b.acquire(true, 800)); }) });
-    const t2 = new Thread({ target: () => b.with(() => { sleep(50); print("t2", a.acquire(true, 800)); }) });
+    const both = new Barrier(2);
+    const t1 = new Thread({ target: () => a.with(() => { both.wait(); print("t1", b.acquire(true, 800)); }) });
+    const t2 = new Thread({ target: () => b.with(() => { both.wait(); print("t2", a.acquire(true, 800)); }) });
     t1.start(); t2.start(); t1.join(); t2.join();
   `, undefined, 20_000);
   expect(result.status, describeRun(result)).toBe("ok");

@@ -158,51 +158,19 @@ export function runState(page: Page): Promise<string | undefined> {
 }
 
 /**
- * Records every Web Worker the page creates and terminates, by wrapping the
- * Worker constructor before the app loads. Call before page.goto(). Together
- * with liveWorkers() it tells how many workers named `name` the app has
- * created and not terminated, and how many of them the browser still runs.
- */
-export async function trackWorkers(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    type Rec = { name: string; url: string; live: boolean };
-    const Native = window.Worker;
-    const records: Rec[] = [];
-    (window as unknown as { __e2eWorkers: Rec[] }).__e2eWorkers = records;
-    class TrackedWorker extends Native {
-      constructor(url: string | URL, options?: WorkerOptions) {
-        super(url, options);
-        const rec: Rec = { name: options?.name ?? "", url: new URL(String(url), location.href).href, live: true };
-        records.push(rec);
-        const terminate = this.terminate.bind(this);
-        this.terminate = () => {
-          rec.live = false;
-          terminate();
-        };
-      }
-    }
-    window.Worker = TrackedWorker;
-  });
-}
-
-/**
- * Workers named `name` (default "playground-thread", the name of the run's
- * and the warm pool's workers): `app` counts those created and not
- * terminated (needs trackWorkers()), `browser` those that Playwright still
- * sees running (page.workers(), matched by the script URLs of such workers;
+ * The runner's workers of one kind ("thread": the run's threads and the warm
+ * pool; "clock", "drainer": one of each per run): `app` counts those the
+ * runner has made and not terminated (window.playground.debug.runner()),
+ * `browser` those the browser still runs (Playwright's page.workers(),
+ * which lists the runner frame's workers too, matched by their blob URL;
  * Chromium reports a terminated worker gone about a second later).
  */
-export async function liveWorkers(page: Page, name = "playground-thread"): Promise<{ app: number; browser: number }> {
-  const records = await page.evaluate(
-    () => (window as unknown as { __e2eWorkers?: { name: string; url: string; live: boolean }[] }).__e2eWorkers ?? null,
-  );
-  if (!records) throw new Error("liveWorkers: call trackWorkers(page) before page.goto()");
-  const mine = records.filter((r) => r.name === name);
-  const urls = new Set(mine.map((r) => r.url));
-  return {
-    app: mine.filter((r) => r.live).length,
-    browser: page.workers().filter((w) => urls.has(w.url())).length,
-  };
+export async function liveWorkers(page: Page, kind: "thread" | "clock" | "drainer" = "thread"): Promise<{ app: number; browser: number }> {
+  const runner = await page.evaluate(() =>
+    (window as unknown as { playground: { debug: { runner(): Promise<{ workers: Record<string, { url: string; live: number }> } | null> } } }).playground.debug.runner());
+  if (!runner) throw new Error("liveWorkers: the page has no runner");
+  const { url, live } = runner.workers[kind];
+  return { app: live, browser: page.workers().filter((w) => w.url() === url).length };
 }
 
 /** Long enough for any API test, short enough that a lost wake-up shows as status "timeout", not a stuck test. */

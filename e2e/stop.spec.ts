@@ -17,7 +17,6 @@ import {
   outputTexts,
   runSnippet,
   startRun,
-  trackWorkers,
   waitForOutputText,
   waitForPlayground,
   type RunResult,
@@ -206,7 +205,6 @@ function stopMarks(page: Page): Promise<{ clickAt: number; stoppedAt: number }> 
 test.describe("Stop ends the run from any state", () => {
   for (const scenario of scenarios) {
     test(scenario.title, async ({ page, pageErrors }, testInfo) => {
-      await trackWorkers(page);
       await page.goto("/");
       await waitForPlayground(page);
 
@@ -269,7 +267,7 @@ test.describe("Stop ends the run from any state", () => {
         .poll(async () => (await liveWorkers(page)).app, { message: "playground-thread workers not terminated by the app" })
         .toBe(pool);
       await expect
-        .poll(async () => (await liveWorkers(page, "playground-clock")).app, { message: "the run's clock worker is terminated" })
+        .poll(async () => (await liveWorkers(page, "clock")).app, { message: "the run's clock worker is terminated" })
         .toBe(0);
       await expect
         .poll(async () => (await liveWorkers(page)).browser, {

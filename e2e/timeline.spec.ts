@@ -91,9 +91,13 @@ test("the timeline shows threads, the lock, the queue and the pool, and exports 
     expect(labels, `a lane for ${name}`).toContain(`thread:${name}`);
   }
   expect(labels).toContain("group:MainProcess");
-  expect(labels.some((l) => /^lock:Lock \d+$/.test(l))).toBe(true);
-  expect(labels.some((l) => /^queue:Queue \d+$/.test(l))).toBe(true);
+  // Objects are named after the top-level variables they were assigned to.
+  expect(labels).toContain("lock:lock");
+  expect(labels).toContain("queue:q");
+  expect(labels).toContain("group:pool · 2 workers");
   expect(labels.some((l) => /^pool:/.test(l))).toBe(true);
+  // The pool's own task and result queues are the runtime's: no lanes of their own.
+  expect(labels.filter((l) => l.startsWith("queue:"))).toEqual(["queue:q"]);
 
   // The exported trace.
   const trace = (await playground.evaluate(() => (window as unknown as { playground: PlaygroundApi }).playground.getTrace())) as { traceEvents: TraceEvent[] };
@@ -116,7 +120,7 @@ test("the timeline shows threads, the lock, the queue and the pool, and exports 
   expect(slicesOf("PoolWorker-1").length + slicesOf("PoolWorker-2").length).toBeGreaterThan(0);
   const tasks = [...slicesOf("PoolWorker-1"), ...slicesOf("PoolWorker-2")].filter((e) => /^task #\d+$/.test(e.name));
   expect(tasks.length).toBe(8);
-  const lockTrack = [...threadNames.entries()].find(([, name]) => /^Lock \d+$/.test(name))![0];
+  const lockTrack = [...threadNames.entries()].find(([, name]) => name === "lock")![0];
   expect(byTrack.get(lockTrack)!.filter((e) => e.name.startsWith("held by")).length).toBe(12);
 
   // Flows: every start has exactly one finish with its id; the queue's seven items are all there.
@@ -124,14 +128,14 @@ test("the timeline shows threads, the lock, the queue and the pool, and exports 
   const finishes = events.filter((e) => e.ph === "f");
   expect(new Set(starts.map((e) => e.id)).size).toBe(starts.length);
   expect(finishes.map((e) => e.id).sort()).toEqual(starts.map((e) => e.id).sort());
-  const queueFlows = starts.filter((e) => /^Queue \d+ item$/.test(e.name));
+  const queueFlows = starts.filter((e) => e.name === "q item");
   expect(queueFlows.length).toBe(7);
   expect(queueFlows.every((e) => threadNames.get(`${e.pid}/${e.tid}`) === "Producer")).toBe(true);
 
   // Counters and instants.
   const counters = events.filter((e) => e.ph === "C");
-  expect(counters.some((e) => /^Queue \d+ depth$/.test(e.name))).toBe(true);
-  expect(counters.some((e) => /^Pool \d+ pending$/.test(e.name))).toBe(true);
+  expect(counters.some((e) => e.name === "q depth")).toBe(true);
+  expect(counters.some((e) => e.name === "pool pending")).toBe(true);
   expect(events.some((e) => e.ph === "i" && e.name === "all started")).toBe(true);
   expect(events.filter((e) => e.ph === "i" && e.name === "print").length).toBe(result.output.length);
 

@@ -7,8 +7,8 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { starterSnippet } from "./examples/starter";
-import type { PlaygroundRuntime } from "./runtime/runtime-api";
-import { createPlaygroundRuntime } from "./runtime/playground-runtime";
+import type { PlaygroundRuntime } from "./session/runtime-api";
+import { createPlaygroundRuntime } from "./session/playground-runtime";
 import { App } from "./ui/App";
 import { installAutomation, parseOriginPolicy } from "./ui/automation";
 import { registerIsolationServiceWorker } from "./ui/coi-register";
@@ -37,8 +37,9 @@ const startup = readStartup(starterSnippet, embed !== null);
 const app = createPlaygroundApp(startRuntime(), startup.code);
 applyStartup(app, startup, embed !== null);
 installAutomation(app, parseOriginPolicy(new URLSearchParams(location.search).get("origin")));
-// Only an embed that asks for it runs by itself, once; a share link never does.
-if (embed?.autorun && app.controller.canRun) void app.ready.then(() => app.controller.run());
+// Only an embed that asks for it, inside a frame, runs by itself, once: a
+// link opened in a tab of its own never runs a stranger's code unasked.
+if (embed?.autorun && window.parent !== window && app.controller.canRun) void app.ready.then(() => app.controller.run());
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -27,7 +27,8 @@
 // obj = the task's id; its name is sent as a label for that id.
 
 import { context } from "../runtime/worker-context";
-import { Ctl } from "../runtime/thread-table";
+import { nameRef, place } from "../runtime/door";
+import { ObjKind } from "../trace/object-kinds";
 import { EventKind } from "../trace/events";
 
 type Awaitable<T> = PromiseLike<T>;
@@ -88,9 +89,9 @@ export class Task<T = unknown> implements PromiseLike<T> {
    */
   constructor(coro: Awaitable<T> | (() => Awaitable<T>), name?: string, claim: Suspension[] | "all" = "all") {
     const ctx = context();
-    this.id = ctx.table.counter(Ctl.ObjectIds);
+    this.id = place(ObjKind.Task, 0).ref;
     this.name = name ?? `Task-${++taskCount}`;
-    ctx.post({ type: "label", runId: ctx.run.runId, id: this.id, text: this.name });
+    nameRef(this.id, this.name);
     ctx.trace(EventKind.TaskStart, 0, this.id);
     for (const suspension of claim === "all" ? unclaimedOfCurrent() : claim) suspension.task = this.id;
     this.promise = Promise.resolve(typeof coro === "function" ? this.startAsCurrent(coro) : coro).then(

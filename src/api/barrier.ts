@@ -7,11 +7,11 @@
 import { Barrier as BarrierCore, BROKEN, checkParties, RESET } from "../sync/barrier";
 import { RuntimeError, TypeError_ } from "../base/errors";
 import { context, type WorkerContext } from "../runtime/worker-context";
-import { WaitKind } from "../runtime/wait-kinds";
+import { place, track, type Placed } from "../runtime/door";
 import { SEND, type Sendable } from "../runtime/serialize";
 import { ThreadState } from "../trace/events";
+import { ObjKind } from "../trace/object-kinds";
 import { timeoutOf } from "./locks";
-import { place, type Shared } from "./blocking-waits";
 
 /** Python's threading.BrokenBarrierError, a RuntimeError. */
 export class BrokenBarrierError extends RuntimeError {
@@ -24,17 +24,15 @@ export class BrokenBarrierError extends RuntimeError {
 export class Barrier implements Sendable {
   private readonly ctx: WorkerContext;
   private readonly core: BarrierCore;
-  private readonly at: Shared;
+  private readonly at: Placed;
   private readonly action: (() => unknown) | undefined;
   private readonly timeoutMs: number | undefined;
-  /** the id the timeline shows for this barrier */
-  readonly id: number;
 
   /**
    * `action` runs in the thread that arrives last, before the others go on;
    * `timeoutMs` is the default for wait().
    */
-  constructor(parties: number, action?: () => unknown, timeoutMs?: number, shared?: Shared) {
+  constructor(parties: number, action?: () => unknown, timeoutMs?: number, shared?: Placed) {
     const ctx = (this.ctx = context());
     if (action !== undefined && action !== null && typeof action !== "function") {
       throw new TypeError_("Barrier(parties, action): action must be a function");
@@ -44,8 +42,8 @@ export class Barrier implements Sendable {
     if (!shared) checkParties(parties);
     this.action = action ?? undefined;
     this.timeoutMs = timeoutMs;
-    this.at = place(ctx, BarrierCore.WORDS, shared);
-    this.id = this.at.id;
+    this.at = place(ObjKind.Barrier, BarrierCore.WORDS, shared);
+    track(this, this.at.ref);
     this.core = shared ? new BarrierCore(ctx.i32, this.at.base) : BarrierCore.init(ctx.i32, this.at.base, parties);
   }
 
@@ -63,13 +61,13 @@ export class Barrier implements Sendable {
     const unshow = () => {
       if (!shown) return;
       shown = false;
-      ctx.table.setWait(ident, WaitKind.None);
+      ctx.table.setWait(ident, 0);
       ctx.enter(ThreadState.Running);
     };
     const onBlock = () => {
       shown = true;
-      ctx.table.setWait(ident, WaitKind.Barrier, this.id, this.at.base, waitMs !== Infinity);
-      ctx.enter(ThreadState.Waiting, this.id);
+      ctx.table.setWait(ident, ObjKind.Barrier, this.at.ref, this.at.base, waitMs !== Infinity);
+      ctx.enter(ThreadState.Waiting, this.at.ref);
     };
     const action = this.action;
     // The thread that trips the barrier may have waited for the previous
@@ -116,7 +114,7 @@ export class Barrier implements Sendable {
   [SEND]() {
     return {
       kind: "Barrier",
-      data: { base: this.at.base, id: this.id, parties: this.parties, action: this.action, timeoutMs: this.timeoutMs },
+      data: { ...this.at, parties: this.parties, action: this.action, timeoutMs: this.timeoutMs },
     };
   }
 

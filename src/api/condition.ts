@@ -9,11 +9,11 @@ import { Lock as LockCore } from "../sync/lock";
 import { RLock as RLockCore } from "../sync/rlock";
 import { RuntimeError, TypeError_ } from "../base/errors";
 import { context, type WorkerContext } from "../runtime/worker-context";
-import { WaitKind } from "../runtime/wait-kinds";
+import { block, place, track, type Placed } from "../runtime/door";
 import { SEND, type Sendable } from "../runtime/serialize";
-import { EventKind, ThreadState } from "../trace/events";
+import { EventKind } from "../trace/events";
+import { ObjKind } from "../trace/object-kinds";
 import { Lock, RLock, timeoutOf, type LockLike } from "./locks";
-import { place, type Shared } from "./blocking-waits";
 
 const waiterNodes = new WeakMap<WorkerContext, number>();
 
@@ -27,27 +27,23 @@ function waiterNode(ctx: WorkerContext): number {
 export class Condition implements Sendable, LockLike {
   private readonly ctx: WorkerContext;
   private readonly core: ConditionCore;
-  private readonly at: Shared;
+  private readonly at: Placed;
   private readonly lock: Lock | RLock;
-  private readonly lockAt: Shared;
-  private readonly lockKind: WaitKind;
-  /** the id the timeline shows for this condition */
-  readonly id: number;
+  private readonly lockAt: Placed;
 
   /** `lock` defaults to a new RLock, as in Python. */
-  constructor(lock?: Lock | RLock, shared?: Shared) {
+  constructor(lock?: Lock | RLock, shared?: Placed) {
     const ctx = (this.ctx = context());
     const theLock = lock ?? new RLock();
     if (!(theLock instanceof Lock || theLock instanceof RLock)) {
       throw new TypeError_("Condition(lock): the lock must be a Lock or an RLock from \"playground\"");
     }
     this.lock = theLock;
-    this.lockAt = { base: theLock[SEND]().data.base, id: theLock.id };
+    this.lockAt = theLock.placed;
     const reentrant = theLock instanceof RLock;
-    this.lockKind = reentrant ? WaitKind.RLock : WaitKind.Lock;
     const lockCore = reentrant ? new RLockCore(ctx.i32, this.lockAt.base) : new LockCore(ctx.i32, this.lockAt.base);
-    this.at = place(ctx, ConditionCore.WORDS, shared);
-    this.id = this.at.id;
+    this.at = place(ObjKind.Condition, ConditionCore.WORDS, shared);
+    track(this, this.at.ref);
     this.core = new ConditionCore(ctx.i32, this.at.base, lockCore);
   }
 
@@ -74,26 +70,13 @@ export class Condition implements Sendable, LockLike {
     const ctx = this.ctx;
     const ident = ctx.ident;
     if (!this.core.owns(ident)) throw new RuntimeError("cannot wait on un-acquired lock");
-    ctx.traceFast(EventKind.LockReleased, 0, this.lockAt.id);
-    let shown = false;
-    const onBlock = () => {
-      shown = true;
-      ctx.table.setWait(ident, WaitKind.Condition, this.id, this.at.base, waitMs !== Infinity);
-      ctx.enter(ThreadState.Waiting, this.id);
-    };
-    const onRelock = () => {
-      shown = true;
-      ctx.table.setWait(ident, this.lockKind, this.lockAt.id, this.lockAt.base, false);
-      ctx.enter(ThreadState.Blocked, this.lockAt.id);
-    };
+    ctx.traceFast(EventKind.LockReleased, 0, this.lockAt.ref);
+    // Shown waiting on the condition; if the lock is taken when it wakes, blocked on the lock.
     try {
-      return this.core.wait(ident, waiterNode(ctx), waitMs, onBlock, onRelock);
+      return block(this.at, waitMs !== Infinity, (onBlock) =>
+        block(this.lockAt, false, (onRelock) => this.core.wait(ident, waiterNode(ctx), waitMs, onBlock, onRelock)));
     } finally {
-      if (shown) {
-        ctx.table.setWait(ident, WaitKind.None);
-        ctx.enter(ThreadState.Running);
-      }
-      ctx.traceFast(EventKind.LockAcquired, 0, this.lockAt.id);
+      ctx.traceFast(EventKind.LockAcquired, 0, this.lockAt.ref);
     }
   }
 
@@ -113,7 +96,7 @@ export class Condition implements Sendable, LockLike {
   }
 
   [SEND]() {
-    return { kind: "Condition", data: { base: this.at.base, id: this.id, lock: this.lock } };
+    return { kind: "Condition", data: { ...this.at, lock: this.lock } };
   }
 
   toString(): string {

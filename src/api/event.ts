@@ -2,25 +2,20 @@
 // as waiting, and its wait-for edge set, while it sleeps.
 
 import { Event as EventCore } from "../sync/event";
-import { context, type WorkerContext } from "../runtime/worker-context";
-import { WaitKind } from "../runtime/wait-kinds";
+import { context } from "../runtime/worker-context";
+import { block, place, track, type Placed } from "../runtime/door";
 import { SEND, type Sendable } from "../runtime/serialize";
-import { ThreadState } from "../trace/events";
+import { ObjKind } from "../trace/object-kinds";
 import { timeoutOf } from "./locks";
-import { place, traced, type Shared } from "./blocking-waits";
 
 export class Event implements Sendable {
-  private readonly ctx: WorkerContext;
   private readonly core: EventCore;
-  private readonly at: Shared;
-  /** the id the timeline shows for this event */
-  readonly id: number;
+  private readonly at: Placed;
 
-  constructor(shared?: Shared) {
-    const ctx = (this.ctx = context());
-    this.at = place(ctx, EventCore.WORDS, shared);
-    this.id = this.at.id;
-    this.core = new EventCore(ctx.i32, this.at.base);
+  constructor(shared?: Placed) {
+    this.at = place(ObjKind.Event, EventCore.WORDS, shared);
+    track(this, this.at.ref);
+    this.core = new EventCore(context().i32, this.at.base);
   }
 
   isSet(): boolean {
@@ -39,12 +34,11 @@ export class Event implements Sendable {
   wait(timeoutMs?: number): boolean {
     const waitMs = timeoutOf(true, timeoutMs);
     if (this.core.isSet()) return true;
-    const ctx = this.ctx;
-    return traced(ctx, ThreadState.Waiting, WaitKind.Event, this.at, waitMs !== Infinity, (onBlock) => this.core.wait(waitMs, onBlock));
+    return block(this.at, waitMs !== Infinity, (onBlock) => this.core.wait(waitMs, onBlock));
   }
 
   [SEND]() {
-    return { kind: "Event", data: { base: this.at.base, id: this.id } };
+    return { kind: "Event", data: this.at };
   }
 
   toString(): string {

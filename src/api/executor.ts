@@ -9,10 +9,12 @@
 
 import { RuntimeError, TimeoutError } from "../base/errors";
 import { context } from "../runtime/worker-context";
-import { Ctl } from "../runtime/thread-table";
+import { place, track } from "../runtime/door";
+import { ObjKind } from "../trace/object-kinds";
 import { Process, cpuCount } from "./process";
 import { Thread, setThreadRole } from "./thread";
 import { TaskClient, TaskState, rebuildError, taskWorkerMain } from "./task-workers";
+import { poolWorkerNumber } from "./pool";
 
 type Fn = (...args: never[]) => unknown;
 
@@ -107,13 +109,14 @@ abstract class Executor {
   protected readonly client: TaskClient;
   protected readonly workers: Thread[] = [];
   private shut = false;
-  /** the id the timeline shows for this executor */
-  readonly id: number;
+  /** the executor's ref (trace/object-kinds.ts) */
+  protected readonly ref: number;
 
-  constructor(readonly maxWorkers: number) {
+  constructor(readonly maxWorkers: number, kind: ObjKind) {
     if (!Number.isInteger(maxWorkers) || maxWorkers < 1) throw new RangeError("maxWorkers must be greater than 0");
-    this.id = context().table.counter(Ctl.ObjectIds);
-    this.client = new TaskClient(this.id);
+    this.ref = place(kind, 0).ref;
+    track(this, this.ref);
+    this.client = new TaskClient(this.ref);
     liveExecutors.add(this);
   }
 
@@ -179,14 +182,14 @@ export class ThreadPoolExecutor extends Executor {
   private readonly prefix: string;
 
   constructor(maxWorkers: number = Math.min(32, cpuCount() + 4)) {
-    super(maxWorkers);
+    super(maxWorkers, ObjKind.ThreadPoolExecutor);
     this.prefix = `ThreadPoolExecutor-${executorCount++}`;
   }
 
   protected makeWorker(index: number): Thread {
     return new Thread({
       target: taskWorkerMain as (...a: never[]) => unknown,
-      args: [this.client.tasks, this.client.results, this.id, null, []] as never[],
+      args: [this.client.tasks, this.client.results, this.ref, null, []] as never[],
       name: `${this.prefix}_${index}`,
     });
   }
@@ -194,14 +197,14 @@ export class ThreadPoolExecutor extends Executor {
 
 export class ProcessPoolExecutor extends Executor {
   constructor(maxWorkers: number = cpuCount()) {
-    super(maxWorkers);
+    super(maxWorkers, ObjKind.ProcessPoolExecutor);
   }
 
   protected makeWorker(): Thread {
     const worker = new Process({
       target: taskWorkerMain as (...a: unknown[]) => unknown,
-      args: [this.client.tasks, this.client.results, this.id, null, []],
-      name: `PoolWorker-${context().table.counter(Ctl.PoolWorkerNames)}`,
+      args: [this.client.tasks, this.client.results, this.ref, null, []],
+      name: `PoolWorker-${poolWorkerNumber()}`,
     });
     setThreadRole(worker, "pool-worker");
     return worker;

@@ -50,6 +50,11 @@ function format(value: unknown, nested: boolean, depth: number, seen: Set<object
   }
 }
 
+/** Python's repr() of a value: strings quoted ('boom'), containers as print shows them. */
+export function reprValue(value: unknown): string {
+  return format(value, true, 0, new Set());
+}
+
 /** The text of one print() call: values separated by `sep`. */
 export function formatValues(values: unknown[], sep = " "): string {
   return values.map((v) => format(v, false, 0, new Set())).join(sep);

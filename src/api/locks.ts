@@ -8,10 +8,10 @@ import { Lock as LockCore } from "../sync/lock";
 import { RLock as RLockCore } from "../sync/rlock";
 import { ValueError } from "../base/errors";
 import { context, type WorkerContext } from "../runtime/worker-context";
-import { Ctl } from "../runtime/thread-table";
-import { WaitKind } from "../runtime/wait-kinds";
+import { block, place, track, type Placed } from "../runtime/door";
 import { SEND, type Sendable } from "../runtime/serialize";
-import { EventKind, ThreadState } from "../trace/events";
+import { EventKind } from "../trace/events";
+import { ObjKind } from "../trace/object-kinds";
 import type { RingWriter } from "../trace/ring";
 
 export interface LockLike {
@@ -30,21 +30,11 @@ export function timeoutOf(blocking: boolean, timeoutMs: number | undefined): num
   return timeoutMs;
 }
 
-/** Block on `core` with the thread shown as blocked, and its wait-for edge set. */
-function acquireSlow(ctx: WorkerContext, core: LockCore | RLockCore, kind: WaitKind, base: number, id: number, timeoutMs: number): boolean {
-  const ident = ctx.ident;
+/** Block on `core` through the door: the thread shown as blocked, and its wait-for edge set. */
+function acquireSlow(ctx: WorkerContext, core: LockCore | RLockCore, at: Placed, timeoutMs: number): boolean {
   if (timeoutMs === 0) return false;
-  let blocked = false;
-  const got = core.acquire(ident, timeoutMs, () => {
-    blocked = true;
-    ctx.table.setWait(ident, kind, id, base, timeoutMs !== Infinity);
-    ctx.enter(ThreadState.Blocked, id);
-  });
-  if (blocked) {
-    ctx.table.setWait(ident, WaitKind.None);
-    ctx.enter(ThreadState.Running);
-  }
-  if (got) ctx.traceFast(EventKind.LockAcquired, 0, id);
+  const got = block(at, timeoutMs !== Infinity, (onBlock) => core.acquire(ctx.ident, timeoutMs, onBlock));
+  if (got) ctx.traceFast(EventKind.LockAcquired, 0, at.ref);
   return got;
 }
 
@@ -54,17 +44,22 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
   protected readonly ctx: WorkerContext;
   private readonly ring: RingWriter;
   private readonly ident: number;
-  /** the id the timeline shows for this lock */
-  readonly id: number;
-  protected readonly base: number;
+  protected readonly at: Placed;
+  private readonly ref: number;
 
-  constructor(make: (i32: Int32Array, base: number) => Core, WORDS: number, shared?: { base: number; id: number }) {
+  constructor(kind: ObjKind, make: (i32: Int32Array, base: number) => Core, WORDS: number, shared?: Placed) {
     const ctx = (this.ctx = context());
     this.ring = ctx.ring;
     this.ident = ctx.ident;
-    this.base = shared ? shared.base : ctx.heap.alloc(WORDS);
-    this.id = shared ? shared.id : ctx.table.counter(Ctl.ObjectIds);
-    this.core = make(ctx.i32, this.base);
+    this.at = place(kind, WORDS, shared);
+    this.ref = this.at.ref;
+    this.core = make(ctx.i32, this.at.base);
+    track(this, this.ref);
+  }
+
+  /** the lock's heap words and ref, for a Condition made over it */
+  get placed(): Placed {
+    return this.at;
   }
 
   /** Take the lock; with `blocking` false, only if free now. False on timeout. */
@@ -72,15 +67,15 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
     // Arguments are checked first: acquire(false, 5) is an error even when free.
     const waitMs = blocking === true && timeoutMs === undefined ? Infinity : timeoutOf(blocking, timeoutMs);
     if (this.core.tryAcquire(this.ident)) {
-      this.ring.writeCoarse(EventKind.LockAcquired, 0, this.id);
+      this.ring.writeCoarse(EventKind.LockAcquired, 0, this.ref);
       return true;
     }
-    return acquireSlow(this.ctx, this.core, this.waitKind, this.base, this.id, waitMs);
+    return acquireSlow(this.ctx, this.core, this.at, waitMs);
   }
 
   release(): void {
     this.core.release(this.ident);
-    this.ring.writeCoarse(EventKind.LockReleased, 0, this.id);
+    this.ring.writeCoarse(EventKind.LockReleased, 0, this.ref);
   }
 
   /** Acquire, run `fn`, release even when `fn` throws; returns `fn`'s result. */
@@ -93,16 +88,12 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
     }
   }
 
-  protected abstract readonly waitKind: WaitKind;
-
   abstract [SEND](): { kind: string; data: unknown };
 }
 
 export class Lock extends BaseLock<LockCore> {
-  protected readonly waitKind = WaitKind.Lock;
-
-  constructor(shared?: { base: number; id: number }) {
-    super((i32, base) => new LockCore(i32, base), LockCore.WORDS, shared);
+  constructor(shared?: Placed) {
+    super(ObjKind.Lock, (i32, base) => new LockCore(i32, base), LockCore.WORDS, shared);
   }
 
   locked(): boolean {
@@ -110,7 +101,7 @@ export class Lock extends BaseLock<LockCore> {
   }
 
   [SEND]() {
-    return { kind: "Lock", data: { base: this.base, id: this.id } };
+    return { kind: "Lock", data: this.at };
   }
 
   toString(): string {
@@ -119,20 +110,18 @@ export class Lock extends BaseLock<LockCore> {
 }
 
 export class RLock extends BaseLock<RLockCore> {
-  protected readonly waitKind = WaitKind.RLock;
-
-  constructor(shared?: { base: number; id: number }) {
-    super((i32, base) => new RLockCore(i32, base), RLockCore.WORDS, shared);
+  constructor(shared?: Placed) {
+    super(ObjKind.RLock, (i32, base) => new RLockCore(i32, base), RLockCore.WORDS, shared);
   }
 
   override release(): void {
     const ident = this.ctx.ident;
     this.core.release(ident);
-    if (this.core.owner() !== ident) this.ctx.traceFast(EventKind.LockReleased, 0, this.id);
+    if (this.core.owner() !== ident) this.ctx.traceFast(EventKind.LockReleased, 0, this.at.ref);
   }
 
   [SEND]() {
-    return { kind: "RLock", data: { base: this.base, id: this.id } };
+    return { kind: "RLock", data: this.at };
   }
 
   toString(): string {

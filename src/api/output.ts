@@ -5,7 +5,7 @@
 // text sent once per label.
 
 import { context } from "../runtime/worker-context";
-import { Ctl } from "../runtime/thread-table";
+import { labelRef } from "../runtime/door";
 import { EventKind } from "../trace/events";
 import { formatValues } from "./format";
 
@@ -20,28 +20,15 @@ export function now(): number {
   return context().now();
 }
 
-const labelIds = new Map<string, number>();
-
-function labelId(text: string): number {
-  let id = labelIds.get(text);
-  if (id === undefined) {
-    const ctx = context();
-    id = ctx.table.counter(Ctl.ObjectIds);
-    labelIds.set(text, id);
-    ctx.post({ type: "label", runId: ctx.run.runId, id, text });
-  }
-  return id;
-}
-
 /** Draw an instant annotation on the caller's lane. */
 export function mark(label: string): void {
-  context().trace(EventKind.Mark, 0, labelId(String(label)));
+  context().trace(EventKind.Mark, 0, labelRef(String(label)));
 }
 
 /** Run `fn`, drawn as a labelled span on the caller's lane; returns its result. */
 export function span<T>(label: string, fn: () => T): T {
   const ctx = context();
-  const id = labelId(String(label));
+  const id = labelRef(String(label));
   ctx.trace(EventKind.SpanBegin, 0, id);
   try {
     return fn();

@@ -4,33 +4,14 @@
 // of a blocking call.
 
 import { afterEach, describe, expect, it } from "vitest";
-import { SharedHeap } from "../sync/heap";
-import { CONTROL_WORDS, ENTRY_WORDS, Field, MAIN_PID, ThreadTable } from "../runtime/thread-table";
-import { provisionThread } from "../runtime/provision";
-import { createContext } from "../runtime/worker-context";
-import { RingReader } from "../trace/ring";
+import { startTestRun } from "../runtime/test-run";
 import { EventKind, ThreadState } from "../trace/events";
 import { SEND } from "../runtime/serialize";
 import { startQueuePuppets, stopQueuePuppets } from "../sync/test-workers-queue";
 import { Connection, EOFError, Pipe, type ConnectionShared } from "./pipe";
 import { QUEUE_GET, QUEUE_PUT } from "./queues";
 
-function startRun() {
-  const heap = SharedHeap.create(8 << 20);
-  const control = heap.alloc(CONTROL_WORDS + 4 * ENTRY_WORDS, 2);
-  const table = ThreadTable.init(heap.i32, control, control + CONTROL_WORDS, 4, 4);
-  const ident = table.reserve("MainThread", "main", false, MAIN_PID, 0);
-  provisionThread(heap, table, ident, heap.allocFloat64(1), 1);
-  const run = { runId: 1, heap: heap.buffer, controlIndex: control, epochMs: performance.timeOrigin + performance.now(), js: "" };
-  createContext(run, ident, () => {});
-  const reader = new RingReader(heap.i32, table.get(ident, Field.RingBase));
-  const events = () => {
-    const out: [kind: number, arg: number, obj: number][] = [];
-    reader.drain((_t, kind, arg, obj) => out.push([kind, arg, obj]));
-    return out;
-  };
-  return { heap, events };
-}
+const startRun = startTestRun;
 
 afterEach(stopQueuePuppets);
 
@@ -46,7 +27,7 @@ describe("Pipe (API)", () => {
     expect(b.recv()).toEqual({ n: 1 });
     b.send("ok");
     expect(a.recv()).toBe("ok");
-    const { ids } = a[SEND]().data as ConnectionShared;
+    const { refs: ids } = a[SEND]().data as ConnectionShared;
     expect(ids[0]).not.toBe(ids[1]);
     expect(events()).toEqual([[QUEUE_PUT, 1, ids[1]], [QUEUE_GET, 0, ids[1]], [QUEUE_PUT, 1, ids[0]], [QUEUE_GET, 0, ids[0]]]);
   });

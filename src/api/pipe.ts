@@ -15,10 +15,9 @@
 import { decode } from "../base/value-codec";
 import { BrokenPipeError, EOFError, OSError, PipeEnd } from "../sync/pipe-core";
 import { context, type WorkerContext } from "../runtime/worker-context";
-import { Ctl } from "../runtime/thread-table";
-import { WaitKind } from "../runtime/wait-kinds";
+import { block, place, track } from "../runtime/door";
 import { SEND, type Sendable } from "../runtime/serialize";
-import { ThreadState } from "../trace/events";
+import { ObjKind } from "../trace/object-kinds";
 import { checkBufferBytes, codecOptions, encodeItem, encoded, QUEUE_GET, QUEUE_PUT, queueTimeout } from "./queues";
 
 export { BrokenPipeError, EOFError, OSError };
@@ -28,47 +27,28 @@ export const DEFAULT_PIPE_BYTES = 64 * 1024;
 export interface ConnectionShared {
   base: number;
   end: 0 | 1;
-  /** timeline ids of channel 0 (into end 0) and channel 1 (into end 1; 0 when not duplex) */
-  ids: [number, number];
+  /** refs of channel 0 (into end 0) and channel 1 (into end 1; 0 when not duplex) */
+  refs: [number, number];
 }
 
 /** One end of a Pipe (Python's multiprocessing.connection.Connection). */
 export class Connection<T = unknown> implements Sendable {
   private readonly core: PipeEnd;
   private readonly ctx: WorkerContext;
-  private waitObj = 0;
-  private waitTimed = false;
-  private blocked = false;
-  private readonly onBlock = () => {
-    this.blocked = true;
-    this.ctx.table.setWait(this.ctx.ident, WaitKind.Pipe, this.waitObj, this.shared.base, this.waitTimed);
-    this.ctx.enter(ThreadState.QueueWait, this.waitObj);
-  };
 
   constructor(private readonly shared: ConnectionShared) {
     const ctx = (this.ctx = context());
     this.core = new PipeEnd(ctx.i32, shared.base, shared.end, ctx.ident);
+    track(this, this.inRef || this.outRef);
   }
 
-  /** timeline id of the channel this end receives from / sends into */
-  private get inId(): number {
-    return this.shared.ids[this.shared.end];
+  /** ref of the channel this end receives from / sends into */
+  private get inRef(): number {
+    return this.shared.refs[this.shared.end];
   }
 
-  private get outId(): number {
-    return this.core.inbox ? this.shared.ids[1 - this.shared.end] : this.shared.ids[0];
-  }
-
-  private begin(obj: number, waitMs: number): void {
-    this.waitObj = obj;
-    this.waitTimed = waitMs !== Infinity;
-  }
-
-  private afterWait(): void {
-    if (!this.blocked) return;
-    this.blocked = false;
-    this.ctx.table.setWait(this.ctx.ident, WaitKind.None);
-    this.ctx.enter(ThreadState.Running);
+  private get outRef(): number {
+    return this.core.inbox ? this.shared.refs[1 - this.shared.end] : this.shared.refs[0];
   }
 
   /** Sends a copy of `obj` to the other end; waits while the pipe's buffer is full. */
@@ -76,25 +56,14 @@ export class Connection<T = unknown> implements Sendable {
     if (this.core.closed()) throw new OSError("handle is closed");
     if (!this.core.outbox) throw new OSError("connection is read-only");
     const len = encodeItem(this.ctx, obj, this.core.outbox.maxItemBytes(), "pipe");
-    this.begin(this.outId, Infinity);
-    try {
-      this.core.send(encoded, len, Infinity, this.onBlock);
-    } finally {
-      this.afterWait();
-    }
-    this.ctx.traceFast(QUEUE_PUT, this.core.outbox.depth, this.outId);
+    block({ base: this.shared.base, ref: this.outRef }, false, (onBlock) => this.core.send(encoded, len, Infinity, onBlock));
+    this.ctx.traceFast(QUEUE_PUT, this.core.outbox.depth, this.outRef);
   }
 
   /** Receives the next message, waiting for one. EOFError once the other end is closed and all is read. */
   recv(): T {
-    this.begin(this.inId, Infinity);
-    let len: number;
-    try {
-      len = this.core.recv(Infinity, this.onBlock);
-    } finally {
-      this.afterWait();
-    }
-    this.ctx.traceFast(QUEUE_GET, this.core.inbox!.depth, this.inId);
+    const len = block({ base: this.shared.base, ref: this.inRef }, false, (onBlock) => this.core.recv(Infinity, onBlock));
+    this.ctx.traceFast(QUEUE_GET, this.core.inbox!.depth, this.inRef);
     return decode(this.core.received, 0, len, codecOptions(this.ctx)) as T;
   }
 
@@ -105,12 +74,7 @@ export class Connection<T = unknown> implements Sendable {
    */
   poll(timeoutMs: number | null = 0): boolean {
     const waitMs = queueTimeout(true, timeoutMs);
-    this.begin(this.inId, waitMs);
-    try {
-      return this.core.poll(waitMs, this.onBlock);
-    } finally {
-      this.afterWait();
-    }
+    return block({ base: this.shared.base, ref: this.inRef }, waitMs !== Infinity, (onBlock) => this.core.poll(waitMs, onBlock));
   }
 
   /** Closes this end; the other end's recv then raises EOFError once it has read everything. */
@@ -146,8 +110,8 @@ export class Connection<T = unknown> implements Sendable {
 export function Pipe<T = unknown>(duplex = true, options?: { bufferBytes?: number }): [Connection<T>, Connection<T>] {
   const ctx = context();
   const bytes = checkBufferBytes(options?.bufferBytes ?? DEFAULT_PIPE_BYTES);
-  const base = ctx.heap.alloc(PipeEnd.words(bytes, duplex), 2);
-  PipeEnd.init(ctx.i32, base, bytes, duplex);
-  const ids: [number, number] = [ctx.table.counter(Ctl.ObjectIds), duplex ? ctx.table.counter(Ctl.ObjectIds) : 0];
-  return [new Connection<T>({ base, end: 0, ids }), new Connection<T>({ base, end: 1, ids })];
+  const first = place(ObjKind.Pipe, PipeEnd.words(duplex), undefined, { align: 2 });
+  PipeEnd.init(ctx.i32, first.base, bytes, duplex, ctx.blocks);
+  const refs: [number, number] = [first.ref, duplex ? place(ObjKind.Pipe, 0).ref : 0];
+  return [new Connection<T>({ base: first.base, end: 0, refs }), new Connection<T>({ base: first.base, end: 1, refs })];
 }

@@ -492,8 +492,9 @@ declare module "playground" {
   /** Options of a `Queue` or `Pipe`: the size of its buffer in shared memory. */
   export interface BufferOptions {
     /**
-     * Bytes of the buffer (default 65,536; a `Pipe` has one per direction). Every item must fit in it
-     * once encoded: a larger one makes `put`/`send` throw `ValueError`, which names the size needed.
+     * A fixed byte budget (a `Pipe` has one per direction, 65,536 bytes by default; a `Queue` has none
+     * unless given one, and grows as its items need). `put`/`send` wait while the budget is used up, and
+     * an item larger than all of it makes them throw `ValueError`, which names the size needed.
      */
     bufferBytes?: number;
   }
@@ -511,8 +512,7 @@ declare module "playground" {
   export class Queue<T = any> {
     /**
      * @param maxsize the most items it holds: `put` waits while it is full; 0 (the default) or less: no limit
-     *   but the buffer's bytes
-     * @param options `bufferBytes`: the size of its buffer (default 64 KiB)
+     * @param options `bufferBytes`: a fixed byte budget for its items (default: none, it grows)
      */
     constructor(maxsize?: number, options?: BufferOptions);
     /** The limit it was made with; 0 means none. */

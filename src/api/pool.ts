@@ -10,12 +10,19 @@
 import { TimeoutError, ValueError } from "../base/errors";
 import { context } from "../runtime/worker-context";
 import { Ctl } from "../runtime/thread-table";
+import { place, track } from "../runtime/door";
+import { ObjKind } from "../trace/object-kinds";
 import { Process, cpuCount } from "./process";
 import { setThreadRole } from "./thread";
 import { TaskClient, rebuildError, taskWorkerMain, type TaskMode } from "./task-workers";
 import { span } from "./output";
 
 type Fn<A extends unknown[] = never[], R = unknown> = (...args: A) => R;
+
+/** The N of the next "PoolWorker-N", counted over the whole run (pools and process executors alike). */
+export function poolWorkerNumber(): number {
+  return context().table.counter(Ctl.PoolWorkerNames);
+}
 
 export interface AsyncOptions<R> {
   callback?: (value: R) => unknown;
@@ -72,19 +79,18 @@ export class Pool {
   private readonly client: TaskClient;
   private readonly workers: Process[] = [];
   private state: "run" | "close" | "terminate" = "run";
-  /** the id the timeline shows for this pool */
-  readonly id: number;
+  private readonly ref: number;
 
   constructor(processes: number = cpuCount(), initializer?: Fn, initargs: unknown[] = []) {
     if (!Number.isInteger(processes) || processes < 1) throw new ValueError("Number of processes must be at least 1");
-    const ctx = context();
-    this.id = ctx.table.counter(Ctl.ObjectIds);
-    this.client = new TaskClient(this.id);
+    this.ref = place(ObjKind.Pool, 0).ref;
+    track(this, this.ref);
+    this.client = new TaskClient(this.ref);
     for (let i = 0; i < processes; i++) {
       const worker = new Process({
         target: taskWorkerMain as Fn<unknown[]>,
-        args: [this.client.tasks, this.client.results, this.id, initializer ?? null, initargs],
-        name: `PoolWorker-${ctx.table.counter(Ctl.PoolWorkerNames)}`,
+        args: [this.client.tasks, this.client.results, this.ref, initializer ?? null, initargs],
+        name: `PoolWorker-${poolWorkerNumber()}`,
         daemon: true,
       });
       setThreadRole(worker, "pool-worker");

@@ -6,8 +6,9 @@
 // every thread of the process at once, as SIGTERM would: like Python, a lock
 // or queue the process was in the middle of using is left as it was.
 
+import { sendToRunner } from "../runtime/runner-link";
 import { context } from "../runtime/worker-context";
-import { Ctl, Field, MAIN_PID, Lifecycle } from "../runtime/thread-table";
+import { Ctl, Field, MAIN_PID } from "../runtime/thread-table";
 import { Thread, setProcessGil, setThreadRole, threadHandle, type ThreadOptions } from "./thread";
 
 export class Process<A extends unknown[] = unknown[]> extends Thread {
@@ -34,15 +35,14 @@ export class Process<A extends unknown[] = unknown[]> extends Thread {
     const ident = super.ident;
     if (!ident) return null;
     const table = context().table;
-    return table.get(ident, Field.Lifecycle) === Lifecycle.Finished ? table.get(ident, Field.ExitCode) : null;
+    return table.isAlive(ident) ? null : table.exitCode(ident);
   }
 
   /** End the process now (its threads too); its exitcode becomes -15. */
   terminate(): void {
-    const ctx = context();
     const pid = this.pid;
     if (pid === null || !this.isAlive()) return;
-    ctx.post({ type: "terminate", runId: ctx.run.runId, pid });
+    sendToRunner({ type: "terminate", pid });
   }
 
   /** Kill is terminate here: the page cannot tell SIGKILL from SIGTERM. */

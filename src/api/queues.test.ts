@@ -5,35 +5,17 @@
 // call is a worker_thread puppet working on the same queue's core.
 
 import { afterEach, describe, expect, it } from "vitest";
-import { SharedHeap } from "../sync/heap";
-import { CONTROL_WORDS, ENTRY_WORDS, Field, MAIN_PID, ThreadTable } from "../runtime/thread-table";
-import { provisionThread } from "../runtime/provision";
-import { createContext } from "../runtime/worker-context";
-import { RingReader } from "../trace/ring";
+import { Field } from "../runtime/thread-table";
+import { startTestRun } from "../runtime/test-run";
 import { EventKind, ThreadState } from "../trace/events";
-import { WaitKind } from "../runtime/wait-kinds";
 import { SEND, type ModuleScope } from "../runtime/serialize";
 import { startQueuePuppets, stopQueuePuppets } from "../sync/test-workers-queue";
 import { Empty, Full, LifoQueue, PriorityQueue, Queue, QUEUE_GET, QUEUE_PUT, type QueueShared } from "./queues";
 
-function startRun() {
-  const heap = SharedHeap.create(8 << 20);
-  const control = heap.alloc(CONTROL_WORDS + 4 * ENTRY_WORDS, 2);
-  const table = ThreadTable.init(heap.i32, control, control + CONTROL_WORDS, 4, 4);
-  const ident = table.reserve("MainThread", "main", false, MAIN_PID, 0);
-  provisionThread(heap, table, ident, heap.allocFloat64(1), 1);
-  const run = { runId: 1, heap: heap.buffer, controlIndex: control, epochMs: performance.timeOrigin + performance.now(), js: "" };
-  const ctx = createContext(run, ident, () => {});
-  const reader = new RingReader(heap.i32, table.get(ident, Field.RingBase));
-  const events = () => {
-    const out: [kind: number, arg: number, obj: number][] = [];
-    reader.drain((_t, kind, arg, obj) => out.push([kind, arg, obj]));
-    return out;
-  };
-  return { heap, table, ctx, ident, events };
-}
+const startRun = startTestRun;
 
 const baseOf = (q: { [SEND](): { data: unknown } }) => (q[SEND]().data as QueueShared).base;
+const refOf = (q: { [SEND](): { data: unknown } }) => (q[SEND]().data as QueueShared).ref;
 
 afterEach(stopQueuePuppets);
 
@@ -89,14 +71,14 @@ describe("Queue (API)", () => {
     q.put(1);
     q.put(2);
     q.get();
-    expect(events()).toEqual([[QUEUE_PUT, 1, q.id], [QUEUE_PUT, 2, q.id], [QUEUE_GET, 1, q.id]]);
+    expect(events()).toEqual([[QUEUE_PUT, 1, refOf(q)], [QUEUE_PUT, 2, refOf(q)], [QUEUE_GET, 1, refOf(q)]]);
     q.get();
     events();
     expect(() => q.getNowait()).toThrow(Empty);
     expect(events()).toEqual([]);
     expect(() => q.get(true, 20)).toThrow(Empty);
-    expect(events()).toEqual([[EventKind.State, ThreadState.QueueWait, q.id], [EventKind.State, ThreadState.Running, 0]]);
-    expect(table.get(ident, Field.WaitKind)).toBe(WaitKind.None);
+    expect(events()).toEqual([[EventKind.State, ThreadState.QueueWait, refOf(q)], [EventKind.State, ThreadState.Running, 0]]);
+    expect(table.get(ident, Field.WaitKind)).toBe(0);
   });
 
   it("a get blocked in MainThread returns what another thread puts", async () => {
@@ -124,15 +106,21 @@ describe("Queue (API)", () => {
     expect(() => q.taskDone()).toThrow(expect.objectContaining({ name: "ValueError" }));
   });
 
-  it("fails put of an item larger than the buffer with the sizes and the fix, and of one that cannot be copied with what it is", () => {
+  it("grows for an item larger than its buffer (only maxsize limits a Queue), and fails an item that cannot be copied with what it is", () => {
+    // Scenario (issue 10, item 6): Queue(0) is unbounded; a 1,491-byte item
+    // goes into a queue whose buffer started at 1 KiB, then 6,000 small ints
+    // (more than a 64 KiB buffer held before); full() stays false and
+    // putNowait never raises Full; everything comes back in order.
     startRun();
-    const q = new Queue<number[]>(0, { bufferBytes: 1024 });
-    expect(() => q.put(Array.from({ length: 400 }, (_, i) => i))).toThrow(
-      expect.objectContaining({
-        name: "ValueError",
-        message: "item too large for this Queue: it takes 1491 bytes encoded, and its buffer holds items of at most 1020 bytes; give it a bigger buffer with { bufferBytes: 2048 }",
-      }),
-    );
+    const q = new Queue<number[] | number>(0, { bufferBytes: 1024 });
+    const big = Array.from({ length: 400 }, (_, i) => i);
+    q.put(big);
+    for (let i = 0; i < 6000; i++) {
+      expect(q.full()).toBe(false);
+      q.putNowait(i);
+    }
+    expect(q.get()).toEqual(big);
+    for (let i = 0; i < 6000; i++) expect(q.get()).toBe(i);
     expect(q.qsize()).toBe(0);
     expect(() => q.put([Symbol("s")] as never)).toThrow(
       expect.objectContaining({ name: "TypeError", message: expect.stringMatching(/^cannot copy item\[0\]: it is a symbol \(Symbol\(s\)\)/) }),
@@ -145,10 +133,10 @@ describe("Queue (API)", () => {
     // (what revive.ts does in another thread) sees the same items. An
     // Int32Array over the run's heap put in an item comes out as a view of
     // the same memory.
-    const { heap } = startRun();
+    const { userHeap: heap } = startRun();
     const q = new Queue<unknown>();
     const sent = q[SEND]();
-    expect(sent).toEqual({ kind: "Queue", data: { base: baseOf(q), id: q.id } });
+    expect(sent).toEqual({ kind: "Queue", data: { base: baseOf(q), ref: refOf(q) } });
     const again = new Queue<unknown>(0, undefined, sent.data);
     q.put("via the first");
     expect(again.get()).toBe("via the first");
@@ -184,7 +172,7 @@ describe("Queue (API)", () => {
     q.put([inner, double, new Point(3, 4)]);
     const [q2, f, p] = q.get() as [Queue<number>, typeof double, Point];
     expect(q2).toBeInstanceOf(Queue);
-    expect(q2.id).toBe(inner.id);
+    expect(refOf(q2)).toBe(refOf(inner));
     expect(f).toBe(double);
     expect(p.norm()).toBe(5);
   });

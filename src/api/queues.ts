@@ -10,21 +10,21 @@
 // instances of the snippet's top-level classes as a thread's args travel
 // (runtime/serialize.ts), so a queue of tasks or callbacks works as in Python.
 //
-// Each queue has a byte buffer of DEFAULT_QUEUE_BYTES (64 KiB) unless
-// `{ bufferBytes }` says otherwise: small enough for hundreds of queues in a
-// run's heap, big enough for thousands of small items. maxsize counts items;
-// a put also waits while the buffer has no room for its bytes, and an item
-// larger than the whole buffer fails with ValueError.
+// A queue's buffer starts at DEFAULT_QUEUE_BYTES (64 KiB) and grows as its
+// items need (Python's queue.Queue: maxsize counts items, nothing else limits
+// it). Given `{ bufferBytes }`, the buffer is that fixed size instead: a put
+// waits while it has no room for its bytes, and an item larger than the
+// whole buffer fails with ValueError.
 
 import { PlaygroundError, ValueError } from "../base/errors";
 import { decode, encode, encodeInto, type CodecOptions } from "../base/value-codec";
-import { QueueCore, QueueOrder, TIMED_OUT } from "../sync/queue-core";
+import { QUEUE_HEADER_WORDS, QueueCore, QueueOrder, TIMED_OUT } from "../sync/queue-core";
 import { compareEncoded } from "../sync/queue-order";
 import { context, type WorkerContext } from "../runtime/worker-context";
-import { Ctl } from "../runtime/thread-table";
-import { WaitKind } from "../runtime/wait-kinds";
+import { block, place, track, type Placed } from "../runtime/door";
 import { Decoder, Encoder, SEND, type Sendable } from "../runtime/serialize";
-import { EventKind, ThreadState } from "../trace/events";
+import { EventKind } from "../trace/events";
+import { ObjKind } from "../trace/object-kinds";
 
 /** Trace event kinds of queue traffic (and pipe traffic): arg = depth after, obj = queue id. */
 export const QUEUE_PUT = EventKind.QueuePut;
@@ -44,14 +44,17 @@ export class Empty extends PlaygroundError {
 }
 
 export interface QueueOptions {
-  /** bytes of the queue's buffer (default 64 KiB); the largest item is 4-8 bytes less */
+  /**
+   * a fixed byte budget for the queue's items (a put waits for room, and an
+   * item larger than it fails); without it the queue's buffer grows as needed
+   */
   bufferBytes?: number;
+  /** @internal the pool or executor this queue is the task or result queue of, and which */
+  owner?: number;
+  role?: "tasks" | "results";
 }
 
-export interface QueueShared {
-  base: number;
-  id: number;
-}
+export type QueueShared = Placed;
 
 /** Python's (block, timeout) for queues: block=false ignores the timeout. Infinity means forever. */
 export function queueTimeout(block: boolean, timeoutMs: number | null | undefined): number {
@@ -74,7 +77,7 @@ let codec: { ctx: WorkerContext; options: CodecOptions } | null = null;
 export function codecOptions(ctx: WorkerContext): CodecOptions {
   if (codec?.ctx === ctx) return codec.options;
   const options: CodecOptions = {
-    sharedBuffer: ctx.run.heap,
+    sharedBuffer: ctx.run.userHeap,
     label: "item",
     substitute: (value) => (ctx.scope ? new Encoder(ctx.scope, "another thread").encode(value, "the item") : undefined),
     restore: (standIn) => new Decoder(ctx.scope!).decode(standIn),
@@ -109,10 +112,9 @@ export function encodeItem(ctx: WorkerContext, item: unknown, maxBytes: number, 
     }
     if (len < 0 || len > maxBytes) {
       const size = len >= 0 ? len : encode(item, options).length;
-      throw new ValueError(
-        `item too large for this ${what}: it takes ${size} bytes encoded, and its buffer holds items of at most ${maxBytes} bytes; ` +
-          `give it a bigger buffer with { bufferBytes: ${2 ** Math.ceil(Math.log2(size + 8))} }`,
-      );
+      const fits = 2 ** Math.ceil(Math.log2(size + 8));
+      const fix = fits <= MAX_QUEUE_BYTES ? `give it a bigger buffer with { bufferBytes: ${fits} }` : "send it in parts, or through a Queue, which grows";
+      throw new ValueError(`item too large for this ${what}: it takes ${size} bytes encoded, and its buffer holds items of at most ${maxBytes} bytes; ${fix}`);
     }
     encoded = out;
     return len;
@@ -128,23 +130,14 @@ export function encodeItem(ctx: WorkerContext, item: unknown, maxBytes: number, 
 export class Queue<T = unknown> implements Sendable {
   protected static readonly order: QueueOrder = QueueOrder.Fifo;
   protected static readonly kindName: string = "Queue";
+  protected static readonly objKind: ObjKind = ObjKind.Queue;
 
-  /** the id the timeline shows for this queue */
-  readonly id: number;
   /** the most items the queue holds (0: no limit but its buffer) */
   readonly maxsize: number;
   private readonly core: QueueCore;
   private readonly ctx: WorkerContext;
-  private readonly base: number;
-  private waitTimed = false;
-  private blocked = false;
-  // Made once: the fast path must not allocate a closure per call.
-  private readonly onBlock = () => {
-    this.blocked = true;
-    this.ctx.table.setWait(this.ctx.ident, WaitKind.Queue, this.id, this.base, this.waitTimed);
-    this.ctx.enter(ThreadState.QueueWait, this.id);
-  };
-
+  private readonly at: Placed;
+  private readonly ref: number;
   private readonly kind: string;
 
   /**
@@ -157,62 +150,46 @@ export class Queue<T = unknown> implements Sendable {
     const order = cls.order;
     this.kind = cls.kindName;
     if (shared) {
-      this.base = shared.base;
-      this.id = shared.id;
+      this.at = place(cls.objKind, 0, shared);
     } else {
       if (typeof maxsize !== "number" || !Number.isInteger(maxsize)) throw new ValueError(`maxsize must be an integer, got ${String(maxsize)}`);
       const bytes = checkBufferBytes(options?.bufferBytes ?? DEFAULT_QUEUE_BYTES);
-      this.base = ctx.heap.alloc(QueueCore.words(bytes), 2);
-      QueueCore.init(ctx.i32, this.base, order, maxsize, bytes);
-      this.id = ctx.table.counter(Ctl.ObjectIds);
+      const kind = options?.owner ? ObjKind.TaskQueue : cls.objKind;
+      this.at = place(kind, QUEUE_HEADER_WORDS, undefined, { align: 2, owner: options?.owner, role: options?.role });
+      // As Python's queue.Queue, only maxsize limits it and its buffer grows as items need;
+      // a byte budget given with { bufferBytes } is kept to (a put waits for room).
+      QueueCore.init(ctx.i32, this.at.base, order, maxsize, bytes, ctx.blocks, options?.bufferBytes === undefined);
     }
-    this.core = new QueueCore(ctx.i32, this.base, ctx.ident, compareEncoded);
+    this.ref = this.at.ref;
+    track(this, this.ref);
+    this.core = new QueueCore(ctx.i32, this.at.base, ctx.ident, compareEncoded, ctx.blocks);
     this.maxsize = this.core.maxsize;
-  }
-
-  private afterWait(): void {
-    if (!this.blocked) return;
-    this.blocked = false;
-    this.ctx.table.setWait(this.ctx.ident, WaitKind.None);
-    this.ctx.enter(ThreadState.Running);
   }
 
   /**
    * Puts `item` in the queue, waiting while it is full if `block` (for at
    * most `timeoutMs`). Raises Full if it is still full.
    */
-  put(item: T, block = true, timeoutMs?: number): void {
-    const waitMs = queueTimeout(block, timeoutMs);
-    this.waitTimed = waitMs !== Infinity;
+  put(item: T, blocking = true, timeoutMs?: number): void {
+    const waitMs = queueTimeout(blocking, timeoutMs);
     const len = encodeItem(this.ctx, item, this.core.maxItemBytes(), this.kind);
-    let depth: number;
-    try {
-      depth = this.core.put(encoded, len, waitMs, this.onBlock);
-    } finally {
-      this.afterWait();
-    }
+    const depth = block(this.at, waitMs !== Infinity, (onBlock) => this.core.put(encoded, len, waitMs, onBlock));
     if (depth === TIMED_OUT) {
       const full = this.maxsize > 0 && this.qsize() >= this.maxsize ? `full (maxsize ${this.maxsize})` : "full (its buffer has no room for the item)";
       throw new Full(waitMs === 0 ? `the ${this.kind} is ${full}` : `the ${this.kind} was still ${full} after ${waitMs} ms`);
     }
-    this.ctx.traceFast(QUEUE_PUT, depth, this.id);
+    this.ctx.traceFast(QUEUE_PUT, depth, this.ref);
   }
 
   /**
    * Removes and returns the next item, waiting while the queue is empty if
    * `block` (for at most `timeoutMs`). Raises Empty if it is still empty.
    */
-  get(block = true, timeoutMs?: number): T {
-    const waitMs = queueTimeout(block, timeoutMs);
-    this.waitTimed = waitMs !== Infinity;
-    let len: number;
-    try {
-      len = this.core.get(waitMs, this.onBlock);
-    } finally {
-      this.afterWait();
-    }
+  get(blocking = true, timeoutMs?: number): T {
+    const waitMs = queueTimeout(blocking, timeoutMs);
+    const len = block(this.at, waitMs !== Infinity, (onBlock) => this.core.get(waitMs, onBlock));
     if (len === TIMED_OUT) throw new Empty(waitMs === 0 ? `the ${this.kind} is empty` : `the ${this.kind} was still empty after ${waitMs} ms`);
-    this.ctx.traceFast(QUEUE_GET, this.core.depth, this.id);
+    this.ctx.traceFast(QUEUE_GET, this.core.depth, this.ref);
     return decode(this.core.received, 0, len, codecOptions(this.ctx)) as T;
   }
 
@@ -247,20 +224,15 @@ export class Queue<T = unknown> implements Sendable {
   /** Waits until every item put has been marked done with taskDone(); false if `timeoutMs` passed first. */
   join(timeoutMs?: number): boolean {
     const waitMs = queueTimeout(true, timeoutMs);
-    this.waitTimed = waitMs !== Infinity;
-    try {
-      return this.core.join(waitMs, this.onBlock);
-    } finally {
-      this.afterWait();
-    }
+    return block(this.at, waitMs !== Infinity, (onBlock) => this.core.join(waitMs, onBlock));
   }
 
   [SEND]() {
-    return { kind: this.kind, data: { base: this.base, id: this.id } satisfies QueueShared };
+    return { kind: this.kind, data: this.at };
   }
 
   toString(): string {
-    return `<${this.kind} id=${this.id} qsize=${this.qsize()} maxsize=${this.maxsize}>`;
+    return `<${this.kind} qsize=${this.qsize()} maxsize=${this.maxsize}>`;
   }
 }
 
@@ -268,10 +240,12 @@ export class Queue<T = unknown> implements Sendable {
 export class LifoQueue<T = unknown> extends Queue<T> {
   protected static override readonly order: QueueOrder = QueueOrder.Lifo;
   protected static override readonly kindName: string = "LifoQueue";
+  protected static override readonly objKind: ObjKind = ObjKind.LifoQueue;
 }
 
 /** Python's queue.PriorityQueue: smallest first; [priority, value] arrays compare element-wise. */
 export class PriorityQueue<T = unknown> extends Queue<T> {
   protected static override readonly order: QueueOrder = QueueOrder.Priority;
   protected static override readonly kindName: string = "PriorityQueue";
+  protected static override readonly objKind: ObjKind = ObjKind.PriorityQueue;
 }

@@ -12,21 +12,23 @@ import { Connection, type ConnectionShared } from "./pipe";
 
 type Reviver = (data: never) => unknown;
 
+type Placed = { base: number; ref: number };
+
 const REVIVERS: Record<string, Reviver> = {
-  Lock: (data: { base: number; id: number }) => new Lock(data),
-  RLock: (data: { base: number; id: number }) => new RLock(data),
+  Lock: (data: Placed) => new Lock(data),
+  RLock: (data: Placed) => new RLock(data),
   Value: (data: { type: SharedArrayType; byteOffset: number; lock: Lock }) => new Value(data.type, undefined, data),
-  Thread: (data: { ident: number; name: string; daemon: boolean }) => reviveThread(data),
+  Thread: (data: { ident: number; cell: number; name: string; daemon: boolean }) => reviveThread(data),
   local: () => local(),
-  Condition: (data: { base: number; id: number; lock: Lock | RLock }) => new Condition(data.lock, data),
-  Semaphore: (data: { base: number; id: number }) => new Semaphore(undefined, data),
-  BoundedSemaphore: (data: { base: number; id: number }) => new BoundedSemaphore(undefined, data),
-  Event: (data: { base: number; id: number }) => new Event(data),
+  Condition: (data: Placed & { lock: Lock | RLock }) => new Condition(data.lock, data),
+  Semaphore: (data: Placed) => new Semaphore(undefined, data),
+  BoundedSemaphore: (data: Placed) => new BoundedSemaphore(undefined, data),
+  Event: (data: Placed) => new Event(data),
   Queue: (data: QueueShared) => new Queue(0, undefined, data),
   LifoQueue: (data: QueueShared) => new LifoQueue(0, undefined, data),
   PriorityQueue: (data: QueueShared) => new PriorityQueue(0, undefined, data),
   Connection: (data: ConnectionShared) => new Connection(data),
-  Barrier: (data: { base: number; id: number; parties: number; action?: () => unknown; timeoutMs?: number }) =>
+  Barrier: (data: Placed & { parties: number; action?: () => unknown; timeoutMs?: number }) =>
     new Barrier(data.parties, data.action, data.timeoutMs, data),
 };
 

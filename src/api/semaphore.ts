@@ -3,25 +3,22 @@
 
 import { BoundedSemaphore as BoundedSemaphoreCore, checkInitialValue, Semaphore as SemaphoreCore } from "../sync/semaphore";
 import { context, type WorkerContext } from "../runtime/worker-context";
-import { WaitKind } from "../runtime/wait-kinds";
+import { block, place, track, type Placed } from "../runtime/door";
 import { SEND, type Sendable } from "../runtime/serialize";
-import { ThreadState } from "../trace/events";
+import { ObjKind } from "../trace/object-kinds";
 import { timeoutOf, type LockLike } from "./locks";
-import { place, traced, type Shared } from "./blocking-waits";
 
 export class Semaphore implements Sendable, LockLike {
   protected readonly ctx: WorkerContext;
   protected readonly core: SemaphoreCore;
-  protected readonly at: Shared;
-  /** the id the timeline shows for this semaphore */
-  readonly id: number;
+  protected readonly at: Placed;
 
-  constructor(value = 1, shared?: Shared, bounded?: boolean) {
+  constructor(value = 1, shared?: Placed, bounded?: boolean) {
     const ctx = (this.ctx = context());
     // Checked before allocating, so a bad value costs no heap words.
     if (!shared) checkInitialValue(value);
-    this.at = place(ctx, SemaphoreCore.WORDS, shared);
-    this.id = this.at.id;
+    this.at = place(bounded ? ObjKind.BoundedSemaphore : ObjKind.Semaphore, SemaphoreCore.WORDS, shared);
+    track(this, this.at.ref);
     this.core = shared
       ? new SemaphoreCore(ctx.i32, this.at.base)
       : (bounded ? BoundedSemaphoreCore : SemaphoreCore).init(ctx.i32, this.at.base, value);
@@ -32,9 +29,7 @@ export class Semaphore implements Sendable, LockLike {
     const waitMs = timeoutOf(blocking, timeoutMs);
     if (this.core.tryAcquire()) return true;
     if (waitMs === 0) return false;
-    const ctx = this.ctx;
-    return traced(ctx, ThreadState.Blocked, WaitKind.Semaphore, this.at, waitMs !== Infinity, (onBlock) =>
-      this.core.acquire(ctx.ident, waitMs, onBlock));
+    return block(this.at, waitMs !== Infinity, (onBlock) => this.core.acquire(this.ctx.ident, waitMs, onBlock));
   }
 
   /** Gives back `n` units, waking up to `n` waiting threads. Any thread may release. */
@@ -52,7 +47,7 @@ export class Semaphore implements Sendable, LockLike {
   }
 
   [SEND]() {
-    return { kind: "Semaphore", data: { base: this.at.base, id: this.id } };
+    return { kind: "Semaphore", data: this.at };
   }
 
   toString(): string {
@@ -61,12 +56,12 @@ export class Semaphore implements Sendable, LockLike {
 }
 
 export class BoundedSemaphore extends Semaphore {
-  constructor(value = 1, shared?: Shared) {
+  constructor(value = 1, shared?: Placed) {
     super(value, shared, true);
   }
 
   override [SEND]() {
-    return { kind: "BoundedSemaphore", data: { base: this.at.base, id: this.id } };
+    return { kind: "BoundedSemaphore", data: this.at };
   }
 
   override toString(): string {

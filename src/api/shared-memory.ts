@@ -32,8 +32,8 @@ export function sharedArray<T extends SharedArrayType>(type: T, length: number):
   const ctor = arrayType(type);
   if (!Number.isInteger(length) || length < 0) throw new ValueError(`sharedArray length must be a non-negative integer, got ${length}`);
   const ctx = context();
-  const byteOffset = ctx.heap.allocBytes(Math.max(length * ctor.BYTES_PER_ELEMENT, 8), 8);
-  return new ctor(ctx.run.heap, byteOffset, length) as ArrayOf<T>;
+  const byteOffset = ctx.userHeap.allocBytes(Math.max(length * ctor.BYTES_PER_ELEMENT, 8), 8);
+  return new ctor(ctx.run.userHeap, byteOffset, length) as ArrayOf<T>;
 }
 
 interface ValueState {
@@ -53,9 +53,9 @@ export class Value<T extends SharedArrayType = "float64"> implements Sendable {
     if (shared) {
       this.state = shared;
     } else {
-      this.state = { type, byteOffset: ctx.heap.allocBytes(8, 8), lock: new Lock() };
+      this.state = { type, byteOffset: ctx.userHeap.allocBytes(8, 8), lock: new Lock() };
     }
-    this.cell = new ctor(ctx.run.heap, this.state.byteOffset, 1) as ArrayOf<T>;
+    this.cell = new ctor(ctx.run.userHeap, this.state.byteOffset, 1) as ArrayOf<T>;
     if (!shared && initial !== undefined) this.value = initial as never;
   }
 

@@ -39,6 +39,8 @@ function runTask(fn: Fn, payload: unknown, mode: TaskMode): unknown {
 /** The loop every pool worker and executor worker runs. */
 export function taskWorkerMain(tasks: Queue<Task | null>, results: Queue<TaskResult>, poolId: number, initializer?: Fn | null, initargs?: unknown[]): void {
   const ctx = context();
+  // Says whose worker this thread is, even if it never gets a task.
+  ctx.trace(EventKind.PoolWorker, 0, poolId);
   if (initializer) (initializer as (...a: unknown[]) => unknown)(...(initargs ?? []));
   for (;;) {
     const task = tasks.get();
@@ -112,13 +114,17 @@ export interface Job {
 
 /** The owner's side: submits tasks and routes results to their jobs. */
 export class TaskClient {
-  readonly tasks = new Queue<Task | null>(0, { bufferBytes: TASK_QUEUE_BYTES });
-  readonly results = new Queue<TaskResult>(0, { bufferBytes: TASK_QUEUE_BYTES });
+  readonly tasks: Queue<Task | null>;
+  readonly results: Queue<TaskResult>;
   private readonly jobs = new Map<number, Job>();
   private nextJob = 1;
   private pendingResults = 0;
 
-  constructor(readonly poolId: number) {}
+  constructor(readonly poolId: number) {
+    // The pool's own queues: internal objects, owned by the pool (drawn as its pending count, not as queues).
+    this.tasks = new Queue<Task | null>(0, { bufferBytes: TASK_QUEUE_BYTES, owner: poolId, role: "tasks" });
+    this.results = new Queue<TaskResult>(0, { bufferBytes: TASK_QUEUE_BYTES, owner: poolId, role: "results" });
+  }
 
   newJob(job: Job): number {
     const id = this.nextJob++;

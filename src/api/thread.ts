@@ -13,22 +13,29 @@
 // playground's own objects.
 
 import { RuntimeError } from "../base/errors";
+import { sendToRunner } from "../runtime/runner-link";
 import { context, type WorkerContext } from "../runtime/worker-context";
 import { Ctl, Field, MAIN_PID, startsProcess } from "../runtime/thread-table";
-import { WaitKind } from "../runtime/wait-kinds";
 import type { SpawnPayload, ThreadRole } from "../runtime/protocol";
 import { Decoder, Encoder, SEND, type Sendable } from "../runtime/serialize";
 import { TAG, type EncodedInstance } from "../runtime/serialize-types";
 import { provisionThread } from "../runtime/provision";
 import { isNotYetDefined } from "../runtime/host";
 import { Gil } from "../sync/gil";
-import { ThreadState } from "../trace/events";
+import { block } from "../runtime/door";
+import { ObjKind, objRef } from "../trace/object-kinds";
 import { timeoutOf } from "./locks";
 
 const CORE = Symbol("playground.thread");
 
 interface ThreadCore {
+  /** 0 until started (as this worker knows it: see liveIdent) */
   ident: number;
+  /**
+   * heap word where start() publishes the ident, so that a copy of this
+   * Thread in another worker (taken before start) sees it started too
+   */
+  cell: number;
   name: string;
   daemon: boolean;
   target: ((...args: never[]) => unknown) | null;
@@ -48,7 +55,10 @@ export interface ThreadOptions<A extends unknown[] = unknown[]> {
 }
 
 function coreOf(thread: Thread): ThreadCore {
-  return (thread as unknown as { [CORE]: ThreadCore })[CORE];
+  const core = (thread as unknown as { [CORE]: ThreadCore })[CORE];
+  // The Thread may have been started by another worker since this copy was made.
+  if (core.ident === 0 && core.cell > 0) core.ident = Atomics.load(context().i32, core.cell);
+  return core;
 }
 
 function attachCore(thread: object, core: ThreadCore): void {
@@ -64,6 +74,7 @@ export class Thread implements Sendable {
     const ctx = context();
     attachCore(this, {
       ident: 0,
+      cell: ctx.heap.alloc(1),
       name: options.name !== undefined ? String(options.name) : `Thread-${ctx.table.counter(Ctl.ThreadNames)}`,
       daemon: options.daemon ?? currentDaemon(ctx),
       target: options.target ?? null,
@@ -108,24 +119,36 @@ export class Thread implements Sendable {
     if (core.ident) throw new RuntimeError("threads can only be started once");
     const ctx = context();
     const forks = startsProcess(core.role);
+    // Everything that can fail comes before the slot is taken, so a failed start() leaves nothing behind.
     const spawn = encodeSpawn(ctx, this, core, !forks);
     let pid = ctx.pid;
-    let globalsByteOffset = ctx.table.get(ctx.ident, Field.GlobalsByteOffset);
-    let gilBase = ctx.table.get(ctx.ident, Field.GilBase);
+    let memory = {
+      gilBase: ctx.table.get(ctx.ident, Field.GilBase),
+      globalsOffset: ctx.table.get(ctx.ident, Field.GlobalsOffset),
+      globalsCount: ctx.globals.length,
+    };
     if (forks) {
       // Each process has its own interpreter, so its own GIL.
-      const parentGil = new Gil(ctx.i32, gilBase).enabled();
-      gilBase = ctx.heap.alloc(Gil.WORDS);
+      const parentGil = new Gil(ctx.i32, memory.gilBase).enabled();
+      const gilBase = ctx.heap.alloc(Gil.WORDS);
       new Gil(ctx.i32, gilBase).setEnabled(core.gil ?? parentGil);
       // fork(): a new pid, and a copy of the shared globals as they are now.
       pid = MAIN_PID + ctx.table.counter(Ctl.Pids);
-      globalsByteOffset = ctx.heap.allocFloat64(ctx.globals.length);
-      new Float64Array(ctx.run.heap, globalsByteOffset, ctx.globals.length).set(ctx.globals);
+      const globalsOffset = ctx.userHeap.allocFloat64(Math.max(1, ctx.globals.length));
+      new Float64Array(ctx.run.userHeap, globalsOffset, ctx.globals.length).set(ctx.globals);
+      memory = { gilBase, globalsOffset, globalsCount: ctx.globals.length };
     }
     const ident = ctx.table.reserve(core.name, core.role, core.daemon, pid, ctx.ident);
-    provisionThread(ctx.heap, ctx.table, ident, globalsByteOffset, ctx.globals.length, gilBase);
+    try {
+      provisionThread(ctx.heap, ctx.table, ident, memory);
+    } catch (error) {
+      ctx.table.abandon(ident);
+      throw error;
+    }
+    ctx.table.publish(ident);
     core.ident = ident;
-    ctx.post({ type: "spawn", runId: ctx.run.runId, spawn: { ...spawn, ident } });
+    if (core.cell > 0) Atomics.store(ctx.i32, core.cell, ident);
+    sendToRunner({ type: "spawn", spawn: { ...spawn, ident } });
   }
 
   /** Wait until the thread ends; false when `timeoutMs` passed first. */
@@ -137,14 +160,11 @@ export class Thread implements Sendable {
     const waitMs = timeoutOf(true, timeoutMs);
     if (!ctx.table.isAlive(core.ident)) return true;
     if (waitMs === 0) return false;
-    ctx.table.setWait(ctx.ident, WaitKind.Join, core.ident, 0, waitMs !== Infinity);
-    ctx.enter(ThreadState.Waiting, core.ident);
-    try {
-      return ctx.table.join(core.ident, waitMs);
-    } finally {
-      ctx.table.setWait(ctx.ident, WaitKind.None);
-      ctx.enter(ThreadState.Running);
-    }
+    const ident = core.ident;
+    return block({ base: 0, ref: objRef(ObjKind.Thread, ident) }, waitMs !== Infinity, (onBlock) => {
+      onBlock();
+      return ctx.table.join(ident, waitMs);
+    });
   }
 
   isAlive(): boolean {
@@ -154,7 +174,7 @@ export class Thread implements Sendable {
 
   [SEND]() {
     const core = coreOf(this);
-    return { kind: "Thread", data: { ident: core.ident, name: core.name, daemon: core.daemon } };
+    return { kind: "Thread", data: { ident: core.ident, cell: core.cell, name: core.name, daemon: core.daemon } };
   }
 
   toString(): string {
@@ -180,8 +200,8 @@ function encodeSelf(ctx: WorkerContext, thread: Thread, encoder: Encoder, shareN
     const value = (thread as unknown as Record<string, unknown>)[key];
     if (shareNumbers && (typeof value === "number" || typeof value === "boolean")) {
       const type = typeof value === "number" ? "number" : "boolean";
-      const index = ctx.heap.allocFloat64(1) / 8;
-      shareField(thread, key, new Float64Array(ctx.run.heap), index, type);
+      const index = ctx.userHeap.allocFloat64(1) / 8;
+      shareField(thread, key, new Float64Array(ctx.run.userHeap), index, type);
       (thread as unknown as Record<string, unknown>)[key] = value;
       shared[key] = { index, type };
     } else {
@@ -212,8 +232,6 @@ function encodeSpawn(ctx: WorkerContext, thread: Thread, core: ThreadCore, share
   return {
     role: core.role,
     name: core.name,
-    globalsByteOffset: 0,
-    globalsCount: 0,
     target: overridden ? null : encoder.encode(core.target, "target"),
     args: overridden ? [] : encoder.encode(core.args, "args"),
     self: overridden ? encodeSelf(ctx, thread, encoder, shareNumbers) : null,
@@ -238,6 +256,7 @@ export function threadHandle(ident: number, name?: string): Thread {
   const handle = Object.create(Thread.prototype) as Thread;
   attachCore(handle, {
     ident,
+    cell: 0,
     name: name ?? ctx.table.name(ident),
     daemon: ctx.table.get(ident, Field.Daemon) === 1,
     target: null,
@@ -250,7 +269,7 @@ export function threadHandle(ident: number, name?: string): Thread {
 /** Rebuild, in the new worker, the Thread whose run() this worker runs. */
 export function threadFromSpawn(ctx: WorkerContext, spawn: SpawnPayload, decoder: Decoder): Thread {
   const core: ThreadCore = {
-    ident: spawn.ident, name: spawn.name, daemon: ctx.table.get(spawn.ident, Field.Daemon) === 1,
+    ident: spawn.ident, cell: 0, name: spawn.name, daemon: ctx.table.get(spawn.ident, Field.Daemon) === 1,
     target: null, args: [], role: spawn.role,
   };
   let thread: Thread;
@@ -259,7 +278,7 @@ export function threadFromSpawn(ctx: WorkerContext, spawn: SpawnPayload, decoder
     const cls = (self.api ? ctx.scope!.revive("api-function", self.cls) : ctx.scope!.evalInScope(self.cls)) as { prototype: object };
     thread = Object.create(cls.prototype) as Thread;
     for (const key of Object.keys(self.fields)) (thread as unknown as Record<string, unknown>)[key] = decoder.decode(self.fields[key]);
-    const f64 = new Float64Array(ctx.run.heap);
+    const f64 = new Float64Array(ctx.run.userHeap);
     for (const [key, cell] of Object.entries(self.shared ?? {})) shareField(thread, key, f64, cell.index, cell.type);
   } else {
     thread = Object.create(Thread.prototype) as Thread;
@@ -270,9 +289,10 @@ export function threadFromSpawn(ctx: WorkerContext, spawn: SpawnPayload, decoder
   return thread;
 }
 
-export function reviveThread(data: { ident: number; name: string; daemon: boolean }): Thread {
-  if (data.ident) return threadHandle(data.ident, undefined);
+export function reviveThread(data: { ident: number; cell: number; name: string; daemon: boolean }): Thread {
+  if (data.ident) return threadHandle(data.ident, data.name);
+  // Not started when it was copied: it learns its ident from the cell once it is.
   const handle = Object.create(Thread.prototype) as Thread;
-  attachCore(handle, { ident: 0, name: data.name, daemon: data.daemon, target: null, args: [], role: "thread" });
+  attachCore(handle, { ident: 0, cell: data.cell, name: data.name, daemon: data.daemon, target: null, args: [], role: "thread" });
   return handle;
 }

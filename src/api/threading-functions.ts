@@ -3,6 +3,7 @@
 // class itself is in thread.ts.
 
 import { context } from "../runtime/worker-context";
+import { during } from "../runtime/door";
 import { Ctl } from "../runtime/thread-table";
 import { ThreadState } from "../trace/events";
 import { sleepMs } from "../sync/sleep";
@@ -38,14 +39,8 @@ export function startNewThread(fn: (...args: never[]) => unknown, args: unknown[
 /** Block the calling thread for `ms` milliseconds (shown as sleeping). */
 export function sleep(ms: number): void {
   if (!(ms >= 0)) throw new RangeError("sleep length must be non-negative (ms)");
-  const ctx = context();
   noteBlockingCall("sleep()");
-  ctx.enter(ThreadState.Sleeping);
-  try {
-    sleepMs(ms);
-  } finally {
-    ctx.enter(ThreadState.Running);
-  }
+  during(ThreadState.Sleeping, 0, () => sleepMs(ms));
 }
 
 export function getIdent(): number {

@@ -18,6 +18,20 @@ const constStatement = (f: ts.NodeFactory, name: string, init: ts.Expression) =>
   f.createVariableStatement(undefined, f.createVariableDeclarationList(
     [f.createVariableDeclaration(name, undefined, undefined, init)], ts.NodeFlags.Const));
 
+/**
+ * `__pg.name(value, "x")`: tells the runtime that top-level variable `x` was
+ * given `value` (a playground object is named after the first, API.md §1); it
+ * returns `value`, so it wraps an initialiser or an assignment's right side.
+ */
+export function namedValue(f: ts.NodeFactory, value: ts.Expression, name: string): ts.Expression {
+  return f.createCallExpression(pg(f, "name"), undefined, [value, f.createStringLiteral(name)]);
+}
+
+/** `__pg.thrown(value)`: the runtime notes where a value that is not an Error was thrown; returns `value` */
+export function thrownValue(f: ts.NodeFactory, value: ts.Expression): ts.Expression {
+  return f.createCallExpression(pg(f, "thrown"), undefined, [value]);
+}
+
 /** `__pg_s.name`: a copied global's value in this thread (undefined when absent) */
 export function snapshotValue(f: ts.NodeFactory, name: string): ts.Expression {
   return f.createPropertyAccessExpression(id(f, SNAPSHOT), name);

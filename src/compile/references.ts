@@ -7,6 +7,7 @@
 import ts from "typescript";
 import { hasModifier, type ModuleScope } from "./module-scope";
 import { isLoop } from "./ticks";
+import { isBlockingAsyncioRun } from "./asyncio-run";
 
 export interface References {
   /** value references to bindings declared in the snippet, with their symbol */
@@ -17,6 +18,8 @@ export interface References {
   /** nodes the rewrite must visit: those it changes and their ancestors;
    *  every other subtree is left as it is, which keeps the rewrite fast */
   rewritten: Set<ts.Node>;
+  /** `asyncio.run(...)` statements that become `await asyncio.run(...)` (asyncio-run.ts) */
+  awaitedRuns: Set<ts.ExpressionStatement>;
 }
 
 type FrameKind = "arrow" | "function" | "boundary";
@@ -89,6 +92,7 @@ export function resolveReferences(sf: ts.SourceFile, checker: ts.TypeChecker, sc
   const symbols = new Map<ts.Identifier, ts.Symbol>();
   const captures = new Map<ts.Node, string[]>();
   const rewritten = new Set<ts.Node>();
+  const awaitedRuns = new Set<ts.ExpressionStatement>();
   const frames: Frame[] = [];
   const mark = (node: ts.Node) => {
     for (let n: ts.Node | undefined = node; n && !rewritten.has(n); n = n.parent) rewritten.add(n);
@@ -114,6 +118,9 @@ export function resolveReferences(sf: ts.SourceFile, checker: ts.TypeChecker, sc
     }
     symbols.set(id, symbol);
     if (scope.shared.has(symbol)) mark(id);
+    // `x = value` on a copied global: the rewrite tells the runtime x's new value (names objects)
+    const p = id.parent;
+    if (scope.copied.has(symbol) && ts.isBinaryExpression(p) && p.left === id && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) mark(p);
     if (scope.bindings.has(symbol) || isNamespaceMember(decl)) return;
     for (let i = frames.length - 1; i >= 0; i--) {
       const frame = frames[i];
@@ -125,6 +132,12 @@ export function resolveReferences(sf: ts.SourceFile, checker: ts.TypeChecker, sc
   const visit = (node: ts.Node): void => {
     if (isTypeOnly(node)) return;
     if (ticks && isLoop(node)) mark(node);
+    // `throw value` records where it was thrown, for a value that is not an Error (it has no stack)
+    if (ts.isThrowStatement(node)) mark(node);
+    if (isBlockingAsyncioRun(node, checker)) {
+      awaitedRuns.add(node);
+      mark(node);
+    }
     if (ts.isCallExpression(node) && isModuleCall(node)) mark(node);
     if (ts.isIdentifier(node)) {
       if (isValueReference(node)) reference(node, checker.getSymbolAtLocation(node));
@@ -149,5 +162,5 @@ export function resolveReferences(sf: ts.SourceFile, checker: ts.TypeChecker, sc
     if (ticks && kind !== "boundary") mark((node as ts.FunctionLikeDeclaration).body ?? node);
   };
   ts.forEachChild(sf, visit);
-  return { symbols, captures, rewritten };
+  return { symbols, captures, rewritten, awaitedRuns };
 }

@@ -13,6 +13,7 @@ import type { ModuleScope } from "./module-scope";
 import { isTypeOnly, type References } from "./references";
 import { isAssignmentOperator, type SharedEmitter } from "./shared-globals";
 import { insertAtStart, isLoop, tickLoopBody, tickStatement, withLoopBody } from "./ticks";
+import { namedValue, thrownValue } from "./module-hooks";
 import type { SharedGlobal } from "./types";
 
 export interface RewriteEnv {
@@ -44,6 +45,11 @@ export function createBodyVisitor(env: RewriteEnv): (node: ts.Node) => ts.VisitR
   const sharedOf = (id: ts.Identifier): SharedGlobal | undefined => {
     const symbol = env.refs.symbols.get(id);
     return symbol && env.scope.shared.get(symbol);
+  };
+  /** the name of the copied top-level variable `id` refers to, if it does */
+  const copiedOf = (id: ts.Identifier): string | undefined => {
+    const symbol = env.refs.symbols.get(id);
+    return symbol && env.scope.copied.get(symbol);
   };
   const expr = (e: ts.Expression) => ts.visitNode(e, visit, ts.isExpression);
 
@@ -84,6 +90,10 @@ export function createBodyVisitor(env: RewriteEnv): (node: ts.Node) => ts.VisitR
     if (ts.isIdentifier(left)) {
       const g = sharedOf(left);
       if (g) return shared.assign(g, op, expr(node.right), valueUsed(node), node);
+      const copied = copiedOf(left);
+      if (copied && op === ts.SyntaxKind.EqualsToken) {
+        return f.updateBinaryExpression(node, node.left, node.operatorToken, namedValue(f, expr(node.right), copied));
+      }
     }
     if (op === ts.SyntaxKind.EqualsToken && (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left))) {
       return f.updateBinaryExpression(node, target(node.left), node.operatorToken, expr(node.right));
@@ -155,6 +165,10 @@ export function createBodyVisitor(env: RewriteEnv): (node: ts.Node) => ts.VisitR
       return visitUpdate(node);
     }
     if (isLoop(node)) return visitLoop(node);
+    if (ts.isThrowStatement(node)) return f.updateThrowStatement(node, thrownValue(f, expr(node.expression)));
+    if (ts.isExpressionStatement(node) && env.refs.awaitedRuns.has(node)) {
+      return f.updateExpressionStatement(node, f.createAwaitExpression(expr(node.expression)));
+    }
     if (ts.isBlock(node)) return visitBlock(node);
     if (ts.isFunctionExpression(node) || ts.isArrowFunction(node)) return visitFunction(node);
     if (ts.isCallExpression(node)) {

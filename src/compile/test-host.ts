@@ -19,6 +19,8 @@ export interface TestHost extends SnippetHost {
   printed: unknown[][];
   closures: ClosureRecord[];
   ticks: number;
+  /** every (value, top-level variable name) the module reported through name() */
+  named: [unknown, string][];
   hooks(): ModuleHooks;
 }
 
@@ -49,6 +51,12 @@ export function makeHost(opts: HostOptions = {}): TestHost {
     bindModule(h) {
       hooks = h;
     },
+    named: [],
+    name(value, name) {
+      host.named.push([value, name]);
+      return value;
+    },
+    thrown: (value) => value,
     closure(fn, names, values) {
       host.closures.push({ fn, names, values });
       return fn;

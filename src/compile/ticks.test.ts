@@ -114,7 +114,7 @@ describe("eval-breaker ticks", () => {
       const host = {
         api: {}, isMain: true, g: new Float64Array(8), ctl: workerData.ctl, snapshot: {},
         tick() { if (++ticks > 0) throw new Error("ticked"); },
-        bindModule(h) { hooks = h; }, closure: (f) => f,
+        bindModule(h) { hooks = h; }, closure: (f) => f, name: (v) => v, thrown: (v) => v,
       };
       new AsyncFunction("__pg", workerData.js)(host).then(() => {
         parentPort.postMessage("spinning");

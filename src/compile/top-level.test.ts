@@ -24,6 +24,26 @@ describe("top level: MainThread runs it, threads get declarations and copies", (
     expect(thread.hooks().snapshot()).toEqual({ items: [1, 2, 3, 9], config: { name: "b" } });
   });
 
+  it("tells the runtime which top-level variable each value is given, in MainThread only", async () => {
+    // Scenario (API.md §1, names): \`const lockA = makeLock()\` and a later
+    // \`lockB = makeLock()\` (also inside a function) report (value, name);
+    // shared numbers, literal constants and functions report nothing, and a
+    // thread, which takes the values from its snapshot, reports nothing.
+    const { result, main } = await runMain(`
+      import { makeLock } from "playground";
+      const lockA = makeLock("a");
+      let lockB = makeLock("b0");
+      let n = 1;
+      const k = 5;
+      function renew() { lockB = makeLock("b1"); }
+      renew();
+      n = 2;
+    `, { api: { makeLock: (tag: string) => ({ tag }) } });
+    expect(main.named).toEqual([[{ tag: "a" }, "lockA"], [{ tag: "b0" }, "lockB"], [{ tag: "b1" }, "lockB"]]);
+    const thread = await runThread(result, main);
+    expect(thread.named).toEqual([]);
+  });
+
   it("leaves variables still in their temporal dead zone out of the snapshot", async () => {
     const seen: Record<string, unknown>[] = [];
     const host = makeHost({ api: { probe: () => seen.push(host.hooks().snapshot()) } });

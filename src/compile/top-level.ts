@@ -7,7 +7,7 @@
 
 import ts from "typescript";
 import { isModuleStatement, rewriteModuleStatement } from "./import-rewrite";
-import { snapshotValue } from "./module-hooks";
+import { namedValue, snapshotValue } from "./module-hooks";
 import { bindingNames, declarationKeyword, isTypeOnlyStatement } from "./module-scope";
 import type { RewriteEnv } from "./rewrite-body";
 import { isMain } from "./shared-globals";
@@ -87,7 +87,8 @@ export function rewriteTopLevel(sf: ts.SourceFile, env: RewriteEnv, visit: Visit
     const init = d.initializer && expr(d.initializer);
     if (ts.isIdentifier(d.name) && !isAnonymousFunctionOrClass(d.initializer)) {
       // `const x = isMain ? init : snapshot.x` keeps const-ness and the TDZ
-      const value = f.createConditionalExpression(isMain(f), undefined, init ?? f.createVoidZero(), undefined, snapshotValue(f, d.name.text));
+      const named = init ? namedValue(f, init, d.name.text) : f.createVoidZero();
+      const value = f.createConditionalExpression(isMain(f), undefined, named, undefined, snapshotValue(f, d.name.text));
       const flags = keyword === "var" ? ts.NodeFlags.None : keyword === "let" ? ts.NodeFlags.Let : ts.NodeFlags.Const;
       const decl = f.updateVariableDeclaration(d, d.name, undefined, undefined, value);
       return everywhere(ts.setSourceMapRange(f.createVariableStatement(undefined, f.createVariableDeclarationList([decl], flags)), d));

@@ -54,6 +54,10 @@ export interface SnippetHost {
   tick(): void;
   /** called first thing by the module body */
   bindModule(hooks: ModuleHooks): void;
+  /** top-level variable `name` was given `value`; returns `value` (a playground object is named after it) */
+  name<T>(value: T, name: string): T;
+  /** `value` is about to be thrown; returns it (the runtime keeps where, for a value that is not an Error) */
+  thrown<T>(value: T): T;
   /**
    * Wraps a nested function that captures locals of enclosing functions,
    * so that sending it to a thread can copy those locals (or name them in

@@ -13,6 +13,7 @@ export class GilSession {
 
   constructor(
     private readonly table: ThreadTable,
+    private readonly ctl: Int32Array,
     private readonly ident: number,
     /** the run's clock, in ms */
     private readonly now: () => number,
@@ -29,8 +30,8 @@ export class GilSession {
   private readonly switchIntervalMs = () => Atomics.load(this.table.i32, this.table.control + Ctl.SwitchIntervalUs) / 1000;
 
   private readonly requestDrop = (holder: number) => {
-    const word = this.table.at(holder, Field.CtlWord);
-    Atomics.store(this.table.i32, word, 1);
+    // The holder's eval-breaker word, in the run's control buffer.
+    if (this.table.holdsSlot(holder)) Atomics.store(this.ctl, this.table.get(holder, Field.CtlWord), 1);
   };
 
   /** `announced`: the caller already showed "waiting for the GIL" */

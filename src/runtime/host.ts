@@ -9,6 +9,8 @@ import type { WorkerContext } from "./worker-context";
 import { Decoder, type ModuleScope } from "./serialize";
 import { Field } from "./thread-table";
 import { NameError } from "../base/errors";
+import { nameValue } from "./door";
+import { noteThrown } from "./thrown";
 
 const sentinels = new WeakSet<object>();
 
@@ -64,13 +66,13 @@ export function createHost(ctx: WorkerContext, isMain: boolean, encodedSnapshot:
     get: (target, key) => (typeof key !== "string" || key in target ? target[key as string] : notYetDefined(key)),
   });
 
-  const ctlIndex = ctx.table.at(ctx.ident, Field.CtlWord);
+  const ctlIndex = ctx.table.get(ctx.ident, Field.CtlWord);
   const host: SnippetHost = {
     api: parts.api,
     isMain,
     g: ctx.globals,
     snapshot,
-    ctl: new Int32Array(ctx.run.heap, ctlIndex * 4, 1),
+    ctl: new Int32Array(ctx.run.ctl, ctlIndex * 4, 1),
     tick() {
       // Set by a thread waiting for the simulated GIL (Stop ends workers
       // outright and needs no check).
@@ -87,6 +89,11 @@ export function createHost(ctx: WorkerContext, isMain: boolean, encodedSnapshot:
       ctx.scope = scope;
       ctx.snapshot = hooks.snapshot;
     },
+    name(value, name) {
+      nameValue(value, name);
+      return value;
+    },
+    thrown: noteThrown,
     closure(fn, names, values) {
       closures.set(fn, { names, values });
       return fn;

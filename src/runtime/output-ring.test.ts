@@ -4,12 +4,12 @@
 
 import { afterEach, describe, expect, it } from "vitest";
 import { Worker } from "node:worker_threads";
-import { OutputReader, OutputWriter, initOutputRing, outputRingWords } from "./output-ring";
+import { OutputCorrupt, OutputReader, OutputWriter, initOutputRing, outputRingWords } from "./output-ring";
 
 function ring(capacity: number) {
   const i32 = new Int32Array(new SharedArrayBuffer((outputRingWords(capacity) + 2) * 4));
   initOutputRing(i32, 2, capacity);
-  return { i32, writer: new OutputWriter(i32, 2), reader: new OutputReader(i32, 2) };
+  return { i32, writer: new OutputWriter(i32, 2), reader: new OutputReader(i32, 2, capacity) };
 }
 
 const workers: Worker[] = [];
@@ -42,6 +42,19 @@ describe("output ring", () => {
     const got: string[] = [];
     reader.drain((r) => got.push(r.text));
     expect(got[0]).toMatch(/^y+ \.\.\. \[line cut: 10000 characters\]$/);
+  });
+
+  it("refuses records the snippet forged: a bad length, a head past what fits", () => {
+    // Scenario: the attack of issue 10, item 1: a negative length is written
+    // into the next record and the head bumped. The reader throws
+    // OutputCorrupt at once instead of looping forever; so it does for a
+    // head that claims more words than the ring holds.
+    const { i32, reader } = ring(256);
+    i32[2 + 4] = -20;
+    Atomics.store(i32, 2, 8);
+    expect(() => reader.drain(() => {})).toThrow(OutputCorrupt);
+    Atomics.store(i32, 2, 100_000);
+    expect(() => reader.drain(() => {})).toThrow(OutputCorrupt);
   });
 
   it("makes a fast writer wait for the reader, losing nothing", async () => {

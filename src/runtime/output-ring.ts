@@ -1,22 +1,27 @@
 // A thread's printed lines, on their way to the page: a single-producer,
 // single-consumer ring of variable-length records in shared memory. Unlike a
-// postMessage per line, a full ring makes print() wait for the page to drain
-// it, as a full pipe makes a real process wait: a thread that prints in a
-// tight loop slows to the speed of the screen instead of flooding the page's
-// task queue, so the page (and its Stop button) stays responsive.
+// postMessage per line, a full ring makes print() wait for the drainer to
+// empty it, as a full pipe makes a real process wait: a thread that prints in
+// a tight loop slows to the speed of the screen instead of flooding the page.
 //
 // Slots (Int32 word offsets from `base`):
 //   0 head      words written so far (monotonic, published with Atomics.store)
-//   1 tail      words consumed so far (the page moves it; the writer waits on it)
+//   1 tail      words consumed so far (the drainer moves it; the writer waits on it)
 //   2 capacity  data words (a power of two)
 //   3 (padding, keeps data 8-byte aligned)
 //   4.. data: records of [byteLength, stream, tMs (f64, 2 words), UTF-8 bytes
 //       padded to 8 bytes]; a record never wraps: a byteLength of -1 means
 //       "skip to the start of the data".
+//
+// The reader runs in the drainer and trusts nothing it reads: the run's code
+// can write these words. A record that does not fit what the ring can hold
+// is reported as corrupt, and a drain reads a bounded number of records.
 
 export const OUTPUT_HEADER_WORDS = 4;
 const RECORD_HEADER_WORDS = 4;
 const SKIP = -1;
+/** how long a writer waits on a full ring before it looks at the run's state again */
+const FULL_WAIT_MS = 50;
 
 export function outputRingWords(capacity: number): number {
   return OUTPUT_HEADER_WORDS + capacity;
@@ -24,6 +29,8 @@ export function outputRingWords(capacity: number): number {
 
 export function initOutputRing(i32: Int32Array, base: number, capacity: number): void {
   if (base % 2 !== 0 || capacity & (capacity - 1)) throw new Error("output ring: base must be even and capacity a power of two");
+  Atomics.store(i32, base, 0);
+  Atomics.store(i32, base + 1, 0);
   Atomics.store(i32, base + 2, capacity);
 }
 
@@ -40,13 +47,14 @@ export class OutputWriter {
   private readonly f64: Float64Array;
   private readonly capacity: number;
 
-  constructor(private readonly i32: Int32Array, private readonly base: number) {
+  /** `wake`: tells the drainer that this ring needs emptying */
+  constructor(private readonly i32: Int32Array, private readonly base: number, private readonly wake: () => void = () => {}) {
     this.u8 = new Uint8Array(i32.buffer);
     this.f64 = new Float64Array(i32.buffer, 0, i32.buffer.byteLength >> 3);
     this.capacity = Atomics.load(i32, base + 2);
   }
 
-  /** Append one line; waits while the page has not made room. */
+  /** Append one line; waits while the drainer has not made room. */
   write(text: string, stream: number, tMs: number): void {
     const maxBytes = (this.capacity >> 1) * 4;
     let bytes = encoder.encode(text);
@@ -75,7 +83,8 @@ export class OutputWriter {
     for (;;) {
       const tail = Atomics.load(this.i32, tailIndex);
       if (head + words - tail <= this.capacity) return;
-      Atomics.wait(this.i32, tailIndex, tail, 50);
+      this.wake();
+      Atomics.wait(this.i32, tailIndex, tail, FULL_WAIT_MS);
     }
   }
 }
@@ -86,34 +95,55 @@ export interface OutputRecord {
   tMs: number;
 }
 
+export class OutputCorrupt extends Error {}
+
 export class OutputReader {
   private readonly f64: Float64Array;
+  private readonly u8: Uint8Array;
 
-  constructor(private readonly i32: Int32Array, private readonly base: number) {
+  /** `capacity`: the one the ring was made with (its header's copy is not trusted) */
+  constructor(private readonly i32: Int32Array, private readonly base: number, private readonly capacity: number) {
     this.f64 = new Float64Array(i32.buffer, 0, i32.buffer.byteLength >> 3);
+    this.u8 = new Uint8Array(i32.buffer);
+    if (base < 0 || base % 2 !== 0 || capacity & (capacity - 1) || base + OUTPUT_HEADER_WORDS + capacity > i32.length) {
+      throw new OutputCorrupt(`an output ring at word ${base} lies outside the heap`);
+    }
+  }
+
+  /** Words written and not yet read. */
+  pending(): number {
+    return (Atomics.load(this.i32, this.base) - Atomics.load(this.i32, this.base + 1)) | 0;
   }
 
   /** Read up to `maxRecords` records, then free their space and wake the writer. */
   drain(visit: (record: OutputRecord) => void, maxRecords = Infinity): number {
-    const { i32, base } = this;
-    const capacity = Atomics.load(i32, base + 2);
+    const { i32, base, capacity } = this;
     const head = Atomics.load(i32, base);
     let tail = Atomics.load(i32, base + 1);
+    const unread = (head - tail) | 0;
+    if (unread < 0 || unread > capacity || Atomics.load(i32, base + 2) !== capacity) {
+      throw new OutputCorrupt(`an output ring's header was overwritten (${unread} words pending of ${capacity})`);
+    }
     const data = base + OUTPUT_HEADER_WORDS;
-    const f64 = this.f64;
     let count = 0;
     while (tail !== head && count < maxRecords) {
-      const at = data + (tail & (capacity - 1));
+      const offset = tail & (capacity - 1);
+      const left = (head - tail) | 0;
+      const at = data + offset;
       const length = i32[at];
       if (length === SKIP) {
-        tail += capacity - (tail & (capacity - 1));
+        const skip = capacity - offset;
+        if (skip > left) throw new OutputCorrupt("an output ring's record runs past what was written");
+        tail = (tail + skip) | 0;
         continue;
       }
+      const words = length >= 0 && length <= (capacity >> 1) * 4 ? recordWords(length) : Infinity;
+      if (words > left || offset + words > capacity) throw new OutputCorrupt(`an output ring holds a record of impossible length ${length}`);
       const start = (at + RECORD_HEADER_WORDS) * 4;
       // TextDecoder refuses views of shared memory: copy first.
-      const text = decoder.decode(new Uint8Array(i32.buffer).slice(start, start + length));
-      visit({ text, stream: i32[at + 1], tMs: f64[(at + 2) >> 1] });
-      tail += recordWords(length);
+      const text = decoder.decode(this.u8.slice(start, start + length));
+      visit({ text, stream: i32[at + 1] === 1 ? 1 : 0, tMs: this.f64[(at + 2) >> 1] });
+      tail = (tail + words) | 0;
       count++;
     }
     Atomics.store(i32, base + 1, tail);

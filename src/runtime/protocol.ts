@@ -1,7 +1,13 @@
-// Messages between the page (supervisor) and the run's workers. Type-only,
-// so both sides agree by construction; each side handles them in one switch.
-// Everything that happens per event (state changes, lock traffic) goes through
-// shared memory instead; these carry only what is rare or variable-sized.
+// Messages between the runner (the frame that supervises a run) and the
+// run's thread workers. Type-only, so both sides agree by construction; each
+// side handles them in one switch. Everything that happens per event (state
+// changes, lock traffic, prints) goes through shared memory instead; these
+// carry only what is rare or variable-sized.
+//
+// A thread speaks through the MessagePort the runner gave it with its start
+// message, so the runner knows who sent what: a worker can only ever speak
+// for its own thread. The worker's global postMessage is heard once, for
+// "booted", and ignored after that: the snippet's code can call it too.
 
 import type { EncodedValue } from "./serialize-types";
 
@@ -10,7 +16,12 @@ export type ThreadRole = "main" | "thread" | "process" | "pool-worker" | "timer"
 /** The run as every worker needs to know it. */
 export interface RunContextInit {
   runId: number;
+  /** the runtime's memory: control block, thread table, rings, primitives */
   heap: SharedArrayBuffer;
+  /** the snippet's memory: shared globals, Thread fields, sharedArray, Value */
+  userHeap: SharedArrayBuffer;
+  /** one eval-breaker word per thread slot (the snippet's compiled checks read it) */
+  ctl: SharedArrayBuffer;
   /** word index of the run's control block in the heap */
   controlIndex: number;
   /** `performance.timeOrigin + performance.now()` at the run's start */
@@ -24,9 +35,6 @@ export interface SpawnPayload {
   ident: number;
   role: ThreadRole;
   name: string;
-  /** byte offset of the process's shared globals (Float64) in the heap */
-  globalsByteOffset: number;
-  globalsCount: number;
   /** the function to run, and its arguments */
   target: EncodedValue;
   args: EncodedValue;
@@ -38,14 +46,17 @@ export interface SpawnPayload {
 
 export type ToWorker =
   | { type: "prepare"; run: RunContextInit }
-  | { type: "start"; run: RunContextInit; spawn: SpawnPayload };
+  | { type: "start"; run: RunContextInit; spawn: SpawnPayload; port: MessagePort };
 
-export type FromWorker =
-  | { type: "booted" }
-  | { type: "prepared"; runId: number }
-  | { type: "spawn"; runId: number; spawn: SpawnPayload }
-  | { type: "exception"; runId: number; ident: number; errorName: string; message: string; stack: string; t: number }
-  | { type: "label"; runId: number; id: number; text: string }
-  | { type: "exit"; runId: number; ident: number; state: "done" | "error"; t: number; exitCode: number }
-  | { type: "os-exit"; runId: number; ident: number; exitCode: number }
-  | { type: "terminate"; runId: number; pid: number };
+/** Sent once on the worker's global scope, before it has a port. */
+export type WorkerBooted = { type: "booted" };
+
+/** Sent on the thread's own port: about the sender's thread only. */
+export type FromThread =
+  | { type: "spawn"; spawn: SpawnPayload }
+  | { type: "exception"; errorName: string; message: string; stack: string; t: number }
+  /** about object `ref`: the name the snippet gave it (or a label's text), or the object it belongs to */
+  | { type: "object"; ref: number; name?: string; owner?: number }
+  | { type: "exit"; state: "done" | "error"; t: number; exitCode: number }
+  | { type: "os-exit"; exitCode: number }
+  | { type: "terminate"; pid: number };

@@ -1,51 +1,87 @@
-// The run's control block and thread table, in the shared heap, so that any
-// worker can start, name, count and join threads without asking the page.
+// The run's control block and thread table, in the runtime heap, so that any
+// worker can start, name, count and join threads without asking the runner.
+//
+// Slots are reused: a run may start and join threads without end (Python has
+// no limit on how many threads a program starts over its life, only on how
+// many live at once). A thread's ident is unique for the whole run:
+//   ident = generation * capacity + slot + 1
+// so the slot is (ident - 1) % capacity, and a handle on a thread that ended
+// long ago (its slot since reused, generation moved on) is recognised as
+// ended instead of being confused with the slot's new thread.
+//
+// A slot's life: free -> starting (reserved by the thread that starts it)
+// -> alive (its worker runs it) -> finished (it ended; joiners wake) ->
+// released (the runner has its worker back) -> free again, once the drainer
+// has read the last of its trace and output (runtime/drainer). Free slots
+// form a lock-free stack whose head carries a 16-bit tag against ABA.
 //
 // Control block (Int32 words from `control`):
 //   0 runState       0 running, 1 ending (threads should not start)
-//   1 threadNames    counter behind "Thread-N" (counted at construction, as Python)
+//   1 threadNames    counter behind "Thread-N"
 //   2 dummyNames     counter behind "Dummy-N" (startNewThread)
-//   3 nextEntry      next free table entry (ident = entry + 1)
+//   3 slotsUsed      high-water mark of slots ever reserved (the drainer scans below it)
 //   4 processNames   counter behind "Process-N"
 //   5 maxThreads     limit on threads alive at once (settings.maxThreads)
-//   6 alive          threads alive now (started, not finished)
-//   7 capacity       table entries
-//   8 objectIds      counter behind lock/queue ids shown on the timeline
-//   9 tableBase      word index of entry 0
+//   6 alive          threads alive now (reserved, not finished)
+//   7 capacity       slots in the table
+//   8 (unused)
+//   9 tableBase      word index of slot 0
 //   10-11 clock      f64: the coarse clock, ms since the epoch (clock-worker.ts)
 //   12 pids          counter behind process ids (MAIN_PID + n)
 //   13 poolWorkers   counter behind "PoolWorker-N"
 //   14 switchIntervalUs  the simulated GIL's switch interval
-//   15 gilEnabled    1 when the run simulates the GIL (sync/gil.ts)
-// Entry (ENTRY_WORDS words each):
-//   0 lifecycle  0 free, 1 starting, 2 alive, 3 finished (join waits on this word)
-//   1 daemon     2 role     3 pid     4 ctl (eval-breaker word)
-//   5 sleepWord  (private word to Atomics.wait on)     6 ringBase
-//   7 waitObj / 8 waitKind (what it blocks on, for deadlock detection)
-//   9 parent ident     10 globalsByteOffset     11 globalsCount
-//   12 outputBase (its print() ring, output-ring.ts)
-//   13 waitAddr (heap word of the object waited on)  14 waitTimed (1: the wait has a timeout)
-//   15 exitCode (of a process's main thread, once finished)
-//   16 gilBase (heap word of its process's GIL, sync/gil.ts)
+//   15 freeHead      tag << 16 | (slot + 1) of the top free slot, 0 slot part: none
+//   16 slotsFreed    bumped (and notified) whenever a slot becomes free
+//   17 drainSignal   bumped (and notified) by a thread whose ring is filling up
+//   18 exitCodes     word index of the exit codes, one word per ident (a process's
+//                    exitcode outlives its slot); pages of it are touched only as used
+//   19 blocks        word index of the heap's block allocator (sync/blocks.ts)
+//   20-31 (reserved)
+//   32-95 kind counters: the per-kind ordinals behind "Lock 3" (trace/object-kinds.ts)
+// Slot (ENTRY_WORDS words each):
+//   0 lifecycle  1 ident  2 daemon  3 role  4 pid  5 parent ident
+//   6 ctl (index of its eval-breaker word in the control buffer)
+//   7 sleepWord (private word to Atomics.wait on)  8 ringBase  9 outputBase
+//   10 waitObj  11 waitKind  12 waitAddr  13 waitTimed (what it blocks on, for deadlock detection)
+//   14 exitCode (of a process's main thread, once finished)
+//   15 gilBase (heap word of its process's GIL, sync/gil.ts)
+//   16 globalsOffset (byte offset of its process's shared globals in the user heap)  17 globalsCount
+//   18 nextFree (free-stack link)  19 generation
 //   20 name length in bytes, 21.. UTF-8 name
 
 import type { ThreadRole } from "./protocol";
 import { RuntimeError } from "../base/errors";
 
-export const CONTROL_WORDS = 16;
+export const CONTROL_WORDS = 96;
 export const ENTRY_WORDS = 64;
 const NAME_WORD = 20;
-const NAME_BYTES = (ENTRY_WORDS - NAME_WORD - 1) * 4;
+export const NAME_BYTES = (ENTRY_WORDS - NAME_WORD - 1) * 4;
+/** slots are numbered in 16 bits in the free stack */
+export const MAX_SLOTS = 0xffff;
+/** idents must fit the 24 bits an object reference gives them (trace/object-kinds.ts) */
+export const MAX_IDENT = 0xffffff;
+/** exit codes are kept past a slot's reuse for this many idents (4 MiB of heap, touched as used) */
+export const EXIT_CODE_IDENTS = 1 << 20;
 
-export const enum Ctl { RunState = 0, ThreadNames = 1, DummyNames = 2, NextEntry = 3, ProcessNames = 4, MaxThreads = 5, Alive = 6, Capacity = 7, ObjectIds = 8, TableBase = 9, Clock = 10, Pids = 12, PoolWorkerNames = 13, SwitchIntervalUs = 14 }
-export const enum Field { Lifecycle = 0, Daemon = 1, Role = 2, Pid = 3, CtlWord = 4, SleepWord = 5, RingBase = 6, WaitObj = 7, WaitKind = 8, Parent = 9, GlobalsByteOffset = 10, GlobalsCount = 11, OutputBase = 12, WaitAddr = 13, WaitTimed = 14, ExitCode = 15, GilBase = 16 }
-export const enum Lifecycle { Free = 0, Starting = 1, Alive = 2, Finished = 3 }
+export const enum Ctl {
+  RunState = 0, ThreadNames = 1, DummyNames = 2, SlotsUsed = 3, ProcessNames = 4, MaxThreads = 5, Alive = 6,
+  Capacity = 7, TableBase = 9, Clock = 10, Pids = 12, PoolWorkerNames = 13, SwitchIntervalUs = 14,
+  FreeHead = 15, SlotsFreed = 16, DrainSignal = 17, ExitCodes = 18, Blocks = 19, KindCounters = 32,
+}
+export const enum Field {
+  Lifecycle = 0, Ident = 1, Daemon = 2, Role = 3, Pid = 4, Parent = 5, CtlWord = 6, SleepWord = 7,
+  RingBase = 8, OutputBase = 9, WaitObj = 10, WaitKind = 11, WaitAddr = 12, WaitTimed = 13, ExitCode = 14,
+  GilBase = 15, GlobalsOffset = 16, GlobalsCount = 17, NextFree = 18, Generation = 19,
+}
+export const enum Lifecycle { Free = 0, Starting = 1, Alive = 2, Finished = 3, Released = 4 }
 
 export const ROLES: readonly ThreadRole[] = ["main", "thread", "process", "pool-worker", "timer"];
 /** Python's -SIGTERM: the exit code of a terminated process */
 export const TERMINATED_EXIT_CODE = -15;
 /** MainProcess's pid; child processes count up from it */
 export const MAIN_PID = 1000;
+/** how long start() waits for the runner to hand back a finished thread's slot */
+const SLOT_WAIT_MS = 10_000;
 
 /** Roles that start a process of their own (fork semantics: a copy of everything). */
 export function startsProcess(role: ThreadRole): boolean {
@@ -57,16 +93,27 @@ const decoder = new TextDecoder();
 
 export class ThreadTable {
   readonly u8: Uint8Array;
+  private readonly base: number;
+  readonly capacity: number;
 
   constructor(readonly i32: Int32Array, readonly control: number) {
     this.u8 = new Uint8Array(i32.buffer);
+    this.base = i32[control + Ctl.TableBase];
+    this.capacity = i32[control + Ctl.Capacity];
   }
 
+  /**
+   * Writes an empty table of `capacity` slots (the runner, before any worker
+   * starts) and reserves slot 0 for MainThread: its ident is 1.
+   */
   static init(i32: Int32Array, control: number, tableBase: number, capacity: number, maxThreads: number): ThreadTable {
+    if (capacity < 2 || capacity > MAX_SLOTS) throw new RangeError(`thread table capacity ${capacity} out of range`);
     Atomics.store(i32, control + Ctl.TableBase, tableBase);
     Atomics.store(i32, control + Ctl.Capacity, capacity);
     Atomics.store(i32, control + Ctl.MaxThreads, maxThreads);
-    return new ThreadTable(i32, control);
+    const table = new ThreadTable(i32, control);
+    for (let slot = capacity - 1; slot >= 0; slot--) table.pushFree(slot);
+    return table;
   }
 
   /** Float64 index of the coarse clock (the control block is 8-byte aligned). */
@@ -78,9 +125,18 @@ export class ThreadTable {
     return Atomics.add(this.i32, this.control + which, 1) + 1;
   }
 
-  /** Word index of field `f` of the thread `ident`. */
+  slotOf(ident: number): number {
+    return (ident - 1) % this.capacity;
+  }
+
+  /** Word index of field `f` of slot `slot`. */
+  slotAt(slot: number, f: number): number {
+    return this.base + slot * ENTRY_WORDS + f;
+  }
+
+  /** Word index of field `f` of the thread `ident` (its slot's, whoever holds it now). */
   at(ident: number, f: number): number {
-    return this.i32[this.control + Ctl.TableBase] + (ident - 1) * ENTRY_WORDS + f;
+    return this.slotAt(this.slotOf(ident), f);
   }
 
   get(ident: number, f: Field): number {
@@ -91,18 +147,62 @@ export class ThreadTable {
     Atomics.store(this.i32, this.at(ident, f), value);
   }
 
-  capacity(): number {
-    return this.i32[this.control + Ctl.Capacity];
+  /** Whether `ident` still owns its slot (it has not ended and been recycled). */
+  holdsSlot(ident: number): boolean {
+    return this.get(ident, Field.Ident) === ident;
   }
 
-  /** Entries handed out so far: idents 1..count(). */
-  count(): number {
-    return Math.min(Atomics.load(this.i32, this.control + Ctl.NextEntry), this.capacity());
+  /** Slots reserved so far, at most: the drainer and deadlock watch scan these. */
+  slotsUsed(): number {
+    return Math.min(Atomics.load(this.i32, this.control + Ctl.SlotsUsed), this.capacity);
+  }
+
+  private popFree(): number {
+    const i32 = this.i32;
+    const head = this.control + Ctl.FreeHead;
+    for (;;) {
+      const top = Atomics.load(i32, head);
+      const slot1 = top & 0xffff;
+      if (slot1 === 0) return -1;
+      const next = Atomics.load(i32, this.slotAt(slot1 - 1, Field.NextFree));
+      const tag = ((top >>> 16) + 1) & 0xffff;
+      if (Atomics.compareExchange(i32, head, top, (tag << 16) | next) === top) return slot1 - 1;
+    }
+  }
+
+  /** Puts a slot back on the free stack and wakes a start() waiting for one. */
+  pushFree(slot: number): void {
+    const i32 = this.i32;
+    const head = this.control + Ctl.FreeHead;
+    Atomics.store(i32, this.slotAt(slot, Field.Lifecycle), Lifecycle.Free);
+    for (;;) {
+      const top = Atomics.load(i32, head);
+      Atomics.store(i32, this.slotAt(slot, Field.NextFree), top & 0xffff);
+      const tag = ((top >>> 16) + 1) & 0xffff;
+      if (Atomics.compareExchange(i32, head, top, (tag << 16) | (slot + 1)) === top) break;
+    }
+    Atomics.add(i32, this.control + Ctl.SlotsFreed, 1);
+    Atomics.notify(i32, this.control + Ctl.SlotsFreed);
+  }
+
+  /** A free slot, waiting a while for the runner to recycle one if none is (workers only). */
+  private takeSlot(): number {
+    const freed = this.control + Ctl.SlotsFreed;
+    const deadline = performance.now() + SLOT_WAIT_MS;
+    for (;;) {
+      const seen = Atomics.load(this.i32, freed);
+      const slot = this.popFree();
+      if (slot >= 0) return slot;
+      const leftMs = deadline - performance.now();
+      if (leftMs <= 0 || typeof Atomics.wait !== "function") return -1;
+      Atomics.wait(this.i32, freed, seen, Math.min(leftMs, 50));
+    }
   }
 
   /**
-   * Reserve an entry for a thread about to start, counting it alive. Fails
-   * like CPython's "can't start new thread" when the run's limit is reached.
+   * Reserve a slot for a thread about to start, counting it alive (publish
+   * it once provisioned, or abandon it). Fails like CPython's "can't start
+   * new thread" when the run's limit is reached.
    */
   reserve(name: string, role: ThreadRole, daemon: boolean, pid: number, parent: number): number {
     const i32 = this.i32;
@@ -111,29 +211,89 @@ export class ThreadTable {
       Atomics.sub(i32, this.control + Ctl.Alive, 1);
       throw new RuntimeError(`can't start new thread: ${max} threads are alive, the run's limit (settings.maxThreads)`);
     }
-    const entry = Atomics.add(i32, this.control + Ctl.NextEntry, 1);
-    if (entry >= this.capacity()) {
+    const slot = this.takeSlot();
+    if (slot < 0) {
       Atomics.sub(i32, this.control + Ctl.Alive, 1);
-      throw new RuntimeError(`can't start new thread: this run has already started ${this.capacity()} threads`);
+      throw new RuntimeError(`can't start new thread: all ${this.capacity} thread slots are still in use`);
     }
-    const ident = entry + 1;
-    this.set(ident, Field.Daemon, daemon ? 1 : 0);
-    this.set(ident, Field.Role, ROLES.indexOf(role));
-    this.set(ident, Field.Pid, pid);
-    this.set(ident, Field.Parent, parent);
+    const generation = Atomics.add(i32, this.slotAt(slot, Field.Generation), 1);
+    const ident = generation * this.capacity + slot + 1;
+    if (ident > MAX_IDENT) {
+      this.pushFree(slot);
+      Atomics.sub(i32, this.control + Ctl.Alive, 1);
+      throw new RuntimeError(`can't start new thread: this run has started ${ident - 1} threads, the most one run can`);
+    }
+    for (let used = Atomics.load(i32, this.control + Ctl.SlotsUsed); used < slot + 1;) {
+      const seen = Atomics.compareExchange(i32, this.control + Ctl.SlotsUsed, used, slot + 1);
+      if (seen === used) break;
+      used = seen;
+    }
+    this.clearWait(slot);
+    const at = (f: Field) => this.slotAt(slot, f);
+    Atomics.store(i32, at(Field.Ident), ident);
+    Atomics.store(i32, at(Field.Daemon), daemon ? 1 : 0);
+    Atomics.store(i32, at(Field.Role), ROLES.indexOf(role));
+    Atomics.store(i32, at(Field.Pid), pid);
+    Atomics.store(i32, at(Field.Parent), parent);
+    Atomics.store(i32, at(Field.ExitCode), 0);
+    Atomics.store(i32, at(Field.CtlWord), slot);
     this.setName(ident, name);
-    this.set(ident, Field.Lifecycle, Lifecycle.Starting);
     return ident;
   }
 
-  /** Mark finished and wake joiners. Returns false if it already was. */
-  finish(ident: number): boolean {
+  /**
+   * Makes a reserved thread visible (to joiners and the drainer) once its
+   * memory is provisioned: until then its slot still reads as free, so the
+   * drainer never looks at rings that are being set up.
+   */
+  publish(ident: number): void {
     const i = this.at(ident, Field.Lifecycle);
-    const before = Atomics.exchange(this.i32, i, Lifecycle.Finished);
-    if (before === Lifecycle.Finished) return false;
+    Atomics.store(this.i32, i, Lifecycle.Starting);
+    Atomics.notify(this.i32, i);
+  }
+
+  private clearWait(slot: number): void {
+    for (const f of [Field.WaitObj, Field.WaitKind, Field.WaitAddr, Field.WaitTimed]) Atomics.store(this.i32, this.slotAt(slot, f), 0);
+  }
+
+  /** Mark finished and wake joiners. Returns false if it already was (or the slot moved on). */
+  finish(ident: number): boolean {
+    if (!this.holdsSlot(ident)) return false;
+    const i = this.at(ident, Field.Lifecycle);
+    const before = Atomics.compareExchange(this.i32, i, Lifecycle.Alive, Lifecycle.Finished);
+    const was = before === Lifecycle.Alive ? before : Atomics.compareExchange(this.i32, i, Lifecycle.Starting, Lifecycle.Finished);
+    if (was !== Lifecycle.Alive && was !== Lifecycle.Starting) return false;
     Atomics.sub(this.i32, this.control + Ctl.Alive, 1);
     Atomics.notify(this.i32, i);
     return true;
+  }
+
+  /**
+   * A thread that will never run (its start failed, or the runner refused
+   * it): finished for its joiners, and released for the drainer to recycle.
+   */
+  abandon(ident: number): void {
+    if (!this.holdsSlot(ident)) return;
+    if (this.get(ident, Field.Lifecycle) === Lifecycle.Free) {
+      // never published: nobody else has seen it
+      Atomics.sub(this.i32, this.control + Ctl.Alive, 1);
+      this.pushFree(this.slotOf(ident));
+      return;
+    }
+    this.finish(ident);
+    this.set(ident, Field.Lifecycle, Lifecycle.Released);
+  }
+
+  /** A thread's exit code, kept after its slot is reused (Process.exitcode). */
+  setExitCode(ident: number, code: number): void {
+    if (this.holdsSlot(ident)) this.set(ident, Field.ExitCode, code);
+    const base = Atomics.load(this.i32, this.control + Ctl.ExitCodes);
+    if (base > 0 && ident > 0 && ident < EXIT_CODE_IDENTS) Atomics.store(this.i32, base + ident, code);
+  }
+
+  exitCode(ident: number): number {
+    const base = Atomics.load(this.i32, this.control + Ctl.ExitCodes);
+    return base > 0 && ident > 0 && ident < EXIT_CODE_IDENTS ? Atomics.load(this.i32, base + ident) : this.get(ident, Field.ExitCode);
   }
 
   /** Record what `ident` is about to block on; `kind` 0 clears it. */
@@ -145,6 +305,7 @@ export class ThreadTable {
   }
 
   isAlive(ident: number): boolean {
+    if (!(ident > 0) || !this.holdsSlot(ident)) return false;
     const state = this.get(ident, Field.Lifecycle);
     return state === Lifecycle.Starting || state === Lifecycle.Alive;
   }
@@ -155,7 +316,7 @@ export class ThreadTable {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       const state = Atomics.load(this.i32, i);
-      if (state === Lifecycle.Finished) return true;
+      if (!this.isAlive(ident)) return true;
       const leftMs = deadline - performance.now();
       if (leftMs <= 0) return false;
       Atomics.wait(this.i32, i, state, leftMs);
@@ -170,8 +331,13 @@ export class ThreadTable {
   }
 
   name(ident: number): string {
-    const at = this.at(ident, NAME_WORD);
-    const length = Atomics.load(this.i32, at);
+    return this.slotName(this.slotOf(ident));
+  }
+
+  /** The name in a slot, read defensively: the length word is clamped, since any worker can write it. */
+  slotName(slot: number): string {
+    const at = this.slotAt(slot, NAME_WORD);
+    const length = Math.max(0, Math.min(NAME_BYTES, Atomics.load(this.i32, at) | 0));
     // TextDecoder refuses views of shared memory: copy first.
     return decoder.decode(this.u8.slice((at + 1) * 4, (at + 1) * 4 + length));
   }
@@ -183,13 +349,18 @@ export class ThreadTable {
   /** The ident of the main thread of the process `ident` belongs to. */
   processMain(ident: number): number {
     let at = ident;
-    while (at > 1 && !startsProcess(this.role(at))) at = this.get(at, Field.Parent);
+    for (let hops = 0; at > 1 && hops < this.capacity && this.holdsSlot(at) && !startsProcess(this.role(at)); hops++) {
+      at = this.get(at, Field.Parent);
+    }
     return at;
   }
 
   aliveIdents(): number[] {
     const out: number[] = [];
-    for (let ident = 1; ident <= this.count(); ident++) if (this.isAlive(ident)) out.push(ident);
+    for (let slot = 0; slot < this.slotsUsed(); slot++) {
+      const state = Atomics.load(this.i32, this.slotAt(slot, Field.Lifecycle));
+      if (state === Lifecycle.Starting || state === Lifecycle.Alive) out.push(Atomics.load(this.i32, this.slotAt(slot, Field.Ident)));
+    }
     return out;
   }
 }

@@ -1,11 +1,7 @@
 // The run's public shapes (shared/API.md §9). Type-only: imported by the UI,
 // the automation API, tests and the supervisor alike.
 
-export interface RunSettings {
-  gil?: boolean;
-  switchIntervalMs?: number;
-  maxThreads?: number;
-}
+export type { RunSettings } from "./settings";
 
 export type RunStatus = "ok" | "error" | "deadlock" | "stopped" | "timeout";
 

@@ -1,12 +1,13 @@
 // Who "I" am inside a worker: the run, my thread's ident and name, my
-// process's shared globals, and my trace ring. One worker runs one thread,
-// so this is a module-level singleton that the "playground" API reads.
+// process's shared globals, and my trace ring. One worker runs one thread at
+// a time, so this is a module-level singleton that the "playground" API reads.
 
-import type { FromWorker, RunContextInit, ThreadRole } from "./protocol";
-import { ThreadTable, Field } from "./thread-table";
+import type { RunContextInit, ThreadRole } from "./protocol";
+import { ThreadTable, Field, Ctl } from "./thread-table";
 import { GilSession } from "./gil-session";
 import { RingWriter } from "../trace/ring";
 import { SharedHeap } from "../sync/heap";
+import { Blocks } from "../sync/blocks";
 import { Gil } from "../sync/gil";
 import { OutputWriter } from "./output-ring";
 import type { ModuleScope } from "./serialize";
@@ -16,6 +17,10 @@ export interface WorkerContext {
   readonly run: RunContextInit;
   readonly i32: Int32Array;
   readonly heap: SharedHeap;
+  /** the snippet's own shared memory (shared globals, sharedArray, Value) */
+  readonly userHeap: SharedHeap;
+  /** heap blocks that can be given back (a queue's growing data) */
+  readonly blocks: Blocks;
   readonly table: ThreadTable;
   readonly ident: number;
   readonly role: ThreadRole;
@@ -33,7 +38,6 @@ export interface WorkerContext {
   state: ThreadState;
   /** ms since the run's epoch */
   now(): number;
-  post(message: FromWorker): void;
   /** record a state change (on the timeline and for RunResult) */
   enter(state: ThreadState, obj?: number): void;
   /** `tMs`: when it happened, if not now (an event known only later, e.g. a task's await) */
@@ -55,18 +59,24 @@ export function hasContext(): boolean {
   return current !== null;
 }
 
-export function createContext(run: RunContextInit, ident: number, post: (m: FromWorker) => void): WorkerContext {
+export function createContext(run: RunContextInit, ident: number): WorkerContext {
   const i32 = new Int32Array(run.heap);
   const table = new ThreadTable(i32, run.controlIndex);
-  const globalsByteOffset = table.get(ident, Field.GlobalsByteOffset);
-  const globals = new Float64Array(run.heap, globalsByteOffset, table.get(ident, Field.GlobalsCount));
-  const ring = new RingWriter(i32, table.get(ident, Field.RingBase), table.clockIndex());
+  const userHeap = new SharedHeap(new Int32Array(run.userHeap));
+  const globals = new Float64Array(run.userHeap, table.get(ident, Field.GlobalsOffset), table.get(ident, Field.GlobalsCount));
+  const signals = { drainSignal: table.control + Ctl.DrainSignal, runState: table.control + Ctl.RunState };
+  const ring = new RingWriter(i32, table.get(ident, Field.RingBase), table.clockIndex(), signals);
+  const wakeDrainer = () => {
+    Atomics.add(i32, signals.drainSignal, 1);
+    Atomics.notify(i32, signals.drainSignal);
+  };
   // timeOrigin differs per worker; timeOrigin + now() is one clock for all.
   const origin = performance.timeOrigin - run.epochMs;
+  const heap = new SharedHeap(i32);
   const ctx: WorkerContext = {
-    run, i32, table, ident, globals, ring,
-    heap: new SharedHeap(i32),
-    output: new OutputWriter(i32, table.get(ident, Field.OutputBase)),
+    run, i32, table, ident, globals, ring, userHeap, heap,
+    blocks: new Blocks(heap, Atomics.load(i32, table.control + Ctl.Blocks)),
+    output: new OutputWriter(i32, table.get(ident, Field.OutputBase), wakeDrainer),
     role: table.role(ident),
     pid: table.get(ident, Field.Pid),
     scope: null,
@@ -74,7 +84,6 @@ export function createContext(run: RunContextInit, ident: number, post: (m: From
     currentThread: null,
     state: ThreadState.Starting,
     now: () => origin + performance.now(),
-    post,
     enter(state, obj = 0) {
       // Blocking or ending gives the GIL up; running again takes it back,
       // waiting for it (and showing so) when another thread holds it. The
@@ -97,7 +106,7 @@ export function createContext(run: RunContextInit, ident: number, post: (m: From
   };
   const gil = new Gil(i32, table.get(ident, Field.GilBase)).enabled()
     ? new GilSession(
-        table, ident, ctx.now,
+        table, new Int32Array(run.ctl), ident, ctx.now,
         () => ring.write(ctx.now(), EventKind.State, ThreadState.Runnable, 0),
         (from, latencyUs) => ring.write(ctx.now(), EventKind.GilHandover, Math.min(latencyUs, 0xffffff), from),
       )

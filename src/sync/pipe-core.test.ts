@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { decode, encodeInto } from "../base/value-codec";
 import { SharedHeap } from "./heap";
 import { PipeEnd } from "./pipe-core";
+import { BLOCK_HEADER_WORDS, Blocks } from "./blocks";
 import { startQueuePuppets, stopQueuePuppets } from "./test-workers-queue";
 
 const ME = 99;
@@ -13,8 +14,9 @@ const scratch = new Uint8Array(4096);
 
 function makePipe(duplex = true, bytes = 4096) {
   const heap = SharedHeap.create(1 << 20);
-  const base = heap.alloc(PipeEnd.words(bytes, duplex), 2);
-  PipeEnd.init(heap.i32, base, bytes, duplex);
+  const blocks = new Blocks(heap, heap.alloc(BLOCK_HEADER_WORDS, 2));
+  const base = heap.alloc(PipeEnd.words(duplex), 2);
+  PipeEnd.init(heap.i32, base, bytes, duplex, blocks);
   const end = (k: 0 | 1) => new PipeEnd(heap.i32, base, k, ME);
   return { heap, base, end };
 }

@@ -16,11 +16,13 @@
 //   1  closed0   1 once end 0 is closed
 //   2  closed1   1 once end 1 is closed
 //   3  (padding)
-//   4..          channel 0, a QueueCore whose items end 0 receives
-//   then         channel 1 (duplex only), whose items end 1 receives
+//   4..          channel 0's header, a QueueCore whose items end 0 receives
+//   then         channel 1's header (duplex only), whose items end 1 receives
+// Each channel's data is a block of its own (a fixed one: a pipe's buffer
+// does not grow, as an OS pipe's does not).
 
 import { PlaygroundError } from "../base/errors";
-import { CLOSED, QueueCore, QueueOrder, TIMED_OUT } from "./queue-core";
+import { CLOSED, QUEUE_HEADER_WORDS, QueueCore, QueueOrder, TIMED_OUT, type BlockSource } from "./queue-core";
 
 export class OSError extends PlaygroundError {
   constructor(message: string, name = "OSError") {
@@ -43,15 +45,15 @@ export class EOFError extends PlaygroundError {
 const DUPLEX = 0, CLOSED0 = 1, HEADER_WORDS = 4;
 
 export class PipeEnd {
-  static words(bufferBytes: number, duplex: boolean): number {
-    return HEADER_WORDS + QueueCore.words(bufferBytes) * (duplex ? 2 : 1);
+  static words(duplex: boolean): number {
+    return HEADER_WORDS + QUEUE_HEADER_WORDS * (duplex ? 2 : 1);
   }
 
-  /** Writes a new pipe's header (in zeroed memory) before it is shared. */
-  static init(i32: Int32Array, base: number, bufferBytes: number, duplex: boolean): void {
+  /** Writes a new pipe's header (in zeroed memory) before it is shared; its buffers come from `blocks`. */
+  static init(i32: Int32Array, base: number, bufferBytes: number, duplex: boolean, blocks: BlockSource): void {
     i32[base + DUPLEX] = duplex ? 1 : 0;
-    QueueCore.init(i32, base + HEADER_WORDS, QueueOrder.Fifo, 0, bufferBytes);
-    if (duplex) QueueCore.init(i32, base + HEADER_WORDS + QueueCore.words(bufferBytes), QueueOrder.Fifo, 0, bufferBytes);
+    QueueCore.init(i32, base + HEADER_WORDS, QueueOrder.Fifo, 0, bufferBytes, blocks, false);
+    if (duplex) QueueCore.init(i32, base + HEADER_WORDS + QUEUE_HEADER_WORDS, QueueOrder.Fifo, 0, bufferBytes, blocks, false);
   }
 
   /** the channel this end receives from, if it may receive */
@@ -67,7 +69,7 @@ export class PipeEnd {
   ) {
     const first = new QueueCore(i32, base + HEADER_WORDS, ident);
     if (Atomics.load(i32, base + DUPLEX) === 1) {
-      const second = new QueueCore(i32, base + HEADER_WORDS + QueueCore.words(first.capacity), ident);
+      const second = new QueueCore(i32, base + HEADER_WORDS + QUEUE_HEADER_WORDS, ident);
       this.inbox = end === 0 ? first : second;
       this.outbox = end === 0 ? second : first;
     } else {

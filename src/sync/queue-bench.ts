@@ -14,7 +14,8 @@
 import { MessageChannel } from "node:worker_threads";
 import { decode, encodeInto } from "../base/value-codec";
 import { SharedHeap } from "./heap";
-import { QueueCore, QueueOrder } from "./queue-core";
+import { QUEUE_HEADER_WORDS, QueueCore, QueueOrder } from "./queue-core";
+import { BLOCK_HEADER_WORDS, Blocks } from "./blocks";
 import { startQueuePuppets, stopQueuePuppets, type QueuePuppet } from "./test-workers-queue";
 
 const ROUNDS = 7;
@@ -22,9 +23,11 @@ const BUFFER_BYTES = 64 * 1024;
 const heap = SharedHeap.create(4 << 20);
 const [producer, consumer] = await startQueuePuppets(heap.buffer, 2);
 
+const blocks = new Blocks(heap, heap.alloc(BLOCK_HEADER_WORDS, 2));
+
 function newQueue(): number {
-  const base = heap.alloc(QueueCore.words(BUFFER_BYTES), 2);
-  QueueCore.init(heap.i32, base, QueueOrder.Fifo, 0, BUFFER_BYTES);
+  const base = heap.alloc(QUEUE_HEADER_WORDS, 2);
+  QueueCore.init(heap.i32, base, QueueOrder.Fifo, 0, BUFFER_BYTES, blocks, false);
   return base;
 }
 

@@ -7,22 +7,30 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { decode, encodeInto } from "../base/value-codec";
 import { SharedHeap } from "./heap";
-import { CLOSED, QueueCore, QueueOrder, TIMED_OUT } from "./queue-core";
+import { CLOSED, QUEUE_HEADER_WORDS, QueueCore, QueueOrder, TIMED_OUT } from "./queue-core";
+import { BLOCK_HEADER_WORDS, Blocks } from "./blocks";
 import { compareEncoded } from "./queue-order";
 import { startQueuePuppets, stopQueuePuppets } from "./test-workers-queue";
 
 const ME = 99;
 const scratch = new Uint8Array(1 << 16);
 
-function makeQueue(order: QueueOrder, maxsize = 0, bytes = 64 * 1024) {
-  const heap = SharedHeap.create(1 << 20);
-  const base = heap.alloc(QueueCore.words(bytes), 2);
-  QueueCore.init(heap.i32, base, order, maxsize, bytes);
+/** A queue with a fixed buffer of `bytes` (or, `growable`, one that starts there and grows). */
+function makeQueue(order: QueueOrder, maxsize = 0, bytes = 64 * 1024, growable = false) {
+  const heap = SharedHeap.create(8 << 20);
+  const blocks = new Blocks(heap, heap.alloc(BLOCK_HEADER_WORDS, 2));
+  const base = heap.alloc(QUEUE_HEADER_WORDS, 2);
+  QueueCore.init(heap.i32, base, order, maxsize, bytes, blocks, growable);
   const gate = heap.alloc(2, 2);
-  return { heap, base, gate, q: new QueueCore(heap.i32, base, ME, compareEncoded) };
+  return { heap, base, gate, blocks, q: new QueueCore(heap.i32, base, ME, compareEncoded, blocks) };
 }
 
-const put = (q: QueueCore, v: unknown, timeoutMs = Infinity) => q.put(scratch, encodeInto(v, scratch), timeoutMs);
+function put(q: QueueCore, v: unknown, timeoutMs = Infinity): number {
+  const len = encodeInto(v, scratch);
+  if (len >= 0) return q.put(scratch, len, timeoutMs);
+  const big = new Uint8Array(1 << 20);
+  return q.put(big, encodeInto(v, big), timeoutMs);
+}
 function get(q: QueueCore, timeoutMs = Infinity): unknown {
   const len = q.get(timeoutMs);
   return len < 0 ? len : decode(q.received, 0, len);
@@ -137,6 +145,23 @@ describe("QueueCore limits and blocking", () => {
     expect(q.get(30, onBlock)).toBe(TIMED_OUT);
     expect(performance.now() - t0).toBeGreaterThanOrEqual(29);
     expect(onBlock).toHaveBeenCalledTimes(2);
+  });
+
+  it("a growable queue never waits for bytes: it grows, keeping every record in order (all orders)", () => {
+    // Scenario: Python's queue.Queue() is unbounded. Starting from a 64-byte
+    // buffer, 2,000 items of growing size go in (the buffer doubles about a
+    // dozen times), and a 100 KB item that no buffer held at first; they
+    // come out complete, in FIFO, LIFO and priority order. The old buffers
+    // go back to the heap's free lists.
+    for (const order of [QueueOrder.Fifo, QueueOrder.Lifo, QueueOrder.Priority]) {
+      const { q } = makeQueue(order, 0, 64, true);
+      const items = Array.from({ length: 2000 }, (_, k) => [k, "x".repeat(k % 50)]);
+      for (const item of items) expect(put(q, item, 0)).toBeGreaterThan(0);
+      const big = [2001, "y".repeat(100_000)];
+      expect(put(q, big, 0)).toBe(2001);
+      const expected = order === QueueOrder.Lifo ? [big, ...[...items].reverse()] : [...items, big];
+      expect(drain(q)).toEqual(expected);
+    }
   });
 
   it("fails put of an item larger than the buffer with an error that gives the sizes", () => {

@@ -23,6 +23,14 @@
 // States: open, or closed (after close(): puts fail with CLOSED, gets drain
 // what is left and then fail with CLOSED; a Pipe end uses this for EOF).
 //
+// Growth: a growable queue (Python's queue.Queue: only maxsize limits it)
+// never waits for bytes. A put whose item does not fit moves the records,
+// in order, into a data block twice the size (or as large as the item
+// needs), under the lock, and gives the old block back (blocks.ts); every
+// other worker's core sees the new generation under the lock and re-reads
+// where the data is. A fixed queue (a Pipe's channel, as an OS pipe has a
+// fixed buffer) waits for room instead.
+//
 // Slots (Int32 word offsets from `base`, which must be even):
 //   0-1  lock         the Lock (state, owner)
 //   2    notEmpty     futex sequence: bumped by put and close
@@ -35,15 +43,23 @@
 //   9    roomWaiters  of those, the ones short of bytes, not of maxsize
 //   10   joinWaiters
 //   11   order        0 FIFO, 1 LIFO, 2 PRIORITY
-//   12   maxsize      items; 0 means no limit but the buffer's bytes
+//   12   maxsize      items; 0 means no limit
 //   13   capacity     bytes in the data area (a multiple of 8)
 //   14   closed       1 after close()
-//   15-17 store      the record store's state (queue-store.ts)
-//   18..  data area   `capacity` bytes of records
+//   15   data         word index of the data block: 4 words of the store's
+//                     state (queue-store.ts), then `capacity` bytes of records
+//   16   generation   bumped whenever the data block is replaced
+//   17   growable     1: grows instead of waiting for bytes
 
 import { ValueError } from "../base/errors";
 import { checkTimeout, Lock } from "./lock";
-import { FifoStore, LifoStore, PriorityStore, copyBytes, type CompareRecords, type RecordStore } from "./queue-store";
+import { FifoStore, LifoStore, PriorityStore, STORE_STATE_WORDS, copyBytes, type CompareRecords, type RecordStore } from "./queue-store";
+
+/** Where a queue gets data blocks from (sync/blocks.ts in a run). */
+export interface BlockSource {
+  alloc(words: number): number;
+  free(at: number): void;
+}
 
 export const enum QueueOrder { Fifo = 0, Lifo = 1, Priority = 2 }
 
@@ -54,8 +70,10 @@ export const CLOSED = -2;
 
 const NOT_EMPTY = 2, NOT_FULL = 3, COUNT = 4, UNFINISHED = 5, GET_WAITERS = 6, POLL_WAITERS = 7;
 const PUT_WAITERS = 8, ROOM_WAITERS = 9, JOIN_WAITERS = 10, ORDER = 11, MAXSIZE = 12, CAPACITY = 13;
-const IS_CLOSED = 14, STORE = 15;
-const HEADER_WORDS = 18;
+const IS_CLOSED = 14, DATA = 15, GENERATION = 16, GROWABLE = 17;
+export const QUEUE_HEADER_WORDS = 18;
+/** the largest data area a queue grows to */
+const MAX_CAPACITY_BYTES = 1 << 30;
 
 // A waiter spins this many loads of its futex word before sleeping, about
 // the time a busy peer takes to decode an item and come back (a few us): a
@@ -90,52 +108,118 @@ class WaitRounds {
 }
 
 export class QueueCore {
-  /** Words a queue whose data area holds `capacityBytes` (rounded up to 8) takes. */
-  static words(capacityBytes: number): number {
-    return HEADER_WORDS + (Math.ceil(capacityBytes / 8) * 8) / 4;
+  /** Words of a data block holding `capacityBytes` (rounded up to 8). */
+  static blockWords(capacityBytes: number): number {
+    return STORE_STATE_WORDS + (Math.ceil(capacityBytes / 8) * 8) / 4;
   }
 
-  /** Writes the header of a new queue (in zeroed memory) before it is shared. */
-  static init(i32: Int32Array, base: number, order: QueueOrder, maxsize: number, capacityBytes: number): void {
+  /**
+   * Writes the header of a new queue (in zeroed memory) before it is
+   * shared, with a first data block of `capacityBytes` from `blocks`.
+   */
+  static init(i32: Int32Array, base: number, order: QueueOrder, maxsize: number, capacityBytes: number, blocks: BlockSource, growable: boolean): void {
     if (base % 2 !== 0) throw new RangeError("queue base must be 8-byte aligned");
     if (!Number.isInteger(capacityBytes) || capacityBytes < 16) throw new ValueError(`queue buffer must be at least 16 bytes, got ${capacityBytes}`);
+    const capacity = Math.ceil(capacityBytes / 8) * 8;
+    const data = blocks.alloc(QueueCore.blockWords(capacity));
+    i32.fill(0, data, data + STORE_STATE_WORDS);
     i32[base + ORDER] = order;
     // Python: maxsize <= 0 means no limit; so does one beyond any count an int32 holds.
     i32[base + MAXSIZE] = maxsize > 0 && maxsize <= 0x7fffffff ? maxsize : 0;
-    Atomics.store(i32, base + CAPACITY, Math.ceil(capacityBytes / 8) * 8);
+    i32[base + GROWABLE] = growable ? 1 : 0;
+    i32[base + DATA] = data;
+    Atomics.store(i32, base + CAPACITY, capacity);
   }
 
   readonly order: QueueOrder;
   readonly maxsize: number;
-  readonly capacity: number;
+  /** bytes of the data area, as this core last saw it */
+  capacity = 0;
   /** The payload of this worker's last get, in [0, length) */
   received = new Uint8Array(256);
   /** Items in the queue right after this worker's last put or get */
   depth = 0;
   private readonly lock: Lock;
-  private readonly store: RecordStore;
+  private readonly growable: boolean;
+  private store!: RecordStore;
+  private generation = -1;
 
   constructor(
     private readonly i32: Int32Array,
     private readonly base: number,
     private readonly ident: number,
-    compare?: CompareRecords,
+    private readonly compare?: CompareRecords,
+    private readonly blocks?: BlockSource,
   ) {
     this.lock = new Lock(i32, base);
     this.order = Atomics.load(i32, base + ORDER);
     this.maxsize = Atomics.load(i32, base + MAXSIZE);
-    this.capacity = Atomics.load(i32, base + CAPACITY);
-    const u8 = new Uint8Array(i32.buffer);
-    const args = [i32, u8, base + STORE, base + HEADER_WORDS, this.capacity] as const;
-    if (this.order === QueueOrder.Fifo) this.store = new FifoStore(...args);
-    else if (this.order === QueueOrder.Lifo) this.store = new LifoStore(...args);
-    else if (compare) this.store = new PriorityStore(...args, compare);
-    else throw new Error("internal: a priority queue needs a compare function");
+    this.growable = Atomics.load(i32, base + GROWABLE) === 1 && blocks !== undefined;
+    if (this.order === QueueOrder.Priority && !compare) throw new Error("internal: a priority queue needs a compare function");
+    this.refresh();
   }
 
-  /** The largest record an empty queue takes. */
+  private storeOver(data: number, capacity: number): RecordStore {
+    const u8 = new Uint8Array(this.i32.buffer);
+    const args = [this.i32, u8, data, data + STORE_STATE_WORDS, capacity] as const;
+    if (this.order === QueueOrder.Fifo) return new FifoStore(...args);
+    if (this.order === QueueOrder.Lifo) return new LifoStore(...args);
+    return new PriorityStore(...args, this.compare!);
+  }
+
+  /** Re-reads where the data is if another worker grew the queue (call with the lock held, or before sharing). */
+  private refresh(): void {
+    const generation = Atomics.load(this.i32, this.base + GENERATION);
+    if (generation === this.generation) return;
+    this.generation = generation;
+    this.capacity = Atomics.load(this.i32, this.base + CAPACITY);
+    this.store = this.storeOver(Atomics.load(this.i32, this.base + DATA), this.capacity);
+  }
+
+  /**
+   * With the lock held: moves the `count` records into a data block large
+   * enough for one more record of `len` bytes. False if it cannot grow
+   * (the queue is not growable, or the heap is full: then RangeError).
+   */
+  private grow(len: number, count: number): boolean {
+    if (!this.growable) return false;
+    const i32 = this.i32, b = this.base;
+    let capacity = this.capacity * 2;
+    while (capacity - 8 - 4 * (count + 1) < len + 8 * (count + 1) && capacity < MAX_CAPACITY_BYTES) capacity *= 2;
+    if (capacity > MAX_CAPACITY_BYTES) throw new RangeError(`a queue cannot grow past ${MAX_CAPACITY_BYTES} bytes`);
+    const data = this.blocks!.alloc(QueueCore.blockWords(capacity));
+    i32.fill(0, data, data + STORE_STATE_WORDS);
+    const next = this.storeOver(data, capacity);
+    const old = this.store;
+    if (this.order === QueueOrder.Lifo) {
+      // A stack is taken from the top and rebuilt from the bottom.
+      const records: Uint8Array[] = [];
+      for (let n = count; n > 0; n--) {
+        const at = old.front(n);
+        records.push(old.u8.slice(at, at + old.frontLen));
+        old.drop(n);
+      }
+      records.reverse().forEach((record, n) => next.push(record, record.length, n));
+    } else {
+      // Oldest (or smallest) first; each record is copied before the old store moves anything.
+      for (let n = 0; n < count; n++) {
+        const at = old.front(count - n);
+        next.push(old.u8.subarray(at), old.frontLen, n);
+        old.drop(count - n);
+      }
+    }
+    const oldData = i32[b + DATA];
+    i32[b + DATA] = data;
+    Atomics.store(i32, b + CAPACITY, capacity);
+    Atomics.add(i32, b + GENERATION, 1);
+    this.blocks!.free(oldData);
+    this.refresh();
+    return true;
+  }
+
+  /** The largest record an empty queue takes (a growable queue takes any, memory allowing). */
   maxItemBytes(): number {
-    return this.store.maxItemBytes();
+    return this.growable ? MAX_CAPACITY_BYTES - 64 : this.store.maxItemBytes();
   }
 
   /**
@@ -144,13 +228,15 @@ export class QueueCore {
    * put, or TIMED_OUT, or CLOSED. `onBlock` runs once, before the first sleep.
    */
   put(src: Uint8Array, len: number, timeoutMs = Infinity, onBlock?: () => void): number {
-    const max = this.store.maxItemBytes();
-    if (len > max) {
-      throw new ValueError(`item too large: it takes ${len} bytes, and this buffer of ${this.capacity} bytes holds items of at most ${max} bytes`);
-    }
     checkTimeout(timeoutMs);
     const i32 = this.i32, b = this.base;
     this.lock.acquire(this.ident);
+    this.refresh();
+    const max = this.store.maxItemBytes();
+    if (len > max && !this.growable) {
+      this.lock.release();
+      throw new ValueError(`item too large: it takes ${len} bytes, and this buffer of ${this.capacity} bytes holds items of at most ${max} bytes`);
+    }
     let rounds: WaitRounds | null = null;
     for (;;) {
       if (i32[b + IS_CLOSED] !== 0) {
@@ -159,6 +245,14 @@ export class QueueCore {
       }
       const count = i32[b + COUNT];
       const countOk = this.maxsize === 0 || count < this.maxsize;
+      if (countOk && !this.store.fits(len, count)) {
+        try {
+          this.grow(len, count);
+        } catch (error) {
+          this.lock.release();
+          throw error;
+        }
+      }
       if (countOk && this.store.fits(len, count)) {
         try {
           this.store.push(src, len, count);
@@ -193,6 +287,7 @@ export class QueueCore {
     checkTimeout(timeoutMs);
     const i32 = this.i32, b = this.base;
     this.lock.acquire(this.ident);
+    this.refresh();
     let rounds: WaitRounds | null = null;
     for (;;) {
       const count = i32[b + COUNT];
@@ -265,6 +360,7 @@ export class QueueCore {
     const woke = this.waitUnlocked(which, rounds.deadline, rounds.blocked ? undefined : rounds.onBlock);
     rounds.blocked ||= woke !== 0;
     this.lock.acquire(this.ident);
+    this.refresh();
     for (const slot of counters) i32[b + slot]--;
     rounds.expired = woke < 0;
   }

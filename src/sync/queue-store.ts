@@ -1,7 +1,8 @@
 // Where a queue keeps its records: the three orders of queue-core.ts, each
-// over the same data area of `capacity` bytes in shared memory. The caller
+// over a data area of `capacity` bytes in shared memory. The caller
 // (QueueCore) holds the queue's lock around every call and keeps the item
-// count; a store keeps its own two or three words of state.
+// count; a store keeps its own two or three words of state, just before
+// its data (so a queue that grows moves both at once).
 //
 // Records are 4-byte aligned, a 32-bit length next to the payload:
 //   FIFO      a ring of [len][payload]. A record never wraps: when it does not
@@ -23,6 +24,9 @@
 
 export type CompareRecords = (a: Uint8Array, pa: number, b: Uint8Array, pb: number) => number;
 
+/** words of a store's own state, kept at the start of its data block */
+export const STORE_STATE_WORDS = 4;
+
 export const pad4 = (n: number) => (n + 3) & ~3;
 
 /** Copies `len` bytes; a loop beats set(subarray) for the small records queues mostly carry. */
@@ -37,7 +41,7 @@ export abstract class RecordStore {
   protected readonly word: number;
   protected readonly byte: number;
 
-  /** `state`: word index of the store's 3 state words; `data`: word index of the data area */
+  /** `state`: word index of the store's state words; `data`: word index of the data area */
   constructor(
     protected readonly i32: Int32Array,
     readonly u8: Uint8Array,

@@ -6,7 +6,8 @@
 import { ThreadState } from "../trace/events";
 import type { TraceModel } from "../trace/model";
 import { lowerBound } from "../trace/model-series";
-import { joinedThread, labelText, lockName, poolName, queueName, stateName, threadName, waitTargetName } from "../trace/names";
+import { labelText, objectName, stateName, threadName, waitTargetName } from "../trace/names";
+import { defaultName, kindInfo, kindOf, ObjKind } from "../trace/object-kinds";
 import { formatDuration, formatTime } from "./axis";
 import type { Hit } from "./hit-test";
 import { EN_WORDS, type TimelineWords } from "./words";
@@ -40,9 +41,11 @@ export function describeHit(
       const track = model.threads.get(hit.ident)!;
       const open = hit.index === track.states.length - 1;
       const rows = interval(hit.startMs, hit.endMs, open);
-      const target = waitTargetName(model, hit.state, hit.obj, w);
+      const target = waitTargetName(model, hit.obj, w);
+      const named = target && kindOf(hit.obj) !== ObjKind.Thread && target !== defaultName(hit.obj);
+      const on = named ? w.objectOfKind(target, kindInfo(kindOf(hit.obj)).name) : target;
       if (hit.state === ThreadState.Blocked && hit.obj !== 0) {
-        rows.push([w.on, target]);
+        rows.push([w.on, on]);
         const lock = model.locks.get(hit.obj);
         const holder = lock?.holderAt(hit.startMs);
         if (holder && holder.ident !== hit.ident) rows.push([w.heldBy, name(holder.ident)]);
@@ -52,11 +55,8 @@ export function describeHit(
         const got = mine && next < mine.length && mine.starts.data[next] - hit.endMs < 2;
         const prev = lock && got ? lock.previousHolder(hit.ident, mine.ends.data[next]) : null;
         if (prev) rows.push([w.handedOverBy, w.nameAt(name(prev.ident), formatTime(prev.endMs))]);
-      } else if (hit.state === ThreadState.Waiting && hit.obj !== 0) {
-        const joined = open ? null : joinedThread(model, hit.obj, hit.endMs);
-        rows.push([w.on, joined ? w.joinFinish(joined) : w.conditionOr(target)]);
       } else if (target) {
-        rows.push([w.on, target]);
+        rows.push([w.on, on]);
       }
       if (hit.changesInPixel > 1) rows.push([w.thisPixel, w.stateChanges(hit.changesInPixel)]);
       return { title: `${name(hit.ident)} · ${stateName(hit.state, w)}`, rows, state: hit.state };
@@ -75,7 +75,7 @@ export function describeHit(
     case "span":
       return { title: w.spanTitle(labelText(model, hit.label)), rows: [[w.thread, name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)], state: -1 };
     case "task":
-      return { title: w.taskTitle(hit.task, poolName(hit.poolId)), rows: [[w.worker, name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)], state: -1 };
+      return { title: w.taskTitle(hit.task, objectName(model, hit.poolId, w)), rows: [[w.worker, name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)], state: -1 };
     case "coroutine": {
       const rows: [string, string][] = [[w.thread, name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)];
       rows.push(hit.running ? [w.runningFor, formatDuration(hit.runEndMs - hit.runStartMs)] : [w.now, w.waitingAtAwait]);
@@ -92,14 +92,14 @@ export function describeHit(
       } else {
         rows.push([w.contended, w.lockWasFree]);
       }
-      return { title: w.heldTitle(lockName(lock), name(hit.ident)), rows, state: -1 };
+      return { title: w.heldTitle(objectName(model, lock.id, w), name(hit.ident)), rows, state: -1 };
     }
     case "lock-wait": {
       const lock = model.locks.get(hit.lockId)!;
       const rows = interval(hit.startMs, hit.endMs, false);
       const holder = lock.holderAt(hit.startMs);
       if (holder) rows.push([w.heldBy, name(holder.ident)]);
-      return { title: w.waitedTitle(name(hit.ident), lockName(lock)), rows, state: ThreadState.Blocked };
+      return { title: w.waitedTitle(name(hit.ident), objectName(model, lock.id, w)), rows, state: ThreadState.Blocked };
     }
     case "queue-op": {
       const queue = model.queues.get(hit.queueId)!;
@@ -111,12 +111,12 @@ export function describeHit(
       } else if (hit.put) {
         rows.push([w.gotBy, w.nobodyYet]);
       }
-      return { title: w.queueOpTitle(queueName(model, hit.queueId, w), hit.put, name(hit.ident)), rows, state: -1 };
+      return { title: w.queueOpTitle(objectName(model, hit.queueId, w), hit.put, name(hit.ident)), rows, state: -1 };
     }
     case "counter":
       return hit.lane === "queue"
-        ? { title: w.queueItems(queueName(model, hit.id, w), hit.value), rows: [at(hit.tMs)], state: -1 }
-        : { title: w.poolPending(poolName(hit.id), hit.value), rows: [at(hit.tMs)], state: -1 };
+        ? { title: w.queueItems(objectName(model, hit.id, w), hit.value), rows: [at(hit.tMs)], state: -1 }
+        : { title: w.poolPending(objectName(model, hit.id, w), hit.value), rows: [at(hit.tMs)], state: -1 };
     case "lane":
       return null;
   }

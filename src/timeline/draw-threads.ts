@@ -10,7 +10,7 @@ import type { ThreadTrack } from "../trace/model";
 import type { CoroutineRow } from "../trace/model-coroutines";
 import { upperBound, lowerBound } from "../trace/model-series";
 import { drawTicks } from "./draw-objects";
-import { intervalTarget, labelText, stateName } from "../trace/names";
+import { labelText, stateName, waitTargetName } from "../trace/names";
 import { visitIntervals } from "./interval-lod";
 import { LANE, threadRows, type Lane } from "./layout";
 import { frameWords, laneTop, type Frame } from "./frame";
@@ -50,7 +50,7 @@ export function emitStateBars(frame: Frame, track: ThreadTrack, emitter: StateBa
       paint(x0, x1, state);
       const short = shortWords[state];
       if (!short || index < 0 || x1 - x0 < MIN_LABEL_PX) return;
-      const target = intervalTarget(model, track, index, words);
+      const target = waitTargetName(model, track.objects.data[index], words);
       const name = stateName(state, words);
       const text = x1 - x0 > 110 ? (target ? `${name} · ${target}` : name) : short;
       labels.push({ x: x0 + 4, maxPx: x1 - x0 - 8, text, color: theme.stateText[state] });

@@ -6,7 +6,7 @@ import { describeHit } from "./describe";
 import { AXIS_PX, GUTTER_PX, type FrameInput } from "./frame";
 import { hitTest } from "./hit-test";
 import { LANE, layoutLanes, threadRows } from "./layout";
-import { scenario } from "./test-scenario";
+import { LOCK_9, POOL_20, QUEUE_7, scenario } from "./test-scenario";
 import { LIGHT_THEME } from "./theme";
 
 const model = scenario();
@@ -22,7 +22,7 @@ const barY = (ident: number) => AXIS_PX + layout.threads.get(ident)!.y + threadR
 describe("hitTest", () => {
   it("finds the state interval under the pointer, and why it waited", () => {
     const hit = hitTest(input, xOf(25), barY(2));
-    expect(hit).toMatchObject({ kind: "state", ident: 2, state: ThreadState.Blocked, startMs: 20, endMs: 33, obj: 9, changesInPixel: 0 });
+    expect(hit).toMatchObject({ kind: "state", ident: 2, state: ThreadState.Blocked, startMs: 20, endMs: 33, obj: LOCK_9, changesInPixel: 0 });
     const text = describeHit(model, hit!)!;
     expect(text.title).toBe("Thread-1 · blocked on a lock");
     expect(Object.fromEntries(text.rows)).toMatchObject({ on: "Lock 9", "held by": "MainThread", "handed over by": "MainThread at 32.000 ms", lasted: "13.00 ms" });
@@ -38,16 +38,16 @@ describe("hitTest", () => {
     expect(hitTest(input, xOf(12), AXIS_PX + main.y + threadRows(main).spanY(0) + 5)).toMatchObject({ kind: "span", startMs: 10, endMs: 40 });
     const worker = layout.threads.get(3)!;
     const task = hitTest(input, xOf(20), AXIS_PX + worker.y + threadRows(worker).taskY + 5);
-    expect(task).toMatchObject({ kind: "task", task: 0, poolId: 20, startMs: 10, endMs: 30 });
+    expect(task).toMatchObject({ kind: "task", task: 0, poolId: POOL_20, startMs: 10, endMs: 30 });
     expect(describeHit(model, task!)!.title).toBe("task #0 · Pool 20");
   });
 
   it("finds lock holds with their hand-over, and queue operations with their pair", () => {
-    const lock = layout.locks.get(9)!;
+    const lock = layout.locks.get(LOCK_9)!;
     const hold = hitTest(input, xOf(33.5), AXIS_PX + lock.y + 8);
     expect(hold).toMatchObject({ kind: "hold", ident: 2, startMs: 33, waitStartMs: 20 });
     expect(Object.fromEntries(describeHit(model, hold!)!.rows)["got it from"]).toBe("MainThread (released at 32.000 ms)");
-    const queue = layout.queues.get(7)!;
+    const queue = layout.queues.get(QUEUE_7)!;
     const put = hitTest(input, xOf(35), AXIS_PX + queue.y + 10);
     expect(put).toMatchObject({ kind: "queue-op", put: true, k: 1, ident: 1 });
     expect(Object.fromEntries(describeHit(model, put!)!.rows)["got by"]).toMatch(/^Thread-1 at 50.000 ms/);

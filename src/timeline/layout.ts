@@ -15,7 +15,7 @@
 // language lays out again.
 
 import type { ThreadTrack, TraceModel } from "../trace/model";
-import { lockName, poolName, poolOfQueue, processName, queueName } from "../trace/names";
+import { isUserObject, objectName, processName } from "../trace/names";
 import { EN_WORDS, type TimelineWords } from "./words";
 
 export type LaneKind = "group" | "thread" | "lock" | "queue" | "pool";
@@ -80,9 +80,9 @@ export function layoutLanes(model: TraceModel, words: TimelineWords = EN_WORDS):
     add("group", pid, processName(model, pid), LANE.group);
     for (const t of all) if (t.pid === pid && !isPoolWorker(t)) threadLane(t);
   }
-  for (const pool of [...model.pools.values()].sort((a, b) => a.id - b.id)) {
+  for (const pool of [...model.pools.values()].sort((a, b) => a.ordinal - b.ordinal)) {
     const workers = all.filter((t) => inPool.get(t.ident) === pool.id);
-    add("group", pool.id, words.poolGroup(poolName(pool.id), workers.length), LANE.group);
+    add("group", pool.id, words.poolGroup(objectName(model, pool.id, words), workers.length), LANE.group);
     add("pool", pool.id, words.pendingTasks, LANE.pool);
     for (const t of workers) threadLane(t);
   }
@@ -91,15 +91,15 @@ export function layoutLanes(model: TraceModel, words: TimelineWords = EN_WORDS):
     add("group", 0, words.poolWorkers, LANE.group);
     for (const t of idle) threadLane(t);
   }
-  const locks = [...model.locks.values()].sort((a, b) => a.id - b.id);
+  const locks = [...model.locks.values()].filter((l) => isUserObject(model, l.id)).sort((a, b) => a.ordinal - b.ordinal);
   if (locks.length > 0) {
     add("group", 0, words.locks, LANE.group);
-    for (const lock of locks) add("lock", lock.id, lockName(lock), LANE.lock);
+    for (const lock of locks) add("lock", lock.id, objectName(model, lock.id, words), LANE.lock);
   }
-  const queues = [...model.queues.values()].filter((q) => !poolOfQueue(model, q.id)).sort((a, b) => a.id - b.id);
+  const queues = [...model.queues.values()].filter((q) => isUserObject(model, q.id)).sort((a, b) => a.ordinal - b.ordinal);
   if (queues.length > 0) {
     add("group", 0, words.queues, LANE.group);
-    for (const q of queues) add("queue", q.id, queueName(model, q.id, words), LANE.queue);
+    for (const q of queues) add("queue", q.id, objectName(model, q.id, words), LANE.queue);
   }
 
   const pick = (kind: LaneKind) => new Map(lanes.filter((l) => l.kind === kind).map((l) => [l.id, l]));

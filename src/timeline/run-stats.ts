@@ -6,7 +6,7 @@
 
 import { ThreadState } from "../trace/events";
 import type { TraceModel } from "../trace/model";
-import { lockName, poolName, poolOfQueue, queueName, stateName } from "../trace/names";
+import { isUserObject, objectName, stateName } from "../trace/names";
 import { EN_WORDS, type TimelineWords } from "./words";
 
 export interface ThreadStats {
@@ -44,22 +44,22 @@ export function runStats(model: TraceModel, endMs: number, words: TimelineWords 
       end: stateName(t.finalState >= ThreadState.Done ? t.finalState : ThreadState.Running, words),
     };
   });
-  const locks = [...model.locks.values()].sort((a, b) => a.id - b.id).map((lock) => ({
-    name: lockName(lock),
+  const locks = [...model.locks.values()].filter((l) => isUserObject(model, l.id)).sort((a, b) => a.ordinal - b.ordinal).map((lock) => ({
+    name: objectName(model, lock.id, words),
     acquisitions: lock.acquisitions,
     contended: lock.contended,
     longestWaitMs: lock.longestWaitMs,
     longestHoldMs: lock.longestHoldMs,
     totalHoldMs: lock.totalHoldMs,
   }));
-  const queues = [...model.queues.values()].sort((a, b) => a.id - b.id).map((q) => ({
-    name: queueName(model, q.id, words) + (poolOfQueue(model, q.id) ? words.internal : ""),
+  const queues = [...model.queues.values()].filter((q) => isUserObject(model, q.id)).sort((a, b) => a.ordinal - b.ordinal).map((q) => ({
+    name: objectName(model, q.id, words),
     puts: q.puts.length,
     gets: q.gets.length,
     maxDepth: q.maxDepth,
   }));
-  const pools = [...model.pools.values()].sort((a, b) => a.id - b.id).map((p) => ({
-    name: poolName(p.id),
+  const pools = [...model.pools.values()].sort((a, b) => a.ordinal - b.ordinal).map((p) => ({
+    name: objectName(model, p.id, words),
     workers: p.workers.size,
     tasks: p.tasks,
     utilisation: p.utilisation(),

@@ -3,7 +3,8 @@
 // (Thread-1, Lock 9, Pool 20) stay as they are. Without words it is English.
 import { describe, expect, it } from "vitest";
 import { ThreadState } from "../trace/events";
-import { intervalTarget, stateName, waitTargetName } from "../trace/names";
+import { objectName, stateName, waitTargetName } from "../trace/names";
+import { ObjKind, objRef } from "../trace/object-kinds";
 import { TimeScale } from "../trace/time-scale";
 import { describeHit } from "./describe";
 import { fakeContext } from "./fake-canvas";
@@ -66,10 +67,11 @@ describe("timeline words", () => {
   });
 
   it("names wait targets and stats in Chinese only when asked", () => {
-    expect(waitTargetName(model, ThreadState.Waiting, 4, ZH_WORDS)).toBe("对象 4");
-    expect(waitTargetName(model, ThreadState.Waiting, 4)).toBe("object 4");
-    const track = model.threads.get(2)!;
-    for (let i = 0; i < track.states.length; i++) expect(intervalTarget(model, track, i, ZH_WORDS)).not.toMatch(/object|join\)/);
+    // Python's names stay; the words around them follow the language.
+    expect(waitTargetName(model, objRef(ObjKind.Event, 4), ZH_WORDS)).toBe("Event 4");
+    expect(waitTargetName(model, objRef(ObjKind.Thread, 2))).toBe("join Thread-1");
+    expect(objectName(model, objRef(ObjKind.TaskQueue, 22), ZH_WORDS)).toBe("Pool 20 的结果队列");
+    expect(objectName(model, objRef(ObjKind.TaskQueue, 22))).toBe("Pool 20 results");
     expect(runStats(model, 100, ZH_WORDS).threads.every((t) => HAN.test(t.end))).toBe(true);
     expect(runStats(model, 100).threads.every((t) => !HAN.test(t.end))).toBe(true);
   });

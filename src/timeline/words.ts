@@ -60,8 +60,8 @@ export interface TimelineWords extends NameWords {
   nameAt(name: string, time: string): string;
   /** "Thread-1 (released at 12.000 ms)" */
   releasedAt(name: string, time: string): string;
-  joinFinish(thread: string): string;
-  conditionOr(target: string): string;
+  /** what a wait is on, with its kind when the snippet named it: "ready (Event)" */
+  objectOfKind(name: string, kind: string): string;
   stateChanges(count: number): string;
   clickToShow: string;
   waitingAtAwait: string;
@@ -82,9 +82,6 @@ export interface TimelineWords extends NameWords {
   queueOpTitle(queue: string, put: boolean, thread: string): string;
   queueItems(queue: string, count: number): string;
   poolPending(pool: string, count: number): string;
-  // --- stats panel ---
-  /** a pool's own queue in the stats: " (internal)" */
-  internal: string;
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -132,8 +129,7 @@ export const EN_WORDS: TimelineWords = {
   stillGoing: (time) => `${time} (still going)`,
   nameAt: (name, time) => `${name} at ${time}`,
   releasedAt: (name, time) => `${name} (released at ${time})`,
-  joinFinish: (thread) => `${thread} to finish (join)`,
-  conditionOr: (target) => `${target} (condition, event, barrier or join)`,
+  objectOfKind: (name, kind) => `${name} (${kind})`,
   stateChanges: (n) => `${n.toLocaleString("en-US")} state changes: zoom in to see them`,
   clickToShow: "click to show it in the output",
   waitingAtAwait: "waiting at an await",
@@ -152,7 +148,6 @@ export const EN_WORDS: TimelineWords = {
   queueOpTitle: (queue, put, thread) => `${queue} · ${put ? "put" : "get"} by ${thread}`,
   queueItems: (queue, n) => `${queue} · ${n} ${plural(n, "item", "items")}`,
   poolPending: (pool, n) => `${pool} · ${n} pending ${plural(n, "task", "tasks")}`,
-  internal: " (internal)",
 };
 
 export const ZH_WORDS: TimelineWords = {
@@ -168,9 +163,8 @@ export const ZH_WORDS: TimelineWords = {
     [ThreadState.Error]: "出错",
     [ThreadState.Stopped]: "已停止",
   },
-  object: (id) => `对象 ${id}`,
-  joined: (thread) => `${thread}（join）`,
-  poolQueue: (pool, role) => `${pool} ${role === "tasks" ? "任务队列" : "结果队列"}`,
+  joined: (thread) => `join ${thread}`,
+  ownedBy: (owner, role) => `${owner} 的${role === "tasks" ? "任务队列" : role === "results" ? "结果队列" : role}`,
   short: {
     [ThreadState.Runnable]: "GIL",
     [ThreadState.Blocked]: "等锁",
@@ -212,8 +206,7 @@ export const ZH_WORDS: TimelineWords = {
   stillGoing: (time) => `${time}（仍在继续）`,
   nameAt: (name, time) => `${name}，于 ${time}`,
   releasedAt: (name, time) => `${name}（于 ${time} 释放）`,
-  joinFinish: (thread) => `${thread} 结束（join）`,
-  conditionOr: (target) => `${target}（条件变量、事件、栅栏或 join）`,
+  objectOfKind: (name, kind) => `${name}（${kind}）`,
   stateChanges: (n) => `${n.toLocaleString("zh-CN")} 次状态变化：放大后可逐一查看`,
   clickToShow: "点击可在输出中显示这一行",
   waitingAtAwait: "在 await 处等待",
@@ -232,5 +225,4 @@ export const ZH_WORDS: TimelineWords = {
   queueOpTitle: (queue, put, thread) => `${queue} · ${thread} ${put ? "放入（put）" : "取出（get）"}`,
   queueItems: (queue, n) => `${queue} · ${n} 项`,
   poolPending: (pool, n) => `${pool} · ${n} 个待处理任务`,
-  internal: "（内部）",
 };

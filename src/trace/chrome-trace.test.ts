@@ -4,9 +4,14 @@
 import { describe, expect, it } from "vitest";
 import { EventKind, ThreadState } from "./events";
 import { QUEUE_GET_KIND, QUEUE_PUT_KIND, TraceModel } from "./model";
+import { ObjKind, objRef } from "./object-kinds";
 import { SHARED_PID, toChromeTrace, type ChromeTraceEvent } from "./chrome-trace";
 
 const S = EventKind.State;
+const lockRef = (n: number) => objRef(ObjKind.Lock, n);
+const queueRef = (n: number) => objRef(ObjKind.Queue, n);
+const poolRef = (n: number) => objRef(ObjKind.Pool, n);
+const labelRef = (n: number) => objRef(ObjKind.Label, n);
 
 /** Scenario: MainThread puts two items that Thread-1 gets, inside a span, while both take a lock; a pool worker runs a task. */
 function scenario(): TraceModel {
@@ -14,32 +19,32 @@ function scenario(): TraceModel {
   m.addThread(1, "MainThread", "main", 1000);
   m.addThread(2, "Thread-1", "thread", 1000);
   m.addThread(3, "PoolWorker-1", "pool-worker", 1001);
-  m.labels.set(50, "produce");
+  m.labels.set(labelRef(50), "produce");
   m.add(1, 0, S, ThreadState.Running, 0);
-  m.add(1, 1, EventKind.SpanBegin, 0, 50);
-  m.add(1, 1.5, EventKind.LockAcquired, 0, 9);
-  m.add(1, 2, QUEUE_PUT_KIND, 1, 7);
+  m.add(1, 1, EventKind.SpanBegin, 0, labelRef(50));
+  m.add(1, 1.5, EventKind.LockAcquired, 0, lockRef(9));
+  m.add(1, 2, QUEUE_PUT_KIND, 1, queueRef(7));
   m.add(1, 2.5, S, ThreadState.Sleeping, 0);
   m.add(1, 3, S, ThreadState.Running, 0);
-  m.add(1, 3.2, EventKind.LockReleased, 0, 9);
-  m.add(1, 3.5, QUEUE_PUT_KIND, 2, 7);
-  m.add(1, 4, EventKind.SpanEnd, 0, 50);
-  m.add(1, 4.5, EventKind.Mark, 0, 50);
+  m.add(1, 3.2, EventKind.LockReleased, 0, lockRef(9));
+  m.add(1, 3.5, QUEUE_PUT_KIND, 2, queueRef(7));
+  m.add(1, 4, EventKind.SpanEnd, 0, labelRef(50));
+  m.add(1, 4.5, EventKind.Mark, 0, labelRef(50));
   m.add(1, 9, S, ThreadState.Done, 0);
   m.add(2, 0.5, S, ThreadState.Running, 0);
-  m.add(2, 2, S, ThreadState.Blocked, 9);
+  m.add(2, 2, S, ThreadState.Blocked, lockRef(9));
   m.add(2, 3.3, S, ThreadState.Running, 0);
-  m.add(2, 3.3, EventKind.LockAcquired, 0, 9);
-  m.add(2, 3.4, EventKind.LockReleased, 0, 9);
-  m.add(2, 4, QUEUE_GET_KIND, 1, 7);
-  m.add(2, 5, QUEUE_GET_KIND, 0, 7);
+  m.add(2, 3.3, EventKind.LockAcquired, 0, lockRef(9));
+  m.add(2, 3.4, EventKind.LockReleased, 0, lockRef(9));
+  m.add(2, 4, QUEUE_GET_KIND, 1, queueRef(7));
+  m.add(2, 5, QUEUE_GET_KIND, 0, queueRef(7));
   m.add(2, 6, S, ThreadState.Done, 0);
   m.add(3, 0.2, S, ThreadState.Running, 0);
-  m.add(3, 1, EventKind.PoolPending, 1, 20);
-  m.add(3, 1, EventKind.PoolTaskStart, 0, 20);
+  m.add(3, 1, EventKind.PoolPending, 1, poolRef(20));
+  m.add(3, 1, EventKind.PoolTaskStart, 0, poolRef(20));
   m.add(3, 2, S, ThreadState.Sleeping, 0);
   m.add(3, 2.5, S, ThreadState.Running, 0);
-  m.add(3, 3, EventKind.PoolTaskEnd, 0, 20);
+  m.add(3, 3, EventKind.PoolTaskEnd, 0, poolRef(20));
   m.add(3, 4, S, ThreadState.Done, 0);
   return m;
 }
@@ -81,7 +86,7 @@ describe("toChromeTrace", () => {
   });
 
   it("draws lock holds on the lock's track without overlap", () => {
-    const holds = ev.filter((e) => e.ph === "X" && e.pid === SHARED_PID && e.tid === 9);
+    const holds = ev.filter((e) => e.ph === "X" && e.pid === SHARED_PID && e.tid === lockRef(9));
     expect(holds.map((e) => e.name)).toEqual(["held by MainThread", "held by Thread-1"]);
     expect(holds[1].args).toMatchObject({ holder: "Thread-1" });
     expect(nests(holds)).toBe(true);

@@ -17,7 +17,7 @@
 
 import type { ThreadTrack, TraceModel } from "./model";
 import { isFinalState } from "./events";
-import { labelText, lockName, poolName, processName, queueName, stateName, threadName } from "./names";
+import { isUserObject, labelText, objectName, processName, stateName, threadName } from "./names";
 import { threadSlices, toUs } from "./thread-slices";
 
 export interface ChromeTraceEvent {
@@ -101,8 +101,9 @@ function addSharedObjects(model: TraceModel, endMs: number, out: ChromeTraceEven
   out.push({ ph: "M", name: "process_name", pid: SHARED_PID, args: { name: "Locks, queues and pools" } });
   out.push({ ph: "M", name: "process_sort_index", pid: SHARED_PID, args: { sort_index: 1e6 } });
   for (const lock of model.locks.values()) {
+    if (!isUserObject(model, lock.id)) continue;
     const tid = lock.id;
-    out.push({ ph: "M", name: "thread_name", pid: SHARED_PID, tid, args: { name: lockName(lock) } });
+    out.push({ ph: "M", name: "thread_name", pid: SHARED_PID, tid, args: { name: objectName(model, lock.id) } });
     // Holds of different threads come from different clocks' stamps (coarse
     // for the fast path): sort them and never let one start before the last ended.
     const holds: { start: number; end: number; ident: number; waitMs: number }[] = [];
@@ -124,7 +125,8 @@ function addSharedObjects(model: TraceModel, endMs: number, out: ChromeTraceEven
   }
   let flowId = 1;
   for (const queue of model.queues.values()) {
-    const name = queueName(model, queue.id);
+    if (!isUserObject(model, queue.id)) continue;
+    const name = objectName(model, queue.id);
     const { puts, gets } = queue;
     puts.ensureSorted();
     gets.ensureSorted();
@@ -151,7 +153,7 @@ function addSharedObjects(model: TraceModel, endMs: number, out: ChromeTraceEven
     pool.pending.ensureSorted();
     const { times, values } = pool.pending;
     for (let i = 0; i < pool.pending.length; i++) {
-      out.push({ ph: "C", pid: SHARED_PID, name: `${poolName(pool.id)} pending`, ts: toUs(times.data[i]), args: { pending: values.data[i] } });
+      out.push({ ph: "C", pid: SHARED_PID, name: `${objectName(model, pool.id)} pending`, ts: toUs(times.data[i]), args: { pending: values.data[i] } });
     }
   }
 }

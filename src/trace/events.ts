@@ -14,6 +14,8 @@ export const enum EventKind {
   Mark = 4,
   SpanBegin = 5,
   SpanEnd = 6,
+  /** object \`obj\` (a ref: trace/object-kinds.ts) was made; arg 1: it belongs to another (named in a message) */
+  ObjectCreated = 7,
   /** an item was put into / got from queue (or pipe channel) `obj`; arg = its depth after */
   QueuePut = 16,
   QueueGet = 17,
@@ -22,6 +24,8 @@ export const enum EventKind {
   PoolTaskEnd = 21,
   /** pool `obj` now has `arg` tasks submitted and not yet started */
   PoolPending = 22,
+  /** this thread is a worker of pool (or executor) `obj` */
+  PoolWorker = 23,
   /** asyncio task \`obj\` started (its name in labels); TaskEnd arg 1: it failed */
   TaskStart = 24,
   TaskEnd = 25,
@@ -30,6 +34,13 @@ export const enum EventKind {
   TaskResume = 27,
   /** this thread took the GIL from thread \`obj\`, \`arg\` µs after that one let it go */
   GilHandover = 28,
+}
+
+const KNOWN_KINDS = new Set([1, 2, 3, 4, 5, 6, 7, 16, 17, 20, 21, 22, 23, 24, 25, 26, 27, 28]);
+
+/** Whether `kind` is one of EventKind (events come from memory a snippet can write). */
+export function isEventKind(kind: number): kind is EventKind {
+  return KNOWN_KINDS.has(kind);
 }
 
 /** Thread states, in the order the legend lists them. */

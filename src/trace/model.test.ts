@@ -3,8 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { EventKind, ThreadState } from "./events";
 import { QUEUE_GET_KIND, QUEUE_PUT_KIND, TraceModel } from "./model";
+import { ObjKind, objRef } from "./object-kinds";
 
 const S = EventKind.State;
+const lockRef = (n: number) => objRef(ObjKind.Lock, n);
+const queueRef = (n: number) => objRef(ObjKind.Queue, n);
+const poolRef = (n: number) => objRef(ObjKind.Pool, n);
+const labelRef = (n: number) => objRef(ObjKind.Label, n);
 
 function twoThreads(): TraceModel {
   const m = new TraceModel();
@@ -29,14 +34,14 @@ describe("TraceModel", () => {
     const m = twoThreads();
     // Thread-1's batch is drained first, though MainThread held the lock first.
     m.add(2, 1, S, ThreadState.Running, 0);
-    m.add(2, 2, S, ThreadState.Blocked, 7);
+    m.add(2, 2, S, ThreadState.Blocked, lockRef(7));
     m.add(2, 5, S, ThreadState.Running, 0);
-    m.add(2, 5, EventKind.LockAcquired, 0, 7);
-    m.add(2, 6, EventKind.LockReleased, 0, 7);
+    m.add(2, 5, EventKind.LockAcquired, 0, lockRef(7));
+    m.add(2, 6, EventKind.LockReleased, 0, lockRef(7));
     m.add(1, 0, S, ThreadState.Running, 0);
-    m.add(1, 1, EventKind.LockAcquired, 0, 7);
-    m.add(1, 4.9, EventKind.LockReleased, 0, 7);
-    const lock = m.locks.get(7)!;
+    m.add(1, 1, EventKind.LockAcquired, 0, lockRef(7));
+    m.add(1, 4.9, EventKind.LockReleased, 0, lockRef(7));
+    const lock = m.locks.get(lockRef(7))!;
     expect(lock.acquisitions).toBe(2);
     expect(lock.contended).toBe(1);
     expect(lock.longestWaitMs).toBe(3);
@@ -50,30 +55,30 @@ describe("TraceModel", () => {
 
   it("counts an RLock's nested acquisitions once", () => {
     const m = twoThreads();
-    m.add(1, 1, EventKind.LockAcquired, 0, 3);
-    m.add(1, 2, EventKind.LockAcquired, 0, 3);
-    m.add(1, 3, EventKind.LockReleased, 0, 3);
-    const lock = m.locks.get(3)!;
+    m.add(1, 1, EventKind.LockAcquired, 0, lockRef(3));
+    m.add(1, 2, EventKind.LockAcquired, 0, lockRef(3));
+    m.add(1, 3, EventKind.LockReleased, 0, lockRef(3));
+    const lock = m.locks.get(lockRef(3))!;
     expect(lock.acquisitions).toBe(1);
     expect(lock.holds.get(1)!.ends.data[0]).toBe(3);
   });
 
   it("does not call an acquire contended when a timed-out wait came before other events", () => {
     const m = twoThreads();
-    m.add(1, 0, S, ThreadState.Blocked, 4);
+    m.add(1, 0, S, ThreadState.Blocked, lockRef(4));
     m.add(1, 2, S, ThreadState.Running, 0);
-    m.add(1, 3, EventKind.Mark, 0, 9);
-    m.add(1, 4, EventKind.LockAcquired, 0, 4);
-    expect(m.locks.get(4)!.contended).toBe(0);
+    m.add(1, 3, EventKind.Mark, 0, labelRef(9));
+    m.add(1, 4, EventKind.LockAcquired, 0, lockRef(4));
+    expect(m.locks.get(lockRef(4))!.contended).toBe(0);
   });
 
   it("keeps queue puts and gets sorted across threads, so the k-th put pairs with the k-th get", () => {
     const m = twoThreads();
-    m.add(2, 3, QUEUE_GET_KIND, 0, 5);
-    m.add(2, 7, QUEUE_GET_KIND, 0, 5);
-    m.add(1, 1, QUEUE_PUT_KIND, 1, 5);
-    m.add(1, 2, QUEUE_PUT_KIND, 2, 5);
-    const q = m.queues.get(5)!;
+    m.add(2, 3, QUEUE_GET_KIND, 0, queueRef(5));
+    m.add(2, 7, QUEUE_GET_KIND, 0, queueRef(5));
+    m.add(1, 1, QUEUE_PUT_KIND, 1, queueRef(5));
+    m.add(1, 2, QUEUE_PUT_KIND, 2, queueRef(5));
+    const q = m.queues.get(queueRef(5))!;
     q.puts.ensureSorted();
     q.gets.ensureSorted();
     expect(Array.from(q.puts.times.data.subarray(0, 2))).toEqual([1, 2]);
@@ -83,12 +88,12 @@ describe("TraceModel", () => {
 
   it("records pool tasks on the worker's track and the pool's utilisation", () => {
     const m = twoThreads();
-    m.add(2, 0, EventKind.PoolPending, 2, 9);
-    m.add(2, 0, EventKind.PoolTaskStart, 0, 9);
-    m.add(2, 4, EventKind.PoolTaskEnd, 0, 9);
-    m.add(2, 4, EventKind.PoolTaskStart, 1, 9);
-    m.add(2, 8, EventKind.PoolTaskEnd, 1, 9);
-    const pool = m.pools.get(9)!;
+    m.add(2, 0, EventKind.PoolPending, 2, poolRef(9));
+    m.add(2, 0, EventKind.PoolTaskStart, 0, poolRef(9));
+    m.add(2, 4, EventKind.PoolTaskEnd, 0, poolRef(9));
+    m.add(2, 4, EventKind.PoolTaskStart, 1, poolRef(9));
+    m.add(2, 8, EventKind.PoolTaskEnd, 1, poolRef(9));
+    const pool = m.pools.get(poolRef(9))!;
     expect(pool.tasks).toBe(2);
     expect(pool.utilisation()).toBe(1);
     expect(m.threads.get(2)!.tasks.tags.data[1]).toBe(1);
@@ -97,14 +102,14 @@ describe("TraceModel", () => {
   it("nests spans by depth and closes what a stopped thread left open", () => {
     const m = twoThreads();
     m.add(1, 0, S, ThreadState.Running, 0);
-    m.add(1, 1, EventKind.SpanBegin, 0, 20);
-    m.add(1, 2, EventKind.SpanBegin, 0, 21);
-    m.add(1, 3, EventKind.SpanEnd, 0, 21);
-    m.add(1, 4, EventKind.SpanBegin, 0, 22);
+    m.add(1, 1, EventKind.SpanBegin, 0, labelRef(20));
+    m.add(1, 2, EventKind.SpanBegin, 0, labelRef(21));
+    m.add(1, 3, EventKind.SpanEnd, 0, labelRef(21));
+    m.add(1, 4, EventKind.SpanBegin, 0, labelRef(22));
     m.finish(1, 9, ThreadState.Stopped);
     const spans = m.threads.get(1)!.spans;
     expect(spans.length).toBe(2);
-    expect(Array.from(spans[1].tags.data.subarray(0, 2))).toEqual([21, 22]);
+    expect(Array.from(spans[1].tags.data.subarray(0, 2))).toEqual([labelRef(21), labelRef(22)]);
     expect(spans[0].ends.data[0]).toBe(9);
     expect(spans[1].ends.data[1]).toBe(9);
   });

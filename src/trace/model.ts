@@ -16,6 +16,7 @@ import { GrowableF64, GrowableI32 } from "./growable";
 import { IntervalList } from "./model-series";
 import { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
 import { CoroutineRows } from "./model-coroutines";
+import { kindInfo, kindOf, ObjKind } from "./object-kinds";
 
 export { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
 
@@ -61,12 +62,20 @@ export interface ThreadFigures {
   finalState: number;
 }
 
+/** Objects drawn on a lock lane (Lock, RLock, Semaphore ...): their holds and waits are kept. */
+function hasLockLane(ref: number): boolean {
+  return ref !== 0 && kindInfo(kindOf(ref)).lane === "lock";
+}
+
 export class TraceModel {
   readonly threads = new Map<number, ThreadTrack>();
   readonly locks = new Map<number, LockTrack>();
   readonly queues = new Map<number, QueueTrack>();
   readonly pools = new Map<number, PoolTrack>();
+  /** names of objects by ref: the snippet's variable names, label texts, task names */
   readonly labels = new Map<number, string>();
+  /** the object an internal object belongs to (a pool's task queue: the pool) */
+  readonly owners = new Map<number, number>();
   eventCount = 0;
   droppedEvents = 0;
   /** the latest time any event carried */
@@ -119,11 +128,11 @@ export class TraceModel {
         break;
       case QUEUE_PUT_KIND:
       case QUEUE_GET_KIND:
-        this.queue(obj).add(kind === QUEUE_PUT_KIND, ident, tMs, arg);
-        // Every pool worker gets from its pool's task queue (pool id + 1,
-        // names.ts), if only the sentinel that stops it: that is how a worker
-        // that ran no task is still known to belong to its pool.
-        if (kind === QUEUE_GET_KIND && track?.kind === "pool-worker") this.joinPool(track.ident, obj - 1);
+        // A pool's own task and result queues are the runtime's: drawn as the pool's pending count.
+        if (kindOf(obj) !== ObjKind.TaskQueue) this.queue(obj).add(kind === QUEUE_PUT_KIND, ident, tMs, arg);
+        break;
+      case EventKind.PoolWorker:
+        if (track) this.joinPool(track.ident, obj);
         break;
       case EventKind.PoolPending: {
         const pool = this.pool(obj);
@@ -241,14 +250,14 @@ export class TraceModel {
   private addState(track: ThreadTrack, tMs: number, state: number, obj: number): void {
     const n = track.states.length;
     track.pendingWaitObj = 0;
-    if (n > 0 && track.states.data[n - 1] === ThreadState.Blocked) {
+    if (n > 0 && track.states.data[n - 1] === ThreadState.Blocked && hasLockLane(track.objects.data[n - 1])) {
       // The blocked interval that just ended: a wait on that lock-like object.
       const waitedOn = track.objects.data[n - 1];
       this.lock(waitedOn).endWait(track.ident, tMs);
       track.pendingWaitObj = waitedOn;
       track.pendingWaitStartMs = track.times.data[n - 1];
     }
-    if (state === ThreadState.Blocked && obj !== 0) this.lock(obj).beginWait(track.ident, tMs);
+    if (state === ThreadState.Blocked && hasLockLane(obj)) this.lock(obj).beginWait(track.ident, tMs);
     if (state >= ThreadState.Done) this.closeOpen(track, tMs);
     track.times.push(tMs);
     track.states.push(state);

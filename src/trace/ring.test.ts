@@ -1,21 +1,30 @@
-// Scenarios for the trace ring (ring.ts): wrap-around, overflow that drops
-// and counts instead of overwriting, and a real concurrent writer (a Node
-// worker thread) racing a reader that drains while it writes.
+// Scenarios for the trace ring (ring.ts, ring-reader.ts): wrap-around, a
+// full ring that makes its writer wait instead of losing events, drops only
+// once the run is ending, a reader that refuses an impossible header, and a
+// real concurrent writer (a Node worker thread) racing a reader.
 
 import { afterEach, describe, expect, it } from "vitest";
 import { Worker } from "node:worker_threads";
-import { RingReader, RingWriter, initRing, ringWords } from "./ring";
+import { EVENT_BYTES, RingWriter, initRing, ringWords } from "./ring";
+import { RingCorrupt, RingReader } from "./ring-reader";
+
+// Words 0-1: the run's drain signal and state; the ring from word 2.
+const SIGNALS = { drainSignal: 0, runState: 1 };
 
 function ring(capacity: number) {
-  const i32 = new Int32Array(new SharedArrayBuffer((ringWords(capacity) + 2) * 4));
+  const i32 = new Int32Array(new SharedArrayBuffer((ringWords(capacity) + 4) * 4));
   initRing(i32, 2, capacity);
-  return { i32, writer: new RingWriter(i32, 2), reader: new RingReader(i32, 2) };
+  // The coarse clock at f64 index (ringWords + 2) / 2, past the ring.
+  const clock = (ringWords(capacity) + 2) >> 1;
+  return { i32, writer: new RingWriter(i32, 2, clock, SIGNALS), reader: new RingReader(i32, 2, capacity) };
 }
 
 function drainAll(reader: RingReader): number[][] {
-  const out: number[][] = [];
-  reader.drain((t, kind, arg, obj) => out.push([t, kind, arg, obj]));
-  return out;
+  const bytes = new Uint8Array(1 << 20);
+  const n = reader.drainInto(bytes, 0, 1 << 16);
+  const f64 = new Float64Array(bytes.buffer);
+  const i32 = new Int32Array(bytes.buffer);
+  return Array.from({ length: n }, (_, k) => [f64[k * 2], i32[k * 4 + 2] >>> 24, i32[k * 4 + 2] & 0xffffff, i32[k * 4 + 3]]);
 }
 
 const workers: Worker[] = [];
@@ -39,48 +48,65 @@ describe("trace ring", () => {
     expect(reader.dropped()).toBe(0);
   });
 
-  it("drops and counts what does not fit, never overwriting unread events", () => {
-    // Scenario: 20 events into a ring of 8 with no reader: the first 8 stay,
-    // 12 are counted as dropped; after a drain there is room again.
-    const { writer, reader } = ring(8);
+  it("drops only once the run is ending, and counts what it drops", () => {
+    // Scenario: the run's state word says it is ending, so a writer facing a
+    // full ring of 8 does not wait: of 20 events the first 8 stay and 12 are
+    // counted as dropped. (While the run runs, a full ring makes it wait:
+    // the concurrent test below.)
+    const { i32, writer, reader } = ring(8);
+    Atomics.store(i32, SIGNALS.runState, 1);
     for (let k = 0; k < 20; k++) writer.write(k, 1, k, 0);
     expect(reader.dropped()).toBe(12);
     expect(drainAll(reader).map((e) => e[2])).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    writer.write(99, 1, 99, 0);
-    expect(drainAll(reader).map((e) => e[2])).toEqual([99]);
+  });
+
+  it("wakes the drainer when the ring is half full", () => {
+    // Scenario: a ring of 16: the drain signal word is bumped when the 9th
+    // event goes in (8 were unread), and not before.
+    const { i32, writer } = ring(16);
+    for (let k = 0; k < 8; k++) writer.write(k, 1, 0, 0);
+    expect(Atomics.load(i32, SIGNALS.drainSignal)).toBe(0);
+    writer.write(8, 1, 0, 0);
+    expect(Atomics.load(i32, SIGNALS.drainSignal)).toBe(1);
   });
 
   it("records no fast-path events while they are turned off, and still records state changes", () => {
     // Scenario: with fastEvents off (setTracing(false)), writeCoarse adds
-    // nothing and counts nothing as dropped; write() still records. (The
-    // ring is larger than the slots kept free for state changes.)
+    // nothing; write() still records.
     const { writer, reader } = ring(512);
     writer.fastEvents = false;
     writer.writeCoarse(2, 0, 1);
     writer.write(5, 1, 3, 0);
     expect(drainAll(reader)).toEqual([[5, 1, 3, 0]]);
-    expect(reader.dropped()).toBe(0);
     writer.fastEvents = true;
     writer.writeCoarse(2, 0, 1);
     expect(drainAll(reader).map((e) => e[1])).toEqual([2]);
   });
 
-  it("survives a concurrent writer: nothing torn, nothing reordered, every event read or counted", async () => {
+  it("refuses a header that claims more unread events than the ring holds", () => {
+    // Scenario: a snippet writes a huge `written` count into the header:
+    // the reader throws RingCorrupt instead of reading garbage (or looping).
+    const { i32, reader } = ring(8);
+    Atomics.store(i32, 2, 1_000_000);
+    expect(() => reader.pending()).toThrow(RingCorrupt);
+    expect(() => new RingReader(i32, 2, 1 << 20)).toThrow(RingCorrupt);
+  });
+
+  it("loses nothing to a concurrent writer faster than its reader: the writer waits", async () => {
     // Scenario: a worker thread writes 200,000 events (t = k, arg = k mod
     // 2^24, obj = k) as fast as it can into a ring of 256 while this thread
-    // drains it in a loop. Each event read is whole (its three fields agree)
-    // and events come out in increasing k; read + dropped = written.
+    // drains it now and then. Every event arrives, whole and in order, and
+    // none is dropped: a full ring made the writer wait.
     const capacity = 256;
-    const i32 = new Int32Array(new SharedArrayBuffer((ringWords(capacity) + 2) * 4));
-    initRing(i32, 2, capacity);
-    const reader = new RingReader(i32, 2);
+    const { i32, reader } = ring(capacity);
     const ringUrl = new URL("./ring.ts", import.meta.url).href;
     const tsx = import.meta.resolve("tsx/esm/api");
     const total = 200_000;
+    const clock = (ringWords(capacity) + 2) >> 1;
     const source = `
       const { workerData, parentPort } = require("node:worker_threads");
       import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ringUrl)}); }).then(({ RingWriter }) => {
-        const w = new RingWriter(new Int32Array(workerData.sab), 2);
+        const w = new RingWriter(new Int32Array(workerData.sab), 2, ${clock}, ${JSON.stringify(SIGNALS)});
         for (let k = 0; k < ${total}; k++) w.write(k, 2, k & 0xffffff, k);
         parentPort.postMessage("done");
       });`;
@@ -91,18 +117,26 @@ describe("trace ring", () => {
     let read = 0;
     let last = -1;
     let bad = 0;
-    const visit = (t: number, kind: number, arg: number, obj: number) => {
-      if (kind !== 2 || obj !== t || arg !== (t & 0xffffff) || t <= last) bad++;
-      last = t;
-      read++;
+    const bytes = new Uint8Array(capacity * EVENT_BYTES);
+    const f64 = new Float64Array(bytes.buffer);
+    const words = new Int32Array(bytes.buffer);
+    const drain = () => {
+      const n = reader.drainInto(bytes, 0, capacity);
+      for (let k = 0; k < n; k++) {
+        const t = f64[k * 2];
+        const word = words[k * 4 + 2];
+        if (word >>> 24 !== 2 || words[k * 4 + 3] !== t || (word & 0xffffff) !== (t & 0xffffff) || t !== last + 1) bad++;
+        last = t;
+      }
+      read += n;
     };
     while (!finished) {
-      reader.drain(visit);
-      await new Promise((r) => setImmediate(r));
+      drain();
+      await new Promise((r) => setTimeout(r, 1));
     }
-    reader.drain(visit);
+    drain();
     expect(bad).toBe(0);
-    expect(read + reader.dropped()).toBe(total);
-    expect(read).toBeGreaterThan(0);
+    expect(reader.dropped()).toBe(0);
+    expect(read).toBe(total);
   });
 });

@@ -9,7 +9,7 @@
 import { ThreadState } from "./events";
 import type { ThreadTrack, TraceModel } from "./model";
 import { upperBound } from "./model-series";
-import { intervalTarget, labelText, stateName } from "./names";
+import { labelText, stateName, waitTargetName } from "./names";
 
 export interface Slice {
   ts: number;
@@ -68,7 +68,7 @@ export function threadSlices(model: TraceModel, track: ThreadTrack, endMs: numbe
     const from = toUs(times.data[i]);
     const to = toUs(i + 1 < n ? times.data[i + 1] : endMs);
     if (!(to > from)) continue;
-    const target = intervalTarget(model, track, i);
+    const target = waitTargetName(model, track.objects.data[i]);
     const name = stateName(state);
     const args = target ? { on: target } : undefined;
     let at = from;

@@ -15,7 +15,8 @@ import { layoutLanes } from "../timeline/layout";
 import { traceOfLastRun } from "./timeline/export";
 import { coroutineTasks } from "../trace/coroutine-list";
 import { buildShareUrl } from "./share/share-link";
-import { currentSettings } from "./state/stores";
+import { shareSettings } from "./state/stores";
+import { MAX_CODE_CHARS, codeTooLong } from "../session/playground-runtime";
 
 export interface PlaygroundAutomation {
   /** resolves when the page can take requests */
@@ -35,6 +36,8 @@ export interface PlaygroundAutomation {
 }
 
 export interface PlaygroundDebug {
+  /** where runs happen ("frame": a sandboxed frame of its own process; "inline": the page) and the runner's live workers */
+  runner(): ReturnType<PlaygroundApp["runtime"]["runner"]>;
   /** the timeline's lanes for the last run, as laid out */
   timelineLanes(): { kind: string; label: string }[];
   /** the asyncio tasks the timeline draws: per task its thread, name and running stretches [start, end] in ms */
@@ -59,13 +62,18 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
     run: (request = {}) => app.controller.run(request),
     stop: () => app.controller.stop(),
     getCode: () => editor.getState().code,
-    setCode: (code) => editor.getState().setCode(String(code)),
+    setCode: (code) => {
+      const text = String(code);
+      if (text.length > MAX_CODE_CHARS) throw new RangeError(codeTooLong(text.length));
+      editor.getState().setCode(text);
+    },
     getTrace: () => traceOfLastRun(app.stores),
     shareUrl: () => {
       const { code, exampleId } = editor.getState();
-      return buildShareUrl(location.href, { code, exampleId, settings: currentSettings(app.stores.settings) }).url;
+      return buildShareUrl(location.href, { code, exampleId, settings: shareSettings(app.stores.settings) }).url;
     },
     debug: {
+      runner: () => app.runtime.runner(),
       timelineLanes: () => {
         const model = app.stores.timeline.getState().model;
         return model ? layoutLanes(model).lanes.map((lane) => ({ kind: lane.kind, label: lane.label })) : [];
@@ -121,6 +129,7 @@ export function installAutomation(app: PlaygroundApp, origins: OriginPolicy = { 
         case "playground:getCode":
           return reply(automation.getCode());
         case "playground:setCode":
+          if (request.code !== undefined && request.code.length > MAX_CODE_CHARS) return reply({ error: codeTooLong(request.code.length) });
           if (request.code !== undefined) automation.setCode(request.code);
           return reply(null);
         case "playground:getTrace":
@@ -175,15 +184,16 @@ export function parseRequest(data: unknown): FrameRequest | null {
   };
 }
 
+/**
+ * A run request's settings: an object of them, kept as it came. Their values
+ * are checked by the run (runtime/settings.ts), which fails with a message
+ * naming a bad one (API.md §9): that is an answer, where a malformed message
+ * gets none.
+ */
 function parseSettings(value: unknown): RunSettings | undefined | null {
   if (value === undefined) return undefined;
-  if (typeof value !== "object" || value === null) return null;
-  const s = value as Record<string, unknown>;
-  if (s.gil !== undefined && typeof s.gil !== "boolean") return null;
-  for (const key of ["switchIntervalMs", "maxThreads"] as const) {
-    if (s[key] !== undefined && (typeof s[key] !== "number" || !Number.isFinite(s[key]))) return null;
-  }
-  return { gil: s.gil as boolean | undefined, switchIntervalMs: s.switchIntervalMs as number | undefined, maxThreads: s.maxThreads as number | undefined };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  return value as RunSettings;
 }
 
 /** Opaque origins (sandboxed frames, file:) can only be answered with "*". */

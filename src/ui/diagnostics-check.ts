@@ -4,7 +4,7 @@
 // changed are dropped.
 
 import type { StoreApi } from "zustand/vanilla";
-import type { PlaygroundRuntime } from "../runtime/runtime-api";
+import type { PlaygroundRuntime } from "../session/runtime-api";
 import type { EditorState } from "./state/stores";
 
 export const CHECK_DELAY_MS = 300;

@@ -4,7 +4,7 @@
 //         data-editor="placeholder|monaco|failed">
 // and the `ready` / `editorReady` promises.
 
-import type { PlaygroundRuntime } from "../runtime/runtime-api";
+import type { PlaygroundRuntime } from "../session/runtime-api";
 import { startDiagnosticsCheck, type DiagnosticsCheck } from "./diagnostics-check";
 import { RunController } from "./run-controller";
 import { createPlaygroundStores, type EditorState, type PlaygroundStores } from "./state/stores";

@@ -1,7 +1,7 @@
 // The run controller draws only the newest run, and turns every failure of
 // the runtime into a RunResult instead of a rejected promise.
 import { describe, expect, it } from "vitest";
-import type { PlaygroundRuntime, RunListener } from "../runtime/runtime-api";
+import type { PlaygroundRuntime, RunListener } from "../session/runtime-api";
 import type { RunResult } from "../runtime/types";
 import { RunController } from "./run-controller";
 import { createPlaygroundStores } from "./state/stores";
@@ -26,6 +26,7 @@ function scriptedRuntime() {
     },
     stop() {},
     check: async () => [],
+    runner: async () => null,
   };
   return { runtime, runs };
 }
@@ -78,7 +79,7 @@ describe("RunController", () => {
     const stores = createPlaygroundStores("");
     const runtime: PlaygroundRuntime = {
       isolated: false, isolationProblem: "no SharedArrayBuffer",
-      run: () => { throw new Error("must not be called"); }, stop() {}, check: async () => [],
+      run: () => { throw new Error("must not be called"); }, stop() {}, check: async () => [], runner: async () => null,
     };
     const result = await new RunController(runtime, stores).run();
     expect(result.errors[0].message).toContain("no SharedArrayBuffer");

@@ -4,8 +4,9 @@
 // the stores and turns every failure into a RunResult, so callers never see
 // a rejected promise.
 
-import type { PlaygroundRuntime, RunHandle } from "../runtime/runtime-api";
-import type { RunResult, RunSettings } from "../runtime/types";
+import type { PlaygroundRuntime, RunHandle } from "../session/runtime-api";
+import type { RunResult } from "../runtime/types";
+import { checkSettings, type RunSettings } from "../runtime/settings";
 import { summarize, summaryDetails } from "./format";
 import { currentSettings, type PlaygroundStores } from "./state/stores";
 
@@ -44,7 +45,9 @@ export class RunController {
   run(request: RunRequest = {}): Promise<RunResult> {
     const { editor, settings, run, timeline } = this.stores;
     if (request.code !== undefined) editor.getState().setCode(request.code);
-    if (request.settings) settings.getState().update(request.settings);
+    // Valid request settings stay in the toolbar, so it shows what ran; invalid ones fail the run (below).
+    const requested = checkSettings(request.settings);
+    if (requested.ok) settings.getState().update(requested.settings);
     const code = editor.getState().code;
     const id = ++this.lastId;
     run.getState().begin();
@@ -61,7 +64,7 @@ export class RunController {
     }
     let outcome: Promise<RunResult>;
     try {
-      active.handle = this.runtime.run(code, currentSettings(settings), {
+      active.handle = this.runtime.run(code, { toolbar: currentSettings(settings), request: request.settings }, {
         onOutput: (lines) => {
           if (this.active !== active) return;
           run.getState().appendOutput(lines);

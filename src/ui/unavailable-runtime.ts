@@ -1,7 +1,7 @@
 // Stands in for the runtime when creating it failed, so the page still
 // renders, explains the problem and lets the learner read and edit code.
 
-import type { PlaygroundRuntime, RunHandle } from "../runtime/runtime-api";
+import type { PlaygroundRuntime, RunHandle } from "../session/runtime-api";
 import { failedResult } from "./run-controller";
 
 export function unavailableRuntime(problem: string): PlaygroundRuntime {
@@ -13,5 +13,6 @@ export function unavailableRuntime(problem: string): PlaygroundRuntime {
     },
     stop() {},
     check: async () => [],
+    runner: async () => null,
   };
 }

@@ -5,7 +5,7 @@
 import { useState } from "react";
 import { useStrings } from "../i18n/language";
 import { useApp } from "../state/hooks";
-import { currentSettings } from "../state/stores";
+import { shareSettings } from "../state/stores";
 import { CopyField, copyText, Dialog, type CopyState } from "./Dialog";
 import { clampHeight, DEFAULT_EMBED_HEIGHT_PX, embedIframeHtml, EMBED_HEIGHT_LIMITS_PX, type EmbedPanel } from "./embed-options";
 import { encodeShareHash, MAX_LINK_CHARS } from "./share-link";
@@ -54,7 +54,7 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
   // The snippet as it was when the dialog opened (the editor sits behind the modal).
   const [hash] = useState(() => {
     const { code, exampleId } = app.stores.editor.getState();
-    return encodeShareHash({ code, exampleId, settings: currentSettings(app.stores.settings) });
+    return encodeShareHash({ code, exampleId, settings: shareSettings(app.stores.settings) });
   });
 
   const heightPx = clampHeight(Number(heightText));

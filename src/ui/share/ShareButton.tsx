@@ -7,7 +7,7 @@
 import { useState } from "react";
 import { useStrings } from "../i18n/language";
 import { useApp } from "../state/hooks";
-import { currentSettings } from "../state/stores";
+import { shareSettings } from "../state/stores";
 import { CopyField, copyText, Dialog, type CopyState } from "./Dialog";
 import { EmbedDialog } from "./EmbedDialog";
 import { buildShareUrl, MAX_LINK_CHARS } from "./share-link";
@@ -53,7 +53,7 @@ export function ShareButtons() {
 
   const share = () => {
     const { code, exampleId } = app.stores.editor.getState();
-    const link = buildShareUrl(location.href, { code, exampleId, settings: currentSettings(app.stores.settings) });
+    const link = buildShareUrl(location.href, { code, exampleId, settings: shareSettings(app.stores.settings) });
     setShared(link);
     setCopy("copying");
     // Called in the click itself: some browsers allow the clipboard only during the user's gesture.

@@ -42,7 +42,7 @@ describe("draft storage", () => {
   });
 
   it("keeps only valid settings, within their limits", () => {
-    expect(sanitizeSettings({ gil: "yes", switchIntervalMs: -4, maxThreads: 1e9, extra: 1 })).toEqual({ switchIntervalMs: 0.1, maxThreads: 1000 });
+    expect(sanitizeSettings({ gil: "yes", switchIntervalMs: -4, maxThreads: 1e9, extra: 1 })).toEqual({ switchIntervalMs: 0.05, maxThreads: 256 });
     expect(sanitizeSettings("nope")).toEqual({});
   });
 

@@ -82,7 +82,7 @@ describe("share links", () => {
     const base = `#code/${compressToEncodedURIComponent(CODE)}`;
     const tail = `&v=1&h=${checksum(CODE)}`;
     const clamped = decodeShareHash(`${base}&gil=1&si=99999&mt=0${tail}`);
-    expect(clamped.ok && clamped.snippet.settings).toEqual({ gil: true, switchIntervalMs: 1000, maxThreads: 1 });
+    expect(clamped.ok && clamped.snippet.settings).toEqual({ gil: true, switchIntervalMs: 10000, maxThreads: 1 });
     expect(clamped.ok && clamped.warnings.map((w) => w.kind === "clamped" && w.setting)).toEqual(["switchIntervalMs", "maxThreads"]);
     expect(decodeShareHash(`${base}&si=fast${tail}`)).toEqual({ ok: false, reason: "bad-setting", detail: "si" });
     expect(decodeShareHash(`${base}&mt=${tail}`)).toEqual({ ok: false, reason: "bad-setting", detail: "mt" });

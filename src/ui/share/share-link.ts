@@ -25,7 +25,7 @@
 
 // The default import: lz-string is CommonJS, and Node (the browser tests import this file) has no named exports for it.
 import LZString from "lz-string";
-import type { RunSettings } from "../../runtime/types";
+import { MAX_THREADS_RANGE, SWITCH_INTERVAL_RANGE_MS, type RunSettings } from "../../runtime/settings";
 
 const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
 
@@ -43,14 +43,18 @@ export const MAX_LINK_CHARS = 8000;
 const MAX_PACKED_CHARS = 200_000;
 const MAX_CODE_CHARS = 1_000_000;
 
+/** A link's numbers are clamped into the ranges every entry has (runtime/settings.ts), with a notice. */
 export const SETTING_LIMITS = {
-  switchIntervalMs: { min: 0.1, max: 1000 },
-  maxThreads: { min: 1, max: 1000 },
+  switchIntervalMs: SWITCH_INTERVAL_RANGE_MS,
+  maxThreads: MAX_THREADS_RANGE,
 } as const;
+
+/** The settings a link carries. */
+export type ShareSettings = Required<Pick<RunSettings, "gil" | "switchIntervalMs" | "maxThreads">>;
 
 export interface SharedSnippet {
   code: string;
-  settings: Required<RunSettings>;
+  settings: ShareSettings;
   exampleId?: string | null;
 }
 

@@ -3,7 +3,8 @@
 // React. Components subscribe through the thin hooks in hooks.ts.
 
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { OutputLine, RunResult, RunSettings, RunStatus, SnippetDiagnostic } from "../../runtime/types";
+import type { OutputLine, RunResult, RunStatus, SnippetDiagnostic } from "../../runtime/types";
+import { DEFAULT_SETTINGS, type ResolvedSettings, type RunSettings } from "../../runtime/settings";
 import { OutputLog } from "./output-log";
 import { createTimelineStore, type TimelineState } from "./timeline-store";
 
@@ -38,11 +39,10 @@ export function createEditorStore(initialCode: string): StoreApi<EditorState> {
 
 // ── run settings (API.md §7, §9) ─────────────────────────────────────────
 
-export interface SettingsState extends Required<RunSettings> {
+/** The toolbar's settings (a share link or an embed's address sets them when the page opens). */
+export interface SettingsState extends ResolvedSettings {
   update(settings: RunSettings): void;
 }
-
-export const DEFAULT_SETTINGS: Required<RunSettings> = { gil: false, switchIntervalMs: 5, maxThreads: 64 };
 
 export function createSettingsStore(): StoreApi<SettingsState> {
   return createStore<SettingsState>()((set) => ({
@@ -119,8 +119,14 @@ export function createPlaygroundStores(initialCode: string): PlaygroundStores {
   return { editor: createEditorStore(initialCode), settings: createSettingsStore(), run: createRunStore(), timeline: createTimelineStore() };
 }
 
-/** The settings a run gets: the store's values, without its actions. */
-export function currentSettings(store: StoreApi<SettingsState>): Required<RunSettings> {
+/** The settings a share link carries (share/share-link.ts). */
+export function shareSettings(store: StoreApi<SettingsState>): { gil: boolean; switchIntervalMs: number; maxThreads: number } {
   const { gil, switchIntervalMs, maxThreads } = store.getState();
   return { gil, switchIntervalMs, maxThreads };
+}
+
+/** The toolbar's settings: the store's values, without its actions. */
+export function currentSettings(store: StoreApi<SettingsState>): RunSettings {
+  const { gil, switchIntervalMs, maxThreads, controlled, seed, schedule, raceDetector } = store.getState();
+  return { gil, switchIntervalMs, maxThreads, controlled, seed, schedule, raceDetector };
 }

@@ -11,7 +11,7 @@ const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
 const FRAME = /^\s*at (?:async )?(?:(.*?) \()?snippet\.js:(\d+):(\d+)\)?\s*$/;
 
 /** Lines V8 puts before a Function-constructor body (measured, not assumed). */
-const headerLines: Promise<number> = (async () => {
+export const headerLines: Promise<number> = (async () => {
   try {
     await new AsyncFunction("__pg", "throw new Error();\n//# sourceURL=snippet.js")();
   } catch (error) {
@@ -27,8 +27,8 @@ export interface SnippetFrame {
   column: number;
 }
 
-export async function snippetFrames(stack: string, compiled: CompileResult): Promise<SnippetFrame[]> {
-  const offset = await headerLines;
+/** `offset`: the measured headerLines (await it once, then format synchronously). */
+export function snippetFrames(stack: string, compiled: CompileResult, offset: number): SnippetFrame[] {
   const frames: SnippetFrame[] = [];
   for (const text of stack.split("\n")) {
     const match = FRAME.exec(text);
@@ -47,7 +47,7 @@ export async function snippetFrames(stack: string, compiled: CompileResult): Pro
  * MainThread's reads as Python's plain traceback.
  */
 export function formatTraceback(threadName: string, errorName: string, message: string, frames: SnippetFrame[]): string {
-  const error = message ? `${errorName}: ${message}` : errorName;
+  const error = errorName && message ? `${errorName}: ${message}` : errorName || message;
   const where = frames.length > 0 ? ` (line ${frames[0].line}, column ${frames[0].column})` : "";
   const lines = threadName === "MainThread" ? [] : [`Exception in thread ${threadName}: ${error}${where}`];
   if (frames.length > 0) {

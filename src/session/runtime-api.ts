@@ -1,7 +1,9 @@
 // What the page (UI, automation API) sees of the runtime. Type-only.
 
-import type { OutputLine, RunResult, RunSettings, SnippetDiagnostic } from "./types";
+import type { OutputLine, RunResult, SnippetDiagnostic } from "../runtime/types";
+import type { ResolvedSettings, RunSettings } from "../runtime/settings";
 import type { TraceModel } from "../trace/model";
+import type { WorkerCounts } from "../runtime/frame-protocol";
 
 export interface RunListener {
   /** output lines as they arrive, batched (at most once per animation frame) */
@@ -18,6 +20,16 @@ export interface RunListener {
   onTraceStart?(model: TraceModel, nowMs: () => number): void;
   /** the model just received a batch of events (once per animation frame at most) */
   onTraceUpdate?(): void;
+  /** the settings this run uses, after the precedence rule (runtime/settings.ts) */
+  onSettings?(settings: ResolvedSettings): void;
+}
+
+/** Where a run's settings come from, besides the snippet's own pragma (runtime/settings.ts). */
+export interface SettingsLayers {
+  /** the toolbar's (as a share link or the user set them) */
+  toolbar?: RunSettings;
+  /** passed with this one run request (window.playground.run, postMessage): they win */
+  request?: RunSettings;
 }
 
 export interface RunHandle {
@@ -30,9 +42,11 @@ export interface PlaygroundRuntime {
   readonly isolated: boolean;
   readonly isolationProblem: string | null;
   /** compile and run; a second call stops the previous run first */
-  run(code: string, settings: RunSettings, listener: RunListener, timeoutMs?: number): RunHandle;
+  run(code: string, settings: SettingsLayers, listener: RunListener, timeoutMs?: number): RunHandle;
   /** stop the current run, if any */
   stop(): void;
   /** compile only, for editor markers */
   check(code: string): Promise<SnippetDiagnostic[]>;
+  /** for tests: where runs happen, and the workers the runner has made and not terminated */
+  runner(): Promise<{ mode: "frame" | "inline"; workers: WorkerCounts } | null>;
 }

@@ -1,0 +1,254 @@
+// A run is untrusted (API.md §1, issue 10): each snippet here attacks the
+// page the way a stranger's link could, and each test ends with a trivial
+// run that must succeed in the same page. The snippets are written as an
+// attacker writes them: they dig into the runtime's internals on purpose.
+import { test, expect, runSnippet, describeRun, outputTexts } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+const HELLO = 'import { print } from "playground";\nprint("still alive");\n';
+
+async function expectNextRunWorks(page: Page): Promise<void> {
+  const again = await runSnippet(page, HELLO, undefined, 30_000);
+  expect(again.status, describeRun(again)).toBe("ok");
+  expect(outputTexts(again)).toEqual(["still alive"]);
+}
+
+test("a forged record in the runtime's output ring ends the run with an error instead of freezing the page", async ({ playground }) => {
+  // The attack of issue 10, item 1, on today's layout: find the run's heap
+  // through a Lock's internals, find MainThread's output ring through the
+  // thread table, write a negative record length and bump the ring's head.
+  const result = await runSnippet(playground, `
+    import { Lock, print } from "playground";
+    const lock = new Lock() as unknown as Record<string, unknown>;
+    const views = Object.values(lock).flatMap((v) => (v && typeof v === "object" ? Object.values(v as object) : []));
+    const h = views.find((v): v is Int32Array => v instanceof Int32Array && v.buffer.byteLength > 1 << 20)!;
+    const control = 2;
+    const ob = h[h[control + 9] + 9];
+    const cap = h[ob + 2], head = Atomics.load(h, ob);
+    h[ob + 4 + (head & (cap - 1))] = -20;
+    Atomics.store(h, ob, head + 8);
+    print("after the forgery");
+  `, undefined, 20_000);
+  expect(result.status, describeRun(result)).toBe("error");
+  expect(result.errors.map((e) => e.message).join("\n")).toMatch(/trace could not be read|output ring/);
+  await expectNextRunWorks(playground);
+});
+
+test("messages a snippet posts itself are not the runtime's: no spawn storm, no early exit, no fake errors", async ({ playground }) => {
+  // Issue 10, item 2: the worker's global postMessage in a loop (spawns past
+  // maxThreads, a fake exit of MainThread, fake exceptions). The runner
+  // listens to each thread on a port of its own; none of these is heard.
+  const result = await runSnippet(playground, `
+    import { print, activeCount } from "playground";
+    const post = (globalThis as unknown as { postMessage(m: unknown): void }).postMessage;
+    for (let i = 0; i < 2000; i++) post({ type: "spawn", runId: 1, spawn: { ident: 2 + i, role: "thread", name: "evil" } });
+    post({ type: "exit", runId: 1, ident: 1, state: "done", t: 0, exitCode: 0 });
+    post({ type: "exception", runId: 1, ident: 1, errorName: "Forged", message: "not a real error", stack: "", t: 0 });
+    post({ type: "terminate", runId: 1, pid: 1000 });
+    print("threads alive:", activeCount());
+    print("MainThread's last line");
+  `, undefined, 20_000);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual(["threads alive: 1", "MainThread's last line"]);
+  expect(result.errors).toEqual([]);
+  expect(result.threads.map((t) => t.name)).toEqual(["MainThread"]);
+  await expectNextRunWorks(playground);
+});
+
+test("100,000 threads started and joined one after another run to the end; a failed start() leaves nothing behind", async ({ playground }) => {
+  // Issue 10, item 4: slots and their memory are reused; a start() that
+  // fails (an argument that cannot be copied) takes nothing.
+  test.setTimeout(240_000);
+  const result = await runSnippet(playground, `
+    import { Thread, activeCount, print } from "playground";
+    let ran = 0;
+    function work() { ran += 1; }
+    for (let i = 0; i < 100_000; i++) {
+      const t = new Thread({ target: work });
+      t.start();
+      t.join();
+    }
+    try {
+      new Thread({ target: work, args: [Symbol("no")] as never[] }).start();
+    } catch (error) {
+      print("start failed:", (error as Error).name);
+    }
+    print("ran", ran, "alive", activeCount());
+  `, undefined, 220_000);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual(["start failed: TypeError", "ran 100000 alive 1"]);
+  await expectNextRunWorks(playground);
+});
+
+test("a process fork bomb ends in RuntimeError and the run ends", async ({ playground }) => {
+  // Issue 10, item 4: every process starts two more and joins them; past
+  // maxThreads start() raises RuntimeError, the processes that got one end,
+  // and so does the run.
+  const result = await runSnippet(playground, `
+    import { Process } from "playground";
+    function bomb() {
+      const a = new Process({ target: bomb });
+      const b = new Process({ target: bomb });
+      a.start(); b.start(); a.join(); b.join();
+    }
+    bomb();
+  `, { maxThreads: 16 }, 60_000);
+  expect(["ok", "error"], describeRun(result)).toContain(result.status);
+  expect(result.errors.some((e) => /RuntimeError: can't start new thread/.test(e.message)), describeRun(result)).toBe(true);
+  await expectNextRunWorks(playground);
+});
+
+test("an unbounded Queue() grows: 20,000 items with nobody getting, and full() agrees with putNowait", async ({ playground }) => {
+  // Issue 10, item 6: Queue(0) blocked after 5,504 small ints before.
+  const result = await runSnippet(playground, `
+    import { Queue, print } from "playground";
+    const q = new Queue<number>();
+    let fullSaid = 0;
+    for (let i = 0; i < 20_000; i++) { if (q.full()) fullSaid++; q.putNowait(i); }
+    let sum = 0;
+    while (!q.empty()) sum += q.get();
+    const big = "x".repeat(5_000_000);
+    q.put(big);
+    print(q.qsize(), fullSaid, sum, q.get().length);
+  `, undefined, 60_000);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual([`1 0 ${(20_000 * 19_999) / 2} 5000000`]);
+});
+
+test("Python semantics the runtime used to get wrong: live Thread handles, asyncio.run blocks, thrown values, ended owners", async ({ playground }) => {
+  // Issue 10, item 7.
+  const handles = await runSnippet(playground, `
+    import { Thread, Event, print } from "playground";
+    const started = new Event();
+    const worker = new Thread({ target: () => started.wait() });
+    function watcher() {
+      // \`worker\` was copied into this thread before worker.start(): the copy is still the same thread.
+      while (!worker.isAlive()) {}
+      print("watcher sees it alive");
+      started.set();
+      worker.join();
+      print("watcher joined it");
+    }
+    const w = new Thread({ target: watcher });
+    w.start();
+    worker.start();
+    w.join();
+  `, undefined, 30_000);
+  expect(handles.status, describeRun(handles)).toBe("ok");
+  expect(outputTexts(handles)).toEqual(["watcher sees it alive", "watcher joined it"]);
+
+  const asyncRun = await runSnippet(playground, `
+    import { asyncio, print } from "playground";
+    async function main() { await asyncio.sleep(20); print("main's body"); }
+    asyncio.run(main());
+    print("after asyncio.run");
+  `);
+  expect(outputTexts(asyncRun)).toEqual(["main's body", "after asyncio.run"]);
+
+  const thrown = await runSnippet(playground, `import { Thread } from "playground";
+function fail(): void {
+  throw "boom";
+}
+function failObject(): void {
+  throw { code: 7 };
+}
+const t = new Thread({ target: fail }); t.start(); t.join();
+const u = new Thread({ target: failObject }); u.start(); u.join();
+`);
+  expect(thrown.errors, describeRun(thrown)).toEqual([
+    expect.objectContaining({ thread: "Thread-1", message: "'boom'", line: 3 }),
+    expect.objectContaining({ thread: "Thread-2", message: "{'code': 7}", line: 6 }),
+  ]);
+  expect(outputTexts(thrown).join("\n")).toContain("Exception in thread Thread-1: 'boom' (line 3");
+
+  const owner = await runSnippet(playground, `
+    import { Thread, Lock } from "playground";
+    const forgotten = new Lock();
+    const t = new Thread({ target: () => forgotten.acquire() });
+    t.start(); t.join();
+    forgotten.acquire();
+  `, undefined, 20_000);
+  expect(owner.status, describeRun(owner)).toBe("deadlock");
+  expect(owner.deadlock!.cycle).toEqual([{ thread: "MainThread", waitsFor: "forgotten", heldBy: "Thread-1 (which has ended)" }]);
+  await expectNextRunWorks(playground);
+});
+
+test("every setting is range-checked from every entry, and oversized code is refused with a message", async ({ playground }) => {
+  // Issue 10, item 8: settings from the API and from the pragma.
+  const tooMany = await runSnippet(playground, HELLO, { maxThreads: 1e9 });
+  expect(tooMany.status).toBe("error");
+  expect(tooMany.errors[0].message).toMatch(/maxThreads/);
+  expect(tooMany.output).not.toContainEqual(expect.objectContaining({ text: "still alive" }));
+  const forever = await runSnippet(playground, HELLO, { switchIntervalMs: 1e12 });
+  expect(forever.errors[0].message).toMatch(/switchIntervalMs/);
+  const pragma = await runSnippet(playground, `// playground: maxThreads=100000\n${HELLO}`);
+  expect(pragma.status).toBe("error");
+  expect(pragma.errors[0].message).toMatch(/pragma.*maxThreads/);
+  const huge = await runSnippet(playground, `// ${"x".repeat(2_000_000)}\n${HELLO}`);
+  expect(huge.status).toBe("error");
+  expect(huge.errors[0].message).toMatch(/characters long/);
+  const setCode = await playground.evaluate(() => {
+    try {
+      (window as unknown as { playground: { setCode(c: string): void } }).playground.setCode("x".repeat(50_000_000));
+      return "accepted";
+    } catch (error) {
+      return (error as Error).message;
+    }
+  });
+  expect(setCode).toMatch(/characters long/);
+  await expectNextRunWorks(playground);
+});
+
+test("a pragma's maxThreads is the one the run uses (the toolbar's no longer overrides it)", async ({ playground }) => {
+  const result = await runSnippet(playground, `// playground: maxThreads=2
+import { Thread, Event, print } from "playground";
+const hold = new Event();
+const started: Thread[] = [];
+for (let i = 0; i < 3; i++) {
+  const t = new Thread({ target: () => hold.wait() });
+  try { t.start(); started.push(t); } catch (error) { print((error as Error).name); }
+}
+hold.set(); started.forEach((t) => t.join());
+print("started", started.length);
+`);
+  expect(outputTexts(result)).toEqual(["RuntimeError", "started 2"]);
+});
+
+test("a thread that allocates without end gets MemoryError; the page lives on and the next run works", async ({ browser }) => {
+  // Issue 10, item 3. The runs live in a sandboxed frame with a process of
+  // its own (runtime/runner): V8's out-of-memory ends that process, not the
+  // page's. Playwright takes any crashed frame's process for the page's and
+  // stops answering page.evaluate, so this test talks to the page through a
+  // DevTools session of its own.
+  test.setTimeout(180_000);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto("/");
+    await page.waitForFunction(() => "playground" in window);
+    await page.evaluate(() => (window as unknown as { playground: { ready: Promise<void> } }).playground.ready);
+    const runner = await page.evaluate(() =>
+      (window as unknown as { playground: { debug: { runner(): Promise<{ mode: string } | null> } } }).playground.debug.runner());
+    expect(runner?.mode, "runs happen out of the page's process").toBe("frame");
+    const cdp = await context.newCDPSession(page);
+    const evaluate = async <T>(expression: string): Promise<T> =>
+      (await cdp.send("Runtime.evaluate", { expression, awaitPromise: true, returnByValue: true })).result.value as T;
+    const code = `import { Thread, print } from "playground";
+print("before");
+function hog() { const a: number[][] = []; for (;;) a.push(new Array(1e6).fill(1)); }
+const t = new Thread({ target: hog }); t.start(); t.join();
+print("after");`;
+    const result = await evaluate<{ status: string; errors: { message: string }[]; output: { text: string }[] }>(
+      `window.playground.run({ code: ${JSON.stringify(code)}, timeoutMs: 150000 })`);
+    expect(result.status).toBe("error");
+    expect(result.errors.map((e) => e.message).join("\n")).toMatch(/^MemoryError: /m);
+    expect(result.output.map((l) => l.text)).toContain("before");
+    expect(result.output.map((l) => l.text)).not.toContain("after");
+    const again = await evaluate<{ status: string; output: { text: string }[] }>(`window.playground.run({ code: ${JSON.stringify(HELLO)} })`);
+    expect(again.status).toBe("ok");
+    expect(again.output.map((l) => l.text)).toEqual(["still alive"]);
+    expect(await evaluate<string>("document.body.dataset.runState")).toBe("ok");
+  } finally {
+    await context.close();
+  }
+});

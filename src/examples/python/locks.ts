@@ -1,0 +1,160 @@
+// The locks topic (../locks.ts) in Python 3: the lost update, Lock, RLock
+// and the lock-order deadlock.
+
+import { lineMap } from "./line-map";
+import type { PythonVersion } from "./python-types";
+
+export const LOCK_PYTHON: Record<string, PythonVersion> = {
+  "race-without-lock": {
+    code: `# Three threads add 1 to a shared counter with no lock: updates get lost.
+import threading
+
+N = 200_000
+counter = 0  # module-level variables are shared by every thread
+start = threading.Barrier(3)  # all three begin counting together
+
+def add():
+    global counter
+    start.wait()
+    for i in range(N):
+        counter += 1  # read, add, write: another thread can write in between
+
+threads = [threading.Thread(target=add) for _ in range(3)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(f"expected {3 * N}, got {counter}")
+lost = 3 * N - counter
+print("lucky this time: run it again" if lost == 0 else f"lost {lost} updates")
+# Since 3.10, CPython's GIL switches threads only between loop iterations,
+# not inside counter += 1: expect lost updates on 3.9 or a free-threaded 3.13t.
+`,
+    commentsZh: {
+      "Three threads add 1 to a shared counter with no lock: updates get lost.": "三个线程不加锁地给共享的计数器加 1：有些更新会丢失。",
+      "module-level variables are shared by every thread": "模块级的变量由所有线程共享",
+      "all three begin counting together": "三个线程同时开始计数",
+      "read, add, write: another thread can write in between": "读取、加一、写回：别的线程可能在这中间写入",
+      "Since 3.10, CPython's GIL switches threads only between loop iterations,\n# not inside counter += 1: expect lost updates on 3.9 or a free-threaded 3.13t.": "从 3.10 起，CPython 的 GIL 只在两轮循环之间切换线程，\n# 不会在 counter += 1 中间切换：在 3.9 或自由线程的 3.13t 上才会看到更新丢失。",
+    },
+    tsToPy: lineMap("1-2 0 4-6 0 8 10-12 0 0 0 14 16 18-21"),
+  },
+  "lock-fixes-race": {
+    code: `# The same kind of update, guarded by a Lock:
+# only one thread at a time runs the critical section.
+import threading
+import time
+
+mylock = threading.Lock()
+num = 0
+
+def http():
+    global num
+    mylock.acquire()  # only one thread gets past here at a time
+    try:
+        seen = num
+        time.sleep(0.05)  # a slow step inside the critical section
+        num = seen + 1  # safe: no other thread can change num meanwhile
+        print(threading.current_thread().name, "set num to", num)
+    finally:
+        mylock.release()  # always release, even if an error was raised
+
+threads = []
+for i in range(5):
+    th = threading.Thread(target=http)
+    th.start()
+    threads.append(th)
+for th in threads:
+    th.join()
+print(f"num = {num}")
+# "with mylock:" does the acquire/try/finally/release for you.
+`,
+    commentsZh: {
+      "The same kind of update, guarded by a Lock:\n# only one thread at a time runs the critical section.": "同样的更新，用锁 Lock 保护起来：\n# 同一时刻只有一个线程能执行临界区。",
+      "only one thread gets past here at a time": "同一时刻只有一个线程能通过这里",
+      "a slow step inside the critical section": "临界区里一个较慢的步骤",
+      "safe: no other thread can change num meanwhile": "安全：这期间别的线程无法修改 num",
+      "always release, even if an error was raised": "无论是否出错，都要释放锁",
+      "\"with mylock:\" does the acquire/try/finally/release for you.": "“with mylock:” 会替你完成 acquire/try/finally/release。",
+    },
+    tsToPy: lineMap("1-3 0 6-7 0 9 11-18 0 0 0 20-24 0 26-28"),
+  },
+  "rlock-reentrant": {
+    code: `# RLock: the thread that holds it may acquire it again (re-entrant);
+# a plain Lock would block itself.
+import threading
+
+# With a plain Lock, a second acquire by the same thread waits forever;
+# here it gives up after 100 ms so that the program goes on.
+plain = threading.Lock()
+plain.acquire()
+print("plain Lock, second acquire:", plain.acquire(timeout=0.1))
+plain.release()
+
+rlock = threading.RLock()
+balance = 0
+
+def deposit(amount):
+    global balance
+    with rlock:
+        balance += amount
+
+def deposit_twice(amount):
+    with rlock:
+        # Already holding rlock, deposit() takes it again: fine with an RLock.
+        deposit(amount)
+        deposit(amount)
+
+threads = [
+    threading.Thread(target=deposit_twice, args=(amount,))
+    for amount in [50, 100]
+]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(f"balance = {balance}")
+`,
+    commentsZh: {
+      "RLock: the thread that holds it may acquire it again (re-entrant);\n# a plain Lock would block itself.": "递归锁 RLock：持有它的线程可以再次获取它（可重入）；\n# 普通的锁 Lock 则会把自己阻塞住。",
+      "With a plain Lock, a second acquire by the same thread waits forever;\n# here it gives up after 100 ms so that the program goes on.": "普通的锁 Lock 被同一个线程第二次 acquire 时会永远等待；\n# 这里 100 毫秒后放弃，好让程序继续运行。",
+      "Already holding rlock, deposit() takes it again: fine with an RLock.": "已经持有 rlock 时，deposit() 再次获取它：对递归锁 RLock 来说没有问题。",
+    },
+    tsToPy: lineMap("1-3 0 5-10 0 12-13 0 15 17 0 0 20-24 0 0 0 26-27 0 31 33-34"),
+  },
+  "deadlock-lock-order": {
+    code: `# Deadlock: two threads take the same two locks in opposite orders.
+import threading
+
+lock_a = threading.Lock()
+lock_b = threading.Lock()
+# Makes sure each thread holds its first lock before going on.
+both_hold_one = threading.Barrier(2)
+
+def transfer(first, first_name, second, other_name):
+    with first:
+        print(f"{threading.current_thread().name} holds {first_name}")
+        both_hold_one.wait()  # in real programs, bad timing does this now and then
+        print(f"{threading.current_thread().name} waits for {other_name}")
+        with second:
+            print("never printed")
+
+t1 = threading.Thread(
+    target=transfer, args=(lock_a, "lockA", lock_b, "lockB"), name="Thread-AB",
+)
+t2 = threading.Thread(
+    target=transfer, args=(lock_b, "lockB", lock_a, "lockA"), name="Thread-BA",
+)
+t1.start()
+t2.start()
+t1.join()  # waits forever: CPython does not detect the cycle, the program must be killed
+`,
+    commentsZh: {
+      "Deadlock: two threads take the same two locks in opposite orders.": "死锁：两个线程以相反的顺序获取同样的两把锁。",
+      "Makes sure each thread holds its first lock before going on.": "确保每个线程都已持有自己的第一把锁，再继续往下执行。",
+      "in real programs, bad timing does this now and then": "在真实的程序里，时机不巧时偶尔就会这样",
+      "waits forever: CPython does not detect the cycle, the program must be killed": "永远等待：CPython 不会检测这个等待环，只能强行结束程序",
+    },
+    tsToPy: lineMap("1-2 0 4-7 0 9-14 0 0 0 17-25"),
+  },
+};

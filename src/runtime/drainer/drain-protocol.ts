@@ -1,0 +1,26 @@
+// Between the runner and its drainer worker (drainer-worker.ts): the start
+// message, what the drainer posts back, and the shared words the runner
+// commands it through (the drainer sleeps in Atomics.wait, so it does not
+// read messages while it runs):
+//   0 command   0 drain, 1 final (drain everything, then report and stop)
+//   1 acked     chunks the page has acknowledged
+//   2-3 cutoff  f64: the run's end (final only)
+
+import type { TraceChunk } from "../frame-protocol";
+
+export const DRAIN_CONTROL_BYTES = 16;
+export const enum DrainCommand { Drain = 0, Final = 1 }
+export const MAX_IN_FLIGHT = 8;
+
+export interface DrainerStart {
+  heap: SharedArrayBuffer;
+  control: number;
+  tableEndWord: number;
+  commands: SharedArrayBuffer;
+}
+
+export type FromDrainer =
+  | { type: "chunk"; chunk: TraceChunk }
+  | { type: "drained"; droppedAfterCutoff: number }
+  | { type: "corrupt"; message: string };
+

@@ -1,0 +1,203 @@
+// The drainer's work, one pass at a time: find the threads of the run in
+// the thread table, copy their new trace events and printed lines out of
+// their rings into the next chunk for the page, and, once a finished thread
+// is released by the runner and its rings are empty, say its trace is
+// complete and put its slot back for reuse. drainer-worker.ts runs passes in
+// a loop in a worker of its own; tests run them directly.
+//
+// Everything here is read from memory the snippet can write. A slot whose
+// ident does not belong to it, rings that move or lie over the table, or a
+// ring header that claims the impossible end the run with an error
+// (DrainCorrupt) instead of being believed.
+
+import { RingCorrupt, RingReader } from "../../trace/ring-reader";
+import { EVENT_BYTES } from "../../trace/ring";
+import { OutputCorrupt, OutputReader } from "../output-ring";
+import { Ctl, Field, Lifecycle, MAX_IDENT, ROLES, ThreadTable } from "../thread-table";
+import { OUTPUT_RING_WORDS, TRACE_RING_EVENTS } from "../provision";
+import type { OutputRecord, ThreadRecord, TraceChunk } from "../frame-protocol";
+
+export class DrainCorrupt extends Error {}
+
+/** Limits of one chunk: the page takes them in pieces, a frame at a time. */
+export const CHUNK_EVENTS = 1 << 18;
+export const CHUNK_LINES = 1000;
+
+interface Known {
+  ident: number;
+  ring: RingReader;
+  output: OutputReader;
+  ended: boolean;
+}
+
+export class Drainer {
+  private readonly table: ThreadTable;
+  private readonly known = new Map<number, Known>();
+  /** per slot, where its rings were first seen: a slot's rings never move */
+  private readonly ringsOf = new Map<number, { ring: number; output: number }>();
+  private seq = 0;
+  private threads: ThreadRecord[] = [];
+  private events = new Map<number, { bytes: Uint8Array; count: number }>();
+  private eventCount = 0;
+  private output: OutputRecord[] = [];
+  private ended: number[] = [];
+  /** events after this run time are not part of the run (it was cut off there) */
+  cutoffMs = Infinity;
+  droppedAfterCutoff = 0;
+
+  constructor(private readonly i32: Int32Array, control: number, private readonly tableEndWord: number) {
+    this.table = new ThreadTable(i32, control);
+  }
+
+  /** Unread events and lines of every known thread: a progress count for the deadlock watch. */
+  produced(ident: number): number {
+    const known = this.known.get(this.table.slotOf(ident));
+    return known && known.ident === ident ? known.ring.produced() : -1;
+  }
+
+  /** One pass over the table. Returns true when the chunk is full and should go out. */
+  pass(): boolean {
+    try {
+      const used = this.table.slotsUsed();
+      for (let slot = 0; slot < used; slot++) {
+        if (this.chunkFull()) return true;
+        this.visit(slot);
+      }
+      return this.chunkFull();
+    } catch (error) {
+      if (error instanceof RingCorrupt || error instanceof OutputCorrupt) throw new DrainCorrupt(error.message);
+      throw error;
+    }
+  }
+
+  private chunkFull(): boolean {
+    return this.eventCount >= CHUNK_EVENTS || this.output.length >= CHUNK_LINES;
+  }
+
+  private visit(slot: number): void {
+    const t = this.table;
+    const lifecycle = Atomics.load(this.i32, t.slotAt(slot, Field.Lifecycle));
+    if (lifecycle === Lifecycle.Free) return;
+    const ident = Atomics.load(this.i32, t.slotAt(slot, Field.Ident));
+    let known: Known | null | undefined = this.known.get(slot);
+    if (!known || known.ident !== ident) {
+      if (known && !known.ended) throw new DrainCorrupt(`thread slot ${slot} changed hands before its thread ${known.ident} was released`);
+      known = this.adopt(slot, ident, lifecycle);
+      if (!known) return;
+    }
+    if (known.ended) return;
+    this.drainEvents(known);
+    this.drainOutput(known);
+    if (lifecycle === Lifecycle.Released && known.ring.pending() === 0 && known.output.pending() === 0) {
+      known.ended = true;
+      this.ended.push(ident);
+      t.pushFree(slot);
+    }
+  }
+
+  /** A thread seen for the first time in `slot`; null if it never ran (then its slot is recycled). */
+  private adopt(slot: number, ident: number, lifecycle: number): Known | null {
+    const t = this.table;
+    if (!(ident >= 1 && ident <= MAX_IDENT) || t.slotOf(ident) !== slot) {
+      throw new DrainCorrupt(`thread slot ${slot} holds an ident (${ident}) that is not its own`);
+    }
+    const ring = Atomics.load(this.i32, t.slotAt(slot, Field.RingBase));
+    const output = Atomics.load(this.i32, t.slotAt(slot, Field.OutputBase));
+    const first = this.ringsOf.get(slot);
+    if (first ? first.ring !== ring || first.output !== output : ring < this.tableEndWord || output < this.tableEndWord) {
+      throw new DrainCorrupt(`thread slot ${slot}'s rings were moved`);
+    }
+    this.ringsOf.set(slot, { ring, output });
+    const known: Known = {
+      ident, ended: false,
+      ring: new RingReader(this.i32, ring, TRACE_RING_EVENTS),
+      output: new OutputReader(this.i32, output, OUTPUT_RING_WORDS),
+    };
+    this.known.set(slot, known);
+    if (lifecycle === Lifecycle.Released && known.ring.pending() === 0 && known.output.pending() === 0) {
+      // Refused by the runner, or its start failed: it never ran.
+      known.ended = true;
+      t.pushFree(slot);
+      return null;
+    }
+    const role = ROLES[Atomics.load(this.i32, t.slotAt(slot, Field.Role))] ?? "thread";
+    this.threads.push({
+      ident, name: t.slotName(slot), role,
+      pid: Atomics.load(this.i32, t.slotAt(slot, Field.Pid)),
+      parent: Atomics.load(this.i32, t.slotAt(slot, Field.Parent)),
+    });
+    return known;
+  }
+
+  private drainEvents(known: Known): void {
+    const room = CHUNK_EVENTS - this.eventCount;
+    const pending = Math.min(known.ring.pending(), room);
+    if (pending === 0) return;
+    let buffer = this.events.get(known.ident);
+    if (!buffer) this.events.set(known.ident, (buffer = { bytes: new Uint8Array(Math.max(pending, 1024) * EVENT_BYTES), count: 0 }));
+    if ((buffer.count + pending) * EVENT_BYTES > buffer.bytes.length) {
+      const grown = new Uint8Array(Math.max(buffer.bytes.length * 2, (buffer.count + pending) * EVENT_BYTES));
+      grown.set(buffer.bytes.subarray(0, buffer.count * EVENT_BYTES));
+      buffer.bytes = grown;
+    }
+    const n = known.ring.drainInto(buffer.bytes, buffer.count * EVENT_BYTES, pending);
+    if (this.cutoffMs !== Infinity) this.cut(buffer, n);
+    else buffer.count += n;
+    this.eventCount += n;
+  }
+
+  /** Keeps only the events of the last `n` copied that happened before the cutoff. */
+  private cut(buffer: { bytes: Uint8Array; count: number }, n: number): void {
+    const view = new DataView(buffer.bytes.buffer);
+    let kept = buffer.count;
+    for (let i = buffer.count; i < buffer.count + n; i++) {
+      const tMs = view.getFloat64(i * EVENT_BYTES, true);
+      if (!(tMs <= this.cutoffMs)) {
+        this.droppedAfterCutoff++;
+        continue;
+      }
+      if (kept !== i) buffer.bytes.copyWithin(kept * EVENT_BYTES, i * EVENT_BYTES, (i + 1) * EVENT_BYTES);
+      kept++;
+    }
+    buffer.count = kept;
+  }
+
+  private drainOutput(known: Known): void {
+    const room = CHUNK_LINES - this.output.length;
+    if (room <= 0) return;
+    known.output.drain((r) => {
+      if (r.tMs <= this.cutoffMs) this.output.push({ ident: known.ident, text: r.text, stream: r.stream, t: r.tMs });
+    }, room);
+  }
+
+  /** True when there is something to send. */
+  hasChunk(): boolean {
+    return this.threads.length > 0 || this.eventCount > 0 || this.output.length > 0 || this.ended.length > 0;
+  }
+
+  /** The chunk gathered so far (its event buffers are to be transferred), and a fresh one started. */
+  takeChunk(): TraceChunk {
+    const events = [...this.events].filter(([, b]) => b.count > 0).map(([ident, b]) => ({
+      ident,
+      data: b.bytes.buffer.byteLength === b.count * EVENT_BYTES ? (b.bytes.buffer as ArrayBuffer) : b.bytes.slice(0, b.count * EVENT_BYTES).buffer,
+    }));
+    const chunk: TraceChunk = { seq: ++this.seq, threads: this.threads, events, output: this.output, ended: this.ended };
+    this.threads = [];
+    this.events = new Map();
+    this.eventCount = 0;
+    this.output = [];
+    this.ended = [];
+    return chunk;
+  }
+
+  /** Whether every thread the drainer knows has had its trace completed. */
+  allEnded(): boolean {
+    for (const known of this.known.values()) if (!known.ended) return false;
+    return true;
+  }
+
+  /** The word a filling ring bumps to wake the drainer. */
+  static signalIndex(control: number): number {
+    return control + Ctl.DrainSignal;
+  }
+}

@@ -1,0 +1,71 @@
+// Messages between the page and the runner: the sandboxed frame (or, where
+// the browser cannot isolate one, a module in the page) that supervises runs.
+// Type-only. They travel on one MessagePort the page created, so nothing else
+// (not the snippet's workers, not another frame) can speak on it, and they
+// arrive in the order they were sent: a run's trace chunks, then its end.
+//
+// The page trusts none of it blindly: the runner shares a process with the
+// snippet's workers, so src/session checks every field of every message.
+
+import type { DeadlockInfo, RunStatus } from "./types";
+import type { ThreadRole } from "./protocol";
+import type { ResolvedSettings } from "./settings";
+
+/** The classic-script sources of the workers the runner starts (blob URLs are made from them). */
+export interface WorkerSources {
+  thread: string;
+  drainer: string;
+  clock: string;
+}
+
+export type ToRunner =
+  | { type: "run"; runId: number; js: string; sharedGlobals: number; settings: ResolvedSettings; timeoutMs?: number }
+  | { type: "stop"; runId: number }
+  /** the page has taken chunk `seq` in: the runner may send more (flow control) */
+  | { type: "ack"; runId: number; seq: number }
+  /** for tests: which workers the runner has made and not terminated */
+  | { type: "workers"; runId: 0 };
+
+/** Per kind of worker: its blob URL and how many the runner has made and not terminated. */
+export type WorkerCounts = Record<"thread" | "drainer" | "clock", { url: string; live: number }>;
+
+export interface ThreadRecord {
+  ident: number;
+  name: string;
+  role: ThreadRole;
+  pid: number;
+  parent: number;
+}
+
+export interface OutputRecord {
+  ident: number;
+  text: string;
+  stream: number;
+  t: number;
+}
+
+/**
+ * What the drainer read from the run's memory since its last chunk: threads
+ * it saw start, their trace events (16 bytes each, as in trace/ring.ts), their
+ * printed lines, and the threads whose trace is now complete.
+ */
+export interface TraceChunk {
+  seq: number;
+  threads: ThreadRecord[];
+  events: { ident: number; data: ArrayBuffer }[];
+  output: OutputRecord[];
+  ended: number[];
+}
+
+export type FromRunner =
+  | { type: "ready"; isolated: boolean; problem?: string }
+  | { type: "beat" }
+  | { type: "started"; runId: number; epochMs: number }
+  | { type: "chunk"; runId: number; chunk: TraceChunk }
+  | { type: "object"; runId: number; ref: number; name?: string; owner?: number }
+  | { type: "exception"; runId: number; ident: number; thread: string; errorName: string; message: string; stack: string; t: number }
+  | { type: "notice"; runId: number; ident: number; thread: string; text: string; t: number }
+  /** a thread ended without saying so: terminated with its process, or its worker failed */
+  | { type: "halted"; runId: number; ident: number; state: "stopped" | "error"; t: number }
+  | { type: "workers"; counts: WorkerCounts }
+  | { type: "end"; runId: number; status: RunStatus; exitCode: number; endMs: number; deadlock?: DeadlockInfo; problem?: string };

@@ -1,0 +1,73 @@
+// A run's shared memory, laid out by the runner before any worker starts:
+//   - the runtime heap: control block, thread table, rings, the primitives'
+//     words. Only the runtime's own code is meant to touch it (the snippet
+//     can still reach it through the API's internals; what the runner reads
+//     from it is checked, see drainer/ and deadlock-scan.ts).
+//   - the user heap: the snippet's shared globals, Thread fields,
+//     sharedArray() and Value. `sharedArray(...).buffer` is this buffer, so a
+//     snippet that writes all over it changes only its own data.
+//   - the control buffer: one eval-breaker word per thread slot.
+// Both heaps are large but cost only what is touched: the browser commits a
+// SharedArrayBuffer's pages lazily.
+
+import { SharedHeap } from "../../sync/heap";
+import { BLOCK_HEADER_WORDS } from "../../sync/blocks";
+import { Gil } from "../../sync/gil";
+import { CONTROL_WORDS, Ctl, ENTRY_WORDS, EXIT_CODE_IDENTS, MAIN_PID, ThreadTable } from "../thread-table";
+import { provisionThread } from "../provision";
+import type { RunContextInit } from "../protocol";
+import type { ResolvedSettings } from "../settings";
+
+/** Largest first; a device that refuses one size gets the next. */
+const HEAP_SIZES = [1 << 30, 256 << 20, 64 << 20];
+const USER_HEAP_SIZES = [1 << 30, 256 << 20, 64 << 20];
+/** slots beyond maxThreads, for threads that ended and are not recycled yet */
+const SPARE_SLOTS = 64;
+
+function createHeap(sizes: number[]): SharedHeap {
+  let last: unknown;
+  for (const size of sizes) {
+    try {
+      return SharedHeap.create(size);
+    } catch (error) {
+      last = error;
+    }
+  }
+  throw last;
+}
+
+export interface RunMemory {
+  heap: SharedHeap;
+  userHeap: SharedHeap;
+  ctl: SharedArrayBuffer;
+  table: ThreadTable;
+  context: RunContextInit;
+  /** MainThread's ident (always 1) */
+  main: number;
+  /** heap words below this hold the control block and the table: no ring may lie there */
+  tableEndWord: number;
+}
+
+/** `heapBytes`: both heaps' size, for tests (the default tries the largest that the device gives) */
+export function createRunMemory(runId: number, js: string, settings: ResolvedSettings, sharedGlobals: number, heapBytes?: number): RunMemory {
+  const heap = createHeap(heapBytes ? [heapBytes] : HEAP_SIZES);
+  const userHeap = createHeap(heapBytes ? [heapBytes] : USER_HEAP_SIZES);
+  const capacity = settings.maxThreads + SPARE_SLOTS;
+  const control = heap.alloc(CONTROL_WORDS + capacity * ENTRY_WORDS, 2);
+  const ctl = new SharedArrayBuffer(capacity * 4);
+  const table = ThreadTable.init(heap.i32, control, control + CONTROL_WORDS, capacity, settings.maxThreads + 1);
+  Atomics.store(heap.i32, control + Ctl.ExitCodes, heap.alloc(EXIT_CODE_IDENTS));
+  Atomics.store(heap.i32, control + Ctl.Blocks, heap.alloc(BLOCK_HEADER_WORDS, 2));
+  const context: RunContextInit = {
+    runId, js, controlIndex: control, epochMs: performance.timeOrigin + performance.now(),
+    heap: heap.buffer, userHeap: userHeap.buffer, ctl,
+  };
+  const main = table.reserve("MainThread", "main", false, MAIN_PID, 0);
+  const gilBase = heap.alloc(Gil.WORDS);
+  new Gil(heap.i32, gilBase).setEnabled(settings.gil);
+  const globalsCount = Math.max(1, sharedGlobals);
+  provisionThread(heap, table, main, { gilBase, globalsOffset: userHeap.allocFloat64(globalsCount), globalsCount });
+  table.publish(main);
+  Atomics.store(heap.i32, control + Ctl.SwitchIntervalUs, Math.max(1, Math.round(settings.switchIntervalMs * 1000)));
+  return { heap, userHeap, ctl, table, context, main, tableEndWord: control + CONTROL_WORDS + capacity * ENTRY_WORDS };
+}

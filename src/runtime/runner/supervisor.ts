@@ -1,0 +1,312 @@
+// One run, as the runner supervises it: it lays out the run's memory, hands
+// the run's threads to workers, listens to each thread on its own port,
+// watches for deadlocks, and ends the run (when MainThread has finished, it
+// having waited for non-daemon threads itself as Python does; on an error
+// in MainThread, a deadlock, Stop or a timeout) by terminating every worker
+// it started. The drainer streams the run's trace and output to the page
+// all along; the end is sent only after its last chunk.
+//
+// Nothing a worker says is taken on trust: a thread speaks for itself only
+// (its port says who it is), a spawn must name a thread its sender just
+// reserved, and the runner caps the run's workers at maxThreads whatever
+// the shared thread table claims.
+
+import type { FromRunner } from "../frame-protocol";
+import type { FromThread, SpawnPayload, ToWorker } from "../protocol";
+import type { RunStatus, DeadlockInfo } from "../types";
+import type { ResolvedSettings } from "../settings";
+import { Ctl, Field, Lifecycle, MAIN_PID, TERMINATED_EXIT_CODE } from "../thread-table";
+import { DeadlockWatch, type ThreadWait } from "../deadlock-watch";
+import { defaultName, kindOf, ObjKind, ordinalOf } from "../../trace/object-kinds";
+import { createRunMemory, type RunMemory } from "./run-memory";
+import { readWaits } from "./deadlock-scan";
+import { readThreadMessage } from "./thread-messages";
+import type { BlobWorkers, WarmPool } from "./worker-pool";
+import { DRAIN_CONTROL_BYTES, DrainCommand, type DrainerStart, type FromDrainer } from "../drainer/drain-protocol";
+
+/** two scans must agree, so a deadlock is reported within about 2x this */
+const DEADLOCK_SCAN_MS = 300;
+/** how long the end waits for the drainer's last chunk before it gives up on it */
+const FINAL_DRAIN_MS = 5000;
+/** names and labels a run may send the page (a snippet naming objects in a loop stops being heard) */
+const MAX_OBJECT_MESSAGES = 100_000;
+
+export interface RunRequest {
+  runId: number;
+  js: string;
+  settings: ResolvedSettings;
+  sharedGlobals: number;
+  timeoutMs?: number;
+}
+
+export interface SupervisorParts {
+  send(message: FromRunner, transfer?: Transferable[]): void;
+  threads: WarmPool;
+  drainers: BlobWorkers;
+  clocks: BlobWorkers;
+  /** the run is over and its end was sent */
+  onEnd(): void;
+}
+
+interface LiveThread {
+  worker: Worker;
+  port: MessagePort;
+  pid: number;
+}
+
+export class Supervisor {
+  private readonly memory: RunMemory;
+  private readonly live = new Map<number, LiveThread>();
+  private readonly spare: Worker[] = [];
+  private readonly spawned = new Set<number>();
+  private readonly terminatedPids = new Set<number>();
+  private readonly names = new Map<number, string>();
+  private readonly drainer: Worker;
+  private readonly drainCommands: Int32Array;
+  private readonly clock: Worker;
+  private readonly deadlockWatch = new DeadlockWatch();
+  private readonly timers: ReturnType<typeof setTimeout>[] = [];
+  private deadlock: DeadlockInfo | undefined;
+  private objects = 0;
+  private readonly objectNames = new Map<number, string>();
+  private exitCode = 0;
+  private ended = false;
+  private problem: string | undefined;
+  private corrupt: string | undefined;
+  private finalDrain: (() => void) | null = null;
+
+  constructor(private readonly request: RunRequest, private readonly parts: SupervisorParts) {
+    const memory = (this.memory = createRunMemory(request.runId, request.js, request.settings, request.sharedGlobals));
+    const { table, heap, context } = memory;
+    parts.send({ type: "started", runId: request.runId, epochMs: context.epochMs });
+
+    const commands = new SharedArrayBuffer(DRAIN_CONTROL_BYTES);
+    this.drainCommands = new Int32Array(commands);
+    this.drainer = parts.drainers.create();
+    this.drainer.onmessage = (event: MessageEvent<FromDrainer>) => this.onDrainer(event.data);
+    const start: DrainerStart = { heap: heap.buffer, control: table.control, tableEndWord: memory.tableEndWord, commands };
+    this.drainer.postMessage(start);
+
+    this.clock = parts.clocks.create();
+    this.clock.postMessage({ heap: heap.buffer, clockIndex: table.clockIndex(), runStateIndex: table.control + Ctl.RunState, epochMs: context.epochMs });
+    parts.threads.prepare(context);
+    this.names.set(memory.main, "MainThread");
+    this.startThread({ ident: memory.main, role: "main", name: "MainThread", target: null, args: [], self: null, snapshot: {} }, MAIN_PID);
+    if (request.timeoutMs !== undefined && request.timeoutMs > 0) this.timers.push(setTimeout(() => this.end("timeout"), request.timeoutMs));
+    this.timers.push(setInterval(() => this.scanForDeadlock(), DEADLOCK_SCAN_MS));
+  }
+
+  get runId(): number {
+    return this.request.runId;
+  }
+
+  private now(): number {
+    return performance.timeOrigin + performance.now() - this.memory.context.epochMs;
+  }
+
+  stop(): void {
+    void this.end("stopped");
+  }
+
+  /** The page took chunk `seq` in: the drainer may send another. */
+  ack(): void {
+    Atomics.add(this.drainCommands, 1, 1);
+    const signal = this.memory.table.control + Ctl.DrainSignal;
+    Atomics.add(this.memory.heap.i32, signal, 1);
+    Atomics.notify(this.memory.heap.i32, signal);
+  }
+
+  private notice(ident: number, text: string): void {
+    this.parts.send({ type: "notice", runId: this.runId, ident, thread: ident ? this.threadName(ident) : "playground", text, t: this.now() });
+  }
+
+  /** A thread's name as the runner knows it (the thread table's copy can be overwritten by the snippet). */
+  private threadName(ident: number): string {
+    const { table } = this.memory;
+    return this.names.get(ident) ?? (table.holdsSlot(ident) ? table.name(ident) : `thread ${ident}`);
+  }
+
+  private startThread(spawn: SpawnPayload, pid: number): void {
+    const worker = this.spare.pop() ?? this.parts.threads.take();
+    const channel = new MessageChannel();
+    const ident = spawn.ident;
+    this.spawned.add(ident);
+    this.live.set(ident, { worker, port: channel.port1, pid });
+    channel.port1.onmessage = (event) => {
+      const message = readThreadMessage(event.data);
+      if (message && !this.ended && this.live.get(ident)?.port === channel.port1) this.onThreadMessage(ident, message);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      if (this.live.get(ident)?.worker === worker) this.onCrash(ident, event.message || "the worker failed");
+    };
+    const message: ToWorker = { type: "start", run: this.memory.context, spawn, port: channel.port2 };
+    worker.postMessage(message, [channel.port2]);
+  }
+
+  private onThreadMessage(sender: number, message: FromThread): void {
+    switch (message.type) {
+      case "spawn":
+        return this.spawn(sender, message.spawn);
+      case "object":
+        if (++this.objects > MAX_OBJECT_MESSAGES) return;
+        if (message.name !== undefined) this.objectNames.set(message.ref, message.name);
+        this.parts.send({ type: "object", runId: this.runId, ref: message.ref, name: message.name, owner: message.owner });
+        return;
+      case "exception":
+        this.parts.send({ type: "exception", runId: this.runId, ident: sender, thread: this.threadName(sender), errorName: message.errorName, message: message.message, stack: message.stack, t: message.t });
+        return;
+      case "exit":
+        return this.onExit(sender, message.state, message.exitCode);
+      case "os-exit":
+        this.exitCode = message.exitCode;
+        void this.end("ok");
+        return;
+      case "terminate":
+        return this.terminateProcess(sender, message.pid);
+    }
+  }
+
+  /** A thread asks for a worker for the thread `spawn.ident` it has just reserved and published. */
+  private spawn(sender: number, spawn: SpawnPayload): void {
+    const { table } = this.memory;
+    const ident = spawn.ident;
+    const valid = ident > 0 && table.holdsSlot(ident) && !this.spawned.has(ident)
+      && table.get(ident, Field.Parent) === sender && table.get(ident, Field.Lifecycle) === Lifecycle.Starting;
+    if (!valid) return;
+    const pid = table.get(ident, Field.Pid);
+    const max = this.request.settings.maxThreads;
+    if (this.live.size > max || this.terminatedPids.has(pid)) {
+      if (this.live.size > max) this.notice(sender, `can't start new thread: ${max} threads are alive, the run's limit (settings.maxThreads)`);
+      table.abandon(ident);
+      return;
+    }
+    this.names.set(ident, table.name(ident));
+    this.startThread({ ...spawn, name: table.name(ident) }, pid);
+  }
+
+  private onExit(ident: number, state: "done" | "error", exitCode: number): void {
+    const thread = this.live.get(ident);
+    if (!thread) return;
+    this.live.delete(ident);
+    thread.port.onmessage = null;
+    thread.port.close();
+    // The worker may run another thread of this run: same snippet, already
+    // compiled, so a program that starts threads one after another pays for
+    // worker boots only once. Nothing crosses into another run.
+    this.spare.push(thread.worker);
+    this.release(ident);
+    if (ident === this.memory.main) {
+      this.exitCode = exitCode;
+      void this.end(state === "done" ? "ok" : "error");
+    }
+  }
+
+  /** The thread's worker is done with it: the drainer may recycle its slot once its trace is read. */
+  private release(ident: number): void {
+    const { table } = this.memory;
+    table.finish(ident);
+    if (table.holdsSlot(ident)) table.set(ident, Field.Lifecycle, Lifecycle.Released);
+  }
+
+  private onCrash(ident: number, reason: string): void {
+    if (this.ended) return;
+    this.parts.send({ type: "exception", runId: this.runId, ident, thread: this.threadName(ident), errorName: "WorkerError", message: reason, stack: "", t: this.now() });
+    const thread = this.live.get(ident);
+    if (!thread) return;
+    this.live.delete(ident);
+    thread.worker.terminate();
+    this.parts.send({ type: "halted", runId: this.runId, ident, state: "error", t: this.now() });
+    this.release(ident);
+    if (ident === this.memory.main) void this.end("error");
+  }
+
+  /** SIGTERM, as the runner can give it: end the worker of every thread of `pid`. */
+  private terminateProcess(sender: number, pid: number): void {
+    if (pid === MAIN_PID || !this.live.has(sender)) return;
+    this.terminatedPids.add(pid);
+    const { table } = this.memory;
+    for (const [ident, thread] of [...this.live]) {
+      if (thread.pid !== pid) continue;
+      thread.worker.terminate();
+      this.live.delete(ident);
+      table.setExitCode(ident, TERMINATED_EXIT_CODE);
+      this.parts.send({ type: "halted", runId: this.runId, ident, state: "stopped", t: this.now() });
+      this.release(ident);
+    }
+  }
+
+  private scanForDeadlock(): void {
+    if (this.ended) return;
+    const { table, tableEndWord } = this.memory;
+    const threadName = (ident: number) => this.threadName(ident);
+    const waits = readWaits(table, tableEndWord, threadName);
+    const nameOf = Object.assign(
+      (wait: ThreadWait) => (kindOf(wait.obj) === ObjKind.Thread ? threadName(ordinalOf(wait.obj)) : (this.objectNames.get(wait.obj) ?? defaultName(wait.obj))),
+      { thread: threadName },
+    );
+    const verdict = this.deadlockWatch.scan(waits, nameOf);
+    if (!verdict) return;
+    this.deadlock = verdict.info;
+    this.notice(0, verdict.sentence);
+    void this.end("deadlock");
+  }
+
+  private onDrainer(message: FromDrainer): void {
+    switch (message.type) {
+      case "chunk":
+        this.parts.send({ type: "chunk", runId: this.runId, chunk: message.chunk }, message.chunk.events.map((e) => e.data));
+        return;
+      case "drained":
+        this.finalDrain?.();
+        return;
+      case "corrupt":
+        // The trace is not to be believed from here on: the run ends, as an error, whatever else it was ending as.
+        this.corrupt = `the run's trace could not be read: ${message.message} (the snippet wrote over the runtime's memory?)`;
+        void this.end("error");
+        this.finalDrain?.();
+        return;
+    }
+  }
+
+  private async end(status: RunStatus): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    const { table, heap } = this.memory;
+    const endMs = this.now();
+    // Writers past this point drop instead of waiting on a full ring.
+    Atomics.store(heap.i32, table.control + Ctl.RunState, 1);
+    // terminate() returns before the worker has stopped: nothing is woken
+    // now (a joiner woken here would run on until its own worker stops), and
+    // what a thread records after endMs is not part of the run.
+    for (const thread of this.live.values()) thread.worker.terminate();
+    for (const worker of this.spare.splice(0)) worker.terminate();
+    this.live.clear();
+    // What the threads recorded before the end goes to the page first.
+    new Float64Array(this.drainCommands.buffer, 8, 1)[0] = endMs;
+    Atomics.store(this.drainCommands, 0, DrainCommand.Final);
+    Atomics.add(heap.i32, table.control + Ctl.DrainSignal, 1);
+    Atomics.notify(heap.i32, table.control + Ctl.DrainSignal);
+    await new Promise<void>((resolve) => {
+      this.finalDrain = resolve;
+      setTimeout(() => {
+        this.problem ??= "the run's trace was not completely read at its end";
+        resolve();
+      }, FINAL_DRAIN_MS);
+    });
+    this.drainer.terminate();
+    this.clock.terminate();
+    if (this.corrupt) {
+      status = "error";
+      this.problem = this.corrupt;
+    }
+    if (status !== "ok") this.exitCode = this.exitCode || 1;
+    this.parts.send({
+      type: "end", runId: this.runId, status, exitCode: this.exitCode, endMs,
+      ...(this.deadlock ? { deadlock: this.deadlock } : {}),
+      ...(this.problem ? { problem: this.problem } : {}),
+    });
+    this.parts.onEnd();
+  }
+}

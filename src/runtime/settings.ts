@@ -1,0 +1,112 @@
+// A run's settings (API.md §9): their defaults, their ranges, and the one
+// rule for where a run's settings come from. Every entry (the automation
+// API, postMessage, a share link, the snippet's first-line pragma, the
+// toolbar) goes through checkSettings, so a value out of range or of the
+// wrong type is refused with a message that names the setting, wherever it
+// came from, and nothing runs.
+//
+// Precedence, lowest first: the defaults, the toolbar (which a share link
+// or an embed's address sets when the page opens), the snippet's pragma (the
+// code says what it needs), and the settings passed with one run request
+// (window.playground.run, postMessage), which win for that run.
+
+export interface RunSettings {
+  gil?: boolean;
+  switchIntervalMs?: number;
+  maxThreads?: number;
+  controlled?: boolean;
+  seed?: number;
+  schedule?: string;
+  raceDetector?: boolean;
+}
+
+export type SettingName = keyof RunSettings;
+
+export interface ResolvedSettings {
+  gil: boolean;
+  switchIntervalMs: number;
+  maxThreads: number;
+  controlled: boolean;
+  seed?: number;
+  schedule?: string;
+  raceDetector: boolean;
+}
+
+export const DEFAULT_SETTINGS: Readonly<ResolvedSettings> = Object.freeze({
+  gil: false,
+  /** CPython's sys.getswitchinterval(): 5 ms */
+  switchIntervalMs: 5,
+  maxThreads: 64,
+  controlled: false,
+  raceDetector: false,
+});
+
+export const SWITCH_INTERVAL_RANGE_MS = { min: 0.05, max: 10_000 } as const;
+export const MAX_THREADS_RANGE = { min: 1, max: 256 } as const;
+const MAX_SEED = 0xffffffff;
+export const MAX_SCHEDULE_LENGTH = 200_000;
+const SCHEDULE_CHARS = /^[A-Za-z0-9_.~-]*$/;
+
+const BOOLEANS: readonly SettingName[] = ["gil", "controlled", "raceDetector"];
+const KNOWN: readonly SettingName[] = ["gil", "switchIntervalMs", "maxThreads", "controlled", "seed", "schedule", "raceDetector"];
+
+export type SettingsCheck = { ok: true; settings: RunSettings } | { ok: false; error: string };
+
+function problem(name: string, value: unknown, expected: string): string {
+  const shown = typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : String(value);
+  return `setting ${name} must be ${expected}, got ${shown}`;
+}
+
+/** One setting's problem, or null when `value` is valid for it. */
+export function checkSetting(name: SettingName, value: unknown): string | null {
+  if (BOOLEANS.includes(name)) return typeof value === "boolean" ? null : problem(name, value, "true or false");
+  switch (name) {
+    case "switchIntervalMs": {
+      const { min, max } = SWITCH_INTERVAL_RANGE_MS;
+      return typeof value === "number" && value >= min && value <= max ? null : problem(name, value, `a number of milliseconds from ${min} to ${max}`);
+    }
+    case "maxThreads": {
+      const { min, max } = MAX_THREADS_RANGE;
+      return Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? null : problem(name, value, `a whole number from ${min} to ${max}`);
+    }
+    case "seed":
+      return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_SEED ? null : problem(name, value, `a whole number from 0 to ${MAX_SEED}`);
+    case "schedule":
+      return typeof value === "string" && value.length <= MAX_SCHEDULE_LENGTH && SCHEDULE_CHARS.test(value)
+        ? null
+        : problem(name, value, `a schedule string of at most ${MAX_SCHEDULE_LENGTH} URL-safe characters (RunResult.schedule)`);
+  }
+  return `unknown setting ${String(name)}`;
+}
+
+/**
+ * Checks settings from an entry named `from` ("settings", "the pragma", "the
+ * link"...). Unknown keys and undefined values are left out; the first
+ * invalid value fails the whole check.
+ */
+export function checkSettings(input: unknown, from = "settings"): SettingsCheck {
+  if (input === undefined || input === null) return { ok: true, settings: {} };
+  if (typeof input !== "object" || Array.isArray(input)) return { ok: false, error: `${from} must be an object of settings` };
+  const settings: Record<string, unknown> = {};
+  for (const name of KNOWN) {
+    const value = (input as Record<string, unknown>)[name];
+    if (value === undefined) continue;
+    const error = checkSetting(name, value);
+    if (error) return { ok: false, error: `${from}: ${error}` };
+    settings[name] = value;
+  }
+  return { ok: true, settings: settings as RunSettings };
+}
+
+/** The settings in force: `layers` from lowest to highest precedence (see the header). */
+export function resolveSettings(...layers: (RunSettings | undefined)[]): ResolvedSettings {
+  const resolved: ResolvedSettings = { ...DEFAULT_SETTINGS };
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const name of KNOWN) {
+      const value = layer[name];
+      if (value !== undefined) (resolved as unknown as Record<string, unknown>)[name] = value;
+    }
+  }
+  return resolved;
+}

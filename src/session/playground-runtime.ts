@@ -1,0 +1,128 @@
+// The runtime as the page sees it (runtime-api.ts): compile in the page's
+// compiler worker, resolve the run's settings, then hand the run to the
+// runner (runner-client.ts) and follow it with a RunSession; one run at a
+// time. The page itself never runs a snippet and never blocks.
+
+import type { PlaygroundRuntime, RunHandle, RunListener, SettingsLayers } from "./runtime-api";
+import type { RunResult } from "../runtime/types";
+import type { FromRunner, WorkerCounts } from "../runtime/frame-protocol";
+import { checkSettings, resolveSettings } from "../runtime/settings";
+import { compileSnippet, warmCompiler } from "./compile-client";
+import { connectRunner, type RunnerConnection } from "./runner-client";
+import { RunSession } from "./run-session";
+
+/** The most code a run takes (a snippet is a lesson, not a library); more is refused with a message. */
+export const MAX_CODE_CHARS = 1_000_000;
+
+export function codeTooLong(length: number): string {
+  return `the code is ${length.toLocaleString("en")} characters long; the playground takes at most ${MAX_CODE_CHARS.toLocaleString("en")}`;
+}
+
+function isolationProblem(): string | null {
+  if (typeof SharedArrayBuffer === "undefined" || !globalThis.crossOriginIsolated) {
+    return (
+      "This page is not cross-origin isolated, so the browser withholds SharedArrayBuffer and Atomics.wait, " +
+      "which real threads need. Serve it with Cross-Origin-Opener-Policy: same-origin and " +
+      "Cross-Origin-Embedder-Policy: require-corp (npm start does), or open it in a new tab."
+    );
+  }
+  return null;
+}
+
+/** A RunResult for a run that never started: its errors, as Python would print them. */
+export function refusedResult(errors: RunResult["errors"], thread = "compiler"): RunResult {
+  return {
+    status: "error", exitCode: 1, durationMs: 0,
+    output: errors.map((e) => ({ thread, text: e.line ? `SyntaxError: ${e.message} (line ${e.line}, column ${e.column})` : e.message, t: 0, stream: "stderr" as const })),
+    errors, threads: [], stats: { events: 0, droppedEvents: 0 },
+  };
+}
+
+export function createPlaygroundRuntime(options: { inline?: boolean } = {}): PlaygroundRuntime {
+  const problem = isolationProblem();
+  let connection: Promise<RunnerConnection> | null = null;
+  let session: RunSession | null = null;
+  let nextRunId = 1;
+
+  const workerQueries: ((counts: WorkerCounts) => void)[] = [];
+  const events = {
+    message(message: FromRunner) {
+      if (message.type === "workers") workerQueries.shift()?.(message.counts);
+      else if (session && "runId" in message && message.runId === session.runId) session.handle(message);
+    },
+    crashed() {
+      session?.crashed();
+      connection = connect();
+    },
+  };
+  const connect = () => connectRunner(events, options.inline);
+  if (!problem) {
+    connection = connect();
+    warmCompiler();
+  }
+
+  return {
+    isolated: problem === null,
+    isolationProblem: problem,
+    run(code: string, layers: SettingsLayers, listener: RunListener, timeoutMs?: number): RunHandle {
+      const runId = nextRunId++;
+      let stopped = false;
+      let stopRunner = () => {};
+      const handle = {
+        stop() {
+          stopped = true;
+          stopRunner();
+        },
+      };
+      const result = (async (): Promise<RunResult> => {
+        if (!connection) throw new Error(problem ?? "the runtime is not available");
+        if (code.length > MAX_CODE_CHARS) {
+          return refusedResult([{ thread: "MainThread", message: codeTooLong(code.length) }], "playground");
+        }
+        const toolbar = checkSettings(layers.toolbar, "the toolbar's settings");
+        const request = checkSettings(layers.request, "settings");
+        const compiled = await compileSnippet(code, { ticks: true });
+        listener.onDiagnostics?.(compiled.diagnostics);
+        const pragma = checkSettings(compiled.pragmas, "the pragma on line 1");
+        for (const check of [request, pragma, toolbar]) {
+          if (!check.ok) return refusedResult([{ thread: "MainThread", message: check.error }], "playground");
+        }
+        if (!compiled.ok) {
+          const errors = compiled.diagnostics.filter((d) => d.severity === "error");
+          return refusedResult(errors.map((d) => ({ thread: "MainThread", message: d.message, line: d.line, column: d.column })));
+        }
+        if (stopped) return { ...refusedResult([]), status: "stopped" };
+        const settings = resolveSettings(toolbar.ok ? toolbar.settings : {}, pragma.ok ? pragma.settings : {}, request.ok ? request.settings : {});
+        listener.onSettings?.(settings);
+        const runner = await connection;
+        session?.supersede();
+        const current = (session = new RunSession(runId, compiled, listener, (m) => runner.send(m)));
+        stopRunner = () => runner.send({ type: "stop", runId });
+        if (stopped) stopRunner();
+        runner.send({ type: "run", runId, js: compiled.js, sharedGlobals: compiled.sharedGlobals.length, settings, timeoutMs });
+        const outcome = await current.result;
+        if (session === current) session = null;
+        return outcome;
+      })();
+      return { result, stop: handle.stop };
+    },
+
+    stop() {
+      if (session) void connection?.then((runner) => session && runner.send({ type: "stop", runId: session.runId }));
+    },
+
+    async check(code: string) {
+      return (await compileSnippet(code)).diagnostics;
+    },
+
+    async runner() {
+      if (!connection) return null;
+      const runner = await connection;
+      const workers = await new Promise<WorkerCounts>((resolve) => {
+        workerQueries.push(resolve);
+        runner.send({ type: "workers", runId: 0 });
+      });
+      return { mode: runner.mode, workers };
+    },
+  };
+}

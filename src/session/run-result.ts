@@ -1,0 +1,44 @@
+// The RunResult of API.md §9, from a finished session: the runner's verdict
+// (status, exit code, end, deadlock) plus what the page itself took in (the
+// output, the errors, and each thread's figures from the trace model, so the
+// result and the timeline can never disagree).
+
+import type { DeadlockInfo, OutputLine, RunErrorInfo, RunResult, RunStatus, ThreadSummary } from "../runtime/types";
+import { ThreadState } from "../trace/events";
+import type { TraceModel } from "../trace/model";
+
+export interface RunVerdict {
+  status: RunStatus;
+  exitCode: number;
+  endMs: number;
+  deadlock?: DeadlockInfo;
+}
+
+export function buildResult(run: { model: TraceModel; output: OutputLine[]; errors: RunErrorInfo[] }, verdict: RunVerdict): RunResult {
+  const { model } = run;
+  const threads: ThreadSummary[] = [...model.threads.values()].map((track) => {
+    const figures = model.figures(track, verdict.endMs);
+    const state = figures.finalState === ThreadState.Error ? "error" : figures.finalState === ThreadState.Done ? "done" : "stopped";
+    return {
+      name: track.name,
+      kind: track.kind as ThreadSummary["kind"],
+      startMs: figures.startMs,
+      endMs: figures.endMs,
+      runningMs: figures.runningMs,
+      blockedMs: figures.blockedMs,
+      state,
+    };
+  });
+  let exitCode = verdict.exitCode;
+  if (verdict.status !== "ok") exitCode = exitCode || 1;
+  return {
+    status: verdict.status,
+    exitCode,
+    durationMs: verdict.endMs,
+    output: run.output,
+    errors: run.errors,
+    threads,
+    ...(verdict.deadlock ? { deadlock: verdict.deadlock } : {}),
+    stats: { events: model.eventCount, droppedEvents: model.droppedEvents },
+  };
+}

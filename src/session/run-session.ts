@@ -1,0 +1,237 @@
+// One run, on the page: it takes in what the runner streams (trace chunks,
+// labels, exceptions, notices, the end) strictly in order, builds the trace
+// model and the output from it, and assembles the RunResult once the end has
+// come and everything before it is in. Work is done a slice at a time,
+// WORK_MS per frame at most, so a run that records millions of events or
+// prints without end never freezes the page; each chunk is acknowledged once
+// taken in, which is what lets the runner send the next (flow control: a run
+// cannot produce faster than the page takes it in).
+
+import type { CompileResult } from "../compile/types";
+import type { FromRunner } from "../runtime/frame-protocol";
+import type { OutputLine, RunErrorInfo, RunResult, RunStatus } from "../runtime/types";
+import { TraceModel } from "../trace/model";
+import { ThreadState } from "../trace/events";
+import type { RunListener } from "./runtime-api";
+import { EventCursor, TraceProblem, readChunk } from "./chunk-reader";
+import { formatTraceback, headerLines, snippetFrames } from "./traceback";
+import { buildResult } from "./run-result";
+
+/** page time spent on a run's stream per frame */
+const WORK_MS = 6;
+const EVENTS_PER_SLICE = 4096;
+/** lines kept for the result and the UI; later ones are counted, not kept */
+export const MAX_OUTPUT_LINES = 100_000;
+/** how far past the page's clock an event may claim to be (the runner's clock is another process's) */
+const CLOCK_SLACK_MS = 5000;
+
+type Step = () => boolean;
+
+export class RunSession {
+  readonly model = new TraceModel();
+  readonly output: OutputLine[] = [];
+  readonly errors: RunErrorInfo[] = [];
+  readonly result: Promise<RunResult>;
+  private resolve!: (result: RunResult) => void;
+  private readonly names = new Map<number, string>();
+  private readonly halts = new Map<number, { state: ThreadState; t: number }>();
+  private readonly pending: FromRunner[] = [];
+  private step: Step | null = null;
+  private pendingOutput: OutputLine[] = [];
+  private epochMs = performance.timeOrigin + performance.now();
+  private omittedLines = 0;
+  private scheduled = false;
+  private done = false;
+  private offset = 2;
+  private ready: Promise<void>;
+
+  constructor(
+    readonly runId: number,
+    private readonly compiled: CompileResult,
+    private readonly listener: RunListener,
+    private readonly send: (message: { type: "ack"; runId: number; seq: number }) => void,
+  ) {
+    this.result = new Promise((resolve) => (this.resolve = resolve));
+    this.ready = headerLines.then((n) => {
+      this.offset = n;
+    });
+  }
+
+  /** ms since the run started, on the page's reading of the run's clock */
+  now(): number {
+    return performance.timeOrigin + performance.now() - this.epochMs;
+  }
+
+  handle(message: FromRunner): void {
+    if (this.done) return;
+    if (message.type === "started") {
+      if (Number.isFinite(message.epochMs)) this.epochMs = message.epochMs;
+      this.listener.onTraceStart?.(this.model, () => this.now());
+      return;
+    }
+    this.pending.push(message);
+    this.schedule();
+  }
+
+  /** The runner's process died during the run (out of memory, most likely). */
+  crashed(): void {
+    if (this.done) return;
+    this.pending.push({
+      type: "end", runId: this.runId, status: "error", exitCode: 1, endMs: this.now(),
+      problem: "MemoryError: the run ran out of memory, and the browser ended the process its threads ran in (the page is fine; the next run starts afresh)",
+    });
+    this.schedule();
+  }
+
+  /** A newer run replaces this one (the runner stops it when the new run arrives). */
+  supersede(): void {
+    if (this.done) return;
+    this.pending.push({ type: "end", runId: this.runId, status: "stopped", exitCode: 1, endMs: this.now() });
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.done) return;
+    this.scheduled = true;
+    const tick = () => {
+      this.scheduled = false;
+      void this.ready.then(() => this.work());
+    };
+    // rAF pauses in a hidden tab; a run's result must still arrive.
+    if (document.visibilityState === "visible") requestAnimationFrame(tick);
+    else setTimeout(tick, 16);
+  }
+
+  private work(): void {
+    const deadline = performance.now() + WORK_MS;
+    try {
+      while (performance.now() < deadline && !this.done) {
+        if (this.step) {
+          if (this.step()) this.step = null;
+          continue;
+        }
+        const message = this.pending.shift();
+        if (!message) break;
+        this.take(message);
+      }
+    } catch (error) {
+      if (!(error instanceof TraceProblem)) throw error;
+      this.pending.length = 0;
+      this.step = null;
+      this.pending.push({ type: "end", runId: this.runId, status: "error", exitCode: 1, endMs: this.now(), problem: `the run's trace was refused: ${error.message}` });
+      this.send({ type: "ack", runId: this.runId, seq: -1 });
+    }
+    this.flushOutput();
+    if (!this.done && (this.step || this.pending.length > 0)) this.schedule();
+  }
+
+  private take(message: FromRunner): void {
+    switch (message.type) {
+      case "chunk":
+        return this.takeChunk(message.chunk);
+      case "object":
+        if (!Number.isInteger(message.ref)) return;
+        if (typeof message.name === "string" && !this.model.labels.has(message.ref)) this.model.labels.set(message.ref, message.name.slice(0, 1000));
+        if (Number.isInteger(message.owner)) this.model.owners.set(message.ref, message.owner as number);
+        return;
+      case "exception": {
+        const thread = typeof message.thread === "string" ? message.thread.slice(0, 256) : this.nameOf(message.ident);
+        const frames = snippetFrames(String(message.stack), this.compiled, this.offset);
+        const text = formatTraceback(thread, String(message.errorName), String(message.message), frames);
+        const errorText = message.errorName && message.message ? `${message.errorName}: ${message.message}` : String(message.errorName || message.message);
+        this.errors.push({ thread, message: errorText, line: frames[0]?.line, column: frames[0]?.column });
+        this.addOutput({ thread, text, t: Number(message.t) || 0, stream: "stderr" });
+        return;
+      }
+      case "notice":
+        if (typeof message.text === "string" && message.text) {
+          this.addOutput({ thread: typeof message.thread === "string" ? message.thread.slice(0, 256) : "playground", text: message.text, t: Number(message.t) || 0, stream: "stderr" });
+        }
+        return;
+      case "halted":
+        this.halts.set(message.ident, { state: message.state === "error" ? ThreadState.Error : ThreadState.Stopped, t: Number(message.t) || 0 });
+        return;
+      case "end":
+        return this.finish(message);
+    }
+  }
+
+  private takeChunk(raw: unknown): void {
+    const chunk = readChunk(raw);
+    for (const t of chunk.threads) {
+      this.names.set(t.ident, t.name);
+      this.model.addThread(t.ident, t.name, t.role, t.pid);
+    }
+    if (chunk.threads.length) this.listener.onThreadsChanged?.();
+    const maxMs = () => this.now() + CLOCK_SLACK_MS;
+    const cursors = chunk.events.map((e) => {
+      if (!this.names.has(e.ident)) throw new TraceProblem(`events of an unknown thread ${e.ident}`);
+      return new EventCursor(e.ident, e.data, maxMs);
+    });
+    for (const line of chunk.output) this.addOutput({ thread: this.nameOf(line.ident), text: line.text, t: line.t, stream: line.stream ? "stderr" : "stdout" });
+    let index = 0;
+    this.step = () => {
+      const model = this.model;
+      while (index < cursors.length) {
+        const cursor = cursors[index];
+        cursor.next(EVENTS_PER_SLICE, (tMs, kind, arg, obj) => model.add(cursor.ident, tMs, kind, arg, obj));
+        if (cursor.done) index++;
+        return false;
+      }
+      for (const ident of chunk.ended) this.closeThread(ident);
+      this.listener.onTraceUpdate?.();
+      this.send({ type: "ack", runId: this.runId, seq: chunk.seq });
+      return true;
+    };
+  }
+
+  /** A thread whose trace is complete: if it ended without saying how (terminated, crashed), say it now. */
+  private closeThread(ident: number): void {
+    const halt = this.halts.get(ident);
+    if (halt) this.model.finish(ident, halt.t, halt.state);
+  }
+
+  private nameOf(ident: number): string {
+    return this.names.get(ident) ?? (ident === 1 ? "MainThread" : `thread ${ident}`);
+  }
+
+  private addOutput(line: OutputLine): void {
+    if (this.output.length >= MAX_OUTPUT_LINES) {
+      this.omittedLines++;
+      return;
+    }
+    const output = this.output;
+    let at = output.length;
+    while (at > 0 && output[at - 1].t > line.t) at--;
+    output.splice(at, 0, line);
+    this.pendingOutput.push(line);
+  }
+
+  private flushOutput(): void {
+    if (this.pendingOutput.length === 0) return;
+    this.pendingOutput.sort((a, b) => a.t - b.t);
+    this.listener.onOutput?.(this.pendingOutput);
+    this.pendingOutput = [];
+  }
+
+  private finish(end: Extract<FromRunner, { type: "end" }>): void {
+    this.done = true;
+    const endMs = Number.isFinite(end.endMs) ? end.endMs : this.now();
+    for (const [ident, halt] of this.halts) this.model.finish(ident, halt.t, halt.state);
+    const crashed = end.problem?.startsWith("MemoryError");
+    for (const ident of this.model.threads.keys()) this.model.finish(ident, endMs, crashed ? ThreadState.Error : ThreadState.Stopped);
+    if (end.problem) {
+      this.errors.push({ thread: "playground", message: end.problem });
+      this.addOutput({ thread: "playground", text: end.problem, t: endMs, stream: "stderr" });
+    }
+    if (this.omittedLines > 0) {
+      const text = `${this.omittedLines} more output lines were printed but not kept (the limit is ${MAX_OUTPUT_LINES})`;
+      this.output.push({ thread: "playground", text, t: endMs, stream: "stderr" });
+      this.pendingOutput.push(this.output[this.output.length - 1]);
+    }
+    this.flushOutput();
+    this.listener.onTraceUpdate?.();
+    const status: RunStatus = ["ok", "error", "deadlock", "stopped", "timeout"].includes(end.status) ? end.status : "error";
+    this.resolve(buildResult(this, { status, exitCode: Number.isInteger(end.exitCode) ? end.exitCode : 1, endMs, deadlock: end.deadlock }));
+  }
+}

@@ -1,0 +1,59 @@
+// The consumer's side of a trace ring (ring.ts), for the run's drainer. The
+// ring lives in memory that the run's own code can write, so nothing in its
+// header is believed: the capacity must be the one the runtime gave it, and
+// a writer that claims more unread events than the ring holds is reported as
+// corrupt instead of being read (which would loop over garbage, or forever).
+
+import { EVENT_BYTES, EVENT_WORDS, RING_HEADER_WORDS } from "./ring";
+
+export class RingCorrupt extends Error {}
+
+export class RingReader {
+  private readonly bytes: Uint8Array;
+
+  /** `capacity`: the one the ring was made with (its header's copy is not trusted) */
+  constructor(private readonly i32: Int32Array, private readonly base: number, private readonly capacity: number) {
+    this.bytes = new Uint8Array(i32.buffer);
+    if (base < 0 || base % 2 !== 0 || base + RING_HEADER_WORDS + capacity * EVENT_WORDS > i32.length) {
+      throw new RingCorrupt(`a trace ring at word ${base} lies outside the heap`);
+    }
+  }
+
+  /** Events written and not yet read; throws RingCorrupt when the header is impossible. */
+  pending(): number {
+    const n = (Atomics.load(this.i32, this.base) - Atomics.load(this.i32, this.base + 1)) | 0;
+    if (n < 0 || n > this.capacity || Atomics.load(this.i32, this.base + 3) !== this.capacity) {
+      throw new RingCorrupt(`a trace ring's header was overwritten (${n} events pending of ${this.capacity})`);
+    }
+    return n;
+  }
+
+  dropped(): number {
+    return Math.max(0, Atomics.load(this.i32, this.base + 2));
+  }
+
+  /** Events produced so far, kept or dropped: a progress count for the deadlock watch. */
+  produced(): number {
+    return (Atomics.load(this.i32, this.base) + Atomics.load(this.i32, this.base + 2)) | 0;
+  }
+
+  /**
+   * Copies up to `max` unread events (16 bytes each, as in the ring) into
+   * `out` at byte `at`, frees their slots and wakes a waiting writer.
+   * Returns how many it copied.
+   */
+  drainInto(out: Uint8Array, at: number, max: number): number {
+    const n = Math.min(this.pending(), max);
+    if (n === 0) return 0;
+    const read = Atomics.load(this.i32, this.base + 1);
+    const mask = this.capacity - 1;
+    const first = read & mask;
+    const dataByte = (this.base + RING_HEADER_WORDS) * 4;
+    const head = Math.min(n, this.capacity - first);
+    out.set(this.bytes.subarray(dataByte + first * EVENT_BYTES, dataByte + (first + head) * EVENT_BYTES), at);
+    if (head < n) out.set(this.bytes.subarray(dataByte, dataByte + (n - head) * EVENT_BYTES), at + head * EVENT_BYTES);
+    Atomics.store(this.i32, this.base + 1, (read + n) | 0);
+    Atomics.notify(this.i32, this.base + 1);
+    return n;
+  }
+}
