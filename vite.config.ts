@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
-import { classicSource } from "./scripts/vite-classic-source";
+import { classicSource } from "./scripts/vite-classic-source.ts";
 
 // SharedArrayBuffer and Atomics.wait need a cross-origin isolated page.
 // COOP+COEP isolate a top-level page; Document-Isolation-Policy isolates the

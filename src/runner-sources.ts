@@ -5,7 +5,7 @@
 // blob workers (an opaque-origin frame can start no other kind).
 
 import runner from "./runtime/runner/runner-frame.ts?classic-source";
-import thread from "./api/worker-main.ts?classic-source";
+import thread from "./thread-worker.ts?classic-source";
 import drainer from "./runtime/drainer/drainer-worker.ts?classic-source";
 import clock from "./runtime/clock-worker.ts?classic-source";
 import type { WorkerSources } from "./runtime/frame-protocol";

@@ -26,8 +26,7 @@
 // Trace events: TaskStart/TaskEnd(arg 1 = failed)/TaskAwait/TaskResume with
 // obj = the task's id; its name is sent as a label for that id.
 
-import { context } from "../runtime/worker-context";
-import { nameRef, place } from "../runtime/door";
+import { context, nameRef, place } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { EventKind } from "../trace/events";
 

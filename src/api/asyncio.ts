@@ -8,7 +8,7 @@
 // a hint saying so.
 
 import { TimeoutError } from "../base/errors";
-import { context } from "../runtime/worker-context";
+import { context } from "../runtime/door";
 import { Thread } from "./thread";
 import { Queue as ThreadQueue } from "./queues";
 import { Task, settledBy, suspend, wrapInTasks } from "./asyncio-tasks";

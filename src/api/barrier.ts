@@ -6,10 +6,7 @@
 
 import { Barrier as BarrierCore, BROKEN, checkParties, RESET } from "../sync/barrier";
 import { RuntimeError, TypeError_ } from "../base/errors";
-import { context, type WorkerContext } from "../runtime/worker-context";
-import { place, track, type Placed } from "../runtime/door";
-import { SEND, type Sendable } from "../runtime/serialize";
-import { ThreadState } from "../trace/events";
+import { Blocker, context, place, track, type Placed, SEND, type Sendable } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { timeoutOf } from "./locks";
 
@@ -22,18 +19,18 @@ export class BrokenBarrierError extends RuntimeError {
 }
 
 export class Barrier implements Sendable {
-  private readonly ctx: WorkerContext;
   private readonly core: BarrierCore;
   private readonly at: Placed;
   private readonly action: (() => unknown) | undefined;
   private readonly timeoutMs: number | undefined;
+  private readonly blocker: Blocker;
 
   /**
    * `action` runs in the thread that arrives last, before the others go on;
    * `timeoutMs` is the default for wait().
    */
   constructor(parties: number, action?: () => unknown, timeoutMs?: number, shared?: Placed) {
-    const ctx = (this.ctx = context());
+    const ctx = context();
     if (action !== undefined && action !== null && typeof action !== "function") {
       throw new TypeError_("Barrier(parties, action): action must be a function");
     }
@@ -44,6 +41,7 @@ export class Barrier implements Sendable {
     this.timeoutMs = timeoutMs;
     this.at = place(ObjKind.Barrier, BarrierCore.WORDS, shared);
     track(this, this.at.ref);
+    this.blocker = new Blocker(this.at);
     this.core = shared ? new BarrierCore(ctx.i32, this.at.base) : BarrierCore.init(ctx.i32, this.at.base, parties);
   }
 
@@ -55,32 +53,19 @@ export class Barrier implements Sendable {
    */
   wait(timeoutMs?: number): number {
     const waitMs = timeoutOf(true, timeoutMs ?? this.timeoutMs);
-    const ctx = this.ctx;
-    const ident = ctx.ident;
-    let shown = false;
-    const unshow = () => {
-      if (!shown) return;
-      shown = false;
-      ctx.table.setWait(ident, 0);
-      ctx.enter(ThreadState.Running);
-    };
-    const onBlock = () => {
-      shown = true;
-      ctx.table.setWait(ident, ObjKind.Barrier, this.at.ref, this.at.base, waitMs !== Infinity);
-      ctx.enter(ThreadState.Waiting, this.at.ref);
-    };
-    const action = this.action;
+    const { blocker, action } = this;
+    blocker.timed = waitMs !== Infinity;
     // The thread that trips the barrier may have waited for the previous
     // round to drain; it runs the action as a running thread.
     const run = action && (() => {
-      unshow();
+      blocker.end();
       action();
     });
     let result: number;
     try {
-      result = this.core.wait(waitMs, run, onBlock);
+      result = this.core.wait(waitMs, run, blocker.onBlock);
     } finally {
-      unshow();
+      blocker.end();
     }
     if (result >= 0) return result;
     if (result === BROKEN) throw new BrokenBarrierError("the barrier is broken (aborted, timed out, or its action failed); reset() repairs it");

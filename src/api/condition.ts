@@ -8,9 +8,7 @@ import { Condition as ConditionCore, waitForPredicate } from "../sync/condition"
 import { Lock as LockCore } from "../sync/lock";
 import { RLock as RLockCore } from "../sync/rlock";
 import { RuntimeError, TypeError_ } from "../base/errors";
-import { context, type WorkerContext } from "../runtime/worker-context";
-import { block, place, track, type Placed } from "../runtime/door";
-import { SEND, type Sendable } from "../runtime/serialize";
+import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable } from "../runtime/door";
 import { EventKind } from "../trace/events";
 import { ObjKind } from "../trace/object-kinds";
 import { Lock, RLock, timeoutOf, type LockLike } from "./locks";

@@ -2,9 +2,7 @@
 // as waiting, and its wait-for edge set, while it sleeps.
 
 import { Event as EventCore } from "../sync/event";
-import { context } from "../runtime/worker-context";
-import { block, place, track, type Placed } from "../runtime/door";
-import { SEND, type Sendable } from "../runtime/serialize";
+import { context, block, place, track, type Placed, SEND, type Sendable } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { timeoutOf } from "./locks";
 

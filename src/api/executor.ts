@@ -8,8 +8,7 @@
 // ends are shut down as Python's interpreter exit does: queued work finishes.
 
 import { RuntimeError, TimeoutError } from "../base/errors";
-import { context } from "../runtime/worker-context";
-import { place, track } from "../runtime/door";
+import { context, place, track } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { Process, cpuCount } from "./process";
 import { Thread, setThreadRole } from "./thread";

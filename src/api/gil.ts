@@ -5,24 +5,19 @@
 // a free-threaded Python 3.13t).
 
 import { ValueError } from "../base/errors";
-import { context } from "../runtime/worker-context";
-import { Ctl, Field } from "../runtime/thread-table";
-import { Gil } from "../sync/gil";
+import { gilEnabled as processGilEnabled, setSwitchIntervalUs, switchIntervalUs } from "../runtime/door";
 
 /** How long a thread may hold the GIL while another waits for it, in ms. */
 export function setSwitchInterval(ms: number): void {
   if (!(ms > 0)) throw new ValueError("switch interval must be strictly positive");
-  const ctx = context();
-  Atomics.store(ctx.i32, ctx.table.control + Ctl.SwitchIntervalUs, Math.max(1, Math.round(ms * 1000)));
+  setSwitchIntervalUs(Math.max(1, Math.round(ms * 1000)));
 }
 
 export function getSwitchInterval(): number {
-  const ctx = context();
-  return Atomics.load(ctx.i32, ctx.table.control + Ctl.SwitchIntervalUs) / 1000;
+  return switchIntervalUs() / 1000;
 }
 
 /** Whether this process runs with the GIL (Python 3.13's sys._is_gil_enabled()). */
 export function gilEnabled(): boolean {
-  const ctx = context();
-  return new Gil(ctx.i32, ctx.table.get(ctx.ident, Field.GilBase)).enabled();
+  return processGilEnabled();
 }

@@ -4,6 +4,7 @@
 export { Thread } from "./thread";
 export { currentThread, mainThread, activeCount, enumerate, startNewThread, sleep, getIdent } from "./threading-functions";
 export { Lock, RLock } from "./locks";
+export { RWLock } from "./rwlock";
 export { Condition, Semaphore, BoundedSemaphore, Event, Barrier, BrokenBarrierError } from "./conditions";
 export { sharedArray, Value } from "./shared-memory";
 export { print, now, mark, span } from "./output";

@@ -5,8 +5,7 @@
 // Python. osExit() ends the whole run at once and skips the atexit functions.
 
 import { RuntimeError } from "../base/errors";
-import { sendToRunner } from "../runtime/runner-link";
-import { context } from "../runtime/worker-context";
+import { context, endRun } from "../runtime/door";
 
 export class SystemExit extends Error {
   constructor(readonly code: number) {
@@ -27,10 +26,7 @@ export function exit(code: number = 0): never {
 
 /** End the whole run now, every thread, skipping atexit functions. */
 export function osExit(code: number = 0): never {
-  sendToRunner({ type: "os-exit", exitCode: exitCodeOf(code) });
-  // The page terminates every worker of the run; until then, do nothing more.
-  const word = new Int32Array(new SharedArrayBuffer(4));
-  for (;;) Atomics.wait(word, 0, 0);
+  return endRun(exitCodeOf(code));
 }
 
 const handlers: { fn: (...args: never[]) => unknown; args: unknown[] }[] = [];

@@ -4,7 +4,7 @@
 // it into a new thread (as a top-level variable or an argument) gives that
 // thread a fresh, empty one instead of a copy of the starter's properties.
 
-import { SEND, type Sendable } from "../runtime/serialize";
+import { SEND, type Sendable } from "../runtime/door";
 
 class ThreadLocal implements Sendable {
   [SEND]() {

@@ -7,9 +7,7 @@
 import { Lock as LockCore } from "../sync/lock";
 import { RLock as RLockCore } from "../sync/rlock";
 import { ValueError } from "../base/errors";
-import { context, type WorkerContext } from "../runtime/worker-context";
-import { block, place, track, type Placed } from "../runtime/door";
-import { SEND, type Sendable } from "../runtime/serialize";
+import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable } from "../runtime/door";
 import { EventKind } from "../trace/events";
 import { ObjKind } from "../trace/object-kinds";
 import type { RingWriter } from "../trace/ring";
@@ -67,7 +65,7 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
     // Arguments are checked first: acquire(false, 5) is an error even when free.
     const waitMs = blocking === true && timeoutMs === undefined ? Infinity : timeoutOf(blocking, timeoutMs);
     if (this.core.tryAcquire(this.ident)) {
-      this.ring.writeCoarse(EventKind.LockAcquired, 0, this.ref);
+      this.ring.lockAcquired(this.ref);
       return true;
     }
     return acquireSlow(this.ctx, this.core, this.at, waitMs);
@@ -75,7 +73,7 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
 
   release(): void {
     this.core.release(this.ident);
-    this.ring.writeCoarse(EventKind.LockReleased, 0, this.ref);
+    this.ring.lockReleased(this.ref);
   }
 
   /** Acquire, run `fn`, release even when `fn` throws; returns `fn`'s result. */

@@ -4,8 +4,7 @@
 // marks and spans are trace events in the thread's ring, with their label
 // text sent once per label.
 
-import { context } from "../runtime/worker-context";
-import { labelRef } from "../runtime/door";
+import { context, labelRef } from "../runtime/door";
 import { EventKind } from "../trace/events";
 import { formatValues } from "./format";
 

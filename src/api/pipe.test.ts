@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestRun } from "../runtime/test-run";
 import { EventKind, ThreadState } from "../trace/events";
-import { SEND } from "../runtime/serialize";
+import { SEND } from "../runtime/door";
 import { startQueuePuppets, stopQueuePuppets } from "../sync/test-workers-queue";
 import { Connection, EOFError, Pipe, type ConnectionShared } from "./pipe";
 import { QUEUE_GET, QUEUE_PUT } from "./queues";

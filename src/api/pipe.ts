@@ -14,9 +14,7 @@
 
 import { decode } from "../base/value-codec";
 import { BrokenPipeError, EOFError, OSError, PipeEnd } from "../sync/pipe-core";
-import { context, type WorkerContext } from "../runtime/worker-context";
-import { block, place, track } from "../runtime/door";
-import { SEND, type Sendable } from "../runtime/serialize";
+import { context, type WorkerContext, block, place, track, SEND, type Sendable } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { checkBufferBytes, codecOptions, encodeItem, encoded, QUEUE_GET, QUEUE_PUT, queueTimeout } from "./queues";
 

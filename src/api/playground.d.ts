@@ -140,6 +140,30 @@ declare module "playground" {
   }
 
   /**
+   * A readers–writers lock (the classic lesson; not in Python's standard library): many threads may
+   * read at once, or one may write. A writer that waits keeps new readers out, so it is not starved.
+   * ```ts
+   * const table = new RWLock();
+   * // readers: table.reading(() => lookup(k));     writers: table.writing(() => store(k, v));
+   * ```
+   */
+  export class RWLock {
+    constructor();
+    /** Takes a read hold, waiting while a writer holds it or waits for it. @returns true when taken */
+    acquireRead(blocking?: boolean, timeoutMs?: number): boolean;
+    /** Gives back a read hold of this thread; `RuntimeError` if it holds none. */
+    releaseRead(): void;
+    /** Takes the write hold, waiting while anyone holds the lock. @returns true when taken */
+    acquireWrite(blocking?: boolean, timeoutMs?: number): boolean;
+    /** Gives back this thread's write hold; `RuntimeError` if it does not hold it. */
+    releaseWrite(): void;
+    /** Runs `fn` holding a read, and releases it even when `fn` throws. @returns what `fn` returns */
+    reading<T>(fn: () => T): T;
+    /** Runs `fn` holding the write lock, and releases it even when `fn` throws. @returns what `fn` returns */
+    writing<T>(fn: () => T): T;
+  }
+
+  /**
    * A typed array on shared memory, seen by every thread and process of the run.
    * `arr[i]++` races for real; `Atomics.add(arr, i, 1)` does not.
    * @param type the element type, e.g. `"int32"` or `"float64"`

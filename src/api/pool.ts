@@ -8,9 +8,7 @@
 // pool's own result thread.
 
 import { TimeoutError, ValueError } from "../base/errors";
-import { context } from "../runtime/worker-context";
-import { Ctl } from "../runtime/thread-table";
-import { place, track } from "../runtime/door";
+import { nextNameNumber, place, track } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { Process, cpuCount } from "./process";
 import { setThreadRole } from "./thread";
@@ -21,7 +19,7 @@ type Fn<A extends unknown[] = never[], R = unknown> = (...args: A) => R;
 
 /** The N of the next "PoolWorker-N", counted over the whole run (pools and process executors alike). */
 export function poolWorkerNumber(): number {
-  return context().table.counter(Ctl.PoolWorkerNames);
+  return nextNameNumber("PoolWorker");
 }
 
 export interface AsyncOptions<R> {

@@ -6,17 +6,14 @@
 // every thread of the process at once, as SIGTERM would: like Python, a lock
 // or queue the process was in the middle of using is left as it was.
 
-import { sendToRunner } from "../runtime/runner-link";
-import { context } from "../runtime/worker-context";
-import { Ctl, Field, MAIN_PID } from "../runtime/thread-table";
+import { context, nextNameNumber, parentPid, pidOf, terminateProcess } from "../runtime/door";
 import { Thread, setProcessGil, setThreadRole, threadHandle, type ThreadOptions } from "./thread";
 
 export class Process<A extends unknown[] = unknown[]> extends Thread {
   constructor(options: ThreadOptions<A> = {}) {
-    const ctx = context();
     super({
       ...(options as ThreadOptions<never[]>),
-      name: options.name ?? `Process-${ctx.table.counter(Ctl.ProcessNames)}`,
+      name: options.name ?? `Process-${nextNameNumber("Process")}`,
       daemon: options.daemon ?? false,
     });
     setThreadRole(this, "process");
@@ -27,7 +24,7 @@ export class Process<A extends unknown[] = unknown[]> extends Thread {
   /** The process id once started, else null. */
   get pid(): number | null {
     const ident = super.ident;
-    return ident ? context().table.get(ident, Field.Pid) : null;
+    return ident ? pidOf(ident) : null;
   }
 
   /** null while running; 0 after a normal end, 1 after an error, -15 after terminate(). */
@@ -42,7 +39,7 @@ export class Process<A extends unknown[] = unknown[]> extends Thread {
   terminate(): void {
     const pid = this.pid;
     if (pid === null || !this.isAlive()) return;
-    sendToRunner({ type: "terminate", pid });
+    terminateProcess(pid);
   }
 
   /** Kill is terminate here: the page cannot tell SIGKILL from SIGTERM. */
@@ -65,10 +62,7 @@ export function getpid(): number {
 
 /** The parent process's pid (the page's tab stands in for MainProcess's parent). */
 export function getppid(): number {
-  const ctx = context();
-  const main = ctx.table.processMain(ctx.ident);
-  if (main === 1) return MAIN_PID - 1;
-  return ctx.table.get(ctx.table.get(main, Field.Parent), Field.Pid);
+  return parentPid();
 }
 
 export function cpuCount(): number {

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Field } from "../runtime/thread-table";
 import { startTestRun } from "../runtime/test-run";
 import { EventKind, ThreadState } from "../trace/events";
-import { SEND, type ModuleScope } from "../runtime/serialize";
+import { SEND, type ModuleScope } from "../runtime/door";
 import { startQueuePuppets, stopQueuePuppets } from "../sync/test-workers-queue";
 import { Empty, Full, LifoQueue, PriorityQueue, Queue, QUEUE_GET, QUEUE_PUT, type QueueShared } from "./queues";
 
@@ -107,13 +107,16 @@ describe("Queue (API)", () => {
   });
 
   it("grows for an item larger than its buffer (only maxsize limits a Queue), and fails an item that cannot be copied with what it is", () => {
-    // Scenario (issue 10, item 6): Queue(0) is unbounded; a 1,491-byte item
-    // goes into a queue whose buffer started at 1 KiB, then 6,000 small ints
-    // (more than a 64 KiB buffer held before); full() stays false and
-    // putNowait never raises Full; everything comes back in order.
+    // Scenario (issue 10, item 6): Queue(0) is unbounded; a 400 KB item
+    // goes into a queue whose buffer started at 64 KiB, then 6,000 small
+    // ints; full() stays false and putNowait never raises Full; everything
+    // comes back in order. With a byte budget ({ bufferBytes }), an item
+    // larger than it fails with the size and a fix that works.
     startRun();
-    const q = new Queue<number[] | number>(0, { bufferBytes: 1024 });
-    const big = Array.from({ length: 400 }, (_, i) => i);
+    const fixed = new Queue<string>(0, { bufferBytes: 1024 });
+    expect(() => fixed.put("x".repeat(2000))).toThrow(expect.objectContaining({ name: "ValueError", message: expect.stringMatching(/too large.*\{ bufferBytes: 2048 \}$/) }));
+    const q = new Queue<number[] | number>();
+    const big = Array.from({ length: 50_000 }, (_, i) => i);
     q.put(big);
     for (let i = 0; i < 6000; i++) {
       expect(q.full()).toBe(false);

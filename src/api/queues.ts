@@ -20,9 +20,7 @@ import { PlaygroundError, ValueError } from "../base/errors";
 import { decode, encode, encodeInto, type CodecOptions } from "../base/value-codec";
 import { QUEUE_HEADER_WORDS, QueueCore, QueueOrder, TIMED_OUT } from "../sync/queue-core";
 import { compareEncoded } from "../sync/queue-order";
-import { context, type WorkerContext } from "../runtime/worker-context";
-import { block, place, track, type Placed } from "../runtime/door";
-import { Decoder, Encoder, SEND, type Sendable } from "../runtime/serialize";
+import { context, type WorkerContext, Blocker, place, track, type Placed, Decoder, Encoder, SEND, type Sendable } from "../runtime/door";
 import { EventKind } from "../trace/events";
 import { ObjKind } from "../trace/object-kinds";
 
@@ -139,6 +137,7 @@ export class Queue<T = unknown> implements Sendable {
   private readonly at: Placed;
   private readonly ref: number;
   private readonly kind: string;
+  private readonly blocker: Blocker;
 
   /**
    * `maxsize` items at most (0 or less: no limit but the buffer's bytes);
@@ -161,6 +160,7 @@ export class Queue<T = unknown> implements Sendable {
       QueueCore.init(ctx.i32, this.at.base, order, maxsize, bytes, ctx.blocks, options?.bufferBytes === undefined);
     }
     this.ref = this.at.ref;
+    this.blocker = new Blocker(this.at);
     track(this, this.ref);
     this.core = new QueueCore(ctx.i32, this.at.base, ctx.ident, compareEncoded, ctx.blocks);
     this.maxsize = this.core.maxsize;
@@ -173,7 +173,14 @@ export class Queue<T = unknown> implements Sendable {
   put(item: T, blocking = true, timeoutMs?: number): void {
     const waitMs = queueTimeout(blocking, timeoutMs);
     const len = encodeItem(this.ctx, item, this.core.maxItemBytes(), this.kind);
-    const depth = block(this.at, waitMs !== Infinity, (onBlock) => this.core.put(encoded, len, waitMs, onBlock));
+    const blocker = this.blocker;
+    blocker.timed = waitMs !== Infinity;
+    let depth: number;
+    try {
+      depth = this.core.put(encoded, len, waitMs, blocker.onBlock);
+    } finally {
+      blocker.end();
+    }
     if (depth === TIMED_OUT) {
       const full = this.maxsize > 0 && this.qsize() >= this.maxsize ? `full (maxsize ${this.maxsize})` : "full (its buffer has no room for the item)";
       throw new Full(waitMs === 0 ? `the ${this.kind} is ${full}` : `the ${this.kind} was still ${full} after ${waitMs} ms`);
@@ -187,7 +194,14 @@ export class Queue<T = unknown> implements Sendable {
    */
   get(blocking = true, timeoutMs?: number): T {
     const waitMs = queueTimeout(blocking, timeoutMs);
-    const len = block(this.at, waitMs !== Infinity, (onBlock) => this.core.get(waitMs, onBlock));
+    const blocker = this.blocker;
+    blocker.timed = waitMs !== Infinity;
+    let len: number;
+    try {
+      len = this.core.get(waitMs, blocker.onBlock);
+    } finally {
+      blocker.end();
+    }
     if (len === TIMED_OUT) throw new Empty(waitMs === 0 ? `the ${this.kind} is empty` : `the ${this.kind} was still empty after ${waitMs} ms`);
     this.ctx.traceFast(QUEUE_GET, this.core.depth, this.ref);
     return decode(this.core.received, 0, len, codecOptions(this.ctx)) as T;
@@ -224,7 +238,12 @@ export class Queue<T = unknown> implements Sendable {
   /** Waits until every item put has been marked done with taskDone(); false if `timeoutMs` passed first. */
   join(timeoutMs?: number): boolean {
     const waitMs = queueTimeout(true, timeoutMs);
-    return block(this.at, waitMs !== Infinity, (onBlock) => this.core.join(waitMs, onBlock));
+    this.blocker.timed = waitMs !== Infinity;
+    try {
+      return this.core.join(waitMs, this.blocker.onBlock);
+    } finally {
+      this.blocker.end();
+    }
   }
 
   [SEND]() {

@@ -3,6 +3,7 @@
 // learns about the API without importing it.
 
 import { Lock, RLock } from "./locks";
+import { RWLock } from "./rwlock";
 import { Value, type SharedArrayType } from "./shared-memory";
 import { reviveThread } from "./thread";
 import { local } from "./local";
@@ -17,6 +18,7 @@ type Placed = { base: number; ref: number };
 const REVIVERS: Record<string, Reviver> = {
   Lock: (data: Placed) => new Lock(data),
   RLock: (data: Placed) => new RLock(data),
+  RWLock: (data: Placed) => new RWLock(data),
   Value: (data: { type: SharedArrayType; byteOffset: number; lock: Lock }) => new Value(data.type, undefined, data),
   Thread: (data: { ident: number; cell: number; name: string; daemon: boolean }) => reviveThread(data),
   local: () => local(),

@@ -2,9 +2,7 @@
 // with the caller shown as blocked, and its wait-for edge set, while it sleeps.
 
 import { BoundedSemaphore as BoundedSemaphoreCore, checkInitialValue, Semaphore as SemaphoreCore } from "../sync/semaphore";
-import { context, type WorkerContext } from "../runtime/worker-context";
-import { block, place, track, type Placed } from "../runtime/door";
-import { SEND, type Sendable } from "../runtime/serialize";
+import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { timeoutOf, type LockLike } from "./locks";
 

@@ -5,8 +5,7 @@
 // Atomics.* works on them, and Value carries a Lock to fix the race with.
 
 import { ValueError } from "../base/errors";
-import { context } from "../runtime/worker-context";
-import { SEND, type Sendable } from "../runtime/serialize";
+import { context, SEND, type Sendable } from "../runtime/door";
 import { Lock } from "./locks";
 
 const ARRAY_TYPES = {

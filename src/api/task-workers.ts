@@ -14,7 +14,7 @@
 // The sentinel `null` tells one worker to stop.
 
 import { PlaygroundError } from "../base/errors";
-import { context } from "../runtime/worker-context";
+import { context } from "../runtime/door";
 import { EventKind } from "../trace/events";
 import { Queue } from "./queues";
 

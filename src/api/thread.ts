@@ -13,16 +13,10 @@
 // playground's own objects.
 
 import { RuntimeError } from "../base/errors";
-import { sendToRunner } from "../runtime/runner-link";
-import { context, type WorkerContext } from "../runtime/worker-context";
-import { Ctl, Field, MAIN_PID, startsProcess } from "../runtime/thread-table";
-import type { SpawnPayload, ThreadRole } from "../runtime/protocol";
-import { Decoder, Encoder, SEND, type Sendable } from "../runtime/serialize";
-import { TAG, type EncodedInstance } from "../runtime/serialize-types";
-import { provisionThread } from "../runtime/provision";
-import { isNotYetDefined } from "../runtime/host";
-import { Gil } from "../sync/gil";
-import { block } from "../runtime/door";
+import {
+  context, type WorkerContext, Decoder, Encoder, SEND, type Sendable, TAG, type EncodedInstance, isNotYetDefined, block,
+  startThread, startsProcess, isDaemon, nextNameNumber, type SpawnPayload, type ThreadRole,
+} from "../runtime/door";
 import { ObjKind, objRef } from "../trace/object-kinds";
 import { timeoutOf } from "./locks";
 
@@ -66,7 +60,7 @@ function attachCore(thread: object, core: ThreadCore): void {
 }
 
 function currentDaemon(ctx: WorkerContext): boolean {
-  return ctx.table.get(ctx.ident, Field.Daemon) === 1;
+  return isDaemon(ctx.ident);
 }
 
 export class Thread implements Sendable {
@@ -75,7 +69,7 @@ export class Thread implements Sendable {
     attachCore(this, {
       ident: 0,
       cell: ctx.heap.alloc(1),
-      name: options.name !== undefined ? String(options.name) : `Thread-${ctx.table.counter(Ctl.ThreadNames)}`,
+      name: options.name !== undefined ? String(options.name) : `Thread-${nextNameNumber("Thread")}`,
       daemon: options.daemon ?? currentDaemon(ctx),
       target: options.target ?? null,
       args: options.args ?? [],
@@ -118,37 +112,10 @@ export class Thread implements Sendable {
     const core = coreOf(this);
     if (core.ident) throw new RuntimeError("threads can only be started once");
     const ctx = context();
-    const forks = startsProcess(core.role);
-    // Everything that can fail comes before the slot is taken, so a failed start() leaves nothing behind.
-    const spawn = encodeSpawn(ctx, this, core, !forks);
-    let pid = ctx.pid;
-    let memory = {
-      gilBase: ctx.table.get(ctx.ident, Field.GilBase),
-      globalsOffset: ctx.table.get(ctx.ident, Field.GlobalsOffset),
-      globalsCount: ctx.globals.length,
-    };
-    if (forks) {
-      // Each process has its own interpreter, so its own GIL.
-      const parentGil = new Gil(ctx.i32, memory.gilBase).enabled();
-      const gilBase = ctx.heap.alloc(Gil.WORDS);
-      new Gil(ctx.i32, gilBase).setEnabled(core.gil ?? parentGil);
-      // fork(): a new pid, and a copy of the shared globals as they are now.
-      pid = MAIN_PID + ctx.table.counter(Ctl.Pids);
-      const globalsOffset = ctx.userHeap.allocFloat64(Math.max(1, ctx.globals.length));
-      new Float64Array(ctx.run.userHeap, globalsOffset, ctx.globals.length).set(ctx.globals);
-      memory = { gilBase, globalsOffset, globalsCount: ctx.globals.length };
-    }
-    const ident = ctx.table.reserve(core.name, core.role, core.daemon, pid, ctx.ident);
-    try {
-      provisionThread(ctx.heap, ctx.table, ident, memory);
-    } catch (error) {
-      ctx.table.abandon(ident);
-      throw error;
-    }
-    ctx.table.publish(ident);
-    core.ident = ident;
-    if (core.cell > 0) Atomics.store(ctx.i32, core.cell, ident);
-    sendToRunner({ type: "spawn", spawn: { ...spawn, ident } });
+    // Encoding can fail (a value that cannot be copied): it comes before the thread exists.
+    const payload = encodeSpawn(ctx, this, core, !startsProcess(core.role));
+    core.ident = startThread({ name: core.name, role: core.role, daemon: core.daemon, gil: core.gil, payload });
+    if (core.cell > 0) Atomics.store(ctx.i32, core.cell, core.ident);
   }
 
   /** Wait until the thread ends; false when `timeoutMs` passed first. */
@@ -258,7 +225,7 @@ export function threadHandle(ident: number, name?: string): Thread {
     ident,
     cell: 0,
     name: name ?? ctx.table.name(ident),
-    daemon: ctx.table.get(ident, Field.Daemon) === 1,
+    daemon: isDaemon(ident),
     target: null,
     args: [],
     role: ctx.table.role(ident),
@@ -269,7 +236,7 @@ export function threadHandle(ident: number, name?: string): Thread {
 /** Rebuild, in the new worker, the Thread whose run() this worker runs. */
 export function threadFromSpawn(ctx: WorkerContext, spawn: SpawnPayload, decoder: Decoder): Thread {
   const core: ThreadCore = {
-    ident: spawn.ident, cell: 0, name: spawn.name, daemon: ctx.table.get(spawn.ident, Field.Daemon) === 1,
+    ident: spawn.ident, cell: 0, name: spawn.name, daemon: isDaemon(spawn.ident),
     target: null, args: [], role: spawn.role,
   };
   let thread: Thread;

@@ -2,9 +2,7 @@
 // alive, the low-level startNewThread, and the blocking sleep. The Thread
 // class itself is in thread.ts.
 
-import { context } from "../runtime/worker-context";
-import { during } from "../runtime/door";
-import { Ctl } from "../runtime/thread-table";
+import { context, during, nextNameNumber } from "../runtime/door";
 import { ThreadState } from "../trace/events";
 import { sleepMs } from "../sync/sleep";
 import { noteBlockingCall } from "./asyncio";
@@ -30,8 +28,7 @@ export function enumerate(): Thread[] {
 
 /** The low-level `_thread.start_new_thread`: a daemon thread, started at once. */
 export function startNewThread(fn: (...args: never[]) => unknown, args: unknown[] = []): number {
-  const ctx = context();
-  const thread = new Thread({ target: fn, args: args as never[], name: `Dummy-${ctx.table.counter(Ctl.DummyNames)}`, daemon: true });
+  const thread = new Thread({ target: fn, args: args as never[], name: `Dummy-${nextNameNumber("Dummy")}`, daemon: true });
   thread.start();
   return thread.ident!;
 }

@@ -2,7 +2,7 @@
 // calls `fn(...args)` unless cancel() came first. The cancel flag is a word
 // of the shared heap, so cancel() from any thread wakes the timer at once.
 
-import { context } from "../runtime/worker-context";
+import { context, during } from "../runtime/door";
 import { ThreadState } from "../trace/events";
 import { waitWhileEquals } from "../sync/sleep";
 import { Thread, setThreadRole } from "./thread";
@@ -31,9 +31,7 @@ export class Timer<A extends unknown[] = unknown[]> extends Thread {
 
   override run(): unknown {
     const ctx = context();
-    ctx.enter(ThreadState.Sleeping);
-    const cancelled = waitWhileEquals(ctx.i32, this.cancelWord, 0, Math.max(0, this.interval));
-    ctx.enter(ThreadState.Running);
+    const cancelled = during(ThreadState.Sleeping, 0, () => waitWhileEquals(ctx.i32, this.cancelWord, 0, Math.max(0, this.interval)));
     Atomics.store(ctx.i32, this.cancelWord, 1);
     return cancelled ? undefined : this.function(...this.args);
   }

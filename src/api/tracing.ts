@@ -3,7 +3,7 @@
 // recorded, since RunResult's times come from them. Turning it off shows
 // what tracing costs, and keeps a hot loop's events from filling the ring.
 
-import { context } from "../runtime/worker-context";
+import { context } from "../runtime/door";
 
 export function setTracing(enabled: boolean): void {
   context().ring.fastEvents = Boolean(enabled);

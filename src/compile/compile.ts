@@ -7,7 +7,7 @@
 // here: Monaco's TypeScript worker shows those in the editor.
 
 import ts from "typescript";
-import type { SnippetDiagnostic } from "../runtime/types";
+import type { SnippetDiagnostic } from "./types";
 import { checkSnippet } from "./checks";
 import { binderDiagnostics, nodeDiagnostic, syntaxDiagnostics, type Report } from "./diagnostics";
 import { modulePrologue } from "./module-hooks";

@@ -3,7 +3,7 @@
 // TypeScript's positions do, so no conversion beyond +1 is needed.
 
 import ts from "typescript";
-import type { SnippetDiagnostic } from "../runtime/types";
+import type { SnippetDiagnostic } from "./types";
 
 export type Severity = SnippetDiagnostic["severity"];
 export type Report = (node: ts.Node, message: string, severity: Severity) => void;

@@ -4,7 +4,7 @@
 // (API.md §7). Only line 1 counts, as with a shebang: a pragma further down
 // would be too easy to miss when reading the snippet.
 
-import type { SnippetDiagnostic } from "../runtime/types";
+import type { SnippetDiagnostic } from "./types";
 import type { Pragmas } from "./types";
 
 const PRAGMA_LINE = /^(\s*\/\/\s*playground\s*:)(.*)$/;

@@ -3,7 +3,15 @@
 // evaluates that body once per worker (MainThread, and each thread's copy)
 // and hands it a SnippetHost. Type-only file.
 
-import type { SnippetDiagnostic } from "../runtime/types";
+/** A compile diagnostic, 1-based, in the snippet's TypeScript coordinates. */
+export interface SnippetDiagnostic {
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: "error" | "warning";
+}
 
 export interface CompileOptions {
   /** insert the eval-breaker check at loop back-edges and function entries */

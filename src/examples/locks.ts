@@ -179,6 +179,77 @@ print("balance = " + balance);
     },
   },
   {
+    id: "rwlock-readers-writers",
+    topic: "locks",
+    expectedStatus: "ok",
+    expectedOutput: /readers inside together at most: [2-4][\s\S]*price of tea: 5, reads: 400, writes: 4/,
+    code: `// Readers and writers: many threads may read a shared table at once,
+// but a writer must be alone. An RWLock gives exactly that.
+import { Thread, RWLock, sharedArray, print, sleep } from "playground";
+
+const prices = new RWLock();
+let tea = 1; // the shared table (one price, to keep it short)
+// counts[0]: readers inside now, [1]: most inside at once, [2]: reads done
+const counts = sharedArray("int32", 3);
+
+function reader() {
+  for (let i = 0; i < 100; i++) {
+    prices.reading(() => {
+      const inside = Atomics.add(counts, 0, 1) + 1;
+      let most = Atomics.load(counts, 1);
+      while (inside > most && Atomics.compareExchange(counts, 1, most, inside) !== most) most = Atomics.load(counts, 1);
+      if (tea > 0) Atomics.add(counts, 2, 1); // several readers may be here at the same time
+      sleep(1);
+      Atomics.sub(counts, 0, 1);
+    });
+  }
+}
+
+function writer() {
+  for (let i = 0; i < 4; i++) {
+    prices.writing(() => {
+      tea += 1; // alone: no reader sees a half-written table
+      sleep(5);
+    });
+    sleep(10);
+  }
+}
+
+const threads = [1, 2, 3, 4].map((n) => new Thread({ target: reader, name: "reader-" + n }));
+threads.push(new Thread({ target: writer, name: "writer" }));
+for (const t of threads) t.start();
+for (const t of threads) t.join();
+print("readers inside together at most:", counts[1]);
+print("price of tea: " + tea + ", reads: " + counts[2] + ", writes: 4");
+`,
+    commentsZh: {
+      "Readers and writers: many threads may read a shared table at once,\n// but a writer must be alone. An RWLock gives exactly that.":
+        "读者与写者：多个线程可以同时读一张共享的表，\n// 但写者必须独占。读写锁 RWLock 正好提供这一点。",
+      "the shared table (one price, to keep it short)": "共享的表（为了简短，只有一个价格）",
+      "counts[0]: readers inside now, [1]: most inside at once, [2]: reads done": "counts[0]：此刻在读的读者数，[1]：同时在读的最多读者数，[2]：已完成的读取次数",
+      "several readers may be here at the same time": "几个读者可能同时在这里",
+      "alone: no reader sees a half-written table": "独占：没有读者会看到写了一半的表",
+    },
+    text: {
+      en: {
+        title: "Readers and writers: RWLock",
+        explanation:
+          "Four readers read the price of tea over and over, and a writer raises it four times. prices.reading() lets readers in together; prices.writing() waits until no one reads and keeps everyone out while it writes. " +
+          "A writer that waits also keeps new readers out, so a stream of readers cannot starve it. " +
+          "On the timeline, the RWLock's lane shows several readers' holds stacked at the same moment, and the writer's hold alone across the whole lane, with the readers blocked on the lock until it is done. " +
+          "Python's standard library has no RWLock: this is the classic lesson, built here on the same shared memory as Lock.",
+      },
+      zh: {
+        title: "读者与写者：读写锁 RWLock",
+        explanation:
+          "四个读者反复读取茶的价格，一个写者把价格提高四次。prices.reading() 允许多个读者同时进入；prices.writing() 等到没有人在读，并在写的时候把所有人挡在外面。" +
+          "正在等待的写者也会挡住新来的读者，所以源源不断的读者不会让写者饿死。" +
+          "在时间线上，读写锁的泳道在同一时刻叠着几个读者的持有条，而写者的持有条独占整条泳道，读者在它写完之前阻塞在锁上。" +
+          "Python 标准库里没有读写锁：这是经典的课题，这里用和 Lock 一样的共享内存实现。",
+      },
+    },
+  },
+  {
     id: "deadlock-lock-order",
     topic: "locks",
     expectedStatus: "deadlock",

@@ -9,7 +9,7 @@ import type { WorkerContext } from "./worker-context";
 import { Decoder, type ModuleScope } from "./serialize";
 import { Field } from "./thread-table";
 import { NameError } from "../base/errors";
-import { nameValue } from "./door";
+import { nameValue } from "./door/objects";
 import { noteThrown } from "./thrown";
 
 const sentinels = new WeakSet<object>();
@@ -74,10 +74,12 @@ export function createHost(ctx: WorkerContext, isMain: boolean, encodedSnapshot:
     snapshot,
     ctl: new Int32Array(ctx.run.ctl, ctlIndex * 4, 1),
     tick() {
-      // Set by a thread waiting for the simulated GIL (Stop ends workers
-      // outright and needs no check).
+      // Set by a thread waiting for the simulated GIL, or by the drainer
+      // (Stop ends workers outright and needs no check).
       Atomics.store(host.ctl, 0, 0);
       ctx.yieldGil();
+      // the drainer may have asked for a held-back lock release (trace/ring.ts, folding)
+      ctx.ring.flush();
     },
     bindModule(hooks: ModuleHooks) {
       const scope: ModuleScope = {

@@ -5,6 +5,7 @@
 
 import { Lock as LockCore } from "../sync/lock";
 import { RLock as RLockCore } from "../sync/rlock";
+import { RWLock as RWLockCore } from "../sync/rwlock";
 import { kindOf, ObjKind, ordinalOf } from "../trace/object-kinds";
 
 type Holder = (i32: Int32Array, base: number, ref: number) => number;
@@ -14,6 +15,7 @@ const HOLDERS: Partial<Record<ObjKind, Holder>> = {
   [ObjKind.Thread]: (_i32, _base, ref) => ordinalOf(ref),
   [ObjKind.Lock]: (i32, base) => new LockCore(i32, base).owner(),
   [ObjKind.RLock]: (i32, base) => new RLockCore(i32, base).owner(),
+  [ObjKind.RWLock]: (i32, base) => new RWLockCore(i32, base).holder(),
 };
 
 /** Whether finding the holder of `ref` needs its heap words (`base`). */

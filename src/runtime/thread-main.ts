@@ -4,7 +4,7 @@
 // time), and is then started as one thread; when that thread ends, the
 // runner may start it again as another thread of the same run (never of
 // another run). What a thread runs, and what ends a program, comes from
-// the API (src/api/worker-main.ts passes it in), so this layer never
+// the API (src/thread-worker.ts passes it in), so this layer never
 // imports the API.
 //
 // It talks to the runner through the port of its start message (protocol.ts,
@@ -16,7 +16,7 @@ import { connectRunner, sendToRunner } from "./runner-link";
 import { createContext, type WorkerContext } from "./worker-context";
 import { createHost, type HostParts } from "./host";
 import { Field, Lifecycle, startsProcess } from "./thread-table";
-import { block } from "./door";
+import { block } from "./door/blocking";
 import { stackOfThrown } from "./thrown";
 import type { Decoder } from "./serialize";
 import { ThreadState } from "../trace/events";

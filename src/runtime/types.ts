@@ -48,12 +48,4 @@ export interface RunResult {
   stats: { events: number; droppedEvents: number };
 }
 
-/** A compile diagnostic, 1-based, in the snippet's TypeScript coordinates. */
-export interface SnippetDiagnostic {
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: "error" | "warning";
-}
+export type { SnippetDiagnostic } from "../compile/types";

@@ -216,6 +216,7 @@ export class RunSession {
 
   private finish(end: Extract<FromRunner, { type: "end" }>): void {
     this.done = true;
+    if (Number.isInteger(end.discardedEvents) && (end.discardedEvents as number) > 0) this.model.droppedEvents += end.discardedEvents as number;
     const endMs = Number.isFinite(end.endMs) ? end.endMs : this.now();
     for (const [ident, halt] of this.halts) this.model.finish(ident, halt.t, halt.state);
     const crashed = end.problem?.startsWith("MemoryError");

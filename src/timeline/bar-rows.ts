@@ -5,8 +5,9 @@
 // their labels are kept with them, so a language switch rebuilds them too.
 
 import type { TraceModel } from "../trace/model";
-import { emitLockLane, LOCK_HOLD_PX, LOCK_HOLD_Y, LOCK_WAIT_Y } from "./draw-objects";
-import { emitStateBars, type BarLabel } from "./draw-threads";
+import { emitLockLane } from "./draw-objects";
+import { kindInfo, kindOf } from "../trace/object-kinds";
+import { emitStateBars } from "./draw-threads";
 import { frameWords, laneTop, type Frame } from "./frame";
 import { LANE, threadRows, type Lane } from "./layout";
 import type { StateBarEmitter } from "./state-bars";
@@ -14,6 +15,7 @@ import { BarStrips, rgbaWord } from "./strip";
 import type { TimelineTheme } from "./theme";
 import type { TimelineWords } from "./words";
 import { ThreadState } from "../trace/events";
+import { LOCK_HOLD_PX, LOCK_HOLD_Y, LOCK_WAIT_Y, SHARED_ROWS, type BarLabel } from "./geometry";
 
 /** One painted row: where it goes in its lane, how tall, and its text. */
 interface Row {
@@ -25,9 +27,14 @@ interface Row {
   labels: BarLabel[];
 }
 
+/** A lane's painted rows: a thread's state bar; a lock's waits, then its holds (several thin rows for a shared lock). */
 function rowsOf(lane: Lane): { y: number; height: number }[] {
   if (lane.kind === "thread") return [{ y: threadRows(lane).barY, height: LANE.bar }];
-  return [{ y: LOCK_HOLD_Y, height: LOCK_HOLD_PX }, { y: LOCK_WAIT_Y, height: 3 }];
+  const rows = [{ y: LOCK_WAIT_Y, height: 3 }];
+  if (!kindInfo(kindOf(lane.id)).shared) return [...rows, { y: LOCK_HOLD_Y, height: LOCK_HOLD_PX }];
+  const thin = Math.floor(LOCK_HOLD_PX / SHARED_ROWS);
+  for (let k = 0; k < SHARED_ROWS; k++) rows.push({ y: LOCK_HOLD_Y + k * thin, height: thin - 1 });
+  return rows;
 }
 
 export class BarRows {
@@ -50,7 +57,7 @@ export class BarRows {
       const key = this.key;
       if (!key || key.model !== model || key.theme !== theme || key.words !== words || key.text !== text) {
         this.key = { model, theme, words, text };
-        strips.reset(scale.widthPx, dense.length * 2);
+        strips.reset(scale.widthPx, dense.reduce((n, lane) => n + rowsOf(lane).length, 0));
         const left = scale.leftPx;
         this.paint(frame, dense, (row, x0, x1, color) => strips.fill(row.index, x0 - left, x1 - left, rgbaWord(color)));
         strips.upload();
@@ -68,16 +75,21 @@ export class BarRows {
     const { model, theme } = frame.input;
     this.rows = [];
     for (const lane of lanes) {
-      const [first, second] = rowsOf(lane).map(({ y, height }) => {
+      const rows = rowsOf(lane).map(({ y, height }) => {
         const row: Row = { index: this.rows.length, lane, y, height, labels: [] };
         this.rows.push(row);
         return row;
       });
       if (lane.kind === "thread") {
-        emitStateBars(frame, model.threads.get(lane.id)!, this.emitter, (x0, x1, state) => fill(first, x0, x1, theme.states[state]), first.labels);
+        emitStateBars(frame, model.threads.get(lane.id)!, this.emitter, (x0, x1, state) => fill(rows[0], x0, x1, theme.states[state]), rows[0].labels);
       } else {
+        const [waits, ...holds] = rows;
         const waitColor = theme.states[ThreadState.Blocked];
-        emitLockLane(frame, model.locks.get(lane.id)!, (x0, x1, color) => fill(first, x0, x1, color), (x0, x1) => fill(second, x0, x1, waitColor), first.labels);
+        const paintHold = (x0: number, x1: number, color: string, row: number) => {
+          if (row < 0 || holds.length === 1) for (const hold of holds) fill(hold, x0, x1, color);
+          else fill(holds[row], x0, x1, color);
+        };
+        emitLockLane(frame, model.locks.get(lane.id)!, paintHold, (x0, x1) => fill(waits, x0, x1, waitColor), holds[0].labels);
       }
     }
   }

@@ -8,10 +8,11 @@
 import { EventKind, ThreadState } from "../trace/events";
 import { QUEUE_GET_KIND, QUEUE_PUT_KIND, TraceModel } from "../trace/model";
 import { TimeScale } from "../trace/time-scale";
-import { GUTTER_PX, type Ctx2D } from "./frame";
+import { type Ctx2D } from "./frame";
 import { layoutLanes } from "./layout";
 import { TimelineRenderer } from "./render";
 import { LIGHT_THEME } from "./theme";
+import { GUTTER_PX } from "./geometry";
 
 const THREADS = 12;
 const POOL_WORKERS = 4;

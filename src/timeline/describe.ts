@@ -9,8 +9,9 @@ import { lowerBound } from "../trace/model-series";
 import { labelText, objectName, stateName, threadName, waitTargetName } from "../trace/names";
 import { defaultName, kindInfo, kindOf, ObjKind } from "../trace/object-kinds";
 import { formatDuration, formatTime } from "./axis";
-import type { Hit } from "./hit-test";
+
 import { EN_WORDS, type TimelineWords } from "./words";
+import { type Hit } from "./geometry";
 
 export interface HitDescription {
   title: string;

@@ -3,7 +3,8 @@
 
 import { formatTick, formatTime, timeTicks } from "./axis";
 import { fitText, textWidth } from "./text";
-import { AXIS_PX, GUTTER_PX, type Frame } from "./frame";
+import { type Frame } from "./frame";
+import { AXIS_PX, GUTTER_PX } from "./geometry";
 
 export function drawGrid(frame: Frame): void {
   const { ctx, input } = frame;

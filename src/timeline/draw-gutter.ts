@@ -4,9 +4,10 @@
 
 import { ThreadState } from "../trace/events";
 import { stateName } from "../trace/names";
-import { frameWords, GUTTER_PX, laneTop, type Frame } from "./frame";
+import { frameWords, laneTop, type Frame } from "./frame";
 import type { Lane } from "./layout";
 import { fitText, textWidth } from "./text";
+import { GUTTER_PX } from "./geometry";
 
 function detail(frame: Frame, lane: Lane): { text: string; color: string } | null {
   const { model, theme } = frame.input;

@@ -2,9 +2,9 @@
 // "this" is — and for a blocked wait or a lock hold, the hold it waited on.
 
 import { LANE, threadRows } from "./layout";
-import { LOCK_HOLD_PX, LOCK_HOLD_Y, LOCK_WAIT_Y } from "./draw-objects";
+
 import { laneTop, type Frame } from "./frame";
-import type { Hit } from "./hit-test";
+import { LOCK_HOLD_PX, LOCK_HOLD_Y, LOCK_WAIT_Y, type Hit } from "./geometry";
 
 function outline(frame: Frame, x0: number, x1: number, y: number, h: number): void {
   const { ctx, input } = frame;

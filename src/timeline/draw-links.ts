@@ -14,7 +14,7 @@ import { ThreadState } from "../trace/events";
 import { lowerBound, upperBound } from "../trace/model-series";
 import { LANE } from "./layout";
 import { laneTop, threadBarMiddle, type Ctx2D, type Frame, type FrameInput } from "./frame";
-import { trackEndMs } from "./draw-threads";
+import { trackEndMs } from "./geometry";
 
 export const MAX_ARROWS = 300;
 /** …and at most one per this many px of the time area on average: denser, they are a smear. */

@@ -9,33 +9,37 @@ import { threadName } from "../trace/names";
 import type { TimeScale } from "../trace/time-scale";
 import { visitIntervals } from "./interval-lod";
 import type { Lane } from "./layout";
-import type { BarLabel } from "./draw-threads";
-import { laneTop, threadColor, type Frame } from "./frame";
 
-export const LOCK_HOLD_Y = 3;
-export const LOCK_HOLD_PX = 13;
-export const LOCK_WAIT_Y = 18;
+import { laneTop, threadColor, type Frame } from "./frame";
+import { SHARED_ROWS, type BarLabel } from "./geometry";
 
 /**
- * A lock lane's two rows through interval LOD: holds (painted in the
- * holder's colour, named where they fit) and waits. `paint*` get pixel
- * ranges; render.ts sends them to strips or rectangles.
+ * A lock lane's rows through interval LOD: holds (painted in the holder's
+ * colour, named where they fit) and waits. A lock whose holds may overlap
+ * (an RWLock's reads) paints each reader's holds in one of SHARED_ROWS thin
+ * rows, so readers holding it together show side by side, and an exclusive
+ * hold (a write) across all of them (`row` -1). `paint*` get pixel ranges;
+ * render.ts sends them to strips or rectangles.
  */
 export function emitLockLane(
   frame: Frame,
   lock: LockTrack,
-  paintHold: (x0: number, x1: number, color: string) => void,
+  paintHold: (x0: number, x1: number, color: string, row: number) => void,
   paintWait: (x0: number, x1: number) => void,
   labels: BarLabel[],
 ): void {
   const { input } = frame;
   const { scale, theme, model } = input;
+  let reader = 0;
   for (const [ident, list] of lock.holds) {
     const color = threadColor(input, ident);
     const name = threadName(model, ident);
-    frame.stats.intervals += visitIntervals(list, scale, input.untilMs, (x0, x1, _i, merged) => {
-      paintHold(x0, Math.max(x1, x0 + 1), color);
-      if (!merged && x1 - x0 > 40) labels.push({ x: x0 + 4, maxPx: x1 - x0 - 8, text: name, color: theme.holdText });
+    const row = reader++ % SHARED_ROWS;
+    const tags = list.tags.data;
+    frame.stats.intervals += visitIntervals(list, scale, input.untilMs, (x0, x1, i, merged) => {
+      const shared = tags[i] === 1;
+      paintHold(x0, Math.max(x1, x0 + 1), color, shared ? row : -1);
+      if (!shared && !merged && x1 - x0 > 40) labels.push({ x: x0 + 4, maxPx: x1 - x0 - 8, text: name, color: theme.holdText });
     });
   }
   for (const list of lock.waits.values()) {

@@ -15,24 +15,10 @@ import { visitIntervals } from "./interval-lod";
 import { LANE, threadRows, type Lane } from "./layout";
 import { frameWords, laneTop, type Frame } from "./frame";
 import type { StateBarEmitter } from "./state-bars";
+import { trackEndMs, type BarLabel } from "./geometry";
 
 /** Bars narrower than this get no text. */
 const MIN_LABEL_PX = 36;
-
-/** Where the thread's bar ends: its final state, or `untilMs` while it lives. */
-export function trackEndMs(track: ThreadTrack, untilMs: number): { endMs: number; finalState: number } {
-  const n = track.states.length;
-  if (n > 0 && track.states.data[n - 1] >= ThreadState.Done) return { endMs: track.times.data[n - 1], finalState: track.states.data[n - 1] };
-  return { endMs: untilMs, finalState: -1 };
-}
-
-/** Text for a state bar, relative to its lane: x and the room it has. */
-export interface BarLabel {
-  x: number;
-  maxPx: number;
-  text: string;
-  color: string;
-}
 
 /**
  * The state bar of one thread through the LOD emitter: `paint` gets whole-

@@ -8,14 +8,11 @@ import type { TimeScale } from "../trace/time-scale";
 import type { Lane, TimelineLayout } from "./layout";
 import type { RectBatch } from "./rect-batch";
 import type { TimelineTheme } from "./theme";
-import type { Hit } from "./hit-test";
+
 import { EN_WORDS, type TimelineWords } from "./words";
+import { AXIS_PX, type Hit } from "./geometry";
 
 export type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
-
-/** The top band with the time axis, and the left band with lane names (CSS px). */
-export const AXIS_PX = 24;
-export const GUTTER_PX = 156;
 
 export interface DeadlockCycle {
   cycle: { thread: string; waitsFor: string; heldBy: string }[];

@@ -3,11 +3,12 @@ import { describe, expect, it } from "vitest";
 import { ThreadState } from "../trace/events";
 import { TimeScale } from "../trace/time-scale";
 import { describeHit } from "./describe";
-import { AXIS_PX, GUTTER_PX, type FrameInput } from "./frame";
+import { type FrameInput } from "./frame";
 import { hitTest } from "./hit-test";
 import { LANE, layoutLanes, threadRows } from "./layout";
 import { LOCK_9, POOL_20, QUEUE_7, scenario } from "./test-scenario";
 import { LIGHT_THEME } from "./theme";
+import { AXIS_PX, GUTTER_PX } from "./geometry";
 
 const model = scenario();
 const layout = layoutLanes(model);

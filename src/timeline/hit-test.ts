@@ -7,24 +7,9 @@
 import { ThreadState } from "../trace/events";
 import type { IntervalList, SortedLog } from "../trace/model-series";
 import { lowerBound, upperBound } from "../trace/model-series";
-import { AXIS_PX, type FrameInput } from "./frame";
-import { LANE, laneAt, threadRows, type Lane } from "./layout";
-import { LOCK_WAIT_Y } from "./draw-objects";
-import { trackEndMs } from "./draw-threads";
-
-export type Hit =
-  | { kind: "state"; ident: number; index: number; startMs: number; endMs: number; state: number; obj: number; changesInPixel: number }
-  | { kind: "final"; ident: number; tMs: number; state: number }
-  | { kind: "mark"; ident: number; index: number; tMs: number; label: number }
-  | { kind: "print"; ident: number; tMs: number }
-  | { kind: "span"; ident: number; depth: number; index: number; startMs: number; endMs: number; label: number }
-  | { kind: "task"; ident: number; index: number; startMs: number; endMs: number; task: number; poolId: number }
-  | { kind: "coroutine"; ident: number; task: number; startMs: number; endMs: number; failed: boolean; running: boolean; runStartMs: number; runEndMs: number }
-  | { kind: "hold"; lockId: number; ident: number; index: number; startMs: number; endMs: number; waitStartMs: number }
-  | { kind: "lock-wait"; lockId: number; ident: number; startMs: number; endMs: number }
-  | { kind: "queue-op"; queueId: number; put: boolean; k: number; ident: number; tMs: number; depth: number }
-  | { kind: "counter"; lane: "queue" | "pool"; id: number; tMs: number; value: number }
-  | { kind: "lane"; lane: Lane };
+import { type FrameInput } from "./frame";
+import { LANE, laneAt, threadRows } from "./layout";
+import { AXIS_PX, LOCK_WAIT_Y, trackEndMs, type Hit } from "./geometry";
 
 /** Small targets are easier to hit within this many px. */
 const SLOP_PX = 4;

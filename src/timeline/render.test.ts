@@ -5,11 +5,12 @@ import { ThreadState } from "../trace/events";
 import { TimeScale } from "../trace/time-scale";
 import { syntheticModel } from "./bench";
 import { fakeContext } from "./fake-canvas";
-import { GUTTER_PX } from "./frame";
+
 import { layoutLanes } from "./layout";
 import { TimelineRenderer } from "./render";
 import { scenario } from "./test-scenario";
 import { LIGHT_THEME } from "./theme";
+import { GUTTER_PX } from "./geometry";
 
 describe("TimelineRenderer", () => {
   it("draws every state as a bar in its colour, and names the lanes", () => {

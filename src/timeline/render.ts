@@ -3,7 +3,7 @@
 // where it fits, marks, arrows, the deadlock, highlight and hover, then the
 // lane names and the axis on top. The renderer keeps only reusable buffers.
 
-import { AXIS_PX, GUTTER_PX, frameWords, laneTop, laneVisible, type Ctx2D, type Frame, type FrameInput } from "./frame";
+import { frameWords, laneTop, laneVisible, type Ctx2D, type Frame, type FrameInput } from "./frame";
 import { drawThreadExtras, drawThreadMarks } from "./draw-threads";
 import { drawPoolLane, drawQueueLane } from "./draw-objects";
 import { drawDeadlock, drawGilHandovers, drawHandovers, drawQueueArrows } from "./draw-links";
@@ -14,6 +14,7 @@ import { RectBatch } from "./rect-batch";
 import { BarRows } from "./bar-rows";
 import { StateBarEmitter } from "./state-bars";
 import { fitText, textWidth } from "./text";
+import { AXIS_PX, GUTTER_PX } from "./geometry";
 
 export interface RenderStats {
   /** intervals and events looked at */

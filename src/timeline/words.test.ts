@@ -8,7 +8,7 @@ import { ObjKind, objRef } from "../trace/object-kinds";
 import { TimeScale } from "../trace/time-scale";
 import { describeHit } from "./describe";
 import { fakeContext } from "./fake-canvas";
-import { AXIS_PX, GUTTER_PX, type FrameInput } from "./frame";
+import { type FrameInput } from "./frame";
 import { hitTest } from "./hit-test";
 import { LANE, layoutLanes, threadRows } from "./layout";
 import { TimelineRenderer } from "./render";
@@ -16,6 +16,7 @@ import { runStats } from "./run-stats";
 import { scenario } from "./test-scenario";
 import { LIGHT_THEME } from "./theme";
 import { EN_WORDS, ZH_WORDS } from "./words";
+import { AXIS_PX, GUTTER_PX } from "./geometry";
 
 const model = scenario();
 const HAN = /[\u4e00-\u9fff]/;

@@ -24,7 +24,12 @@ function listOf(map: Map<number, IntervalList>, ident: number): IntervalList {
 }
 
 export class LockTrack {
-  /** per holder ident; an interval's extra is when the holder began waiting (NaN: not contended) */
+  /**
+   * per holder ident; an interval's extra is when the holder began waiting
+   * (NaN: not contended). Pairs folded into a release (trace/ring.ts) are
+   * counted in `acquisitions` but have no interval: they lasted less than
+   * the coarse clock can tell.
+   */
   readonly holds = new Map<number, IntervalList>();
   /** per waiter ident: when it was blocked on this object */
   readonly waits = new Map<number, IntervalList>();
@@ -36,13 +41,14 @@ export class LockTrack {
 
   constructor(readonly id: number, readonly ordinal: number) {}
 
-  acquire(ident: number, tMs: number, waitStartMs: number): void {
+  /** `shared`: a hold others may have at the same time (an RWLock's read); its interval's tag is 1 */
+  acquire(ident: number, tMs: number, waitStartMs: number, shared = false): void {
     const list = listOf(this.holds, ident);
     // An RLock records every nested acquire but only the outermost release: nested ones change nothing.
     if (list.isOpen()) return;
     this.acquisitions++;
     if (!Number.isNaN(waitStartMs)) this.contended++;
-    list.open(tMs, 0, waitStartMs);
+    list.open(tMs, shared ? 1 : 0, waitStartMs);
   }
 
   release(ident: number, tMs: number): void {

@@ -120,12 +120,19 @@ export class TraceModel {
       case EventKind.LockAcquired: {
         // Contended when the thread's previous event ended a blocked wait on this lock.
         const waitStartMs = track && track.pendingWaitObj === obj ? track.pendingWaitStartMs : Number.NaN;
-        this.lock(obj).acquire(ident, tMs, waitStartMs);
+        this.lock(obj).acquire(ident, tMs, waitStartMs, arg === 1);
         break;
       }
-      case EventKind.LockReleased:
-        this.lock(obj).release(ident, tMs);
+      case EventKind.LockReleased: {
+        const lock = this.lock(obj);
+        lock.release(ident, tMs);
+        // Pairs the writer folded into this release (trace/ring.ts): taken and released again at this same time.
+        if (arg > 0) {
+          lock.acquisitions += arg;
+          this.eventCount += 2 * arg;
+        }
         break;
+      }
       case QUEUE_PUT_KIND:
       case QUEUE_GET_KIND:
         // A pool's own task and result queues are the runtime's: drawn as the pool's pending count.

@@ -4,7 +4,7 @@
 // a writer that claims more unread events than the ring holds is reported as
 // corrupt instead of being read (which would loop over garbage, or forever).
 
-import { EVENT_BYTES, EVENT_WORDS, RING_HEADER_WORDS } from "./ring";
+import { EVENT_BYTES, EVENT_WORDS, RING_HEADER_WORDS, RING_HOLDING } from "./ring";
 
 export class RingCorrupt extends Error {}
 
@@ -26,6 +26,11 @@ export class RingReader {
       throw new RingCorrupt(`a trace ring's header was overwritten (${n} events pending of ${this.capacity})`);
     }
     return n;
+  }
+
+  /** Whether the writer holds back a release it may still fold (ring.ts). */
+  holding(): boolean {
+    return Atomics.load(this.i32, this.base + RING_HOLDING) === 1;
   }
 
   dropped(): number {

@@ -83,6 +83,34 @@ describe("trace ring", () => {
     expect(drainAll(reader).map((e) => e[1])).toEqual([2]);
   });
 
+  it("folds an uncontended lock's pairs within one coarse tick into one release that counts them", () => {
+    // Scenario: 1,000 acquire/release pairs of lock 7 at coarse time 5, then
+    // one at time 6, then a state change. Out come: acquire@5, release@5
+    // with 999 pairs folded into it, acquire@6, release@6, the state change.
+    // While the release is held back the ring says so (holding), and flush()
+    // publishes it (what the drainer asks for through the eval-breaker).
+    const { i32, writer, reader } = ring(64);
+    const clock = new Float64Array(i32.buffer, 0, i32.length >> 1);
+    const clockIndex = (ringWords(64) + 2) >> 1;
+    clock[clockIndex] = 5;
+    for (let k = 0; k < 1000; k++) {
+      writer.lockAcquired(7);
+      writer.lockReleased(7);
+    }
+    expect(drainAll(reader)).toEqual([[5, 2, 0, 7]]);
+    expect(reader.holding()).toBe(true);
+    writer.flush();
+    expect(reader.holding()).toBe(false);
+    expect(drainAll(reader)).toEqual([[5, 3, 999, 7]]);
+    clock[clockIndex] = 6;
+    writer.lockAcquired(7);
+    writer.lockAcquired(7 + 1);
+    writer.lockReleased(7 + 1);
+    writer.lockReleased(7);
+    writer.write(6.5, 1, 4, 0);
+    expect(drainAll(reader)).toEqual([[6, 2, 0, 7], [6, 2, 0, 8], [6, 3, 0, 8], [6, 3, 0, 7], [6.5, 1, 4, 0]]);
+  });
+
   it("refuses a header that claims more unread events than the ring holds", () => {
     // Scenario: a snippet writes a huge `written` count into the header:
     // the reader throws RingCorrupt instead of reading garbage (or looping).

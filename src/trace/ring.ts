@@ -12,7 +12,21 @@
 //   1  read      events consumed so far (the drainer moves it; a full writer waits on it)
 //   2  dropped   events lost at the end of the run
 //   3  capacity  number of event slots (a power of two, at most MAX_RING_EVENTS)
-//   4.. events, 4 words each: f64 tMs, i32 kind<<24|arg, i32 obj
+//   4  holding   1 while the writer holds back a lock release it may fold (below)
+//   5  (padding)
+//   6.. events, 4 words each: f64 tMs, i32 kind<<24|arg, i32 obj
+//
+// Folding: a thread that takes and releases an uncontended lock over and
+// over makes two events per pair (tens of millions a second), all stamped
+// with the same coarse time until the clock ticks (about 0.5 ms). The pairs
+// after the first one in a tick tell nothing new but how many there were,
+// so the writer folds them: the tick's release is held back unpublished,
+// and each further acquire/release of the same lock at the same time only
+// adds 1 to its count (the release's arg). Counts stay exact; times are as
+// exact as they were. The held release is published by the next other
+// event, by a new tick, or when the drainer asks (it sets the thread's
+// eval-breaker word; its next tick() calls flush()), so a release is never
+// missing from the page for long.
 //
 // Time: state changes (which happen where a thread blocks anyway) read the
 // precise clock; per-operation events on fast paths (an uncontended lock)
@@ -27,7 +41,11 @@
 // ring becomes half full the producer bumps the run's drain signal word and
 // notifies it, so the drainer comes before the ring is full.
 
-export const RING_HEADER_WORDS = 4;
+import { EventKind } from "./events";
+
+export const RING_HEADER_WORDS = 6;
+/** word of the ring's header that says the writer holds back a release */
+export const RING_HOLDING = 4;
 export const EVENT_WORDS = 4;
 export const EVENT_BYTES = EVENT_WORDS * 4;
 export const MAX_RING_EVENTS = 1 << 20;
@@ -45,6 +63,7 @@ export function initRing(i32: Int32Array, base: number, capacity: number): void 
   Atomics.store(i32, base + 1, 0);
   Atomics.store(i32, base + 2, 0);
   Atomics.store(i32, base + 3, capacity);
+  Atomics.store(i32, base + RING_HOLDING, 0);
 }
 
 /** Where a writer finds the run's drain signal and whether the run is ending. */
@@ -64,6 +83,13 @@ export class RingWriter {
   /** false: fast-path events are not recorded (setTracing; the benchmarks' baseline) */
   fastEvents = true;
   private dropped: number;
+  // The release held back for folding (written at slot `written`, not yet published).
+  private held = false;
+  private heldRef = 0;
+  private heldMs = 0;
+  private heldCount = 0;
+  /** an acquire of heldRef at heldMs was taken in and not written: the lock is held */
+  private folding = false;
 
   /** `coarseClockIndex`: Float64 index of the shared coarse clock in the same buffer */
   constructor(
@@ -80,16 +106,86 @@ export class RingWriter {
     this.dropped = Atomics.load(i32, base + 2);
   }
 
+  private coarseMs(): number {
+    const coarse = this.f64[this.coarseClockIndex];
+    return coarse > this.lastMs ? coarse : this.lastMs;
+  }
+
   /** Record an event at the coarse clock's time (see the header). */
   writeCoarse(kind: number, arg: number, obj: number): void {
     if (!this.fastEvents) return;
-    const coarse = this.f64[this.coarseClockIndex];
-    this.put(coarse > this.lastMs ? coarse : this.lastMs, kind, arg, obj);
+    if (this.held) this.flush();
+    this.put(this.coarseMs(), kind, arg, obj);
   }
 
   write(tMs: number, kind: number, arg: number, obj: number): void {
+    if (this.held) this.flush();
     if (tMs > this.lastMs) this.lastMs = tMs;
     this.put(tMs, kind, arg, obj);
+  }
+
+  /** A fast-path acquire of lock `ref`, folded when it can be. */
+  lockAcquired(ref: number): void {
+    if (!this.fastEvents) return;
+    const tMs = this.coarseMs();
+    if (this.held && !this.folding && ref === this.heldRef && tMs === this.heldMs && this.heldCount < 0xffffff) {
+      this.folding = true;
+      return;
+    }
+    if (this.held) this.flush();
+    this.put(tMs, EventKind.LockAcquired, 0, ref);
+  }
+
+  /** A fast-path release of lock `ref` (its event's arg: the pairs folded into it). */
+  lockReleased(ref: number): void {
+    if (!this.fastEvents) return;
+    const tMs = this.coarseMs();
+    if (this.folding && ref === this.heldRef && tMs === this.heldMs) {
+      this.folding = false;
+      this.heldCount++;
+      this.i32[this.slot(this.written) + 2] = (EventKind.LockReleased << 24) | this.heldCount;
+      return;
+    }
+    if (this.held) this.flush();
+    if (!this.reserve()) return;
+    const at = this.slot(this.written);
+    this.f64[at >> 1] = tMs;
+    this.i32[at + 2] = EventKind.LockReleased << 24;
+    this.i32[at + 3] = ref;
+    this.held = true;
+    this.heldRef = ref;
+    this.heldMs = tMs;
+    this.heldCount = 0;
+    Atomics.store(this.i32, this.base + RING_HOLDING, 1);
+  }
+
+  /** Publishes a held-back release (and the acquire taken in after it, if any). */
+  flush(): void {
+    if (!this.held) return;
+    this.held = false;
+    this.publish();
+    Atomics.store(this.i32, this.base + RING_HOLDING, 0);
+    if (this.folding) {
+      this.folding = false;
+      this.put(this.heldMs, EventKind.LockAcquired, 0, this.heldRef);
+    }
+  }
+
+  private slot(w: number): number {
+    return this.base + RING_HEADER_WORDS + (w & this.mask) * EVENT_WORDS;
+  }
+
+  /** Room for one more event (waiting for the drainer if needed); false once the run is ending and it is full. */
+  private reserve(): boolean {
+    const used = (this.written - this.i32[this.base + 1]) | 0;
+    return used <= this.mask || this.waitForRoom();
+  }
+
+  private publish(): void {
+    const used = (this.written - this.i32[this.base + 1]) | 0;
+    this.written = (this.written + 1) | 0;
+    Atomics.store(this.i32, this.base, this.written);
+    if (used === this.half) this.signal();
   }
 
   private put(tMs: number, kind: number, arg: number, obj: number): void {

@@ -14,6 +14,7 @@ import type { RenderBenchResult } from "../timeline/bench";
 import { layoutLanes } from "../timeline/layout";
 import { traceOfLastRun } from "./timeline/export";
 import { coroutineTasks } from "../trace/coroutine-list";
+import { objectName } from "../trace/names";
 import { buildShareUrl } from "./share/share-link";
 import { shareSettings } from "./state/stores";
 import { MAX_CODE_CHARS, codeTooLong } from "../session/playground-runtime";
@@ -42,6 +43,8 @@ export interface PlaygroundDebug {
   timelineLanes(): { kind: string; label: string }[];
   /** the asyncio tasks the timeline draws: per task its thread, name and running stretches [start, end] in ms */
   coroutineTasks(): { thread: string; name: string; row: number; startMs: number; endMs: number; failed: boolean; runs: [number, number][] }[];
+  /** every lock of the last run: its name, acquisitions, and every hold the timeline draws (shared: a read of an RWLock) */
+  lockHolds(): { name: string; acquisitions: number; holds: { thread: string; startMs: number; endMs: number; shared: boolean }[] }[];
   /** every GIL hand-over of the last run: taker, giver, when, and how long the GIL lay free (µs) */
   gilHandovers(): { to: string; from: string; tMs: number; latencyUs: number }[];
   /** draw a pan/zoom sweep over a synthetic trace of about `events` events (timeline/bench.ts) */
@@ -89,6 +92,18 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
         return [...model.threads.values()].flatMap((t) =>
           Array.from({ length: t.gilTakes.length }, (_, i) => ({ to: t.name, from: name(t.gilFrom.data[i]), tMs: t.gilTakes.data[i], latencyUs: t.gilLatencyUs.data[i] })),
         );
+      },
+      lockHolds: () => {
+        const model = app.stores.timeline.getState().model;
+        if (!model) return [];
+        return [...model.locks.values()].map((lock) => ({
+          name: objectName(model, lock.id),
+          acquisitions: lock.acquisitions,
+          holds: [...lock.holds].flatMap(([ident, list]) =>
+            Array.from({ length: list.length }, (_, i) => ({
+              thread: model.threads.get(ident)?.name ?? String(ident), startMs: list.starts.data[i], endMs: list.ends.data[i], shared: list.tags.data[i] === 1,
+            }))),
+        }));
       },
       renderBench: async (events = 1_000_000, widthPx = 1400, heightPx = 720) => {
         const { renderBench } = await import("../timeline/bench");

@@ -122,6 +122,94 @@ print(f"balance = {balance}")
     },
     tsToPy: lineMap("1-3 0 5-10 0 12-13 0 15 17 0 0 20-24 0 0 0 26-27 0 31 33-34"),
   },
+  "rwlock-readers-writers": {
+    code: `# Readers and writers: many threads may read a shared table at once,
+# but a writer must be alone. An RWLock gives exactly that.
+import threading
+import time
+
+class RWLock:  # Python has none: a writer-first one, built on a Condition
+    def __init__(self):
+        self.cond = threading.Condition()
+        self.readers = 0
+        self.writing_now = False
+        self.writers_waiting = 0
+
+    def acquire_read(self):
+        with self.cond:
+            self.cond.wait_for(lambda: not self.writing_now and self.writers_waiting == 0)
+            self.readers += 1
+
+    def release_read(self):
+        with self.cond:
+            self.readers -= 1
+            self.cond.notify_all()
+
+    def acquire_write(self):
+        with self.cond:
+            self.writers_waiting += 1
+            self.cond.wait_for(lambda: not self.writing_now and self.readers == 0)
+            self.writers_waiting -= 1
+            self.writing_now = True
+
+    def release_write(self):
+        with self.cond:
+            self.writing_now = False
+            self.cond.notify_all()
+
+prices = RWLock()
+tea = 1  # the shared table (one price, to keep it short)
+# counts[0]: readers inside now, [1]: most inside at once, [2]: reads done
+counts = [0, 0, 0]
+counts_lock = threading.Lock()  # Python has no Atomics: a lock guards the counts
+
+def reader():
+    for i in range(100):
+        prices.acquire_read()
+        try:
+            with counts_lock:
+                counts[0] += 1
+                counts[1] = max(counts[1], counts[0])
+                if tea > 0:
+                    counts[2] += 1  # several readers may be here at the same time
+            time.sleep(0.001)
+            with counts_lock:
+                counts[0] -= 1
+        finally:
+            prices.release_read()
+
+def writer():
+    global tea
+    for i in range(4):
+        prices.acquire_write()
+        try:
+            tea += 1  # alone: no reader sees a half-written table
+            time.sleep(0.005)
+        finally:
+            prices.release_write()
+        time.sleep(0.01)
+
+threads = [threading.Thread(target=reader, name=f"reader-{n}") for n in [1, 2, 3, 4]]
+threads.append(threading.Thread(target=writer, name="writer"))
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print("readers inside together at most:", counts[1])
+print(f"price of tea: {tea}, reads: {counts[2]}, writes: 4")
+`,
+    commentsZh: {
+      "Readers and writers: many threads may read a shared table at once,\n# but a writer must be alone. An RWLock gives exactly that.":
+        "读者与写者：多个线程可以同时读一张共享的表，\n# 但写者必须独占。读写锁 RWLock 正好提供这一点。",
+      "Python has none: a writer-first one, built on a Condition": "Python 没有读写锁：这里用条件变量实现一个写者优先的",
+      "the shared table (one price, to keep it short)": "共享的表（为了简短，只有一个价格）",
+      "counts[0]: readers inside now, [1]: most inside at once, [2]: reads done": "counts[0]：此刻在读的读者数，[1]：同时在读的最多读者数，[2]：已完成的读取次数",
+      "Python has no Atomics: a lock guards the counts": "Python 没有 Atomics：用一把锁保护这些计数",
+      "several readers may be here at the same time": "几个读者可能同时在这里",
+      "alone: no reader sees a half-written table": "独占：没有读者会看到写了一半的表",
+    },
+    tsToPy: lineMap("1-3 0 35-38 0 41-43 46 47 47 49 50 52 54 0 0 0 56 58 59 61 62 64 65 0 0 0 67 68 70 72 73 74"),
+  },
   "deadlock-lock-order": {
     code: `# Deadlock: two threads take the same two locks in opposite orders.
 import threading

@@ -3,17 +3,20 @@
 // commands it through (the drainer sleeps in Atomics.wait, so it does not
 // read messages while it runs):
 //   0 command   0 drain, 1 final (drain everything, then report and stop)
-//   1 acked     chunks the page has acknowledged
+//   1 paused    1 while the runner holds as much as it may: drain nothing
+//               (the rings fill and their threads wait)
 //   2-3 cutoff  f64: the run's end (final only)
 
 import type { TraceChunk } from "../frame-protocol";
 
 export const DRAIN_CONTROL_BYTES = 16;
 export const enum DrainCommand { Drain = 0, Final = 1 }
-export const MAX_IN_FLIGHT = 8;
+export const DRAIN_PAUSED = 1;
 
 export interface DrainerStart {
   heap: SharedArrayBuffer;
+  /** the threads' eval-breaker words (one per slot): how the drainer asks a thread to flush */
+  ctl: SharedArrayBuffer;
   control: number;
   tableEndWord: number;
   commands: SharedArrayBuffer;

@@ -5,10 +5,10 @@
 // (a thread whose ring is half full bumps it) or for a couple of
 // milliseconds, whichever comes first.
 //
-// Flow control: at most MAX_IN_FLIGHT chunks may be on their way to the
-// page at once (the page acknowledges each one it has taken in). Beyond
-// that the drainer stops draining, the rings fill, and the threads wait: a
-// run can never produce faster than the page can take it in.
+// Flow control: the runner keeps what the page has not taken in yet, up to
+// a cap (runner/trace-backlog.ts); past it, it pauses the drainer, the
+// rings fill, and the threads wait. Nothing is lost, and a burst of events
+// much faster than the page can draw goes at the speed of a memory copy.
 //
 // Its commands come through a small shared buffer of the runner's
 // (drain-protocol.ts), not messages: it is asleep in Atomics.wait most of
@@ -16,7 +16,7 @@
 
 /// <reference lib="webworker" />
 import { DrainCorrupt, Drainer } from "./drainer";
-import { DrainCommand, MAX_IN_FLIGHT, type DrainerStart, type FromDrainer } from "./drain-protocol";
+import { DRAIN_PAUSED, DrainCommand, type DrainerStart, type FromDrainer } from "./drain-protocol";
 
 /** how often an idle drainer looks anyway, and the most a chunk waits to go out */
 const PASS_MS = 2;
@@ -34,9 +34,8 @@ function run(start: DrainerStart): void {
   const i32 = new Int32Array(start.heap);
   const commands = new Int32Array(start.commands);
   const cutoff = new Float64Array(start.commands, 8, 1);
-  const drainer = new Drainer(i32, start.control, start.tableEndWord);
+  const drainer = new Drainer(i32, start.control, start.tableEndWord, new Int32Array(start.ctl));
   const signal = Drainer.signalIndex(start.control);
-  let sent = 0;
   let lastPostMs = -Infinity;
   try {
     for (;;) {
@@ -52,13 +51,11 @@ function run(start: DrainerStart): void {
         post({ type: "drained", droppedAfterCutoff: drainer.droppedAfterCutoff });
         return;
       }
-      const inFlight = sent - Atomics.load(commands, 1);
-      if (inFlight < MAX_IN_FLIGHT) {
+      if (Atomics.load(commands, DRAIN_PAUSED) === 0) {
         const full = drainer.pass();
         const now = performance.now();
         if (drainer.hasChunk() && (full || now - lastPostMs >= POST_EVERY_MS)) {
           send(drainer);
-          sent++;
           lastPostMs = now;
         }
       }

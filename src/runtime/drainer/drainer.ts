@@ -45,7 +45,8 @@ export class Drainer {
   cutoffMs = Infinity;
   droppedAfterCutoff = 0;
 
-  constructor(private readonly i32: Int32Array, control: number, private readonly tableEndWord: number) {
+  /** `ctl`: the threads' eval-breaker words, one per slot (null in tests: no flush requests) */
+  constructor(private readonly i32: Int32Array, control: number, private readonly tableEndWord: number, private readonly ctl: Int32Array | null = null) {
     this.table = new ThreadTable(i32, control);
   }
 
@@ -86,6 +87,9 @@ export class Drainer {
       if (!known) return;
     }
     if (known.ended) return;
+    // A thread that holds back a folded lock release and has written nothing
+    // since: ask it to publish (its next eval-breaker check flushes).
+    if (known.ring.pending() === 0 && known.ring.holding() && this.ctl && slot < this.ctl.length) Atomics.store(this.ctl, slot, 1);
     this.drainEvents(known);
     this.drainOutput(known);
     if (lifecycle === Lifecycle.Released && known.ring.pending() === 0 && known.output.pending() === 0) {

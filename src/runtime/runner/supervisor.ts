@@ -22,12 +22,15 @@ import { createRunMemory, type RunMemory } from "./run-memory";
 import { readWaits } from "./deadlock-scan";
 import { readThreadMessage } from "./thread-messages";
 import type { BlobWorkers, WarmPool } from "./worker-pool";
-import { DRAIN_CONTROL_BYTES, DrainCommand, type DrainerStart, type FromDrainer } from "../drainer/drain-protocol";
+import { DRAIN_CONTROL_BYTES, DRAIN_PAUSED, DrainCommand, type DrainerStart, type FromDrainer } from "../drainer/drain-protocol";
+import { TraceBacklog } from "./trace-backlog";
 
 /** two scans must agree, so a deadlock is reported within about 2x this */
 const DEADLOCK_SCAN_MS = 300;
 /** how long the end waits for the drainer's last chunk before it gives up on it */
 const FINAL_DRAIN_MS = 5000;
+/** how long the end waits for the page to take a chunk in before it stops waiting */
+const PAGE_STALL_MS = 15_000;
 /** names and labels a run may send the page (a snippet naming objects in a loop stops being heard) */
 const MAX_OBJECT_MESSAGES = 100_000;
 
@@ -65,6 +68,9 @@ export class Supervisor {
   private readonly drainCommands: Int32Array;
   private readonly clock: Worker;
   private readonly deadlockWatch = new DeadlockWatch();
+  private readonly backlog: TraceBacklog;
+  private onCaughtUp: (() => void) | null = null;
+  private lastAckMs = 0;
   private readonly timers: ReturnType<typeof setTimeout>[] = [];
   private deadlock: DeadlockInfo | undefined;
   private objects = 0;
@@ -82,9 +88,15 @@ export class Supervisor {
 
     const commands = new SharedArrayBuffer(DRAIN_CONTROL_BYTES);
     this.drainCommands = new Int32Array(commands);
+    this.backlog = new TraceBacklog(
+      (chunk) => parts.send({ type: "chunk", runId: request.runId, chunk }, chunk.events.map((e) => e.data)),
+      (paused) => {
+        if (Atomics.exchange(this.drainCommands, DRAIN_PAUSED, paused ? 1 : 0) === 1 && !paused) this.wakeDrainer();
+      },
+    );
     this.drainer = parts.drainers.create();
     this.drainer.onmessage = (event: MessageEvent<FromDrainer>) => this.onDrainer(event.data);
-    const start: DrainerStart = { heap: heap.buffer, control: table.control, tableEndWord: memory.tableEndWord, commands };
+    const start: DrainerStart = { heap: heap.buffer, ctl: memory.ctl, control: table.control, tableEndWord: memory.tableEndWord, commands };
     this.drainer.postMessage(start);
 
     this.clock = parts.clocks.create();
@@ -108,12 +120,17 @@ export class Supervisor {
     void this.end("stopped");
   }
 
-  /** The page took chunk `seq` in: the drainer may send another. */
+  /** The page took a chunk in: send it the next. */
   ack(): void {
-    Atomics.add(this.drainCommands, 1, 1);
-    const signal = this.memory.table.control + Ctl.DrainSignal;
-    Atomics.add(this.memory.heap.i32, signal, 1);
-    Atomics.notify(this.memory.heap.i32, signal);
+    this.lastAckMs = performance.now();
+    this.backlog.ack();
+    if (this.backlog.empty) this.onCaughtUp?.();
+  }
+
+  private wakeDrainer(): void {
+    const { heap, table } = this.memory;
+    Atomics.add(heap.i32, table.control + Ctl.DrainSignal, 1);
+    Atomics.notify(heap.i32, table.control + Ctl.DrainSignal);
   }
 
   private notice(ident: number, text: string): void {
@@ -255,7 +272,7 @@ export class Supervisor {
   private onDrainer(message: FromDrainer): void {
     switch (message.type) {
       case "chunk":
-        this.parts.send({ type: "chunk", runId: this.runId, chunk: message.chunk }, message.chunk.events.map((e) => e.data));
+        this.backlog.add(message.chunk);
         return;
       case "drained":
         this.finalDrain?.();
@@ -286,8 +303,8 @@ export class Supervisor {
     // What the threads recorded before the end goes to the page first.
     new Float64Array(this.drainCommands.buffer, 8, 1)[0] = endMs;
     Atomics.store(this.drainCommands, 0, DrainCommand.Final);
-    Atomics.add(heap.i32, table.control + Ctl.DrainSignal, 1);
-    Atomics.notify(heap.i32, table.control + Ctl.DrainSignal);
+    Atomics.store(this.drainCommands, DRAIN_PAUSED, 0);
+    this.wakeDrainer();
     await new Promise<void>((resolve) => {
       this.finalDrain = resolve;
       setTimeout(() => {
@@ -297,6 +314,9 @@ export class Supervisor {
     });
     this.drainer.terminate();
     this.clock.terminate();
+    // A stopped run ends now: what the page has not been sent yet is dropped, and counted.
+    const discarded = status === "stopped" || status === "timeout" ? this.backlog.discard() : 0;
+    await this.pageCaughtUp();
     if (this.corrupt) {
       status = "error";
       this.problem = this.corrupt;
@@ -306,7 +326,22 @@ export class Supervisor {
       type: "end", runId: this.runId, status, exitCode: this.exitCode, endMs,
       ...(this.deadlock ? { deadlock: this.deadlock } : {}),
       ...(this.problem ? { problem: this.problem } : {}),
+      ...(discarded ? { discardedEvents: discarded } : {}),
     });
     this.parts.onEnd();
+  }
+
+  /** Resolves once the page has taken in every chunk, or has stopped taking any in for PAGE_STALL_MS. */
+  private pageCaughtUp(): Promise<void> {
+    if (this.backlog.empty) return Promise.resolve();
+    this.lastAckMs = performance.now();
+    return new Promise((resolve) => {
+      this.onCaughtUp = resolve;
+      const watch = () => {
+        if (performance.now() - this.lastAckMs > PAGE_STALL_MS) resolve();
+        else setTimeout(watch, 1000);
+      };
+      setTimeout(watch, 1000);
+    });
   }
 }

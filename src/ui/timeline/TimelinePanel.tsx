@@ -4,7 +4,7 @@
 // The pane's height can be dragged at its top edge.
 
 import { useEffect, useRef, useState } from "react";
-import { GUTTER_PX } from "../../timeline/frame";
+
 import { useApp, useRunState, useTimelineState } from "../state/hooks";
 import { downloadPng, downloadTrace } from "./export";
 import { Legend } from "./Legend";
@@ -14,6 +14,7 @@ import { TimelineView, type HoverInfo } from "./timeline-view";
 import { followEnd, zoom } from "./viewport";
 import { useStrings, type Strings } from "../i18n/language";
 import "./timeline.css";
+import { GUTTER_PX } from "../../timeline/geometry";
 
 const MIN_HEIGHT_PX = 160;
 

@@ -10,16 +10,29 @@
 //   click a print tick                 show its line in the output
 // Everything here turns events into viewport steps (viewport.ts).
 
-import { GUTTER_PX } from "../../timeline/frame";
-import type { TimelineView } from "./timeline-view";
-import { followEnd, pan, scrollLanes, wheelPx, wheelZoomFactor, zoom } from "./viewport";
+import { followEnd, pan, scrollLanes, wheelPx, wheelZoomFactor, zoom, type Viewport } from "./viewport";
+import { GUTTER_PX, type Hit } from "../../timeline/geometry";
 
 const KEY_ZOOM = 1.3;
 const KEY_PAN_FRACTION = 0.15;
 /** A press that moves less than this is a click, not a drag. */
 const CLICK_SLOP_PX = 4;
 
-export function installInput(view: TimelineView): () => void {
+/** What the input handlers read and move: the view they are installed on (timeline-view.ts). */
+export interface InputTarget {
+  readonly canvas: HTMLCanvasElement;
+  readonly view: Viewport;
+  setView(view: Viewport): void;
+  setPointer(pointer: { x: number; y: number } | null): void;
+  pointerX(): number | null;
+  live(): boolean;
+  lanesHeightPx(): number;
+  visibleLanesPx(): number;
+  currentHit(): Hit | null;
+  openPrint(ident: number, tMs: number): void;
+}
+
+export function installInput(view: InputTarget): () => void {
   const el = view.canvas;
   const local = (e: { clientX: number; clientY: number }) => {
     const r = el.getBoundingClientRect();

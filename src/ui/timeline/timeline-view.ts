@@ -11,8 +11,8 @@ import { currentLanguage, languageStore, type Strings } from "../i18n/language";
 import type { StoreApi } from "zustand/vanilla";
 import type { TraceModel } from "../../trace/model";
 import { describeHit, type HitDescription } from "../../timeline/describe";
-import { AXIS_PX, GUTTER_PX, type FrameInput } from "../../timeline/frame";
-import { hitTest, type Hit } from "../../timeline/hit-test";
+import { type FrameInput } from "../../timeline/frame";
+import { hitTest } from "../../timeline/hit-test";
 import { layoutLanes, type TimelineLayout } from "../../timeline/layout";
 import { TimelineRenderer, type RenderStats } from "../../timeline/render";
 import type { TimelineTheme } from "../../timeline/theme";
@@ -23,6 +23,7 @@ import { themeFromCss } from "./theme-from-css";
 import { frameViewport, initialViewport, reveal, type Viewport } from "./viewport";
 import { installInput } from "./timeline-input";
 import { nearestOutputRow } from "./output-link";
+import { AXIS_PX, GUTTER_PX, type Hit } from "../../timeline/geometry";
 
 export interface HoverInfo {
   x: number;

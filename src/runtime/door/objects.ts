@@ -1,16 +1,13 @@
-// The one door from the "playground" API (src/api) into the runtime, in a
-// thread's worker. Every primitive goes through it for the things the
-// runtime must see: a new object (its ref, its memory, the event that says
-// it exists), the name the snippet gives it, and every blocking call (the
-// thread shown blocked on the object, with the wait-for edge the deadlock
-// watch reads, undone however the call ends). Controlled runs and the race
-// detector hook in here, once, for every primitive.
+// The door's objects: a new playground object gets its memory, its ref and
+// the "object created" event here, and the name the snippet gives it (the
+// compiler's hook) or its owner (a pool's task queue) reaches the trace
+// from here, so the timeline never has to guess what an object is.
 
-import { Ctl } from "./thread-table";
-import { context } from "./worker-context";
-import { sendToRunner } from "./runner-link";
-import { EventKind, ThreadState } from "../trace/events";
-import { kindInfo, kindOf, objRef, ObjKind } from "../trace/object-kinds";
+import { Ctl } from "../thread-table";
+import { context } from "../worker-context";
+import { sendToRunner } from "../runner-link";
+import { EventKind } from "../../trace/events";
+import { kindInfo, kindOf, objRef, ObjKind } from "../../trace/object-kinds";
 
 /** Where an object lives (its first heap word) and who it is (its ref, trace/object-kinds.ts). */
 export interface Placed {
@@ -81,40 +78,4 @@ export function labelRef(text: string): number {
 /** A name for an object the runtime itself names (an asyncio task). */
 export function nameRef(ref: number, name: string): void {
   sendToRunner({ type: "object", ref, name });
-}
-
-/**
- * Runs a blocking core call on object `at`. If the core calls the onBlock
- * it is given (it is about to sleep), the caller is shown blocked on the
- * object (in the state its kind blocks as, unless `state` says otherwise)
- * with its wait-for edge set; both are undone when the call returns or
- * throws. Fast paths that never sleep cost nothing here.
- */
-export function block<T>(at: Placed, timed: boolean, call: (onBlock: () => void) => T, state?: ThreadState): T {
-  const ctx = context();
-  let shown = false;
-  try {
-    return call(() => {
-      if (shown) return;
-      shown = true;
-      ctx.table.setWait(ctx.ident, kindOf(at.ref), at.ref, at.base, timed);
-      ctx.enter(state ?? kindInfo(kindOf(at.ref)).blocksAs, at.ref);
-    });
-  } finally {
-    if (shown) {
-      ctx.table.setWait(ctx.ident, 0);
-      ctx.enter(ThreadState.Running);
-    }
-  }
-}
-
-/** Shows the caller in `state` on object `ref` while `call` runs (no wait-for edge: sleeps, timers). */
-export function during<T>(state: ThreadState, ref: number, call: () => T): T {
-  const ctx = context();
-  ctx.enter(state, ref);
-  try {
-    return call();
-  } finally {
-    ctx.enter(ThreadState.Running);
-  }
 }

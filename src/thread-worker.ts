@@ -1,17 +1,17 @@
 // Entry point of every thread worker of a run (bundled as a classic script,
-// src/session/runner-sources.ts): the runtime's thread life cycle
+// src/runner-sources.ts): the runtime's thread life cycle
 // (runtime/thread-main.ts) with the "playground" API plugged in.
 
 /// <reference lib="webworker" />
-import * as api from "./index";
-import { reviveApiObject } from "./revive";
-import { INTERNAL_FUNCTIONS } from "./task-workers";
-import { threadFromSpawn, threadHandle } from "./thread";
-import { SystemExit, runAtexitHandlers } from "./lifecycle";
-import { shutdownExecutors } from "./executor";
-import { pendingLoops } from "./asyncio";
-import { serveThreads } from "../runtime/thread-main";
-import { reprValue } from "./format";
+import * as api from "./api/index";
+import { reviveApiObject } from "./api/revive";
+import { INTERNAL_FUNCTIONS } from "./api/task-workers";
+import { threadFromSpawn, threadHandle } from "./api/thread";
+import { SystemExit, runAtexitHandlers } from "./api/lifecycle";
+import { shutdownExecutors } from "./api/executor";
+import { pendingLoops } from "./api/asyncio";
+import { serveThreads } from "./runtime/thread-main";
+import { reprValue } from "./api/format";
 
 serveThreads({
   api: api as unknown as Record<string, unknown>,

@@ -1,0 +1,26 @@
+// The one door from the "playground" API (src/api) into the runtime, in a
+// thread's worker. The API imports nothing else of the runtime (the lint
+// checks it, scripts/check-imports.mjs): every new object, name, blocking
+// call, thread start and GIL change passes through these functions, so
+// controlled runs and the race detector hook every primitive at once, here.
+//
+//   objects.ts   place/track/name an object; its ref and "object created"
+//   blocking.ts  block(), Blocker, during(): shown blocked, wait-for edges
+//   threads.ts   start a thread or process, default names, exit, the GIL
+//
+// Besides these, the API sees the worker's context (its heap, table and
+// trace ring, which the sync cores need) and the value encoding that
+// carries snippet values between workers.
+
+export { place, track, refOf, nameValue, labelRef, nameRef, type Placed, type PlaceOptions } from "./objects";
+export { block, Blocker, during } from "./blocking";
+export {
+  startThread, nextNameNumber, isDaemon, pidOf, parentPid, endRun, terminateProcess,
+  setSwitchIntervalUs, switchIntervalUs, gilEnabled, type StartRequest,
+} from "./threads";
+export { context, type WorkerContext } from "../worker-context";
+export { startsProcess } from "../thread-table";
+export type { SpawnPayload, ThreadRole } from "../protocol";
+export { Decoder, Encoder, SEND, type Sendable, type ModuleScope } from "../serialize";
+export { TAG, type EncodedInstance } from "../serialize-types";
+export { isNotYetDefined } from "../host";

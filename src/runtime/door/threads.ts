@@ -1,0 +1,118 @@
+// The door's threads and processes: start a thread (or fork a process), the
+// numbers in Python's default names, ending the run or a process, and the
+// GIL's knobs. The API encodes what a new thread runs (the snippet's values,
+// api/thread.ts); everything about where it runs and in which memory is
+// decided here, so a change of how threads start (warm workers, a
+// controlled schedule) is made once.
+
+import { Ctl, Field, MAIN_PID, startsProcess } from "../thread-table";
+import type { SpawnPayload, ThreadRole } from "../protocol";
+import { provisionThread } from "../provision";
+import { sendToRunner } from "../runner-link";
+import { context } from "../worker-context";
+import { Gil } from "../../sync/gil";
+
+export interface StartRequest {
+  name: string;
+  role: ThreadRole;
+  daemon: boolean;
+  /** a new process's own GIL choice; undefined: as its parent */
+  gil?: boolean;
+  /** what the thread runs, encoded by the API */
+  payload: Omit<SpawnPayload, "ident">;
+}
+
+/**
+ * Starts a thread (a process, for the process roles) and returns its ident.
+ * The table entry says "alive" before the worker exists, so isAlive() and
+ * join() are right from the first instant; a start that fails (the thread
+ * limit) leaves nothing behind.
+ */
+export function startThread(request: StartRequest): number {
+  const ctx = context();
+  let pid = ctx.pid;
+  let memory = {
+    gilBase: ctx.table.get(ctx.ident, Field.GilBase),
+    globalsOffset: ctx.table.get(ctx.ident, Field.GlobalsOffset),
+    globalsCount: ctx.globals.length,
+  };
+  if (startsProcess(request.role)) {
+    // Each process has its own interpreter, so its own GIL...
+    const parentGil = new Gil(ctx.i32, memory.gilBase).enabled();
+    const gilBase = ctx.heap.alloc(Gil.WORDS);
+    new Gil(ctx.i32, gilBase).setEnabled(request.gil ?? parentGil);
+    // ...and, as after fork(), a pid and a copy of the shared globals as they are now.
+    pid = MAIN_PID + ctx.table.counter(Ctl.Pids);
+    const globalsOffset = ctx.userHeap.allocFloat64(Math.max(1, ctx.globals.length));
+    new Float64Array(ctx.run.userHeap, globalsOffset, ctx.globals.length).set(ctx.globals);
+    memory = { gilBase, globalsOffset, globalsCount: ctx.globals.length };
+  }
+  const ident = ctx.table.reserve(request.name, request.role, request.daemon, pid, ctx.ident);
+  try {
+    provisionThread(ctx.heap, ctx.table, ident, memory);
+  } catch (error) {
+    ctx.table.abandon(ident);
+    throw error;
+  }
+  ctx.table.publish(ident);
+  sendToRunner({ type: "spawn", spawn: { ...request.payload, ident } });
+  return ident;
+}
+
+const NAME_COUNTERS = {
+  Thread: Ctl.ThreadNames,
+  Dummy: Ctl.DummyNames,
+  Process: Ctl.ProcessNames,
+  PoolWorker: Ctl.PoolWorkerNames,
+} as const;
+
+/** The next N of a Python default name ("Thread-N"), counted across every worker of the run. */
+export function nextNameNumber(prefix: keyof typeof NAME_COUNTERS): number {
+  return context().table.counter(NAME_COUNTERS[prefix]);
+}
+
+export function isDaemon(ident: number): boolean {
+  return context().table.get(ident, Field.Daemon) === 1;
+}
+
+export function pidOf(ident: number): number {
+  return context().table.get(ident, Field.Pid);
+}
+
+/** The pid of the process that started the caller's process (the page's tab stands in for MainProcess's parent). */
+export function parentPid(): number {
+  const ctx = context();
+  const main = ctx.table.processMain(ctx.ident);
+  if (main === 1) return MAIN_PID - 1;
+  return pidOf(ctx.table.get(main, Field.Parent));
+}
+
+/** Ends every thread of the run now (os._exit); never returns. */
+export function endRun(exitCode: number): never {
+  sendToRunner({ type: "os-exit", exitCode });
+  // The runner terminates every worker of the run; until then, do nothing more.
+  const word = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) Atomics.wait(word, 0, 0);
+}
+
+/** Ends every thread of process `pid` at once, as SIGTERM would. */
+export function terminateProcess(pid: number): void {
+  sendToRunner({ type: "terminate", pid });
+}
+
+/** The GIL's switch interval for the whole run (sys.setswitchinterval), in µs. */
+export function setSwitchIntervalUs(us: number): void {
+  const ctx = context();
+  Atomics.store(ctx.i32, ctx.table.control + Ctl.SwitchIntervalUs, us);
+}
+
+export function switchIntervalUs(): number {
+  const ctx = context();
+  return Atomics.load(ctx.i32, ctx.table.control + Ctl.SwitchIntervalUs);
+}
+
+/** Whether the caller's process runs with the GIL. */
+export function gilEnabled(): boolean {
+  const ctx = context();
+  return new Gil(ctx.i32, ctx.table.get(ctx.ident, Field.GilBase)).enabled();
+}
