@@ -252,3 +252,19 @@ print("after");`;
     await context.close();
   }
 });
+
+test("runs that follow each other quickly never run out of shared memory: 80 runs in a row all start and finish", async ({ playground }) => {
+  // Each run's heaps count against the frame's cap on shared memory until
+  // nothing holds them; a timer or an idle worker that kept a finished run
+  // alive made the 10th quick run hang and later ones fail.
+  const statuses = await playground.evaluate(async (code) => {
+    const api = (window as unknown as { playground: { run(r: { code: string }): Promise<{ status: string; output: { text: string }[] }> } }).playground;
+    const seen: string[] = [];
+    for (let i = 0; i < 80; i++) {
+      const result = await api.run({ code: code.replace("RUN", String(i)) });
+      seen.push(`${result.status}:${result.output.map((l) => l.text).join("|")}`);
+    }
+    return seen;
+  }, 'import { print } from "playground";\nprint("run RUN");\n');
+  expect(statuses).toEqual(Array.from({ length: 80 }, (_, i) => `ok:run ${i}`));
+});

@@ -45,7 +45,13 @@ export interface SpawnPayload {
 }
 
 export type ToWorker =
-  | { type: "prepare"; run: RunContextInit }
+  /**
+   * Compile the run's body ahead of time. Only the code travels, not the
+   * run's memory: an idle worker that got a run's buffers would keep them
+   * alive (an idle isolate never collects garbage), and a few runs later
+   * the frame could no longer allocate a heap.
+   */
+  | { type: "prepare"; runId: number; js: string }
   | { type: "start"; run: RunContextInit; spawn: SpawnPayload; port: MessagePort };
 
 /** Sent once on the worker's global scope, before it has a port. */

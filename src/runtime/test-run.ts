@@ -4,6 +4,7 @@
 // thread traced.
 
 import { createRunMemory } from "./runner/run-memory";
+import { SharedHeap } from "../sync/heap";
 import { createContext } from "./worker-context";
 import { Field } from "./thread-table";
 import { DEFAULT_SETTINGS } from "./settings";
@@ -12,7 +13,7 @@ import { EVENT_BYTES } from "../trace/ring";
 import { TRACE_RING_EVENTS } from "./provision";
 
 export function startTestRun(settings = DEFAULT_SETTINGS, heapBytes = 16 << 20) {
-  const memory = createRunMemory(1, "", settings, 1, heapBytes);
+  const memory = createRunMemory(1, "", settings, 1, { heap: SharedHeap.create(heapBytes), userHeap: SharedHeap.create(heapBytes) });
   const { heap, table, main: ident } = memory;
   const ctx = createContext(memory.context, ident);
   const reader = new RingReader(heap.i32, table.get(ident, Field.RingBase), TRACE_RING_EVENTS);

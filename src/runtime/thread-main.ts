@@ -44,7 +44,7 @@ const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
 
 let prepared: { runId: number; body: SnippetBody } | null = null;
 
-function bodyFor(run: RunContextInit): SnippetBody {
+function bodyFor(run: Pick<RunContextInit, "runId" | "js">): SnippetBody {
   if (prepared?.runId !== run.runId) {
     prepared = { runId: run.runId, body: new AsyncFunction("__pg", `${run.js}\n//# sourceURL=snippet.js`) };
   }
@@ -133,7 +133,7 @@ export function serveThreads(parts: ThreadParts): void {
     switch (message.type) {
       case "prepare":
         try {
-          bodyFor(message.run);
+          bodyFor(message);
         } catch {
           // A body that does not compile fails again, visibly, at start.
         }

@@ -7,8 +7,15 @@
 //     sharedArray() and Value. `sharedArray(...).buffer` is this buffer, so a
 //     snippet that writes all over it changes only its own data.
 //   - the control buffer: one eval-breaker word per thread slot.
-// Both heaps are large but cost only what is touched: the browser commits a
-// SharedArrayBuffer's pages lazily.
+// Both heaps cost only what is touched (the browser commits a
+// SharedArrayBuffer's pages lazily), but each counts in full against the
+// frame process's cap on shared memory (16 GiB in Chromium), and a run's
+// buffers are freed only once every worker that held them has been torn
+// down, which takes a while for a worker terminated inside Atomics.wait.
+// So runs that follow each other quickly could exhaust the cap with
+// buffers that are already garbage: the heaps are sized for what a lesson
+// needs, and a run that finds the cap reached waits for the previous runs'
+// buffers to go (allocateHeaps) rather than failing.
 
 import { SharedHeap } from "../../sync/heap";
 import { BLOCK_HEADER_WORDS } from "../../sync/blocks";
@@ -19,10 +26,32 @@ import type { RunContextInit } from "../protocol";
 import type { ResolvedSettings } from "../settings";
 
 /** Largest first; a device that refuses one size gets the next. */
-const HEAP_SIZES = [1 << 30, 256 << 20, 64 << 20];
-const USER_HEAP_SIZES = [1 << 30, 256 << 20, 64 << 20];
+const HEAP_SIZES = [256 << 20, 64 << 20];
+const USER_HEAP_SIZES = [256 << 20, 64 << 20];
+/** how long a run waits for earlier runs' buffers to be freed before it gives up with MemoryError */
+const ALLOCATE_PATIENCE_MS = 5000;
+const ALLOCATE_RETRY_MS = 50;
 /** slots beyond maxThreads, for threads that ended and are not recycled yet */
 const SPARE_SLOTS = 64;
+
+export interface RunHeaps {
+  heap: SharedHeap;
+  userHeap: SharedHeap;
+}
+
+/** Both heaps of a run; waits (up to ALLOCATE_PATIENCE_MS) while earlier runs' buffers are still being freed. */
+export async function allocateHeaps(heapBytes?: number): Promise<RunHeaps> {
+  const deadline = performance.now() + ALLOCATE_PATIENCE_MS;
+  for (;;) {
+    try {
+      const heap = createHeap(heapBytes ? [heapBytes] : HEAP_SIZES);
+      return { heap, userHeap: createHeap(heapBytes ? [heapBytes] : USER_HEAP_SIZES) };
+    } catch (error) {
+      if (!(error instanceof RangeError) || performance.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, ALLOCATE_RETRY_MS));
+    }
+  }
+}
 
 function createHeap(sizes: number[]): SharedHeap {
   let last: unknown;
@@ -48,10 +77,9 @@ export interface RunMemory {
   tableEndWord: number;
 }
 
-/** `heapBytes`: both heaps' size, for tests (the default tries the largest that the device gives) */
-export function createRunMemory(runId: number, js: string, settings: ResolvedSettings, sharedGlobals: number, heapBytes?: number): RunMemory {
-  const heap = createHeap(heapBytes ? [heapBytes] : HEAP_SIZES);
-  const userHeap = createHeap(heapBytes ? [heapBytes] : USER_HEAP_SIZES);
+/** Lays the run out in `heaps` (allocateHeaps, or heaps of a test's size). */
+export function createRunMemory(runId: number, js: string, settings: ResolvedSettings, sharedGlobals: number, heaps: RunHeaps): RunMemory {
+  const { heap, userHeap } = heaps;
   const capacity = settings.maxThreads + SPARE_SLOTS;
   const control = heap.alloc(CONTROL_WORDS + capacity * ENTRY_WORDS, 2);
   const ctl = new SharedArrayBuffer(capacity * 4);

@@ -12,7 +12,8 @@
 import type { FromRunner, ToRunner, WorkerSources } from "../frame-protocol";
 import { checkSettings, resolveSettings } from "../settings";
 import { BlobWorkers, WarmPool } from "./worker-pool";
-import { Supervisor } from "./supervisor";
+import { Supervisor, type RunRequest } from "./supervisor";
+import { allocateHeaps } from "./run-memory";
 
 export const BEAT_MS = 250;
 /** the most code a run request may carry (the page refuses more, with a message, before it gets here) */
@@ -45,6 +46,13 @@ function readRequest(data: unknown): ToRunner | null {
   return null;
 }
 
+function cannotStart(error: unknown): string {
+  if (error instanceof RangeError) {
+    return "MemoryError: the run could not get its shared memory from the browser (too many runs' memory not yet freed, or a device short of memory); run again in a moment";
+  }
+  return `the run could not start: ${error instanceof Error ? error.message : String(error)}`;
+}
+
 export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHandle {
   const isolated = globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === "function";
   const send = (message: FromRunner, transfer: Transferable[] = []) => port.postMessage(message, transfer);
@@ -57,6 +65,43 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
   const drainers = new BlobWorkers(sources.drainer, "playground-drainer");
   const clocks = new BlobWorkers(sources.clock, "playground-clock");
   let current: Supervisor | null = null;
+  /** a run whose memory is still being allocated; a stop or a newer run cancels it */
+  let pending: number | null = null;
+
+  const start = async (request: RunRequest) => {
+    pending = request.runId;
+    let failure: unknown = null;
+    const heaps = await allocateHeaps().catch((error: unknown) => {
+      failure = error;
+      return null;
+    });
+    if (pending !== request.runId) return;
+    pending = null;
+    if (heaps) {
+      try {
+        current = new Supervisor(request, heaps, {
+          send, threads, drainers, clocks,
+          onEnd: () => {
+            if (current?.runId === request.runId) current = null;
+          },
+        });
+        return;
+      } catch (error) {
+        failure = error;
+      }
+    }
+    // The page waits for an end: a run that could not start must still send one.
+    send({ type: "started", runId: request.runId, epochMs: performance.timeOrigin + performance.now() });
+    send({ type: "end", runId: request.runId, status: "error", exitCode: 1, endMs: 0, problem: cannotStart(failure) });
+  };
+
+  const cancelPending = (status: "stopped") => {
+    if (pending === null) return;
+    const runId = pending;
+    pending = null;
+    send({ type: "started", runId, epochMs: performance.timeOrigin + performance.now() });
+    send({ type: "end", runId, status, exitCode: 1, endMs: 0 });
+  };
 
   port.onmessage = (event: MessageEvent) => {
     const request = readRequest(event.data);
@@ -64,18 +109,13 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
     switch (request.type) {
       case "run":
         current?.stop();
-        current = new Supervisor(
-          { runId: request.runId, js: request.js, settings: request.settings, sharedGlobals: request.sharedGlobals, timeoutMs: request.timeoutMs },
-          {
-            send, threads, drainers, clocks,
-            onEnd: () => {
-              if (current?.runId === request.runId) current = null;
-            },
-          },
-        );
+        current = null;
+        cancelPending("stopped");
+        void start({ runId: request.runId, js: request.js, settings: request.settings, sharedGlobals: request.sharedGlobals, timeoutMs: request.timeoutMs });
         return;
       case "stop":
         if (current?.runId === request.runId) current.stop();
+        if (pending === request.runId) cancelPending("stopped");
         return;
       case "ack":
         if (current?.runId === request.runId) current.ack();
@@ -92,6 +132,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
   return {
     dispose() {
       clearInterval(beat);
+      pending = null;
       current?.stop();
       threads.dispose();
       port.close();

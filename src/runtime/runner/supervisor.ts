@@ -18,7 +18,7 @@ import type { ResolvedSettings } from "../settings";
 import { Ctl, Field, Lifecycle, MAIN_PID, TERMINATED_EXIT_CODE } from "../thread-table";
 import { DeadlockWatch, type ThreadWait } from "../deadlock-watch";
 import { defaultName, kindOf, ObjKind, ordinalOf } from "../../trace/object-kinds";
-import { createRunMemory, type RunMemory } from "./run-memory";
+import { createRunMemory, type RunHeaps, type RunMemory } from "./run-memory";
 import { readWaits } from "./deadlock-scan";
 import { readThreadMessage } from "./thread-messages";
 import type { BlobWorkers, WarmPool } from "./worker-pool";
@@ -81,8 +81,8 @@ export class Supervisor {
   private corrupt: string | undefined;
   private finalDrain: (() => void) | null = null;
 
-  constructor(private readonly request: RunRequest, private readonly parts: SupervisorParts) {
-    const memory = (this.memory = createRunMemory(request.runId, request.js, request.settings, request.sharedGlobals));
+  constructor(private readonly request: RunRequest, heaps: RunHeaps, private readonly parts: SupervisorParts) {
+    const memory = (this.memory = createRunMemory(request.runId, request.js, request.settings, request.sharedGlobals, heaps));
     const { table, heap, context } = memory;
     parts.send({ type: "started", runId: request.runId, epochMs: context.epochMs });
 
@@ -306,11 +306,15 @@ export class Supervisor {
     Atomics.store(this.drainCommands, DRAIN_PAUSED, 0);
     this.wakeDrainer();
     await new Promise<void>((resolve) => {
-      this.finalDrain = resolve;
-      setTimeout(() => {
+      const giveUp = setTimeout(() => {
         this.problem ??= "the run's trace was not completely read at its end";
         resolve();
       }, FINAL_DRAIN_MS);
+      this.finalDrain = () => {
+        clearTimeout(giveUp);
+        this.finalDrain = null;
+        resolve();
+      };
     });
     this.drainer.terminate();
     this.clock.terminate();
@@ -336,12 +340,21 @@ export class Supervisor {
     if (this.backlog.empty) return Promise.resolve();
     this.lastAckMs = performance.now();
     return new Promise((resolve) => {
-      this.onCaughtUp = resolve;
-      const watch = () => {
-        if (performance.now() - this.lastAckMs > PAGE_STALL_MS) resolve();
-        else setTimeout(watch, 1000);
+      // The watch must stop with the wait: a timer left running keeps this
+      // run (and its shared memory) alive, and the frame can hold only so
+      // many runs' memory at once.
+      let watch: ReturnType<typeof setTimeout> | undefined;
+      const done = () => {
+        clearTimeout(watch);
+        this.onCaughtUp = null;
+        resolve();
       };
-      setTimeout(watch, 1000);
+      this.onCaughtUp = done;
+      const check = () => {
+        if (performance.now() - this.lastAckMs > PAGE_STALL_MS) done();
+        else watch = setTimeout(check, 1000);
+      };
+      watch = setTimeout(check, 1000);
     });
   }
 }

@@ -53,7 +53,7 @@ export class WarmPool {
 
   /** Let idle workers compile the run's snippet before any of them is needed. */
   prepare(run: RunContextInit): void {
-    const message: ToWorker = { type: "prepare", run };
+    const message: ToWorker = { type: "prepare", runId: run.runId, js: run.js };
     for (const worker of this.idle) worker.postMessage(message);
   }
 
