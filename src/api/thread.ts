@@ -15,7 +15,7 @@
 import { RuntimeError } from "../base/errors";
 import {
   context, type WorkerContext, Decoder, Encoder, SEND, type Sendable, TAG, type EncodedInstance, isNotYetDefined, block,
-  startThread, startsProcess, isDaemon, nextNameNumber, type SpawnPayload, type ThreadRole,
+  startThread, startsProcess, isDaemon, nextNameNumber, type SpawnPayload, type SpawnRecord, type ThreadRole,
 } from "../runtime/door";
 import { ObjKind, objRef } from "../trace/object-kinds";
 import { timeoutOf } from "./locks";
@@ -187,7 +187,7 @@ function shareField(target: object, key: string, f64: Float64Array, index: numbe
   });
 }
 
-function encodeSpawn(ctx: WorkerContext, thread: Thread, core: ThreadCore, shareNumbers: boolean): Omit<SpawnPayload, "ident"> {
+function encodeSpawn(ctx: WorkerContext, thread: Thread, core: ThreadCore, shareNumbers: boolean): SpawnRecord {
   if (!ctx.scope) throw new RuntimeError("threads can only be started once the snippet's module is running");
   const encoder = new Encoder(ctx.scope, core.name);
   const overridden = thread.run !== Thread.prototype.run;
@@ -197,8 +197,6 @@ function encodeSpawn(ctx: WorkerContext, thread: Thread, core: ThreadCore, share
     if (!isNotYetDefined(snapshotValues[key])) snapshot[key] = encoder.encode(snapshotValues[key], key);
   }
   return {
-    role: core.role,
-    name: core.name,
     target: overridden ? null : encoder.encode(core.target, "target"),
     args: overridden ? [] : encoder.encode(core.args, "args"),
     self: overridden ? encodeSelf(ctx, thread, encoder, shareNumbers) : null,

@@ -4,9 +4,9 @@
 // changes, lock traffic, prints) goes through shared memory instead; these
 // carry only what is rare or variable-sized.
 //
-// A thread speaks through the MessagePort the runner gave it with its start
-// message, so the runner knows who sent what: a worker can only ever speak
-// for its own thread. The worker's global postMessage is heard once, for
+// A worker speaks through the MessagePort the runner gave it with its serve
+// message, so the runner knows which worker sent what, and a worker can only
+// ever speak for the thread it runs. The worker's global postMessage is heard once, for
 // "booted", and ignored after that: the snippet's code can call it too.
 
 import type { EncodedValue } from "./serialize-types";
@@ -30,7 +30,7 @@ export interface RunContextInit {
   js: string;
 }
 
-/** What a new thread gets from the thread that started it. */
+/** What a new thread gets from the thread that started it (through shared memory: spawn-payload.ts). */
 export interface SpawnPayload {
   ident: number;
   role: ThreadRole;
@@ -52,14 +52,21 @@ export type ToWorker =
    * the frame could no longer allocate a heap.
    */
   | { type: "prepare"; runId: number; js: string }
-  | { type: "start"; run: RunContextInit; spawn: SpawnPayload; port: MessagePort };
+  /**
+   * Serve the run: speak on `port`, park at dock place `place` (-1: none,
+   * stop after the first thread), and run thread `ident` first if given.
+   */
+  | { type: "serve"; run: RunContextInit; port: MessagePort; place: number; ident?: number };
 
 /** Sent once on the worker's global scope, before it has a port. */
 export type WorkerBooted = { type: "booted" };
 
 /** Sent on the thread's own port: about the sender's thread only. */
 export type FromThread =
-  | { type: "spawn"; spawn: SpawnPayload }
+  /** a thread the sender reserved and published, for which no worker was parked: the runner starts it */
+  | { type: "spawn"; ident: number }
+  /** the sender has taken thread `ident` (from the dock, or as the runner asked) and runs it now */
+  | { type: "started"; ident: number }
   | { type: "exception"; errorName: string; message: string; stack: string; t: number }
   /** about object `ref`: the name the snippet gave it (or a label's text), or the object it belongs to */
   | { type: "object"; ref: number; name?: string; owner?: number }

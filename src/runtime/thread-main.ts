@@ -1,17 +1,21 @@
 // A thread worker's life, as the runtime runs it: MainThread, each Thread,
 // process, pool worker and Timer. A worker boots once (warm, before any
 // run), may be told to prepare (compile the run's snippet body ahead of
-// time), and is then started as one thread; when that thread ends, the
-// runner may start it again as another thread of the same run (never of
-// another run). What a thread runs, and what ends a program, comes from
-// the API (src/thread-worker.ts passes it in), so this layer never
-// imports the API.
+// time), and is then told to serve one run: it runs the thread it is given,
+// if any, then parks at its dock place (dock.ts) until a starter hands it
+// the next thread of the run, and so on until the run ends and the runner
+// terminates it (never does it serve another run). What a thread runs comes
+// through shared memory (spawn-payload.ts). What a thread is, and what ends
+// a program, comes from the API (src/thread-worker.ts passes it in), so this
+// layer never imports the API.
 //
-// It talks to the runner through the port of its start message (protocol.ts,
+// It talks to the runner through the port of its serve message (protocol.ts,
 // runner-link.ts), which no object the snippet can reach holds.
 
 /// <reference lib="webworker" />
 import type { RunContextInit, SpawnPayload, ToWorker, WorkerBooted } from "./protocol";
+import { park, placeWord } from "./dock";
+import { takePayload } from "./spawn-payload";
 import { connectRunner, sendToRunner } from "./runner-link";
 import { createContext, type WorkerContext } from "./worker-context";
 import { createHost, type HostParts } from "./host";
@@ -81,17 +85,22 @@ function reportException(parts: ThreadParts, ctx: WorkerContext, error: unknown)
   });
 }
 
-async function startThread(parts: ThreadParts, run: RunContextInit, spawn: SpawnPayload, port: MessagePort): Promise<void> {
-  connectRunner(port);
-  const ctx = createContext(run, spawn.ident);
+async function runThread(parts: ThreadParts, run: RunContextInit, ident: number): Promise<void> {
+  sendToRunner({ type: "started", ident });
+  const ctx = createContext(run, ident);
   Atomics.compareExchange(ctx.i32, ctx.table.at(ctx.ident, Field.Lifecycle), Lifecycle.Starting, Lifecycle.Alive);
   ctx.enter(ThreadState.Running);
-  const isMain = spawn.role === "main";
-  const forks = startsProcess(spawn.role);
-  const { host, decoder } = createHost(ctx, isMain, spawn.snapshot as Record<string, unknown>, parts);
   let final: "done" | "error" = "done";
   let exitCode = 0;
   try {
+    const role = ctx.table.role(ident);
+    const spawn: SpawnPayload = {
+      ident, role, name: ctx.table.name(ident),
+      ...takePayload({ table: ctx.table, blocks: ctx.blocks, userHeap: run.userHeap }, ident),
+    };
+    const isMain = role === "main";
+    const forks = startsProcess(role);
+    const { host, decoder } = createHost(ctx, isMain, spawn.snapshot as Record<string, unknown>, parts);
     ctx.currentThread = parts.handle(ctx.ident, spawn.name);
     try {
       await bodyFor(run)(host);
@@ -125,6 +134,31 @@ async function startThread(parts: ThreadParts, run: RunContextInit, spawn: Spawn
   sendToRunner({ type: "exit", state: final, t: ctx.now(), exitCode });
 }
 
+/** Serves the run: the thread given, if any, then whatever the dock hands this worker. */
+async function serve(parts: ThreadParts, message: Extract<ToWorker, { type: "serve" }>): Promise<void> {
+  connectRunner(message.port);
+  const { run, place } = message;
+  try {
+    bodyFor(run);
+  } catch {
+    // A body that does not compile fails again, visibly, in its thread.
+  }
+  const i32 = new Int32Array(run.heap);
+  const at = place >= 0 ? placeWord(i32, run.controlIndex, place) : -1;
+  if (at >= i32.length) return;
+  let ident = message.ident ?? 0;
+  for (;;) {
+    if (ident === 0) {
+      if (at < 0) return;
+      // Blocks this worker (nothing else of this run is left for it to do) until a starter hands it a thread.
+      ident = park(i32, at);
+      if (ident === 0) return;
+    }
+    await runThread(parts, run, ident);
+    ident = 0;
+  }
+}
+
 /** Installs the worker's message loop and says it has booted. */
 export function serveThreads(parts: ThreadParts): void {
   const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -138,8 +172,8 @@ export function serveThreads(parts: ThreadParts): void {
           // A body that does not compile fails again, visibly, at start.
         }
         break;
-      case "start":
-        void startThread(parts, message.run, message.spawn, message.port);
+      case "serve":
+        void serve(parts, message);
         break;
     }
   };

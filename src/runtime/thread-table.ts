@@ -36,7 +36,10 @@
 //   18 exitCodes     word index of the exit codes, one word per ident (a process's
 //                    exitcode outlives its slot); pages of it are touched only as used
 //   19 blocks        word index of the heap's block allocator (sync/blocks.ts)
-//   20-31 (reserved)
+//   20 dock          word index of the dock, one word per worker place (runtime/dock.ts)
+//   21 dockPlaces    how many places the dock has
+//   22 dockHint      where the next hand-off starts looking (spreads them out)
+//   23-31 (reserved)
 //   32-95 kind counters: the per-kind ordinals behind "Lock 3" (trace/object-kinds.ts)
 // Slot (ENTRY_WORDS words each):
 //   0 lifecycle  1 ident  2 daemon  3 role  4 pid  5 parent ident
@@ -47,14 +50,16 @@
 //   15 gilBase (heap word of its process's GIL, sync/gil.ts)
 //   16 globalsOffset (byte offset of its process's shared globals in the user heap)  17 globalsCount
 //   18 nextFree (free-stack link)  19 generation
-//   20 name length in bytes, 21.. UTF-8 name
+//   20 spawnBlock (block holding what the thread runs, runtime/spawn-payload.ts; 0: nothing)
+//   21 spawnBytes (its length in bytes)
+//   22 name length in bytes, 23.. UTF-8 name
 
 import type { ThreadRole } from "./protocol";
 import { RuntimeError } from "../base/errors";
 
 export const CONTROL_WORDS = 96;
 export const ENTRY_WORDS = 64;
-const NAME_WORD = 20;
+const NAME_WORD = 22;
 export const NAME_BYTES = (ENTRY_WORDS - NAME_WORD - 1) * 4;
 /** slots are numbered in 16 bits in the free stack */
 export const MAX_SLOTS = 0xffff;
@@ -66,12 +71,13 @@ export const EXIT_CODE_IDENTS = 1 << 20;
 export const enum Ctl {
   RunState = 0, ThreadNames = 1, DummyNames = 2, SlotsUsed = 3, ProcessNames = 4, MaxThreads = 5, Alive = 6,
   Capacity = 7, TableBase = 9, Clock = 10, Pids = 12, PoolWorkerNames = 13, SwitchIntervalUs = 14,
-  FreeHead = 15, SlotsFreed = 16, DrainSignal = 17, ExitCodes = 18, Blocks = 19, KindCounters = 32,
+  FreeHead = 15, SlotsFreed = 16, DrainSignal = 17, ExitCodes = 18, Blocks = 19, Dock = 20, DockPlaces = 21,
+  DockHint = 22, KindCounters = 32,
 }
 export const enum Field {
   Lifecycle = 0, Ident = 1, Daemon = 2, Role = 3, Pid = 4, Parent = 5, CtlWord = 6, SleepWord = 7,
   RingBase = 8, OutputBase = 9, WaitObj = 10, WaitKind = 11, WaitAddr = 12, WaitTimed = 13, ExitCode = 14,
-  GilBase = 15, GlobalsOffset = 16, GlobalsCount = 17, NextFree = 18, Generation = 19,
+  GilBase = 15, GlobalsOffset = 16, GlobalsCount = 17, NextFree = 18, Generation = 19, SpawnBlock = 20, SpawnBytes = 21,
 }
 export const enum Lifecycle { Free = 0, Starting = 1, Alive = 2, Finished = 3, Released = 4 }
 
@@ -236,6 +242,8 @@ export class ThreadTable {
     Atomics.store(i32, at(Field.Pid), pid);
     Atomics.store(i32, at(Field.Parent), parent);
     Atomics.store(i32, at(Field.ExitCode), 0);
+    Atomics.store(i32, at(Field.SpawnBlock), 0);
+    Atomics.store(i32, at(Field.SpawnBytes), 0);
     Atomics.store(i32, at(Field.CtlWord), slot);
     this.setName(ident, name);
     return ident;
@@ -356,10 +364,15 @@ export class ThreadTable {
   }
 
   aliveIdents(): number[] {
+    return this.identsIn(Lifecycle.Starting, Lifecycle.Alive);
+  }
+
+  /** Threads whose slot is in one of `states`. */
+  identsIn(...states: Lifecycle[]): number[] {
     const out: number[] = [];
     for (let slot = 0; slot < this.slotsUsed(); slot++) {
       const state = Atomics.load(this.i32, this.slotAt(slot, Field.Lifecycle));
-      if (state === Lifecycle.Starting || state === Lifecycle.Alive) out.push(Atomics.load(this.i32, this.slotAt(slot, Field.Ident)));
+      if (states.includes(state)) out.push(Atomics.load(this.i32, this.slotAt(slot, Field.Ident)));
     }
     return out;
   }

@@ -21,6 +21,7 @@ export {
 export { context, type WorkerContext } from "../worker-context";
 export { startsProcess } from "../thread-table";
 export type { SpawnPayload, ThreadRole } from "../protocol";
+export type { Payload as SpawnRecord } from "../spawn-payload";
 export { Decoder, Encoder, SEND, type Sendable, type ModuleScope } from "../serialize";
 export { TAG, type EncodedInstance } from "../serialize-types";
 export { isNotYetDefined } from "../host";

@@ -6,8 +6,10 @@
 // controlled schedule) is made once.
 
 import { Ctl, Field, MAIN_PID, startsProcess } from "../thread-table";
-import type { SpawnPayload, ThreadRole } from "../protocol";
+import type { ThreadRole } from "../protocol";
 import { provisionThread } from "../provision";
+import { dropPayload, storePayload, type Payload } from "../spawn-payload";
+import { handOff } from "../dock";
 import { sendToRunner } from "../runner-link";
 import { context } from "../worker-context";
 import { Gil } from "../../sync/gil";
@@ -19,14 +21,16 @@ export interface StartRequest {
   /** a new process's own GIL choice; undefined: as its parent */
   gil?: boolean;
   /** what the thread runs, encoded by the API */
-  payload: Omit<SpawnPayload, "ident">;
+  payload: Payload;
 }
 
 /**
  * Starts a thread (a process, for the process roles) and returns its ident.
  * The table entry says "alive" before the worker exists, so isAlive() and
  * join() are right from the first instant; a start that fails (the thread
- * limit) leaves nothing behind.
+ * limit) leaves nothing behind. A parked worker takes the thread through
+ * the dock (runtime/dock.ts) with no message; only when none is parked is
+ * the runner asked for one.
  */
 export function startThread(request: StartRequest): number {
   const ctx = context();
@@ -48,14 +52,17 @@ export function startThread(request: StartRequest): number {
     memory = { gilBase, globalsOffset, globalsCount: ctx.globals.length };
   }
   const ident = ctx.table.reserve(request.name, request.role, request.daemon, pid, ctx.ident);
+  const payloadMemory = { table: ctx.table, blocks: ctx.blocks, userHeap: ctx.run.userHeap };
   try {
     provisionThread(ctx.heap, ctx.table, ident, memory);
+    storePayload(payloadMemory, ident, request.payload);
   } catch (error) {
+    dropPayload(payloadMemory, ident);
     ctx.table.abandon(ident);
     throw error;
   }
   ctx.table.publish(ident);
-  sendToRunner({ type: "spawn", spawn: { ...request.payload, ident } });
+  if (!handOff(ctx.i32, ctx.table.control, ident)) sendToRunner({ type: "spawn", ident });
   return ident;
 }
 

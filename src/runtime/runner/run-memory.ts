@@ -33,6 +33,8 @@ const ALLOCATE_PATIENCE_MS = 5000;
 const ALLOCATE_RETRY_MS = 50;
 /** slots beyond maxThreads, for threads that ended and are not recycled yet */
 const SPARE_SLOTS = 64;
+/** dock places beyond the table's slots: the parked workers (crew.ts keeps a few) and retired places */
+const SPARE_PLACES = 16;
 
 export interface RunHeaps {
   heap: SharedHeap;
@@ -75,6 +77,8 @@ export interface RunMemory {
   main: number;
   /** heap words below this hold the control block and the table: no ring may lie there */
   tableEndWord: number;
+  /** places in the dock (runtime/dock.ts): one per worker the run may have */
+  dockPlaces: number;
 }
 
 /** Lays the run out in `heaps` (allocateHeaps, or heaps of a test's size). */
@@ -86,6 +90,9 @@ export function createRunMemory(runId: number, js: string, settings: ResolvedSet
   const table = ThreadTable.init(heap.i32, control, control + CONTROL_WORDS, capacity, settings.maxThreads + 1);
   Atomics.store(heap.i32, control + Ctl.ExitCodes, heap.alloc(EXIT_CODE_IDENTS));
   Atomics.store(heap.i32, control + Ctl.Blocks, heap.alloc(BLOCK_HEADER_WORDS, 2));
+  const dockPlaces = capacity + SPARE_PLACES;
+  Atomics.store(heap.i32, control + Ctl.Dock, heap.alloc(dockPlaces));
+  Atomics.store(heap.i32, control + Ctl.DockPlaces, dockPlaces);
   const context: RunContextInit = {
     runId, js, controlIndex: control, epochMs: performance.timeOrigin + performance.now(),
     heap: heap.buffer, userHeap: userHeap.buffer, ctl,
@@ -97,5 +104,5 @@ export function createRunMemory(runId: number, js: string, settings: ResolvedSet
   provisionThread(heap, table, main, { gilBase, globalsOffset: userHeap.allocFloat64(globalsCount), globalsCount });
   table.publish(main);
   Atomics.store(heap.i32, control + Ctl.SwitchIntervalUs, Math.max(1, Math.round(settings.switchIntervalMs * 1000)));
-  return { heap, userHeap, ctl, table, context, main, tableEndWord: control + CONTROL_WORDS + capacity * ENTRY_WORDS };
+  return { heap, userHeap, ctl, table, context, main, tableEndWord: control + CONTROL_WORDS + capacity * ENTRY_WORDS, dockPlaces };
 }

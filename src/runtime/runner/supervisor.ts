@@ -12,7 +12,7 @@
 // the shared thread table claims.
 
 import type { FromRunner } from "../frame-protocol";
-import type { FromThread, SpawnPayload, ToWorker } from "../protocol";
+import type { FromThread } from "../protocol";
 import type { RunStatus, DeadlockInfo } from "../types";
 import type { ResolvedSettings } from "../settings";
 import { Ctl, Field, Lifecycle, MAIN_PID, TERMINATED_EXIT_CODE } from "../thread-table";
@@ -20,13 +20,15 @@ import { DeadlockWatch, type ThreadWait } from "../deadlock-watch";
 import { defaultName, kindOf, ObjKind, ordinalOf } from "../../trace/object-kinds";
 import { createRunMemory, type RunHeaps, type RunMemory } from "./run-memory";
 import { readWaits } from "./deadlock-scan";
-import { readThreadMessage } from "./thread-messages";
+import { Crew } from "./crew";
 import type { BlobWorkers, WarmPool } from "./worker-pool";
 import { DRAIN_CONTROL_BYTES, DRAIN_PAUSED, DrainCommand, type DrainerStart, type FromDrainer } from "../drainer/drain-protocol";
 import { TraceBacklog } from "./trace-backlog";
 
 /** two scans must agree, so a deadlock is reported within about 2x this */
 const DEADLOCK_SCAN_MS = 300;
+/** how long the end waits for ended threads' last messages */
+const LAST_WORDS_MS = 1000;
 /** how long the end waits for the drainer's last chunk before it gives up on it */
 const FINAL_DRAIN_MS = 5000;
 /** how long the end waits for the page to take a chunk in before it stops waiting */
@@ -51,17 +53,11 @@ export interface SupervisorParts {
   onEnd(): void;
 }
 
-interface LiveThread {
-  worker: Worker;
-  port: MessagePort;
-  pid: number;
-}
-
 export class Supervisor {
   private readonly memory: RunMemory;
-  private readonly live = new Map<number, LiveThread>();
-  private readonly spare: Worker[] = [];
-  private readonly spawned = new Set<number>();
+  private readonly crew: Crew;
+  /** every thread a worker was given, and its process */
+  private readonly pids = new Map<number, number>();
   private readonly terminatedPids = new Set<number>();
   private readonly names = new Map<number, string>();
   private readonly drainer: Worker;
@@ -80,6 +76,9 @@ export class Supervisor {
   private problem: string | undefined;
   private corrupt: string | undefined;
   private finalDrain: (() => void) | null = null;
+  /** threads that had ended when MainThread did, whose exit has not been read yet */
+  private lastWords: Set<number> | null = null;
+  private lastWordsHeard: (() => void) | null = null;
 
   constructor(private readonly request: RunRequest, heaps: RunHeaps, private readonly parts: SupervisorParts) {
     const memory = (this.memory = createRunMemory(request.runId, request.js, request.settings, request.sharedGlobals, heaps));
@@ -103,7 +102,15 @@ export class Supervisor {
     this.clock.postMessage({ heap: heap.buffer, clockIndex: table.clockIndex(), runStateIndex: table.control + Ctl.RunState, epochMs: context.epochMs });
     parts.threads.prepare(context);
     this.names.set(memory.main, "MainThread");
-    this.startThread({ ident: memory.main, role: "main", name: "MainThread", target: null, args: [], self: null, snapshot: {} }, MAIN_PID);
+    this.crew = new Crew(memory, parts.threads, {
+      started: (ident) => this.accept(ident),
+      message: (ident, message) => this.onThreadMessage(ident, message),
+      crashed: (ident, reason) => this.onCrash(ident, reason),
+      stranded: (ident) => this.crew.start(ident),
+    }, memory.dockPlaces);
+    this.pids.set(memory.main, MAIN_PID);
+    this.crew.start(memory.main);
+    this.crew.fillDock();
     if (request.timeoutMs !== undefined && request.timeoutMs > 0) this.timers.push(setTimeout(() => this.end("timeout"), request.timeoutMs));
     this.timers.push(setInterval(() => this.scanForDeadlock(), DEADLOCK_SCAN_MS));
   }
@@ -143,28 +150,12 @@ export class Supervisor {
     return this.names.get(ident) ?? (table.holdsSlot(ident) ? table.name(ident) : `thread ${ident}`);
   }
 
-  private startThread(spawn: SpawnPayload, pid: number): void {
-    const worker = this.spare.pop() ?? this.parts.threads.take();
-    const channel = new MessageChannel();
-    const ident = spawn.ident;
-    this.spawned.add(ident);
-    this.live.set(ident, { worker, port: channel.port1, pid });
-    channel.port1.onmessage = (event) => {
-      const message = readThreadMessage(event.data);
-      if (message && !this.ended && this.live.get(ident)?.port === channel.port1) this.onThreadMessage(ident, message);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      if (this.live.get(ident)?.worker === worker) this.onCrash(ident, event.message || "the worker failed");
-    };
-    const message: ToWorker = { type: "start", run: this.memory.context, spawn, port: channel.port2 };
-    worker.postMessage(message, [channel.port2]);
-  }
-
   private onThreadMessage(sender: number, message: FromThread): void {
     switch (message.type) {
       case "spawn":
-        return this.spawn(sender, message.spawn);
+        return this.spawn(sender, message.ident);
+      case "started":
+        return;
       case "object":
         if (++this.objects > MAX_OBJECT_MESSAGES) return;
         if (message.name !== undefined) this.objectNames.set(message.ref, message.name);
@@ -184,39 +175,82 @@ export class Supervisor {
     }
   }
 
-  /** A thread asks for a worker for the thread `spawn.ident` it has just reserved and published. */
-  private spawn(sender: number, spawn: SpawnPayload): void {
+  /**
+   * Whether thread `ident` may run: reserved and published, given to no
+   * worker before, of a process still alive, and within the run's limit of
+   * threads (the runner counts for itself whatever the table claims).
+   */
+  private admissible(ident: number, announce: number, fromDock = false): boolean {
     const { table } = this.memory;
-    const ident = spawn.ident;
-    const valid = ident > 0 && table.holdsSlot(ident) && !this.spawned.has(ident)
-      && table.get(ident, Field.Parent) === sender && table.get(ident, Field.Lifecycle) === Lifecycle.Starting;
-    if (!valid) return;
+    if (this.ended || !(ident > 0) || !table.holdsSlot(ident) || this.pids.has(ident)) return false;
+    const lifecycle = table.get(ident, Field.Lifecycle);
+    // A thread from the dock may have run to its end before its worker's "started" is read here.
+    const ran = fromDock && lifecycle === Lifecycle.Finished;
+    if (lifecycle !== Lifecycle.Starting && lifecycle !== Lifecycle.Alive && !ran) return false;
     const pid = table.get(ident, Field.Pid);
     const max = this.request.settings.maxThreads;
-    if (this.live.size > max || this.terminatedPids.has(pid)) {
-      if (this.live.size > max) this.notice(sender, `can't start new thread: ${max} threads are alive, the run's limit (settings.maxThreads)`);
+    if (this.crew.size > max || this.terminatedPids.has(pid)) {
+      if (this.crew.size > max && announce) this.notice(announce, `can't start new thread: ${max} threads are alive, the run's limit (settings.maxThreads)`);
       table.abandon(ident);
-      return;
+      return false;
     }
+    this.pids.set(ident, pid);
     this.names.set(ident, table.name(ident));
-    this.startThread({ ...spawn, name: table.name(ident) }, pid);
+    return true;
+  }
+
+  /** A worker took thread `ident` from the dock. */
+  private accept(ident: number): boolean {
+    return this.admissible(ident, 0, true);
+  }
+
+  /** A thread asks for a worker for thread `ident`, which it has just reserved and published (no worker was parked). */
+  private spawn(sender: number, ident: number): void {
+    const { table } = this.memory;
+    if (!(ident > 0 && table.holdsSlot(ident) && table.get(ident, Field.Parent) === sender)) return;
+    if (this.admissible(ident, sender)) this.crew.start(ident);
   }
 
   private onExit(ident: number, state: "done" | "error", exitCode: number): void {
-    const thread = this.live.get(ident);
-    if (!thread) return;
-    this.live.delete(ident);
-    thread.port.onmessage = null;
-    thread.port.close();
-    // The worker may run another thread of this run: same snippet, already
+    if (!this.crew.has(ident)) return;
+    // The worker parks for another thread of this run: same snippet, already
     // compiled, so a program that starts threads one after another pays for
     // worker boots only once. Nothing crosses into another run.
-    this.spare.push(thread.worker);
+    this.crew.finished(ident);
     this.release(ident);
     if (ident === this.memory.main) {
       this.exitCode = exitCode;
-      void this.end(state === "done" ? "ok" : "error");
+      this.endAfterLastWords(state === "done" ? "ok" : "error");
+    } else {
+      this.lastWords?.delete(ident);
+      if (this.lastWords?.size === 0) this.lastWordsHeard?.();
     }
+  }
+
+  /**
+   * Ends the run once every thread that has already ended has been heard to
+   * the end: a thread's last messages (its exception, then its exit) come on
+   * its own port, and may arrive after MainThread's exit on another port
+   * even though they were sent first.
+   */
+  private endAfterLastWords(status: RunStatus): void {
+    const { table } = this.memory;
+    // Ended (per the table) but not yet released: their exit has not been read. Some may come from the
+    // dock and not even have said "started" yet. The table may lie; LAST_WORDS_MS bounds what that costs.
+    const unheard = table.identsIn(Lifecycle.Finished).filter((ident) => ident !== this.memory.main);
+    if (unheard.length === 0) {
+      void this.end(status);
+      return;
+    }
+    this.lastWords = new Set(unheard);
+    const giveUp = setTimeout(() => this.lastWordsHeard?.(), LAST_WORDS_MS);
+    this.timers.push(giveUp);
+    this.lastWordsHeard = () => {
+      clearTimeout(giveUp);
+      this.lastWordsHeard = null;
+      this.lastWords = null;
+      void this.end(status);
+    };
   }
 
   /** The thread's worker is done with it: the drainer may recycle its slot once its trace is read. */
@@ -229,10 +263,8 @@ export class Supervisor {
   private onCrash(ident: number, reason: string): void {
     if (this.ended) return;
     this.parts.send({ type: "exception", runId: this.runId, ident, thread: this.threadName(ident), errorName: "WorkerError", message: reason, stack: "", t: this.now() });
-    const thread = this.live.get(ident);
-    if (!thread) return;
-    this.live.delete(ident);
-    thread.worker.terminate();
+    if (!this.pids.has(ident)) return;
+    this.crew.terminate(ident);
     this.parts.send({ type: "halted", runId: this.runId, ident, state: "error", t: this.now() });
     this.release(ident);
     if (ident === this.memory.main) void this.end("error");
@@ -240,13 +272,13 @@ export class Supervisor {
 
   /** SIGTERM, as the runner can give it: end the worker of every thread of `pid`. */
   private terminateProcess(sender: number, pid: number): void {
-    if (pid === MAIN_PID || !this.live.has(sender)) return;
+    if (pid === MAIN_PID || !this.crew.has(sender)) return;
+    // A thread of it that a worker is taking from the dock right now is refused when that worker says so (admissible).
     this.terminatedPids.add(pid);
     const { table } = this.memory;
-    for (const [ident, thread] of [...this.live]) {
-      if (thread.pid !== pid) continue;
-      thread.worker.terminate();
-      this.live.delete(ident);
+    for (const ident of this.crew.idents()) {
+      if (this.pids.get(ident) !== pid) continue;
+      this.crew.terminate(ident);
       table.setExitCode(ident, TERMINATED_EXIT_CODE);
       this.parts.send({ type: "halted", runId: this.runId, ident, state: "stopped", t: this.now() });
       this.release(ident);
@@ -297,9 +329,7 @@ export class Supervisor {
     // terminate() returns before the worker has stopped: nothing is woken
     // now (a joiner woken here would run on until its own worker stops), and
     // what a thread records after endMs is not part of the run.
-    for (const thread of this.live.values()) thread.worker.terminate();
-    for (const worker of this.spare.splice(0)) worker.terminate();
-    this.live.clear();
+    this.crew.terminateAll();
     // What the threads recorded before the end goes to the page first.
     new Float64Array(this.drainCommands.buffer, 8, 1)[0] = endMs;
     Atomics.store(this.drainCommands, 0, DrainCommand.Final);

@@ -1,0 +1,65 @@
+// The dock under real threads: idle workers (puppets) park at their places,
+// the test thread hands them threads as start() does, and every ident
+// handed off reaches exactly one worker.
+
+import { afterEach, describe, expect, it } from "vitest";
+import { CLOSED, closePlace, handOff, PARKED } from "./dock";
+import { Ctl } from "./thread-table";
+import { DockPuppet, stopDockPuppets } from "./test-workers-dock";
+
+const CONTROL = 0;
+const DOCK = 64;
+
+function dockMemory(places: number): { sab: SharedArrayBuffer; i32: Int32Array } {
+  const sab = new SharedArrayBuffer(4 * (DOCK + places));
+  const i32 = new Int32Array(sab);
+  i32[CONTROL + Ctl.Dock] = DOCK;
+  i32[CONTROL + Ctl.DockPlaces] = places;
+  return { sab, i32 };
+}
+
+/** Resolves once place `at` reads PARKED (its worker is waiting there). */
+async function parked(i32: Int32Array, at: number): Promise<void> {
+  while (Atomics.load(i32, at) !== PARKED) await new Promise((r) => setTimeout(r, 1));
+}
+
+afterEach(stopDockPuppets);
+
+describe("dock", () => {
+  it("hands each ident to one parked worker, and says so when none is parked", async () => {
+    const { sab, i32 } = dockMemory(4);
+    expect(handOff(i32, CONTROL, 5)).toBe(false);
+    const [a, b] = await Promise.all([DockPuppet.start(sab), DockPuppet.start(sab)]);
+    const gotA = a.park(DOCK + 1);
+    const gotB = b.park(DOCK + 3);
+    await Promise.all([parked(i32, DOCK + 1), parked(i32, DOCK + 3)]);
+    expect(handOff(i32, CONTROL, 7)).toBe(true);
+    expect(handOff(i32, CONTROL, 8)).toBe(true);
+    expect(handOff(i32, CONTROL, 9)).toBe(false);
+    const received = [...(await gotA), ...(await gotB)].sort();
+    expect(received).toEqual([7, 8]);
+  });
+
+  it("a closed place wakes its worker with 0 and tells the runner what it held", async () => {
+    const { sab, i32 } = dockMemory(2);
+    const worker = await DockPuppet.start(sab);
+    const got = worker.park(DOCK);
+    await parked(i32, DOCK);
+    expect(closePlace(i32, DOCK)).toBe(PARKED);
+    expect(await got).toEqual([0]);
+    expect(handOff(i32, CONTROL, 3)).toBe(false);
+    expect(Atomics.load(i32, DOCK)).toBe(CLOSED);
+  });
+
+  it("under a storm of hand-offs to workers that re-park at once, every ident arrives exactly once", async () => {
+    const rounds = 2000;
+    const { sab, i32 } = dockMemory(2);
+    const workers = await Promise.all([DockPuppet.start(sab), DockPuppet.start(sab)]);
+    const got = workers.map((w, k) => w.park(DOCK + k, rounds));
+    for (let ident = 1; ident <= 2 * rounds; ident++) {
+      while (!handOff(i32, CONTROL, ident)) await new Promise((r) => setImmediate(r));
+    }
+    const received = (await Promise.all(got)).flat().sort((x, y) => x - y);
+    expect(received).toEqual(Array.from({ length: 2 * rounds }, (_, k) => k + 1));
+  });
+});

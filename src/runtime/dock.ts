@@ -1,0 +1,75 @@
+// The dock: where a run's idle workers wait for a thread to run, so that
+// start() reaches a warm worker through shared memory alone: one
+// compare-and-swap and one notify, no message, no runner on the path (a
+// message to the runner and one on to a worker cost a millisecond or more,
+// and more while the runner's frame is busy).
+//
+// Each worker of a run owns one place (one Int32 word) for its life; the
+// runner assigns places and knows which worker owns which. A place holds:
+//   EMPTY  (0)   no worker waits here (it is running a thread, or booting)
+//   PARKED (-1)  its worker waits here, in Atomics.wait
+//   CLOSED (-2)  the runner has closed it (the worker is being retired)
+//   ident  (>0)  a starter handed its worker thread `ident`
+// Transitions: the worker parks (EMPTY or its last ident -> PARKED) and
+// waits; a starter claims a parked place (PARKED -> ident, CAS) and
+// notifies it; the worker wakes, takes the ident, and runs that thread; the
+// runner closes a place (anything -> CLOSED) before it terminates its
+// worker, and learns from the old value whether a thread had just been
+// handed to it (then it starts that thread elsewhere).
+//
+// Control words (thread-table.ts): dock (word index of place 0), dockPlaces,
+// dockHint (where the next hand-off starts looking, so that starters do not
+// all race for place 0).
+
+import { Ctl } from "./thread-table";
+
+export const EMPTY = 0;
+export const PARKED = -1;
+export const CLOSED = -2;
+
+/** Word index of place `place`. */
+export function placeWord(i32: Int32Array, control: number, place: number): number {
+  return Atomics.load(i32, control + Ctl.Dock) + place;
+}
+
+/** A starter: hands thread `ident` to a parked worker. False when none is parked (then the runner must start it). */
+export function handOff(i32: Int32Array, control: number, ident: number): boolean {
+  const base = Atomics.load(i32, control + Ctl.Dock);
+  const places = Atomics.load(i32, control + Ctl.DockPlaces);
+  if (!(base > 0 && places > 0 && base + places <= i32.length)) return false;
+  const start = Atomics.add(i32, control + Ctl.DockHint, 1) >>> 0;
+  for (let k = 0; k < places; k++) {
+    const at = base + ((start + k) % places);
+    if (Atomics.load(i32, at) === PARKED && Atomics.compareExchange(i32, at, PARKED, ident) === PARKED) {
+      Atomics.notify(i32, at, 1);
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A worker: waits at word `at` until a thread is handed to it, and returns
+ * that thread's ident; 0 when the runner closed the place (the worker is
+ * about to be terminated) or the word holds something no starter writes.
+ */
+export function park(i32: Int32Array, at: number): number {
+  for (let seen = Atomics.load(i32, at); seen !== PARKED;) {
+    if (seen === CLOSED) return 0;
+    const was = Atomics.compareExchange(i32, at, seen, PARKED);
+    if (was === seen) break;
+    seen = was;
+  }
+  for (;;) {
+    const value = Atomics.load(i32, at);
+    if (value !== PARKED) return value > 0 ? value : 0;
+    Atomics.wait(i32, at, PARKED);
+  }
+}
+
+/** The runner: closes a place; returns what it held (an ident > 0: a thread handed to it that its worker may not have taken). */
+export function closePlace(i32: Int32Array, at: number): number {
+  const held = Atomics.exchange(i32, at, CLOSED);
+  Atomics.notify(i32, at);
+  return held;
+}

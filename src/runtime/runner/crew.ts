@@ -1,0 +1,158 @@
+// The run's workers, as the runner keeps them: which worker runs which
+// thread, where each parks (runtime/dock.ts), and keeping a few parked so
+// that start() finds a worker without asking. A worker is taken warm from
+// the pool, told to serve the run (its port, its dock place, and a thread
+// to run first, or none: then it parks at once), and serves thread after
+// thread of this run until the run ends, when every one is terminated.
+//
+// The runner learns which thread a worker runs from the worker itself (its
+// "started" on its own port), since a start through the dock never passes
+// the runner; the Supervisor checks that claim against the thread table
+// before the crew believes it. A worker that claims what it may not is
+// terminated.
+
+import type { FromThread, ToWorker } from "../protocol";
+import { closePlace, placeWord } from "../dock";
+import { readThreadMessage } from "./thread-messages";
+import type { RunMemory } from "./run-memory";
+import type { WarmPool } from "./worker-pool";
+
+/** workers kept parked while the run goes on (start() takes one; the next is docked behind it); run-memory.ts leaves room for them */
+const PARKED_TARGET = 3;
+
+interface Member {
+  worker: Worker;
+  port: MessagePort;
+  /** its dock place, -1: none (it runs one thread and is then retired) */
+  place: number;
+  /** the thread it runs as far as the runner knows, 0: parked or booting */
+  ident: number;
+}
+
+export interface CrewEvents {
+  /** a worker says it has taken thread `ident` from the dock: true if it may */
+  started(ident: number): boolean;
+  message(ident: number, message: FromThread): void;
+  /** a worker's thread failed outside the snippet's reach (the worker crashed) */
+  crashed(ident: number, reason: string): void;
+  /** thread `ident` was handed to a worker that is gone before it took it: start it elsewhere */
+  stranded(ident: number): void;
+}
+
+export class Crew {
+  private readonly members = new Set<Member>();
+  private readonly running = new Map<number, Member>();
+  private readonly freePlaces: number[] = [];
+  private closed = false;
+
+  constructor(private readonly memory: RunMemory, private readonly pool: WarmPool, private readonly events: CrewEvents, places: number) {
+    for (let place = places - 1; place >= 0; place--) this.freePlaces.push(place);
+  }
+
+  /** Threads running now, by ident. */
+  get size(): number {
+    return this.running.size;
+  }
+
+  has(ident: number): boolean {
+    return this.running.has(ident);
+  }
+
+  /** Parks workers until PARKED_TARGET of them wait (or the dock is full). */
+  fillDock(): void {
+    let parked = 0;
+    for (const member of this.members) if (member.ident === 0 && member.place >= 0) parked++;
+    for (; parked < PARKED_TARGET && this.freePlaces.length > 0 && !this.closed; parked++) this.hire(0);
+  }
+
+  /** Starts thread `ident` on a worker of its own (the runner's path, when no worker was parked). */
+  start(ident: number): void {
+    const member = this.hire(ident);
+    member.ident = ident;
+    this.running.set(ident, member);
+  }
+
+  /** The worker of `ident` is done with it; it parks again for the next. */
+  finished(ident: number): void {
+    const member = this.running.get(ident);
+    if (!member) return;
+    this.running.delete(ident);
+    member.ident = 0;
+    if (member.place < 0) this.retire(member);
+  }
+
+  /** Terminates the worker running `ident` (Process.terminate, a crash). */
+  terminate(ident: number): void {
+    const member = this.running.get(ident);
+    if (member) this.retire(member);
+  }
+
+  /** Idents of the threads running, as far as the runner knows. */
+  idents(): number[] {
+    return [...this.running.keys()];
+  }
+
+  /** The run is over: every worker goes. */
+  terminateAll(): void {
+    this.closed = true;
+    for (const member of this.members) {
+      member.port.onmessage = null;
+      member.port.close();
+      member.worker.terminate();
+    }
+    this.members.clear();
+    this.running.clear();
+  }
+
+  private hire(ident: number): Member {
+    const worker = this.pool.take();
+    const channel = new MessageChannel();
+    const place = this.freePlaces.pop() ?? -1;
+    const member: Member = { worker, port: channel.port1, place, ident: 0 };
+    this.members.add(member);
+    channel.port1.onmessage = (event) => {
+      const message = readThreadMessage(event.data);
+      if (message && this.members.has(member)) this.onMessage(member, message);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      if (!this.members.has(member)) return;
+      const ident = member.ident;
+      this.retire(member);
+      if (ident) this.events.crashed(ident, event.message || "the worker failed");
+    };
+    const serve: ToWorker = { type: "serve", run: this.memory.context, port: channel.port2, place, ...(ident ? { ident } : {}) };
+    worker.postMessage(serve, [channel.port2]);
+    return member;
+  }
+
+  private onMessage(member: Member, message: FromThread): void {
+    if (message.type === "started") {
+      const ident = message.ident;
+      // A worker the runner started on `ident` says so too; one from the dock is believed only if the table agrees.
+      if (member.ident === ident) return;
+      if (member.ident !== 0 || this.running.has(ident) || !this.events.started(ident)) {
+        this.retire(member);
+        return;
+      }
+      member.ident = ident;
+      this.running.set(ident, member);
+      this.fillDock();
+      return;
+    }
+    if (member.ident) this.events.message(member.ident, message);
+  }
+
+  private retire(member: Member): void {
+    this.members.delete(member);
+    if (member.ident && this.running.get(member.ident) === member) this.running.delete(member.ident);
+    member.port.onmessage = null;
+    member.port.close();
+    member.worker.terminate();
+    if (member.place < 0) return;
+    const { heap, table } = this.memory;
+    const held = closePlace(heap.i32, placeWord(heap.i32, table.control, member.place));
+    // A thread handed to it that it never said it took: nobody runs it unless someone else does.
+    if (held > 0 && held !== member.ident && !this.running.has(held) && !this.closed) this.events.stranded(held);
+  }
+}
