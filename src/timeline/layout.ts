@@ -71,22 +71,27 @@ export function layoutLanes(model: TraceModel, words: TimelineWords = EN_WORDS):
 
   const inPool = new Map<number, number>();
   for (const pool of model.pools.values()) for (const ident of pool.workers) inPool.set(ident, pool.id);
-  const byIdent = (a: ThreadTrack, b: ThreadTrack) => a.ident - b.ident;
-  const all = [...model.threads.values()].sort(byIdent);
-  const isPoolWorker = (t: ThreadTrack) => inPool.has(t.ident) || t.kind === "pool-worker";
-
-  const pids = [...new Set(all.filter((t) => !isPoolWorker(t)).map((t) => t.pid))].sort((a, b) => a - b);
-  for (const pid of pids) {
+  // Linear in threads: a run may start 100,000 of them, and this runs again whenever one appears.
+  const all = sortedByIdent([...model.threads.values()]);
+  const byPid = new Map<number, ThreadTrack[]>();
+  const byPool = new Map<number, ThreadTrack[]>();
+  const idle: ThreadTrack[] = [];
+  for (const t of all) {
+    const pool = inPool.get(t.ident);
+    if (pool !== undefined) pushTo(byPool, pool, t);
+    else if (t.kind === "pool-worker") idle.push(t);
+    else pushTo(byPid, t.pid, t);
+  }
+  for (const pid of [...byPid.keys()].sort((a, b) => a - b)) {
     add("group", pid, processName(model, pid), LANE.group);
-    for (const t of all) if (t.pid === pid && !isPoolWorker(t)) threadLane(t);
+    for (const t of byPid.get(pid)!) threadLane(t);
   }
   for (const pool of [...model.pools.values()].sort((a, b) => a.ordinal - b.ordinal)) {
-    const workers = all.filter((t) => inPool.get(t.ident) === pool.id);
+    const workers = byPool.get(pool.id) ?? [];
     add("group", pool.id, words.poolGroup(objectName(model, pool.id, words), workers.length), LANE.group);
     add("pool", pool.id, words.pendingTasks, LANE.pool);
     for (const t of workers) threadLane(t);
   }
-  const idle = all.filter((t) => t.kind === "pool-worker" && !inPool.has(t.ident));
   if (idle.length > 0) {
     add("group", 0, words.poolWorkers, LANE.group);
     for (const t of idle) threadLane(t);
@@ -102,8 +107,27 @@ export function layoutLanes(model: TraceModel, words: TimelineWords = EN_WORDS):
     for (const q of queues) add("queue", q.id, objectName(model, q.id, words), LANE.queue);
   }
 
-  const pick = (kind: LaneKind) => new Map(lanes.filter((l) => l.kind === kind).map((l) => [l.id, l]));
-  return { lanes, heightPx: y, threads: pick("thread"), locks: pick("lock"), queues: pick("queue") };
+  const layout: TimelineLayout = { lanes, heightPx: y, threads: new Map(), locks: new Map(), queues: new Map() };
+  for (const lane of lanes) {
+    if (lane.kind === "thread") layout.threads.set(lane.id, lane);
+    else if (lane.kind === "lock") layout.locks.set(lane.id, lane);
+    else if (lane.kind === "queue") layout.queues.set(lane.id, lane);
+  }
+  return layout;
+}
+
+/** Threads arrive in ident order almost always: sort only when they did not. */
+function sortedByIdent(tracks: ThreadTrack[]): ThreadTrack[] {
+  for (let i = 1; i < tracks.length; i++) {
+    if (tracks[i - 1].ident > tracks[i].ident) return tracks.sort((a, b) => a.ident - b.ident);
+  }
+  return tracks;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** The lane at layout y (binary search: lanes are sorted by y), or null. */

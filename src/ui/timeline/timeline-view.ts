@@ -51,6 +51,9 @@ export class TimelineView {
   private words: TimelineWords = TIMELINE_WORDS[currentLanguage()];
   private layout: TimelineLayout | null = null;
   private layoutKey: { model: TraceModel | null; version: number; words: TimelineWords | null } = { model: null, version: -1, words: null };
+  /** when the lanes were last laid out, and how long that took (performance.now() ms) */
+  private layoutAt = 0;
+  private layoutCostMs = 0;
   private widthPx = 0;
   private heightPx = 0;
   private frame = 0;
@@ -214,13 +217,28 @@ export class TimelineView {
     if (live || fading) this.invalidate();
   };
 
+  /**
+   * While a run is live and threads keep appearing, lanes are laid out again
+   * at most once per 20 layouts' worth of time (capped at a second), so a
+   * run that starts thousands of threads cannot spend every frame on it. A
+   * finished run is always laid out in full.
+   */
+  private layoutDue(live: boolean): boolean {
+    if (!live) return true;
+    const wait = Math.min(1000, 20 * this.layoutCostMs);
+    return performance.now() - this.layoutAt >= wait;
+  }
+
   /** Draw now (also for the PNG export, which must not wait for a frame). */
   draw(): void {
     const { model, live } = this.stores.timeline.getState();
     const key = this.layoutKey;
-    if (model && (model !== key.model || model.structureVersion !== key.version || this.words !== key.words)) {
+    if (model && (model !== key.model || this.words !== key.words || (model.structureVersion !== key.version && this.layoutDue(live)))) {
+      const start = performance.now();
       this.layout = layoutLanes(model, this.words);
       this.layoutKey = { model, version: model.structureVersion, words: this.words };
+      this.layoutAt = performance.now();
+      this.layoutCostMs = this.layoutAt - start;
     }
     const view = frameViewport(this.view, this.endMs(), live);
     if (view !== this.view) this.view = view;
