@@ -1,5 +1,5 @@
 // Coroutines (API.md §8): tasks take turns on one thread's loop.
-import { test, expect, runSnippet, outputTexts, describeRun } from "./fixtures";
+import { apiTest as test, expect, runSnippet, outputTexts, describeRun } from "./fixtures";
 
 test("asyncio.gather of three 150 ms sleeps takes well under 300 ms, on one thread", async ({ playground }) => {
   // Scenario: three coroutines each await asyncio.sleep(150); gathered, they

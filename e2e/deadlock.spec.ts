@@ -1,7 +1,7 @@
 // Deadlock detection (issue: the whole concurrency API): a cycle of waits ends
 // the run as "deadlock" within about a second, names the cycle, and explains
 // it in one line; so does a run where every thread waits forever.
-import { test, expect, runSnippet, describeRun } from "./fixtures";
+import { apiTest as test, expect, runSnippet, describeRun } from "./fixtures";
 
 test("two threads taking two locks in opposite order deadlock, and the cycle is named as the snippet names the locks", async ({ playground }) => {
   // Scenario (the seed's lock-order deadlock): Thread-1 holds lockA and

@@ -94,6 +94,70 @@ export const test = base.extend<{ pageErrors: PageErrors; playground: Page }>({
   },
 });
 
+/**
+ * For specs that only run snippets through window.playground and read the
+ * RunResult (or the debug API about the last run): one page per Playwright
+ * worker, loaded once, instead of a page load per test. Every run starts
+ * from the same state whatever ran before (a run's workers and memory are
+ * its own), and the runtime tests depend on exactly that. A page that
+ * crashed or stopped answering is replaced before the next test.
+ */
+interface SharedPage {
+  page: Page;
+  /** console errors and uncaught errors of the current test */
+  errors: string[];
+  /** replaces `page` with a freshly loaded one */
+  reopen(): Promise<void>;
+}
+
+export const apiTest = base.extend<{ playground: Page; pageErrors: PageErrors }, { sharedPage: SharedPage }>({
+  sharedPage: [
+    async ({ browser }, use, workerInfo) => {
+      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+      const shared: SharedPage = {
+        page: undefined as unknown as Page,
+        errors: [],
+        async reopen() {
+          const page = await context.newPage();
+          page.on("console", (msg) => {
+            if (msg.type() === "error") shared.errors.push(`console.error: ${msg.text()}`);
+          });
+          page.on("pageerror", (error) => shared.errors.push(`uncaught: ${error.stack ?? error.message}`));
+          await page.goto("/");
+          await waitForPlayground(page);
+          shared.page = page;
+        },
+      };
+      await shared.reopen();
+      await use(shared);
+      await context.close();
+    },
+    { scope: "worker" },
+  ],
+  pageErrors: async ({ sharedPage }, use) => {
+    sharedPage.errors.length = 0;
+    await use({ messages: sharedPage.errors });
+  },
+  playground: async ({ sharedPage }, use) => {
+    if (!(await answers(sharedPage.page))) {
+      await sharedPage.page.close().catch(() => {});
+      await sharedPage.reopen();
+    }
+    // Settings a run was given stay in the toolbar (API.md §9): each test starts from the defaults.
+    await sharedPage.page.evaluate(() => (window as unknown as { playground: { debug: { resetSettings(): void } } }).playground.debug.resetSettings());
+    await use(sharedPage.page);
+    // A test that failed half-way may leave its run going: it must not meet the next test.
+    await sharedPage.page.evaluate(() => (window as unknown as { playground: PlaygroundApi }).playground.stop()).catch(() => {});
+  },
+});
+
+/** Whether the page is open and answers within a few seconds (a crashed page never does). */
+async function answers(page: Page): Promise<boolean> {
+  if (page.isClosed()) return false;
+  const late = new Promise<false>((resolve) => setTimeout(() => resolve(false), 5_000));
+  return Promise.race([page.evaluate(() => "playground" in window).catch(() => false), late]);
+}
+
 // ---------------------------------------------------------------------------
 // Helpers added for the editor, threads, stop, automation and isolation specs.
 

@@ -2,7 +2,7 @@
 // CPU-bound threads never run at the same time (their summed running time
 // fits in the span they cover); blocking calls give the GIL up, so sleeping
 // threads still overlap; the first-line pragma sets it and its interval.
-import { test, expect, runSnippet, outputTexts, describeRun } from "./fixtures";
+import { apiTest as test, expect, runSnippet, outputTexts, describeRun } from "./fixtures";
 
 const CPU_BOUND = `
 import { Thread, print } from "playground";

@@ -1,7 +1,7 @@
 // How programs end and timers fire (API.md §2): Timer and cancel, exit and
 // atexit, osExit, local(). Each scenario is a snippet run through
 // window.playground.run, as a course page would.
-import { test, expect, runSnippet, outputTexts, describeRun } from "./fixtures";
+import { apiTest as test, expect, runSnippet, outputTexts, describeRun } from "./fixtures";
 
 test("a Timer fires after its interval unless cancelled first", async ({ playground }) => {
   // Scenario (the seed's Timer): one timer fires with its argument; a second

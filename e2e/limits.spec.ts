@@ -1,7 +1,7 @@
 // The run's limits (issue: the whole concurrency API): too many threads fail
 // start() with a clear RuntimeError and leave the run usable; an output flood
 // keeps the page responsive and counts the lines it did not keep.
-import { test, expect, runSnippet, outputTexts, describeRun } from "./fixtures";
+import { apiTest as test, expect, runSnippet, outputTexts, describeRun } from "./fixtures";
 
 test("start() beyond maxThreads raises RuntimeError, and the threads already started finish", async ({ playground }) => {
   // Scenario: settings.maxThreads = 4; MainThread starts 6 threads that wait

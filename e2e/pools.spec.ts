@@ -9,7 +9,7 @@
 // workers are first made to meet at a Barrier (so all of them are up) and
 // the sleeps differ by hundreds of ms; other timing is only checked as
 // lower bounds or orderings of now() values. Every run has a timeout.
-import { test, expect, describeRun, outputTexts, runLong as run, expectOk } from "./fixtures";
+import { apiTest as test, expect, describeRun, outputTexts, runLong as run, expectOk } from "./fixtures";
 
 
 // ---------------------------------------------------------------------------

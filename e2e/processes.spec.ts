@@ -1,6 +1,6 @@
 // Processes (API.md §1, §6): a copy of everything at start(), shared only
 // through playground objects; pids, exit codes and terminate().
-import { test, expect, runSnippet, outputTexts, describeRun } from "./fixtures";
+import { apiTest as test, expect, runSnippet, outputTexts, describeRun } from "./fixtures";
 
 test("a process gets a copy of numbers and objects, and shares only playground objects", async ({ playground }) => {
   // Scenario (the seed's "each process has its own copy of variables"): a

@@ -2,7 +2,7 @@
 // unit"): readers together and a writer alone in a real run, its lane on the
 // timeline with readers' holds side by side, its errors, and a deadlock
 // through it found and named. Threads are ordered by Events and Barriers.
-import { test, expect, runSnippet, describeRun, outputTexts, expectOk } from "./fixtures";
+import { apiTest as test, expect, runSnippet, describeRun, outputTexts, expectOk } from "./fixtures";
 
 type LockHolds = { name: string; acquisitions: number; holds: { thread: string; startMs: number; endMs: number; shared: boolean }[] }[];
 

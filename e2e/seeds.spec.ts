@@ -1,6 +1,6 @@
 // The tutorials' programs (shared/seeds/), translated to TypeScript, run as
 // a learner would run them, with the output order the tutorials explain.
-import { test, expect, runSnippet, outputTexts, describeRun } from "./fixtures";
+import { apiTest as test, expect, runSnippet, outputTexts, describeRun } from "./fixtures";
 
 test("Pool(4) runs five tasks: the fifth starts only after one of the first four finished", async ({ playground }) => {
   // Scenario (multiprocessing Pool): five applyAsync calls on a pool of four;

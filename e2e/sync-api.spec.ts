@@ -8,7 +8,7 @@
 // inside snippets only give a wrong wake-up the chance to show, and timing
 // is checked only as generous lower bounds. Every run has a timeout, so a
 // missed wake-up shows as status "timeout" rather than a stuck test.
-import { test, expect, describeRun, outputTexts, runLong as run, expectOk } from "./fixtures";
+import { apiTest as test, expect, describeRun, outputTexts, runLong as run, expectOk } from "./fixtures";
 
 
 // ---------------------------------------------------------------------------

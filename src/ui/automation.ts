@@ -12,6 +12,7 @@ import type { RunRequest } from "./run-controller";
 import type { ChromeTrace } from "../trace/chrome-trace";
 import type { RenderBenchResult } from "../timeline/bench";
 import { layoutLanes } from "../timeline/layout";
+import { DEFAULT_SETTINGS } from "../runtime/settings";
 import { traceOfLastRun } from "./timeline/export";
 import { coroutineTasks } from "../trace/coroutine-list";
 import { objectName } from "../trace/names";
@@ -37,6 +38,8 @@ export interface PlaygroundAutomation {
 }
 
 export interface PlaygroundDebug {
+  /** the toolbar's settings back to their defaults (for tests that share one page) */
+  resetSettings(): void;
   /** where runs happen ("frame": a sandboxed frame of its own process; "inline": the page) and the runner's live workers */
   runner(): ReturnType<PlaygroundApp["runtime"]["runner"]>;
   /** the timeline's lanes for the last run, as laid out */
@@ -76,6 +79,7 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
       return buildShareUrl(location.href, { code, exampleId, settings: shareSettings(app.stores.settings) }).url;
     },
     debug: {
+      resetSettings: () => app.stores.settings.getState().update({ ...DEFAULT_SETTINGS }),
       runner: () => app.runtime.runner(),
       timelineLanes: () => {
         const model = app.stores.timeline.getState().model;
