@@ -1,6 +1,7 @@
 // ui.longestTask.ms: the page's longest main-thread task (PerformanceObserver
 // "longtask": tasks of 50 ms or more) while a run starts Pool(64) (64 worker
-// processes at once) and then 4 threads flood print with 25,000 lines each.
+// processes at once), 4 threads flood print with 25,000 lines each, and
+// then 10,000 threads are started (and joined) in a loop.
 // The run's workers live in the runner's frame (another process), so what
 // is measured is what the page itself spends taking the run in: the trace,
 // the output, the drawing. 0 when no task reached 50 ms. Goal <= 200 ms.
@@ -13,6 +14,7 @@ function flood(n: number) { for (let i = 0; i < 25_000; i++) print("thread", n, 
 const threads = [1, 2, 3, 4].map((n) => new Thread({ target: flood, args: [n] }));
 for (const t of threads) t.start();
 for (const t of threads) t.join();
+for (let i = 0; i < 10_000; i++) { const t = new Thread({ target: () => {} }); t.start(); t.join(); }
 print("done");
 `;
 

@@ -52,6 +52,11 @@ export interface ThreadTrack {
   /** the blocked wait that closed just before this thread's latest event: a contended acquire follows it */
   pendingWaitObj: number;
   pendingWaitStartMs: number;
+  /** time spent in each state (by ThreadState) over the closed intervals up to the first end state, kept as states arrive */
+  closedMs: Float64Array;
+  /** the time of the first end state (Done, Error, Stopped), and that state; NaN and 0 until then */
+  endedMs: number;
+  endedState: number;
 }
 
 export interface ThreadFigures {
@@ -93,6 +98,7 @@ export class TraceModel {
         spans: [], tasks: new IntervalList(), coroutines: new CoroutineRows(), prints: new GrowableF64(),
         gilTakes: new GrowableF64(), gilFrom: new GrowableI32(), gilLatencyUs: new GrowableI32(),
         pendingWaitObj: 0, pendingWaitStartMs: 0,
+        closedMs: new Float64Array(ThreadState.Stopped + 1), endedMs: Number.NaN, endedState: 0,
       };
       this.threads.set(ident, track);
       this.structureVersion++;
@@ -209,20 +215,12 @@ export class TraceModel {
   stateTotals(track: ThreadTrack, runEndMs: number): { ms: number[]; startMs: number; endMs: number; finalState: number } {
     const { times, states } = track;
     const n = states.length;
-    const ms = new Array<number>(ThreadState.Stopped + 1).fill(0);
-    let endMs = runEndMs;
-    let finalState: number = ThreadState.Running;
-    for (let i = 0; i < n; i++) {
-      const state = states.data[i];
-      if (state >= ThreadState.Done) {
-        endMs = times.data[i];
-        finalState = state;
-        break;
-      }
-      const until = i + 1 < n ? times.data[i + 1] : runEndMs;
-      ms[state] += Math.max(0, until - times.data[i]);
-    }
-    return { ms, startMs: n > 0 ? times.data[0] : 0, endMs, finalState };
+    const ms = Array.from(track.closedMs);
+    const ended = !Number.isNaN(track.endedMs);
+    // The interval still open (the thread has not ended): it runs to the run's end.
+    if (!ended && n > 0) ms[states.data[n - 1]] += Math.max(0, runEndMs - times.data[n - 1]);
+    const finalState = ended ? track.endedState : ThreadState.Running;
+    return { ms, startMs: n > 0 ? times.data[0] : 0, endMs: ended ? track.endedMs : runEndMs, finalState };
   }
 
   lock(id: number): LockTrack {
@@ -266,6 +264,14 @@ export class TraceModel {
     }
     if (state === ThreadState.Blocked && hasLockLane(obj)) this.lock(obj).beginWait(track.ident, tMs);
     if (state >= ThreadState.Done) this.closeOpen(track, tMs);
+    // Totals kept as states arrive: Stats and RunResult read them at once, whatever the run's length.
+    if (Number.isNaN(track.endedMs)) {
+      if (n > 0) track.closedMs[track.states.data[n - 1]] += Math.max(0, tMs - track.times.data[n - 1]);
+      if (state >= ThreadState.Done) {
+        track.endedMs = tMs;
+        track.endedState = state;
+      }
+    }
     track.times.push(tMs);
     track.states.push(state);
     track.objects.push(obj);
