@@ -34,6 +34,8 @@ const THEME_KEY = "playground.theme";
 const STRINGS = {
   en: {
     title: "Perfetto · Concurrency playground",
+    heading: "Concurrency playground → Perfetto",
+    back: "Go to the playground",
     waiting: "Getting the trace from the playground…",
     opening: "Opening the trace in Perfetto…",
     opened: "The trace is in Perfetto. If Perfetto asks whether to open a trace from this site, answer yes.",
@@ -46,6 +48,8 @@ const STRINGS = {
   },
   zh: {
     title: "Perfetto · 并发演练场",
+    heading: "并发演练场 → Perfetto",
+    back: "前往演练场",
     waiting: "正在从演练场获取跟踪数据…",
     opening: "正在 Perfetto 中打开跟踪…",
     opened: "跟踪已在 Perfetto 中打开。如果 Perfetto 询问是否打开来自本网站的跟踪，请选择“是”。",
@@ -74,8 +78,11 @@ try {
 
 const statusLine = document.getElementById("status");
 const ownTabButton = document.getElementById("own-tab");
+const backLink = document.getElementById("back");
 const frame = document.getElementById("perfetto");
+document.getElementById("heading").textContent = words.heading;
 ownTabButton.textContent = words.ownTab;
+backLink.textContent = words.back;
 
 function say(text, problem = false) {
   statusLine.textContent = text;
@@ -127,7 +134,8 @@ function take(message) {
   frame.hidden = false;
   frame.src = message.target;
   handOff(frame.contentWindow, origin, () => say(words.opened));
-  ownTabButton.disabled = false;
+  backLink.hidden = true;
+  ownTabButton.hidden = false;
 }
 
 ownTabButton.addEventListener("click", () => {
@@ -142,6 +150,7 @@ ownTabButton.addEventListener("click", () => {
 
 if (!id) {
   say(words.badAddress, true);
+  backLink.hidden = false;
 } else {
   say(words.waiting);
   const channel = new BroadcastChannel(CHANNEL_PREFIX + id);
@@ -152,5 +161,9 @@ if (!id) {
   const want = { type: "perfetto-relay:want", id };
   channel.postMessage(want);
   if (window.opener) window.opener.postMessage(want, location.origin);
-  setTimeout(() => { if (!offer) say(words.noAnswer, true); }, NO_ANSWER_MS);
+  setTimeout(() => {
+    if (offer) return;
+    say(words.noAnswer, true);
+    backLink.hidden = false;
+  }, NO_ANSWER_MS);
 }
