@@ -13,7 +13,11 @@
 //
 // Only same-origin responses are re-served: the page's own files. A
 // cross-origin response cannot be given CORP by us (it may be opaque) and
-// the playground loads none.
+// the playground loads none. The Perfetto relay page is left as the host
+// serves it: it must not be isolated (vite.config.ts, UNISOLATED_PAGES).
+// Without ".html" too: some hosts redirect to such "pretty" addresses.
+
+const UNISOLATED_PAGES = ["/perfetto-relay.html", "/perfetto-relay"];
 
 const ISOLATION_HEADERS = {
   "Cross-Origin-Opener-Policy": "same-origin",
@@ -31,7 +35,9 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   // Chromium throws on this combination when re-fetched (a DevTools quirk).
   if (request.cache === "only-if-cached" && request.mode !== "same-origin") return;
-  if (new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (UNISOLATED_PAGES.some((page) => url.pathname.endsWith(page))) return;
   event.respondWith(withIsolationHeaders(request));
 });
 

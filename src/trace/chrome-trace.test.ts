@@ -92,19 +92,26 @@ describe("toChromeTrace", () => {
     expect(nests(holds)).toBe(true);
   });
 
-  it("links each put to its get with a flow whose ids match", () => {
-    const starts = ev.filter((e) => e.ph === "s");
-    const finishes = ev.filter((e) => e.ph === "f");
-    expect(starts.length).toBe(2);
-    expect(finishes.map((e) => e.id).sort()).toEqual(starts.map((e) => e.id).sort());
-    expect(starts.every((e) => e.tid === 1) && finishes.every((e) => e.tid === 2 && e.bp === "e")).toBe(true);
-    expect(finishes.map((e) => e.ts)).toEqual([4000, 5000]);
+  it("joins each lock hand-over and each queue item with a flow between two zero-length slices", () => {
+    const ends = ev.filter((e) => e.bind_id !== undefined);
+    expect(ends.map((e) => [e.name, e.tid, e.ts, e.flow_out ? "out" : "in"])).toEqual([
+      // MainThread released Lock 9 at 3.2 ms; Thread-1, blocked on it, took it at 3.3 ms: placed a ns inside its new "running" slice.
+      ["release Lock 9", 1, 3200, "out"],
+      ["acquire Lock 9", 2, 3300.001, "in"],
+      ["put Queue 7", 1, 2000, "out"],
+      ["get Queue 7", 2, 4000, "in"],
+      ["put Queue 7", 1, 3500, "out"],
+      ["get Queue 7", 2, 5000, "in"],
+    ]);
+    expect(ends.every((e) => e.ph === "X" && e.dur === 0)).toBe(true);
+    expect(ends.find((e) => e.name === "acquire Lock 9")!.args).toEqual({ from: "MainThread", waited: true });
+    expect(trace.otherData.flows).toBe(3);
   });
 
-  it("has counters for queue depth and pool pending, and instants for marks, prints and final states", () => {
+  it("has counters named for Perfetto (\"<object> <figure>\") for queue depth and pool pending, and instants for marks, prints and final states", () => {
     const counters = ev.filter((e) => e.ph === "C");
-    expect(counters.filter((e) => e.name === "Queue 7 depth").map((e) => e.args!.depth)).toEqual([1, 2, 1, 0]);
-    expect(counters.find((e) => e.name === "Pool 20 pending")!.args).toEqual({ pending: 1 });
+    expect(counters.filter((e) => e.name === "Queue 7").map((e) => e.args!.depth)).toEqual([1, 2, 1, 0]);
+    expect(counters.find((e) => e.name === "Pool 20")!.args).toEqual({ pending: 1 });
     const instants = ev.filter((e) => e.ph === "i");
     expect(instants.find((e) => e.cat === "mark")).toMatchObject({ name: "produce", ts: 4500, tid: 1 });
     expect(instants.find((e) => e.cat === "print")).toMatchObject({ tid: 2, args: { text: "got 1" } });

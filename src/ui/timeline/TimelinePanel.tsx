@@ -1,6 +1,7 @@
-// The timeline pane: header (legend, follow/fit/zoom, stats, exports, a
-// note when trace events were dropped), the canvas (TimelineView does the
-// drawing and input outside React), the hover card and the stats panel.
+// The timeline pane: header (legend, follow/fit/zoom, stats, exports and
+// Open in Perfetto, a note when trace events were dropped), the canvas
+// (TimelineView does the drawing and input outside React), the hover card
+// and the stats panel.
 // The pane's height can be dragged at its top edge.
 
 import { useEffect, useRef, useState } from "react";
@@ -8,6 +9,7 @@ import { useEffect, useRef, useState } from "react";
 import { useApp, useRunState, useTimelineState } from "../state/hooks";
 import { downloadPng, downloadTrace } from "./export";
 import { Legend } from "./Legend";
+import { PerfettoButton } from "./PerfettoButton";
 import { StatsPanel } from "./StatsPanel";
 import { TimelineTooltip } from "./TimelineTooltip";
 import { TimelineView, type HoverInfo } from "./timeline-view";
@@ -118,6 +120,7 @@ export function TimelinePanel() {
           <button type="button" className="tl-button" disabled={empty} onClick={act((v) => v.setView(zoom(v.view, 1.5, center(v), v.live())))} title={t.zoomInTitle} aria-label={t.zoomIn}>+</button>
           <button type="button" className={`tl-button${showStats ? " tl-on" : ""}`} aria-pressed={showStats} onClick={() => setShowStats((s) => !s)}>{t.stats}</button>
           <button type="button" className="tl-button" disabled={empty} onClick={() => downloadTrace(app.stores)} title={t.exportJsonTitle}>{t.exportJson}</button>
+          <PerfettoButton />
           <button type="button" className="tl-button" disabled={empty} onClick={act((v) => { v.draw(); downloadPng(v.canvas); })} title={t.pngTitle}>{t.png}</button>
         </div>
       </header>
