@@ -60,6 +60,9 @@ interface TraceEvent {
   ts?: number;
   dur?: number;
   id?: number;
+  bind_id?: number;
+  flow_out?: boolean;
+  flow_in?: boolean;
   args?: Record<string, unknown>;
 }
 
@@ -123,19 +126,20 @@ test("the timeline shows threads, the lock, the queue and the pool, and exports 
   const lockTrack = [...threadNames.entries()].find(([, name]) => name === "lock")![0];
   expect(byTrack.get(lockTrack)!.filter((e) => e.name.startsWith("held by")).length).toBe(12);
 
-  // Flows: every start has exactly one finish with its id; the queue's seven items are all there.
-  const starts = events.filter((e) => e.ph === "s");
-  const finishes = events.filter((e) => e.ph === "f");
-  expect(new Set(starts.map((e) => e.id)).size).toBe(starts.length);
-  expect(finishes.map((e) => e.id).sort()).toEqual(starts.map((e) => e.id).sort());
-  const queueFlows = starts.filter((e) => e.name === "q item");
+  // Flows (v2: bind_id on zero-length slices): every giving end has exactly one taking end; the queue's seven items are all there.
+  const outs = events.filter((e) => e.flow_out);
+  const ins = events.filter((e) => e.flow_in);
+  expect(new Set(outs.map((e) => e.bind_id)).size).toBe(outs.length);
+  expect(ins.map((e) => e.bind_id).sort()).toEqual(outs.map((e) => e.bind_id).sort());
+  const queueFlows = outs.filter((e) => e.name === "put q");
   expect(queueFlows.length).toBe(7);
   expect(queueFlows.every((e) => threadNames.get(`${e.pid}/${e.tid}`) === "Producer")).toBe(true);
+  expect(ins.filter((e) => e.name === "get q").every((e) => threadNames.get(`${e.pid}/${e.tid}`) === "Consumer")).toBe(true);
 
-  // Counters and instants.
+  // Counters (Perfetto names a counter track after its object and arg: "q depth") and instants.
   const counters = events.filter((e) => e.ph === "C");
-  expect(counters.some((e) => e.name === "q depth")).toBe(true);
-  expect(counters.some((e) => e.name === "pool pending")).toBe(true);
+  expect(counters.some((e) => e.name === "q" && e.args?.depth !== undefined)).toBe(true);
+  expect(counters.some((e) => e.name === "pool" && e.args?.pending !== undefined)).toBe(true);
   expect(events.some((e) => e.ph === "i" && e.name === "all started")).toBe(true);
   expect(events.filter((e) => e.ph === "i" && e.name === "print").length).toBe(result.output.length);
 
