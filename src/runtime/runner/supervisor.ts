@@ -106,7 +106,10 @@ export class Supervisor {
       started: (ident) => this.accept(ident),
       message: (ident, message) => this.onThreadMessage(ident, message),
       crashed: (ident, reason) => this.onCrash(ident, reason),
-      stranded: (ident) => this.crew.start(ident),
+      // Handed to a worker that was retired before it took it: checked like any start, then run elsewhere.
+      stranded: (ident) => {
+        if (this.admissible(ident, 0)) this.crew.start(ident);
+      },
     }, memory.dockPlaces);
     this.pids.set(memory.main, MAIN_PID);
     this.crew.start(memory.main);
