@@ -27,11 +27,6 @@ export const EMPTY = 0;
 export const PARKED = -1;
 export const CLOSED = -2;
 
-/** Word index of place `place`. */
-export function placeWord(i32: Int32Array, control: number, place: number): number {
-  return Atomics.load(i32, control + Ctl.Dock) + place;
-}
-
 /** A starter: hands thread `ident` to a parked worker. False when none is parked (then the runner must start it). */
 export function handOff(i32: Int32Array, control: number, ident: number): boolean {
   const base = Atomics.load(i32, control + Ctl.Dock);

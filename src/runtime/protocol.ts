@@ -53,10 +53,12 @@ export type ToWorker =
    */
   | { type: "prepare"; runId: number; js: string }
   /**
-   * Serve the run: speak on `port`, park at dock place `place` (-1: none,
-   * stop after the first thread), and run thread `ident` first if given.
+   * Serve the run: speak on `port`, park at the dock word `placeAt` of the
+   * heap (-1: none, stop after the first thread; the runner's own index,
+   * not read from memory the snippet can write), and run thread `ident`
+   * first if given.
    */
-  | { type: "serve"; run: RunContextInit; port: MessagePort; place: number; ident?: number };
+  | { type: "serve"; run: RunContextInit; port: MessagePort; placeAt: number; ident?: number };
 
 /** Sent once on the worker's global scope, before it has a port. */
 export type WorkerBooted = { type: "booted" };

@@ -14,7 +14,7 @@
 
 /// <reference lib="webworker" />
 import type { RunContextInit, SpawnPayload, ToWorker, WorkerBooted } from "./protocol";
-import { park, placeWord } from "./dock";
+import { park } from "./dock";
 import { takePayload } from "./spawn-payload";
 import { connectRunner, sendToRunner } from "./runner-link";
 import { createContext, type WorkerContext } from "./worker-context";
@@ -137,14 +137,13 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number)
 /** Serves the run: the thread given, if any, then whatever the dock hands this worker. */
 async function serve(parts: ThreadParts, message: Extract<ToWorker, { type: "serve" }>): Promise<void> {
   connectRunner(message.port);
-  const { run, place } = message;
+  const { run, placeAt: at } = message;
   try {
     bodyFor(run);
   } catch {
     // A body that does not compile fails again, visibly, in its thread.
   }
   const i32 = new Int32Array(run.heap);
-  const at = place >= 0 ? placeWord(i32, run.controlIndex, place) : -1;
   if (at >= i32.length) return;
   let ident = message.ident ?? 0;
   for (;;) {

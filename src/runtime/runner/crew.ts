@@ -12,7 +12,7 @@
 // terminated.
 
 import type { FromThread, ToWorker } from "../protocol";
-import { closePlace, placeWord } from "../dock";
+import { closePlace } from "../dock";
 import { readThreadMessage } from "./thread-messages";
 import type { RunMemory } from "./run-memory";
 import type { WarmPool } from "./worker-pool";
@@ -121,7 +121,8 @@ export class Crew {
       this.retire(member);
       if (ident) this.events.crashed(ident, event.message || "the worker failed");
     };
-    const serve: ToWorker = { type: "serve", run: this.memory.context, port: channel.port2, place, ...(ident ? { ident } : {}) };
+    const at = place >= 0 ? this.memory.dockBase + place : -1;
+    const serve: ToWorker = { type: "serve", run: this.memory.context, port: channel.port2, placeAt: at, ...(ident ? { ident } : {}) };
     worker.postMessage(serve, [channel.port2]);
     return member;
   }
@@ -150,8 +151,7 @@ export class Crew {
     member.port.close();
     member.worker.terminate();
     if (member.place < 0) return;
-    const { heap, table } = this.memory;
-    const held = closePlace(heap.i32, placeWord(heap.i32, table.control, member.place));
+    const held = closePlace(this.memory.heap.i32, this.memory.dockBase + member.place);
     // A thread handed to it that it never said it took: nobody runs it unless someone else does.
     if (held > 0 && held !== member.ident && !this.running.has(held) && !this.closed) this.events.stranded(held);
   }

@@ -79,6 +79,8 @@ export interface RunMemory {
   tableEndWord: number;
   /** places in the dock (runtime/dock.ts): one per worker the run may have */
   dockPlaces: number;
+  /** word index of place 0, as the runner laid it out (the control word holding it is the snippet's to overwrite) */
+  dockBase: number;
 }
 
 /** Lays the run out in `heaps` (allocateHeaps, or heaps of a test's size). */
@@ -91,7 +93,8 @@ export function createRunMemory(runId: number, js: string, settings: ResolvedSet
   Atomics.store(heap.i32, control + Ctl.ExitCodes, heap.alloc(EXIT_CODE_IDENTS));
   Atomics.store(heap.i32, control + Ctl.Blocks, heap.alloc(BLOCK_HEADER_WORDS, 2));
   const dockPlaces = capacity + SPARE_PLACES;
-  Atomics.store(heap.i32, control + Ctl.Dock, heap.alloc(dockPlaces));
+  const dockBase = heap.alloc(dockPlaces);
+  Atomics.store(heap.i32, control + Ctl.Dock, dockBase);
   Atomics.store(heap.i32, control + Ctl.DockPlaces, dockPlaces);
   const context: RunContextInit = {
     runId, js, controlIndex: control, epochMs: performance.timeOrigin + performance.now(),
@@ -104,5 +107,5 @@ export function createRunMemory(runId: number, js: string, settings: ResolvedSet
   provisionThread(heap, table, main, { gilBase, globalsOffset: userHeap.allocFloat64(globalsCount), globalsCount });
   table.publish(main);
   Atomics.store(heap.i32, control + Ctl.SwitchIntervalUs, Math.max(1, Math.round(settings.switchIntervalMs * 1000)));
-  return { heap, userHeap, ctl, table, context, main, tableEndWord: control + CONTROL_WORDS + capacity * ENTRY_WORDS, dockPlaces };
+  return { heap, userHeap, ctl, table, context, main, tableEndWord: control + CONTROL_WORDS + capacity * ENTRY_WORDS, dockPlaces, dockBase };
 }
