@@ -7,6 +7,7 @@
 // here: Monaco's TypeScript worker shows those in the editor.
 
 import ts from "typescript";
+import { AccessSites } from "./access-sites";
 import type { SnippetDiagnostic } from "./types";
 import { checkSnippet } from "./checks";
 import { binderDiagnostics, nodeDiagnostic, syntaxDiagnostics, type Report } from "./diagnostics";
@@ -70,10 +71,10 @@ const dropEmptyExport: ts.TransformerFactory<ts.SourceFile> = (context) => (sf) 
     !(ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause
       && ts.isNamedExports(st.exportClause) && st.exportClause.elements.length === 0)));
 
-function emit(program: ts.Program, sf: ts.SourceFile, scope: ModuleScope, refs: References, ticks: boolean) {
+function emit(program: ts.Program, sf: ts.SourceFile, scope: ModuleScope, refs: References, ticks: boolean, sites?: AccessSites) {
   const rewrite: ts.TransformerFactory<ts.SourceFile> = (context) => (file) => {
     const factory = context.factory;
-    const env = { factory, context, scope, refs, shared: new SharedEmitter(factory), ticks };
+    const env = { factory, context, scope, refs, shared: new SharedEmitter(factory, sites), ticks };
     const statements = [
       ...modulePrologue(factory, [...scope.copied.values()], ticks),
       ...rewriteTopLevel(file, env, createBodyVisitor(env)),
@@ -95,7 +96,7 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
   const sf = parse(source);
   const program = createProgram(sf);
   const result = (ok: boolean, extra: Partial<CompileResult> = {}): CompileResult => ({
-    ok, diagnostics, js: "", sourceMap: "", sharedGlobals: [], copiedGlobals: [], pragmas, ...extra,
+    ok, diagnostics, js: "", sourceMap: "", sharedGlobals: [], copiedGlobals: [], pragmas, sites: [], ...extra,
   });
 
   const syntax = syntaxDiagnostics(program, sf);
@@ -114,8 +115,10 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
   const ok = !diagnostics.some((d) => d.severity === "error");
   if (!ok) return result(false);
 
-  const { js, map } = emit(program, sf, scope, refs, options.ticks ?? false);
+  const sites = options.checked ? new AccessSites(sf) : undefined;
+  const { js, map } = emit(program, sf, scope, refs, options.ticks ?? false, sites);
   return result(true, {
+    sites: sites?.list ?? [],
     js,
     sourceMap: map,
     sharedGlobals: [...scope.shared.values()],

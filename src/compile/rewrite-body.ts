@@ -105,6 +105,8 @@ export function createBodyVisitor(env: RewriteEnv): (node: ts.Node) => ts.VisitR
     const operand = skipParens(node.operand);
     const g = ts.isIdentifier(operand) ? sharedOf(operand) : undefined;
     if (!g) return ts.visitEachChild(node, visit, context);
+    const checked = shared.update(g, node, node.operator === ts.SyntaxKind.PlusPlusToken ? 1 : -1, ts.isPrefixUnaryExpression(node));
+    if (checked) return checked;
     const cell = shared.cell(g, operand);
     return ts.isPrefixUnaryExpression(node) ? f.updatePrefixUnaryExpression(node, cell) : f.updatePostfixUnaryExpression(node, cell);
   };

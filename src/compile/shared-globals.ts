@@ -6,6 +6,7 @@
 
 import ts from "typescript";
 import type { SharedGlobal } from "./types";
+import type { AccessSites } from "./access-sites";
 
 export type SharedType = SharedGlobal["type"];
 
@@ -84,9 +85,41 @@ export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
  * Builds shared-slot accesses. Numbers use the cell as it is, so every
  * JavaScript operator (compound, ++, ??=, destructuring targets) keeps its
  * exact meaning. Booleans are stored as 0/1 and read back as `!== 0`.
+ *
+ * A checked compile (`sites` given, the race detector) sends every read and
+ * write through the host instead, with its site: `__pg.rd(slot, site)`,
+ * `__pg.wr(slot, site, value)`, `__pg.upd(slot, site, delta, prefix)`, in
+ * JavaScript's order (a compound assignment reads, evaluates its right side,
+ * then writes). Destructuring targets and the first store stay raw: the
+ * first runs before any thread exists, the other is rare enough to leave.
  */
 export class SharedEmitter {
-  constructor(private readonly f: ts.NodeFactory) {}
+  constructor(private readonly f: ts.NodeFactory, private readonly sites?: AccessSites) {}
+
+  /** `__pg.name(args)` */
+  private host(name: string, args: ts.Expression[]): ts.Expression {
+    const f = this.f;
+    return f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier("__pg"), name), undefined, args);
+  }
+
+  private checkedRead(g: SharedGlobal, at: ts.Node): ts.Expression {
+    const f = this.f;
+    return this.host("rd", [f.createNumericLiteral(g.slot), f.createNumericLiteral(this.sites!.of(at, g.name))]);
+  }
+
+  private checkedWrite(g: SharedGlobal, value: ts.Expression, at: ts.Node): ts.Expression {
+    const f = this.f;
+    return this.host("wr", [f.createNumericLiteral(g.slot), f.createNumericLiteral(this.sites!.of(at, g.name)), value]);
+  }
+
+  /** `++x`, `x--` ... of a shared global: checked in a checked compile, else the raw cell */
+  update(g: SharedGlobal, at: ts.Node, delta: 1 | -1, prefix: boolean): ts.Expression | undefined {
+    if (!this.sites) return undefined;
+    const f = this.f;
+    const d = delta === 1 ? f.createNumericLiteral(1) : f.createPrefixMinus(f.createNumericLiteral(1));
+    return ts.setSourceMapRange(this.host("upd", [f.createNumericLiteral(g.slot), f.createNumericLiteral(this.sites.of(at, g.name)), d,
+      prefix ? f.createTrue() : f.createFalse()]), at);
+  }
 
   /** `__pg_g[slot]`: also a valid assignment target */
   cell(g: SharedGlobal, at: ts.Node): ts.ElementAccessExpression {
@@ -96,8 +129,9 @@ export class SharedEmitter {
   }
 
   read(g: SharedGlobal, at: ts.Node): ts.Expression {
-    if (g.type === "number") return this.cell(g, at);
-    return this.f.createParenthesizedExpression(this.f.createStrictInequality(this.cell(g, at), this.f.createNumericLiteral(0)));
+    const value = this.sites ? ts.setSourceMapRange(this.checkedRead(g, at), at) : this.cell(g, at);
+    if (g.type === "number") return value;
+    return this.f.createParenthesizedExpression(this.f.createStrictInequality(value, this.f.createNumericLiteral(0)));
   }
 
   /** `(value) ? 1 : 0`, folded for the literals true/false */
@@ -111,13 +145,14 @@ export class SharedEmitter {
 
   private store(g: SharedGlobal, value: ts.Expression, valueUsed: boolean, at: ts.Node): ts.Expression {
     const f = this.f;
-    const assign = f.createAssignment(this.cell(g, at), this.bit(value));
+    const assign = this.sites ? this.checkedWrite(g, this.bit(value), at) : f.createAssignment(this.cell(g, at), this.bit(value));
     return valueUsed ? f.createParenthesizedExpression(f.createStrictInequality(f.createParenthesizedExpression(assign), f.createNumericLiteral(0))) : assign;
   }
 
   /** `x op= value` where x is shared; `value` is already visited */
   assign(g: SharedGlobal, op: ts.SyntaxKind, value: ts.Expression, valueUsed: boolean, at: ts.Node): ts.Expression {
     const f = this.f;
+    if (g.type === "number" && this.sites) return ts.setSourceMapRange(this.checkedAssign(g, op, value, at), at);
     if (g.type === "number") {
       return ts.setSourceMapRange(f.createBinaryExpression(this.cell(g, at), op as ts.BinaryOperator, value), at);
     }
@@ -132,6 +167,18 @@ export class SharedEmitter {
       result = this.store(g, f.createBinaryExpression(this.read(g, at), binary, value), valueUsed, at);
     }
     return ts.setSourceMapRange(valueUsed ? f.createParenthesizedExpression(result) : result, at);
+  }
+
+  /** `x op= value` on a shared number, through the host (a checked compile) */
+  private checkedAssign(g: SharedGlobal, op: ts.SyntaxKind, value: ts.Expression, at: ts.Node): ts.Expression {
+    const f = this.f;
+    if (op === ts.SyntaxKind.EqualsToken) return this.checkedWrite(g, value, at);
+    if (op === ts.SyntaxKind.AmpersandAmpersandEqualsToken) return f.createLogicalAnd(this.checkedRead(g, at), this.checkedWrite(g, value, at));
+    if (op === ts.SyntaxKind.BarBarEqualsToken) return f.createLogicalOr(this.checkedRead(g, at), this.checkedWrite(g, value, at));
+    // a number in a Float64 cell is never nullish: `??=` only reads
+    if (op === ts.SyntaxKind.QuestionQuestionEqualsToken) return this.checkedRead(g, at);
+    const binary = COMPOUND_TO_BINARY.get(op) ?? ts.SyntaxKind.CommaToken;
+    return this.checkedWrite(g, f.createBinaryExpression(this.checkedRead(g, at), binary, f.createParenthesizedExpression(value)), at);
   }
 
   /** `if (__pg.isMain) __pg_g[slot] = init;`: the value starts in MainThread only */

@@ -21,6 +21,8 @@ export interface TestHost extends SnippetHost {
   ticks: number;
   /** every (value, top-level variable name) the module reported through name() */
   named: [unknown, string][];
+  /** a checked compile's accesses, in order: "r"/"w", slot, site */
+  accesses: ["r" | "w", number, number][];
   hooks(): ModuleHooks;
 }
 
@@ -52,6 +54,20 @@ export function makeHost(opts: HostOptions = {}): TestHost {
       hooks = h;
     },
     named: [],
+    accesses: [],
+    rd(slot, site) {
+      host.accesses.push(["r", slot, site]);
+      return host.g[slot];
+    },
+    wr(slot, site, value) {
+      host.accesses.push(["w", slot, site]);
+      return (host.g[slot] = value);
+    },
+    upd(slot, site, delta, prefix) {
+      const old = host.rd(slot, site);
+      host.wr(slot, site, old + delta);
+      return prefix ? old + delta : old;
+    },
     name(value, name) {
       host.named.push([value, name]);
       return value;
@@ -83,7 +99,7 @@ export async function runBody(result: CompileResult, host: TestHost): Promise<Te
 
 /** Compiles and runs as MainThread. */
 export async function runMain(source: string, opts: HostOptions & CompileOptions = {}) {
-  const result = compileOk(source, { ticks: opts.ticks });
+  const result = compileOk(source, { ticks: opts.ticks, checked: opts.checked });
   const main = await runBody(result, makeHost({ ...opts, isMain: true }));
   return { result, main };
 }

@@ -16,6 +16,15 @@ export interface SnippetDiagnostic {
 export interface CompileOptions {
   /** insert the eval-breaker check at loop back-edges and function entries */
   ticks?: boolean;
+  /** check every access of shared memory for races (API.md §11): each goes through the host with its site */
+  checked?: boolean;
+}
+
+/** Where a checked access is in the snippet, and its text (`counter`, `counts[i]`). */
+export interface AccessSite {
+  line: number;
+  column: number;
+  text: string;
 }
 
 export interface SharedGlobal {
@@ -44,6 +53,8 @@ export interface CompileResult {
   /** other top-level variables: copied into a thread at start() */
   copiedGlobals: string[];
   pragmas: Pragmas;
+  /** a checked compile's access sites, by site number (access-sites.ts); empty otherwise */
+  sites: AccessSite[];
 }
 
 /** What a compiled snippet's module function receives as `__pg`. */
@@ -72,6 +83,12 @@ export interface SnippetHost {
    * an error when they cannot be copied).
    */
   closure<F extends (...args: never[]) => unknown>(fn: F, names: string[], values: () => unknown[]): F;
+  /** a checked compile's read of shared global `slot` at access site `site` (access-sites.ts); returns its value */
+  rd(slot: number, site: number): number;
+  /** a checked compile's write of `value` to shared global `slot`; returns `value` */
+  wr(slot: number, site: number, value: number): number;
+  /** a checked compile's `++`/`--` (`delta`) of shared global `slot`; returns the new value if `prefix`, else the old */
+  upd(slot: number, site: number, delta: number, prefix: boolean): number;
 }
 
 export interface ModuleHooks {
