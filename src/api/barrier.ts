@@ -6,7 +6,7 @@
 
 import { Barrier as BarrierCore, BROKEN, checkParties, RESET } from "../sync/barrier";
 import { RuntimeError, TypeError_ } from "../base/errors";
-import { Blocker, context, place, track, type Placed, SEND, type Sendable } from "../runtime/door";
+import { Blocker, context, place, track, type Placed, SEND, type Sendable, happensBefore } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { timeoutOf } from "./locks";
 
@@ -62,12 +62,17 @@ export class Barrier implements Sendable {
       action();
     });
     let result: number;
+    const hb = happensBefore();
+    hb?.release(this.at.ref);
     try {
       result = this.core.wait(waitMs, run, blocker.onBlock);
     } finally {
       blocker.end();
     }
-    if (result >= 0) return result;
+    if (result >= 0) {
+      hb?.acquire(this.at.ref);
+      return result;
+    }
     if (result === BROKEN) throw new BrokenBarrierError("the barrier is broken (aborted, timed out, or its action failed); reset() repairs it");
     if (result === RESET) throw new BrokenBarrierError("the barrier was reset while this thread waited");
     throw new BrokenBarrierError(`Barrier.wait timed out after ${waitMs} ms, which broke the barrier`);

@@ -8,7 +8,7 @@ import { Condition as ConditionCore, waitForPredicate } from "../sync/condition"
 import { Lock as LockCore } from "../sync/lock";
 import { RLock as RLockCore } from "../sync/rlock";
 import { RuntimeError, TypeError_ } from "../base/errors";
-import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable } from "../runtime/door";
+import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable, happensBefore } from "../runtime/door";
 import { EventKind } from "../trace/events";
 import { ObjKind } from "../trace/object-kinds";
 import { Lock, RLock, timeoutOf, type LockLike } from "./locks";
@@ -69,12 +69,16 @@ export class Condition implements Sendable, LockLike {
     const ident = ctx.ident;
     if (!this.core.owns(ident)) throw new RuntimeError("cannot wait on un-acquired lock");
     ctx.traceFast(EventKind.LockReleased, 0, this.lockAt.ref);
+    const hb = happensBefore();
+    hb?.release(this.lockAt.ref);
     // Shown waiting on the condition; if the lock is taken when it wakes, blocked on the lock.
     try {
       return block(this.at, waitMs !== Infinity, (onBlock) =>
         block(this.lockAt, false, (onRelock) => this.core.wait(ident, waiterNode(ctx), waitMs, onBlock, onRelock)));
     } finally {
       ctx.traceFast(EventKind.LockAcquired, 0, this.lockAt.ref);
+      hb?.acquire(this.lockAt.ref);
+      hb?.acquire(this.at.ref);
     }
   }
 
@@ -86,10 +90,12 @@ export class Condition implements Sendable, LockLike {
 
   /** Wakes up to `n` of the threads waiting now. */
   notify(n = 1): void {
+    happensBefore()?.release(this.at.ref);
     this.core.notify(this.ctx.ident, n);
   }
 
   notifyAll(): void {
+    happensBefore()?.release(this.at.ref);
     this.core.notifyAll(this.ctx.ident);
   }
 

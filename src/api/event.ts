@@ -2,7 +2,7 @@
 // as waiting, and its wait-for edge set, while it sleeps.
 
 import { Event as EventCore } from "../sync/event";
-import { context, block, place, track, type Placed, SEND, type Sendable } from "../runtime/door";
+import { context, block, place, track, type Placed, SEND, type Sendable, happensBefore } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { timeoutOf } from "./locks";
 
@@ -17,10 +17,13 @@ export class Event implements Sendable {
   }
 
   isSet(): boolean {
-    return this.core.isSet();
+    const set = this.core.isSet();
+    if (set) happensBefore()?.acquire(this.at.ref);
+    return set;
   }
 
   set(): void {
+    happensBefore()?.release(this.at.ref);
     this.core.set();
   }
 
@@ -31,8 +34,9 @@ export class Event implements Sendable {
   /** Blocks until the flag is set; false when `timeoutMs` passed first. */
   wait(timeoutMs?: number): boolean {
     const waitMs = timeoutOf(true, timeoutMs);
-    if (this.core.isSet()) return true;
-    return block(this.at, waitMs !== Infinity, (onBlock) => this.core.wait(waitMs, onBlock));
+    const set = this.core.isSet() || block(this.at, waitMs !== Infinity, (onBlock) => this.core.wait(waitMs, onBlock));
+    if (set) happensBefore()?.acquire(this.at.ref);
+    return set;
   }
 
   [SEND]() {

@@ -7,7 +7,7 @@
 import { Lock as LockCore } from "../sync/lock";
 import { RLock as RLockCore } from "../sync/rlock";
 import { ValueError } from "../base/errors";
-import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable } from "../runtime/door";
+import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable, happensBefore } from "../runtime/door";
 import { EventKind } from "../trace/events";
 import { ObjKind } from "../trace/object-kinds";
 import type { RingWriter } from "../trace/ring";
@@ -32,7 +32,10 @@ export function timeoutOf(blocking: boolean, timeoutMs: number | undefined): num
 function acquireSlow(ctx: WorkerContext, core: LockCore | RLockCore, at: Placed, timeoutMs: number): boolean {
   if (timeoutMs === 0) return false;
   const got = block(at, timeoutMs !== Infinity, (onBlock) => core.acquire(ctx.ident, timeoutMs, onBlock));
-  if (got) ctx.traceFast(EventKind.LockAcquired, 0, at.ref);
+  if (got) {
+    ctx.traceFast(EventKind.LockAcquired, 0, at.ref);
+    ctx.race?.acquire(at.ref);
+  }
   return got;
 }
 
@@ -44,6 +47,8 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
   private readonly ident: number;
   protected readonly at: Placed;
   private readonly ref: number;
+  /** the race detector's hooks, null when it is off */
+  protected readonly hb = happensBefore();
 
   constructor(kind: ObjKind, make: (i32: Int32Array, base: number) => Core, WORDS: number, shared?: Placed) {
     const ctx = (this.ctx = context());
@@ -66,12 +71,14 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
     const waitMs = blocking === true && timeoutMs === undefined ? Infinity : timeoutOf(blocking, timeoutMs);
     if (this.core.tryAcquire(this.ident)) {
       this.ring.lockAcquired(this.ref);
+      this.hb?.acquire(this.ref);
       return true;
     }
     return acquireSlow(this.ctx, this.core, this.at, waitMs);
   }
 
   release(): void {
+    this.hb?.release(this.ref);
     this.core.release(this.ident);
     this.ring.lockReleased(this.ref);
   }
@@ -114,6 +121,7 @@ export class RLock extends BaseLock<RLockCore> {
 
   override release(): void {
     const ident = this.ctx.ident;
+    this.hb?.release(this.at.ref);
     this.core.release(ident);
     if (this.core.owner() !== ident) this.ctx.traceFast(EventKind.LockReleased, 0, this.at.ref);
   }

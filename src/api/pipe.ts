@@ -54,6 +54,7 @@ export class Connection<T = unknown> implements Sendable {
     if (this.core.closed()) throw new OSError("handle is closed");
     if (!this.core.outbox) throw new OSError("connection is read-only");
     const len = encodeItem(this.ctx, obj, this.core.outbox.maxItemBytes(), "pipe");
+    this.ctx.race?.release(this.outRef);
     block({ base: this.shared.base, ref: this.outRef }, false, (onBlock) => this.core.send(encoded, len, Infinity, onBlock));
     this.ctx.traceFast(QUEUE_PUT, this.core.outbox.depth, this.outRef);
   }
@@ -62,6 +63,7 @@ export class Connection<T = unknown> implements Sendable {
   recv(): T {
     const len = block({ base: this.shared.base, ref: this.inRef }, false, (onBlock) => this.core.recv(Infinity, onBlock));
     this.ctx.traceFast(QUEUE_GET, this.core.inbox!.depth, this.inRef);
+    this.ctx.race?.acquire(this.inRef);
     return decode(this.core.received, 0, len, codecOptions(this.ctx)) as T;
   }
 

@@ -176,6 +176,7 @@ export class Queue<T = unknown> implements Sendable {
     const blocker = this.blocker;
     blocker.timed = waitMs !== Infinity;
     let depth: number;
+    this.ctx.race?.release(this.ref);
     try {
       depth = this.core.put(encoded, len, waitMs, blocker.onBlock);
     } finally {
@@ -204,6 +205,7 @@ export class Queue<T = unknown> implements Sendable {
     }
     if (len === TIMED_OUT) throw new Empty(waitMs === 0 ? `the ${this.kind} is empty` : `the ${this.kind} was still empty after ${waitMs} ms`);
     this.ctx.traceFast(QUEUE_GET, this.core.depth, this.ref);
+    this.ctx.race?.acquire(this.ref);
     return decode(this.core.received, 0, len, codecOptions(this.ctx)) as T;
   }
 
@@ -232,6 +234,7 @@ export class Queue<T = unknown> implements Sendable {
 
   /** Marks one item taken with get() as processed; ValueError if called more often than put. */
   taskDone(): void {
+    this.ctx.race?.release(this.ref);
     this.core.taskDone();
   }
 
@@ -239,11 +242,14 @@ export class Queue<T = unknown> implements Sendable {
   join(timeoutMs?: number): boolean {
     const waitMs = queueTimeout(true, timeoutMs);
     this.blocker.timed = waitMs !== Infinity;
+    let done: boolean;
     try {
-      return this.core.join(waitMs, this.blocker.onBlock);
+      done = this.core.join(waitMs, this.blocker.onBlock);
     } finally {
       this.blocker.end();
     }
+    if (done) this.ctx.race?.acquire(this.ref);
+    return done;
   }
 
   [SEND]() {

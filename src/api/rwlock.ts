@@ -38,6 +38,7 @@ export class RWLock implements Sendable {
     const got = block(this.at, waitMs !== Infinity, (onBlock) =>
       write ? this.core.acquireWrite(ident, waitMs, onBlock) : this.core.acquireRead(ident, waitMs, onBlock));
     if (!got) return false;
+    ctx.race?.acquire(this.at.ref);
     ctx.traceFast(EventKind.LockAcquired, write ? 0 : 1, this.at.ref);
     if (!write) reads(ctx).set(this.at.ref, (reads(ctx).get(this.at.ref) ?? 0) + 1);
     return true;
@@ -57,6 +58,7 @@ export class RWLock implements Sendable {
     const ctx = context();
     const held = reads(ctx).get(this.at.ref) ?? 0;
     if (held === 0) throw new RuntimeError("cannot release a read lock this thread does not hold");
+    ctx.race?.release(this.at.ref);
     this.core.releaseRead(ctx.ident);
     reads(ctx).set(this.at.ref, held - 1);
     ctx.traceFast(EventKind.LockReleased, 0, this.at.ref);
@@ -65,6 +67,7 @@ export class RWLock implements Sendable {
   releaseWrite(): void {
     const ctx = context();
     if (this.core.writer() !== ctx.ident) throw new RuntimeError("cannot release a write lock this thread does not hold");
+    ctx.race?.release(this.at.ref);
     this.core.releaseWrite(ctx.ident);
     ctx.traceFast(EventKind.LockReleased, 0, this.at.ref);
   }

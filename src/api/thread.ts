@@ -125,13 +125,14 @@ export class Thread implements Sendable {
     if (!core.ident) throw new RuntimeError("cannot join thread before it is started");
     if (core.ident === ctx.ident) throw new RuntimeError("cannot join current thread");
     const waitMs = timeoutOf(true, timeoutMs);
-    if (!ctx.table.isAlive(core.ident)) return true;
-    if (waitMs === 0) return false;
     const ident = core.ident;
-    return block({ base: 0, ref: objRef(ObjKind.Thread, ident) }, waitMs !== Infinity, (onBlock) => {
+    const ended = !ctx.table.isAlive(ident) || (waitMs !== 0 && block({ base: 0, ref: objRef(ObjKind.Thread, ident) }, waitMs !== Infinity, (onBlock) => {
       onBlock();
       return ctx.table.join(ident, waitMs);
-    });
+    }));
+    // everything the thread did happened before the join returned (race detector)
+    if (ended) ctx.race?.joined(ident);
+    return ended;
   }
 
   isAlive(): boolean {

@@ -1,5 +1,5 @@
 // Reads the optional first-line pragma, e.g.
-//   // playground: gil=on switchInterval=5 maxThreads=16
+//   // playground: gil=on switchInterval=5 maxThreads=16 race=on
 // so that a shared snippet carries the run settings it was written for
 // (API.md §7). Only line 1 counts, as with a shebang: a pragma further down
 // would be too easy to miss when reading the snippet.
@@ -8,7 +8,9 @@ import type { SnippetDiagnostic } from "./types";
 import type { Pragmas } from "./types";
 
 const PRAGMA_LINE = /^(\s*\/\/\s*playground\s*:)(.*)$/;
-const KNOWN = "gil, switchInterval, maxThreads";
+const KNOWN = "gil, switchInterval, maxThreads, race";
+const onOff = (v: string): boolean | undefined =>
+  v === "on" || v === "true" || v === "1" ? true : v === "off" || v === "false" || v === "0" ? false : undefined;
 
 export interface PragmaResult {
   pragmas: Pragmas;
@@ -42,11 +44,13 @@ export function parsePragmas(source: string): PragmaResult {
     const value = eq < 0 ? "" : text.slice(eq + 1);
     const bad = (expected: string) => warn(start, text.length, `pragma '${key}' expects ${expected}`);
     switch (key) {
-      case "gil": {
-        const v = value.toLowerCase();
-        if (v === "on" || v === "true" || v === "1") pragmas.gil = true;
-        else if (v === "off" || v === "false" || v === "0") pragmas.gil = false;
-        else bad("on or off");
+      case "gil":
+      case "race":
+      case "raceDetector": {
+        const on = onOff(value.toLowerCase());
+        if (on === undefined) bad("on or off");
+        else if (key === "gil") pragmas.gil = on;
+        else pragmas.raceDetector = on;
         break;
       }
       case "switchInterval":

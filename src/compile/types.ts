@@ -38,6 +38,8 @@ export interface Pragmas {
   gil?: boolean;
   switchIntervalMs?: number;
   maxThreads?: number;
+  /** `race=on`: the race detector (API.md §11) */
+  raceDetector?: boolean;
 }
 
 export interface CompileResult {

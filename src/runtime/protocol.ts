@@ -28,6 +28,8 @@ export interface RunContextInit {
   epochMs: number;
   /** compiled snippet body (see src/compile/types.ts) */
   js: string;
+  /** the race detector's memory (runtime/race), when settings.raceDetector is on */
+  race?: SharedArrayBuffer;
 }
 
 /** What a new thread gets from the thread that started it (through shared memory: spawn-payload.ts). */
@@ -74,4 +76,10 @@ export type FromThread =
   | { type: "object"; ref: number; name?: string; owner?: number }
   | { type: "exit"; state: "done" | "error"; t: number; exitCode: number }
   | { type: "os-exit"; exitCode: number }
-  | { type: "terminate"; pid: number };
+  | { type: "terminate"; pid: number }
+  /**
+   * The race detector saw the sender's `access` (0 read, 1 write) at compiler
+   * site `site` race with thread `prevIdent`'s earlier access (runtime/race).
+   * Times in µs since the run's epoch; `cell`: the user heap's word.
+   */
+  | { type: "race"; cell: number; access: number; site: number; t: number; prevIdent: number; prevAccess: number; prevSite: number; prevT: number };

@@ -46,6 +46,24 @@ export interface RunResult {
   threads: ThreadSummary[];
   deadlock?: DeadlockInfo;
   stats: { events: number; droppedEvents: number };
+  /** data races the race detector found (API.md §11), once per variable and pair of lines; only with settings.raceDetector */
+  races?: RaceInfo[];
+}
+
+export interface RaceAccess {
+  thread: string;
+  access: "read" | "write";
+  line: number;
+  /** not in API.md: the column, and when (ms since the run's start), for the editor and the timeline */
+  column: number;
+  t: number;
+}
+
+export interface RaceInfo {
+  variable: string;
+  /** the earlier access */
+  first: RaceAccess;
+  second: RaceAccess;
 }
 
 export type { SnippetDiagnostic } from "../compile/types";

@@ -12,6 +12,9 @@ import { Gil } from "../sync/gil";
 import { OutputWriter } from "./output-ring";
 import type { ModuleScope } from "./serialize";
 import { EventKind, ThreadState } from "../trace/events";
+import { RaceDetector } from "./race/race-detector";
+import { identOfTid } from "./race/race-memory";
+import { sendToRunner } from "./runner-link";
 
 export interface WorkerContext {
   readonly run: RunContextInit;
@@ -28,6 +31,8 @@ export interface WorkerContext {
   readonly globals: Float64Array;
   readonly ring: RingWriter;
   readonly output: OutputWriter;
+  /** the race detector of this thread (API.md §11), when the run has it on */
+  readonly race: RaceDetector | null;
   /** the snippet's module in this worker, once its body has started */
   scope: ModuleScope | null;
   /** the copied globals' current values (MainThread's module only) */
@@ -49,6 +54,18 @@ export interface WorkerContext {
 }
 
 let current: WorkerContext | null = null;
+
+/** Thread `ident`'s detector: it reports each race to the runner, with times in µs of the run's clock. */
+function detectorFor(memory: SharedArrayBuffer, ident: number, main: boolean, nowMs: () => number, coarseMs: () => number): RaceDetector {
+  const i32 = new Int32Array(memory);
+  const us = (ms: number) => Math.min(0x7fffffff, Math.max(0, Math.round(ms * 1000)));
+  const detector = new RaceDetector(memory, (r) => sendToRunner({
+    type: "race", cell: r.cell, access: r.access, site: r.site, t: r.timeUs,
+    prevIdent: identOfTid(i32, r.prevTid), prevAccess: r.prevAccess, prevSite: r.prevSite, prevT: r.prevTimeUs,
+  }), () => us(nowMs()), () => us(coarseMs()));
+  detector.enter(ident, main);
+  return detector;
+}
 
 export function context(): WorkerContext {
   if (!current) throw new Error("the playground API is only available while a snippet runs");
@@ -73,7 +90,13 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
   // timeOrigin differs per worker; timeOrigin + now() is one clock for all.
   const origin = performance.timeOrigin - run.epochMs;
   const heap = new SharedHeap(i32);
+  const coarseClock = new Float64Array(run.heap);
+  const clockAt = table.clockIndex();
+  const race = run.race
+    ? detectorFor(run.race, ident, table.role(ident) === "main", () => origin + performance.now(), () => coarseClock[clockAt])
+    : null;
   const ctx: WorkerContext = {
+    race,
     run, i32, table, ident, globals, ring, userHeap, heap,
     blocks: new Blocks(heap, Atomics.load(i32, table.control + Ctl.Blocks)),
     output: new OutputWriter(i32, table.get(ident, Field.OutputBase), wakeDrainer),

@@ -94,12 +94,16 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
         if (stopped) return { ...refusedResult([]), status: "stopped" };
         const settings = resolveSettings(toolbar.ok ? toolbar.settings : {}, pragma.ok ? pragma.settings : {}, request.ok ? request.settings : {});
         listener.onSettings?.(settings);
+        // The race detector needs every shared access checked: a compile of its own (compile/access-sites.ts).
+        const program = settings.raceDetector ? await compileSnippet(code, { ticks: true, checked: true }) : compiled;
+        if (!program.ok) return refusedResult([{ thread: "MainThread", message: "the race detector's compile failed" }]);
+        if (stopped) return { ...refusedResult([]), status: "stopped" };
         const runner = await connection;
         session?.supersede();
-        const current = (session = new RunSession(runId, compiled, listener, (m) => runner.send(m)));
+        const current = (session = new RunSession(runId, program, listener, (m) => runner.send(m)));
         stopRunner = () => runner.send({ type: "stop", runId });
         if (stopped) stopRunner();
-        runner.send({ type: "run", runId, js: compiled.js, sharedGlobals: compiled.sharedGlobals.length, settings, timeoutMs });
+        runner.send({ type: "run", runId, js: program.js, sharedGlobals: program.sharedGlobals.length, settings, timeoutMs });
         const outcome = await current.result;
         if (session === current) session = null;
         return outcome;

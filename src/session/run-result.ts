@@ -3,7 +3,7 @@
 // output, the errors, and each thread's figures from the trace model, so the
 // result and the timeline can never disagree).
 
-import type { DeadlockInfo, OutputLine, RunErrorInfo, RunResult, RunStatus, ThreadSummary } from "../runtime/types";
+import type { DeadlockInfo, RaceInfo, OutputLine, RunErrorInfo, RunResult, RunStatus, ThreadSummary } from "../runtime/types";
 import { ThreadState } from "../trace/events";
 import type { TraceModel } from "../trace/model";
 
@@ -12,6 +12,8 @@ export interface RunVerdict {
   exitCode: number;
   endMs: number;
   deadlock?: DeadlockInfo;
+  /** set when the run had the race detector on */
+  races?: RaceInfo[];
 }
 
 export function buildResult(run: { model: TraceModel; output: OutputLine[]; errors: RunErrorInfo[] }, verdict: RunVerdict): RunResult {
@@ -39,6 +41,7 @@ export function buildResult(run: { model: TraceModel; output: OutputLine[]; erro
     errors: run.errors,
     threads,
     ...(verdict.deadlock ? { deadlock: verdict.deadlock } : {}),
+    ...(verdict.races ? { races: verdict.races } : {}),
     stats: { events: model.eventCount, droppedEvents: model.droppedEvents },
   };
 }

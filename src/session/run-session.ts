@@ -16,6 +16,7 @@ import type { RunListener } from "./runtime-api";
 import { EventCursor, TraceProblem, readChunk } from "./chunk-reader";
 import { formatTraceback, headerLines, snippetFrames } from "./traceback";
 import { buildResult } from "./run-result";
+import { RaceReports, raceReportText } from "./race-reports";
 
 /** page time spent on a run's stream per frame */
 const WORK_MS = 6;
@@ -44,6 +45,8 @@ export class RunSession {
   private done = false;
   private offset = 2;
   private ready: Promise<void>;
+  /** the race detector's findings (API.md §11), when the compile was checked */
+  readonly races: RaceReports;
 
   constructor(
     readonly runId: number,
@@ -52,6 +55,7 @@ export class RunSession {
     private readonly send: (message: { type: "ack"; runId: number; seq: number }) => void,
   ) {
     this.result = new Promise((resolve) => (this.resolve = resolve));
+    this.races = new RaceReports(compiled.sites);
     this.ready = headerLines.then((n) => {
       this.offset = n;
     });
@@ -148,6 +152,14 @@ export class RunSession {
           this.addOutput({ thread: typeof message.thread === "string" ? message.thread.slice(0, 256) : "playground", text: message.text, t: Number(message.t) || 0, stream: "stderr" });
         }
         return;
+      case "race": {
+        const race = this.races.take(message);
+        if (race) {
+          this.addOutput({ thread: race.second.thread, text: raceReportText(race), t: race.second.t, stream: "stderr" });
+          this.listener.onRace?.(race);
+        }
+        return;
+      }
       case "halted":
         this.halts.set(message.ident, { state: message.state === "error" ? ThreadState.Error : ThreadState.Stopped, t: Number(message.t) || 0 });
         return;
@@ -252,6 +264,6 @@ export class RunSession {
     this.flushOutput();
     this.listener.onTraceUpdate?.();
     const status: RunStatus = ["ok", "error", "deadlock", "stopped", "timeout"].includes(end.status) ? end.status : "error";
-    this.resolve(buildResult(this, { status, exitCode: Number.isInteger(end.exitCode) ? end.exitCode : 1, endMs, deadlock: end.deadlock }));
+    this.resolve(buildResult(this, { races: this.compiled.sites.length ? this.races.races : undefined, status, exitCode: Number.isInteger(end.exitCode) ? end.exitCode : 1, endMs, deadlock: end.deadlock }));
   }
 }

@@ -1,6 +1,6 @@
 // What the page (UI, automation API) sees of the runtime. Type-only.
 
-import type { OutputLine, RunResult, SnippetDiagnostic } from "../runtime/types";
+import type { OutputLine, RunResult, SnippetDiagnostic, RaceInfo } from "../runtime/types";
 import type { ResolvedSettings, RunSettings } from "../runtime/settings";
 import type { TraceModel } from "../trace/model";
 import type { WorkerCounts } from "../runtime/frame-protocol";
@@ -22,6 +22,8 @@ export interface RunListener {
   onTraceUpdate?(): void;
   /** the settings this run uses, after the precedence rule (runtime/settings.ts) */
   onSettings?(settings: ResolvedSettings): void;
+  /** the race detector found a new race (API.md §11) */
+  onRace?(race: RaceInfo): void;
 }
 
 /** Where a run's settings come from, besides the snippet's own pragma (runtime/settings.ts). */

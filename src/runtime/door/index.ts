@@ -7,6 +7,7 @@
 //   objects.ts   place/track/name an object; its ref and "object created"
 //   blocking.ts  block(), Blocker, during(): shown blocked, wait-for edges
 //   threads.ts   start a thread or process, default names, exit, the GIL
+//   happens-before.ts  the race detector's release/acquire/join edges
 //
 // Besides these, the API sees the worker's context (its heap, table and
 // trace ring, which the sync cores need) and the value encoding that
@@ -14,6 +15,7 @@
 
 export { place, track, refOf, nameValue, labelRef, nameRef, type Placed, type PlaceOptions } from "./objects";
 export { block, Blocker, during } from "./blocking";
+export { happensBefore, type HappensBefore } from "./happens-before";
 export {
   startThread, nextNameNumber, isDaemon, pidOf, parentPid, endRun, terminateProcess,
   setSwitchIntervalUs, switchIntervalUs, gilEnabled, type StartRequest,

@@ -52,6 +52,8 @@ export function startThread(request: StartRequest): number {
     memory = { gilBase, globalsOffset, globalsCount: ctx.globals.length };
   }
   const ident = ctx.table.reserve(request.name, request.role, request.daemon, pid, ctx.ident);
+  // the new thread starts with everything its starter did so far (race detector)
+  ctx.race?.fork(ident);
   const payloadMemory = { table: ctx.table, blocks: ctx.blocks, userHeap: ctx.run.userHeap };
   try {
     provisionThread(ctx.heap, ctx.table, ident, memory);

@@ -21,7 +21,7 @@
 
 import {
   Header, MAX_TIDS, READ_SET_WORDS, SHADOW, SHADOW_SLOTS, Shadow, allocPool, entryOf, newTid,
-  spinLock, spinUnlock, syncVcOf, threadVc, tidOf, tidsInUse,
+  spinLock, spinUnlock, syncVcOf, threadVc, tidOf,
 } from "./race-memory";
 
 export const enum Access { Read = 0, Write = 1 }
@@ -50,11 +50,15 @@ export class RaceDetector {
   /** cell -> shadow entry, direct-mapped (entries never move) */
   private readonly cacheKey = new Int32Array(CACHE);
   private readonly cacheAt = new Int32Array(CACHE);
+  private readonly syncKey = new Int32Array(CACHE);
+  private readonly syncAt = new Int32Array(CACHE);
 
   constructor(
     memory: SharedArrayBuffer,
     private readonly report: (race: RaceReport) => void,
     private readonly nowUs: () => number,
+    /** a cheaper, coarser clock (µs) for the shadow's access times: they only place marks on the timeline */
+    private readonly coarseUs: () => number = nowUs,
   ) {
     this.i32 = new Int32Array(memory);
   }
@@ -67,8 +71,25 @@ export class RaceDetector {
     if (main) Atomics.store(this.i32, this.vc, 1);
   }
 
+  // Hot path reads of the header are plain loads: V8 does not inline
+  // Atomics.load, and a flag seen a little late costs nothing but a check.
   private get on(): boolean {
-    return this.tid >= 0 && Atomics.load(this.i32, Header.Overflow) === 0;
+    return this.tid >= 0 && this.i32[Header.Overflow] === 0;
+  }
+
+  private tids(): number {
+    const n = this.i32[Header.NextTid];
+    return n < MAX_TIDS ? n : MAX_TIDS;
+  }
+
+  /** `ref`'s sync clock, through a direct-mapped cache (entries never move) */
+  private syncVc(ref: number): number {
+    const k = ref & (CACHE - 1);
+    if (this.syncKey[k] === ref) return this.syncAt[k];
+    const at = syncVcOf(this.i32, ref);
+    this.syncKey[k] = ref;
+    this.syncAt[k] = at;
+    return at;
   }
 
   /** Before starting thread `ident`: it begins with everything this thread did so far. */
@@ -78,7 +99,7 @@ export class RaceDetector {
     if (child < 0) return;
     const i32 = this.i32;
     const to = threadVc(child);
-    const n = tidsInUse(i32);
+    const n = this.tids();
     for (let u = 0; u < n; u++) i32[to + u] = i32[this.vc + u];
     Atomics.store(i32, to + child, 1);
     this.tick();
@@ -95,8 +116,8 @@ export class RaceDetector {
   release(ref: number): void {
     if (!this.on) return;
     const i32 = this.i32;
-    const m = syncVcOf(i32, ref);
-    const n = tidsInUse(i32);
+    const m = this.syncVc(ref);
+    const n = this.tids();
     spinLock(i32, m);
     for (let u = 0; u < n; u++) {
       const mine = i32[this.vc + u];
@@ -110,7 +131,7 @@ export class RaceDetector {
   acquire(ref: number): void {
     if (!this.on) return;
     const i32 = this.i32;
-    const m = syncVcOf(i32, ref);
+    const m = this.syncVc(ref);
     spinLock(i32, m);
     this.joinFrom(m + 1);
     spinUnlock(i32, m);
@@ -118,7 +139,7 @@ export class RaceDetector {
 
   private joinFrom(from: number): void {
     const i32 = this.i32;
-    const n = tidsInUse(i32);
+    const n = this.tids();
     for (let u = 0; u < n; u++) {
       const theirs = i32[from + u];
       if (theirs > i32[this.vc + u]) i32[this.vc + u] = theirs;
@@ -157,7 +178,7 @@ export class RaceDetector {
         const wTid = i32[at + Shadow.WTid];
         if (wClock > i32[vc + wTid]) this.found(cell, Access.Read, site, wTid, Access.Write, i32[at + Shadow.WSite], i32[at + Shadow.WTime]);
       }
-      const now = this.nowUs();
+      const now = this.coarseUs();
       if (rTid === -1) {
         const set = i32[at + Shadow.RClock] + tid * 3;
         i32[set] = clock;
@@ -214,7 +235,7 @@ export class RaceDetector {
       const rTid = i32[at + Shadow.RTid];
       if (rTid === -1) {
         const set = i32[at + Shadow.RClock];
-        const n = tidsInUse(i32);
+        const n = this.tids();
         for (let u = 0; u < n; u++) {
           const c = i32[set + u * 3];
           if (c > 0 && u !== tid && c > i32[vc + u]) this.found(cell, Access.Write, site, u, Access.Read, i32[set + u * 3 + 1], i32[set + u * 3 + 2]);
@@ -230,7 +251,7 @@ export class RaceDetector {
       i32[at + Shadow.WTid] = tid;
       i32[at + Shadow.WClock] = clock;
       i32[at + Shadow.WSite] = site;
-      i32[at + Shadow.WTime] = this.nowUs();
+      i32[at + Shadow.WTime] = this.coarseUs();
     }
     spinUnlock(i32, at + Shadow.Spin);
   }

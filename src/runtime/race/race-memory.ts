@@ -19,6 +19,7 @@
 //   4 readsLost  1: a read-shared set could not be allocated (kept an epoch only)
 // Regions, in order after the header:
 //   tid map      TID_SLOTS x [ident, tid+1]        ident -> tid (0: empty)
+//   tid idents   MAX_TIDS                           tid -> ident (for reports)
 //   thread VCs   MAX_TIDS x MAX_TIDS clocks         VC of thread tid at tid*MAX_TIDS
 //   sync map     SYNC_SLOTS x [ref, spin, vc]      object ref -> its VC's word index
 //   overflow VC  SPIN + MAX_TIDS                    shared by objects that found no room
@@ -43,7 +44,8 @@ export const READ_SET_WORDS = MAX_TIDS * 3;
 const POOL_WORDS = 4 << 20;
 
 export const TID_MAP = HEADER_WORDS;
-export const THREAD_VCS = TID_MAP + TID_SLOTS * 2;
+export const TID_IDENTS = TID_MAP + TID_SLOTS * 2;
+export const THREAD_VCS = TID_IDENTS + MAX_TIDS;
 export const SYNC_MAP = THREAD_VCS + MAX_TIDS * MAX_TIDS;
 export const OVERFLOW_VC = SYNC_MAP + SYNC_SLOTS * 3;
 export const SHADOW = OVERFLOW_VC + 1 + MAX_TIDS;
@@ -115,8 +117,29 @@ export function newTid(i32: Int32Array, ident: number): number {
     Atomics.store(i32, Header.Overflow, 1);
     return -1;
   }
+  Atomics.store(i32, TID_IDENTS + tid, ident);
   Atomics.store(i32, at + 1, tid + 1);
   return tid;
+}
+
+/** The ident of the thread with detector id `tid`. */
+export function identOfTid(i32: Int32Array, tid: number): number {
+  return Atomics.load(i32, TID_IDENTS + tid);
+}
+
+/** What the detector could not watch in a run, said plainly (memory a snippet can write: read as hints only). */
+export function raceDetectorLimits(i32: Int32Array): string[] {
+  const limits: string[] = [];
+  if (Atomics.load(i32, Header.Overflow) !== 0) {
+    limits.push(`race detector: the run started more than ${MAX_TIDS} threads; races after that were not checked`);
+  }
+  if (Atomics.load(i32, Header.ShadowFull) !== 0) {
+    limits.push(`race detector: more than ${SHADOW_SLOTS} shared cells were used; cells beyond that were not checked`);
+  }
+  if (Atomics.load(i32, Header.ReadsLost) !== 0) {
+    limits.push("race detector: out of memory for concurrent readers; some read/write races may not be reported");
+  }
+  return limits;
 }
 
 /** How many tids were handed out (the length that matters of every VC). */

@@ -17,6 +17,7 @@
 // needs, and a run that finds the cap reached waits for the previous runs'
 // buffers to go (allocateHeaps) rather than failing.
 
+import { createRaceMemory } from "../race/race-memory";
 import { SharedHeap } from "../../sync/heap";
 import { BLOCK_HEADER_WORDS } from "../../sync/blocks";
 import { Gil } from "../../sync/gil";
@@ -99,6 +100,7 @@ export function createRunMemory(runId: number, js: string, settings: ResolvedSet
   const context: RunContextInit = {
     runId, js, controlIndex: control, epochMs: performance.timeOrigin + performance.now(),
     heap: heap.buffer, userHeap: userHeap.buffer, ctl,
+    ...(settings.raceDetector ? { race: createRaceMemory() } : {}),
   };
   const main = table.reserve("MainThread", "main", false, MAIN_PID, 0);
   const gilBase = heap.alloc(Gil.WORDS);

@@ -11,6 +11,7 @@
 // reserved, and the runner caps the run's workers at maxThreads whatever
 // the shared thread table claims.
 
+import { raceDetectorLimits } from "../race/race-memory";
 import type { FromRunner } from "../frame-protocol";
 import type { FromThread } from "../protocol";
 import type { RunStatus, DeadlockInfo } from "../types";
@@ -175,6 +176,13 @@ export class Supervisor {
         return;
       case "terminate":
         return this.terminateProcess(sender, message.pid);
+      case "race":
+        this.parts.send({
+          type: "race", runId: this.runId, thread: this.threadName(sender), access: message.access, site: message.site,
+          t: message.t / 1000, prevThread: this.threadName(message.prevIdent), prevAccess: message.prevAccess,
+          prevSite: message.prevSite, prevT: message.prevT / 1000, cell: message.cell,
+        });
+        return;
     }
   }
 
@@ -359,6 +367,8 @@ export class Supervisor {
       this.problem = this.corrupt;
     }
     if (status !== "ok") this.exitCode = this.exitCode || 1;
+    const race = this.memory.context.race;
+    if (race) for (const text of raceDetectorLimits(new Int32Array(race))) this.notice(0, text);
     this.parts.send({
       type: "end", runId: this.runId, status, exitCode: this.exitCode, endMs,
       ...(this.deadlock ? { deadlock: this.deadlock } : {}),
