@@ -15,7 +15,7 @@
 import { RuntimeError } from "../base/errors";
 import {
   context, type WorkerContext, Decoder, Encoder, SEND, type Sendable, TAG, type EncodedInstance, isNotYetDefined, block,
-  startThread, startsProcess, isDaemon, nextNameNumber, type SpawnPayload, type SpawnRecord, type ThreadRole,
+  startThread, startsProcess, isDaemon, nextNameNumber, type SpawnPayload, type SpawnRecord, type ThreadRole, registerSharedCell,
 } from "../runtime/door";
 import { ObjKind, objRef } from "../trace/object-kinds";
 import { timeoutOf } from "./locks";
@@ -180,6 +180,7 @@ function encodeSelf(ctx: WorkerContext, thread: Thread, encoder: Encoder, shareN
 }
 
 function shareField(target: object, key: string, f64: Float64Array, index: number, type: "number" | "boolean"): void {
+  registerSharedCell(target, key, index * 2);
   Object.defineProperty(target, key, {
     enumerable: true,
     configurable: true,

@@ -53,3 +53,44 @@ x += y;`, { checked: true });
     expect(result.js).not.toContain("__pg.rd");
   });
 });
+
+describe("checked compile: elements, fields and Atomics", () => {
+  it("sends element and field accesses through the host, keeping calls, this and values", async () => {
+    const { result, main } = await runMain(`import { print } from "playground";
+class Worker {
+  stop = false;
+  count = 0;
+  bump() { this.count++; return this.count; }
+}
+const w = new Worker();
+const arr = [1, 2, 3];
+arr[1] += 10;
+arr[0]++;
+const b = w.bump();
+w.stop = true;
+print(arr.join(","), b, w.stop, arr.length, [5, 6].map((x) => x * 2)[1]);`, { checked: true });
+    expect(main.printed).toEqual([["2,12,3", 1, true, 3, 12]]);
+    const described = main.accesses.map(([k, key, site]) => `${k}:${key}@${result.sites[site].line}`);
+    expect(described).toEqual(expect.arrayContaining(["r:1@9", "w:1@9", "r:0@10", "w:0@10", "r:count@5", "w:count@5", "w:stop@12", "r:stop@13"]));
+    // arr.join and w.bump are calls: not accesses
+    expect(described.some((d) => d.startsWith("r:join") || d.startsWith("r:bump"))).toBe(false);
+  });
+
+  it("replaces only the global Atomics, not a local of that name", () => {
+    const result = compileOk(`const a = new Int32Array(new SharedArrayBuffer(8));
+Atomics.add(a, 0, 1);
+function f(Atomics: { add(x: unknown): number }) { return Atomics.add(a); }`, { checked: true });
+    expect(result.js).toContain("__pg.atomics.add(");
+    expect(result.js).toContain("return Atomics.add(");
+  });
+
+  it("leaves destructuring targets and logical assignments of elements raw but still correct", async () => {
+    const { main } = await runMain(`import { print } from "playground";
+const o = { a: 0, b: 0 } as Record<string, number>;
+const xs = [0, 0];
+[xs[0], xs[1]] = [7, 8];
+o.a ||= 5;
+print(xs.join(","), o.a);`, { checked: true });
+    expect(main.printed).toEqual([["7,8", 5]]);
+  });
+});

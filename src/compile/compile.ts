@@ -8,6 +8,7 @@
 
 import ts from "typescript";
 import { AccessSites } from "./access-sites";
+import { MemoryEmitter, fieldNames } from "./checked-memory";
 import type { SnippetDiagnostic } from "./types";
 import { checkSnippet } from "./checks";
 import { binderDiagnostics, nodeDiagnostic, syntaxDiagnostics, type Report } from "./diagnostics";
@@ -71,10 +72,13 @@ const dropEmptyExport: ts.TransformerFactory<ts.SourceFile> = (context) => (sf) 
     !(ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause
       && ts.isNamedExports(st.exportClause) && st.exportClause.elements.length === 0)));
 
-function emit(program: ts.Program, sf: ts.SourceFile, scope: ModuleScope, refs: References, ticks: boolean, sites?: AccessSites) {
+function emit(program: ts.Program, sf: ts.SourceFile, scope: ModuleScope, refs: References, ticks: boolean, sites?: AccessSites, fields?: ReadonlySet<string>) {
   const rewrite: ts.TransformerFactory<ts.SourceFile> = (context) => (file) => {
     const factory = context.factory;
-    const env = { factory, context, scope, refs, shared: new SharedEmitter(factory, sites), ticks };
+    const env = {
+      factory, context, scope, refs, shared: new SharedEmitter(factory, sites), ticks,
+      memory: sites && fields ? { emit: new MemoryEmitter(factory, sites), fields } : undefined,
+    };
     const statements = [
       ...modulePrologue(factory, [...scope.copied.values()], ticks),
       ...rewriteTopLevel(file, env, createBodyVisitor(env)),
@@ -107,7 +111,8 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
   const checker = program.getTypeChecker();
   diagnostics.push(...binderDiagnostics(sf));
   const scope = analyzeModuleScope(sf, checker);
-  const refs = resolveReferences(sf, checker, scope, options.ticks ?? false);
+  const fields = options.checked ? fieldNames(sf) : undefined;
+  const refs = resolveReferences(sf, checker, scope, options.ticks ?? false, fields);
   const found: SnippetDiagnostic[] = [];
   const report: Report = (node, message, severity) => found.push(nodeDiagnostic(sf, node, message, severity));
   checkSnippet(sf, scope, refs, report);
@@ -116,7 +121,7 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
   if (!ok) return result(false);
 
   const sites = options.checked ? new AccessSites(sf) : undefined;
-  const { js, map } = emit(program, sf, scope, refs, options.ticks ?? false, sites);
+  const { js, map } = emit(program, sf, scope, refs, options.ticks ?? false, sites, fields);
   return result(true, {
     sites: sites?.list ?? [],
     js,

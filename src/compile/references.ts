@@ -8,6 +8,7 @@ import ts from "typescript";
 import { hasModifier, type ModuleScope } from "./module-scope";
 import { isLoop } from "./ticks";
 import { isBlockingAsyncioRun } from "./asyncio-run";
+import { isCheckedAccess, isGlobalAtomics } from "./checked-memory";
 
 export interface References {
   /** value references to bindings declared in the snippet, with their symbol */
@@ -88,7 +89,11 @@ function isNamespaceMember(decl: ts.Node): boolean {
  * `ticks`: loops and function bodies will get eval-breaker checks, so they
  * are rewritten too.
  */
-export function resolveReferences(sf: ts.SourceFile, checker: ts.TypeChecker, scope: ModuleScope, ticks: boolean): References {
+export function resolveReferences(
+  sf: ts.SourceFile, checker: ts.TypeChecker, scope: ModuleScope, ticks: boolean,
+  /** a checked compile's field names (checked-memory.ts): its memory accesses are rewritten too */
+  fields?: ReadonlySet<string>,
+): References {
   const symbols = new Map<ts.Identifier, ts.Symbol>();
   const captures = new Map<ts.Node, string[]>();
   const rewritten = new Set<ts.Node>();
@@ -139,8 +144,10 @@ export function resolveReferences(sf: ts.SourceFile, checker: ts.TypeChecker, sc
       mark(node);
     }
     if (ts.isCallExpression(node) && isModuleCall(node)) mark(node);
+    if (fields && isCheckedAccess(node, fields)) mark(node);
     if (ts.isIdentifier(node)) {
       if (isValueReference(node)) reference(node, checker.getSymbolAtLocation(node));
+      if (fields && isGlobalAtomics(node, symbols.has(node)) && isValueReference(node)) mark(node);
       return;
     }
     if (node.kind === ts.SyntaxKind.ThisKeyword) return lexical("this");

@@ -15,6 +15,7 @@ import { isAssignmentOperator, type SharedEmitter } from "./shared-globals";
 import { insertAtStart, isLoop, tickLoopBody, tickStatement, withLoopBody } from "./ticks";
 import { namedValue, thrownValue } from "./module-hooks";
 import type { SharedGlobal } from "./types";
+import { isCheckedAccess, isGlobalAtomics, type MemoryAccess, type MemoryEmitter } from "./checked-memory";
 
 export interface RewriteEnv {
   factory: ts.NodeFactory;
@@ -23,6 +24,8 @@ export interface RewriteEnv {
   refs: References;
   shared: SharedEmitter;
   ticks: boolean;
+  /** a checked compile (the race detector): element and field accesses, and Atomics, go through the host */
+  memory?: { emit: MemoryEmitter; fields: ReadonlySet<string> };
 }
 
 function skipParens(e: ts.Expression): ts.Expression {
@@ -52,6 +55,16 @@ export function createBodyVisitor(env: RewriteEnv): (node: ts.Node) => ts.VisitR
     return symbol && env.scope.copied.get(symbol);
   };
   const expr = (e: ts.Expression) => ts.visitNode(e, visit, ts.isExpression);
+  const memory = env.memory;
+  const checkedAccess = (e: ts.Node): e is MemoryAccess => !!memory && env.refs.rewritten.has(e) && isCheckedAccess(e, memory.fields);
+  /** a checked access's object and key, visited */
+  const accessParts = (e: MemoryAccess): [ts.Expression, ts.Expression] =>
+    ts.isElementAccessExpression(e) ? [expr(e.expression), expr(e.argumentExpression)] : [expr(e.expression), memory!.emit.propertyKey(e)];
+  /** the access itself left raw (an assignment target the host does not take), its parts visited */
+  const rawAccess = (e: MemoryAccess): ts.Expression =>
+    ts.isElementAccessExpression(e)
+      ? f.updateElementAccessExpression(e, expr(e.expression), expr(e.argumentExpression))
+      : f.updatePropertyAccessExpression(e, expr(e.expression), e.name);
 
   /** An assignment target in a destructuring pattern: shared globals become raw cells. */
   const target = (e: ts.Expression): ts.Expression => {
@@ -60,6 +73,7 @@ export function createBodyVisitor(env: RewriteEnv): (node: ts.Node) => ts.VisitR
       const g = sharedOf(e);
       return g ? shared.cell(g, e) : e;
     }
+    if (checkedAccess(e)) return rawAccess(e);
     if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       return f.updateBinaryExpression(e, target(e.left), e.operatorToken, expr(e.right));
     }
@@ -95,6 +109,12 @@ export function createBodyVisitor(env: RewriteEnv): (node: ts.Node) => ts.VisitR
         return f.updateBinaryExpression(node, node.left, node.operatorToken, namedValue(f, expr(node.right), copied));
       }
     }
+    if (checkedAccess(left)) {
+      const [object, key] = accessParts(left);
+      const value = expr(node.right);
+      return memory!.emit.assign(left, object, key, op, value, node)
+        ?? f.updateBinaryExpression(node, rawAccess(left), node.operatorToken, value);
+    }
     if (op === ts.SyntaxKind.EqualsToken && (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left))) {
       return f.updateBinaryExpression(node, target(node.left), node.operatorToken, expr(node.right));
     }
@@ -103,6 +123,10 @@ export function createBodyVisitor(env: RewriteEnv): (node: ts.Node) => ts.VisitR
 
   const visitUpdate = (node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): ts.Expression => {
     const operand = skipParens(node.operand);
+    if (checkedAccess(operand)) {
+      const [object, key] = accessParts(operand);
+      return memory!.emit.update(operand, object, key, node.operator === ts.SyntaxKind.PlusPlusToken ? 1 : -1, ts.isPrefixUnaryExpression(node), node);
+    }
     const g = ts.isIdentifier(operand) ? sharedOf(operand) : undefined;
     if (!g) return ts.visitEachChild(node, visit, context);
     const checked = shared.update(g, node, node.operator === ts.SyntaxKind.PlusPlusToken ? 1 : -1, ts.isPrefixUnaryExpression(node));
@@ -154,8 +178,13 @@ export function createBodyVisitor(env: RewriteEnv): (node: ts.Node) => ts.VisitR
   const visit = (node: ts.Node): ts.VisitResult<ts.Node> => {
     if (!env.refs.rewritten.has(node) || isTypeOnly(node)) return node;
     if (ts.isIdentifier(node)) {
+      if (memory && isGlobalAtomics(node, isUserBinding(node))) return memory.emit.atomics(node);
       const g = sharedOf(node);
       return g ? shared.read(g, node) : node;
+    }
+    if (checkedAccess(node)) {
+      const [object, key] = accessParts(node);
+      return memory!.emit.read(node, object, key);
     }
     if (ts.isShorthandPropertyAssignment(node)) {
       const g = sharedOf(node.name);

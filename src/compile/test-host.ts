@@ -22,7 +22,7 @@ export interface TestHost extends SnippetHost {
   /** every (value, top-level variable name) the module reported through name() */
   named: [unknown, string][];
   /** a checked compile's accesses, in order: "r"/"w", slot, site */
-  accesses: ["r" | "w", number, number][];
+  accesses: ["r" | "w", number | string, number][];
   hooks(): ModuleHooks;
 }
 
@@ -68,6 +68,26 @@ export function makeHost(opts: HostOptions = {}): TestHost {
       host.wr(slot, site, old + delta);
       return prefix ? old + delta : old;
     },
+    // element and field accesses, recorded by key (plain objects: nothing is shared here)
+    er(o, k, site) {
+      host.accesses.push(["r", String(k), site]);
+      return (o as Record<PropertyKey, unknown>)[k as PropertyKey];
+    },
+    ew(o, k, site, v) {
+      host.accesses.push(["w", String(k), site]);
+      return ((o as Record<PropertyKey, unknown>)[k as PropertyKey] = v);
+    },
+    ec(o, k, site, op, v) {
+      const ops = [(a: number, b: number) => a + b, (a: number, b: number) => a - b, (a: number, b: number) => a * b];
+      const old = host.er(o, k, site) as number;
+      return host.ew(o, k, site, ops[op](old, v as number));
+    },
+    eu(o, k, site, delta, prefix) {
+      const old = host.er(o, k, site) as number;
+      host.ew(o, k, site, old + delta);
+      return prefix ? old + delta : old;
+    },
+    atomics: Atomics,
     name(value, name) {
       host.named.push([value, name]);
       return value;

@@ -91,6 +91,16 @@ export interface SnippetHost {
   wr(slot: number, site: number, value: number): number;
   /** a checked compile's `++`/`--` (`delta`) of shared global `slot`; returns the new value if `prefix`, else the old */
   upd(slot: number, site: number, delta: number, prefix: boolean): number;
+  /** a checked compile's `o[k]` (or `o.field`) read: checked when it lands in shared memory (checked-memory.ts) */
+  er(o: unknown, k: unknown, site: number): unknown;
+  /** `o[k] = v`; returns v */
+  ew(o: unknown, k: unknown, site: number, v: unknown): unknown;
+  /** `o[k] op= v`, op an index into COMPOUND_OPS; returns the new value */
+  ec(o: unknown, k: unknown, site: number, op: number, v: unknown): unknown;
+  /** `o[k]++` and the like */
+  eu(o: unknown, k: unknown, site: number, delta: number, prefix: boolean): unknown;
+  /** stands for the global Atomics in a checked compile: the same operations, with their happens-before edges */
+  atomics: typeof Atomics;
 }
 
 export interface ModuleHooks {

@@ -35,6 +35,11 @@ export interface Example {
   expectedOutput?: string | RegExp;
   /** settings the example needs, applied when it is loaded (e.g. the GIL on) */
   settings?: ExampleSettings;
+  /**
+   * what the race detector (API.md §11) reports for it: the variables that
+   * race, each with the lines of both accesses; absent: it is race-free
+   */
+  races?: { variable: string; lines: number[] }[];
   text: { en: ExampleText; zh: ExampleText };
 }
 

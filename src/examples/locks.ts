@@ -10,6 +10,7 @@ export const LOCK_EXAMPLES: Example[] = withCodeZh([
     topic: "locks",
     expectedStatus: "ok",
     expectedOutput: /expected 600000, got \d+/,
+    races: [{ variable: "counter", lines: [11] }],
     code: `// Three threads add 1 to a shared counter with no lock: updates get lost.
 import { Thread, Barrier, print } from "playground";
 
@@ -51,6 +52,62 @@ print(lost === 0 ? "lucky this time: run it again" : "lost " + lost + " updates"
           "counter += 1 其实是三步（读取、加一、写回），三个线程又是真正并行执行的，所以常常有两个线程读到同一个值，其中一次更新就丢失了。" +
           "结果几乎总是小于 600000，而且每次运行都不一样。" +
           "在时间线上三条泳道同时在运行，正是这种重叠造成了竞争。",
+      },
+    },
+  },
+  {
+    id: "check-then-act",
+    topic: "locks",
+    expectedStatus: "ok",
+    expectedOutput: /balance: -?\d+/,
+    races: [{ variable: "balance", lines: [9, 11] }],
+    code: `// Check, then act: two threads each see enough money, and both withdraw it.
+import { Thread, Barrier, print, sleep } from "playground";
+
+let balance = 100;            // shared by every thread
+const start = new Barrier(2); // both try at the same moment
+
+function withdraw(amount: number) {
+  start.wait();
+  if (balance >= amount) {    // check...
+    sleep(1);                 // (any delay between the check and the act)
+    balance -= amount;        // ...then act: the check may be stale by now
+  }
+}
+
+const a = new Thread({ target: withdraw, args: [80] });
+const b = new Thread({ target: withdraw, args: [80] });
+a.start();
+b.start();
+a.join();
+b.join();
+print("balance: " + balance);
+print(balance < 0 ? "overdrawn: both saw 100 before either withdrew" : "no overdraft this time: run it again");
+// The fix: hold one Lock around both the check and the act.
+`,
+    commentsZh: {
+      "Check, then act: two threads each see enough money, and both withdraw it.": "先检查再行动：两个线程都看到余额足够，于是都取了钱。",
+      "shared by every thread": "由所有线程共享",
+      "both try at the same moment": "两个线程同时尝试",
+      "check...": "检查……",
+      "(any delay between the check and the act)": "（检查和行动之间的任何延迟）",
+      "...then act: the check may be stale by now": "……再行动：此时检查的结果可能已经过时",
+      "The fix: hold one Lock around both the check and the act.": "修正方法：用同一把锁把检查和行动一起包起来。",
+    },
+    text: {
+      en: {
+        title: "Check, then act: a stale check overdraws the account",
+        explanation:
+          "Each thread checks the balance, then withdraws. Both check while the balance is still 100, so both withdraw, and the account ends at -60. " +
+          "No single line is wrong: the race is in the gap between the check (line 9) and the act (line 11). " +
+          "Turn on the race detector: it names balance and both lines. The fix is one Lock held across the check and the act (Python: with lock:).",
+      },
+      zh: {
+        title: "先检查再行动：过时的检查让账户透支",
+        explanation:
+          "每个线程先检查余额，再取钱。两个线程检查时余额都还是 100，于是都取了钱，账户最后变成 -60。" +
+          "没有哪一行单独是错的：竞争发生在检查（第 9 行）和行动（第 11 行）之间的空隙里。" +
+          "打开竞争检测器，它会指出 balance 和这两行。修正方法是用一把锁同时包住检查和行动（Python 中是 with lock:）。",
       },
     },
   },

@@ -4,6 +4,7 @@
 // exist to rebuild them with), and the hooks by which the module lets the
 // runtime see into its scope.
 
+import { checkedHost } from "./race/checked-host";
 import type { ModuleHooks, SnippetHost } from "../compile/types";
 import type { WorkerContext } from "./worker-context";
 import { Decoder, type ModuleScope } from "./serialize";
@@ -100,34 +101,7 @@ export function createHost(ctx: WorkerContext, isMain: boolean, encodedSnapshot:
       closures.set(fn, { names, values });
       return fn;
     },
-    ...checkedAccess(ctx),
+    ...checkedHost(ctx.globals, ctx.run.userHeap, ctx.race),
   };
   return { host, decoder: getDecoder };
-}
-
-/**
- * A checked compile's accesses of the shared globals (compile/shared-globals.ts):
- * each is shown to the race detector as the user-heap word of its cell.
- */
-function checkedAccess(ctx: WorkerContext): Pick<SnippetHost, "rd" | "wr" | "upd"> {
-  const g = ctx.globals;
-  const race = ctx.race;
-  const word = g.byteOffset / 4;
-  return {
-    rd(slot, site) {
-      race?.read(word + slot * 2, site);
-      return g[slot];
-    },
-    wr(slot, site, value) {
-      race?.write(word + slot * 2, site);
-      return (g[slot] = value);
-    },
-    upd(slot, site, delta, prefix) {
-      race?.read(word + slot * 2, site);
-      const old = g[slot];
-      race?.write(word + slot * 2, site);
-      g[slot] = old + delta;
-      return prefix ? old + delta : old;
-    },
-  };
 }

@@ -54,8 +54,9 @@ export interface RaceAccess {
   thread: string;
   access: "read" | "write";
   line: number;
-  /** not in API.md: the column, and when (ms since the run's start), for the editor and the timeline */
+  /** not in API.md: the column, the access as written (`this.stop`), and when (ms since the run's start) */
   column: number;
+  text: string;
   t: number;
 }
 

@@ -100,7 +100,7 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
         if (stopped) return { ...refusedResult([]), status: "stopped" };
         const runner = await connection;
         session?.supersede();
-        const current = (session = new RunSession(runId, program, listener, (m) => runner.send(m)));
+        const current = (session = new RunSession(runId, program, listener, (m) => runner.send(m), settings.raceDetector));
         stopRunner = () => runner.send({ type: "stop", runId });
         if (stopped) stopRunner();
         runner.send({ type: "run", runId, js: program.js, sharedGlobals: program.sharedGlobals.length, settings, timeoutMs });

@@ -41,7 +41,7 @@ export class RaceReports {
   private access(thread: unknown, access: unknown, site: unknown, t: unknown): RaceAccess | null {
     if (typeof thread !== "string" || !Number.isInteger(site) || (site as number) < 0 || (site as number) >= this.sites.length) return null;
     const at = this.sites[site as number];
-    return { thread: thread.slice(0, 256), access: accessOf(access), line: at.line, column: at.column, t: Number.isFinite(t) ? (t as number) : 0 };
+    return { thread: thread.slice(0, 256), access: accessOf(access), line: at.line, column: at.column, text: at.text, t: Number.isFinite(t) ? (t as number) : 0 };
   }
 }
 
@@ -52,7 +52,7 @@ export function raceReportText(race: RaceInfo): string {
     "==================",
     "WARNING: DATA RACE",
     `${capital(second.access)} of ${variable} at line ${second.line} by ${second.thread}`,
-    `Previous ${first.access} of ${variable} at line ${first.line} by ${first.thread}`,
+    `Previous ${first.access} of ${first.text} at line ${first.line} by ${first.thread}`,
     "No lock, queue, event or join orders these two accesses: one thread's update can be lost or seen half-done.",
     "==================",
   ].join("\n");

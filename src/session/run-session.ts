@@ -53,6 +53,8 @@ export class RunSession {
     private readonly compiled: CompileResult,
     private readonly listener: RunListener,
     private readonly send: (message: { type: "ack"; runId: number; seq: number }) => void,
+    /** the run has the race detector on: its result lists races, none included */
+    private readonly raceDetector = false,
   ) {
     this.result = new Promise((resolve) => (this.resolve = resolve));
     this.races = new RaceReports(compiled.sites);
@@ -264,6 +266,6 @@ export class RunSession {
     this.flushOutput();
     this.listener.onTraceUpdate?.();
     const status: RunStatus = ["ok", "error", "deadlock", "stopped", "timeout"].includes(end.status) ? end.status : "error";
-    this.resolve(buildResult(this, { races: this.compiled.sites.length ? this.races.races : undefined, status, exitCode: Number.isInteger(end.exitCode) ? end.exitCode : 1, endMs, deadlock: end.deadlock }));
+    this.resolve(buildResult(this, { races: this.raceDetector ? this.races.races : undefined, status, exitCode: Number.isInteger(end.exitCode) ? end.exitCode : 1, endMs, deadlock: end.deadlock }));
   }
 }

@@ -39,6 +39,42 @@ print("lucky this time: run it again" if lost == 0 else f"lost {lost} updates")
     },
     tsToPy: lineMap("1-2 0 4-6 0 8 10-12 0 0 0 14 16 18-21"),
   },
+  "check-then-act": {
+    code: `# Check, then act: two threads each see enough money, and both withdraw it.
+import threading
+import time
+
+balance = 100  # shared by every thread
+start = threading.Barrier(2)  # both try at the same moment
+
+def withdraw(amount):
+    global balance
+    start.wait()
+    if balance >= amount:  # check...
+        time.sleep(0.001)  # (any delay between the check and the act)
+        balance -= amount  # ...then act: the check may be stale by now
+
+a = threading.Thread(target=withdraw, args=(80,))
+b = threading.Thread(target=withdraw, args=(80,))
+a.start()
+b.start()
+a.join()
+b.join()
+print(f"balance: {balance}")
+print("overdrawn: both saw 100 before either withdrew" if balance < 0 else "no overdraft this time: run it again")
+# The fix: hold one Lock around both the check and the act.
+`,
+    commentsZh: {
+      "Check, then act: two threads each see enough money, and both withdraw it.": "先检查再行动：两个线程都看到余额足够，于是都取了钱。",
+      "shared by every thread": "由所有线程共享",
+      "both try at the same moment": "两个线程同时尝试",
+      "check...": "检查……",
+      "(any delay between the check and the act)": "（检查和行动之间的任何延迟）",
+      "...then act: the check may be stale by now": "……再行动：此时检查的结果可能已经过时",
+      "The fix: hold one Lock around both the check and the act.": "修正方法：用同一把锁把检查和行动一起包起来。",
+    },
+    tsToPy: lineMap("1-2 4-8 10-13 0 0 14-23"),
+  },
   "lock-fixes-race": {
     code: `# The same kind of update, guarded by a Lock:
 # only one thread at a time runs the critical section.

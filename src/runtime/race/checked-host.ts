@@ -1,0 +1,114 @@
+// The host functions a checked compile calls (compile/shared-globals.ts and
+// compile/checked-memory.ts): each access of memory that may be shared is
+// done as written and, when it lands in the user heap, shown to this
+// thread's race detector as the heap word it touches. Elements of typed
+// arrays narrower than 4 bytes are not checked: two threads writing
+// neighbouring bytes of one word do not race, and one shadow per word
+// would say they do. `atomics` stands for the global Atomics: each
+// operation on shared memory is a release and/or an acquire of its word,
+// as the memory model makes it (load acquires, store releases, the
+// read-modify-writes do both, notify releases, a wait that returns acquires).
+
+import type { SnippetHost } from "../../compile/types";
+import type { RaceDetector } from "./race-detector";
+import { sharedCellOf } from "./shared-cells";
+
+type Ops = (a: never, b: never) => unknown;
+/** compile/checked-memory.ts COMPOUND_OPS, in the same order */
+const COMPOUND: readonly Ops[] = [
+  (a: number, b: number) => a + b, (a: number, b: number) => a - b, (a: number, b: number) => a * b,
+  (a: number, b: number) => a / b, (a: number, b: number) => a % b, (a: number, b: number) => a ** b,
+  (a: number, b: number) => a << b, (a: number, b: number) => a >> b, (a: number, b: number) => a >>> b,
+  (a: number, b: number) => a & b, (a: number, b: number) => a | b, (a: number, b: number) => a ^ b,
+];
+
+type Checked = Pick<SnippetHost, "rd" | "wr" | "upd" | "er" | "ew" | "ec" | "eu" | "atomics">;
+type Indexed = Record<PropertyKey, unknown>;
+type View = ArrayBufferView & { length: number; BYTES_PER_ELEMENT: number };
+
+export function checkedHost(globals: Float64Array, userHeap: SharedArrayBuffer, race: RaceDetector | null): Checked {
+  const g = globals;
+  const globalsWord = g.byteOffset / 4;
+
+  /** the user-heap word `o[k]` touches, or -1 when it is not checked */
+  const cellOf = (o: unknown, k: unknown): number => {
+    if (race === null || typeof o !== "object" || o === null) return -1;
+    if (ArrayBuffer.isView(o)) {
+      const view = o as View;
+      if (view.buffer !== userHeap || !(view.BYTES_PER_ELEMENT >= 4)) return -1;
+      const i = typeof k === "number" ? k : typeof k === "string" ? Number(k) : NaN;
+      if (!Number.isInteger(i) || i < 0 || i >= view.length) return -1;
+      return ((view.byteOffset + i * view.BYTES_PER_ELEMENT) / 4) | 0;
+    }
+    return sharedCellOf(o, k);
+  };
+  const bump = (old: unknown, delta: number): unknown => (typeof old === "bigint" ? old + BigInt(delta) : +(old as number) + delta);
+  const numeric = (old: unknown): unknown => (typeof old === "bigint" ? old : +(old as number));
+
+  const atomics = Object.create(null) as Indexed;
+  const viewWord = (ta: unknown, index: unknown): number => {
+    if (race === null || !ArrayBuffer.isView(ta) || (ta as View).buffer !== userHeap || typeof index !== "number") return 0;
+    return -(((((ta as View).byteOffset + index * (ta as View).BYTES_PER_ELEMENT) / 4) | 0) + 1);
+  };
+  const wrap = (name: string, before: boolean, after: boolean) => {
+    const op = (Atomics as unknown as Indexed)[name] as (...args: unknown[]) => unknown;
+    atomics[name] = (ta: unknown, index: unknown, ...rest: unknown[]) => {
+      const key = viewWord(ta, index);
+      if (key !== 0 && before) race!.release(key);
+      const result = op(ta, index, ...rest);
+      if (key !== 0 && after) race!.acquire(key);
+      return result;
+    };
+  };
+  for (const name of ["add", "and", "compareExchange", "exchange", "or", "sub", "xor"]) wrap(name, true, true);
+  wrap("load", false, true);
+  wrap("store", true, false);
+  wrap("notify", true, false);
+  wrap("wait", false, true);
+  for (const name of Object.getOwnPropertyNames(Atomics)) if (!(name in atomics)) atomics[name] = (Atomics as unknown as Indexed)[name];
+
+  return {
+    rd(slot, site) {
+      race?.read(globalsWord + slot * 2, site);
+      return g[slot];
+    },
+    wr(slot, site, value) {
+      race?.write(globalsWord + slot * 2, site);
+      return (g[slot] = value);
+    },
+    upd(slot, site, delta, prefix) {
+      race?.read(globalsWord + slot * 2, site);
+      const old = g[slot];
+      race?.write(globalsWord + slot * 2, site);
+      g[slot] = old + delta;
+      return prefix ? old + delta : old;
+    },
+    er(o, k, site) {
+      const cell = cellOf(o, k);
+      if (cell >= 0) race!.read(cell, site);
+      return (o as Indexed)[k as PropertyKey];
+    },
+    ew(o, k, site, v) {
+      const cell = cellOf(o, k);
+      if (cell >= 0) race!.write(cell, site);
+      return ((o as Indexed)[k as PropertyKey] = v);
+    },
+    ec(o, k, site, op, v) {
+      const cell = cellOf(o, k);
+      if (cell >= 0) race!.read(cell, site);
+      const value = (COMPOUND[op] as (a: unknown, b: unknown) => unknown)((o as Indexed)[k as PropertyKey], v);
+      if (cell >= 0) race!.write(cell, site);
+      return ((o as Indexed)[k as PropertyKey] = value);
+    },
+    eu(o, k, site, delta, prefix) {
+      const cell = cellOf(o, k);
+      if (cell >= 0) race!.read(cell, site);
+      const old = (o as Indexed)[k as PropertyKey];
+      const now = bump(old, delta);
+      if (cell >= 0) race!.write(cell, site);
+      (o as Indexed)[k as PropertyKey] = now;
+      return prefix ? now : numeric(old);
+    },
+    atomics: atomics as unknown as typeof Atomics,
+  };
+}
