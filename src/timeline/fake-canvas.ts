@@ -30,6 +30,7 @@ export function fakeContext() {
     bezierCurveTo() {},
     arc() {},
     stroke() {},
+    setLineDash() {},
     strokeRect() {},
     rect(x: number, y: number, w: number, h: number) { pending.push({ x, y, w, h }); },
     fill() { for (const r of pending) rects.push({ ...r, color: String(ctx.fillStyle) }); },

@@ -14,6 +14,13 @@ import { AXIS_PX, type Hit } from "./geometry";
 
 export type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
+/** a data race the detector reported (draw-races.ts) */
+export interface TimelineRace {
+  variable: string;
+  first: { thread: string; t: number; access: "read" | "write" };
+  second: { thread: string; t: number; access: "read" | "write" };
+}
+
 export interface DeadlockCycle {
   cycle: { thread: string; waitsFor: string; heldBy: string }[];
 }
@@ -34,6 +41,8 @@ export interface FrameInput {
   untilMs: number;
   live: boolean;
   deadlock?: DeadlockCycle | null;
+  /** data races the detector reported (draw-races.ts) */
+  races?: readonly TimelineRace[] | null;
   /** a moment to point at (an output line was clicked), with its thread */
   highlight?: { tMs: number; ident: number; alpha: number } | null;
   hover?: Hit | null;

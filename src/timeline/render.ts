@@ -3,6 +3,7 @@
 // where it fits, marks, arrows, the deadlock, highlight and hover, then the
 // lane names and the axis on top. The renderer keeps only reusable buffers.
 
+import { drawRaces } from "./draw-races";
 import { frameWords, laneTop, laneVisible, type Ctx2D, type Frame, type FrameInput } from "./frame";
 import { drawThreadExtras, drawThreadMarks } from "./draw-threads";
 import { drawPoolLane, drawQueueLane } from "./draw-objects";
@@ -73,6 +74,7 @@ export class TimelineRenderer {
     const queueArrows = drawQueueArrows(frame);
     const gilArrows = drawGilHandovers(frame);
     drawDeadlock(frame);
+    drawRaces(frame);
     ctx.font = theme.font;
     ctx.textBaseline = "middle";
     for (const label of frame.labels) {

@@ -19,6 +19,8 @@ export interface TimelineWords extends NameWords {
   short: Record<ThreadState.Runnable | ThreadState.Blocked | ThreadState.Waiting | ThreadState.Sleeping | ThreadState.QueueWait, string>;
   /** a pool task box: "task #3" */
   task(index: number): string;
+  /** the label of a data race's marks: "race" (then ": counter") */
+  race: string;
   /** group headers */
   locks: string;
   queues: string;
@@ -96,6 +98,7 @@ export const EN_WORDS: TimelineWords = {
     [ThreadState.QueueWait]: "queue",
   },
   task: (index) => `task #${index}`,
+  race: "data race",
   locks: "Locks",
   queues: "Queues",
   poolWorkers: "Pool workers",
@@ -173,6 +176,7 @@ export const ZH_WORDS: TimelineWords = {
     [ThreadState.QueueWait]: "队列",
   },
   task: (index) => `任务 #${index}`,
+  race: "数据竞争",
   locks: "锁",
   queues: "队列",
   poolWorkers: "进程池 worker",

@@ -4,6 +4,7 @@
 // the stores and turns every failure into a RunResult, so callers never see
 // a rejected promise.
 
+import { raceDiagnostics } from "./editor/race-markers";
 import type { PlaygroundRuntime, RunHandle } from "../session/runtime-api";
 import type { RunResult } from "../runtime/types";
 import { checkSettings, type RunSettings } from "../runtime/settings";
@@ -73,6 +74,11 @@ export class RunController {
         onDiagnostics: (diagnostics) => { if (this.active === active) editor.getState().setDiagnostics(diagnostics); },
         onTraceStart: (model, nowMs) => { if (this.active === active) timeline.getState().start(model, nowMs); },
         onTraceUpdate: () => { if (this.active === active) timeline.getState().touch(); },
+        onRace: (race) => {
+          if (this.active !== active) return;
+          const state = editor.getState();
+          state.setDiagnostics([...state.diagnostics, ...raceDiagnostics(race)]);
+        },
       }, request.timeoutMs);
       outcome = active.handle.result;
     } catch (error) {

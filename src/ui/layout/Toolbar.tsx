@@ -5,6 +5,7 @@
 import { useEffect, useState } from "react";
 import { formatDuration, phaseLabel } from "../format";
 import { RunStopButtons } from "./RunStopButtons";
+import { RaceSetting } from "./RaceSetting";
 import { useApp, useRunState, useSettings } from "../state/hooks";
 import { ExamplesMenu } from "../examples/ExamplesMenu";
 import { ShareButtons } from "../share/ShareButton";
@@ -35,6 +36,7 @@ export function Toolbar() {
       </div>
       <ExamplesMenu />
       <GilSetting />
+      <RaceSetting />
       <StatusText />
       <ShareButtons />
       <Preferences />

@@ -21,6 +21,14 @@ describe("share links", () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it("carries the race detector when it is on, and refuses a race value that is not 0 or 1", () => {
+    const on = decodeShareHash(encodeShareHash({ code: CODE, settings: { ...SETTINGS, raceDetector: true }, exampleId: null }));
+    expect(on.ok && on.snippet.settings).toEqual({ ...SETTINGS, raceDetector: true });
+    const hash = encodeShareHash({ code: CODE, settings: { ...SETTINGS, raceDetector: false }, exampleId: null });
+    expect(hash).not.toContain("race=");
+    expect(decodeShareHash(hash.replace("&v=", "&race=yes&v="))).toEqual({ ok: false, reason: "bad-setting", detail: "race" });
+  });
+
   it("round-trips Chinese text, emoji (surrogate pairs), tabs and CRLF", () => {
     const code = '// 三个线程同时给计数器加一\nprint("你好，世界 🧵🔒");\r\n\tconst 变量 = "\\u0000";\n';
     expect(roundTrip(code).snippet.code).toBe(code);

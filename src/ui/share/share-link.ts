@@ -12,6 +12,7 @@
 //   gil        0 | 1                          settings.gil
 //   si         number, ms, 0.1..1000          settings.switchIntervalMs
 //   mt         integer, 1..1000               settings.maxThreads
+//   race       1 (only when on)               settings.raceDetector
 //   ex         [A-Za-z0-9._-]{1,64}           the example's id (optional)
 //   v          format version; other versions are refused, not guessed at
 //   h          FNV-1a 32-bit hash of the decoded code, 8 hex digits: a
@@ -50,7 +51,7 @@ export const SETTING_LIMITS = {
 } as const;
 
 /** The settings a link carries. */
-export type ShareSettings = Required<Pick<RunSettings, "gil" | "switchIntervalMs" | "maxThreads">>;
+export type ShareSettings = Required<Pick<RunSettings, "gil" | "switchIntervalMs" | "maxThreads">> & Pick<RunSettings, "raceDetector">;
 
 export interface SharedSnippet {
   code: string;
@@ -87,8 +88,9 @@ const EXAMPLE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** The hash (with its leading `#`) for a snippet. */
 export function encodeShareHash(snippet: SharedSnippet): string {
-  const { gil, switchIntervalMs, maxThreads } = snippet.settings;
+  const { gil, switchIntervalMs, maxThreads, raceDetector } = snippet.settings;
   const parts = [`code/${compressToEncodedURIComponent(snippet.code)}`, `gil=${gil ? 1 : 0}`, `si=${switchIntervalMs}`, `mt=${maxThreads}`];
+  if (raceDetector) parts.push("race=1");
   if (snippet.exampleId && EXAMPLE_ID.test(snippet.exampleId)) parts.push(`ex=${snippet.exampleId}`);
   parts.push(`v=${SHARE_FORMAT_VERSION}`, `h=${checksum(snippet.code)}`);
   return `#${parts.join("&")}`;
@@ -152,6 +154,11 @@ export function decodeShareHash(rawHash: string): DecodeResult {
   if (gil !== undefined) {
     if (gil !== "0" && gil !== "1") return { ok: false, reason: "bad-setting", detail: "gil" };
     settings.gil = gil === "1";
+  }
+  const race = params.get("race");
+  if (race !== undefined) {
+    if (race !== "0" && race !== "1") return { ok: false, reason: "bad-setting", detail: "race" };
+    settings.raceDetector = race === "1";
   }
   const numbers = [
     ["si", "switchIntervalMs", false],

@@ -120,9 +120,9 @@ export function createPlaygroundStores(initialCode: string): PlaygroundStores {
 }
 
 /** The settings a share link carries (share/share-link.ts). */
-export function shareSettings(store: StoreApi<SettingsState>): { gil: boolean; switchIntervalMs: number; maxThreads: number } {
-  const { gil, switchIntervalMs, maxThreads } = store.getState();
-  return { gil, switchIntervalMs, maxThreads };
+export function shareSettings(store: StoreApi<SettingsState>): { gil: boolean; switchIntervalMs: number; maxThreads: number; raceDetector: boolean } {
+  const { gil, switchIntervalMs, maxThreads, raceDetector } = store.getState();
+  return { gil, switchIntervalMs, maxThreads, raceDetector };
 }
 
 /** The toolbar's settings: the store's values, without its actions. */

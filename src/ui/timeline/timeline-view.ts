@@ -168,6 +168,7 @@ export class TimelineView {
       untilMs: this.endMs(),
       live,
       deadlock: live ? null : result?.deadlock ?? null,
+      races: live ? null : result?.races ?? null,
       highlight: h && alpha > 0 ? { tMs: h.tMs, ident: h.ident, alpha } : null,
       hover: this.hit,
       cursorX: this.pointer?.x ?? null,
