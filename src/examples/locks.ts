@@ -70,7 +70,7 @@ const start = new Barrier(2); // both try at the same moment
 function withdraw(amount: number) {
   start.wait();
   if (balance >= amount) {    // check...
-    sleep(1);                 // (any delay between the check and the act)
+    sleep(20);                // (any delay between the check and the act)
     balance -= amount;        // ...then act: the check may be stale by now
   }
 }

@@ -51,7 +51,7 @@ def withdraw(amount):
     global balance
     start.wait()
     if balance >= amount:  # check...
-        time.sleep(0.001)  # (any delay between the check and the act)
+        time.sleep(0.02)  # (any delay between the check and the act)
         balance -= amount  # ...then act: the check may be stale by now
 
 a = threading.Thread(target=withdraw, args=(80,))

@@ -50,6 +50,8 @@ export class RaceDetector {
   /** cell -> shadow entry, direct-mapped (entries never move) */
   private readonly cacheKey = new Int32Array(CACHE);
   private readonly cacheAt = new Int32Array(CACHE);
+  /** the precise time of this thread's last synchronisation: access times are never placed before it */
+  private lastUs = 0;
   private readonly syncKey = new Int32Array(CACHE);
   private readonly syncAt = new Int32Array(CACHE);
 
@@ -58,7 +60,7 @@ export class RaceDetector {
     private readonly report: (race: RaceReport) => void,
     private readonly nowUs: () => number,
     /** a cheaper, coarser clock (µs) for the shadow's access times: they only place marks on the timeline */
-    private readonly coarseUs: () => number = nowUs,
+    private readonly coarseClockUs: () => number = nowUs,
   ) {
     this.i32 = new Int32Array(memory);
   }
@@ -68,6 +70,7 @@ export class RaceDetector {
     this.tid = main ? newTid(this.i32, ident) : tidOf(this.i32, ident);
     if (this.tid < 0) return;
     this.vc = threadVc(this.tid);
+    this.lastUs = this.nowUs();
     if (main) Atomics.store(this.i32, this.vc, 1);
   }
 
@@ -130,6 +133,7 @@ export class RaceDetector {
   /** An acquire on object `ref` (lock, get, wait returning, ...). */
   acquire(ref: number): void {
     if (!this.on) return;
+    this.lastUs = this.nowUs();
     const i32 = this.i32;
     const m = this.syncVc(ref);
     spinLock(i32, m);
@@ -146,7 +150,14 @@ export class RaceDetector {
     }
   }
 
+  /** An access's time: the coarse clock, but never before this thread's last synchronisation (the coarse clock can lag). */
+  private coarseUs(): number {
+    const coarse = this.coarseClockUs();
+    return coarse > this.lastUs ? coarse : this.lastUs;
+  }
+
   private tick(): void {
+    this.lastUs = this.nowUs();
     this.i32[this.vc + this.tid]++;
   }
 
