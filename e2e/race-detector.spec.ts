@@ -117,3 +117,28 @@ print(counts[1] <= 2000, total.value <= 2000, Atomics.load(counts, 2));
   // counts[0] is written before the Atomics.store the poller's load sees: ordered, no race
   expect([...variables].some((v) => v.startsWith("counts[0]") || v.startsWith("counts[2]") || v.startsWith("counts[3]")), why).toBe(false);
 });
+
+test("the toolbar switch runs the detector: both lines get a warning squiggle, the report is in the output, and a share link carries it", async ({ playground }) => {
+  // Scenario: a learner loads the check-then-act example, ticks "Race
+  // detector" and presses Run: the editor underlines balance on lines 9 and
+  // 11 (warnings), the output shows the report, and the share link says race=1.
+  const example = EXAMPLES.find((e) => e.id === "check-then-act")!;
+  await playground.evaluate((code) => window.playground!.setCode(code), example.code);
+  const box = playground.getByTestId("race-detector");
+  await box.check();
+  await playground.getByRole("button", { name: /^Run/ }).click();
+  await expect(playground.getByText("WARNING: DATA RACE").first()).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => playground.evaluate(() => {
+    const numbers = [...document.querySelectorAll(".editor-pane .monaco-editor .margin-view-overlays .line-numbers")].map(
+      (el) => ({ n: Number(el.textContent), box: el.getBoundingClientRect() }),
+    );
+    const lines = [...document.querySelectorAll(".editor-pane .monaco-editor .squiggly-warning")].map((el) => {
+      const middle = el.getBoundingClientRect().top + el.getBoundingClientRect().height / 2;
+      return numbers.find((l) => middle >= l.box.top && middle < l.box.bottom)?.n ?? -1;
+    });
+    return [...new Set(lines)].sort((a, b) => a - b);
+  })).toEqual([9, 11]);
+  expect(await playground.evaluate(() => window.playground!.shareUrl())).toContain("race=1");
+  await box.uncheck();
+  expect(await playground.evaluate(() => window.playground!.shareUrl())).not.toContain("race=");
+});
