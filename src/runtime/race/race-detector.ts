@@ -181,6 +181,10 @@ export class RaceDetector {
     if (at < 0) return;
     const i32 = this.i32, tid = this.tid, vc = this.vc;
     const clock = i32[vc + tid];
+    // FastTrack's "same epoch" rule, before the spin word: this thread read
+    // it already since its last synchronisation (only this thread writes
+    // its own epoch there, so a stale look can only send it the slow way).
+    if (i32[at + Shadow.RTid] === tid && i32[at + Shadow.RClock] === clock) return;
     spinLock(i32, at + Shadow.Spin);
     const rTid = i32[at + Shadow.RTid];
     if (!(rTid === tid && i32[at + Shadow.RClock] === clock)) {
@@ -236,6 +240,7 @@ export class RaceDetector {
     if (at < 0) return;
     const i32 = this.i32, tid = this.tid, vc = this.vc;
     const clock = i32[vc + tid];
+    if (i32[at + Shadow.WTid] === tid && i32[at + Shadow.WClock] === clock) return;
     spinLock(i32, at + Shadow.Spin);
     const wTid = i32[at + Shadow.WTid];
     const wClock = i32[at + Shadow.WClock];
