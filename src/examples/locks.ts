@@ -44,14 +44,16 @@ print(lost === 0 ? "lucky this time: run it again" : "lost " + lost + " updates"
         explanation:
           "counter += 1 is three steps (read, add, write), and the three threads really run in parallel, so two of them often read the same value and one update is lost. " +
           "The total is almost always short of 600000, and differs from run to run. " +
-          "On the timeline the three lanes run side by side, all at once: that overlap is what makes the race.",
+          "On the timeline the three lanes run side by side, all at once: that overlap is what makes the race. " +
+          "Turn on the race detector and run it again: it names counter and line 11, read by one thread and written by another with nothing ordering them.",
       },
       zh: {
         title: "竞争条件：不加锁的计数",
         explanation:
           "counter += 1 其实是三步（读取、加一、写回），三个线程又是真正并行执行的，所以常常有两个线程读到同一个值，其中一次更新就丢失了。" +
           "结果几乎总是小于 600000，而且每次运行都不一样。" +
-          "在时间线上三条泳道同时在运行，正是这种重叠造成了竞争。",
+          "在时间线上三条泳道同时在运行，正是这种重叠造成了竞争。" +
+          "打开竞争检测器再运行一次：它会指出 counter 和第 11 行，一个线程读、另一个线程写，两者之间没有任何同步。",
       },
     },
   },
