@@ -712,3 +712,24 @@ ex.shutdown();
     "second raised NameError: 'go' had no value yet when this thread started, so the thread has no copy of it: create it before start(), or pass it in args",
   ]);
 });
+
+// The timeline names each applyAsync call by its order in the pool: five
+// calls are tasks #0-#4 (they were all "#0", the index inside a one-task job),
+// as the Chrome trace of the run shows.
+test("Pool.applyAsync: the five calls' task boxes are #0 to #4", async ({ playground }) => {
+  const result = await run(
+    playground,
+    `import { Pool, print } from "playground";
+function double(x: number) { return 2 * x; }
+const pool = new Pool(2);
+const results = [0, 1, 2, 3, 4].map((x) => pool.applyAsync(double, [x]));
+print(results.map((r) => r.get()).join(","));
+pool.close();
+pool.join();`,
+  );
+  expectOk(result);
+  expect(outputTexts(result)).toEqual(["0,2,4,6,8"]);
+  const trace = (await playground.evaluate(() => (window as unknown as { playground: { getTrace(): unknown } }).playground.getTrace())) as { traceEvents: { name?: string; cat?: string }[] };
+  const tasks = trace.traceEvents.filter((e) => e.cat === "task").map((e) => e.name).sort();
+  expect(tasks).toEqual(["task #0", "task #1", "task #2", "task #3", "task #4"]);
+});

@@ -6,10 +6,13 @@
 // index; the owner routes them to the job's AsyncResult or Future, and runs
 // callbacks there, in the owning thread, as the API promises.
 //
-// A task:   [jobId, index, fn, payload, mode, stateWord]
+// A task:   [jobId, index, fn, payload, mode, stateWord, shownAs]
 //   mode "call": fn(...payload); "map": payload.map(x => fn(x));
 //   "starmap": payload.map(args => fn(...args)); stateWord: a heap word a
-//   Future can cancel through (-1 when the task cannot be cancelled).
+//   Future can cancel through (-1 when the task cannot be cancelled);
+//   shownAs: the number its timeline box carries (a chunk's index in its
+//   map; for single calls, applyAsync and submit, their order in the pool,
+//   so five applyAsync calls are tasks #0-#4, not five "#0").
 // A result: [jobId, index, ok, value or { name, message }]
 // The sentinel `null` tells one worker to stop.
 
@@ -20,7 +23,7 @@ import { Queue } from "./queues";
 
 export type TaskMode = "call" | "map" | "starmap";
 type Fn = (...args: never[]) => unknown;
-export type Task = [jobId: number, index: number, fn: Fn, payload: unknown, mode: TaskMode, stateWord: number];
+export type Task = [jobId: number, index: number, fn: Fn, payload: unknown, mode: TaskMode, stateWord: number, shownAs: number];
 export type TaskResult = [jobId: number, index: number, ok: boolean, value: unknown];
 
 /** Future states in its heap word */
@@ -45,17 +48,17 @@ export function taskWorkerMain(tasks: Queue<Task | null>, results: Queue<TaskRes
   for (;;) {
     const task = tasks.get();
     if (task === null) return;
-    const [jobId, index, fn, payload, mode, stateWord] = task;
+    const [jobId, index, fn, payload, mode, stateWord, shownAs] = task;
     if (stateWord >= 0 && Atomics.compareExchange(ctx.i32, stateWord, TaskState.Pending, TaskState.Running) !== TaskState.Pending) continue;
     ctx.trace(EventKind.PoolPending, tasks.qsize(), poolId);
-    ctx.trace(EventKind.PoolTaskStart, index, poolId);
+    ctx.trace(EventKind.PoolTaskStart, shownAs, poolId);
     let result: TaskResult;
     try {
       result = [jobId, index, true, runTask(fn, payload, mode)];
     } catch (error) {
       result = [jobId, index, false, errorInfo(error)];
     }
-    ctx.trace(EventKind.PoolTaskEnd, index, poolId);
+    ctx.trace(EventKind.PoolTaskEnd, shownAs, poolId);
     try {
       results.put(result);
     } catch (error) {
@@ -118,6 +121,8 @@ export class TaskClient {
   readonly results: Queue<TaskResult>;
   private readonly jobs = new Map<number, Job>();
   private nextJob = 1;
+  /** single calls submitted so far: each one's number on the timeline */
+  private calls = 0;
   private pendingResults = 0;
 
   constructor(readonly poolId: number) {
@@ -137,7 +142,8 @@ export class TaskClient {
   }
 
   submit(jobId: number, index: number, fn: Fn, payload: unknown, mode: TaskMode, stateWord = -1): void {
-    this.tasks.put([jobId, index, fn, payload, mode, stateWord]);
+    const shownAs = mode === "call" ? this.calls++ : index;
+    this.tasks.put([jobId, index, fn, payload, mode, stateWord, shownAs]);
     this.pendingResults++;
     context().trace(EventKind.PoolPending, this.tasks.qsize(), this.poolId);
   }
