@@ -729,7 +729,13 @@ pool.join();`,
   );
   expectOk(result);
   expect(outputTexts(result)).toEqual(["0,2,4,6,8"]);
-  const trace = (await playground.evaluate(() => (window as unknown as { playground: { getTrace(): unknown } }).playground.getTrace())) as { traceEvents: { name?: string; cat?: string }[] };
+  type Event = { name?: string; cat?: string; ph?: string; ts?: number; args?: { pending?: number } };
+  const trace = (await playground.evaluate(() => (window as unknown as { playground: { getTrace(): unknown } }).playground.getTrace())) as { traceEvents: Event[] };
   const tasks = trace.traceEvents.filter((e) => e.cat === "task").map((e) => e.name).sort();
   expect(tasks).toEqual(["task #0", "task #1", "task #2", "task #3", "task #4"]);
+  // The pending count is tasks only (not the stop signals close() queues): never above 5, and 0 at the end.
+  const pending = trace.traceEvents.filter((e) => e.ph === "C" && typeof e.args?.pending === "number").sort((a, b) => a.ts! - b.ts!);
+  expect(pending.length).toBeGreaterThan(0);
+  expect(Math.max(...pending.map((e) => e.args!.pending!))).toBeLessThanOrEqual(5);
+  expect(pending[pending.length - 1].args!.pending).toBe(0);
 });

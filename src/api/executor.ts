@@ -157,7 +157,7 @@ abstract class Executor {
     if (!this.shut) {
       this.shut = true;
       liveExecutors.delete(this);
-      for (let i = 0; i < this.workers.length; i++) this.client.tasks.put(null);
+      this.client.stopWorkers(this.workers.length);
     }
     if (wait) {
       this.client.pumpUntil(() => this.client.outstanding() <= 0);

@@ -225,7 +225,7 @@ export class Pool {
   close(): void {
     if (this.state !== "run") return;
     this.state = "close";
-    for (let i = 0; i < this.workers.length; i++) this.client.tasks.put(null);
+    this.client.stopWorkers(this.workers.length);
   }
 
   /** Stop the workers now, queued tasks or not. */

@@ -6,13 +6,16 @@
 // index; the owner routes them to the job's AsyncResult or Future, and runs
 // callbacks there, in the owning thread, as the API promises.
 //
-// A task:   [jobId, index, fn, payload, mode, stateWord, shownAs]
+// A task:   [jobId, index, fn, payload, mode, stateWord, shownAs, stopsWord]
 //   mode "call": fn(...payload); "map": payload.map(x => fn(x));
 //   "starmap": payload.map(args => fn(...args)); stateWord: a heap word a
 //   Future can cancel through (-1 when the task cannot be cancelled);
 //   shownAs: the number its timeline box carries (a chunk's index in its
 //   map; for single calls, applyAsync and submit, their order in the pool,
-//   so five applyAsync calls are tasks #0-#4, not five "#0").
+//   so five applyAsync calls are tasks #0-#4, not five "#0"); stopsWord: the
+//   heap word counting the `null`s put behind the tasks (close, shutdown),
+//   so the pending count drawn is tasks only: FIFO puts every null behind
+//   every task, so whoever takes a task sees them all in qsize().
 // A result: [jobId, index, ok, value or { name, message }]
 // The sentinel `null` tells one worker to stop.
 
@@ -23,7 +26,7 @@ import { Queue } from "./queues";
 
 export type TaskMode = "call" | "map" | "starmap";
 type Fn = (...args: never[]) => unknown;
-export type Task = [jobId: number, index: number, fn: Fn, payload: unknown, mode: TaskMode, stateWord: number, shownAs: number];
+export type Task = [jobId: number, index: number, fn: Fn, payload: unknown, mode: TaskMode, stateWord: number, shownAs: number, stopsWord: number];
 export type TaskResult = [jobId: number, index: number, ok: boolean, value: unknown];
 
 /** Future states in its heap word */
@@ -48,9 +51,9 @@ export function taskWorkerMain(tasks: Queue<Task | null>, results: Queue<TaskRes
   for (;;) {
     const task = tasks.get();
     if (task === null) return;
-    const [jobId, index, fn, payload, mode, stateWord, shownAs] = task;
+    const [jobId, index, fn, payload, mode, stateWord, shownAs, stopsWord] = task;
     if (stateWord >= 0 && Atomics.compareExchange(ctx.i32, stateWord, TaskState.Pending, TaskState.Running) !== TaskState.Pending) continue;
-    ctx.trace(EventKind.PoolPending, tasks.qsize(), poolId);
+    ctx.trace(EventKind.PoolPending, pendingTasks(tasks, ctx.i32, stopsWord), poolId);
     ctx.trace(EventKind.PoolTaskStart, shownAs, poolId);
     let result: TaskResult;
     try {
@@ -107,6 +110,11 @@ export function rebuildError(info: unknown): Error {
   return new PlaygroundError(message, name);
 }
 
+/** Tasks in the queue, not counting the nulls that tell workers to stop. */
+function pendingTasks(tasks: Queue<Task | null>, i32: Int32Array, stopsWord: number): number {
+  return Math.max(0, tasks.qsize() - Atomics.load(i32, stopsWord));
+}
+
 /** Runtime functions that new workers look up by name (runtime/host.ts). */
 export const INTERNAL_FUNCTIONS: Record<string, unknown> = { taskWorkerMain };
 
@@ -123,6 +131,8 @@ export class TaskClient {
   private nextJob = 1;
   /** single calls submitted so far: each one's number on the timeline */
   private calls = 0;
+  /** heap word: how many stop nulls were put in `tasks` */
+  private readonly stops = context().heap.alloc(1);
   private pendingResults = 0;
 
   constructor(readonly poolId: number) {
@@ -143,9 +153,18 @@ export class TaskClient {
 
   submit(jobId: number, index: number, fn: Fn, payload: unknown, mode: TaskMode, stateWord = -1): void {
     const shownAs = mode === "call" ? this.calls++ : index;
-    this.tasks.put([jobId, index, fn, payload, mode, stateWord, shownAs]);
+    this.tasks.put([jobId, index, fn, payload, mode, stateWord, shownAs, this.stops]);
     this.pendingResults++;
-    context().trace(EventKind.PoolPending, this.tasks.qsize(), this.poolId);
+    const ctx = context();
+    ctx.trace(EventKind.PoolPending, pendingTasks(this.tasks, ctx.i32, this.stops), this.poolId);
+  }
+
+  /** Tells `n` workers to stop once the tasks queued before are done. */
+  stopWorkers(n: number): void {
+    for (let i = 0; i < n; i++) this.tasks.put(null);
+    const ctx = context();
+    Atomics.add(ctx.i32, this.stops, n);
+    ctx.trace(EventKind.PoolPending, pendingTasks(this.tasks, ctx.i32, this.stops), this.poolId);
   }
 
   /** Tasks whose results have not come back yet. */
