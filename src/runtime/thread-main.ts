@@ -89,7 +89,10 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number)
   sendToRunner({ type: "started", ident });
   const ctx = createContext(run, ident);
   Atomics.compareExchange(ctx.i32, ctx.table.at(ctx.ident, Field.Lifecycle), Lifecycle.Starting, Lifecycle.Alive);
-  ctx.enter(ThreadState.Running);
+  // "starting" until the thread's own code runs: its payload decoded, the
+  // module's declarations evaluated again in this worker (a thread's) — none
+  // of it the snippet's code, so none of it drawn as running.
+  ctx.enter(ThreadState.Starting);
   let final: "done" | "error" = "done";
   let exitCode = 0;
   try {
@@ -103,11 +106,14 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number)
     const { host, decoder } = createHost(ctx, isMain, spawn.snapshot as Record<string, unknown>, parts);
     ctx.currentThread = parts.handle(ctx.ident, spawn.name);
     try {
+      // MainThread's code is the module's top level; a thread's is its target
+      if (isMain) ctx.enter(ThreadState.Running);
       await bodyFor(run)(host);
       if (!isMain) {
         const thread = parts.fromSpawn(ctx, spawn, decoder());
         // In a process, as in Python's child, the thread that runs is its MainThread.
         ctx.currentThread = forks ? parts.handle(ctx.ident, "MainThread") : thread;
+        ctx.enter(ThreadState.Running);
         await thread.run();
       }
     } catch (error) {

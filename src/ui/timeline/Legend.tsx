@@ -3,9 +3,10 @@
 import { ThreadState } from "../../trace/events";
 import { useStrings, type Strings } from "../i18n/language";
 
-type LegendState = ThreadState.Running | ThreadState.Runnable | ThreadState.Blocked | ThreadState.Waiting | ThreadState.Sleeping | ThreadState.QueueWait | ThreadState.Done | ThreadState.Error | ThreadState.Stopped;
+type LegendState = ThreadState.Starting | ThreadState.Running | ThreadState.Runnable | ThreadState.Blocked | ThreadState.Waiting | ThreadState.Sleeping | ThreadState.QueueWait | ThreadState.Done | ThreadState.Error | ThreadState.Stopped;
 
 const ITEMS: [LegendState, string][] = [
+  [ThreadState.Starting, "--st-starting"],
   [ThreadState.Running, "--st-running"],
   [ThreadState.Runnable, "--st-gil"],
   [ThreadState.Blocked, "--st-blocked"],
@@ -29,6 +30,7 @@ const STRINGS: Strings<LegendText> = {
   en: {
     legend: "Legend",
     states: {
+      [ThreadState.Starting]: ["starting", "its worker is setting the thread up; none of the snippet's code runs yet"],
       [ThreadState.Running]: ["running", "running on its worker"],
       [ThreadState.Runnable]: ["waiting for the GIL", "ready to run, waiting for the GIL"],
       [ThreadState.Blocked]: ["blocked on a lock", "blocked on a lock or semaphore"],
@@ -45,6 +47,7 @@ const STRINGS: Strings<LegendText> = {
   zh: {
     legend: "图例",
     states: {
+      [ThreadState.Starting]: ["启动中", "工作线程正在准备这个线程，代码片段的代码还没有开始运行"],
       [ThreadState.Running]: ["运行", "正在运行"],
       [ThreadState.Runnable]: ["等待 GIL", "可以运行，正在等待 GIL"],
       [ThreadState.Blocked]: ["等待锁", "阻塞在锁或信号量上"],
