@@ -24,6 +24,9 @@ import { frameViewport, initialViewport, reveal, type Viewport } from "./viewpor
 import { installInput } from "./timeline-input";
 import { nearestOutputRow } from "./output-link";
 import { AXIS_PX, GUTTER_PX, type Hit } from "../../timeline/geometry";
+import { laneAt } from "../../timeline/layout";
+import { createReadingStore, type ReadingStore } from "./reading-store";
+import { TimelineReader } from "./timeline-reader";
 
 export interface HoverInfo {
   x: number;
@@ -38,6 +41,12 @@ export interface ViewCallbacks {
 
 /** The timeline's words (words.ts) per interface language. */
 export const TIMELINE_WORDS: Strings<TimelineWords> = { en: EN_WORDS, zh: ZH_WORDS };
+
+/** The hover card's row for a bar that knows its source line (timeline-reader.ts). */
+const SOURCE_WORDS: Strings<{ line: string; threwAt: (line: number) => string }> = {
+  en: { line: "line", threwAt: (line) => `${line} (threw here; click to show it in the editor)` },
+  zh: { line: "行", threwAt: (line) => `第 ${line} 行（在此抛出异常；点击在编辑器中查看）` },
+};
 
 /** How long a revealed moment stays highlighted, fading out. */
 const HIGHLIGHT_MS = 2500;
@@ -61,13 +70,18 @@ export class TimelineView {
   private hit: Hit | null = null;
   private highlight: { tMs: number; ident: number; at: number } | null = null;
   private readonly cleanups: (() => void)[] = [];
+  /** range selection, search, keyboard bar, links to the editor (timeline-reader.ts) */
+  readonly reader: TimelineReader;
 
   constructor(
     readonly host: HTMLElement,
     readonly canvas: HTMLCanvasElement,
     private readonly stores: PlaygroundStores,
     private readonly callbacks: ViewCallbacks,
+    reading: ReadingStore = createReadingStore(),
   ) {
+    this.reader = new TimelineReader(this, stores, reading);
+    this.cleanups.push(reading.subscribe(() => this.invalidate()));
     this.ctx = canvas.getContext("2d", { alpha: false })!;
     this.theme = themeFromCss(host);
     const resize = new ResizeObserver(() => this.resize());
@@ -140,6 +154,21 @@ export class TimelineView {
     return this.hit;
   }
 
+  currentLayout(): TimelineLayout | null {
+    return this.layout;
+  }
+
+  currentWords(): TimelineWords {
+    return this.words;
+  }
+
+  /** The thread whose lane is at canvas y, or null. */
+  threadLaneAt(y: number): number | null {
+    if (!this.layout || y < AXIS_PX) return null;
+    const lane = laneAt(this.layout, y - AXIS_PX + this.view.scrollY);
+    return lane?.kind === "thread" ? lane.id : null;
+  }
+
   /** A print tick was clicked: show its output line. */
   openPrint(ident: number, tMs: number): void {
     const { model } = this.stores.timeline.getState();
@@ -156,6 +185,7 @@ export class TimelineView {
     const result = this.stores.run.getState().lastResult;
     const h = this.highlight;
     const alpha = h ? 1 - (performance.now() - h.at) / HIGHLIGHT_MS : 0;
+    const reading = this.reader.store.getState();
     return {
       model,
       layout: this.layout,
@@ -171,6 +201,10 @@ export class TimelineView {
       highlight: h && alpha > 0 ? { tMs: h.tMs, ident: h.ident, alpha } : null,
       hover: this.hit,
       cursorX: this.pointer?.x ?? null,
+      selection: reading.selection,
+      matches: reading.result?.matches,
+      currentMatch: reading.current,
+      focusBar: this.reader.focusBar(),
     };
   }
 
@@ -178,6 +212,7 @@ export class TimelineView {
     if (s.model !== prev.model) {
       this.highlight = null;
       this.hit = null;
+      this.reader.reset();
       this.setView({ ...initialViewport(GUTTER_PX, Math.max(GUTTER_PX + 1, this.widthPx)), scrollY: 0 });
     }
     if (s.reveal && s.reveal !== prev.reveal) this.revealMoment(s.reveal.tMs, s.reveal.thread);
@@ -275,7 +310,10 @@ export class TimelineView {
   private reportHover(model: TraceModel): void {
     const p = this.pointer;
     if (!p || !this.hit) {
-      if (this.lastHoverKey !== "") this.callbacks.onHover(null);
+      if (this.lastHoverKey !== "") {
+        this.callbacks.onHover(null);
+        this.reader.linkToSource(null, false);
+      }
       this.lastHoverKey = "";
       return;
     }
@@ -285,9 +323,12 @@ export class TimelineView {
       const i = nearestOutputRow(log.rows, name, tMs);
       return i >= 0 ? log.rows[i].text : null;
     }, this.words);
+    const place = this.reader.sourceLine(this.hit);
+    if (description && place) description.rows.push([SOURCE_WORDS[currentLanguage()].line, SOURCE_WORDS[currentLanguage()].threwAt(place.line)]);
     const key = description ? `${p.x},${p.y},${JSON.stringify(description)}` : "";
     if (key === this.lastHoverKey) return;
     this.lastHoverKey = key;
+    this.reader.linkToSource(this.hit, false);
     this.callbacks.onHover(description ? { x: p.x, y: p.y, description } : null);
   }
 }
