@@ -18,6 +18,7 @@ import { normalizeRange } from "../../timeline/range-stats";
 import { searchTrace } from "../../timeline/search";
 import type { TimelineWords } from "../../timeline/words";
 import { editorLink } from "../editor/editor-link";
+import { currentLanguage, type Strings } from "../i18n/language";
 import { threadColorIndex } from "../output/thread-colors";
 import type { PlaygroundStores } from "../state/stores";
 import { EMPTY_READING, type ReadingStore } from "./reading-store";
@@ -32,6 +33,12 @@ export interface ReaderHost {
   currentWords(): TimelineWords;
   visibleLanesPx(): number;
 }
+
+/** The hover card's row for a bar that knows its source line. */
+const SOURCE_WORDS: Strings<{ line: string; threwAt: (line: number) => string }> = {
+  en: { line: "line", threwAt: (line) => `${line} (threw here; click to show it in the editor)` },
+  zh: { line: "行", threwAt: (line) => `第 ${line} 行（在此抛出异常；点击在编辑器中查看）` },
+};
 
 /** Zooming to a range leaves this fraction of it free either side. */
 const ZOOM_MARGIN = 0.04;
@@ -168,6 +175,14 @@ export class TimelineReader {
     if (hit.kind === "state" && hit.index !== last) return null;
     const error = this.stores.run.getState().lastResult?.errors.find((e) => e.thread === track.name && e.line !== undefined);
     return error?.line !== undefined ? { line: error.line, column: error.column, thread: track.name } : null;
+  }
+
+  /** The hover card's "line" row for a hit that knows its line, else null. */
+  sourceRow(hit: Hit | null): [string, string] | null {
+    const place = this.sourceLine(hit);
+    if (!place) return null;
+    const words = SOURCE_WORDS[currentLanguage()];
+    return [words.line, words.threwAt(place.line)];
   }
 
   /** Hover (highlight only) or click (move the cursor) a bar that knows its line. */

@@ -42,12 +42,6 @@ export interface ViewCallbacks {
 /** The timeline's words (words.ts) per interface language. */
 export const TIMELINE_WORDS: Strings<TimelineWords> = { en: EN_WORDS, zh: ZH_WORDS };
 
-/** The hover card's row for a bar that knows its source line (timeline-reader.ts). */
-const SOURCE_WORDS: Strings<{ line: string; threwAt: (line: number) => string }> = {
-  en: { line: "line", threwAt: (line) => `${line} (threw here; click to show it in the editor)` },
-  zh: { line: "行", threwAt: (line) => `第 ${line} 行（在此抛出异常；点击在编辑器中查看）` },
-};
-
 /** How long a revealed moment stays highlighted, fading out. */
 const HIGHLIGHT_MS = 2500;
 
@@ -323,8 +317,8 @@ export class TimelineView {
       const i = nearestOutputRow(log.rows, name, tMs);
       return i >= 0 ? log.rows[i].text : null;
     }, this.words);
-    const place = this.reader.sourceLine(this.hit);
-    if (description && place) description.rows.push([SOURCE_WORDS[currentLanguage()].line, SOURCE_WORDS[currentLanguage()].threwAt(place.line)]);
+    const sourceRow = this.reader.sourceRow(this.hit);
+    if (description && sourceRow) description.rows.push(sourceRow);
     const key = description ? `${p.x},${p.y},${JSON.stringify(description)}` : "";
     if (key === this.lastHoverKey) return;
     this.lastHoverKey = key;
