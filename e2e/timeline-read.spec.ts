@@ -117,17 +117,23 @@ apiTest("arrow keys move between bars and an aria-live region says which", async
   await expect(announce).toHaveText(/^MainThread · /);
   await canvas.press("ArrowDown");
   await expect(announce).toHaveText(/^Thread-1 · /);
+  // Which of the two threads waited for lockA is up to the scheduler: walk both.
+  // Thread-1 from its start to its end, then down to Thread-2 and back to its start.
+  const seen: string[] = [];
+  const walk = async (key: string) => {
+    for (let i = 0; i < 8; i++) {
+      seen.push((await announce.textContent()) ?? "");
+      await canvas.press(key);
+      // The region is rendered by React: read it after the next frame.
+      await playground.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    }
+    seen.push((await announce.textContent()) ?? "");
+  };
+  await walk("ArrowRight");
   await canvas.press("ArrowDown");
   await expect(announce).toHaveText(/^Thread-2 · /);
-  // Walking Thread-2's states reaches its wait for lockA (one of the two threads waited).
-  const seen: string[] = [];
-  for (let i = 0; i < 8; i++) {
-    seen.push((await announce.textContent()) ?? "");
-    await canvas.press("ArrowRight");
-  }
-  await canvas.press("ArrowUp");
-  seen.push((await announce.textContent()) ?? "");
-  expect(seen.join("\n"), "the states named include a lock wait").toMatch(/blocked on a lock.*lockA/);
+  await walk("ArrowLeft");
+  expect(seen.join("\n"), `the states named include a lock wait:\n${seen.join("\n")}`).toMatch(/blocked on a lock.*lockA/);
   expect(pageErrors.messages).toEqual([]);
 });
 

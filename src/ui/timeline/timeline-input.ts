@@ -39,6 +39,7 @@ export interface InputTarget {
   currentHit(): Hit | null;
   openPrint(ident: number, tMs: number): void;
   threadLaneAt(y: number): number | null;
+  hitAt(x: number, y: number): Hit | null;
   readonly reader: TimelineReader;
 }
 
@@ -131,7 +132,7 @@ export function installInput(view: InputTarget): () => void {
     }
     // A tap on the axis drops the selection.
     if (at.selectFromMs !== null && at.y < AXIS_PX) return view.reader.clearSelection();
-    const hit = view.currentHit();
+    const hit = view.hitAt(at.x, at.y) ?? view.currentHit();
     if (hit?.kind === "print") view.openPrint(hit.ident, hit.tMs);
     else view.reader.linkToSource(hit, true);
   };

@@ -148,6 +148,12 @@ export class TimelineView {
     return this.hit;
   }
 
+  /** What is at (x, y) now: a click may come before the frame that would have hit-tested the pointer's move. */
+  hitAt(x: number, y: number): Hit | null {
+    const input = this.input();
+    return input ? hitTest(input, x, y) : null;
+  }
+
   currentLayout(): TimelineLayout | null {
     return this.layout;
   }
