@@ -92,6 +92,24 @@ apiTest("a range dragged on the time axis reads its duration and each thread's r
   expect(pageErrors.messages).toEqual([]);
 });
 
+apiTest("clicking a lane's name fits the view to that thread's lifetime", async ({ playground, pageErrors }) => {
+  const result = await runSnippet(playground, LOCKS);
+  expect(result.status, describeRun(result)).toBe("ok");
+  const w = await finishedWindow(playground, result.durationMs);
+  const thread = result.threads.find((t) => t.name === "Thread-2")!;
+  const canvas = playground.locator("#timeline canvas");
+  const box = (await canvas.boundingBox())!;
+  // Thread-2's lane: axis 24, group 20, MainThread and Thread-1 24 each.
+  await playground.mouse.click(box.x + 40, box.y + 24 + 20 + 48 + 12);
+  await expect.poll(async () => Number(await canvas.getAttribute("data-start-ms"))).not.toBe(w.startMs);
+  const view = await canvas.evaluate((el) => ({ startMs: Number((el as HTMLCanvasElement).dataset.startMs), endMs: Number((el as HTMLCanvasElement).dataset.endMs) }));
+  const lifeMs = thread.endMs - thread.startMs;
+  expect(view.startMs).toBeLessThanOrEqual(thread.startMs);
+  expect(view.endMs).toBeGreaterThanOrEqual(thread.endMs);
+  expect(view.endMs - view.startMs).toBeLessThan(lifeMs * 1.2);
+  expect(pageErrors.messages).toEqual([]);
+});
+
 apiTest("search lists every hold of a lock and steps through them", async ({ playground, pageErrors }) => {
   const result = await runSnippet(playground, LOCKS);
   expect(result.status, describeRun(result)).toBe("ok");
