@@ -14,8 +14,15 @@ export const LINE_PX = 20;
 
 /** Display columns of `text` in a monospace font. */
 export function textColumns(text: string): number {
-  let cols = 0;
-  for (const ch of text) {
+  // Fast path (nearly every line): one column per UTF-16 unit until a tab or a wide or astral character.
+  let i = 0;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 9 || code >= 0x1100) break;
+  }
+  if (i === text.length) return i;
+  let cols = i;
+  for (const ch of text.slice(i)) {
     const code = ch.codePointAt(0)!;
     if (code === 9) cols += 8 - (cols % 8);
     else cols += isWide(code) ? 2 : 1;
