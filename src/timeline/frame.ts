@@ -11,6 +11,7 @@ import type { TimelineTheme } from "./theme";
 
 import { EN_WORDS, type TimelineWords } from "./words";
 import { AXIS_PX, type Hit } from "./geometry";
+import type { SearchMatch } from "./search";
 
 export type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
@@ -48,6 +49,13 @@ export interface FrameInput {
   hover?: Hit | null;
   /** the pointer's x, for the cursor line and its time in the axis */
   cursorX?: number | null;
+  /** a dragged time range (draw-selection.ts) */
+  selection?: { startMs: number; endMs: number } | null;
+  /** bars a search found, earliest first, and which one is current */
+  matches?: readonly SearchMatch[];
+  currentMatch?: number;
+  /** the bar the keyboard is on */
+  focusBar?: { ident: number; startMs: number; endMs: number } | null;
 }
 
 export interface Label {

@@ -11,6 +11,7 @@ import { drawDeadlock, drawGilHandovers, drawHandovers, drawQueueArrows } from "
 import { drawAxis, drawCursor, drawGrid } from "./draw-axis";
 import { drawGutter } from "./draw-gutter";
 import { drawHover } from "./draw-hover";
+import { drawFocusBar, drawMatches, drawSelection } from "./draw-selection";
 import { RectBatch } from "./rect-batch";
 import { BarRows } from "./bar-rows";
 import { StateBarEmitter } from "./state-bars";
@@ -91,8 +92,11 @@ export class TimelineRenderer {
     }
 
     drawHighlight(frame);
+    drawSelection(frame);
+    drawMatches(frame);
     drawNow(frame);
     if (input.hover) drawHover(frame, input.hover);
+    drawFocusBar(frame);
     ctx.restore();
     drawGutter(frame, visible);
     drawScrollbar(frame);

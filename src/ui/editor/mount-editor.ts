@@ -6,6 +6,8 @@
 import { currentColorScheme, onColorSchemeChange, type ColorScheme } from "../color-scheme";
 import type { PlaygroundApp } from "../playground-app";
 import { MarkerSync } from "./markers";
+import { installLineLink } from "./line-link-view";
+import { installRuntimeMarkers } from "./runtime-markers";
 import { monaco, SNIPPET_URI } from "./monaco-setup";
 
 export interface MountedEditor {
@@ -41,6 +43,8 @@ export function mountEditor(host: HTMLElement, app: PlaygroundApp, options: { re
 
   const markers = new MarkerSync(model);
   markers.show(store.getState().diagnostics);
+  const stopRuntimeMarkers = installRuntimeMarkers(model, app.stores);
+  const stopLineLink = installLineLink(editor, app.stores);
 
   const onEdit = model.onDidChangeContent(() => store.getState().setCode(model.getValue()));
   const unsubscribe = store.subscribe((state, previous) => {
@@ -58,6 +62,8 @@ export function mountEditor(host: HTMLElement, app: PlaygroundApp, options: { re
     focus: () => editor.focus(),
     dispose: () => {
       stopTheme();
+      stopLineLink();
+      stopRuntimeMarkers();
       unsubscribe();
       onEdit.dispose();
       markers.dispose();

@@ -1,19 +1,24 @@
-// The output of the current or last run. It draws only the rows in view
-// (every row is one line high), so a run that prints tens of thousands of
-// lines costs a few dozen DOM nodes; it follows the end until the user
-// scrolls up, and again once they scroll back to the bottom.
+// The output of the current or last run. Long lines wrap; it draws only the
+// rows in view, placed by their computed heights (row-heights.ts), so a run
+// that prints hundreds of thousands of lines costs a few dozen DOM nodes; it
+// follows the end until the user scrolls up, and again once they scroll
+// back to the bottom. A traceback's "line 4, column 25" is a link that moves
+// the editor's cursor there (editor/editor-link.ts).
 
-import { useLayoutEffect, useRef, useState } from "react";
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { formatRunTime, runShortcutLabel } from "../format";
 import { useApp, useRunState, useTimelineState } from "../state/hooks";
 import type { OutputRow } from "../state/output-log";
-import { threadColorClass } from "./thread-colors";
+import { threadColorClass, threadColorIndex } from "./thread-colors";
+import { LINE_PX, RowHeights } from "./row-heights";
+import { tracebackParts } from "./traceback-links";
+import { editorLink } from "../editor/editor-link";
 import { useStrings, type Strings } from "../i18n/language";
 import "./output.css";
 
 const STRINGS: Strings<{
   output: string; lines: (n: number) => string; dropped: (n: number) => string; running: string;
-  pressRun: (shortcut: string) => string; disabled: string; reveal: string;
+  pressRun: (shortcut: string) => string; disabled: string; reveal: string; goToLine: (line: number) => string;
 }> = {
   en: {
     output: "Output",
@@ -23,6 +28,7 @@ const STRINGS: Strings<{
     pressRun: (shortcut) => `Press Run (${shortcut}) to see the output here.`,
     disabled: "Running is disabled on this page (see the note above).",
     reveal: "Show this moment on the timeline",
+    goToLine: (line) => `Go to line ${line} in the editor`,
   },
   zh: {
     output: "输出",
@@ -32,13 +38,14 @@ const STRINGS: Strings<{
     pressRun: (shortcut) => `按“运行”（${shortcut}）后，输出会显示在这里。`,
     disabled: "此页面无法运行代码（见上方说明）。",
     reveal: "在时间线上显示这一时刻",
+    goToLine: (line) => `在编辑器中转到第 ${line} 行`,
   },
 };
 
-const ROW_HEIGHT_PX = 20;
-const OVERSCAN_ROWS = 10;
-/** Rows never wrap (fixed height); longer text also gets a tooltip. */
-const LONG_LINE_CHARS = 100;
+const OVERSCAN_PX = 200;
+/** The time and thread columns before a row's text (output.css), in ch. */
+const PREFIX_CH = 25;
+const PADDING_PX = 24;
 
 export function OutputPanel() {
   const log = useRunState((s) => s.output);
@@ -53,19 +60,41 @@ export function OutputPanel() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const follow = useRef(true);
   const lastDropped = useRef(0);
-  const [view, setView] = useState({ top: 0, height: 600 });
+  const [view, setView] = useState({ top: 0, height: 600, width: 800 });
 
   const rows = log.rows;
-  const contentHeight = rows.length * ROW_HEIGHT_PX;
+  const heights = useMemo(() => new RowHeights(), []);
+  const [chPx, setChPx] = useState(7.5);
+  const [, setMeasuredTick] = useState(0);
+  const windowRef = useRef<HTMLDivElement>(null);
+  const perLine = Math.max(8, Math.floor((view.width - PADDING_PX) / chPx) - PREFIX_CH);
+  // Rows that left the front: their height, to keep the rows being read in place.
+  const droppedShift = log.dropped > lastDropped.current ? heights.top(log.dropped - lastDropped.current) : 0;
+  heights.update((i) => rows[i].text, rows.length, log.dropped, perLine);
+  const contentHeight = heights.totalPx;
 
   if (phase === "running" && rows.length === 0) follow.current = true;
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setView({ top: el.scrollTop, height: el.clientHeight }));
+    // One character's width in the output's font: how many fit on a line.
+    const probe = document.createElement("span");
+    probe.textContent = "0".repeat(100);
+    probe.style.cssText = "position:absolute;visibility:hidden;white-space:pre";
+    el.appendChild(probe);
+    const measure = () => {
+      const width = probe.getBoundingClientRect().width / 100;
+      if (width > 0) setChPx(width);
+      setView({ top: el.scrollTop, height: el.clientHeight, width: el.clientWidth });
+    };
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
-    return () => observer.disconnect();
+    void document.fonts?.ready.then(measure);
+    return () => {
+      observer.disconnect();
+      probe.remove();
+    };
   }, []);
 
   useLayoutEffect(() => {
@@ -74,28 +103,38 @@ export function OutputPanel() {
     if (focus && focus.seq !== shownFocus.current) {
       shownFocus.current = focus.seq;
       follow.current = false;
-      el.scrollTop = Math.max(0, (focus.row - log.dropped) * ROW_HEIGHT_PX - el.clientHeight / 3);
+      el.scrollTop = Math.max(0, heights.top(focus.row - log.dropped) - el.clientHeight / 3);
     } else if (follow.current) {
       el.scrollTop = el.scrollHeight;
-    } else if (log.dropped > lastDropped.current) {
-      // Rows left the top: keep the rows the user is reading in place.
-      el.scrollTop -= (log.dropped - lastDropped.current) * ROW_HEIGHT_PX;
+    } else if (droppedShift > 0) {
+      el.scrollTop -= droppedShift;
     }
     lastDropped.current = log.dropped;
+    // Where the font disagrees with the column count, take the drawn height.
+    const drawn = windowRef.current?.children;
+    let corrected = false;
+    if (drawn) {
+      for (let i = 0; i < drawn.length; i++) {
+        const node = drawn[i] as HTMLElement;
+        corrected = heights.correct(Number(node.dataset.index), node.offsetHeight) || corrected;
+      }
+    }
+    if (corrected) setMeasuredTick((n) => n + 1);
   });
 
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
-    follow.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT_PX;
-    setView({ top: el.scrollTop, height: el.clientHeight });
+    follow.current = el.scrollTop + el.clientHeight >= el.scrollHeight - LINE_PX;
+    setView({ top: el.scrollTop, height: el.clientHeight, width: el.clientWidth });
   };
 
   // While following, draw the end even before the scroll event reports it.
   const top = follow.current ? Math.max(0, contentHeight - view.height) : view.top;
-  const first = Math.max(0, Math.floor(top / ROW_HEIGHT_PX) - OVERSCAN_ROWS);
-  const last = Math.min(rows.length, Math.ceil((top + view.height) / ROW_HEIGHT_PX) + OVERSCAN_ROWS);
+  const first = rows.length === 0 ? 0 : heights.indexAt(Math.max(0, top - OVERSCAN_PX));
+  const last = rows.length === 0 ? 0 : heights.indexAt(top + view.height + OVERSCAN_PX) + 1;
   const visible = rows.slice(first, last);
+  const link = editorLink(app.stores).getState();
 
   return (
     <section className="pane output-pane" aria-label={t.output}>
@@ -111,14 +150,17 @@ export function OutputPanel() {
           </p>
         ) : (
           <div className="output-content" style={{ height: contentHeight }}>
-            <div className="output-window" style={{ transform: `translateY(${first * ROW_HEIGHT_PX}px)` }}>
+            <div className="output-window" ref={windowRef} style={{ transform: `translateY(${heights.top(first)}px)` }}>
               {visible.map((row, i) => (
                 <OutputRowView
                   key={log.dropped + first + i}
+                  index={first + i}
                   row={row}
                   focused={focus?.row === log.dropped + first + i}
                   revealTitle={t.reveal}
+                  goToLine={t.goToLine}
                   onReveal={() => app.stores.timeline.getState().revealMoment(row.t, row.thread)}
+                  onLine={(line, column) => link.showLine(line, { column, colorIndex: row.thread ? threadColorIndex(row.thread) : null, moveCursor: true })}
                 />
               ))}
             </div>
@@ -129,14 +171,26 @@ export function OutputPanel() {
   );
 }
 
-function OutputRowView({ row, focused, revealTitle, onReveal }: { row: OutputRow; focused: boolean; revealTitle: string; onReveal: () => void }) {
+interface RowProps {
+  index: number;
+  row: OutputRow;
+  focused: boolean;
+  revealTitle: string;
+  goToLine: (line: number) => string;
+  onReveal: () => void;
+  onLine: (line: number, column?: number) => void;
+}
+
+function OutputRowView({ index, row, focused, revealTitle, goToLine, onReveal, onLine }: RowProps) {
+  const text = row.stderr ? <LinkedText text={row.text} goToLine={goToLine} onLine={onLine} /> : row.text;
   if (row.kind !== "line") {
     const tone = row.kind === "summary" ? `summary status-${row.status}` : row.stderr ? "notice stderr" : "notice";
-    return <div className={`out-row ${tone}`}>{row.text}</div>;
+    return <div className={`out-row ${tone}`} data-index={index}>{text}</div>;
   }
   return (
     <div
       className={`out-row${row.stderr ? " stderr" : ""}${focused ? " out-focused" : ""}`}
+      data-index={index}
       onClick={Number.isFinite(row.t) ? onReveal : undefined}
       title={Number.isFinite(row.t) ? revealTitle : undefined}
     >
@@ -144,9 +198,35 @@ function OutputRowView({ row, focused, revealTitle, onReveal }: { row: OutputRow
       <span className={`out-thread ${threadColorClass(row.thread)}`} title={row.thread}>
         {row.continued ? "" : row.thread}
       </span>
-      <span className="out-text" title={row.text.length > LONG_LINE_CHARS ? row.text : undefined}>
-        {row.text}
-      </span>
+      <span className="out-text">{text}</span>
     </div>
+  );
+}
+
+/** Error text with each place it names ("line 4, column 25") as a link into the editor. */
+function LinkedText({ text, goToLine, onLine }: { text: string; goToLine: (line: number) => string; onLine: (line: number, column?: number) => void }) {
+  const parts = tracebackParts(text);
+  if (parts.length === 1 && parts[0].line === undefined) return <>{text}</>;
+  return (
+    <>
+      {parts.map((part, i) =>
+        part.line === undefined ? (
+          part.text
+        ) : (
+          <button
+            key={i}
+            type="button"
+            className="out-link"
+            title={goToLine(part.line)}
+            onClick={(e) => {
+              e.stopPropagation();
+              onLine(part.line!, part.column);
+            }}
+          >
+            {part.text}
+          </button>
+        ),
+      )}
+    </>
   );
 }

@@ -1,10 +1,12 @@
 // The timeline pane: header (legend, follow/fit/zoom, stats, exports and
-// Open in Perfetto, a note when trace events were dropped), the canvas
-// (TimelineView does the drawing and input outside React), the hover card
-// and the stats panel.
+// Open in Perfetto, a note when trace events were dropped), the reading
+// strip (search, selected range), the canvas (TimelineView does the
+// drawing and input outside React), the hover card, the range's card, the
+// keyboard's spoken bar and the stats panel.
 // The pane's height can be dragged at its top edge.
 
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useStore } from "zustand";
 
 import { useApp, useRunState, useTimelineState } from "../state/hooks";
 import { downloadPng, downloadTrace } from "./export";
@@ -12,6 +14,10 @@ import { Legend } from "./Legend";
 import { PerfettoButton } from "./PerfettoButton";
 import { StatsPanel } from "./StatsPanel";
 import { TimelineTooltip } from "./TimelineTooltip";
+import { ReadingBar } from "./ReadingBar";
+import { RangeCard } from "./RangeCard";
+import { createReadingStore } from "./reading-store";
+import "./reading.css";
 import { TimelineView, type HoverInfo } from "./timeline-view";
 import { followEnd, zoom } from "./viewport";
 import { useStrings, type Strings } from "../i18n/language";
@@ -23,7 +29,7 @@ const MIN_HEIGHT_PX = 160;
 const STRINGS: Strings<Record<"timeline" | "help" | "resize" | "droppedTitle" | "follow" | "followTitle" | "fit" | "fitTitle" | "zoomOut" | "zoomOutTitle" | "zoomIn" | "zoomInTitle" | "stats" | "exportJson" | "exportJsonTitle" | "png" | "pngTitle" | "starting" | "empty", string> & { dropped: (n: number) => string }> = {
   en: {
     timeline: "Timeline",
-    help: "Wheel or W/S: zoom · drag, Shift+wheel or A/D: pan · 0: fit · click a print tick to find its line",
+    help: "Wheel or W/S: zoom · drag, Shift+wheel or A/D: pan · drag the time axis or Shift+drag: select a range, F: zoom to it · arrow keys: move between bars · L or click a lane's name: fit the lane · 0: fit · click a print tick to find its line",
     resize: "Drag to resize",
     droppedTitle: "The trace rings filled faster than the page drained them; the timeline misses these events.",
     dropped: (n) => `${n.toLocaleString("en-US")} events dropped`,
@@ -39,7 +45,7 @@ const STRINGS: Strings<Record<"timeline" | "help" | "resize" | "droppedTitle" | 
   },
   zh: {
     timeline: "时间线",
-    help: "滚轮或 W/S：缩放 · 拖动、Shift+滚轮或 A/D：平移 · 0：显示全部 · 点击输出刻度可找到对应的行",
+    help: "滚轮或 W/S：缩放 · 拖动、Shift+滚轮或 A/D：平移 · 在时间轴上拖动或 Shift+拖动：选择范围，F：缩放到选区 · 方向键：在色条之间移动 · L 或点击通道名称：缩放到该通道 · 0：显示全部 · 点击输出刻度可找到对应的行",
     resize: "拖动以调整高度",
     droppedTitle: "跟踪缓冲区写满的速度超过了页面读取的速度，时间线缺少这些事件。",
     dropped: (n) => `丢失 ${n.toLocaleString("zh-CN")} 个事件`,
@@ -70,9 +76,13 @@ export function TimelinePanel() {
   const live = useTimelineState((s) => s.live);
   const phase = useRunState((s) => s.phase);
   const dropped = useRunState((s) => s.lastResult?.stats.droppedEvents ?? 0);
+  const [reading] = useState(createReadingStore);
+  const announcement = useStore(reading, (s) => s.announcement);
+  const reader = useCallback(() => viewRef.current?.reader ?? null, []);
+  const endMs = useCallback(() => viewRef.current?.endMs() ?? 0, []);
 
   useEffect(() => {
-    const view = new TimelineView(hostRef.current!, canvasRef.current!, app.stores, { onHover: setHover, onFollowChange: setFollow });
+    const view = new TimelineView(hostRef.current!, canvasRef.current!, app.stores, { onHover: setHover, onFollowChange: setFollow }, reading);
     viewRef.current = view;
     const observer = new ResizeObserver(() => setBox({ width: hostRef.current!.clientWidth, height: hostRef.current!.clientHeight }));
     observer.observe(hostRef.current!);
@@ -81,7 +91,7 @@ export function TimelinePanel() {
       view.dispose();
       viewRef.current = null;
     };
-  }, [app]);
+  }, [app, reading]);
 
   const act = (step: (view: TimelineView) => void) => () => {
     const view = viewRef.current;
@@ -124,11 +134,14 @@ export function TimelinePanel() {
           <button type="button" className="tl-button" disabled={empty} onClick={act((v) => { v.draw(); downloadPng(v.canvas); })} title={t.pngTitle}>{t.png}</button>
         </div>
       </header>
+      <ReadingBar store={reading} reader={reader} disabled={empty} />
       <div className="tl-body">
         <div className="tl-canvas-host" ref={hostRef} data-testid="timeline-canvas-host">
           <canvas ref={canvasRef} tabIndex={0} aria-label={`${t.timeline}. ${t.help}`} />
           {empty && <div className="tl-empty">{phase === "running" ? t.starting : t.empty}</div>}
+          <RangeCard store={reading} endMs={endMs} />
           <TimelineTooltip hover={hover} width={box.width} height={box.height} />
+          <div className="tl-announce" role="status" aria-live="polite" data-testid="tl-announce">{announcement}</div>
         </div>
         {showStats && <StatsPanel />}
       </div>

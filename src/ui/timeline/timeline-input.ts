@@ -4,14 +4,22 @@
 //   shift+wheel, horizontal swipe      pan
 //   wheel over the lane names          scroll the lanes
 //   drag                               pan (and scroll the lanes)
+//   drag on the time axis, shift+drag  select a time range (F: zoom to it)
 //   two-finger touch                   pinch zoom
-//   W / S, + / -                       zoom in / out;  A / D, ← / →  pan
+//   tap (touch)                        the hover card of what is under it
+//   W / S, + / -                       zoom in / out;  A / D  pan
+//   ← → ↑ ↓                            move between bars (read aloud)
+//   L, click a lane's name             fit the lane (the thread's lifetime)
+//   Esc                                drop the selection and the bar
 //   0                                  fit the whole run
 //   click a print tick                 show its line in the output
-// Everything here turns events into viewport steps (viewport.ts).
+//   click a bar that knows its line    show the line in the editor
+// Everything here turns events into viewport steps (viewport.ts) or the
+// reader's actions (timeline-reader.ts).
 
 import { followEnd, pan, scrollLanes, wheelPx, wheelZoomFactor, zoom, type Viewport } from "./viewport";
-import { GUTTER_PX, type Hit } from "../../timeline/geometry";
+import { AXIS_PX, GUTTER_PX, type Hit } from "../../timeline/geometry";
+import type { TimelineReader } from "./timeline-reader";
 
 const KEY_ZOOM = 1.3;
 const KEY_PAN_FRACTION = 0.15;
@@ -30,6 +38,9 @@ export interface InputTarget {
   visibleLanesPx(): number;
   currentHit(): Hit | null;
   openPrint(ident: number, tMs: number): void;
+  threadLaneAt(y: number): number | null;
+  hitAt(x: number, y: number): Hit | null;
+  readonly reader: TimelineReader;
 }
 
 export function installInput(view: InputTarget): () => void {
@@ -54,7 +65,7 @@ export function installInput(view: InputTarget): () => void {
 
   // Drag to pan; two touches pinch. Pointers by id, so a second finger is seen.
   const pointers = new Map<number, { x: number; y: number }>();
-  let drag: { x: number; y: number; moved: boolean } | null = null;
+  let drag: { x: number; y: number; moved: boolean; touch: boolean; selectFromMs: number | null } | null = null;
   let pinch: { distance: number } | null = null;
   const pinchDistance = () => {
     const [a, b] = [...pointers.values()];
@@ -70,7 +81,11 @@ export function installInput(view: InputTarget): () => void {
       drag = null;
       pinch = { distance: pinchDistance() };
     } else {
-      drag = { ...p, moved: false };
+      // On the axis band, or with Shift: the drag selects a range instead of panning.
+      const selecting = p.x >= GUTTER_PX && (p.y < AXIS_PX || e.shiftKey);
+      drag = { ...p, moved: false, touch: e.pointerType === "touch", selectFromMs: selecting ? view.view.scale.pxToMs(p.x) : null };
+      // A finger has no hover: what it touches gets the hover card.
+      if (e.pointerType === "touch") view.setPointer(p);
     }
   };
   const onMove = (e: PointerEvent) => {
@@ -88,6 +103,11 @@ export function installInput(view: InputTarget): () => void {
       const dy = p.y - drag.y;
       if (!drag.moved && Math.hypot(dx, dy) < CLICK_SLOP_PX) return;
       drag.moved = true;
+      if (drag.selectFromMs !== null) {
+        view.reader.select(drag.selectFromMs, view.view.scale.pxToMs(Math.max(GUTTER_PX, p.x)));
+        view.setPointer(p);
+        return;
+      }
       let next = pan(view.view, -dx);
       next = scrollLanes(next, -dy, view.lanesHeightPx(), view.visibleLanesPx());
       drag.x = p.x;
@@ -100,16 +120,25 @@ export function installInput(view: InputTarget): () => void {
   const onUp = (e: PointerEvent) => {
     pointers.delete(e.pointerId);
     if (pointers.size < 2) pinch = null;
-    if (drag && !drag.moved) onClick();
+    if (drag && !drag.moved) onClick(drag);
     drag = null;
     el.style.cursor = "";
   };
-  const onClick = () => {
-    const hit = view.currentHit();
+  const onClick = (at: { x: number; y: number; touch: boolean; selectFromMs: number | null }) => {
+    if (at.x < GUTTER_PX) {
+      const ident = view.threadLaneAt(at.y);
+      if (ident !== null) view.reader.fitLane(ident);
+      return;
+    }
+    // A tap on the axis drops the selection.
+    if (at.selectFromMs !== null && at.y < AXIS_PX) return view.reader.clearSelection();
+    const hit = view.hitAt(at.x, at.y) ?? view.currentHit();
     if (hit?.kind === "print") view.openPrint(hit.ident, hit.tMs);
+    else view.reader.linkToSource(hit, true);
   };
-  const onLeave = () => {
-    if (!drag) view.setPointer(null);
+  const onLeave = (e: PointerEvent) => {
+    // A touch ends with a leave: keep the tapped item's card up until the next tap.
+    if (!drag && e.pointerType !== "touch") view.setPointer(null);
   };
 
   const onKey = (e: KeyboardEvent) => {
@@ -124,17 +153,29 @@ export function installInput(view: InputTarget): () => void {
       case "s": case "S": case "-": case "_":
         view.setView(zoom(view.view, 1 / KEY_ZOOM, anchor, view.live()));
         break;
-      case "a": case "A": case "ArrowLeft":
+      case "a": case "A":
         view.setView(pan(view.view, -width * KEY_PAN_FRACTION));
         break;
-      case "d": case "D": case "ArrowRight":
+      case "d": case "D":
         view.setView(pan(view.view, width * KEY_PAN_FRACTION));
         break;
-      case "ArrowUp":
-        scroll(-40);
+      case "ArrowLeft": case "ArrowRight": case "ArrowUp": case "ArrowDown": {
+        const step = ({ ArrowLeft: "left", ArrowRight: "right", ArrowUp: "up", ArrowDown: "down" } as const)[e.key];
+        if (!view.reader.moveFocus(step)) {
+          if (step === "left" || step === "right") view.setView(pan(view.view, (step === "left" ? -1 : 1) * width * KEY_PAN_FRACTION));
+          else scroll(step === "up" ? -40 : 40);
+        }
         break;
-      case "ArrowDown":
-        scroll(40);
+      }
+      case "f": case "F":
+        if (!view.reader.zoomToSelection()) return;
+        break;
+      case "l": case "L":
+        if (!view.reader.fitFocusedLane()) return;
+        break;
+      case "Escape":
+        view.reader.clearSelection();
+        view.reader.store.setState({ focus: null, announcement: "" });
         break;
       case "0":
         view.setView(followEnd(view.view, true));

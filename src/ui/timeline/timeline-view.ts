@@ -24,6 +24,9 @@ import { frameViewport, initialViewport, reveal, type Viewport } from "./viewpor
 import { installInput } from "./timeline-input";
 import { nearestOutputRow } from "./output-link";
 import { AXIS_PX, GUTTER_PX, type Hit } from "../../timeline/geometry";
+import { laneAt } from "../../timeline/layout";
+import { createReadingStore, type ReadingStore } from "./reading-store";
+import { TimelineReader } from "./timeline-reader";
 
 export interface HoverInfo {
   x: number;
@@ -61,13 +64,18 @@ export class TimelineView {
   private hit: Hit | null = null;
   private highlight: { tMs: number; ident: number; at: number } | null = null;
   private readonly cleanups: (() => void)[] = [];
+  /** range selection, search, keyboard bar, links to the editor (timeline-reader.ts) */
+  readonly reader: TimelineReader;
 
   constructor(
     readonly host: HTMLElement,
     readonly canvas: HTMLCanvasElement,
     private readonly stores: PlaygroundStores,
     private readonly callbacks: ViewCallbacks,
+    reading: ReadingStore = createReadingStore(),
   ) {
+    this.reader = new TimelineReader(this, stores, reading);
+    this.cleanups.push(reading.subscribe(() => this.invalidate()));
     this.ctx = canvas.getContext("2d", { alpha: false })!;
     this.theme = themeFromCss(host);
     const resize = new ResizeObserver(() => this.resize());
@@ -140,6 +148,27 @@ export class TimelineView {
     return this.hit;
   }
 
+  /** What is at (x, y) now: a click may come before the frame that would have hit-tested the pointer's move. */
+  hitAt(x: number, y: number): Hit | null {
+    const input = this.input();
+    return input ? hitTest(input, x, y) : null;
+  }
+
+  currentLayout(): TimelineLayout | null {
+    return this.layout;
+  }
+
+  currentWords(): TimelineWords {
+    return this.words;
+  }
+
+  /** The thread whose lane is at canvas y, or null. */
+  threadLaneAt(y: number): number | null {
+    if (!this.layout || y < AXIS_PX) return null;
+    const lane = laneAt(this.layout, y - AXIS_PX + this.view.scrollY);
+    return lane?.kind === "thread" ? lane.id : null;
+  }
+
   /** A print tick was clicked: show its output line. */
   openPrint(ident: number, tMs: number): void {
     const { model } = this.stores.timeline.getState();
@@ -156,6 +185,7 @@ export class TimelineView {
     const result = this.stores.run.getState().lastResult;
     const h = this.highlight;
     const alpha = h ? 1 - (performance.now() - h.at) / HIGHLIGHT_MS : 0;
+    const reading = this.reader.store.getState();
     return {
       model,
       layout: this.layout,
@@ -172,6 +202,10 @@ export class TimelineView {
       highlight: h && alpha > 0 ? { tMs: h.tMs, ident: h.ident, alpha } : null,
       hover: this.hit,
       cursorX: this.pointer?.x ?? null,
+      selection: reading.selection,
+      matches: reading.result?.matches,
+      currentMatch: reading.current,
+      focusBar: this.reader.focusBar(),
     };
   }
 
@@ -179,6 +213,7 @@ export class TimelineView {
     if (s.model !== prev.model) {
       this.highlight = null;
       this.hit = null;
+      this.reader.reset();
       this.setView({ ...initialViewport(GUTTER_PX, Math.max(GUTTER_PX + 1, this.widthPx)), scrollY: 0 });
     }
     if (s.reveal && s.reveal !== prev.reveal) this.revealMoment(s.reveal.tMs, s.reveal.thread);
@@ -276,7 +311,10 @@ export class TimelineView {
   private reportHover(model: TraceModel): void {
     const p = this.pointer;
     if (!p || !this.hit) {
-      if (this.lastHoverKey !== "") this.callbacks.onHover(null);
+      if (this.lastHoverKey !== "") {
+        this.callbacks.onHover(null);
+        this.reader.linkToSource(null, false);
+      }
       this.lastHoverKey = "";
       return;
     }
@@ -286,9 +324,12 @@ export class TimelineView {
       const i = nearestOutputRow(log.rows, name, tMs);
       return i >= 0 ? log.rows[i].text : null;
     }, this.words);
+    const sourceRow = this.reader.sourceRow(this.hit);
+    if (description && sourceRow) description.rows.push(sourceRow);
     const key = description ? `${p.x},${p.y},${JSON.stringify(description)}` : "";
     if (key === this.lastHoverKey) return;
     this.lastHoverKey = key;
+    this.reader.linkToSource(this.hit, false);
     this.callbacks.onHover(description ? { x: p.x, y: p.y, description } : null);
   }
 }

@@ -1,0 +1,220 @@
+// Reading a finished run on the timeline (issue 12): a range dragged on the
+// time axis reads the run's own figures, search finds every hold of a lock,
+// arrow keys walk the bars and say what each is, a bar that knows its
+// source line and a traceback's "line N, column M" move the editor there,
+// runtime errors are marked in the editor, long output lines wrap, and a
+// tap on a phone shows the hover card. Expected values come from the
+// RunResult or the canvas's published window, never from timing.
+import type { Page } from "@playwright/test";
+import { apiTest, test, expect, runSnippet, describeRun } from "./fixtures";
+
+/** Two threads take lockA in turn: one holds it while the other is blocked. */
+const LOCKS = `import { Thread, Lock, sleep } from "playground";
+const lockA = new Lock();
+function worker() { lockA.acquire(); sleep(20); lockA.release(); }
+const a = new Thread({ target: worker });
+const b = new Thread({ target: worker });
+a.start(); b.start(); a.join(); b.join();
+`;
+
+/** Thread-1 throws on line 4. */
+const THROWS = `import { Thread, sleep } from "playground";
+function work() {
+  sleep(5);
+  throw new Error("boom");
+}
+const t = new Thread({ target: work });
+t.start(); t.join();
+`;
+
+interface Window { startMs: number; endMs: number; leftPx: number; rightPx: number }
+
+/** The canvas's window once it shows the finished run (timeline-view.ts publishes it on the canvas). */
+async function finishedWindow(page: Page, durationMs: number): Promise<Window> {
+  const canvas = page.locator("#timeline canvas");
+  await expect.poll(async () => Number(await canvas.getAttribute("data-end-ms"))).toBeGreaterThanOrEqual(durationMs);
+  return canvas.evaluate((el) => {
+    const d = (el as HTMLCanvasElement).dataset;
+    return { startMs: Number(d.startMs), endMs: Number(d.endMs), leftPx: Number(d.leftPx), rightPx: Number(d.rightPx) };
+  });
+}
+
+const msToPx = (w: Window, tMs: number) => w.leftPx + ((tMs - w.startMs) * (w.rightPx - w.leftPx)) / (w.endMs - w.startMs);
+const pxToMs = (w: Window, x: number) => w.startMs + ((x - w.leftPx) * (w.endMs - w.startMs)) / (w.rightPx - w.leftPx);
+
+async function dragOnAxis(page: Page, fromX: number, toX: number): Promise<void> {
+  const box = (await page.locator("#timeline canvas").boundingBox())!;
+  await page.mouse.move(box.x + fromX, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + (fromX + toX) / 2, box.y + 10, { steps: 3 });
+  await page.mouse.move(box.x + toX, box.y + 10, { steps: 3 });
+  await page.mouse.up();
+}
+
+apiTest("a range dragged on the time axis reads its duration and each thread's running and blocked time", async ({ playground, pageErrors }) => {
+  const result = await runSnippet(playground, LOCKS);
+  expect(result.status, describeRun(result)).toBe("ok");
+  const w = await finishedWindow(playground, result.durationMs);
+
+  // The whole run: from before 0 to past the end, kept inside the run.
+  await dragOnAxis(playground, w.leftPx + 1, w.rightPx - 1);
+  const selection = playground.getByTestId("tl-selection");
+  await expect(selection).toHaveAttribute("data-start-ms", "0");
+  const endMs = Number(await selection.getAttribute("data-end-ms"));
+  expect(endMs).toBeGreaterThanOrEqual(result.durationMs);
+  // Over the whole run, each thread's totals are RunResult's.
+  for (const thread of result.threads) {
+    const row = playground.locator(`[data-testid="tl-range"] tr[data-thread="${thread.name}"]`);
+    await expect(row).toHaveCount(1);
+    expect(Number(await row.getAttribute("data-running-ms"))).toBeCloseTo(thread.runningMs, 6);
+    expect(Number(await row.getAttribute("data-blocked-ms"))).toBeCloseTo(thread.blockedMs, 6);
+  }
+
+  // A part of the run: the duration is what the two pixels stand for.
+  const x1 = Math.round(msToPx(w, result.durationMs * 0.25));
+  const x2 = Math.round(msToPx(w, result.durationMs * 0.75));
+  await dragOnAxis(playground, x1, x2);
+  const onePxMs = pxToMs(w, 1) - pxToMs(w, 0);
+  await expect.poll(async () => Number(await selection.getAttribute("data-start-ms"))).toBeCloseTo(pxToMs(w, x1), 0);
+  const start = Number(await selection.getAttribute("data-start-ms"));
+  const end = Number(await selection.getAttribute("data-end-ms"));
+  expect(Math.abs(start - pxToMs(w, x1))).toBeLessThanOrEqual(onePxMs);
+  expect(Math.abs(end - pxToMs(w, x2))).toBeLessThanOrEqual(onePxMs);
+  await expect(playground.getByTestId("tl-selection-duration")).toHaveText(/\d/);
+
+  // F zooms to the selection: the window holds it, with a small margin.
+  await playground.locator("#timeline canvas").press("f");
+  await expect.poll(async () => Number(await playground.locator("#timeline canvas").getAttribute("data-start-ms"))).toBeGreaterThan(w.startMs);
+  const zoomed = await playground.locator("#timeline canvas").evaluate((el) => ({ startMs: Number((el as HTMLCanvasElement).dataset.startMs), endMs: Number((el as HTMLCanvasElement).dataset.endMs) }));
+  expect(zoomed.startMs).toBeLessThanOrEqual(start);
+  expect(zoomed.endMs).toBeGreaterThanOrEqual(end);
+  expect(zoomed.endMs - zoomed.startMs).toBeLessThan((end - start) * 1.2);
+  expect(pageErrors.messages).toEqual([]);
+});
+
+apiTest("clicking a lane's name fits the view to that thread's lifetime", async ({ playground, pageErrors }) => {
+  const result = await runSnippet(playground, LOCKS);
+  expect(result.status, describeRun(result)).toBe("ok");
+  const w = await finishedWindow(playground, result.durationMs);
+  const thread = result.threads.find((t) => t.name === "Thread-2")!;
+  const canvas = playground.locator("#timeline canvas");
+  const box = (await canvas.boundingBox())!;
+  // Thread-2's lane: axis 24, group 20, MainThread and Thread-1 24 each.
+  await playground.mouse.click(box.x + 40, box.y + 24 + 20 + 48 + 12);
+  await expect.poll(async () => Number(await canvas.getAttribute("data-start-ms"))).not.toBe(w.startMs);
+  const view = await canvas.evaluate((el) => ({ startMs: Number((el as HTMLCanvasElement).dataset.startMs), endMs: Number((el as HTMLCanvasElement).dataset.endMs) }));
+  const lifeMs = thread.endMs - thread.startMs;
+  expect(view.startMs).toBeLessThanOrEqual(thread.startMs);
+  expect(view.endMs).toBeGreaterThanOrEqual(thread.endMs);
+  expect(view.endMs - view.startMs).toBeLessThan(lifeMs * 1.2);
+  expect(pageErrors.messages).toEqual([]);
+});
+
+apiTest("search lists every hold of a lock and steps through them", async ({ playground, pageErrors }) => {
+  const result = await runSnippet(playground, LOCKS);
+  expect(result.status, describeRun(result)).toBe("ok");
+  // Each of the two threads acquired lockA once.
+  await playground.getByTestId("tl-search").fill("acquire lockA");
+  await expect(playground.getByTestId("tl-match-count")).toHaveText("1 / 2");
+  await playground.getByTestId("tl-search").press("Enter");
+  await expect(playground.getByTestId("tl-match-count")).toHaveText("2 / 2");
+  await playground.getByTestId("tl-search").fill("acquire nosuchlock");
+  await expect(playground.getByTestId("tl-match-count")).toHaveText("no match");
+  expect(pageErrors.messages).toEqual([]);
+});
+
+apiTest("arrow keys move between bars and an aria-live region says which", async ({ playground, pageErrors }) => {
+  const result = await runSnippet(playground, LOCKS);
+  expect(result.status, describeRun(result)).toBe("ok");
+  await finishedWindow(playground, result.durationMs);
+  const canvas = playground.locator("#timeline canvas");
+  const announce = playground.getByTestId("tl-announce");
+  await expect(announce).toHaveAttribute("aria-live", "polite");
+  await canvas.focus();
+  await canvas.press("ArrowRight");
+  await expect(announce).toHaveText(/^MainThread · /);
+  await canvas.press("ArrowDown");
+  await expect(announce).toHaveText(/^Thread-1 · /);
+  // Which of the two threads waited for lockA is up to the scheduler: walk both.
+  // Thread-1 from its start to its end, then down to Thread-2 and back to its start.
+  const seen: string[] = [];
+  const walk = async (key: string) => {
+    for (let i = 0; i < 8; i++) {
+      seen.push((await announce.textContent()) ?? "");
+      await canvas.press(key);
+      // The region is rendered by React: read it after the next frame.
+      await playground.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    }
+    seen.push((await announce.textContent()) ?? "");
+  };
+  await walk("ArrowRight");
+  await canvas.press("ArrowDown");
+  await expect(announce).toHaveText(/^Thread-2 · /);
+  await walk("ArrowLeft");
+  expect(seen.join("\n"), `the states named include a lock wait:\n${seen.join("\n")}`).toMatch(/blocked on a lock.*lockA/);
+  expect(pageErrors.messages).toEqual([]);
+});
+
+apiTest("a thread's error links its bar and its traceback to the editor line, which is marked", async ({ playground, pageErrors }) => {
+  const result = await runSnippet(playground, THROWS);
+  const error = result.errors.find((e) => e.thread === "Thread-1");
+  expect(error?.line, describeRun(result)).toBe(4);
+  const thread = result.threads.find((t) => t.name === "Thread-1")!;
+  const w = await finishedWindow(playground, result.durationMs);
+  const editor = playground.locator(".editor-pane .monaco-editor");
+  // Runtime error marker on line 4.
+  await expect(editor.locator(".squiggly-error").first()).toBeVisible();
+  await expect(editor.locator(".code-link-line")).toHaveCount(0);
+
+  // Click Thread-1's end (in error) on its lane: axis 24, group 20, MainThread's lane 24, bar 3 + 9.
+  const box = (await playground.locator("#timeline canvas").boundingBox())!;
+  await playground.mouse.click(box.x + msToPx(w, thread.endMs), box.y + 24 + 20 + 24 + 12);
+  await expect(editor.locator(".code-link-line")).toHaveCount(1);
+  await expect(editor.locator(".code-link-line")).toHaveClass(/code-link-tc-\d/);
+  await expect(editor.locator(".line-numbers.active-line-number")).toHaveText(String(error!.line));
+
+  // The traceback's place is a link: move the cursor away, then follow it.
+  await editor.click();
+  await playground.keyboard.press("Control+Home");
+  await expect(editor.locator(".line-numbers.active-line-number")).toHaveText("1");
+  await playground.locator(".output-pane .out-link", { hasText: `line ${error!.line}, column ${error!.column}` }).first().click();
+  await expect(editor.locator(".line-numbers.active-line-number")).toHaveText(String(error!.line));
+  expect(pageErrors.messages).toEqual([]);
+});
+
+apiTest("long output lines wrap, and a long output stays a windowed list", async ({ playground, pageErrors }) => {
+  const result = await runSnippet(playground, `import { print } from "playground";
+for (let i = 0; i < 20000; i++) print("line " + i);
+print("long:" + "x".repeat(3000));
+`);
+  expect(result.status, describeRun(result)).toBe("ok");
+  const long = playground.locator(".output-pane .out-row", { hasText: "long:" });
+  await expect(long).toBeVisible();
+  const sizes = await long.evaluate((row) => {
+    const scroll = row.closest(".output-scroll")!;
+    return { rowHeight: row.getBoundingClientRect().height, scrollWidth: scroll.scrollWidth, clientWidth: scroll.clientWidth };
+  });
+  expect(sizes.rowHeight, "the long line takes several lines").toBeGreaterThan(60);
+  expect(sizes.scrollWidth, "nothing scrolls sideways").toBeLessThanOrEqual(sizes.clientWidth);
+  expect(await playground.locator(".output-pane .out-row").count()).toBeLessThan(300);
+  // The long row is drawn where its computed offset says: its text's end is in view.
+  await expect(long.locator(".out-text")).toContainText("xxxx");
+  expect(pageErrors.messages).toEqual([]);
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  test("a tap on a bar shows its hover card", async ({ playground }) => {
+    const result = await runSnippet(playground, LOCKS);
+    expect(result.status, describeRun(result)).toBe("ok");
+    // A phone shows one pane at a time, under tabs.
+    await playground.locator("#tab-timeline").click();
+    const canvas = playground.locator("#timeline canvas");
+    await expect(canvas).toBeVisible();
+    const w = await finishedWindow(playground, result.durationMs);
+    const main = result.threads.find((t) => t.name === "MainThread")!;
+    const box = (await canvas.boundingBox())!;
+    await playground.touchscreen.tap(box.x + msToPx(w, (main.startMs + main.endMs) / 2), box.y + 24 + 20 + 12);
+    await expect(playground.locator(".tl-tooltip")).toContainText("MainThread");
+  });
+});
