@@ -31,6 +31,9 @@ async function runCase(c, page) {
     timer = setTimeout(() => reject(new Error(`timed out after ${CASE_MS / 1000} s`)), CASE_MS);
   });
   try {
+    // Settings a run gives stay for the next runs (README: Settings); each
+    // case starts from the defaults, not with the GIL a case before it set.
+    await page.evaluate(() => window.playground.debug?.resetSettings?.());
     return await Promise.race([c.run(page), timeout]);
   } catch (error) {
     await page.evaluate(() => window.playground.stop()).catch(() => {});
