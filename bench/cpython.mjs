@@ -2,8 +2,10 @@
 // (the work of bench/cases/*.mjs done with CPython's own threading, queue
 // and multiprocessing) and lines its figures up with the playground's.
 //
-// `node bench/cpython.mjs` runs it alone and prints CPython's figures, then
-// the side-by-side table if a bench-results.json from `npm run bench` is there.
+// `npm run bench` (bench/run.mjs) runs it after the browser's cases and
+// prints both columns. `node bench/cpython.mjs [word ...]` runs it alone and
+// prints CPython's figures, then the side-by-side table if a
+// bench-results.json from `npm run bench` is there.
 import { spawn } from "node:child_process";
 import { existsSync, realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -19,12 +21,12 @@ const CANDIDATES = [process.env.PYTHON, "python3", "python"].filter(Boolean);
  * Runs figures.py with `python`. Resolves { missing: true } when there is no
  * such command, else { code, stdout, stderr, timedOut }.
  */
-function runScript(python, timeoutMs) {
+function runScript(python, timeoutMs, words) {
   return new Promise((resolve) => {
     // Its own process group (POSIX), so a timeout also stops the worker
     // processes the script has started, which would otherwise outlive it.
     const group = process.platform !== "win32";
-    const child = spawn(python, [SCRIPT], { cwd: ROOT, detached: group, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(python, [SCRIPT, ...words], { cwd: ROOT, detached: group, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     let timedOut = false;
@@ -54,20 +56,21 @@ function runScript(python, timeoutMs) {
  * CPython's figures: { available: true, version, figures } where figures is
  * { NAME: { value, unit, note } | { error } }, or { available: false, reason }
  * when no Python is found or the script fails. Never throws: the bench must
- * go on without Python.
+ * go on without Python. `words`, if given, keep only the figures whose names
+ * contain one of them (figures.py's arguments).
  */
-export async function cpythonFigures({ timeoutMs = 120000 } = {}) {
+export async function cpythonFigures({ timeoutMs = 180_000, words = [] } = {}) {
   try {
-    return await findAndRun(timeoutMs);
+    return await findAndRun(timeoutMs, words);
   } catch (error) {
     // spawn() itself throws on some arguments (an odd $PYTHON, say).
     return { available: false, reason: error instanceof Error ? error.message : String(error) };
   }
 }
 
-async function findAndRun(timeoutMs) {
+async function findAndRun(timeoutMs, words) {
   for (const python of CANDIDATES) {
-    const run = await runScript(python, timeoutMs);
+    const run = await runScript(python, timeoutMs, words);
     if (run.missing) continue;
     const tail = run.stderr.trim().split("\n").slice(-3).join(" | ");
     if (run.timedOut) return { available: false, reason: `${python} ${SCRIPT} timed out after ${timeoutMs / 1000} s` };
@@ -90,7 +93,22 @@ const canonical = (unit) => UNIT[unit] ?? unit;
 const LOWER_IS_BETTER = new Set(["ns", "µs", "ms"]);
 
 /**
- * One row { name, playground, cpython, unit, ratio } per figure with a value
+ * Playground figures whose CPython counterpart has another name: two CPU
+ * threads without a GIL are what CPython does with two processes (3.11 has
+ * no free-threaded build), and so is the machine's own figure.
+ */
+export const CPYTHON_NAME = {
+  "nogil.cpu2.speedup": "processes.cpu2.speedup",
+  "workers.cpu2.speedup": "processes.cpu2.speedup",
+};
+
+/** figures.py's names for the playground figures `names` (for its word filter). */
+export function cpythonNames(names) {
+  return names.map((name) => CPYTHON_NAME[name] ?? name);
+}
+
+/**
+ * One row { name, cpythonName, playground, cpython, unit, ratio } per figure with a value
  * on both sides, in the playground's order. ratio is how many times better
  * the playground is: cpython / playground for times, playground / cpython
  * for rates and speedups; null when the units differ. Speedups have no
@@ -103,7 +121,8 @@ export function sideBySide(playgroundFigures, cpython) {
   const theirs = cpython?.figures ?? (cpython?.available === false ? {} : (cpython ?? {}));
   const rows = [];
   for (const [name, p] of Object.entries(ours)) {
-    const c = theirs[name];
+    const cpythonName = name in theirs ? name : (CPYTHON_NAME[name] ?? name);
+    const c = theirs[cpythonName];
     if (!Number.isFinite(p?.value) || !Number.isFinite(c?.value)) continue;
     const unit = canonical(p.unit);
     let ratio = null;
@@ -111,7 +130,7 @@ export function sideBySide(playgroundFigures, cpython) {
       ratio = LOWER_IS_BETTER.has(unit) ? c.value / p.value : p.value / c.value;
       if (!Number.isFinite(ratio)) ratio = null;
     }
-    rows.push({ name, playground: p.value, cpython: c.value, unit, ratio });
+    rows.push({ name, cpythonName, playground: p.value, cpython: c.value, unit, ratio });
   }
   return rows;
 }
@@ -133,7 +152,7 @@ function printTable(head, cells) {
 
 async function main() {
   console.log(`cpython: running ${SCRIPT} (under a minute)`);
-  const cpython = await cpythonFigures();
+  const cpython = await cpythonFigures({ words: process.argv.slice(2) });
   if (!cpython.available) {
     console.error(`cpython: not available: ${cpython.reason}`);
     process.exitCode = 1;

@@ -2,7 +2,8 @@
 // on a free port, opens it in headless Chromium, waits for
 // window.playground.ready, runs every bench/cases/*.mjs, prints a table and
 // writes bench-results.json. A case is `{ name, goal?, run(page) }`; run()
-// returns a figure `{ value, unit, baseline?, ratio?, note? }` or throws.
+// returns a figure `{ value, unit, baseline?, ratio?, note?, also? }` or
+// throws; `also` lists more figures of the same run, each with its name and goal.
 // A failing case is reported in the table and the others still run; the
 // exit code is 1 if any case failed.
 import { spawn } from "node:child_process";
@@ -14,6 +15,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../scripts/chromium-path.mjs";
+import { cpythonFigures, cpythonNames, sideBySide } from "./cpython.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CASES_DIR = join(ROOT, "bench", "cases");
@@ -29,6 +31,9 @@ async function runCase(c, page) {
     timer = setTimeout(() => reject(new Error(`timed out after ${CASE_MS / 1000} s`)), CASE_MS);
   });
   try {
+    // Settings a run gives stay for the next runs (README: Settings); each
+    // case starts from the defaults, not with the GIL a case before it set.
+    await page.evaluate(() => window.playground.debug?.resetSettings?.());
     return await Promise.race([c.run(page), timeout]);
   } catch (error) {
     await page.evaluate(() => window.playground.stop()).catch(() => {});
@@ -134,14 +139,71 @@ async function loadCases() {
 
 const fmt = (v) => (typeof v !== "number" || !Number.isFinite(v) ? "" : Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
 
+/** "2.02x ahead" / "3.50x behind": a ratio of how many times better the playground is, as read. */
+const vsText = (ratio) =>
+  typeof ratio !== "number" || !Number.isFinite(ratio) || ratio <= 0
+    ? ""
+    : ratio >= 1
+      ? `${fmt(ratio)}x ahead`
+      : `${fmt(1 / ratio)}x behind`;
+
 function printTable(rows) {
-  const head = ["name", "value", "unit", "baseline", "ratio", "goal", "note"];
-  const cells = rows.map((r) => [r.name, fmt(r.value), r.unit ?? "", fmt(r.baseline), fmt(r.ratio), r.goal ?? "", r.note ?? ""]);
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (i === 6 ? 0 : c[i].length))));
-  const line = (c) => c.map((x, i) => (i === 6 ? x : i === 0 || i === 2 || i === 5 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join("  ");
+  const head = ["name", "value", "unit", "baseline", "ratio", "goal", "cpython", "vs cpython", "note"];
+  const cells = rows.map((r) => [
+    r.name,
+    fmt(r.value),
+    r.unit ?? "",
+    fmt(r.baseline),
+    fmt(r.ratio),
+    r.goal ?? "",
+    fmt(r.cpython),
+    vsText(r.vsCpython),
+    r.note ?? "",
+  ]);
+  const last = head.length - 1;
+  const left = (i) => i === 0 || i === 2 || i === 5;
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (i === last ? 0 : c[i].length))));
+  const line = (c) => c.map((x, i) => (i === last ? x : left(i) ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join("  ");
   console.log(line(head));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const c of cells) console.log(line(c));
+}
+
+/**
+ * Runs bench/cpython/figures.py (when Python is there) for the figures in
+ * `figures`, sets each row's cpython/vsCpython and each figure's
+ * `cpython: { name, value, ratio }`, records meta.cpython, and returns the
+ * CPython figures no row shows, as "name value unit" texts.
+ */
+async function addCpythonColumn(rows, figures, meta) {
+  const names = Object.keys(figures);
+  if (names.length === 0) return [];
+  console.log("bench: CPython's figures (bench/cpython/figures.py) ...");
+  const t0 = performance.now();
+  // Unfiltered, every figure of the script (the multiprocessing ones too).
+  const words = process.argv.length > 2 ? cpythonNames(names) : [];
+  const cpython = await cpythonFigures({ words });
+  if (!cpython.available) {
+    meta.cpython = { available: false, reason: cpython.reason };
+    console.log(`bench: CPython skipped: ${cpython.reason}`);
+    return [];
+  }
+  console.log(`bench: CPython ${cpython.version} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  meta.cpython = { available: true, version: cpython.version, figures: cpython.figures };
+  const shown = new Set();
+  for (const r of sideBySide(figures, cpython)) {
+    shown.add(r.cpythonName);
+    figures[r.name].cpython = { name: r.cpythonName, value: r.cpython, ratio: r.ratio };
+    const row = rows.find((x) => x.name === r.name);
+    row.cpython = r.cpython;
+    row.vsCpython = r.ratio;
+  }
+  const others = [];
+  for (const [name, f] of Object.entries(cpython.figures)) {
+    if (shown.has(name)) continue;
+    others.push(f.error ? `${name} ERROR ${f.error}` : `${name} ${fmt(f.value)} ${f.unit}`);
+  }
+  return others;
 }
 
 async function main() {
@@ -155,7 +217,9 @@ async function main() {
   let setupError = null;
   try {
     if (!existsSync(join(ROOT, "dist", "index.html"))) throw new Error("dist/index.html is missing: run `npm run build` first");
-    server = await startPreview(await freePort());
+    // BENCH_PORT fixes the port (other servers on the machine may hold some);
+    // by default the system picks a free one.
+    server = await startPreview(process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort());
     browser = await chromium.launch(chromiumLaunchOptions());
     meta.chromium = browser.version();
     console.log(`bench: ${server.url} in Chromium ${meta.chromium}, ${meta.cores} cores, ${cases.length} cases`);
@@ -164,12 +228,15 @@ async function main() {
       const t0 = performance.now();
       try {
         const f = await runCase(c, page);
-        const figure = { value: f.value, unit: f.unit };
-        if (f.baseline !== undefined) figure.baseline = f.baseline;
-        if (f.ratio !== undefined) figure.ratio = f.ratio;
-        if (!Number.isFinite(figure.value)) throw new Error(`non-numeric value ${JSON.stringify(f.value)}`);
-        figures[c.name] = figure;
-        rows.push({ name: c.name, ...figure, goal: c.goal, note: f.note });
+        // A case may report more figures measured in the same run (`also`).
+        for (const g of [{ ...f, name: c.name, goal: c.goal }, ...(f.also ?? [])]) {
+          const figure = { value: g.value, unit: g.unit };
+          if (g.baseline !== undefined) figure.baseline = g.baseline;
+          if (g.ratio !== undefined) figure.ratio = g.ratio;
+          if (!Number.isFinite(figure.value)) throw new Error(`${g.name}: non-numeric value ${JSON.stringify(g.value)}`);
+          figures[g.name] = figure;
+          rows.push({ name: g.name, ...figure, goal: g.goal, note: g.note });
+        }
       } catch (error) {
         failures[c.name] = error instanceof Error ? error.message : String(error);
         rows.push({ name: c.name, goal: c.goal, note: `ERROR: ${failures[c.name].split("\n")[0]}` });
@@ -185,8 +252,15 @@ async function main() {
     await browser?.close().catch(() => {});
     if (server) stopProcessGroup(server.child);
   }
+  // CPython's column, after the browser has closed so the two do not share
+  // the cores; a machine without Python gets the playground's table alone.
+  const cpythonOnly = await addCpythonColumn(rows, figures, meta);
   console.log("");
   printTable(rows);
+  if (meta.cpython?.available) {
+    console.log("\nvs cpython: CPython's time / ours, or our rate or speedup / CPython's (bench-results.json: figures.NAME.cpython).");
+    if (cpythonOnly.length) console.log(`CPython ${meta.cpython.version} also: ${cpythonOnly.join("; ")}`);
+  } else if (meta.cpython?.reason) console.log(`\nbench: no CPython column (${meta.cpython.reason})`);
   if (setupError) meta.setupError = setupError;
   if (Object.keys(failures).length) meta.errors = failures;
   await writeFile(OUT, JSON.stringify({ figures, meta }, null, 2) + "\n");

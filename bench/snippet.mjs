@@ -39,3 +39,9 @@ export function median(values) {
   const mid = v.length >> 1;
   return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 }
+
+/** The nearest-rank 95th percentile (figures.py takes the same rank). */
+export function p95(values) {
+  const v = [...values].sort((a, b) => a - b);
+  return v.length ? v[Math.ceil(0.95 * v.length) - 1] : NaN;
+}
