@@ -50,7 +50,7 @@ export class RaceDetector {
   /** cell -> shadow entry, direct-mapped (entries never move) */
   private readonly cacheKey = new Int32Array(CACHE);
   private readonly cacheAt = new Int32Array(CACHE);
-  /** the precise time of this thread's last synchronisation: access times are never placed before it */
+  /** the precise time this thread started: access times are never placed before it (the coarse clock can lag) */
   private lastUs = 0;
   private readonly syncKey = new Int32Array(CACHE);
   private readonly syncAt = new Int32Array(CACHE);
@@ -133,7 +133,6 @@ export class RaceDetector {
   /** An acquire on object `ref` (lock, get, wait returning, ...). */
   acquire(ref: number): void {
     if (!this.on) return;
-    this.lastUs = this.nowUs();
     const i32 = this.i32;
     const m = this.syncVc(ref);
     spinLock(i32, m);
@@ -150,14 +149,13 @@ export class RaceDetector {
     }
   }
 
-  /** An access's time: the coarse clock, but never before this thread's last synchronisation (the coarse clock can lag). */
+  /** An access's time: the coarse clock, but never before this thread started. */
   private coarseUs(): number {
     const coarse = this.coarseClockUs();
     return coarse > this.lastUs ? coarse : this.lastUs;
   }
 
   private tick(): void {
-    this.lastUs = this.nowUs();
     this.i32[this.vc + this.tid]++;
   }
 
