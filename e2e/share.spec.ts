@@ -181,14 +181,15 @@ test("the Embed dialog gives an <iframe> with the chosen options that allows iso
   await page.getByTestId("embed").click();
   const dialog = page.getByTestId("embed-dialog");
   await dialog.getByLabel("Read-only").check();
-  await dialog.getByRole("combobox").selectOption("timeline");
+  await dialog.getByLabel("Show first").selectOption("timeline");
   await dialog.getByRole("spinbutton").fill("600");
   const html = await dialog.getByTestId("embed-code").inputValue();
   expect(html).toContain('allow="cross-origin-isolated"');
   expect(html).toContain('height="600"');
   const src = /src="([^"]+)"/.exec(html)![1].replace(/&amp;/g, "&");
   const url = new URL(src);
-  expect(Object.fromEntries(url.searchParams)).toEqual({ embed: "1", readonly: "1", panel: "timeline" });
+  // The language is the page's unless the teacher picks another (embed-teacher.spec.ts).
+  expect(Object.fromEntries(url.searchParams)).toEqual({ embed: "1", readonly: "1", panel: "timeline", lang: "en" });
   const shared = new URL(await page.evaluate(() => window.playground!.shareUrl()));
   expect(url.hash).toBe(shared.hash);
   const axe = await new AxeBuilder({ page }).include('[data-testid="embed-dialog"]').analyze();

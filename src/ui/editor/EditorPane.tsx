@@ -1,12 +1,14 @@
 // The editor column. It paints a plain text area with the code at once and
 // swaps in Monaco when that has loaded after first paint; if Monaco cannot
-// load, the plain text area stays and remains a working editor.
+// load, the plain text area stays and remains a working editor. A gallery
+// example can show its Python beside the code (examples/PythonPanel.tsx).
 
 import { useEffect, useRef } from "react";
 import type { SnippetDiagnostic } from "../../runtime/types";
 import { useApp, useEditorState } from "../state/hooks";
 import type { MountedEditor } from "./mount-editor";
 import { useStrings, type Strings } from "../i18n/language";
+import { PythonPanel, PythonToggle, usePythonShown } from "../examples/PythonPanel";
 
 const STRINGS: Strings<{ editor: string; snippetEditor: string; errors: (n: number) => string; warnings: (n: number) => string }> = {
   en: {
@@ -31,6 +33,7 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
   const diagnostics = useEditorState((s) => s.diagnostics);
   const t = useStrings(STRINGS);
   const hostRef = useRef<HTMLDivElement>(null);
+  const withPython = usePythonShown();
 
   useEffect(() => {
     let cancelled = false;
@@ -65,8 +68,9 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
       <header className="pane-header">
         <span>snippet.ts</span>
         <span className="pane-header-note">{countLabel(diagnostics, t)}</span>
+        <PythonToggle />
       </header>
-      <div className="editor-body">
+      <div className={withPython ? "editor-body with-python" : "editor-body"}>
         <div className="monaco-host" ref={hostRef} />
         {editorKind !== "monaco" && (
           <textarea
@@ -78,6 +82,7 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
             onChange={(e) => app.stores.editor.getState().setCode(e.target.value)}
           />
         )}
+        <PythonPanel />
       </div>
     </section>
   );

@@ -1,10 +1,12 @@
 // Monaco, bundled with the app (no CDN: the playground works offline) and
-// trimmed to the editor features plus the TypeScript language. This module
+// trimmed to the editor features plus the TypeScript language (and Python's
+// colouring, for the examples' Python panel). This module
 // is loaded lazily after first paint; importing it configures Monaco once.
 
 import * as monaco from "monaco-editor/editor";
 import "monaco-editor/features/register.all";
 import "monaco-editor/languages/definitions/typescript/register";
+import "monaco-editor/languages/definitions/python/register";
 import {
   ModuleKind,
   ModuleResolutionKind,

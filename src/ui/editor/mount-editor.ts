@@ -1,10 +1,13 @@
 // Puts a Monaco editor into a host element and keeps it in step with the
 // stores: the editor store's code is the source of truth (the automation
 // API and the placeholder write it too), diagnostics become markers, and
-// the theme follows the system's colour scheme.
+// the theme follows the system's colour scheme. The line the learner points
+// at goes to ts-line-focus.ts (the Python panel follows it), and the lines
+// it names there are highlighted.
 
 import { currentColorScheme, onColorSchemeChange, type ColorScheme } from "../color-scheme";
 import type { PlaygroundApp } from "../playground-app";
+import { tsLineFocus } from "../examples/ts-line-focus";
 import { MarkerSync } from "./markers";
 import { installLineLink } from "./line-link-view";
 import { installRuntimeMarkers } from "./runtime-markers";
@@ -47,6 +50,18 @@ export function mountEditor(host: HTMLElement, app: PlaygroundApp, options: { re
   const stopLineLink = installLineLink(editor, app.stores);
 
   const onEdit = model.onDidChangeContent(() => store.getState().setCode(model.getValue()));
+  const focus = tsLineFocus.getState();
+  const onMove = editor.onMouseMove((e) => focus.setHover(e.target.position?.lineNumber ?? null));
+  const onLeave = editor.onMouseLeave(() => focus.setHover(null));
+  const onCursor = editor.onDidChangeCursorPosition((e) => focus.setCursor(e.position.lineNumber));
+  const linked = editor.createDecorationsCollection();
+  const stopLinked = tsLineFocus.subscribe((state, previous) => {
+    if (state.linkedTsLines === previous.linkedTsLines) return;
+    linked.set(state.linkedTsLines.map((line) => ({
+      range: new monaco.Range(line, 1, line, 1),
+      options: { isWholeLine: true, className: "python-linked-line", linesDecorationsClassName: "python-linked-gutter" },
+    })));
+  });
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.diagnostics !== previous.diagnostics) markers.show(state.diagnostics);
     if (state.code !== model.getValue()) {
@@ -64,6 +79,11 @@ export function mountEditor(host: HTMLElement, app: PlaygroundApp, options: { re
       stopTheme();
       stopLineLink();
       stopRuntimeMarkers();
+      stopLinked();
+      onMove.dispose();
+      onLeave.dispose();
+      onCursor.dispose();
+      focus.setHover(null);
       unsubscribe();
       onEdit.dispose();
       markers.dispose();

@@ -1,13 +1,15 @@
 // The embed view (`?embed=1`, options in share/embed-options.ts): what a
 // course page shows in an iframe. A slim toolbar (Run, Stop, status, a link
-// to the full playground with the same code), the editor, and output and
-// timeline as tabs. Where the frame is not cross-origin isolated (a browser
+// to the full playground with the same code), the example's explanation when
+// the address asks for it (explain=1), the editor, and output and timeline
+// as tabs. Where the frame is not cross-origin isolated (a browser
 // without Document-Isolation-Policy), running is impossible here: the
 // isolation banner says so and the link to the full page, which opens in a
 // new tab where it can be isolated, becomes the main action.
 
 import { useEffect, useState } from "react";
 import { EditorPane } from "../editor/EditorPane";
+import { ExampleExplanation } from "../examples/ExampleExplanation";
 import { useStrings } from "../i18n/language";
 import { ErrorBoundary } from "../layout/ErrorBoundary";
 import { IsolationBanner } from "../layout/IsolationBanner";
@@ -27,6 +29,7 @@ import "./embed.css";
 
 const STRINGS = {
   en: {
+    heading: "Concurrency Playground",
     open: "Open in playground ↗",
     openTitle: "Open this code in the full playground, in a new tab",
     readOnly: "read-only",
@@ -35,6 +38,7 @@ const STRINGS = {
     timeline: "Timeline",
   },
   zh: {
+    heading: "并发演练场",
     open: "在演练场中打开 ↗",
     openTitle: "在新标签页中用完整的演练场打开这段代码",
     readOnly: "只读",
@@ -58,7 +62,8 @@ export function EmbedApp({ app, options }: { app: PlaygroundApp; options: EmbedO
         </ErrorBoundary>
         <IsolationBanner />
         <LinkNotice />
-        <div className="embed-body">
+        {options.explain && <ExampleExplanation />}
+        <main className="embed-body">
           <ErrorBoundary label="The editor">
             <EditorPane readOnly={options.readOnly} />
           </ErrorBoundary>
@@ -73,7 +78,7 @@ export function EmbedApp({ app, options }: { app: PlaygroundApp; options: EmbedO
               { id: "timeline", label: s.timeline, content: <ErrorBoundary label="The timeline"><TimelinePanel /></ErrorBoundary> },
             ]}
           />
-        </div>
+        </main>
       </div>
     </AppContext.Provider>
   );
@@ -93,6 +98,8 @@ function EmbedToolbar({ readOnly }: { readOnly: boolean }) {
 
   return (
     <header className="toolbar embed-toolbar">
+      {/* The frame's heading, for screen readers: a course page may hold several frames. */}
+      <h1 className="embed-heading">{s.heading}</h1>
       <RunStopButtons />
       {readOnly && <span className="embed-badge" data-testid="readonly-badge">{s.readOnly}</span>}
       <StatusText />

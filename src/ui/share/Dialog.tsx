@@ -11,7 +11,7 @@ const STRINGS = { en: { close: "Close", copy: "Copy" }, zh: { close: "关闭", c
 
 export type CopyState = "copying" | "copied" | "failed";
 
-export function Dialog({ title, onClose, children, testId }: { title: string; onClose(): void; children: ReactNode; testId?: string }) {
+export function Dialog({ title, onClose, children, testId, className = "" }: { title: string; onClose(): void; children: ReactNode; testId?: string; className?: string }) {
   const s = useStrings(STRINGS);
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -26,7 +26,7 @@ export function Dialog({ title, onClose, children, testId }: { title: string; on
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={`dialog ${className}`}
       aria-labelledby={titleId}
       data-testid={testId}
       onClose={onClose}

@@ -5,10 +5,16 @@
 // link someone sent is the learner's decision (autorun is an embed option a
 // course page sets, not part of a link). A damaged link falls back to the
 // starter and leaves a notice saying why (LinkNotice.tsx shows it).
+// An embed shows a gallery example that came unedited with the comments of
+// its own language (a course page's lang=zh gets Chinese comments whatever
+// language the teacher copied it in).
 
 import { createStore } from "zustand/vanilla";
 import type { RunSettings } from "../../runtime/types";
 import type { PlaygroundApp } from "../playground-app";
+import { findExample } from "../../examples/catalog";
+import { currentLanguage } from "../i18n/language";
+import { exampleCode, isExampleCode } from "../examples/load-example";
 import { installDraftSaver, readDraft, safeLocalStorage, type Draft } from "./draft";
 import { decodeShareHash, isShareHash, type ShareErrorReason, type ShareWarning } from "./share-link";
 
@@ -67,7 +73,7 @@ export function readStartup(starter: string, embedded: boolean): Startup {
 export function applyStartup(app: PlaygroundApp, startup: Startup, embedded: boolean): void {
   const { editor, settings } = app.stores;
   settings.getState().update(startup.settings);
-  if (startup.exampleId) editor.getState().loadExample(startup.exampleId, startup.code);
+  if (startup.exampleId) editor.getState().loadExample(startup.exampleId, embedded ? inLanguage(startup) : startup.code);
   if (embedded) return;
 
   let loadingLink = false;
@@ -97,4 +103,10 @@ export function applyStartup(app: PlaygroundApp, startup: Startup, embedded: boo
     }
     linkNoticeStore.setState({ linkError: null, showsStarter: false, warnings: decoded.warnings });
   });
+}
+
+/** The startup's code, with the comments of the page's language if it is an unedited gallery example. */
+function inLanguage(startup: Startup): string {
+  const example = startup.exampleId ? findExample(startup.exampleId) : undefined;
+  return example && isExampleCode(example, startup.code) ? exampleCode(example, currentLanguage()) : startup.code;
 }
