@@ -142,11 +142,6 @@ export function raceDetectorLimits(i32: Int32Array): string[] {
   return limits;
 }
 
-/** How many tids were handed out (the length that matters of every VC). */
-export function tidsInUse(i32: Int32Array): number {
-  return Math.min(Atomics.load(i32, Header.NextTid), MAX_TIDS);
-}
-
 /** Word index of thread `tid`'s vector clock. */
 export const threadVc = (tid: number) => THREAD_VCS + tid * MAX_TIDS;
 
