@@ -17,6 +17,22 @@ const b = new Thread({ target: worker });
 a.start(); b.start(); a.join(); b.join();
 `;
 
+/**
+ * Thread-2 waits for lockA while Thread-1 holds it: Thread-2 asks for the
+ * lock only once Thread-1 has it (the Event), and Thread-1 keeps it a while.
+ * A machine busy enough to delay Thread-2 past the hold would see no wait;
+ * the test then runs it again (it reads the trace, never the clock).
+ */
+const CONTENDED = `import { Thread, Lock, Event, sleep } from "playground";
+const lockA = new Lock();
+const held = new Event();
+function holder() { lockA.acquire(); held.set(); sleep(60); lockA.release(); }
+function waiter() { held.wait(); lockA.acquire(); lockA.release(); }
+const a = new Thread({ target: holder });
+const b = new Thread({ target: waiter });
+a.start(); b.start(); a.join(); b.join();
+`;
+
 /** Thread-1 throws on line 4. */
 const THROWS = `import { Thread, sleep } from "playground";
 function work() {
@@ -124,8 +140,11 @@ apiTest("search lists every hold of a lock and steps through them", async ({ pla
 });
 
 apiTest("arrow keys move between bars and an aria-live region says which", async ({ playground, pageErrors }) => {
-  const result = await runSnippet(playground, LOCKS);
+  let result = await runSnippet(playground, CONTENDED);
+  const lockWaited = () => playground.evaluate(() => JSON.stringify(window.playground.getTrace()).includes("blocked on a lock"));
+  for (let attempt = 1; attempt < 5 && !(await lockWaited()); attempt++) result = await runSnippet(playground, CONTENDED);
   expect(result.status, describeRun(result)).toBe("ok");
+  expect(await lockWaited(), "Thread-2 waited for lockA in one of five runs").toBe(true);
   await finishedWindow(playground, result.durationMs);
   const canvas = playground.locator("#timeline canvas");
   const announce = playground.getByTestId("tl-announce");
@@ -135,7 +154,6 @@ apiTest("arrow keys move between bars and an aria-live region says which", async
   await expect(announce).toHaveText(/^MainThread · /);
   await canvas.press("ArrowDown");
   await expect(announce).toHaveText(/^Thread-1 · /);
-  // Which of the two threads waited for lockA is up to the scheduler: walk both.
   // Thread-1 from its start to its end, then down to Thread-2 and back to its start.
   const seen: string[] = [];
   const walk = async (key: string) => {
@@ -151,7 +169,7 @@ apiTest("arrow keys move between bars and an aria-live region says which", async
   await canvas.press("ArrowDown");
   await expect(announce).toHaveText(/^Thread-2 · /);
   await walk("ArrowLeft");
-  expect(seen.join("\n"), `the states named include a lock wait:\n${seen.join("\n")}`).toMatch(/blocked on a lock.*lockA/);
+  expect(seen.join("\n"), `Thread-2's states named include its lock wait:\n${seen.join("\n")}`).toMatch(/Thread-2 · blocked on a lock.*lockA/);
   expect(pageErrors.messages).toEqual([]);
 });
 
