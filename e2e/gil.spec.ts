@@ -57,14 +57,21 @@ test("with the GIL off, the same threads run in parallel on two cores", async ({
 });
 
 test("with the GIL on, I/O-bound threads overlap their sleeps", async ({ playground }) => {
-  // Scenario: three threads each sleep 300 ms with the GIL on: sleeping gives
-  // the GIL up, so together they take far less than 900 ms.
+  // Scenario: three threads meet at a Barrier and then each sleep 300 ms with
+  // the GIL on. Sleeping gives the GIL up, so the three sleeps share a moment:
+  // the last to start sleeping starts before the first to wake wakes. Held
+  // through the sleep, the GIL would make them one after another, disjoint.
   const result = await runSnippet(playground, `
-    import { Thread, print, sleep, now } from "playground";
-    const t0 = now();
-    const ts = [1, 2, 3].map(() => new Thread({ target: () => sleep(300) }));
+    import { Thread, Barrier, print, sleep, now, sharedArray } from "playground";
+    const startedAt = sharedArray("float64", 3);
+    const wokeAt = sharedArray("float64", 3);
+    const gate = new Barrier(3);
+    const ts = [0, 1, 2].map((i) => new Thread({ target: () => {
+      gate.wait();
+      startedAt[i] = now(); sleep(300); wokeAt[i] = now();
+    } }));
     ts.forEach((t) => t.start()); ts.forEach((t) => t.join());
-    print(now() - t0 < 800 ? "overlapped" : "serialised");
+    print(Math.max(...startedAt) < Math.min(...wokeAt) ? "overlapped" : "serialised");
   `, { gil: true }, 60_000);
   expect(result.status, describeRun(result)).toBe("ok");
   expect(outputTexts(result)).toEqual(["overlapped"]);
