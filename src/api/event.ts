@@ -2,7 +2,7 @@
 // as waiting, and its wait-for edge set, while it sleeps.
 
 import { Event as EventCore } from "../sync/event";
-import { context, block, place, track, type Placed, SEND, type Sendable, happensBefore } from "../runtime/door";
+import { context, block, place, track, type Placed, SEND, type Sendable, happensBefore, step, touched, StepKind } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { timeoutOf } from "./locks";
 
@@ -23,18 +23,22 @@ export class Event implements Sendable {
   }
 
   set(): void {
+    step(StepKind.Set, this.at.ref);
     happensBefore()?.release(this.at.ref);
     this.core.set();
+    touched(this.at.ref);
   }
 
   clear(): void {
+    step(StepKind.Clear, this.at.ref);
     this.core.clear();
   }
 
   /** Blocks until the flag is set; false when `timeoutMs` passed first. */
   wait(timeoutMs?: number): boolean {
     const waitMs = timeoutOf(true, timeoutMs);
-    const set = this.core.isSet() || block(this.at, waitMs !== Infinity, (onBlock) => this.core.wait(waitMs, onBlock));
+    step(StepKind.Wait, this.at.ref);
+    const set = this.core.isSet() || block(this.at, waitMs !== Infinity, (onBlock) => this.core.wait(waitMs, onBlock), undefined, waitMs);
     if (set) happensBefore()?.acquire(this.at.ref);
     return set;
   }

@@ -19,4 +19,5 @@ export { Pool, AsyncResult } from "./pool";
 export { ThreadPoolExecutor, ProcessPoolExecutor, Future, asCompleted, CancelledError } from "./executor";
 export { local } from "./local";
 export { exit, osExit, atexit, SystemExit } from "./lifecycle";
-export { RuntimeError, ValueError, TimeoutError } from "../base/errors";
+export { RuntimeError, ValueError, TimeoutError, AssertionError } from "../base/errors";
+export { assert } from "./assert";

@@ -7,7 +7,7 @@
 import { Lock as LockCore } from "../sync/lock";
 import { RLock as RLockCore } from "../sync/rlock";
 import { ValueError } from "../base/errors";
-import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable, happensBefore } from "../runtime/door";
+import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable, happensBefore, StepKind } from "../runtime/door";
 import { EventKind } from "../trace/events";
 import { ObjKind } from "../trace/object-kinds";
 import type { RingWriter } from "../trace/ring";
@@ -31,7 +31,7 @@ export function timeoutOf(blocking: boolean, timeoutMs: number | undefined): num
 /** Block on `core` through the door: the thread shown as blocked, and its wait-for edge set. */
 function acquireSlow(ctx: WorkerContext, core: LockCore | RLockCore, at: Placed, timeoutMs: number): boolean {
   if (timeoutMs === 0) return false;
-  const got = block(at, timeoutMs !== Infinity, (onBlock) => core.acquire(ctx.ident, timeoutMs, onBlock));
+  const got = block(at, timeoutMs !== Infinity, (onBlock) => core.acquire(ctx.ident, timeoutMs, onBlock), undefined, timeoutMs);
   if (got) {
     ctx.traceFast(EventKind.LockAcquired, 0, at.ref);
     ctx.race?.acquire(at.ref);
@@ -69,6 +69,7 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
   acquire(blocking = true, timeoutMs?: number): boolean {
     // Arguments are checked first: acquire(false, 5) is an error even when free.
     const waitMs = blocking === true && timeoutMs === undefined ? Infinity : timeoutOf(blocking, timeoutMs);
+    this.ctx.control?.step(StepKind.Acquire, this.ref);
     if (this.core.tryAcquire(this.ident)) {
       this.ring.lockAcquired(this.ref);
       this.hb?.acquire(this.ref);
@@ -78,9 +79,12 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
   }
 
   release(): void {
+    const control = this.ctx.control;
+    control?.step(StepKind.Release, this.ref);
     this.hb?.release(this.ref);
     this.core.release(this.ident);
     this.ring.lockReleased(this.ref);
+    control?.touched(this.ref);
   }
 
   /** Acquire, run `fn`, release even when `fn` throws; returns `fn`'s result. */

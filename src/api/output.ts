@@ -4,14 +4,16 @@
 // marks and spans are trace events in the thread's ring, with their label
 // text sent once per label.
 
-import { context, labelRef } from "../runtime/door";
+import { context, labelRef, StepKind } from "../runtime/door";
 import { EventKind } from "../trace/events";
 import { formatValues } from "./format";
 
 /** Print one line, tagged with the thread's name and the time. */
 export function print(...values: unknown[]): void {
   const ctx = context();
-  ctx.output.write(formatValues(values), 0, ctx.now());
+  const text = formatValues(values);
+  ctx.control?.step(StepKind.Print, 0);
+  ctx.output.write(text, 0, ctx.now());
 }
 
 /** ms since the run started, on one clock shared by every thread. */

@@ -197,6 +197,17 @@ declare module "playground" {
     constructor(message?: string);
   }
 
+  /** Python's `AssertionError`: an `assert` failed. */
+  export class AssertionError extends Error {
+    constructor(message?: string);
+  }
+
+  /**
+   * Python's `assert condition, message`: throws `AssertionError(message)` when `condition` is false.
+   * In a controlled run, "Find a failing interleaving" looks for a schedule where an assert fails.
+   */
+  export function assert(condition: unknown, message?: string): asserts condition;
+
   /** Python's `TimeoutError`: a blocking call gave up after its `timeoutMs`. */
   export class TimeoutError extends Error {
     constructor(message?: string);

@@ -2,7 +2,7 @@
 // with the caller shown as blocked, and its wait-for edge set, while it sleeps.
 
 import { BoundedSemaphore as BoundedSemaphoreCore, checkInitialValue, Semaphore as SemaphoreCore } from "../sync/semaphore";
-import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable, happensBefore } from "../runtime/door";
+import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable, happensBefore, step, touched, StepKind } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { timeoutOf, type LockLike } from "./locks";
 
@@ -25,16 +25,19 @@ export class Semaphore implements Sendable, LockLike {
   /** Takes one unit, waiting while there is none; false on timeout or when not `blocking`. */
   acquire(blocking = true, timeoutMs?: number): boolean {
     const waitMs = timeoutOf(blocking, timeoutMs);
+    step(StepKind.Acquire, this.at.ref);
     const got = this.core.tryAcquire()
-      || (waitMs !== 0 && block(this.at, waitMs !== Infinity, (onBlock) => this.core.acquire(this.ctx.ident, waitMs, onBlock)));
+      || (waitMs !== 0 && block(this.at, waitMs !== Infinity, (onBlock) => this.core.acquire(this.ctx.ident, waitMs, onBlock), undefined, waitMs));
     if (got) happensBefore()?.acquire(this.at.ref);
     return got;
   }
 
   /** Gives back `n` units, waking up to `n` waiting threads. Any thread may release. */
   release(n = 1): void {
+    step(StepKind.Release, this.at.ref);
     happensBefore()?.release(this.at.ref);
     this.core.release(n);
+    touched(this.at.ref);
   }
 
   with<T>(fn: () => T): T {

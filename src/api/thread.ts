@@ -14,7 +14,7 @@
 
 import { RuntimeError } from "../base/errors";
 import {
-  context, type WorkerContext, Decoder, Encoder, SEND, type Sendable, TAG, type EncodedInstance, isNotYetDefined, block,
+  context, type WorkerContext, Decoder, Encoder, SEND, type Sendable, TAG, type EncodedInstance, isNotYetDefined, block, StepKind,
   startThread, startsProcess, isDaemon, nextNameNumber, type SpawnPayload, type SpawnRecord, type ThreadRole, registerSharedCell,
 } from "../runtime/door";
 import { ObjKind, objRef } from "../trace/object-kinds";
@@ -126,10 +126,13 @@ export class Thread implements Sendable {
     if (core.ident === ctx.ident) throw new RuntimeError("cannot join current thread");
     const waitMs = timeoutOf(true, timeoutMs);
     const ident = core.ident;
+    ctx.control?.step(StepKind.Join, objRef(ObjKind.Thread, ident));
     const ended = !ctx.table.isAlive(ident) || (waitMs !== 0 && block({ base: 0, ref: objRef(ObjKind.Thread, ident) }, waitMs !== Infinity, (onBlock) => {
+      // (a controlled run tries again after the thread's end: it may have ended)
+      if (!ctx.table.isAlive(ident)) return true;
       onBlock();
       return ctx.table.join(ident, waitMs);
-    }));
+    }, undefined, waitMs));
     // everything the thread did happened before the join returned (race detector)
     if (ended) ctx.race?.joined(ident);
     return ended;

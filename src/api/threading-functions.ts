@@ -37,7 +37,9 @@ export function startNewThread(fn: (...args: never[]) => unknown, args: unknown[
 export function sleep(ms: number): void {
   if (!(ms >= 0)) throw new RangeError("sleep length must be non-negative (ms)");
   noteBlockingCall("sleep()");
-  during(ThreadState.Sleeping, 0, () => sleepMs(ms));
+  // A controlled run's time is virtual: the sleep is a step, and the clock jumps when nobody can run.
+  const control = context().control;
+  during(ThreadState.Sleeping, 0, control ? () => control.sleep(ms) : () => sleepMs(ms));
 }
 
 export function getIdent(): number {

@@ -12,6 +12,10 @@ export class RuntimeError extends PlaygroundError {
   constructor(message: string) { super(message, "RuntimeError"); }
 }
 
+export class AssertionError extends PlaygroundError {
+  constructor(message: string) { super(message, "AssertionError"); }
+}
+
 export class ValueError extends PlaygroundError {
   constructor(message: string) { super(message, "ValueError"); }
 }

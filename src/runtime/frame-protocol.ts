@@ -7,7 +7,7 @@
 // The page trusts none of it blindly: the runner shares a process with the
 // snippet's workers, so src/session checks every field of every message.
 
-import type { DeadlockInfo, RunStatus } from "./types";
+import type { ControlPlan, ControlReport, DeadlockInfo, RunStatus } from "./types";
 import type { ThreadRole } from "./protocol";
 import type { ResolvedSettings } from "./settings";
 
@@ -19,7 +19,7 @@ export interface WorkerSources {
 }
 
 export type ToRunner =
-  | { type: "run"; runId: number; js: string; sharedGlobals: number; settings: ResolvedSettings; timeoutMs?: number }
+  | { type: "run"; runId: number; js: string; sharedGlobals: number; settings: ResolvedSettings; timeoutMs?: number; plan?: ControlPlan }
   | { type: "stop"; runId: number }
   /** the page has taken chunk `seq` in: the runner may send more (flow control) */
   | { type: "ack"; runId: number; seq: number }
@@ -72,4 +72,4 @@ export type FromRunner =
   | { type: "halted"; runId: number; ident: number; state: "stopped" | "error"; t: number }
   | { type: "workers"; counts: WorkerCounts }
   /** `discardedEvents`: what a stopped run had recorded that the page was never sent */
-  | { type: "end"; runId: number; status: RunStatus; exitCode: number; endMs: number; deadlock?: DeadlockInfo; problem?: string; discardedEvents?: number };
+  | { type: "end"; runId: number; status: RunStatus; exitCode: number; endMs: number; deadlock?: DeadlockInfo; problem?: string; discardedEvents?: number; control?: ControlReport };

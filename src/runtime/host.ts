@@ -101,7 +101,7 @@ export function createHost(ctx: WorkerContext, isMain: boolean, encodedSnapshot:
       closures.set(fn, { names, values });
       return fn;
     },
-    ...checkedHost(ctx.globals, ctx.run.userHeap, ctx.race),
+    ...checkedHost(ctx.globals, ctx.run.userHeap, ctx.race, ctx.control),
   };
   return { host, decoder: getDecoder };
 }

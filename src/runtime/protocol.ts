@@ -30,6 +30,9 @@ export interface RunContextInit {
   js: string;
   /** the race detector's memory (runtime/race), when settings.raceDetector is on */
   race?: SharedArrayBuffer;
+  /** a controlled run's scheduler memory (runtime/control), and the seed of its threads' Math.random */
+  control?: SharedArrayBuffer;
+  seed?: number;
 }
 
 /** What a new thread gets from the thread that started it (through shared memory: spawn-payload.ts). */
@@ -82,4 +85,6 @@ export type FromThread =
    * site `site` race with thread `prevIdent`'s earlier access (runtime/race).
    * Times in µs since the run's epoch; `cell`: the user heap's word.
    */
+  /** a controlled run's scheduler stopped it (control-memory.ts End: deadlock, paused, ...) */
+  | { type: "controlled"; end: number }
   | { type: "race"; cell: number; access: number; site: number; t: number; prevIdent: number; prevAccess: number; prevSite: number; prevT: number };

@@ -66,6 +66,7 @@ function waitForNonDaemonThreads(ctx: WorkerContext): void {
     if (waiting.length === 0) return;
     for (const ident of waiting) {
       block({ base: 0, ref: objRef(ObjKind.Thread, ident) }, false, (onBlock) => {
+        if (!ctx.table.isAlive(ident)) return;
         onBlock();
         ctx.table.join(ident);
       });
@@ -93,6 +94,8 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number)
   // module's declarations evaluated again in this worker (a thread's) — none
   // of it the snippet's code, so none of it drawn as running.
   ctx.enter(ThreadState.Starting);
+  // In a controlled run, nothing of the thread runs before the scheduler chooses its first step.
+  ctx.control?.arrive();
   let final: "done" | "error" = "done";
   let exitCode = 0;
   try {
@@ -137,6 +140,10 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number)
   ctx.table.setExitCode(ctx.ident, exitCode);
   ctx.enter(final === "done" ? ThreadState.Done : ThreadState.Error);
   ctx.table.finish(ctx.ident);
+  if (ctx.control) {
+    ctx.control.touched(objRef(ObjKind.Thread, ctx.ident));
+    ctx.control.exit();
+  }
   sendToRunner({ type: "exit", state: final, t: ctx.now(), exitCode });
 }
 

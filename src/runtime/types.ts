@@ -48,6 +48,42 @@ export interface RunResult {
   stats: { events: number; droppedEvents: number };
   /** data races the race detector found (API.md §11), once per variable and pair of lines; only with settings.raceDetector */
   races?: RaceInfo[];
+  /** a controlled run's (API.md §10): the seed, the schedule it took (replayable), its steps and preemptions */
+  seed?: number;
+  schedule?: string;
+  steps?: number;
+  preemptions?: number;
+}
+
+/** How a controlled run's scheduler decides once its schedule prefix is used up (runtime/control). */
+export type ControlPolicy = "random" | "stay" | "pause" | "pct";
+
+/** What the explorer and step mode ask of one controlled run beyond its settings. */
+export interface ControlPlan {
+  policy: ControlPolicy;
+  /** PCT: the steps a run is expected to take */
+  pctSteps?: number;
+}
+
+/** What a controlled run's scheduler left, as the runner read it (checked). */
+export interface ControlReport {
+  /** why it stopped: "finished", "deadlock", "paused", "diverged", "too-long", or "running" (ended otherwise) */
+  end: string;
+  seed: number;
+  schedule: string;
+  steps: number;
+  preemptions: number;
+  /** who took each step (threads by number: 1 MainThread, then in the order they started), and who could have (a bit mask of numbers below 32; bit 0: a larger number could) */
+  choices: number[];
+  enabled: number[];
+  /** what each step did: its kind (control/step-kinds.ts), argument (access site or object ref) and snippet position */
+  kinds: number[];
+  args: number[];
+  positions: number[];
+  /** each thread the scheduler knew, where it stands */
+  threads: { n: number; ident: number; name: string; status: "runnable" | "blocked" | "sleeping" | "done"; ref: number; nextKind: number; nextArg: number; nextPos: number }[];
+  /** page side only: a step in words, with its line (session/step-words.ts) */
+  describe?: (kind: number, arg: number, pos: number) => { text: string; line?: number; target?: string };
 }
 
 export interface RaceAccess {

@@ -15,6 +15,7 @@ import { EventKind, ThreadState } from "../trace/events";
 import { RaceDetector } from "./race/race-detector";
 import { identOfTid } from "./race/race-memory";
 import { sendToRunner } from "./runner-link";
+import { Scheduler, seededRandom } from "./control/scheduler";
 
 export interface WorkerContext {
   readonly run: RunContextInit;
@@ -33,6 +34,8 @@ export interface WorkerContext {
   readonly output: OutputWriter;
   /** the race detector of this thread (API.md §11), when the run has it on */
   readonly race: RaceDetector | null;
+  /** the scheduler of a controlled run (API.md §10), null otherwise */
+  readonly control: Scheduler | null;
   /** the snippet's module in this worker, once its body has started */
   scope: ModuleScope | null;
   /** the copied globals' current values (MainThread's module only) */
@@ -95,8 +98,21 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
   const race = run.race
     ? detectorFor(run.race, ident, table.role(ident) === "main", () => origin + performance.now(), () => coarseClock[clockAt])
     : null;
+  const control = run.control
+    ? new Scheduler(run.control, ident, {
+        clock: coarseClock,
+        clockIndex: clockAt,
+        // A running thread that has to wait for the baton is runnable meanwhile; a blocked or sleeping one shows that already.
+        waiting: () => ctx.state === ThreadState.Running && ring.write(ctx.now(), EventKind.State, ThreadState.Runnable, 0),
+        resumed: () => ctx.state === ThreadState.Running && ring.write(ctx.now(), EventKind.State, ThreadState.Running, 0),
+        stopped: (end) => sendToRunner({ type: "controlled", end }),
+      })
+    : null;
+  // A controlled run replays: the snippet's Math.random is seeded per thread.
+  if (control) Math.random = seededRandom(run.seed ?? 0, ident);
   const ctx: WorkerContext = {
     race,
+    control,
     run, i32, table, ident, globals, ring, userHeap, heap,
     blocks: new Blocks(heap, Atomics.load(i32, table.control + Ctl.Blocks)),
     output: new OutputWriter(i32, table.get(ident, Field.OutputBase), wakeDrainer),
@@ -106,7 +122,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     snapshot: () => ({}),
     currentThread: null,
     state: ThreadState.Starting,
-    now: () => origin + performance.now(),
+    now: control ? () => control.now() : () => origin + performance.now(),
     enter(state, obj = 0) {
       // Blocking or ending gives the GIL up; running again takes it back,
       // waiting for it (and showing so) when another thread holds it. The

@@ -10,6 +10,9 @@ import { checkSettings, resolveSettings } from "../runtime/settings";
 import { compileSnippet, warmCompiler } from "./compile-client";
 import { connectRunner, type RunnerConnection } from "./runner-client";
 import { RunSession } from "./run-session";
+import type { ControlReport } from "../runtime/types";
+import { decodeSchedule } from "../runtime/control/schedule-codec";
+import { MAX_STEPS } from "../runtime/control/control-memory";
 
 /** The most code a run takes (a snippet is a lesson, not a library); more is refused with a message. */
 export const MAX_CODE_CHARS = 1_000_000;
@@ -68,6 +71,8 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
       const runId = nextRunId++;
       let stopped = false;
       let stopRunner = () => {};
+      let reportControl: (report: ControlReport | undefined) => void = () => {};
+      const control = new Promise<ControlReport | undefined>((resolve) => (reportControl = resolve));
       const handle = {
         stop() {
           stopped = true;
@@ -93,22 +98,31 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
         }
         if (stopped) return { ...refusedResult([]), status: "stopped" };
         const settings = resolveSettings(toolbar.ok ? toolbar.settings : {}, pragma.ok ? pragma.settings : {}, request.ok ? request.settings : {});
+        if (settings.controlled) {
+          // A controlled run always has a seed, drawn when none was given, so it can be reported and replayed.
+          settings.seed ??= Math.floor(Math.random() * 0x1_0000_0000) >>> 0;
+          const schedule = settings.schedule === undefined ? null : decodeSchedule(settings.schedule, MAX_STEPS);
+          if (schedule && !schedule.ok) return refusedResult([{ thread: "MainThread", message: `setting schedule: ${schedule.error}` }], "playground");
+        }
         listener.onSettings?.(settings);
-        // The race detector needs every shared access checked: a compile of its own (compile/access-sites.ts).
-        const program = settings.raceDetector ? await compileSnippet(code, { ticks: true, checked: true }) : compiled;
-        if (!program.ok) return refusedResult([{ thread: "MainThread", message: "the race detector's compile failed" }]);
+        // The race detector and controlled runs need every shared access seen: a compile of its own (compile/access-sites.ts).
+        const checked = settings.raceDetector || settings.controlled;
+        const program = checked ? await compileSnippet(code, { ticks: true, checked: true }) : compiled;
+        if (!program.ok) return refusedResult([{ thread: "MainThread", message: "the checked compile (race detector, controlled run) failed" }]);
         if (stopped) return { ...refusedResult([]), status: "stopped" };
         const runner = await connection;
         session?.supersede();
-        const current = (session = new RunSession(runId, program, listener, (m) => runner.send(m), settings.raceDetector));
+        const current = (session = new RunSession(runId, program, listener, (m) => runner.send(m), settings.raceDetector, settings.controlled));
         stopRunner = () => runner.send({ type: "stop", runId });
         if (stopped) stopRunner();
-        runner.send({ type: "run", runId, js: program.js, sharedGlobals: program.sharedGlobals.length, settings, timeoutMs });
+        runner.send({ type: "run", runId, js: program.js, sharedGlobals: program.sharedGlobals.length, settings, timeoutMs, ...(layers.plan && settings.controlled ? { plan: layers.plan } : {}) });
         const outcome = await current.result;
+        reportControl(current.control);
         if (session === current) session = null;
         return outcome;
       })();
-      return { result, stop: handle.stop };
+      void result.catch(() => undefined).finally(() => reportControl(undefined));
+      return { result, stop: handle.stop, control };
     },
 
     stop() {

@@ -14,6 +14,8 @@ export interface RunVerdict {
   deadlock?: DeadlockInfo;
   /** set when the run had the race detector on */
   races?: RaceInfo[];
+  /** set when the run was controlled (API.md §10) */
+  control?: { seed: number; schedule: string; steps: number; preemptions: number };
 }
 
 export function buildResult(run: { model: TraceModel; output: OutputLine[]; errors: RunErrorInfo[] }, verdict: RunVerdict): RunResult {
@@ -42,6 +44,7 @@ export function buildResult(run: { model: TraceModel; output: OutputLine[]; erro
     threads,
     ...(verdict.deadlock ? { deadlock: verdict.deadlock } : {}),
     ...(verdict.races ? { races: verdict.races } : {}),
+    ...(verdict.control ?? {}),
     stats: { events: model.eventCount, droppedEvents: model.droppedEvents },
   };
 }

@@ -9,7 +9,9 @@
 
 import type { CompileResult } from "../compile/types";
 import type { FromRunner } from "../runtime/frame-protocol";
-import type { OutputLine, RunErrorInfo, RunResult, RunStatus } from "../runtime/types";
+import type { ControlReport, OutputLine, RunErrorInfo, RunResult, RunStatus } from "../runtime/types";
+import { readControlReport } from "./control-report-check";
+import { stepDescriber } from "./step-words";
 import { TraceModel } from "../trace/model";
 import { ThreadState } from "../trace/events";
 import type { RunListener } from "./runtime-api";
@@ -25,6 +27,8 @@ const EVENTS_PER_SLICE = 4096;
 export const MAX_OUTPUT_LINES = 100_000;
 /** how far past the page's clock an event may claim to be (the runner's clock is another process's) */
 const CLOCK_SLACK_MS = 5000;
+/** the latest a controlled run's virtual clock may claim (about 300 years: any finite sleep a lesson makes) */
+const VIRTUAL_LIMIT_MS = 1e13;
 
 type Step = () => boolean;
 
@@ -55,6 +59,8 @@ export class RunSession {
     private readonly send: (message: { type: "ack"; runId: number; seq: number }) => void,
     /** the run has the race detector on: its result lists races, none included */
     private readonly raceDetector = false,
+    /** a controlled run's events are on its virtual clock, which may run far ahead of the page's (a long sleep is instant) */
+    private readonly virtualTime = false,
   ) {
     this.result = new Promise((resolve) => (this.resolve = resolve));
     this.races = new RaceReports(compiled.sites);
@@ -177,7 +183,7 @@ export class RunSession {
       this.model.addThread(t.ident, t.name, t.role, t.pid);
     }
     if (chunk.threads.length) this.listener.onThreadsChanged?.();
-    const maxMs = () => this.now() + CLOCK_SLACK_MS;
+    const maxMs = this.virtualTime ? () => VIRTUAL_LIMIT_MS : () => this.now() + CLOCK_SLACK_MS;
     const cursors = chunk.events.map((e) => {
       if (!this.names.has(e.ident)) throw new TraceProblem(`events of an unknown thread ${e.ident}`);
       return new EventCursor(e.ident, e.data, maxMs);
@@ -247,8 +253,13 @@ export class RunSession {
     this.pendingOutput = [];
   }
 
+  /** a controlled run's report (API.md §10), once it has ended */
+  control: ControlReport | undefined;
+
   private finish(end: Extract<FromRunner, { type: "end" }>): void {
     this.done = true;
+    this.control = end.control === undefined ? undefined : readControlReport(end.control);
+    if (this.control) this.control.describe = stepDescriber(this.compiled, this.model, this.offset);
     if (Number.isInteger(end.discardedEvents) && (end.discardedEvents as number) > 0) this.model.droppedEvents += end.discardedEvents as number;
     const endMs = Number.isFinite(end.endMs) ? end.endMs : this.now();
     for (const [ident, halt] of this.halts) this.model.finish(ident, halt.t, halt.state);
@@ -266,6 +277,10 @@ export class RunSession {
     this.flushOutput();
     this.listener.onTraceUpdate?.();
     const status: RunStatus = ["ok", "error", "deadlock", "stopped", "timeout"].includes(end.status) ? end.status : "error";
-    this.resolve(buildResult(this, { races: this.raceDetector ? this.races.races : undefined, status, exitCode: Number.isInteger(end.exitCode) ? end.exitCode : 1, endMs, deadlock: end.deadlock }));
+    const control = this.control;
+    this.resolve(buildResult(this, {
+      races: this.raceDetector ? this.races.races : undefined, status, exitCode: Number.isInteger(end.exitCode) ? end.exitCode : 1, endMs, deadlock: end.deadlock,
+      ...(control ? { control: { seed: control.seed, schedule: control.schedule, steps: control.steps, preemptions: control.preemptions } } : {}),
+    }));
   }
 }

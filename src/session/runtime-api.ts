@@ -1,6 +1,6 @@
 // What the page (UI, automation API) sees of the runtime. Type-only.
 
-import type { OutputLine, RunResult, SnippetDiagnostic, RaceInfo } from "../runtime/types";
+import type { ControlPlan, ControlReport, OutputLine, RunResult, SnippetDiagnostic, RaceInfo } from "../runtime/types";
 import type { ResolvedSettings, RunSettings } from "../runtime/settings";
 import type { TraceModel } from "../trace/model";
 import type { WorkerCounts } from "../runtime/frame-protocol";
@@ -32,10 +32,14 @@ export interface SettingsLayers {
   toolbar?: RunSettings;
   /** passed with this one run request (window.playground.run, postMessage): they win */
   request?: RunSettings;
+  /** a controlled run's policy after its schedule: the explorer's and step mode's, never a user's */
+  plan?: ControlPlan;
 }
 
 export interface RunHandle {
   readonly result: Promise<RunResult>;
+  /** a controlled run's scheduler report (choices, enabled sets, where each thread stands), after the result */
+  readonly control: Promise<ControlReport | undefined>;
   stop(): void;
 }
 

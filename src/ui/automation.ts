@@ -17,8 +17,10 @@ import { traceOfLastRun } from "./timeline/export";
 import { coroutineTasks } from "../trace/coroutine-list";
 import { objectName } from "../trace/names";
 import { buildShareUrl } from "./share/share-link";
-import { shareSettings } from "./state/stores";
+import { currentSettings, shareSettings } from "./state/stores";
 import { MAX_CODE_CHARS, codeTooLong } from "../session/playground-runtime";
+import { explore, type ExploreRequest, type ExploreResult, type RunControlled } from "../session/explore";
+import { StepMode, type StepView } from "./step-mode";
 
 export interface PlaygroundAutomation {
   /** resolves when the page can take requests */
@@ -33,6 +35,12 @@ export interface PlaygroundAutomation {
   getTrace(): ChromeTrace | null;
   /** a link that reopens this snippet: its code, settings and example (share/share-link.ts) */
   shareUrl(): string;
+  /** search controlled runs for a failing interleaving, or every outcome (API.md §10); a failure found is opened in the page */
+  explore(request?: ExploreRequest & { code?: string }): Promise<ExploreResult>;
+  /** step mode (API.md §10) */
+  stepStart(request?: { code?: string; settings?: RunSettings }): Promise<StepView>;
+  step(thread: string): Promise<StepView>;
+  stepBack(): Promise<StepView>;
   /** for tests and benchmarks, not a contract */
   debug: PlaygroundDebug;
 }
@@ -62,6 +70,7 @@ declare global {
 
 export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
   const editor = app.stores.editor;
+  const stepper = new StepMode(app.controller);
   return {
     ready: app.ready,
     editorReady: app.editorReady,
@@ -74,6 +83,25 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
       editor.getState().setCode(text);
     },
     getTrace: () => traceOfLastRun(app.stores),
+    explore: async (request = {}) => {
+      if (request.code !== undefined) editor.getState().setCode(String(request.code));
+      const code = editor.getState().code;
+      app.controller.stop();
+      // The search's runs are not drawn; the failure it finds is, replayed as the Run button runs it.
+      const runOne: RunControlled = async (settings, plan, timeoutMs) => {
+        const handle = app.runtime.run(code, { toolbar: currentSettings(app.stores.settings), request: settings, plan }, {}, timeoutMs);
+        const result = await handle.result;
+        return { result, control: await handle.control };
+      };
+      const found = await explore(runOne, request);
+      if (found.failure) {
+        await app.controller.run({ code, settings: { ...request.settings, controlled: true, seed: found.failure.seed, schedule: found.failure.schedule }, plan: { policy: "stay" } });
+      }
+      return found;
+    },
+    stepStart: (request) => stepper.start(request),
+    step: (thread) => stepper.step(String(thread)),
+    stepBack: () => stepper.back(),
     shareUrl: () => {
       const { code, exampleId } = editor.getState();
       return buildShareUrl(location.href, { code, exampleId, settings: shareSettings(app.stores.settings) }).url;
@@ -153,6 +181,15 @@ export function installAutomation(app: PlaygroundApp, origins: OriginPolicy = { 
           return reply(null);
         case "playground:getTrace":
           return reply(automation.getTrace());
+        case "playground:explore":
+        case "playground:stepStart":
+        case "playground:step":
+        case "playground:stepBack":
+          try {
+            return reply(await controlledRequest(automation, request));
+          } catch (error) {
+            return reply({ error: error instanceof Error ? error.message : String(error) });
+          }
       }
     });
   };
@@ -169,11 +206,17 @@ export function installAutomation(app: PlaygroundApp, origins: OriginPolicy = { 
 }
 
 type FrameRequest = {
-  type: "playground:run" | "playground:stop" | "playground:getCode" | "playground:setCode" | "playground:getTrace";
+  type: "playground:run" | "playground:stop" | "playground:getCode" | "playground:setCode" | "playground:getTrace"
+    | "playground:explore" | "playground:stepStart" | "playground:step" | "playground:stepBack";
   id: string | number;
   code?: string;
   settings?: RunSettings;
   timeoutMs?: number;
+  /** explore's */
+  maxSchedules?: number;
+  mode?: "failure" | "outcomes";
+  /** step's */
+  thread?: string;
 };
 
 const REQUEST_TYPES: ReadonlySet<string> = new Set([
@@ -182,7 +225,27 @@ const REQUEST_TYPES: ReadonlySet<string> = new Set([
   "playground:getCode",
   "playground:setCode",
   "playground:getTrace",
+  "playground:explore",
+  "playground:stepStart",
+  "playground:step",
+  "playground:stepBack",
 ]);
+
+/** The controlled-run requests of API.md §10, by postMessage; a refusal is answered as { error }. */
+async function controlledRequest(automation: PlaygroundAutomation, request: FrameRequest): Promise<unknown> {
+  switch (request.type) {
+    case "playground:explore": {
+      const found = await automation.explore({ code: request.code, settings: request.settings, timeoutMs: request.timeoutMs, maxSchedules: request.maxSchedules, mode: request.mode });
+      return found;
+    }
+    case "playground:stepStart":
+      return automation.stepStart({ code: request.code, settings: request.settings });
+    case "playground:step":
+      return automation.step(request.thread ?? "");
+    default:
+      return automation.stepBack();
+  }
+}
 
 /** The request in a message, or null for anything malformed (which is ignored, not answered). */
 export function parseRequest(data: unknown): FrameRequest | null {
@@ -192,6 +255,9 @@ export function parseRequest(data: unknown): FrameRequest | null {
   if (typeof m.id !== "string" && typeof m.id !== "number") return null;
   if (m.code !== undefined && typeof m.code !== "string") return null;
   if (m.timeoutMs !== undefined && typeof m.timeoutMs !== "number") return null;
+  if (m.maxSchedules !== undefined && !Number.isInteger(m.maxSchedules)) return null;
+  if (m.mode !== undefined && m.mode !== "failure" && m.mode !== "outcomes") return null;
+  if (m.thread !== undefined && typeof m.thread !== "string") return null;
   const settings = parseSettings(m.settings);
   if (settings === null) return null;
   return {
@@ -200,6 +266,9 @@ export function parseRequest(data: unknown): FrameRequest | null {
     code: m.code as string | undefined,
     settings,
     timeoutMs: m.timeoutMs as number | undefined,
+    ...(m.maxSchedules !== undefined ? { maxSchedules: m.maxSchedules as number } : {}),
+    ...(m.mode !== undefined ? { mode: m.mode as "failure" | "outcomes" } : {}),
+    ...(m.thread !== undefined ? { thread: (m.thread as string).slice(0, 256) } : {}),
   };
 }
 

@@ -22,7 +22,7 @@ function scriptedRuntime() {
       let fail!: (e: unknown) => void;
       const result = new Promise<RunResult>((resolve, reject) => { finish = resolve; fail = reject; });
       runs.push({ code, listener, finish, fail });
-      return { result, stop() {} };
+      return { result, stop() {}, control: Promise.resolve(undefined) };
     },
     stop() {},
     check: async () => [],

@@ -6,7 +6,7 @@
 
 import { raceDiagnostics } from "./editor/race-markers";
 import type { PlaygroundRuntime, RunHandle } from "../session/runtime-api";
-import type { RunResult } from "../runtime/types";
+import type { ControlPlan, ControlReport, RunResult } from "../runtime/types";
 import { checkSettings, type RunSettings } from "../runtime/settings";
 import { summarize, summaryDetails } from "./format";
 import { currentSettings, type PlaygroundStores } from "./state/stores";
@@ -17,6 +17,8 @@ export interface RunRequest {
   /** merged into the toolbar's settings before running */
   settings?: RunSettings;
   timeoutMs?: number;
+  /** a controlled run's policy after its schedule (step mode, the explorer's replay) */
+  plan?: ControlPlan;
 }
 
 /** How long Stop waits for the runtime to confirm before the page declares the run stopped itself. */
@@ -33,6 +35,8 @@ interface ActiveRun {
 export class RunController {
   private active: ActiveRun | null = null;
   private lastId = 0;
+  /** the last finished controlled run's scheduler report (step mode reads it) */
+  lastControl: ControlReport | undefined;
 
   constructor(
     private readonly runtime: PlaygroundRuntime,
@@ -65,7 +69,7 @@ export class RunController {
     }
     let outcome: Promise<RunResult>;
     try {
-      active.handle = this.runtime.run(code, { toolbar: currentSettings(settings), request: request.settings }, {
+      active.handle = this.runtime.run(code, { toolbar: currentSettings(settings), request: request.settings, plan: request.plan }, {
         onOutput: (lines) => {
           if (this.active !== active) return;
           run.getState().appendOutput(lines);
@@ -80,10 +84,16 @@ export class RunController {
           state.setDiagnostics([...state.diagnostics, ...raceDiagnostics(race)]);
         },
       }, request.timeoutMs);
-      outcome = active.handle.result;
+      const { result, control } = active.handle;
+      // The report settles with the result: read it before the run is drawn as finished.
+      outcome = result.then(async (r) => {
+        if (this.active === active) this.lastControl = await control;
+        return r;
+      });
     } catch (error) {
       outcome = Promise.reject(error);
     }
+    this.lastControl = undefined;
     return Promise.race([outcome, forced]).then(
       (result) => this.settle(active, result),
       (error: unknown) => this.settle(active, failedResult(messageOf(error), performance.now() - active.startedAt)),

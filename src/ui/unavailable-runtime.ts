@@ -9,7 +9,7 @@ export function unavailableRuntime(problem: string): PlaygroundRuntime {
     isolated: false,
     isolationProblem: problem,
     run(): RunHandle {
-      return { result: Promise.resolve(failedResult(problem, 0)), stop() {} };
+      return { result: Promise.resolve(failedResult(problem, 0)), stop() {}, control: Promise.resolve(undefined) };
     },
     stop() {},
     check: async () => [],

@@ -8,6 +8,7 @@ import { context } from "../worker-context";
 import { ThreadState } from "../../trace/events";
 import { kindInfo, kindOf } from "../../trace/object-kinds";
 import type { Placed } from "./objects";
+import { WouldBlock, type Scheduler } from "../control/scheduler";
 
 /**
  * Runs a blocking core call on object `at`. If the core calls the onBlock
@@ -16,21 +17,45 @@ import type { Placed } from "./objects";
  * with its wait-for edge set; both are undone when the call returns or
  * throws. Fast paths that never sleep cost nothing here.
  */
-export function block<T>(at: Placed, timed: boolean, call: (onBlock: () => void) => T, state?: ThreadState): T {
+export function block<T>(at: Placed, timed: boolean, call: (onBlock: () => void) => T, state?: ThreadState, timeoutMs = Infinity): T {
   const ctx = context();
   let shown = false;
+  const show = () => {
+    if (shown) return;
+    shown = true;
+    ctx.table.setWait(ctx.ident, kindOf(at.ref), at.ref, at.base, timed);
+    ctx.enter(state ?? kindInfo(kindOf(at.ref)).blocksAs, at.ref);
+  };
   try {
-    return call(() => {
-      if (shown) return;
-      shown = true;
-      ctx.table.setWait(ctx.ident, kindOf(at.ref), at.ref, at.base, timed);
-      ctx.enter(state ?? kindInfo(kindOf(at.ref)).blocksAs, at.ref);
-    });
+    return ctx.control ? controlledBlock(ctx.control, at.ref, timeoutMs, call, show) : call(show);
   } finally {
     if (shown) {
       ctx.table.setWait(ctx.ident, 0);
       ctx.enter(ThreadState.Running);
     }
+  }
+}
+
+/**
+ * block() in a controlled run: the core is stopped where it would sleep
+ * (WouldBlock), the thread gives the baton up blocked on the object, and
+ * tries again when the scheduler says the object changed. A wait whose
+ * virtual deadline passes returns false, the timeout answer of every kind a
+ * controlled run allows (door/controlled.ts: locks, semaphores, events, joins).
+ */
+function controlledBlock<T>(control: Scheduler, ref: number, timeoutMs: number, call: (onBlock: () => void) => T, show: () => void): T {
+  const deadline = timeoutMs === Infinity ? Infinity : control.now() + timeoutMs;
+  const wouldBlock = () => {
+    show();
+    throw new WouldBlock();
+  };
+  for (;;) {
+    try {
+      return call(wouldBlock);
+    } catch (error) {
+      if (!(error instanceof WouldBlock)) throw error;
+    }
+    if (!control.blockOn(ref, deadline)) return false as T;
   }
 }
 

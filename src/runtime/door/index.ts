@@ -16,6 +16,7 @@
 export { place, track, refOf, nameValue, labelRef, nameRef, type Placed, type PlaceOptions } from "./objects";
 export { block, Blocker, during } from "./blocking";
 export { happensBefore, type HappensBefore } from "./happens-before";
+export { step, touched, StepKind } from "./controlled";
 export { registerSharedCell } from "../race/shared-cells";
 export {
   startThread, nextNameNumber, isDaemon, pidOf, parentPid, endRun, terminateProcess,

@@ -6,6 +6,7 @@
 import { Ctl } from "../thread-table";
 import { context } from "../worker-context";
 import { sendToRunner } from "../runner-link";
+import { checkControllable } from "./controlled";
 import { EventKind } from "../../trace/events";
 import { kindInfo, kindOf, objRef, ObjKind } from "../../trace/object-kinds";
 
@@ -33,6 +34,7 @@ const named = new Set<number>();
  */
 export function place(kind: ObjKind, words: number, shared?: Placed, options: PlaceOptions = {}): Placed {
   if (shared) return { base: shared.base, ref: shared.ref };
+  checkControllable(kind);
   const ctx = context();
   const base = words > 0 ? ctx.heap.alloc(words, options.align ?? 1) : 0;
   const ref = objRef(kind, ctx.table.counter(Ctl.KindCounters + kind));

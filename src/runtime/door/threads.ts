@@ -13,6 +13,8 @@ import { handOff } from "../dock";
 import { sendToRunner } from "../runner-link";
 import { context } from "../worker-context";
 import { Gil } from "../../sync/gil";
+import { RuntimeError } from "../../base/errors";
+import { StepKind } from "../control/step-kinds";
 
 export interface StartRequest {
   name: string;
@@ -34,6 +36,11 @@ export interface StartRequest {
  */
 export function startThread(request: StartRequest): number {
   const ctx = context();
+  if (ctx.control) {
+    if (request.role !== "thread") throw new RuntimeError(`a ${request.role === "timer" ? "Timer" : "process or pool"} is not supported in a controlled run yet (only threads are)`);
+    if (!ctx.control.canRegister()) throw new RuntimeError("can't start new thread: a controlled run starts at most 1024 threads");
+    ctx.control.step(StepKind.Start, 0);
+  }
   let pid = ctx.pid;
   let memory = {
     gilBase: ctx.table.get(ctx.ident, Field.GilBase),
@@ -64,6 +71,7 @@ export function startThread(request: StartRequest): number {
     throw error;
   }
   ctx.table.publish(ident);
+  ctx.control?.register(ident);
   if (!handOff(ctx.i32, ctx.table.control, ident)) sendToRunner({ type: "spawn", ident });
   return ident;
 }

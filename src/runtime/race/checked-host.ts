@@ -8,10 +8,15 @@
 // operation on shared memory is a release and/or an acquire of its word,
 // as the memory model makes it (load acquires, store releases, the
 // read-modify-writes do both, notify releases, a wait that returns acquires).
+// In a controlled run each checked access is also a step of the scheduler
+// (API.md §10): a read, a write, and for `x += 1` a read and then a write,
+// so another thread can be chosen between them, as the lost update needs.
 
 import type { SnippetHost } from "../../compile/types";
 import type { RaceDetector } from "./race-detector";
 import { sharedCellOf } from "./shared-cells";
+import type { Scheduler } from "../control/scheduler";
+import { StepKind } from "../control/step-kinds";
 
 type Ops = (a: never, b: never) => unknown;
 /** compile/checked-memory.ts COMPOUND_OPS, in the same order */
@@ -26,13 +31,13 @@ type Checked = Pick<SnippetHost, "rd" | "wr" | "upd" | "er" | "ew" | "ec" | "eu"
 type Indexed = Record<PropertyKey, unknown>;
 type View = ArrayBufferView & { length: number; BYTES_PER_ELEMENT: number };
 
-export function checkedHost(globals: Float64Array, userHeap: SharedArrayBuffer, race: RaceDetector | null): Checked {
+export function checkedHost(globals: Float64Array, userHeap: SharedArrayBuffer, race: RaceDetector | null, control: Scheduler | null = null): Checked {
   const g = globals;
   const globalsWord = g.byteOffset / 4;
 
   /** the user-heap word `o[k]` touches, or -1 when it is not checked */
   const cellOf = (o: unknown, k: unknown): number => {
-    if (race === null || typeof o !== "object" || o === null) return -1;
+    if ((race === null && control === null) || typeof o !== "object" || o === null) return -1;
     if (ArrayBuffer.isView(o)) {
       const view = o as View;
       if (view.buffer !== userHeap || !(view.BYTES_PER_ELEMENT >= 4)) return -1;
@@ -67,45 +72,54 @@ export function checkedHost(globals: Float64Array, userHeap: SharedArrayBuffer, 
   wrap("wait", false, true);
   for (const name of Object.getOwnPropertyNames(Atomics)) if (!(name in atomics)) atomics[name] = (Atomics as unknown as Indexed)[name];
 
+  const read = (cell: number, site: number) => {
+    control?.step(StepKind.Read, site);
+    race?.read(cell, site);
+  };
+  const write = (cell: number, site: number) => {
+    control?.step(StepKind.Write, site);
+    race?.write(cell, site);
+  };
+
   return {
     rd(slot, site) {
-      race?.read(globalsWord + slot * 2, site);
+      read(globalsWord + slot * 2, site);
       return g[slot];
     },
     wr(slot, site, value) {
-      race?.write(globalsWord + slot * 2, site);
+      write(globalsWord + slot * 2, site);
       return (g[slot] = value);
     },
     upd(slot, site, delta, prefix) {
-      race?.read(globalsWord + slot * 2, site);
+      read(globalsWord + slot * 2, site);
       const old = g[slot];
-      race?.write(globalsWord + slot * 2, site);
+      write(globalsWord + slot * 2, site);
       g[slot] = old + delta;
       return prefix ? old + delta : old;
     },
     er(o, k, site) {
       const cell = cellOf(o, k);
-      if (cell >= 0) race!.read(cell, site);
+      if (cell >= 0) read(cell, site);
       return (o as Indexed)[k as PropertyKey];
     },
     ew(o, k, site, v) {
       const cell = cellOf(o, k);
-      if (cell >= 0) race!.write(cell, site);
+      if (cell >= 0) write(cell, site);
       return ((o as Indexed)[k as PropertyKey] = v);
     },
     ec(o, k, site, op, v) {
       const cell = cellOf(o, k);
-      if (cell >= 0) race!.read(cell, site);
+      if (cell >= 0) read(cell, site);
       const value = (COMPOUND[op] as (a: unknown, b: unknown) => unknown)((o as Indexed)[k as PropertyKey], v);
-      if (cell >= 0) race!.write(cell, site);
+      if (cell >= 0) write(cell, site);
       return ((o as Indexed)[k as PropertyKey] = value);
     },
     eu(o, k, site, delta, prefix) {
       const cell = cellOf(o, k);
-      if (cell >= 0) race!.read(cell, site);
+      if (cell >= 0) read(cell, site);
       const old = (o as Indexed)[k as PropertyKey];
       const now = bump(old, delta);
-      if (cell >= 0) race!.write(cell, site);
+      if (cell >= 0) write(cell, site);
       (o as Indexed)[k as PropertyKey] = now;
       return prefix ? now : numeric(old);
     },

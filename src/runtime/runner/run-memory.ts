@@ -18,6 +18,9 @@
 // buffers to go (allocateHeaps) rather than failing.
 
 import { createRaceMemory } from "../race/race-memory";
+import { CONTROL_CAPACITY, createControlMemory, MAX_STEPS, Policy } from "../control/control-memory";
+import { decodeSchedule } from "../control/schedule-codec";
+import type { ControlPlan } from "../types";
 import { SharedHeap } from "../../sync/heap";
 import { BLOCK_HEADER_WORDS } from "../../sync/blocks";
 import { Gil } from "../../sync/gil";
@@ -82,10 +85,24 @@ export interface RunMemory {
   dockPlaces: number;
   /** word index of place 0, as the runner laid it out (the control word holding it is the snippet's to overwrite) */
   dockBase: number;
+  /** the thread table's slots */
+  capacity: number;
 }
 
 /** Lays the run out in `heaps` (allocateHeaps, or heaps of a test's size). */
-export function createRunMemory(runId: number, js: string, settings: ResolvedSettings, sharedGlobals: number, heaps: RunHeaps): RunMemory {
+const POLICIES = { random: Policy.Random, stay: Policy.Stay, pause: Policy.Pause, pct: Policy.Pct } as const;
+
+/** A controlled run's scheduler memory: its seed, the schedule to replay, and what decides after it. */
+function controlMemory(settings: ResolvedSettings, tableCapacity: number, plan: ControlPlan | undefined): SharedArrayBuffer {
+  const decoded = settings.schedule === undefined ? { ok: true as const, choices: [] } : decodeSchedule(settings.schedule, MAX_STEPS);
+  if (!decoded.ok) throw new Error(`setting schedule: ${decoded.error}`);
+  return createControlMemory({
+    capacity: CONTROL_CAPACITY, tableCapacity, seed: settings.seed ?? 0, prefix: decoded.choices,
+    policy: POLICIES[plan?.policy ?? "random"], pctSteps: plan?.pctSteps,
+  });
+}
+
+export function createRunMemory(runId: number, js: string, settings: ResolvedSettings, sharedGlobals: number, heaps: RunHeaps, plan?: ControlPlan): RunMemory {
   const { heap, userHeap } = heaps;
   const capacity = settings.maxThreads + SPARE_SLOTS;
   const control = heap.alloc(CONTROL_WORDS + capacity * ENTRY_WORDS, 2);
@@ -101,13 +118,15 @@ export function createRunMemory(runId: number, js: string, settings: ResolvedSet
     runId, js, controlIndex: control, epochMs: performance.timeOrigin + performance.now(),
     heap: heap.buffer, userHeap: userHeap.buffer, ctl,
     ...(settings.raceDetector ? { race: createRaceMemory() } : {}),
+    ...(settings.controlled ? { control: controlMemory(settings, capacity, plan), seed: settings.seed ?? 0 } : {}),
   };
   const main = table.reserve("MainThread", "main", false, MAIN_PID, 0);
   const gilBase = heap.alloc(Gil.WORDS);
-  new Gil(heap.i32, gilBase).setEnabled(settings.gil);
+  // A controlled run lets one thread execute at a time already: the GIL would only add waits.
+  new Gil(heap.i32, gilBase).setEnabled(settings.gil && !settings.controlled);
   const globalsCount = Math.max(1, sharedGlobals);
   provisionThread(heap, table, main, { gilBase, globalsOffset: userHeap.allocFloat64(globalsCount), globalsCount });
   table.publish(main);
   Atomics.store(heap.i32, control + Ctl.SwitchIntervalUs, Math.max(1, Math.round(settings.switchIntervalMs * 1000)));
-  return { heap, userHeap, ctl, table, context, main, tableEndWord: control + CONTROL_WORDS + capacity * ENTRY_WORDS, dockPlaces, dockBase };
+  return { heap, userHeap, ctl, table, context, main, tableEndWord: control + CONTROL_WORDS + capacity * ENTRY_WORDS, dockPlaces, dockBase, capacity };
 }

@@ -14,6 +14,7 @@ import { checkSettings, resolveSettings } from "../settings";
 import { BlobWorkers, WarmPool } from "./worker-pool";
 import { Supervisor, type RunRequest } from "./supervisor";
 import { allocateHeaps } from "./run-memory";
+import type { ControlPlan } from "../types";
 
 export const BEAT_MS = 250;
 /** the most code a run request may carry (the page refuses more, with a message, before it gets here) */
@@ -37,13 +38,25 @@ function readRequest(data: unknown): ToRunner | null {
       if (typeof m.js !== "string" || m.js.length > MAX_JS_CHARS || !settings.ok) return null;
       if (!Number.isInteger(m.sharedGlobals) || (m.sharedGlobals as number) < 0 || (m.sharedGlobals as number) > 1 << 20) return null;
       if (m.timeoutMs !== undefined && !(typeof m.timeoutMs === "number" && m.timeoutMs > 0)) return null;
+      const plan = readPlan(m.plan);
+      if (plan === null) return null;
       return {
         type: "run", runId: m.runId as number, js: m.js, sharedGlobals: m.sharedGlobals as number,
-        settings: resolveSettings(settings.settings), timeoutMs: m.timeoutMs as number | undefined,
+        settings: resolveSettings(settings.settings), timeoutMs: m.timeoutMs as number | undefined, ...(plan ? { plan } : {}),
       };
     }
   }
   return null;
+}
+
+/** A run request's control plan: undefined when absent, null when malformed. */
+function readPlan(data: unknown): ControlPlan | undefined | null {
+  if (data === undefined) return undefined;
+  if (typeof data !== "object" || data === null) return null;
+  const { policy, pctSteps } = data as Record<string, unknown>;
+  if (policy !== "random" && policy !== "stay" && policy !== "pause" && policy !== "pct") return null;
+  if (pctSteps !== undefined && !(Number.isInteger(pctSteps) && (pctSteps as number) > 0 && (pctSteps as number) <= 1_000_000)) return null;
+  return { policy, ...(pctSteps !== undefined ? { pctSteps: pctSteps as number } : {}) };
 }
 
 function cannotStart(error: unknown): string {
@@ -111,7 +124,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
         current?.stop();
         current = null;
         cancelPending("stopped");
-        void start({ runId: request.runId, js: request.js, settings: request.settings, sharedGlobals: request.sharedGlobals, timeoutMs: request.timeoutMs });
+        void start({ runId: request.runId, js: request.js, settings: request.settings, sharedGlobals: request.sharedGlobals, timeoutMs: request.timeoutMs, plan: request.plan });
         return;
       case "stop":
         if (current?.runId === request.runId) current.stop();

@@ -12,9 +12,10 @@
 // the shared thread table claims.
 
 import { raceDetectorLimits } from "../race/race-memory";
+import { controlReport, controlProblem, virtualNow } from "./control-report";
 import type { FromRunner } from "../frame-protocol";
 import type { FromThread } from "../protocol";
-import type { RunStatus, DeadlockInfo } from "../types";
+import type { RunStatus, DeadlockInfo, ControlPlan } from "../types";
 import type { ResolvedSettings } from "../settings";
 import { Ctl, Field, Lifecycle, MAIN_PID, TERMINATED_EXIT_CODE } from "../thread-table";
 import { DeadlockWatch, type ThreadWait } from "../deadlock-watch";
@@ -43,6 +44,8 @@ export interface RunRequest {
   settings: ResolvedSettings;
   sharedGlobals: number;
   timeoutMs?: number;
+  /** a controlled run's policy after its schedule (explore, step mode) */
+  plan?: ControlPlan;
 }
 
 export interface SupervisorParts {
@@ -82,7 +85,7 @@ export class Supervisor {
   private lastWordsHeard: (() => void) | null = null;
 
   constructor(private readonly request: RunRequest, heaps: RunHeaps, private readonly parts: SupervisorParts) {
-    const memory = (this.memory = createRunMemory(request.runId, request.js, request.settings, request.sharedGlobals, heaps));
+    const memory = (this.memory = createRunMemory(request.runId, request.js, request.settings, request.sharedGlobals, heaps, request.plan));
     const { table, heap, context } = memory;
     parts.send({ type: "started", runId: request.runId, epochMs: context.epochMs });
 
@@ -100,7 +103,8 @@ export class Supervisor {
     this.drainer.postMessage(start);
 
     this.clock = parts.clocks.create();
-    this.clock.postMessage({ heap: heap.buffer, clockIndex: table.clockIndex(), runStateIndex: table.control + Ctl.RunState, epochMs: context.epochMs });
+    // A controlled run's clock is virtual: its scheduler keeps the coarse clock (control/scheduler.ts).
+    if (!context.control) this.clock.postMessage({ heap: heap.buffer, clockIndex: table.clockIndex(), runStateIndex: table.control + Ctl.RunState, epochMs: context.epochMs });
     parts.threads.prepare(context);
     this.names.set(memory.main, "MainThread");
     this.crew = new Crew(memory, parts.threads, {
@@ -124,7 +128,8 @@ export class Supervisor {
   }
 
   private now(): number {
-    return performance.timeOrigin + performance.now() - this.memory.context.epochMs;
+    const control = this.memory.context.control;
+    return control ? virtualNow(control) : performance.timeOrigin + performance.now() - this.memory.context.epochMs;
   }
 
   stop(): void {
@@ -176,6 +181,13 @@ export class Supervisor {
         return;
       case "terminate":
         return this.terminateProcess(sender, message.pid);
+      case "controlled": {
+        // The scheduler stopped the run: nothing can run any more (deadlock), step mode's pause, or a schedule that does not fit.
+        if (message.end === 2) return this.controlledDeadlock();
+        this.problem = controlProblem(message.end);
+        void this.end(message.end === 3 ? "stopped" : "error");
+        return;
+      }
       case "race":
         this.parts.send({
           type: "race", runId: this.runId, thread: this.threadName(sender), access: message.access, site: message.site,
@@ -312,6 +324,16 @@ export class Supervisor {
     void this.end("deadlock");
   }
 
+  /** Every thread of a controlled run waits and none sleeps: a deadlock now, a cycle of locks named if there is one. */
+  private controlledDeadlock(): void {
+    if (this.ended) return;
+    this.scanForDeadlock();
+    this.scanForDeadlock();
+    if (this.ended) return;
+    this.notice(0, "deadlock: every thread is waiting and none can go on (no lock, event or join they wait for can change any more)");
+    void this.end("deadlock");
+  }
+
   private onDrainer(message: FromDrainer): void {
     switch (message.type) {
       case "chunk":
@@ -369,11 +391,13 @@ export class Supervisor {
     if (status !== "ok") this.exitCode = this.exitCode || 1;
     const race = this.memory.context.race;
     if (race) for (const text of raceDetectorLimits(new Int32Array(race))) this.notice(0, text);
+    const { control, seed } = this.memory.context;
     this.parts.send({
       type: "end", runId: this.runId, status, exitCode: this.exitCode, endMs,
       ...(this.deadlock ? { deadlock: this.deadlock } : {}),
       ...(this.problem ? { problem: this.problem } : {}),
       ...(discarded ? { discardedEvents: discarded } : {}),
+      ...(control ? { control: controlReport(control, this.memory.capacity, seed ?? 0, (ident) => this.threadName(ident)) } : {}),
     });
     this.parts.onEnd();
   }

@@ -37,6 +37,8 @@ export function readThreadMessage(data: unknown): FromThread | null {
       return isInt(m.exitCode) ? { type: "os-exit", exitCode: m.exitCode } : null;
     case "terminate":
       return isInt(m.pid) ? { type: "terminate", pid: m.pid } : null;
+    case "controlled":
+      return isInt(m.end) && m.end >= 2 && m.end <= 5 ? { type: "controlled", end: m.end } : null;
     case "race": {
       const ints = [m.cell, m.access, m.site, m.t, m.prevIdent, m.prevAccess, m.prevSite, m.prevT];
       if (!ints.every((v) => isInt(v) && (v as number) >= 0) || (m.access !== 0 && m.access !== 1) || (m.prevAccess !== 0 && m.prevAccess !== 1)) return null;

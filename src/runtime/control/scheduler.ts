@@ -1,0 +1,328 @@
+// The scheduler of a controlled run (API.md §10), as each thread's worker
+// runs it. One thread executes at a time: the one whose number is in TURN,
+// "the baton". A thread gives the baton up only at a step (an API call that
+// can block or be seen, a read or write of shared memory, its start and its
+// end): there it writes what its next step does into its slot and decides
+// who takes that step, itself or another runnable thread; if another, it
+// stores that thread's number in TURN, wakes the waiters on TURN and waits
+// there itself until the baton comes back. Every decision is taken by the
+// one thread that holds the baton, so the run is a function of the code,
+// the seed and the prefix, whatever the machine's real timing.
+//
+// Who decides, in order: the prefix being replayed (a schedule, or step
+// mode's steps so far); then the policy: Random (a seeded walk), Stay (the
+// last thread goes on while it can: no preemption, the explorer's default),
+// Pct (probabilistic concurrency testing, Burckhardt et al., ASPLOS 2010:
+// random priorities, the highest runnable goes, two change points lower the
+// running thread's) or Pause (stop here: step mode shows this moment).
+//
+// Blocking never sleeps on the primitive's futex: a thread that would block
+// is marked blocked on the object and gives the baton up; a release, set or
+// end on that object (touched) makes it runnable again, and when chosen it
+// tries again. Time is virtual (whole µs): each step takes one microsecond, and
+// when no thread can run the clock jumps to the first sleeper's deadline.
+// When nothing can run and nobody sleeps, the run is deadlocked.
+//
+// Threads are numbered by the scheduler, 1 for MainThread and then in the
+// order they start, never by their idents: the thread table recycles slots
+// when the drainer has read a finished thread's trace, which happens on the
+// machine's own time, so idents would differ between replays of one schedule.
+
+import { CLOCK_F64, End, layoutOf, PCT_LOW, Policy, S, SLOT_WORDS, Status, W, type ControlLayout } from "./control-memory";
+import { StepKind, stepHasSite } from "./step-kinds";
+
+const SNIPPET_FRAME = /snippet\.js:(\d+):(\d+)/;
+
+/** The innermost position in the snippet's compiled body on `stack` (line * 4096 + column), 0 if none. */
+function snippetPosition(stack: string | undefined): number {
+  const match = stack ? SNIPPET_FRAME.exec(stack) : null;
+  return match ? Number(match[1]) * 4096 + Math.min(Number(match[2]), 4095) : 0;
+}
+
+/** virtual µs each step takes, so a timeline of steps spaces them evenly (the clock counts whole µs: no rounding drift) */
+const STEP_US = 1;
+/** longer sleeps (Infinity) never end: a sleeper that waits for nothing */
+const MAX_SLEEP_MS = 1e12;
+
+/** thrown through a primitive's core at the point it would sleep (door/blocking.ts catches it) */
+export class WouldBlock {}
+
+/** a thread ident's slot in the thread table (thread-table.ts: ident = generation * capacity + slot + 1) */
+function slotOf(ident: number, tableCapacity: number): number {
+  return (ident - 1) % tableCapacity;
+}
+
+export interface SchedulerHooks {
+  /** the run's coarse clock (trace/ring.ts reads it for fast-path events): kept on virtual time */
+  clock: Float64Array;
+  clockIndex: number;
+  /** shown while the thread waits for the baton, and when it has it again */
+  waiting(): void;
+  resumed(): void;
+  /** the scheduler stopped the run (deadlock, pause, a schedule that does not fit, too many steps) */
+  stopped(end: End): void;
+}
+
+export class Scheduler {
+  private readonly i32: Int32Array;
+  private readonly f64: Float64Array;
+  private readonly layout: ControlLayout;
+  private readonly mine: number;
+
+  /** this thread's number in the run: 1 for MainThread, then 2, 3, ... in the order threads start */
+  readonly n: number;
+
+  /** `ident`: the thread's ident in the thread table, which the scheduler numbers on its own (see the header) */
+  constructor(buffer: SharedArrayBuffer, ident: number, private readonly hooks: SchedulerHooks) {
+    this.i32 = new Int32Array(buffer);
+    this.f64 = new Float64Array(buffer);
+    this.layout = layoutOf(this.i32[W.Capacity], this.i32[W.MaxSteps], this.i32[W.TableCapacity]);
+    this.n = ident === 1 ? 1 : this.i32[this.layout.numberBySlot + slotOf(ident, this.i32[W.TableCapacity])];
+    this.mine = this.slot(this.n);
+  }
+
+  private slot(n: number): number {
+    return this.layout.slots + n * SLOT_WORDS;
+  }
+
+  /** virtual ms since the run began */
+  now(): number {
+    return this.f64[CLOCK_F64] / 1000;
+  }
+
+  /** Whether another thread may start: the scheduler numbers at most CAPACITY - 1 threads a run. */
+  canRegister(): boolean {
+    return this.i32[W.Count] + 1 < this.i32[W.Capacity];
+  }
+
+  /** Thread `ident` was just started by the baton's holder: numbered, runnable from now on, its first step "begin". */
+  register(ident: number): void {
+    const i32 = this.i32;
+    if (!this.canRegister()) return;
+    const n = i32[W.Count] + 1;
+    i32[this.layout.numberBySlot + slotOf(ident, i32[W.TableCapacity])] = n;
+    i32[this.layout.identByNumber + n] = ident;
+    const at = this.slot(n);
+    i32[at + S.Status] = Status.Runnable;
+    i32[at + S.NextKind] = StepKind.Begin;
+    i32[at + S.NextArg] = 0;
+    i32[at + S.NextPos] = 0;
+    i32[at + S.Priority] = PCT_LOW + 1 + (this.random() % 1_000_000);
+    i32[W.Count] = n;
+  }
+
+  /** The thread's worker has arrived: wait for its first step to be chosen. */
+  arrive(): void {
+    this.waitTurn();
+  }
+
+  /** A step: `kind` with `arg` (an access site or an object ref) is what this thread does next. */
+  step(kind: StepKind, arg: number): void {
+    const at = this.mine;
+    this.i32[at + S.NextKind] = kind;
+    this.i32[at + S.NextArg] = arg;
+    // A read or write knows its line from its access site; an API call finds it on the stack (only controlled runs pay).
+    this.i32[at + S.NextPos] = stepHasSite(kind) ? 0 : snippetPosition(new Error().stack);
+    this.pass();
+  }
+
+  /**
+   * The thread would block on object `ref` until `deadlineMs` (virtual;
+   * Infinity: forever). Returns true when it should try again (the object
+   * was touched), false when the deadline came first.
+   */
+  blockOn(ref: number, deadlineMs: number): boolean {
+    const i32 = this.i32, at = this.mine;
+    i32[at + S.Ref] = ref;
+    i32[at + S.TimedOut] = 0;
+    this.f64[this.layout.deadlinesF64 + this.n] = Math.ceil(deadlineMs * 1000);
+    i32[at + S.Status] = deadlineMs === Infinity ? Status.Blocked : Status.TimedBlocked;
+    this.pass();
+    return i32[at + S.TimedOut] === 0;
+  }
+
+  sleep(ms: number): void {
+    // Forever is a wait nothing ends: if every thread does it, that is a deadlock, not an endless clock.
+    if (!(ms <= MAX_SLEEP_MS)) {
+      this.blockOn(0, Infinity);
+      return;
+    }
+    this.i32[this.mine + S.NextKind] = StepKind.Sleep;
+    this.i32[this.mine + S.NextArg] = 0;
+    this.i32[this.mine + S.NextPos] = snippetPosition(new Error().stack);
+    this.f64[this.layout.deadlinesF64 + this.n] = this.f64[CLOCK_F64] + Math.ceil(ms * 1000);
+    this.i32[this.mine + S.Status] = Status.Sleeping;
+    this.pass();
+  }
+
+  /** Object `ref` was released, set or ended: the threads blocked on it may try again. */
+  touched(ref: number): void {
+    const i32 = this.i32;
+    for (let n = 1; n <= i32[W.Count]; n++) {
+      const at = this.slot(n);
+      const status = i32[at + S.Status];
+      if ((status === Status.Blocked || status === Status.TimedBlocked) && i32[at + S.Ref] === ref) i32[at + S.Status] = Status.Runnable;
+    }
+  }
+
+  /** This thread has ended (after `touched` on its own ref). MainThread's end ends the run: nobody runs after it. */
+  exit(): void {
+    const i32 = this.i32;
+    i32[this.mine + S.Status] = Status.Done;
+    i32[this.mine + S.NextKind] = StepKind.End;
+    if (this.n === 1) {
+      if (i32[W.End] === End.Running) i32[W.End] = End.Finished;
+      this.handTo(0);
+      return;
+    }
+    const next = this.decide();
+    if (next > 0) this.handTo(next);
+  }
+
+  /** Decide who takes the next step; hand the baton over and wait for it if not this thread. */
+  private pass(): void {
+    const next = this.decide();
+    if (next === this.n) return;
+    if (next > 0) this.handTo(next);
+    this.hooks.waiting();
+    this.waitTurn();
+    this.hooks.resumed();
+  }
+
+  private handTo(n: number): void {
+    Atomics.store(this.i32, W.Turn, n);
+    Atomics.notify(this.i32, W.Turn);
+  }
+
+  private waitTurn(): void {
+    for (;;) {
+      const turn = Atomics.load(this.i32, W.Turn);
+      if (turn === this.n) return;
+      Atomics.wait(this.i32, W.Turn, turn);
+    }
+  }
+
+  /** The thread that takes the next step, recorded; 0 when the scheduler stopped the run. */
+  private decide(): number {
+    const i32 = this.i32;
+    let mask = this.enabledMask();
+    if (mask.count === 0) {
+      this.advanceClock();
+      mask = this.enabledMask();
+      if (mask.count === 0) {
+        if (this.anyoneWaiting()) this.stop(End.Deadlock);
+        return 0;
+      }
+    }
+    const steps = i32[W.Steps];
+    if (steps >= i32[W.MaxSteps]) return this.stop(End.TooLong);
+    const chosen = this.choose(steps, mask.numbers);
+    if (chosen === 0) return 0;
+    const last = i32[W.Last];
+    if (last !== 0 && chosen !== last && mask.numbers.includes(last)) i32[W.Preemptions]++;
+    const { layout } = this;
+    const at = this.slot(chosen);
+    i32[layout.choices + steps] = chosen;
+    i32[layout.enabled + steps] = mask.bits;
+    i32[layout.kinds + steps] = i32[at + S.NextKind];
+    i32[layout.args + steps] = i32[at + S.NextArg];
+    i32[layout.positions + steps] = i32[at + S.NextPos];
+    i32[W.Steps] = steps + 1;
+    i32[W.Last] = chosen;
+    const us = (this.f64[CLOCK_F64] += STEP_US);
+    this.hooks.clock[this.hooks.clockIndex] = us / 1000;
+    return chosen;
+  }
+
+  private choose(steps: number, enabled: number[]): number {
+    const i32 = this.i32;
+    if (steps < i32[W.PrefixLen]) {
+      const wanted = i32[this.layout.prefix + steps];
+      return enabled.includes(wanted) ? wanted : this.stop(End.Diverged);
+    }
+    switch (i32[W.Policy]) {
+      case Policy.Pause:
+        return this.stop(End.Paused);
+      case Policy.Stay: {
+        const last = i32[W.Last];
+        return enabled.includes(last) ? last : enabled[0];
+      }
+      case Policy.Pct: {
+        let best = enabled[0];
+        for (const n of enabled) if (i32[this.slot(n) + S.Priority] > i32[this.slot(best) + S.Priority]) best = n;
+        if (steps === i32[W.PctChangeA] || steps === i32[W.PctChangeB]) i32[this.slot(best) + S.Priority] = --i32[W.LowPriority];
+        return best;
+      }
+      default:
+        return enabled[this.random() % enabled.length];
+    }
+  }
+
+  private enabledMask(): { count: number; bits: number; numbers: number[] } {
+    const i32 = this.i32;
+    const numbers: number[] = [];
+    let bits = 0;
+    for (let n = 1; n <= i32[W.Count]; n++) {
+      if (i32[this.slot(n) + S.Status] !== Status.Runnable) continue;
+      numbers.push(n);
+      bits |= n < 32 ? 1 << n : 1;
+    }
+    return { count: numbers.length, bits, numbers };
+  }
+
+  /** Nothing can run: the clock jumps to the first deadline, and whoever it ends for runs again. */
+  private advanceClock(): void {
+    const i32 = this.i32, f64 = this.f64;
+    let first = Infinity;
+    for (let n = 1; n <= i32[W.Count]; n++) {
+      const status = i32[this.slot(n) + S.Status];
+      if (status === Status.Sleeping || status === Status.TimedBlocked) first = Math.min(first, f64[this.layout.deadlinesF64 + n]);
+    }
+    if (first === Infinity) return;
+    if (first > f64[CLOCK_F64]) f64[CLOCK_F64] = first;
+    for (let n = 1; n <= i32[W.Count]; n++) {
+      const at = this.slot(n);
+      const status = i32[at + S.Status];
+      if ((status === Status.Sleeping || status === Status.TimedBlocked) && f64[this.layout.deadlinesF64 + n] <= first) {
+        if (status === Status.TimedBlocked) i32[at + S.TimedOut] = 1;
+        i32[at + S.Status] = Status.Runnable;
+      }
+    }
+  }
+
+  private anyoneWaiting(): boolean {
+    for (let n = 1; n <= this.i32[W.Count]; n++) {
+      if (this.i32[this.slot(n) + S.Status] === Status.Blocked) return true;
+    }
+    return false;
+  }
+
+  private stop(end: End): 0 {
+    this.i32[W.End] = end;
+    Atomics.store(this.i32, W.Turn, 0);
+    this.hooks.stopped(end);
+    return 0;
+  }
+
+  /** xorshift32 on the shared state: the scheduler's own choices, in the order they are made */
+  private random(): number {
+    let x = this.i32[W.Rng] || 0x2545f491;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.i32[W.Rng] = x;
+    return x >>> 0;
+  }
+}
+
+/** A seeded Math.random for one thread of a controlled run (mulberry32), so "random" programs replay too. */
+export function seededRandom(seed: number, ident: number): () => number {
+  let state = (seed ^ Math.imul(ident, 0x9e3779b9)) >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

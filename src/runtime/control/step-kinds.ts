@@ -1,0 +1,44 @@
+// What a thread's next step in a controlled run does (API.md §10), as the
+// scheduler records it in the thread's slot: a kind and an argument, the
+// compiler's access site for reads and writes, an object ref for the API's
+// calls. The page turns them into words ("read counter", "acquire lockA")
+// with the names and sites it knows.
+
+export const enum StepKind {
+  /** the thread has not run yet: its first step starts it */
+  Begin = 1,
+  Read = 2,
+  Write = 3,
+  Acquire = 4,
+  Release = 5,
+  Wait = 6,
+  Set = 7,
+  Clear = 8,
+  Start = 9,
+  Join = 10,
+  Sleep = 11,
+  Print = 12,
+  End = 13,
+}
+
+/** the verb of each kind, as StepView.next starts */
+export const STEP_VERBS: Readonly<Record<number, string>> = {
+  [StepKind.Begin]: "begin",
+  [StepKind.Read]: "read",
+  [StepKind.Write]: "write",
+  [StepKind.Acquire]: "acquire",
+  [StepKind.Release]: "release",
+  [StepKind.Wait]: "wait for",
+  [StepKind.Set]: "set",
+  [StepKind.Clear]: "clear",
+  [StepKind.Start]: "start a thread",
+  [StepKind.Join]: "join",
+  [StepKind.Sleep]: "sleep",
+  [StepKind.Print]: "print",
+  [StepKind.End]: "end",
+};
+
+/** kinds whose argument is a compiler access site (the rest carry an object ref, or nothing) */
+export function stepHasSite(kind: number): boolean {
+  return kind === StepKind.Read || kind === StepKind.Write;
+}

@@ -1,0 +1,40 @@
+// The door's side of a controlled run (API.md §10): the steps the API's
+// calls are, the objects they touch, and the kinds a controlled run can
+// drive. The scheduler is runtime/control/scheduler.ts; here the API only
+// says "this is a step" and "this object changed", and a run that is not
+// controlled pays one null check for either.
+
+import { context } from "../worker-context";
+import { RuntimeError } from "../../base/errors";
+import { kindInfo, ObjKind } from "../../trace/object-kinds";
+import { StepKind } from "../control/step-kinds";
+
+export { StepKind };
+
+/**
+ * The kinds a controlled run schedules. The others block inside their cores
+ * in ways the scheduler does not drive yet (a Condition releases its lock
+ * and queues itself before it sleeps; queues, pipes, barriers, pools,
+ * processes and timers likewise), so they are refused at creation with a
+ * clear error rather than run without control.
+ */
+const CONTROLLED_KINDS = new Set<ObjKind>([
+  ObjKind.Thread, ObjKind.Lock, ObjKind.RLock, ObjKind.Semaphore, ObjKind.BoundedSemaphore,
+  ObjKind.Event, ObjKind.Value, ObjKind.Label,
+]);
+
+/** A step of the calling thread: `kind` on object `ref` (or at access site `ref`), when the run is controlled. */
+export function step(kind: StepKind, ref: number): void {
+  context().control?.step(kind, ref);
+}
+
+/** Object `ref` was released, set or ended: threads blocked on it may go on (controlled runs). */
+export function touched(ref: number): void {
+  context().control?.touched(ref);
+}
+
+/** Refuses an object of `kind` in a controlled run that cannot drive it (see CONTROLLED_KINDS). */
+export function checkControllable(kind: ObjKind): void {
+  if (context().control === null || CONTROLLED_KINDS.has(kind)) return;
+  throw new RuntimeError(`${kindInfo(kind).name} is not supported in a controlled run yet (only threads, Lock, RLock, Semaphore, Event, sleep, print and shared variables are)`);
+}

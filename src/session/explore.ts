@@ -1,0 +1,137 @@
+// Finding the interleaving that breaks a program (API.md §10, explore):
+// many controlled runs of the same code, each replaying a schedule prefix.
+//   "failure": iterative preemption bounding, as CHESS does (Musuvathi and
+//     Qadeer, PLDI 2007): every schedule with no preemption, then with one,
+//     then two, each found by branching a run where another thread could
+//     have gone (schedule-search.ts), the scheduler's "stay" policy filling
+//     in the rest without preempting; then randomised PCT schedules until
+//     the budget ends. It stops at the first run that errors, deadlocks or
+//     fails an assert, so the failure found has the fewest preemptions the
+//     bounded search could find, and it says so in one sentence.
+//   "outcomes": every schedule (no bound), grouped by what the program
+//     printed and how it ended, exhaustive when the budget allows.
+// Runs are not drawn: only the failing schedule is, when the page opens it.
+
+import type { ControlPlan, ControlReport, RunResult } from "../runtime/types";
+import type { RunSettings } from "../runtime/settings";
+import { encodeSchedule } from "../runtime/control/schedule-codec";
+import { branchesOf, couldRun, type Branch } from "./schedule-search";
+
+/** preemption bounds tried before randomised schedules */
+const MAX_BOUND = 2;
+
+export interface ExploreRequest {
+  settings?: RunSettings;
+  maxSchedules?: number;
+  timeoutMs?: number;
+  mode?: "failure" | "outcomes";
+}
+
+export interface ExploreResult {
+  schedulesRun: number;
+  exhaustive: boolean;
+  failure?: {
+    status: "error" | "deadlock"; message: string; schedule: string; seed: number; preemptions: number; result: RunResult;
+    /** the failure in one sentence: the preemptions it needs, between which steps (an addition to API.md §10) */
+    explanation: string;
+  };
+  outcomes: { output: string; status: string; count: number; schedule: string }[];
+}
+
+export type RunControlled = (settings: RunSettings, plan: ControlPlan, timeoutMs: number) => Promise<{ result: RunResult; control?: ControlReport }>;
+
+export function isFailure(result: RunResult): boolean {
+  return result.status === "error" || result.status === "deadlock" || result.errors.length > 0;
+}
+
+/** The run cannot be controlled at all (an object a controlled run does not drive): no search can help. */
+function refusal(result: RunResult): string | null {
+  const error = result.errors.find((e) => /not supported in a controlled run/.test(e.message) || e.thread === "compiler" || e.thread === "playground");
+  return error ? error.message : null;
+}
+
+export async function explore(run: RunControlled, request: ExploreRequest): Promise<ExploreResult> {
+  const maxSchedules = Math.max(1, Math.min(request.maxSchedules ?? 1000, 100_000));
+  const deadline = performance.now() + Math.max(1, request.timeoutMs ?? 10_000);
+  const mode = request.mode ?? "failure";
+  const base: RunSettings = { ...request.settings, controlled: true, schedule: undefined };
+  const outcomes = new Map<string, ExploreResult["outcomes"][number]>();
+  let schedulesRun = 0;
+  let longest = 1;
+  const budgetLeft = () => schedulesRun < maxSchedules && performance.now() < deadline;
+
+  const once = async (settings: RunSettings, plan: ControlPlan) => {
+    const { result, control } = await run(settings, plan, Math.max(1000, Math.min(10_000, deadline - performance.now())));
+    schedulesRun++;
+    const problem = refusal(result);
+    if (problem) throw new Error(problem);
+    if (control) longest = Math.max(longest, control.steps);
+    const output = result.output.filter((o) => o.thread !== "playground").map((o) => o.text).join("\n");
+    const key = `${result.status}\u0000${output}`;
+    const seen = outcomes.get(key);
+    if (seen) seen.count++;
+    else outcomes.set(key, { output, status: result.status, count: 1, schedule: result.schedule ?? "" });
+    return { result, control };
+  };
+  const found = (result: RunResult, control: ControlReport | undefined): ExploreResult => ({
+    schedulesRun, exhaustive: false, outcomes: [...outcomes.values()],
+    failure: {
+      status: result.status === "deadlock" ? "deadlock" : "error",
+      message: result.errors[0]?.message ?? (result.status === "deadlock" ? "deadlock" : result.status),
+      schedule: result.schedule ?? "", seed: result.seed ?? 0, preemptions: result.preemptions ?? 0, result,
+      explanation: control ? explainFailure(result, control) : "",
+    },
+  });
+
+  // Schedules by preemption bound: bound b runs the prefixes that needed b preemptions.
+  let frontier: Branch[] = [{ prefix: [], preemptions: 0 }];
+  let complete = true;
+  for (let bound = 0; frontier.length > 0 && (mode === "outcomes" || bound <= MAX_BOUND); bound++) {
+    const stack = frontier;
+    frontier = [];
+    while (stack.length > 0) {
+      if (!budgetLeft()) return { schedulesRun, exhaustive: false, outcomes: [...outcomes.values()] };
+      const branch = stack.pop()!;
+      const { result, control } = await once({ ...base, schedule: encodeSchedule(branch.prefix) }, { policy: "stay" });
+      if (mode === "failure" && isFailure(result)) return found(result, control);
+      // A run the scheduler could not report on (it timed out, or the page stopped it) leaves its branches unknown.
+      if (!control || control.end !== "finished" && control.end !== "deadlock") {
+        complete = false;
+        continue;
+      }
+      const { branches, overflow } = branchesOf(control.choices, control.enabled, branch.prefix.length);
+      if (overflow) complete = false;
+      for (const next of branches) (next.preemptions <= bound ? stack : frontier).push(next);
+    }
+  }
+  if (frontier.length === 0 && complete) return { schedulesRun, exhaustive: true, outcomes: [...outcomes.values()] };
+
+  // Randomised schedules (PCT) for what the bounded search did not reach.
+  for (let seed = 1; mode === "failure" && budgetLeft(); seed++) {
+    const { result, control } = await once({ ...base, seed }, { policy: "pct", pctSteps: longest });
+    if (isFailure(result)) return found(result, control);
+  }
+  return { schedulesRun, exhaustive: false, outcomes: [...outcomes.values()] };
+}
+
+/** "This needs 1 preemption: Thread-2 ran between Thread-1's "read counter" (line 3) and its "write counter" (line 3)." */
+export function explainFailure(result: RunResult, control: ControlReport): string {
+  const name = (n: number) => control.threads.find((t) => t.n === n)?.name ?? `thread ${n}`;
+  const words = (i: number) => {
+    const w = control.describe?.(control.kinds[i], control.args[i], control.positions[i]);
+    return w ? `"${w.text}"${w.line ? ` (line ${w.line})` : ""}` : "a step";
+  };
+  const { choices, enabled } = control;
+  const switches: string[] = [];
+  for (let j = 1; j < choices.length; j++) {
+    const prev = choices[j - 1];
+    if (choices[j] === prev || !couldRun(enabled[j], prev)) continue;
+    const resumed = choices.indexOf(prev, j);
+    const after = resumed < 0 ? "before it could go on" : `and its ${words(resumed)}`;
+    switches.push(`${name(choices[j])} ran between ${name(prev)}'s ${words(j - 1)} ${after}`);
+  }
+  const what = result.status === "deadlock" ? "deadlocks" : `fails (${result.errors[0]?.message ?? result.status})`;
+  if (switches.length === 0) return `This ${what} with no preemption at all: each thread runs until it blocks or ends.`;
+  const shown = switches.slice(0, 3).join("; ") + (switches.length > 3 ? `; and ${switches.length - 3} more` : "");
+  return `This ${what} after ${switches.length} preemption${switches.length === 1 ? "" : "s"}: ${shown}.`;
+}

@@ -1,0 +1,39 @@
+// A controlled run's steps in words (API.md §10: StepView.next, the
+// explorer's explanation): "read counter" with its line from the compiler's
+// access site, "acquire lockA" with the object's name from the trace, and
+// the line of an API call from the snippet position the scheduler took off
+// the stack (runtime/control/scheduler.ts), mapped back to the TypeScript.
+
+import type { CompileResult } from "../compile/types";
+import { originalPosition } from "../compile/source-position";
+import { STEP_VERBS, StepKind, stepHasSite } from "../runtime/control/step-kinds";
+import { objectName } from "../trace/names";
+import type { TraceModel } from "../trace/model";
+
+export interface StepWords {
+  /** what the step does: "read counter", "acquire lockA", "print" */
+  text: string;
+  /** its TypeScript line, when known */
+  line?: number;
+  /** the variable or object it touches, when it touches one */
+  target?: string;
+}
+
+export type DescribeStep = (kind: number, arg: number, pos: number) => StepWords;
+
+/** `offset`: the lines V8 puts before the compiled body (traceback.ts headerLines). */
+export function stepDescriber(compiled: CompileResult, model: TraceModel, offset: number): DescribeStep {
+  return (kind, arg, pos) => {
+    const verb = STEP_VERBS[kind] ?? "step";
+    if (stepHasSite(kind)) {
+      const site = compiled.sites[arg];
+      return site ? { text: `${verb} ${site.text}`, line: site.line, target: site.text } : { text: verb };
+    }
+    const position = pos > 0 ? originalPosition(compiled, Math.floor(pos / 4096) - offset, pos % 4096) : null;
+    const line = position?.line;
+    const hasObject = arg !== 0 && kind !== StepKind.Start && kind !== StepKind.Sleep && kind !== StepKind.Print;
+    if (!hasObject) return { text: verb, ...(line ? { line } : {}) };
+    const target = objectName(model, arg);
+    return { text: `${verb} ${target}`, target, ...(line ? { line } : {}) };
+  };
+}
