@@ -141,7 +141,7 @@ apiTest("search lists every hold of a lock and steps through them", async ({ pla
 
 apiTest("arrow keys move between bars and an aria-live region says which", async ({ playground, pageErrors }) => {
   let result = await runSnippet(playground, CONTENDED);
-  const lockWaited = () => playground.evaluate(() => JSON.stringify(window.playground.getTrace()).includes("blocked on a lock"));
+  const lockWaited = () => playground.evaluate(() => JSON.stringify(window.playground!.getTrace()).includes("blocked on a lock"));
   for (let attempt = 1; attempt < 5 && !(await lockWaited()); attempt++) result = await runSnippet(playground, CONTENDED);
   expect(result.status, describeRun(result)).toBe("ok");
   expect(await lockWaited(), "Thread-2 waited for lockA in one of five runs").toBe(true);
