@@ -5,6 +5,7 @@
 // a rejected promise.
 
 import { raceDiagnostics } from "./editor/race-markers";
+import { lessonNotes } from "./examples/lesson-notes";
 import type { PlaygroundRuntime, RunHandle } from "../session/runtime-api";
 import type { RunResult } from "../runtime/types";
 import { checkSettings, type RunSettings } from "../runtime/settings";
@@ -26,6 +27,8 @@ interface ActiveRun {
   id: number;
   handle: RunHandle | null;
   startedAt: number;
+  /** the code that ran, for the lesson notes under its output */
+  code: string;
   /** settles the run early when the runtime does not answer a Stop */
   force(result: RunResult): void;
 }
@@ -56,7 +59,7 @@ export class RunController {
 
     let force!: (result: RunResult) => void;
     const forced = new Promise<RunResult>((resolve) => { force = resolve; });
-    const active: ActiveRun = { id, handle: null, startedAt: performance.now(), force };
+    const active: ActiveRun = { id, handle: null, startedAt: performance.now(), code, force };
     this.active = active;
 
     if (!this.runtime.isolated) {
@@ -112,6 +115,7 @@ export class RunController {
     this.active = null;
     const run = this.stores.run.getState();
     for (const detail of summaryDetails(result)) run.appendNotice(detail, true);
+    for (const note of lessonNotes(active.code, result)) run.appendLesson(note);
     run.finish(result, summarize(result));
     this.stores.timeline.getState().end();
     return result;

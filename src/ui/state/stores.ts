@@ -71,6 +71,8 @@ export interface RunState {
   begin(): void;
   appendOutput(lines: readonly OutputLine[]): void;
   appendNotice(text: string, stderr?: boolean): void;
+  /** a note on what the run did or did not show (examples/lesson-notes.ts) */
+  appendLesson(text: string): void;
   finish(result: RunResult, summary: string): void;
 }
 
@@ -93,6 +95,10 @@ export function createRunStore(): StoreApi<RunState> {
     },
     appendNotice: (text, stderr = false) => {
       get().output.appendNotice(text, stderr);
+      set((s) => ({ outputVersion: s.outputVersion + 1 }));
+    },
+    appendLesson: (text) => {
+      get().output.appendNotice(text, false, "lesson");
       set((s) => ({ outputVersion: s.outputVersion + 1 }));
     },
     finish: (result, summary) => {
