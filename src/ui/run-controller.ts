@@ -9,6 +9,7 @@ import { lessonNotes } from "./examples/lesson-notes";
 import type { PlaygroundRuntime, RunHandle } from "../session/runtime-api";
 import type { RunResult } from "../runtime/types";
 import { checkSettings, type RunSettings } from "../runtime/settings";
+import { parsePragmas } from "../compile/pragmas";
 import { summarize, summaryDetails } from "./format";
 import { currentSettings, type PlaygroundStores } from "./state/stores";
 
@@ -75,6 +76,8 @@ export class RunController {
           timeline.getState().addPrints(lines);
         },
         onDiagnostics: (diagnostics) => { if (this.active === active) editor.getState().setDiagnostics(diagnostics); },
+        // What the run really uses, pragma included, so the toolbar can show it (layout/gil-in-force.ts).
+        onSettings: (resolved) => { if (this.active === active) run.getState().setInForce({ settings: resolved, fromCode: parsePragmas(code).pragmas }); },
         onTraceStart: (model, nowMs) => { if (this.active === active) timeline.getState().start(model, nowMs); },
         onTraceUpdate: () => { if (this.active === active) timeline.getState().touch(); },
         onRace: (race) => {

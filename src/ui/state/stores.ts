@@ -68,7 +68,14 @@ export interface RunState {
   /** changes whenever `output` changes; what components subscribe to */
   outputVersion: number;
   lastResult: RunResult | null;
+  /**
+   * The settings the current run resolved (runtime/settings.ts: toolbar <
+   * pragma < request) and the ones its code's pragma gave: what the toolbar
+   * shows while the run goes on. Null between runs.
+   */
+  inForce: { settings: ResolvedSettings; fromCode: RunSettings } | null;
   begin(): void;
+  setInForce(inForce: RunState["inForce"]): void;
   appendOutput(lines: readonly OutputLine[]): void;
   appendNotice(text: string, stderr?: boolean): void;
   /** a note on what the run did or did not show (examples/lesson-notes.ts) */
@@ -84,10 +91,12 @@ export function createRunStore(): StoreApi<RunState> {
     output: new OutputLog(),
     outputVersion: 0,
     lastResult: null,
+    inForce: null,
     begin: () => {
       get().output.clear();
-      set((s) => ({ phase: "running", startedAt: performance.now(), durationMs: null, outputVersion: s.outputVersion + 1 }));
+      set((s) => ({ phase: "running", startedAt: performance.now(), durationMs: null, inForce: null, outputVersion: s.outputVersion + 1 }));
     },
+    setInForce: (inForce) => set({ inForce }),
     appendOutput: (lines) => {
       if (lines.length === 0) return;
       get().output.appendLines(lines);
@@ -108,6 +117,7 @@ export function createRunStore(): StoreApi<RunState> {
         startedAt: null,
         durationMs: result.durationMs,
         lastResult: result,
+        inForce: null,
         outputVersion: s.outputVersion + 1,
       }));
     },
