@@ -3,9 +3,13 @@
 //   - a course page server: serves /course.html, a page that sends NO
 //     isolation headers and embeds the playground in iframes, recording
 //     every message each frame posts to it;
+//   - a static server: the files of one folder (demo/course-page.html), as
+//     an ordinary host serves them, with no isolation headers;
 //   - a header-stripping proxy: the playground as a static host without
 //     COOP/COEP/CORP/Document-Isolation-Policy would serve it (WebSocket
 //     upgrades are piped through, for the dev server's client).
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
 import { connect } from "node:net";
 import type { AddressInfo } from "node:net";
@@ -71,6 +75,24 @@ ${iframes}
   window.send = (index, message) => frames[index].contentWindow.postMessage(message, "*");
 </script>
 </body></html>`);
+  });
+  return listen(server);
+}
+
+const CONTENT_TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };
+
+/** Serves the files of `dir` (no listing, nothing outside it), with no isolation headers. */
+export function startStaticServer(dir: string): Promise<RunningServer> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname));
+    if (path.includes("..")) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(join(dir, path)).then(
+      (body) => res.writeHead(200, { "Content-Type": CONTENT_TYPES[extname(path)] ?? "application/octet-stream", "Cache-Control": "no-store" }).end(body),
+      () => res.writeHead(404).end(),
+    );
   });
   return listen(server);
 }

@@ -6,11 +6,12 @@
 
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { starterSnippet } from "./examples/starter";
+import { starterCode } from "./examples/starter";
 import type { PlaygroundRuntime } from "./session/runtime-api";
 import { createPlaygroundRuntime } from "./session/playground-runtime";
 import { App } from "./ui/App";
 import { installAutomation, parseOriginPolicy } from "./ui/automation";
+import { currentLanguage } from "./ui/i18n/language";
 import { registerIsolationServiceWorker } from "./ui/coi-register";
 import { EmbedApp } from "./ui/embed/EmbedApp";
 import { ErrorBoundary } from "./ui/layout/ErrorBoundary";
@@ -33,7 +34,7 @@ function startRuntime(): PlaygroundRuntime {
 registerIsolationServiceWorker();
 
 const embed = parseEmbedOptions(location.search);
-const startup = readStartup(starterSnippet, embed !== null);
+const startup = readStartup(starterCode(currentLanguage()), embed !== null);
 const app = createPlaygroundApp(startRuntime(), startup.code);
 applyStartup(app, startup, embed !== null);
 installAutomation(app, parseOriginPolicy(new URLSearchParams(location.search).get("origin")));

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { PlaygroundRuntime, RunListener } from "../session/runtime-api";
 import type { RunResult } from "../runtime/types";
+import { DEFAULT_SETTINGS } from "../runtime/settings";
 import { RunController } from "./run-controller";
 import { createPlaygroundStores } from "./state/stores";
 
@@ -83,5 +84,18 @@ describe("RunController", () => {
     };
     const result = await new RunController(runtime, stores).run();
     expect(result.errors[0].message).toContain("no SharedArrayBuffer");
+  });
+
+  it("keeps the settings the run resolved, and what its pragma set, while it runs (the toolbar shows them)", async () => {
+    const { runtime, runs } = scriptedRuntime();
+    const stores = createPlaygroundStores("");
+    const controller = new RunController(runtime, stores);
+    const done = controller.run({ code: "// playground: gil=on\nprint(1)\n" });
+    expect(stores.run.getState().inForce).toBeNull();
+    runs[0].listener.onSettings?.({ ...DEFAULT_SETTINGS, gil: true });
+    expect(stores.run.getState().inForce).toEqual({ settings: { ...DEFAULT_SETTINGS, gil: true }, fromCode: { gil: true } });
+    runs[0].finish(ok("1"));
+    await done;
+    expect(stores.run.getState().inForce).toBeNull();
   });
 });

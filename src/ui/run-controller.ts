@@ -5,9 +5,11 @@
 // a rejected promise.
 
 import { raceDiagnostics } from "./editor/race-markers";
+import { lessonNotes } from "./examples/lesson-notes";
 import type { PlaygroundRuntime, RunHandle } from "../session/runtime-api";
 import type { ControlPlan, ControlReport, RunResult } from "../runtime/types";
 import { checkSettings, type RunSettings } from "../runtime/settings";
+import { parsePragmas } from "../compile/pragmas";
 import { summarize, summaryDetails } from "./format";
 import { currentSettings, type PlaygroundStores } from "./state/stores";
 
@@ -28,6 +30,8 @@ interface ActiveRun {
   id: number;
   handle: RunHandle | null;
   startedAt: number;
+  /** the code that ran, for the lesson notes under its output */
+  code: string;
   /** settles the run early when the runtime does not answer a Stop */
   force(result: RunResult): void;
 }
@@ -60,7 +64,7 @@ export class RunController {
 
     let force!: (result: RunResult) => void;
     const forced = new Promise<RunResult>((resolve) => { force = resolve; });
-    const active: ActiveRun = { id, handle: null, startedAt: performance.now(), force };
+    const active: ActiveRun = { id, handle: null, startedAt: performance.now(), code, force };
     this.active = active;
 
     if (!this.runtime.isolated) {
@@ -76,6 +80,8 @@ export class RunController {
           timeline.getState().addPrints(lines);
         },
         onDiagnostics: (diagnostics) => { if (this.active === active) editor.getState().setDiagnostics(diagnostics); },
+        // What the run really uses, pragma included, so the toolbar can show it (layout/gil-in-force.ts).
+        onSettings: (resolved) => { if (this.active === active) run.getState().setInForce({ settings: resolved, fromCode: parsePragmas(code).pragmas }); },
         onTraceStart: (model, nowMs) => { if (this.active === active) timeline.getState().start(model, nowMs); },
         onTraceUpdate: () => { if (this.active === active) timeline.getState().touch(); },
         onRace: (race) => {
@@ -122,6 +128,7 @@ export class RunController {
     this.active = null;
     const run = this.stores.run.getState();
     for (const detail of summaryDetails(result)) run.appendNotice(detail, true);
+    for (const note of lessonNotes(active.code, result)) run.appendLesson(note);
     run.finish(result, summarize(result));
     this.stores.timeline.getState().end();
     return result;

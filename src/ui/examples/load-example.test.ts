@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { findExample } from "../../examples/catalog";
+import { starterSnippet, starterSnippetZh } from "../../examples/starter";
 import { languageStore } from "../i18n/language";
 import { createEditorStore, createSettingsStore } from "../state/stores";
 import { applyExample, exampleCode, followLanguage, isExampleCode } from "./load-example";
@@ -66,5 +67,16 @@ describe("loading an example", () => {
     stores.editor.getState().setCode(example.codeZh + "\n// mine");
     followLanguage(stores, findExample, "en");
     expect(stores.editor.getState().code).toBe(example.codeZh + "\n// mine");
+  });
+
+  it("swaps the untouched starter's comments on a language switch too, and leaves an edited starter alone", () => {
+    const stores = { editor: createEditorStore(starterSnippet) };
+    followLanguage(stores, findExample, "zh");
+    expect(stores.editor.getState().code).toBe(starterSnippetZh);
+    followLanguage(stores, findExample, "en");
+    expect(stores.editor.getState().code).toBe(starterSnippet);
+    stores.editor.getState().setCode(starterSnippet + "\n// mine");
+    followLanguage(stores, findExample, "zh");
+    expect(stores.editor.getState().code).toBe(starterSnippet + "\n// mine");
   });
 });

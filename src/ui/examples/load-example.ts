@@ -7,6 +7,7 @@
 // snippet, with the example's id beside it.
 
 import type { Example } from "../../examples/catalog";
+import { isStarterCode, starterCode } from "../../examples/starter";
 import { currentLanguage, type Language } from "../i18n/language";
 import type { PlaygroundStores } from "../state/stores";
 
@@ -31,10 +32,16 @@ export function applyExample(
 
 /**
  * An example left as it was loaded follows a language switch: its comments
- * change language, the program stays the same. Edited code is never touched.
+ * change language, the program stays the same. So does the untouched
+ * starter. Edited code is never touched.
  */
 export function followLanguage(stores: Pick<PlaygroundStores, "editor">, findExample: (id: string) => Example | undefined, language: Language): void {
   const { exampleId, code } = stores.editor.getState();
+  if (!exampleId && isStarterCode(code)) {
+    const next = starterCode(language);
+    if (next !== code) stores.editor.getState().setCode(next);
+    return;
+  }
   const example = exampleId ? findExample(exampleId) : undefined;
   if (!example || !isExampleCode(example, code)) return;
   const next = exampleCode(example, language);

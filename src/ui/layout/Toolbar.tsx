@@ -6,23 +6,16 @@ import { useEffect, useState } from "react";
 import { formatDuration, phaseLabel } from "../format";
 import { RunStopButtons } from "./RunStopButtons";
 import { RaceSetting } from "./RaceSetting";
-import { useApp, useRunState, useSettings } from "../state/hooks";
+import { useRunState } from "../state/hooks";
+import { GilSetting } from "./GilSetting";
 import { ExamplesMenu } from "../examples/ExamplesMenu";
 import { ShareButtons } from "../share/ShareButton";
 import { Preferences } from "../preferences/Preferences";
 import { useLanguage, useStrings, type Strings } from "../i18n/language";
 
-const STRINGS: Strings<{ title: string; gilTitle: string; switchEvery: string; ms: string }> = {
-  en: {
-    title: "Concurrency Playground",
-    gilTitle: "Simulate CPython's global interpreter lock: one thread of a process runs at a time",
-    switchEvery: "switch every", ms: "ms",
-  },
-  zh: {
-    title: "并发演练场",
-    gilTitle: "模拟 CPython 的全局解释器锁（GIL）：同一进程中同一时刻只有一个线程在运行",
-    switchEvery: "切换间隔", ms: "毫秒",
-  },
+const STRINGS: Strings<{ title: string }> = {
+  en: { title: "Concurrency Playground" },
+  zh: { title: "并发演练场" },
 };
 
 export function Toolbar() {
@@ -41,37 +34,6 @@ export function Toolbar() {
       <ShareButtons />
       <Preferences />
     </header>
-  );
-}
-
-function GilSetting() {
-  const app = useApp();
-  const gil = useSettings((s) => s.gil);
-  const switchIntervalMs = useSettings((s) => s.switchIntervalMs);
-  const update = app.stores.settings.getState().update;
-  const t = useStrings(STRINGS);
-  return (
-    <div className="setting" title={t.gilTitle}>
-      <label>
-        <input type="checkbox" checked={gil} onChange={(e) => update({ gil: e.target.checked })} /> GIL
-      </label>
-      {gil && (
-        <label className="setting-interval">
-          {t.switchEvery}
-          <input
-            type="number"
-            min={1}
-            max={1000}
-            value={switchIntervalMs}
-            onChange={(e) => {
-              const ms = Number(e.target.value);
-              if (Number.isFinite(ms) && ms > 0) update({ switchIntervalMs: ms });
-            }}
-          />
-          {t.ms}
-        </label>
-      )}
-    </div>
   );
 }
 

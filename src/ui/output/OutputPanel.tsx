@@ -184,7 +184,7 @@ interface RowProps {
 function OutputRowView({ index, row, focused, revealTitle, goToLine, onReveal, onLine }: RowProps) {
   const text = row.stderr ? <LinkedText text={row.text} goToLine={goToLine} onLine={onLine} /> : row.text;
   if (row.kind !== "line") {
-    const tone = row.kind === "summary" ? `summary status-${row.status}` : row.stderr ? "notice stderr" : "notice";
+    const tone = row.kind === "summary" ? `summary status-${row.status}` : row.kind === "lesson" ? "notice lesson" : row.stderr ? "notice stderr" : "notice";
     return <div className={`out-row ${tone}`} data-index={index}>{text}</div>;
   }
   return (

@@ -13,6 +13,7 @@ import { createStore } from "zustand/vanilla";
 import type { RunSettings } from "../../runtime/types";
 import type { PlaygroundApp } from "../playground-app";
 import { findExample } from "../../examples/catalog";
+import { isStarterCode } from "../../examples/starter";
 import { currentLanguage } from "../i18n/language";
 import { exampleCode, isExampleCode } from "../examples/load-example";
 import { installDraftSaver, readDraft, safeLocalStorage, type Draft } from "./draft";
@@ -62,6 +63,8 @@ export const linkNoticeStore = createStore<LinkNoticeState>()((set) => ({
  */
 export function readStartup(starter: string, embedded: boolean): Startup {
   const startup = chooseStartup(location.hash, starter, embedded ? null : readDraft(safeLocalStorage()));
+  // A draft or link that is the untouched starter comes in the reader's language, as the starter does.
+  if (isStarterCode(startup.code)) startup.code = starter;
   linkNoticeStore.setState({ linkError: startup.linkError ?? null, showsStarter: !!startup.linkError, warnings: startup.warnings });
   return startup;
 }

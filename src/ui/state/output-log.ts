@@ -5,11 +5,12 @@
 
 import type { OutputLine, RunStatus } from "../../runtime/types";
 
-export type OutputRowKind = "line" | "summary" | "notice";
+/** "lesson": a note on what the run did or did not show (examples/lesson-notes.ts) */
+export type OutputRowKind = "line" | "summary" | "notice" | "lesson";
 
 export interface OutputRow {
   kind: OutputRowKind;
-  /** thread name; empty for summary and notice rows */
+  /** thread name; empty for summary, notice and lesson rows */
   thread: string;
   /** ms since the run started; NaN when the row has no time */
   t: number;
@@ -70,8 +71,8 @@ export class OutputLog {
     this.trim();
   }
 
-  appendNotice(text: string, stderr = false): void {
-    this.kept.push({ kind: "notice", thread: "", t: Number.NaN, text, stderr, continued: false });
+  appendNotice(text: string, stderr = false, kind: "notice" | "lesson" = "notice"): void {
+    this.kept.push({ kind, thread: "", t: Number.NaN, text, stderr, continued: false });
     this.trim();
   }
 

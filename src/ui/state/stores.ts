@@ -68,9 +68,18 @@ export interface RunState {
   /** changes whenever `output` changes; what components subscribe to */
   outputVersion: number;
   lastResult: RunResult | null;
+  /**
+   * The settings the current run resolved (runtime/settings.ts: toolbar <
+   * pragma < request) and the ones its code's pragma gave: what the toolbar
+   * shows while the run goes on. Null between runs.
+   */
+  inForce: { settings: ResolvedSettings; fromCode: RunSettings } | null;
   begin(): void;
+  setInForce(inForce: RunState["inForce"]): void;
   appendOutput(lines: readonly OutputLine[]): void;
   appendNotice(text: string, stderr?: boolean): void;
+  /** a note on what the run did or did not show (examples/lesson-notes.ts) */
+  appendLesson(text: string): void;
   finish(result: RunResult, summary: string): void;
 }
 
@@ -82,10 +91,12 @@ export function createRunStore(): StoreApi<RunState> {
     output: new OutputLog(),
     outputVersion: 0,
     lastResult: null,
+    inForce: null,
     begin: () => {
       get().output.clear();
-      set((s) => ({ phase: "running", startedAt: performance.now(), durationMs: null, outputVersion: s.outputVersion + 1 }));
+      set((s) => ({ phase: "running", startedAt: performance.now(), durationMs: null, inForce: null, outputVersion: s.outputVersion + 1 }));
     },
+    setInForce: (inForce) => set({ inForce }),
     appendOutput: (lines) => {
       if (lines.length === 0) return;
       get().output.appendLines(lines);
@@ -95,6 +106,10 @@ export function createRunStore(): StoreApi<RunState> {
       get().output.appendNotice(text, stderr);
       set((s) => ({ outputVersion: s.outputVersion + 1 }));
     },
+    appendLesson: (text) => {
+      get().output.appendNotice(text, false, "lesson");
+      set((s) => ({ outputVersion: s.outputVersion + 1 }));
+    },
     finish: (result, summary) => {
       get().output.appendSummary(summary, result.status);
       set((s) => ({
@@ -102,6 +117,7 @@ export function createRunStore(): StoreApi<RunState> {
         startedAt: null,
         durationMs: result.durationMs,
         lastResult: result,
+        inForce: null,
         outputVersion: s.outputVersion + 1,
       }));
     },
