@@ -95,9 +95,6 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
   const heap = new SharedHeap(i32);
   const coarseClock = new Float64Array(run.heap);
   const clockAt = table.clockIndex();
-  const race = run.race
-    ? detectorFor(run.race, ident, table.role(ident) === "main", () => origin + performance.now(), () => coarseClock[clockAt])
-    : null;
   const control = run.control
     ? new Scheduler(run.control, ident, {
         clock: coarseClock,
@@ -108,8 +105,11 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
         stopped: (end) => sendToRunner({ type: "controlled", end }),
       })
     : null;
+  const race = run.race
+    ? detectorFor(run.race, ident, table.role(ident) === "main", control ? () => control.now() : () => origin + performance.now(), () => coarseClock[clockAt])
+    : null;
   // A controlled run replays: the snippet's Math.random is seeded per thread.
-  if (control) Math.random = seededRandom(run.seed ?? 0, ident);
+  if (control) Math.random = seededRandom(run.seed ?? 0, control.n);
   const ctx: WorkerContext = {
     race,
     control,

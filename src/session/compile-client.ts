@@ -14,8 +14,20 @@ function service(): Remote<CompilerService> {
   return remote;
 }
 
+/** the last few compiles: the explorer and step mode run one code hundreds of times */
+const recent = new Map<string, Promise<CompileResult>>();
+const RECENT_COMPILES = 4;
+
 export function compileSnippet(source: string, options?: CompileOptions): Promise<CompileResult> {
-  return service().compile(source, options);
+  const key = `${JSON.stringify(options ?? {})}\u0000${source}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const compiled = service().compile(source, options);
+  recent.set(key, compiled);
+  if (recent.size > RECENT_COMPILES) recent.delete(recent.keys().next().value as string);
+  // A compile that failed to happen (the worker died) is not remembered.
+  compiled.catch(() => recent.delete(key));
+  return compiled;
 }
 
 /** Load the compiler now (it takes a moment the first time). */

@@ -107,7 +107,8 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
       return buildShareUrl(location.href, { code, exampleId, settings: shareSettings(app.stores.settings) }).url;
     },
     debug: {
-      resetSettings: () => app.stores.settings.getState().update({ ...DEFAULT_SETTINGS }),
+      // seed and schedule have no default: they are cleared, not merged.
+      resetSettings: () => app.stores.settings.setState({ ...DEFAULT_SETTINGS, seed: undefined, schedule: undefined }),
       runner: () => app.runtime.runner(),
       timelineLanes: () => {
         const model = app.stores.timeline.getState().model;

@@ -316,8 +316,8 @@ export class Scheduler {
 }
 
 /** A seeded Math.random for one thread of a controlled run (mulberry32), so "random" programs replay too. */
-export function seededRandom(seed: number, ident: number): () => number {
-  let state = (seed ^ Math.imul(ident, 0x9e3779b9)) >>> 0;
+export function seededRandom(seed: number, n: number): () => number {
+  let state = (seed ^ Math.imul(n, 0x9e3779b9)) >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
