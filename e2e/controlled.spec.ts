@@ -207,3 +207,16 @@ test("a race is a property of the happens-before: controlled and parallel runs r
   expect(race(lockedParallel)).toEqual([]);
   expect(race(lockedControlled)).toEqual([]);
 });
+
+test("the Interleavings examples do what their explanations say when searched", async ({ playground }) => {
+  const { EXAMPLES } = await import("../src/examples/catalog");
+  const code = (id: string) => EXAMPLES.find((e) => e.id === id)!.code;
+  const lost = await explore(playground, { code: code("lost-update-steps"), maxSchedules: 200, timeoutMs: 120_000 });
+  expect(lost.failure?.preemptions).toBe(1);
+  expect(lost.failure?.explanation).toMatch(/"read counter" \(line 7\) and its "write counter" \(line 7\)/);
+  const deadlock = await explore(playground, { code: code("deadlock-search"), maxSchedules: 200, timeoutMs: 120_000 });
+  expect(deadlock.failure?.status).toBe("deadlock");
+  expect(deadlock.failure?.preemptions).toBe(1);
+  const safe = await explore(playground, { code: code("break-this"), maxSchedules: 30, timeoutMs: 120_000 });
+  expect(safe.failure).toBeUndefined();
+});

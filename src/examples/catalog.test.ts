@@ -13,7 +13,7 @@ import type { TopicId } from "./example-types";
 
 const ALL_TOPICS: TopicId[] = [
   "threads", "locks", "coordination", "processes", "pools",
-  "communication", "queues", "limits", "gil", "coroutines",
+  "communication", "queues", "limits", "gil", "coroutines", "interleavings",
 ];
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const CJK = /[\u4e00-\u9fff]/;

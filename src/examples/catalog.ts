@@ -15,6 +15,7 @@ import { LIMIT_EXAMPLES } from "./limits";
 import { GIL_EXAMPLES } from "./gil";
 import { comparisonExample } from "./comparison";
 import { COROUTINE_EXAMPLES } from "./coroutines";
+import { INTERLEAVING_EXAMPLES } from "./interleavings";
 
 export type { Example, TopicId } from "./example-types";
 
@@ -34,6 +35,7 @@ export const TOPICS: readonly Topic[] = [
   { id: "limits", title: { en: "Limiting threads", zh: "控制最大线程数" } },
   { id: "gil", title: { en: "The GIL", zh: "全局解释器锁 GIL" } },
   { id: "coroutines", title: { en: "Coroutines", zh: "协程" } },
+  { id: "interleavings", title: { en: "Interleavings", zh: "交错与调度" } },
 ];
 
 const ALL: Example[] = [
@@ -50,6 +52,7 @@ const ALL: Example[] = [
   ...GIL_EXAMPLES,
   comparisonExample,
   ...COROUTINE_EXAMPLES,
+  ...INTERLEAVING_EXAMPLES,
 ];
 
 /** Every example, grouped by topic in TOPICS order (the menu's order). */

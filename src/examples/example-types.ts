@@ -8,6 +8,9 @@
 export type ExampleStatus = "ok" | "error" | "deadlock" | "stopped" | "timeout";
 export interface ExampleSettings {
   gil?: boolean;
+  /** a controlled run (API.md §10), with the seed that makes its first run the same for everyone */
+  controlled?: boolean;
+  seed?: number;
   switchIntervalMs?: number;
   maxThreads?: number;
 }
@@ -53,4 +56,5 @@ export type TopicId =
   | "queues"
   | "limits"
   | "gil"
-  | "coroutines";
+  | "coroutines"
+  | "interleavings";

@@ -45,7 +45,8 @@ print(lost === 0 ? "lucky this time: run it again" : "lost " + lost + " updates"
           "counter += 1 is three steps (read, add, write), and the three threads really run in parallel, so two of them often read the same value and one update is lost. " +
           "The total is almost always short of 600000, and differs from run to run. " +
           "On the timeline the three lanes run side by side, all at once: that overlap is what makes the race. " +
-          "Turn on the race detector and run it again: it names counter and line 11, read by one thread and written by another with nothing ordering them.",
+          "Turn on the race detector and run it again: it names counter and line 11, read by one thread and written by another with nothing ordering them. " +
+          "Find the bug step by step: Interleavings → The lost update, step by step shows the one interleaving that loses an update, and the search finds it for you.",
       },
       zh: {
         title: "竞争条件：不加锁的计数",
@@ -53,7 +54,8 @@ print(lost === 0 ? "lucky this time: run it again" : "lost " + lost + " updates"
           "counter += 1 其实是三步（读取、加一、写回），三个线程又是真正并行执行的，所以常常有两个线程读到同一个值，其中一次更新就丢失了。" +
           "结果几乎总是小于 600000，而且每次运行都不一样。" +
           "在时间线上三条泳道同时在运行，正是这种重叠造成了竞争。" +
-          "打开竞争检测器再运行一次：它会指出 counter 和第 11 行，一个线程读、另一个线程写，两者之间没有任何同步。",
+          "打开竞争检测器再运行一次：它会指出 counter 和第 11 行，一个线程读、另一个线程写，两者之间没有任何同步。" +
+          "一步一步找出问题：“交错与调度 → 逐步看清丢失的更新”展示了丢失更新的那一种交错，搜索也能替你找到它。",
       },
     },
   },
@@ -102,14 +104,16 @@ print(balance < 0 ? "overdrawn: both saw 100 before either withdrew" : "no overd
         explanation:
           "Each thread checks the balance, then withdraws. Both check while the balance is still 100, so both withdraw, and the account ends at -60. " +
           "No single line is wrong: the race is in the gap between the check (line 9) and the act (line 11). " +
-          "Turn on the race detector: it names balance and both lines. The fix is one Lock held across the check and the act (Python: with lock:).",
+          "Turn on the race detector: it names balance and both lines. The fix is one Lock held across the check and the act (Python: with lock:). " +
+          "Find the bug: the same mistake, two threads and one shared variable, is stepped through in Interleavings → The lost update, step by step.",
       },
       zh: {
         title: "先检查再行动：过时的检查让账户透支",
         explanation:
           "每个线程先检查余额，再取钱。两个线程检查时余额都还是 100，于是都取了钱，账户最后变成 -60。" +
           "没有哪一行单独是错的：竞争发生在检查（第 9 行）和行动（第 11 行）之间的空隙里。" +
-          "打开竞争检测器，它会指出 balance 和这两行。修正方法是用一把锁同时包住检查和行动（Python 中是 with lock:）。",
+          "打开竞争检测器，它会指出 balance 和这两行。修正方法是用一把锁同时包住检查和行动（Python 中是 with lock:）。" +
+          "找出问题：同样的错误（两个线程、一个共享变量）在“交错与调度 → 逐步看清丢失的更新”中可以一步一步地看。",
       },
     },
   },

@@ -104,7 +104,8 @@ print("both timers stopped");
           "Subclassing Thread and overriding run() is the other classic way to define a thread. " +
           "The boolean field threadStop is shared, so when MainThread calls stop() the loop in the thread sees it. " +
           "On the timeline, Thread-1 wakes every 100 ms and Thread-2 every 200 ms, and both end shortly after MainThread calls stop(). " +
-          "The race detector flags threadStop (lines 13 and 20): the flag is read and written with nothing ordering the two, which works here but is a data race; an Event (threading.Event) is the clean way to say stop.",
+          "The race detector flags threadStop (lines 13 and 20): the flag is read and written with nothing ordering the two, which works here but is a data race; an Event (threading.Event) is the clean way to say stop. " +
+          "Find the bug: Interleavings shows how to step through two threads' reads and writes of one shared variable, one step at a time.",
       },
       zh: {
         title: "继承 Thread 并重写 run()",
@@ -112,7 +113,8 @@ print("both timers stopped");
           "继承 Thread 类并重写 run() 方法，是创建线程的另一种常见写法。" +
           "布尔字段 threadStop 是线程和主线程共享的，所以主线程调用 stop() 后，线程里的循环就能看到并退出。" +
           "在时间线上，Thread-1 每 100 毫秒醒来一次，Thread-2 每 200 毫秒一次，主线程调用 stop() 后两者很快结束。" +
-          "竞争检测器会标出 threadStop（第 13 行和第 20 行）：这个标志的读和写之间没有任何同步，这里碰巧能用，但它是数据竞争；用 Event（threading.Event）来通知停止才是干净的做法。",
+          "竞争检测器会标出 threadStop（第 13 行和第 20 行）：这个标志的读和写之间没有任何同步，这里碰巧能用，但它是数据竞争；用 Event（threading.Event）来通知停止才是干净的做法。" +
+          "找出问题：在“交错与调度”里可以一步一步地看两个线程如何读写同一个共享变量。",
       },
     },
   },

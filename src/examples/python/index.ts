@@ -16,6 +16,7 @@ import { QUEUE_PYTHON } from "./queues";
 import { THREAD_LIFECYCLE_PYTHON } from "./thread-lifecycle";
 import { THREAD_LOCAL_EXIT_PYTHON } from "./thread-local-exit";
 import { THREAD_PYTHON } from "./threads";
+import { INTERLEAVING_PYTHON } from "./interleavings";
 
 export type { PythonVersion } from "./python-types";
 export { pythonCodeZh } from "./python-code-zh";
@@ -35,6 +36,7 @@ export const PYTHON_TOPIC_TABLES: readonly Readonly<Record<string, PythonVersion
   GIL_PYTHON,
   COMPARISON_PYTHON,
   COROUTINE_PYTHON,
+  INTERLEAVING_PYTHON,
 ];
 
 /** Example id → its Python version. */

@@ -26,7 +26,9 @@ export function applyExample(
   example: Example,
   language: Language = currentLanguage(),
 ): void {
-  stores.settings.getState().update({ ...example.settings, gil: example.settings?.gil ?? false });
+  stores.settings.getState().update({ ...example.settings, gil: example.settings?.gil ?? false, controlled: example.settings?.controlled ?? false });
+  // An example's seed (or none) replaces whatever seed or schedule the last run left in the toolbar.
+  stores.settings.setState({ seed: example.settings?.seed, schedule: undefined });
   stores.editor.getState().loadExample(example.id, exampleCode(example, language));
 }
 
