@@ -18,6 +18,16 @@ describe("parseRequest", () => {
     expect(parseRequest({ type: "playground:run", id: 2, settings: { maxThreads: 1e9 } })?.settings).toEqual({ maxThreads: 1e9 });
   });
 
+  it("accepts the controlled-run requests of API.md §10 and refuses their malformed fields", () => {
+    expect(parseRequest({ type: "playground:explore", id: 5, code: "x", maxSchedules: 50, mode: "outcomes" })).toMatchObject({ type: "playground:explore", maxSchedules: 50, mode: "outcomes" });
+    expect(parseRequest({ type: "playground:stepStart", id: 6, settings: { seed: 3 } })).toMatchObject({ type: "playground:stepStart", settings: { seed: 3 } });
+    expect(parseRequest({ type: "playground:step", id: 7, thread: "Thread-1" })).toMatchObject({ type: "playground:step", thread: "Thread-1" });
+    expect(parseRequest({ type: "playground:stepBack", id: 8 })?.type).toBe("playground:stepBack");
+    expect(parseRequest({ type: "playground:explore", id: 9, mode: "everything" })).toBeNull();
+    expect(parseRequest({ type: "playground:explore", id: 10, maxSchedules: 1.5 })).toBeNull();
+    expect(parseRequest({ type: "playground:step", id: 11, thread: 2 })).toBeNull();
+  });
+
   it("accepts the other requests with a string id", () => {
     expect(parseRequest({ type: "playground:getCode", id: "a" })?.type).toBe("playground:getCode");
     expect(parseRequest({ type: "playground:stop", id: "b" })?.type).toBe("playground:stop");
