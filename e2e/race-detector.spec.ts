@@ -59,6 +59,8 @@ test("the starter: the unlocked counter races at line 16 between two threads, an
   }
   const report = outputTexts(result).find((t) => t.includes("WARNING: DATA RACE"))!;
   expect(report, why).toMatch(/(Read|Write) of counter at line 16 by Thread-\d+\nPrevious (read|write) of counter at line 16 by Thread-\d+/);
+  // As Go's report does, it says where each of the two threads was started: the t.start() on line 25.
+  expect(report.match(/Thread-\d+ started at line 25 by MainThread/g)?.length, report).toBe(2);
 });
 
 test("a race is found under the GIL too, and with the detector off there is no races field", async ({ playground }) => {

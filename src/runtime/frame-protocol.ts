@@ -66,6 +66,8 @@ export type FromRunner =
   | { type: "exception"; runId: number; ident: number; thread: string; errorName: string; message: string; stack: string; t: number }
   | { type: "notice"; runId: number; ident: number; thread: string; text: string; t: number }
   /** a data race (API.md §11): `thread`'s access raced with `prevThread`'s earlier one; sites are the compile's, times ms */
+  /** thread `thread` was started by `parent` at snippet position `pos` (runtime/snippet-position.ts) */
+  | { type: "thread-origin"; runId: number; thread: string; parent: string; pos: number }
   | { type: "race"; runId: number; thread: string; access: number; site: number; t: number;
       prevThread: string; prevAccess: number; prevSite: number; prevT: number; cell: number }
   /** a thread ended without saying so: terminated with its process, or its worker failed */

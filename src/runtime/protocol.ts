@@ -85,6 +85,8 @@ export type FromThread =
    * site `site` race with thread `prevIdent`'s earlier access (runtime/race).
    * Times in µs since the run's epoch; `cell`: the user heap's word.
    */
+  /** the sender started thread `ident` at snippet position `pos` (race reports say where) */
+  | { type: "thread-origin"; ident: number; pos: number }
   /** a controlled run's scheduler stopped it (control-memory.ts End: deadlock, paused, ...) */
   | { type: "controlled"; end: number }
   | { type: "race"; cell: number; access: number; site: number; t: number; prevIdent: number; prevAccess: number; prevSite: number; prevT: number };

@@ -29,6 +29,13 @@ describe("RaceReports", () => {
     expect(raceReportText(race!)).toContain("Write of counter at line 16 by Thread-2\nPrevious read of this.stop at line 20 by Thread-1");
   });
 
+  it("says where each thread was started, as Go does, when it is known", () => {
+    const race = new RaceReports(sites).take(message())!;
+    const origins = new Map([["Thread-2", { line: 25, parent: "MainThread" }], ["Thread-1", { line: 24, parent: "MainThread" }]]);
+    expect(raceReportText(race, origins)).toContain("by Thread-1\nThread-2 started at line 25 by MainThread\nThread-1 started at line 24 by MainThread\nNo lock");
+    expect(raceReportText(race, new Map([["Thread-2", { line: 25, parent: "MainThread" }]]))).not.toContain("Thread-1 started");
+  });
+
   it("drops a message whose sites the compile never made", () => {
     const reports = new RaceReports(sites);
     expect(reports.take(message({ site: 2 }))).toBeNull();

@@ -45,14 +45,25 @@ export class RaceReports {
   }
 }
 
-/** The report printed for a race, in the shape of Go's `WARNING: DATA RACE`. */
-export function raceReportText(race: RaceInfo): string {
+/** Where a thread was started: its starter, and the line of the start() call. */
+export interface ThreadOrigin {
+  line: number;
+  parent: string;
+}
+
+/** The report printed for a race, in the shape of Go's `WARNING: DATA RACE`, with where each thread was started when known. */
+export function raceReportText(race: RaceInfo, origins: ReadonlyMap<string, ThreadOrigin> = new Map()): string {
   const { variable, first, second } = race;
+  const started = [...new Set([second.thread, first.thread])].flatMap((thread) => {
+    const origin = origins.get(thread);
+    return origin ? [`${thread} started at line ${origin.line} by ${origin.parent}`] : [];
+  });
   return [
     "==================",
     "WARNING: DATA RACE",
     `${capital(second.access)} of ${variable} at line ${second.line} by ${second.thread}`,
     `Previous ${first.access} of ${first.text} at line ${first.line} by ${first.thread}`,
+    ...started,
     "No lock, queue, event or join orders these two accesses: one thread's update can be lost or seen half-done.",
     "==================",
   ].join("\n");

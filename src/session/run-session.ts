@@ -18,7 +18,8 @@ import type { RunListener } from "./runtime-api";
 import { EventCursor, TraceProblem, readChunk } from "./chunk-reader";
 import { formatTraceback, headerLines, snippetFrames } from "./traceback";
 import { buildResult } from "./run-result";
-import { RaceReports, raceReportText } from "./race-reports";
+import { RaceReports, raceReportText, type ThreadOrigin } from "./race-reports";
+import { originalPosition } from "../compile/source-position";
 
 /** page time spent on a run's stream per frame */
 const WORK_MS = 6;
@@ -27,6 +28,8 @@ const EVENTS_PER_SLICE = 4096;
 export const MAX_OUTPUT_LINES = 100_000;
 /** how far past the page's clock an event may claim to be (the runner's clock is another process's) */
 const CLOCK_SLACK_MS = 5000;
+/** threads whose start line a run keeps for race reports */
+const MAX_ORIGINS = 10_000;
 /** the latest a controlled run's virtual clock may claim (about 300 years: any finite sleep a lesson makes) */
 const VIRTUAL_LIMIT_MS = 1e13;
 
@@ -51,6 +54,8 @@ export class RunSession {
   private ready: Promise<void>;
   /** the race detector's findings (API.md §11), when the compile was checked */
   readonly races: RaceReports;
+  /** where each thread was started (only reported with the race detector on) */
+  private readonly origins = new Map<string, ThreadOrigin>();
 
   constructor(
     readonly runId: number,
@@ -160,10 +165,18 @@ export class RunSession {
           this.addOutput({ thread: typeof message.thread === "string" ? message.thread.slice(0, 256) : "playground", text: message.text, t: Number(message.t) || 0, stream: "stderr" });
         }
         return;
+      case "thread-origin": {
+        // Where each thread was started, for race reports ("Thread-2 started at line 25 by MainThread").
+        const pos = Number(message.pos);
+        if (typeof message.thread !== "string" || typeof message.parent !== "string" || !Number.isInteger(pos) || pos <= 0) return;
+        const at = originalPosition(this.compiled, Math.floor(pos / 4096) - this.offset, pos % 4096);
+        if (at && this.origins.size < MAX_ORIGINS) this.origins.set(message.thread.slice(0, 256), { line: at.line, parent: message.parent.slice(0, 256) });
+        return;
+      }
       case "race": {
         const race = this.races.take(message);
         if (race) {
-          this.addOutput({ thread: race.second.thread, text: raceReportText(race), t: race.second.t, stream: "stderr" });
+          this.addOutput({ thread: race.second.thread, text: raceReportText(race, this.origins), t: race.second.t, stream: "stderr" });
           this.listener.onRace?.(race);
         }
         return;

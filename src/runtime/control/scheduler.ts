@@ -30,14 +30,7 @@
 
 import { CLOCK_F64, End, layoutOf, PCT_LOW, Policy, S, SLOT_WORDS, Status, W, type ControlLayout } from "./control-memory";
 import { StepKind, stepHasSite } from "./step-kinds";
-
-const SNIPPET_FRAME = /snippet\.js:(\d+):(\d+)/;
-
-/** The innermost position in the snippet's compiled body on `stack` (line * 4096 + column), 0 if none. */
-function snippetPosition(stack: string | undefined): number {
-  const match = stack ? SNIPPET_FRAME.exec(stack) : null;
-  return match ? Number(match[1]) * 4096 + Math.min(Number(match[2]), 4095) : 0;
-}
+import { snippetPosition } from "../snippet-position";
 
 /** virtual µs each step takes, so a timeline of steps spaces them evenly (the clock counts whole µs: no rounding drift) */
 const STEP_US = 1;

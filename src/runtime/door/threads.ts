@@ -15,6 +15,7 @@ import { context } from "../worker-context";
 import { Gil } from "../../sync/gil";
 import { RuntimeError } from "../../base/errors";
 import { StepKind } from "../control/step-kinds";
+import { hereInSnippet } from "../snippet-position";
 
 export interface StartRequest {
   name: string;
@@ -59,8 +60,12 @@ export function startThread(request: StartRequest): number {
     memory = { gilBase, globalsOffset, globalsCount: ctx.globals.length };
   }
   const ident = ctx.table.reserve(request.name, request.role, request.daemon, pid, ctx.ident);
-  // the new thread starts with everything its starter did so far (race detector)
-  ctx.race?.fork(ident);
+  // the new thread starts with everything its starter did so far (race detector),
+  // and a race report says where it was started
+  if (ctx.race) {
+    ctx.race.fork(ident);
+    sendToRunner({ type: "thread-origin", ident, pos: hereInSnippet() });
+  }
   const payloadMemory = { table: ctx.table, blocks: ctx.blocks, userHeap: ctx.run.userHeap };
   try {
     provisionThread(ctx.heap, ctx.table, ident, memory);

@@ -181,6 +181,9 @@ export class Supervisor {
         return;
       case "terminate":
         return this.terminateProcess(sender, message.pid);
+      case "thread-origin":
+        this.parts.send({ type: "thread-origin", runId: this.runId, thread: this.threadName(message.ident), parent: this.threadName(sender), pos: message.pos });
+        return;
       case "controlled": {
         // The scheduler stopped the run: nothing can run any more (deadlock), step mode's pause, or a schedule that does not fit.
         if (message.end === 2) return this.controlledDeadlock();
