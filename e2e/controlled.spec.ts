@@ -58,6 +58,8 @@ interface StepView {
   done: boolean;
   result?: RunResult;
   schedule: string;
+  globals: { name: string; value: number | boolean }[];
+  locks: { lock: string; thread: string }[];
 }
 type Controlled = {
   explore(request: { code?: string; settings?: RunSettings; maxSchedules?: number; timeoutMs?: number; mode?: string }): Promise<ExploreResult>;
@@ -175,6 +177,10 @@ test("step mode: each thread's next step in words and lines, a refused step says
   const beforeRead = JSON.stringify(v.threads);
   v = await view(playground, "step", "Thread-1");
   expect(t1()).toMatchObject({ next: "write counter", line: 4 });
+  expect(v.globals).toEqual([{ name: "counter", value: 0 }]);
+  v = await view(playground, "step", "Thread-1");
+  expect(v.globals).toEqual([{ name: "counter", value: 1 }]);
+  v = await view(playground, "stepBack");
   v = await view(playground, "stepBack");
   expect(JSON.stringify(v.threads)).toBe(beforeRead);
   // MainThread goes on to join Thread-1 and blocks there: it cannot step.
@@ -219,4 +225,18 @@ test("the Interleavings examples do what their explanations say when searched", 
   expect(deadlock.failure?.preemptions).toBe(1);
   const safe = await explore(playground, { code: code("break-this"), maxSchedules: 30, timeoutMs: 120_000 });
   expect(safe.failure).toBeUndefined();
+});
+
+test("step mode shows who holds a lock, and a thread that asks for it waits blocked on it", async ({ playground }) => {
+  let v = await view(playground, "stepStart", { code: LOCKED });
+  while (v.threads.length < 3) v = await view(playground, "step", "MainThread");
+  const state = (name: string) => v.threads.find((t) => t.name === name)!;
+  v = await view(playground, "step", "Thread-1");
+  expect(state("Thread-1")).toMatchObject({ next: "acquire lock", line: 5 });
+  v = await view(playground, "step", "Thread-1");
+  expect(v.locks).toEqual([{ lock: "lock", thread: "Thread-1" }]);
+  v = await view(playground, "step", "Thread-2");
+  v = await view(playground, "step", "Thread-2");
+  expect(state("Thread-2")).toMatchObject({ state: "blocked", next: "acquire lock" });
+  expect(await call(playground, "step", "Thread-2")).toEqual({ error: "Thread-2 cannot take a step: it is blocked (acquire lock)" });
 });

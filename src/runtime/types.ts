@@ -82,6 +82,12 @@ export interface ControlReport {
   positions: number[];
   /** each thread the scheduler knew, where it stands */
   threads: { n: number; ident: number; name: string; status: "runnable" | "blocked" | "sleeping" | "done"; ref: number; nextKind: number; nextArg: number; nextPos: number }[];
+  /** MainThread's process's shared globals at the end (or the pause), in compile order (CompileResult.sharedGlobals) */
+  globals: number[];
+  /** page side only: the shared globals by name, as the snippet declared them */
+  variables?: { name: string; value: number | boolean }[];
+  /** page side only: the locks held at the end (or the pause), from the trace */
+  holders?: { lock: string; thread: string }[];
   /** page side only: a step in words, with its line (session/step-words.ts) */
   describe?: (kind: number, arg: number, pos: number) => { text: string; line?: number; target?: string };
 }

@@ -6,6 +6,7 @@ import { readControlReport } from "./control-report-check";
 const good = {
   end: "finished", seed: 7, schedule: "s1.1~2.2", steps: 3, preemptions: 0,
   choices: [1, 1, 2], enabled: [2, 6, 4], kinds: [9, 9, 1], args: [0, 0, 0], positions: [0, 0, 0],
+  globals: [1, 0.5],
   threads: [{ n: 1, ident: 1, name: "MainThread", status: "done", ref: 0, nextKind: 13, nextArg: 0, nextPos: 0 }],
 };
 

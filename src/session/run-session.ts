@@ -11,7 +11,7 @@ import type { CompileResult } from "../compile/types";
 import type { FromRunner } from "../runtime/frame-protocol";
 import type { ControlReport, OutputLine, RunErrorInfo, RunResult, RunStatus } from "../runtime/types";
 import { readControlReport } from "./control-report-check";
-import { stepDescriber } from "./step-words";
+import { openHolds, stepDescriber } from "./step-words";
 import { TraceModel } from "../trace/model";
 import { ThreadState } from "../trace/events";
 import type { RunListener } from "./runtime-api";
@@ -272,7 +272,14 @@ export class RunSession {
   private finish(end: Extract<FromRunner, { type: "end" }>): void {
     this.done = true;
     this.control = end.control === undefined ? undefined : readControlReport(end.control);
-    if (this.control) this.control.describe = stepDescriber(this.compiled, this.model, this.offset);
+    if (this.control) {
+      this.control.describe = stepDescriber(this.compiled, this.model, this.offset);
+      // Who holds each lock now: the holds the trace left open (read before the threads are finished below).
+      this.control.holders = openHolds(this.model);
+      const values = this.control.globals;
+      this.control.variables = this.compiled.sharedGlobals.flatMap((g, i) =>
+        i < values.length ? [{ name: g.name, value: g.type === "boolean" ? values[i] !== 0 : values[i] }] : []);
+    }
     if (Number.isInteger(end.discardedEvents) && (end.discardedEvents as number) > 0) this.model.droppedEvents += end.discardedEvents as number;
     const endMs = Number.isFinite(end.endMs) ? end.endMs : this.now();
     for (const [ident, halt] of this.halts) this.model.finish(ident, halt.t, halt.state);

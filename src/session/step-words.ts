@@ -9,6 +9,7 @@ import { originalPosition } from "../compile/source-position";
 import { STEP_VERBS, StepKind, stepHasSite } from "../runtime/control/step-kinds";
 import { objectName } from "../trace/names";
 import type { TraceModel } from "../trace/model";
+import { threadName } from "../trace/names";
 
 export interface StepWords {
   /** what the step does: "read counter", "acquire lockA", "print" */
@@ -36,4 +37,13 @@ export function stepDescriber(compiled: CompileResult, model: TraceModel, offset
     const target = objectName(model, arg);
     return { text: `${verb} ${target}`, target, ...(line ? { line } : {}) };
   };
+}
+
+/** The locks held now, by whom: the holds the trace has open (a paused run's are). */
+export function openHolds(model: TraceModel): { lock: string; thread: string }[] {
+  const held: { lock: string; thread: string }[] = [];
+  for (const lock of model.locks.values()) {
+    for (const [ident, list] of lock.holds) if (list.isOpen()) held.push({ lock: objectName(model, lock.id), thread: threadName(model, ident) });
+  }
+  return held;
 }

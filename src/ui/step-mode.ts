@@ -17,6 +17,9 @@ export interface StepView {
   done: boolean;
   result?: RunResult;
   schedule: string;
+  /** the shared globals now, and who holds which lock (additions to API.md §10) */
+  globals: { name: string; value: number | boolean }[];
+  locks: { lock: string; thread: string }[];
 }
 
 export class StepMode {
@@ -81,7 +84,10 @@ export class StepMode {
       const words = t.status === "done" ? undefined : control.describe?.(t.nextKind, t.nextArg, t.nextPos);
       return { name: t.name, state: t.status, ...(words?.line ? { line: words.line } : {}), ...(words ? { next: words.text } : {}) };
     });
-    const view: StepView = { threads, output: result.output, done, ...(done ? { result } : {}), schedule: done ? control.schedule : schedule };
+    const view: StepView = {
+      threads, output: result.output, done, ...(done ? { result } : {}), schedule: done ? control.schedule : schedule,
+      globals: control.variables ?? [], locks: control.holders ?? [],
+    };
     this.last = { view, control };
     return view;
   }

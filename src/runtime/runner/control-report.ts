@@ -25,7 +25,7 @@ export function virtualNow(control: SharedArrayBuffer): number {
 }
 
 /** `tableCapacity`: the run's thread table's slots, as the runner made it. */
-export function controlReport(control: SharedArrayBuffer, tableCapacity: number, seed: number, nameOf: (ident: number) => string): ControlReport {
+export function controlReport(control: SharedArrayBuffer, tableCapacity: number, seed: number, nameOf: (ident: number) => string, globals: number[]): ControlReport {
   const outcome = readControlOutcome(control, CONTROL_CAPACITY, tableCapacity);
   return {
     end: ENDS[outcome.end] ?? "running",
@@ -38,10 +38,21 @@ export function controlReport(control: SharedArrayBuffer, tableCapacity: number,
     kinds: outcome.kinds,
     args: outcome.args,
     positions: outcome.positions,
+    globals,
     threads: outcome.threads.map((t) => ({
       n: t.n, ident: t.ident, name: nameOf(t.ident), status: STATUSES[t.status] ?? "done", ref: t.ref, nextKind: t.nextKind, nextArg: t.nextArg, nextPos: t.nextPos,
     })),
   };
+}
+
+/**
+ * MainThread's shared globals as they are now: `count` Float64s at the
+ * offset the thread table gives, read only when that offset (a word the
+ * snippet could overwrite) points inside the user heap.
+ */
+export function readGlobals(userHeap: SharedArrayBuffer, offset: number, count: number): number[] {
+  if (!(Number.isInteger(offset) && offset >= 0 && offset % 8 === 0 && offset + count * 8 <= userHeap.byteLength)) return [];
+  return Array.from(new Float64Array(userHeap, offset, count));
 }
 
 /** Why the scheduler stopped a run that did not deadlock (End, as thread messages carry it). */

@@ -12,7 +12,7 @@
 // the shared thread table claims.
 
 import { raceDetectorLimits } from "../race/race-memory";
-import { controlReport, controlProblem, virtualNow } from "./control-report";
+import { controlReport, controlProblem, readGlobals, virtualNow } from "./control-report";
 import type { FromRunner } from "../frame-protocol";
 import type { FromThread } from "../protocol";
 import type { RunStatus, DeadlockInfo, ControlPlan } from "../types";
@@ -77,6 +77,8 @@ export class Supervisor {
   private readonly objectNames = new Map<number, string>();
   private exitCode = 0;
   private ended = false;
+  /** a controlled run paused for step mode (its trace is kept whole) */
+  private paused = false;
   private problem: string | undefined;
   private corrupt: string | undefined;
   private finalDrain: (() => void) | null = null;
@@ -187,6 +189,8 @@ export class Supervisor {
       case "controlled": {
         // The scheduler stopped the run: nothing can run any more (deadlock), step mode's pause, or a schedule that does not fit.
         if (message.end === 2) return this.controlledDeadlock();
+        // A pause (step mode) ends the run as stopped, but everything it recorded is the view: none of it is dropped.
+        this.paused = message.end === 3;
         this.problem = controlProblem(message.end);
         void this.end(message.end === 3 ? "stopped" : "error");
         return;
@@ -327,6 +331,12 @@ export class Supervisor {
     void this.end("deadlock");
   }
 
+  /** MainThread's shared globals now (a controlled run reports them: step mode shows them). */
+  private mainGlobals(): number[] {
+    const { table, userHeap, main } = this.memory;
+    return readGlobals(userHeap.buffer, table.get(main, Field.GlobalsOffset), this.request.sharedGlobals);
+  }
+
   /** Every thread of a controlled run waits and none sleeps: a deadlock now, a cycle of locks named if there is one. */
   private controlledDeadlock(): void {
     if (this.ended) return;
@@ -385,7 +395,7 @@ export class Supervisor {
     this.drainer.terminate();
     this.clock.terminate();
     // A stopped run ends now: what the page has not been sent yet is dropped, and counted.
-    const discarded = status === "stopped" || status === "timeout" ? this.backlog.discard() : 0;
+    const discarded = (status === "stopped" && !this.paused) || status === "timeout" ? this.backlog.discard() : 0;
     await this.pageCaughtUp();
     if (this.corrupt) {
       status = "error";
@@ -400,7 +410,7 @@ export class Supervisor {
       ...(this.deadlock ? { deadlock: this.deadlock } : {}),
       ...(this.problem ? { problem: this.problem } : {}),
       ...(discarded ? { discardedEvents: discarded } : {}),
-      ...(control ? { control: controlReport(control, this.memory.capacity, seed ?? 0, (ident) => this.threadName(ident)) } : {}),
+      ...(control ? { control: controlReport(control, this.memory.capacity, seed ?? 0, (ident) => this.threadName(ident), this.mainGlobals()) } : {}),
     });
     this.parts.onEnd();
   }
