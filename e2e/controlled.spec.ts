@@ -240,3 +240,15 @@ test("step mode shows who holds a lock, and a thread that asks for it waits bloc
   expect(state("Thread-2")).toMatchObject({ state: "blocked", next: "acquire lock" });
   expect(await call(playground, "step", "Thread-2")).toEqual({ error: "Thread-2 cannot take a step: it is blocked (acquire lock)" });
 });
+
+test("Stop ends a search: the run in progress stops and no other starts", async ({ playground }) => {
+  const found = await playground.evaluate(async (code) => {
+    const api = (window as unknown as { playground: Controlled & { stop(): void } }).playground;
+    const search = api.explore({ code, maxSchedules: 1000, timeoutMs: 600_000 });
+    api.stop();
+    return search;
+  }, LOCKED);
+  expect(found.schedulesRun).toBeLessThanOrEqual(1);
+  expect(found.failure).toBeUndefined();
+  expect(found.exhaustive).toBe(false);
+});

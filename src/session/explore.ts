@@ -25,6 +25,8 @@ export interface ExploreRequest {
   maxSchedules?: number;
   timeoutMs?: number;
   mode?: "failure" | "outcomes";
+  /** Stop: the search ends after the run in progress, with what it found so far */
+  signal?: AbortSignal;
 }
 
 export interface ExploreResult {
@@ -41,6 +43,7 @@ export interface ExploreResult {
 export type RunControlled = (settings: RunSettings, plan: ControlPlan, timeoutMs: number) => Promise<{ result: RunResult; control?: ControlReport }>;
 
 export function isFailure(result: RunResult): boolean {
+  if (result.status === "stopped" || result.status === "timeout") return false;
   return result.status === "error" || result.status === "deadlock" || result.errors.length > 0;
 }
 
@@ -58,12 +61,13 @@ export async function explore(run: RunControlled, request: ExploreRequest): Prom
   const outcomes = new Map<string, ExploreResult["outcomes"][number]>();
   let schedulesRun = 0;
   let longest = 1;
-  const budgetLeft = () => schedulesRun < maxSchedules && performance.now() < deadline;
+  const budgetLeft = () => schedulesRun < maxSchedules && performance.now() < deadline && !request.signal?.aborted;
 
   const once = async (settings: RunSettings, plan: ControlPlan) => {
     const { result, control } = await run(settings, plan, Math.max(1000, Math.min(10_000, deadline - performance.now())));
     schedulesRun++;
-    const problem = refusal(result);
+    // (a run stopped or timed out says nothing about the code: only a finished one can refuse it)
+    const problem = result.status === "stopped" || result.status === "timeout" ? null : refusal(result);
     if (problem) throw new Error(problem);
     if (control) longest = Math.max(longest, control.steps);
     const output = result.output.filter((o) => o.thread !== "playground").map((o) => o.text).join("\n");

@@ -71,11 +71,17 @@ declare global {
 export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
   const editor = app.stores.editor;
   const stepper = new StepMode(app.controller);
+  // Stop ends a search too: the run in progress stops, and no other starts.
+  let search: AbortController | null = null;
   return {
     ready: app.ready,
     editorReady: app.editorReady,
     run: (request = {}) => app.controller.run(request),
-    stop: () => app.controller.stop(),
+    stop: () => {
+      search?.abort();
+      app.runtime.stop();
+      app.controller.stop();
+    },
     getCode: () => editor.getState().code,
     setCode: (code) => {
       const text = String(code);
@@ -93,7 +99,10 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
         const result = await handle.result;
         return { result, control: await handle.control };
       };
-      const found = await explore(runOne, request);
+      search?.abort();
+      const current = (search = new AbortController());
+      const found = await explore(runOne, { ...request, signal: current.signal });
+      if (current.signal.aborted) return found;
       if (found.failure) {
         await app.controller.run({ code, settings: { ...request.settings, controlled: true, seed: found.failure.seed, schedule: found.failure.schedule }, plan: { policy: "stay" } });
       }
