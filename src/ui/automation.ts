@@ -17,10 +17,12 @@ import { traceOfLastRun } from "./timeline/export";
 import { coroutineTasks } from "../trace/coroutine-list";
 import { objectName } from "../trace/names";
 import { buildShareUrl } from "./share/share-link";
-import { currentSettings, shareSettings } from "./state/stores";
+import { shareSettings } from "./state/stores";
 import { MAX_CODE_CHARS, codeTooLong } from "../session/playground-runtime";
-import { explore, type ExploreRequest, type ExploreResult, type RunControlled } from "../session/explore";
-import { StepMode, type StepView } from "./step-mode";
+import type { ExploreRequest, ExploreResult } from "../session/explore";
+import { exploreInPage } from "./controlled/explore-in-page";
+import type { StepView } from "./step-mode";
+import { controlledSession } from "./controlled/controlled-session";
 
 export interface PlaygroundAutomation {
   /** resolves when the page can take requests */
@@ -70,7 +72,8 @@ declare global {
 
 export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
   const editor = app.stores.editor;
-  const stepper = new StepMode(app.controller);
+  // The page's step panel shows the steps a course page takes, too.
+  const stepper = controlledSession(app);
   return {
     ready: app.ready,
     editorReady: app.editorReady,
@@ -83,22 +86,8 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
       editor.getState().setCode(text);
     },
     getTrace: () => traceOfLastRun(app.stores),
-    explore: async (request = {}) => {
-      if (request.code !== undefined) editor.getState().setCode(String(request.code));
-      const code = editor.getState().code;
-      app.controller.stop();
-      // The search's runs are not drawn; the failure it finds is, replayed as the Run button runs it.
-      const runOne: RunControlled = async (settings, plan, timeoutMs) => {
-        const handle = app.runtime.run(code, { toolbar: currentSettings(app.stores.settings), request: settings, plan }, {}, timeoutMs);
-        const result = await handle.result;
-        return { result, control: await handle.control };
-      };
-      const found = await explore(runOne, request);
-      if (found.failure) {
-        await app.controller.run({ code, settings: { ...request.settings, controlled: true, seed: found.failure.seed, schedule: found.failure.schedule }, plan: { policy: "stay" } });
-      }
-      return found;
-    },
+    // The search's runs are not drawn; the failure it finds is, replayed as the Run button runs it.
+    explore: (request = {}) => exploreInPage(app, request).result,
     stepStart: (request) => stepper.start(request),
     step: (thread) => stepper.step(String(thread)),
     stepBack: () => stepper.back(),

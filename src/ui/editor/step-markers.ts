@@ -1,0 +1,67 @@
+// Step mode's marks in the editor (API.md §10): the line each thread will
+// execute next, as a band in the thread's lane colour (the timeline's and
+// the output's, output/thread-colors.ts) and, after the line, the thread's
+// name and its next step ("Thread-1: read counter"), as Python Tutor marks
+// where each frame is. Threads whose next step is on the same line share
+// its mark. Leaving step mode removes them.
+
+import type { StepView } from "../step-mode";
+import type { ControlledSession } from "../controlled/controlled-session";
+import { threadColorIndex } from "../output/thread-colors";
+import { stepText } from "../controlled/explain-words";
+import { currentLanguage, languageStore, type Language } from "../i18n/language";
+import { monaco } from "./monaco-setup";
+import "./step-markers.css";
+
+export interface NextLineMark {
+  line: number;
+  colorIndex: number;
+  /** "Thread-1: read counter · Thread-2: read counter" */
+  label: string;
+  threads: string[];
+}
+
+/** The marks for a view: one per line that some thread that has not ended will execute next. */
+export function nextLineMarks(view: StepView | null, language: Language): NextLineMark[] {
+  const byLine = new Map<number, NextLineMark>();
+  for (const thread of view?.threads ?? []) {
+    if (thread.state === "done" || thread.line === undefined) continue;
+    const words = `${thread.name}: ${thread.next ? stepText(thread.next, language) : ""}`;
+    const mark = byLine.get(thread.line);
+    if (mark) {
+      mark.label += ` · ${words}`;
+      mark.threads.push(thread.name);
+    } else byLine.set(thread.line, { line: thread.line, colorIndex: threadColorIndex(thread.name), label: words, threads: [thread.name] });
+  }
+  return [...byLine.values()];
+}
+
+export function installStepMarkers(editor: monaco.editor.IStandaloneCodeEditor, session: ControlledSession): () => void {
+  const decorations = editor.createDecorationsCollection();
+  const show = () => {
+    const model = editor.getModel();
+    const { stepping, view } = session.store.getState();
+    if (!model || !stepping) return decorations.clear();
+    const marks = nextLineMarks(view, currentLanguage()).filter((m) => m.line >= 1 && m.line <= model.getLineCount());
+    decorations.set(marks.map((mark) => ({
+      range: new monaco.Range(mark.line, 1, mark.line, model.getLineMaxColumn(mark.line)),
+      options: {
+        isWholeLine: true,
+        className: `step-next-line code-link-tc-${mark.colorIndex}`,
+        linesDecorationsClassName: `step-next-gutter code-link-tc-${mark.colorIndex}`,
+        after: { content: `  ◀ ${mark.label}`, inlineClassName: `step-next-label code-link-tc-${mark.colorIndex}` },
+        hoverMessage: { value: mark.label },
+      },
+    })));
+    // The first thread's next line in view, as a debugger shows where it stopped.
+    if (marks.length > 0) editor.revealLineInCenterIfOutsideViewport(marks[0].line);
+  };
+  const unsubscribe = session.store.subscribe((s, prev) => { if (s.view !== prev.view || s.stepping !== prev.stepping) show(); });
+  const unsubscribeLanguage = languageStore.subscribe(show);
+  show();
+  return () => {
+    unsubscribe();
+    unsubscribeLanguage();
+    decorations.clear();
+  };
+}
