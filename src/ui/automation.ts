@@ -48,7 +48,7 @@ export interface PlaygroundAutomation {
 }
 
 export interface PlaygroundDebug {
-  /** the toolbar's settings back to their defaults (for tests that share one page) */
+  /** the toolbar's settings back to their defaults, step mode and the search's answer closed (for tests that share one page) */
   resetSettings(): void;
   /** where runs happen ("frame": a sandboxed frame of its own process; "inline": the page) and the runner's live workers */
   runner(): ReturnType<PlaygroundApp["runtime"]["runner"]>;
@@ -96,7 +96,12 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
       return buildShareUrl(location.href, { code, exampleId, settings: shareSettings(app.stores.settings) }).url;
     },
     debug: {
-      resetSettings: () => app.stores.settings.getState().update({ ...DEFAULT_SETTINGS }),
+      resetSettings: () => {
+        // First: leaving step mode puts back the seed and schedule it found.
+        stepper.reset();
+        // The defaults have no seed or schedule: a controlled run's are cleared, not left for the next test.
+        app.stores.settings.setState({ ...DEFAULT_SETTINGS, seed: undefined, schedule: undefined });
+      },
       runner: () => app.runtime.runner(),
       timelineLanes: () => {
         const model = app.stores.timeline.getState().model;

@@ -67,21 +67,28 @@ export function StepPanel() {
 
   return (
     <div className="step-panel" data-testid="step-panel" aria-busy={busy}>
-      <p className="step-hint"><strong>{t.title}</strong> {view ? t.hint : t.loading}</p>
+      <div className="step-head">
+        <p className="step-hint"><strong>{t.title}</strong> {view ? t.hint : t.loading}</p>
+        <div className="step-actions">
+          <button type="button" className="button" data-testid="step-back" disabled={busy || !view || view.schedule === NO_STEPS} onClick={() => act(() => session.back())}>
+            ← {t.back}
+          </button>
+          <button type="button" className="button" data-testid="step-run-to-end" title={t.runToEndTitle} disabled={busy || !view} onClick={() => act(() => session.runToEnd())}>
+            {t.runToEnd}
+          </button>
+          <button type="button" className="button" data-testid="step-exit" disabled={busy} onClick={() => session.exit()}>
+            {t.exit}
+          </button>
+        </div>
+      </div>
       {view && (
         <ul className="step-threads" aria-label={t.threads}>
           {view.threads.map((thread) => (
             <li key={thread.name} className={`step-thread step-${thread.state}`} data-testid="step-thread" data-thread={thread.name} data-state={thread.state}>
-              <span className={`step-thread-name ${threadColorClass(thread.name)}`}>{thread.name}</span>
-              <span className="step-state">{t.states[thread.state]}</span>
-              <span className="step-next" data-testid="step-next">
-                {thread.state !== "done" && thread.next ? stepText(thread.next, language) : ""}
-                {thread.state !== "done" && thread.line !== undefined && <span className="step-line"> · {t.line(thread.line)}</span>}
-              </span>
               <button
                 type="button"
                 className="button step-button"
-                data-testid={`step-${thread.name}`}
+                data-testid={`step-btn-${thread.name}`}
                 title={t.stepTitle(thread.name)}
                 aria-label={`${t.step} ${thread.name}`}
                 disabled={busy || view.done || thread.state !== "runnable"}
@@ -89,23 +96,18 @@ export function StepPanel() {
               >
                 {t.step}
               </button>
+              <span className={`step-thread-name ${threadColorClass(thread.name)}`}>{thread.name}</span>
+              <span className="step-state">{t.states[thread.state]}</span>
+              <span className="step-next" data-testid="step-next">
+                {thread.state !== "done" && thread.next ? stepText(thread.next, language) : ""}
+                {thread.state !== "done" && thread.line !== undefined && <span className="step-line"> · {t.line(thread.line)}</span>}
+              </span>
             </li>
           ))}
         </ul>
       )}
       {view?.done && view.result && <p className="step-ended" role="status">{t.ended(view.result.status)}</p>}
       {error && <p className="step-error" role="alert" data-testid="step-error">{error}</p>}
-      <div className="step-actions">
-        <button type="button" className="button" data-testid="step-back" disabled={busy || !view || view.schedule === NO_STEPS} onClick={() => act(() => session.back())}>
-          ← {t.back}
-        </button>
-        <button type="button" className="button" data-testid="step-run-to-end" title={t.runToEndTitle} disabled={busy || !view} onClick={() => act(() => session.runToEnd())}>
-          {t.runToEnd}
-        </button>
-        <button type="button" className="button" data-testid="step-exit" disabled={busy} onClick={() => session.exit()}>
-          {t.exit}
-        </button>
-      </div>
     </div>
   );
 }

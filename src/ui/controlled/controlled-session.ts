@@ -111,6 +111,14 @@ export class ControlledSession {
     }
   }
 
+  /** Step mode and the search's answer closed, a search under way stopped. */
+  reset(): void {
+    this.stopSearch();
+    this.search = null;
+    if (this.store.getState().stepping) this.exit();
+    this.store.setState({ search: null });
+  }
+
   stopSearch(): void {
     this.search?.stop();
   }

@@ -38,10 +38,15 @@ export function nextLineMarks(view: StepView | null, language: Language): NextLi
 
 export function installStepMarkers(editor: monaco.editor.IStandaloneCodeEditor, session: ControlledSession): () => void {
   const decorations = editor.createDecorationsCollection();
+  /** each marked line's label as last drawn: the line whose mark changed is the one to bring into view */
+  let drawn = new Map<number, string>();
   const show = () => {
     const model = editor.getModel();
     const { stepping, view } = session.store.getState();
-    if (!model || !stepping) return decorations.clear();
+    if (!model || !stepping) {
+      drawn = new Map();
+      return decorations.clear();
+    }
     const marks = nextLineMarks(view, currentLanguage()).filter((m) => m.line >= 1 && m.line <= model.getLineCount());
     decorations.set(marks.map((mark) => ({
       range: new monaco.Range(mark.line, 1, mark.line, model.getLineMaxColumn(mark.line)),
@@ -53,8 +58,10 @@ export function installStepMarkers(editor: monaco.editor.IStandaloneCodeEditor, 
         hoverMessage: { value: mark.label },
       },
     })));
-    // The first thread's next line in view, as a debugger shows where it stopped.
-    if (marks.length > 0) editor.revealLineInCenterIfOutsideViewport(marks[0].line);
+    // Bring the step just taken into view (the thread that moved), as a debugger shows where it stopped.
+    const moved = marks.find((m) => drawn.get(m.line) !== m.label);
+    if (moved) editor.revealLineInCenterIfOutsideViewport(moved.line);
+    drawn = new Map(marks.map((m) => [m.line, m.label]));
   };
   const unsubscribe = session.store.subscribe((s, prev) => { if (s.view !== prev.view || s.stepping !== prev.stepping) show(); });
   const unsubscribeLanguage = languageStore.subscribe(show);
