@@ -6,7 +6,7 @@
 // read and the write. Every wait is on the page's own state (the panel's
 // aria-busy, the rows it lists), never on time.
 import type { Page } from "@playwright/test";
-import { apiTest as test, expect } from "./fixtures";
+import { apiTest as test, expect, waitForPlayground } from "./fixtures";
 
 // Two threads each add one to a shared counter; the assert fails when an update is lost.
 const LOST_UPDATE = `import { Thread, print, assert } from "playground";
@@ -89,7 +89,7 @@ test("step mode: the learner schedules two threads through a lost update, the ed
   expect(pageErrors.messages).toEqual([]);
 });
 
-test("Run to end keeps the steps taken and finishes the run; its summary names seed, steps and preemptions, and a replay link can be copied", async ({ playground: page }) => {
+test("Run to end keeps the steps taken and finishes the run; its summary names seed, steps and preemptions, and its replay link replays it in a fresh browser", async ({ playground: page, browser }) => {
   await openLostUpdate(page);
   await page.getByTestId("step-start").click();
   await expect(nextStep(page, "MainThread")).toHaveText("start a thread · line 11");
@@ -100,7 +100,24 @@ test("Run to end keeps the steps taken and finishes the run; its summary names s
   await expect(page.getByTestId("copy-replay")).toBeEnabled();
   await page.getByTestId("copy-replay").click();
   await expect(page.getByTestId("replay-url")).toHaveValue(/&controlled=1&seed=\d+&schedule=s1\.[A-Za-z0-9_.~-]+&/);
+  const url = await page.getByTestId("replay-url").inputValue();
   await page.keyboard.press("Escape");
+
+  // Opened elsewhere, the link picks Controlled and replays that schedule: the run takes exactly those steps.
+  const context = await browser.newContext();
+  try {
+    const fresh = await context.newPage();
+    await fresh.goto(url);
+    await waitForPlayground(fresh);
+    await expect(fresh.getByTestId("mode-controlled")).toBeChecked();
+    await expect(fresh.getByTestId("schedule-chip")).toBeVisible();
+    const replayed = await fresh.evaluate(() => window.playground!.run());
+    const link = new URLSearchParams(new URL(url).hash.replace(/^#code\/[^&]*&/, ""));
+    expect(replayed.schedule).toBe(link.get("schedule"));
+    expect(String(replayed.seed)).toBe(link.get("seed"));
+  } finally {
+    await context.close();
+  }
 });
 
 test("Find a failing interleaving replays the lost update and explains it by its read and write lines, in English and in Chinese", async ({ playground: page }) => {
