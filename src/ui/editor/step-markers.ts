@@ -5,36 +5,11 @@
 // where each frame is. Threads whose next step is on the same line share
 // its mark. Leaving step mode removes them.
 
-import type { StepView } from "../step-mode";
 import type { ControlledSession } from "../controlled/controlled-session";
-import { threadColorIndex } from "../output/thread-colors";
-import { stepText } from "../controlled/explain-words";
-import { currentLanguage, languageStore, type Language } from "../i18n/language";
+import { nextLineMarks } from "../controlled/next-line-marks";
+import { currentLanguage, languageStore } from "../i18n/language";
 import { monaco } from "./monaco-setup";
 import "./step-markers.css";
-
-export interface NextLineMark {
-  line: number;
-  colorIndex: number;
-  /** "Thread-1: read counter · Thread-2: read counter" */
-  label: string;
-  threads: string[];
-}
-
-/** The marks for a view: one per line that some thread that has not ended will execute next. */
-export function nextLineMarks(view: StepView | null, language: Language): NextLineMark[] {
-  const byLine = new Map<number, NextLineMark>();
-  for (const thread of view?.threads ?? []) {
-    if (thread.state === "done" || thread.line === undefined) continue;
-    const words = `${thread.name}: ${thread.next ? stepText(thread.next, language) : ""}`;
-    const mark = byLine.get(thread.line);
-    if (mark) {
-      mark.label += ` · ${words}`;
-      mark.threads.push(thread.name);
-    } else byLine.set(thread.line, { line: thread.line, colorIndex: threadColorIndex(thread.name), label: words, threads: [thread.name] });
-  }
-  return [...byLine.values()];
-}
 
 export function installStepMarkers(editor: monaco.editor.IStandaloneCodeEditor, session: ControlledSession): () => void {
   const decorations = editor.createDecorationsCollection();
