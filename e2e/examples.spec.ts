@@ -50,7 +50,7 @@ test("choosing an example from the menu loads its code and settings and shows it
   const button = menu.getByRole("button", { name: /Examples|示例/ });
   const explanation = playground.getByTestId("example-explanation");
   const code = () => playground.evaluate(() => (window as unknown as { playground: { getCode(): string } }).playground.getCode());
-  const gilBox = playground.getByRole("checkbox", { name: "GIL" });
+  const gilBox = playground.getByRole("radio", { name: "GIL" });
 
   await button.click();
   await expect(button).toHaveAttribute("aria-expanded", "true");

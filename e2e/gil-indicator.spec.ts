@@ -1,4 +1,5 @@
-// The toolbar shows the GIL setting in force, whatever set it (issue 16):
+// The toolbar shows the GIL setting in force, whatever set it (issue 16;
+// the box is now the run mode's GIL choice, ModeSetting.tsx):
 // a snippet's first-line pragma beats the toolbar (runtime/settings.ts), so
 // the box must show the pragma's value and say it is "set by the code"
 // before, during and after a run; a link's gil=1 shows as the toolbar's own.
@@ -16,7 +17,7 @@ print("GIL on: " + gilEnabled());
 for (;;) {}
 `;
 
-const gilBox = (page: Page) => page.getByRole("checkbox", { name: "GIL" });
+const gilBox = (page: Page) => page.getByRole("radio", { name: "GIL" });
 const byCode = (page: Page) => page.getByTestId("gil-by-code");
 const setCode = (page: Page, code: string) => page.evaluate((c) => window.playground!.setCode(c), code);
 

@@ -16,7 +16,7 @@ const setCode = (page: Page, code: string) => page.evaluate((code) => window.pla
 
 /** Turns the GIL on and sets its switch interval through the toolbar, as a learner does. */
 async function setGil(page: Page, switchIntervalMs: number): Promise<void> {
-  await page.getByRole("checkbox", { name: "GIL" }).check();
+  await page.getByRole("radio", { name: "GIL" }).check();
   await page.locator(".setting-interval input").fill(String(switchIntervalMs));
 }
 
@@ -37,7 +37,7 @@ test("a share link opened in a new browser context restores code and settings, a
   try {
     const page = await openFresh(context, url);
     expect(await getCode(page)).toBe(CODE);
-    await expect(page.getByRole("checkbox", { name: "GIL" })).toBeChecked();
+    await expect(page.getByRole("radio", { name: "GIL" })).toBeChecked();
     await expect(page.locator(".setting-interval input")).toHaveValue("7");
     // The same snippet, the same link.
     expect(await page.evaluate(() => window.playground!.shareUrl())).toBe(url);
@@ -90,7 +90,7 @@ test("a link pasted into an open playground's address bar loads its code without
   const hash = encodeShareHash({ code: CODE, settings: { gil: true, switchIntervalMs: 9, maxThreads: 64 } });
   await playground.evaluate((hash) => { location.hash = hash; }, hash);
   await expect.poll(() => getCode(playground)).toBe(CODE);
-  await expect(playground.getByRole("checkbox", { name: "GIL" })).toBeChecked();
+  await expect(playground.getByRole("radio", { name: "GIL" })).toBeChecked();
   await expect(playground.locator("body")).toHaveAttribute("data-run-state", "idle");
 
   await playground.evaluate((hash) => { location.hash = hash; }, hash.replace(/&h=.*/, "&h=00000000"));
@@ -111,7 +111,7 @@ test("the draft survives a reload; editing a shared link's code drops the link f
   await page.reload();
   await waitForPlayground(page);
   expect(await getCode(page)).toBe(edited);
-  await expect(page.getByRole("checkbox", { name: "GIL" })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "GIL" })).toBeChecked();
   await expect(page.locator(".setting-interval input")).toHaveValue("12");
 });
 

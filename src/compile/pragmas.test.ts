@@ -27,6 +27,14 @@ describe("first-line pragmas", () => {
     expect(compile(`// playground: colour=red\nlet x = 1;`).ok).toBe(true);
   });
 
+  it("reads controlled and seed, so a snippet can always show the same interleaving", () => {
+    expect(parsePragmas(`// playground: controlled=on seed=7`).pragmas).toEqual({ controlled: true, seed: 7 });
+    expect(parsePragmas(`// playground: controlled=off`).pragmas).toEqual({ controlled: false });
+    const bad = parsePragmas(`// playground: controlled=maybe seed=-1 seed=1.5 seed=99999999999`);
+    expect(bad.pragmas).toEqual({});
+    expect(bad.diagnostics.map((d) => d.message.split(" ")[1])).toEqual(["'controlled'", "'seed'", "'seed'", "'seed'"]);
+  });
+
   it("only reads the first line", () => {
     expect(parsePragmas(`let x = 1;\n// playground: gil=on`)).toEqual({ pragmas: {}, diagnostics: [] });
     expect(parsePragmas(`// a comment: gil=on`)).toEqual({ pragmas: {}, diagnostics: [] });

@@ -1,5 +1,6 @@
 // Reads the optional first-line pragma, e.g.
 //   // playground: gil=on switchInterval=5 maxThreads=16 race=on
+//   // playground: controlled=on seed=7
 // so that a shared snippet carries the run settings it was written for
 // (API.md §7). Only line 1 counts, as with a shebang: a pragma further down
 // would be too easy to miss when reading the snippet.
@@ -8,7 +9,7 @@ import type { SnippetDiagnostic } from "./types";
 import type { Pragmas } from "./types";
 
 const PRAGMA_LINE = /^(\s*\/\/\s*playground\s*:)(.*)$/;
-const KNOWN = "gil, switchInterval, maxThreads, race";
+const KNOWN = "gil, switchInterval, maxThreads, race, controlled, seed";
 const onOff = (v: string): boolean | undefined =>
   v === "on" || v === "true" || v === "1" ? true : v === "off" || v === "false" || v === "0" ? false : undefined;
 
@@ -46,11 +47,20 @@ export function parsePragmas(source: string): PragmaResult {
     switch (key) {
       case "gil":
       case "race":
-      case "raceDetector": {
+      case "raceDetector":
+      case "controlled": {
         const on = onOff(value.toLowerCase());
         if (on === undefined) bad("on or off");
         else if (key === "gil") pragmas.gil = on;
+        else if (key === "controlled") pragmas.controlled = on;
         else pragmas.raceDetector = on;
+        break;
+      }
+      case "seed": {
+        // The range every entry has (runtime/settings.ts checkSetting): a 32-bit unsigned whole number.
+        const n = Number(value);
+        if (value !== "" && Number.isInteger(n) && n >= 0 && n <= 0xffffffff) pragmas.seed = n;
+        else bad("a whole number from 0 to 4294967295");
         break;
       }
       case "switchInterval":

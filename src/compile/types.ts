@@ -40,6 +40,10 @@ export interface Pragmas {
   maxThreads?: number;
   /** `race=on`: the race detector (API.md §11) */
   raceDetector?: boolean;
+  /** `controlled=on`: a controlled run (API.md §10), one thread at a time */
+  controlled?: boolean;
+  /** `seed=N`: the controlled scheduler's seed, so the snippet always shows the same interleaving */
+  seed?: number;
 }
 
 export interface CompileResult {

@@ -118,12 +118,36 @@ export async function explore(run: RunControlled, request: ExploreRequest): Prom
   return { schedulesRun, exhaustive: false, outcomes: [...outcomes.values()] };
 }
 
+/** How explainFailure words its sentence: English by default; the page passes its language's (ui/controlled/explain-words.ts). */
+export interface ExplainPhrases {
+  /** a step: `"read counter" (line 3)`; `text` is the step's English words (step-words.ts) */
+  step(text: string, line: number | undefined): string;
+  someStep: string;
+  /** `thread` ran between `other`'s `before` and its `after` (null: `other` never went on) */
+  between(thread: string, other: string, before: string, after: string | null): string;
+  fails(message: string): string;
+  deadlocks: string;
+  noPreemption(what: string): string;
+  preemptions(what: string, count: number, switches: string[], more: number): string;
+}
+
+export const ENGLISH_PHRASES: ExplainPhrases = {
+  step: (text, line) => `"${text}"${line ? ` (line ${line})` : ""}`,
+  someStep: "a step",
+  between: (thread, other, before, after) => `${thread} ran between ${other}'s ${before} ${after === null ? "before it could go on" : `and its ${after}`}`,
+  fails: (message) => `fails (${message})`,
+  deadlocks: "deadlocks",
+  noPreemption: (what) => `This ${what} with no preemption at all: each thread runs until it blocks or ends.`,
+  preemptions: (what, count, switches, more) =>
+    `This ${what} after ${count} preemption${count === 1 ? "" : "s"}: ${switches.join("; ")}${more > 0 ? `; and ${more} more` : ""}.`,
+};
+
 /** "This needs 1 preemption: Thread-2 ran between Thread-1's "read counter" (line 3) and its "write counter" (line 3)." */
-export function explainFailure(result: RunResult, control: ControlReport): string {
+export function explainFailure(result: RunResult, control: ControlReport, phrases: ExplainPhrases = ENGLISH_PHRASES): string {
   const name = (n: number) => control.threads.find((t) => t.n === n)?.name ?? `thread ${n}`;
   const words = (i: number) => {
     const w = control.describe?.(control.kinds[i], control.args[i], control.positions[i]);
-    return w ? `"${w.text}"${w.line ? ` (line ${w.line})` : ""}` : "a step";
+    return w ? phrases.step(w.text, w.line) : phrases.someStep;
   };
   const { choices, enabled } = control;
   const switches: string[] = [];
@@ -131,11 +155,9 @@ export function explainFailure(result: RunResult, control: ControlReport): strin
     const prev = choices[j - 1];
     if (choices[j] === prev || !couldRun(enabled[j], prev)) continue;
     const resumed = choices.indexOf(prev, j);
-    const after = resumed < 0 ? "before it could go on" : `and its ${words(resumed)}`;
-    switches.push(`${name(choices[j])} ran between ${name(prev)}'s ${words(j - 1)} ${after}`);
+    switches.push(phrases.between(name(choices[j]), name(prev), words(j - 1), resumed < 0 ? null : words(resumed)));
   }
-  const what = result.status === "deadlock" ? "deadlocks" : `fails (${result.errors[0]?.message ?? result.status})`;
-  if (switches.length === 0) return `This ${what} with no preemption at all: each thread runs until it blocks or ends.`;
-  const shown = switches.slice(0, 3).join("; ") + (switches.length > 3 ? `; and ${switches.length - 3} more` : "");
-  return `This ${what} after ${switches.length} preemption${switches.length === 1 ? "" : "s"}: ${shown}.`;
+  const what = result.status === "deadlock" ? phrases.deadlocks : phrases.fails(result.errors[0]?.message ?? result.status);
+  if (switches.length === 0) return phrases.noPreemption(what);
+  return phrases.preemptions(what, switches.length, switches.slice(0, 3), Math.max(0, switches.length - 3));
 }

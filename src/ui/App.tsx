@@ -1,9 +1,12 @@
 // The page's layout: toolbar, the isolation banner when needed, the notice
-// about a share link that could not be read, then the panes (Workspace:
-// editor and output over the timeline, or tabs on a phone).
+// about a share link that could not be read, the example's explanation, the
+// Controlled bar (step mode, the search) when the mode is Controlled, then
+// the panes (Workspace: editor and output over the timeline, or tabs on a
+// phone).
 
 import { useEffect } from "react";
 import { ExampleExplanation } from "./examples/ExampleExplanation";
+import { ControlledBar } from "./controlled/ControlledBar";
 import { ErrorBoundary } from "./layout/ErrorBoundary";
 import { IsolationBanner } from "./layout/IsolationBanner";
 import { Toolbar } from "./layout/Toolbar";
@@ -27,6 +30,9 @@ export function App({ app }: { app: PlaygroundApp }) {
         <IsolationBanner />
         <LinkNotice />
         <ExampleExplanation />
+        <ErrorBoundary label="The controlled run bar">
+          <ControlledBar />
+        </ErrorBoundary>
         <Workspace />
       </div>
     </AppContext.Provider>

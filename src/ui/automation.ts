@@ -17,10 +17,12 @@ import { traceOfLastRun } from "./timeline/export";
 import { coroutineTasks } from "../trace/coroutine-list";
 import { objectName } from "../trace/names";
 import { buildShareUrl } from "./share/share-link";
-import { currentSettings, shareSettings } from "./state/stores";
+import { shareSettings } from "./state/stores";
 import { MAX_CODE_CHARS, codeTooLong } from "../session/playground-runtime";
-import { explore, type ExploreRequest, type ExploreResult, type RunControlled } from "../session/explore";
-import { StepMode, type StepView } from "./step-mode";
+import type { ExploreRequest, ExploreResult } from "../session/explore";
+import { exploreInPage, SearchStopped, type PageSearch } from "./controlled/explore-in-page";
+import type { StepView } from "./step-mode";
+import { controlledSession } from "./controlled/controlled-session";
 
 export interface PlaygroundAutomation {
   /** resolves when the page can take requests */
@@ -46,7 +48,7 @@ export interface PlaygroundAutomation {
 }
 
 export interface PlaygroundDebug {
-  /** the toolbar's settings back to their defaults (for tests that share one page) */
+  /** the toolbar's settings back to their defaults, step mode and the search's answer closed (for tests that share one page) */
   resetSettings(): void;
   /** where runs happen ("frame": a sandboxed frame of its own process; "inline": the page) and the runner's live workers */
   runner(): ReturnType<PlaygroundApp["runtime"]["runner"]>;
@@ -70,15 +72,16 @@ declare global {
 
 export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
   const editor = app.stores.editor;
-  const stepper = new StepMode(app.controller);
+  // The page's step panel shows the steps a course page takes, too.
+  const stepper = controlledSession(app);
   // Stop ends a search too: the run in progress stops, and no other starts.
-  let search: AbortController | null = null;
+  let search: PageSearch | null = null;
   return {
     ready: app.ready,
     editorReady: app.editorReady,
     run: (request = {}) => app.controller.run(request),
     stop: () => {
-      search?.abort();
+      search?.stop();
       app.runtime.stop();
       app.controller.stop();
     },
@@ -89,24 +92,19 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
       editor.getState().setCode(text);
     },
     getTrace: () => traceOfLastRun(app.stores),
+    // The search's runs are not drawn; the failure it finds is, replayed as the Run button runs it.
     explore: async (request = {}) => {
-      if (request.code !== undefined) editor.getState().setCode(String(request.code));
-      const code = editor.getState().code;
-      app.controller.stop();
-      // The search's runs are not drawn; the failure it finds is, replayed as the Run button runs it.
-      const runOne: RunControlled = async (settings, plan, timeoutMs) => {
-        const handle = app.runtime.run(code, { toolbar: currentSettings(app.stores.settings), request: settings, plan }, {}, timeoutMs);
-        const result = await handle.result;
-        return { result, control: await handle.control };
-      };
-      search?.abort();
-      const current = (search = new AbortController());
-      const found = await explore(runOne, { ...request, signal: current.signal });
-      if (current.signal.aborted) return found;
-      if (found.failure) {
-        await app.controller.run({ code, settings: { ...request.settings, controlled: true, seed: found.failure.seed, schedule: found.failure.schedule }, plan: { policy: "stay" } });
+      search?.stop();
+      const current = (search = exploreInPage(app, request));
+      try {
+        return await current.result;
+      } catch (error) {
+        // Stopped: what it ran is the answer, with nothing found.
+        if (error instanceof SearchStopped) return { schedulesRun: error.schedulesRun, exhaustive: false, outcomes: [] };
+        throw error;
+      } finally {
+        if (search === current) search = null;
       }
-      return found;
     },
     stepStart: (request) => stepper.start(request),
     step: (thread) => stepper.step(String(thread)),
@@ -116,8 +114,12 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
       return buildShareUrl(location.href, { code, exampleId, settings: shareSettings(app.stores.settings) }).url;
     },
     debug: {
-      // seed and schedule have no default: they are cleared, not merged.
-      resetSettings: () => app.stores.settings.setState({ ...DEFAULT_SETTINGS, seed: undefined, schedule: undefined }),
+      resetSettings: () => {
+        // First: leaving step mode puts back the seed and schedule it found.
+        stepper.reset();
+        // The defaults have no seed or schedule: a controlled run's are cleared, not left for the next test.
+        app.stores.settings.setState({ ...DEFAULT_SETTINGS, seed: undefined, schedule: undefined });
+      },
       runner: () => app.runtime.runner(),
       timelineLanes: () => {
         const model = app.stores.timeline.getState().model;

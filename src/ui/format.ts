@@ -26,6 +26,7 @@ const WORDS: Strings<{
   errors: (n: number) => string;
   dropped: (n: number) => string;
   waits: (thread: string, what: string, holder: string) => string;
+  controlled: (seed: number, steps: number, preemptions: number) => string;
 }> = {
   en: {
     phases: { idle: "Ready", running: "Running…", ok: "Finished", error: "Error", deadlock: "Deadlock", stopped: "Stopped", timeout: "Timed out" },
@@ -33,6 +34,8 @@ const WORDS: Strings<{
     errors: (n) => (n === 1 ? "1 error" : `${n} errors`),
     dropped: (n) => `${n} trace events dropped`,
     waits: (thread, what, holder) => `${thread} waits for ${what}, held by ${holder}`,
+    controlled: (seed, steps, preemptions) =>
+      `controlled: seed ${seed} · ${steps} ${steps === 1 ? "step" : "steps"} · ${preemptions} ${preemptions === 1 ? "preemption" : "preemptions"}`,
   },
   zh: {
     phases: { idle: "就绪", running: "运行中…", ok: "已完成", error: "出错", deadlock: "死锁", stopped: "已停止", timeout: "超时" },
@@ -40,6 +43,7 @@ const WORDS: Strings<{
     errors: (n) => `${n} 个错误`,
     dropped: (n) => `丢失 ${n} 个跟踪事件`,
     waits: (thread, what, holder) => `${thread} 在等待 ${what}，它被 ${holder} 持有`,
+    controlled: (seed, steps, preemptions) => `受控运行：种子 ${seed} · ${steps} 步 · ${preemptions} 次抢占`,
   },
 };
 
@@ -52,6 +56,8 @@ export function summarize(result: RunResult, language: Language = currentLanguag
   const words = WORDS[language];
   const parts = [words.phases[result.status], formatDuration(result.durationMs), words.exitCode(result.exitCode), words.errors(result.errors.length)];
   if (result.stats.droppedEvents > 0) parts.push(words.dropped(result.stats.droppedEvents));
+  // A controlled run says what replays it: its seed, and how long and how switchy its schedule was.
+  if (result.seed !== undefined) parts.push(words.controlled(result.seed, result.steps ?? 0, result.preemptions ?? 0));
   return parts.join(" · ");
 }
 

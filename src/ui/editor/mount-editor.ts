@@ -3,7 +3,8 @@
 // API and the placeholder write it too), diagnostics become markers, and
 // the theme follows the system's colour scheme. The line the learner points
 // at goes to ts-line-focus.ts (the Python panel follows it), and the lines
-// it names there are highlighted.
+// it names there are highlighted. In step mode, each thread's next line is
+// marked (step-markers.ts).
 
 import { currentColorScheme, onColorSchemeChange, type ColorScheme } from "../color-scheme";
 import type { PlaygroundApp } from "../playground-app";
@@ -11,6 +12,8 @@ import { tsLineFocus } from "../examples/ts-line-focus";
 import { MarkerSync } from "./markers";
 import { installLineLink } from "./line-link-view";
 import { installRuntimeMarkers } from "./runtime-markers";
+import { installStepMarkers } from "./step-markers";
+import { controlledSession } from "../controlled/controlled-session";
 import { monaco, SNIPPET_URI } from "./monaco-setup";
 
 export interface MountedEditor {
@@ -48,6 +51,7 @@ export function mountEditor(host: HTMLElement, app: PlaygroundApp, options: { re
   markers.show(store.getState().diagnostics);
   const stopRuntimeMarkers = installRuntimeMarkers(model, app.stores);
   const stopLineLink = installLineLink(editor, app.stores);
+  const stopStepMarkers = installStepMarkers(editor, controlledSession(app));
 
   const onEdit = model.onDidChangeContent(() => store.getState().setCode(model.getValue()));
   const focus = tsLineFocus.getState();
@@ -78,6 +82,7 @@ export function mountEditor(host: HTMLElement, app: PlaygroundApp, options: { re
     dispose: () => {
       stopTheme();
       stopLineLink();
+      stopStepMarkers();
       stopRuntimeMarkers();
       stopLinked();
       onMove.dispose();

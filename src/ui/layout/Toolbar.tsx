@@ -1,4 +1,4 @@
-// The bar above the panes: title, Run and Stop, the examples, the GIL
+// The bar above the panes: title, Run and Stop, the examples, the run mode
 // setting, the run's status, share and embed, and the preferences. Buttons
 // call the run controller; nothing is decided here.
 
@@ -7,7 +7,7 @@ import { formatDuration, phaseLabel } from "../format";
 import { RunStopButtons } from "./RunStopButtons";
 import { RaceSetting } from "./RaceSetting";
 import { useRunState } from "../state/hooks";
-import { GilSetting } from "./GilSetting";
+import { ModeSetting } from "./ModeSetting";
 import { ExamplesMenu } from "../examples/ExamplesMenu";
 import { ShareButtons } from "../share/ShareButton";
 import { Preferences } from "../preferences/Preferences";
@@ -28,7 +28,7 @@ export function Toolbar() {
         <RunStopButtons shortcut />
       </div>
       <ExamplesMenu />
-      <GilSetting />
+      <ModeSetting />
       <RaceSetting />
       <StatusText />
       <ShareButtons />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../runtime/settings";
 import { parsePragmas } from "../../compile/pragmas";
-import { firstLine, gilInForce } from "./gil-in-force";
+import { controlledInForce, firstLine, gilInForce } from "./gil-in-force";
 
 const toolbarOff = { gil: false, switchIntervalMs: 5 };
 const pragmas = (code: string) => parsePragmas(code).pragmas;
@@ -24,6 +24,14 @@ describe("the GIL setting in force", () => {
     expect(gilInForce(toolbarOff, {}, pragmaWon)).toMatchObject({ on: true, byCode: true });
     const requestWon = { settings: { ...DEFAULT_SETTINGS, gil: false }, fromCode };
     expect(gilInForce(toolbarOff, fromCode, requestWon)).toMatchObject({ on: false, byCode: false });
+  });
+
+  it("controlled follows the same rule: a run's resolved value, else the pragma's, else the toolbar's", () => {
+    expect(controlledInForce({ controlled: true }, {}, null)).toEqual({ on: true, byCode: false });
+    expect(controlledInForce({ controlled: true }, pragmas("// playground: controlled=off\n"), null)).toEqual({ on: false, byCode: true });
+    const fromCode = pragmas("// playground: controlled=on\n");
+    expect(controlledInForce({ controlled: false }, fromCode, { settings: { ...DEFAULT_SETTINGS, controlled: true }, fromCode })).toEqual({ on: true, byCode: true });
+    expect(controlledInForce({ controlled: false }, fromCode, { settings: { ...DEFAULT_SETTINGS, controlled: false }, fromCode })).toEqual({ on: false, byCode: false });
   });
 
   it("reads only the first line", () => {

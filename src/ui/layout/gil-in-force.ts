@@ -41,6 +41,20 @@ export function gilInForce(
   };
 }
 
+/**
+ * Whether the run is controlled (API.md §10), by the same rule as the GIL:
+ * what the running run resolved, else the pragma's, else the toolbar's. A
+ * controlled run has no use for the GIL (one thread runs at a time anyway),
+ * so the toolbar's mode shows Controlled over GIL whatever the GIL says.
+ */
+export function controlledInForce(toolbar: Pick<ResolvedSettings, "controlled">, codePragmas: RunSettings, running: RunState["inForce"]): { on: boolean; byCode: boolean } {
+  if (running) {
+    const { settings, fromCode } = running;
+    return { on: settings.controlled, byCode: fromCode.controlled !== undefined && fromCode.controlled === settings.controlled };
+  }
+  return { on: codePragmas.controlled ?? toolbar.controlled, byCode: codePragmas.controlled !== undefined };
+}
+
 /** The code's first line: all a pragma can be on (compile/pragmas.ts), and cheap to compare on every edit. */
 export function firstLine(code: string): string {
   const newline = code.indexOf("\n");

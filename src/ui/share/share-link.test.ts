@@ -29,6 +29,21 @@ describe("share links", () => {
     expect(decodeShareHash(hash.replace("&v=", "&race=yes&v="))).toEqual({ ok: false, reason: "bad-setting", detail: "race" });
   });
 
+  it("carries a controlled run's seed and schedule (a replay link), and refuses ones a run would refuse", () => {
+    const replay = { ...SETTINGS, controlled: true, seed: 4294967295, schedule: "aB3_-.~0" };
+    const hash = encodeShareHash({ code: CODE, settings: replay, exampleId: null });
+    expect(hash).toContain("&controlled=1&seed=4294967295&schedule=aB3_-.~0&");
+    const back = decodeShareHash(hash);
+    expect(back.ok && back.snippet.settings).toEqual(replay);
+    // Without a controlled run, a seed or schedule would mean nothing: left out.
+    const plain = encodeShareHash({ code: CODE, settings: { ...SETTINGS, controlled: false, seed: 3, schedule: "x" }, exampleId: null });
+    expect(plain).not.toMatch(/controlled=|seed=|schedule=/);
+    expect(decodeShareHash(hash.replace("seed=4294967295", "seed=4294967296"))).toEqual({ ok: false, reason: "bad-setting", detail: "seed" });
+    expect(decodeShareHash(hash.replace("seed=4294967295", "seed=1.5"))).toEqual({ ok: false, reason: "bad-setting", detail: "seed" });
+    expect(decodeShareHash(hash.replace("controlled=1", "controlled=on"))).toEqual({ ok: false, reason: "bad-setting", detail: "controlled" });
+    expect(decodeShareHash(hash.replace("schedule=aB3", "schedule=a*B3"))).toEqual({ ok: false, reason: "bad-setting", detail: "schedule" });
+  });
+
   it("round-trips Chinese text, emoji (surrogate pairs), tabs and CRLF", () => {
     const code = '// 三个线程同时给计数器加一\nprint("你好，世界 🧵🔒");\r\n\tconst 变量 = "\\u0000";\n';
     expect(roundTrip(code).snippet.code).toBe(code);

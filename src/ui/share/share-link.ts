@@ -13,6 +13,10 @@
 //   si         number, ms, 0.1..1000          settings.switchIntervalMs
 //   mt         integer, 1..1000               settings.maxThreads
 //   race       1 (only when on)               settings.raceDetector
+//   controlled 1 (only when on)               settings.controlled (API.md §10)
+//   seed       integer, 0..2^32-1             settings.seed (controlled runs)
+//   schedule   [A-Za-z0-9_.~-]*               settings.schedule: a recorded
+//              interleaving, so a teacher can link "this exact one"
 //   ex         [A-Za-z0-9._-]{1,64}           the example's id (optional)
 //   v          format version; other versions are refused, not guessed at
 //   h          FNV-1a 32-bit hash of the decoded code, 8 hex digits: a
@@ -26,7 +30,7 @@
 
 // The default import: lz-string is CommonJS, and Node (the browser tests import this file) has no named exports for it.
 import LZString from "lz-string";
-import { MAX_THREADS_RANGE, SWITCH_INTERVAL_RANGE_MS, type RunSettings } from "../../runtime/settings";
+import { MAX_THREADS_RANGE, SWITCH_INTERVAL_RANGE_MS, checkSetting, type RunSettings } from "../../runtime/settings";
 
 const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
 
@@ -51,7 +55,7 @@ export const SETTING_LIMITS = {
 } as const;
 
 /** The settings a link carries. */
-export type ShareSettings = Required<Pick<RunSettings, "gil" | "switchIntervalMs" | "maxThreads">> & Pick<RunSettings, "raceDetector">;
+export type ShareSettings = Required<Pick<RunSettings, "gil" | "switchIntervalMs" | "maxThreads">> & Pick<RunSettings, "raceDetector" | "controlled" | "seed" | "schedule">;
 
 export interface SharedSnippet {
   code: string;
@@ -88,9 +92,15 @@ const EXAMPLE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** The hash (with its leading `#`) for a snippet. */
 export function encodeShareHash(snippet: SharedSnippet): string {
-  const { gil, switchIntervalMs, maxThreads, raceDetector } = snippet.settings;
+  const { gil, switchIntervalMs, maxThreads, raceDetector, controlled, seed, schedule } = snippet.settings;
   const parts = [`code/${compressToEncodedURIComponent(snippet.code)}`, `gil=${gil ? 1 : 0}`, `si=${switchIntervalMs}`, `mt=${maxThreads}`];
   if (raceDetector) parts.push("race=1");
+  // A seed or a schedule only means something to a controlled run.
+  if (controlled) {
+    parts.push("controlled=1");
+    if (seed !== undefined) parts.push(`seed=${seed}`);
+    if (schedule) parts.push(`schedule=${schedule}`);
+  }
   if (snippet.exampleId && EXAMPLE_ID.test(snippet.exampleId)) parts.push(`ex=${snippet.exampleId}`);
   parts.push(`v=${SHARE_FORMAT_VERSION}`, `h=${checksum(snippet.code)}`);
   return `#${parts.join("&")}`;
@@ -159,6 +169,22 @@ export function decodeShareHash(rawHash: string): DecodeResult {
   if (race !== undefined) {
     if (race !== "0" && race !== "1") return { ok: false, reason: "bad-setting", detail: "race" };
     settings.raceDetector = race === "1";
+  }
+  const controlled = params.get("controlled");
+  if (controlled !== undefined) {
+    if (controlled !== "0" && controlled !== "1") return { ok: false, reason: "bad-setting", detail: "controlled" };
+    settings.controlled = controlled === "1";
+  }
+  // Not clamped: a different seed or a cut schedule would show another interleaving than the one linked.
+  const seed = params.get("seed");
+  if (seed !== undefined) {
+    if (!/^\d{1,10}$/.test(seed) || checkSetting("seed", Number(seed)) !== null) return { ok: false, reason: "bad-setting", detail: "seed" };
+    settings.seed = Number(seed);
+  }
+  const schedule = params.get("schedule");
+  if (schedule !== undefined) {
+    if (checkSetting("schedule", schedule) !== null) return { ok: false, reason: "bad-setting", detail: "schedule" };
+    settings.schedule = schedule;
   }
   const numbers = [
     ["si", "switchIntervalMs", false],

@@ -6,6 +6,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { OutputLine, RunResult, RunStatus, SnippetDiagnostic } from "../../runtime/types";
 import { DEFAULT_SETTINGS, type ResolvedSettings, type RunSettings } from "../../runtime/settings";
 import { OutputLog } from "./output-log";
+import type { ShareSettings } from "../share/share-link";
 import { createTimelineStore, type TimelineState } from "./timeline-store";
 
 // ── the snippet and what the compiler says about it ──────────────────────
@@ -135,10 +136,10 @@ export function createPlaygroundStores(initialCode: string): PlaygroundStores {
   return { editor: createEditorStore(initialCode), settings: createSettingsStore(), run: createRunStore(), timeline: createTimelineStore() };
 }
 
-/** The settings a share link carries (share/share-link.ts). */
-export function shareSettings(store: StoreApi<SettingsState>): { gil: boolean; switchIntervalMs: number; maxThreads: number; raceDetector: boolean } {
-  const { gil, switchIntervalMs, maxThreads, raceDetector } = store.getState();
-  return { gil, switchIntervalMs, maxThreads, raceDetector };
+/** The settings a share link carries (share/share-link.ts); a controlled run's seed and schedule go only with controlled. */
+export function shareSettings(store: StoreApi<SettingsState>): ShareSettings {
+  const { gil, switchIntervalMs, maxThreads, raceDetector, controlled, seed, schedule } = store.getState();
+  return { gil, switchIntervalMs, maxThreads, raceDetector, controlled, ...(controlled ? { seed, schedule } : {}) };
 }
 
 /** The toolbar's settings: the store's values, without its actions. */

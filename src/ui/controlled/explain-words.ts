@@ -1,0 +1,66 @@
+// Controlled runs in the learner's language: a step's words ("read
+// counter", which the runtime gives in English, step-words.ts), the
+// sentence that explains a failing interleaving (session/explore.ts words it
+// through these phrases), and what a search that found nothing says.
+
+import { ENGLISH_PHRASES, type ExplainPhrases } from "../../session/explore";
+import type { Language } from "../i18n/language";
+
+/** The runtime's step verbs (runtime/control/step-kinds.ts STEP_VERBS), longest first so "wait for" wins over a shorter one. */
+const ZH_VERBS: [string, string][] = [
+  ["start a thread", "启动线程"],
+  ["wait for", "等待"],
+  ["acquire", "获取"],
+  ["release", "释放"],
+  ["begin", "开始"],
+  ["write", "写"],
+  ["read", "读"],
+  ["clear", "清除"],
+  ["join", "join"],
+  ["sleep", "sleep"],
+  ["print", "print"],
+  ["set", "set"],
+  ["end", "结束"],
+];
+
+/** A step's words in `language`: "read counter" → "读 counter" (names stay as the code spells them). */
+export function stepText(text: string, language: Language): string {
+  if (language === "en") return text;
+  for (const [verb, zh] of ZH_VERBS) {
+    if (text === verb) return zh;
+    if (text.startsWith(`${verb} `)) return `${zh} ${text.slice(verb.length + 1)}`;
+  }
+  return text;
+}
+
+const ZH_PHRASES: ExplainPhrases = {
+  step: (text, line) => `“${stepText(text, "zh")}”${line ? `（第 ${line} 行）` : ""}`,
+  someStep: "某一步",
+  between: (thread, other, before, after) => `${thread} 在 ${other} 的${before}${after === null ? "之后、它能继续之前运行" : `与${after}之间运行`}`,
+  fails: (message) => `出错（${message}）`,
+  deadlocks: "死锁",
+  noPreemption: (what) => `这个程序不需要任何抢占就会${what}：每个线程一直运行到阻塞或结束。`,
+  preemptions: (what, count, switches, more) => `这个程序在 ${count} 次抢占后${what}：${switches.join("；")}${more > 0 ? `；还有 ${more} 次` : ""}。`,
+};
+
+export function explainPhrases(language: Language): ExplainPhrases {
+  return language === "zh" ? ZH_PHRASES : ENGLISH_PHRASES;
+}
+
+export interface SearchWords {
+  none(schedulesRun: number, exhaustive: boolean): string;
+}
+
+const SEARCH_WORDS: Record<Language, SearchWords> = {
+  en: {
+    none: (n, exhaustive) =>
+      `No failing interleaving in ${n.toLocaleString("en-US")} ${n === 1 ? "schedule" : "schedules"} (${exhaustive ? "all of them: no interleaving of this program fails" : "not all of them: a longer search might still find one"}).`,
+  },
+  zh: {
+    none: (n, exhaustive) => `在 ${n.toLocaleString("zh-CN")} 种调度中没有找到出错的交错（${exhaustive ? "这是全部调度：这个程序的任何交错都不会出错" : "并非全部调度：更长的搜索仍可能找到"}）。`,
+  },
+};
+
+export function searchWords(language: Language): SearchWords {
+  return SEARCH_WORDS[language];
+}

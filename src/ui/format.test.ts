@@ -1,0 +1,21 @@
+// The summary line is what a learner reads after a run: a controlled run's
+// must name its seed, steps and preemptions, in the page's language.
+import { describe, expect, it } from "vitest";
+import { summarize } from "./format";
+import type { RunResult } from "../runtime/types";
+
+const RESULT: RunResult = {
+  status: "ok", exitCode: 0, durationMs: 12, output: [], errors: [], threads: [], stats: { events: 3, droppedEvents: 0 },
+};
+
+describe("summarize", () => {
+  it("adds a controlled run's seed, steps and preemptions", () => {
+    const controlled = { ...RESULT, seed: 42, schedule: "ab", steps: 9, preemptions: 1 };
+    expect(summarize(controlled, "en")).toBe("Finished · 12 ms · exit code 0 · 0 errors · controlled: seed 42 · 9 steps · 1 preemption");
+    expect(summarize(controlled, "zh")).toBe("已完成 · 12 ms · 退出码 0 · 0 个错误 · 受控运行：种子 42 · 9 步 · 1 次抢占");
+  });
+
+  it("says nothing of seeds for a parallel run", () => {
+    expect(summarize(RESULT, "en")).toBe("Finished · 12 ms · exit code 0 · 0 errors");
+  });
+});
