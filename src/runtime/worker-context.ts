@@ -16,6 +16,7 @@ import { RaceDetector } from "./race/race-detector";
 import { identOfTid } from "./race/race-memory";
 import { sendToRunner } from "./runner-link";
 import { Scheduler, seededRandom } from "./control/scheduler";
+import { TURN_REF } from "./control/step-kinds";
 
 export interface WorkerContext {
   readonly run: RunContextInit;
@@ -99,8 +100,8 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     ? new Scheduler(run.control, ident, {
         clock: coarseClock,
         clockIndex: clockAt,
-        // A running thread that has to wait for the baton is runnable meanwhile; a blocked or sleeping one shows that already.
-        waiting: () => ctx.state === ThreadState.Running && ring.write(ctx.now(), EventKind.State, ThreadState.Runnable, 0),
+        // A running thread that has to wait for the baton waits on the scheduler's turn meanwhile; a blocked or sleeping one shows that already.
+        waiting: () => ctx.state === ThreadState.Running && ring.write(ctx.now(), EventKind.State, ThreadState.Waiting, TURN_REF),
         resumed: () => ctx.state === ThreadState.Running && ring.write(ctx.now(), EventKind.State, ThreadState.Running, 0),
         stopped: (end) => sendToRunner({ type: "controlled", end }),
       })

@@ -27,6 +27,7 @@ const WORDS: Strings<{
   dropped: (n: number) => string;
   waits: (thread: string, what: string, holder: string) => string;
   controlled: (seed: number, steps: number, preemptions: number) => string;
+  paused: string;
 }> = {
   en: {
     phases: { idle: "Ready", running: "Running…", ok: "Finished", error: "Error", deadlock: "Deadlock", stopped: "Stopped", timeout: "Timed out" },
@@ -34,6 +35,7 @@ const WORDS: Strings<{
     errors: (n) => (n === 1 ? "1 error" : `${n} errors`),
     dropped: (n) => `${n} trace events dropped`,
     waits: (thread, what, holder) => `${thread} waits for ${what}, held by ${holder}`,
+    paused: "Paused: pick the thread that takes the next step",
     controlled: (seed, steps, preemptions) =>
       `controlled: seed ${seed} · ${steps} ${steps === 1 ? "step" : "steps"} · ${preemptions} ${preemptions === 1 ? "preemption" : "preemptions"}`,
   },
@@ -43,6 +45,7 @@ const WORDS: Strings<{
     errors: (n) => `${n} 个错误`,
     dropped: (n) => `丢失 ${n} 个跟踪事件`,
     waits: (thread, what, holder) => `${thread} 在等待 ${what}，它被 ${holder} 持有`,
+    paused: "已暂停：选择下一步由哪个线程执行",
     controlled: (seed, steps, preemptions) => `受控运行：种子 ${seed} · ${steps} 步 · ${preemptions} 次抢占`,
   },
 };
@@ -52,9 +55,10 @@ export function phaseLabel(phase: RunPhase, language: Language = currentLanguage
 }
 
 /** The line that closes a run's output. */
-export function summarize(result: RunResult, language: Language = currentLanguage()): string {
+/** `paused`: a step-mode run that stopped at its next step, which is no failure to report an exit code for. */
+export function summarize(result: RunResult, language: Language = currentLanguage(), paused = false): string {
   const words = WORDS[language];
-  const parts = [words.phases[result.status], formatDuration(result.durationMs), words.exitCode(result.exitCode), words.errors(result.errors.length)];
+  const parts = paused ? [words.paused] : [words.phases[result.status], formatDuration(result.durationMs), words.exitCode(result.exitCode), words.errors(result.errors.length)];
   if (result.stats.droppedEvents > 0) parts.push(words.dropped(result.stats.droppedEvents));
   // A controlled run says what replays it: its seed, and how long and how switchy its schedule was.
   if (result.seed !== undefined) parts.push(words.controlled(result.seed, result.steps ?? 0, result.preemptions ?? 0));

@@ -129,7 +129,7 @@ export class RunController {
     const run = this.stores.run.getState();
     for (const detail of summaryDetails(result)) run.appendNotice(detail, true);
     for (const note of lessonNotes(active.code, result)) run.appendLesson(note);
-    run.finish(result, summarize(result));
+    run.finish(result, summarize(result, undefined, this.lastControl?.end === "paused"));
     this.stores.timeline.getState().end();
     return result;
   }

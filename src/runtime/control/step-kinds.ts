@@ -4,6 +4,17 @@
 // calls. The page turns them into words ("read counter", "acquire lockA")
 // with the names and sites it knows.
 
+import { MAX_ORDINAL, ObjKind, objRef } from "../../trace/object-kinds";
+
+/**
+ * What a thread of a controlled run waits on while another has the baton:
+ * a label the runner names once ("scheduler's turn"), with an ordinal no
+ * snippet label reaches. The timeline shows the wait as "waiting" on it:
+ * a controlled run has no GIL, so "waiting for the GIL" would be untrue.
+ */
+export const TURN_REF = objRef(ObjKind.Label, MAX_ORDINAL);
+export const TURN_NAME = "scheduler's turn";
+
 export const enum StepKind {
   /** the thread has not run yet: its first step starts it */
   Begin = 1,

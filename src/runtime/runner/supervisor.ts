@@ -13,6 +13,7 @@
 
 import { raceDetectorLimits } from "../race/race-memory";
 import { controlReport, controlProblem, readGlobals, virtualNow } from "./control-report";
+import { TURN_NAME, TURN_REF } from "../control/step-kinds";
 import type { FromRunner } from "../frame-protocol";
 import type { FromThread } from "../protocol";
 import type { RunStatus, DeadlockInfo, ControlPlan } from "../types";
@@ -105,6 +106,8 @@ export class Supervisor {
     this.drainer.postMessage(start);
 
     this.clock = parts.clocks.create();
+    // What a controlled run's threads wait on between their steps, named once (control/step-kinds.ts).
+    if (context.control) parts.send({ type: "object", runId: request.runId, ref: TURN_REF, name: TURN_NAME });
     // A controlled run's clock is virtual: its scheduler keeps the coarse clock (control/scheduler.ts).
     if (!context.control) this.clock.postMessage({ heap: heap.buffer, clockIndex: table.clockIndex(), runStateIndex: table.control + Ctl.RunState, epochMs: context.epochMs });
     parts.threads.prepare(context);
