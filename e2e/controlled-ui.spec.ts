@@ -75,6 +75,8 @@ test("step mode: the learner schedules two threads through a lost update, the ed
   await step(page, "Thread-1");
   await expect(nextStep(page, "Thread-1")).toHaveText("write counter · line 6");
   await expect(editorLine(page, "counter += 1")).toHaveText(spaced("◀ Thread-1: write counter · Thread-2: read counter"));
+  // The shared state beside the threads: both have read 0, nobody has written yet.
+  await expect(page.getByTestId("step-global")).toHaveText("counter = 0");
 
   // Back: the same run replayed one step shorter.
   await page.getByTestId("step-back").click();

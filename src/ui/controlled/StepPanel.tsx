@@ -12,6 +12,7 @@ import { threadColorClass } from "../output/thread-colors";
 import { encodeSchedule } from "../../runtime/control/schedule-codec";
 import { controlledSession } from "./controlled-session";
 import { stepText } from "./explain-words";
+import { StepState } from "./StepState";
 import type { StepView } from "../step-mode";
 
 type ThreadState = StepView["threads"][number]["state"];
@@ -106,6 +107,7 @@ export function StepPanel() {
           ))}
         </ul>
       )}
+      {view && <StepState view={view} />}
       {view?.done && view.result && <p className="step-ended" role="status">{t.ended(view.result.status)}</p>}
       {error && <p className="step-error" role="alert" data-testid="step-error">{error}</p>}
     </div>
