@@ -42,6 +42,10 @@ export interface ViewCallbacks {
 /** The timeline's words (words.ts) per interface language. */
 export const TIMELINE_WORDS: Strings<TimelineWords> = { en: EN_WORDS, zh: ZH_WORDS };
 
+/** Live redraws wait LIVE_DRAW_SHARE times what a draw costs (so drawing takes at most 1/(1+share) of the page), and at most MAX_LIVE_GAP_MS. */
+const LIVE_DRAW_SHARE = 4;
+const MAX_LIVE_GAP_MS = 250;
+
 /** How long a revealed moment stays highlighted, fading out. */
 const HIGHLIGHT_MS = 2500;
 
@@ -60,6 +64,10 @@ export class TimelineView {
   private widthPx = 0;
   private heightPx = 0;
   private frame = 0;
+  /** a paced redraw waiting (see liveRedraw), and what the last draws cost */
+  private pacedTimer: ReturnType<typeof setTimeout> | null = null;
+  private drawCostMs = 0;
+  private drawnAt = 0;
   private pointer: { x: number; y: number } | null = null;
   private hit: Hit | null = null;
   private highlight: { tMs: number; ident: number; at: number } | null = null;
@@ -94,6 +102,7 @@ export class TimelineView {
 
   dispose(): void {
     cancelAnimationFrame(this.frame);
+    if (this.pacedTimer) clearTimeout(this.pacedTimer);
     for (const cleanup of this.cleanups.splice(0)) cleanup();
   }
 
@@ -104,6 +113,28 @@ export class TimelineView {
   /** Ask for a frame; several asks before it comes cost one frame. */
   invalidate(): void {
     if (!this.frame) this.frame = requestAnimationFrame(this.onFrame);
+  }
+
+  /**
+   * A redraw because the run moved on (new events, "now" advanced), not
+   * because the learner did something: paced so that drawing takes at most
+   * about a fifth of the page's time. A run's threads share the machine's
+   * cores with this page, and a live timeline redrawn at 60 frames a second
+   * on a busy trace would take one of them (measured: a run that starts and
+   * joins short threads went at half speed on 2 cores). Hover, scroll and
+   * zoom still redraw on the next frame.
+   */
+  private liveRedraw(): void {
+    if (this.frame || this.pacedTimer) return;
+    const waitMs = Math.min(MAX_LIVE_GAP_MS, LIVE_DRAW_SHARE * this.drawCostMs) - (performance.now() - this.drawnAt);
+    if (waitMs <= 0) {
+      this.invalidate();
+      return;
+    }
+    this.pacedTimer = setTimeout(() => {
+      this.pacedTimer = null;
+      this.invalidate();
+    }, waitMs);
   }
 
   setView(view: Viewport): void {
@@ -217,7 +248,8 @@ export class TimelineView {
       this.setView({ ...initialViewport(GUTTER_PX, Math.max(GUTTER_PX + 1, this.widthPx)), scrollY: 0 });
     }
     if (s.reveal && s.reveal !== prev.reveal) this.revealMoment(s.reveal.tMs, s.reveal.thread);
-    this.invalidate();
+    if (s.model !== prev.model || s.live !== prev.live || s.reveal !== prev.reveal) this.invalidate();
+    else this.liveRedraw();
   }
 
   private revealMoment(tMs: number, thread: string): void {
@@ -250,7 +282,8 @@ export class TimelineView {
     this.draw();
     const { live } = this.stores.timeline.getState();
     const fading = this.highlight !== null && performance.now() - this.highlight.at < HIGHLIGHT_MS;
-    if (live || fading) this.invalidate();
+    if (fading) this.invalidate();
+    else if (live) this.liveRedraw();
   };
 
   /**
@@ -267,6 +300,14 @@ export class TimelineView {
 
   /** Draw now (also for the PNG export, which must not wait for a frame). */
   draw(): void {
+    const began = performance.now();
+    this.paint();
+    this.drawnAt = performance.now();
+    // a moving average, so that one slow frame (a layout of every lane) does not stall the next ones
+    this.drawCostMs = 0.8 * this.drawCostMs + 0.2 * (this.drawnAt - began);
+  }
+
+  private paint(): void {
     const { model, live } = this.stores.timeline.getState();
     const key = this.layoutKey;
     if (model && (model !== key.model || this.words !== key.words || (model.structureVersion !== key.version && this.layoutDue(live)))) {
