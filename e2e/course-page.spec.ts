@@ -61,5 +61,14 @@ test("served from another origin, the course page embeds two examples and shows 
   // The frame drew the same run the page was told about.
   await expect(race.locator(".output-pane .out-text").filter({ hasText: /expected 600000, got \d+/ })).toHaveCount(1);
   expect(await race.evaluate(() => document.body.dataset.runState)).toBe("ok");
+  await expect(finished).toHaveAttribute("data-source", "button");
+
+  // The learner presses Run inside the frame: the page is told of that run too (playground:finished).
+  await race.evaluate(() => window.playground!.setCode('import { print } from "playground";\nprint("expected 3, got 2");\n'));
+  await race.getByTestId("run").click();
+  await expect(finished).toHaveAttribute("data-source", "frame", { timeout: 60_000 });
+  await expect(finished).toContainText("Your run finished in");
+  await expect(finished).toContainText("1 updates were lost");
+  await expect(page.locator("#race-output")).toHaveText("MainThread: expected 3, got 2");
   expect(pageErrors.messages).toEqual([]);
 });

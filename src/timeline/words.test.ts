@@ -34,6 +34,27 @@ describe("timeline words", () => {
     }
   });
 
+  it("has no English in its Chinese words but Python's and the API's names", () => {
+    // What may stay: the GIL, join and await (the API's words), and the put/get the queue words gloss.
+    const names = /\b(?:GIL|join|await|put|get)\b/g;
+    const said: string[] = [];
+    for (const value of Object.values(ZH_WORDS)) {
+      if (typeof value === "string") said.push(value);
+      else if (typeof value === "function") {
+        const f = value as (...args: unknown[]) => unknown;
+        let text: unknown;
+        try {
+          text = f(7, 7, 7, 7);
+        } catch {
+          text = f("名", "名", "名", "名");
+        }
+        said.push(String(text));
+      } else said.push(...Object.values(value as Record<string, string>));
+    }
+    const english = said.filter((text) => /[A-Za-z]{2,}/.test(text.replace(names, "")));
+    expect(english).toEqual([]);
+  });
+
   it("describes a blocked wait in Chinese, keeping the thread and lock names", () => {
     const layout = layoutLanes(model, ZH_WORDS);
     const input: FrameInput = {
@@ -55,7 +76,7 @@ describe("timeline words", () => {
 
   it("labels lanes and draws canvas text in Chinese", () => {
     const labels = layoutLanes(model, ZH_WORDS).lanes.map((l) => l.label);
-    expect(labels).toEqual(expect.arrayContaining(["MainProcess", "锁", "队列", "Pool 20 · 1 个 worker", "待处理任务", "Lock 9", "Queue 7"]));
+    expect(labels).toEqual(expect.arrayContaining(["MainProcess", "锁", "队列", "Pool 20 · 1 个工作者", "待处理任务", "Lock 9", "Queue 7"]));
     expect(labels).not.toContain("Locks");
     const { ctx, texts } = fakeContext();
     new TimelineRenderer().draw(ctx, {

@@ -206,12 +206,20 @@ export function installAutomation(app: PlaygroundApp, origins: OriginPolicy = { 
     });
   };
   window.addEventListener("message", onMessage);
+  let stopTelling = () => {};
   // With origin= set, even "ready" goes to that origin only (a page of another origin is not told).
   if (parent && origins.kind !== "none") {
-    void app.ready.then(() => parent.postMessage({ type: "playground:ready" }, origins.kind === "only" ? origins.origin : "*"));
+    const target = origins.kind === "only" ? origins.origin : "*";
+    void app.ready.then(() => parent.postMessage({ type: "playground:ready" }, target));
+    // Every run that ends in the frame, the learner's own (Run, Ctrl+Enter, autorun) included, so that a
+    // course page can react to what the learner did, not only to the runs it asked for.
+    stopTelling = app.stores.run.subscribe((s, prev) => {
+      if (s.lastResult && s.lastResult !== prev.lastResult) parent.postMessage({ type: "playground:finished", result: s.lastResult }, target);
+    });
   }
 
   return () => {
+    stopTelling();
     window.removeEventListener("message", onMessage);
     if (window.playground === automation) delete window.playground;
   };

@@ -26,6 +26,7 @@ const WORDS: Strings<{
   errors: (n: number) => string;
   dropped: (n: number) => string;
   waits: (thread: string, what: string, holder: string) => string;
+  at: (line: number, column?: number) => string;
   controlled: (seed: number, steps: number, preemptions: number) => string;
   paused: string;
 }> = {
@@ -34,7 +35,8 @@ const WORDS: Strings<{
     exitCode: (code) => `exit code ${code}`,
     errors: (n) => (n === 1 ? "1 error" : `${n} errors`),
     dropped: (n) => `${n} trace events dropped`,
-    waits: (thread, what, holder) => `${thread} waits for ${what}, held by ${holder}`,
+    waits: (thread, what, holder) => (what === holder ? `${thread} waits for ${what} to finish` : `${thread} waits for ${what}, held by ${holder}`),
+    at: (line, column) => ` (line ${line}${column !== undefined ? `:${column}` : ""})`,
     paused: "Paused: pick the thread that takes the next step",
     controlled: (seed, steps, preemptions) =>
       `controlled: seed ${seed} · ${steps} ${steps === 1 ? "step" : "steps"} · ${preemptions} ${preemptions === 1 ? "preemption" : "preemptions"}`,
@@ -44,7 +46,8 @@ const WORDS: Strings<{
     exitCode: (code) => `退出码 ${code}`,
     errors: (n) => `${n} 个错误`,
     dropped: (n) => `丢失 ${n} 个跟踪事件`,
-    waits: (thread, what, holder) => `${thread} 在等待 ${what}，它被 ${holder} 持有`,
+    waits: (thread, what, holder) => (what === holder ? `${thread} 在等待 ${what} 结束` : `${thread} 在等待 ${what}，它被 ${holder} 持有`),
+    at: (line, column) => `（第 ${line} 行${column !== undefined ? `，第 ${column} 列` : ""}）`,
     paused: "已暂停：选择下一步由哪个线程执行",
     controlled: (seed, steps, preemptions) => `受控运行：种子 ${seed} · ${steps} 步 · ${preemptions} 次抢占`,
   },
@@ -73,7 +76,7 @@ export function summaryDetails(result: RunResult, language: Language = currentLa
   for (const error of result.errors.slice(0, 20)) {
     // The runtime usually printed a traceback already; say it again only if not.
     if (stderr.some((text) => text.includes(error.message))) continue;
-    const where = error.line !== undefined ? ` (line ${error.line}${error.column !== undefined ? `:${error.column}` : ""})` : "";
+    const where = error.line !== undefined ? WORDS[language].at(error.line, error.column) : "";
     details.push(`${error.thread}: ${error.message}${where}`);
   }
   return details;

@@ -37,7 +37,7 @@ const STRINGS: Strings<{
     parallel: "并行",
     controlled: "受控",
     titles: {
-      parallel: "线程在真实的 worker 上同时运行，如同 Java、Go 或没有 GIL 的 Python",
+      parallel: "线程在真实的 Web Worker 上同时运行，如同 Java、Go 或没有 GIL 的 Python",
       gil: "模拟 CPython 的全局解释器锁（GIL）：同一进程中同一时刻只有一个线程在运行",
       controlled: "同一时刻只运行一个线程，只在读、写和 API 调用处由带种子的调度器切换：可以单步执行、用链接重放，或让演练场找出出错的交错",
     },

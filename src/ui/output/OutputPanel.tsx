@@ -13,7 +13,8 @@ import { threadColorClass, threadColorIndex } from "./thread-colors";
 import { LINE_PX, RowHeights } from "./row-heights";
 import { tracebackParts } from "./traceback-links";
 import { editorLink } from "../editor/editor-link";
-import { useStrings, type Strings } from "../i18n/language";
+import { useLanguage, useStrings, type Language, type Strings } from "../i18n/language";
+import { localizeRuntimeText } from "./runtime-words";
 import "./output.css";
 
 const STRINGS: Strings<{
@@ -52,6 +53,7 @@ export function OutputPanel() {
   useRunState((s) => s.outputVersion);
   const phase = useRunState((s) => s.phase);
   const t = useStrings(STRINGS);
+  const language = useLanguage();
   const app = useApp();
   const canRun = app.controller.canRun;
   // The timeline's link: clicking a print tick there focuses its row here.
@@ -153,6 +155,7 @@ export function OutputPanel() {
             <div className="output-window" ref={windowRef} style={{ transform: `translateY(${heights.top(first)}px)` }}>
               {visible.map((row, i) => (
                 <OutputRowView
+                  language={language}
                   key={log.dropped + first + i}
                   index={first + i}
                   row={row}
@@ -175,21 +178,27 @@ interface RowProps {
   index: number;
   row: OutputRow;
   focused: boolean;
+  language: Language;
   revealTitle: string;
   goToLine: (line: number) => string;
   onReveal: () => void;
   onLine: (line: number, column?: number) => void;
 }
 
-function OutputRowView({ index, row, focused, revealTitle, goToLine, onReveal, onLine }: RowProps) {
-  const text = row.stderr ? <LinkedText text={row.text} goToLine={goToLine} onLine={onLine} /> : row.text;
+/** The lines of a traceback as Python prints them (CPython's English, not the playground's words): marked for styling and the language check. */
+const PYTHON_TRACEBACK = /^Traceback \(most recent call last\):$|^ {2}line \d+, column \d+, in |^Exception in thread /;
+
+function OutputRowView({ index, row, focused, language, revealTitle, goToLine, onReveal, onLine }: RowProps) {
+  // What the playground itself wrote is shown in the learner's language; what the snippet printed, as printed.
+  const said = row.stderr || row.kind === "notice" ? localizeRuntimeText(row.text, language) : row.text;
+  const text = row.stderr ? <LinkedText text={said} goToLine={goToLine} onLine={onLine} /> : said;
   if (row.kind !== "line") {
     const tone = row.kind === "summary" ? `summary status-${row.status}` : row.kind === "lesson" ? "notice lesson" : row.stderr ? "notice stderr" : "notice";
     return <div className={`out-row ${tone}`} data-index={index}>{text}</div>;
   }
   return (
     <div
-      className={`out-row${row.stderr ? " stderr" : ""}${focused ? " out-focused" : ""}`}
+      className={`out-row${row.stderr ? " stderr" : ""}${row.stderr && PYTHON_TRACEBACK.test(row.text) ? " traceback" : ""}${focused ? " out-focused" : ""}`}
       data-index={index}
       onClick={Number.isFinite(row.t) ? onReveal : undefined}
       title={Number.isFinite(row.t) ? revealTitle : undefined}

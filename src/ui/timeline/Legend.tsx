@@ -58,8 +58,8 @@ const STRINGS: Strings<LegendText> = {
       [ThreadState.Error]: ["出错", "因异常结束"],
       [ThreadState.Stopped]: ["已停止", "被停止（停止按钮、terminate 或运行结束）"],
     },
-    print: ["print", "线程在此处输出了一行（点击可找到该行）"],
-    mark: ["mark", "mark(label)"],
+    print: ["输出", "线程在此处用 print 输出了一行（点击可找到该行）"],
+    mark: ["标记", "mark(label) 留下的标记"],
   },
 };
 

@@ -29,7 +29,7 @@ const STRINGS: Strings<{
   },
   zh: {
     search: "搜索时间线",
-    placeholder: "搜索：acquire lockA、Thread-2 blocked、put jobs",
+    placeholder: "搜索：如 acquire lockA、Thread-2 等待锁、put jobs",
     prev: "上一个匹配（Shift+Enter）", next: "下一个匹配（Enter）",
     none: "无匹配",
     count: (current, total, capped) => `${current.toLocaleString("zh-CN")} / ${total.toLocaleString("zh-CN")}${capped ? `（仅显示前 ${MAX_MATCHES.toLocaleString("zh-CN")} 个）` : ""}`,

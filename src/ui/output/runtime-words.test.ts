@@ -1,0 +1,76 @@
+// Each sentence shape the runtime writes, as its producer writes it, shown
+// in Chinese with no English left but names (threads, objects, Python's
+// and the API's words); English stays untouched.
+
+import { describe, expect, it } from "vitest";
+import { localizeRuntimeText } from "./runtime-words";
+import { raceReportText } from "../../session/race-reports";
+import { controlProblem } from "../../runtime/runner/control-report";
+import { End } from "../../runtime/control/control-memory";
+import { findDeadlock, type NameOf, type ThreadWait } from "../../runtime/deadlock-watch";
+import { defaultName, kindOf, ObjKind, objRef, ordinalOf } from "../../trace/object-kinds";
+import { tracebackParts } from "./traceback-links";
+
+/** Latin words left in a Chinese line once the names it may carry are taken out. */
+const NAMES = /\b(?:MainThread|Thread-\w+|lock[AB]|Lock \d+|counter|balance|settings\.maxThreads|DATA RACE|MemoryError|can't start new thread|join|await)\b/g;
+/** calls, as the code writes them: time.sleep(), asyncio.toThread() */
+const CALLS = /[\w.]+\(\)/g;
+const englishLeft = (text: string) => text.replace(CALLS, "").replace(NAMES, "").match(/[A-Za-z]{2,}/g) ?? [];
+
+const lock = (n: number) => objRef(ObjKind.Lock, n);
+const nameOf: NameOf = (w, byIdent) =>
+  kindOf(w.obj) === ObjKind.Thread ? byIdent.get(ordinalOf(w.obj))?.name ?? "?" : w.obj === lock(1) ? "lockA" : defaultName(w.obj);
+const onLock = (ident: number, name: string, n: number, owner: number): ThreadWait => ({ ident, name, obj: lock(n), timed: false, heldBy: owner, progress: 1 });
+const joining = (ident: number, name: string, joined: number): ThreadWait =>
+  ({ ident, name, obj: objRef(ObjKind.Thread, joined), timed: false, heldBy: joined, progress: 1 });
+
+const race = raceReportText(
+  { variable: "counter", first: { thread: "Thread-3", access: "write", line: 11, text: "counter" }, second: { thread: "Thread-2", access: "read", line: 11, text: "counter" } } as never,
+  new Map([["Thread-2", { line: 16, parent: "MainThread" }], ["Thread-3", { line: 16, parent: "MainThread" }]]),
+);
+
+const SAID = [
+  findDeadlock([onLock(2, "Thread-AB", 2, 3), onLock(3, "Thread-BA", 1, 2)], nameOf)!.sentence,
+  findDeadlock([joining(1, "MainThread", 2), onLock(2, "Thread-1", 5, 1)], nameOf)!.sentence,
+  findDeadlock([onLock(2, "Thread-1", 1, 9)], Object.assign(nameOf, { thread: () => "Thread-7" }))!.sentence,
+  "deadlock: every thread is waiting and none can go on (no lock, event or join they wait for can change any more)",
+  race,
+  "12 more output lines were printed but not kept (the limit is 100000)",
+  "MemoryError: the run ran out of memory, and the browser ended the process its threads ran in (the page is fine; the next run starts afresh)",
+  "can't start new thread: 64 threads are alive, the run's limit (settings.maxThreads)",
+  controlProblem(End.Diverged)!,
+  controlProblem(End.TooLong)!,
+  controlProblem(-1)!,
+  "race detector: the run started more than 256 threads; races after that were not checked",
+  "race detector: more than 65536 shared cells were used; cells beyond that were not checked",
+  "race detector: out of memory for concurrent readers; some read/write races may not be reported",
+  "hint: time.sleep() blocks this thread's whole event loop, so no other task runs meanwhile; use await asyncio.sleep() / asyncio.toThread() instead",
+];
+
+describe("the runtime's sentences in Chinese", () => {
+  it.each(SAID.map((text) => [text.split("\n")[0].slice(0, 60), text]))("%s", (_, text) => {
+    const zh = localizeRuntimeText(text, "zh");
+    expect(zh).not.toBe(text);
+    expect(englishLeft(zh), zh).toEqual([]);
+    expect(localizeRuntimeText(text, "en")).toBe(text);
+  });
+
+  it("says who, where and what in a race report, and its lines still link into the editor", () => {
+    const zh = localizeRuntimeText(race, "zh").split("\n");
+    expect(zh).toContain("Thread-2 在第 11 行读取 counter");
+    expect(zh).toContain("此前 Thread-3 在第 11 行写入了 counter");
+    expect(zh).toContain("Thread-2 由 MainThread 在第 16 行启动");
+    expect(tracebackParts(zh[2]).find((p) => p.line !== undefined)).toMatchObject({ text: "第 11 行", line: 11 });
+  });
+
+  it("names both sides of a deadlock", () => {
+    expect(localizeRuntimeText(SAID[0], "zh")).toBe("死锁：Thread-AB 在等待 Lock 2，它被 Thread-BA 持有；Thread-BA 在等待 lockA，它被 Thread-AB 持有；它们都无法继续。");
+    expect(localizeRuntimeText(SAID[1], "zh")).toContain("MainThread 在等待 Thread-1 结束");
+  });
+
+  it("leaves what it does not know as it was: a snippet's own words, Python's tracebacks", () => {
+    for (const text of ["expected 600000, got 479725", "Traceback (most recent call last):\n  File \"snippet.ts\", line 4, in work\nValueError: bad"]) {
+      expect(localizeRuntimeText(text, "zh")).toBe(text);
+    }
+  });
+});

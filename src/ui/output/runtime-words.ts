@@ -1,0 +1,94 @@
+// The runtime's own sentences in the interface's language. The runtime and
+// the session speak English (RunResult is the automation API's, and tests
+// and course pages read it); the output pane shows each line the playground
+// itself wrote (deadlock and race reports, notices, limits, hints) in the
+// learner's language, and leaves everything else as it was printed: the
+// snippet's own output, and Python's exception messages and tracebacks,
+// which CPython prints in English too.
+//
+// One table of sentence shapes, matched line by line; a line that matches
+// none is shown as it is. runtime-words.test.ts holds one example of each
+// shape as the runtime writes it, so a changed sentence fails there first.
+
+import type { Language } from "../i18n/language";
+
+type Shape = [RegExp, (...groups: string[]) => string];
+
+const access = (word: string) => (word.toLowerCase() === "write" ? "写入" : "读取");
+
+/** "X waits for Y held by Z", "X waits for Y to finish", "X waits for Y" (deadlock-watch.ts) */
+const waits = (part: string) =>
+  part
+    .replace(/ \(which has ended\)/g, "（已结束）")
+    .replace(/^(.+) waits for (.+) to finish$/, "$1 在等待 $2 结束")
+    .replace(/^(.+) waits for (.+) held by (.+)$/, "$1 在等待 $2，它被 $3 持有")
+    .replace(/^(.+) waits for (.+)$/, "$1 在等待 $2");
+
+const ZH_SHAPES: Shape[] = [
+  [/^Deadlock: (.+); none of them can go on\.$/, (parts) => `死锁：${parts.split(", and ").map(waits).join("；")}；它们都无法继续。`],
+  [
+    /^Deadlock: every thread is waiting and none can wake the others \((.+)\)\.$/,
+    (entries) => `死锁：每个线程都在等待，没有一个能唤醒其他线程（${entries.split(", ").map(waits).join("，")}）。`,
+  ],
+  [
+    /^deadlock: every thread is waiting and none can go on \(no lock, event or join they wait for can change any more\)$/,
+    () => "死锁：每个线程都在等待，没有一个能继续（它们等待的锁、事件或 join 都不会再改变）",
+  ],
+  [/^WARNING: DATA RACE$/, () => "警告：数据竞争（DATA RACE）"],
+  [/^(Read|Write) of (.+) at line (\d+) by (.+)$/, (kind, variable, line, thread) => `${thread} 在第 ${line} 行${access(kind)} ${variable}`],
+  [/^Previous (read|write) of (.+) at line (\d+) by (.+)$/, (kind, variable, line, thread) => `此前 ${thread} 在第 ${line} 行${access(kind)}了 ${variable}`],
+  [/^(.+) started at line (\d+) by (.+)$/, (thread, line, parent) => `${thread} 由 ${parent} 在第 ${line} 行启动`],
+  [
+    /^No lock, queue, event or join orders these two accesses: one thread's update can be lost or seen half-done\.$/,
+    () => "没有任何锁、队列、事件或 join 规定这两次访问的先后：一个线程的更新可能丢失，或被看到只完成了一半。",
+  ],
+  [/^(\d+) more output lines were printed but not kept \(the limit is (\d+)\)$/, (more, limit) => `另有 ${more} 行输出已打印但未保留（上限为 ${limit} 行）`],
+  [
+    /^MemoryError: the run ran out of memory, and the browser ended the process its threads ran in \(the page is fine; the next run starts afresh\)$/,
+    () => "MemoryError：本次运行耗尽了内存，浏览器结束了运行线程的进程（页面本身没有问题，下次运行会重新开始）",
+  ],
+  [/^the run's trace was refused: (.+)$/, (why) => `本次运行的跟踪数据被拒绝：${why}`],
+  [
+    /^can't start new thread: (\d+) threads are alive, the run's limit \(settings\.maxThreads\)$/,
+    (n) => `无法启动新线程（can't start new thread）：已有 ${n} 个线程存活，达到本次运行的上限（settings.maxThreads）`,
+  ],
+  [
+    /^the schedule does not fit this code: it names a thread that cannot take the next step \(was the code changed since the schedule was made\?\)$/,
+    () => "调度与这段代码不符：它指定的线程无法执行下一步（调度生成之后代码被改过吗？）",
+  ],
+  [
+    /^a controlled run takes at most 200,000 steps; this one took more \(a loop that never ends\?\)$/,
+    () => "受控运行最多执行 200,000 步，这次超过了（是不是有一个永不结束的循环？）",
+  ],
+  [/^the controlled run's scheduler stopped$/, () => "受控运行的调度器停止了"],
+  [
+    /^race detector: the run started more than (\d+) threads; races after that were not checked$/,
+    (n) => `竞争检测器：本次运行启动了超过 ${n} 个线程，之后的竞争没有检查`,
+  ],
+  [
+    /^race detector: more than (\d+) shared cells were used; cells beyond that were not checked$/,
+    (n) => `竞争检测器：使用了超过 ${n} 个共享单元，超出的部分没有检查`,
+  ],
+  [
+    /^race detector: out of memory for concurrent readers; some read\/write races may not be reported$/,
+    () => "竞争检测器：记录并发读者的内存不足，部分读写竞争可能未被报告",
+  ],
+  [
+    /^hint: (.+) blocks this thread's whole event loop, so no other task runs meanwhile; use await asyncio\.sleep\(\) \/ asyncio\.toThread\(\) instead$/,
+    (call) => `提示：${call} 会阻塞本线程的整个事件循环，其间其他任务都无法运行；请改用 await asyncio.sleep() / asyncio.toThread()`,
+  ],
+];
+
+function localizeLine(line: string): string {
+  for (const [shape, words] of ZH_SHAPES) {
+    const match = shape.exec(line);
+    if (match) return words(...match.slice(1));
+  }
+  return line;
+}
+
+/** `text` (one or more lines the runtime wrote) in `language`; lines of no known shape stay as they are. */
+export function localizeRuntimeText(text: string, language: Language): string {
+  if (language === "en") return text;
+  return text.split("\n").map(localizeLine).join("\n");
+}
