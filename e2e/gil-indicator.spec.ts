@@ -73,3 +73,17 @@ test("the comparison example, whose pragma turns the GIL on, shows the box check
   await expect(gilBox(page)).toBeChecked();
   await expect(byCode(page)).toHaveText("由代码设定");
 });
+
+test("a lesson about speed says how many cores its figures were measured on, in the reader's language", async ({ page, pageErrors }) => {
+  // Honest timings (issue 16): the GIL lesson's times are this machine's, and the page says which machine.
+  // Whether it also warns of a busy machine depends on the run's figures (timing-notes.test.ts covers that rule).
+  await page.goto("/?lang=zh");
+  await waitForPlayground(page);
+  await page.getByTestId("examples-button").click();
+  await page.locator('[data-example-id="gil-cpu-bound"]').click();
+  const result = await page.evaluate(() => window.playground!.run({ timeoutMs: 60_000 }));
+  expect(result.status).toBe("ok");
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await expect(page.locator(".output-pane .out-row.lesson").first()).toContainText(`它有 ${cores} 个逻辑核心`);
+  expect(pageErrors.messages).toEqual([]);
+});

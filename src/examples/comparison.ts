@@ -7,6 +7,7 @@ import { withCodeZh } from "./chinese-comments";
 
 export const comparisonExample: Example = withCodeZh({
   id: "gil-threads-processes-coroutines",
+  timing: true,
   topic: "gil",
   expectedStatus: "ok",
   expectedOutput: /CPU-bound[\s\S]*threads, GIL[\s\S]*threads, no GIL[\s\S]*processes[\s\S]*coroutines[\s\S]*I\/O-bound/,

@@ -43,6 +43,8 @@ export interface Example {
    * race, each with the lines of both accesses; absent: it is race-free
    */
   races?: { variable: string; lines: number[] }[];
+  /** a lesson about speed: its figures are the learner's machine's (the page adds its core count and says when it was too busy) */
+  timing?: boolean;
   text: { en: ExampleText; zh: ExampleText };
 }
 

@@ -7,6 +7,7 @@ import { withCodeZh } from "./chinese-comments";
 export const GIL_EXAMPLES: Example[] = withCodeZh([
   {
     id: "gil-cpu-bound",
+    timing: true,
     topic: "gil",
     expectedStatus: "ok",
     settings: { gil: true },
@@ -114,6 +115,7 @@ print(urls.length + " downloads in " + Math.round(now() - start) + " ms");
   },
   {
     id: "gil-processes",
+    timing: true,
     topic: "gil",
     expectedStatus: "ok",
     settings: { gil: true },

@@ -6,6 +6,8 @@
 
 import { raceDiagnostics } from "./editor/race-markers";
 import { lessonNotes } from "./examples/lesson-notes";
+import { timingNotes } from "./examples/timing-notes";
+import { currentLanguage } from "./i18n/language";
 import type { PlaygroundRuntime, RunHandle } from "../session/runtime-api";
 import type { ControlPlan, ControlReport, RunResult } from "../runtime/types";
 import { checkSettings, type RunSettings } from "../runtime/settings";
@@ -129,6 +131,7 @@ export class RunController {
     const run = this.stores.run.getState();
     for (const detail of summaryDetails(result)) run.appendNotice(detail, true);
     for (const note of lessonNotes(active.code, result)) run.appendLesson(note);
+    for (const note of timingNotes(active.code, result, currentLanguage(), run.inForce?.settings.gil, navigator.hardwareConcurrency || 1)) run.appendLesson(note);
     run.finish(result, summarize(result, undefined, this.lastControl?.end === "paused"));
     this.stores.timeline.getState().end();
     return result;
