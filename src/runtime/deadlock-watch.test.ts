@@ -35,6 +35,14 @@ describe("deadlock watch", () => {
     expect(verdict?.sentence).toContain("MainThread waits for Thread-1 to finish");
   });
 
+  it("does not take a join of a thread that has just ended for a deadlock (the joiner is woken, not yet running)", () => {
+    // Scenario: Process-6 ended (it is no longer alive in the table) and MainThread, woken from its join,
+    // has not been given a core yet; it is the only live thread and it still shows its wait.
+    expect(findDeadlock([joining(1, "MainThread", 6)], nameOf)).toBeNull();
+    // A lock whose holder ended is never released: that one is a deadlock.
+    expect(findDeadlock([onLock(1, "MainThread", 3, 6)], nameOf)).not.toBeNull();
+  });
+
   it("ignores timed waits and threads that can still run", () => {
     // Scenario: the same cycle with one timed wait is no deadlock (it will
     // time out); a lone waiter whose lock holder is running is none either.

@@ -11,6 +11,7 @@
 // not mistaken for a deadlock.
 
 import type { DeadlockInfo } from "./types";
+import { kindOf, ObjKind } from "../trace/object-kinds";
 
 export interface ThreadWait {
   ident: number;
@@ -72,7 +73,10 @@ export function findDeadlock(waits: ThreadWait[], nameOf: NameOf): Verdict | nul
       involved: cycle,
     };
   }
-  if (waits.every(waiting)) {
+  // A thread that joins one that has ended is not stuck: it has been woken and has not run yet (a busy
+  // machine can keep it off a core for longer than two scans). Seen in CI as a false "MainThread waits for Process-6".
+  const joinsEnded = (w: ThreadWait) => kindOf(w.obj) === ObjKind.Thread && w.heldBy !== 0 && !byIdent.has(w.heldBy);
+  if (waits.every(waiting) && !waits.some(joinsEnded)) {
     const ended = (ident: number) => `${nameOf.thread?.(ident) ?? `thread ${ident}`} (which has ended)`;
     const entries = waits.map((w) => ({ thread: w.name, waitsFor: nameOf(w, byIdent), heldBy: w.heldBy ? byIdent.get(w.heldBy)?.name ?? ended(w.heldBy) : "" }));
     return {
