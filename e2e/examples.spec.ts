@@ -106,3 +106,22 @@ test("the menu and the explanation speak Chinese when the page does", async ({ p
   await page.getByTestId("language-switch").selectOption("en");
   await expect.poll(code).toBe(example.code);
 });
+
+test("on a phone, an explanation too long for its box offers to be read in full, and then shows all of it", async ({ page }) => {
+  // Issue 16: at 390 px the box used to end mid-sentence, with a scroll area a phone does not show.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  await page.getByTestId("examples-button").click();
+  await page.locator('[data-example-id="gil-cpu-bound"]').click();
+  const box = page.getByTestId("example-explanation");
+  const text = box.locator(".example-explanation-text");
+  const hidden = () => text.evaluate((el) => el.scrollHeight - el.clientHeight);
+  expect(await hidden()).toBeGreaterThan(0);
+  await box.getByRole("button", { name: "Read all" }).click();
+  await expect(box.getByRole("button", { name: "Show less" })).toHaveAttribute("aria-expanded", "true");
+  expect(await hidden()).toBeLessThanOrEqual(1);
+  // ...and a wide screen, where it fits, offers nothing of the kind.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await box.getByRole("button", { name: "Show less" }).click();
+  await expect(box.getByTestId("example-explanation-more")).toHaveCount(0);
+});
