@@ -54,3 +54,34 @@ test("whichever way a run without the GIL goes, the note appears exactly when no
   await expect(page.locator(".output-pane .out-row.summary")).toHaveCount(1);
   await expect(page.locator(".output-pane .out-row.lesson")).toHaveCount(lostNothing ? 1 : 0);
 });
+
+test("five cold first loads: each Run of the starter shows its lesson or says plainly that it did not", async ({ browser }) => {
+  // Issue 16: the lesson used to fail to show on 3 of 4 cold first loads. Each load here is a fresh
+  // browser context (no warm workers, no cache of compiled code), and the run is the learner's first
+  // press of Run. A race is chance, so what is checked is that the page never contradicts its output:
+  // the locked half is exact, and "no update was lost" is said exactly when none was. How many of the
+  // five lost updates is reported; on two or more cores at least one must have (the lesson shows).
+  test.setTimeout(300_000);
+  let lessonsShown = 0;
+  let cores = 1;
+  for (let load = 0; load < 5; load++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto("/?lang=en");
+    await waitForPlayground(page);
+    cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    await page.getByTestId("run").click();
+    const summary = page.locator(".output-pane .out-row.summary");
+    await expect(summary).toHaveCount(1, { timeout: 60_000 });
+    const lines = await page.locator(".output-pane .out-row .out-text").allTextContents();
+    expect(lines.find((l) => l.startsWith("with a lock:")), lines.join("\n")).toMatch(/^with a lock:\s+600000 of 600000/);
+    const unlocked = lines.find((l) => l.startsWith("without a lock:"));
+    expect(unlocked, lines.join("\n")).toBeDefined();
+    const lostNothing = LOST_NOTHING.test(unlocked!);
+    await expect(page.locator(".output-pane .out-row.lesson")).toHaveCount(lostNothing ? 1 : 0);
+    if (!lostNothing) lessonsShown++;
+    await context.close();
+  }
+  test.info().annotations.push({ type: "lesson shown", description: `${lessonsShown} of 5 cold loads (${cores} cores)` });
+  if (cores >= 2) expect(lessonsShown, "on 2+ cores the starter's three threads overlap and lose updates").toBeGreaterThan(0);
+});
