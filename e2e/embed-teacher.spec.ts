@@ -3,10 +3,10 @@
 // is the frame with exactly those options; the embed shows the example's
 // explanation (in the chosen language, with the example's comments in that
 // language too) and its timeline legend whole at 700 and 1000 px.
-import type { FrameLocator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { findExample } from "../src/examples/catalog";
-import { test, expect, waitForPlayground } from "./fixtures";
+import { test, expect, expectLegendWhole, waitForPlayground } from "./fixtures";
 
 async function loadFromMenu(page: Page, id: string): Promise<void> {
   await page.getByTestId("examples-button").click();
@@ -14,21 +14,6 @@ async function loadFromMenu(page: Page, id: string): Promise<void> {
   await expect(page.getByRole("menu")).toHaveCount(0);
 }
 
-/** Every legend item lies inside the legend and the frame: none is cut off. */
-async function expectLegendWhole(frame: FrameLocator | Page, width: number, why: string): Promise<void> {
-  const items = frame.locator(".tl-legend li");
-  await expect(items.first(), why).toBeVisible();
-  const boxes = await items.evaluateAll((lis) => lis.map((li) => {
-    const box = li.getBoundingClientRect();
-    const legend = li.parentElement!.getBoundingClientRect();
-    return { text: li.textContent, left: box.left, right: box.right, width: box.width, legendRight: legend.right, visible: box.width > 0 && box.height > 0 };
-  }));
-  expect(boxes.length, why).toBeGreaterThanOrEqual(9);
-  for (const box of boxes) {
-    expect(box.visible, `${why}: ${box.text}`).toBe(true);
-    expect(box.right, `${why}: "${box.text}" is cut off`).toBeLessThanOrEqual(Math.min(box.legendRight, width) + 0.5);
-  }
-}
 
 test("the Embed dialog offers language, explanation, read-only, autorun and panel, and previews that very frame", async ({ page }) => {
   // Scenario: a teacher loads an example, opens Embed, picks Chinese, keeps

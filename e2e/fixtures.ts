@@ -7,7 +7,7 @@
 //     const result = await runSnippet(playground, 'import { print } from "playground"; print(1)');
 //     expect(result.output.map((l) => l.text)).toEqual(["1"]);
 //   });
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type FrameLocator, type Page } from "@playwright/test";
 import type { RunResult, RunSettings } from "../src/runtime/types";
 
 export { expect };
@@ -249,4 +249,20 @@ export function runLong(page: Page, code: string): Promise<RunResult> {
 export function expectOk(result: RunResult): void {
   expect(result.status, describeRun(result)).toBe("ok");
   expect(result.errors, describeRun(result)).toEqual([]);
+}
+
+/** Every legend item lies inside the legend and the frame: none is cut off. */
+export async function expectLegendWhole(frame: FrameLocator | Page, width: number, why: string): Promise<void> {
+  const items = frame.locator(".tl-legend li");
+  await expect(items.first(), why).toBeVisible();
+  const boxes = await items.evaluateAll((lis) => lis.map((li) => {
+    const box = li.getBoundingClientRect();
+    const legend = li.parentElement!.getBoundingClientRect();
+    return { text: li.textContent, left: box.left, right: box.right, width: box.width, legendRight: legend.right, visible: box.width > 0 && box.height > 0 };
+  }));
+  expect(boxes.length, why).toBeGreaterThanOrEqual(9);
+  for (const box of boxes) {
+    expect(box.visible, `${why}: ${box.text}`).toBe(true);
+    expect(box.right, `${why}: "${box.text}" is cut off`).toBeLessThanOrEqual(Math.min(box.legendRight, width) + 0.5);
+  }
 }
