@@ -6,14 +6,15 @@
 
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { findExample } from "../../examples/catalog";
+import { pythonCallsOf } from "../../examples/python-calls";
 import { useLanguage, useStrings } from "../i18n/language";
 import { useApp, useEditorState } from "../state/hooks";
 import { followLanguage, isExampleCode } from "./load-example";
 import "./examples.css";
 
 const STRINGS = {
-  en: { label: "About this example", dismiss: "Dismiss", more: "Read all", less: "Show less" },
-  zh: { label: "关于这个示例", dismiss: "关闭", more: "展开全文", less: "收起" },
+  en: { label: "About this example", dismiss: "Dismiss", more: "Read all", less: "Show less", inPython: "In Python:" },
+  zh: { label: "关于这个示例", dismiss: "关闭", more: "展开全文", less: "收起", inPython: "对应的 Python：" },
 };
 
 export function ExampleExplanation() {
@@ -67,6 +68,13 @@ export function ExampleExplanation() {
       <div className={`example-explanation-text${expanded ? " expanded" : ""}`} ref={textRef}>
         <h2 className="example-explanation-title">{text.title}</h2>
         <p className="example-explanation-body">{text.explanation}</p>
+        {/* which call of the learner's Python tutorial each TypeScript call is */}
+        <p className="example-explanation-python" data-testid="example-python-calls">
+          <span>{s.inPython}</span>
+          {pythonCallsOf(shown.code).map((call) => (
+            <span key={call.ts} className="example-python-call"><code>{call.ts}</code> → <code>{call.py}</code></span>
+          ))}
+        </p>
       </div>
       {(overflows || expanded) && (
         <button type="button" className="example-explanation-more" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)} data-testid="example-explanation-more">
