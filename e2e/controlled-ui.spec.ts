@@ -62,6 +62,10 @@ test("step mode: the learner schedules two threads through a lost update, the ed
   await step(page, "MainThread");
   await expect(row(page, "MainThread")).toHaveAttribute("data-state", "blocked");
   await expect(page.getByTestId("step-btn-MainThread")).toBeDisabled();
+  // A pause ends no thread: the timeline draws each lane as still going, none as "stopped".
+  const ends = await page.evaluate(() => window.playground!.debug.threadEnds());
+  expect(ends.map((e) => e.thread).sort()).toEqual(["MainThread", "Thread-1", "Thread-2"]);
+  expect(ends.filter((e) => e.ended !== null)).toEqual([]);
 
   // Both threads read the counter before either writes it: the lost update, step by step.
   await step(page, "Thread-1");

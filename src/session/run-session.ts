@@ -284,7 +284,9 @@ export class RunSession {
     const endMs = Number.isFinite(end.endMs) ? end.endMs : this.now();
     for (const [ident, halt] of this.halts) this.model.finish(ident, halt.t, halt.state);
     const crashed = end.problem?.startsWith("MemoryError");
-    for (const ident of this.model.threads.keys()) this.model.finish(ident, endMs, crashed ? ThreadState.Error : ThreadState.Stopped);
+    // A step-mode pause ends no thread: each stays drawn in the state it is paused in, up to the pause.
+    const paused = this.control?.end === "paused";
+    if (!paused) for (const ident of this.model.threads.keys()) this.model.finish(ident, endMs, crashed ? ThreadState.Error : ThreadState.Stopped);
     if (end.problem) {
       this.errors.push({ thread: "playground", message: end.problem });
       this.addOutput({ thread: "playground", text: end.problem, t: endMs, stream: "stderr" });

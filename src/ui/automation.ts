@@ -15,7 +15,7 @@ import { layoutLanes } from "../timeline/layout";
 import { DEFAULT_SETTINGS } from "../runtime/settings";
 import { traceOfLastRun } from "./timeline/export";
 import { coroutineTasks } from "../trace/coroutine-list";
-import { objectName } from "../trace/names";
+import { objectName, stateName } from "../trace/names";
 import { buildShareUrl } from "./share/share-link";
 import { shareSettings } from "./state/stores";
 import { MAX_CODE_CHARS, codeTooLong } from "../session/playground-runtime";
@@ -54,6 +54,8 @@ export interface PlaygroundDebug {
   runner(): ReturnType<PlaygroundApp["runtime"]["runner"]>;
   /** the timeline's lanes for the last run, as laid out */
   timelineLanes(): { kind: string; label: string }[];
+  /** how each thread's lane of the last run ends: its end state's name, or null while it is drawn as still going (a pause) */
+  threadEnds(): { thread: string; ended: string | null }[];
   /** the asyncio tasks the timeline draws: per task its thread, name and running stretches [start, end] in ms */
   coroutineTasks(): { thread: string; name: string; row: number; startMs: number; endMs: number; failed: boolean; runs: [number, number][] }[];
   /** every lock of the last run: its name, acquisitions, and every hold the timeline draws (shared: a read of an RWLock) */
@@ -124,6 +126,10 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
       timelineLanes: () => {
         const model = app.stores.timeline.getState().model;
         return model ? layoutLanes(model).lanes.map((lane) => ({ kind: lane.kind, label: lane.label })) : [];
+      },
+      threadEnds: () => {
+        const model = app.stores.timeline.getState().model;
+        return model ? [...model.threads.values()].map((t) => ({ thread: t.name, ended: Number.isNaN(t.endedMs) ? null : stateName(t.endedState) })) : [];
       },
       coroutineTasks: () => {
         const model = app.stores.timeline.getState().model;
