@@ -157,3 +157,33 @@ test("a locked counter: the search finds no failing interleaving and says how ma
   await expect(answer).toHaveAttribute("data-phase", "none", { timeout: 30_000 });
   await expect(answer).toContainText(/No failing interleaving in \d+ schedules \((all of them|not all of them)/);
 });
+
+test("All outcomes lists every way a small racy program can end, with how many interleavings give each, and replays one", async ({ playground: page, pageErrors }) => {
+  // The classic table: two threads each write x; it ends as whichever wrote last.
+  test.setTimeout(180_000);
+  await page.evaluate((code) => window.playground!.setCode(code), `import { Thread, print } from "playground";
+let x = 0;
+const a = new Thread({ target: () => { x = 1; } });
+const b = new Thread({ target: () => { x = 2; } });
+a.start(); b.start(); a.join(); b.join();
+print("x =", x);
+`);
+  await page.getByTestId("mode-controlled").check();
+  await page.getByTestId("all-outcomes").click();
+  const summary = page.getByTestId("outcomes-summary");
+  await expect(summary).toBeVisible({ timeout: 150_000 });
+  await expect(summary).toHaveAttribute("data-exhaustive", "true");
+  const rows = page.getByTestId("outcome-row");
+  await expect(rows).toHaveCount(2);
+  const texts = (await rows.locator("code").allTextContents()).sort();
+  expect(texts).toEqual(["x = 1", "x = 2"]);
+  const counts = (await rows.locator(".outcome-count").allTextContents()).map(Number);
+  expect(counts.every((n) => n > 0)).toBe(true);
+  await expect(summary).toContainText(`in all ${counts.reduce((s, n) => s + n, 0)} interleavings`);
+  // Replaying a row runs that very interleaving in the page.
+  await rows.filter({ hasText: "x = 1" }).getByTestId("outcome-replay").click();
+  await expect(page.locator(".output-pane .out-text").filter({ hasText: /^x = 1$/ })).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.locator(".output-pane .out-row.summary")).toContainText("controlled");
+  expect(pageErrors.messages).toEqual([]);
+});
+

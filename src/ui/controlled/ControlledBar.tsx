@@ -1,6 +1,7 @@
 // The bar under the toolbar while the run mode is Controlled (API.md §10):
 // Step (step mode, StepPanel.tsx), Find a failing interleaving (with Stop
-// while it searches, and its answer in one sentence), the seed the next run
+// while it searches, and its answer in one sentence), All outcomes (the
+// distinct ways the program can end, OutcomesTable.tsx), the seed the next run
 // uses, the recorded schedule a link brought, and Copy replay link (a share
 // link with the last run's seed and schedule: "this exact interleaving").
 
@@ -15,10 +16,12 @@ import { controlledSession, type SearchState } from "./controlled-session";
 import { searchWords } from "./explain-words";
 import { ReplayLinkButton } from "./ReplayLinkButton";
 import { StepPanel } from "./StepPanel";
+import { OutcomesTable } from "./OutcomesTable";
 import "./controlled.css";
 
 const STRINGS: Strings<{
   label: string; step: string; stepTitle: string; find: string; findTitle: string; searching: string; stop: string;
+  outcomes: string; outcomesTitle: string; searchingAll: string;
   seed: string; seedTitle: string; random: string; schedule: string; scheduleTitle: string; clearSchedule: string;
   tried: (n: number) => string; stopped: (n: number) => string; failed: (message: string) => string;
 }> = {
@@ -29,6 +32,9 @@ const STRINGS: Strings<{
     find: "Find a failing interleaving",
     findTitle: "Try schedules with few preemptions first, then random ones, until one makes the program fail (an error, a failed assert, a deadlock)",
     searching: "Searching for a failing interleaving…",
+    outcomes: "All outcomes",
+    outcomesTitle: "Run every interleaving of this program (a small one) and list the different ways it can end",
+    searchingAll: "Trying every interleaving…",
     stop: "Stop",
     seed: "seed",
     seedTitle: "The scheduler's seed: the same code and seed give the same interleaving every time. Empty: a new one each run",
@@ -47,6 +53,9 @@ const STRINGS: Strings<{
     find: "查找出错的交错",
     findTitle: "先尝试抢占次数少的调度，再尝试随机调度，直到某个调度让程序出错（异常、assert 失败、死锁）",
     searching: "正在查找出错的交错…",
+    outcomes: "所有结果",
+    outcomesTitle: "运行这个（小）程序的每一种交错，列出它可能的不同结局",
+    searchingAll: "正在尝试每一种交错…",
     stop: "停止",
     seed: "种子",
     seedTitle: "调度器的种子：相同的代码和种子每次都得到相同的交错。留空：每次运行换一个",
@@ -85,25 +94,31 @@ export function ControlledBar() {
         )}
         {searching ? (
           <>
-            <span className="controlled-searching" role="status">{t.searching}</span>
+            <span className="controlled-searching" role="status">{search.mode === "outcomes" ? t.searchingAll : t.searching}</span>
             <button type="button" className="button" data-testid="find-stop" onClick={() => session.stopSearch()}>{t.stop}</button>
           </>
         ) : (
-          <button type="button" className="button" data-testid="find-failure" title={t.findTitle} onClick={() => act(() => session.find())}>
-            {t.find}
-          </button>
+          <>
+            <button type="button" className="button" data-testid="find-failure" title={t.findTitle} onClick={() => act(() => session.find())}>
+              {t.find}
+            </button>
+            <button type="button" className="button" data-testid="all-outcomes" title={t.outcomesTitle} onClick={() => act(() => session.allOutcomes())}>
+              {t.outcomes}
+            </button>
+          </>
         )}
         <SeedField pragmaSeed={pragmas.seed} />
         <ScheduleChip />
         <ReplayLinkButton />
       </div>
-      {search && search.phase !== "searching" && <SearchAnswer search={search} t={t} />}
+      {search?.phase === "outcomes" && <OutcomesTable found={search} onReplay={(schedule) => act(() => session.replay(schedule))} />}
+      {search && search.phase !== "searching" && search.phase !== "outcomes" && <SearchAnswer search={search} t={t} />}
       {stepping && <StepPanel />}
     </section>
   );
 }
 
-function SearchAnswer({ search, t }: { search: Exclude<SearchState, { phase: "searching" }>; t: (typeof STRINGS)["en"] }) {
+function SearchAnswer({ search, t }: { search: Exclude<SearchState, { phase: "searching" | "outcomes" }>; t: (typeof STRINGS)["en"] }) {
   const language = useLanguage();
   const text =
     search.phase === "found" ? `${search.explanation} ${t.tried(search.schedulesRun)}`

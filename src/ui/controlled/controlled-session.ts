@@ -16,7 +16,8 @@ import { exploreInPage, SearchStopped, type PageSearch } from "./explore-in-page
 import { explainPhrases, searchWords } from "./explain-words";
 
 export type SearchState =
-  | { phase: "searching" }
+  | { phase: "searching"; mode: "failure" | "outcomes" }
+  | { phase: "outcomes"; outcomes: ExploreResult["outcomes"]; schedulesRun: number; exhaustive: boolean }
   | { phase: "found"; explanation: string; preemptions: number; schedulesRun: number }
   | { phase: "none"; schedulesRun: number; exhaustive: boolean }
   | { phase: "stopped"; schedulesRun: number }
@@ -34,8 +35,9 @@ export interface ControlledState {
   search: SearchState | null;
 }
 
-/** How long the button's search may take, and how many schedules it may run. */
+/** How long the button's search may take, and how many schedules it may run; listing every outcome is given longer (Stop ends either). */
 const SEARCH = { maxSchedules: 2000, timeoutMs: 20_000 } as const;
+const ALL_OUTCOMES = { maxSchedules: 5000, timeoutMs: 120_000 } as const;
 
 export class ControlledSession {
   readonly store: StoreApi<ControlledState> = createStore<ControlledState>()(() => ({ stepping: false, view: null, busy: false, error: null, search: null }));
@@ -81,21 +83,8 @@ export class ControlledSession {
 
   /** "Find a failing interleaving": the search, then the failure replayed in the page and explained under its output. */
   async find(request: ExploreRequest = {}): Promise<void> {
-    if (this.store.getState().stepping) this.exit();
-    this.stopSearch();
-    const search = (this.search = exploreInPage(this.app, { ...SEARCH, ...request, mode: "failure" }));
-    this.store.setState({ search: { phase: "searching" }, error: null });
-    let found: ExploreResult;
-    try {
-      found = await search.result;
-    } catch (error) {
-      if (this.search !== search) return;
-      this.search = null;
-      this.store.setState({ search: error instanceof SearchStopped ? { phase: "stopped", schedulesRun: error.schedulesRun } : { phase: "failed", message: messageOf(error) } });
-      return;
-    }
-    if (this.search !== search) return;
-    this.search = null;
+    const found = await this.searchFor({ ...SEARCH, ...request, mode: "failure" });
+    if (!found) return;
     const run = this.app.stores.run.getState();
     if (found.failure) {
       // The replay's scheduler report words the sentence in the page's language; the search's own is English.
@@ -108,6 +97,40 @@ export class ControlledSession {
       const none = { phase: "none" as const, schedulesRun: found.schedulesRun, exhaustive: found.exhaustive };
       run.appendLesson(searchWords(currentLanguage()).none(none.schedulesRun, none.exhaustive));
       this.store.setState({ search: none });
+    }
+  }
+
+  /**
+   * "All outcomes": every schedule of a small program (or as many as the
+   * budget allows), grouped by what it printed and how it ended: the classic
+   * "x can end as 1 or 2" table, each row with a schedule that replays it.
+   */
+  async allOutcomes(request: ExploreRequest = {}): Promise<void> {
+    const found = await this.searchFor({ ...ALL_OUTCOMES, ...request, mode: "outcomes" });
+    if (found) this.store.setState({ search: { phase: "outcomes", outcomes: found.outcomes, schedulesRun: found.schedulesRun, exhaustive: found.exhaustive } });
+  }
+
+  /** Replays the interleaving `schedule` recorded, in the page (an outcome's row). */
+  async replay(schedule: string): Promise<void> {
+    await this.app.controller.run({ settings: { controlled: true, schedule } });
+  }
+
+  /** Runs a search of `request.mode`; its result, or undefined when it was stopped, failed or replaced (the state says which). */
+  private async searchFor(request: ExploreRequest & { mode: "failure" | "outcomes" }): Promise<ExploreResult | undefined> {
+    if (this.store.getState().stepping) this.exit();
+    this.stopSearch();
+    const search = (this.search = exploreInPage(this.app, request));
+    this.store.setState({ search: { phase: "searching", mode: request.mode }, error: null });
+    try {
+      const found = await search.result;
+      if (this.search !== search) return undefined;
+      this.search = null;
+      return found;
+    } catch (error) {
+      if (this.search !== search) return undefined;
+      this.search = null;
+      this.store.setState({ search: error instanceof SearchStopped ? { phase: "stopped", schedulesRun: error.schedulesRun } : { phase: "failed", message: messageOf(error) } });
+      return undefined;
     }
   }
 
