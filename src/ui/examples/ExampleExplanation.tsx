@@ -77,7 +77,7 @@ export function ExampleExplanation() {
         </p>
       </div>
       {(overflows || expanded) && (
-        <button type="button" className="example-explanation-more" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)} data-testid="example-explanation-more">
+        <button type="button" className="button example-explanation-more" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)} data-testid="example-explanation-more">
           {expanded ? s.less : s.more}
         </button>
       )}

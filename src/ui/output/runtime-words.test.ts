@@ -68,6 +68,11 @@ describe("the runtime's sentences in Chinese", () => {
     expect(localizeRuntimeText(SAID[1], "zh")).toContain("MainThread 在等待 Thread-1 结束");
   });
 
+  it("does not even look at a line longer than any sentence of its own (a snippet's exception can be megabytes)", () => {
+    const long = `${"Thread-1 ".repeat(50_000)}started at line 3 by MainThread`;
+    expect(localizeRuntimeText(long, "zh")).toBe(long);
+  });
+
   it("leaves what it does not know as it was: a snippet's own words, Python's tracebacks", () => {
     for (const text of ["expected 600000, got 479725", "Traceback (most recent call last):\n  File \"snippet.ts\", line 4, in work\nValueError: bad"]) {
       expect(localizeRuntimeText(text, "zh")).toBe(text);

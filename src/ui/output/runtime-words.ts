@@ -79,7 +79,11 @@ const ZH_SHAPES: Shape[] = [
   ],
 ];
 
+/** The runtime's sentences are short; a longer line (a snippet's exception message can be megabytes) is not one of them, and is not matched at all. */
+const MAX_SENTENCE_CHARS = 2000;
+
 function localizeLine(line: string): string {
+  if (line.length > MAX_SENTENCE_CHARS) return line;
   for (const [shape, words] of ZH_SHAPES) {
     const match = shape.exec(line);
     if (match) return words(...match.slice(1));
