@@ -145,3 +145,26 @@ test("a blocking call inside a task shows as that task running through it, the o
   expect(longest[1] - longest[0]).toBeGreaterThanOrEqual(140);
   expect(polite.runs[polite.runs.length - 1][0]).toBeGreaterThanOrEqual(longest[1] - 0.05);
 });
+
+test("an event loop with every task waiting at an await is drawn as idle, not as running", async ({ playground }) => {
+  // Scenario: main gathers two tasks that each await a 150 ms sleep. While
+  // they sleep no task is ready, so MainThread runs no code: the trace says
+  // "event loop idle" for at least the sleep, and the run's figures do not
+  // count it as running (it was counted as running before).
+  const result = await runSnippet(playground, `
+    import { asyncio, print } from "playground";
+    async function nap(n: number) { await asyncio.sleep(150); return n; }
+    asyncio.run(async () => {
+      print((await asyncio.gather(nap(1), nap(2))).join(","));
+    });
+  `);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual(["1,2"]);
+  const trace = await playground.evaluate(() => (window as unknown as { playground: { getTrace(): { traceEvents: { name: string; ph: string; tid: number; dur?: number; cat?: string }[] } } }).playground.getTrace());
+  const idle = trace.traceEvents.filter((e) => e.name === "event loop idle" && e.ph === "X");
+  const idleMs = idle.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
+  expect(idleMs, JSON.stringify(idle)).toBeGreaterThanOrEqual(145);
+  const main = result.threads.find((t) => t.name === "MainThread")!;
+  // Running and idle never overlap: the run's span holds both.
+  expect(main.runningMs + idleMs).toBeLessThanOrEqual(main.endMs - main.startMs + 0.5);
+});

@@ -19,6 +19,8 @@ export interface ThreadStats {
   waitingMs: number;
   sleepingMs: number;
   queueMs: number;
+  /** its asyncio event loop had no task ready */
+  idleMs: number;
   end: string;
 }
 
@@ -41,6 +43,7 @@ export function runStats(model: TraceModel, endMs: number, words: TimelineWords 
       waitingMs: t.ms[ThreadState.Waiting],
       sleepingMs: t.ms[ThreadState.Sleeping],
       queueMs: t.ms[ThreadState.QueueWait],
+      idleMs: t.ms[ThreadState.EventLoopIdle],
       end: stateName(t.finalState >= ThreadState.Done ? t.finalState : ThreadState.Running, words),
     };
   });

@@ -51,6 +51,7 @@ STATES_LIGHT[ThreadState.Blocked] = "#e8743b";
 STATES_LIGHT[ThreadState.Waiting] = "#9b8ae0";
 STATES_LIGHT[ThreadState.Sleeping] = "#b7c0cb";
 STATES_LIGHT[ThreadState.QueueWait] = "#5b9ee6";
+STATES_LIGHT[ThreadState.EventLoopIdle] = "#c3e6cd";
 STATES_LIGHT[ThreadState.Done] = "#8c959f";
 STATES_LIGHT[ThreadState.Error] = "#cf222e";
 STATES_LIGHT[ThreadState.Stopped] = "#9a6700";

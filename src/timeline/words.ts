@@ -16,7 +16,7 @@ import { EN_NAME_WORDS, type NameWords } from "../trace/names";
 export interface TimelineWords extends NameWords {
   // --- canvas ---
   /** a state bar's label when the bar is narrow; running has none (it is the green) */
-  short: Record<ThreadState.Runnable | ThreadState.Blocked | ThreadState.Waiting | ThreadState.Sleeping | ThreadState.QueueWait, string>;
+  short: Record<ThreadState.Runnable | ThreadState.Blocked | ThreadState.Waiting | ThreadState.Sleeping | ThreadState.QueueWait | ThreadState.EventLoopIdle, string>;
   /** a pool task box: "task #3" */
   task(index: number): string;
   /** the label of a data race's marks: "race" (then ": counter") */
@@ -96,6 +96,7 @@ export const EN_WORDS: TimelineWords = {
     [ThreadState.Waiting]: "waiting",
     [ThreadState.Sleeping]: "sleep",
     [ThreadState.QueueWait]: "queue",
+    [ThreadState.EventLoopIdle]: "idle",
   },
   task: (index) => `task #${index}`,
   race: "data race",
@@ -162,6 +163,7 @@ export const ZH_WORDS: TimelineWords = {
     [ThreadState.Waiting]: "等待",
     [ThreadState.Sleeping]: "休眠",
     [ThreadState.QueueWait]: "等待队列或管道",
+    [ThreadState.EventLoopIdle]: "事件循环空闲",
     [ThreadState.Done]: "结束",
     [ThreadState.Error]: "出错",
     [ThreadState.Stopped]: "已停止",
@@ -174,6 +176,7 @@ export const ZH_WORDS: TimelineWords = {
     [ThreadState.Waiting]: "等待",
     [ThreadState.Sleeping]: "休眠",
     [ThreadState.QueueWait]: "队列",
+    [ThreadState.EventLoopIdle]: "空闲",
   },
   task: (index) => `任务 #${index}`,
   race: "数据竞争",

@@ -56,14 +56,20 @@ export const enum ThreadState {
   Sleeping = 5,
   /** waiting on a queue or pipe */
   QueueWait = 6,
-  Done = 7,
-  Error = 8,
-  Stopped = 9,
+  /**
+   * its asyncio event loop has no task ready: every task waits at an await.
+   * The runtime never writes it; the model derives it from the task events
+   * (trace/model-loop-idle.ts), which are exact.
+   */
+  EventLoopIdle = 7,
+  Done = 8,
+  Error = 9,
+  Stopped = 10,
 }
 
 export const THREAD_STATE_NAMES: readonly string[] = [
   "starting", "running", "waiting for the GIL", "blocked on a lock", "waiting",
-  "sleeping", "waiting on a queue", "done", "error", "stopped",
+  "sleeping", "waiting on a queue", "event loop idle", "done", "error", "stopped",
 ];
 
 export function isFinalState(state: number): boolean {

@@ -16,6 +16,7 @@ import { GrowableF64, GrowableI32 } from "./growable";
 import { IntervalList } from "./model-series";
 import { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
 import { CoroutineRows } from "./model-coroutines";
+import { LoopActivity } from "./model-loop-idle";
 import { kindInfo, kindOf, ObjKind } from "./object-kinds";
 
 export { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
@@ -43,6 +44,8 @@ export interface ThreadTrack {
   tasks: IntervalList;
   /** asyncio tasks of this thread's event loop, packed into sub-lanes */
   coroutines: CoroutineRows;
+  /** whether that loop has a task running (null until its first task) */
+  loop: LoopActivity | null;
   /** times this thread took the GIL from another, from whom, and how long it lay free (µs) */
   gilTakes: GrowableF64;
   gilFrom: GrowableI32;
@@ -95,7 +98,7 @@ export class TraceModel {
         ident, name, kind, pid,
         times: new GrowableF64(), states: new GrowableI32(), objects: new GrowableI32(),
         markTimes: new GrowableF64(), markLabels: new GrowableI32(),
-        spans: [], tasks: new IntervalList(), coroutines: new CoroutineRows(), prints: new GrowableF64(),
+        spans: [], tasks: new IntervalList(), coroutines: new CoroutineRows(), loop: null, prints: new GrowableF64(),
         gilTakes: new GrowableF64(), gilFrom: new GrowableI32(), gilLatencyUs: new GrowableI32(),
         pendingWaitObj: 0, pendingWaitStartMs: 0,
         closedMs: new Float64Array(ThreadState.Stopped + 1), endedMs: Number.NaN, endedState: 0,
@@ -159,15 +162,19 @@ export class TraceModel {
         break;
       case EventKind.TaskStart:
         if (track?.coroutines.start(obj, tMs)) this.structureVersion++;
+        if (track) this.loopMoved(track, kind, obj, tMs);
         break;
       case EventKind.TaskAwait:
         track?.coroutines.await(obj, tMs);
+        if (track) this.loopMoved(track, kind, obj, tMs);
         break;
       case EventKind.TaskResume:
         track?.coroutines.resume(obj, tMs);
+        if (track) this.loopMoved(track, kind, obj, tMs);
         break;
       case EventKind.TaskEnd:
         track?.coroutines.end(obj, tMs, arg === 1);
+        if (track) this.loopMoved(track, kind, obj, tMs);
         break;
       case EventKind.GilHandover:
         if (!track) break;
@@ -277,6 +284,22 @@ export class TraceModel {
     track.objects.push(obj);
   }
 
+  /**
+   * A task of the thread's loop started, awaited, resumed or ended: a running
+   * stretch becomes "event loop idle" while no task is ready, and running
+   * again when one is (trace/model-loop-idle.ts). An await is stamped when it
+   * began, which may be before events already taken in: never before them.
+   */
+  private loopMoved(track: ThreadTrack, kind: EventKind, task: number, tMs: number): void {
+    const idle = (track.loop ??= new LoopActivity()).take(kind, task);
+    const n = track.states.length;
+    if (n === 0 || !Number.isNaN(track.endedMs)) return;
+    const current = track.states.data[n - 1];
+    const at = Math.max(tMs, track.times.data[n - 1]);
+    if (idle && current === ThreadState.Running) this.addState(track, at, ThreadState.EventLoopIdle, 0);
+    else if (!idle && current === ThreadState.EventLoopIdle) this.addState(track, at, ThreadState.Running, 0);
+  }
+
   private joinPool(ident: number, poolId: number): void {
     const pool = this.pools.get(poolId);
     if (!pool || pool.workers.has(ident)) return;
@@ -320,5 +343,6 @@ export class TraceModel {
     for (const list of track.spans) list.close(tMs);
     track.tasks.close(tMs);
     track.coroutines.closeAll(tMs);
+    track.loop?.clear();
   }
 }

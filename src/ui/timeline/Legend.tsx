@@ -3,7 +3,7 @@
 import { ThreadState } from "../../trace/events";
 import { useStrings, type Strings } from "../i18n/language";
 
-type LegendState = ThreadState.Starting | ThreadState.Running | ThreadState.Runnable | ThreadState.Blocked | ThreadState.Waiting | ThreadState.Sleeping | ThreadState.QueueWait | ThreadState.Done | ThreadState.Error | ThreadState.Stopped;
+type LegendState = ThreadState.Starting | ThreadState.Running | ThreadState.Runnable | ThreadState.Blocked | ThreadState.Waiting | ThreadState.Sleeping | ThreadState.QueueWait | ThreadState.EventLoopIdle | ThreadState.Done | ThreadState.Error | ThreadState.Stopped;
 
 const ITEMS: [LegendState, string][] = [
   [ThreadState.Starting, "--st-starting"],
@@ -13,6 +13,7 @@ const ITEMS: [LegendState, string][] = [
   [ThreadState.Waiting, "--st-waiting"],
   [ThreadState.Sleeping, "--st-sleeping"],
   [ThreadState.QueueWait, "--st-queue"],
+  [ThreadState.EventLoopIdle, "--st-idle"],
   [ThreadState.Done, "--st-done"],
   [ThreadState.Error, "--st-error"],
   [ThreadState.Stopped, "--st-stopped"],
@@ -37,6 +38,7 @@ const STRINGS: Strings<LegendText> = {
       [ThreadState.Waiting]: ["waiting", "waiting (condition, event, join, barrier)"],
       [ThreadState.Sleeping]: ["sleeping", "sleeping"],
       [ThreadState.QueueWait]: ["waiting on a queue or pipe", "waiting on a queue or pipe"],
+      [ThreadState.EventLoopIdle]: ["event loop idle", "its asyncio event loop has no task ready: every task waits at an await"],
       [ThreadState.Done]: ["done", "ended"],
       [ThreadState.Error]: ["error", "ended with an exception"],
       [ThreadState.Stopped]: ["stopped", "stopped (Stop, terminate, or the end of the run)"],
@@ -54,6 +56,7 @@ const STRINGS: Strings<LegendText> = {
       [ThreadState.Waiting]: ["等待", "等待（条件变量、事件、join、栅栏）"],
       [ThreadState.Sleeping]: ["休眠", "休眠（sleep）"],
       [ThreadState.QueueWait]: ["等待队列或管道", "等待队列或管道"],
+      [ThreadState.EventLoopIdle]: ["事件循环空闲", "asyncio 事件循环没有可运行的任务：每个任务都在 await 处等待"],
       [ThreadState.Done]: ["结束", "已结束"],
       [ThreadState.Error]: ["出错", "因异常结束"],
       [ThreadState.Stopped]: ["已停止", "被停止（停止按钮、terminate 或运行结束）"],

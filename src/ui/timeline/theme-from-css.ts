@@ -14,6 +14,7 @@ const STATE_VARS: Record<number, string> = {
   [ThreadState.Waiting]: "--st-waiting",
   [ThreadState.Sleeping]: "--st-sleeping",
   [ThreadState.QueueWait]: "--st-queue",
+  [ThreadState.EventLoopIdle]: "--st-idle",
   [ThreadState.Done]: "--st-done",
   [ThreadState.Error]: "--st-error",
   [ThreadState.Stopped]: "--st-stopped",
