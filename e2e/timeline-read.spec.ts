@@ -236,3 +236,51 @@ test.describe("on a phone", () => {
     await expect(playground.locator(".tl-tooltip")).toContainText("MainThread");
   });
 });
+
+/** Thread-1 sleeps on line 4 and then waits for an Event on line 5. */
+const WAITS = `import { Thread, Event, sleep } from "playground";
+const go = new Event();
+function work() {
+  sleep(80);
+  go.wait();
+}
+const t = new Thread({ target: work });
+t.start();
+sleep(200);
+go.set();
+t.join();
+`;
+
+apiTest("a wait's bar links to the call that waited, and the running bar after it to where it went on", async ({ playground, pageErrors }) => {
+  const result = await runSnippet(playground, WAITS);
+  expect(result.status, describeRun(result)).toBe("ok");
+  const w = await finishedWindow(playground, result.durationMs);
+  // Thread-1's bars from the exported trace (the same model the canvas draws).
+  const slices = await playground.evaluate(() => {
+    const trace = (window as unknown as { playground: { getTrace(): { traceEvents: { ph: string; name: string; tid: number; ts: number; dur: number; args?: { name?: string } }[] } } }).playground.getTrace();
+    const tid = trace.traceEvents.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "Thread-1")!.tid;
+    return trace.traceEvents.filter((e) => e.ph === "X" && e.tid === tid).map((e) => ({ name: e.name, fromMs: e.ts / 1000, toMs: (e.ts + e.dur) / 1000 }));
+  });
+  const bar = (name: string) => slices.find((s) => s.name === name)!;
+  const editor = playground.locator(".editor-pane .monaco-editor");
+  const box = (await playground.locator("#timeline canvas").boundingBox())!;
+  // Thread-1's lane: axis 24, group 20, MainThread's lane 24, bar 3 + 9.
+  const clickAt = async (tMs: number) => playground.mouse.click(box.x + msToPx(w, tMs), box.y + 24 + 20 + 24 + 12);
+  const middle = (s: { fromMs: number; toMs: number }) => (s.fromMs + s.toMs) / 2;
+
+  const sleeping = bar("sleeping");
+  expect(sleeping, JSON.stringify(slices)).toBeTruthy();
+  await clickAt(middle(sleeping));
+  await expect(editor.locator(".code-link-line")).toHaveCount(1);
+  await expect(editor.locator(".code-link-line")).toHaveClass(/code-link-tc-\d/);
+  await expect(editor.locator(".line-numbers.active-line-number")).toHaveText("4");
+
+  await clickAt(middle(bar("waiting")));
+  await expect(editor.locator(".line-numbers.active-line-number")).toHaveText("5");
+
+  // The running bar between the two went on from the sleep.
+  const between = slices.find((s) => s.name === "running" && s.fromMs >= sleeping.toMs - 0.01)!;
+  await clickAt(middle(between));
+  await expect(editor.locator(".line-numbers.active-line-number")).toHaveText("4");
+  expect(pageErrors.messages).toEqual([]);
+});

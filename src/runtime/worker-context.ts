@@ -11,7 +11,8 @@ import { Blocks } from "../sync/blocks";
 import { Gil } from "../sync/gil";
 import { OutputWriter } from "./output-ring";
 import type { ModuleScope } from "./serialize";
-import { EventKind, ThreadState } from "../trace/events";
+import { EventKind, ThreadState, isBlockedState } from "../trace/events";
+import { hereInSnippet } from "./snippet-position";
 import { RaceDetector } from "./race/race-detector";
 import { identOfTid } from "./race/race-memory";
 import { sendToRunner } from "./runner-link";
@@ -58,6 +59,15 @@ export interface WorkerContext {
 }
 
 let current: WorkerContext | null = null;
+
+/**
+ * Waits this long or longer record the line of the call that waited. Where
+ * a thread is comes from a stack, which cost 10-20 µs in V8 (Node, on
+ * this 2-core machine under load): a few per cent of a wait of a
+ * millisecond, but more than a short lock hand-over itself, so those stay
+ * without a line.
+ */
+const SOURCE_MIN_WAIT_MS = 1;
 
 /** Thread `ident`'s detector: it reports each race to the runner, with times in µs of the run's clock. */
 function detectorFor(memory: SharedArrayBuffer, ident: number, main: boolean, nowMs: () => number, coarseMs: () => number): RaceDetector {
@@ -111,6 +121,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     : null;
   // A controlled run replays: the snippet's Math.random is seeded per thread.
   if (control) Math.random = seededRandom(run.seed ?? 0, control.n);
+  let stateSince = 0;
   const ctx: WorkerContext = {
     race,
     control,
@@ -125,13 +136,22 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     state: ThreadState.Starting,
     now: control ? () => control.now() : () => origin + performance.now(),
     enter(state, obj = 0) {
+      // A wait that ends says which call of the snippet it was (see SOURCE_MIN_WAIT_MS).
+      if (state === ThreadState.Running && isBlockedState(ctx.state)) {
+        const tMs = ctx.now();
+        if (tMs - stateSince >= SOURCE_MIN_WAIT_MS) {
+          const pos = hereInSnippet();
+          if (pos > 0) ring.write(tMs, EventKind.SourceAt, Math.min(Math.floor(pos / 4096), 0xffffff), pos % 4096);
+        }
+      }
       // Blocking or ending gives the GIL up; running again takes it back,
       // waiting for it (and showing so) when another thread holds it. The
       // timeline must never show two holders at once: a thread shows its new
       // state before it drops the GIL, and "running" only after taking it.
       if (gil && state === ThreadState.Running) gil.take();
       ctx.state = state;
-      ring.write(ctx.now(), EventKind.State, state, obj);
+      stateSince = ctx.now();
+      ring.write(stateSince, EventKind.State, state, obj);
       if (gil && state !== ThreadState.Running) gil.drop();
     },
     yieldGil() {

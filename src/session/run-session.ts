@@ -20,6 +20,7 @@ import { formatTraceback, headerLines, snippetFrames } from "./traceback";
 import { buildResult } from "./run-result";
 import { RaceReports, raceReportText, type ThreadOrigin } from "./race-reports";
 import { originalPosition } from "../compile/source-position";
+import { sourceMapper } from "./source-mapper";
 
 /** page time spent on a run's stream per frame */
 const WORK_MS = 6;
@@ -69,6 +70,7 @@ export class RunSession {
   ) {
     this.result = new Promise((resolve) => (this.resolve = resolve));
     this.races = new RaceReports(compiled.sites);
+    this.model.mapSource = sourceMapper(compiled, () => this.offset);
     this.ready = headerLines.then((n) => {
       this.offset = n;
     });

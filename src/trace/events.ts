@@ -34,9 +34,14 @@ export const enum EventKind {
   TaskResume = 27,
   /** this thread took the GIL from thread \`obj\`, \`arg\` µs after that one let it go */
   GilHandover = 28,
+  /**
+   * the wait this thread is ending (its current state) was a call at line
+   * `arg`, column `obj` of the compiled snippet (trace/source-lines.ts)
+   */
+  SourceAt = 29,
 }
 
-const KNOWN_KINDS = new Set([1, 2, 3, 4, 5, 6, 7, 16, 17, 20, 21, 22, 23, 24, 25, 26, 27, 28]);
+const KNOWN_KINDS = new Set([1, 2, 3, 4, 5, 6, 7, 16, 17, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29]);
 
 /** Whether `kind` is one of EventKind (events come from memory a snippet can write). */
 export function isEventKind(kind: number): kind is EventKind {

@@ -17,6 +17,7 @@ import { IntervalList } from "./model-series";
 import { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
 import { CoroutineRows } from "./model-coroutines";
 import { LoopActivity } from "./model-loop-idle";
+import { SourceLines } from "./source-lines";
 import { kindInfo, kindOf, ObjKind } from "./object-kinds";
 
 export { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
@@ -44,6 +45,8 @@ export interface ThreadTrack {
   tasks: IntervalList;
   /** asyncio tasks of this thread's event loop, packed into sub-lanes */
   coroutines: CoroutineRows;
+  /** the snippet's line of each wait that recorded one */
+  sources: SourceLines;
   /** whether that loop has a task running (null until its first task) */
   loop: LoopActivity | null;
   /** times this thread took the GIL from another, from whom, and how long it lay free (µs) */
@@ -88,6 +91,12 @@ export class TraceModel {
   droppedEvents = 0;
   /** the latest time any event carried */
   maxMs = 0;
+  /**
+   * Maps a position in the compiled snippet (line, column) to the snippet's
+   * own, packed (trace/source-lines.ts), or 0; set by the run's session,
+   * which has the source map. Without it, waits keep no line.
+   */
+  mapSource: ((jsLine: number, jsColumn: number) => number) | null = null;
   /** changes when lanes appear or change shape (a thread, lock, queue, pool, deeper span): the layout's cache key */
   structureVersion = 0;
 
@@ -98,7 +107,7 @@ export class TraceModel {
         ident, name, kind, pid,
         times: new GrowableF64(), states: new GrowableI32(), objects: new GrowableI32(),
         markTimes: new GrowableF64(), markLabels: new GrowableI32(),
-        spans: [], tasks: new IntervalList(), coroutines: new CoroutineRows(), loop: null, prints: new GrowableF64(),
+        spans: [], tasks: new IntervalList(), coroutines: new CoroutineRows(), sources: new SourceLines(), loop: null, prints: new GrowableF64(),
         gilTakes: new GrowableF64(), gilFrom: new GrowableI32(), gilLatencyUs: new GrowableI32(),
         pendingWaitObj: 0, pendingWaitStartMs: 0,
         closedMs: new Float64Array(ThreadState.Stopped + 1), endedMs: Number.NaN, endedState: 0,
@@ -182,6 +191,14 @@ export class TraceModel {
         track.gilFrom.push(obj);
         track.gilLatencyUs.push(arg);
         break;
+      case EventKind.SourceAt: {
+        const n = track ? track.states.length : 0;
+        // Only a wait records its line (a forged event on another state is ignored).
+        if (n === 0 || !this.mapSource || !isBlockedState(track!.states.data[n - 1])) break;
+        const position = this.mapSource(arg, obj);
+        if (position > 0) track!.sources.add(n - 1, position);
+        break;
+      }
       case EventKind.Mark:
         track?.markTimes.push(tMs);
         track?.markLabels.push(obj);

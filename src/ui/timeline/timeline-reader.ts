@@ -4,12 +4,14 @@
 // in the editor where the trace knows one. Each turns into a viewport step
 // and a change of the reading store (reading-store.ts); the view redraws.
 //
-// Source lines: trace events carry no line today (trace/events.ts), so the
-// only bars that know one are a thread's end in error and the bar that ran
-// into it: RunResult.errors has the line the thread threw at.
+// Source lines: a thread's end in error and the bar that ran into it know
+// the line it threw at (RunResult.errors); a wait of a millisecond or more
+// knows the call that waited (trace/source-lines.ts), and the running bar
+// after it goes on from there.
 
 import type { TraceModel } from "../../trace/model";
-import { ThreadState } from "../../trace/events";
+import { ThreadState, isBlockedState } from "../../trace/events";
+import { unpackPosition } from "../../trace/source-lines";
 import { barSpan, focusHit, isValidFocus, stepBar, threadLifetime, type BarStep } from "../../timeline/bar-nav";
 import { describeHit } from "../../timeline/describe";
 import type { Hit } from "../../timeline/geometry";
@@ -35,9 +37,25 @@ export interface ReaderHost {
 }
 
 /** The hover card's row for a bar that knows its source line. */
-const SOURCE_WORDS: Strings<{ line: string; threwAt: (line: number) => string }> = {
-  en: { line: "line", threwAt: (line) => `${line} (threw here; click to show it in the editor)` },
-  zh: { line: "行", threwAt: (line) => `第 ${line} 行（在此抛出异常；点击在编辑器中查看）` },
+type SourceWhy = "threw" | "waited" | "resumed";
+
+const SOURCE_WORDS: Strings<{ line: string; at: Record<SourceWhy, (line: number) => string> }> = {
+  en: {
+    line: "line",
+    at: {
+      threw: (line) => `${line} (threw here; click to show it in the editor)`,
+      waited: (line) => `${line} (the call that waited; click to show it in the editor)`,
+      resumed: (line) => `${line} (went on from the call that waited here; click to show it)`,
+    },
+  },
+  zh: {
+    line: "行",
+    at: {
+      threw: (line) => `第 ${line} 行（在此抛出异常；点击在编辑器中查看）`,
+      waited: (line) => `第 ${line} 行（在此调用处等待；点击在编辑器中查看）`,
+      resumed: (line) => `第 ${line} 行（从此处等待结束后继续运行；点击查看）`,
+    },
+  },
 };
 
 /** Zooming to a range leaves this fraction of it free either side. */
@@ -164,17 +182,27 @@ export class TimelineReader {
   }
 
   /** The source line a hit stands for, when the trace knows it (see the header). */
-  sourceLine(hit: Hit | null): { line: number; column?: number; thread: string } | null {
+  sourceLine(hit: Hit | null): { line: number; column?: number; thread: string; why: SourceWhy } | null {
     const model = this.model();
     if (!model || !hit || (hit.kind !== "final" && hit.kind !== "state")) return null;
     const track = model.threads.get(hit.ident);
-    if (!track || track.endedState !== ThreadState.Error) return null;
+    if (!track) return null;
     const n = track.states.length;
-    // The error marker itself, or the last bar before it (the code that threw ran in it).
-    const last = n >= 2 && track.states.data[n - 1] >= ThreadState.Done ? n - 2 : n - 1;
-    if (hit.kind === "state" && hit.index !== last) return null;
-    const error = this.stores.run.getState().lastResult?.errors.find((e) => e.thread === track.name && e.line !== undefined);
-    return error?.line !== undefined ? { line: error.line, column: error.column, thread: track.name } : null;
+    if (track.endedState === ThreadState.Error) {
+      // The error marker itself, or the last bar before it (the code that threw ran in it).
+      const last = n >= 2 && track.states.data[n - 1] >= ThreadState.Done ? n - 2 : n - 1;
+      if (hit.kind === "final" || hit.index === last) {
+        const error = this.stores.run.getState().lastResult?.errors.find((e) => e.thread === track.name && e.line !== undefined);
+        if (error?.line !== undefined) return { line: error.line, column: error.column, thread: track.name, why: "threw" };
+      }
+    }
+    if (hit.kind !== "state" || hit.index >= n) return null;
+    const state = track.states.data[hit.index];
+    const waited = isBlockedState(state);
+    // A running bar goes on from the call whose wait ended it.
+    const position = waited ? track.sources.at(hit.index) : state === ThreadState.Running && hit.index > 0 ? track.sources.at(hit.index - 1) : 0;
+    if (position <= 0) return null;
+    return { ...unpackPosition(position), thread: track.name, why: waited ? "waited" : "resumed" };
   }
 
   /** The hover card's "line" row for a hit that knows its line, else null. */
@@ -182,7 +210,7 @@ export class TimelineReader {
     const place = this.sourceLine(hit);
     if (!place) return null;
     const words = SOURCE_WORDS[currentLanguage()];
-    return [words.line, words.threwAt(place.line)];
+    return [words.line, words.at[place.why](place.line)];
   }
 
   /** Hover (highlight only) or click (move the cursor) a bar that knows its line. */
