@@ -27,3 +27,49 @@ test("the starter: no event dropped, 600,000 acquisitions of lock, no hold past 
   expect(lock!.acquisitions).toBe(600_000);
   expect(lock!.pastEnd).toBe(0);
 });
+
+/**
+ * Two threads take `lock` 20,000 times each with some contention, and a
+ * producer puts 3,000 items a consumer gets: far more events than the cap
+ * this test sets (20,000), so the trace fills early in the run.
+ */
+const PAST_THE_CAP = `import { Thread, Lock, Queue, print } from "playground";
+const lock = new Lock();
+const jobs = new Queue<number>();
+let taken = 0;
+function taker() { for (let i = 0; i < 20_000; i++) lock.with(() => { taken += 1; }); }
+function producer() { for (let i = 0; i < 3_000; i++) jobs.put(i); }
+function consumer() { for (let i = 0; i < 3_000; i++) jobs.get(); }
+const threads = [taker, taker, producer, consumer].map((target) => new Thread({ target }));
+threads.forEach((t) => t.start());
+threads.forEach((t) => t.join());
+print("taken", taken);
+`;
+
+test("past the trace's cap the figures stay exact, and the timeline says what it did not record", async ({ playground }) => {
+  await playground.evaluate(() => (window as unknown as { playground: { debug: { setTraceCap(n: number | null): void } } }).playground.debug.setTraceCap(20_000));
+  try {
+    const result = await runSnippet(playground, PAST_THE_CAP, undefined, 120_000);
+    const why = describeRun(result);
+    expect(result.status, why).toBe("ok");
+    expect(result.output.map((o) => o.text)).toContain("taken 40000");
+    // Not in the trace: the events past the cap (lock pairs the threads folded into one event count as kept).
+    expect(result.stats.events, why).toBeGreaterThan(20_000);
+    expect(result.stats.droppedEvents, why).toBeGreaterThan(0);
+    expect(result.stats.droppedEvents, why).toBeLessThanOrEqual(result.stats.events - 20_000);
+    // Every figure still counts everything: Stats against the snippet's own counts.
+    await playground.getByRole("button", { name: "Stats", exact: true }).click();
+    const rows = await playground.locator(".tl-stats tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+    // lock: acquired; jobs: puts, gets.
+    expect(rows.find((r) => r[0] === "lock")?.[1], JSON.stringify(rows)).toBe("40000");
+    expect(rows.find((r) => r[0] === "jobs")?.slice(1, 3), JSON.stringify(rows)).toEqual(["3000", "3000"]);
+    await playground.getByRole("button", { name: "Stats", exact: true }).click();
+    // The header says where the trace filled; the lock lane draws fewer holds than there were.
+    await expect(playground.getByTestId("tl-capped")).toContainText("trace full at");
+    const lock = await playground.evaluate(() => (window as unknown as { playground: { debug: { lockHolds(): { name: string; acquisitions: number; holds: unknown[] }[] } } }).playground.debug.lockHolds().find((l) => l.name === "lock")!);
+    expect(lock.acquisitions).toBe(40_000);
+    expect(lock.holds.length).toBeLessThan(40_000);
+  } finally {
+    await playground.evaluate(() => (window as unknown as { playground: { debug: { setTraceCap(n: number | null): void } } }).playground.debug.setTraceCap(null));
+  }
+});

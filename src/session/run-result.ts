@@ -45,6 +45,7 @@ export function buildResult(run: { model: TraceModel; output: OutputLine[]; erro
     ...(verdict.deadlock ? { deadlock: verdict.deadlock } : {}),
     ...(verdict.races ? { races: verdict.races } : {}),
     ...(verdict.control ?? {}),
-    stats: { events: model.eventCount, droppedEvents: model.droppedEvents },
+    // Events past the trace's cap were counted into the figures but are not in the trace.
+    stats: { events: model.eventCount, droppedEvents: model.droppedEvents + model.unrecordedEvents },
   };
 }

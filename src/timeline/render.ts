@@ -4,6 +4,7 @@
 // lane names and the axis on top. The renderer keeps only reusable buffers.
 
 import { drawRaces } from "./draw-races";
+import { drawUnrecorded } from "./draw-unrecorded";
 import { frameWords, laneTop, laneVisible, type Ctx2D, type Frame, type FrameInput } from "./frame";
 import { drawThreadExtras, drawThreadMarks } from "./draw-threads";
 import { drawPoolLane, drawQueueLane } from "./draw-objects";
@@ -91,6 +92,7 @@ export class TimelineRenderer {
       ctx.fillText(text, label.x, label.y);
     }
 
+    drawUnrecorded(frame);
     drawHighlight(frame);
     drawSelection(frame);
     drawMatches(frame);

@@ -57,8 +57,8 @@ export function runStats(model: TraceModel, endMs: number, words: TimelineWords 
   }));
   const queues = [...model.queues.values()].filter((q) => isUserObject(model, q.id)).sort((a, b) => a.ordinal - b.ordinal).map((q) => ({
     name: objectName(model, q.id, words),
-    puts: q.puts.length,
-    gets: q.gets.length,
+    puts: q.putCount,
+    gets: q.getCount,
     maxDepth: q.maxDepth,
   }));
   const pools = [...model.pools.values()].sort((a, b) => a.ordinal - b.ordinal).map((p) => ({

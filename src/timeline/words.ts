@@ -58,6 +58,8 @@ export interface TimelineWords extends NameWords {
   thisPixel: string;
   // --- hover card: values and titles ---
   stillGoing(time: string): string;
+  /** drawn over the time past the trace's cap (draw-unrecorded.ts) */
+  notRecorded: string;
   /** "Thread-1 at 12.000 ms" */
   nameAt(name: string, time: string): string;
   /** "Thread-1 (released at 12.000 ms)" */
@@ -131,6 +133,7 @@ export const EN_WORDS: TimelineWords = {
   putBy: "put by",
   thisPixel: "this pixel",
   stillGoing: (time) => `${time} (still going)`,
+  notRecorded: "not recorded: the trace is full",
   nameAt: (name, time) => `${name} at ${time}`,
   releasedAt: (name, time) => `${name} (released at ${time})`,
   objectOfKind: (name, kind) => `${name} (${kind})`,
@@ -211,6 +214,7 @@ export const ZH_WORDS: TimelineWords = {
   putBy: "放入者",
   thisPixel: "此像素",
   stillGoing: (time) => `${time}（仍在继续）`,
+  notRecorded: "未记录：跟踪已满",
   nameAt: (name, time) => `${name}，于 ${time}`,
   releasedAt: (name, time) => `${name}（于 ${time} 释放）`,
   objectOfKind: (name, kind) => `${name}（${kind}）`,

@@ -77,7 +77,7 @@ export function toChromeTrace(model: TraceModel, options: ChromeTraceOptions): C
     otherData: {
       source: "concurrency playground",
       events: model.eventCount,
-      droppedEvents: options.droppedEvents ?? model.droppedEvents,
+      droppedEvents: options.droppedEvents ?? model.droppedEvents + model.unrecordedEvents,
       flows: flows.drawn,
       // Objects without arrows, and why (trace-links.ts): a reader should not take their absence for "nothing passed".
       unlinked: links.unlinked.map((u) => ({ object: objectName(model, u.obj), reason: u.reason })),

@@ -14,6 +14,11 @@
 //   not record.
 // - PoolTrack: the pending-task count over time and the pool's workers;
 //   the task boxes themselves live on the worker's thread track.
+//
+// Past the trace's cap (TraceModel.eventCap) a track counts instead of
+// keeping: holds and waits begun from then on are timed from one open time
+// per thread, so acquisitions, contention, the longest and total times and
+// the puts and gets stay exact while the lists stop growing.
 
 import { IntervalList, SortedLog, upperBound } from "./model-series";
 
@@ -38,38 +43,56 @@ export class LockTrack {
   longestWaitMs = 0;
   longestHoldMs = 0;
   totalHoldMs = 0;
+  /** past the cap: per thread, when its hold and its wait began (null: still keeping lists) */
+  private tailHolds: Map<number, number> | null = null;
+  private tailWaits: Map<number, number> | null = null;
 
   constructor(readonly id: number, readonly ordinal: number) {}
+
+  countOnly(): void {
+    this.tailHolds ??= new Map();
+    this.tailWaits ??= new Map();
+  }
 
   /** `shared`: a hold others may have at the same time (an RWLock's read); its interval's tag is 1 */
   acquire(ident: number, tMs: number, waitStartMs: number, shared = false): void {
     const list = listOf(this.holds, ident);
     // An RLock records every nested acquire but only the outermost release: nested ones change nothing.
-    if (list.isOpen()) return;
+    if (list.isOpen() || this.tailHolds?.has(ident)) return;
     this.acquisitions++;
     if (!Number.isNaN(waitStartMs)) this.contended++;
-    list.open(tMs, shared ? 1 : 0, waitStartMs);
+    if (this.tailHolds) this.tailHolds.set(ident, tMs);
+    else list.open(tMs, shared ? 1 : 0, waitStartMs);
   }
 
   release(ident: number, tMs: number): void {
-    let list = this.holds.get(ident);
-    if (!list?.isOpen()) {
-      // Python lets any thread release a Lock: close whoever holds it.
-      list = undefined;
-      for (const other of this.holds.values()) if (other.isOpen()) list = other;
-      if (!list) return;
-    }
-    const heldMs = list.close(tMs);
+    const heldMs = this.closeHold(ident, tMs);
+    if (heldMs < 0) return;
     this.totalHoldMs += heldMs;
     if (heldMs > this.longestHoldMs) this.longestHoldMs = heldMs;
   }
 
+  /** Ends `ident`'s hold, or (Python lets any thread release a Lock) whoever's is open; its length, or -1. */
+  private closeHold(ident: number, tMs: number): number {
+    const own = this.holds.get(ident);
+    if (own?.isOpen()) return own.close(tMs);
+    const tail = this.tailHolds;
+    if (tail?.has(ident)) return endTail(tail, ident, tMs);
+    let other: IntervalList | undefined;
+    for (const list of this.holds.values()) if (list.isOpen()) other = list;
+    if (other) return other.close(tMs);
+    for (const holder of tail?.keys() ?? []) return endTail(tail!, holder, tMs);
+    return -1;
+  }
+
   beginWait(ident: number, tMs: number): void {
-    listOf(this.waits, ident).open(tMs);
+    if (this.tailWaits) this.tailWaits.set(ident, tMs);
+    else listOf(this.waits, ident).open(tMs);
   }
 
   endWait(ident: number, tMs: number): void {
-    const waitedMs = this.waits.get(ident)?.close(tMs) ?? -1;
+    const list = this.waits.get(ident);
+    const waitedMs = list?.isOpen() ? list.close(tMs) : this.tailWaits?.has(ident) ? endTail(this.tailWaits, ident, tMs) : -1;
     if (waitedMs > this.longestWaitMs) this.longestWaitMs = waitedMs;
   }
 
@@ -102,15 +125,31 @@ export class LockTrack {
   }
 }
 
+function endTail(open: Map<number, number>, ident: number, tMs: number): number {
+  const startMs = open.get(ident)!;
+  open.delete(ident);
+  return Math.max(0, tMs - startMs);
+}
+
 export class QueueTrack {
   readonly puts = new SortedLog();
   readonly gets = new SortedLog();
+  /** all puts and gets, also those past the cap that the logs do not keep */
+  putCount = 0;
+  getCount = 0;
   maxDepth = 0;
+  private keeping = true;
 
   constructor(readonly id: number, readonly ordinal: number) {}
 
+  countOnly(): void {
+    this.keeping = false;
+  }
+
   add(isPut: boolean, ident: number, tMs: number, depth: number): void {
-    (isPut ? this.puts : this.gets).push(tMs, depth, ident);
+    if (isPut) this.putCount++;
+    else this.getCount++;
+    if (this.keeping) (isPut ? this.puts : this.gets).push(tMs, depth, ident);
     if (depth > this.maxDepth) this.maxDepth = depth;
   }
 }

@@ -55,6 +55,12 @@ export interface ThreadTrack {
   gilLatencyUs: GrowableI32;
   /** times of this thread's print lines (added by the page from the output) */
   prints: GrowableF64;
+  /** the state in force (-1 before the first), since when, on what: also past the trace's cap, where `states` stops */
+  state: number;
+  stateSinceMs: number;
+  stateObj: number;
+  /** past the cap: when the pool task running now started (NaN: none) */
+  tailTaskMs: number;
   /** the blocked wait that closed just before this thread's latest event: a contended acquire follows it */
   pendingWaitObj: number;
   pendingWaitStartMs: number;
@@ -88,7 +94,19 @@ export class TraceModel {
   /** the object an internal object belongs to (a pool's task queue: the pool) */
   readonly owners = new Map<number, number>();
   eventCount = 0;
+  /** events a stopped run had recorded that never reached the page */
   droppedEvents = 0;
+  /**
+   * The trace's cap: past this many events, a run's events are counted into
+   * the exact figures (state totals, acquisitions, holds, waits, puts,
+   * gets, tasks) but no longer kept for drawing, so a run that never ends
+   * cannot take the page's memory. 50 M events are about 1 GB here.
+   */
+  eventCap = 50_000_000;
+  /** when the cap was reached: the latest time recorded in full, or null */
+  cappedAtMs: number | null = null;
+  /** events counted past the cap, not kept */
+  unrecordedEvents = 0;
   /** the latest time any event carried */
   maxMs = 0;
   /**
@@ -109,6 +127,7 @@ export class TraceModel {
         markTimes: new GrowableF64(), markLabels: new GrowableI32(),
         spans: [], tasks: new IntervalList(), coroutines: new CoroutineRows(), sources: new SourceLines(), loop: null, prints: new GrowableF64(),
         gilTakes: new GrowableF64(), gilFrom: new GrowableI32(), gilLatencyUs: new GrowableI32(),
+        state: -1, stateSinceMs: 0, stateObj: 0, tailTaskMs: Number.NaN,
         pendingWaitObj: 0, pendingWaitStartMs: 0,
         closedMs: new Float64Array(ThreadState.Stopped + 1), endedMs: Number.NaN, endedState: 0,
       };
@@ -126,7 +145,7 @@ export class TraceModel {
   private lastQueue: QueueTrack | undefined;
 
   add(ident: number, tMs: number, kind: number, arg: number, obj: number): void {
-    this.eventCount++;
+    if (++this.eventCount > this.eventCap) this.countOnly();
     if (tMs > this.maxMs) this.maxMs = tMs;
     let track = this.lastTrack;
     if (track?.ident !== ident) this.lastTrack = track = this.threads.get(ident);
@@ -148,6 +167,7 @@ export class TraceModel {
         if (arg > 0) {
           lock.acquisitions += arg;
           this.eventCount += 2 * arg;
+          if (this.cappedAtMs !== null) this.unrecordedEvents += 2 * arg;
         }
         break;
       }
@@ -161,7 +181,7 @@ export class TraceModel {
         break;
       case EventKind.PoolPending: {
         const pool = this.pool(obj);
-        pool.pending.push(tMs, arg, ident);
+        if (this.cappedAtMs === null) pool.pending.push(tMs, arg, ident);
         if (arg > pool.maxPending) pool.maxPending = arg;
         break;
       }
@@ -170,42 +190,35 @@ export class TraceModel {
         if (track) this.addTask(track, kind === EventKind.PoolTaskStart, tMs, arg, obj);
         break;
       case EventKind.TaskStart:
-        if (track?.coroutines.start(obj, tMs)) this.structureVersion++;
-        if (track) this.loopMoved(track, kind, obj, tMs);
-        break;
       case EventKind.TaskAwait:
-        track?.coroutines.await(obj, tMs);
-        if (track) this.loopMoved(track, kind, obj, tMs);
-        break;
       case EventKind.TaskResume:
-        track?.coroutines.resume(obj, tMs);
-        if (track) this.loopMoved(track, kind, obj, tMs);
-        break;
       case EventKind.TaskEnd:
-        track?.coroutines.end(obj, tMs, arg === 1);
-        if (track) this.loopMoved(track, kind, obj, tMs);
+        if (!track) break;
+        if (this.cappedAtMs === null) this.addCoroutine(track, kind, tMs, arg, obj);
+        this.loopMoved(track, kind, obj, tMs);
         break;
       case EventKind.GilHandover:
-        if (!track) break;
+        if (!track || this.cappedAtMs !== null) break;
         track.gilTakes.push(tMs);
         track.gilFrom.push(obj);
         track.gilLatencyUs.push(arg);
         break;
       case EventKind.SourceAt: {
-        const n = track ? track.states.length : 0;
+        const n = track && this.cappedAtMs === null ? track.states.length : 0;
         // Only a wait records its line (a forged event on another state is ignored).
-        if (n === 0 || !this.mapSource || !isBlockedState(track!.states.data[n - 1])) break;
+        if (n === 0 || !this.mapSource || !isBlockedState(track!.state)) break;
         const position = this.mapSource(arg, obj);
         if (position > 0) track!.sources.add(n - 1, position);
         break;
       }
       case EventKind.Mark:
-        track?.markTimes.push(tMs);
-        track?.markLabels.push(obj);
+        if (!track || this.cappedAtMs !== null) break;
+        track.markTimes.push(tMs);
+        track.markLabels.push(obj);
         break;
       case EventKind.SpanBegin:
       case EventKind.SpanEnd:
-        if (track) this.addSpan(track, kind === EventKind.SpanBegin, tMs, obj);
+        if (track && this.cappedAtMs === null) this.addSpan(track, kind === EventKind.SpanBegin, tMs, obj);
         break;
     }
     if (track) track.pendingWaitObj = 0;
@@ -216,15 +229,13 @@ export class TraceModel {
     let found: ThreadTrack | undefined;
     // Names are usually unique; with duplicates the newest thread is the likelier author.
     for (const track of this.threads.values()) if (track.name === name) found = track;
-    if (found && Number.isFinite(tMs)) found.prints.push(tMs);
+    if (found && Number.isFinite(tMs) && this.cappedAtMs === null) found.prints.push(tMs);
   }
 
   /** Close a thread that ended without saying so (stopped, crashed). */
   finish(ident: number, tMs: number, state: ThreadState): void {
     const track = this.threads.get(ident);
-    if (!track) return;
-    const n = track.states.length;
-    if (n > 0 && track.states.data[n - 1] >= ThreadState.Done) return;
+    if (!track || track.state >= ThreadState.Done) return;
     this.addState(track, tMs, state, 0);
   }
 
@@ -237,14 +248,12 @@ export class TraceModel {
 
   /** Time spent in each state (indexed by ThreadState) up to the thread's end or `runEndMs`. */
   stateTotals(track: ThreadTrack, runEndMs: number): { ms: number[]; startMs: number; endMs: number; finalState: number } {
-    const { times, states } = track;
-    const n = states.length;
     const ms = Array.from(track.closedMs);
     const ended = !Number.isNaN(track.endedMs);
     // The interval still open (the thread has not ended): it runs to the run's end.
-    if (!ended && n > 0) ms[states.data[n - 1]] += Math.max(0, runEndMs - times.data[n - 1]);
+    if (!ended && track.state >= 0) ms[track.state] += Math.max(0, runEndMs - track.stateSinceMs);
     const finalState = ended ? track.endedState : ThreadState.Running;
-    return { ms, startMs: n > 0 ? times.data[0] : 0, endMs: ended ? track.endedMs : runEndMs, finalState };
+    return { ms, startMs: track.states.length > 0 ? track.times.data[0] : 0, endMs: ended ? track.endedMs : runEndMs, finalState };
   }
 
   lock(id: number): LockTrack {
@@ -252,6 +261,7 @@ export class TraceModel {
     let lock = this.locks.get(id);
     if (!lock) {
       this.locks.set(id, (lock = new LockTrack(id, this.locks.size + 1)));
+      if (this.cappedAtMs !== null) lock.countOnly();
       this.structureVersion++;
     }
     return (this.lastLock = lock);
@@ -262,6 +272,7 @@ export class TraceModel {
     let queue = this.queues.get(id);
     if (!queue) {
       this.queues.set(id, (queue = new QueueTrack(id, this.queues.size + 1)));
+      if (this.cappedAtMs !== null) queue.countOnly();
       this.structureVersion++;
     }
     return (this.lastQueue = queue);
@@ -277,25 +288,30 @@ export class TraceModel {
   }
 
   private addState(track: ThreadTrack, tMs: number, state: number, obj: number): void {
-    const n = track.states.length;
+    const previous = track.state;
     track.pendingWaitObj = 0;
-    if (n > 0 && track.states.data[n - 1] === ThreadState.Blocked && hasLockLane(track.objects.data[n - 1])) {
+    if (previous === ThreadState.Blocked && hasLockLane(track.stateObj)) {
       // The blocked interval that just ended: a wait on that lock-like object.
-      const waitedOn = track.objects.data[n - 1];
+      const waitedOn = track.stateObj;
       this.lock(waitedOn).endWait(track.ident, tMs);
       track.pendingWaitObj = waitedOn;
-      track.pendingWaitStartMs = track.times.data[n - 1];
+      track.pendingWaitStartMs = track.stateSinceMs;
     }
     if (state === ThreadState.Blocked && hasLockLane(obj)) this.lock(obj).beginWait(track.ident, tMs);
     if (state >= ThreadState.Done) this.closeOpen(track, tMs);
     // Totals kept as states arrive: Stats and RunResult read them at once, whatever the run's length.
     if (Number.isNaN(track.endedMs)) {
-      if (n > 0) track.closedMs[track.states.data[n - 1]] += Math.max(0, tMs - track.times.data[n - 1]);
+      if (previous >= 0) track.closedMs[previous] += Math.max(0, tMs - track.stateSinceMs);
       if (state >= ThreadState.Done) {
         track.endedMs = tMs;
         track.endedState = state;
       }
     }
+    track.state = state;
+    track.stateSinceMs = tMs;
+    track.stateObj = obj;
+    // Past the cap only a thread's end is kept, so that its lane ends where it did.
+    if (this.cappedAtMs !== null && state < ThreadState.Done) return;
     track.times.push(tMs);
     track.states.push(state);
     track.objects.push(obj);
@@ -309,10 +325,9 @@ export class TraceModel {
    */
   private loopMoved(track: ThreadTrack, kind: EventKind, task: number, tMs: number): void {
     const idle = (track.loop ??= new LoopActivity()).take(kind, task);
-    const n = track.states.length;
-    if (n === 0 || !Number.isNaN(track.endedMs)) return;
-    const current = track.states.data[n - 1];
-    const at = Math.max(tMs, track.times.data[n - 1]);
+    if (track.state < 0 || !Number.isNaN(track.endedMs)) return;
+    const current = track.state;
+    const at = Math.max(tMs, track.stateSinceMs);
     if (idle && current === ThreadState.Running) this.addState(track, at, ThreadState.EventLoopIdle, 0);
     else if (!idle && current === ThreadState.EventLoopIdle) this.addState(track, at, ThreadState.Running, 0);
   }
@@ -328,15 +343,42 @@ export class TraceModel {
     const pool = this.pool(poolId);
     if (start) {
       this.joinPool(track.ident, poolId);
-      track.tasks.open(tMs, index, poolId);
+      if (this.cappedAtMs === null) track.tasks.open(tMs, index, poolId);
+      else if (!track.tasks.isOpen()) track.tailTaskMs = tMs;
       if (tMs < pool.firstStartMs) pool.firstStartMs = tMs;
       return;
     }
-    const ranMs = track.tasks.close(tMs);
+    // A task running at the cap is closed in its list; one begun past it was only timed.
+    let ranMs = track.tasks.close(tMs);
+    if (ranMs < 0 && !Number.isNaN(track.tailTaskMs)) ranMs = Math.max(0, tMs - track.tailTaskMs);
+    track.tailTaskMs = Number.NaN;
     if (ranMs < 0) return;
     pool.tasks++;
     pool.busyMs += ranMs;
     if (tMs > pool.lastEndMs) pool.lastEndMs = tMs;
+  }
+
+  private addCoroutine(track: ThreadTrack, kind: EventKind, tMs: number, arg: number, task: number): void {
+    const rows = track.coroutines;
+    if (kind === EventKind.TaskStart) {
+      if (rows.start(task, tMs)) this.structureVersion++;
+    } else if (kind === EventKind.TaskAwait) rows.await(task, tMs);
+    else if (kind === EventKind.TaskResume) rows.resume(task, tMs);
+    else rows.end(task, tMs, arg === 1);
+  }
+
+  /**
+   * The cap is reached: from here on events are counted, not kept (see
+   * eventCap). What is drawn stops at cappedAtMs, and the timeline hatches
+   * the rest as "not recorded".
+   */
+  private countOnly(): void {
+    this.unrecordedEvents++;
+    if (this.cappedAtMs !== null) return;
+    this.cappedAtMs = this.maxMs;
+    for (const lock of this.locks.values()) lock.countOnly();
+    for (const queue of this.queues.values()) queue.countOnly();
+    this.structureVersion++;
   }
 
   private addSpan(track: ThreadTrack, begin: boolean, tMs: number, label: number): void {

@@ -62,6 +62,8 @@ export interface PlaygroundDebug {
   lockHolds(): { name: string; acquisitions: number; holds: { thread: string; startMs: number; endMs: number; shared: boolean }[] }[];
   /** every GIL hand-over of the last run: taker, giver, when, and how long the GIL lay free (µs) */
   gilHandovers(): { to: string; from: string; tMs: number; latencyUs: number }[];
+  /** keep at most `events` trace events from the next run on (null: the usual 50 M), to test the cap in seconds */
+  setTraceCap(events: number | null): void;
   /** draw a pan/zoom sweep over a synthetic trace of about `events` events (timeline/bench.ts) */
   renderBench(events?: number, widthPx?: number, heightPx?: number): Promise<RenderBenchResult>;
 }
@@ -119,10 +121,14 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
       resetSettings: () => {
         // First: leaving step mode puts back the seed and schedule it found.
         stepper.reset();
+        app.controller.traceCap = null;
         // The defaults have no seed or schedule: a controlled run's are cleared, not left for the next test.
         app.stores.settings.setState({ ...DEFAULT_SETTINGS, seed: undefined, schedule: undefined });
       },
       runner: () => app.runtime.runner(),
+      setTraceCap: (events) => {
+        app.controller.traceCap = events === null ? null : Math.max(1, Math.floor(Number(events)) || 1);
+      },
       timelineLanes: () => {
         const model = app.stores.timeline.getState().model;
         return model ? layoutLanes(model).lanes.map((lane) => ({ kind: lane.kind, label: lane.label })) : [];

@@ -43,6 +43,8 @@ export class RunController {
   private lastId = 0;
   /** the last finished controlled run's scheduler report (step mode reads it) */
   lastControl: ControlReport | undefined;
+  /** a smaller trace cap for the next runs (tests reach the cap in seconds); null: the model's own */
+  traceCap: number | null = null;
 
   constructor(
     private readonly runtime: PlaygroundRuntime,
@@ -84,7 +86,10 @@ export class RunController {
         onDiagnostics: (diagnostics) => { if (this.active === active) editor.getState().setDiagnostics(diagnostics); },
         // What the run really uses, pragma included, so the toolbar can show it (layout/gil-in-force.ts).
         onSettings: (resolved) => { if (this.active === active) run.getState().setInForce({ settings: resolved, fromCode: parsePragmas(code).pragmas }); },
-        onTraceStart: (model, nowMs) => { if (this.active === active) timeline.getState().start(model, nowMs); },
+        onTraceStart: (model, nowMs) => {
+          if (this.traceCap !== null) model.eventCap = this.traceCap;
+          if (this.active === active) timeline.getState().start(model, nowMs);
+        },
         onTraceUpdate: () => { if (this.active === active) timeline.getState().touch(); },
         onRace: (race) => {
           if (this.active !== active) return;

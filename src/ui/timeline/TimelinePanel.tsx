@@ -23,16 +23,19 @@ import { followEnd, zoom } from "./viewport";
 import { useStrings, type Strings } from "../i18n/language";
 import "./timeline.css";
 import { GUTTER_PX } from "../../timeline/geometry";
+import { formatDuration } from "../../timeline/axis";
 
 const MIN_HEIGHT_PX = 160;
 
-const STRINGS: Strings<Record<"timeline" | "help" | "resize" | "droppedTitle" | "follow" | "followTitle" | "fit" | "fitTitle" | "zoomOut" | "zoomOutTitle" | "zoomIn" | "zoomInTitle" | "stats" | "exportJson" | "exportJsonTitle" | "png" | "pngTitle" | "starting" | "empty", string> & { dropped: (n: number) => string }> = {
+const STRINGS: Strings<Record<"timeline" | "help" | "resize" | "droppedTitle" | "follow" | "followTitle" | "fit" | "fitTitle" | "zoomOut" | "zoomOutTitle" | "zoomIn" | "zoomInTitle" | "stats" | "exportJson" | "exportJsonTitle" | "png" | "pngTitle" | "starting" | "empty", string> & { dropped: (n: number) => string; cappedTitle: (cap: number) => string; capped: (n: number, at: string) => string }> = {
   en: {
     timeline: "Timeline",
     help: "Wheel or W/S: zoom · drag, Shift+wheel or A/D: pan · drag the time axis or Shift+drag: select a range, F: zoom to it · arrow keys: move between bars · L or click a lane's name: fit the lane · 0: fit · click a print tick to find its line",
     resize: "Drag to resize",
-    droppedTitle: "The trace rings filled faster than the page drained them; the timeline misses these events.",
+    droppedTitle: "The run was stopped before these events reached the page; the timeline misses them.",
     dropped: (n) => `${n.toLocaleString("en-US")} events dropped`,
+    cappedTitle: (cap) => `The trace keeps ${cap.toLocaleString("en-US")} events. The run went on past them: its figures (Stats, the run's result) count every event, but the timeline after this point is hatched, not drawn.`,
+    capped: (n, at) => `trace full at ${at}: ${n.toLocaleString("en-US")} later events counted, not drawn`,
     follow: "Follow", followTitle: "Keep the end of the run in view",
     fit: "Fit", fitTitle: "Show the whole run (0)",
     zoomOut: "Zoom out", zoomOutTitle: "Zoom out (S or -)",
@@ -47,8 +50,10 @@ const STRINGS: Strings<Record<"timeline" | "help" | "resize" | "droppedTitle" | 
     timeline: "时间线",
     help: "滚轮或 W/S：缩放 · 拖动、Shift+滚轮或 A/D：平移 · 在时间轴上拖动或 Shift+拖动：选择范围，F：缩放到选区 · 方向键：在色条之间移动 · L 或点击通道名称：缩放到该通道 · 0：显示全部 · 点击输出刻度可找到对应的行",
     resize: "拖动以调整高度",
-    droppedTitle: "跟踪缓冲区写满的速度超过了页面读取的速度，时间线缺少这些事件。",
+    droppedTitle: "运行在这些事件送达页面之前被停止，时间线缺少它们。",
     dropped: (n) => `丢失 ${n.toLocaleString("zh-CN")} 个事件`,
+    cappedTitle: (cap) => `跟踪最多保存 ${cap.toLocaleString("zh-CN")} 个事件。运行超过了这个数量：统计和运行结果仍计入全部事件，但此后的时间线以斜线标出，不再绘制。`,
+    capped: (n, at) => `跟踪已满（${at}）：之后的 ${n.toLocaleString("zh-CN")} 个事件只计数，不绘制`,
     follow: "跟随", followTitle: "始终显示运行的最新部分",
     fit: "全部", fitTitle: "显示整个运行过程（0）",
     zoomOut: "缩小", zoomOutTitle: "缩小（S 或 -）",
@@ -75,7 +80,11 @@ export function TimelinePanel() {
   const hasModel = useTimelineState((s) => s.model !== null);
   const live = useTimelineState((s) => s.live);
   const phase = useRunState((s) => s.phase);
-  const dropped = useRunState((s) => s.lastResult?.stats.droppedEvents ?? 0);
+  // Read from the model when the run settles (the model is not a store): past the cap, or stopped with events in flight.
+  const model = useTimelineState((s) => s.model);
+  const settledResult = useRunState((s) => s.lastResult);
+  const dropped = settledResult && model ? model.droppedEvents : 0;
+  const capped = settledResult && model && model.cappedAtMs !== null ? { n: model.unrecordedEvents, at: formatDuration(model.cappedAtMs), cap: model.eventCap } : null;
   const [reading] = useState(createReadingStore);
   const announcement = useStore(reading, (s) => s.announcement);
   const reader = useCallback(() => viewRef.current?.reader ?? null, []);
@@ -122,6 +131,7 @@ export function TimelinePanel() {
         <div className="tl-actions">
           <span className="tl-help" title={t.help} aria-label={t.help}>?</span>
           {dropped > 0 && <span className="tl-dropped" title={t.droppedTitle}>{t.dropped(dropped)}</span>}
+          {capped && <span className="tl-dropped" title={t.cappedTitle(capped.cap)} data-testid="tl-capped">{t.capped(capped.n, capped.at)}</span>}
           <button type="button" className={`tl-button${follow && live ? " tl-on" : ""}`} disabled={empty} aria-pressed={follow} onClick={act((v) => v.setView(followEnd(v.view, false)))} title={t.followTitle}>
             {t.follow}
           </button>

@@ -14,7 +14,7 @@ export function traceOfLastRun(stores: PlaygroundStores): ChromeTrace | null {
     endMs: settled ? result.durationMs : nowMs ? nowMs() : model.maxMs,
     output: settled ? result.output : undefined,
     deadlock: settled ? result.deadlock : undefined,
-    droppedEvents: settled ? result.stats.droppedEvents : model.droppedEvents,
+    droppedEvents: settled ? result.stats.droppedEvents : model.droppedEvents + model.unrecordedEvents,
   });
 }
 

@@ -1,0 +1,66 @@
+// The trace's cap: past eventCap the model counts instead of keeping, so
+// the figures stay exact while what is drawn stops at the cap.
+import { describe, expect, it } from "vitest";
+import { EventKind, ThreadState } from "./events";
+import { TraceModel } from "./model";
+import { runStats } from "../timeline/run-stats";
+import { ObjKind, objRef } from "./object-kinds";
+
+const LOCK = objRef(ObjKind.Lock, 1);
+const QUEUE = objRef(ObjKind.Queue, 2);
+
+/** Two threads taking LOCK in turn `rounds` times, one putting and one getting; 10 ms per round. */
+function contended(cap: number, rounds: number): TraceModel {
+  const m = new TraceModel();
+  m.eventCap = cap;
+  m.addThread(1, "Thread-1", "thread", 1000);
+  m.addThread(2, "Thread-2", "thread", 1000);
+  m.add(1, 0, EventKind.State, ThreadState.Running, 0);
+  m.add(2, 0, EventKind.State, ThreadState.Running, 0);
+  for (let r = 0; r < rounds; r++) {
+    const t = r * 10;
+    m.add(1, t, EventKind.LockAcquired, 0, LOCK);
+    m.add(2, t + 1, EventKind.State, ThreadState.Blocked, LOCK);
+    m.add(1, t + 4, EventKind.LockReleased, 0, LOCK);
+    m.add(1, t + 4, EventKind.QueuePut, 1, QUEUE);
+    m.add(2, t + 5, EventKind.State, ThreadState.Running, 0);
+    m.add(2, t + 5, EventKind.LockAcquired, 0, LOCK);
+    m.add(2, t + 7, EventKind.LockReleased, 0, LOCK);
+    m.add(2, t + 7, EventKind.QueueGet, 0, QUEUE);
+  }
+  m.add(1, rounds * 10, EventKind.State, ThreadState.Done, 0);
+  m.add(2, rounds * 10, EventKind.State, ThreadState.Done, 0);
+  return m;
+}
+
+describe("the trace's cap", () => {
+  it("keeps every figure exact past the cap, and says where recording stopped", () => {
+    const full = contended(1e9, 100);
+    const capped = contended(200, 100);
+    expect(full.cappedAtMs).toBeNull();
+    expect(capped.cappedAtMs).not.toBeNull();
+    expect(capped.cappedAtMs!).toBeLessThan(300);
+    expect(capped.eventCount).toBe(full.eventCount);
+    expect(capped.unrecordedEvents).toBe(full.eventCount - 200);
+    const endMs = 1000;
+    const a = runStats(full, endMs);
+    const b = runStats(capped, endMs);
+    expect(b.threads).toEqual(a.threads);
+    expect(b.queues).toEqual(a.queues);
+    expect(b.locks).toEqual(a.locks);
+    expect(b.locks[0]).toMatchObject({ acquisitions: 200, contended: 100, longestWaitMs: 4, longestHoldMs: 4, totalHoldMs: 600 });
+    expect(b.queues[0]).toMatchObject({ puts: 100, gets: 100 });
+  });
+
+  it("stops the drawn lists at the cap but still ends each lane where its thread ended", () => {
+    const capped = contended(200, 100);
+    const lock = capped.locks.get(LOCK)!;
+    const held = [...lock.holds.values()].reduce((n, list) => n + list.length, 0);
+    expect(held).toBeLessThan(100);
+    for (const list of lock.holds.values()) expect(list.isOpen()).toBe(false);
+    const t1 = capped.threads.get(1)!;
+    expect(t1.states.data[t1.states.length - 1]).toBe(ThreadState.Done);
+    expect(t1.times.data[t1.states.length - 1]).toBe(1000);
+    expect(capped.queues.get(QUEUE)!.puts.length).toBeLessThan(100);
+  });
+});
