@@ -31,7 +31,7 @@ async function measure(page) {
 
 export const lockRatio = {
   name: "trace.lock.ratio",
-  goal: "<= 2",
+  goal: "<= 1.5",
   async run(page) {
     const { tracedNs, untracedNs } = await measure(page);
     return { value: tracedNs / untracedNs, unit: "x", baseline: untracedNs, ratio: tracedNs / untracedNs, note: `traced pair ${tracedNs.toFixed(1)} ns vs untraced ${untracedNs.toFixed(1)} ns, best of 5 x ${N}` };

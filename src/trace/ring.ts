@@ -141,9 +141,9 @@ export class RingWriter {
     if (!this.fastEvents) return;
     const tMs = this.coarseMs();
     if (this.folding && ref === this.heldRef && tMs === this.heldMs) {
+      // The count goes into the held event when it is published: no store to shared memory per pair.
       this.folding = false;
       this.heldCount++;
-      this.i32[this.slot(this.written) + 2] = (EventKind.LockReleased << 24) | this.heldCount;
       return;
     }
     if (this.held) this.flush();
@@ -163,6 +163,7 @@ export class RingWriter {
   flush(): void {
     if (!this.held) return;
     this.held = false;
+    this.i32[this.slot(this.written) + 2] = (EventKind.LockReleased << 24) | this.heldCount;
     this.publish();
     Atomics.store(this.i32, this.base + RING_HOLDING, 0);
     if (this.folding) {
