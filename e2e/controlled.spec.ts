@@ -194,9 +194,9 @@ test("step mode: each thread's next step in words and lines, a refused step says
 });
 
 test("a controlled run refuses what it cannot drive yet, by name", async ({ playground }) => {
-  const result = await runSnippet(playground, `import { Queue } from "playground";\nconst q = new Queue();\nq.put(1);\n`, { controlled: true });
+  const result = await runSnippet(playground, `import { Barrier } from "playground";\nconst b = new Barrier(2);\n`, { controlled: true });
   expect(result.status).toBe("error");
-  expect(result.errors[0].message).toMatch(/Queue is not supported in a controlled run yet/);
+  expect(result.errors[0].message).toMatch(/Barrier is not supported in a controlled run yet/);
   const bad = await runSnippet(playground, LOST_UPDATE, { controlled: true, schedule: "s1.zz~zzzzzzz" });
   expect(bad.status).toBe("error");
   expect(bad.errors[0].message).toMatch(/setting schedule/);
@@ -251,4 +251,95 @@ test("Stop ends a search: the run in progress stops and no other starts", async 
   expect(found.schedulesRun).toBeLessThanOrEqual(1);
   expect(found.failure).toBeUndefined();
   expect(found.exhaustive).toBe(false);
+});
+
+/** Two consumers wait with `if` where `while` belongs: a notifyAll for one item wakes both. */
+const IF_NOT_WHILE = `import { Thread, Condition, assert, print } from "playground";
+const cond = new Condition();
+let items = 0;
+function consumer() {
+  cond.with(() => {
+    if (items === 0) cond.wait();
+    items -= 1;
+    assert(items >= 0, "took an item that was not there");
+  });
+}
+function producer() {
+  for (let i = 0; i < 2; i++) {
+    cond.with(() => {
+      items += 1;
+      cond.notifyAll();
+    });
+  }
+}
+const threads = [consumer, consumer, producer].map((target) => new Thread({ target }));
+threads.forEach((t) => t.start());
+threads.forEach((t) => t.join());
+print("items", items);
+`;
+
+test("Condition in a controlled run: the search finds the if-instead-of-while bug, and nothing breaks the while loop", async ({ playground }) => {
+  const found = await explore(playground, { code: IF_NOT_WHILE, maxSchedules: 300, timeoutMs: 180_000 });
+  expect(found.failure, JSON.stringify(found.outcomes)).toBeDefined();
+  expect(found.failure!.message).toContain("took an item that was not there");
+  const replay = await runSnippet(playground, IF_NOT_WHILE, { controlled: true, schedule: found.failure!.schedule });
+  expect(replay.errors.map((e) => e.message).join("\n")).toContain("took an item that was not there");
+
+  const fixed = IF_NOT_WHILE.replace("if (items === 0) cond.wait();", "while (items === 0) cond.wait();");
+  const safe = await explore(playground, { code: fixed, maxSchedules: 20, timeoutMs: 180_000 });
+  expect(safe.failure, JSON.stringify(safe.failure?.result.errors)).toBeUndefined();
+  expect(safe.outcomes.map((o) => o.output)).toEqual(["items 0"]);
+});
+
+/** A queue between a producer and a consumer that checks before it takes: with two takers, the check races. */
+const CHECK_THEN_GET = `import { Thread, Queue, print } from "playground";
+const jobs = new Queue<number>();
+jobs.put(7);
+let got = 0;
+function taker() {
+  if (!jobs.empty()) {
+    jobs.getNowait();
+    got += 1;
+  }
+}
+const a = new Thread({ target: taker });
+const b = new Thread({ target: taker });
+a.start(); b.start(); a.join(); b.join();
+print("got", got);
+`;
+
+test("queues in a controlled run: a get waits blocked on the queue, runs replay, and the search finds a check-then-act", async ({ playground }) => {
+  const code = `import { Thread, Queue, print } from "playground";
+const jobs = new Queue<number>(1);
+function producer() { for (let i = 0; i < 3; i++) jobs.put(i); }
+function consumer() { let sum = 0; for (let i = 0; i < 3; i++) sum += jobs.get(); print("sum", sum); }
+const p = new Thread({ target: producer });
+const c = new Thread({ target: consumer });
+c.start(); p.start(); p.join(); c.join();
+`;
+  const first = await runSnippet(playground, code, { controlled: true, seed: 11 });
+  expect(first.status, describeRun(first)).toBe("ok");
+  expect(outputTexts(first)).toEqual(["sum 3"]);
+  const again = await runSnippet(playground, code, { controlled: true, seed: 11 });
+  expect(fingerprint(again)).toBe(fingerprint(first));
+
+  // Step mode: the consumer (Thread-2, made second) asks first and waits, blocked on the empty queue.
+  let v = await view(playground, "stepStart", { code });
+  while (!v.threads.some((t) => t.name === "Thread-2" && t.next === "get from jobs")) {
+    const runnable = v.threads.find((t) => t.name === "Thread-2" && t.state === "runnable") ?? v.threads.find((t) => t.name === "MainThread" && t.state === "runnable");
+    v = await view(playground, "step", runnable!.name);
+  }
+  v = await view(playground, "step", "Thread-2");
+  expect(v.threads.find((t) => t.name === "Thread-2")).toMatchObject({ state: "blocked", next: "get from jobs", line: 4 });
+  const refused = await call(playground, "step", "Thread-2");
+  expect(refused).toEqual({ error: expect.stringMatching(/Thread-2 cannot take a step: it is blocked \(get from jobs\)/) });
+  // The producer's put (once MainThread has started it) lets it go on.
+  while (!v.threads.some((t) => t.name === "Thread-1")) v = await view(playground, "step", "MainThread");
+  for (let i = 0; i < 4 && v.threads.find((t) => t.name === "Thread-2")!.state !== "runnable"; i++) v = await view(playground, "step", "Thread-1");
+  expect(v.threads.find((t) => t.name === "Thread-2")).toMatchObject({ state: "runnable", next: "get from jobs" });
+
+  const found = await explore(playground, { code: CHECK_THEN_GET, maxSchedules: 200, timeoutMs: 180_000 });
+  expect(found.failure, JSON.stringify(found.outcomes)).toBeDefined();
+  expect(found.failure!.message).toMatch(/Empty/);
+  expect(found.failure!.explanation).toMatch(/check jobs/);
 });

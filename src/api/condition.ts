@@ -3,12 +3,17 @@
 // the lock events of the release and re-acquire a wait implies. Each thread
 // that ever waits brings a waiter node of its own (two heap words, allocated
 // on its first wait): it waits on one condition at a time.
+//
+// In a controlled run (API.md §10) wait and notify are steps, and a wait is
+// the core's wait in pieces: queue and free the lock, give the turn up
+// until notified (the scheduler wakes waiters when the condition is
+// touched), then take the lock back, giving the turn up while it is held.
 
 import { Condition as ConditionCore, waitForPredicate } from "../sync/condition";
 import { Lock as LockCore } from "../sync/lock";
 import { RLock as RLockCore } from "../sync/rlock";
 import { RuntimeError, TypeError_ } from "../base/errors";
-import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable, happensBefore } from "../runtime/door";
+import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable, happensBefore, step, touched, StepKind } from "../runtime/door";
 import { EventKind } from "../trace/events";
 import { ObjKind } from "../trace/object-kinds";
 import { Lock, RLock, timeoutOf, type LockLike } from "./locks";
@@ -68,11 +73,13 @@ export class Condition implements Sendable, LockLike {
     const ctx = this.ctx;
     const ident = ctx.ident;
     if (!this.core.owns(ident)) throw new RuntimeError("cannot wait on un-acquired lock");
+    step(StepKind.Wait, this.at.ref);
     ctx.traceFast(EventKind.LockReleased, 0, this.lockAt.ref);
     const hb = happensBefore();
     hb?.release(this.lockAt.ref);
     // Shown waiting on the condition; if the lock is taken when it wakes, blocked on the lock.
     try {
+      if (ctx.control) return this.waitControlled(waitMs);
       return block(this.at, waitMs !== Infinity, (onBlock) =>
         block(this.lockAt, false, (onRelock) => this.core.wait(ident, waiterNode(ctx), waitMs, onBlock, onRelock)));
     } finally {
@@ -82,21 +89,36 @@ export class Condition implements Sendable, LockLike {
     }
   }
 
+  /** wait() in a controlled run: the scheduler's turn stands in for each sleep (see the header); deadlines are virtual. */
+  private waitControlled(waitMs: number): boolean {
+    const ident = this.ctx.ident;
+    const node = waiterNode(this.ctx);
+    const saved = this.core.beginWait(ident, node);
+    touched(this.lockAt.ref);
+    const notified = block(this.at, waitMs !== Infinity, (wouldBlock) => this.core.isNotified(node) || (waitMs > 0 && wouldBlock()), undefined, waitMs);
+    return block(this.lockAt, false, (wouldBlock) => this.core.endWait(ident, node, saved, notified === true, wouldBlock));
+  }
+
   /** Waits until `predicate()` is truthy (Python's wait_for); returns its last value. */
   waitFor<T>(predicate: () => T, timeoutMs?: number): T {
     if (typeof predicate !== "function") throw new TypeError_("Condition.waitFor(predicate): predicate must be a function");
-    return waitForPredicate(predicate, timeoutOf(true, timeoutMs), (leftMs) => this.wait(leftMs));
+    // The context's clock: virtual in a controlled run, so a replay times out where the run did.
+    return waitForPredicate(predicate, timeoutOf(true, timeoutMs), (leftMs) => this.wait(leftMs), () => this.ctx.now());
   }
 
   /** Wakes up to `n` of the threads waiting now. */
   notify(n = 1): void {
+    step(StepKind.Notify, this.at.ref);
     happensBefore()?.release(this.at.ref);
     this.core.notify(this.ctx.ident, n);
+    touched(this.at.ref);
   }
 
   notifyAll(): void {
+    step(StepKind.Notify, this.at.ref);
     happensBefore()?.release(this.at.ref);
     this.core.notifyAll(this.ctx.ident);
+    touched(this.at.ref);
   }
 
   [SEND]() {

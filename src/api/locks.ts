@@ -125,9 +125,15 @@ export class RLock extends BaseLock<RLockCore> {
 
   override release(): void {
     const ident = this.ctx.ident;
+    const control = this.ctx.control;
+    control?.step(StepKind.Release, this.at.ref);
     this.hb?.release(this.at.ref);
     this.core.release(ident);
-    if (this.core.owner() !== ident) this.ctx.traceFast(EventKind.LockReleased, 0, this.at.ref);
+    if (this.core.owner() !== ident) {
+      this.ctx.traceFast(EventKind.LockReleased, 0, this.at.ref);
+      // Free now: a thread of a controlled run blocked on it may try again (it waited forever before this).
+      control?.touched(this.at.ref);
+    }
   }
 
   [SEND]() {

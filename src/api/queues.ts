@@ -20,7 +20,7 @@ import { PlaygroundError, ValueError } from "../base/errors";
 import { decode, encode, encodeInto, type CodecOptions } from "../base/value-codec";
 import { QUEUE_HEADER_WORDS, QueueCore, QueueOrder, TIMED_OUT } from "../sync/queue-core";
 import { compareEncoded } from "../sync/queue-order";
-import { context, type WorkerContext, Blocker, place, track, type Placed, Decoder, Encoder, SEND, type Sendable } from "../runtime/door";
+import { context, type WorkerContext, Blocker, place, track, type Placed, Decoder, Encoder, SEND, type Sendable, attemptUntil, step, touched, StepKind } from "../runtime/door";
 import { EventKind } from "../trace/events";
 import { ObjKind } from "../trace/object-kinds";
 
@@ -178,12 +178,12 @@ export class Queue<T = unknown> implements Sendable {
     let depth: number;
     this.ctx.race?.release(this.ref);
     try {
-      depth = this.core.put(encoded, len, waitMs, blocker.onBlock);
+      depth = this.ctx.control ? this.controlled(StepKind.Put, waitMs, () => this.core.put(encoded, len, 0)) : this.core.put(encoded, len, waitMs, blocker.onBlock);
     } finally {
       blocker.end();
     }
     if (depth === TIMED_OUT) {
-      const full = this.maxsize > 0 && this.qsize() >= this.maxsize ? `full (maxsize ${this.maxsize})` : "full (its buffer has no room for the item)";
+      const full = this.maxsize > 0 && this.core.qsize() >= this.maxsize ? `full (maxsize ${this.maxsize})` : "full (its buffer has no room for the item)";
       throw new Full(waitMs === 0 ? `the ${this.kind} is ${full}` : `the ${this.kind} was still ${full} after ${waitMs} ms`);
     }
     this.ctx.traceFast(QUEUE_PUT, depth, this.ref);
@@ -199,7 +199,7 @@ export class Queue<T = unknown> implements Sendable {
     blocker.timed = waitMs !== Infinity;
     let len: number;
     try {
-      len = this.core.get(waitMs, blocker.onBlock);
+      len = this.ctx.control ? this.controlled(StepKind.Get, waitMs, () => this.core.get(0)) : this.core.get(waitMs, blocker.onBlock);
     } finally {
       blocker.end();
     }
@@ -219,23 +219,37 @@ export class Queue<T = unknown> implements Sendable {
     return this.get(false);
   }
 
-  /** Items in the queue now (a hint: other threads may change it at once). */
+  /**
+   * A put or get of a controlled run (API.md §10): a step, then attempts
+   * that never sleep, the turn given up between them (door attemptUntil);
+   * a success may let threads blocked on the queue go on.
+   */
+  private controlled(kind: StepKind, waitMs: number, attempt: () => number): number {
+    step(kind, this.ref);
+    const result = attemptUntil(this.at, waitMs, TIMED_OUT, attempt);
+    if (result !== TIMED_OUT) touched(this.ref);
+    return result;
+  }
+
+  /** Items in the queue now (a hint: other threads may change it at once). A step of a controlled run, as a check-then-act races. */
   qsize(): number {
+    step(StepKind.Check, this.ref);
     return this.core.qsize();
   }
 
   empty(): boolean {
-    return this.core.qsize() === 0;
+    return this.qsize() === 0;
   }
 
   full(): boolean {
-    return this.maxsize > 0 && this.core.qsize() >= this.maxsize;
+    return this.maxsize > 0 && this.qsize() >= this.maxsize;
   }
 
   /** Marks one item taken with get() as processed; ValueError if called more often than put. */
   taskDone(): void {
     this.ctx.race?.release(this.ref);
     this.core.taskDone();
+    touched(this.ref);
   }
 
   /** Waits until every item put has been marked done with taskDone(); false if `timeoutMs` passed first. */
@@ -244,7 +258,8 @@ export class Queue<T = unknown> implements Sendable {
     this.blocker.timed = waitMs !== Infinity;
     let done: boolean;
     try {
-      done = this.core.join(waitMs, this.blocker.onBlock);
+      if (this.ctx.control) step(StepKind.Join, this.ref);
+      done = this.ctx.control ? attemptUntil(this.at, waitMs, false, () => this.core.join(0)) : this.core.join(waitMs, this.blocker.onBlock);
     } finally {
       this.blocker.end();
     }
@@ -257,7 +272,7 @@ export class Queue<T = unknown> implements Sendable {
   }
 
   toString(): string {
-    return `<${this.kind} qsize=${this.qsize()} maxsize=${this.maxsize}>`;
+    return `<${this.kind} qsize=${this.core.qsize()} maxsize=${this.maxsize}>`;
   }
 }
 

@@ -55,12 +55,12 @@ const NOTIFIED = 1;
  * returns the predicate's last value. Shared by the core and the API layer,
  * which passes a traced wait.
  */
-export function waitForPredicate<T>(predicate: () => T, timeoutMs: number, wait: (timeoutMs: number) => unknown): T {
+export function waitForPredicate<T>(predicate: () => T, timeoutMs: number, wait: (timeoutMs: number) => unknown, now: () => number = () => performance.now()): T {
   checkTimeout(timeoutMs);
   let result = predicate();
-  const deadline = performance.now() + timeoutMs;
+  const deadline = now() + timeoutMs;
   for (let first = true; !result; first = false) {
-    const leftMs = deadline - performance.now();
+    const leftMs = deadline - now();
     // Like CPython, the first wait happens even with a zero timeout.
     if (!first && leftMs <= 0) break;
     wait(Math.max(leftMs, 0));
@@ -94,26 +94,45 @@ export class Condition {
    * sleeps re-taking the lock.
    */
   wait(ident: number, node: number, timeoutMs = Infinity, onBlock?: () => void, onRelock?: () => void): boolean {
-    checkIdent(ident);
     checkTimeout(timeoutMs);
-    this.checkNode(node);
-    if (!this.owns(ident)) throw new RuntimeError("cannot wait on un-acquired lock");
-    this.enqueue(node);
-    const saved = this.releaseLock(ident);
+    const saved = this.beginWait(ident, node);
     let notified = false;
     try {
       notified = this.sleep(node, timeoutMs, onBlock);
     } finally {
-      this.relock(ident, saved, onRelock);
-      // Under the lock again. Not notified in time: still queued, unless a
-      // notify unlinked us between the timeout and now (then we count as
-      // notified, so the notification is not lost).
-      if (!notified) {
-        if (Atomics.load(this.i32, node + FLAG) === NOTIFIED) notified = true;
-        else this.unlink(node);
-      }
+      notified = this.endWait(ident, node, saved, notified, onRelock);
     }
     return notified;
+  }
+
+  /**
+   * wait() in pieces, for a caller that does the sleeping itself (a
+   * controlled run, where a thread gives its turn up instead of sleeping on
+   * the node's word): queues `node` and frees the lock; returns what
+   * endWait needs to take it back.
+   */
+  beginWait(ident: number, node: number): number {
+    checkIdent(ident);
+    this.checkNode(node);
+    if (!this.owns(ident)) throw new RuntimeError("cannot wait on un-acquired lock");
+    this.enqueue(node);
+    return this.releaseLock(ident);
+  }
+
+  /** Whether a notify has unlinked `node` (a waiter's word is set once, by the notify that wakes it). */
+  isNotified(node: number): boolean {
+    return Atomics.load(this.i32, node + FLAG) === NOTIFIED;
+  }
+
+  /** Re-takes the lock (`onRelock` before sleeping for it) and settles the queue; returns whether the waiter counts as notified. */
+  endWait(ident: number, node: number, saved: number, notified: boolean, onRelock?: () => void): boolean {
+    this.relock(ident, saved, onRelock);
+    // Under the lock again. Not notified in time: still queued, unless a
+    // notify unlinked us between the timeout and now (then we count as
+    // notified, so the notification is not lost).
+    if (notified || this.isNotified(node)) return true;
+    this.unlink(node);
+    return false;
   }
 
   /** Python's wait_for: waits until `predicate()` is truthy or the time is up; returns its last value. */

@@ -30,6 +30,11 @@ export const enum StepKind {
   Sleep = 11,
   Print = 12,
   End = 13,
+  Notify = 14,
+  Put = 15,
+  Get = 16,
+  /** qsize(), empty(), full(): a look at a queue that a check-then-act can race with */
+  Check = 17,
 }
 
 /** the verb of each kind, as StepView.next starts */
@@ -47,6 +52,10 @@ export const STEP_VERBS: Readonly<Record<number, string>> = {
   [StepKind.Sleep]: "sleep",
   [StepKind.Print]: "print",
   [StepKind.End]: "end",
+  [StepKind.Notify]: "notify",
+  [StepKind.Put]: "put into",
+  [StepKind.Get]: "get from",
+  [StepKind.Check]: "check",
 };
 
 /** kinds whose argument is a compiler access site (the rest carry an object ref, or nothing) */

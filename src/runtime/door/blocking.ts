@@ -60,6 +60,22 @@ function controlledBlock<T>(control: Scheduler, ref: number, timeoutMs: number, 
 }
 
 /**
+ * A blocking call of a controlled run made of attempts that never sleep
+ * (a queue's put with no wait): while `attempt()` answers `fail`, the
+ * thread gives its turn up blocked on `at` until the object is touched or
+ * the virtual `timeoutMs` passes (then the answer is `fail`).
+ */
+export function attemptUntil<T>(at: Placed, timeoutMs: number, fail: T, attempt: () => T): T {
+  const answer = block(at, timeoutMs !== Infinity, (wouldBlock) => {
+    const result = attempt();
+    if (result === fail && timeoutMs > 0) wouldBlock();
+    return result;
+  }, undefined, timeoutMs);
+  // A deadline that passed answers false (controlledBlock).
+  return answer === (false as unknown as T) ? fail : answer;
+}
+
+/**
  * block() without allocating, for an object's hot paths (a queue's put and
  * get): one per object and worker, its onBlock passed to the core call, and
  * end() called in a finally.

@@ -13,14 +13,16 @@ export { StepKind };
 
 /**
  * The kinds a controlled run schedules. The others block inside their cores
- * in ways the scheduler does not drive yet (a Condition releases its lock
- * and queues itself before it sleeps; queues, pipes, barriers, pools,
- * processes and timers likewise), so they are refused at creation with a
- * clear error rather than run without control.
+ * in ways the scheduler does not drive yet (pipes, barriers, RW locks,
+ * pools, processes, timers), so they are refused at creation with a clear
+ * error rather than run without control. A Condition and the queues run
+ * their controlled calls in pieces that never sleep (api/condition.ts,
+ * api/queues.ts, attemptUntil).
  */
 const CONTROLLED_KINDS = new Set<ObjKind>([
   ObjKind.Thread, ObjKind.Lock, ObjKind.RLock, ObjKind.Semaphore, ObjKind.BoundedSemaphore,
-  ObjKind.Event, ObjKind.Value, ObjKind.Label,
+  ObjKind.Event, ObjKind.Value, ObjKind.Label, ObjKind.Condition,
+  ObjKind.Queue, ObjKind.LifoQueue, ObjKind.PriorityQueue,
 ]);
 
 /** A step of the calling thread: `kind` on object `ref` (or at access site `ref`), when the run is controlled. */
@@ -36,5 +38,5 @@ export function touched(ref: number): void {
 /** Refuses an object of `kind` in a controlled run that cannot drive it (see CONTROLLED_KINDS). */
 export function checkControllable(kind: ObjKind): void {
   if (context().control === null || CONTROLLED_KINDS.has(kind)) return;
-  throw new RuntimeError(`${kindInfo(kind).name} is not supported in a controlled run yet (only threads, Lock, RLock, Semaphore, Event, sleep, print and shared variables are)`);
+  throw new RuntimeError(`${kindInfo(kind).name} is not supported in a controlled run yet (only threads, Lock, RLock, Semaphore, Event, Condition, the queues, sleep, print and shared variables are)`);
 }

@@ -14,7 +14,7 @@
 // carries snippet values between workers.
 
 export { place, track, refOf, nameValue, labelRef, nameRef, type Placed, type PlaceOptions } from "./objects";
-export { block, Blocker, during } from "./blocking";
+export { block, Blocker, during, attemptUntil } from "./blocking";
 export { happensBefore, type HappensBefore } from "./happens-before";
 export { step, touched, StepKind } from "./controlled";
 export { registerSharedCell } from "../race/shared-cells";

@@ -10,6 +10,10 @@ import type { Language } from "../i18n/language";
 const ZH_VERBS: [string, string][] = [
   ["start a thread", "启动线程"],
   ["wait for", "等待"],
+  ["put into", "放入"],
+  ["get from", "取自"],
+  ["notify", "通知"],
+  ["check", "查看"],
   ["acquire", "获取"],
   ["release", "释放"],
   ["begin", "开始"],
