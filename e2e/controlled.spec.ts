@@ -225,6 +225,8 @@ test("the Interleavings examples do what their explanations say when searched", 
   expect(deadlock.failure?.preemptions).toBe(1);
   const safe = await explore(playground, { code: code("break-this"), maxSchedules: 30, timeoutMs: 120_000 });
   expect(safe.failure).toBeUndefined();
+  const ifWhile = await explore(playground, { code: code("condition-if-while"), maxSchedules: 300, timeoutMs: 180_000 });
+  expect(ifWhile.failure?.message).toContain("took an item that was not there");
 });
 
 test("step mode shows who holds a lock, and a thread that asks for it waits blocked on it", async ({ playground }) => {
@@ -337,6 +339,7 @@ c.start(); p.start(); p.join(); c.join();
   while (!v.threads.some((t) => t.name === "Thread-1")) v = await view(playground, "step", "MainThread");
   for (let i = 0; i < 4 && v.threads.find((t) => t.name === "Thread-2")!.state !== "runnable"; i++) v = await view(playground, "step", "Thread-1");
   expect(v.threads.find((t) => t.name === "Thread-2")).toMatchObject({ state: "runnable", next: "get from jobs" });
+  expect((v as StepView & { queues: unknown[] }).queues).toEqual([{ queue: "jobs", items: 1 }]);
 
   const found = await explore(playground, { code: CHECK_THEN_GET, maxSchedules: 200, timeoutMs: 180_000 });
   expect(found.failure, JSON.stringify(found.outcomes)).toBeDefined();

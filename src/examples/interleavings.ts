@@ -159,4 +159,61 @@ assert(counter === 2, "an update was lost");
       },
     },
   },
+  {
+    id: "condition-if-while",
+    topic: "interleavings",
+    expectedStatus: "ok",
+    expectedOutput: "items left: 0",
+    settings: { controlled: true, seed: 2 },
+    code: `// Two consumers wait for an item with if, where while belongs. Can the search break it?
+import { Thread, Condition, print, assert } from "playground";
+
+const cond = new Condition();
+let items = 0; // shared: the producer adds, the consumers take
+
+function consumer() {
+  cond.with(() => {
+    if (items === 0) cond.wait(); // a wakeup is not a promise: check again with while
+    items -= 1;
+    assert(items >= 0, "took an item that was not there");
+  });
+}
+
+function producer() {
+  for (let i = 0; i < 2; i++) {
+    cond.with(() => {
+      items += 1;
+      cond.notifyAll(); // wakes every waiter, for one item
+    });
+  }
+}
+
+const threads = [consumer, consumer, producer].map((target) => new Thread({ target }));
+threads.forEach((t) => t.start());
+threads.forEach((t) => t.join());
+print("items left: " + items);
+`,
+    commentsZh: {
+      "Two consumers wait for an item with if, where while belongs. Can the search break it?": "两个消费者用 if 等待物品，而这里应该用 while。搜索能让它出错吗？",
+      "shared: the producer adds, the consumers take": "共享变量：生产者放入，消费者取走",
+      "a wakeup is not a promise: check again with while": "被唤醒不等于条件成立：应该用 while 再检查一次",
+      "wakes every waiter, for one item": "只有一个物品，却唤醒了所有等待者",
+    },
+    text: {
+      en: {
+        title: "Condition: if or while?",
+        explanation:
+          "A producer adds two items, one at a time, and wakes every waiting consumer each time with notifyAll. Each consumer waits only if there is nothing yet, with if. " +
+          "With this seed the run is fine: the consumers happen to come one after the other. Press Find a failing interleaving: when both consumers are waiting, one item's notifyAll wakes both, the first takes the item, and the second goes on without checking again and takes an item that is not there. " +
+          "The fix is the rule of every condition variable: wait in a loop, while (items === 0) cond.wait(), or cond.waitFor(() => items > 0). Change it and search again: nothing breaks it.",
+      },
+      zh: {
+        title: "条件变量：用 if 还是 while？",
+        explanation:
+          "生产者一次放入一个物品，共放两个，每次都用 notifyAll 唤醒所有等待的消费者。消费者只在还没有物品时等待，用的是 if。" +
+          "用这个种子运行时一切正常：两个消费者恰好先后到来。按“寻找出错的交错”：当两个消费者都在等待时，一个物品的 notifyAll 把两个都唤醒，第一个取走物品，第二个不再检查就继续执行，取走了一个并不存在的物品。" +
+          "修复办法是所有条件变量的规则：在循环里等待，写成 while (items === 0) cond.wait()，或者 cond.waitFor(() => items > 0)。改好后再搜索一次：什么交错都不能让它出错。",
+      },
+    },
+  },
 ]);

@@ -11,7 +11,7 @@ import type { CompileResult } from "../compile/types";
 import type { FromRunner } from "../runtime/frame-protocol";
 import type { ControlReport, OutputLine, RunErrorInfo, RunResult, RunStatus } from "../runtime/types";
 import { readControlReport } from "./control-report-check";
-import { openHolds, stepDescriber } from "./step-words";
+import { openHolds, queueSizes, stepDescriber } from "./step-words";
 import { TraceModel } from "../trace/model";
 import { ThreadState } from "../trace/events";
 import type { RunListener } from "./runtime-api";
@@ -278,6 +278,7 @@ export class RunSession {
       this.control.describe = stepDescriber(this.compiled, this.model, this.offset);
       // Who holds each lock now: the holds the trace left open (read before the threads are finished below).
       this.control.holders = openHolds(this.model);
+      this.control.queueSizes = queueSizes(this.model);
       const values = this.control.globals;
       this.control.variables = this.compiled.sharedGlobals.flatMap((g, i) =>
         i < values.length ? [{ name: g.name, value: g.type === "boolean" ? values[i] !== 0 : values[i] }] : []);

@@ -7,7 +7,7 @@
 import type { CompileResult } from "../compile/types";
 import { originalPosition } from "../compile/source-position";
 import { STEP_VERBS, StepKind, stepHasSite } from "../runtime/control/step-kinds";
-import { objectName } from "../trace/names";
+import { isUserObject, objectName } from "../trace/names";
 import type { TraceModel } from "../trace/model";
 import { threadName } from "../trace/names";
 
@@ -46,4 +46,9 @@ export function openHolds(model: TraceModel): { lock: string; thread: string }[]
     for (const [ident, list] of lock.holds) if (list.isOpen()) held.push({ lock: objectName(model, lock.id), thread: threadName(model, ident) });
   }
   return held;
+}
+
+/** How many items each of the snippet's queues holds now: its depth after the latest put or get. */
+export function queueSizes(model: TraceModel): { queue: string; items: number }[] {
+  return [...model.queues.values()].filter((q) => isUserObject(model, q.id)).map((q) => ({ queue: objectName(model, q.id), items: q.depth }));
 }

@@ -138,6 +138,9 @@ export class QueueTrack {
   putCount = 0;
   getCount = 0;
   maxDepth = 0;
+  /** its depth after the latest put or get (by time) */
+  depth = 0;
+  private depthMs = -Infinity;
   private keeping = true;
 
   constructor(readonly id: number, readonly ordinal: number) {}
@@ -151,6 +154,10 @@ export class QueueTrack {
     else this.getCount++;
     if (this.keeping) (isPut ? this.puts : this.gets).push(tMs, depth, ident);
     if (depth > this.maxDepth) this.maxDepth = depth;
+    if (tMs >= this.depthMs) {
+      this.depthMs = tMs;
+      this.depth = depth;
+    }
   }
 }
 

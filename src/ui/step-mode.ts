@@ -20,6 +20,8 @@ export interface StepView {
   /** the shared globals now, and who holds which lock (additions to API.md §10) */
   globals: { name: string; value: number | boolean }[];
   locks: { lock: string; thread: string }[];
+  /** how many items each queue holds now (its items themselves stay in shared memory) */
+  queues: { queue: string; items: number }[];
 }
 
 export class StepMode {
@@ -86,7 +88,7 @@ export class StepMode {
     });
     const view: StepView = {
       threads, output: result.output, done, ...(done ? { result } : {}), schedule: done ? control.schedule : schedule,
-      globals: control.variables ?? [], locks: control.holders ?? [],
+      globals: control.variables ?? [], locks: control.holders ?? [], queues: control.queueSizes ?? [],
     };
     this.last = { view, control };
     return view;

@@ -1,5 +1,6 @@
 // The interleavings topic (../interleavings.ts) in Python 3: the lost
-// update, the lock-order deadlock and the locked counter. CPython has no
+// update, the lock-order deadlock, the locked counter and the condition
+// waited on with if. CPython has no
 // controlled scheduler; the programs are the same, their interleavings are
 // up to the machine.
 
@@ -94,5 +95,41 @@ assert counter == 2, "an update was lost"
       "only the thread holding the lock gets here": "只有持有锁的线程能执行到这里",
     },
     tsToPy: lineMap("1-7 9-11 0 12-20"),
+  },
+  "condition-if-while": {
+    code: `# Two consumers wait for an item with if, where while belongs. Can the search break it?
+import threading
+
+cond = threading.Condition()
+items = 0  # shared: the producer adds, the consumers take
+
+def consumer():
+    global items
+    with cond:
+        if items == 0: cond.wait()  # a wakeup is not a promise: check again with while
+        items -= 1
+        assert items >= 0, "took an item that was not there"
+
+def producer():
+    global items
+    for i in range(2):
+        with cond:
+            items += 1
+            cond.notify_all()  # wakes every waiter, for one item
+
+threads = [threading.Thread(target=f) for f in (consumer, consumer, producer)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(f"items left: {items}")
+`,
+    commentsZh: {
+      "Two consumers wait for an item with if, where while belongs. Can the search break it?": "两个消费者用 if 等待物品，而这里应该用 while。搜索能让它出错吗？",
+      "shared: the producer adds, the consumers take": "共享变量：生产者放入，消费者取走",
+      "a wakeup is not a promise: check again with while": "被唤醒不等于条件成立：应该用 while 再检查一次",
+      "wakes every waiter, for one item": "只有一个物品，却唤醒了所有等待者",
+    },
+    tsToPy: lineMap("1-7 9-12 0 0 13-14 16-19 0 0 0 20-21 23 25 26"),
   },
 };

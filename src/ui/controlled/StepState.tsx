@@ -1,19 +1,25 @@
 // The shared state at a step-mode pause, beside the threads: each shared
-// global's value and who holds each lock, as Python Tutor shows the
-// variables of a frame. A learner stepping through a lost update sees
-// counter stay at 1 after both writes.
+// global's value, who holds each lock and how many items each queue holds,
+// as Python Tutor shows the variables of a frame. A learner stepping
+// through a lost update sees counter stay at 1 after both writes.
 
 import { useStrings, type Strings } from "../i18n/language";
 import type { StepView } from "../step-mode";
 
-const STRINGS: Strings<{ title: string; held: (lock: string, thread: string) => string; none: string }> = {
-  en: { title: "Shared now", held: (lock, thread) => `${lock} held by ${thread}`, none: "no shared variables or held locks" },
-  zh: { title: "当前共享状态", held: (lock, thread) => `${lock} 由 ${thread} 持有`, none: "没有共享变量，也没有被持有的锁" },
+const STRINGS: Strings<{ title: string; held: (lock: string, thread: string) => string; items: (queue: string, n: number) => string; none: string }> = {
+  en: {
+    title: "Shared now", held: (lock, thread) => `${lock} held by ${thread}`,
+    items: (queue, n) => `${queue}: ${n} ${n === 1 ? "item" : "items"}`, none: "no shared variables or held locks",
+  },
+  zh: {
+    title: "当前共享状态", held: (lock, thread) => `${lock} 由 ${thread} 持有`,
+    items: (queue, n) => `${queue}：${n} 项`, none: "没有共享变量，也没有被持有的锁",
+  },
 };
 
 export function StepState({ view }: { view: StepView }) {
   const t = useStrings(STRINGS);
-  const empty = view.globals.length === 0 && view.locks.length === 0;
+  const empty = view.globals.length === 0 && view.locks.length === 0 && view.queues.length === 0;
   return (
     <div className="step-state-list" data-testid="step-shared" aria-label={t.title}>
       <strong>{t.title}</strong>{" "}
@@ -25,6 +31,9 @@ export function StepState({ view }: { view: StepView }) {
       ))}
       {view.locks.map((l) => (
         <span key={`l:${l.lock}`} className="step-value" data-testid="step-lock">{t.held(l.lock, l.thread)}</span>
+      ))}
+      {view.queues.map((q) => (
+        <span key={`q:${q.queue}`} className="step-value" data-testid="step-queue">{t.items(q.queue, q.items)}</span>
       ))}
     </div>
   );

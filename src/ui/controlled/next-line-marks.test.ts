@@ -5,7 +5,7 @@ import { nextLineMarks } from "./next-line-marks";
 import { threadColorIndex } from "../output/thread-colors";
 
 const VIEW = {
-  output: [], done: false, schedule: "s1.1~3", globals: [], locks: [],
+  output: [], done: false, schedule: "s1.1~3", globals: [], locks: [], queues: [],
   threads: [
     { name: "MainThread", state: "blocked" as const, line: 12, next: "join Thread-1" },
     { name: "Thread-1", state: "runnable" as const, line: 6, next: "read counter" },
