@@ -147,10 +147,11 @@ test("a blocking call inside a task shows as that task running through it, the o
 });
 
 test("an event loop with every task waiting at an await is drawn as idle, not as running", async ({ playground }) => {
-  // Scenario: main gathers two tasks that each await a 150 ms sleep. While
-  // they sleep no task is ready, so MainThread runs no code: the trace says
-  // "event loop idle" for at least the sleep, and the run's figures do not
-  // count it as running (it was counted as running before).
+  // Scenario: main gathers two tasks that each await a 150 ms sleep. From
+  // main's await until the first sleeper resumes no task is ready, so
+  // MainThread runs no code: the trace says "event loop idle" for exactly
+  // that stretch (read from the tasks' own running stretches, not from the
+  // clock), and the run's figures do not count it as running.
   const result = await runSnippet(playground, `
     import { asyncio, print } from "playground";
     async function nap(n: number) { await asyncio.sleep(150); return n; }
@@ -163,7 +164,13 @@ test("an event loop with every task waiting at an await is drawn as idle, not as
   const trace = await playground.evaluate(() => (window as unknown as { playground: { getTrace(): { traceEvents: { name: string; ph: string; tid: number; dur?: number; cat?: string }[] } } }).playground.getTrace());
   const idle = trace.traceEvents.filter((e) => e.name === "event loop idle" && e.ph === "X");
   const idleMs = idle.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
-  expect(idleMs, JSON.stringify(idle)).toBeGreaterThanOrEqual(145);
+  const tasks = await coroutineTasks(playground);
+  const mainAwaits = tasks.find((t) => t.name === "main")!.runs[0][1];
+  const firstResume = Math.min(...tasks.filter((t) => t.name !== "main").map((t) => t.runs[1][0]));
+  const longest = idle.reduce((a, b) => ((b.dur ?? 0) > (a.dur ?? 0) ? b : a));
+  const why = JSON.stringify({ idle, mainAwaits, firstResume });
+  expect(longest.ts / 1000, why).toBeCloseTo(mainAwaits, 2);
+  expect((longest.ts + (longest.dur ?? 0)) / 1000, why).toBeCloseTo(firstResume, 2);
   const main = result.threads.find((t) => t.name === "MainThread")!;
   // Running and idle never overlap: the run's span holds both.
   expect(main.runningMs + idleMs).toBeLessThanOrEqual(main.endMs - main.startMs + 0.5);
