@@ -161,7 +161,7 @@ test("an event loop with every task waiting at an await is drawn as idle, not as
   `);
   expect(result.status, describeRun(result)).toBe("ok");
   expect(outputTexts(result)).toEqual(["1,2"]);
-  const trace = await playground.evaluate(() => (window as unknown as { playground: { getTrace(): { traceEvents: { name: string; ph: string; tid: number; dur?: number; cat?: string }[] } } }).playground.getTrace());
+  const trace = await playground.evaluate(() => (window as unknown as { playground: { getTrace(): { traceEvents: { name: string; ph: string; tid: number; ts: number; dur?: number; cat?: string }[] } } }).playground.getTrace());
   const idle = trace.traceEvents.filter((e) => e.name === "event loop idle" && e.ph === "X");
   const idleMs = idle.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
   const tasks = await coroutineTasks(playground);

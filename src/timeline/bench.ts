@@ -119,17 +119,22 @@ export interface RenderBenchResult {
 export function renderBench(ctx: Ctx2D, widthPx: number, heightPx: number, events: number, flush: () => void): RenderBenchResult {
   const b0 = performance.now();
   const model = syntheticModel(events);
-  const layout = layoutLanes(model);
   const buildMs = performance.now() - b0;
+  return sweep(ctx, model, RUN_MS, widthPx, heightPx, flush, buildMs);
+}
+
+/** The same sweep over a run's own model (render.frame.ms.real: the page's last run), `runMs` long. */
+export function sweep(ctx: Ctx2D, model: TraceModel, runMs: number, widthPx: number, heightPx: number, flush: () => void, buildMs = 0): RenderBenchResult {
+  const layout = layoutLanes(model);
   const renderer = new TimelineRenderer();
-  const full = new TimeScale(0, RUN_MS, GUTTER_PX, widthPx);
+  const full = new TimeScale(0, runMs, GUTTER_PX, widthPx);
   const scales: TimeScale[] = [];
   for (let i = 0; i <= 30; i++) scales.push(full.zoomedAt(1000 ** (i / 30), (GUTTER_PX + widthPx) / 2));
   for (let i = 29; i >= 0; i--) scales.push(full.zoomedAt(1000 ** (i / 30), (GUTTER_PX + widthPx) / 2));
   let pan = full.zoomedAt(20, GUTTER_PX);
   for (let i = 0; i < 40; i++) scales.push((pan = pan.pannedBy((widthPx - GUTTER_PX) / 2)));
   const draw = (scale: TimeScale) =>
-    renderer.draw(ctx, { model, layout, scale, widthPx, heightPx, scrollY: 0, theme: LIGHT_THEME, untilMs: RUN_MS, live: false });
+    renderer.draw(ctx, { model, layout, scale, widthPx, heightPx, scrollY: 0, theme: LIGHT_THEME, untilMs: runMs, live: false });
   const timed = (scale: TimeScale) => {
     const t0 = performance.now();
     draw(scale);

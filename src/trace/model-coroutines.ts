@@ -62,6 +62,11 @@ export class CoroutineRows {
     this.rowOf.delete(task);
   }
 
+  /** bytes its rows' arrays hold (their capacity) */
+  bytes(): number {
+    return this.rows.reduce((sum, row) => sum + row.lives.bytes() + row.runs.bytes(), 0);
+  }
+
   /** The thread ended (or was stopped) with tasks still alive: they end with it. */
   closeAll(tMs: number): void {
     for (const row of this.rows) {

@@ -71,6 +71,11 @@ export class IntervalList {
     return this.starts.length;
   }
 
+  /** bytes its arrays hold (their capacity) */
+  bytes(): number {
+    return this.starts.data.byteLength + this.ends.data.byteLength + this.tags.data.byteLength + this.extras.data.byteLength;
+  }
+
   isOpen(): boolean {
     const n = this.ends.length;
     return n > 0 && this.ends.data[n - 1] === Infinity;
@@ -124,6 +129,11 @@ export class SortedLog {
 
   get length(): number {
     return this.times.length;
+  }
+
+  /** bytes its arrays hold (their capacity) */
+  bytes(): number {
+    return this.times.data.byteLength + this.values.data.byteLength + this.idents.data.byteLength;
   }
 
   push(tMs: number, value: number, ident: number): void {

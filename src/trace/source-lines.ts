@@ -17,6 +17,11 @@ export class SourceLines {
     return this.states.length;
   }
 
+  /** bytes its arrays hold (their capacity) */
+  bytes(): number {
+    return this.states.data.byteLength + this.positions.data.byteLength;
+  }
+
   add(stateIndex: number, position: number): void {
     const n = this.states.length;
     // One per state: a second SourceAt for the same wait (a forged one) changes nothing.

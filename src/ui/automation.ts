@@ -64,6 +64,8 @@ export interface PlaygroundDebug {
   gilHandovers(): { to: string; from: string; tMs: number; latencyUs: number }[];
   /** keep at most `events` trace events from the next run on (null: the usual 50 M), to test the cap in seconds */
   setTraceCap(events: number | null): void;
+  /** the same sweep over the last run's own trace, and what its model holds in memory */
+  renderBenchLastRun(widthPx?: number, heightPx?: number): Promise<RenderBenchResult & { bytes: number }>;
   /** draw a pan/zoom sweep over a synthetic trace of about `events` events (timeline/bench.ts) */
   renderBench(events?: number, widthPx?: number, heightPx?: number): Promise<RenderBenchResult>;
 }
@@ -160,6 +162,17 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
               thread: model.threads.get(ident)?.name ?? String(ident), startMs: list.starts.data[i], endMs: list.ends.data[i], shared: list.tags.data[i] === 1,
             }))),
         }));
+      },
+      renderBenchLastRun: async (widthPx = 1400, heightPx = 720) => {
+        const model = app.stores.timeline.getState().model;
+        if (!model) throw new Error("no run yet");
+        const [{ sweep }, { heldBytes }] = await Promise.all([import("../timeline/bench"), import("../trace/model-bytes")]);
+        const canvas = document.createElement("canvas");
+        canvas.width = widthPx;
+        canvas.height = heightPx;
+        const ctx = canvas.getContext("2d", { alpha: false, willReadFrequently: false })!;
+        const runMs = app.stores.run.getState().lastResult?.durationMs ?? model.maxMs;
+        return { ...sweep(ctx, model, runMs, widthPx, heightPx, () => void ctx.getImageData(0, 0, 1, 1)), bytes: heldBytes(model) };
       },
       renderBench: async (events = 1_000_000, widthPx = 1400, heightPx = 720) => {
         const { renderBench } = await import("../timeline/bench");
