@@ -121,8 +121,9 @@ test("the timeline shows threads, the lock, the queue and the pool, and exports 
   expect(slicesOf("Thread-1").some((e) => e.name === "running")).toBe(true);
   expect(slicesOf("Consumer").filter((e) => /^handle \d$/.test(e.name)).length).toBe(6);
   expect(slicesOf("PoolWorker-1").length + slicesOf("PoolWorker-2").length).toBeGreaterThan(0);
-  const tasks = [...slicesOf("PoolWorker-1"), ...slicesOf("PoolWorker-2")].filter((e) => /^task #\d+$/.test(e.name));
-  expect(tasks.length).toBe(8);
+  // map with chunksize 1: each chunk is one item, named by it.
+  const tasks = [...slicesOf("PoolWorker-1"), ...slicesOf("PoolWorker-2")].filter((e) => /^item \d+$/.test(e.name));
+  expect(tasks.map((e) => e.name).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => `item ${i}`));
   const lockTrack = [...threadNames.entries()].find(([, name]) => name === "lock")![0];
   expect(byTrack.get(lockTrack)!.filter((e) => e.name.startsWith("held by")).length).toBe(12);
 

@@ -118,7 +118,11 @@ export class Pool {
   private submitChunks<T>(fn: Fn, chunks: T[][], mode: TaskMode, onChunk: (index: number, ok: boolean, value: unknown) => void): number {
     this.checkRunning();
     const jobId = this.client.newJob({ onResult: onChunk });
-    chunks.forEach((chunk, index) => this.client.submit(jobId, index, fn, chunk, mode));
+    let firstItem = 0;
+    chunks.forEach((chunk, index) => {
+      this.client.submit(jobId, index, fn, chunk, mode, -1, firstItem);
+      firstItem += chunk.length;
+    });
     return jobId;
   }
 

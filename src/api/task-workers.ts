@@ -54,6 +54,8 @@ export function taskWorkerMain(tasks: Queue<Task | null>, results: Queue<TaskRes
     const [jobId, index, fn, payload, mode, stateWord, shownAs, stopsWord] = task;
     if (stateWord >= 0 && Atomics.compareExchange(ctx.i32, stateWord, TaskState.Pending, TaskState.Running) !== TaskState.Pending) continue;
     ctx.trace(EventKind.PoolPending, pendingTasks(tasks, ctx.i32, stopsWord), poolId);
+    // A chunk of map says how many items it holds, so its box reads "items 4-7", not "task #1".
+    if (mode !== "call" && Array.isArray(payload)) ctx.trace(EventKind.PoolChunk, Math.min(payload.length, 0xffffff), poolId);
     ctx.trace(EventKind.PoolTaskStart, shownAs, poolId);
     let result: TaskResult;
     try {
@@ -151,8 +153,9 @@ export class TaskClient {
     this.jobs.delete(jobId);
   }
 
-  submit(jobId: number, index: number, fn: Fn, payload: unknown, mode: TaskMode, stateWord = -1): void {
-    const shownAs = mode === "call" ? this.calls++ : index;
+  /** `firstItem`: for a chunk of map, the index of its first item in the whole job (its box's label) */
+  submit(jobId: number, index: number, fn: Fn, payload: unknown, mode: TaskMode, stateWord = -1, firstItem = index): void {
+    const shownAs = mode === "call" ? this.calls++ : firstItem;
     this.tasks.put([jobId, index, fn, payload, mode, stateWord, shownAs, this.stops]);
     this.pendingResults++;
     const ctx = context();

@@ -40,14 +40,16 @@ p.join();
         explanation:
           "new Pool(3) starts three worker processes; map(fn, items) hands the 13 items out to them and blocks until every result is back, in input order. " +
           "The print lines show which PoolWorker handled which item. " +
-          "On the timeline each task is a box on the lane of the worker that ran it, and the pool's pending-task count goes down as the workers pick them up.",
+          "map does not send the items one by one: like Python's, it cuts them into chunks (here of 2, from the pool's size; pass a chunksize to choose). " +
+          "On the timeline each chunk is a box on the lane of the worker that ran it, labelled with its items (items 0–1, items 2–3 ...), and the pool's pending-task count goes down as the workers pick them up.",
       },
       zh: {
         title: "进程池的 map",
         explanation:
           "new Pool(3) 创建拥有 3 个进程的进程池；map(fn, items) 与内置的 map 用法基本一致，把 13 个数据分给这些进程处理，并阻塞直到所有结果返回，结果保持输入的顺序。" +
           "输出显示了每个数据是由哪个 PoolWorker 处理的。" +
-          "在时间线上，每个任务是画在执行它的工作进程泳道上的一个方框，进程池中待处理的任务数随之减少。",
+          "map 并不是一个一个地发送数据：和 Python 一样，它把数据切成块（这里每块 2 个，由进程池的大小决定；也可以传入 chunksize 自己选）。" +
+          "在时间线上，每一块是画在执行它的工作进程泳道上的一个方框，标着它包含的数据（第 0–1 项、第 2–3 项……），进程池中待处理的任务数随之减少。",
       },
     },
   },

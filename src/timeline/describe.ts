@@ -75,8 +75,13 @@ export function describeHit(
     }
     case "span":
       return { title: w.spanTitle(labelText(model, hit.label)), rows: [[w.thread, name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)], state: -1 };
-    case "task":
-      return { title: w.taskTitle(hit.task, objectName(model, hit.poolId, w)), rows: [[w.worker, name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)], state: -1 };
+    case "task": {
+      const pool = objectName(model, hit.poolId, w);
+      const rows: [string, string][] = [[w.worker, name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)];
+      if (hit.items === 0) return { title: w.taskTitle(hit.task, pool), rows, state: -1 };
+      rows.push([w.chunkRow, w.chunkOf(hit.items)]);
+      return { title: w.chunkTitle(hit.task, hit.items, pool), rows, state: -1 };
+    }
     case "coroutine": {
       const rows: [string, string][] = [[w.thread, name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)];
       rows.push(hit.running ? [w.runningFor, formatDuration(hit.runEndMs - hit.runStartMs)] : [w.now, w.waitingAtAwait]);

@@ -88,7 +88,9 @@ export function drawThreadExtras(frame: Frame, lane: Lane, track: ThreadTrack): 
       }
       if (merged || x1 - x0 < 16) return;
       const index = tasks.tags.data[i];
-      labels.push({ x: x0 + 4, y: y + (LANE.row - 2) / 2, maxPx: x1 - x0 - 6, text: x1 - x0 > 60 ? words.task(index) : `#${index}`, color: theme.taskText });
+      const items = track.taskItems.data[i];
+      const text = items > 0 ? (x1 - x0 > 60 ? words.chunk(index, items) : `${index}–${index + items - 1}`) : x1 - x0 > 60 ? words.task(index) : `#${index}`;
+      labels.push({ x: x0 + 4, y: y + (LANE.row - 2) / 2, maxPx: x1 - x0 - 6, text, color: theme.taskText });
     });
   }
 

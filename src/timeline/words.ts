@@ -19,6 +19,11 @@ export interface TimelineWords extends NameWords {
   short: Record<ThreadState.Runnable | ThreadState.Blocked | ThreadState.Waiting | ThreadState.Sleeping | ThreadState.QueueWait | ThreadState.EventLoopIdle, string>;
   /** a pool task box: "task #3" */
   task(index: number): string;
+  /** a chunk of map's box: "items 4–7" (`count` items from `first`) */
+  chunk(first: number, count: number): string;
+  /** the hover card's row about chunking: its label and value */
+  chunkRow: string;
+  chunkOf(count: number): string;
   /** the label of a data race's marks: "race" (then ": counter") */
   race: string;
   /** group headers */
@@ -80,6 +85,7 @@ export interface TimelineWords extends NameWords {
   printTitle(thread: string): string;
   spanTitle(label: string): string;
   taskTitle(index: number, pool: string): string;
+  chunkTitle(first: number, count: number, pool: string): string;
   coroutineTitle(task: string): string;
   heldTitle(lock: string, thread: string): string;
   waitedTitle(thread: string, lock: string): string;
@@ -101,6 +107,9 @@ export const EN_WORDS: TimelineWords = {
     [ThreadState.EventLoopIdle]: "idle",
   },
   task: (index) => `task #${index}`,
+  chunk: (first, count) => (count === 1 ? `item ${first}` : `items ${first}–${first + count - 1}`),
+  chunkRow: "chunk",
+  chunkOf: (count) => `${count} ${count === 1 ? "item" : "items"} (map hands its items to the workers in chunks)`,
   race: "data race",
   locks: "Locks",
   queues: "Queues",
@@ -149,6 +158,7 @@ export const EN_WORDS: TimelineWords = {
   printTitle: (thread) => `print · ${thread}`,
   spanTitle: (label) => `span · ${label}`,
   taskTitle: (index, pool) => `task #${index} · ${pool}`,
+  chunkTitle: (first, count, pool) => `map chunk: ${count === 1 ? `item ${first}` : `items ${first}–${first + count - 1}`} · ${pool}`,
   coroutineTitle: (task) => `asyncio task · ${task}`,
   heldTitle: (lock, thread) => `${lock} held by ${thread}`,
   waitedTitle: (thread, lock) => `${thread} waited for ${lock}`,
@@ -182,6 +192,9 @@ export const ZH_WORDS: TimelineWords = {
     [ThreadState.EventLoopIdle]: "空闲",
   },
   task: (index) => `任务 #${index}`,
+  chunk: (first, count) => (count === 1 ? `第 ${first} 项` : `第 ${first}–${first + count - 1} 项`),
+  chunkRow: "分块",
+  chunkOf: (count) => `${count} 项（map 把元素分成块交给工作者）`,
   race: "数据竞争",
   locks: "锁",
   queues: "队列",
@@ -230,6 +243,7 @@ export const ZH_WORDS: TimelineWords = {
   printTitle: (thread) => `输出 · ${thread}`,
   spanTitle: (label) => `区间 · ${label}`,
   taskTitle: (index, pool) => `任务 #${index} · ${pool}`,
+  chunkTitle: (first, count, pool) => `map 分块：${count === 1 ? `第 ${first} 项` : `第 ${first}–${first + count - 1} 项`} · ${pool}`,
   coroutineTitle: (task) => `协程任务 · ${task}`,
   heldTitle: (lock, thread) => `${lock} 被 ${thread} 持有`,
   waitedTitle: (thread, lock) => `${thread} 等待 ${lock}`,

@@ -19,7 +19,7 @@ export const enum EventKind {
   /** an item was put into / got from queue (or pipe channel) `obj`; arg = its depth after */
   QueuePut = 16,
   QueueGet = 17,
-  /** a pool worker started task `arg` (its index in the job) of pool `obj` */
+  /** a pool worker started task `arg` of pool `obj`: a call's number, or a chunk's first item (PoolChunk) */
   PoolTaskStart = 20,
   PoolTaskEnd = 21,
   /** pool `obj` now has `arg` tasks submitted and not yet started */
@@ -39,9 +39,11 @@ export const enum EventKind {
    * `arg`, column `obj` of the compiled snippet (trace/source-lines.ts)
    */
   SourceAt = 29,
+  /** the pool task this thread starts next is a chunk of map (or starmap) with `arg` items; its PoolTaskStart arg is its first item's index */
+  PoolChunk = 30,
 }
 
-const KNOWN_KINDS = new Set([1, 2, 3, 4, 5, 6, 7, 16, 17, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29]);
+const KNOWN_KINDS = new Set([1, 2, 3, 4, 5, 6, 7, 16, 17, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30]);
 
 /** Whether `kind` is one of EventKind (events come from memory a snippet can write). */
 export function isEventKind(kind: number): kind is EventKind {

@@ -41,8 +41,12 @@ export interface ThreadTrack {
   markLabels: GrowableI32;
   /** span() intervals, one list per nesting depth; tag = label id */
   spans: IntervalList[];
-  /** pool tasks this worker ran; tag = task index, extra = pool id */
+  /** pool tasks this worker ran; tag = a call's number or a chunk's first item, extra = pool id */
   tasks: IntervalList;
+  /** per task: the items of its chunk of map, 0 for a single call */
+  taskItems: GrowableI32;
+  /** the PoolChunk just seen, for the PoolTaskStart that follows it */
+  pendingChunkItems: number;
   /** asyncio tasks of this thread's event loop, packed into sub-lanes */
   coroutines: CoroutineRows;
   /** the snippet's line of each wait that recorded one */
@@ -125,7 +129,7 @@ export class TraceModel {
         ident, name, kind, pid,
         times: new GrowableF64(), states: new GrowableI32(), objects: new GrowableI32(),
         markTimes: new GrowableF64(), markLabels: new GrowableI32(),
-        spans: [], tasks: new IntervalList(), coroutines: new CoroutineRows(), sources: new SourceLines(), loop: null, prints: new GrowableF64(),
+        spans: [], tasks: new IntervalList(), taskItems: new GrowableI32(), pendingChunkItems: 0, coroutines: new CoroutineRows(), sources: new SourceLines(), loop: null, prints: new GrowableF64(),
         gilTakes: new GrowableF64(), gilFrom: new GrowableI32(), gilLatencyUs: new GrowableI32(),
         state: -1, stateSinceMs: 0, stateObj: 0, tailTaskMs: Number.NaN,
         pendingWaitObj: 0, pendingWaitStartMs: 0,
@@ -185,6 +189,9 @@ export class TraceModel {
         if (arg > pool.maxPending) pool.maxPending = arg;
         break;
       }
+      case EventKind.PoolChunk:
+        if (track) track.pendingChunkItems = arg;
+        break;
       case EventKind.PoolTaskStart:
       case EventKind.PoolTaskEnd:
         if (track) this.addTask(track, kind === EventKind.PoolTaskStart, tMs, arg, obj);
@@ -343,8 +350,11 @@ export class TraceModel {
     const pool = this.pool(poolId);
     if (start) {
       this.joinPool(track.ident, poolId);
-      if (this.cappedAtMs === null) track.tasks.open(tMs, index, poolId);
-      else if (!track.tasks.isOpen()) track.tailTaskMs = tMs;
+      if (this.cappedAtMs === null) {
+        track.tasks.open(tMs, index, poolId);
+        track.taskItems.push(track.pendingChunkItems);
+      } else if (!track.tasks.isOpen()) track.tailTaskMs = tMs;
+      track.pendingChunkItems = 0;
       if (tMs < pool.firstStartMs) pool.firstStartMs = tMs;
       return;
     }

@@ -40,7 +40,10 @@ function parentsOf(model: TraceModel, track: ThreadTrack, endMs: number): Parent
   }
   const tasks = track.tasks;
   for (let i = 0; i < tasks.length; i++) {
-    parents.push({ start: tasks.starts.data[i], end: Math.min(tasks.ends.data[i], endMs), name: `task #${tasks.tags.data[i]}`, cat: "task" });
+    const first = tasks.tags.data[i];
+    const items = track.taskItems.data[i] ?? 0;
+    const name = items === 0 ? `task #${first}` : items === 1 ? `item ${first}` : `items ${first}–${first + items - 1}`;
+    parents.push({ start: tasks.starts.data[i], end: Math.min(tasks.ends.data[i], endMs), name, cat: "task" });
   }
   parents.sort((a, b) => a.start - b.start || b.end - a.end);
   const stack: Parent[] = [];
