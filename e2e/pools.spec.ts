@@ -715,8 +715,9 @@ ex.shutdown();
 
 // The timeline names each applyAsync call by its order in the pool: five
 // calls are tasks #0-#4 (they were all "#0", the index inside a one-task job),
-// as the Chrome trace of the run shows.
-test("Pool.applyAsync: the five calls' task boxes are #0 to #4", async ({ playground }) => {
+// each with what it runs, its function and arguments, as the Chrome trace of
+// the run shows.
+test("Pool.applyAsync: the five calls' task boxes are #0 to #4, with their arguments", async ({ playground }) => {
   const result = await run(
     playground,
     `import { Pool, print } from "playground";
@@ -732,7 +733,7 @@ pool.join();`,
   type Event = { name?: string; cat?: string; ph?: string; ts?: number; args?: { pending?: number } };
   const trace = (await playground.evaluate(() => (window as unknown as { playground: { getTrace(): unknown } }).playground.getTrace())) as { traceEvents: Event[] };
   const tasks = trace.traceEvents.filter((e) => e.cat === "task").map((e) => e.name).sort();
-  expect(tasks).toEqual(["task #0", "task #1", "task #2", "task #3", "task #4"]);
+  expect(tasks).toEqual(["task #0: double(0)", "task #1: double(1)", "task #2: double(2)", "task #3: double(3)", "task #4: double(4)"]);
   // The pending count is tasks only (not the stop signals close() queues): never above 5, and 0 at the end.
   const pending = trace.traceEvents.filter((e) => e.ph === "C" && typeof e.args?.pending === "number").sort((a, b) => a.ts! - b.ts!);
   expect(pending.length).toBeGreaterThan(0);

@@ -20,7 +20,8 @@
 // The sentinel `null` tells one worker to stop.
 
 import { PlaygroundError } from "../base/errors";
-import { context } from "../runtime/door";
+import { context, labelRef } from "../runtime/door";
+import { reprValue } from "./format";
 import { EventKind } from "../trace/events";
 import { Queue } from "./queues";
 
@@ -42,6 +43,24 @@ function runTask(fn: Fn, payload: unknown, mode: TaskMode): unknown {
   return (payload as unknown[][]).map((args) => call(...args));
 }
 
+/** A label's longest text, and the most distinct task labels a worker sends (then only the function's name). */
+const MAX_LABEL_CHARS = 80;
+const MAX_TASK_LABELS = 10_000;
+let taskLabels = 0;
+
+/**
+ * What a task's box says it runs, as the snippet wrote it: "double(3)" for a
+ * call, "square(item)" for a chunk of map (its items are in its label).
+ */
+function taskLabel(fn: Fn, payload: unknown, mode: TaskMode): string {
+  const name = fn.name || "<lambda>";
+  if (mode !== "call") return `${name}(${mode === "starmap" ? "*item" : "item"})`;
+  if (taskLabels >= MAX_TASK_LABELS || !Array.isArray(payload)) return `${name}(...)`;
+  taskLabels++;
+  const text = `${name}(${payload.map((arg) => reprValue(arg)).join(", ")})`;
+  return text.length > MAX_LABEL_CHARS ? `${text.slice(0, MAX_LABEL_CHARS - 1)}…)` : text;
+}
+
 /** The loop every pool worker and executor worker runs. */
 export function taskWorkerMain(tasks: Queue<Task | null>, results: Queue<TaskResult>, poolId: number, initializer?: Fn | null, initargs?: unknown[]): void {
   const ctx = context();
@@ -56,6 +75,7 @@ export function taskWorkerMain(tasks: Queue<Task | null>, results: Queue<TaskRes
     ctx.trace(EventKind.PoolPending, pendingTasks(tasks, ctx.i32, stopsWord), poolId);
     // A chunk of map says how many items it holds, so its box reads "items 4-7", not "task #1".
     if (mode !== "call" && Array.isArray(payload)) ctx.trace(EventKind.PoolChunk, Math.min(payload.length, 0xffffff), poolId);
+    ctx.trace(EventKind.PoolTaskLabel, 0, labelRef(taskLabel(fn, payload, mode)));
     ctx.trace(EventKind.PoolTaskStart, shownAs, poolId);
     let result: TaskResult;
     try {

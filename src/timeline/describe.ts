@@ -78,6 +78,7 @@ export function describeHit(
     case "task": {
       const pool = objectName(model, hit.poolId, w);
       const rows: [string, string][] = [[w.worker, name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)];
+      if (hit.label !== 0) rows.push([w.runs, labelText(model, hit.label)]);
       if (hit.items === 0) return { title: w.taskTitle(hit.task, pool), rows, state: -1 };
       rows.push([w.chunkRow, w.chunkOf(hit.items)]);
       return { title: w.chunkTitle(hit.task, hit.items, pool), rows, state: -1 };

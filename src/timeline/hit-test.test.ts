@@ -1,6 +1,7 @@
 // Hit-testing names what is drawn under the pointer, and the tooltip says why.
 import { describe, expect, it } from "vitest";
-import { ThreadState } from "../trace/events";
+import { EventKind, ThreadState } from "../trace/events";
+import { ObjKind, objRef } from "../trace/object-kinds";
 import { TimeScale } from "../trace/time-scale";
 import { describeHit } from "./describe";
 import { type FrameInput } from "./frame";
@@ -41,6 +42,23 @@ describe("hitTest", () => {
     const task = hitTest(input, xOf(20), AXIS_PX + worker.y + threadRows(worker).taskY + 5);
     expect(task).toMatchObject({ kind: "task", task: 0, poolId: POOL_20, startMs: 10, endMs: 30 });
     expect(describeHit(model, task!)!.title).toBe("task #0 · Pool 20");
+  });
+
+  it("says what a task runs and which items a chunk of map holds", () => {
+    const m = scenario();
+    const label = objRef(ObjKind.Label, 900);
+    m.labels.set(label, "square(item)");
+    m.add(3, 40, EventKind.PoolChunk, 4, POOL_20);
+    m.add(3, 40, EventKind.PoolTaskLabel, 0, label);
+    m.add(3, 40, EventKind.PoolTaskStart, 8, POOL_20);
+    m.add(3, 60, EventKind.PoolTaskEnd, 8, POOL_20);
+    const l = layoutLanes(m);
+    const worker = l.threads.get(3)!;
+    const hit = hitTest({ ...input, model: m, layout: l }, xOf(50), AXIS_PX + worker.y + threadRows(worker).taskY + 5);
+    expect(hit).toMatchObject({ kind: "task", task: 8, items: 4, label });
+    const text = describeHit(m, hit!)!;
+    expect(text.title).toBe("map chunk: items 8–11 · Pool 20");
+    expect(Object.fromEntries(text.rows)).toMatchObject({ runs: "square(item)", chunk: "4 items (map hands its items to the workers in chunks)" });
   });
 
   it("finds lock holds with their hand-over, and queue operations with their pair", () => {

@@ -23,6 +23,8 @@ export interface TimelineWords extends NameWords {
   chunk(first: number, count: number): string;
   /** the hover card's row about chunking: its label and value */
   chunkRow: string;
+  /** the hover card's row with what a task runs ("double(3)") */
+  runs: string;
   chunkOf(count: number): string;
   /** the label of a data race's marks: "race" (then ": counter") */
   race: string;
@@ -109,6 +111,7 @@ export const EN_WORDS: TimelineWords = {
   task: (index) => `task #${index}`,
   chunk: (first, count) => (count === 1 ? `item ${first}` : `items ${first}–${first + count - 1}`),
   chunkRow: "chunk",
+  runs: "runs",
   chunkOf: (count) => `${count} ${count === 1 ? "item" : "items"} (map hands its items to the workers in chunks)`,
   race: "data race",
   locks: "Locks",
@@ -194,6 +197,7 @@ export const ZH_WORDS: TimelineWords = {
   task: (index) => `任务 #${index}`,
   chunk: (first, count) => (count === 1 ? `第 ${first} 项` : `第 ${first}–${first + count - 1} 项`),
   chunkRow: "分块",
+  runs: "运行",
   chunkOf: (count) => `${count} 项（map 把元素分成块交给工作者）`,
   race: "数据竞争",
   locks: "锁",

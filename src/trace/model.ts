@@ -12,68 +12,17 @@
 // sort their tail, on demand.
 
 import { EventKind, ThreadState, isBlockedState } from "./events";
-import { GrowableF64, GrowableI32 } from "./growable";
-import { IntervalList } from "./model-series";
 import { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
-import { CoroutineRows } from "./model-coroutines";
 import { LoopActivity } from "./model-loop-idle";
-import { SourceLines } from "./source-lines";
+import { addSpan, closeOpen, newThreadTrack, type ThreadTrack } from "./model-thread";
 import { kindInfo, kindOf, ObjKind } from "./object-kinds";
 
 export { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
+export type { ThreadTrack } from "./model-thread";
 
 /** Queue traffic kinds (api/queues.ts QueueEvent): arg = depth after, obj = queue id. */
 export const QUEUE_PUT_KIND = 16;
 export const QUEUE_GET_KIND = 17;
-
-export interface ThreadTrack {
-  ident: number;
-  name: string;
-  kind: string;
-  pid: number;
-  /** state-change times and the state entered at each */
-  times: GrowableF64;
-  states: GrowableI32;
-  /** what each state waits on (lock id, ...) or 0 */
-  objects: GrowableI32;
-  /** mark() instants: time and label id (model.labels) */
-  markTimes: GrowableF64;
-  markLabels: GrowableI32;
-  /** span() intervals, one list per nesting depth; tag = label id */
-  spans: IntervalList[];
-  /** pool tasks this worker ran; tag = a call's number or a chunk's first item, extra = pool id */
-  tasks: IntervalList;
-  /** per task: the items of its chunk of map, 0 for a single call */
-  taskItems: GrowableI32;
-  /** the PoolChunk just seen, for the PoolTaskStart that follows it */
-  pendingChunkItems: number;
-  /** asyncio tasks of this thread's event loop, packed into sub-lanes */
-  coroutines: CoroutineRows;
-  /** the snippet's line of each wait that recorded one */
-  sources: SourceLines;
-  /** whether that loop has a task running (null until its first task) */
-  loop: LoopActivity | null;
-  /** times this thread took the GIL from another, from whom, and how long it lay free (µs) */
-  gilTakes: GrowableF64;
-  gilFrom: GrowableI32;
-  gilLatencyUs: GrowableI32;
-  /** times of this thread's print lines (added by the page from the output) */
-  prints: GrowableF64;
-  /** the state in force (-1 before the first), since when, on what: also past the trace's cap, where `states` stops */
-  state: number;
-  stateSinceMs: number;
-  stateObj: number;
-  /** past the cap: when the pool task running now started (NaN: none) */
-  tailTaskMs: number;
-  /** the blocked wait that closed just before this thread's latest event: a contended acquire follows it */
-  pendingWaitObj: number;
-  pendingWaitStartMs: number;
-  /** time spent in each state (by ThreadState) over the closed intervals up to the first end state, kept as states arrive */
-  closedMs: Float64Array;
-  /** the time of the first end state (Done, Error, Stopped), and that state; NaN and 0 until then */
-  endedMs: number;
-  endedState: number;
-}
 
 export interface ThreadFigures {
   startMs: number;
@@ -125,16 +74,7 @@ export class TraceModel {
   addThread(ident: number, name: string, kind: string, pid: number): ThreadTrack {
     let track = this.threads.get(ident);
     if (!track) {
-      track = {
-        ident, name, kind, pid,
-        times: new GrowableF64(), states: new GrowableI32(), objects: new GrowableI32(),
-        markTimes: new GrowableF64(), markLabels: new GrowableI32(),
-        spans: [], tasks: new IntervalList(), taskItems: new GrowableI32(), pendingChunkItems: 0, coroutines: new CoroutineRows(), sources: new SourceLines(), loop: null, prints: new GrowableF64(),
-        gilTakes: new GrowableF64(), gilFrom: new GrowableI32(), gilLatencyUs: new GrowableI32(),
-        state: -1, stateSinceMs: 0, stateObj: 0, tailTaskMs: Number.NaN,
-        pendingWaitObj: 0, pendingWaitStartMs: 0,
-        closedMs: new Float64Array(ThreadState.Stopped + 1), endedMs: Number.NaN, endedState: 0,
-      };
+      track = newThreadTrack(ident, name, kind, pid);
       this.threads.set(ident, track);
       this.structureVersion++;
     }
@@ -191,6 +131,9 @@ export class TraceModel {
       }
       case EventKind.PoolChunk:
         if (track) track.pendingChunkItems = arg;
+        break;
+      case EventKind.PoolTaskLabel:
+        if (track) track.pendingTaskLabel = obj;
         break;
       case EventKind.PoolTaskStart:
       case EventKind.PoolTaskEnd:
@@ -305,7 +248,7 @@ export class TraceModel {
       track.pendingWaitStartMs = track.stateSinceMs;
     }
     if (state === ThreadState.Blocked && hasLockLane(obj)) this.lock(obj).beginWait(track.ident, tMs);
-    if (state >= ThreadState.Done) this.closeOpen(track, tMs);
+    if (state >= ThreadState.Done) closeOpen(track, tMs);
     // Totals kept as states arrive: Stats and RunResult read them at once, whatever the run's length.
     if (Number.isNaN(track.endedMs)) {
       if (previous >= 0) track.closedMs[previous] += Math.max(0, tMs - track.stateSinceMs);
@@ -353,8 +296,10 @@ export class TraceModel {
       if (this.cappedAtMs === null) {
         track.tasks.open(tMs, index, poolId);
         track.taskItems.push(track.pendingChunkItems);
+        track.taskLabels.push(track.pendingTaskLabel);
       } else if (!track.tasks.isOpen()) track.tailTaskMs = tMs;
       track.pendingChunkItems = 0;
+      track.pendingTaskLabel = 0;
       if (tMs < pool.firstStartMs) pool.firstStartMs = tMs;
       return;
     }
@@ -392,26 +337,6 @@ export class TraceModel {
   }
 
   private addSpan(track: ThreadTrack, begin: boolean, tMs: number, label: number): void {
-    const spans = track.spans;
-    // The open spans are the last intervals of depths 0..k: k+1 is where a new one nests.
-    let depth = 0;
-    while (depth < spans.length && spans[depth].isOpen()) depth++;
-    if (begin) {
-      if (depth === spans.length) {
-        spans.push(new IntervalList());
-        this.structureVersion++;
-      }
-      spans[depth].open(tMs, label);
-    } else if (depth > 0) {
-      spans[depth - 1].close(tMs);
-    }
-  }
-
-  /** A thread that ended (or was stopped) inside spans or a task: close them at its end. */
-  private closeOpen(track: ThreadTrack, tMs: number): void {
-    for (const list of track.spans) list.close(tMs);
-    track.tasks.close(tMs);
-    track.coroutines.closeAll(tMs);
-    track.loop?.clear();
+    if (addSpan(track, begin, tMs, label)) this.structureVersion++;
   }
 }

@@ -42,7 +42,9 @@ function parentsOf(model: TraceModel, track: ThreadTrack, endMs: number): Parent
   for (let i = 0; i < tasks.length; i++) {
     const first = tasks.tags.data[i];
     const items = track.taskItems.data[i] ?? 0;
-    const name = items === 0 ? `task #${first}` : items === 1 ? `item ${first}` : `items ${first}–${first + items - 1}`;
+    const label = track.taskLabels.data[i] ?? 0;
+    const runs = label ? `: ${labelText(model, label)}` : "";
+    const name = items === 0 ? `task #${first}${runs}` : items === 1 ? `item ${first}` : `items ${first}–${first + items - 1}`;
     parents.push({ start: tasks.starts.data[i], end: Math.min(tasks.ends.data[i], endMs), name, cat: "task" });
   }
   parents.sort((a, b) => a.start - b.start || b.end - a.end);

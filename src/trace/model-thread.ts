@@ -1,0 +1,101 @@
+// One thread's part of the trace model (model.ts): when it entered which
+// state, and what the timeline draws on its lane (marks, spans, pool tasks,
+// asyncio tasks, GIL hand-overs, prints), as structure-of-arrays; plus the
+// few helpers that only touch a thread's own lists.
+
+import { ThreadState } from "./events";
+import { GrowableF64, GrowableI32 } from "./growable";
+import { IntervalList } from "./model-series";
+import { CoroutineRows } from "./model-coroutines";
+import type { LoopActivity } from "./model-loop-idle";
+import { SourceLines } from "./source-lines";
+
+export interface ThreadTrack {
+  ident: number;
+  name: string;
+  kind: string;
+  pid: number;
+  /** state-change times and the state entered at each */
+  times: GrowableF64;
+  states: GrowableI32;
+  /** what each state waits on (lock id, ...) or 0 */
+  objects: GrowableI32;
+  /** mark() instants: time and label id (model.labels) */
+  markTimes: GrowableF64;
+  markLabels: GrowableI32;
+  /** span() intervals, one list per nesting depth; tag = label id */
+  spans: IntervalList[];
+  /** pool tasks this worker ran; tag = a call's number or a chunk's first item, extra = pool id */
+  tasks: IntervalList;
+  /** per task: the items of its chunk of map, 0 for a single call */
+  taskItems: GrowableI32;
+  /** per task: the label of what it runs ("double(3)"), 0 when unknown */
+  taskLabels: GrowableI32;
+  /** the PoolChunk and PoolTaskLabel just seen, for the PoolTaskStart that follows them */
+  pendingChunkItems: number;
+  pendingTaskLabel: number;
+  /** asyncio tasks of this thread's event loop, packed into sub-lanes */
+  coroutines: CoroutineRows;
+  /** the snippet's line of each wait that recorded one */
+  sources: SourceLines;
+  /** whether that loop has a task running (null until its first task) */
+  loop: LoopActivity | null;
+  /** times this thread took the GIL from another, from whom, and how long it lay free (µs) */
+  gilTakes: GrowableF64;
+  gilFrom: GrowableI32;
+  gilLatencyUs: GrowableI32;
+  /** times of this thread's print lines (added by the page from the output) */
+  prints: GrowableF64;
+  /** the state in force (-1 before the first), since when, on what: also past the trace's cap, where `states` stops */
+  state: number;
+  stateSinceMs: number;
+  stateObj: number;
+  /** past the cap: when the pool task running now started (NaN: none) */
+  tailTaskMs: number;
+  /** the blocked wait that closed just before this thread's latest event: a contended acquire follows it */
+  pendingWaitObj: number;
+  pendingWaitStartMs: number;
+  /** time spent in each state (by ThreadState) over the closed intervals up to the first end state, kept as states arrive */
+  closedMs: Float64Array;
+  /** the time of the first end state (Done, Error, Stopped), and that state; NaN and 0 until then */
+  endedMs: number;
+  endedState: number;
+}
+
+export function newThreadTrack(ident: number, name: string, kind: string, pid: number): ThreadTrack {
+  return {
+    ident, name, kind, pid,
+    times: new GrowableF64(), states: new GrowableI32(), objects: new GrowableI32(),
+    markTimes: new GrowableF64(), markLabels: new GrowableI32(),
+    spans: [], tasks: new IntervalList(), taskItems: new GrowableI32(), taskLabels: new GrowableI32(), pendingChunkItems: 0, pendingTaskLabel: 0,
+    coroutines: new CoroutineRows(), sources: new SourceLines(), loop: null, prints: new GrowableF64(),
+    gilTakes: new GrowableF64(), gilFrom: new GrowableI32(), gilLatencyUs: new GrowableI32(),
+    state: -1, stateSinceMs: 0, stateObj: 0, tailTaskMs: Number.NaN,
+    pendingWaitObj: 0, pendingWaitStartMs: 0,
+    closedMs: new Float64Array(ThreadState.Stopped + 1), endedMs: Number.NaN, endedState: 0,
+  };
+}
+
+/** A span begins or ends on `track`; true when it nests deeper than ever (the lane grows). */
+export function addSpan(track: ThreadTrack, begin: boolean, tMs: number, label: number): boolean {
+  const spans = track.spans;
+  // The open spans are the last intervals of depths 0..k: k+1 is where a new one nests.
+  let depth = 0;
+  while (depth < spans.length && spans[depth].isOpen()) depth++;
+  if (begin) {
+    const grew = depth === spans.length;
+    if (grew) spans.push(new IntervalList());
+    spans[depth].open(tMs, label);
+    return grew;
+  }
+  if (depth > 0) spans[depth - 1].close(tMs);
+  return false;
+}
+
+/** A thread that ended (or was stopped) inside spans or a task: close them at its end. */
+export function closeOpen(track: ThreadTrack, tMs: number): void {
+  for (const list of track.spans) list.close(tMs);
+  track.tasks.close(tMs);
+  track.coroutines.closeAll(tMs);
+  track.loop?.clear();
+}
