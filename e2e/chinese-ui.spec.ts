@@ -20,6 +20,8 @@ const ALLOWED = new Set([
   "MemoryError", "RuntimeError", "settings", "maxThreads", "switchInterval", "seed", "schedule", "explore", "assert",
   "AssertionError", "playground", "PoolWorker", "Dummy", "lang", "zh", "en", "embed", "origin", "readonly", "autorun", "panel",
   "postMessage", "getTrace", "getCode", "setCode", "Edge", "Firefox", "Safari", "Document-Isolation-Policy", "gather", "atexit", "ThreadLocal", "Full", "Empty", "startNewThread", "Java", "Go", "API", "Trace", "terminate", "mark", "deadlock", "lockA", "jobs",
+  // keywords and parameters a lesson is about ("Condition: if or while?", map's chunksize)
+  "if", "while", "chunksize",
 ]);
 
 /** Every word of Latin letters a learner can see or hear (text, title, aria-label, placeholder) outside code and program output. */
