@@ -20,7 +20,11 @@ export interface HitDescription {
   state: number;
 }
 
-function intervalRows(w: TimelineWords, startMs: number, endMs: number, open: boolean): [string, string][] {
+function intervalRows(w: TimelineWords, startMs: number, endMs: number, open: boolean, cappedAtMs: number | null): [string, string][] {
+  // An interval that runs past the trace's cap is known only up to it.
+  if (cappedAtMs !== null && endMs > cappedAtMs) {
+    return [[w.from, formatTime(startMs)], [w.to, w.notRecordedAfter(formatTime(cappedAtMs))], [w.lasted, w.atLeast(formatDuration(cappedAtMs - startMs))]];
+  }
   return [
     [w.from, formatTime(startMs)],
     [w.to, open ? w.stillGoing(formatTime(endMs)) : formatTime(endMs)],
@@ -35,7 +39,7 @@ export function describeHit(
   w: TimelineWords = EN_WORDS,
 ): HitDescription | null {
   const name = (ident: number) => threadName(model, ident);
-  const interval = (startMs: number, endMs: number, open: boolean) => intervalRows(w, startMs, endMs, open);
+  const interval = (startMs: number, endMs: number, open: boolean) => intervalRows(w, startMs, endMs, open, model.cappedAtMs);
   const at = (tMs: number): [string, string] => [w.at, formatTime(tMs)];
   switch (hit.kind) {
     case "state": {

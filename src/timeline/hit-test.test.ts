@@ -44,6 +44,19 @@ describe("hitTest", () => {
     expect(describeHit(model, task!)!.title).toBe("task #0 · Pool 20");
   });
 
+  it("describes nothing past the trace's cap, where nothing was recorded", () => {
+    const m = scenario();
+    m.cappedAtMs = 30;
+    const capped = { ...input, model: m };
+    // The wait from 20 to 33 straddles the cap: known only up to it.
+    const straddling = hitTest(capped, xOf(25), barY(2));
+    expect(straddling).toMatchObject({ kind: "state", ident: 2, startMs: 20, endMs: 33 });
+    expect(Object.fromEntries(describeHit(m, straddling!)!.rows)).toMatchObject({ to: "not recorded after 30.000 ms", lasted: "at least 10.00 ms" });
+    const past = hitTest(capped, xOf(35), barY(2));
+    expect(past).toMatchObject({ kind: "lane" });
+    expect(describeHit(m, past!)).toBeNull();
+  });
+
   it("says what a task runs and which items a chunk of map holds", () => {
     const m = scenario();
     const label = objRef(ObjKind.Label, 900);

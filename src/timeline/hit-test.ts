@@ -36,6 +36,8 @@ export function hitTest(input: FrameInput, x: number, y: number): Hit | null {
   const { model, scale, untilMs } = input;
   const tMs = scale.pxToMs(x);
   const slopMs = scale.pxToDuration(SLOP_PX);
+  // Past the trace's cap nothing was recorded: no hover card may describe what is hatched there (draw-unrecorded.ts).
+  if (model.cappedAtMs !== null && tMs > model.cappedAtMs) return lane.kind === "group" ? null : { kind: "lane", lane };
 
   if (lane.kind === "thread") {
     const track = model.threads.get(lane.id)!;

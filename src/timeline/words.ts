@@ -67,6 +67,9 @@ export interface TimelineWords extends NameWords {
   stillGoing(time: string): string;
   /** drawn over the time past the trace's cap (draw-unrecorded.ts) */
   notRecorded: string;
+  /** an interval that runs past the cap: where its record ends, and its least length */
+  notRecordedAfter(time: string): string;
+  atLeast(duration: string): string;
   /** "Thread-1 at 12.000 ms" */
   nameAt(name: string, time: string): string;
   /** "Thread-1 (released at 12.000 ms)" */
@@ -146,6 +149,8 @@ export const EN_WORDS: TimelineWords = {
   thisPixel: "this pixel",
   stillGoing: (time) => `${time} (still going)`,
   notRecorded: "not recorded: the trace is full",
+  notRecordedAfter: (time) => `not recorded after ${time}`,
+  atLeast: (duration) => `at least ${duration}`,
   nameAt: (name, time) => `${name} at ${time}`,
   releasedAt: (name, time) => `${name} (released at ${time})`,
   objectOfKind: (name, kind) => `${name} (${kind})`,
@@ -232,6 +237,8 @@ export const ZH_WORDS: TimelineWords = {
   thisPixel: "此像素",
   stillGoing: (time) => `${time}（仍在继续）`,
   notRecorded: "未记录：跟踪已满",
+  notRecordedAfter: (time) => `${time} 之后未记录`,
+  atLeast: (duration) => `至少 ${duration}`,
   nameAt: (name, time) => `${name}，于 ${time}`,
   releasedAt: (name, time) => `${name}（于 ${time} 释放）`,
   objectOfKind: (name, kind) => `${name}（${kind}）`,
