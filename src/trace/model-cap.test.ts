@@ -63,4 +63,15 @@ describe("the trace's cap", () => {
     expect(t1.times.data[t1.states.length - 1]).toBe(1000);
     expect(capped.queues.get(QUEUE)!.puts.length).toBeLessThan(100);
   });
+
+  it("knows when a thread that starts past the cap started, though its lane keeps only its end", () => {
+    const capped = contended(200, 100);
+    capped.addThread(3, "Thread-3", "thread", 1000);
+    capped.add(3, 1200, EventKind.State, ThreadState.Starting, 0);
+    capped.add(3, 1210, EventKind.State, ThreadState.Running, 0);
+    capped.add(3, 1300, EventKind.State, ThreadState.Done, 0);
+    const t3 = capped.threads.get(3)!;
+    expect(t3.states.length).toBe(1);
+    expect(capped.figures(t3, 2000)).toMatchObject({ startMs: 1200, endMs: 1300, runningMs: 90 });
+  });
 });

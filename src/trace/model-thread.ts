@@ -57,6 +57,8 @@ export interface ThreadTrack {
   pendingWaitStartMs: number;
   /** time spent in each state (by ThreadState) over the closed intervals up to the first end state, kept as states arrive */
   closedMs: Float64Array;
+  /** the time of its first state (NaN until then): past the trace's cap `times` may not hold it */
+  startedMs: number;
   /** the time of the first end state (Done, Error, Stopped), and that state; NaN and 0 until then */
   endedMs: number;
   endedState: number;
@@ -72,7 +74,7 @@ export function newThreadTrack(ident: number, name: string, kind: string, pid: n
     gilTakes: new GrowableF64(), gilFrom: new GrowableI32(), gilLatencyUs: new GrowableI32(),
     state: -1, stateSinceMs: 0, stateObj: 0, tailTaskMs: Number.NaN,
     pendingWaitObj: 0, pendingWaitStartMs: 0,
-    closedMs: new Float64Array(ThreadState.Stopped + 1), endedMs: Number.NaN, endedState: 0,
+    closedMs: new Float64Array(ThreadState.Stopped + 1), startedMs: Number.NaN, endedMs: Number.NaN, endedState: 0,
   };
 }
 

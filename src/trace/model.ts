@@ -203,7 +203,7 @@ export class TraceModel {
     // The interval still open (the thread has not ended): it runs to the run's end.
     if (!ended && track.state >= 0) ms[track.state] += Math.max(0, runEndMs - track.stateSinceMs);
     const finalState = ended ? track.endedState : ThreadState.Running;
-    return { ms, startMs: track.states.length > 0 ? track.times.data[0] : 0, endMs: ended ? track.endedMs : runEndMs, finalState };
+    return { ms, startMs: Number.isNaN(track.startedMs) ? 0 : track.startedMs, endMs: ended ? track.endedMs : runEndMs, finalState };
   }
 
   lock(id: number): LockTrack {
@@ -257,6 +257,7 @@ export class TraceModel {
         track.endedState = state;
       }
     }
+    if (Number.isNaN(track.startedMs)) track.startedMs = tMs;
     track.state = state;
     track.stateSinceMs = tMs;
     track.stateObj = obj;
