@@ -64,6 +64,7 @@ export class RunController {
     const code = editor.getState().code;
     const id = ++this.lastId;
     run.getState().begin();
+    editor.getState().clearRunDiagnostics();
     timeline.getState().clear();
 
     let force!: (result: RunResult) => void;
@@ -93,8 +94,7 @@ export class RunController {
         onTraceUpdate: () => { if (this.active === active) timeline.getState().touch(); },
         onRace: (race) => {
           if (this.active !== active) return;
-          const state = editor.getState();
-          state.setDiagnostics([...state.diagnostics, ...raceDiagnostics(race)]);
+          editor.getState().addRunDiagnostics(raceDiagnostics(race));
         },
       }, request.timeoutMs);
       const { result, control } = active.handle;

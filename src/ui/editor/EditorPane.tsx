@@ -3,7 +3,7 @@
 // load, the plain text area stays and remains a working editor. A gallery
 // example can show its Python beside the code (examples/PythonPanel.tsx).
 
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import type { SnippetDiagnostic } from "../../runtime/types";
 import { useApp, useEditorState } from "../state/hooks";
 import type { MountedEditor } from "./mount-editor";
@@ -30,7 +30,9 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
   const app = useApp();
   const code = useEditorState((s) => s.code);
   const editorKind = useEditorState((s) => s.editorKind);
-  const diagnostics = useEditorState((s) => s.diagnostics);
+  const compiled = useEditorState((s) => s.diagnostics);
+  const found = useEditorState((s) => s.runDiagnostics);
+  const diagnostics = useMemo(() => [...compiled, ...found], [compiled, found]);
   const t = useStrings(STRINGS);
   const hostRef = useRef<HTMLDivElement>(null);
   const withPython = usePythonShown();

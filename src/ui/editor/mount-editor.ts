@@ -8,6 +8,7 @@
 
 import { currentColorScheme, onColorSchemeChange, type ColorScheme } from "../color-scheme";
 import type { PlaygroundApp } from "../playground-app";
+import type { EditorState } from "../state/stores";
 import { tsLineFocus } from "../examples/ts-line-focus";
 import { MarkerSync } from "./markers";
 import { installLineLink } from "./line-link-view";
@@ -48,7 +49,8 @@ export function mountEditor(host: HTMLElement, app: PlaygroundApp, options: { re
   });
 
   const markers = new MarkerSync(model);
-  markers.show(store.getState().diagnostics);
+  const shown = (state: EditorState) => [...state.diagnostics, ...state.runDiagnostics];
+  markers.show(shown(store.getState()));
   const stopRuntimeMarkers = installRuntimeMarkers(model, app.stores);
   const stopLineLink = installLineLink(editor, app.stores);
   const stopStepMarkers = installStepMarkers(editor, controlledSession(app));
@@ -67,7 +69,7 @@ export function mountEditor(host: HTMLElement, app: PlaygroundApp, options: { re
     })));
   });
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.diagnostics !== previous.diagnostics) markers.show(state.diagnostics);
+    if (state.diagnostics !== previous.diagnostics || state.runDiagnostics !== previous.runDiagnostics) markers.show(shown(state));
     if (state.code !== model.getValue()) {
       // An edit operation, not setValue, so Ctrl+Z can undo a programmatic change.
       editor.pushUndoStop();

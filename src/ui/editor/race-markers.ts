@@ -1,8 +1,9 @@
 // A race the detector found (API.md §11) marks both of its lines in the
 // editor: each access gets a warning under the code it names (`counter`,
 // `this.stop`), saying what it raced with, in the page's language. They are
-// diagnostics like the compiler's, so they share its markers and hovers, and
-// they go when the code is next checked.
+// diagnostics like the compiler's, so they share its markers and hovers, but
+// kept as the run's own (EditorState.runDiagnostics): they go when the code
+// changes or the next run starts, not when the compiler next answers.
 
 import type { RaceAccess, RaceInfo, SnippetDiagnostic } from "../../runtime/types";
 import { currentLanguage } from "../i18n/language";

@@ -13,7 +13,14 @@ import { createTimelineStore, type TimelineState } from "./timeline-store";
 
 export interface EditorState {
   code: string;
+  /** the compiler's diagnostics of the current code */
   diagnostics: SnippetDiagnostic[];
+  /**
+   * What the last run found in the code (the race detector's warnings). Kept
+   * apart from the compiler's, whose answer for the same code may arrive
+   * after the run; they go when the code changes or the next run starts.
+   */
+  runDiagnostics: SnippetDiagnostic[];
   /** "placeholder" until Monaco has loaded, "monaco" after, "failed" if it could not load */
   editorKind: "placeholder" | "monaco" | "failed";
   /** the gallery example the code came from (share links restore it); null once unknown */
@@ -22,6 +29,8 @@ export interface EditorState {
   /** replaces the code with an example's, remembering which one it is */
   loadExample(exampleId: string, code: string): void;
   setDiagnostics(diagnostics: SnippetDiagnostic[]): void;
+  addRunDiagnostics(diagnostics: SnippetDiagnostic[]): void;
+  clearRunDiagnostics(): void;
   setEditorKind(kind: EditorState["editorKind"]): void;
 }
 
@@ -29,11 +38,14 @@ export function createEditorStore(initialCode: string): StoreApi<EditorState> {
   return createStore<EditorState>()((set, get) => ({
     code: initialCode,
     diagnostics: [],
+    runDiagnostics: [],
     editorKind: "placeholder",
     exampleId: null,
-    setCode: (code) => { if (code !== get().code) set({ code }); },
-    loadExample: (exampleId, code) => set({ exampleId, code }),
+    setCode: (code) => { if (code !== get().code) set({ code, runDiagnostics: [] }); },
+    loadExample: (exampleId, code) => set(code === get().code ? { exampleId } : { exampleId, code, runDiagnostics: [] }),
     setDiagnostics: (diagnostics) => set({ diagnostics }),
+    addRunDiagnostics: (diagnostics) => set({ runDiagnostics: [...get().runDiagnostics, ...diagnostics] }),
+    clearRunDiagnostics: () => { if (get().runDiagnostics.length) set({ runDiagnostics: [] }); },
     setEditorKind: (editorKind) => set({ editorKind }),
   }));
 }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import type { SnippetDiagnostic } from "../../runtime/types";
+import { createEditorStore } from "./stores";
+
+const warning = (line: number): SnippetDiagnostic => ({ message: `race at ${line}`, line, column: 1, endLine: line, endColumn: 4, severity: "warning" });
+
+describe("the editor store's run diagnostics", () => {
+  it("survive the compiler's answer for the same code, which can arrive after the run found them", () => {
+    const editor = createEditorStore("let counter = 0;");
+    editor.getState().addRunDiagnostics([warning(9)]);
+    editor.getState().addRunDiagnostics([warning(11)]);
+    editor.getState().setDiagnostics([]);
+    expect(editor.getState().runDiagnostics.map((d) => d.line)).toEqual([9, 11]);
+  });
+
+  it("go when the code changes, when an example is loaded and when asked to", () => {
+    const editor = createEditorStore("a");
+    editor.getState().addRunDiagnostics([warning(1)]);
+    editor.getState().setCode("a");
+    expect(editor.getState().runDiagnostics).toHaveLength(1);
+    editor.getState().setCode("b");
+    expect(editor.getState().runDiagnostics).toEqual([]);
+    editor.getState().addRunDiagnostics([warning(1)]);
+    editor.getState().loadExample("starter", "c");
+    expect(editor.getState().runDiagnostics).toEqual([]);
+    editor.getState().addRunDiagnostics([warning(2)]);
+    editor.getState().clearRunDiagnostics();
+    expect(editor.getState().runDiagnostics).toEqual([]);
+  });
+});
