@@ -92,7 +92,8 @@ export function drawThreadExtras(frame: Frame, lane: Lane, track: ThreadTrack): 
       const label = track.taskLabels.data[i];
       // A call's box: its number, then what it runs where there is room ("task #3 double(3)").
       const call = x1 - x0 > 60 ? (label ? `${words.task(index)} ${labelText(model, label)}` : words.task(index)) : `#${index}`;
-      const text = items > 0 ? (x1 - x0 > 60 ? words.chunk(index, items) : `${index}–${index + items - 1}`) : call;
+      const short = items === 1 ? String(index) : `${index}–${index + items - 1}`;
+      const text = items > 0 ? (x1 - x0 > 60 ? words.chunk(index, items) : short) : call;
       labels.push({ x: x0 + 4, y: y + (LANE.row - 2) / 2, maxPx: x1 - x0 - 6, text, color: theme.taskText });
     });
   }
