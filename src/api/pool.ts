@@ -7,13 +7,13 @@
 // it waits on the pool (get, wait, map, join ...), as Python runs them in the
 // pool's own result thread.
 
-import { TimeoutError, ValueError } from "../base/errors";
+import { ValueError } from "../base/errors";
 import { nextNameNumber, place, track } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { Process, cpuCount } from "./process";
 import { setThreadRole } from "./thread";
 import { TaskClient, rebuildError, taskWorkerMain, type TaskMode } from "./task-workers";
-import { span } from "./output";
+import { AsyncResult, type AsyncOptions } from "./async-result";
 
 type Fn<A extends unknown[] = never[], R = unknown> = (...args: A) => R;
 
@@ -24,57 +24,6 @@ export function poolWorkerNumber(): number {
 
 /** A map's items cut into chunks, and its chunksize as each chunk's PoolChunk event carries it. */
 type Chunks<T> = { chunks: T[][]; traced: number };
-
-export interface AsyncOptions<R> {
-  callback?: (value: R) => unknown;
-  errorCallback?: (error: Error) => unknown;
-}
-
-/** The eventual result of an async pool call (Python's AsyncResult). */
-export class AsyncResult<R = unknown> {
-  private state: "pending" | "ok" | "error" = "pending";
-  private value: R | undefined;
-  private error: Error | undefined;
-
-  constructor(private readonly client: TaskClient) {}
-
-  /** @internal called by the pool when the job completes */
-  settle(ok: boolean, value: unknown, options: AsyncOptions<R>): void {
-    // Callbacks are drawn as spans on the owner's lane, where they run.
-    if (ok) {
-      this.state = "ok";
-      this.value = value as R;
-      if (options.callback) span("callback", () => options.callback!(this.value as R));
-    } else {
-      this.state = "error";
-      this.error = value as Error;
-      if (options.errorCallback) span("errorCallback", () => options.errorCallback!(this.error!));
-    }
-  }
-
-  ready(): boolean {
-    if (this.state === "pending") this.client.pumpUntil(() => this.state !== "pending", 0);
-    return this.state !== "pending";
-  }
-
-  /** Block until ready, or `timeoutMs`. */
-  wait(timeoutMs?: number): void {
-    this.client.pumpUntil(() => this.state !== "pending", timeoutMs ?? Infinity);
-  }
-
-  /** The result (or the worker's error, raised); TimeoutError if not ready in `timeoutMs`. */
-  get(timeoutMs?: number): R {
-    this.wait(timeoutMs);
-    if (this.state === "pending") throw new TimeoutError(`the result was not ready after ${timeoutMs} ms`);
-    if (this.state === "error") throw this.error!;
-    return this.value as R;
-  }
-
-  successful(): boolean {
-    if (!this.ready()) throw new ValueError("the result is not ready");
-    return this.state === "ok";
-  }
-}
 
 export class Pool {
   private readonly client: TaskClient;
