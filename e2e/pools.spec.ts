@@ -740,24 +740,3 @@ pool.join();`,
   expect(Math.max(...pending.map((e) => e.args!.pending!))).toBeLessThanOrEqual(5);
   expect(pending[pending.length - 1].args!.pending).toBe(0);
 });
-
-// map hands its items to the workers in chunks (Python's chunksize): each
-// chunk's box is named by the items it holds, and its hover card says it is
-// a chunk, so 13 items in chunks of 4 read as items 0-3, 4-7, 8-11 and 12.
-test("Pool.map's chunks are labelled with the items they hold", async ({ playground }) => {
-  const result = await run(
-    playground,
-    `import { Pool, print } from "playground";
-function square(x: number) { return x * x; }
-const pool = new Pool(2);
-print(pool.map(square, Array.from({ length: 13 }, (_, i) => i), 4).length);
-pool.close();
-pool.join();`,
-  );
-  expectOk(result);
-  expect(outputTexts(result)).toEqual(["13"]);
-  type Event = { name?: string; cat?: string };
-  const trace = (await playground.evaluate(() => (window as unknown as { playground: { getTrace(): unknown } }).playground.getTrace())) as { traceEvents: Event[] };
-  const chunks = trace.traceEvents.filter((e) => e.cat === "task").map((e) => e.name).sort();
-  expect(chunks).toEqual(["item 12", "items 0–3", "items 4–7", "items 8–11"]);
-});

@@ -7,13 +7,13 @@
 // it waits on the pool (get, wait, map, join ...), as Python runs them in the
 // pool's own result thread.
 
-import { TimeoutError, ValueError } from "../base/errors";
+import { ValueError } from "../base/errors";
 import { nextNameNumber, place, track } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { Process, cpuCount } from "./process";
 import { setThreadRole } from "./thread";
 import { TaskClient, rebuildError, taskWorkerMain, type TaskMode } from "./task-workers";
-import { span } from "./output";
+import { AsyncResult, type AsyncOptions } from "./async-result";
 
 type Fn<A extends unknown[] = never[], R = unknown> = (...args: A) => R;
 
@@ -22,56 +22,8 @@ export function poolWorkerNumber(): number {
   return nextNameNumber("PoolWorker");
 }
 
-export interface AsyncOptions<R> {
-  callback?: (value: R) => unknown;
-  errorCallback?: (error: Error) => unknown;
-}
-
-/** The eventual result of an async pool call (Python's AsyncResult). */
-export class AsyncResult<R = unknown> {
-  private state: "pending" | "ok" | "error" = "pending";
-  private value: R | undefined;
-  private error: Error | undefined;
-
-  constructor(private readonly client: TaskClient) {}
-
-  /** @internal called by the pool when the job completes */
-  settle(ok: boolean, value: unknown, options: AsyncOptions<R>): void {
-    // Callbacks are drawn as spans on the owner's lane, where they run.
-    if (ok) {
-      this.state = "ok";
-      this.value = value as R;
-      if (options.callback) span("callback", () => options.callback!(this.value as R));
-    } else {
-      this.state = "error";
-      this.error = value as Error;
-      if (options.errorCallback) span("errorCallback", () => options.errorCallback!(this.error!));
-    }
-  }
-
-  ready(): boolean {
-    if (this.state === "pending") this.client.pumpUntil(() => this.state !== "pending", 0);
-    return this.state !== "pending";
-  }
-
-  /** Block until ready, or `timeoutMs`. */
-  wait(timeoutMs?: number): void {
-    this.client.pumpUntil(() => this.state !== "pending", timeoutMs ?? Infinity);
-  }
-
-  /** The result (or the worker's error, raised); TimeoutError if not ready in `timeoutMs`. */
-  get(timeoutMs?: number): R {
-    this.wait(timeoutMs);
-    if (this.state === "pending") throw new TimeoutError(`the result was not ready after ${timeoutMs} ms`);
-    if (this.state === "error") throw this.error!;
-    return this.value as R;
-  }
-
-  successful(): boolean {
-    if (!this.ready()) throw new ValueError("the result is not ready");
-    return this.state === "ok";
-  }
-}
+/** A map's items cut into chunks, and its chunksize as each chunk's PoolChunk event carries it. */
+type Chunks<T> = { chunks: T[][]; traced: number };
 
 export class Pool {
   private readonly client: TaskClient;
@@ -101,7 +53,7 @@ export class Pool {
     if (this.state !== "run") throw new ValueError("Pool not running");
   }
 
-  private chunks<T>(items: Iterable<T>, chunksize: number | undefined): T[][] {
+  private chunks<T>(items: Iterable<T>, chunksize: number | undefined): Chunks<T> {
     const all = [...items];
     let size = chunksize;
     if (size === undefined) {
@@ -111,28 +63,31 @@ export class Pool {
     }
     const out: T[][] = [];
     for (let i = 0; i < all.length; i += size) out.push(all.slice(i, i + size));
-    return out;
+    // An i32, negative when map chose it (the card says so); past an i32, 0 (unknown) rather than a wrong number.
+    const traced = size > 0x7fffffff ? 0 : chunksize === undefined ? -size : size;
+    return { chunks: out, traced };
   }
 
   /** Submit chunks as one job; `onChunk` gets each chunk's results as they arrive. */
-  private submitChunks<T>(fn: Fn, chunks: T[][], mode: TaskMode, onChunk: (index: number, ok: boolean, value: unknown) => void): number {
+  private submitChunks<T>(fn: Fn, { chunks, traced }: Chunks<T>, mode: TaskMode, onChunk: (index: number, ok: boolean, value: unknown) => void): number {
     this.checkRunning();
     const jobId = this.client.newJob({ onResult: onChunk });
     let firstItem = 0;
     chunks.forEach((chunk, index) => {
-      this.client.submit(jobId, index, fn, chunk, mode, -1, firstItem);
+      this.client.submit(jobId, index, fn, chunk, mode, -1, firstItem, traced);
       firstItem += chunk.length;
     });
     return jobId;
   }
 
   private mapJob<R>(fn: Fn, items: Iterable<unknown>, mode: TaskMode, chunksize: number | undefined, options: AsyncOptions<R[]>): AsyncResult<R[]> {
-    const chunks = this.chunks(items, chunksize);
+    const job = this.chunks(items, chunksize);
+    const chunks = job.chunks;
     const result = new AsyncResult<R[]>(this.client);
     const parts: unknown[][] = new Array(chunks.length);
     let left = chunks.length;
     let failed = false;
-    const jobId = this.submitChunks(fn, chunks, mode, (index, ok, value) => {
+    const jobId = this.submitChunks(fn, job, mode, (index, ok, value) => {
       if (failed) return;
       if (!ok) {
         failed = true;
@@ -170,11 +125,12 @@ export class Pool {
 
   /** Like map, but yields results one by one: in order, or as they finish (unordered). */
   private *iterate<R>(fn: Fn, items: Iterable<unknown>, chunksize: number, ordered: boolean): Generator<R> {
-    const chunks = this.chunks(items, chunksize);
+    const job = this.chunks(items, chunksize);
+    const chunks = job.chunks;
     const arrived = new Map<number, unknown[]>();
     const failed = new Map<number, Error>();
     const order: number[] = [];
-    const jobId = this.submitChunks(fn, chunks, "map", (index, ok, value) => {
+    const jobId = this.submitChunks(fn, job, "map", (index, ok, value) => {
       if (!ok) failed.set(index, rebuildError(value));
       arrived.set(index, ok ? (value as unknown[]) : []);
       order.push(index);

@@ -6,7 +6,7 @@
 // index; the owner routes them to the job's AsyncResult or Future, and runs
 // callbacks there, in the owning thread, as the API promises.
 //
-// A task:   [jobId, index, fn, payload, mode, stateWord, shownAs, stopsWord]
+// A task:   [jobId, index, fn, payload, mode, stateWord, shownAs, stopsWord, chunksize?]
 //   mode "call": fn(...payload); "map": payload.map(x => fn(x));
 //   "starmap": payload.map(args => fn(...args)); stateWord: a heap word a
 //   Future can cancel through (-1 when the task cannot be cancelled);
@@ -15,7 +15,9 @@
 //   so five applyAsync calls are tasks #0-#4, not five "#0"); stopsWord: the
 //   heap word counting the `null`s put behind the tasks (close, shutdown),
 //   so the pending count drawn is tasks only: FIFO puts every null behind
-//   every task, so whoever takes a task sees them all in qsize().
+//   every task, so whoever takes a task sees them all in qsize();
+//   chunksize: only on a chunk of map, the chunksize its map cut it by,
+//   negative when map chose it (so a single call's task is as long as ever).
 // A result: [jobId, index, ok, value or { name, message }]
 // The sentinel `null` tells one worker to stop.
 
@@ -27,7 +29,7 @@ import { Queue } from "./queues";
 
 export type TaskMode = "call" | "map" | "starmap";
 type Fn = (...args: never[]) => unknown;
-export type Task = [jobId: number, index: number, fn: Fn, payload: unknown, mode: TaskMode, stateWord: number, shownAs: number, stopsWord: number];
+export type Task = [jobId: number, index: number, fn: Fn, payload: unknown, mode: TaskMode, stateWord: number, shownAs: number, stopsWord: number, chunksize?: number];
 export type TaskResult = [jobId: number, index: number, ok: boolean, value: unknown];
 
 /** Future states in its heap word */
@@ -70,11 +72,12 @@ export function taskWorkerMain(tasks: Queue<Task | null>, results: Queue<TaskRes
   for (;;) {
     const task = tasks.get();
     if (task === null) return;
-    const [jobId, index, fn, payload, mode, stateWord, shownAs, stopsWord] = task;
+    const [jobId, index, fn, payload, mode, stateWord, shownAs, stopsWord, chunksize] = task;
     if (stateWord >= 0 && Atomics.compareExchange(ctx.i32, stateWord, TaskState.Pending, TaskState.Running) !== TaskState.Pending) continue;
     ctx.trace(EventKind.PoolPending, pendingTasks(tasks, ctx.i32, stopsWord), poolId);
-    // A chunk of map says how many items it holds, so its box reads "items 4-7", not "task #1".
-    if (mode !== "call" && Array.isArray(payload)) ctx.trace(EventKind.PoolChunk, Math.min(payload.length, 0xffffff), poolId);
+    // A chunk of map says how many items it holds, so its box reads "items 4-7", not "task #1",
+    // and by which chunksize, so its card can say why the last chunk is short.
+    if (mode !== "call" && Array.isArray(payload)) ctx.trace(EventKind.PoolChunk, Math.min(payload.length, 0xffffff), chunksize ?? 0);
     ctx.trace(EventKind.PoolTaskLabel, 0, labelRef(taskLabel(fn, payload, mode)));
     ctx.trace(EventKind.PoolTaskStart, shownAs, poolId);
     let result: TaskResult;
@@ -173,10 +176,14 @@ export class TaskClient {
     this.jobs.delete(jobId);
   }
 
-  /** `firstItem`: for a chunk of map, the index of its first item in the whole job (its box's label) */
-  submit(jobId: number, index: number, fn: Fn, payload: unknown, mode: TaskMode, stateWord = -1, firstItem = index): void {
-    const shownAs = mode === "call" ? this.calls++ : firstItem;
-    this.tasks.put([jobId, index, fn, payload, mode, stateWord, shownAs, this.stops]);
+  /**
+   * `firstItem`: for a chunk of map, the index of its first item in the
+   * whole job (its box's label); `chunksize`: its map's, as the trace
+   * carries it (pool.ts tracedChunksize).
+   */
+  submit(jobId: number, index: number, fn: Fn, payload: unknown, mode: TaskMode, stateWord = -1, firstItem = index, chunksize = 0): void {
+    if (mode === "call") this.tasks.put([jobId, index, fn, payload, mode, stateWord, this.calls++, this.stops]);
+    else this.tasks.put([jobId, index, fn, payload, mode, stateWord, firstItem, this.stops, chunksize]);
     this.pendingResults++;
     const ctx = context();
     ctx.trace(EventKind.PoolPending, pendingTasks(this.tasks, ctx.i32, this.stops), this.poolId);

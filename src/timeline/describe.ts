@@ -84,7 +84,8 @@ export function describeHit(
       const rows: [string, string][] = [[w.worker, name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)];
       if (hit.label !== 0) rows.push([w.runs, labelText(model, hit.label)]);
       if (hit.items === 0) return { title: w.taskTitle(hit.task, pool), rows, state: -1 };
-      rows.push([w.chunkRow, w.chunkOf(hit.items)]);
+      rows.push([w.chunkRow, w.chunkOf(hit.items, Math.abs(hit.chunksize))]);
+      if (hit.chunksize < 0) rows.push([w.chunksizeRow, w.chosenByMap]);
       return { title: w.chunkTitle(hit.task, hit.items, pool), rows, state: -1 };
     }
     case "coroutine": {

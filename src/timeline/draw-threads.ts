@@ -16,6 +16,7 @@ import { LANE, threadRows, type Lane } from "./layout";
 import { frameWords, laneTop, type Frame } from "./frame";
 import type { StateBarEmitter } from "./state-bars";
 import { trackEndMs, type BarLabel } from "./geometry";
+import { taskBoxText } from "./task-boxes";
 
 /** Bars narrower than this get no text. */
 const MIN_LABEL_PX = 36;
@@ -87,12 +88,7 @@ export function drawThreadExtras(frame: Frame, lane: Lane, track: ThreadTrack): 
         batch.add(theme.taskEdge, x1 - 1, y, 1, LANE.row - 2);
       }
       if (merged || x1 - x0 < 16) return;
-      const index = tasks.tags.data[i];
-      const items = track.taskItems.data[i];
-      const label = track.taskLabels.data[i];
-      // A call's box: its number, then what it runs where there is room ("task #3 double(3)").
-      const call = x1 - x0 > 60 ? (label ? `${words.task(index)} ${labelText(model, label)}` : words.task(index)) : `#${index}`;
-      const text = items > 0 ? (x1 - x0 > 60 ? words.chunk(index, items) : `${index}–${index + items - 1}`) : call;
+      const text = taskBoxText(model, track, i, x1 - x0, words);
       labels.push({ x: x0 + 4, y: y + (LANE.row - 2) / 2, maxPx: x1 - x0 - 6, text, color: theme.taskText });
     });
   }

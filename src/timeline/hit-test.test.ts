@@ -9,6 +9,7 @@ import { hitTest } from "./hit-test";
 import { LANE, layoutLanes, threadRows } from "./layout";
 import { LOCK_9, POOL_20, QUEUE_7, scenario } from "./test-scenario";
 import { LIGHT_THEME } from "./theme";
+import { ZH_WORDS } from "./words";
 import { AXIS_PX, GUTTER_PX } from "./geometry";
 
 const model = scenario();
@@ -57,21 +58,40 @@ describe("hitTest", () => {
     expect(describeHit(m, past!)).toBeNull();
   });
 
-  it("says what a task runs and which items a chunk of map holds", () => {
+  it("says what a task runs and which items a chunk of map holds, by which chunksize", () => {
     const m = scenario();
     const label = objRef(ObjKind.Label, 900);
     m.labels.set(label, "square(item)");
-    m.add(3, 40, EventKind.PoolChunk, 4, POOL_20);
-    m.add(3, 40, EventKind.PoolTaskLabel, 0, label);
-    m.add(3, 40, EventKind.PoolTaskStart, 8, POOL_20);
-    m.add(3, 60, EventKind.PoolTaskEnd, 8, POOL_20);
+    m.labels.set(POOL_20, "pool");
+    // 13 items by 4: items 8-11, then the last chunk, item 12; then a chunk of a map that chose its chunksize (2).
+    m.add(3, 30, EventKind.PoolChunk, 4, 4);
+    m.add(3, 30, EventKind.PoolTaskLabel, 0, label);
+    m.add(3, 30, EventKind.PoolTaskStart, 8, POOL_20);
+    m.add(3, 34, EventKind.PoolTaskEnd, 8, POOL_20);
+    m.add(3, 34, EventKind.PoolChunk, 1, 4);
+    m.add(3, 34, EventKind.PoolTaskStart, 12, POOL_20);
+    m.add(3, 36, EventKind.PoolTaskEnd, 12, POOL_20);
+    m.add(3, 36, EventKind.PoolChunk, 2, -2);
+    m.add(3, 36, EventKind.PoolTaskStart, 2, POOL_20);
+    m.add(3, 39, EventKind.PoolTaskEnd, 2, POOL_20);
     const l = layoutLanes(m);
     const worker = l.threads.get(3)!;
-    const hit = hitTest({ ...input, model: m, layout: l }, xOf(50), AXIS_PX + worker.y + threadRows(worker).taskY + 5);
-    expect(hit).toMatchObject({ kind: "task", task: 8, items: 4, label });
-    const text = describeHit(m, hit!)!;
-    expect(text.title).toBe("map chunk: items 8–11 · Pool 20");
-    expect(Object.fromEntries(text.rows)).toMatchObject({ runs: "square(item)", chunk: "4 items (map hands its items to the workers in chunks)" });
+    const at = (tMs: number) => hitTest({ ...input, model: m, layout: l }, xOf(tMs), AXIS_PX + worker.y + threadRows(worker).taskY + 5)!;
+    expect(at(32)).toMatchObject({ kind: "task", task: 8, items: 4, chunksize: 4, label });
+    const full = describeHit(m, at(32))!;
+    expect(full.title).toBe("map chunk: items 8–11 · pool");
+    expect(Object.fromEntries(full.rows)).toEqual(expect.objectContaining({ runs: "square(item)", chunk: "4 items of map with chunksize 4" }));
+    expect(full.rows.map(([key]) => key)).not.toContain("chunksize");
+    const last = describeHit(m, at(35))!;
+    expect(last.title).toBe("map chunk: item 12 · pool");
+    expect(Object.fromEntries(last.rows).chunk).toBe("1 item of map with chunksize 4: the last chunk, the items left over");
+    const chosen = describeHit(m, at(37.5))!;
+    expect(Object.fromEntries(chosen.rows)).toMatchObject({ chunk: "2 items of map with chunksize 2", chunksize: "chosen by map: the items ÷ (4 × the workers), rounded up" });
+    const zh = describeHit(m, at(35), undefined, ZH_WORDS)!;
+    expect(zh.title).toBe("map 分块：第 12 项 · pool");
+    expect(Object.fromEntries(zh.rows).分块).toBe("map 的 1 项，chunksize 为 4：最后一块，剩下的项");
+    // The call before them keeps its own number.
+    expect(describeHit(m, at(20))!.title).toBe("task #0 · pool");
   });
 
   it("finds lock holds with their hand-over, and queue operations with their pair", () => {

@@ -10,6 +10,7 @@ import { lowerBound, upperBound } from "../trace/model-series";
 import { type FrameInput } from "./frame";
 import { LANE, laneAt, threadRows } from "./layout";
 import { AXIS_PX, LOCK_WAIT_Y, trackEndMs, type Hit } from "./geometry";
+import { taskHit } from "./task-boxes";
 
 /** Small targets are easier to hit within this many px. */
 const SLOP_PX = 4;
@@ -68,8 +69,7 @@ export function hitTest(input: FrameInput, x: number, y: number): Hit | null {
       }
     } else if (lane.taskRow && dy >= rows.taskY) {
       const i = intervalNear(track.tasks, tMs, slopMs, endMs);
-      const t = track.tasks;
-      if (i >= 0) return { kind: "task", ident: track.ident, index: i, startMs: t.starts.data[i], endMs: Math.min(t.ends.data[i], endMs), task: t.tags.data[i], poolId: t.extras.data[i], items: track.taskItems.data[i] ?? 0, label: track.taskLabels.data[i] ?? 0 };
+      if (i >= 0) return taskHit(track, i, endMs);
     }
     return { kind: "lane", lane };
   }

@@ -2,7 +2,7 @@
 // the lane labels and the text drawn on the canvas, while Python's names
 // (Thread-1, Lock 9, Pool 20) stay as they are. Without words it is English.
 import { describe, expect, it } from "vitest";
-import { ThreadState } from "../trace/events";
+import { EventKind, ThreadState } from "../trace/events";
 import { objectName, stateName, waitTargetName } from "../trace/names";
 import { ObjKind, objRef } from "../trace/object-kinds";
 import { TimeScale } from "../trace/time-scale";
@@ -13,7 +13,7 @@ import { hitTest } from "./hit-test";
 import { LANE, layoutLanes, threadRows } from "./layout";
 import { TimelineRenderer } from "./render";
 import { runStats } from "./run-stats";
-import { scenario } from "./test-scenario";
+import { POOL_20, scenario } from "./test-scenario";
 import { LIGHT_THEME } from "./theme";
 import { EN_WORDS, ZH_WORDS } from "./words";
 import { AXIS_PX, GUTTER_PX } from "./geometry";
@@ -35,8 +35,8 @@ describe("timeline words", () => {
   });
 
   it("has no English in its Chinese words but Python's and the API's names", () => {
-    // What may stay: the GIL, join, await and map (the API's words), and the put/get the queue words gloss.
-    const names = /\b(?:GIL|join|await|put|get|map)\b/g;
+    // What may stay: the GIL, join, await, map and its chunksize (the API's words), and the put/get the queue words gloss.
+    const names = /\b(?:GIL|join|await|put|get|map|chunksize)\b/g;
     const said: string[] = [];
     for (const value of Object.values(ZH_WORDS)) {
       if (typeof value === "string") said.push(value);
@@ -86,6 +86,26 @@ describe("timeline words", () => {
     const drawn = texts.map((t) => t.text);
     expect(drawn).toEqual(expect.arrayContaining(["自开始起的时间", "任务 #0"]));
     for (const english of ["time since start", "task #0", "Locks", "Queues", "pending tasks"]) expect(drawn).not.toContain(english);
+  });
+
+  it("names a chunk of map's box by its items, in either language, and by bare numbers where it is narrow", () => {
+    const m = scenario();
+    // At 20 px a ms, in the worker's life (to 40 ms): items 8-11 over 80 px, item 12 over 70, items 13-14 over 40 (no room for words).
+    for (const [t, first, items, ms] of [[30, 8, 4, 4], [34, 12, 1, 3.5], [37.5, 13, 2, 2]]) {
+      m.add(3, t, EventKind.PoolChunk, items, 4);
+      m.add(3, t, EventKind.PoolTaskStart, first, POOL_20);
+      m.add(3, t + ms, EventKind.PoolTaskEnd, first, POOL_20);
+    }
+    const drawn = (words: typeof EN_WORDS) => {
+      const { ctx, texts } = fakeContext();
+      new TimelineRenderer().draw(ctx, {
+        model: m, layout: layoutLanes(m, words), scale: new TimeScale(0, 50, GUTTER_PX, GUTTER_PX + 1000),
+        widthPx: GUTTER_PX + 1000, heightPx: 400, scrollY: 0, theme: LIGHT_THEME, words, untilMs: 50, live: false,
+      });
+      return texts.map((t) => t.text);
+    };
+    expect(drawn(EN_WORDS)).toEqual(expect.arrayContaining(["task #0", "items 8–11", "item 12", "13–14"]));
+    expect(drawn(ZH_WORDS)).toEqual(expect.arrayContaining(["任务 #0", "第 8–11 项", "第 12 项", "13–14"]));
   });
 
   it("names wait targets and stats in Chinese only when asked", () => {

@@ -17,15 +17,14 @@ export interface TimelineWords extends NameWords {
   // --- canvas ---
   /** a state bar's label when the bar is narrow; running has none (it is the green) */
   short: Record<ThreadState.Runnable | ThreadState.Blocked | ThreadState.Waiting | ThreadState.Sleeping | ThreadState.QueueWait | ThreadState.EventLoopIdle, string>;
-  /** a pool task box: "task #3" */
-  task(index: number): string;
-  /** a chunk of map's box: "items 4–7" (`count` items from `first`) */
-  chunk(first: number, count: number): string;
-  /** the hover card's row about chunking: its label and value */
+  /** the hover card's row about chunking: its label and value (chunksize 0: not known) */
   chunkRow: string;
   /** the hover card's row with what a task runs ("double(3)") */
   runs: string;
-  chunkOf(count: number): string;
+  chunkOf(count: number, chunksize: number): string;
+  /** the row saying map chose the chunksize, as Python's does, when the snippet passed none */
+  chunksizeRow: string;
+  chosenByMap: string;
   /** the label of a data race's marks: "race" (then ": counter") */
   race: string;
   /** group headers */
@@ -111,11 +110,16 @@ export const EN_WORDS: TimelineWords = {
     [ThreadState.QueueWait]: "queue",
     [ThreadState.EventLoopIdle]: "idle",
   },
-  task: (index) => `task #${index}`,
-  chunk: (first, count) => (count === 1 ? `item ${first}` : `items ${first}–${first + count - 1}`),
   chunkRow: "chunk",
   runs: "runs",
-  chunkOf: (count) => `${count} ${count === 1 ? "item" : "items"} (map hands its items to the workers in chunks)`,
+  chunkOf: (count, size) => {
+    const items = `${count} ${plural(count, "item", "items")}`;
+    if (size === 0) return `${items} (map hands its items to the workers in chunks)`;
+    // Only the last chunk can be short: say so, or "1 item ... chunksize 4" reads as a mistake.
+    return `${items} of map with chunksize ${size}${count < size ? ": the last chunk, the items left over" : ""}`;
+  },
+  chunksizeRow: "chunksize",
+  chosenByMap: "chosen by map: the items ÷ (4 × the workers), rounded up",
   race: "data race",
   locks: "Locks",
   queues: "Queues",
@@ -166,7 +170,7 @@ export const EN_WORDS: TimelineWords = {
   printTitle: (thread) => `print · ${thread}`,
   spanTitle: (label) => `span · ${label}`,
   taskTitle: (index, pool) => `task #${index} · ${pool}`,
-  chunkTitle: (first, count, pool) => `map chunk: ${count === 1 ? `item ${first}` : `items ${first}–${first + count - 1}`} · ${pool}`,
+  chunkTitle: (first, count, pool) => `map chunk: ${EN_NAME_WORDS.chunk(first, count)} · ${pool}`,
   coroutineTitle: (task) => `asyncio task · ${task}`,
   heldTitle: (lock, thread) => `${lock} held by ${thread}`,
   waitedTitle: (thread, lock) => `${thread} waited for ${lock}`,
@@ -203,7 +207,12 @@ export const ZH_WORDS: TimelineWords = {
   chunk: (first, count) => (count === 1 ? `第 ${first} 项` : `第 ${first}–${first + count - 1} 项`),
   chunkRow: "分块",
   runs: "运行",
-  chunkOf: (count) => `${count} 项（map 把元素分成块交给工作者）`,
+  chunkOf: (count, size) => {
+    if (size === 0) return `${count} 项（map 把元素分成块交给工作者）`;
+    return `map 的 ${count} 项，chunksize 为 ${size}${count < size ? "：最后一块，剩下的项" : ""}`;
+  },
+  chunksizeRow: "chunksize",
+  chosenByMap: "由 map 选定：项数 ÷（4 × 工作者数），向上取整",
   race: "数据竞争",
   locks: "锁",
   queues: "队列",
@@ -254,7 +263,7 @@ export const ZH_WORDS: TimelineWords = {
   printTitle: (thread) => `输出 · ${thread}`,
   spanTitle: (label) => `区间 · ${label}`,
   taskTitle: (index, pool) => `任务 #${index} · ${pool}`,
-  chunkTitle: (first, count, pool) => `map 分块：${count === 1 ? `第 ${first} 项` : `第 ${first}–${first + count - 1} 项`} · ${pool}`,
+  chunkTitle: (first, count, pool) => `map 分块：${ZH_WORDS.chunk(first, count)} · ${pool}`,
   coroutineTitle: (task) => `协程任务 · ${task}`,
   heldTitle: (lock, thread) => `${lock} 被 ${thread} 持有`,
   waitedTitle: (thread, lock) => `${thread} 等待 ${lock}`,

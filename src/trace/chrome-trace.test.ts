@@ -118,6 +118,26 @@ describe("toChromeTrace", () => {
     expect(instants.filter((e) => e.cat === "state").map((e) => e.name)).toEqual(["done", "done", "done"]);
   });
 
+  it("names a chunk of map's slice by its items, as the timeline does, with its pool and chunksize in args", () => {
+    const m = scenario();
+    m.labels.set(poolRef(20), "pool");
+    m.labels.set(labelRef(51), "square(item)");
+    // After the call: the last chunk of 13 items by 4, then two items of a map that chose chunksize 2.
+    m.add(3, 3, EventKind.PoolChunk, 1, 4);
+    m.add(3, 3, EventKind.PoolTaskLabel, 0, labelRef(51));
+    m.add(3, 3, EventKind.PoolTaskStart, 12, poolRef(20));
+    m.add(3, 3.5, EventKind.PoolTaskEnd, 12, poolRef(20));
+    m.add(3, 3.5, EventKind.PoolChunk, 2, -2);
+    m.add(3, 3.5, EventKind.PoolTaskStart, 2, poolRef(20));
+    m.add(3, 3.9, EventKind.PoolTaskEnd, 2, poolRef(20));
+    const tasks = toChromeTrace(m, { endMs: 10 }).traceEvents.filter((e) => e.cat === "task");
+    expect(tasks.map((e) => [e.name, e.args])).toEqual([
+      ["task #0", { pool: "pool" }],
+      ["item 12", { pool: "pool", runs: "square(item)", items: 1, chunksize: 4 }],
+      ["items 2–3", { pool: "pool", items: 2, chunksize: 2, chunksize_by: "map: the items ÷ (4 × the workers), rounded up" }],
+    ]);
+  });
+
   it("is plain JSON", () => {
     expect(JSON.parse(JSON.stringify(trace))).toEqual(trace);
   });

@@ -5,7 +5,9 @@
 //      as the timeline names them (MainProcess, Thread-1, PoolWorker-2)
 //   X  one slice per thread state, named as the timeline names states
 //      ("running", "blocked on a lock", with what it waits on in args);
-//      span() and pool tasks are parent slices on the same thread. Viewers
+//      span() and pool tasks are parent slices on the same thread (a task
+//      named as its box is, "items 4–7", with its pool, what it runs and a
+//      chunk's chunksize in args, as the hover card says). Viewers
 //      require the slices of one thread to nest or not overlap, so states
 //      are cut at every span/task boundary (thread-slices.ts) and a state
 //      piece never straddles a parent's edge

@@ -39,7 +39,11 @@ export const enum EventKind {
    * `arg`, column `obj` of the compiled snippet (trace/source-lines.ts)
    */
   SourceAt = 29,
-  /** the pool task this thread starts next is a chunk of map (or starmap) with `arg` items; its PoolTaskStart arg is its first item's index */
+  /**
+   * the pool task this thread starts next is a chunk of map (or starmap,
+   * imap ...) with `arg` items, cut by chunksize `obj` (negative: map chose
+   * it; 0: not known); its PoolTaskStart arg is its first item's index
+   */
   PoolChunk = 30,
   /** the pool task this thread starts next runs label `obj`'s text: its function and arguments ("double(3)") */
   PoolTaskLabel = 31,

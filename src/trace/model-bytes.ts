@@ -10,7 +10,7 @@ function threadBytes(t: ThreadTrack): number {
   let bytes = t.times.data.byteLength + t.states.data.byteLength + t.objects.data.byteLength;
   bytes += t.markTimes.data.byteLength + t.markLabels.data.byteLength + t.prints.data.byteLength;
   bytes += t.gilTakes.data.byteLength + t.gilFrom.data.byteLength + t.gilLatencyUs.data.byteLength;
-  bytes += t.tasks.bytes() + t.taskItems.data.byteLength + t.taskLabels.data.byteLength + t.coroutines.bytes() + t.sources.bytes() + t.closedMs.byteLength;
+  bytes += t.tasks.bytes() + t.taskItems.data.byteLength + t.taskChunksizes.data.byteLength + t.taskLabels.data.byteLength + t.coroutines.bytes() + t.sources.bytes() + t.closedMs.byteLength;
   for (const span of t.spans) bytes += span.bytes();
   return bytes;
 }

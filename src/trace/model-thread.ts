@@ -29,10 +29,13 @@ export interface ThreadTrack {
   tasks: IntervalList;
   /** per task: the items of its chunk of map, 0 for a single call */
   taskItems: GrowableI32;
+  /** per task: its map's chunksize, negative when map chose it, 0 for a single call or when not known */
+  taskChunksizes: GrowableI32;
   /** per task: the label of what it runs ("double(3)"), 0 when unknown */
   taskLabels: GrowableI32;
   /** the PoolChunk and PoolTaskLabel just seen, for the PoolTaskStart that follows them */
   pendingChunkItems: number;
+  pendingChunksize: number;
   pendingTaskLabel: number;
   /** asyncio tasks of this thread's event loop, packed into sub-lanes */
   coroutines: CoroutineRows;
@@ -69,7 +72,8 @@ export function newThreadTrack(ident: number, name: string, kind: string, pid: n
     ident, name, kind, pid,
     times: new GrowableF64(), states: new GrowableI32(), objects: new GrowableI32(),
     markTimes: new GrowableF64(), markLabels: new GrowableI32(),
-    spans: [], tasks: new IntervalList(), taskItems: new GrowableI32(), taskLabels: new GrowableI32(), pendingChunkItems: 0, pendingTaskLabel: 0,
+    spans: [], tasks: new IntervalList(), taskItems: new GrowableI32(), taskChunksizes: new GrowableI32(), taskLabels: new GrowableI32(),
+    pendingChunkItems: 0, pendingChunksize: 0, pendingTaskLabel: 0,
     coroutines: new CoroutineRows(), sources: new SourceLines(), loop: null, prints: new GrowableF64(),
     gilTakes: new GrowableF64(), gilFrom: new GrowableI32(), gilLatencyUs: new GrowableI32(),
     state: -1, stateSinceMs: 0, stateObj: 0, tailTaskMs: Number.NaN,

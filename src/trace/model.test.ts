@@ -99,6 +99,27 @@ describe("TraceModel", () => {
     expect(m.threads.get(2)!.tasks.tags.data[1]).toBe(1);
   });
 
+  it("keeps a chunk of map's items and chunksize, and a call between chunks its own number", () => {
+    const m = twoThreads();
+    const task = (t: number, first: number, chunk?: [items: number, chunksize: number]) => {
+      if (chunk) m.add(2, t, EventKind.PoolChunk, chunk[0], chunk[1]);
+      m.add(2, t, EventKind.PoolTaskStart, first, poolRef(9));
+      m.add(2, t + 1, EventKind.PoolTaskEnd, first, poolRef(9));
+    };
+    task(0, 0, [4, 4]);
+    task(2, 0);
+    // The last chunk of 13 items by 4 holds one; a chunksize map chose is negative.
+    task(4, 12, [1, 4]);
+    task(6, 2, [2, -2]);
+    // Forged: a chunk larger than its chunksize, and the one i32 with no positive twin.
+    task(8, 0, [5, 4]);
+    task(10, 0, [3, -0x80000000]);
+    const t = m.threads.get(2)!;
+    expect(Array.from(t.tasks.tags.data.subarray(0, 6))).toEqual([0, 0, 12, 2, 0, 0]);
+    expect(Array.from(t.taskItems.data.subarray(0, 6))).toEqual([4, 0, 1, 2, 5, 3]);
+    expect(Array.from(t.taskChunksizes.data.subarray(0, 6))).toEqual([4, 0, 4, -2, 0, 0]);
+  });
+
   it("nests spans by depth and closes what a stopped thread left open", () => {
     const m = twoThreads();
     m.add(1, 0, S, ThreadState.Running, 0);

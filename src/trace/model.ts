@@ -130,7 +130,10 @@ export class TraceModel {
         break;
       }
       case EventKind.PoolChunk:
-        if (track) track.pendingChunkItems = arg;
+        if (!track) break;
+        track.pendingChunkItems = arg;
+        // No chunk holds more items than its chunksize: a size that says otherwise is not believed.
+        track.pendingChunksize = arg > 0 && Math.abs(obj) >= arg && obj > -0x80000000 ? obj : 0;
         break;
       case EventKind.PoolTaskLabel:
         if (track) track.pendingTaskLabel = obj;
@@ -297,9 +300,11 @@ export class TraceModel {
       if (this.cappedAtMs === null) {
         track.tasks.open(tMs, index, poolId);
         track.taskItems.push(track.pendingChunkItems);
+        track.taskChunksizes.push(track.pendingChunksize);
         track.taskLabels.push(track.pendingTaskLabel);
       } else if (!track.tasks.isOpen()) track.tailTaskMs = tMs;
       track.pendingChunkItems = 0;
+      track.pendingChunksize = 0;
       track.pendingTaskLabel = 0;
       if (tMs < pool.firstStartMs) pool.firstStartMs = tMs;
       return;

@@ -23,12 +23,18 @@ export interface NameWords {
   joined(thread: string): string;
   /** a pool's own queue, by the role the runtime gave it: "Pool 1 tasks" */
   ownedBy(owner: string, role: string): string;
+  /** a pool task's box: "task #3" */
+  task(index: number): string;
+  /** a chunk of map's box: "items 4–7" (`count` items from `first`); the export names it alike */
+  chunk(first: number, count: number): string;
 }
 
 export const EN_NAME_WORDS: NameWords = {
   states: Object.fromEntries(THREAD_STATE_NAMES.map((name, state) => [state, name])) as Record<ThreadState, string>,
   joined: (thread) => `join ${thread}`,
   ownedBy: (owner, role) => `${owner} ${role}`,
+  task: (index) => `task #${index}`,
+  chunk: (first, count) => (count === 1 ? `item ${first}` : `items ${first}–${first + count - 1}`),
 };
 
 /** Python's names: the main process is MainProcess; a process is named after its first thread (Process-1, PoolWorker-2). */

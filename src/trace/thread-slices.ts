@@ -9,7 +9,7 @@
 import { ThreadState } from "./events";
 import type { ThreadTrack, TraceModel } from "./model";
 import { upperBound } from "./model-series";
-import { labelText, stateName, waitTargetName } from "./names";
+import { EN_NAME_WORDS, labelText, objectName, stateName, waitTargetName } from "./names";
 
 export interface Slice {
   ts: number;
@@ -29,6 +29,21 @@ interface Parent {
   end: number;
   name: string;
   cat: string;
+  args?: Record<string, unknown>;
+}
+
+/** What a pool task's slice says in its args, as the hover card does: its pool, what it runs, and a chunk's chunksize. */
+function taskArgs(model: TraceModel, track: ThreadTrack, i: number): Record<string, unknown> {
+  const args: Record<string, unknown> = { pool: objectName(model, track.tasks.extras.data[i]) };
+  const label = track.taskLabels.data[i] ?? 0;
+  if (label) args.runs = labelText(model, label);
+  const items = track.taskItems.data[i] ?? 0;
+  if (items === 0) return args;
+  args.items = items;
+  const chunksize = track.taskChunksizes.data[i] ?? 0;
+  if (chunksize !== 0) args.chunksize = Math.abs(chunksize);
+  if (chunksize < 0) args.chunksize_by = "map: the items ÷ (4 × the workers), rounded up";
+  return args;
 }
 
 function parentsOf(model: TraceModel, track: ThreadTrack, endMs: number): Parent[] {
@@ -44,8 +59,8 @@ function parentsOf(model: TraceModel, track: ThreadTrack, endMs: number): Parent
     const items = track.taskItems.data[i] ?? 0;
     const label = track.taskLabels.data[i] ?? 0;
     const runs = label ? `: ${labelText(model, label)}` : "";
-    const name = items === 0 ? `task #${first}${runs}` : items === 1 ? `item ${first}` : `items ${first}–${first + items - 1}`;
-    parents.push({ start: tasks.starts.data[i], end: Math.min(tasks.ends.data[i], endMs), name, cat: "task" });
+    const name = items === 0 ? `${EN_NAME_WORDS.task(first)}${runs}` : EN_NAME_WORDS.chunk(first, items);
+    parents.push({ start: tasks.starts.data[i], end: Math.min(tasks.ends.data[i], endMs), name, cat: "task", args: taskArgs(model, track, i) });
   }
   parents.sort((a, b) => a.start - b.start || b.end - a.end);
   const stack: Parent[] = [];
@@ -63,7 +78,7 @@ export function threadSlices(model: TraceModel, track: ThreadTrack, endMs: numbe
   const cuts = Float64Array.from(new Set(parents.flatMap((p) => [toUs(p.start), toUs(p.end)]))).sort();
   for (const p of parents) {
     const ts = toUs(p.start);
-    slices.push({ ts, dur: Math.max(0, toUs(p.end) - ts), name: p.name, cat: p.cat });
+    slices.push({ ts, dur: Math.max(0, toUs(p.end) - ts), name: p.name, cat: p.cat, ...(p.args ? { args: p.args } : {}) });
   }
   const { times, states } = track;
   const n = states.length;

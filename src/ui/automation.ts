@@ -12,6 +12,8 @@ import type { RunRequest } from "./run-controller";
 import type { ChromeTrace } from "../trace/chrome-trace";
 import type { RenderBenchResult } from "../timeline/bench";
 import { layoutLanes } from "../timeline/layout";
+import { poolTaskBoxes, type PoolTaskBox } from "../timeline/task-boxes";
+import { EN_WORDS, ZH_WORDS } from "../timeline/words";
 import { DEFAULT_SETTINGS } from "../runtime/settings";
 import { traceOfLastRun } from "./timeline/export";
 import { coroutineTasks } from "../trace/coroutine-list";
@@ -60,6 +62,8 @@ export interface PlaygroundDebug {
   coroutineTasks(): { thread: string; name: string; row: number; startMs: number; endMs: number; failed: boolean; runs: [number, number][] }[];
   /** every lock of the last run: its name, acquisitions, and every hold the timeline draws (shared: a read of an RWLock) */
   lockHolds(): { name: string; acquisitions: number; holds: { thread: string; startMs: number; endMs: number; shared: boolean }[] }[];
+  /** every pool task box of the last run: its worker, pool, items, its text and its hover card, in English or Chinese */
+  poolTasks(lang?: "en" | "zh"): PoolTaskBox[];
   /** every GIL hand-over of the last run: taker, giver, when, and how long the GIL lay free (µs) */
   gilHandovers(): { to: string; from: string; tMs: number; latencyUs: number }[];
   /** keep at most `events` trace events from the next run on (null: the usual 50 M), to test the cap in seconds */
@@ -142,6 +146,11 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
       coroutineTasks: () => {
         const model = app.stores.timeline.getState().model;
         return model ? coroutineTasks(model) : [];
+      },
+      poolTasks: (lang = "en") => {
+        const model = app.stores.timeline.getState().model;
+        const endMs = app.stores.run.getState().lastResult?.durationMs ?? model?.maxMs ?? 0;
+        return model ? poolTaskBoxes(model, endMs, lang === "zh" ? ZH_WORDS : EN_WORDS) : [];
       },
       gilHandovers: () => {
         const model = app.stores.timeline.getState().model;
