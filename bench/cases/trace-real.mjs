@@ -87,6 +87,9 @@ export const drain = {
     if (result.status !== "ok" || !line) throw new Error(`the drain run ended ${result.status}`);
     const { marks, ms } = JSON.parse(line.text.slice(6));
     if (result.stats.droppedEvents !== 0) throw new Error(`${result.stats.droppedEvents} events dropped`);
-    return { value: Math.round((marks / ms) * 1000), unit: "events/s", note: `one thread, mark() in a loop for ${(ms / 1000).toFixed(1)} s: ${marks.toLocaleString("en-US")} events, none dropped` };
+    // RunResult's count over the run's length: what reached the page, not just the calls made.
+    const { events } = result.stats;
+    const perS = (n, ms) => Math.round((n / ms) * 1000);
+    return { value: perS(events, result.durationMs), unit: "events/s", note: `one thread, mark() in a loop for ${(ms / 1000).toFixed(1)} s: ${events.toLocaleString("en-US")} events in a ${(result.durationMs / 1000).toFixed(2)} s run, none dropped; the loop alone ${perS(marks, ms).toLocaleString("en-US")}/s` };
   },
 };
