@@ -8,6 +8,12 @@
 //   trace.bytes.per.event  the model's typed arrays (their capacity) / events
 //   trace.drain.events.per.s  one thread recording as fast as it can for 2 s,
 //                          with nothing dropped: what the drain keeps up with
+// The ring folds an uncontended lock's pairs into one stored event yet counts
+// them all (trace/ring.ts), which would pad the count with events nothing
+// holds: the lock's holders mark inside it, so no pair folds, and the case
+// fails unless 10 M events are stored (the events less the folded ones).
+
+const STORED_MIN = 10_000_000;
 
 const BIG = `import { Thread, Lock, Queue, span, mark, print } from "playground";
 const lock = new Lock();
@@ -16,7 +22,7 @@ let shared = 0;
 function spans() { for (let i = 0; i < 1_800_000; i++) { span("work", () => { shared += 1; }); if (i % 1000 === 0) mark("tick"); } }
 function producer() { for (let i = 0; i < 1_000_000; i++) jobs.put(i); jobs.put(-1); }
 function consumer() { while (jobs.get() >= 0) {} }
-function contender() { for (let i = 0; i < 400_000; i++) lock.with(() => { shared += 1; }); }
+function contender() { for (let i = 0; i < 400_000; i++) lock.with(() => { shared += 1; mark("held"); }); }
 const threads = [spans, spans, producer, consumer, contender, contender].map((target) => new Thread({ target }));
 threads.forEach((t) => t.start());
 threads.forEach((t) => t.join());
@@ -36,7 +42,9 @@ function measure(page) {
     const result = await page.evaluate((code) => window.playground.run({ code, timeoutMs: 300_000 }), BIG);
     if (result.status !== "ok") throw new Error(`the big run ended ${result.status}: ${result.errors.map((e) => e.message).join("; ")}`);
     const sweep = await page.evaluate(() => window.playground.debug.renderBenchLastRun());
-    return { result, sweep };
+    const stored = sweep.events - sweep.folded;
+    if (stored < STORED_MIN) throw new Error(`only ${stored} of the run's ${sweep.events} events are stored (${sweep.folded} folded)`);
+    return { result, sweep, stored };
   })();
   return measured;
 }
@@ -54,8 +62,8 @@ export const events = {
   name: "render.events.real",
   goal: ">= 10000000",
   async run(page) {
-    const { result } = await measure(page);
-    return { value: result.stats.events, unit: "events", note: `${result.stats.droppedEvents} dropped; the run took ${(result.durationMs / 1000).toFixed(1)} s` };
+    const { result, sweep } = await measure(page);
+    return { value: result.stats.events, unit: "events", note: `${sweep.folded} of them folded lock pairs, ${result.stats.droppedEvents} dropped; the run took ${(result.durationMs / 1000).toFixed(1)} s` };
   },
 };
 
@@ -63,8 +71,10 @@ export const bytes = {
   name: "trace.bytes.per.event",
   goal: "<= 16",
   async run(page) {
-    const { sweep } = await measure(page);
-    return { value: sweep.bytes / sweep.events, unit: "B", note: `${(sweep.bytes / 2 ** 20).toFixed(0)} MiB of typed arrays (at capacity) for ${sweep.events.toLocaleString("en-US")} events` };
+    const { sweep, stored } = await measure(page);
+    const perEvent = sweep.bytes / sweep.events;
+    const over = perEvent > 16 ? "; OVER the goal" : "";
+    return { value: perEvent, unit: "B", note: `${(sweep.bytes / 2 ** 20).toFixed(0)} MiB of typed arrays (at capacity) for ${sweep.events.toLocaleString("en-US")} events (${(sweep.bytes / stored).toFixed(2)} B per stored one)${over}` };
   },
 };
 
@@ -77,6 +87,9 @@ export const drain = {
     if (result.status !== "ok" || !line) throw new Error(`the drain run ended ${result.status}`);
     const { marks, ms } = JSON.parse(line.text.slice(6));
     if (result.stats.droppedEvents !== 0) throw new Error(`${result.stats.droppedEvents} events dropped`);
-    return { value: Math.round((marks / ms) * 1000), unit: "events/s", note: `one thread, mark() in a loop for ${(ms / 1000).toFixed(1)} s: ${marks.toLocaleString("en-US")} events, none dropped` };
+    // RunResult's count over the run's length: what reached the page, not just the calls made.
+    const { events } = result.stats;
+    const perS = (n, ms) => Math.round((n / ms) * 1000);
+    return { value: perS(events, result.durationMs), unit: "events/s", note: `one thread, mark() in a loop for ${(ms / 1000).toFixed(1)} s: ${events.toLocaleString("en-US")} events in a ${(result.durationMs / 1000).toFixed(2)} s run, none dropped; the loop alone ${perS(marks, ms).toLocaleString("en-US")}/s` };
   },
 };

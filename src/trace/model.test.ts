@@ -53,6 +53,16 @@ describe("TraceModel", () => {
     expect(lock.holderAt(3)).toEqual({ ident: 1, index: 0 });
   });
 
+  it("counts the pairs a ring folded into a release as events, and apart as folded", () => {
+    const m = twoThreads();
+    m.add(1, 1, EventKind.LockAcquired, 0, lockRef(7));
+    m.add(1, 1, EventKind.LockReleased, 999, lockRef(7));
+    expect(m.eventCount).toBe(2 + 2 * 999);
+    expect(m.foldedEvents).toBe(2 * 999);
+    expect(m.locks.get(lockRef(7))!.acquisitions).toBe(1000);
+    expect(m.locks.get(lockRef(7))!.holds.get(1)!.length).toBe(1);
+  });
+
   it("counts an RLock's nested acquisitions once", () => {
     const m = twoThreads();
     m.add(1, 1, EventKind.LockAcquired, 0, lockRef(3));

@@ -47,6 +47,12 @@ export class TraceModel {
   /** the object an internal object belongs to (a pool's task queue: the pool) */
   readonly owners = new Map<number, number>();
   eventCount = 0;
+  /**
+   * the events of lock pairs the ring writer folded into a release
+   * (trace/ring.ts): counted in eventCount, yet no list keeps them, so a
+   * figure per stored event (trace.bytes.per.event) needs them apart
+   */
+  foldedEvents = 0;
   /** events a stopped run had recorded that never reached the page */
   droppedEvents = 0;
   /**
@@ -111,6 +117,7 @@ export class TraceModel {
         if (arg > 0) {
           lock.acquisitions += arg;
           this.eventCount += 2 * arg;
+          this.foldedEvents += 2 * arg;
           if (this.cappedAtMs !== null) this.unrecordedEvents += 2 * arg;
         }
         break;

@@ -68,8 +68,8 @@ export interface PlaygroundDebug {
   gilHandovers(): { to: string; from: string; tMs: number; latencyUs: number }[];
   /** keep at most `events` trace events from the next run on (null: the usual 50 M), to test the cap in seconds */
   setTraceCap(events: number | null): void;
-  /** the same sweep over the last run's own trace, and what its model holds in memory */
-  renderBenchLastRun(widthPx?: number, heightPx?: number): Promise<RenderBenchResult & { bytes: number }>;
+  /** the same sweep over the last run's own trace, what its model holds in memory, and how many of its events are folded lock pairs (stored as none) */
+  renderBenchLastRun(widthPx?: number, heightPx?: number): Promise<RenderBenchResult & { bytes: number; folded: number }>;
   /** draw a pan/zoom sweep over a synthetic trace of about `events` events (timeline/bench.ts) */
   renderBench(events?: number, widthPx?: number, heightPx?: number): Promise<RenderBenchResult>;
 }
@@ -181,7 +181,7 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
         canvas.height = heightPx;
         const ctx = canvas.getContext("2d", { alpha: false, willReadFrequently: false })!;
         const runMs = app.stores.run.getState().lastResult?.durationMs ?? model.maxMs;
-        return { ...sweep(ctx, model, runMs, widthPx, heightPx, () => void ctx.getImageData(0, 0, 1, 1)), bytes: heldBytes(model) };
+        return { ...sweep(ctx, model, runMs, widthPx, heightPx, () => void ctx.getImageData(0, 0, 1, 1)), bytes: heldBytes(model), folded: model.foldedEvents };
       },
       renderBench: async (events = 1_000_000, widthPx = 1400, heightPx = 720) => {
         const { renderBench } = await import("../timeline/bench");
