@@ -82,7 +82,7 @@ export function drawHandovers(frame: Frame): number {
       const from = list.firstEndingAfter(scale.startMs);
       const to = upperBound(list.starts.data, list.length, scale.endMs);
       for (let i = from; i < to; i++) {
-        const waitStart = list.extras.data[i];
+        const waitStart = list.extra(i);
         if (Number.isNaN(waitStart)) continue;
         const prev = lock.previousHolder(ident, list.ends.data[i]);
         if (!prev) continue;

@@ -103,7 +103,7 @@ function drawCoroutineRow(frame: Frame, row: CoroutineRow, y: number, endMs: num
   const h = LANE.row - 2;
   const running = theme.states[ThreadState.Running];
   frame.stats.intervals += visitIntervals(row.lives, scale, endMs, (x0, x1, i, merged) => {
-    const failed = row.lives.extras.data[i] === 1;
+    const failed = row.lives.extra(i) === 1;
     batch.add(failed ? theme.error : theme.textMuted, x0, y + h / 2 - 1, x1 - x0, 2);
     if (x1 - x0 > 3) batch.add(theme.textMuted, x0, y + 2, 1, h - 4);
     if (!merged && x1 - x0 >= MIN_LABEL_PX) {

@@ -63,7 +63,7 @@ export function hitTest(input: FrameInput, x: number, y: number): Hit | null {
         const run = row.runs.indexAt(tMs);
         return {
           kind: "coroutine", ident: track.ident, task: row.lives.tags.data[i],
-          startMs: row.lives.starts.data[i], endMs: Math.min(row.lives.ends.data[i], endMs), failed: row.lives.extras.data[i] === 1,
+          startMs: row.lives.starts.data[i], endMs: Math.min(row.lives.ends.data[i], endMs), failed: row.lives.extra(i) === 1,
           running: run >= 0, runStartMs: run >= 0 ? row.runs.starts.data[run] : Number.NaN, runEndMs: run >= 0 ? Math.min(row.runs.ends.data[run], endMs) : Number.NaN,
         };
       }
@@ -83,7 +83,7 @@ export function hitTest(input: FrameInput, x: number, y: number): Hit | null {
       const startMs = list.starts.data[i];
       const end = Math.min(list.ends.data[i], untilMs);
       if (lists === lock.waits) return { kind: "lock-wait", lockId: lock.id, ident, startMs, endMs: end };
-      return { kind: "hold", lockId: lock.id, ident, index: i, startMs, endMs: end, waitStartMs: list.extras.data[i] };
+      return { kind: "hold", lockId: lock.id, ident, index: i, startMs, endMs: end, waitStartMs: list.extra(i) };
     }
     return { kind: "lane", lane };
   }

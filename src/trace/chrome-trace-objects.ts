@@ -40,7 +40,7 @@ function addLockTracks(model: TraceModel, endMs: number, out: ChromeTraceEvent[]
     const holds: { start: number; end: number; ident: number; waitMs: number }[] = [];
     for (const [ident, list] of lock.holds) {
       for (let i = 0; i < list.length; i++) {
-        holds.push({ start: list.starts.data[i], end: Math.min(list.ends.data[i], endMs), ident, waitMs: list.starts.data[i] - list.extras.data[i] });
+        holds.push({ start: list.starts.data[i], end: Math.min(list.ends.data[i], endMs), ident, waitMs: list.starts.data[i] - list.extra(i) });
       }
     }
     holds.sort((a, b) => a.start - b.start);

@@ -26,7 +26,7 @@ export function coroutineTasks(model: TraceModel): CoroutineTaskInfo[] {
         for (; r < runs.length && runs.tags.data[r] === task; r++) stretches.push([runs.starts.data[r], runs.ends.data[r]]);
         out.push({
           thread: track.name, name: labelText(model, task), row,
-          startMs: lives.starts.data[i], endMs: lives.ends.data[i], failed: lives.extras.data[i] === 1, runs: stretches,
+          startMs: lives.starts.data[i], endMs: lives.ends.data[i], failed: lives.extra(i) === 1, runs: stretches,
         });
       }
     });

@@ -25,7 +25,7 @@ describe("asyncio tasks in the model", () => {
     m.add(1, 12, EventKind.TaskEnd, 0, 7);
     expect(runsOf(m, 0)).toEqual([[0, 1, 7], [11, 12, 7]]);
     const lives = m.threads.get(1)!.coroutines.rows[0].lives;
-    expect([lives.starts.data[0], lives.ends.data[0], lives.extras.data[0]]).toEqual([0, 12, 0]);
+    expect([lives.starts.data[0], lives.ends.data[0], lives.extra(0)]).toEqual([0, 12, 0]);
   });
 
   it("gives tasks alive at once their own rows and reuses a row once its task ended", () => {
@@ -39,7 +39,7 @@ describe("asyncio tasks in the model", () => {
     expect(rows).toHaveLength(2);
     expect(m.structureVersion).toBe(before + 2);
     expect(rows[0].lives.tags.data.slice(0, 2)).toEqual(Int32Array.from([1, 3]));
-    expect(rows[0].lives.extras.data[0]).toBe(1);
+    expect(rows[0].lives.extra(0)).toBe(1);
     expect(rows[1].lives.tags.data[0]).toBe(2);
   });
 

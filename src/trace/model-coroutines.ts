@@ -58,7 +58,7 @@ export class CoroutineRows {
     if (!row) return;
     row.runs.close(tMs);
     row.lives.close(tMs);
-    if (failed) row.lives.extras.data[row.lives.length - 1] = 1;
+    if (failed) row.lives.setLastExtra(1);
     this.rowOf.delete(task);
   }
 

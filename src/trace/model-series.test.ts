@@ -25,6 +25,26 @@ describe("IntervalList", () => {
     expect(list.firstEndingAfter(3.5)).toBe(1);
     expect(list.close(4)).toBe(0); // a stamp before the start never makes a negative interval
   });
+
+  it("holds no second numbers until one is given, then reads NaN for the intervals before it", () => {
+    const list = new IntervalList();
+    for (let i = 0; i < 100; i++) {
+      list.open(i);
+      list.close(i + 0.5);
+    }
+    const without = list.bytes();
+    list.open(200, 0, 150);
+    list.close(201);
+    list.open(300);
+    expect(list.bytes()).toBeGreaterThan(without); // the extras array now exists
+    expect([list.extra(0), list.extra(99), list.extra(100), list.extra(101), list.extra(500)]).toEqual([NaN, NaN, 150, NaN, NaN]);
+    list.setLastExtra(1);
+    expect(list.extra(101)).toBe(1);
+    const plain = new IntervalList();
+    plain.open(0);
+    plain.setLastExtra(2);
+    expect([plain.extra(0), plain.extra(1)]).toEqual([2, NaN]);
+  });
 });
 
 describe("SortedLog", () => {

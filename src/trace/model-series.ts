@@ -64,8 +64,13 @@ export class IntervalList {
   readonly ends = new GrowableF64();
   /** what the interval is (label id, task index ...) */
   readonly tags = new GrowableI32();
-  /** a second number per interval (a lock hold's wait start, a task's pool id ...) */
-  readonly extras = new GrowableF64();
+  /**
+   * A second number per interval (a lock hold's wait start, a task's pool
+   * id ...), NaN when there is none. Lists that never carry one (a thread's
+   * mark spans, a coroutine's runs) keep the array empty: 8 bytes of every
+   * interval. Read it with extra(i).
+   */
+  private readonly extras = new GrowableF64();
 
   get length(): number {
     return this.starts.length;
@@ -85,7 +90,23 @@ export class IntervalList {
     this.starts.push(startMs);
     this.ends.push(Infinity);
     this.tags.push(tag);
-    this.extras.push(extra);
+    if (this.extras.length > 0 || !Number.isNaN(extra)) {
+      while (this.extras.length < this.starts.length - 1) this.extras.push(Number.NaN);
+      this.extras.push(extra);
+    }
+  }
+
+  /** The i-th interval's second number; NaN when it has none. */
+  extra(i: number): number {
+    return i < this.extras.length ? this.extras.data[i] : Number.NaN;
+  }
+
+  /** Give the last interval a second number (a coroutine that failed). */
+  setLastExtra(extra: number): void {
+    const i = this.starts.length - 1;
+    if (i < 0) return;
+    while (this.extras.length <= i) this.extras.push(Number.NaN);
+    this.extras.data[i] = extra;
   }
 
   /** Close the open interval at `endMs`; its duration, or -1 if none was open. */

@@ -47,8 +47,8 @@ describe("TraceModel", () => {
     expect(lock.longestWaitMs).toBe(3);
     expect(lock.longestHoldMs).toBeCloseTo(3.9, 9);
     const t1 = lock.holds.get(2)!;
-    expect([t1.starts.data[0], t1.ends.data[0], t1.extras.data[0]]).toEqual([5, 6, 2]);
-    expect(Number.isNaN(lock.holds.get(1)!.extras.data[0])).toBe(true);
+    expect([t1.starts.data[0], t1.ends.data[0], t1.extra(0)]).toEqual([5, 6, 2]);
+    expect(Number.isNaN(lock.holds.get(1)!.extra(0))).toBe(true);
     expect(lock.previousHolder(2, 6)).toEqual({ ident: 1, endMs: 4.9 });
     expect(lock.holderAt(3)).toEqual({ ident: 1, index: 0 });
   });

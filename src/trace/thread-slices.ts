@@ -34,7 +34,7 @@ interface Parent {
 
 /** What a pool task's slice says in its args, as the hover card does: its pool, what it runs, and a chunk's chunksize. */
 function taskArgs(model: TraceModel, track: ThreadTrack, i: number): Record<string, unknown> {
-  const args: Record<string, unknown> = { pool: objectName(model, track.tasks.extras.data[i]) };
+  const args: Record<string, unknown> = { pool: objectName(model, track.tasks.extra(i)) };
   const label = track.taskLabels.data[i] ?? 0;
   if (label) args.runs = labelText(model, label);
   const items = track.taskItems.data[i] ?? 0;

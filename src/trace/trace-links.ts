@@ -91,7 +91,7 @@ function lockHandOvers(obj: number, holdsByThread: ReadonlyMap<number, IntervalL
   const holds: Hold[] = [];
   for (const [ident, list] of holdsByThread) {
     for (let i = 0; i < list.length; i++) {
-      holds.push({ ident, start: list.starts.data[i], end: list.ends.data[i], shared: list.tags.data[i] === 1, contended: !Number.isNaN(list.extras.data[i]) });
+      holds.push({ ident, start: list.starts.data[i], end: list.ends.data[i], shared: list.tags.data[i] === 1, contended: !Number.isNaN(list.extra(i)) });
     }
   }
   holds.sort((a, b) => a.start - b.start);
