@@ -194,9 +194,9 @@ test("step mode: each thread's next step in words and lines, a refused step says
 });
 
 test("a controlled run refuses what it cannot drive yet, by name", async ({ playground }) => {
-  const result = await runSnippet(playground, `import { Barrier } from "playground";\nconst b = new Barrier(2);\n`, { controlled: true });
+  const result = await runSnippet(playground, `import { Pipe } from "playground";\nconst [a, b] = Pipe();\n`, { controlled: true });
   expect(result.status).toBe("error");
-  expect(result.errors[0].message).toMatch(/Barrier is not supported in a controlled run yet/);
+  expect(result.errors[0].message).toMatch(/Pipe is not supported in a controlled run yet/);
   const bad = await runSnippet(playground, LOST_UPDATE, { controlled: true, schedule: "s1.zz~zzzzzzz" });
   expect(bad.status).toBe("error");
   expect(bad.errors[0].message).toMatch(/setting schedule/);
@@ -345,4 +345,105 @@ c.start(); p.start(); p.join(); c.join();
   expect(found.failure, JSON.stringify(found.outcomes)).toBeDefined();
   expect(found.failure!.message).toMatch(/Empty/);
   expect(found.failure!.explanation).toMatch(/check jobs/);
+});
+
+const BARRIER_ROUNDS = `import { Thread, Barrier, print, assert } from "playground";
+let arrived = 0;
+let full = 0;
+const barrier = new Barrier(2, () => {
+  if (arrived === 2) full += 1;
+  arrived = 0;
+});
+function worker() {
+  for (let r = 0; r < 2; r++) {
+    arrived += 1;
+    barrier.wait();
+  }
+}
+const ts = [1, 2].map(() => new Thread({ target: worker }));
+for (const t of ts) t.start();
+for (const t of ts) t.join();
+print("full rounds:", full);
+assert(full === 2, "every round saw both arrive");
+`;
+
+test("Barrier in a controlled run: rounds replay, waiters sleep on the scheduler, and the search finds the unlocked count that loses an arrival", async ({ playground }) => {
+  test.setTimeout(240_000);
+  // A timed wait breaks the barrier on the virtual clock, and every waiter hears it.
+  const stuck = await runSnippet(playground, `import { Barrier, Thread, print, BrokenBarrierError } from "playground";
+const b = new Barrier(3);
+const t = new Thread({ target: () => { try { b.wait(60_000); } catch (e) { print("thread:", (e as Error).name); } } });
+t.start();
+try { b.wait(); } catch (e) { print("main:", (e as Error).name, e instanceof BrokenBarrierError); }
+t.join();
+print("broken", b.broken);
+`, { controlled: true, seed: 1 });
+  expect(stuck.status, describeRun(stuck)).toBe("ok");
+  expect(outputTexts(stuck).sort()).toEqual(["broken true", "main: BrokenBarrierError true", "thread: BrokenBarrierError"]);
+  // The run's duration is on the virtual clock: it ended when the minute was up.
+  expect(stuck.durationMs).toBeGreaterThanOrEqual(60_000);
+  expect(stuck.durationMs).toBeLessThan(60_100);
+
+  // A seed's run is the same every time, whichever way it went.
+  const first = await runSnippet(playground, BARRIER_ROUNDS, { controlled: true, seed: 5 });
+  const again = await runSnippet(playground, BARRIER_ROUNDS, { controlled: true, seed: 5 });
+  expect(fingerprint(again)).toBe(fingerprint(first));
+  expect(first.steps!).toBeGreaterThan(10);
+
+  // arrived += 1 is a read and a write: two arrivals can land on one count.
+  const found = await explore(playground, { code: BARRIER_ROUNDS, maxSchedules: 300, timeoutMs: 180_000 });
+  expect(found.failure, JSON.stringify(found.outcomes)).toBeDefined();
+  expect(found.failure!.message).toMatch(/every round saw both arrive/);
+  expect(found.failure!.preemptions).toBe(1);
+  expect(found.failure!.explanation).toMatch(/read arrived/);
+  const replay = await runSnippet(playground, BARRIER_ROUNDS, { controlled: true, schedule: found.failure!.schedule });
+  expect(replay.errors.map((e) => e.message)).toEqual(found.failure!.result.errors.map((e) => e.message));
+
+  // Counted under a lock, every schedule tried trips both rounds with both threads.
+  const locked = BARRIER_ROUNDS.replace("import { Thread, Barrier,", "import { Thread, Barrier, Lock,")
+    .replace("let arrived = 0;", "let arrived = 0;\nconst lock = new Lock();")
+    .replace("    arrived += 1;", "    lock.with(() => { arrived += 1; });");
+  const safe = await explore(playground, { code: locked, maxSchedules: 15, timeoutMs: 180_000 });
+  expect(safe.failure, safe.failure?.explanation).toBeUndefined();
+  expect(safe.outcomes.map((o) => `${o.status} ${o.output}`)).toEqual(["ok full rounds: 2"]);
+});
+
+const RWLOCK_CACHE = `import { Thread, RWLock, print, assert } from "playground";
+const rw = new RWLock();
+let version = 0;
+let copy = 0;
+function reader() {
+  rw.acquireRead();
+  const seen = version;
+  rw.releaseRead();
+  copy = seen;
+}
+function writer() {
+  rw.acquireWrite();
+  version += 1;
+  rw.releaseWrite();
+}
+const ts = [new Thread({ target: reader }), new Thread({ target: writer }), new Thread({ target: reader })];
+for (const t of ts) t.start();
+for (const t of ts) t.join();
+print("version", version);
+`;
+
+test("RWLock in a controlled run: a writer waits blocked while a reader holds it, and every schedule keeps the write whole", async ({ playground }) => {
+  // Step mode: Thread-1 takes a read hold; the writer, asking next, waits blocked on the lock until the reader releases.
+  let v = await view(playground, "stepStart", { code: RWLOCK_CACHE });
+  const nextOf = (name: string) => v.threads.find((t) => t.name === name);
+  for (let i = 0; i < 60 && !nextOf("Thread-2"); i++) v = await view(playground, "step", "MainThread");
+  for (let i = 0; i < 10 && nextOf("Thread-1")?.next !== "release rw"; i++) v = await view(playground, "step", "Thread-1");
+  expect(nextOf("Thread-1")).toMatchObject({ next: "release rw" });
+  for (let i = 0; i < 10 && nextOf("Thread-2")?.state === "runnable"; i++) v = await view(playground, "step", "Thread-2");
+  expect(nextOf("Thread-2")).toMatchObject({ state: "blocked", next: "acquire rw" });
+  const refused = await call(playground, "step", "Thread-2");
+  expect(refused).toEqual({ error: expect.stringMatching(/Thread-2 cannot take a step: it is blocked \(acquire rw\)/) });
+  v = await view(playground, "step", "Thread-1");
+  expect(nextOf("Thread-2")).toMatchObject({ state: "runnable" });
+
+  const outcomes = await explore(playground, { code: RWLOCK_CACHE, mode: "outcomes", maxSchedules: 30, timeoutMs: 240_000 });
+  expect(outcomes.outcomes.map((o) => `${o.status} ${o.output}`)).toEqual(["ok version 1"]);
+  expect(outcomes.schedulesRun).toBe(30);
 });

@@ -2,11 +2,15 @@
 // function, and functions cannot be shared: it travels with the Barrier
 // through SEND (a top-level function by name, an inline one as source plus
 // copies of what it captures), and whichever thread trips the barrier runs
-// its own copy.
+// its own copy. In a controlled run wait, abort and reset are steps, and a
+// waiter sleeps through the scheduler (parkingFor), touched by every call
+// that can wake one.
 
 import { Barrier as BarrierCore, BROKEN, checkParties, RESET } from "../sync/barrier";
 import { RuntimeError, TypeError_ } from "../base/errors";
-import { Blocker, context, place, track, type Placed, SEND, type Sendable, happensBefore } from "../runtime/door";
+import {
+  Blocker, context, place, track, type Placed, SEND, type Sendable, happensBefore, parkingFor, step, touched, StepKind,
+} from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { timeoutOf } from "./locks";
 
@@ -62,12 +66,15 @@ export class Barrier implements Sendable {
       action();
     });
     let result: number;
+    step(StepKind.Wait, this.at.ref);
     const hb = happensBefore();
     hb?.release(this.at.ref);
     try {
-      result = this.core.wait(waitMs, run, blocker.onBlock);
+      result = this.core.wait(waitMs, run, blocker.onBlock, parkingFor(this.at.ref));
     } finally {
       blocker.end();
+      // It may have tripped, broken or drained the barrier: waiters go on.
+      touched(this.at.ref);
     }
     if (result >= 0) {
       hb?.acquire(this.at.ref);
@@ -80,12 +87,16 @@ export class Barrier implements Sendable {
 
   /** Breaks the barrier: threads waiting now and later get BrokenBarrierError until reset(). */
   abort(): void {
-    this.core.abort();
+    step(StepKind.Abort, this.at.ref);
+    this.core.abort(parkingFor(this.at.ref));
+    touched(this.at.ref);
   }
 
   /** Back to the initial state; threads waiting now get BrokenBarrierError. */
   reset(): void {
-    this.core.reset();
+    step(StepKind.Reset, this.at.ref);
+    this.core.reset(parkingFor(this.at.ref));
+    touched(this.at.ref);
   }
 
   get parties(): number {

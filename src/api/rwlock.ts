@@ -4,10 +4,14 @@
 // what it holds: the reads each thread holds are counted here, per thread.
 // Holds are lock events on the timeline (arg 1: a read, shared with other
 // readers), so the lock's lane shows readers side by side and a writer alone.
+// In a controlled run each acquire and release is a step, and a waiter
+// sleeps through the scheduler (parkingFor), touched by every release.
 
 import { RWLock as RWLockCore } from "../sync/rwlock";
 import { RuntimeError } from "../base/errors";
-import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable } from "../runtime/door";
+import {
+  context, type WorkerContext, blockParked, parkingFor, place, track, type Placed, SEND, type Sendable, step, touched, StepKind,
+} from "../runtime/door";
 import { EventKind } from "../trace/events";
 import { ObjKind } from "../trace/object-kinds";
 import { timeoutOf } from "./locks";
@@ -35,9 +39,15 @@ export class RWLock implements Sendable {
     const waitMs = timeoutOf(blocking, timeoutMs);
     const ctx = context();
     const ident = ctx.ident;
-    const got = block(this.at, waitMs !== Infinity, (onBlock) =>
-      write ? this.core.acquireWrite(ident, waitMs, onBlock) : this.core.acquireRead(ident, waitMs, onBlock));
-    if (!got) return false;
+    step(StepKind.Acquire, this.at.ref);
+    const parking = parkingFor(this.at.ref);
+    const got = blockParked(this.at, waitMs !== Infinity, (onBlock) =>
+      write ? this.core.acquireWrite(ident, waitMs, onBlock, parking) : this.core.acquireRead(ident, waitMs, onBlock, parking));
+    if (!got) {
+      // A writer that gave up lets the readers it held back in.
+      touched(this.at.ref);
+      return false;
+    }
     ctx.race?.acquire(this.at.ref);
     ctx.traceFast(EventKind.LockAcquired, write ? 0 : 1, this.at.ref);
     if (!write) reads(ctx).set(this.at.ref, (reads(ctx).get(this.at.ref) ?? 0) + 1);
@@ -58,18 +68,22 @@ export class RWLock implements Sendable {
     const ctx = context();
     const held = reads(ctx).get(this.at.ref) ?? 0;
     if (held === 0) throw new RuntimeError("cannot release a read lock this thread does not hold");
+    step(StepKind.Release, this.at.ref);
     ctx.race?.release(this.at.ref);
     this.core.releaseRead(ctx.ident);
     reads(ctx).set(this.at.ref, held - 1);
     ctx.traceFast(EventKind.LockReleased, 0, this.at.ref);
+    touched(this.at.ref);
   }
 
   releaseWrite(): void {
     const ctx = context();
     if (this.core.writer() !== ctx.ident) throw new RuntimeError("cannot release a write lock this thread does not hold");
+    step(StepKind.Release, this.at.ref);
     ctx.race?.release(this.at.ref);
     this.core.releaseWrite(ctx.ident);
     ctx.traceFast(EventKind.LockReleased, 0, this.at.ref);
+    touched(this.at.ref);
   }
 
   /** Runs `fn` holding a read; releases even when `fn` throws; returns `fn`'s result. */

@@ -30,6 +30,11 @@
 //   3  count     threads inside wait() for this round
 //   4  parties   fixed at init
 //
+// Sleeping goes through a Parking (parking.ts): the futex and real time,
+// or a controlled run's scheduler and virtual time. There a thread can give
+// its turn up inside the action, with the mutex held, so waiting for the
+// mutex goes through the Parking too.
+//
 // The action runs with the mutex held, as in CPython (where calling the
 // same barrier's abort() from the action also deadlocks). wait() reports a
 // broken barrier with a negative result, not an exception: the error class
@@ -38,6 +43,7 @@
 import { ValueError } from "../base/errors";
 import { checkTimeout } from "./lock";
 import { lockWordSlow, tryLockWord, unlockWord } from "./mutex";
+import { FUTEX_PARKING, type Parking } from "./parking";
 
 const MUTEX = 0;
 const SEQ = 1;
@@ -87,9 +93,9 @@ export class Barrier {
    * the barrier breaks and the error propagates to that thread only.
    * `timeoutMs` (Infinity: forever) counts from the caller's arrival, as in
    * CPython; when it passes, the barrier breaks. `onBlock` runs once, just
-   * before the caller first sleeps.
+   * before the caller first sleeps; `parking` is how it sleeps.
    */
-  wait(timeoutMs = Infinity, action?: () => void, onBlock?: () => void): number {
+  wait(timeoutMs = Infinity, action?: () => void, onBlock?: () => void, parking: Parking = FUTEX_PARKING): number {
     checkTimeout(timeoutMs);
     const i32 = this.i32;
     const base = this.base;
@@ -99,10 +105,10 @@ export class Barrier {
       blocked = true;
       onBlock?.();
     };
-    this.lock();
+    this.lock(parking);
     try {
       // CPython's _enter: the previous round is still leaving, or resetting.
-      for (let s = this.state(); s === DRAINING || s === RESETTING; s = this.state()) this.sleep(Infinity, block);
+      for (let s = this.state(); s === DRAINING || s === RESETTING; s = this.state()) this.sleep(Infinity, block, parking);
       if (this.state() === BROKEN_STATE) return BROKEN;
       const index = Atomics.add(i32, base + COUNT, 1);
       try {
@@ -110,9 +116,9 @@ export class Barrier {
           this.trip(action);
           return index;
         }
-        const deadline = performance.now() + timeoutMs;
+        const deadline = parking.now() + timeoutMs;
         while (this.state() === FILLING) {
-          if (!this.sleep(deadline, block)) {
+          if (!this.sleep(deadline, block, parking)) {
             if (this.state() !== FILLING) break;
             this.breakLocked();
             return TIMED_OUT;
@@ -136,8 +142,8 @@ export class Barrier {
   }
 
   /** Breaks the barrier: current and future waiters fail until reset(). */
-  abort(): void {
-    this.lock();
+  abort(parking: Parking = FUTEX_PARKING): void {
+    this.lock(parking);
     try {
       this.breakLocked();
     } finally {
@@ -149,9 +155,9 @@ export class Barrier {
    * Back to the initial state. Threads waiting now fail (RESET); a broken
    * barrier becomes usable again once they have left.
    */
-  reset(): void {
+  reset(parking: Parking = FUTEX_PARKING): void {
     const i32 = this.i32;
-    this.lock();
+    this.lock(parking);
     try {
       if (Atomics.load(i32, this.base + COUNT) > 0) {
         const s = this.state();
@@ -206,27 +212,34 @@ export class Barrier {
 
   /**
    * Called with the mutex held: releases it, sleeps until a broadcast or
-   * `deadline` (on performance.now()), takes it again. False if the
-   * deadline had passed (then it did not sleep). May return early: callers
-   * re-check the state.
+   * `deadline` (on parking's clock), takes it again. False if the deadline
+   * had passed (then it did not sleep). May return early: callers re-check
+   * the state.
    */
-  private sleep(deadline: number, block: () => void): boolean {
+  private sleep(deadline: number, block: () => void, parking: Parking): boolean {
     const i32 = this.i32;
     const seq = Atomics.load(i32, this.base + SEQ);
-    const remainingMs = deadline - performance.now();
-    if (remainingMs <= 0) return false;
+    if (deadline - parking.now() <= 0) return false;
     this.unlock();
     try {
       block();
-      Atomics.wait(i32, this.base + SEQ, seq, remainingMs);
+      parking.park(i32, this.base + SEQ, seq, deadline);
     } finally {
-      this.lock();
+      this.lock(parking);
     }
     return true;
   }
 
-  private lock(): void {
-    if (!tryLockWord(this.i32, this.base + MUTEX)) lockWordSlow(this.i32, this.base + MUTEX, Infinity);
+  private lock(parking: Parking): void {
+    const i32 = this.i32, at = this.base + MUTEX;
+    if (tryLockWord(i32, at)) return;
+    if (parking === FUTEX_PARKING) {
+      lockWordSlow(i32, at, Infinity);
+      return;
+    }
+    // A controlled run: the holder gave its turn up inside the action; it is woken when the holder's call ends.
+    do parking.park(i32, at, 2, Infinity);
+    while (!tryLockWord(i32, at));
   }
 
   private unlock(): void {

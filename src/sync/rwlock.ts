@@ -27,12 +27,16 @@
 //   8-15 readerIdents  the first readers holding it (0: empty), for the
 //                     deadlock watch to name one; more readers are counted only
 //
+// Sleeping goes through a Parking (parking.ts): the futex and real time, or
+// a controlled run's scheduler and virtual time.
+//
 // Idents must be positive; which thread holds a read is for the caller to
 // check (RuntimeError on a release by a thread that holds none).
 
 import { RuntimeError } from "../base/errors";
 import { checkIdent, checkTimeout } from "./lock";
 import { lockWordSlow, tryLockWord, unlockWord } from "./mutex";
+import { FUTEX_PARKING, type Parking } from "./parking";
 
 const MUTEX = 0, READERS = 1, WRITER = 2, WRITERS_WAITING = 3, READ_GATE = 4, WRITE_GATE = 5, READERS_WAITING = 6;
 const READER_IDENTS = 8, READER_SLOTS = 8;
@@ -54,17 +58,16 @@ export class RWLock {
    * Sleeps on gate `which` (entered and left with the mutex held) until it
    * moves or the deadline passes; false on the deadline.
    */
-  private sleep(which: number, deadline: number, onBlock: (() => void) | undefined): boolean {
+  private sleep(which: number, deadline: number, onBlock: (() => void) | undefined, parking: Parking): boolean {
     const i32 = this.i32;
     const seq = i32[this.base + which];
     this.unlock();
-    const leftMs = deadline - performance.now();
-    if (leftMs > 0) {
+    if (deadline - parking.now() > 0) {
       onBlock?.();
-      Atomics.wait(i32, this.base + which, seq, leftMs);
+      parking.park(i32, this.base + which, seq, deadline);
     }
     this.lock();
-    return performance.now() < deadline;
+    return parking.now() < deadline;
   }
 
   private bump(which: number, count: number): void {
@@ -73,11 +76,11 @@ export class RWLock {
   }
 
   /** Takes a read hold, waiting while a writer holds or waits for it; false on timeout. */
-  acquireRead(ident: number, timeoutMs = Infinity, onBlock?: () => void): boolean {
+  acquireRead(ident: number, timeoutMs = Infinity, onBlock?: () => void, parking: Parking = FUTEX_PARKING): boolean {
     checkIdent(ident);
     checkTimeout(timeoutMs);
     const i32 = this.i32, b = this.base;
-    const deadline = performance.now() + timeoutMs;
+    const deadline = parking.now() + timeoutMs;
     let blocked = false;
     this.lock();
     for (;;) {
@@ -94,7 +97,7 @@ export class RWLock {
       }
       if (timeoutMs === 0) break;
       i32[b + READERS_WAITING]++;
-      const inTime = this.sleep(READ_GATE, deadline, blocked ? undefined : onBlock);
+      const inTime = this.sleep(READ_GATE, deadline, blocked ? undefined : onBlock, parking);
       blocked = true;
       i32[b + READERS_WAITING]--;
       if (!inTime && !(i32[b + WRITER] === 0 && i32[b + WRITERS_WAITING] === 0)) break;
@@ -124,11 +127,11 @@ export class RWLock {
   }
 
   /** Takes the write hold, waiting while anyone holds it; false on timeout. */
-  acquireWrite(ident: number, timeoutMs = Infinity, onBlock?: () => void): boolean {
+  acquireWrite(ident: number, timeoutMs = Infinity, onBlock?: () => void, parking: Parking = FUTEX_PARKING): boolean {
     checkIdent(ident);
     checkTimeout(timeoutMs);
     const i32 = this.i32, b = this.base;
-    const deadline = performance.now() + timeoutMs;
+    const deadline = parking.now() + timeoutMs;
     this.lock();
     if (i32[b + WRITER] === 0 && i32[b + READERS] === 0) {
       i32[b + WRITER] = ident;
@@ -142,7 +145,7 @@ export class RWLock {
     i32[b + WRITERS_WAITING]++;
     let blocked = false;
     for (;;) {
-      const inTime = this.sleep(WRITE_GATE, deadline, blocked ? undefined : onBlock);
+      const inTime = this.sleep(WRITE_GATE, deadline, blocked ? undefined : onBlock, parking);
       blocked = true;
       if (i32[b + WRITER] === 0 && i32[b + READERS] === 0) {
         i32[b + WRITER] = ident;

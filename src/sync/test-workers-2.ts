@@ -65,14 +65,16 @@ export interface Reply {
 // ---- worker side -----------------------------------------------------------
 
 /** Where each blocking method takes onBlock (onRelock follows it), after padding with defaults. */
-const CALLBACKS: Record<string, { at: number; defaults: unknown[] }> = {
+/** where each method takes its onBlock (and, unless `noRelock`, an onRelock after it) */
+const CALLBACKS: Record<string, { at: number; defaults: unknown[]; noRelock?: true }> = {
   "Lock.acquire": { at: 2, defaults: [undefined, Infinity] },
   "RLock.acquire": { at: 2, defaults: [undefined, Infinity] },
   "Condition.wait": { at: 3, defaults: [undefined, undefined, Infinity] },
   "Condition.waitFor": { at: 4, defaults: [undefined, undefined, undefined, Infinity] },
   "Semaphore.acquire": { at: 2, defaults: [undefined, Infinity] },
   "Event.wait": { at: 1, defaults: [Infinity] },
-  "Barrier.wait": { at: 2, defaults: [Infinity, undefined] },
+  // after its onBlock a Barrier takes how to sleep (sync/parking.ts), not an onRelock
+  "Barrier.wait": { at: 2, defaults: [Infinity, undefined], noRelock: true },
 };
 
 type Core = Lock | RLock | Semaphore | Event | Barrier | Condition;
@@ -118,7 +120,7 @@ function ops(i32: Int32Array): OpHandler<Op, Reply> {
         if (callbacks) {
           for (let k = args.length; k < callbacks.at; k++) args[k] = callbacks.defaults[k];
           args[callbacks.at] = onBlock;
-          args[callbacks.at + 1] = onRelock;
+          if (!callbacks.noRelock) args[callbacks.at + 1] = onRelock;
         }
         const method = (core as unknown as Record<string, (...a: unknown[]) => unknown>)[op.method];
         if (typeof method !== "function") throw new Error(`harness: ${name} is not a method`);

@@ -35,6 +35,10 @@ export const enum StepKind {
   Get = 16,
   /** qsize(), empty(), full(): a look at a queue that a check-then-act can race with */
   Check = 17,
+  /** a Barrier's abort(): its waiters fail */
+  Abort = 18,
+  /** a Barrier's reset() */
+  Reset = 19,
 }
 
 /** the verb of each kind, as StepView.next starts */
@@ -56,6 +60,8 @@ export const STEP_VERBS: Readonly<Record<number, string>> = {
   [StepKind.Put]: "put into",
   [StepKind.Get]: "get from",
   [StepKind.Check]: "check",
+  [StepKind.Abort]: "abort",
+  [StepKind.Reset]: "reset",
 };
 
 /** kinds whose argument is a compiler access site (the rest carry an object ref, or nothing) */

@@ -18,6 +18,20 @@ import { WouldBlock, type Scheduler } from "../control/scheduler";
  * throws. Fast paths that never sleep cost nothing here.
  */
 export function block<T>(at: Placed, timed: boolean, call: (onBlock: () => void) => T, state?: ThreadState, timeoutMs = Infinity): T {
+  const control = context().control;
+  return shownBlocked(at, timed, state, (show) => (control ? controlledBlock(control, at.ref, timeoutMs, call, show) : call(show)));
+}
+
+/**
+ * block() for a core that sleeps through the Parking it is given
+ * (parkingFor, door/controlled.ts): in a controlled run it gives its turn
+ * up by itself, so the call runs as it is, in any run.
+ */
+export function blockParked<T>(at: Placed, timed: boolean, call: (onBlock: () => void) => T): T {
+  return shownBlocked(at, timed, undefined, call);
+}
+
+function shownBlocked<T>(at: Placed, timed: boolean, state: ThreadState | undefined, body: (show: () => void) => T): T {
   const ctx = context();
   let shown = false;
   const show = () => {
@@ -27,7 +41,7 @@ export function block<T>(at: Placed, timed: boolean, call: (onBlock: () => void)
     ctx.enter(state ?? kindInfo(kindOf(at.ref)).blocksAs, at.ref);
   };
   try {
-    return ctx.control ? controlledBlock(ctx.control, at.ref, timeoutMs, call, show) : call(show);
+    return body(show);
   } finally {
     if (shown) {
       ctx.table.setWait(ctx.ident, 0);

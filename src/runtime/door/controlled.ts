@@ -8,21 +8,23 @@ import { context } from "../worker-context";
 import { RuntimeError } from "../../base/errors";
 import { kindInfo, ObjKind } from "../../trace/object-kinds";
 import { StepKind } from "../control/step-kinds";
+import type { Parking } from "../../sync/parking";
 
 export { StepKind };
 
 /**
  * The kinds a controlled run schedules. The others block inside their cores
- * in ways the scheduler does not drive yet (pipes, barriers, RW locks,
- * pools, processes, timers), so they are refused at creation with a clear
- * error rather than run without control. A Condition and the queues run
- * their controlled calls in pieces that never sleep (api/condition.ts,
- * api/queues.ts, attemptUntil).
+ * in ways the scheduler does not drive yet (pipes, pools, processes,
+ * timers), so they are refused at creation with a clear error rather than
+ * run without control. A Condition and the queues run their controlled
+ * calls in pieces that never sleep (api/condition.ts, api/queues.ts,
+ * attemptUntil); a Barrier and an RWLock sleep through the scheduler's
+ * Parking (parkingFor).
  */
 const CONTROLLED_KINDS = new Set<ObjKind>([
   ObjKind.Thread, ObjKind.Lock, ObjKind.RLock, ObjKind.Semaphore, ObjKind.BoundedSemaphore,
   ObjKind.Event, ObjKind.Value, ObjKind.Label, ObjKind.Condition,
-  ObjKind.Queue, ObjKind.LifoQueue, ObjKind.PriorityQueue,
+  ObjKind.Queue, ObjKind.LifoQueue, ObjKind.PriorityQueue, ObjKind.Barrier, ObjKind.RWLock,
 ]);
 
 /** A step of the calling thread: `kind` on object `ref` (or at access site `ref`), when the run is controlled. */
@@ -35,8 +37,22 @@ export function touched(ref: number): void {
   context().control?.touched(ref);
 }
 
+/**
+ * How a core's waiter on object `ref` sleeps in a controlled run: on the
+ * virtual clock, giving its turn up until `ref` is touched (sync/parking.ts).
+ * Undefined in any other run: the core then sleeps on its futex.
+ */
+export function parkingFor(ref: number): Parking | undefined {
+  const control = context().control;
+  if (control === null) return undefined;
+  return {
+    now: () => control.now(),
+    park: (_i32, _index, _seen, deadlineMs) => control.blockOn(ref, deadlineMs),
+  };
+}
+
 /** Refuses an object of `kind` in a controlled run that cannot drive it (see CONTROLLED_KINDS). */
 export function checkControllable(kind: ObjKind): void {
   if (context().control === null || CONTROLLED_KINDS.has(kind)) return;
-  throw new RuntimeError(`${kindInfo(kind).name} is not supported in a controlled run yet (only threads, Lock, RLock, Semaphore, Event, Condition, the queues, sleep, print and shared variables are)`);
+  throw new RuntimeError(`${kindInfo(kind).name} is not supported in a controlled run yet (only threads, Lock, RLock, Semaphore, Event, Condition, Barrier, RWLock, the queues, sleep, print and shared variables are)`);
 }

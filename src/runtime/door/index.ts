@@ -14,9 +14,9 @@
 // carries snippet values between workers.
 
 export { place, track, refOf, nameValue, labelRef, nameRef, type Placed, type PlaceOptions } from "./objects";
-export { block, Blocker, during, attemptUntil } from "./blocking";
+export { block, blockParked, Blocker, during, attemptUntil } from "./blocking";
 export { happensBefore, type HappensBefore } from "./happens-before";
-export { step, touched, StepKind } from "./controlled";
+export { step, touched, parkingFor, StepKind } from "./controlled";
 export { registerSharedCell } from "../race/shared-cells";
 export {
   startThread, nextNameNumber, isDaemon, pidOf, parentPid, endRun, terminateProcess,

@@ -14,6 +14,8 @@ const ZH_VERBS: [string, string][] = [
   ["get from", "取自"],
   ["notify", "通知"],
   ["check", "查看"],
+  ["abort", "中止"],
+  ["reset", "重置"],
   ["acquire", "获取"],
   ["release", "释放"],
   ["begin", "开始"],
