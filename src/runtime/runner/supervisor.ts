@@ -123,7 +123,9 @@ export class Supervisor {
     }, memory.dockPlaces);
     this.pids.set(memory.main, MAIN_PID);
     this.crew.start(memory.main);
-    this.crew.fillDock();
+    // The dock fills once the run starts a thread (spawn): a run that starts
+    // none would boot three workers for nothing, and their boots, on a
+    // 2-core machine, are most of a one-line run's time.
     if (request.timeoutMs !== undefined && request.timeoutMs > 0) this.timers.push(setTimeout(() => this.end("timeout"), request.timeoutMs));
     this.timers.push(setInterval(() => this.scanForDeadlock(), DEADLOCK_SCAN_MS));
   }
@@ -241,7 +243,9 @@ export class Supervisor {
   private spawn(sender: number, ident: number): void {
     const { table } = this.memory;
     if (!(ident > 0 && table.holdsSlot(ident) && table.get(ident, Field.Parent) === sender)) return;
-    if (this.admissible(ident, sender)) this.crew.start(ident);
+    if (!this.admissible(ident, sender)) return;
+    this.crew.start(ident);
+    this.crew.fillDock();
   }
 
   private onExit(ident: number, state: "done" | "error", exitCode: number): void {
@@ -397,6 +401,7 @@ export class Supervisor {
     });
     this.drainer.terminate();
     this.clock.terminate();
+    this.parts.threads.runEnded();
     // A stopped run ends now: what the page has not been sent yet is dropped, and counted.
     const discarded = (status === "stopped" && !this.paused) || status === "timeout" ? this.backlog.discard() : 0;
     await this.pageCaughtUp();

@@ -35,6 +35,14 @@ export class BlobWorkers {
   }
 }
 
+/**
+ * While at least this many workers stay idle, a run's takes are not made up
+ * until it ends: booting a worker costs ~100 ms of CPU, which a run on a
+ * 2-core machine would feel. Fewer, and the pool refills at once (a run
+ * that starts many threads needs them now).
+ */
+const LOW_WATER = 2;
+
 export class WarmPool {
   private readonly idle: Worker[] = [];
   private refillScheduled = false;
@@ -47,8 +55,13 @@ export class WarmPool {
   /** A booted worker if one is idle, else a new one (its messages queue until it boots). */
   take(): Worker {
     const worker = this.idle.shift() ?? this.workers.create();
-    this.scheduleRefill();
+    if (this.idle.length < LOW_WATER) this.scheduleRefill();
     return worker;
+  }
+
+  /** The run is over: make up what it took. */
+  runEnded(): void {
+    this.scheduleRefill();
   }
 
   /** Let idle workers compile the run's snippet before any of them is needed. */
