@@ -245,7 +245,10 @@ export class Supervisor {
     if (!(ident > 0 && table.holdsSlot(ident) && table.get(ident, Field.Parent) === sender)) return;
     if (!this.admissible(ident, sender)) return;
     this.crew.start(ident);
-    this.crew.fillDock();
+    // A controlled run starts its threads on virtual time, one at a time:
+    // parked workers would make no start sooner, and the search pays for
+    // every worker a run boots.
+    if (!this.memory.context.control) this.crew.fillDock();
   }
 
   private onExit(ident: number, state: "done" | "error", exitCode: number): void {
