@@ -60,8 +60,7 @@ async function measure({ locked, racy, short, long, schedules, findRuns }) {
     if (!found.value.failure) return { error: `the lost update was not found in ${found.value.schedulesRun} schedules` };
     finds.push({ ms: found.ms, schedules: found.value.schedulesRun, preemptions: found.value.failure.preemptions });
   }
-  // The search opened the failure it found as a replayable run, so the toolbar holds its schedule now.
-  api.debug.resetSettings();
+  // (The search opened the failure it found as a replayable run; a request's seed replaces that schedule.)
   const controlled = async (code) => {
     const run = await timed(() => api.run({ code, settings: { controlled: true, seed: 7 } }));
     if (run.value.status !== "ok") throw new Error(`a controlled run ended ${run.value.status}: ${JSON.stringify(run.value.errors)}`);

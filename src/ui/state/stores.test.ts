@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SnippetDiagnostic } from "../../runtime/types";
-import { createEditorStore } from "./stores";
+import { createEditorStore, createSettingsStore } from "./stores";
 
 const warning = (line: number): SnippetDiagnostic => ({ message: `race at ${line}`, line, column: 1, endLine: line, endColumn: 4, severity: "warning" });
 
@@ -26,5 +26,17 @@ describe("the editor store's run diagnostics", () => {
     editor.getState().addRunDiagnostics([warning(2)]);
     editor.getState().clearRunDiagnostics();
     expect(editor.getState().runDiagnostics).toEqual([]);
+  });
+});
+
+describe("the settings store", () => {
+  it("drops a held schedule when a seed is chosen on its own, and keeps it when both come together", () => {
+    const settings = createSettingsStore();
+    settings.getState().update({ controlled: true, seed: 3, schedule: "s1.abc" });
+    expect(settings.getState()).toMatchObject({ seed: 3, schedule: "s1.abc" });
+    settings.getState().update({ gil: false });
+    expect(settings.getState().schedule).toBe("s1.abc");
+    settings.getState().update({ seed: 7 });
+    expect(settings.getState()).toMatchObject({ seed: 7, schedule: undefined, controlled: true });
   });
 });

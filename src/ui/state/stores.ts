@@ -62,7 +62,11 @@ export function createSettingsStore(): StoreApi<SettingsState> {
     ...DEFAULT_SETTINGS,
     update: (settings) => {
       // Only defined keys: `{ gil: undefined }` must not erase a setting.
-      const defined = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+      const defined: Partial<ResolvedSettings> = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+      // A seed chosen on its own (the seed field, a request's seed) is the
+      // run wanted: a schedule still held from an earlier replay would
+      // override it, and a run for another seed would replay that instead.
+      if (settings.seed !== undefined && settings.schedule === undefined) defined.schedule = undefined;
       set(defined);
     },
   }));
