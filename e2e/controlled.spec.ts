@@ -194,9 +194,9 @@ test("step mode: each thread's next step in words and lines, a refused step says
 });
 
 test("a controlled run refuses what it cannot drive yet, by name", async ({ playground }) => {
-  const result = await runSnippet(playground, `import { Pipe } from "playground";\nconst [a, b] = Pipe();\n`, { controlled: true });
+  const result = await runSnippet(playground, `import { Timer, print } from "playground";\nnew Timer(10, () => print("late")).start();\n`, { controlled: true });
   expect(result.status).toBe("error");
-  expect(result.errors[0].message).toMatch(/Pipe is not supported in a controlled run yet/);
+  expect(result.errors[0].message).toMatch(/Timer is not supported in a controlled run yet/);
   const bad = await runSnippet(playground, LOST_UPDATE, { controlled: true, schedule: "s1.zz~zzzzzzz" });
   expect(bad.status).toBe("error");
   expect(bad.errors[0].message).toMatch(/setting schedule/);
@@ -446,4 +446,44 @@ test("RWLock in a controlled run: a writer waits blocked while a reader holds it
   const outcomes = await explore(playground, { code: RWLOCK_CACHE, mode: "outcomes", maxSchedules: 30, timeoutMs: 240_000 });
   expect(outcomes.outcomes.map((o) => `${o.status} ${o.output}`)).toEqual(["ok version 1"]);
   expect(outcomes.schedulesRun).toBe(30);
+});
+
+const PIPE_PAIR = `import { Thread, Pipe, print, EOFError } from "playground";
+const [inbox, outbox] = Pipe(false);
+function consumer() {
+  let got: number[] = [];
+  try {
+    for (;;) got.push(inbox.recv() as number);
+  } catch (e) {
+    print("got", got.join(","), e instanceof EOFError ? "then EOF" : String(e));
+  }
+}
+function producer() {
+  for (let i = 1; i <= 3; i++) outbox.send(i);
+  outbox.close();
+}
+const c = new Thread({ target: consumer });
+const p = new Thread({ target: producer });
+c.start(); p.start(); c.join(); p.join();
+`;
+
+test("Pipe in a controlled run: a recv waits blocked on the empty pipe, close ends it in EOFError, and every schedule delivers in order", async ({ playground }) => {
+  // Step mode: the consumer (Thread-1) asks first and waits, blocked on the empty pipe.
+  let v = await view(playground, "stepStart", { code: PIPE_PAIR });
+  const threadOf = (name: string) => v.threads.find((t) => t.name === name);
+  for (let i = 0; i < 60 && !threadOf("Thread-1"); i++) v = await view(playground, "step", "MainThread");
+  for (let i = 0; i < 10 && threadOf("Thread-1")?.state === "runnable"; i++) v = await view(playground, "step", "Thread-1");
+  expect(threadOf("Thread-1")).toMatchObject({ state: "blocked", next: expect.stringMatching(/^get from /), line: 6 });
+  const refused = await call(playground, "step", "Thread-1");
+  expect(refused).toEqual({ error: expect.stringMatching(/Thread-1 cannot take a step: it is blocked \(get from /) });
+
+  const first = await runSnippet(playground, PIPE_PAIR, { controlled: true, seed: 3 });
+  expect(first.status, describeRun(first)).toBe("ok");
+  expect(outputTexts(first)).toEqual(["got 1,2,3 then EOF"]);
+  const again = await runSnippet(playground, PIPE_PAIR, { controlled: true, seed: 3 });
+  expect(fingerprint(again)).toBe(fingerprint(first));
+
+  const outcomes = await explore(playground, { code: PIPE_PAIR, mode: "outcomes", maxSchedules: 25, timeoutMs: 240_000 });
+  expect(outcomes.outcomes.map((o) => `${o.status} ${o.output}`)).toEqual(["ok got 1,2,3 then EOF"]);
+  expect(outcomes.schedulesRun).toBe(25);
 });

@@ -11,12 +11,20 @@
 // raises EOFError; any use of a closed end raises OSError("handle is
 // closed"); send to a closed peer raises BrokenPipeError. Pipe(false) gives
 // [receive-only, send-only] ends.
+//
+// In a controlled run (API.md §10) send, recv, poll and close are steps; a
+// send or recv is attempts that never sleep, the turn given up between them
+// (door attemptUntil, as the queues do), and each one that moved something
+// touches the channel so the threads blocked on it try again.
 
 import { decode } from "../base/value-codec";
 import { BrokenPipeError, EOFError, OSError, PipeEnd } from "../sync/pipe-core";
-import { context, type WorkerContext, block, place, track, SEND, type Sendable } from "../runtime/door";
+import {
+  context, type WorkerContext, block, place, track, SEND, type Sendable, attemptUntil, step, touched, StepKind, type Placed,
+} from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { checkBufferBytes, codecOptions, encodeItem, encoded, QUEUE_GET, QUEUE_PUT, queueTimeout } from "./queues";
+import { TIMED_OUT } from "../sync/queue-core";
 
 export { BrokenPipeError, EOFError, OSError };
 
@@ -55,13 +63,32 @@ export class Connection<T = unknown> implements Sendable {
     if (!this.core.outbox) throw new OSError("connection is read-only");
     const len = encodeItem(this.ctx, obj, this.core.outbox.maxItemBytes(), "pipe");
     this.ctx.race?.release(this.outRef);
-    block({ base: this.shared.base, ref: this.outRef }, false, (onBlock) => this.core.send(encoded, len, Infinity, onBlock));
+    const at = this.channel(this.outRef);
+    if (this.ctx.control) {
+      step(StepKind.Put, at.ref);
+      attemptUntil(at, Infinity, false, () => this.core.send(encoded, len, 0));
+      touched(at.ref);
+    } else {
+      block(at, false, (onBlock) => this.core.send(encoded, len, Infinity, onBlock));
+    }
     this.ctx.traceFast(QUEUE_PUT, this.core.outbox.depth, this.outRef);
+  }
+
+  private channel(ref: number): Placed {
+    return { base: this.shared.base, ref };
   }
 
   /** Receives the next message, waiting for one. EOFError once the other end is closed and all is read. */
   recv(): T {
-    const len = block({ base: this.shared.base, ref: this.inRef }, false, (onBlock) => this.core.recv(Infinity, onBlock));
+    const at = this.channel(this.inRef);
+    let len: number;
+    if (this.ctx.control) {
+      step(StepKind.Get, at.ref);
+      len = attemptUntil(at, Infinity, TIMED_OUT, () => this.core.recv(0));
+      touched(at.ref);
+    } else {
+      len = block(at, false, (onBlock) => this.core.recv(Infinity, onBlock));
+    }
     this.ctx.traceFast(QUEUE_GET, this.core.inbox!.depth, this.inRef);
     this.ctx.race?.acquire(this.inRef);
     return decode(this.core.received, 0, len, codecOptions(this.ctx)) as T;
@@ -74,12 +101,20 @@ export class Connection<T = unknown> implements Sendable {
    */
   poll(timeoutMs: number | null = 0): boolean {
     const waitMs = queueTimeout(true, timeoutMs);
-    return block({ base: this.shared.base, ref: this.inRef }, waitMs !== Infinity, (onBlock) => this.core.poll(waitMs, onBlock));
+    const at = this.channel(this.inRef);
+    if (this.ctx.control) {
+      step(StepKind.Check, at.ref);
+      return attemptUntil(at, waitMs, false, () => this.core.poll(0));
+    }
+    return block(at, waitMs !== Infinity, (onBlock) => this.core.poll(waitMs, onBlock));
   }
 
   /** Closes this end; the other end's recv then raises EOFError once it has read everything. */
   close(): void {
+    if (this.ctx.control) step(StepKind.Close, this.inRef || this.outRef);
     this.core.close();
+    // The peer's recv ends in EOFError, its send in BrokenPipeError: both try again.
+    for (const ref of this.shared.refs) if (ref) touched(ref);
   }
 
   get closed(): boolean {

@@ -39,6 +39,8 @@ export const enum StepKind {
   Abort = 18,
   /** a Barrier's reset() */
   Reset = 19,
+  /** a Connection's close() */
+  Close = 20,
 }
 
 /** the verb of each kind, as StepView.next starts */
@@ -62,6 +64,7 @@ export const STEP_VERBS: Readonly<Record<number, string>> = {
   [StepKind.Check]: "check",
   [StepKind.Abort]: "abort",
   [StepKind.Reset]: "reset",
+  [StepKind.Close]: "close",
 };
 
 /** kinds whose argument is a compiler access site (the rest carry an object ref, or nothing) */

@@ -16,6 +16,7 @@ const ZH_VERBS: [string, string][] = [
   ["check", "查看"],
   ["abort", "中止"],
   ["reset", "重置"],
+  ["close", "关闭"],
   ["acquire", "获取"],
   ["release", "释放"],
   ["begin", "开始"],
