@@ -57,9 +57,12 @@ function wordsFor(obj: number, isLock: boolean): Words {
 }
 
 /** Adds both ends of every link it can place; returns how many links it drew and left out. */
-export function addFlows(model: TraceModel, links: TraceLinks, pieces: Map<number, StatePieces>, out: ChromeTraceEvent[]): { drawn: number; leftOut: number } {
+export function addFlows(
+  model: TraceModel, links: TraceLinks, pieces: Map<number, StatePieces>, out: ChromeTraceEvent[],
+): { drawn: number; leftOut: number; leftOutByObject: Map<number, number> } {
   let nextId = 1;
   let leftOut = 0;
+  const leftOutByObject = new Map<number, number>();
   const add = (link: Link, isLock: boolean) => {
     const from = pieces.get(link.from.ident);
     const to = pieces.get(link.to.ident);
@@ -67,6 +70,7 @@ export function addFlows(model: TraceModel, links: TraceLinks, pieces: Map<numbe
     const toUsPlaced = fromUs === null ? null : placeInside(to, toUs(link.to.tMs), fromUs);
     if (fromUs === null || toUsPlaced === null) {
       leftOut++;
+      leftOutByObject.set(link.obj, (leftOutByObject.get(link.obj) ?? 0) + 1);
       return;
     }
     const name = objectName(model, link.obj);
@@ -80,5 +84,5 @@ export function addFlows(model: TraceModel, links: TraceLinks, pieces: Map<numbe
   };
   for (const link of links.handOvers) add(link, true);
   for (const link of links.items) add(link, false);
-  return { drawn: nextId - 1, leftOut };
+  return { drawn: nextId - 1, leftOut, leftOutByObject };
 }

@@ -81,6 +81,8 @@ export function toChromeTrace(model: TraceModel, options: ChromeTraceOptions): C
       events: model.eventCount,
       droppedEvents: options.droppedEvents ?? model.droppedEvents + model.unrecordedEvents,
       flows: flows.drawn,
+      // Arrows known but not drawn (an end that fits in no slice of its thread), by object: their absence is not "nothing passed".
+      flowsLeftOut: Object.fromEntries([...flows.leftOutByObject].map(([obj, n]) => [objectName(model, obj), n])),
       // Objects without arrows, and why (trace-links.ts): a reader should not take their absence for "nothing passed".
       unlinked: links.unlinked.map((u) => ({ object: objectName(model, u.obj), reason: u.reason })),
     },
