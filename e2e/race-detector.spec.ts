@@ -37,7 +37,7 @@ test.describe("race detector on the gallery", () => {
         const found = races.filter((r) => r.variable === e.variable);
         expect(found.length, why).toBeGreaterThan(0);
         const lines = new Set(found.flatMap((r) => [r.first.line, r.second.line]));
-        for (const line of e.lines) expect(lines.has(line), why).toBe(true);
+        for (const line of e.lines) if (!e.sometimes?.includes(line)) expect(lines.has(line), why).toBe(true);
       }
       const reports = outputTexts(result).filter((t) => t.includes("WARNING: DATA RACE"));
       expect(reports.length, why).toBe(races.length);
@@ -120,16 +120,27 @@ print(counts[1] <= 2000, total.value <= 2000, Atomics.load(counts, 2));
   expect([...variables].some((v) => v.startsWith("counts[0]") || v.startsWith("counts[2]") || v.startsWith("counts[3]")), why).toBe(false);
 });
 
-test("the toolbar switch runs the detector: both lines get a warning squiggle, the report is in the output, and a share link carries it", async ({ playground }) => {
+test("the toolbar switch runs the detector: each line the report names gets a warning squiggle, the report is in the output, and a share link carries it", async ({ playground }) => {
   // Scenario: a learner loads the check-then-act example, ticks "Race
-  // detector" and presses Run: the editor underlines balance on lines 9 and
-  // 11 (warnings), the output shows the report, and the share link says race=1.
+  // detector" and presses Run: the editor underlines balance on the lines
+  // the report names (warnings), the output shows the report, and the share
+  // link says race=1.
   const example = EXAMPLES.find((e) => e.id === "check-then-act")!;
   await playground.evaluate((code) => window.playground!.setCode(code), example.code);
   const box = playground.getByTestId("race-detector");
   await box.check();
   await playground.getByRole("button", { name: /^Run/ }).click();
   await expect(playground.getByText("WARNING: DATA RACE").first()).toBeVisible({ timeout: 20_000 });
+  // which lines the reports name depends on the interleaving (the catalog's
+  // `sometimes`): line 11 always, line 9 when a write came before the other
+  // thread read again; the squiggles must be exactly the reported lines
+  const reported = await playground.evaluate(() => {
+    const text = document.querySelector(".output-pane")?.textContent ?? "";
+    return [...text.matchAll(/of \S+ at line (\d+) by/g)].map((m) => Number(m[1]));
+  });
+  const expectedLines = [...new Set(reported)].sort((a, b) => a - b);
+  expect(expectedLines).toContain(11);
+  expect(expectedLines.every((n) => n === 9 || n === 11), `reported lines ${expectedLines}`).toBe(true);
   await expect.poll(() => playground.evaluate(() => {
     const numbers = [...document.querySelectorAll(".editor-pane .monaco-editor .margin-view-overlays .line-numbers")].map(
       (el) => ({ n: Number(el.textContent), box: el.getBoundingClientRect() }),
@@ -139,7 +150,7 @@ test("the toolbar switch runs the detector: both lines get a warning squiggle, t
       return numbers.find((l) => middle >= l.box.top && middle < l.box.bottom)?.n ?? -1;
     });
     return [...new Set(lines)].sort((a, b) => a - b);
-  })).toEqual([9, 11]);
+  })).toEqual(expectedLines);
   expect(await playground.evaluate(() => window.playground!.shareUrl())).toContain("race=1");
   await box.uncheck();
   expect(await playground.evaluate(() => window.playground!.shareUrl())).not.toContain("race=");

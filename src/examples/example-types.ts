@@ -40,9 +40,12 @@ export interface Example {
   settings?: ExampleSettings;
   /**
    * what the race detector (API.md §11) reports for it: the variables that
-   * race, each with the lines of both accesses; absent: it is race-free
+   * race, each with the lines of both accesses; absent: it is race-free.
+   * `sometimes`: lines only some interleavings report (FastTrack keeps a
+   * thread's last read only, so an earlier read can be overwritten before
+   * the write that races with it comes)
    */
-  races?: { variable: string; lines: number[] }[];
+  races?: { variable: string; lines: number[]; sometimes?: number[] }[];
   /** a lesson about speed: its figures are the learner's machine's (the page adds its core count and says when it was too busy) */
   timing?: boolean;
   text: { en: ExampleText; zh: ExampleText };
