@@ -223,7 +223,7 @@ export function runState(page: Page): Promise<string | undefined> {
 
 /**
  * The runner's workers of one kind ("thread": the run's threads and the warm
- * pool; "clock", "drainer": one of each per run): `app` counts those the
+ * pool; "clock", "drainer": one of each per run, and their warm pools): `app` counts those the
  * runner has made and not terminated (window.playground.debug.runner()),
  * `browser` those the browser still runs (Playwright's page.workers(),
  * which lists the runner frame's workers too, matched by their blob URL;

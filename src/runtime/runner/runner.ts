@@ -75,8 +75,12 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
   }
   const threadWorkers = new BlobWorkers(sources.thread, "playground-thread");
   const threads = new WarmPool(threadWorkers);
-  const drainers = new BlobWorkers(sources.drainer, "playground-drainer");
-  const clocks = new BlobWorkers(sources.clock, "playground-clock");
+  const drainerWorkers = new BlobWorkers(sources.drainer, "playground-drainer");
+  const clockWorkers = new BlobWorkers(sources.clock, "playground-clock");
+  // A run takes one of each (a controlled run no clock): booted ahead, so
+  // that a short run does not wait for their boots at its end.
+  const drainers = new WarmPool(drainerWorkers, 2, 1);
+  const clocks = new WarmPool(clockWorkers, 2, 1);
   let current: Supervisor | null = null;
   /** a run whose memory is still being allocated; a stop or a newer run cancels it */
   let pending: number | null = null;
@@ -135,7 +139,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
         return;
       case "workers": {
         const count = (w: BlobWorkers) => ({ url: w.url, live: w.liveCount });
-        send({ type: "workers", counts: { thread: count(threadWorkers), drainer: count(drainers), clock: count(clocks) } });
+        send({ type: "workers", counts: { thread: count(threadWorkers), drainer: count(drainerWorkers), clock: count(clockWorkers) } });
         return;
       }
     }
@@ -148,6 +152,8 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
       pending = null;
       current?.stop();
       threads.dispose();
+      drainers.dispose();
+      clocks.dispose();
       port.close();
     },
   };

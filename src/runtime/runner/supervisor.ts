@@ -24,7 +24,7 @@ import { defaultName, kindOf, ObjKind, ordinalOf } from "../../trace/object-kind
 import { createRunMemory, type RunHeaps, type RunMemory } from "./run-memory";
 import { readWaits } from "./deadlock-scan";
 import { Crew } from "./crew";
-import type { BlobWorkers, WarmPool } from "./worker-pool";
+import type { WarmPool } from "./worker-pool";
 import { DRAIN_CONTROL_BYTES, DRAIN_PAUSED, DrainCommand, type DrainerStart, type FromDrainer } from "../drainer/drain-protocol";
 import { TraceBacklog } from "./trace-backlog";
 
@@ -52,8 +52,8 @@ export interface RunRequest {
 export interface SupervisorParts {
   send(message: FromRunner, transfer?: Transferable[]): void;
   threads: WarmPool;
-  drainers: BlobWorkers;
-  clocks: BlobWorkers;
+  drainers: WarmPool;
+  clocks: WarmPool;
   /** the run is over and its end was sent */
   onEnd(): void;
 }
@@ -67,7 +67,8 @@ export class Supervisor {
   private readonly names = new Map<number, string>();
   private readonly drainer: Worker;
   private readonly drainCommands: Int32Array;
-  private readonly clock: Worker;
+  /** the coarse clock's worker; none in a controlled run, whose clock is virtual */
+  private readonly clock: Worker | null;
   private readonly deadlockWatch = new DeadlockWatch();
   private readonly backlog: TraceBacklog;
   private onCaughtUp: (() => void) | null = null;
@@ -100,16 +101,16 @@ export class Supervisor {
         if (Atomics.exchange(this.drainCommands, DRAIN_PAUSED, paused ? 1 : 0) === 1 && !paused) this.wakeDrainer();
       },
     );
-    this.drainer = parts.drainers.create();
+    this.drainer = parts.drainers.take();
     this.drainer.onmessage = (event: MessageEvent<FromDrainer>) => this.onDrainer(event.data);
     const start: DrainerStart = { heap: heap.buffer, ctl: memory.ctl, control: table.control, tableEndWord: memory.tableEndWord, commands };
     this.drainer.postMessage(start);
 
-    this.clock = parts.clocks.create();
     // What a controlled run's threads wait on between their steps, named once (control/step-kinds.ts).
     if (context.control) parts.send({ type: "object", runId: request.runId, ref: TURN_REF, name: TURN_NAME });
     // A controlled run's clock is virtual: its scheduler keeps the coarse clock (control/scheduler.ts).
-    if (!context.control) this.clock.postMessage({ heap: heap.buffer, clockIndex: table.clockIndex(), runStateIndex: table.control + Ctl.RunState, epochMs: context.epochMs });
+    this.clock = context.control ? null : parts.clocks.take();
+    this.clock?.postMessage({ heap: heap.buffer, clockIndex: table.clockIndex(), runStateIndex: table.control + Ctl.RunState, epochMs: context.epochMs });
     parts.threads.prepare(context);
     this.names.set(memory.main, "MainThread");
     this.crew = new Crew(memory, parts.threads, {
@@ -403,8 +404,10 @@ export class Supervisor {
       };
     });
     this.drainer.terminate();
-    this.clock.terminate();
+    this.clock?.terminate();
     this.parts.threads.runEnded();
+    this.parts.drainers.runEnded();
+    this.parts.clocks.runEnded();
     // A stopped run ends now: what the page has not been sent yet is dropped, and counted.
     const discarded = (status === "stopped" && !this.paused) || status === "timeout" ? this.backlog.discard() : 0;
     await this.pageCaughtUp();

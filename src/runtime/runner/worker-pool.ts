@@ -35,27 +35,25 @@ export class BlobWorkers {
   }
 }
 
-/**
- * While at least this many workers stay idle, a run's takes are not made up
- * until it ends: booting a worker costs ~100 ms of CPU, which a run on a
- * 2-core machine would feel. Fewer, and the pool refills at once (a run
- * that starts many threads needs them now).
- */
-const LOW_WATER = 2;
-
 export class WarmPool {
   private readonly idle: Worker[] = [];
   private refillScheduled = false;
   private disposed = false;
 
-  constructor(private readonly workers: BlobWorkers, private readonly size = 6) {
+  /**
+   * `lowWater`: while at least this many workers stay idle, a run's takes
+   * are not made up until it ends, since booting a worker costs ~100 ms of
+   * CPU, which a run on a 2-core machine would feel. Fewer, and the pool
+   * refills at once (a run that starts many threads needs them now).
+   */
+  constructor(private readonly workers: BlobWorkers, private readonly size = 6, private readonly lowWater = 2) {
     this.refill();
   }
 
   /** A booted worker if one is idle, else a new one (its messages queue until it boots). */
   take(): Worker {
     const worker = this.idle.shift() ?? this.workers.create();
-    if (this.idle.length < LOW_WATER) this.scheduleRefill();
+    if (this.idle.length < this.lowWater) this.scheduleRefill();
     return worker;
   }
 
