@@ -69,18 +69,19 @@ export function checkBufferBytes(bytes: number): number {
   return bytes;
 }
 
-// How items travel, per worker context (a warm worker may serve several runs).
-let codec: { ctx: WorkerContext; options: CodecOptions } | null = null;
+// How items travel, per worker context (a worker may serve several threads and runs; a weak key keeps no run alive).
+const codecs = new WeakMap<WorkerContext, CodecOptions>();
 
 export function codecOptions(ctx: WorkerContext): CodecOptions {
-  if (codec?.ctx === ctx) return codec.options;
+  const known = codecs.get(ctx);
+  if (known) return known;
   const options: CodecOptions = {
     sharedBuffer: ctx.run.userHeap,
     label: "item",
     substitute: (value) => (ctx.scope ? new Encoder(ctx.scope, "another thread").encode(value, "the item") : undefined),
     restore: (standIn) => new Decoder(ctx.scope!).decode(standIn),
   };
-  codec = { ctx, options };
+  codecs.set(ctx, options);
   return options;
 }
 

@@ -27,7 +27,8 @@ export type ToRunner =
   | { type: "workers"; runId: 0 };
 
 /** Per kind of worker: its blob URL and how many the runner has made and not terminated. */
-export type WorkerCounts = Record<"thread" | "drainer" | "clock", { url: string; live: number }>;
+/** per kind: the workers' blob URL, how many are alive, and how many were ever made */
+export type WorkerCounts = Record<"thread" | "drainer" | "clock", { url: string; live: number; made: number }>;
 
 export interface ThreadRecord {
   ident: number;

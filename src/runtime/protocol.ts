@@ -89,4 +89,10 @@ export type FromThread =
   | { type: "thread-origin"; ident: number; pos: number }
   /** a controlled run's scheduler stopped it (control-memory.ts End: deadlock, paused, ...) */
   | { type: "controlled"; end: number }
+  /**
+   * The runner closed the sender's dock place at the run's end and it has
+   * let go of the run: whether it is as it booted (worker-hygiene.ts), so
+   * that it may serve the next run of the same code
+   */
+  | { type: "idle"; clean: boolean }
   | { type: "race"; cell: number; access: number; site: number; t: number; prevIdent: number; prevAccess: number; prevSite: number; prevT: number };

@@ -3,8 +3,11 @@
 // run), may be told to prepare (compile the run's snippet body ahead of
 // time), and is then told to serve one run: it runs the thread it is given,
 // if any, then parks at its dock place (dock.ts) until a starter hands it
-// the next thread of the run, and so on until the run ends and the runner
-// terminates it (never does it serve another run). What a thread runs comes
+// the next thread of the run, and so on until the run ends. The runner then
+// terminates it, or, at the end of a controlled run, closes its dock place:
+// the worker lets go of the run, says whether it is as it booted
+// (worker-hygiene.ts), and may be told to serve the next run of the same
+// code (a search's next schedule). What a thread runs comes
 // through shared memory (spawn-payload.ts). What a thread is, and what ends
 // a program, comes from the API (src/thread-worker.ts passes it in), so this
 // layer never imports the API.
@@ -17,7 +20,8 @@ import type { RunContextInit, SpawnPayload, ToWorker, WorkerBooted } from "./pro
 import { park } from "./dock";
 import { takePayload } from "./spawn-payload";
 import { connectRunner, sendToRunner } from "./runner-link";
-import { createContext, type WorkerContext } from "./worker-context";
+import { createContext, releaseContext, type WorkerContext } from "./worker-context";
+import { armHygiene, type Hygiene } from "./worker-hygiene";
 import { createHost, type HostParts } from "./host";
 import { Field, Lifecycle, startsProcess } from "./thread-table";
 import { block } from "./door/blocking";
@@ -46,11 +50,12 @@ export interface ThreadParts extends HostParts {
 type SnippetBody = (host: unknown) => Promise<void>;
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => SnippetBody;
 
-let prepared: { runId: number; body: SnippetBody } | null = null;
+// (Kept by code, not by run: a body is a function, so each call has fresh top-level variables.)
+let prepared: { js: string; body: SnippetBody } | null = null;
 
-function bodyFor(run: Pick<RunContextInit, "runId" | "js">): SnippetBody {
-  if (prepared?.runId !== run.runId) {
-    prepared = { runId: run.runId, body: new AsyncFunction("__pg", `${run.js}\n//# sourceURL=snippet.js`) };
+function bodyFor(run: Pick<RunContextInit, "js">): SnippetBody {
+  if (prepared?.js !== run.js) {
+    prepared = { js: run.js, body: new AsyncFunction("__pg", `${run.js}\n//# sourceURL=snippet.js`) };
   }
   return prepared.body;
 }
@@ -148,7 +153,7 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number)
 }
 
 /** Serves the run: the thread given, if any, then whatever the dock hands this worker. */
-async function serve(parts: ThreadParts, message: Extract<ToWorker, { type: "serve" }>): Promise<void> {
+async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWorker, { type: "serve" }>): Promise<void> {
   connectRunner(message.port);
   const { run, placeAt: at } = message;
   try {
@@ -164,7 +169,11 @@ async function serve(parts: ThreadParts, message: Extract<ToWorker, { type: "ser
       if (at < 0) return;
       // Blocks this worker (nothing else of this run is left for it to do) until a starter hands it a thread.
       ident = park(i32, at);
-      if (ident === 0) return;
+      if (ident === 0) {
+        releaseContext();
+        sendToRunner({ type: "idle", clean: hygiene.clean() });
+        return;
+      }
     }
     await runThread(parts, run, ident);
     ident = 0;
@@ -185,9 +194,10 @@ export function serveThreads(parts: ThreadParts): void {
         }
         break;
       case "serve":
-        void serve(parts, message);
+        void serve(parts, hygiene, message);
         break;
     }
   };
+  const hygiene = armHygiene(scope as unknown as Record<string, unknown>, parts.api);
   scope.postMessage({ type: "booted" } satisfies WorkerBooted);
 }

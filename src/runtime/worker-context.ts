@@ -90,6 +90,11 @@ export function hasContext(): boolean {
   return current !== null;
 }
 
+/** The worker is done with its run: nothing of it is kept alive from here (an idle isolate does not collect). */
+export function releaseContext(): void {
+  current = null;
+}
+
 export function createContext(run: RunContextInit, ident: number): WorkerContext {
   const i32 = new Int32Array(run.heap);
   const table = new ThreadTable(i32, run.controlIndex);

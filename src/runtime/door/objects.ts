@@ -25,7 +25,20 @@ export interface PlaceOptions {
 }
 
 const refs = new WeakMap<object, number>();
-const named = new Set<number>();
+
+/** What this worker has told the runner in one run: refs it named, and the ref of each label text (a worker may serve several runs of the same code). */
+interface Told {
+  named: Set<number>;
+  labels: Map<string, number>;
+}
+const toldIn = new WeakMap<object, Told>();
+
+function told(): Told {
+  const run = context().run;
+  let t = toldIn.get(run);
+  if (!t) toldIn.set(run, (t = { named: new Set(), labels: new Map() }));
+  return t;
+}
 
 /**
  * Memory and a ref for a new object of `kind` (`words` zeroed heap words),
@@ -59,15 +72,16 @@ export function refOf(obj: unknown): number | undefined {
  */
 export function nameValue(value: unknown, name: string): void {
   const ref = refOf(value);
-  if (ref === undefined || named.has(ref) || kindInfo(kindOf(ref)).internal) return;
+  if (ref === undefined || kindInfo(kindOf(ref)).internal) return;
+  const { named } = told();
+  if (named.has(ref)) return;
   named.add(ref);
   sendToRunner({ type: "object", ref, name });
 }
 
-const labels = new Map<string, number>();
-
 /** The ref of a mark()/span() label (its text is sent once). */
 export function labelRef(text: string): number {
+  const { labels } = told();
   let ref = labels.get(text);
   if (ref === undefined) {
     ref = place(ObjKind.Label, 0).ref;

@@ -3,7 +3,10 @@
 // that start() finds a worker without asking. A worker is taken warm from
 // the pool, told to serve the run (its port, its dock place, and a thread
 // to run first, or none: then it parks at once), and serves thread after
-// thread of this run until the run ends, when every one is terminated.
+// thread of this run until the run ends, when every one is terminated, or,
+// in a run whose code may run again on the same workers (a controlled run:
+// a search's schedules), a parked one is let go of the run and kept if it
+// says it is clean (runtime/worker-hygiene.ts).
 //
 // The runner learns which thread a worker runs from the worker itself (its
 // "started" on its own port), since a start through the dock never passes
@@ -12,13 +15,15 @@
 // terminated.
 
 import type { FromThread, ToWorker } from "../protocol";
-import { closePlace } from "../dock";
+import { closePlace, EMPTY, PARKED } from "../dock";
 import { readThreadMessage } from "./thread-messages";
 import type { RunMemory } from "./run-memory";
 import type { WarmPool } from "./worker-pool";
 
 /** workers kept parked while the run goes on (start() takes one; the next is docked behind it); run-memory.ts leaves room for them */
 const PARKED_TARGET = 3;
+/** how long a worker let go of at the end has to say whether it is clean */
+const IDLE_REPORT_MS = 2000;
 
 interface Member {
   worker: Worker;
@@ -27,6 +32,8 @@ interface Member {
   place: number;
   /** the thread it runs as far as the runner knows, 0: parked or booting */
   ident: number;
+  /** the thread it ran last (its place holds it until the worker parks again) */
+  last: number;
 }
 
 export interface CrewEvents {
@@ -45,7 +52,8 @@ export class Crew {
   private readonly freePlaces: number[] = [];
   private closed = false;
 
-  constructor(private readonly memory: RunMemory, private readonly pool: WarmPool, private readonly events: CrewEvents, places: number) {
+  /** `code`: the run's code when its workers may serve the next run of it (undefined: they serve this run only) */
+  constructor(private readonly memory: RunMemory, private readonly pool: WarmPool, private readonly events: CrewEvents, places: number, private readonly code?: string) {
     for (let place = places - 1; place >= 0; place--) this.freePlaces.push(place);
   }
 
@@ -78,6 +86,7 @@ export class Crew {
     if (!member) return;
     this.running.delete(ident);
     member.ident = 0;
+    member.last = ident;
     if (member.place < 0) this.retire(member);
   }
 
@@ -92,23 +101,51 @@ export class Crew {
     return [...this.running.keys()];
   }
 
-  /** The run is over: every worker goes. */
-  terminateAll(): void {
+  /**
+   * The run is over: every worker goes, except, when the code may run again
+   * here, one that is parked or on its way to park with nothing new handed
+   * to it: its place is closed, and it is kept if it says it is clean.
+   * (Closing a place wakes no thread of the run: it runs no more code of it.)
+   */
+  endRun(): void {
     this.closed = true;
     for (const member of this.members) {
-      member.port.onmessage = null;
-      member.port.close();
-      member.worker.terminate();
+      const held = this.code !== undefined && member.ident === 0 && member.place >= 0
+        ? closePlace(this.memory.heap.i32, this.memory.dockBase + member.place)
+        : null;
+      if (held === PARKED || held === EMPTY || (held !== null && held === member.last)) this.awaitIdle(member);
+      else this.dismiss(member);
     }
     this.members.clear();
     this.running.clear();
   }
 
+  private dismiss(member: Member): void {
+    member.port.onmessage = null;
+    member.port.close();
+    member.worker.terminate();
+  }
+
+  private awaitIdle(member: Member): void {
+    const finish = (clean: boolean) => {
+      clearTimeout(giveUp);
+      member.port.onmessage = null;
+      member.port.close();
+      if (clean) this.pool.keep(member.worker, this.code!);
+      else member.worker.terminate();
+    };
+    const giveUp = setTimeout(() => finish(false), IDLE_REPORT_MS);
+    member.port.onmessage = (event) => {
+      const message = readThreadMessage(event.data);
+      if (message?.type === "idle") finish(message.clean);
+    };
+  }
+
   private hire(ident: number): Member {
-    const worker = this.pool.take();
+    const worker = this.pool.take(this.code);
     const channel = new MessageChannel();
     const place = this.freePlaces.pop() ?? -1;
-    const member: Member = { worker, port: channel.port1, place, ident: 0 };
+    const member: Member = { worker, port: channel.port1, place, ident: 0, last: 0 };
     this.members.add(member);
     channel.port1.onmessage = (event) => {
       const message = readThreadMessage(event.data);

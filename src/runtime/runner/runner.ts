@@ -138,7 +138,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
         if (current?.runId === request.runId) current.ack();
         return;
       case "workers": {
-        const count = (w: BlobWorkers) => ({ url: w.url, live: w.liveCount });
+        const count = (w: BlobWorkers) => ({ url: w.url, live: w.liveCount, made: w.madeCount });
         send({ type: "workers", counts: { thread: count(threadWorkers), drainer: count(drainerWorkers), clock: count(clockWorkers) } });
         return;
       }

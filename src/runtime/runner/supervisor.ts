@@ -36,6 +36,8 @@ const LAST_WORDS_MS = 1000;
 const FINAL_DRAIN_MS = 5000;
 /** how long the end waits for the page to take a chunk in before it stops waiting */
 const PAGE_STALL_MS = 15_000;
+/** the drainer's kept workers serve any run */
+const ANY_RUN = "";
 /** names and labels a run may send the page (a snippet naming objects in a loop stops being heard) */
 const MAX_OBJECT_MESSAGES = 100_000;
 
@@ -66,6 +68,8 @@ export class Supervisor {
   private readonly terminatedPids = new Set<number>();
   private readonly names = new Map<number, string>();
   private readonly drainer: Worker;
+  /** the drainer said it emptied every ring: it is done with the run, and may drain the next (it runs no code of the snippet) */
+  private drained = false;
   private readonly drainCommands: Int32Array;
   /** the coarse clock's worker; none in a controlled run, whose clock is virtual */
   private readonly clock: Worker | null;
@@ -101,7 +105,7 @@ export class Supervisor {
         if (Atomics.exchange(this.drainCommands, DRAIN_PAUSED, paused ? 1 : 0) === 1 && !paused) this.wakeDrainer();
       },
     );
-    this.drainer = parts.drainers.take();
+    this.drainer = parts.drainers.take(ANY_RUN);
     this.drainer.onmessage = (event: MessageEvent<FromDrainer>) => this.onDrainer(event.data);
     const start: DrainerStart = { heap: heap.buffer, ctl: memory.ctl, control: table.control, tableEndWord: memory.tableEndWord, commands };
     this.drainer.postMessage(start);
@@ -111,6 +115,9 @@ export class Supervisor {
     // A controlled run's clock is virtual: its scheduler keeps the coarse clock (control/scheduler.ts).
     this.clock = context.control ? null : parts.clocks.take();
     this.clock?.postMessage({ heap: heap.buffer, clockIndex: table.clockIndex(), runStateIndex: table.control + Ctl.RunState, epochMs: context.epochMs });
+    // A controlled run's workers may serve the next run of the same code (a search's next schedule).
+    const code = context.control ? request.js : undefined;
+    parts.threads.runStarts(code);
     parts.threads.prepare(context);
     this.names.set(memory.main, "MainThread");
     this.crew = new Crew(memory, parts.threads, {
@@ -121,7 +128,7 @@ export class Supervisor {
       stranded: (ident) => {
         if (this.admissible(ident, 0)) this.crew.start(ident);
       },
-    }, memory.dockPlaces);
+    }, memory.dockPlaces, code);
     this.pids.set(memory.main, MAIN_PID);
     this.crew.start(memory.main);
     // The dock fills once the run starts a thread (spawn): a run that starts
@@ -364,6 +371,7 @@ export class Supervisor {
         this.backlog.add(message.chunk);
         return;
       case "drained":
+        this.drained = true;
         this.finalDrain?.();
         return;
       case "corrupt":
@@ -386,7 +394,7 @@ export class Supervisor {
     // terminate() returns before the worker has stopped: nothing is woken
     // now (a joiner woken here would run on until its own worker stops), and
     // what a thread records after endMs is not part of the run.
-    this.crew.terminateAll();
+    this.crew.endRun();
     // What the threads recorded before the end goes to the page first.
     new Float64Array(this.drainCommands.buffer, 8, 1)[0] = endMs;
     Atomics.store(this.drainCommands, 0, DrainCommand.Final);
@@ -403,7 +411,9 @@ export class Supervisor {
         resolve();
       };
     });
-    this.drainer.terminate();
+    this.drainer.onmessage = null;
+    if (this.drained && !this.corrupt) this.parts.drainers.keep(this.drainer, ANY_RUN);
+    else this.drainer.terminate();
     this.clock?.terminate();
     this.parts.threads.runEnded();
     this.parts.drainers.runEnded();

@@ -39,6 +39,8 @@ export function readThreadMessage(data: unknown): FromThread | null {
       return isInt(m.pid) ? { type: "terminate", pid: m.pid } : null;
     case "thread-origin":
       return isInt(m.ident) && m.ident > 0 && isInt(m.pos) && m.pos >= 0 ? { type: "thread-origin", ident: m.ident, pos: m.pos } : null;
+    case "idle":
+      return typeof m.clean === "boolean" ? { type: "idle", clean: m.clean } : null;
     case "controlled":
       return isInt(m.end) && m.end >= 2 && m.end <= 5 ? { type: "controlled", end: m.end } : null;
     case "race": {

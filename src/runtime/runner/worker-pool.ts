@@ -4,15 +4,20 @@
 // WorkerSources): the runner's frame has an opaque origin, from which a
 // classic worker from a blob is the one kind a browser allows.
 //
-// A worker serves one run only (it may run several of that run's threads in
-// turn) and is terminated with it, so nothing a snippet leaves behind in a
+// A worker serves one run (it may run several of that run's threads in turn)
+// and is terminated with it, so nothing a snippet leaves behind in a
 // worker's globals reaches another run; the pool refills in the background.
+// The one exception: a worker that ends a controlled run parked, and finds
+// itself as it booted (runtime/worker-hygiene.ts), is kept for the next run
+// of the same code, for KEEP_MS: a search runs hundreds of schedules of one
+// snippet, and a boot cost more than a schedule.
 
 import type { RunContextInit, ToWorker } from "../protocol";
 
 export class BlobWorkers {
   readonly url: string;
   private readonly live = new Set<Worker>();
+  private made = 0;
 
   constructor(source: string, readonly name: string) {
     this.url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
@@ -21,6 +26,7 @@ export class BlobWorkers {
   create(): Worker {
     const worker = new Worker(this.url, { name: this.name });
     this.live.add(worker);
+    this.made++;
     const terminate = worker.terminate.bind(worker);
     worker.terminate = () => {
       this.live.delete(worker);
@@ -33,10 +39,29 @@ export class BlobWorkers {
   get liveCount(): number {
     return this.live.size;
   }
+
+  /** Workers ever made (the tests check that a search reuses them). */
+  get madeCount(): number {
+    return this.made;
+  }
 }
+
+/** how long a worker kept for the next run of its code waits for it */
+const KEEP_MS = 3000;
+/**
+ * Runs a worker serves before it is let go even if clean: each run leaves
+ * its shared memory (hundreds of MB of address space) to the worker's
+ * garbage collector, which a worker that allocates little seldom runs, and
+ * the browser refuses new buffers past a total; a terminated worker's go at once.
+ */
+const MAX_SERVES = 12;
 
 export class WarmPool {
   private readonly idle: Worker[] = [];
+  /** workers that served a run of `code` and may serve the next run of that code */
+  private kept: { code: string; worker: Worker }[] = [];
+  private keptExpiry: ReturnType<typeof setTimeout> | undefined;
+  private readonly serves = new WeakMap<Worker, number>();
   private refillScheduled = false;
   private disposed = false;
 
@@ -50,8 +75,10 @@ export class WarmPool {
     this.refill();
   }
 
-  /** A booted worker if one is idle, else a new one (its messages queue until it boots). */
-  take(): Worker {
+  /** A worker kept for `code` if there is one, else a booted one if one is idle, else a new one (its messages queue until it boots). */
+  take(code?: string): Worker {
+    const at = code === undefined ? -1 : this.kept.findIndex((k) => k.code === code);
+    if (at >= 0) return this.kept.splice(at, 1)[0].worker;
     const worker = this.idle.shift() ?? this.workers.create();
     if (this.idle.length < this.lowWater) this.scheduleRefill();
     return worker;
@@ -60,6 +87,30 @@ export class WarmPool {
   /** The run is over: make up what it took. */
   runEnded(): void {
     this.scheduleRefill();
+  }
+
+  /** A run of `code` begins: workers kept for other code will not be wanted. */
+  runStarts(code: string | undefined): void {
+    this.dropKept((k) => k.code !== code);
+  }
+
+  /** `worker` served a run of `code`, ended clean, and may serve the next run of it. */
+  keep(worker: Worker, code: string): void {
+    const serves = (this.serves.get(worker) ?? 1) + 1;
+    this.serves.set(worker, serves);
+    if (this.disposed || serves > MAX_SERVES) {
+      worker.terminate();
+      return;
+    }
+    this.kept.push({ code, worker });
+    clearTimeout(this.keptExpiry);
+    this.keptExpiry = setTimeout(() => this.dropKept(() => true), KEEP_MS);
+  }
+
+  private dropKept(which: (k: { code: string }) => boolean): void {
+    const [drop, stay] = [this.kept.filter(which), this.kept.filter((k) => !which(k))];
+    this.kept = stay;
+    for (const k of drop) k.worker.terminate();
   }
 
   /** Let idle workers compile the run's snippet before any of them is needed. */
@@ -84,6 +135,8 @@ export class WarmPool {
 
   dispose(): void {
     this.disposed = true;
+    clearTimeout(this.keptExpiry);
+    this.dropKept(() => true);
     for (const worker of this.idle.splice(0)) worker.terminate();
   }
 }

@@ -1,0 +1,135 @@
+// Whether a thread worker is as it booted, so that the runner may give it
+// the next controlled run of the same code (a search runs hundreds of them,
+// and a worker's boot costs more than such a run: runner/worker-pool.ts).
+//
+// A run's own state dies with it: the snippet's top level is a function
+// body (fresh variables per call), and the runtime keeps per-run state per
+// run. What could outlive a run is what the snippet does to the worker:
+//   - a change to a global, a builtin or the API's objects (Array.prototype
+//     .push replaced, a property added to globalThis or to Intl.Collator's
+//     prototype, a prototype frozen): found by comparing, with a
+//     fingerprint taken at boot, every object reachable then from the
+//     global scope and the API: whether it can still be extended, its own
+//     keys, and, for every object but a function, each key's descriptor;
+//   - work left to run later (a timer, a fetch, a listener, a waitAsync):
+//     the functions that schedule it are wrapped at boot, and the first
+//     call of any of them taints the worker for good; an event handler
+//     (onmessage, onerror, ...) set to another function is found by value.
+// A worker that fails either check is terminated, never reused.
+//
+// Math.random is the runtime's to set (a controlled run seeds it per
+// thread): it is put back, not compared.
+
+/** Globals that leave work behind: any call taints the worker. */
+const ASYNC_SOURCES = [
+  "setTimeout", "setInterval", "queueMicrotask", "requestAnimationFrame", "fetch", "importScripts",
+  "XMLHttpRequest", "WebSocket", "EventSource", "BroadcastChannel", "MessageChannel", "Worker", "SharedWorker",
+  "FileReader", "Notification", "addEventListener",
+];
+
+interface Snapshot {
+  obj: object;
+  extensible: boolean;
+  keys: (string | symbol)[];
+  /** null for a function: only its keys are compared (a builtin's name, length and prototype are not the snippet's to change, and comparing the descriptors of some 3,000 functions cost more than a schedule) */
+  descriptors: PropertyDescriptor[] | null;
+}
+
+export interface Hygiene {
+  /** the worker has not been changed since boot, and nothing of a run is left to run */
+  clean(): boolean;
+}
+
+function snapshot(obj: object): Snapshot {
+  const keys = Reflect.ownKeys(obj);
+  const descriptors = typeof obj === "function" ? null : keys.map((k) => Reflect.getOwnPropertyDescriptor(obj, k)!);
+  return { obj, extensible: Object.isExtensible(obj), keys, descriptors };
+}
+
+function same(a: PropertyDescriptor | undefined, b: PropertyDescriptor): boolean {
+  return !!a && Object.is(a.value, b.value) && a.get === b.get && a.set === b.set &&
+    a.writable === b.writable && a.configurable === b.configurable && a.enumerable === b.enumerable;
+}
+
+function unchanged(s: Snapshot): boolean {
+  if (Object.isExtensible(s.obj) !== s.extensible) return false;
+  const keys = Reflect.ownKeys(s.obj);
+  if (keys.length !== s.keys.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] !== s.keys[i]) return false;
+    if (s.descriptors && !same(Reflect.getOwnPropertyDescriptor(s.obj, keys[i]), s.descriptors[i])) return false;
+  }
+  return true;
+}
+
+/**
+ * The objects whose properties a run must leave as they are: everything
+ * reachable from the global scope and the API through own properties'
+ * values, accessors' functions and prototypes (every builtin, its
+ * prototype, and what hangs off them, a few thousand objects).
+ */
+function reachable(scope: object, api: Record<string, unknown>): Set<object> {
+  const seen = new Set<object>();
+  const todo: unknown[] = [scope, ...Object.values(api),
+    // prototypes no property names: typed arrays', iterators', async and generator functions'
+    Object.getPrototypeOf(Int8Array), Object.getPrototypeOf([][Symbol.iterator]()),
+    Object.getPrototypeOf(async () => {}), Object.getPrototypeOf(function* () {}), Object.getPrototypeOf(async function* () {})];
+  while (todo.length > 0) {
+    const value = todo.pop();
+    if ((typeof value !== "object" && typeof value !== "function") || value === null || seen.has(value)) continue;
+    seen.add(value);
+    todo.push(Object.getPrototypeOf(value));
+    for (const key of Reflect.ownKeys(value)) {
+      const d = Reflect.getOwnPropertyDescriptor(value, key);
+      if (d) todo.push(d.value, d.get, d.set);
+    }
+  }
+  return seen;
+}
+
+/** The event handler attributes along the scope's chain (onmessage, onerror, ...), with their values now. */
+function handlersOf(scope: Record<string, unknown>): [string, unknown][] {
+  const names = new Set<string>();
+  for (let o: object | null = scope; o; o = Object.getPrototypeOf(o)) {
+    for (const key of Object.getOwnPropertyNames(o)) if (key.startsWith("on")) names.add(key);
+  }
+  return [...names].map((name) => [name, scope[name]]);
+}
+
+/**
+ * Wraps the async sources of `scope` and fingerprints it; call at boot,
+ * after the runtime has installed its own handlers and before any snippet
+ * runs.
+ */
+export function armHygiene(scope: Record<string, unknown>, api: Record<string, unknown>): Hygiene {
+  let tainted = false;
+  for (const name of ASYNC_SOURCES) {
+    const original = scope[name];
+    if (typeof original !== "function") continue;
+    const isClass = /^[A-Z]/.test(name);
+    const wrapped = isClass
+      ? new Proxy(original, { construct(target, args, newTarget) { tainted = true; return Reflect.construct(target, args, newTarget); } })
+      : function (this: unknown, ...args: unknown[]) {
+        tainted = true;
+        return (original as (...a: unknown[]) => unknown).apply(this === undefined ? scope : this, args);
+      };
+    Object.defineProperty(scope, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
+  }
+  const atomics = Atomics as unknown as Record<string, unknown>;
+  const waitAsync = atomics.waitAsync;
+  if (typeof waitAsync === "function") {
+    atomics.waitAsync = (...args: unknown[]) => {
+      tainted = true;
+      return (waitAsync as (...a: unknown[]) => unknown).apply(Atomics, args);
+    };
+  }
+  const random = Math.random;
+  const snapshots = [...reachable(scope, api)].map(snapshot);
+  const handlers = handlersOf(scope);
+  return {
+    clean() {
+      Math.random = random;
+      return !tainted && handlers.every(([name, value]) => scope[name] === value) && snapshots.every(unchanged);
+    },
+  };
+}
