@@ -91,7 +91,7 @@ export default {
     return {
       value: perS,
       unit: "schedules/s",
-      note: `${r.many.schedules} schedules of the locked two-thread counter in ${(r.many.ms / 1000).toFixed(1)} s; each is a whole run on fresh workers`,
+      note: `${r.many.schedules} schedules of the locked two-thread counter in ${(r.many.ms / 1000).toFixed(1)} s; each a whole run, on workers the schedules before it left clean`,
       also: [
         {
           name: "explore.find.ms", goal: "<= 500", value: find, unit: "ms",
