@@ -193,10 +193,38 @@ test("step mode: each thread's next step in words and lines, a refused step says
   expect(replay.status).not.toBe("error");
 });
 
+test("Timer in a controlled run: it waits out its interval on the virtual clock, fires with its arguments, and a cancel() before then stops it in every schedule", async ({ playground }) => {
+  const code = `import { Timer, print, now, sleep } from "playground";
+const fired = new Timer(60_000, (msg: string) => print("fired", msg, now() >= 60_000), ["hello"]);
+const stopped = new Timer(1_000, () => print("never"));
+fired.start();
+stopped.start();
+sleep(500);
+stopped.cancel();
+fired.join();
+stopped.join();
+print("done");
+`;
+  const result = await runSnippet(playground, code, { controlled: true, seed: 3 });
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result), describeRun(result)).toEqual(["fired hello true", "done"]);
+  const all = await playground.evaluate((code) => window.playground!.explore({ code, mode: "outcomes", maxSchedules: 200 }), code);
+  expect(all.exhaustive).toBe(true);
+  expect(all.outcomes.map((o) => o.output)).toEqual(["fired hello true\ndone"]);
+  // In step mode the cancel is a step of its own, in words.
+  const view = await playground.evaluate((code) => window.playground!.stepStart({ code }), code.replace("sleep(500);\n", ""));
+  let next = view;
+  for (let i = 0; i < 40 && !next.threads.some((t) => /^cancel /.test(t.next ?? "")); i++) {
+    if (!next.threads.some((t) => t.name === "MainThread" && t.state === "runnable")) break;
+    next = await playground.evaluate(() => window.playground!.step("MainThread"));
+  }
+  expect(next.threads.map((t) => t.next ?? ""), JSON.stringify(next.threads)).toContain("cancel Thread-2");
+});
+
 test("a controlled run refuses what it cannot drive yet, by name", async ({ playground }) => {
-  const result = await runSnippet(playground, `import { Timer, print } from "playground";\nnew Timer(10, () => print("late")).start();\n`, { controlled: true });
+  const result = await runSnippet(playground, `import { Process, print } from "playground";\nnew Process({ target: () => print("child") }).start();\n`, { controlled: true });
   expect(result.status).toBe("error");
-  expect(result.errors[0].message).toMatch(/Timer is not supported in a controlled run yet/);
+  expect(result.errors[0].message).toMatch(/a process or pool is not supported in a controlled run yet/);
   const bad = await runSnippet(playground, LOST_UPDATE, { controlled: true, schedule: "s1.zz~zzzzzzz" });
   expect(bad.status).toBe("error");
   expect(bad.errors[0].message).toMatch(/setting schedule/);

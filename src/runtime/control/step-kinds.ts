@@ -41,6 +41,8 @@ export const enum StepKind {
   Reset = 19,
   /** a Connection's close() */
   Close = 20,
+  /** a Timer's cancel() */
+  Cancel = 21,
 }
 
 /** the verb of each kind, as StepView.next starts */
@@ -65,6 +67,7 @@ export const STEP_VERBS: Readonly<Record<number, string>> = {
   [StepKind.Abort]: "abort",
   [StepKind.Reset]: "reset",
   [StepKind.Close]: "close",
+  [StepKind.Cancel]: "cancel",
 };
 
 /** kinds whose argument is a compiler access site (the rest carry an object ref, or nothing) */

@@ -38,7 +38,7 @@ export interface StartRequest {
 export function startThread(request: StartRequest): number {
   const ctx = context();
   if (ctx.control) {
-    if (request.role !== "thread") throw new RuntimeError(`a ${request.role === "timer" ? "Timer" : "process or pool"} is not supported in a controlled run yet (only threads are)`);
+    if (request.role !== "thread" && request.role !== "timer") throw new RuntimeError("a process or pool is not supported in a controlled run yet (only threads and Timers are)");
     if (!ctx.control.canRegister()) throw new RuntimeError("can't start new thread: a controlled run starts at most 1024 threads");
     ctx.control.step(StepKind.Start, 0);
   }

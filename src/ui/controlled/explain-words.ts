@@ -17,6 +17,7 @@ const ZH_VERBS: [string, string][] = [
   ["abort", "中止"],
   ["reset", "重置"],
   ["close", "关闭"],
+  ["cancel", "取消"],
   ["acquire", "获取"],
   ["release", "释放"],
   ["begin", "开始"],
