@@ -68,3 +68,14 @@ describe("worker hygiene", () => {
     expect(hygiene.clean()).toBe(false);
   });
 });
+
+describe("worker hygiene and RegExp's legacy statics", () => {
+  it("the last match a run left in RegExp.$1 is gone after the check", () => {
+    const { s } = scope();
+    const hygiene = armHygiene(s, {});
+    /(secret)/.exec("a secret");
+    expect((RegExp as unknown as Record<string, string>).$1).toBe("secret");
+    expect(hygiene.clean()).toBe(true);
+    expect((RegExp as unknown as Record<string, string>).$1).toBe("");
+  });
+});
