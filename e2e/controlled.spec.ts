@@ -367,7 +367,7 @@ c.start(); p.start(); p.join(); c.join();
   while (!v.threads.some((t) => t.name === "Thread-1")) v = await view(playground, "step", "MainThread");
   for (let i = 0; i < 4 && v.threads.find((t) => t.name === "Thread-2")!.state !== "runnable"; i++) v = await view(playground, "step", "Thread-1");
   expect(v.threads.find((t) => t.name === "Thread-2")).toMatchObject({ state: "runnable", next: "get from jobs" });
-  expect((v as StepView & { queues: unknown[] }).queues).toEqual([{ queue: "jobs", items: 1 }]);
+  expect((v as StepView & { queues: unknown[] }).queues).toEqual([{ queue: "jobs", items: 1, contents: ["0"] }]);
 
   const found = await explore(playground, { code: CHECK_THEN_GET, maxSchedules: 200, timeoutMs: 180_000 });
   expect(found.failure, JSON.stringify(found.outcomes)).toBeDefined();

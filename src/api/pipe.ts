@@ -25,6 +25,7 @@ import {
 import { ObjKind } from "../trace/object-kinds";
 import { checkBufferBytes, codecOptions, encodeItem, encoded, QUEUE_GET, QUEUE_PUT, queueTimeout } from "./queues";
 import { TIMED_OUT } from "../sync/queue-core";
+import { traceQueueItem } from "./queue-items";
 
 export { BrokenPipeError, EOFError, OSError };
 
@@ -71,6 +72,7 @@ export class Connection<T = unknown> implements Sendable {
     } else {
       block(at, false, (onBlock) => this.core.send(encoded, len, Infinity, onBlock));
     }
+    traceQueueItem(this.ctx, () => decode(encoded, 0, len, codecOptions(this.ctx)));
     this.ctx.traceFast(QUEUE_PUT, this.core.outbox.depth, this.outRef);
   }
 
@@ -89,9 +91,11 @@ export class Connection<T = unknown> implements Sendable {
     } else {
       len = block(at, false, (onBlock) => this.core.recv(Infinity, onBlock));
     }
+    const item = decode(this.core.received, 0, len, codecOptions(this.ctx)) as T;
+    traceQueueItem(this.ctx, () => item);
     this.ctx.traceFast(QUEUE_GET, this.core.inbox!.depth, this.inRef);
     this.ctx.race?.acquire(this.inRef);
-    return decode(this.core.received, 0, len, codecOptions(this.ctx)) as T;
+    return item;
   }
 
   /**

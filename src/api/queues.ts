@@ -23,6 +23,7 @@ import { compareEncoded } from "../sync/queue-order";
 import { context, type WorkerContext, Blocker, place, track, type Placed, Decoder, Encoder, SEND, type Sendable, attemptUntil, step, touched, StepKind } from "../runtime/door";
 import { EventKind } from "../trace/events";
 import { ObjKind } from "../trace/object-kinds";
+import { traceQueueItem } from "./queue-items";
 
 /** Trace event kinds of queue traffic (and pipe traffic): arg = depth after, obj = queue id. */
 export const QUEUE_PUT = EventKind.QueuePut;
@@ -187,6 +188,7 @@ export class Queue<T = unknown> implements Sendable {
       const full = this.maxsize > 0 && this.core.qsize() >= this.maxsize ? `full (maxsize ${this.maxsize})` : "full (its buffer has no room for the item)";
       throw new Full(waitMs === 0 ? `the ${this.kind} is ${full}` : `the ${this.kind} was still ${full} after ${waitMs} ms`);
     }
+    traceQueueItem(this.ctx, () => decode(encoded, 0, len, codecOptions(this.ctx)));
     this.ctx.traceFast(QUEUE_PUT, depth, this.ref);
   }
 
@@ -205,9 +207,11 @@ export class Queue<T = unknown> implements Sendable {
       blocker.end();
     }
     if (len === TIMED_OUT) throw new Empty(waitMs === 0 ? `the ${this.kind} is empty` : `the ${this.kind} was still empty after ${waitMs} ms`);
+    const item = decode(this.core.received, 0, len, codecOptions(this.ctx)) as T;
+    traceQueueItem(this.ctx, () => item);
     this.ctx.traceFast(QUEUE_GET, this.core.depth, this.ref);
     this.ctx.race?.acquire(this.ref);
-    return decode(this.core.received, 0, len, codecOptions(this.ctx)) as T;
+    return item;
   }
 
   /** put(item, false): raises Full at once if there is no room. */

@@ -89,7 +89,7 @@ export interface ControlReport {
   /** page side only: the locks held at the end (or the pause), from the trace */
   holders?: { lock: string; thread: string }[];
   /** page side only: how many items each of the snippet's queues held then, from the trace */
-  queueSizes?: { queue: string; items: number }[];
+  queueSizes?: { queue: string; items: number; contents?: string[] }[];
   /** page side only: a step in words, with its line (session/step-words.ts) */
   describe?: (kind: number, arg: number, pos: number) => { text: string; line?: number; target?: string };
 }

@@ -48,7 +48,31 @@ export function openHolds(model: TraceModel): { lock: string; thread: string }[]
   return held;
 }
 
-/** How many items each of the snippet's queues holds now: its depth after the latest put or get. */
-export function queueSizes(model: TraceModel): { queue: string; items: number }[] {
-  return [...model.queues.values()].filter((q) => isUserObject(model, q.id)).map((q) => ({ queue: objectName(model, q.id), items: q.depth }));
+/**
+ * How many items each of the snippet's queues holds now (its depth after
+ * the latest put or get) and, where the run recorded its items (a
+ * controlled run: api/queue-items.ts), which, oldest first: its puts and
+ * gets replayed in time order, a get taking out the first item shown as
+ * it took (in a LIFO or priority queue that is not the oldest).
+ */
+export function queueSizes(model: TraceModel): { queue: string; items: number; contents?: string[] }[] {
+  return [...model.queues.values()].filter((q) => isUserObject(model, q.id)).map((q) => {
+    const moves = q.itemMoves;
+    return { queue: objectName(model, q.id), items: q.depth, ...(moves ? { contents: contentsOf(model, moves) } : {}) };
+  });
+}
+
+function contentsOf(model: TraceModel, moves: number[]): string[] {
+  const order = Array.from({ length: moves.length / 3 }, (_, i) => i).sort((a, b) => moves[3 * a] - moves[3 * b] || a - b);
+  const items: string[] = [];
+  for (const i of order) {
+    const text = objectName(model, moves[3 * i + 2]);
+    if (moves[3 * i + 1] === 1) {
+      items.push(text);
+    } else {
+      const at = items.indexOf(text);
+      items.splice(at >= 0 ? at : 0, 1);
+    }
+  }
+  return items;
 }

@@ -149,6 +149,14 @@ export class QueueTrack {
     this.keeping = false;
   }
 
+  /** a controlled run's item moves, [tMs, 1 put / 0 get, label ref] each, in the order the page read them (null: none recorded) */
+  itemMoves: number[] | null = null;
+
+  /** The item a put or get moved, shown as label `label`'s text (EventKind.QueueItem). */
+  addItem(isPut: boolean, tMs: number, label: number): void {
+    (this.itemMoves ??= []).push(tMs, isPut ? 1 : 0, label);
+  }
+
   add(isPut: boolean, ident: number, tMs: number, depth: number): void {
     if (isPut) this.putCount++;
     else this.getCount++;

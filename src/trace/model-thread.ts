@@ -37,6 +37,8 @@ export interface ThreadTrack {
   pendingChunkItems: number;
   pendingChunksize: number;
   pendingTaskLabel: number;
+  /** the QueueItem just seen (a label ref), for the queue put or get that follows it; 0: none */
+  pendingQueueItem: number;
   /** asyncio tasks of this thread's event loop, packed into sub-lanes */
   coroutines: CoroutineRows;
   /** the snippet's line of each wait that recorded one */
@@ -73,7 +75,7 @@ export function newThreadTrack(ident: number, name: string, kind: string, pid: n
     times: new GrowableF64(), states: new GrowableI32(), objects: new GrowableI32(),
     markTimes: new GrowableF64(), markLabels: new GrowableI32(),
     spans: [], tasks: new IntervalList(), taskItems: new GrowableI32(), taskChunksizes: new GrowableI32(), taskLabels: new GrowableI32(),
-    pendingChunkItems: 0, pendingChunksize: 0, pendingTaskLabel: 0,
+    pendingChunkItems: 0, pendingChunksize: 0, pendingTaskLabel: 0, pendingQueueItem: 0,
     coroutines: new CoroutineRows(), sources: new SourceLines(), loop: null, prints: new GrowableF64(),
     gilTakes: new GrowableF64(), gilFrom: new GrowableI32(), gilLatencyUs: new GrowableI32(),
     state: -1, stateSinceMs: 0, stateObj: 0, tailTaskMs: Number.NaN,

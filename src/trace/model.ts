@@ -123,9 +123,17 @@ export class TraceModel {
         break;
       }
       case QUEUE_PUT_KIND:
-      case QUEUE_GET_KIND:
+      case QUEUE_GET_KIND: {
         // A pool's own task and result queues are the runtime's: drawn as the pool's pending count.
-        if (kindOf(obj) !== ObjKind.TaskQueue) this.queue(obj).add(kind === QUEUE_PUT_KIND, ident, tMs, arg);
+        if (kindOf(obj) === ObjKind.TaskQueue) break;
+        const queue = this.queue(obj);
+        queue.add(kind === QUEUE_PUT_KIND, ident, tMs, arg);
+        if (track?.pendingQueueItem) queue.addItem(kind === QUEUE_PUT_KIND, tMs, track.pendingQueueItem);
+        if (track) track.pendingQueueItem = 0;
+        break;
+      }
+      case EventKind.QueueItem:
+        if (track) track.pendingQueueItem = obj;
         break;
       case EventKind.PoolWorker:
         if (track) this.joinPool(track.ident, obj);

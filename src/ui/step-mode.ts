@@ -20,8 +20,8 @@ export interface StepView {
   /** the shared globals now, and who holds which lock (additions to API.md §10) */
   globals: { name: string; value: number | boolean }[];
   locks: { lock: string; thread: string }[];
-  /** how many items each queue holds now (its items themselves stay in shared memory) */
-  queues: { queue: string; items: number }[];
+  /** how many items each queue (and pipe channel) holds now, and which, oldest first, as the learner reads them ('job 3') */
+  queues: { queue: string; items: number; contents?: string[] }[];
 }
 
 export class StepMode {
