@@ -45,6 +45,13 @@ export const TIMELINE_WORDS: Strings<TimelineWords> = { en: EN_WORDS, zh: ZH_WOR
 /** Live redraws wait LIVE_DRAW_SHARE times what a draw costs (so drawing takes at most 1/(1+share) of the page), and at most MAX_LIVE_GAP_MS. */
 const LIVE_DRAW_SHARE = 4;
 const MAX_LIVE_GAP_MS = 250;
+/**
+ * and at least this: what a draw costs the page's script is only part of
+ * it; the canvas's raster and the page's compositing cost as much again,
+ * outside it (measured on 2 cores, two CPU-bound threads: the page's main
+ * thread busy about 90% of a run redrawn every frame, its script idle 70%)
+ */
+const MIN_LIVE_GAP_MS = 50;
 
 /** How long a revealed moment stays highlighted, fading out. */
 const HIGHLIGHT_MS = 2500;
@@ -127,7 +134,7 @@ export class TimelineView {
    */
   private liveRedraw(): void {
     if (this.frame || this.pacedTimer) return;
-    const waitMs = Math.min(MAX_LIVE_GAP_MS, LIVE_DRAW_SHARE * this.drawCostMs) - (performance.now() - this.drawnAt);
+    const waitMs = Math.min(MAX_LIVE_GAP_MS, Math.max(MIN_LIVE_GAP_MS, LIVE_DRAW_SHARE * this.drawCostMs)) - (performance.now() - this.drawnAt);
     if (waitMs <= 0) {
       this.invalidate();
       return;
