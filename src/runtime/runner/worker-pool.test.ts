@@ -1,0 +1,81 @@
+// The warm pool's keeping of workers for the next controlled run of the
+// same code (worker-pool.ts), with stand-in workers: which worker a run
+// gets, and which are terminated when.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { WarmPool, type BlobWorkers } from "./worker-pool";
+
+interface Fake {
+  id: number;
+  terminated: boolean;
+  terminate(): void;
+}
+
+function fakeWorkers(): { workers: BlobWorkers; made: Fake[] } {
+  const made: Fake[] = [];
+  const workers = {
+    create() {
+      const w: Fake = { id: made.length + 1, terminated: false, terminate() { w.terminated = true; } };
+      made.push(w);
+      return w as unknown as Worker;
+    },
+  } as unknown as BlobWorkers;
+  return { workers, made };
+}
+
+describe("WarmPool keeping workers for the same code", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("a worker kept for a code serves the next run of that code, and no other", () => {
+    const { workers } = fakeWorkers();
+    const pool = new WarmPool(workers, 2, 1);
+    const served = pool.take("A");
+    pool.keep(served, "A");
+    expect(pool.take("B")).not.toBe(served);
+    expect(pool.take("A")).toBe(served);
+  });
+
+  it("a run of other code terminates the workers kept for earlier code", () => {
+    const { workers } = fakeWorkers();
+    const pool = new WarmPool(workers, 2, 1);
+    const served = pool.take("A") as unknown as Fake;
+    pool.keep(served as unknown as Worker, "A");
+    pool.runStarts("B");
+    expect(served.terminated).toBe(true);
+    expect(pool.take("A")).not.toBe(served);
+  });
+
+  it("kept workers are terminated once they have waited 3 s", () => {
+    const { workers } = fakeWorkers();
+    const pool = new WarmPool(workers, 2, 1);
+    const served = pool.take("A") as unknown as Fake;
+    pool.keep(served as unknown as Worker, "A");
+    vi.advanceTimersByTime(3001);
+    expect(served.terminated).toBe(true);
+  });
+
+  it("a worker serves at most 12 runs, then is terminated even if clean", () => {
+    const { workers } = fakeWorkers();
+    const pool = new WarmPool(workers, 2, 1);
+    const worker = pool.take("A");
+    let runs = 1;
+    for (; runs < 20; runs++) {
+      pool.keep(worker, "A");
+      if ((worker as unknown as Fake).terminated) break;
+      expect(pool.take("A")).toBe(worker);
+    }
+    expect(runs).toBe(12);
+  });
+
+  it("dispose terminates the kept workers and any kept after it", () => {
+    const { workers } = fakeWorkers();
+    const pool = new WarmPool(workers, 2, 1);
+    const a = pool.take("A") as unknown as Fake;
+    const b = pool.take("A") as unknown as Fake;
+    pool.keep(a as unknown as Worker, "A");
+    pool.dispose();
+    expect(a.terminated).toBe(true);
+    pool.keep(b as unknown as Worker, "A");
+    expect(b.terminated).toBe(true);
+  });
+});
