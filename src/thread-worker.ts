@@ -7,7 +7,7 @@ import * as api from "./api/index";
 import { reviveApiObject } from "./api/revive";
 import { INTERNAL_FUNCTIONS } from "./api/task-workers";
 import { threadFromSpawn, threadHandle } from "./api/thread";
-import { SystemExit, runAtexitHandlers } from "./api/lifecycle";
+import { SystemExit, atexitPending, runAtexitHandlers } from "./api/lifecycle";
 import { shutdownExecutors } from "./api/executor";
 import { pendingLoops } from "./api/asyncio";
 import { serveThreads } from "./runtime/thread-main";
@@ -27,4 +27,5 @@ serveThreads({
   beforeJoin: shutdownExecutors,
   repr: reprValue,
   atExit: runAtexitHandlers,
+  leftover: () => atexitPending() || pendingLoops.size > 0,
 });

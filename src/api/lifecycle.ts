@@ -44,6 +44,11 @@ export const atexit = {
   },
 };
 
+/** Whether functions are registered that have not run (a MainThread that failed skips them). */
+export function atexitPending(): boolean {
+  return handlers.length > 0;
+}
+
 /** Run the registered functions, last first (called by the runtime). */
 export async function runAtexitHandlers(report: (error: unknown) => void): Promise<void> {
   while (handlers.length > 0) {

@@ -72,7 +72,7 @@ export class Connection<T = unknown> implements Sendable {
     } else {
       block(at, false, (onBlock) => this.core.send(encoded, len, Infinity, onBlock));
     }
-    traceQueueItem(this.ctx, () => decode(encoded, 0, len, codecOptions(this.ctx)));
+    traceQueueItem(this.ctx, obj);
     this.ctx.traceFast(QUEUE_PUT, this.core.outbox.depth, this.outRef);
   }
 
@@ -92,7 +92,7 @@ export class Connection<T = unknown> implements Sendable {
       len = block(at, false, (onBlock) => this.core.recv(Infinity, onBlock));
     }
     const item = decode(this.core.received, 0, len, codecOptions(this.ctx)) as T;
-    traceQueueItem(this.ctx, () => item);
+    traceQueueItem(this.ctx, item);
     this.ctx.traceFast(QUEUE_GET, this.core.inbox!.depth, this.inRef);
     this.ctx.race?.acquire(this.inRef);
     return item;

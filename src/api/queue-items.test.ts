@@ -25,3 +25,15 @@ describe("itemText", () => {
     expect(ran).toBe(0);
   });
 });
+
+describe("itemText on hostile items", () => {
+  it("shows a typed array by its size, calls no static name getter, and shows an item that throws as ?", () => {
+    expect(itemText(new Float64Array(8_000_000))).toBe("Float64Array(64000000 bytes)");
+    let ran = 0;
+    class Sneaky { static get name() { ran++; return "x"; } }
+    expect(itemText(new Sneaky())).toBe("{}");
+    expect(ran).toBe(0);
+    const trap = new Proxy({}, { ownKeys() { throw new Error("no"); } });
+    expect(itemText(trap)).toBe("?");
+  });
+});

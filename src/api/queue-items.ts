@@ -4,10 +4,12 @@
 // label whose text is the item as a learner reads it ('job 3', [1, 2]).
 // The page lists a queue's items from them (session/step-words.ts).
 //
-// The text is made from the copy the queue holds (decoded), and only from
-// its data: no getter, toString or other code of the snippet runs to show
-// it, so showing items cannot change what a run does. Ordinary runs record
-// nothing of the kind.
+// The text is made from the item put (a get: the copy it returns), and
+// only from its own data properties: no getter, toString or name getter of
+// the snippet is called, a typed array shows its length, not its elements,
+// and an item that still throws shows as "?" (a Proxy's traps can run: the
+// queue's own copying ran them already). Ordinary runs record nothing of
+// the kind.
 
 import { labelRef, refOf, type WorkerContext } from "../runtime/door";
 import { EventKind } from "../trace/events";
@@ -17,10 +19,15 @@ const MAX_TEXT = 40;
 const MAX_ENTRIES = 5;
 const MAX_DEPTH = 2;
 
+/** A function's own name, read from its descriptor (a static getter `name` is not called). */
+function nameOf(fn: unknown): string {
+  const name = typeof fn === "function" ? Object.getOwnPropertyDescriptor(fn, "name")?.value : undefined;
+  return typeof name === "string" ? name : "";
+}
+
 function className(value: object): string {
   const proto = Object.getPrototypeOf(value) as object | null;
-  const ctor = proto ? Object.getOwnPropertyDescriptor(proto, "constructor")?.value : undefined;
-  return typeof ctor === "function" && typeof ctor.name === "string" ? ctor.name : "";
+  return nameOf(proto ? Object.getOwnPropertyDescriptor(proto, "constructor")?.value : undefined);
 }
 
 function text(value: unknown, depth: number): string {
@@ -32,7 +39,7 @@ function text(value: unknown, depth: number): string {
     case "bigint":
       return `${value}n`;
     case "function":
-      return `<function ${typeof value.name === "string" && value.name ? value.name : "anonymous"}>`;
+      return `<function ${nameOf(value) || "anonymous"}>`;
     case "object":
       break;
     default:
@@ -41,9 +48,14 @@ function text(value: unknown, depth: number): string {
   if (value === null) return "null";
   const ref = refOf(value);
   if (ref !== undefined) return `<${kindInfo(kindOf(ref)).name}>`;
+  if (ArrayBuffer.isView(value)) return `${className(value)}(${value.byteLength} bytes)`;
   if (depth >= MAX_DEPTH) return Array.isArray(value) ? "[...]" : "{...}";
   if (Array.isArray(value)) {
-    const shown = value.slice(0, MAX_ENTRIES).map((v) => text(v, depth + 1));
+    const shown: string[] = [];
+    for (let i = 0; i < Math.min(value.length, MAX_ENTRIES); i++) {
+      const d = Object.getOwnPropertyDescriptor(value, i);
+      shown.push(d && "value" in d ? text(d.value, depth + 1) : "?");
+    }
     return `[${shown.join(", ")}${value.length > MAX_ENTRIES ? ", ..." : ""}]`;
   }
   const name = className(value);
@@ -57,11 +69,16 @@ function text(value: unknown, depth: number): string {
 
 /** The item as the step panel shows it, at most MAX_TEXT characters. */
 export function itemText(value: unknown): string {
-  const full = text(value, 0);
+  let full: string;
+  try {
+    full = text(value, 0);
+  } catch {
+    full = "?";
+  }
   return full.length > MAX_TEXT ? `${full.slice(0, MAX_TEXT - 1)}…` : full;
 }
 
 /** In a controlled run: names the item the put or get recorded next moves (EventKind.QueueItem). */
-export function traceQueueItem(ctx: WorkerContext, item: () => unknown): void {
-  if (ctx.control) ctx.traceFast(EventKind.QueueItem, 0, labelRef(itemText(item())));
+export function traceQueueItem(ctx: WorkerContext, item: unknown): void {
+  if (ctx.control) ctx.traceFast(EventKind.QueueItem, 0, labelRef(itemText(item)));
 }

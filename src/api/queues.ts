@@ -188,7 +188,7 @@ export class Queue<T = unknown> implements Sendable {
       const full = this.maxsize > 0 && this.core.qsize() >= this.maxsize ? `full (maxsize ${this.maxsize})` : "full (its buffer has no room for the item)";
       throw new Full(waitMs === 0 ? `the ${this.kind} is ${full}` : `the ${this.kind} was still ${full} after ${waitMs} ms`);
     }
-    traceQueueItem(this.ctx, () => decode(encoded, 0, len, codecOptions(this.ctx)));
+    traceQueueItem(this.ctx, item);
     this.ctx.traceFast(QUEUE_PUT, depth, this.ref);
   }
 
@@ -208,7 +208,7 @@ export class Queue<T = unknown> implements Sendable {
     }
     if (len === TIMED_OUT) throw new Empty(waitMs === 0 ? `the ${this.kind} is empty` : `the ${this.kind} was still empty after ${waitMs} ms`);
     const item = decode(this.core.received, 0, len, codecOptions(this.ctx)) as T;
-    traceQueueItem(this.ctx, () => item);
+    traceQueueItem(this.ctx, item);
     this.ctx.traceFast(QUEUE_GET, this.core.depth, this.ref);
     this.ctx.race?.acquire(this.ref);
     return item;

@@ -10,6 +10,7 @@ import { ThreadState } from "../trace/events";
 import { ObjKind } from "../trace/object-kinds";
 import { waitWhileEquals } from "../sync/sleep";
 import { Thread, setThreadRole } from "./thread";
+import { ValueError } from "../base/errors";
 
 export class Timer<A extends unknown[] = unknown[]> extends Thread {
   readonly interval: number;
@@ -41,6 +42,7 @@ export class Timer<A extends unknown[] = unknown[]> extends Thread {
   override run(): unknown {
     const ctx = context();
     const word = this.at.base;
+    if (typeof this.interval !== "number" || Number.isNaN(this.interval)) throw new ValueError(`a Timer's interval must be a number of ms, got ${String(this.interval)}`);
     const waitMs = Math.max(0, this.interval);
     const cancelled = ctx.control
       ? attemptUntil(this.at, waitMs, false, () => Atomics.load(ctx.i32, word) !== 0)

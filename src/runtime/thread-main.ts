@@ -21,7 +21,9 @@ import { park } from "./dock";
 import { takePayload } from "./spawn-payload";
 import { connectRunner, sendToRunner } from "./runner-link";
 import { createContext, releaseContext, type WorkerContext } from "./worker-context";
-import { armHygiene, type Hygiene } from "./worker-hygiene";
+import { armHygiene } from "./worker-hygiene";
+
+type Hygiene = ReturnType<typeof armHygiene>;
 import { createHost, type HostParts } from "./host";
 import { Field, Lifecycle, startsProcess } from "./thread-table";
 import { block } from "./door/blocking";
@@ -45,6 +47,8 @@ export interface ThreadParts extends HostParts {
   /** Python's repr() of a thrown value that is not an Error ('boom') */
   repr(value: unknown): string;
   atExit(report: (error: unknown) => void): Promise<void>;
+  /** what of a run the API still holds after it (an atexit function a failed MainThread never ran): the worker may not serve another run */
+  leftover(): boolean;
 }
 
 type SnippetBody = (host: unknown) => Promise<void>;
@@ -171,7 +175,9 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
       ident = park(i32, at);
       if (ident === 0) {
         releaseContext();
-        sendToRunner({ type: "idle", clean: hygiene.clean() });
+        // From a task of its own: what the run left queued as microtasks runs first (and a chain that never
+        // ends never lets this report go: the runner then gives up on the worker).
+        hygiene.later(() => sendToRunner({ type: "idle", clean: !parts.leftover() && hygiene.clean() }));
         return;
       }
     }

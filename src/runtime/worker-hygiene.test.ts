@@ -79,3 +79,33 @@ describe("worker hygiene and RegExp's legacy statics", () => {
     expect((RegExp as unknown as Record<string, string>).$1).toBe("");
   });
 });
+
+describe("worker hygiene against a hostile snippet", () => {
+  it("a prototype swapped under an object makes it unclean", () => {
+    const { s, Thing } = scope();
+    const hygiene = armHygiene(s, {});
+    Object.setPrototypeOf(Thing.prototype, { sneaky: true });
+    expect(hygiene.clean()).toBe(false);
+  });
+
+  it("an async source called through the prototype that holds it taints too", () => {
+    const calls: unknown[] = [];
+    const proto: Record<string, unknown> = { setTimeout: (f: unknown) => calls.push(f) };
+    const s = Object.create(proto) as Record<string, unknown>;
+    const hygiene = armHygiene(s, {});
+    (proto.setTimeout as (f: unknown) => void).call(s, () => {});
+    expect(calls).toHaveLength(1);
+    expect(hygiene.clean()).toBe(false);
+  });
+
+  it("a setter put on Math.random does not run when the check puts the runtime's back", () => {
+    const { s } = scope();
+    const hygiene = armHygiene(s, {});
+    const random = Math.random;
+    let ran = 0;
+    Object.defineProperty(Math, "random", { configurable: true, get: () => random, set: () => { ran++; } });
+    hygiene.clean();
+    expect(ran).toBe(0);
+    expect(Object.getOwnPropertyDescriptor(Math, "random")!.value).toBe(random);
+  });
+});

@@ -31,6 +31,7 @@ const ASYNC_SOURCES = [
 
 interface Snapshot {
   obj: object;
+  proto: object | null;
   extensible: boolean;
   keys: (string | symbol)[];
   /** null for a function: only its keys are compared (a builtin's name, length and prototype are not the snippet's to change, and comparing the descriptors of some 3,000 functions cost more than a schedule) */
@@ -45,7 +46,7 @@ export interface Hygiene {
 function snapshot(obj: object): Snapshot {
   const keys = Reflect.ownKeys(obj);
   const descriptors = typeof obj === "function" ? null : keys.map((k) => Reflect.getOwnPropertyDescriptor(obj, k)!);
-  return { obj, extensible: Object.isExtensible(obj), keys, descriptors };
+  return { obj, proto: Reflect.getPrototypeOf(obj), extensible: Object.isExtensible(obj), keys, descriptors };
 }
 
 function same(a: PropertyDescriptor | undefined, b: PropertyDescriptor): boolean {
@@ -54,7 +55,7 @@ function same(a: PropertyDescriptor | undefined, b: PropertyDescriptor): boolean
 }
 
 function unchanged(s: Snapshot): boolean {
-  if (Object.isExtensible(s.obj) !== s.extensible) return false;
+  if (Object.isExtensible(s.obj) !== s.extensible || Reflect.getPrototypeOf(s.obj) !== s.proto) return false;
   const keys = Reflect.ownKeys(s.obj);
   if (keys.length !== s.keys.length) return false;
   for (let i = 0; i < keys.length; i++) {
@@ -75,7 +76,9 @@ function reachable(scope: object, api: Record<string, unknown>): Set<object> {
   const todo: unknown[] = [scope, ...Object.values(api),
     // prototypes no property names: typed arrays', iterators', async and generator functions'
     Object.getPrototypeOf(Int8Array), Object.getPrototypeOf([][Symbol.iterator]()),
-    Object.getPrototypeOf(async () => {}), Object.getPrototypeOf(function* () {}), Object.getPrototypeOf(async function* () {})];
+    Object.getPrototypeOf(async () => {}), Object.getPrototypeOf(function* () {}), Object.getPrototypeOf(async function* () {}),
+    Object.getPrototypeOf(new Map()[Symbol.iterator]()), Object.getPrototypeOf(new Set()[Symbol.iterator]()),
+    Object.getPrototypeOf(""[Symbol.iterator]()), Object.getPrototypeOf(/a/[Symbol.matchAll]("a"))];
   while (todo.length > 0) {
     const value = todo.pop();
     if ((typeof value !== "object" && typeof value !== "function") || value === null || seen.has(value)) continue;
@@ -89,25 +92,47 @@ function reachable(scope: object, api: Record<string, unknown>): Set<object> {
   return seen;
 }
 
-/** The event handler attributes along the scope's chain (onmessage, onerror, ...), with their values now. */
-function handlersOf(scope: Record<string, unknown>): [string, unknown][] {
+/**
+ * The event handler attributes along the scope's chain (onmessage, onerror,
+ * ...): each one's getter, as found at boot (so the check calls no getter
+ * the snippet put in its place: a changed accessor is a changed
+ * descriptor), and its value then.
+ */
+function handlersOf(scope: Record<string, unknown>): [() => unknown, unknown][] {
+  const found: [() => unknown, unknown][] = [];
   const names = new Set<string>();
   for (let o: object | null = scope; o; o = Object.getPrototypeOf(o)) {
-    for (const key of Object.getOwnPropertyNames(o)) if (key.startsWith("on")) names.add(key);
+    for (const key of Object.getOwnPropertyNames(o)) {
+      if (!key.startsWith("on") || names.has(key)) continue;
+      names.add(key);
+      const d = Object.getOwnPropertyDescriptor(o, key)!;
+      const read = d.get ? () => Reflect.apply(d.get!, scope, []) : () => d.value;
+      found.push([read, read()]);
+    }
   }
-  return [...names].map((name) => [name, scope[name]]);
+  return found;
+}
+
+/** The object along `scope`'s chain that holds `name` itself. */
+function ownerOf(scope: object, name: string): object | null {
+  for (let o: object | null = scope; o; o = Object.getPrototypeOf(o)) if (Object.prototype.hasOwnProperty.call(o, name)) return o;
+  return null;
 }
 
 /**
- * Wraps the async sources of `scope` and fingerprints it; call at boot,
- * after the runtime has installed its own handlers and before any snippet
- * runs.
+ * Wraps the async sources of `scope` where they live (the global scope's
+ * prototypes, so that a call through the prototype is seen too) and
+ * fingerprints it; call at boot, after the runtime has installed its own
+ * handlers and before any snippet runs. `later` is the unwrapped
+ * setTimeout, for the runtime's own use.
  */
-export function armHygiene(scope: Record<string, unknown>, api: Record<string, unknown>): Hygiene {
+export function armHygiene(scope: Record<string, unknown>, api: Record<string, unknown>): Hygiene & { later(fn: () => void): void } {
   let tainted = false;
+  const setTimeoutOriginal = scope.setTimeout as ((fn: () => void, ms: number) => unknown) | undefined;
   for (const name of ASYNC_SOURCES) {
     const original = scope[name];
-    if (typeof original !== "function") continue;
+    const owner = ownerOf(scope, name);
+    if (typeof original !== "function" || !owner) continue;
     const isClass = /^[A-Z]/.test(name);
     const wrapped = isClass
       ? new Proxy(original, { construct(target, args, newTarget) { tainted = true; return Reflect.construct(target, args, newTarget); } })
@@ -115,7 +140,7 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
         tainted = true;
         return (original as (...a: unknown[]) => unknown).apply(this === undefined ? scope : this, args);
       };
-    Object.defineProperty(scope, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
+    Object.defineProperty(owner, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
   }
   const atomics = Atomics as unknown as Record<string, unknown>;
   const waitAsync = atomics.waitAsync;
@@ -125,14 +150,20 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
       return (waitAsync as (...a: unknown[]) => unknown).apply(Atomics, args);
     };
   }
-  const random = Math.random;
+  const random = Object.getOwnPropertyDescriptor(Math, "random")!;
+  const exec = RegExp.prototype.exec;
   const snapshots = [...reachable(scope, api)].map(snapshot);
   const handlers = handlersOf(scope);
   return {
+    later(fn) {
+      if (setTimeoutOriginal) Reflect.apply(setTimeoutOriginal, scope, [fn, 0]);
+      else fn();
+    },
     clean() {
-      Math.random = random;
-      /(?:)/.exec("");
-      return !tainted && handlers.every(([name, value]) => scope[name] === value) && snapshots.every(unchanged);
+      // Put back by definition, not assignment: a setter the snippet defined does not run.
+      if (!Reflect.defineProperty(Math, "random", random)) return false;
+      Reflect.apply(exec, /(?:)/, [""]);
+      return !tainted && handlers.every(([read, value]) => read() === value) && snapshots.every(unchanged);
     },
   };
 }

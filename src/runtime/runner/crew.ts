@@ -121,20 +121,30 @@ export class Crew {
   }
 
   private dismiss(member: Member): void {
+    member.worker.onerror = null;
     member.port.onmessage = null;
     member.port.close();
     member.worker.terminate();
   }
 
   private awaitIdle(member: Member): void {
+    let done = false;
     const finish = (clean: boolean) => {
+      if (done) return;
+      done = true;
       clearTimeout(giveUp);
+      // (Its handlers hold this run's memory: a kept worker must not.)
+      member.worker.onerror = null;
       member.port.onmessage = null;
       member.port.close();
       if (clean) this.pool.keep(member.worker, this.code!);
       else member.worker.terminate();
     };
     const giveUp = setTimeout(() => finish(false), IDLE_REPORT_MS);
+    member.worker.onerror = (event) => {
+      event.preventDefault();
+      finish(false);
+    };
     member.port.onmessage = (event) => {
       const message = readThreadMessage(event.data);
       if (message?.type === "idle") finish(message.clean);
