@@ -138,8 +138,8 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
         if (current?.runId === request.runId) current.ack();
         return;
       case "workers": {
-        const count = (w: BlobWorkers) => ({ url: w.url, live: w.liveCount, made: w.madeCount });
-        send({ type: "workers", counts: { thread: count(threadWorkers), drainer: count(drainerWorkers), clock: count(clockWorkers) } });
+        const count = (w: BlobWorkers, pool: WarmPool) => ({ url: w.url, live: w.liveCount, made: w.madeCount, reused: pool.reused });
+        send({ type: "workers", counts: { thread: count(threadWorkers, threads), drainer: count(drainerWorkers, drainers), clock: count(clockWorkers, clocks) } });
         return;
       }
     }

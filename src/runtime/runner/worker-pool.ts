@@ -62,6 +62,8 @@ export class WarmPool {
   private kept: { code: string; worker: Worker }[] = [];
   private keptExpiry: ReturnType<typeof setTimeout> | undefined;
   private readonly serves = new WeakMap<Worker, number>();
+  /** runs served by a kept worker (the tests check that a search reuses, and that a changed worker is not reused) */
+  reused = 0;
   private refillScheduled = false;
   private disposed = false;
 
@@ -78,7 +80,10 @@ export class WarmPool {
   /** A worker kept for `code` if there is one, else a booted one if one is idle, else a new one (its messages queue until it boots). */
   take(code?: string): Worker {
     const at = code === undefined ? -1 : this.kept.findIndex((k) => k.code === code);
-    if (at >= 0) return this.kept.splice(at, 1)[0].worker;
+    if (at >= 0) {
+      this.reused++;
+      return this.kept.splice(at, 1)[0].worker;
+    }
     const worker = this.idle.shift() ?? this.workers.create();
     if (this.idle.length < this.lowWater) this.scheduleRefill();
     return worker;
