@@ -8,19 +8,7 @@
 // in English and in Chinese; 13 items in chunks of 4 on 2 workers read as
 // items 0-3, 4-7, 8-11 and 12.
 import { apiTest as test, expect, describeRun, outputTexts, runLong as run, expectOk } from "./fixtures";
-
-interface PoolTaskBox {
-  worker: string;
-  pool: string;
-  startMs: number;
-  endMs: number;
-  first: number;
-  items: number;
-  chunksize: number;
-  box: string;
-  title: string;
-  rows: [string, string][];
-}
+import type { PoolTaskBox } from "../src/timeline/task-boxes";
 
 type Debug = { playground: { debug: { poolTasks(lang?: "en" | "zh"): PoolTaskBox[] }; getTrace(): unknown } };
 

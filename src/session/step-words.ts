@@ -7,6 +7,7 @@
 import type { CompileResult } from "../compile/types";
 import { originalPosition } from "../compile/source-position";
 import { STEP_VERBS, StepKind, stepHasSite } from "../runtime/control/step-kinds";
+import { MAX_STEPS } from "../runtime/control/control-memory";
 import { isUserObject, objectName } from "../trace/names";
 import type { TraceModel } from "../trace/model";
 import { threadName } from "../trace/names";
@@ -58,11 +59,21 @@ export function openHolds(model: TraceModel): { lock: string; thread: string }[]
 export function queueSizes(model: TraceModel): { queue: string; items: number; contents?: string[] }[] {
   return [...model.queues.values()].filter((q) => isUserObject(model, q.id)).map((q) => {
     const moves = q.itemMoves;
-    return { queue: objectName(model, q.id), items: q.depth, ...(moves ? { contents: contentsOf(model, moves) } : {}) };
+    const contents = moves ? contentsOf(model, moves) : undefined;
+    return { queue: objectName(model, q.id), items: q.depth, ...(contents ? { contents } : {}) };
   });
 }
 
-function contentsOf(model: TraceModel, moves: number[]): string[] {
+/**
+ * The most moves replayed for the panel: a controlled run takes at most
+ * MAX_STEPS steps, one move each; past that the events are not a
+ * controlled run's own (memory a snippet wrote), and the replay, quadratic
+ * at worst, is not done.
+ */
+const MAX_MOVES = MAX_STEPS;
+
+function contentsOf(model: TraceModel, moves: number[]): string[] | undefined {
+  if (moves.length / 3 > MAX_MOVES) return undefined;
   const order = Array.from({ length: moves.length / 3 }, (_, i) => i).sort((a, b) => moves[3 * a] - moves[3 * b] || a - b);
   const items: string[] = [];
   for (const i of order) {

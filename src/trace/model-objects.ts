@@ -154,7 +154,8 @@ export class QueueTrack {
 
   /** The item a put or get moved, shown as label `label`'s text (EventKind.QueueItem). */
   addItem(isPut: boolean, tMs: number, label: number): void {
-    (this.itemMoves ??= []).push(tMs, isPut ? 1 : 0, label);
+    // Past the trace's cap nothing more is kept, as for the puts and gets themselves.
+    if (this.keeping) (this.itemMoves ??= []).push(tMs, isPut ? 1 : 0, label);
   }
 
   add(isPut: boolean, ident: number, tMs: number, depth: number): void {

@@ -46,10 +46,11 @@ export const TIMELINE_WORDS: Strings<TimelineWords> = { en: EN_WORDS, zh: ZH_WOR
 const LIVE_DRAW_SHARE = 4;
 const MAX_LIVE_GAP_MS = 250;
 /**
- * and at least this: what a draw costs the page's script is only part of
- * it; the canvas's raster and the page's compositing cost as much again,
- * outside it (measured on 2 cores, two CPU-bound threads: the page's main
- * thread busy about 90% of a run redrawn every frame, its script idle 70%)
+ * The least time between live redraws, whatever the script's draws cost:
+ * that cost is only part of a draw's; the canvas's raster and the page's
+ * compositing cost as much again, outside the script (measured on 2 cores,
+ * two CPU-bound threads: the page's main thread busy about 90% of a run
+ * redrawn every frame, its script idle 70%).
  */
 const MIN_LIVE_GAP_MS = 50;
 
