@@ -27,8 +27,9 @@ export function provisionThread(heap: SharedHeap, table: ThreadTable, ident: num
   let ringBase = table.get(ident, Field.RingBase);
   let outputBase = table.get(ident, Field.OutputBase);
   if (ringBase === 0 || outputBase === 0) {
-    ringBase = heap.alloc(ringWords(TRACE_RING_EVENTS), 2);
-    outputBase = heap.alloc(outputRingWords(OUTPUT_RING_WORDS), 2);
+    // (Scratch: a ring's reader reads only what its writer wrote; initRing resets the headers.)
+    ringBase = heap.alloc(ringWords(TRACE_RING_EVENTS), 2, true);
+    outputBase = heap.alloc(outputRingWords(OUTPUT_RING_WORDS), 2, true);
   }
   initRing(heap.i32, ringBase, TRACE_RING_EVENTS);
   initOutputRing(heap.i32, outputBase, OUTPUT_RING_WORDS);

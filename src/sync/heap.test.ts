@@ -4,7 +4,7 @@
 // the start gate lives in a block allocated before the workers start.
 
 import { afterEach, describe, expect, it } from "vitest";
-import { HEAP_HEADER_WORDS, SharedHeap } from "./heap";
+import { HEAP_HEADER_WORDS, initHeap, SharedHeap } from "./heap";
 import { startPuppets, stopPuppets } from "./test-workers";
 
 type Block = [start: number, words: number, align: number];
@@ -98,5 +98,26 @@ describe("SharedHeap", () => {
     for (const r of results) expect(r.error?.message).toMatch(/^shared heap exhausted/);
     expect(heap.usedWords()).toBeLessThanOrEqual(heap.capacityWords);
     checkBlocks(heap, results.map((r) => r.blocks));
+  });
+
+  it("a recycled heap zeroes what it hands out, wherever the last run wrote, except scratch", () => {
+    const heap = SharedHeap.create(4096);
+    heap.i32.fill(7, HEAP_HEADER_WORDS);
+    initHeap(heap.i32, true);
+    const a = heap.alloc(16);
+    expect([...heap.i32.subarray(a, a + 16)].every((w) => w === 0)).toBe(true);
+    const s = heap.alloc(8, 1, true);
+    expect(heap.i32[s]).toBe(7);
+    const f = heap.allocFloat64(4);
+    expect([...new Float64Array(heap.buffer, f, 4)]).toEqual([0, 0, 0, 0]);
+    // what no allocation reached keeps its words
+    expect(heap.i32[heap.usedWords()]).toBe(7);
+  });
+
+  it("a fresh heap does not zero (its buffer already is)", () => {
+    const heap = SharedHeap.create(4096);
+    heap.i32[HEAP_HEADER_WORDS + 3] = 5;
+    const a = heap.alloc(8);
+    expect(heap.i32[a + 3]).toBe(5);
   });
 });

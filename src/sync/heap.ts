@@ -10,21 +10,30 @@
 // A request that does not fit changes nothing and throws, so a failed
 // allocation never leaks space nor leaves the header past the end.
 //
+// A heap is fresh (its buffer was zero when made) or recycled (emptied for
+// another run: runtime/runner/heap-shelf.ts): then what an allocation hands
+// out may hold an earlier run's words, and alloc zeroes it first, unless the
+// caller says it reads nothing it did not write (a trace ring's body). So
+// emptying a heap costs nothing, and zeroing costs what the run allocates.
+//
 // Slots (Int32 word offsets from the start of the view):
 //   0  next      index of the first free word; HEAP_HEADER_WORDS when empty
-//   1  (padding) keeps the first allocation 8-byte aligned
+//   1  recycled  1: allocations are zeroed first (also keeps the first allocation 8-byte aligned)
 //   2..          allocations
 //
 // States: a zeroed buffer is *not* a heap (next = 0 would hand out the
-// header); SharedHeap.create / initHeap write the header once, before the
-// buffer is shared, and the constructor refuses a view without one.
+// header); SharedHeap.create / initHeap write the header, before the
+// buffer is shared (or, recycled, once no worker uses it), and the
+// constructor refuses a view without one.
 
 export const HEAP_HEADER_WORDS = 2;
 const NEXT = 0;
+const RECYCLED = 1;
 
-/** Writes the header of an empty heap; call once, before sharing the buffer. */
-export function initHeap(i32: Int32Array): void {
+/** Writes the header of an empty heap; call before sharing the buffer. `recycled`: the buffer holds an earlier run's words. */
+export function initHeap(i32: Int32Array, recycled = false): void {
   Atomics.store(i32, NEXT, HEAP_HEADER_WORDS);
+  Atomics.store(i32, RECYCLED, recycled ? 1 : 0);
 }
 
 export class SharedHeap {
@@ -61,9 +70,11 @@ export class SharedHeap {
 
   /**
    * Reserves `words` Int32 words whose first index is a multiple of `align`
-   * (a power of two) and returns that index. Safe from any worker at once.
+   * (a power of two) and returns that index, its words zero unless
+   * `scratch` (the caller reads nothing it has not written). Safe from any
+   * worker at once.
    */
-  alloc(words: number, align = 1): number {
+  alloc(words: number, align = 1, scratch = false): number {
     if (!Number.isInteger(words) || words < 0) {
       throw new RangeError(`shared heap: cannot allocate ${words} words`);
     }
@@ -84,7 +95,10 @@ export class SharedHeap {
         );
       }
       const seen = Atomics.compareExchange(i32, NEXT, next, end);
-      if (seen === next) return start;
+      if (seen === next) {
+        if (!scratch && Atomics.load(i32, RECYCLED) !== 0) i32.fill(0, start, end);
+        return start;
+      }
       next = seen;
     }
   }
