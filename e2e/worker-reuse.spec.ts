@@ -49,28 +49,65 @@ if (Math.random() < 0.5) throw new Error("unlucky");
 print("lucky");
 `;
 
-type Api = { run(r: unknown): Promise<RunResult>; debug: { runner(): Promise<{ workers: { thread: { reused: number } } } | null> } };
+/**
+ * Fails on any run that finds what an earlier run left: in the user heap
+ * past its own data (which a reused heap keeps), and deep in a builtin
+ * (which a kept worker's sampled check may miss for a run or two).
+ */
+const CARRIER = `import { Thread, sharedArray, assert, print } from "playground";
+const words = new Int32Array(sharedArray("int32", 4).buffer);
+const last = words.length - 1;
+const c = Intl.Collator.prototype as any;
+const left = [words[last], c.mark];
+words[last] = 7;
+c.mark = 1;
+const t = new Thread({ target: () => print("thread") });
+t.start();
+t.join();
+assert(left[0] === 0 && left[1] === undefined, "an earlier run left " + left.join(" and "));
+print("alone");
+`;
+
+type Counts = { thread: { reused: number }; heapsReused: number };
+type Api = {
+  run(r: unknown): Promise<RunResult>;
+  explore(r: unknown): Promise<{ schedulesRun: number; failure?: { message: string } }>;
+  debug: { runner(): Promise<{ workers: Counts } | null> };
+};
 
 /** Runs `code` controlled `runs` times (seeds 1..runs); returns each result and how many threads ran on a kept worker meanwhile. */
-async function controlledRuns(page: Page, code: string, runs: number): Promise<{ results: RunResult[]; reused: number }> {
+async function controlledRuns(page: Page, code: string, runs: number): Promise<{ results: RunResult[]; reused: number; heapsReused: number }> {
   return page.evaluate(async ({ code, runs }) => {
     const api = (window as unknown as { playground: Api }).playground;
-    const reused = async () => (await api.debug.runner())!.workers.thread.reused;
-    const before = await reused();
+    const counts = async () => (await api.debug.runner())!.workers;
+    const before = await counts();
     const results: RunResult[] = [];
     for (let seed = 1; seed <= runs; seed++) results.push(await api.run({ code, settings: { controlled: true, seed } }));
-    return { results, reused: (await reused()) - before };
+    const after = await counts();
+    return { results, reused: after.thread.reused - before.thread.reused, heapsReused: after.heapsReused - before.heapsReused };
   }, { code, runs });
 }
 
-test("a search's schedules reuse its workers", async ({ playground }) => {
-  const { results, reused } = await controlledRuns(playground, LOCKED, 16);
+test("a search's schedules reuse its workers and its memory", async ({ playground }) => {
+  const { results, reused, heapsReused } = await controlledRuns(playground, LOCKED, 16);
   for (const r of results) {
     expect(r.status, describeRun(r)).toBe("ok");
     expect(outputTexts(r), describeRun(r)).toEqual(["counter 2"]);
   }
   // 3 workers a run (MainThread and two threads): most of the 45 after the first run's come kept.
   expect(reused, "threads of 16 runs of 3 that ran on a kept worker").toBeGreaterThan(16);
+  expect(heapsReused, "runs of 16 that took an earlier run's heaps").toBeGreaterThan(8);
+});
+
+test("what a run leaves in reused memory or a builtin never reaches a search's answer: it replays on fresh workers", async ({ playground }) => {
+  // On shared workers and memory, most runs of CARRIER fail; alone, it never does.
+  const { results } = await controlledRuns(playground, CARRIER, 4);
+  expect(results.some((r) => r.errors.some((e) => e.message.includes("an earlier run left"))), "a later run on kept workers or memory sees the first one's marks").toBe(true);
+  expect(results[0].status, describeRun(results[0])).toBe("ok");
+  const found = await playground.evaluate((code) =>
+    (window as unknown as { playground: Api }).playground.explore({ code, mode: "failure", maxSchedules: 12, timeoutMs: 60_000 }), CARRIER);
+  expect(found.failure?.message, "the search reports no failure: none replays alone").toBeUndefined();
+  expect(found.schedulesRun).toBeGreaterThan(1);
 });
 
 test("a snippet that changes a global or a builtin gets fresh workers: no run sees an earlier run's visits", async ({ playground }) => {

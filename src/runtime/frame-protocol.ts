@@ -28,7 +28,10 @@ export type ToRunner =
 
 /** Per kind of worker: its blob URL and how many the runner has made and not terminated. */
 /** per kind: the workers' blob URL, how many are alive, and how many were ever made */
-export type WorkerCounts = Record<"thread" | "drainer" | "clock", { url: string; live: number; made: number; reused: number }>;
+export type WorkerCounts = Record<"thread" | "drainer" | "clock", { url: string; live: number; made: number; reused: number }> & {
+  /** controlled runs that took the last run's heaps (runner/heap-shelf.ts) */
+  heapsReused: number;
+};
 
 export interface ThreadRecord {
   ident: number;

@@ -63,6 +63,8 @@ export interface ControlPlan {
   policy: ControlPolicy;
   /** PCT: the steps a run is expected to take */
   pctSteps?: number;
+  /** run on workers and memory no earlier run touched (a search's replay of what it reports: runner/heap-shelf.ts) */
+  fresh?: boolean;
 }
 
 /** What a controlled run's scheduler left, as the runner read it (checked). */

@@ -11,6 +11,11 @@
 //   "outcomes": every schedule (no bound), grouped by what the program
 //     printed and how it ended, exhaustive when the budget allows.
 // Runs are not drawn: only the failing schedule is, when the page opens it.
+// A search's runs share workers and memory (runner/heap-shelf.ts), which a
+// snippet could use to carry state from one schedule into the next: what
+// the search reports, it has replayed on fresh workers and memory first.
+// A failure that does not replay sends the search on with fresh workers
+// for every run; outcomes that do not replay, the same from the start.
 
 import type { ControlPlan, ControlReport, RunResult } from "../runtime/types";
 import type { RunSettings } from "../runtime/settings";
@@ -53,7 +58,31 @@ function refusal(result: RunResult): string | null {
   return error ? error.message : null;
 }
 
+/** how many outcomes' schedules a search replays on fresh workers before it reports them */
+const MAX_CONFIRMED_OUTCOMES = 16;
+
 export async function explore(run: RunControlled, request: ExploreRequest): Promise<ExploreResult> {
+  const reused = await search(run, request, false);
+  if ((request.mode ?? "failure") !== "outcomes") return reused;
+  const budget = request.maxSchedules ?? 1000;
+  for (const outcome of reused.outcomes.slice(0, MAX_CONFIRMED_OUTCOMES)) {
+    if (request.signal?.aborted) break;
+    const { result } = await run({ ...request.settings, controlled: true, schedule: outcome.schedule }, { policy: "stay", fresh: true }, 10_000);
+    if (result.status !== "stopped" && result.status !== "timeout" && outcomeKey(result) !== `${outcome.status}\u0000${outcome.output}`) {
+      // The runs on shared workers did not run as the program does alone: search again, each run on fresh ones.
+      const fresh = await search(run, { ...request, maxSchedules: Math.max(1, budget - reused.schedulesRun) }, true);
+      return { ...fresh, schedulesRun: fresh.schedulesRun + reused.schedulesRun };
+    }
+  }
+  return reused;
+}
+
+function outcomeKey(result: RunResult): string {
+  const output = result.output.filter((o) => o.thread !== "playground").map((o) => o.text).join("\n");
+  return `${result.status}\u0000${output}`;
+}
+
+async function search(run: RunControlled, request: ExploreRequest, freshOnly: boolean): Promise<ExploreResult> {
   const maxSchedules = Math.max(1, Math.min(request.maxSchedules ?? 1000, 100_000));
   const deadline = performance.now() + Math.max(1, request.timeoutMs ?? 10_000);
   const mode = request.mode ?? "failure";
@@ -64,20 +93,31 @@ export async function explore(run: RunControlled, request: ExploreRequest): Prom
   const budgetLeft = () => schedulesRun < maxSchedules && performance.now() < deadline && !request.signal?.aborted;
 
   const once = async (settings: RunSettings, plan: ControlPlan) => {
-    const { result, control } = await run(settings, plan, Math.max(1000, Math.min(10_000, deadline - performance.now())));
+    const { result, control } = await run(settings, freshOnly ? { ...plan, fresh: true } : plan, Math.max(1000, Math.min(10_000, deadline - performance.now())));
     schedulesRun++;
     // (a run stopped or timed out says nothing about the code: only a finished one can refuse it)
     const problem = result.status === "stopped" || result.status === "timeout" ? null : refusal(result);
     if (problem) throw new Error(problem);
     if (control) longest = Math.max(longest, control.steps);
-    const output = result.output.filter((o) => o.thread !== "playground").map((o) => o.text).join("\n");
-    const key = `${result.status}\u0000${output}`;
+    const key = outcomeKey(result);
     const seen = outcomes.get(key);
     if (seen) seen.count++;
-    else outcomes.set(key, { output, status: result.status, count: 1, schedule: result.schedule ?? "" });
+    else outcomes.set(key, { output: key.slice(key.indexOf("\u0000") + 1), status: result.status, count: 1, schedule: result.schedule ?? "" });
     return { result, control };
   };
-  const found = (result: RunResult, control: ControlReport | undefined): ExploreResult => ({
+  /** The failure, as a replay of its schedule on fresh workers and memory shows it; null if the replay does not fail. */
+  const confirmed = async (found: RunResult, control: ControlReport | undefined): Promise<ExploreResult | null> => {
+    let replay: { result: RunResult; control?: ControlReport } = { result: found, control };
+    if (!freshOnly) {
+      replay = await run({ ...base, seed: found.seed, schedule: found.schedule }, { policy: "stay", fresh: true }, 10_000);
+      if (!isFailure(replay.result)) {
+        freshOnly = true;
+        return null;
+      }
+    }
+    return report(replay.result, replay.control);
+  };
+  const report = (result: RunResult, control: ControlReport | undefined): ExploreResult => ({
     schedulesRun, exhaustive: false, outcomes: [...outcomes.values()],
     failure: {
       status: result.status === "deadlock" ? "deadlock" : "error",
@@ -97,7 +137,10 @@ export async function explore(run: RunControlled, request: ExploreRequest): Prom
       if (!budgetLeft()) return { schedulesRun, exhaustive: false, outcomes: [...outcomes.values()] };
       const branch = stack.pop()!;
       const { result, control } = await once({ ...base, schedule: encodeSchedule(branch.prefix) }, { policy: "stay" });
-      if (mode === "failure" && isFailure(result)) return found(result, control);
+      if (mode === "failure" && isFailure(result)) {
+        const failure = await confirmed(result, control);
+        if (failure) return failure;
+      }
       // A run the scheduler could not report on (it timed out, or the page stopped it) leaves its branches unknown.
       if (!control || control.end !== "finished" && control.end !== "deadlock") {
         complete = false;
@@ -113,7 +156,10 @@ export async function explore(run: RunControlled, request: ExploreRequest): Prom
   // Randomised schedules (PCT) for what the bounded search did not reach.
   for (let seed = 1; mode === "failure" && budgetLeft(); seed++) {
     const { result, control } = await once({ ...base, seed }, { policy: "pct", pctSteps: longest });
-    if (isFailure(result)) return found(result, control);
+    if (isFailure(result)) {
+      const failure = await confirmed(result, control);
+      if (failure) return failure;
+    }
   }
   return { schedulesRun, exhaustive: false, outcomes: [...outcomes.values()] };
 }

@@ -51,6 +51,10 @@ export class Crew {
   private readonly running = new Map<number, Member>();
   private readonly freePlaces: number[] = [];
   private closed = false;
+  /** a worker of the run was terminated: it may not have stopped yet, so the run's memory is not reused */
+  private terminatedAny = false;
+  /** each worker let go of at endRun: whether it said it is clean */
+  private readonly verdicts: Promise<boolean>[] = [];
 
   /** `code`: the run's code when its workers may serve the next run of it (undefined: they serve this run only) */
   constructor(private readonly memory: RunMemory, private readonly pool: WarmPool, private readonly events: CrewEvents, places: number, private readonly code?: string) {
@@ -113,22 +117,30 @@ export class Crew {
       const held = this.code !== undefined && member.ident === 0 && member.place >= 0
         ? closePlace(this.memory.heap.i32, this.memory.dockBase + member.place)
         : null;
-      if (held === PARKED || held === EMPTY || (held !== null && held === member.last)) this.awaitIdle(member);
+      if (held === PARKED || held === EMPTY || (held !== null && held === member.last)) this.verdicts.push(this.awaitIdle(member));
       else this.dismiss(member);
     }
     this.members.clear();
     this.running.clear();
   }
 
+  /** After endRun: true once every worker of the run said it is clean and none was terminated, so nothing of the run can touch its memory again. */
+  settled(): Promise<boolean> {
+    return Promise.all(this.verdicts).then((clean) => !this.terminatedAny && clean.every(Boolean));
+  }
+
   private dismiss(member: Member): void {
+    this.terminatedAny = true;
     member.worker.onerror = null;
     member.port.onmessage = null;
     member.port.close();
     member.worker.terminate();
   }
 
-  private awaitIdle(member: Member): void {
+  private awaitIdle(member: Member): Promise<boolean> {
     let done = false;
+    let verdict!: (clean: boolean) => void;
+    const said = new Promise<boolean>((resolve) => (verdict = resolve));
     const finish = (clean: boolean) => {
       if (done) return;
       done = true;
@@ -137,8 +149,9 @@ export class Crew {
       member.worker.onerror = null;
       member.port.onmessage = null;
       member.port.close();
-      if (clean) this.pool.keep(member.worker, this.code!);
+      if (clean) this.pool.keep(member.worker, this.code!, this.memory.heap);
       else member.worker.terminate();
+      verdict(clean);
     };
     const giveUp = setTimeout(() => finish(false), IDLE_REPORT_MS);
     member.worker.onerror = (event) => {
@@ -149,6 +162,7 @@ export class Crew {
       const message = readThreadMessage(event.data);
       if (message?.type === "idle") finish(message.clean);
     };
+    return said;
   }
 
   private hire(ident: number): Member {
@@ -192,6 +206,7 @@ export class Crew {
   }
 
   private retire(member: Member): void {
+    this.terminatedAny = true;
     this.members.delete(member);
     if (member.ident && this.running.get(member.ident) === member) this.running.delete(member.ident);
     member.port.onmessage = null;

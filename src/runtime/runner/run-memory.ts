@@ -108,7 +108,8 @@ export function createRunMemory(runId: number, js: string, settings: ResolvedSet
   const control = heap.alloc(CONTROL_WORDS + capacity * ENTRY_WORDS, 2);
   const ctl = new SharedArrayBuffer(capacity * 4);
   const table = ThreadTable.init(heap.i32, control, control + CONTROL_WORDS, capacity, settings.maxThreads + 1);
-  Atomics.store(heap.i32, control + Ctl.ExitCodes, heap.alloc(EXIT_CODE_IDENTS));
+  // Exit codes by ident outlive slots for Process.exitcode; a controlled run has no processes, and 4 MB to zero per schedule.
+  if (!settings.controlled) Atomics.store(heap.i32, control + Ctl.ExitCodes, heap.alloc(EXIT_CODE_IDENTS));
   Atomics.store(heap.i32, control + Ctl.Blocks, heap.alloc(BLOCK_HEADER_WORDS, 2));
   const dockPlaces = capacity + SPARE_PLACES;
   const dockBase = heap.alloc(dockPlaces);

@@ -14,6 +14,7 @@ import { checkSettings, resolveSettings } from "../settings";
 import { BlobWorkers, WarmPool } from "./worker-pool";
 import { Supervisor, type RunRequest } from "./supervisor";
 import { allocateHeaps } from "./run-memory";
+import { HeapShelf } from "./heap-shelf";
 import type { ControlPlan } from "../types";
 
 export const BEAT_MS = 250;
@@ -53,10 +54,11 @@ function readRequest(data: unknown): ToRunner | null {
 function readPlan(data: unknown): ControlPlan | undefined | null {
   if (data === undefined) return undefined;
   if (typeof data !== "object" || data === null) return null;
-  const { policy, pctSteps } = data as Record<string, unknown>;
+  const { policy, pctSteps, fresh } = data as Record<string, unknown>;
   if (policy !== "random" && policy !== "stay" && policy !== "pause" && policy !== "pct") return null;
   if (pctSteps !== undefined && !(Number.isInteger(pctSteps) && (pctSteps as number) > 0 && (pctSteps as number) <= 1_000_000)) return null;
-  return { policy, ...(pctSteps !== undefined ? { pctSteps: pctSteps as number } : {}) };
+  if (fresh !== undefined && typeof fresh !== "boolean") return null;
+  return { policy, ...(pctSteps !== undefined ? { pctSteps: pctSteps as number } : {}), ...(fresh ? { fresh } : {}) };
 }
 
 function cannotStart(error: unknown): string {
@@ -81,6 +83,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
   // that a short run does not wait for their boots at its end.
   const drainers = new WarmPool(drainerWorkers, 2, 1);
   const clocks = new WarmPool(clockWorkers, 2, 1);
+  const shelf = new HeapShelf();
   let current: Supervisor | null = null;
   /** a run whose memory is still being allocated; a stop or a newer run cancels it */
   let pending: number | null = null;
@@ -88,7 +91,10 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
   const start = async (request: RunRequest) => {
     pending = request.runId;
     let failure: unknown = null;
-    const heaps = await allocateHeaps().catch((error: unknown) => {
+    // A controlled run may take the last run's memory, if it was a run of the same code (a search's schedules).
+    // (A fresh run, a search's replay of what it reports, leaves the search's memory on the shelf for its next schedule.)
+    const shelved = !request.settings.controlled ? (shelf.clear(), null) : request.plan?.fresh ? null : await shelf.take(request.js);
+    const heaps = shelved ?? await allocateHeaps().catch((error: unknown) => {
       failure = error;
       return null;
     });
@@ -97,7 +103,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
     if (heaps) {
       try {
         current = new Supervisor(request, heaps, {
-          send, threads, drainers, clocks,
+          send, threads, drainers, clocks, shelf,
           onEnd: () => {
             if (current?.runId === request.runId) current = null;
           },
@@ -139,7 +145,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
         return;
       case "workers": {
         const count = (w: BlobWorkers, pool: WarmPool) => ({ url: w.url, live: w.liveCount, made: w.madeCount, reused: pool.reused });
-        send({ type: "workers", counts: { thread: count(threadWorkers, threads), drainer: count(drainerWorkers, drainers), clock: count(clockWorkers, clocks) } });
+        send({ type: "workers", counts: { thread: count(threadWorkers, threads), drainer: count(drainerWorkers, drainers), clock: count(clockWorkers, clocks), heapsReused: shelf.reused } });
         return;
       }
     }
@@ -151,6 +157,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
       clearInterval(beat);
       pending = null;
       current?.stop();
+      shelf.clear();
       threads.dispose();
       drainers.dispose();
       clocks.dispose();

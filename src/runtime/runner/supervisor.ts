@@ -25,6 +25,7 @@ import { createRunMemory, type RunHeaps, type RunMemory } from "./run-memory";
 import { readWaits } from "./deadlock-scan";
 import { Crew } from "./crew";
 import type { WarmPool } from "./worker-pool";
+import type { HeapShelf } from "./heap-shelf";
 import { DRAIN_CONTROL_BYTES, DRAIN_PAUSED, DrainCommand, type DrainerStart, type FromDrainer } from "../drainer/drain-protocol";
 import { TraceBacklog } from "./trace-backlog";
 
@@ -56,6 +57,8 @@ export interface SupervisorParts {
   threads: WarmPool;
   drainers: WarmPool;
   clocks: WarmPool;
+  /** where a controlled run leaves its heaps for the next run of its code */
+  shelf: HeapShelf;
   /** the run is over and its end was sent */
   onEnd(): void;
 }
@@ -63,6 +66,8 @@ export interface SupervisorParts {
 export class Supervisor {
   private readonly memory: RunMemory;
   private readonly crew: Crew;
+  /** the run's code when its workers and memory may serve the next run of it (a controlled run's) */
+  private readonly code: string | undefined;
   /** every thread a worker was given, and its process */
   private readonly pids = new Map<number, number>();
   private readonly terminatedPids = new Set<number>();
@@ -92,7 +97,7 @@ export class Supervisor {
   private lastWords: Set<number> | null = null;
   private lastWordsHeard: (() => void) | null = null;
 
-  constructor(private readonly request: RunRequest, heaps: RunHeaps, private readonly parts: SupervisorParts) {
+  constructor(private readonly request: RunRequest, private readonly heaps: RunHeaps, private readonly parts: SupervisorParts) {
     const memory = (this.memory = createRunMemory(request.runId, request.js, request.settings, request.sharedGlobals, heaps, request.plan));
     const { table, heap, context } = memory;
     parts.send({ type: "started", runId: request.runId, epochMs: context.epochMs });
@@ -116,8 +121,9 @@ export class Supervisor {
     this.clock = context.control ? null : parts.clocks.take();
     this.clock?.postMessage({ heap: heap.buffer, clockIndex: table.clockIndex(), runStateIndex: table.control + Ctl.RunState, epochMs: context.epochMs });
     // A controlled run's workers may serve the next run of the same code (a search's next schedule).
-    const code = context.control ? request.js : undefined;
-    parts.threads.runStarts(code);
+    const code = (this.code = context.control && !request.plan?.fresh ? request.js : undefined);
+    // (A fresh run of the search's code, its replay of what it reports, leaves the search's workers kept.)
+    parts.threads.runStarts(context.control ? request.js : undefined);
     parts.threads.prepare(context);
     this.names.set(memory.main, "MainThread");
     this.crew = new Crew(memory, parts.threads, {
@@ -412,8 +418,11 @@ export class Supervisor {
       };
     });
     this.drainer.onmessage = null;
-    if (this.drained && !this.corrupt) this.parts.drainers.keep(this.drainer, ANY_RUN);
-    else this.drainer.terminate();
+    if (this.drained && !this.corrupt) {
+      this.parts.drainers.keep(this.drainer, ANY_RUN, this.heaps.heap);
+      // The drainer is done with the heaps: once the threads' workers say they are too, the next schedule may have them.
+      if (this.code !== undefined) this.parts.shelf.put(this.code, this.heaps, this.crew.settled());
+    } else this.drainer.terminate();
     this.clock?.terminate();
     this.parts.threads.runEnded();
     this.parts.drainers.runEnded();

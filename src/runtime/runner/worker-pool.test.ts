@@ -30,7 +30,7 @@ describe("WarmPool keeping workers for the same code", () => {
     const { workers } = fakeWorkers();
     const pool = new WarmPool(workers, 2, 1);
     const served = pool.take("A");
-    pool.keep(served, "A");
+    pool.keep(served, "A", {});
     expect(pool.take("B")).not.toBe(served);
     expect(pool.take("A")).toBe(served);
   });
@@ -39,7 +39,7 @@ describe("WarmPool keeping workers for the same code", () => {
     const { workers } = fakeWorkers();
     const pool = new WarmPool(workers, 2, 1);
     const served = pool.take("A") as unknown as Fake;
-    pool.keep(served as unknown as Worker, "A");
+    pool.keep(served as unknown as Worker, "A", {});
     pool.runStarts("B");
     expect(served.terminated).toBe(true);
     expect(pool.take("A")).not.toBe(served);
@@ -49,22 +49,36 @@ describe("WarmPool keeping workers for the same code", () => {
     const { workers } = fakeWorkers();
     const pool = new WarmPool(workers, 2, 1);
     const served = pool.take("A") as unknown as Fake;
-    pool.keep(served as unknown as Worker, "A");
+    pool.keep(served as unknown as Worker, "A", {});
     vi.advanceTimersByTime(3001);
     expect(served.terminated).toBe(true);
   });
 
-  it("a worker serves at most 12 runs, then is terminated even if clean", () => {
+  it("a worker serves runs in at most 12 memories, then is terminated even if clean", () => {
     const { workers } = fakeWorkers();
     const pool = new WarmPool(workers, 2, 1);
     const worker = pool.take("A");
     let runs = 1;
     for (; runs < 20; runs++) {
-      pool.keep(worker, "A");
+      pool.keep(worker, "A", {});
       if ((worker as unknown as Fake).terminated) break;
       expect(pool.take("A")).toBe(worker);
     }
     expect(runs).toBe(12);
+  });
+
+  it("runs in the same memory count once: a worker serves a search on one memory for 1,000 runs", () => {
+    const { workers } = fakeWorkers();
+    const pool = new WarmPool(workers, 2, 1);
+    const worker = pool.take("A");
+    const memory = {};
+    let runs = 1;
+    for (; runs < 2000; runs++) {
+      pool.keep(worker, "A", memory);
+      if ((worker as unknown as Fake).terminated) break;
+      expect(pool.take("A")).toBe(worker);
+    }
+    expect(runs).toBe(1000);
   });
 
   it("dispose terminates the kept workers and any kept after it", () => {
@@ -72,10 +86,10 @@ describe("WarmPool keeping workers for the same code", () => {
     const pool = new WarmPool(workers, 2, 1);
     const a = pool.take("A") as unknown as Fake;
     const b = pool.take("A") as unknown as Fake;
-    pool.keep(a as unknown as Worker, "A");
+    pool.keep(a as unknown as Worker, "A", {});
     pool.dispose();
     expect(a.terminated).toBe(true);
-    pool.keep(b as unknown as Worker, "A");
+    pool.keep(b as unknown as Worker, "A", {});
     expect(b.terminated).toBe(true);
   });
 });

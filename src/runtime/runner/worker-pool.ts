@@ -49,19 +49,23 @@ export class BlobWorkers {
 /** how long a worker kept for the next run of its code waits for it */
 const KEEP_MS = 3000;
 /**
- * Runs a worker serves before it is let go even if clean: each run leaves
- * its shared memory (hundreds of MB of address space) to the worker's
- * garbage collector, which a worker that allocates little seldom runs, and
- * the browser refuses new buffers past a total; a terminated worker's go at once.
+ * Runs' memories a worker may have held before it is let go even if clean:
+ * each run with fresh memory leaves its buffers (hundreds of MB of address
+ * space) to the worker's garbage collector, which a worker that allocates
+ * little seldom runs, and the browser refuses new buffers past a total; a
+ * terminated worker's go at once. A search's runs take turns on two
+ * memories (heap-shelf.ts), each counted once.
  */
-const MAX_SERVES = 12;
+const MAX_MEMORIES = 12;
+/** runs a worker serves at most, whatever their memory */
+const MAX_SERVES = 1000;
 
 export class WarmPool {
   private readonly idle: Worker[] = [];
   /** workers that served a run of `code` and may serve the next run of that code */
   private kept: { code: string; worker: Worker }[] = [];
   private keptExpiry: ReturnType<typeof setTimeout> | undefined;
-  private readonly serves = new WeakMap<Worker, number>();
+  private readonly served = new WeakMap<Worker, { runs: number; memories: Set<object> }>();
   /** runs served by a kept worker (the tests check that a search reuses, and that a changed worker is not reused) */
   reused = 0;
   private refillScheduled = false;
@@ -99,11 +103,13 @@ export class WarmPool {
     this.dropKept((k) => k.code !== code);
   }
 
-  /** `worker` served a run of `code`, ended clean, and may serve the next run of it. */
-  keep(worker: Worker, code: string): void {
-    const serves = (this.serves.get(worker) ?? 1) + 1;
-    this.serves.set(worker, serves);
-    if (this.disposed || serves > MAX_SERVES) {
+  /** `worker` served a run of `code` in `memory` (any object that stands for the run's buffers), ended clean, and may serve the next run of it. */
+  keep(worker: Worker, code: string, memory: object): void {
+    const served = this.served.get(worker) ?? { runs: 0, memories: new Set<object>() };
+    served.runs++;
+    served.memories.add(memory);
+    this.served.set(worker, served);
+    if (this.disposed || served.runs >= MAX_SERVES || served.memories.size >= MAX_MEMORIES) {
       worker.terminate();
       return;
     }
