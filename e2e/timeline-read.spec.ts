@@ -6,7 +6,7 @@
 // tap on a phone shows the hover card. Expected values come from the
 // RunResult or the canvas's published window, never from timing.
 import type { Page } from "@playwright/test";
-import { apiTest, test, expect, runSnippet, describeRun } from "./fixtures";
+import { apiTest, test, expect, runSnippet, describeRun, startRun, finishRun, waitForOutputText } from "./fixtures";
 
 /** Two threads take lockA in turn: one holds it while the other is blocked. */
 const LOCKS = `import { Thread, Lock, sleep } from "playground";
@@ -282,5 +282,32 @@ apiTest("a wait's bar links to the call that waited, and the running bar after i
   const between = slices.find((s) => s.name === "running" && s.fromMs >= sleeping.toMs - 0.01)!;
   await clickAt(middle(between));
   await expect(editor.locator(".line-numbers.active-line-number")).toHaveText("4");
+  expect(pageErrors.messages).toEqual([]);
+});
+
+apiTest("the output follows a running program's end until the learner scrolls up, and again once they scroll back down", async ({ playground, pageErrors }) => {
+  await startRun(playground, { code: `import { print, sleep } from "playground";
+for (let i = 0; i < 3000; i++) { print("row " + i); sleep(10); }
+` });
+  await waitForOutputText(playground, "row 30");
+  const scroll = playground.locator(".output-pane .output-scroll");
+  const geometry = () => scroll.evaluate((el) => ({ top: el.scrollTop, height: el.scrollHeight, view: el.clientHeight }));
+  await scroll.hover();
+  await playground.mouse.wheel(0, -1_000_000);
+  await expect.poll(async () => (await geometry()).top, "scrolled up to the first rows").toBeLessThan(5);
+  const before = await geometry();
+  // More rows arrive; the panel stays where the learner put it.
+  await expect.poll(async () => (await geometry()).height, "rows keep coming").toBeGreaterThan(before.height + 40 * 20);
+  expect((await geometry()).top, "still at the top").toBeLessThan(5);
+  await expect(playground.locator(".output-pane .out-text").filter({ hasText: /^row 0$/ })).toBeVisible();
+  // Back at the end, it follows again, past the rows that come next.
+  await playground.mouse.wheel(0, 1_000_000);
+  const atEnd = async () => { const g = await geometry(); return g.top + g.view >= g.height - 24; };
+  await expect.poll(atEnd, "at the end").toBe(true);
+  const back = await geometry();
+  await expect.poll(async () => (await geometry()).height, "rows keep coming").toBeGreaterThan(back.height + 40 * 20);
+  await expect.poll(atEnd, "following the end").toBe(true);
+  await playground.evaluate(() => window.playground!.stop());
+  await finishRun(playground);
   expect(pageErrors.messages).toEqual([]);
 });

@@ -67,6 +67,9 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
   return {
     isolated: problem === null,
     isolationProblem: problem,
+    prepare(code: string) {
+      if (connection && code.length <= MAX_CODE_CHARS) void compileSnippet(code, { ticks: true }).catch(() => undefined);
+    },
     run(code: string, layers: SettingsLayers, listener: RunListener, timeoutMs?: number): RunHandle {
       const runId = nextRunId++;
       let stopped = false;

@@ -47,6 +47,8 @@ export interface PlaygroundRuntime {
   /** false when the page is not cross-origin isolated; `isolationProblem` says why */
   readonly isolated: boolean;
   readonly isolationProblem: string | null;
+  /** start compiling `code` for a run about to be asked for (the run takes the result): before the page renders the run's start */
+  prepare?(code: string): void;
   /** compile and run; a second call stops the previous run first */
   run(code: string, settings: SettingsLayers, listener: RunListener, timeoutMs?: number): RunHandle;
   /** stop the current run, if any */

@@ -57,6 +57,8 @@ export class RunController {
 
   run(request: RunRequest = {}): Promise<RunResult> {
     const { editor, settings, run, timeline } = this.stores;
+    // The compile first: the stores' updates below render the page (the editor, the output) for several ms before this task ends.
+    this.runtime.prepare?.(request.code ?? editor.getState().code);
     if (request.code !== undefined) editor.getState().setCode(request.code);
     // Valid request settings stay in the toolbar, so it shows what ran; invalid ones fail the run (below).
     const requested = checkSettings(request.settings);

@@ -124,7 +124,6 @@ export class Supervisor {
     const code = (this.code = context.control && !request.plan?.fresh ? request.js : undefined);
     // (A fresh run of the search's code, its replay of what it reports, leaves the search's workers kept.)
     parts.threads.runStarts(context.control ? request.js : undefined);
-    parts.threads.prepare(context);
     this.names.set(memory.main, "MainThread");
     this.crew = new Crew(memory, parts.threads, {
       started: (ident) => this.accept(ident),
@@ -137,6 +136,8 @@ export class Supervisor {
     }, memory.dockPlaces, code);
     this.pids.set(memory.main, MAIN_PID);
     this.crew.start(memory.main);
+    // After MainThread's start: its worker compiles the snippet as it starts, and these posts (a few ms) would go first.
+    parts.threads.prepare(context);
     // The dock fills once the run starts a thread (spawn): a run that starts
     // none would boot three workers for nothing, and their boots, on a
     // 2-core machine, are most of a one-line run's time.

@@ -99,35 +99,58 @@ export function OutputPanel() {
     };
   }, []);
 
+  // Scrolling and measuring read the page's layout. Read in a render's
+  // commit, they would lay out the whole page (the editor, the timeline)
+  // there and then, each time a run's messages render, and hold up the
+  // next messages; read in the next frame's callbacks, they find the layout
+  // the frame makes anyway, once, before it paints.
+  const latest = useRef({ focus, dropped: log.dropped, droppedShift });
+  latest.current = { focus, dropped: log.dropped, droppedShift };
+  const frame = useRef(0);
+  /** where the panel last scrolled itself, and where the last scroll event found it */
+  const placedTop = useRef(0);
+  const shownTop = useRef(0);
   useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    if (focus && focus.seq !== shownFocus.current) {
-      shownFocus.current = focus.seq;
-      follow.current = false;
-      el.scrollTop = Math.max(0, heights.top(focus.row - log.dropped) - el.clientHeight / 3);
-    } else if (follow.current) {
-      el.scrollTop = el.scrollHeight;
-    } else if (droppedShift > 0) {
-      el.scrollTop -= droppedShift;
-    }
-    lastDropped.current = log.dropped;
-    // Where the font disagrees with the column count, take the drawn height.
-    const drawn = windowRef.current?.children;
-    let corrected = false;
-    if (drawn) {
-      for (let i = 0; i < drawn.length; i++) {
-        const node = drawn[i] as HTMLElement;
-        corrected = heights.correct(Number(node.dataset.index), node.offsetHeight) || corrected;
+    if (frame.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      const el = scrollRef.current;
+      if (!el) return;
+      const { focus, dropped, droppedShift } = latest.current;
+      if (focus && focus.seq !== shownFocus.current) {
+        shownFocus.current = focus.seq;
+        follow.current = false;
+        el.scrollTop = Math.max(0, heights.top(focus.row - dropped) - el.clientHeight / 3);
+      } else if (follow.current) {
+        el.scrollTop = el.scrollHeight;
+      } else if (droppedShift > 0) {
+        el.scrollTop -= droppedShift;
       }
-    }
-    if (corrected) setMeasuredTick((n) => n + 1);
+      placedTop.current = el.scrollTop;
+      lastDropped.current = dropped;
+      // Where the font disagrees with the column count, take the drawn height.
+      const drawn = windowRef.current?.children;
+      let corrected = false;
+      if (drawn) {
+        for (let i = 0; i < drawn.length; i++) {
+          const node = drawn[i] as HTMLElement;
+          corrected = heights.correct(Number(node.dataset.index), node.offsetHeight) || corrected;
+        }
+      }
+      if (corrected) setMeasuredTick((n) => n + 1);
+    });
   });
+  useLayoutEffect(() => () => cancelAnimationFrame(frame.current), []);
 
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
-    follow.current = el.scrollTop + el.clientHeight >= el.scrollHeight - LINE_PX;
+    // Following: at the end; still where this panel put it (its scroll event comes after more rows may have moved the
+    // end on); or scrolled down to within a screen of an end that runs away as a running program prints.
+    const down = el.scrollTop > shownTop.current;
+    shownTop.current = el.scrollTop;
+    follow.current = el.scrollTop + el.clientHeight >= el.scrollHeight - LINE_PX || (follow.current && el.scrollTop >= placedTop.current - 1) ||
+      (down && el.scrollTop + 2 * el.clientHeight >= el.scrollHeight);
     setView({ top: el.scrollTop, height: el.clientHeight, width: el.clientWidth });
   };
 
