@@ -224,7 +224,7 @@ print("done");
 test("a controlled run refuses what it cannot drive yet, by name", async ({ playground }) => {
   const result = await runSnippet(playground, `import { Process, print } from "playground";\nnew Process({ target: () => print("child") }).start();\n`, { controlled: true });
   expect(result.status).toBe("error");
-  expect(result.errors[0].message).toMatch(/a process or pool is not supported in a controlled run yet/);
+  expect(result.errors[0].message).toMatch(/a process or process pool is not supported in a controlled run yet/);
   const bad = await runSnippet(playground, LOST_UPDATE, { controlled: true, schedule: "s1.zz~zzzzzzz" });
   expect(bad.status).toBe("error");
   expect(bad.errors[0].message).toMatch(/setting schedule/);
@@ -514,4 +514,32 @@ test("Pipe in a controlled run: a recv waits blocked on the empty pipe, close en
   const outcomes = await explore(playground, { code: PIPE_PAIR, mode: "outcomes", maxSchedules: 25, timeoutMs: 240_000 });
   expect(outcomes.outcomes.map((o) => `${o.status} ${o.output}`)).toEqual(["ok got 1,2,3 then EOF"]);
   expect(outcomes.schedulesRun).toBe(25);
+});
+
+const POOL_COUNTER = `import { ThreadPoolExecutor, print, assert } from "playground";
+let counter = 0;
+function work(n: number) { counter += 1; return n * n; }
+const ex = new ThreadPoolExecutor(2);
+const futures = [1, 2, 3].map((n) => ex.submit(work, n));
+print(futures.map((f) => f.result()).join(","));
+ex.shutdown();
+assert(counter === 3, "counter is " + counter);
+print("counter", counter);
+`;
+
+test("ThreadPoolExecutor in a controlled run: its workers take turns at steps, a seed replays, and the search finds the update two workers lose", async ({ playground }) => {
+  const first = await runSnippet(playground, POOL_COUNTER, { controlled: true, seed: 5 });
+  expect(outputTexts(first)[0], describeRun(first)).toBe("1,4,9");
+  for (let i = 0; i < 2; i++) expect(fingerprint(await runSnippet(playground, POOL_COUNTER, { controlled: true, seed: 5 }))).toBe(fingerprint(first));
+  const found = await explore(playground, { code: POOL_COUNTER, maxSchedules: 1000, timeoutMs: 120_000 });
+  expect(found.failure, `${found.schedulesRun} schedules: ${JSON.stringify(found.outcomes)}`).toBeDefined();
+  expect(found.failure!.message).toMatch(/counter is [12]/);
+  expect(found.failure!.preemptions).toBe(1);
+  expect(found.failure!.explanation).toMatch(/ThreadPoolExecutor-0_\d ran between ThreadPoolExecutor-0_\d's "read counter" \(line 3\) and its "write counter" \(line 3\)/);
+  const replay = await runSnippet(playground, POOL_COUNTER, { controlled: true, schedule: found.failure!.schedule });
+  expect(replay.errors.map((e) => e.message).join("\n")).toMatch(/counter is [12]/);
+  // Every outcome of the pool: 3 when no update is lost, 2 or 1 when one or two are.
+  const outcomes = await explore(playground, { code: POOL_COUNTER, mode: "outcomes", maxSchedules: 400, timeoutMs: 120_000 });
+  const counters = new Set(outcomes.outcomes.map((o) => /counter( is)? (\d)/.exec(o.output)?.[2]));
+  expect([...counters].sort(), JSON.stringify(outcomes.outcomes)).toEqual(["1", "2", "3"]);
 });

@@ -8,7 +8,7 @@ import { reviveApiObject } from "./api/revive";
 import { INTERNAL_FUNCTIONS } from "./api/task-workers";
 import { threadFromSpawn, threadHandle } from "./api/thread";
 import { SystemExit, atexitPending, runAtexitHandlers } from "./api/lifecycle";
-import { shutdownExecutors } from "./api/executor";
+import { executorsLive, shutdownExecutors } from "./api/executor";
 import { pendingLoops } from "./api/asyncio";
 import { serveThreads } from "./runtime/thread-main";
 import { reprValue } from "./api/format";
@@ -27,5 +27,5 @@ serveThreads({
   beforeJoin: shutdownExecutors,
   repr: reprValue,
   atExit: runAtexitHandlers,
-  leftover: () => atexitPending() || pendingLoops.size > 0,
+  leftover: () => atexitPending() || pendingLoops.size > 0 || executorsLive(),
 });

@@ -8,7 +8,7 @@
 // ends are shut down as Python's interpreter exit does: queued work finishes.
 
 import { RuntimeError, TimeoutError } from "../base/errors";
-import { context, place, track } from "../runtime/door";
+import { context, nextNameNumber, place, track } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { Process, cpuCount } from "./process";
 import { Thread, setThreadRole } from "./thread";
@@ -99,6 +99,11 @@ export class Future<R = unknown> {
 
 const liveExecutors = new Set<Executor>();
 
+/** Executors of this worker's runs not shut down yet (a worker that holds one serves no later run: runtime/worker-hygiene.ts). */
+export function executorsLive(): boolean {
+  return liveExecutors.size > 0;
+}
+
 /** Shut down executors still running at the end of the program (interpreter exit). */
 export function shutdownExecutors(): void {
   for (const executor of [...liveExecutors]) executor.shutdown(true);
@@ -175,14 +180,13 @@ abstract class Executor {
   }
 }
 
-let executorCount = 0;
-
 export class ThreadPoolExecutor extends Executor {
   private readonly prefix: string;
 
   constructor(maxWorkers: number = Math.min(32, cpuCount() + 4)) {
     super(maxWorkers, ObjKind.ThreadPoolExecutor);
-    this.prefix = `ThreadPoolExecutor-${executorCount++}`;
+    // Python counts executors from 0, across the process's threads.
+    this.prefix = `ThreadPoolExecutor-${nextNameNumber("ThreadPoolExecutor") - 1}`;
   }
 
   protected makeWorker(index: number): Thread {

@@ -22,7 +22,7 @@
 // The sentinel `null` tells one worker to stop.
 
 import { PlaygroundError } from "../base/errors";
-import { context, labelRef } from "../runtime/door";
+import { context, labelRef, type WorkerContext } from "../runtime/door";
 import { reprValue } from "./format";
 import { EventKind } from "../trace/events";
 import { Queue } from "./queues";
@@ -45,10 +45,11 @@ function runTask(fn: Fn, payload: unknown, mode: TaskMode): unknown {
   return (payload as unknown[][]).map((args) => call(...args));
 }
 
-/** A label's longest text, and the most distinct task labels a worker sends (then only the function's name). */
+/** A label's longest text, and the most distinct task labels a thread's worker sends in a run (then only the function's name). */
 const MAX_LABEL_CHARS = 80;
 const MAX_TASK_LABELS = 10_000;
-let taskLabels = 0;
+/** labels sent, per run (a worker may serve the next run of the same code: its labels must not depend on the runs before) */
+const taskLabels = new WeakMap<WorkerContext, number>();
 
 /**
  * What a task's box says it runs, as the snippet wrote it: "double(3)" for a
@@ -57,8 +58,10 @@ let taskLabels = 0;
 function taskLabel(fn: Fn, payload: unknown, mode: TaskMode): string {
   const name = fn.name || "<lambda>";
   if (mode !== "call") return `${name}(${mode === "starmap" ? "*item" : "item"})`;
-  if (taskLabels >= MAX_TASK_LABELS || !Array.isArray(payload)) return `${name}(...)`;
-  taskLabels++;
+  const ctx = context();
+  const sent = taskLabels.get(ctx) ?? 0;
+  if (sent >= MAX_TASK_LABELS || !Array.isArray(payload)) return `${name}(...)`;
+  taskLabels.set(ctx, sent + 1);
   const text = `${name}(${payload.map((arg) => reprValue(arg)).join(", ")})`;
   return text.length > MAX_LABEL_CHARS ? `${text.slice(0, MAX_LABEL_CHARS - 1)}…)` : text;
 }

@@ -72,7 +72,7 @@ export const enum Ctl {
   RunState = 0, ThreadNames = 1, DummyNames = 2, SlotsUsed = 3, ProcessNames = 4, MaxThreads = 5, Alive = 6,
   Capacity = 7, TableBase = 9, Clock = 10, Pids = 12, PoolWorkerNames = 13, SwitchIntervalUs = 14,
   FreeHead = 15, SlotsFreed = 16, DrainSignal = 17, ExitCodes = 18, Blocks = 19, Dock = 20, DockPlaces = 21,
-  DockHint = 22, KindCounters = 32,
+  DockHint = 22, ExecutorNames = 23, KindCounters = 32,
 }
 export const enum Field {
   Lifecycle = 0, Ident = 1, Daemon = 2, Role = 3, Pid = 4, Parent = 5, CtlWord = 6, SleepWord = 7,

@@ -14,9 +14,10 @@ export { StepKind };
 
 /**
  * The kinds a controlled run schedules. The others block inside their cores
- * in ways the scheduler does not drive yet (pools, processes, timers), so
+ * in ways the scheduler does not drive yet (processes and process pools), so
  * they are refused at creation with a clear error rather than run without
- * control. A Timer waits out its interval on the virtual clock. A Condition, the queues and pipes run their controlled calls in
+ * control. A Timer waits out its interval on the virtual clock; a
+ * ThreadPoolExecutor is threads and two queues (api/task-workers.ts). A Condition, the queues and pipes run their controlled calls in
  * pieces that never sleep (api/condition.ts, api/queues.ts, api/pipe.ts,
  * attemptUntil); a Barrier and an RWLock sleep through the scheduler's
  * Parking (parkingFor).
@@ -25,6 +26,7 @@ const CONTROLLED_KINDS = new Set<ObjKind>([
   ObjKind.Thread, ObjKind.Lock, ObjKind.RLock, ObjKind.Semaphore, ObjKind.BoundedSemaphore,
   ObjKind.Event, ObjKind.Value, ObjKind.Label, ObjKind.Condition,
   ObjKind.Queue, ObjKind.LifoQueue, ObjKind.PriorityQueue, ObjKind.Barrier, ObjKind.RWLock, ObjKind.Pipe, ObjKind.Timer,
+  ObjKind.ThreadPoolExecutor, ObjKind.TaskQueue,
 ]);
 
 /** A step of the calling thread: `kind` on object `ref` (or at access site `ref`), when the run is controlled. */
@@ -54,5 +56,5 @@ export function parkingFor(ref: number): Parking | undefined {
 /** Refuses an object of `kind` in a controlled run that cannot drive it (see CONTROLLED_KINDS). */
 export function checkControllable(kind: ObjKind): void {
   if (context().control === null || CONTROLLED_KINDS.has(kind)) return;
-  throw new RuntimeError(`${kindInfo(kind).name} is not supported in a controlled run yet (only threads, Timer, Lock, RLock, Semaphore, Event, Condition, Barrier, RWLock, the queues, pipes, sleep, print and shared variables are)`);
+  throw new RuntimeError(`${kindInfo(kind).name} is not supported in a controlled run yet (only threads, Timer, ThreadPoolExecutor, Lock, RLock, Semaphore, Event, Condition, Barrier, RWLock, the queues, pipes, sleep, print and shared variables are)`);
 }

@@ -38,7 +38,7 @@ export interface StartRequest {
 export function startThread(request: StartRequest): number {
   const ctx = context();
   if (ctx.control) {
-    if (request.role !== "thread" && request.role !== "timer") throw new RuntimeError("a process or pool is not supported in a controlled run yet (only threads and Timers are)");
+    if (request.role !== "thread" && request.role !== "timer") throw new RuntimeError("a process or process pool is not supported in a controlled run yet (only threads, Timers and ThreadPoolExecutor are)");
     if (!ctx.control.canRegister()) throw new RuntimeError("can't start new thread: a controlled run starts at most 1024 threads");
     ctx.control.step(StepKind.Start, 0);
   }
@@ -86,6 +86,7 @@ const NAME_COUNTERS = {
   Dummy: Ctl.DummyNames,
   Process: Ctl.ProcessNames,
   PoolWorker: Ctl.PoolWorkerNames,
+  ThreadPoolExecutor: Ctl.ExecutorNames,
 } as const;
 
 /** The next N of a Python default name ("Thread-N"), counted across every worker of the run. */
