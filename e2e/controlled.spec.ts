@@ -222,9 +222,17 @@ print("done");
 });
 
 test("a controlled run refuses what it cannot drive yet, by name", async ({ playground }) => {
-  const result = await runSnippet(playground, `import { Process, print } from "playground";\nnew Process({ target: () => print("child") }).start();\n`, { controlled: true });
+  const terminated = await runSnippet(playground, `import { Process, Event, print } from "playground";
+const never = new Event();
+const p = new Process({ target: () => never.wait() });
+p.start();
+p.terminate();
+`, { controlled: true });
+  expect(terminated.status).toBe("error");
+  expect(terminated.errors[0].message).toMatch(/Process.terminate\(\) is not supported in a controlled run yet/);
+  const result = await runSnippet(playground, `import { asyncio, print } from "playground";\nasyncio.run((async () => print("hi"))());\n`, { controlled: true });
   expect(result.status).toBe("error");
-  expect(result.errors[0].message).toMatch(/a process or process pool is not supported in a controlled run yet/);
+  expect(result.errors[0].message).toMatch(/asyncio is not supported in a controlled run yet/);
   const bad = await runSnippet(playground, LOST_UPDATE, { controlled: true, schedule: "s1.zz~zzzzzzz" });
   expect(bad.status).toBe("error");
   expect(bad.errors[0].message).toMatch(/setting schedule/);
@@ -542,4 +550,40 @@ test("ThreadPoolExecutor in a controlled run: its workers take turns at steps, a
   const outcomes = await explore(playground, { code: POOL_COUNTER, mode: "outcomes", maxSchedules: 400, timeoutMs: 120_000 });
   const counters = new Set(outcomes.outcomes.map((o) => /counter( is)? (\d)/.exec(o.output)?.[2]));
   expect([...counters].sort(), JSON.stringify(outcomes.outcomes)).toEqual(["1", "2", "3"]);
+});
+
+const PROCESS_VALUE = `import { Process, Queue, Value, print, assert } from "playground";
+const done = new Queue();
+const v = new Value("int32", 0);
+function worker(n: number) { v.value += 1; done.put(n * 10); }
+const ps = [1, 2].map((n) => new Process({ target: worker, args: [n] }));
+ps.forEach((p) => p.start());
+const got = [done.get(), done.get()].sort();
+ps.forEach((p) => p.join());
+print(got.join(","), ps.map((p) => p.exitcode).join(","));
+assert(v.value === 2, "value is " + v.value);
+`;
+
+test("processes and pools in a controlled run: a seed replays, the search finds the update two processes lose in a Value, and a Pool maps in order", async ({ playground }) => {
+  const first = await runSnippet(playground, PROCESS_VALUE, { controlled: true, seed: 9 });
+  expect(outputTexts(first)[0], describeRun(first)).toBe("10,20 0,0");
+  expect(fingerprint(await runSnippet(playground, PROCESS_VALUE, { controlled: true, seed: 9 }))).toBe(fingerprint(first));
+  const found = await explore(playground, { code: PROCESS_VALUE, maxSchedules: 500, timeoutMs: 120_000 });
+  expect(found.failure, `${found.schedulesRun} schedules: ${JSON.stringify(found.outcomes)}`).toBeDefined();
+  expect(found.failure!.message).toBe("AssertionError: value is 1");
+  expect(found.failure!.preemptions).toBe(1);
+  const replay = await runSnippet(playground, PROCESS_VALUE, { controlled: true, schedule: found.failure!.schedule });
+  expect(replay.errors.map((e) => e.message)).toEqual(["AssertionError: value is 1"]);
+  const pool = await runSnippet(playground, `import { Pool, ProcessPoolExecutor, print } from "playground";
+function square(x: number) { return x * x; }
+const pool = new Pool(2);
+print(pool.map(square, [1, 2, 3, 4]).join(","));
+pool.close();
+pool.join();
+const ex = new ProcessPoolExecutor(2);
+print(ex.map(square, [6, 7]).join(","));
+ex.shutdown();
+`, { controlled: true, seed: 3 });
+  expect(outputTexts(pool), describeRun(pool)).toEqual(["1,4,9,16", "36,49"]);
+  expect(pool.steps).toBeGreaterThan(20);
 });

@@ -5,7 +5,7 @@
 // decided here, so a change of how threads start (warm workers, a
 // controlled schedule) is made once.
 
-import { Ctl, Field, MAIN_PID, startsProcess } from "../thread-table";
+import { Ctl, EXIT_CODE_IDENTS, Field, MAIN_PID, startsProcess } from "../thread-table";
 import type { ThreadRole } from "../protocol";
 import { provisionThread } from "../provision";
 import { dropPayload, storePayload, type Payload } from "../spawn-payload";
@@ -38,7 +38,6 @@ export interface StartRequest {
 export function startThread(request: StartRequest): number {
   const ctx = context();
   if (ctx.control) {
-    if (request.role !== "thread" && request.role !== "timer") throw new RuntimeError("a process or process pool is not supported in a controlled run yet (only threads, Timers and ThreadPoolExecutor are)");
     if (!ctx.control.canRegister()) throw new RuntimeError("can't start new thread: a controlled run starts at most 1024 threads");
     ctx.control.step(StepKind.Start, 0);
   }
@@ -49,6 +48,10 @@ export function startThread(request: StartRequest): number {
     globalsCount: ctx.globals.length,
   };
   if (startsProcess(request.role)) {
+    // Process.exitcode outlives the process's slot: a table by ident, made by the first start of a process
+    // (4 MB that a run of threads alone, or each schedule of a search, would otherwise zero for nothing).
+    const exitCodes = ctx.table.control + Ctl.ExitCodes;
+    if (Atomics.load(ctx.i32, exitCodes) === 0) Atomics.compareExchange(ctx.i32, exitCodes, 0, ctx.heap.alloc(EXIT_CODE_IDENTS));
     // Each process has its own interpreter, so its own GIL...
     const parentGil = new Gil(ctx.i32, memory.gilBase).enabled();
     const gilBase = ctx.heap.alloc(Gil.WORDS);
@@ -120,6 +123,8 @@ export function endRun(exitCode: number): never {
 
 /** Ends every thread of process `pid` at once, as SIGTERM would. */
 export function terminateProcess(pid: number): void {
+  // The runner ends the process's workers when its message comes, at no step of the schedule: no replay could repeat when.
+  if (context().control) throw new RuntimeError("Process.terminate() is not supported in a controlled run yet: a worker is ended when the runner gets to it, not at a step the schedule can replay; end the process by a message it waits for instead");
   sendToRunner({ type: "terminate", pid });
 }
 

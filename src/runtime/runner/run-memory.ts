@@ -24,7 +24,7 @@ import type { ControlPlan } from "../types";
 import { SharedHeap } from "../../sync/heap";
 import { BLOCK_HEADER_WORDS } from "../../sync/blocks";
 import { Gil } from "../../sync/gil";
-import { CONTROL_WORDS, Ctl, ENTRY_WORDS, EXIT_CODE_IDENTS, MAIN_PID, ThreadTable } from "../thread-table";
+import { CONTROL_WORDS, Ctl, ENTRY_WORDS, MAIN_PID, ThreadTable } from "../thread-table";
 import { provisionThread } from "../provision";
 import type { RunContextInit } from "../protocol";
 import type { ResolvedSettings } from "../settings";
@@ -108,8 +108,7 @@ export function createRunMemory(runId: number, js: string, settings: ResolvedSet
   const control = heap.alloc(CONTROL_WORDS + capacity * ENTRY_WORDS, 2);
   const ctl = new SharedArrayBuffer(capacity * 4);
   const table = ThreadTable.init(heap.i32, control, control + CONTROL_WORDS, capacity, settings.maxThreads + 1);
-  // Exit codes by ident outlive slots for Process.exitcode; a controlled run has no processes, and 4 MB to zero per schedule.
-  if (!settings.controlled) Atomics.store(heap.i32, control + Ctl.ExitCodes, heap.alloc(EXIT_CODE_IDENTS));
+  // (The table of exit codes by ident, 4 MB, is made by the first process's start: door/threads.ts.)
   Atomics.store(heap.i32, control + Ctl.Blocks, heap.alloc(BLOCK_HEADER_WORDS, 2));
   const dockPlaces = capacity + SPARE_PLACES;
   const dockBase = heap.alloc(dockPlaces);
