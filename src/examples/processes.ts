@@ -133,14 +133,16 @@ print("total = " + total.value);
         explanation:
           "Processes do not share ordinary variables, but objects of the playground API are shared by everyone, processes included. " +
           "new Value(\"int32\", 0) is a number on shared memory, like multiprocessing.Value; v.value += 1 is a racy read-modify-write, so each process takes v.getLock() around it. " +
-          "On the timeline you see four Process lanes taking turns on the same lock.",
+          "On the timeline you see four Process lanes taking turns on the same lock. " +
+          "Find the bug: write v.value += 1 without the lock, make it 2 processes of 1 addition, choose Controlled and press Find a failing interleaving: the search shows the step where one process's update is lost.",
       },
       zh: {
         title: "进程间共享数值：Value",
         explanation:
           "进程之间不共享普通变量，但 playground 模块提供的对象（锁、队列、共享数组等）由所有进程共享。" +
           "new Value(\"int32\", 0) 是共享内存中的一个数，相当于 multiprocessing.Value；v.value += 1 不是原子操作，所以每个进程都要先获取 v.getLock() 这把锁。" +
-          "在时间线上可以看到四个进程轮流持有同一把锁。",
+          "在时间线上可以看到四个进程轮流持有同一把锁。" +
+          "找出错误：去掉锁，直接写 v.value += 1，改成 2 个进程、每个加 1 次，选择“受控”，再按“查找出错的交错”：搜索会指出哪一步让一个进程的更新丢失。",
       },
     },
   },
