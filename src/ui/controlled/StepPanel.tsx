@@ -97,7 +97,7 @@ export function StepPanel() {
               >
                 {t.step}
               </button>
-              <span className={`step-thread-name ${threadColorClass(thread.name)}`}>{thread.name}</span>
+              <span className={`step-thread-name ${threadColorClass(thread.name)}`} title={thread.name}>{thread.name}</span>
               <span className="step-state">{t.states[thread.state]}</span>
               <span className="step-next" data-testid="step-next">
                 {thread.state !== "done" && thread.next ? stepText(thread.next, language) : ""}
