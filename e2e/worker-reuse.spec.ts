@@ -6,7 +6,7 @@
 // Counted with the runner's own tally of runs served by a kept worker, not
 // with time.
 import type { Page } from "@playwright/test";
-import { apiTest as test, expect, describeRun, outputTexts, type RunResult } from "./fixtures";
+import { apiTest as test, expect, describeRun, outputTexts, runSnippet, type RunResult } from "./fixtures";
 
 const LOCKED = `import { Thread, Lock, print } from "playground";
 const lock = new Lock();
@@ -71,7 +71,7 @@ print("alone");
 type Counts = { thread: { reused: number }; heapsReused: number };
 type Api = {
   run(r: unknown): Promise<RunResult>;
-  explore(r: unknown): Promise<{ schedulesRun: number; failure?: { message: string } }>;
+  explore(r: unknown): Promise<{ schedulesRun: number; failure?: { message: string }; outcomes: { output: string }[] }>;
   debug: { runner(): Promise<{ workers: Counts } | null> };
 };
 
@@ -82,7 +82,8 @@ async function controlledRuns(page: Page, code: string, runs: number): Promise<{
     const counts = async () => (await api.debug.runner())!.workers;
     const before = await counts();
     const results: RunResult[] = [];
-    for (let seed = 1; seed <= runs; seed++) results.push(await api.run({ code, settings: { controlled: true, seed } }));
+    // (plan.reuse: as a search's schedules run; a run the page draws is always on fresh workers)
+    for (let seed = 1; seed <= runs; seed++) results.push(await api.run({ code, settings: { controlled: true, seed }, plan: { policy: "random", reuse: true } }));
     const after = await counts();
     return { results, reused: after.thread.reused - before.thread.reused, heapsReused: after.heapsReused - before.heapsReused };
   }, { code, runs });
@@ -108,6 +109,18 @@ test("what a run leaves in reused memory or a builtin never reaches a search's a
     (window as unknown as { playground: Api }).playground.explore({ code, mode: "failure", maxSchedules: 12, timeoutMs: 60_000 }), CARRIER);
   expect(found.failure?.message, "the search reports no failure: none replays alone").toBeUndefined();
   expect(found.schedulesRun).toBeGreaterThan(1);
+  const outcomes = await playground.evaluate((code) =>
+    (window as unknown as { playground: Api }).playground.explore({ code, mode: "outcomes", maxSchedules: 12, timeoutMs: 60_000 }), CARRIER);
+  expect(outcomes.outcomes.map((o) => o.output), "every outcome is one the program has alone").toEqual(["thread\nalone"]);
+});
+
+test("a run the page draws never takes a search's workers or memory", async ({ playground }) => {
+  const counts = () => playground.evaluate(async () => (await (window as unknown as { playground: Api }).playground.debug.runner())!.workers);
+  const before = await counts();
+  for (let seed = 1; seed <= 4; seed++) await runSnippet(playground, LOCKED, { controlled: true, seed });
+  const after = await counts();
+  expect(after.thread.reused - before.thread.reused, "runs on kept workers").toBe(0);
+  expect(after.heapsReused - before.heapsReused, "runs on shelved heaps").toBe(0);
 });
 
 test("a snippet that changes a global or a builtin gets fresh workers: no run sees an earlier run's visits", async ({ playground }) => {

@@ -63,8 +63,12 @@ export interface ControlPlan {
   policy: ControlPolicy;
   /** PCT: the steps a run is expected to take */
   pctSteps?: number;
-  /** run on workers and memory no earlier run touched (a search's replay of what it reports: runner/heap-shelf.ts) */
-  fresh?: boolean;
+  /**
+   * may run on the workers and memory that the last runs of the same code
+   * left clean (a search's schedules: runner/heap-shelf.ts); any other run,
+   * and every run the page draws, is on fresh ones
+   */
+  reuse?: boolean;
 }
 
 /** What a controlled run's scheduler left, as the runner read it (checked). */

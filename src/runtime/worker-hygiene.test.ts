@@ -151,4 +151,30 @@ describe("worker hygiene against a hostile snippet", () => {
     expect(ran).toBe(0);
     expect(Object.getOwnPropertyDescriptor(Math, "random")!.value).toBe(random);
   });
+
+  it("a builtin function's own method replaced (Object.keys) is found: functions' descriptors are compared too", () => {
+    const { s } = scope();
+    s.Object = Object;
+    const hygiene = armHygiene(s, {});
+    const keys = Object.keys;
+    try {
+      Object.keys = (() => []) as typeof Object.keys;
+      expect(hygiene.clean()).toBe(false);
+    } finally {
+      Object.keys = keys;
+    }
+    expect(hygiene.clean()).toBe(true);
+  });
+
+  it("a host method that calls back later (a Blob's text()) taints, and still does what it did", async () => {
+    class Blob {
+      text() { return Promise.resolve("body"); }
+    }
+    const { s } = scope();
+    s.Blob = Blob;
+    const hygiene = armHygiene(s, {});
+    expect(hygiene.clean()).toBe(true);
+    expect(await new (s.Blob as typeof Blob)().text()).toBe("body");
+    expect(hygiene.clean()).toBe(false);
+  });
 });

@@ -10,11 +10,14 @@
 //     prototype, a prototype frozen): found by comparing, with a
 //     fingerprint taken at boot, every object reachable then from the
 //     global scope and the API: whether it can still be extended, its own
-//     keys, and, for every object but a function, each key's descriptor;
-//   - work left to run later (a timer, a fetch, a listener, a waitAsync):
-//     the functions that schedule it are wrapped at boot, and the first
-//     call of any of them taints the worker for good; an event handler
-//     (onmessage, onerror, ...) set to another function is found by value.
+//     keys and each key's descriptor;
+//   - work left to run later (a timer, a fetch, a listener, a waitAsync,
+//     a digest, a stream): the functions that schedule it are wrapped at
+//     boot, and the first call of any of them taints the worker for good;
+//     an event handler (onmessage, onerror, ...) set to another function is
+//     found by value. The list is of the sources known; a host API missing
+//     from it could still call back after the check (runner/heap-shelf.ts
+//     says what that could reach).
 // A worker that fails either check is terminated, never reused.
 //
 // Comparing all of the fingerprint (some 3,400 objects, 12,000 keys) costs
@@ -37,9 +40,30 @@ const SAMPLE_STRIDE = 4;
 
 /** Globals that leave work behind: any call taints the worker. */
 const ASYNC_SOURCES = [
-  "setTimeout", "setInterval", "queueMicrotask", "requestAnimationFrame", "fetch", "importScripts",
+  "setTimeout", "setInterval", "queueMicrotask", "requestAnimationFrame", "fetch", "importScripts", "createImageBitmap",
   "XMLHttpRequest", "WebSocket", "EventSource", "BroadcastChannel", "MessageChannel", "Worker", "SharedWorker",
-  "FileReader", "Notification", "addEventListener",
+  "FileReader", "Notification", "addEventListener", "FinalizationRegistry", "ReadableStream", "WritableStream",
+  "TransformStream", "OffscreenCanvas", "WebTransport",
+];
+
+/**
+ * Host methods whose promise or callback comes back in a later task (an
+ * async source the list above does not reach: a method of an object, not
+ * a global), by the object that holds them, as found from the global scope.
+ */
+const ASYNC_METHODS: [owner: string, methods: string[]][] = [
+  ["SubtleCrypto.prototype", ["encrypt", "decrypt", "sign", "verify", "digest", "generateKey", "deriveKey", "deriveBits", "importKey", "exportKey", "wrapKey", "unwrapKey"]],
+  ["Blob.prototype", ["text", "arrayBuffer", "bytes", "stream"]],
+  ["Response.prototype", ["text", "json", "arrayBuffer", "blob", "formData", "bytes"]],
+  ["Request.prototype", ["text", "json", "arrayBuffer", "blob", "formData", "bytes"]],
+  ["AbortSignal", ["timeout", "any"]],
+  ["Scheduler.prototype", ["postTask", "yield"]],
+  ["LockManager.prototype", ["request", "query"]],
+  ["WebAssembly", ["compile", "instantiate", "compileStreaming", "instantiateStreaming"]],
+  ["CacheStorage.prototype", ["open", "match", "has", "delete", "keys"]],
+  ["IDBFactory.prototype", ["open", "deleteDatabase", "databases"]],
+  ["StorageManager.prototype", ["estimate", "persist", "persisted", "getDirectory"]],
+  ["FontFaceSet.prototype", ["load"]],
 ];
 
 interface Snapshot {
@@ -47,8 +71,8 @@ interface Snapshot {
   proto: object | null;
   extensible: boolean;
   keys: (string | symbol)[];
-  /** null for a function: only its keys are compared (a builtin's name, length and prototype are not the snippet's to change, and comparing the descriptors of some 3,000 functions cost more than a schedule) */
-  descriptors: PropertyDescriptor[] | null;
+  /** each own key's descriptor, as at boot */
+  descriptors: PropertyDescriptor[];
 }
 
 export interface Hygiene {
@@ -62,7 +86,7 @@ const { isExtensible, is: sameValue } = Object;
 
 function snapshot(obj: object): Snapshot {
   const keys = Reflect.ownKeys(obj);
-  const descriptors = typeof obj === "function" ? null : keys.map((k) => Reflect.getOwnPropertyDescriptor(obj, k)!);
+  const descriptors = keys.map((k) => Reflect.getOwnPropertyDescriptor(obj, k)!);
   return { obj, proto: Reflect.getPrototypeOf(obj), extensible: Object.isExtensible(obj), keys, descriptors };
 }
 
@@ -77,7 +101,7 @@ function unchanged(s: Snapshot): boolean {
   if (keys.length !== s.keys.length) return false;
   for (let i = 0; i < keys.length; i++) {
     if (keys[i] !== s.keys[i]) return false;
-    if (s.descriptors && !same(descriptorOf(s.obj, keys[i]), s.descriptors[i])) return false;
+    if (!same(descriptorOf(s.obj, keys[i]), s.descriptors[i])) return false;
   }
   return true;
 }
@@ -164,6 +188,20 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
       };
     Object.defineProperty(owner, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
   }
+  for (const [path, methods] of ASYNC_METHODS) {
+    const owner = path.split(".").reduce<unknown>((o, key) => (o === null || o === undefined ? undefined : (o as Record<string, unknown>)[key]), scope);
+    if ((typeof owner !== "object" && typeof owner !== "function") || owner === null) continue;
+    for (const name of methods) {
+      const d = Object.getOwnPropertyDescriptor(owner, name);
+      if (!d || typeof d.value !== "function") continue;
+      const original = d.value as (...a: unknown[]) => unknown;
+      const wrapped = function (this: unknown, ...args: unknown[]) {
+        tainted = true;
+        return apply(original, this, args);
+      };
+      Object.defineProperty(owner, name, { ...d, value: wrapped });
+    }
+  }
   const atomics = Atomics as unknown as Record<string, unknown>;
   const waitAsync = atomics.waitAsync;
   if (typeof waitAsync === "function") {
@@ -179,7 +217,9 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
   const core = new Set<unknown>([scope, ...apiValues, ...apiValues.map((v) => (typeof v === "function" ? v.prototype : undefined)), Object.prototype, Function.prototype, Array.prototype,
     String.prototype, Number.prototype, Boolean.prototype, Symbol.prototype, Promise.prototype, Map.prototype, Set.prototype,
     WeakMap.prototype, Error.prototype, RegExp.prototype, Math, JSON, Reflect, Atomics, Object, Array, Promise]);
-  const always = snapshots.filter((s) => core.has(s.obj));
+  // Object.prototype first: a getter put there for a descriptor's missing field ("get" of a data property) is found
+  // as a new key before any descriptor is read through it.
+  const always = snapshots.filter((s) => core.has(s.obj)).sort((a, b) => Number(b.obj === Object.prototype) - Number(a.obj === Object.prototype));
   const sampled = snapshots.filter((s) => !core.has(s.obj));
   const draw = new Uint32Array(1);
   const random = crypto.getRandomValues.bind(crypto) as (array: Uint32Array) => Uint32Array;

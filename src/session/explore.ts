@@ -58,23 +58,41 @@ function refusal(result: RunResult): string | null {
   return error ? error.message : null;
 }
 
-/** how many outcomes' schedules a search replays on fresh workers before it reports them */
-const MAX_CONFIRMED_OUTCOMES = 16;
+/** A search on shared workers whose report did not replay alone: how many schedules it ran. */
+interface Disagreed {
+  disagreed: true;
+  schedulesRun: number;
+}
 
 export async function explore(run: RunControlled, request: ExploreRequest): Promise<ExploreResult> {
-  const reused = await search(run, request, false);
-  if ((request.mode ?? "failure") !== "outcomes") return reused;
-  const budget = request.maxSchedules ?? 1000;
-  for (const outcome of reused.outcomes.slice(0, MAX_CONFIRMED_OUTCOMES)) {
-    if (request.signal?.aborted) break;
-    const { result } = await run({ ...request.settings, controlled: true, schedule: outcome.schedule }, { policy: "stay", fresh: true }, 10_000);
-    if (result.status !== "stopped" && result.status !== "timeout" && outcomeKey(result) !== `${outcome.status}\u0000${outcome.output}`) {
-      // The runs on shared workers did not run as the program does alone: search again, each run on fresh ones.
-      const fresh = await search(run, { ...request, maxSchedules: Math.max(1, budget - reused.schedulesRun) }, true);
-      return { ...fresh, schedulesRun: fresh.schedulesRun + reused.schedulesRun };
-    }
+  const deadline = performance.now() + Math.max(1, request.timeoutMs ?? 10_000);
+  const shared = await search(run, request, deadline, false);
+  if (!("disagreed" in shared)) {
+    if ((request.mode ?? "failure") !== "outcomes" || (await outcomesReplay(run, request, shared, deadline))) return shared;
   }
-  return reused;
+  // The runs on shared workers did not run as the program does alone: the whole search again, each run on fresh ones.
+  const fresh = (await search(run, request, deadline, true)) as ExploreResult;
+  return { ...fresh, schedulesRun: fresh.schedulesRun + shared.schedulesRun };
+}
+
+/** how long a run of the search may take: what is left of the search's time, at least 1 s, at most 10 s */
+function runBudget(deadline: number): number {
+  return Math.max(1000, Math.min(10_000, deadline - performance.now()));
+}
+
+/**
+ * Replays each outcome's schedule alone (fresh workers and memory): false
+ * when one ends otherwise, a run that timed out or was stopped included.
+ * Outcomes the search's time or a Stop leaves unreplayed are reported as
+ * the shared runs found them.
+ */
+async function outcomesReplay(run: RunControlled, request: ExploreRequest, found: ExploreResult, deadline: number): Promise<boolean> {
+  for (const outcome of found.outcomes) {
+    if (request.signal?.aborted || performance.now() >= deadline) return true;
+    const { result } = await run({ ...request.settings, controlled: true, schedule: outcome.schedule }, { policy: "stay" }, runBudget(deadline));
+    if (outcomeKey(result) !== `${outcome.status}\u0000${outcome.output}` && !request.signal?.aborted) return false;
+  }
+  return true;
 }
 
 function outcomeKey(result: RunResult): string {
@@ -82,9 +100,9 @@ function outcomeKey(result: RunResult): string {
   return `${result.status}\u0000${output}`;
 }
 
-async function search(run: RunControlled, request: ExploreRequest, freshOnly: boolean): Promise<ExploreResult> {
+/** The search; `freshOnly`: every run on fresh workers and memory (else a failure is replayed so before it is reported). */
+async function search(run: RunControlled, request: ExploreRequest, deadline: number, freshOnly: boolean): Promise<ExploreResult | Disagreed> {
   const maxSchedules = Math.max(1, Math.min(request.maxSchedules ?? 1000, 100_000));
-  const deadline = performance.now() + Math.max(1, request.timeoutMs ?? 10_000);
   const mode = request.mode ?? "failure";
   const base: RunSettings = { ...request.settings, controlled: true, schedule: undefined };
   const outcomes = new Map<string, ExploreResult["outcomes"][number]>();
@@ -93,7 +111,7 @@ async function search(run: RunControlled, request: ExploreRequest, freshOnly: bo
   const budgetLeft = () => schedulesRun < maxSchedules && performance.now() < deadline && !request.signal?.aborted;
 
   const once = async (settings: RunSettings, plan: ControlPlan) => {
-    const { result, control } = await run(settings, freshOnly ? { ...plan, fresh: true } : plan, Math.max(1000, Math.min(10_000, deadline - performance.now())));
+    const { result, control } = await run(settings, freshOnly ? plan : { ...plan, reuse: true }, runBudget(deadline));
     schedulesRun++;
     // (a run stopped or timed out says nothing about the code: only a finished one can refuse it)
     const problem = result.status === "stopped" || result.status === "timeout" ? null : refusal(result);
@@ -105,17 +123,17 @@ async function search(run: RunControlled, request: ExploreRequest, freshOnly: bo
     else outcomes.set(key, { output: key.slice(key.indexOf("\u0000") + 1), status: result.status, count: 1, schedule: result.schedule ?? "" });
     return { result, control };
   };
-  /** The failure, as a replay of its schedule on fresh workers and memory shows it; null if the replay does not fail. */
-  const confirmed = async (found: RunResult, control: ControlReport | undefined): Promise<ExploreResult | null> => {
-    let replay: { result: RunResult; control?: ControlReport } = { result: found, control };
-    if (!freshOnly) {
-      replay = await run({ ...base, seed: found.seed, schedule: found.schedule }, { policy: "stay", fresh: true }, 10_000);
-      if (!isFailure(replay.result)) {
-        freshOnly = true;
-        return null;
-      }
-    }
-    return report(replay.result, replay.control);
+  /**
+   * The failure as a replay of its schedule alone shows it; a Disagreed when
+   * the replay does not fail (a timeout included: it did not show the
+   * failure), null when a Stop came first.
+   */
+  const confirmed = async (found: RunResult, control: ControlReport | undefined): Promise<ExploreResult | Disagreed | null> => {
+    if (freshOnly) return report(found, control);
+    if (request.signal?.aborted) return null;
+    const replay = await run({ ...base, seed: found.seed, schedule: found.schedule }, { policy: "stay" }, runBudget(deadline));
+    if (isFailure(replay.result)) return report(replay.result, replay.control);
+    return request.signal?.aborted ? null : { disagreed: true, schedulesRun };
   };
   const report = (result: RunResult, control: ControlReport | undefined): ExploreResult => ({
     schedulesRun, exhaustive: false, outcomes: [...outcomes.values()],
@@ -140,6 +158,7 @@ async function search(run: RunControlled, request: ExploreRequest, freshOnly: bo
       if (mode === "failure" && isFailure(result)) {
         const failure = await confirmed(result, control);
         if (failure) return failure;
+        continue;
       }
       // A run the scheduler could not report on (it timed out, or the page stopped it) leaves its branches unknown.
       if (!control || control.end !== "finished" && control.end !== "deadlock") {

@@ -8,8 +8,9 @@
 // more than a schedule.
 //
 // Heaps go back on the shelf only when nothing of their run can touch them
-// again: every worker of the run said it was clean and idle (it runs no
-// more code of the run: runtime/worker-hygiene.ts), none was terminated
+// again, as far as the runtime can tell: every worker of the run said it was
+// clean and idle (runtime/worker-hygiene.ts: no async source it wraps was
+// called, though a host API it does not wrap may still call back), none was terminated
 // (terminate() returns before the worker has stopped), and the drainer read
 // the last of them. They are reused only by the next run of the same code,
 // which sees them as fresh: each heap is emptied as recycled, so every
@@ -20,12 +21,18 @@
 // heap past what the next run allocates (a snippet reaches it through
 // sharedArray().buffer) and trace rings' bodies (read only once written).
 // A snippet that reads the first carries state from one schedule into the
-// next, as a changed builtin would: the search replays what it reports on
-// fresh workers and memory (session/explore.ts).
+// next, as a changed builtin would, and so does a callback of a host API
+// the check does not wrap that writes into memory a later schedule holds
+// (which the snippet's own code in that schedule could write as well; the
+// runner checks what it reads from a heap): the search replays what it
+// reports on fresh workers and memory (session/explore.ts).
+//
+// Only a search's schedules (plan.reuse) take shelved heaps; a run the page
+// draws never does.
 //
 // States: up to SHELF_SIZE runs' heaps of one code, each with the promise of
-// its workers' verdict (then the verdict). A run of other code, or a fresh
-// run, empties the shelf; so does KEEP_MS without a run.
+// its workers' verdict (then the verdict). A run that is not controlled, or
+// a schedule of other code, empties the shelf; so does KEEP_MS without one.
 
 import { HEAP_HEADER_WORDS, initHeap } from "../../sync/heap";
 import type { RunHeaps } from "./run-memory";

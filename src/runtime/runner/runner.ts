@@ -54,11 +54,11 @@ function readRequest(data: unknown): ToRunner | null {
 function readPlan(data: unknown): ControlPlan | undefined | null {
   if (data === undefined) return undefined;
   if (typeof data !== "object" || data === null) return null;
-  const { policy, pctSteps, fresh } = data as Record<string, unknown>;
+  const { policy, pctSteps, reuse } = data as Record<string, unknown>;
   if (policy !== "random" && policy !== "stay" && policy !== "pause" && policy !== "pct") return null;
   if (pctSteps !== undefined && !(Number.isInteger(pctSteps) && (pctSteps as number) > 0 && (pctSteps as number) <= 1_000_000)) return null;
-  if (fresh !== undefined && typeof fresh !== "boolean") return null;
-  return { policy, ...(pctSteps !== undefined ? { pctSteps: pctSteps as number } : {}), ...(fresh ? { fresh } : {}) };
+  if (reuse !== undefined && typeof reuse !== "boolean") return null;
+  return { policy, ...(pctSteps !== undefined ? { pctSteps: pctSteps as number } : {}), ...(reuse ? { reuse } : {}) };
 }
 
 function cannotStart(error: unknown): string {
@@ -91,9 +91,9 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
   const start = async (request: RunRequest) => {
     pending = request.runId;
     let failure: unknown = null;
-    // A controlled run may take the last run's memory, if it was a run of the same code (a search's schedules).
-    // (A fresh run, a search's replay of what it reports, leaves the search's memory on the shelf for its next schedule.)
-    const shelved = !request.settings.controlled ? (shelf.clear(), null) : request.plan?.fresh ? null : await shelf.take(request.js);
+    // A search's schedule may take the memory an earlier schedule left (runner/heap-shelf.ts); any other controlled
+    // run (a replay, step mode, the search's replay of what it reports) takes fresh memory and leaves the shelf as it is.
+    const shelved = !request.settings.controlled ? (shelf.clear(), null) : request.plan?.reuse ? await shelf.take(request.js) : null;
     const heaps = shelved ?? await allocateHeaps().catch((error: unknown) => {
       failure = error;
       return null;

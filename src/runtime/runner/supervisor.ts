@@ -121,8 +121,8 @@ export class Supervisor {
     this.clock = context.control ? null : parts.clocks.take();
     this.clock?.postMessage({ heap: heap.buffer, clockIndex: table.clockIndex(), runStateIndex: table.control + Ctl.RunState, epochMs: context.epochMs });
     // A controlled run's workers may serve the next run of the same code (a search's next schedule).
-    const code = (this.code = context.control && !request.plan?.fresh ? request.js : undefined);
-    // (A fresh run of the search's code, its replay of what it reports, leaves the search's workers kept.)
+    const code = (this.code = context.control && request.plan?.reuse ? request.js : undefined);
+    // (Another controlled run of the search's code, such as its replay of what it reports, leaves the search's workers kept.)
     parts.threads.runStarts(context.control ? request.js : undefined);
     this.names.set(memory.main, "MainThread");
     this.crew = new Crew(memory, parts.threads, {
@@ -419,11 +419,8 @@ export class Supervisor {
       };
     });
     this.drainer.onmessage = null;
-    if (this.drained && !this.corrupt) {
-      this.parts.drainers.keep(this.drainer, ANY_RUN, this.heaps.heap);
-      // The drainer is done with the heaps: once the threads' workers say they are too, the next schedule may have them.
-      if (this.code !== undefined) this.parts.shelf.put(this.code, this.heaps, this.crew.settled());
-    } else this.drainer.terminate();
+    if (this.drained && !this.corrupt) this.parts.drainers.keep(this.drainer, ANY_RUN, this.heaps.heap);
+    else this.drainer.terminate();
     this.clock?.terminate();
     this.parts.threads.runEnded();
     this.parts.drainers.runEnded();
@@ -446,6 +443,9 @@ export class Supervisor {
       ...(discarded ? { discardedEvents: discarded } : {}),
       ...(control ? { control: controlReport(control, this.memory.capacity, seed ?? 0, (ident) => this.threadName(ident), this.mainGlobals()) } : {}),
     });
+    // The report has read the heaps; the drainer is done with them: once the threads' workers say they are too,
+    // the search's next schedule may have them.
+    if (this.code !== undefined && this.drained && !this.corrupt) this.parts.shelf.put(this.code, this.heaps, this.crew.settled());
     this.parts.onEnd();
   }
 

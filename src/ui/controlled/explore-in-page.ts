@@ -44,8 +44,7 @@ export function exploreInPage(app: PlaygroundApp, request: ExploreRequest & { co
   const result = explore(runOne, request).then(async (found) => {
     if (found.failure) {
       const { seed, schedule } = found.failure;
-      // (on fresh workers, as the search replayed it: what the learner sees is the program alone)
-      await app.controller.run({ code, settings: { ...request.settings, controlled: true, seed, schedule }, plan: { policy: "stay", fresh: true } });
+      await app.controller.run({ code, settings: { ...request.settings, controlled: true, seed, schedule }, plan: { policy: "stay" } });
     }
     return found;
   });
