@@ -65,7 +65,8 @@ export class WarmPool {
   /** workers that served a run of `code` and may serve the next run of that code */
   private kept: { code: string; worker: Worker }[] = [];
   private keptExpiry: ReturnType<typeof setTimeout> | undefined;
-  private readonly served = new WeakMap<Worker, { runs: number; memories: Set<object> }>();
+  /** per worker: runs served, and the memories they were in (weakly: this count must not keep a run's buffers alive) */
+  private readonly served = new WeakMap<Worker, { runs: number; memories: number; seen: WeakSet<object> }>();
   /** runs served by a kept worker (the tests check that a search reuses, and that a changed worker is not reused) */
   reused = 0;
   private refillScheduled = false;
@@ -105,11 +106,14 @@ export class WarmPool {
 
   /** `worker` served a run of `code` in `memory` (any object that stands for the run's buffers), ended clean, and may serve the next run of it. */
   keep(worker: Worker, code: string, memory: object): void {
-    const served = this.served.get(worker) ?? { runs: 0, memories: new Set<object>() };
+    const served = this.served.get(worker) ?? { runs: 0, memories: 0, seen: new WeakSet<object>() };
     served.runs++;
-    served.memories.add(memory);
+    if (!served.seen.has(memory)) {
+      served.seen.add(memory);
+      served.memories++;
+    }
     this.served.set(worker, served);
-    if (this.disposed || served.runs >= MAX_SERVES || served.memories.size >= MAX_MEMORIES) {
+    if (this.disposed || served.runs >= MAX_SERVES || served.memories >= MAX_MEMORIES) {
       worker.terminate();
       return;
     }
