@@ -104,13 +104,14 @@ export function OutputPanel() {
   // there and then, each time a run's messages render, and hold up the
   // next messages; read in the next frame's callbacks, they find the layout
   // the frame makes anyway, once, before it paints.
+  /** what the last commit showed, for the frame's callback */
   const latest = useRef({ focus, dropped: log.dropped, droppedShift });
-  latest.current = { focus, dropped: log.dropped, droppedShift };
   const frame = useRef(0);
   /** where the panel last scrolled itself, and where the last scroll event found it */
   const placedTop = useRef(0);
   const shownTop = useRef(0);
   useLayoutEffect(() => {
+    latest.current = { focus, dropped: log.dropped, droppedShift };
     if (frame.current) return;
     frame.current = requestAnimationFrame(() => {
       frame.current = 0;
