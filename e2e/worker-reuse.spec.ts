@@ -141,6 +141,20 @@ test("a snippet that leaves a timer behind gets fresh workers", async ({ playgro
   expect(reused, "no worker is kept").toBe(0);
 });
 
+test("a snippet that starts a host API's work that calls back later (a Blob's text(), AbortSignal.timeout) gets fresh workers", async ({ playground }) => {
+  // Neither is a timer or a listener: each is a method of a host object, wrapped where the worker's global scope finds it.
+  const code = `import { Thread, print } from "playground";
+void new Blob(["body"]).text();
+const t = new Thread({ target: () => { AbortSignal.timeout(60_000); print("thread"); } });
+t.start();
+t.join();
+print("main");
+`;
+  const { results, reused } = await controlledRuns(playground, code, 4);
+  for (const r of results) expect(r.status, describeRun(r)).toBe("ok");
+  expect(reused, "no worker is kept").toBe(0);
+});
+
 test("an atexit function a failed run skipped never runs in a later run of the same code", async ({ playground }) => {
   const { results } = await controlledRuns(playground, ATEXIT, 10);
   const statuses = new Set(results.map((r) => r.status));
