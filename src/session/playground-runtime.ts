@@ -133,7 +133,8 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
     },
 
     async check(code: string) {
-      return (await compileSnippet(code)).diagnostics;
+      // The run's own compile (with ticks): pressing Run after the editor was checked finds it done.
+      return (await compileSnippet(code, { ticks: true })).diagnostics;
     },
 
     async runner() {
