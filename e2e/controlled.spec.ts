@@ -233,6 +233,10 @@ p.terminate();
   const result = await runSnippet(playground, `import { asyncio, print } from "playground";\nasyncio.run((async () => print("hi"))());\n`, { controlled: true });
   expect(result.status).toBe("error");
   expect(result.errors[0].message).toMatch(/asyncio is not supported in a controlled run yet/);
+  // Asleep in Atomics.wait, a thread would keep the scheduler's turn: refused, not a run that hangs until its timeout.
+  const waited = await runSnippet(playground, `import { sharedArray } from "playground";\nconst word = sharedArray("int32", 1);\nAtomics.wait(word, 0, 0, 60_000);\n`, { controlled: true });
+  expect(waited.status).toBe("error");
+  expect(waited.errors[0].message).toMatch(/Atomics.wait is not supported in a controlled run yet/);
   const bad = await runSnippet(playground, LOST_UPDATE, { controlled: true, schedule: "s1.zz~zzzzzzz" });
   expect(bad.status).toBe("error");
   expect(bad.errors[0].message).toMatch(/setting schedule/);

@@ -11,12 +11,15 @@
 // In a controlled run each checked access is also a step of the scheduler
 // (API.md §10): a read, a write, and for `x += 1` a read and then a write,
 // so another thread can be chosen between them, as the lost update needs.
+// The other Atomics operations are not steps yet, and Atomics.wait is
+// refused there: asleep in it, a thread would keep the scheduler's turn.
 
 import type { SnippetHost } from "../../compile/types";
 import type { RaceDetector } from "./race-detector";
 import { sharedCellOf } from "./shared-cells";
 import type { Scheduler } from "../control/scheduler";
 import { StepKind } from "../control/step-kinds";
+import { RuntimeError } from "../../base/errors";
 
 type Ops = (a: never, b: never) => unknown;
 /** compile/checked-memory.ts COMPOUND_OPS, in the same order */
@@ -71,6 +74,14 @@ export function checkedHost(globals: Float64Array, userHeap: SharedArrayBuffer, 
   wrap("notify", true, false);
   wrap("wait", false, true);
   for (const name of Object.getOwnPropertyNames(Atomics)) if (!(name in atomics)) atomics[name] = (Atomics as unknown as Indexed)[name];
+  if (control) {
+    // A thread asleep in Atomics.wait would keep the scheduler's turn, and no other thread could run to wake it.
+    for (const name of ["wait", "waitAsync"]) {
+      atomics[name] = () => {
+        throw new RuntimeError(`Atomics.${name} is not supported in a controlled run yet: a thread asleep in it would keep the scheduler's turn, so no other thread could run to wake it; wait on an Event, a Condition or a Queue instead`);
+      };
+    }
+  }
 
   const read = (cell: number, site: number) => {
     control?.step(StepKind.Read, site);
