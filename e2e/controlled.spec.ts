@@ -230,9 +230,6 @@ p.terminate();
 `, { controlled: true });
   expect(terminated.status).toBe("error");
   expect(terminated.errors[0].message).toMatch(/Process.terminate\(\) is not supported in a controlled run yet/);
-  const result = await runSnippet(playground, `import { asyncio, print } from "playground";\nasyncio.run((async () => print("hi"))());\n`, { controlled: true });
-  expect(result.status).toBe("error");
-  expect(result.errors[0].message).toMatch(/asyncio is not supported in a controlled run yet/);
   // Asleep in Atomics.wait, a thread would keep the scheduler's turn: refused, not a run that hangs until its timeout.
   const waited = await runSnippet(playground, `import { sharedArray } from "playground";\nconst word = sharedArray("int32", 1);\nAtomics.wait(word, 0, 0, 60_000);\n`, { controlled: true });
   expect(waited.status).toBe("error");
@@ -590,4 +587,31 @@ ex.shutdown();
 `, { controlled: true, seed: 3 });
   expect(outputTexts(pool), describeRun(pool)).toEqual(["1,4,9,16", "36,49"]);
   expect(pool.steps).toBeGreaterThan(20);
+});
+
+const COROUTINES = `import { asyncio, print, now } from "playground";
+let counter = 0;
+async function worker(name: string, delay: number) {
+  for (let i = 0; i < 2; i++) {
+    const seen = counter;
+    await asyncio.sleep(delay);
+    counter = seen + 1;
+    print(name, i, Math.round(now()));
+  }
+}
+async function main() {
+  await asyncio.gather(worker("a", 10), worker("b", 15));
+  try { await asyncio.waitFor(asyncio.sleep(60_000), 100); } catch (e) { print("timeout", (e as Error).name, Math.round(now())); }
+  print("counter", counter, await asyncio.toThread((x: number) => x * 2, 21));
+}
+asyncio.run(main());
+`;
+
+test("asyncio in a controlled run: its timers wait on the virtual clock, so a minute's timeout passes at once and every seed runs the loop the same way", async ({ playground }) => {
+  const first = await runSnippet(playground, COROUTINES, { controlled: true, seed: 1 });
+  expect(outputTexts(first), describeRun(first)).toEqual(["a 0 10", "b 0 15", "a 1 20", "b 1 30", "timeout TimeoutError 130", "counter 2 42"]);
+  expect(first.durationMs, "virtual time: the 60 s sleep never ran").toBeLessThan(60_000);
+  for (const seed of [2, 3]) expect(outputTexts(await runSnippet(playground, COROUTINES, { controlled: true, seed }))).toEqual(outputTexts(first));
+  const outcomes = await explore(playground, { code: COROUTINES, mode: "outcomes", maxSchedules: 50, timeoutMs: 120_000 });
+  expect(outcomes.outcomes.length, JSON.stringify(outcomes.outcomes)).toBe(1);
 });

@@ -13,6 +13,7 @@ import { Thread } from "./thread";
 import { Queue as ThreadQueue } from "./queues";
 import { Task, settledBy, suspend, wrapInTasks } from "./asyncio-tasks";
 import { Event, Lock, Queue, Semaphore } from "./asyncio-sync";
+import { loopTimer, type LoopTimer } from "./asyncio-timers";
 
 type Awaitable<T> = PromiseLike<T>;
 
@@ -43,7 +44,7 @@ function run<T>(main: Awaitable<T> | (() => Awaitable<T>)): Promise<T> {
 
 /** Suspend the current task for `ms`, letting the loop's other tasks run. */
 function sleep<T = undefined>(ms: number, result?: T): Promise<T> {
-  return suspend(new Promise((resolve) => setTimeout(() => resolve(result as T), Math.max(0, ms))));
+  return suspend(new Promise((resolve) => loopTimer(ms, () => resolve(result as T))));
 }
 
 function createTask<T>(coro: Awaitable<T>, options: { name?: string } = {}): Task<T> {
@@ -62,11 +63,11 @@ function gather(...aws: unknown[]): Promise<unknown[]> {
 
 /** `aw`'s result, or TimeoutError when it takes longer than `timeoutMs`. */
 function waitFor<T>(aw: Awaitable<T>, timeoutMs: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: LoopTimer | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(`timed out after ${timeoutMs} ms`)), Math.max(0, timeoutMs));
+    timer = loopTimer(timeoutMs, () => reject(new TimeoutError(`timed out after ${timeoutMs} ms`)));
   });
-  return suspend(Promise.race([settledBy(aw), timeout]).finally(() => clearTimeout(timer)));
+  return suspend(Promise.race([settledBy(aw), timeout]).finally(() => timer?.cancel()));
 }
 
 /** Run `fn(...args)` in a new thread; the task awaits it without blocking the loop. */
@@ -96,7 +97,7 @@ async function runInThread<A extends unknown[], R>(fn: (...args: A) => R, args: 
     } catch (error) {
       if ((error as Error).name !== "Empty") throw error;
     }
-    await new Promise((resolve) => setTimeout(resolve, 1));
+    await new Promise<void>((resolve) => loopTimer(1, resolve));
   }
 }
 

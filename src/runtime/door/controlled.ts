@@ -13,12 +13,13 @@ import type { Parking } from "../../sync/parking";
 export { StepKind };
 
 /**
- * The kinds a controlled run schedules. The one other, an asyncio task,
- * runs on its worker's event loop (promises and real timers), which the
- * scheduler does not drive yet, so it is refused at creation with a clear
- * error rather than run without control. A Timer waits out its interval on the virtual clock; a
+ * The kinds a controlled run schedules: every kind the API makes; a kind
+ * added later is refused at creation with a clear error until the
+ * scheduler drives it, rather than run without control. A Timer waits out its interval on the virtual clock; a
  * process is a thread with memory of its own, and a pool or an executor is
- * threads or processes and two queues (api/task-workers.ts). A Condition, the queues and pipes run their controlled calls in
+ * threads or processes and two queues (api/task-workers.ts); an asyncio
+ * task runs on its thread's loop, whose timers wait on the virtual clock
+ * (api/asyncio-timers.ts). A Condition, the queues and pipes run their controlled calls in
  * pieces that never sleep (api/condition.ts, api/queues.ts, api/pipe.ts,
  * attemptUntil); a Barrier and an RWLock sleep through the scheduler's
  * Parking (parkingFor).
@@ -27,7 +28,7 @@ const CONTROLLED_KINDS = new Set<ObjKind>([
   ObjKind.Thread, ObjKind.Lock, ObjKind.RLock, ObjKind.Semaphore, ObjKind.BoundedSemaphore,
   ObjKind.Event, ObjKind.Value, ObjKind.Label, ObjKind.Condition,
   ObjKind.Queue, ObjKind.LifoQueue, ObjKind.PriorityQueue, ObjKind.Barrier, ObjKind.RWLock, ObjKind.Pipe, ObjKind.Timer,
-  ObjKind.ThreadPoolExecutor, ObjKind.TaskQueue, ObjKind.Pool, ObjKind.ProcessPoolExecutor,
+  ObjKind.ThreadPoolExecutor, ObjKind.TaskQueue, ObjKind.Pool, ObjKind.ProcessPoolExecutor, ObjKind.Task,
 ]);
 
 /** A step of the calling thread: `kind` on object `ref` (or at access site `ref`), when the run is controlled. */
@@ -57,5 +58,5 @@ export function parkingFor(ref: number): Parking | undefined {
 /** Refuses an object of `kind` in a controlled run that cannot drive it (see CONTROLLED_KINDS). */
 export function checkControllable(kind: ObjKind): void {
   if (context().control === null || CONTROLLED_KINDS.has(kind)) return;
-  throw new RuntimeError(`${kind === ObjKind.Task ? "asyncio" : kindInfo(kind).name} is not supported in a controlled run yet (asyncio's tasks run on the worker's own event loop, which the scheduler does not drive; everything else of the API is supported)`);
+  throw new RuntimeError(`${kindInfo(kind).name} is not supported in a controlled run yet`);
 }
