@@ -14,8 +14,7 @@
 // States of a timer: pending, then fired or cancelled (a cancelled one is
 // dropped when the pump reaches it).
 
-import { context, during, type WorkerContext } from "../runtime/door";
-import { ThreadState } from "../trace/events";
+import { context, type WorkerContext } from "../runtime/door";
 
 export interface LoopTimer {
   cancel(): void;
@@ -69,7 +68,8 @@ function pump(ctx: WorkerContext, clock: LoopClock): void {
   if (!control || clock.timers.length === 0) return;
   clock.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
   const wait = clock.timers[0].at - control.now();
-  if (wait > 0) during(ThreadState.Sleeping, 0, () => control.sleep(wait));
+  // (No state of its own: the timeline derives "event loop idle" from the tasks, as in an ordinary run.)
+  if (wait > 0) control.sleep(wait);
   const now = control.now();
   const due = clock.timers.filter((t) => t.at <= now);
   clock.timers = clock.timers.filter((t) => t.at > now);
