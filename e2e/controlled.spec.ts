@@ -615,3 +615,31 @@ test("asyncio in a controlled run: its timers wait on the virtual clock, so a mi
   const outcomes = await explore(playground, { code: COROUTINES, mode: "outcomes", maxSchedules: 50, timeoutMs: 120_000 });
   expect(outcomes.outcomes.length, JSON.stringify(outcomes.outcomes)).toBe(1);
 });
+
+const ATOMIC_COUNTER = (rmw: string) => `import { Thread, sharedArray, assert, print } from "playground";
+const cells = sharedArray("int32", 2);
+function work() {
+  ${rmw}
+}
+const a = new Thread({ target: work });
+const b = new Thread({ target: work });
+a.start(); b.start(); a.join(); b.join();
+assert(cells[0] === 2, "count is " + cells[0]);
+print("count", cells[0]);
+`;
+
+test("Atomics operations are steps of a controlled run: a load then a store loses an update the search finds, a spin lock on compareExchange yields at every try, and Atomics.add breaks nowhere", async ({ playground }) => {
+  const split = await explore(playground, { code: ATOMIC_COUNTER("const v = Atomics.load(cells, 0); Atomics.store(cells, 0, v + 1);"), maxSchedules: 200, timeoutMs: 120_000 });
+  expect(split.failure?.message, JSON.stringify(split.outcomes)).toBe("AssertionError: count is 1");
+  expect(split.failure!.preemptions).toBe(1);
+  expect(split.failure!.explanation).toMatch(/Thread-\d ran between Thread-\d's "Atomics.load" \(line 4\) and its "Atomics.store" \(line 4\)/);
+  // A spin lock: the thread that spins gives the turn up at each compareExchange, so the holder runs on and lets go.
+  const spin = ATOMIC_COUNTER("while (Atomics.compareExchange(cells, 1, 0, 1) !== 0) {}\n  cells[0] += 1;\n  Atomics.store(cells, 1, 0);");
+  for (const seed of [1, 2, 3]) {
+    const r = await runSnippet(playground, spin, { controlled: true, seed });
+    expect(outputTexts(r), describeRun(r)).toEqual(["count 2"]);
+  }
+  const added = await explore(playground, { code: ATOMIC_COUNTER("Atomics.add(cells, 0, 1);"), mode: "outcomes", maxSchedules: 200, timeoutMs: 120_000 });
+  expect(added.outcomes.map((o) => o.output)).toEqual(["count 2"]);
+  expect(added.exhaustive).toBe(true);
+});

@@ -6,7 +6,7 @@
 
 import type { CompileResult } from "../compile/types";
 import { originalPosition } from "../compile/source-position";
-import { STEP_VERBS, StepKind, stepHasSite } from "../runtime/control/step-kinds";
+import { ATOMIC_OPS, STEP_VERBS, StepKind, stepHasSite } from "../runtime/control/step-kinds";
 import { MAX_STEPS } from "../runtime/control/control-memory";
 import { isUserObject, objectName } from "../trace/names";
 import type { TraceModel } from "../trace/model";
@@ -33,6 +33,7 @@ export function stepDescriber(compiled: CompileResult, model: TraceModel, offset
     }
     const position = pos > 0 ? originalPosition(compiled, Math.floor(pos / 4096) - offset, pos % 4096) : null;
     const line = position?.line;
+    if (kind === StepKind.Atomic) return { text: `Atomics.${ATOMIC_OPS[arg] ?? "operation"}`, ...(line ? { line } : {}) };
     const hasObject = arg !== 0 && kind !== StepKind.Start && kind !== StepKind.Sleep && kind !== StepKind.Print;
     if (!hasObject) return { text: verb, ...(line ? { line } : {}) };
     const target = objectName(model, arg);

@@ -43,7 +43,12 @@ export const enum StepKind {
   Close = 20,
   /** a Timer's cancel() */
   Cancel = 21,
+  /** an Atomics operation on shared memory; its argument is the operation's index in ATOMIC_OPS */
+  Atomic = 22,
 }
+
+/** The Atomics operations a controlled run takes as steps, by the index a step of kind Atomic carries. */
+export const ATOMIC_OPS: readonly string[] = ["add", "and", "compareExchange", "exchange", "or", "sub", "xor", "load", "store", "notify"];
 
 /** the verb of each kind, as StepView.next starts */
 export const STEP_VERBS: Readonly<Record<number, string>> = {
@@ -68,6 +73,7 @@ export const STEP_VERBS: Readonly<Record<number, string>> = {
   [StepKind.Reset]: "reset",
   [StepKind.Close]: "close",
   [StepKind.Cancel]: "cancel",
+  [StepKind.Atomic]: "Atomics",
 };
 
 /** kinds whose argument is a compiler access site (the rest carry an object ref, or nothing) */

@@ -11,14 +11,15 @@
 // In a controlled run each checked access is also a step of the scheduler
 // (API.md §10): a read, a write, and for `x += 1` a read and then a write,
 // so another thread can be chosen between them, as the lost update needs.
-// The other Atomics operations are not steps yet, and Atomics.wait is
-// refused there: asleep in it, a thread would keep the scheduler's turn.
+// So is each Atomics operation on shared memory (a spin on compareExchange
+// yields at every try); Atomics.wait is refused there: asleep in it, a
+// thread would keep the scheduler's turn.
 
 import type { SnippetHost } from "../../compile/types";
 import type { RaceDetector } from "./race-detector";
 import { sharedCellOf } from "./shared-cells";
 import type { Scheduler } from "../control/scheduler";
-import { StepKind } from "../control/step-kinds";
+import { ATOMIC_OPS, StepKind } from "../control/step-kinds";
 import { RuntimeError } from "../../base/errors";
 
 type Ops = (a: never, b: never) => unknown;
@@ -60,7 +61,10 @@ export function checkedHost(globals: Float64Array, userHeap: SharedArrayBuffer, 
   };
   const wrap = (name: string, before: boolean, after: boolean) => {
     const op = (Atomics as unknown as Indexed)[name] as (...args: unknown[]) => unknown;
+    const opIndex = ATOMIC_OPS.indexOf(name);
     atomics[name] = (ta: unknown, index: unknown, ...rest: unknown[]) => {
+      // In a controlled run an operation on shared memory is a step: another thread may go before it.
+      if (control && opIndex >= 0 && ArrayBuffer.isView(ta) && (ta as View).buffer === userHeap) control.step(StepKind.Atomic, opIndex);
       const key = viewWord(ta, index);
       if (key !== 0 && before) race!.release(key);
       const result = op(ta, index, ...rest);
