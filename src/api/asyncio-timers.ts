@@ -39,7 +39,8 @@ const clocks = new WeakMap<WorkerContext, LoopClock>();
 /** Calls `fire` after `ms`: real time in an ordinary run, the virtual clock in a controlled one. */
 export function loopTimer(ms: number, fire: () => void): LoopTimer {
   const ctx = context();
-  const delay = Math.max(0, ms);
+  // (NaN and negative delays are 0, as setTimeout takes them: a NaN due time would never come.)
+  const delay = ms > 0 ? ms : 0;
   const control = ctx.control;
   if (!control) {
     const id = setTimeout(fire, delay);
