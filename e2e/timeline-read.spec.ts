@@ -294,11 +294,12 @@ for (let i = 0; i < 3000; i++) { print("row " + i); sleep(10); }
   const geometry = () => scroll.evaluate((el) => ({ top: el.scrollTop, height: el.scrollHeight, view: el.clientHeight }));
   await scroll.hover();
   await playground.mouse.wheel(0, -1_000_000);
-  await expect.poll(async () => (await geometry()).top, "scrolled up to the first rows").toBeLessThan(5);
+  // (Near the top: rows measured as they are drawn may move it by a line or two.)
+  await expect.poll(async () => (await geometry()).top, "scrolled up to the first rows").toBeLessThan(100);
   const before = await geometry();
   // More rows arrive; the panel stays where the learner put it.
   await expect.poll(async () => (await geometry()).height, "rows keep coming").toBeGreaterThan(before.height + 40 * 20);
-  expect((await geometry()).top, "still at the top").toBeLessThan(5);
+  expect((await geometry()).top, "still near the top").toBeLessThan(100);
   await expect(playground.locator(".output-pane .out-text").filter({ hasText: /^row 0$/ })).toBeVisible();
   // Back at the end, it follows again, past the rows that come next.
   await playground.mouse.wheel(0, 1_000_000);
