@@ -67,6 +67,8 @@ export class WarmPool {
   private keptExpiry: ReturnType<typeof setTimeout> | undefined;
   /** per worker: runs served, and the memories they were in (weakly: this count must not keep a run's buffers alive) */
   private readonly served = new WeakMap<Worker, { runs: number; memories: number; seen: WeakSet<object> }>();
+  /** the snippet each idle worker was last given to compile */
+  private readonly prepared = new WeakMap<Worker, string>();
   /** runs served by a kept worker (the tests check that a search reuses, and that a changed worker is not reused) */
   reused = 0;
   private refillScheduled = false;
@@ -131,7 +133,12 @@ export class WarmPool {
   /** Let idle workers compile the run's snippet before any of them is needed. */
   prepare(run: RunContextInit): void {
     const message: ToWorker = { type: "prepare", runId: run.runId, js: run.js };
-    for (const worker of this.idle) worker.postMessage(message);
+    for (const worker of this.idle) {
+      // (A worker keeps the last snippet it compiled: a search's schedules would wake every idle worker for nothing.)
+      if (this.prepared.get(worker) === run.js) continue;
+      this.prepared.set(worker, run.js);
+      worker.postMessage(message);
+    }
   }
 
   private scheduleRefill(): void {
