@@ -2,7 +2,8 @@
 // rows in view, placed by their computed heights (row-heights.ts), so a run
 // that prints hundreds of thousands of lines costs a few dozen DOM nodes; it
 // follows the end until the user scrolls up, and again once they scroll
-// back to the bottom. A traceback's "line 4, column 25" is a link that moves
+// back to the bottom (or down to within a screen of an end a running
+// program moves on). A traceback's "line 4, column 25" is a link that moves
 // the editor's cursor there (editor/editor-link.ts).
 
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
