@@ -162,7 +162,7 @@ export class Supervisor {
   ack(): void {
     this.lastAckMs = performance.now();
     this.backlog.ack();
-    if (this.backlog.empty) this.onCaughtUp?.();
+    if (this.backlog.allSent) this.onCaughtUp?.();
   }
 
   private wakeDrainer(): void {
@@ -427,7 +427,7 @@ export class Supervisor {
     this.parts.clocks.runEnded();
     // A stopped run ends now: what the page has not been sent yet is dropped, and counted.
     const discarded = (status === "stopped" && !this.paused) || status === "timeout" ? this.backlog.discard() : 0;
-    await this.pageCaughtUp();
+    await this.allSent();
     if (this.corrupt) {
       status = "error";
       this.problem = this.corrupt;
@@ -449,9 +449,15 @@ export class Supervisor {
     this.parts.onEnd();
   }
 
-  /** Resolves once the page has taken in every chunk, or has stopped taking any in for PAGE_STALL_MS. */
-  private pageCaughtUp(): Promise<void> {
-    if (this.backlog.empty) return Promise.resolve();
+  /**
+   * Resolves once every chunk is on its way to the page, or the page has
+   * stopped taking any in for PAGE_STALL_MS. The end need not wait for the
+   * page to take them in: the port delivers them before it, and the page
+   * takes its messages in order (session/run-session.ts). Waiting for the
+   * last acknowledgement cost every run a round trip to the page at its end.
+   */
+  private allSent(): Promise<void> {
+    if (this.backlog.allSent) return Promise.resolve();
     this.lastAckMs = performance.now();
     return new Promise((resolve) => {
       // The watch must stop with the wait: a timer left running keeps this

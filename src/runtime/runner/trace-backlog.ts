@@ -49,9 +49,9 @@ export class TraceBacklog {
     this.pump();
   }
 
-  /** Nothing is waiting or on its way to the page. */
-  get empty(): boolean {
-    return this.waiting.length === 0 && this.inFlight === 0;
+  /** Every chunk has been sent: none waits here for the page to take in the ones on their way. */
+  get allSent(): boolean {
+    return this.waiting.length === 0;
   }
 
   /** Drops what the page has not been sent (a stopped run); returns how many events that was. */
