@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "@playwright/test";
@@ -211,7 +211,9 @@ async function main() {
   const rows = [];
   const figures = {};
   const failures = {};
-  const meta = { date: new Date().toISOString(), chromium: null, cores: availableParallelism(), node: process.version };
+  // The machine's 1-minute load average before the bench starts: whether the figures were taken on a quiet machine
+  // (the goals are judged on one) or beside other work, which on 2 cores moves most figures more than any change does.
+  const meta = { date: new Date().toISOString(), chromium: null, cores: availableParallelism(), node: process.version, loadBefore: loadavg()[0] };
   let server = null;
   let browser = null;
   let setupError = null;
@@ -222,7 +224,7 @@ async function main() {
     server = await startPreview(process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort());
     browser = await chromium.launch(chromiumLaunchOptions());
     meta.chromium = browser.version();
-    console.log(`bench: ${server.url} in Chromium ${meta.chromium}, ${meta.cores} cores, ${cases.length} cases`);
+    console.log(`bench: ${server.url} in Chromium ${meta.chromium}, ${meta.cores} cores, load average ${meta.loadBefore.toFixed(2)}, ${cases.length} cases`);
     const page = await openPlayground(browser, server.url);
     for (const c of cases) {
       const t0 = performance.now();
