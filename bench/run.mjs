@@ -206,6 +206,28 @@ async function addCpythonColumn(rows, figures, meta) {
   return others;
 }
 
+/**
+ * A fixed piece of single-threaded work, timed (best of 3): how fast this
+ * machine is today, so figures from different days can be compared (a
+ * shared host can run the same code half as fast on another day, and the
+ * load average does not show it).
+ */
+function calibrate() {
+  let best = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const t0 = performance.now();
+    let x = 1;
+    const keep = [];
+    for (let i = 0; i < 20_000_000; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) | 0;
+      if ((i & 0xfff) === 0) keep.push({ i, x, s: String(x) });
+    }
+    if (keep.length === 0 || x === 0.5) throw new Error("unreachable");
+    best = Math.min(best, performance.now() - t0);
+  }
+  return Math.round(best * 10) / 10;
+}
+
 async function main() {
   const cases = await loadCases();
   const rows = [];
@@ -213,7 +235,7 @@ async function main() {
   const failures = {};
   // The machine's 1-minute load average before the bench starts: whether the figures were taken on a quiet machine
   // (the goals are judged on one) or beside other work, which on 2 cores moves most figures more than any change does.
-  const meta = { date: new Date().toISOString(), chromium: null, cores: availableParallelism(), node: process.version, loadBefore: loadavg()[0] };
+  const meta = { date: new Date().toISOString(), chromium: null, cores: availableParallelism(), node: process.version, loadBefore: loadavg()[0], calibrationMs: calibrate() };
   let server = null;
   let browser = null;
   let setupError = null;
@@ -224,7 +246,7 @@ async function main() {
     server = await startPreview(process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort());
     browser = await chromium.launch(chromiumLaunchOptions());
     meta.chromium = browser.version();
-    console.log(`bench: ${server.url} in Chromium ${meta.chromium}, ${meta.cores} cores, load average ${meta.loadBefore.toFixed(2)}, ${cases.length} cases`);
+    console.log(`bench: ${server.url} in Chromium ${meta.chromium}, ${meta.cores} cores, load average ${meta.loadBefore.toFixed(2)}, calibration ${meta.calibrationMs} ms, ${cases.length} cases`);
     const page = await openPlayground(browser, server.url);
     for (const c of cases) {
       const t0 = performance.now();
