@@ -13,6 +13,7 @@ import type { ModuleScope } from "./module-scope";
 import { isTypeOnly, type References } from "./references";
 import { isAssignmentOperator, type SharedEmitter } from "./shared-globals";
 import { insertAtStart, isLoop, tickLoopBody, tickStatement, withLoopBody } from "./ticks";
+import { countedLoop, stripMined } from "./counted-loops";
 import { namedValue, thrownValue } from "./module-hooks";
 import type { SharedGlobal } from "./types";
 import { isCheckedAccess, isGlobalAtomics, type MemoryAccess, type MemoryEmitter } from "./checked-memory";
@@ -42,6 +43,13 @@ function valueUsed(node: ts.Expression): boolean {
   return true;
 }
 
+/** The function (or the module) a node's code runs in. */
+function enclosingFunction(node: ts.Node): ts.Node {
+  let n = node.parent;
+  while (n && !ts.isFunctionLike(n) && !ts.isSourceFile(n) && !ts.isClassStaticBlockDeclaration(n) && !ts.isPropertyDeclaration(n)) n = n.parent;
+  return n;
+}
+
 export function createBodyVisitor(env: RewriteEnv): (node: ts.Node) => ts.VisitResult<ts.Node> {
   const { factory: f, context, shared } = env;
   const isUserBinding = (id: ts.Identifier) => env.refs.symbols.has(id);
@@ -53,6 +61,19 @@ export function createBodyVisitor(env: RewriteEnv): (node: ts.Node) => ts.VisitR
   const copiedOf = (id: ts.Identifier): string | undefined => {
     const symbol = env.refs.symbols.get(id);
     return symbol && env.scope.copied.get(symbol);
+  };
+  /** a binding of this thread's own: the snippet's, neither a shared global nor a copied top-level variable */
+  const isLocal = (id: ts.Identifier) => isUserBinding(id) && !sharedOf(id) && !copiedOf(id);
+  /** a const, or a variable that no function but its own refers to (nothing else could assign it while a loop of its own runs) */
+  const isSteady = (id: ts.Identifier) => {
+    const symbol = env.refs.symbols.get(id);
+    const declaration = symbol?.valueDeclaration;
+    if (!symbol || !declaration) return false;
+    if (ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent)
+      && declaration.parent.flags & ts.NodeFlags.Const) return true;
+    const home = enclosingFunction(declaration);
+    for (const [ref, s] of env.refs.symbols) if (s === symbol && enclosingFunction(ref) !== home) return false;
+    return true;
   };
   const expr = (e: ts.Expression) => ts.visitNode(e, visit, ts.isExpression);
   const memory = env.memory;
@@ -147,7 +168,11 @@ export function createBodyVisitor(env: RewriteEnv): (node: ts.Node) => ts.VisitR
       return withTick(loop, ts.visitNode(node.statement, visit, ts.isStatement));
     }
     const loop = ts.visitEachChild(node, visit, context);
-    return env.ticks ? withTick(loop, loop.statement) : loop;
+    if (!env.ticks) return loop;
+    // A counted loop checks once per block of iterations (counted-loops.ts).
+    const counted = ts.isForStatement(node) && ts.isForStatement(loop) ? countedLoop(node, { isLocal, isSteady }) : null;
+    if (counted) return stripMined(f, loop as ts.ForStatement, counted, tickStatement(f, node.statement));
+    return withTick(loop, loop.statement);
   };
 
   const visitBlock = (node: ts.Block): ts.Block => {

@@ -1,7 +1,9 @@
 // The eval-breaker (DESIGN.md "Data flow"): Stop, the GIL's switch interval
 // and runaway protection must reach code that never calls the API, as
 // CPython's eval loop checks its eval-breaker flag. A check at every loop
-// body and function entry bounds the time between checks.
+// body and function entry bounds the time between checks (a counted loop
+// whose body calls nothing checks once per block of iterations instead:
+// counted-loops.ts).
 //
 // The check is a plain read of the control word, `__pg_ctl[0] !== 0`, not
 // Atomics.load: V8 (Node 20, Chrome 156) does not inline Atomics.load, so a
