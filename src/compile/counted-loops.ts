@@ -30,7 +30,10 @@
 //     yield or `**`): the check is what lets the simulated GIL change hands
 //     and the drainer ask for a held-back release, so the time between two
 //     checks must stay short; a block of such a body is BLOCK short steps.
-//     (Stop and timeouts end the worker outright and never wait for a check.)
+//     (What an operator does on its own is not seen: `s + hugeArray` joins
+//     the array every iteration, so such a body holds a simulated GIL for
+//     up to a block of those. Stop and timeouts end the worker outright and
+//     never wait for a check.)
 
 import ts from "typescript";
 
