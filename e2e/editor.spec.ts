@@ -169,7 +169,7 @@ test("completion: the playground module's exports are suggested inside its impor
 // `let x = ;` on line 3 gets a red squiggle on line 3 (and the editor's
 // header counts the error); Ctrl+Enter ends the run as "error", and a run
 // through window.playground reports status "error" with errors[0].line 3.
-test("a syntax error gets a red marker on its line and the run reports it with that line", async ({ playground }) => {
+test("a syntax error gets a red marker on its line, the output says what and where, and the run reports it with that line", async ({ playground }) => {
   await waitForMonaco(playground);
   const code = 'import { print } from "playground";\nprint("start");\nlet x = ;\nprint(x);\n';
   await setCode(playground, code);
@@ -179,6 +179,8 @@ test("a syntax error gets a red marker on its line and the run reports it with t
   await playground.locator(".editor-pane .monaco-editor .view-lines").click();
   await playground.keyboard.press("Control+Enter");
   await expect(playground.locator("body")).toHaveAttribute("data-run-state", "error", { timeout: 30_000 });
+  // The learner reads why in the output panel, not only in the editor's marker (the run never started, so nothing streamed it).
+  await expect(playground.locator(".output-pane .out-row").filter({ hasText: "SyntaxError" })).toContainText("line 3");
 
   const result = await playground.evaluate(() => window.playground!.run());
   expect(result.status, describeRun(result)).toBe("error");

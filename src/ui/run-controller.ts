@@ -136,6 +136,8 @@ export class RunController {
     if (this.active !== active) return result;
     this.active = null;
     const run = this.stores.run.getState();
+    // A run refused before it started (a syntax error, a bad setting) streamed nothing: its lines are only in the result.
+    if (run.output.printed === 0 && result.output.length > 0) run.appendOutput(result.output);
     for (const detail of summaryDetails(result)) run.appendNotice(detail, true);
     for (const note of lessonNotes(active.code, result)) run.appendLesson(note);
     for (const note of timingNotes(active.code, result, currentLanguage(), run.inForce?.settings.gil, globalThis.navigator?.hardwareConcurrency || 1)) run.appendLesson(note);
