@@ -126,7 +126,7 @@ test("Run to end keeps the steps taken and finishes the run; its summary names s
   }
 });
 
-test("Find a failing interleaving replays the lost update and explains it by its read and write lines, in English and in Chinese", async ({ playground: page }) => {
+test("Find a failing interleaving replays the lost update and explains it by its read and write lines, in English and in Chinese, its output in the order printed", async ({ playground: page }) => {
   await openLostUpdate(page);
   await page.getByTestId("find-failure").click();
   const answer = page.getByTestId("explore-result");
@@ -136,6 +136,12 @@ test("Find a failing interleaving replays the lost update and explains it by its
   await expect(page.locator(".output-pane .summary")).toContainText("1 preemption");
   await expect(page.locator(".output-pane .out-text").filter({ hasText: "counter = 1" })).toBeVisible();
   await expect(page.locator(".output-pane").getByText(/ran between Thread-\d's "read counter"/)).toBeVisible();
+  // In the order the run printed them: the print, then the assert's traceback (which reaches the page first, straight from the runner).
+  const texts = await page.locator(".output-pane .out-row .out-text").allTextContents();
+  const print = texts.findIndex((t) => t.includes("counter = 1"));
+  const traceback = texts.findIndex((t) => t.includes("AssertionError"));
+  expect(print, texts.join("\n")).toBeGreaterThanOrEqual(0);
+  expect(traceback, texts.join("\n")).toBeGreaterThan(print);
 
   await page.getByTestId("language-switch").selectOption("zh");
   try {

@@ -28,6 +28,16 @@ describe("RowHeights", () => {
     expect(h.totalPx).toBe(2 * LINE_PX);
   });
 
+  it("recounts when rows moved (a line went in before others)", () => {
+    const texts = ["a", "b".repeat(25)];
+    const h = new RowHeights();
+    h.update((i) => texts[i], 2, 0, 10);
+    expect(h.top(1)).toBe(LINE_PX);
+    texts.splice(0, 0, "c".repeat(15));
+    h.update((i) => texts[i], 3, 0, 10, 1);
+    expect([h.top(1), h.top(2), h.totalPx]).toEqual([2 * LINE_PX, 3 * LINE_PX, 6 * LINE_PX]);
+  });
+
   it("takes a measured height where the font disagrees", () => {
     const texts = ["a", "b", "c"];
     const h = new RowHeights();

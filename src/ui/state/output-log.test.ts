@@ -14,6 +14,17 @@ describe("OutputLog", () => {
     expect(log.printed).toBe(1);
   });
 
+  it("keeps lines in the order they were printed when a traceback arrives before an earlier print", () => {
+    const log = new OutputLog();
+    log.appendLines([{ thread: "MainThread", text: "start", t: 1, stream: "stdout" }]);
+    log.appendLines([{ thread: "MainThread", text: "Traceback:\n  line 8\nAssertionError", t: 0.015, stream: "stderr" }]);
+    expect(log.reordered).toBe(1);
+    log.appendLines([{ thread: "MainThread", text: "counter = 1", t: 0.014, stream: "stdout" }, { thread: "Thread-1", text: "same time", t: 1 }]);
+    expect(log.rows.map((r) => r.text)).toEqual(["counter = 1", "Traceback:", "  line 8", "AssertionError", "start", "same time"]);
+    expect(log.reordered).toBe(2);
+    expect(log.printed).toBe(4);
+  });
+
   it("drops the oldest rows in slices once over its cap, and counts them", () => {
     const log = new OutputLog(100);
     const lines = Array.from({ length: 250 }, (_, i) => ({ thread: "MainThread", text: String(i), t: i }));

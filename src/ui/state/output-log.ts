@@ -2,6 +2,13 @@
 // state: a run can print hundreds of thousands of lines, and copying an
 // immutable array on every batch would make appending quadratic. The store
 // holds this log plus a version number that changes on every append.
+//
+// Lines are kept in the order they were printed, as the run's result has
+// them: a thread's exception comes to the page straight from the runner,
+// its prints through the drainer, a moment later, so a print made before
+// the exception can arrive after its traceback. Such a line goes in before
+// the later ones (rare, and counted in `reordered`, which tells the panel
+// that rows moved); every other line is appended.
 
 import type { OutputLine, RunStatus } from "../../runtime/types";
 
@@ -31,6 +38,8 @@ export class OutputLog {
   dropped = 0;
   /** output lines appended since the last clear, dropped ones included */
   printed = 0;
+  /** times a line went in before rows already kept (the rows after it moved down) */
+  reordered = 0;
 
   constructor(private readonly maxRows = MAX_OUTPUT_ROWS) {}
 
@@ -46,6 +55,7 @@ export class OutputLog {
     this.kept.length = 0;
     this.dropped = 0;
     this.printed = 0;
+    this.reordered = 0;
   }
 
   appendLines(lines: readonly OutputLine[]): void {
@@ -59,9 +69,16 @@ export class OutputLog {
       // One row per text line keeps every row the same height, which the
       // panel's windowed rendering relies on.
       const parts = full.includes("\n") ? full.replace(/\n$/, "").split("\n") : [full];
-      parts.forEach((text, i) => {
-        this.kept.push({ kind: "line", thread, t, text, stderr, continued: i > 0 });
-      });
+      const rows = parts.map((text, i): OutputRow => ({ kind: "line", thread, t, text, stderr, continued: i > 0 }));
+      // After every kept line printed at or before it (a multi-row line's rows share its time, so none is split).
+      let at = this.kept.length;
+      while (at > 0 && this.kept[at - 1].kind === "line" && this.kept[at - 1].t > t) at--;
+      if (at === this.kept.length) {
+        for (const row of rows) this.kept.push(row);
+      } else {
+        this.kept.splice(at, 0, ...rows);
+        this.reordered++;
+      }
     }
     this.trim();
   }
