@@ -51,6 +51,9 @@ test("step mode: the learner schedules two threads through a lost update, the ed
   await page.getByTestId("step-start").click();
   await expect(nextStep(page, "MainThread")).toHaveText("start a thread · line 11");
   await expect(row(page, "MainThread")).toHaveAttribute("data-state", "runnable");
+  // The toolbar says the run is paused, as its output does, not that it was stopped.
+  await expect(page.getByTestId("status")).toHaveText(/^Paused/);
+  await expect(page.getByTestId("status")).toHaveClass(/status-paused/);
 
   // MainThread starts both threads and reaches its join of Thread-1, where it blocks.
   await step(page, "MainThread");

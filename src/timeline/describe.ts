@@ -47,7 +47,8 @@ export function describeHit(
       const open = hit.index === track.states.length - 1;
       const rows = interval(hit.startMs, hit.endMs, open);
       const target = waitTargetName(model, hit.obj, w);
-      const named = target && kindOf(hit.obj) !== ObjKind.Thread && target !== defaultName(hit.obj);
+      // (an internal object, the scheduler's turn, is named without its kind: "label" would mean nothing to a learner)
+      const named = target && kindOf(hit.obj) !== ObjKind.Thread && !kindInfo(kindOf(hit.obj)).internal && target !== defaultName(hit.obj);
       const on = named ? w.objectOfKind(target, kindInfo(kindOf(hit.obj)).name) : target;
       if (hit.state === ThreadState.Blocked && hit.obj !== 0) {
         rows.push([w.on, on]);

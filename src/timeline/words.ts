@@ -205,6 +205,7 @@ export const ZH_WORDS: TimelineWords = {
   },
   task: (index) => `任务 #${index}`,
   chunk: (first, count) => (count === 1 ? `第 ${first} 项` : `第 ${first}–${first + count - 1} 项`),
+  schedulerTurn: "调度器的轮次",
   chunkRow: "分块",
   runs: "运行",
   chunkOf: (count, size) => {

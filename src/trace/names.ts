@@ -13,7 +13,7 @@
 
 import { THREAD_STATE_NAMES, ThreadState } from "./events";
 import type { TraceModel } from "./model";
-import { defaultName, kindInfo, kindOf, ObjKind, ordinalOf } from "./object-kinds";
+import { defaultName, kindInfo, kindOf, ObjKind, ordinalOf, SCHEDULER_TURN_REF } from "./object-kinds";
 
 /** The words the names below put around Python's names. */
 export interface NameWords {
@@ -27,6 +27,8 @@ export interface NameWords {
   task(index: number): string;
   /** a chunk of map's box: "items 4–7" (`count` items from `first`); the export names it alike */
   chunk(first: number, count: number): string;
+  /** what a controlled run's thread waits on while another has the scheduler's baton */
+  schedulerTurn: string;
 }
 
 export const EN_NAME_WORDS: NameWords = {
@@ -35,6 +37,7 @@ export const EN_NAME_WORDS: NameWords = {
   ownedBy: (owner, role) => `${owner} ${role}`,
   task: (index) => `task #${index}`,
   chunk: (first, count) => (count === 1 ? `item ${first}` : `items ${first}–${first + count - 1}`),
+  schedulerTurn: "scheduler's turn",
 };
 
 /** Python's names: the main process is MainProcess; a process is named after its first thread (Process-1, PoolWorker-2). */
@@ -78,6 +81,7 @@ export function stateName(state: number, words: NameWords = EN_NAME_WORDS): stri
 export function waitTargetName(model: TraceModel, obj: number, words: NameWords = EN_NAME_WORDS): string {
   if (obj === 0) return "";
   if (kindOf(obj) === ObjKind.Thread) return words.joined(threadName(model, ordinalOf(obj)));
+  if (obj === SCHEDULER_TURN_REF) return words.schedulerTurn;
   return objectName(model, obj, words);
 }
 

@@ -89,6 +89,13 @@ export function objRef(kind: ObjKind, ordinal: number): number {
   return (kind << 24) | (ordinal & MAX_ORDINAL);
 }
 
+/**
+ * What a thread of a controlled run waits on while another has the
+ * scheduler's baton: a label with an ordinal no snippet label reaches, which
+ * the runner names once and the timeline words in the page's language.
+ */
+export const SCHEDULER_TURN_REF = objRef(ObjKind.Label, MAX_ORDINAL);
+
 export function kindOf(ref: number): ObjKind {
   return (ref >>> 24) as ObjKind;
 }

@@ -1,7 +1,7 @@
 // The summary line is what a learner reads after a run: a controlled run's
 // must name its seed, steps and preemptions, in the page's language.
 import { describe, expect, it } from "vitest";
-import { summarize } from "./format";
+import { formatDuration, formatRunTime, summarize } from "./format";
 import type { RunResult } from "../runtime/types";
 
 const RESULT: RunResult = {
@@ -17,5 +17,15 @@ describe("summarize", () => {
 
   it("says nothing of seeds for a parallel run", () => {
     expect(summarize(RESULT, "en")).toBe("Finished · 12 ms · exit code 0 · 0 errors");
+  });
+});
+
+describe("times on the page", () => {
+  it("show a controlled run's virtual µs as µs, not as 0.0 ms", () => {
+    expect(formatRunTime(0.014)).toBe("14 µs");
+    expect(formatDuration(0.015)).toBe("15 µs");
+    expect(formatRunTime(12.34)).toBe("12.3 ms");
+    expect(formatDuration(0)).toBe("0.0 ms");
+    expect([formatDuration(840.2), formatDuration(3250), formatDuration(125_000)]).toEqual(["840 ms", "3.25 s", "2 min 5 s"]);
   });
 });

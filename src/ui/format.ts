@@ -5,14 +5,21 @@ import type { RunResult } from "../runtime/types";
 import { currentLanguage, type Language, type Strings } from "./i18n/language";
 import type { RunPhase } from "./state/stores";
 
-/** A time on the run's clock, for output rows: `12.3 ms`. */
-export function formatRunTime(tMs: number): string {
-  return Number.isFinite(tMs) ? `${tMs.toFixed(1)} ms` : "";
+/** Under 0.1 ms, in µs: a controlled run's virtual clock counts a µs a step, which "0.0 ms" would hide. */
+function microseconds(ms: number): string | null {
+  return ms > 0 && ms < 0.1 ? `${Math.round(ms * 1000)} µs` : null;
 }
 
-/** A duration for the status text: `840 ms`, `3.25 s`, `2 min 5 s`. */
+/** A time on the run's clock, for output rows: `12.3 ms`, `14 µs`. */
+export function formatRunTime(tMs: number): string {
+  return Number.isFinite(tMs) ? (microseconds(tMs) ?? `${tMs.toFixed(1)} ms`) : "";
+}
+
+/** A duration for the status text: `15 µs`, `840 ms`, `3.25 s`, `2 min 5 s`. */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return "";
+  const small = microseconds(ms);
+  if (small) return small;
   if (ms < 10) return `${ms.toFixed(1)} ms`;
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
@@ -29,6 +36,8 @@ const WORDS: Strings<{
   at: (line: number, column?: number) => string;
   controlled: (seed: number, steps: number, preemptions: number) => string;
   paused: string;
+  /** the status of step mode's pause (its run ended "stopped" at the next step) */
+  pausedPhase: string;
 }> = {
   en: {
     phases: { idle: "Ready", running: "Running…", ok: "Finished", error: "Error", deadlock: "Deadlock", stopped: "Stopped", timeout: "Timed out" },
@@ -38,6 +47,7 @@ const WORDS: Strings<{
     waits: (thread, what, holder) => (what === holder ? `${thread} waits for ${what} to finish` : `${thread} waits for ${what}, held by ${holder}`),
     at: (line, column) => ` (line ${line}${column !== undefined ? `:${column}` : ""})`,
     paused: "Paused: pick the thread that takes the next step",
+    pausedPhase: "Paused",
     controlled: (seed, steps, preemptions) =>
       `controlled: seed ${seed} · ${steps} ${steps === 1 ? "step" : "steps"} · ${preemptions} ${preemptions === 1 ? "preemption" : "preemptions"}`,
   },
@@ -49,12 +59,14 @@ const WORDS: Strings<{
     waits: (thread, what, holder) => (what === holder ? `${thread} 在等待 ${what} 结束` : `${thread} 在等待 ${what}，它被 ${holder} 持有`),
     at: (line, column) => `（第 ${line} 行${column !== undefined ? `，第 ${column} 列` : ""}）`,
     paused: "已暂停：选择下一步由哪个线程执行",
+    pausedPhase: "已暂停",
     controlled: (seed, steps, preemptions) => `受控运行：种子 ${seed} · ${steps} 步 · ${preemptions} 次抢占`,
   },
 };
 
-export function phaseLabel(phase: RunPhase, language: Language = currentLanguage()): string {
-  return WORDS[language].phases[phase];
+/** `paused`: the run is step mode's pause, which ended "stopped" only to go on from there. */
+export function phaseLabel(phase: RunPhase, language: Language = currentLanguage(), paused = false): string {
+  return paused && phase === "stopped" ? WORDS[language].pausedPhase : WORDS[language].phases[phase];
 }
 
 /** The line that closes a run's output. */

@@ -141,7 +141,8 @@ export class RunController {
     for (const detail of summaryDetails(result)) run.appendNotice(detail, true);
     for (const note of lessonNotes(active.code, result)) run.appendLesson(note);
     for (const note of timingNotes(active.code, result, currentLanguage(), run.inForce?.settings.gil, globalThis.navigator?.hardwareConcurrency || 1)) run.appendLesson(note);
-    run.finish(result, summarize(result, undefined, this.lastControl?.end === "paused"));
+    const paused = this.lastControl?.end === "paused";
+    run.finish(result, summarize(result, undefined, paused), paused);
     this.stores.timeline.getState().end();
     return result;
   }

@@ -4,7 +4,7 @@
 // calls. The page turns them into words ("read counter", "acquire lockA")
 // with the names and sites it knows.
 
-import { MAX_ORDINAL, ObjKind, objRef } from "../../trace/object-kinds";
+import { SCHEDULER_TURN_REF } from "../../trace/object-kinds";
 
 /**
  * What a thread of a controlled run waits on while another has the baton:
@@ -12,7 +12,7 @@ import { MAX_ORDINAL, ObjKind, objRef } from "../../trace/object-kinds";
  * snippet label reaches. The timeline shows the wait as "waiting" on it:
  * a controlled run has no GIL, so "waiting for the GIL" would be untrue.
  */
-export const TURN_REF = objRef(ObjKind.Label, MAX_ORDINAL);
+export const TURN_REF = SCHEDULER_TURN_REF;
 export const TURN_NAME = "scheduler's turn";
 
 export const enum StepKind {

@@ -42,6 +42,7 @@ export function StatusText() {
   const language = useLanguage();
   const startedAt = useRunState((s) => s.startedAt);
   const durationMs = useRunState((s) => s.durationMs);
+  const paused = useRunState((s) => s.paused);
   const [now, setNow] = useState(() => performance.now());
 
   useEffect(() => {
@@ -52,9 +53,9 @@ export function StatusText() {
 
   const elapsed = phase === "running" && startedAt !== null ? Math.max(0, now - startedAt) : durationMs;
   return (
-    <div className={`status status-${phase}`} role="status" data-testid="status">
+    <div className={`status status-${paused && phase === "stopped" ? "paused" : phase}`} role="status" data-testid="status">
       <span className="status-dot" aria-hidden="true" />
-      {phaseLabel(phase, language)}
+      {phaseLabel(phase, language, paused)}
       {elapsed !== null && phase !== "idle" && <span className="status-time">{formatDuration(elapsed)}</span>}
     </div>
   );

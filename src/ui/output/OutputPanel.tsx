@@ -84,7 +84,8 @@ export function OutputPanel() {
     // One character's width in the output's font: how many fit on a line.
     const probe = document.createElement("span");
     probe.textContent = "0".repeat(100);
-    probe.style.cssText = "position:absolute;visibility:hidden;white-space:pre";
+    // Fixed, so its 100 characters never widen the page's scrollable area (absolute, it let the page scroll sideways).
+    probe.style.cssText = "position:fixed;left:0;top:0;visibility:hidden;pointer-events:none;white-space:pre";
     el.appendChild(probe);
     const measure = () => {
       const width = probe.getBoundingClientRect().width / 100;

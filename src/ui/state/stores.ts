@@ -85,6 +85,8 @@ export interface RunState {
   /** changes whenever `output` changes; what components subscribe to */
   outputVersion: number;
   lastResult: RunResult | null;
+  /** the last run is step mode's pause (ended "stopped" at the next step, to go on from there) */
+  paused: boolean;
   /**
    * The settings the current run resolved (runtime/settings.ts: toolbar <
    * pragma < request) and the ones its code's pragma gave: what the toolbar
@@ -97,7 +99,7 @@ export interface RunState {
   appendNotice(text: string, stderr?: boolean): void;
   /** a note on what the run did or did not show (examples/lesson-notes.ts) */
   appendLesson(text: string): void;
-  finish(result: RunResult, summary: string): void;
+  finish(result: RunResult, summary: string, paused?: boolean): void;
 }
 
 export function createRunStore(): StoreApi<RunState> {
@@ -108,10 +110,11 @@ export function createRunStore(): StoreApi<RunState> {
     output: new OutputLog(),
     outputVersion: 0,
     lastResult: null,
+    paused: false,
     inForce: null,
     begin: () => {
       get().output.clear();
-      set((s) => ({ phase: "running", startedAt: performance.now(), durationMs: null, inForce: null, outputVersion: s.outputVersion + 1 }));
+      set((s) => ({ phase: "running", startedAt: performance.now(), durationMs: null, inForce: null, paused: false, outputVersion: s.outputVersion + 1 }));
     },
     setInForce: (inForce) => set({ inForce }),
     appendOutput: (lines) => {
@@ -127,10 +130,11 @@ export function createRunStore(): StoreApi<RunState> {
       get().output.appendNotice(text, false, "lesson");
       set((s) => ({ outputVersion: s.outputVersion + 1 }));
     },
-    finish: (result, summary) => {
+    finish: (result, summary, paused = false) => {
       get().output.appendSummary(summary, result.status);
       set((s) => ({
         phase: result.status,
+        paused,
         startedAt: null,
         durationMs: result.durationMs,
         lastResult: result,
