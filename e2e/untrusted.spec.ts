@@ -271,3 +271,66 @@ test("runs that follow each other quickly never run out of shared memory: 80 run
   }, 'import { print } from "playground";\nprint("run RUN");\n');
   expect(statuses).toEqual(Array.from({ length: 80 }, (_, i) => `ok:run ${i}`));
 });
+
+test("an error whose message, name or stack getter throws still ends its thread: a traceback Python's way, the join returns, the lane ends", async ({ playground }) => {
+  const bad = `class BadError extends Error { get message(): string { throw new Error("no message"); } get stack(): string { throw new Error("no stack"); } }`;
+  const code = `import { Thread, ThreadPoolExecutor, print } from "playground";
+${bad}
+const t = new Thread({ target: () => { throw new BadError(); } });
+t.start(); t.join();
+print("joined");
+const ex = new ThreadPoolExecutor(1);
+try { ex.submit(() => { throw new BadError(); }).result(); } catch (e) { print("re-raised"); }
+ex.shutdown();
+const p = new Thread({ target: () => { throw new Proxy({}, { getPrototypeOf() { throw new Error("trap"); } }); } });
+p.start(); p.join();
+print("done");
+`;
+  for (const settings of [undefined, { controlled: true, seed: 3 }]) {
+    const result = await runSnippet(playground, code, settings, 30_000);
+    expect(result.status, describeRun(result)).toBe("ok");
+    expect(outputTexts(result).filter((t) => !t.startsWith("Exception in thread"))).toEqual(["joined", "re-raised", "done"]);
+    expect(result.errors.map((e) => e.message)).toContain("Error: <exception str() failed>");
+    expect(result.threads.find((t) => t.name === "Thread-1")?.state, describeRun(result)).toBe("error");
+  }
+  await playground.evaluate(() => (window as unknown as { playground: { debug: { resetSettings(): void } } }).playground.debug.resetSettings());
+  await expectNextRunWorks(playground);
+});
+
+test("a bad timeoutMs fails the run or the search with a message that names it, instead of hanging or timing out at once", async ({ playground }) => {
+  for (const timeoutMs of [0, -1, Number.NaN, 3e9, Number.POSITIVE_INFINITY]) {
+    const result = await runSnippet(playground, HELLO, undefined, timeoutMs);
+    expect(result.status, `timeoutMs ${timeoutMs}: ${describeRun(result)}`).toBe("error");
+    expect(result.errors[0].message).toMatch(/timeoutMs/);
+    expect(outputTexts(result)).not.toContain("still alive");
+  }
+  const refusals = await playground.evaluate(async (code) => {
+    const api = (window as unknown as { playground: { explore(r: object): Promise<unknown> } }).playground;
+    const tries = [{ timeoutMs: Number.NaN }, { maxSchedules: Number.NaN }, { maxSchedules: 0 }];
+    return Promise.all(tries.map((t) => api.explore({ code, ...t }).then(() => "accepted", (e: Error) => e.message)));
+  }, HELLO);
+  expect(refusals[0]).toMatch(/timeoutMs/);
+  expect(refusals[1]).toMatch(/maxSchedules/);
+  expect(refusals[2]).toMatch(/maxSchedules/);
+  await expectNextRunWorks(playground);
+});
+
+test("a search of a long loop keeps the page alive: its runs' thousands of branch points are not copied into memory", async ({ playground }) => {
+  const code = `import { Thread, print } from "playground";
+let counter = 0;
+function work() { for (let i = 0; i < 10000; i++) counter += 1; }
+const a = new Thread({ target: work }), b = new Thread({ target: work });
+a.start(); b.start(); a.join(); b.join();
+print("counter", counter);
+`;
+  const found = await playground.evaluate(
+    (code) => (window as unknown as { playground: { explore(r: object): Promise<{ schedulesRun: number; exhaustive: boolean; failure?: unknown }> } })
+      .playground.explore({ code, mode: "failure", maxSchedules: 30, timeoutMs: 60_000 }),
+    code,
+  );
+  expect(found.schedulesRun).toBe(30);
+  expect(found.exhaustive).toBe(false);
+  expect(found.failure).toBeUndefined();
+  await playground.evaluate(() => (window as unknown as { playground: { debug: { resetSettings(): void } } }).playground.debug.resetSettings());
+  await expectNextRunWorks(playground);
+});

@@ -22,7 +22,7 @@
 // The sentinel `null` tells one worker to stop.
 
 import { PlaygroundError } from "../base/errors";
-import { context, labelRef, type WorkerContext } from "../runtime/door";
+import { context, labelRef, safely, UNPRINTABLE, type WorkerContext } from "../runtime/door";
 import { reprValue } from "./format";
 import { EventKind } from "../trace/events";
 import { Queue } from "./queues";
@@ -99,8 +99,17 @@ export function taskWorkerMain(tasks: Queue<Task | null>, results: Queue<TaskRes
   }
 }
 
+/** What the owner re-raises; read with care, since the value and its getters are the snippet's (runtime/thrown.ts). */
 function errorInfo(error: unknown): { name: string; message: string } {
-  return error instanceof Error ? { name: error.name, message: error.message } : { name: "Error", message: String(error) };
+  let isError = false;
+  try {
+    isError = error instanceof Error;
+  } catch {
+    // a Proxy whose getPrototypeOf trap throws: sent as a value
+  }
+  return isError
+    ? { name: safely(() => (error as Error).name, "Error"), message: safely(() => (error as Error).message, UNPRINTABLE) }
+    : { name: "Error", message: safely(() => String(error), UNPRINTABLE) };
 }
 
 /**

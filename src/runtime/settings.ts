@@ -57,6 +57,17 @@ function problem(name: string, value: unknown, expected: string): string {
   return `setting ${name} must be ${expected}, got ${shown}`;
 }
 
+/** The longest a run may be given: a timer's limit (2^31 - 1 ms, about 24.8 days); past it, a timer fires at once. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** A run's or a search's `timeoutMs`: its problem, or null when it is absent or valid. */
+export function checkTimeout(value: unknown): string | null {
+  if (value === undefined) return null;
+  return typeof value === "number" && value > 0 && value <= MAX_TIMEOUT_MS
+    ? null
+    : problem("timeoutMs", value, `a number of milliseconds above 0 and at most ${MAX_TIMEOUT_MS}`);
+}
+
 /** One setting's problem, or null when `value` is valid for it. */
 export function checkSetting(name: SettingName, value: unknown): string | null {
   if (BOOLEANS.includes(name)) return typeof value === "boolean" ? null : problem(name, value, "true or false");

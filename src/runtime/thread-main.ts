@@ -27,7 +27,7 @@ type Hygiene = ReturnType<typeof armHygiene>;
 import { createHost, type HostParts } from "./host";
 import { Field, Lifecycle, startsProcess } from "./thread-table";
 import { block } from "./door/blocking";
-import { stackOfThrown } from "./thrown";
+import { safely, stackOfThrown, UNPRINTABLE } from "./thrown";
 import type { Decoder } from "./serialize";
 import { ThreadState } from "../trace/events";
 import { ObjKind, objRef } from "../trace/object-kinds";
@@ -83,14 +83,25 @@ function waitForNonDaemonThreads(ctx: WorkerContext): void {
   }
 }
 
+/**
+ * Tells the runner of a thread's uncaught exception. It reads the snippet's
+ * value, whose getters may throw, so it never throws itself: the thread must
+ * still end (its exit, the table, the scheduler's turn), or its join would
+ * wait for ever and the timeline would draw it running.
+ */
 function reportException(parts: ThreadParts, ctx: WorkerContext, error: unknown): void {
-  const isError = error instanceof Error;
+  let isError = false;
+  try {
+    isError = error instanceof Error;
+  } catch {
+    // A Proxy whose getPrototypeOf trap throws: shown as a value.
+  }
   sendToRunner({
     type: "exception",
     // A thrown string or object is shown as its value, where it was thrown (thrown.ts).
-    errorName: isError ? error.name : "",
-    message: isError ? error.message : parts.repr(error),
-    stack: isError ? String(error.stack ?? "") : stackOfThrown(error),
+    errorName: isError ? safely(() => (error as Error).name, "Error") : "",
+    message: isError ? safely(() => (error as Error).message, UNPRINTABLE) : safely(() => parts.repr(error), UNPRINTABLE),
+    stack: isError ? safely(() => (error as Error).stack, "") : safely(() => stackOfThrown(error), ""),
     t: ctx.now(),
   });
 }

@@ -10,7 +10,12 @@ const stacks = new WeakMap<object, string>();
 let lastPrimitive: { value: unknown; stack: string } | null = null;
 
 export function noteThrown<T>(value: T): T {
-  if (value instanceof Error) return value;
+  try {
+    if (value instanceof Error) return value;
+  } catch {
+    // A Proxy whose getPrototypeOf trap throws: it is thrown as it is, not the trap's error.
+    return value;
+  }
   const stack = new Error().stack ?? "";
   if ((typeof value === "object" && value !== null) || typeof value === "function") stacks.set(value as object, stack);
   else lastPrimitive = { value, stack };
@@ -21,4 +26,20 @@ export function noteThrown<T>(value: T): T {
 export function stackOfThrown(value: unknown): string {
   if ((typeof value === "object" && value !== null) || typeof value === "function") return stacks.get(value as object) ?? "";
   return lastPrimitive && Object.is(lastPrimitive.value, value) ? lastPrimitive.stack : "";
+}
+
+/** What Python prints for an exception whose str() raises. */
+export const UNPRINTABLE = "<exception str() failed>";
+
+/**
+ * `read()` as a string, or `fallback` when reading throws: a thrown value is
+ * the snippet's, and its getters, Proxy traps and toString may throw too,
+ * where the runtime must go on (to end the thread, to fail the task).
+ */
+export function safely(read: () => unknown, fallback: string): string {
+  try {
+    return String(read() ?? "");
+  } catch {
+    return fallback;
+  }
 }

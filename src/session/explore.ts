@@ -18,12 +18,18 @@
 // for every run; outcomes that do not replay, the same from the start.
 
 import type { ControlPlan, ControlReport, RunResult } from "../runtime/types";
-import type { RunSettings } from "../runtime/settings";
+import { checkTimeout, type RunSettings } from "../runtime/settings";
 import { encodeSchedule } from "../runtime/control/schedule-codec";
-import { branchesOf, couldRun, type Branch } from "./schedule-search";
+import { branchesOf, couldRun, EMPTY_BRANCH, prefixLength, prefixOf, type Branch } from "./schedule-search";
 
 /** preemption bounds tried before randomised schedules */
 const MAX_BOUND = 2;
+/**
+ * Schedules a search keeps waiting at most: a long run (a loop of 10,000
+ * increments) branches at every step, and keeping all of them filled the
+ * page's memory. Past it, the search says it was not exhaustive.
+ */
+const MAX_PENDING = 100_000;
 
 export interface ExploreRequest {
   settings?: RunSettings;
@@ -64,8 +70,18 @@ interface Disagreed {
   schedulesRun: number;
 }
 
+/** the most schedules a search runs */
+const MAX_SCHEDULES = 100_000;
+
 export async function explore(run: RunControlled, request: ExploreRequest): Promise<ExploreResult> {
-  const deadline = performance.now() + Math.max(1, request.timeoutMs ?? 10_000);
+  // A NaN here would end the search before its first run and report "no failing interleaving in 0 schedules".
+  const badTimeout = checkTimeout(request.timeoutMs);
+  if (badTimeout) throw new Error(badTimeout);
+  const { maxSchedules } = request;
+  if (maxSchedules !== undefined && !(Number.isInteger(maxSchedules) && maxSchedules >= 1 && maxSchedules <= MAX_SCHEDULES)) {
+    throw new Error(`maxSchedules must be a whole number from 1 to ${MAX_SCHEDULES}, got ${String(maxSchedules)}`);
+  }
+  const deadline = performance.now() + (request.timeoutMs ?? 10_000);
   const shared = await search(run, request, deadline, false);
   if (!("disagreed" in shared)) {
     if ((request.mode ?? "failure") !== "outcomes" || (await outcomesReplay(run, request, shared, deadline))) return shared;
@@ -102,7 +118,7 @@ function outcomeKey(result: RunResult): string {
 
 /** The search; `freshOnly`: every run on fresh workers and memory (else a failure is replayed so before it is reported). */
 async function search(run: RunControlled, request: ExploreRequest, deadline: number, freshOnly: boolean): Promise<ExploreResult | Disagreed> {
-  const maxSchedules = Math.max(1, Math.min(request.maxSchedules ?? 1000, 100_000));
+  const maxSchedules = request.maxSchedules ?? 1000;
   const mode = request.mode ?? "failure";
   const base: RunSettings = { ...request.settings, controlled: true, schedule: undefined };
   const outcomes = new Map<string, ExploreResult["outcomes"][number]>();
@@ -146,7 +162,7 @@ async function search(run: RunControlled, request: ExploreRequest, deadline: num
   });
 
   // Schedules by preemption bound: bound b runs the prefixes that needed b preemptions.
-  let frontier: Branch[] = [{ prefix: [], preemptions: 0 }];
+  let frontier: Branch[] = [EMPTY_BRANCH];
   let complete = true;
   for (let bound = 0; frontier.length > 0 && (mode === "outcomes" || bound <= MAX_BOUND); bound++) {
     const stack = frontier;
@@ -154,7 +170,7 @@ async function search(run: RunControlled, request: ExploreRequest, deadline: num
     while (stack.length > 0) {
       if (!budgetLeft()) return { schedulesRun, exhaustive: false, outcomes: [...outcomes.values()] };
       const branch = stack.pop()!;
-      const { result, control } = await once({ ...base, schedule: encodeSchedule(branch.prefix) }, { policy: "stay" });
+      const { result, control } = await once({ ...base, schedule: encodeSchedule(prefixOf(branch)) }, { policy: "stay" });
       if (mode === "failure" && isFailure(result)) {
         const failure = await confirmed(result, control);
         if (failure) return failure;
@@ -165,7 +181,8 @@ async function search(run: RunControlled, request: ExploreRequest, deadline: num
         complete = false;
         continue;
       }
-      const { branches, overflow } = branchesOf(control.choices, control.enabled, branch.prefix.length);
+      const room = Math.max(0, MAX_PENDING - stack.length - frontier.length);
+      const { branches, overflow } = branchesOf(control.choices, control.enabled, prefixLength(branch), room);
       if (overflow) complete = false;
       for (const next of branches) (next.preemptions <= bound ? stack : frontier).push(next);
     }

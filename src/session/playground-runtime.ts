@@ -6,7 +6,7 @@
 import type { PlaygroundRuntime, RunHandle, RunListener, SettingsLayers } from "./runtime-api";
 import type { RunResult } from "../runtime/types";
 import type { FromRunner, WorkerCounts } from "../runtime/frame-protocol";
-import { checkSettings, resolveSettings } from "../runtime/settings";
+import { checkSettings, checkTimeout, resolveSettings } from "../runtime/settings";
 import { compileSnippet, warmCompiler } from "./compile-client";
 import { connectRunner, type RunnerConnection } from "./runner-client";
 import { RunSession } from "./run-session";
@@ -87,6 +87,9 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
         if (code.length > MAX_CODE_CHARS) {
           return refusedResult([{ thread: "MainThread", message: codeTooLong(code.length) }], "playground");
         }
+        // (The runner would drop a request with a bad one, and the page would wait for its end for ever.)
+        const badTimeout = checkTimeout(timeoutMs);
+        if (badTimeout) return refusedResult([{ thread: "MainThread", message: badTimeout }], "playground");
         const toolbar = checkSettings(layers.toolbar, "the toolbar's settings");
         const request = checkSettings(layers.request, "settings");
         const compiled = await compileSnippet(code, { ticks: true });

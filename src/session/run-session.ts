@@ -27,6 +27,8 @@ const WORK_MS = 6;
 /** a frame's length, for pacing where no frame callback says when one starts */
 const FRAME_MS = 16;
 const EVENTS_PER_SLICE = 4096;
+/** how far after its moment an exception's traceback is placed among the output lines: far below any clock's tick */
+const EXCEPTION_AFTER_MS = 1e-6;
 /** lines kept for the result and the UI; later ones are counted, not kept */
 export const MAX_OUTPUT_LINES = 100_000;
 /** how far past the page's clock an event may claim to be (the runner's clock is another process's) */
@@ -182,7 +184,9 @@ export class RunSession {
         const text = formatTraceback(thread, String(message.errorName), String(message.message), frames);
         const errorText = message.errorName && message.message ? `${message.errorName}: ${message.message}` : String(message.errorName || message.message);
         this.errors.push({ thread, message: errorText, line: frames[0]?.line, column: frames[0]?.column });
-        this.addOutput({ thread, text, t: Number(message.t) || 0, stream: "stderr" });
+        // Just after the moment it was raised: a print of the same moment (a controlled run's clock moves a µs a step)
+        // comes first, though it reaches the page later (through the drainer; the exception comes straight from the runner).
+        this.addOutput({ thread, text, t: (Number(message.t) || 0) + EXCEPTION_AFTER_MS, stream: "stderr" });
         return;
       }
       case "notice":

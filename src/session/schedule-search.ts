@@ -16,17 +16,41 @@ export function enabledIdents(mask: number): number[] {
   return idents;
 }
 
+/**
+ * A schedule to try: the first `at` choices of `base` (a run's choices,
+ * shared by all of that run's branches, not copied: a run of n steps has
+ * about n branches, and copying each prefix cost n^2), then `alt`.
+ */
 export interface Branch {
-  prefix: number[];
+  base: readonly number[];
+  at: number;
+  /** the thread taking step `at`; -1: none (the empty schedule) */
+  alt: number;
   preemptions: number;
+}
+
+/** the search's first schedule: nothing fixed, the scheduler's policy decides every step */
+export const EMPTY_BRANCH: Branch = { base: [], at: 0, alt: -1, preemptions: 0 };
+
+/** The choices a branch fixes. */
+export function prefixOf(branch: Branch): number[] {
+  const prefix = branch.base.slice(0, branch.at);
+  if (branch.alt >= 0) prefix.push(branch.alt);
+  return prefix;
+}
+
+/** How many steps a branch fixes. */
+export function prefixLength(branch: Branch): number {
+  return branch.alt >= 0 ? branch.at + 1 : branch.at;
 }
 
 /**
  * Every branch of a run at or after step `from`: take `alt` instead of the
  * run's choice at step i, after the run's own first i choices. `overflow`
- * is set when a step could also have gone to a thread the masks cannot name.
+ * is set when a step could also have gone to a thread the masks cannot
+ * name, or when there were more than `limit` branches (the rest are left out).
  */
-export function branchesOf(choices: readonly number[], enabled: readonly number[], from: number): { branches: Branch[]; overflow: boolean } {
+export function branchesOf(choices: readonly number[], enabled: readonly number[], from: number, limit = Infinity): { branches: Branch[]; overflow: boolean } {
   const branches: Branch[] = [];
   let overflow = false;
   let preemptions = 0;
@@ -37,7 +61,8 @@ export function branchesOf(choices: readonly number[], enabled: readonly number[
       if (enabled[i] & 1) overflow = true;
       for (const alt of enabledIdents(enabled[i])) {
         if (alt === choices[i]) continue;
-        branches.push({ prefix: [...choices.slice(0, i), alt], preemptions: preemptions + switched(alt) });
+        if (branches.length >= limit) return { branches, overflow: true };
+        branches.push({ base: choices, at: i, alt, preemptions: preemptions + switched(alt) });
       }
     }
     preemptions += switched(choices[i]);

@@ -10,7 +10,7 @@
 // is alive.
 
 import type { FromRunner, ToRunner, WorkerSources } from "../frame-protocol";
-import { checkSettings, resolveSettings } from "../settings";
+import { checkSettings, checkTimeout, resolveSettings } from "../settings";
 import { BlobWorkers, WarmPool } from "./worker-pool";
 import { Supervisor, type RunRequest } from "./supervisor";
 import { allocateHeaps } from "./run-memory";
@@ -38,7 +38,7 @@ function readRequest(data: unknown): ToRunner | null {
       const settings = checkSettings(m.settings);
       if (typeof m.js !== "string" || m.js.length > MAX_JS_CHARS || !settings.ok) return null;
       if (!Number.isInteger(m.sharedGlobals) || (m.sharedGlobals as number) < 0 || (m.sharedGlobals as number) > 1 << 20) return null;
-      if (m.timeoutMs !== undefined && !(typeof m.timeoutMs === "number" && m.timeoutMs > 0)) return null;
+      if (checkTimeout(m.timeoutMs) !== null) return null;
       const plan = readPlan(m.plan);
       if (plan === null) return null;
       return {
