@@ -334,3 +334,32 @@ print("counter", counter);
   await playground.evaluate(() => (window as unknown as { playground: { debug: { resetSettings(): void } } }).playground.debug.resetSettings());
   await expectNextRunWorks(playground);
 });
+
+test("a thread named \"playground\" or \"compiler\" is a thread: the search counts its lines in outcomes and its error is a failure, not a refusal", async ({ playground }) => {
+  const api = (code: string, mode: string) => playground.evaluate(
+    ([code, mode]) => (window as unknown as { playground: { explore(r: object): Promise<{ outcomes: { output: string; status: string; count: number }[]; failure?: { message: string } }> } })
+      .playground.explore({ code, mode, maxSchedules: 200, timeoutMs: 60_000 }),
+    [code, mode] as const,
+  );
+  const racy = (name: string) => `import { Thread, print } from "playground";
+let counter = 0;
+function work() { counter += 1; }
+const a = new Thread({ target: work }), b = new Thread({ target: work });
+a.start(); b.start(); a.join(); b.join();
+const r = new Thread({ name: ${JSON.stringify(name)}, target: () => print("counter", counter) });
+r.start(); r.join();
+`;
+  for (const name of ["playground", "compiler"]) {
+    const outcomes = (await api(racy(name), "outcomes")).outcomes.map((o) => o.output).sort();
+    expect(outcomes, name).toEqual(["counter 1", "counter 2"]);
+  }
+  const failing = `import { Thread } from "playground";
+const t = new Thread({ name: "playground", target: () => { throw new Error("boom in a thread named playground"); } });
+t.start(); t.join();
+throw new Error("MainThread fails too");
+`;
+  const found = await api(failing, "failure");
+  expect(found.failure?.message).toMatch(/boom|MainThread fails/);
+  await playground.evaluate(() => (window as unknown as { playground: { debug: { resetSettings(): void } } }).playground.debug.resetSettings());
+  await expectNextRunWorks(playground);
+});

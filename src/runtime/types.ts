@@ -14,6 +14,12 @@ export interface OutputLine {
   t: number;
   /** "stderr" for tracebacks and runtime notices */
   stream?: "stdout" | "stderr";
+  /**
+   * The playground's own line (a refusal, a notice of the run's, a problem
+   * at its end), not a thread's: its `thread` is "playground" or "compiler",
+   * which a snippet may also name a thread (an addition to API.md §9).
+   */
+  system?: true;
 }
 
 export interface RunErrorInfo {
@@ -21,6 +27,8 @@ export interface RunErrorInfo {
   message: string;
   line?: number;
   column?: number;
+  /** the playground's own error, not a thread's (as OutputLine.system) */
+  system?: true;
 }
 
 export interface ThreadSummary {

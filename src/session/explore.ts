@@ -60,7 +60,8 @@ export function isFailure(result: RunResult): boolean {
 
 /** The run cannot be controlled at all (an object a controlled run does not drive): no search can help. */
 function refusal(result: RunResult): string | null {
-  const error = result.errors.find((e) => /not supported in a controlled run/.test(e.message) || e.thread === "compiler" || e.thread === "playground");
+  // (by the system flag, not the thread's name: a snippet may name a thread "playground")
+  const error = result.errors.find((e) => /not supported in a controlled run/.test(e.message) || e.system);
   return error ? error.message : null;
 }
 
@@ -112,7 +113,7 @@ async function outcomesReplay(run: RunControlled, request: ExploreRequest, found
 }
 
 function outcomeKey(result: RunResult): string {
-  const output = result.output.filter((o) => o.thread !== "playground").map((o) => o.text).join("\n");
+  const output = result.output.filter((o) => !o.system).map((o) => o.text).join("\n");
   return `${result.status}\u0000${output}`;
 }
 

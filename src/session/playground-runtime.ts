@@ -36,8 +36,8 @@ function isolationProblem(): string | null {
 export function refusedResult(errors: RunResult["errors"], thread = "compiler"): RunResult {
   return {
     status: "error", exitCode: 1, durationMs: 0,
-    output: errors.map((e) => ({ thread, text: e.line ? `SyntaxError: ${e.message} (line ${e.line}, column ${e.column})` : e.message, t: 0, stream: "stderr" as const })),
-    errors, threads: [], stats: { events: 0, droppedEvents: 0 },
+    output: errors.map((e) => ({ thread, text: e.line ? `SyntaxError: ${e.message} (line ${e.line}, column ${e.column})` : e.message, t: 0, stream: "stderr" as const, system: true as const })),
+    errors: errors.map((e) => ({ ...e, system: true as const })), threads: [], stats: { events: 0, droppedEvents: 0 },
   };
 }
 

@@ -191,7 +191,12 @@ export class RunSession {
       }
       case "notice":
         if (typeof message.text === "string" && message.text) {
-          this.addOutput({ thread: typeof message.thread === "string" ? message.thread.slice(0, 256) : "playground", text: message.text, t: Number(message.t) || 0, stream: "stderr" });
+          // A notice of no thread's (ident 0) is the playground's own; one of a thread's is about that thread.
+          const own = !message.ident;
+          this.addOutput({
+            thread: !own && typeof message.thread === "string" ? message.thread.slice(0, 256) : "playground", text: message.text, t: Number(message.t) || 0, stream: "stderr",
+            ...(own ? { system: true as const } : {}),
+          });
         }
         return;
       case "thread-origin": {
@@ -318,12 +323,12 @@ export class RunSession {
     const paused = this.control?.end === "paused";
     if (!paused) for (const ident of this.model.threads.keys()) this.model.finish(ident, endMs, crashed ? ThreadState.Error : ThreadState.Stopped);
     if (end.problem) {
-      this.errors.push({ thread: "playground", message: end.problem });
-      this.addOutput({ thread: "playground", text: end.problem, t: endMs, stream: "stderr" });
+      this.errors.push({ thread: "playground", message: end.problem, system: true });
+      this.addOutput({ thread: "playground", text: end.problem, t: endMs, stream: "stderr", system: true });
     }
     if (this.omittedLines > 0) {
       const text = `${this.omittedLines} more output lines were printed but not kept (the limit is ${MAX_OUTPUT_LINES})`;
-      this.output.push({ thread: "playground", text, t: endMs, stream: "stderr" });
+      this.output.push({ thread: "playground", text, t: endMs, stream: "stderr", system: true });
       this.pendingOutput.push(this.output[this.output.length - 1]);
     }
     this.flushOutput();
