@@ -3,7 +3,10 @@
 // the output's, output/thread-colors.ts) and, after the line, the thread's
 // name and its next step ("Thread-1: read counter"), as Python Tutor marks
 // where each frame is. Threads whose next step is on the same line share
-// its mark. Leaving step mode removes them.
+// its mark. Leaving step mode removes them. While they show, the editor
+// wraps long lines: two threads' marks on one line ("◀ Thread-1: write
+// counter · Thread-2: read counter") ran past its right edge, and on a
+// phone past the screen's.
 
 import type { ControlledSession } from "../controlled/controlled-session";
 import { nextLineMarks } from "../controlled/next-line-marks";
@@ -13,6 +16,17 @@ import "./step-markers.css";
 
 export function installStepMarkers(editor: monaco.editor.IStandaloneCodeEditor, session: ControlledSession): () => void {
   const decorations = editor.createDecorationsCollection();
+  /** the editor's own wrapping, while step mode wraps it */
+  let unwrapped: monaco.editor.IEditorOptions["wordWrap"] | null = null;
+  const wrap = (on: boolean) => {
+    if (on && unwrapped === null) {
+      unwrapped = editor.getRawOptions().wordWrap ?? "off";
+      editor.updateOptions({ wordWrap: "on" });
+    } else if (!on && unwrapped !== null) {
+      editor.updateOptions({ wordWrap: unwrapped });
+      unwrapped = null;
+    }
+  };
   /** each marked line's label as last drawn: the line whose mark changed is the one to bring into view */
   let drawn = new Map<number, string>();
   const show = () => {
@@ -20,8 +34,10 @@ export function installStepMarkers(editor: monaco.editor.IStandaloneCodeEditor, 
     const { stepping, view } = session.store.getState();
     if (!model || !stepping) {
       drawn = new Map();
+      wrap(false);
       return decorations.clear();
     }
+    wrap(true);
     const marks = nextLineMarks(view, currentLanguage()).filter((m) => m.line >= 1 && m.line <= model.getLineCount());
     decorations.set(marks.map((mark) => ({
       range: new monaco.Range(mark.line, 1, mark.line, model.getLineMaxColumn(mark.line)),
@@ -45,5 +61,6 @@ export function installStepMarkers(editor: monaco.editor.IStandaloneCodeEditor, 
     unsubscribe();
     unsubscribeLanguage();
     decorations.clear();
+    wrap(false);
   };
 }
