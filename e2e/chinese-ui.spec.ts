@@ -87,6 +87,8 @@ test.describe("the Chinese interface has no English but names", () => {
   test("a finished run, its stats, and the dialogs", async ({ page }) => {
     await openZh(page);
     expect(await englishOnScreen(page), "the first screen").toEqual([]);
+    // What a screen reader says of the editor (Monaco names its text area once, at its mount).
+    await expect(page.locator(".monaco-editor [role=textbox], .monaco-editor .native-edit-context, .monaco-editor textarea.inputarea").first()).toHaveAttribute("aria-label", "代码编辑器", { timeout: 30_000 });
     expect(await runInPage(page)).toBe("ok");
     expect(await englishOnScreen(page), "after the starter ran").toEqual([]);
     await page.getByRole("button", { name: "统计", exact: true }).click();

@@ -36,6 +36,11 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
   const t = useStrings(STRINGS);
   const hostRef = useRef<HTMLDivElement>(null);
   const withPython = usePythonShown();
+  const mountedRef = useRef<MountedEditor | undefined>(undefined);
+  const labelRef = useRef(t.snippetEditor);
+  labelRef.current = t.snippetEditor;
+  // Monaco's own text area is named once, at its mount: the language can change after.
+  useEffect(() => mountedRef.current?.setLabel(t.snippetEditor), [t.snippetEditor]);
 
   useEffect(() => {
     let cancelled = false;
@@ -47,7 +52,7 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
       try {
         const { mountEditor } = await import("./mount-editor");
         if (cancelled || !hostRef.current) return;
-        mounted = mountEditor(hostRef.current, app, { readOnly });
+        mounted = mountedRef.current = mountEditor(hostRef.current, app, { readOnly, label: labelRef.current });
         editor.setEditorKind("monaco");
       } catch (error) {
         console.error("Monaco failed to load; keeping the plain editor", error);
@@ -62,6 +67,7 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
       mounted?.dispose();
+      mountedRef.current = undefined;
     };
   }, [app, readOnly]);
 

@@ -19,12 +19,14 @@ import { monaco, SNIPPET_URI } from "./monaco-setup";
 
 export interface MountedEditor {
   focus(): void;
+  /** what a screen reader calls the editor, in the page's language */
+  setLabel(label: string): void;
   dispose(): void;
 }
 
 const themeFor = (scheme: ColorScheme) => (scheme === "dark" ? "playground-dark" : "playground-light");
 
-export function mountEditor(host: HTMLElement, app: PlaygroundApp, options: { readOnly?: boolean } = {}): MountedEditor {
+export function mountEditor(host: HTMLElement, app: PlaygroundApp, options: { readOnly?: boolean; label?: string } = {}): MountedEditor {
   const store = app.stores.editor;
   monaco.editor.getModel(SNIPPET_URI)?.dispose();
   const model = monaco.editor.createModel(store.getState().code, "typescript", SNIPPET_URI);
@@ -43,7 +45,7 @@ export function mountEditor(host: HTMLElement, app: PlaygroundApp, options: { re
     padding: { top: 12, bottom: 12 },
     fixedOverflowWidgets: true,
     tabSize: 2,
-    ariaLabel: "Snippet editor",
+    ariaLabel: options.label ?? "Snippet editor",
     // The embed's read-only option: the learner cannot type, the store (setCode, a parent page) still can.
     readOnly: options.readOnly ?? false,
   });
@@ -81,6 +83,7 @@ export function mountEditor(host: HTMLElement, app: PlaygroundApp, options: { re
 
   return {
     focus: () => editor.focus(),
+    setLabel: (label) => editor.updateOptions({ ariaLabel: label }),
     dispose: () => {
       stopTheme();
       stopLineLink();
