@@ -4,8 +4,12 @@
 // its time_scale.ts). Times are ms on the run's clock; pixels are CSS pixels
 // of the canvas, with the time area spanning [leftPx, rightPx).
 
-/** The shortest window the view may zoom to: below a few µs the clock itself (5 µs in isolated pages) is the limit. */
-export const MIN_SPAN_MS = 0.02;
+/**
+ * The shortest window the view may zoom to: 5 µs, the clock's own grain in
+ * isolated pages, and a few steps of a controlled run (whose virtual clock
+ * counts a µs a step).
+ */
+export const MIN_SPAN_MS = 0.005;
 
 export class TimeScale {
   readonly pxPerMs: number;

@@ -13,6 +13,10 @@ describe("viewport", () => {
     const done = frameViewport(live, 400, false);
     expect(done.scale.endMs).toBeCloseTo(408, 6);
     expect(frameViewport(start, 1, true).scale.spanMs).toBe(50); // a fresh run does not fill the screen with its first ms
+    // a finished controlled run of 7 virtual µs fills the width, not a tenth of it
+    const steps = frameViewport(start, 0.007, false).scale;
+    expect(steps.spanMs).toBeGreaterThan(0.007);
+    expect(steps.spanMs).toBeLessThan(0.0075);
   });
 
   it("keeps following after a zoom while live, with the zoomed span ending at now", () => {

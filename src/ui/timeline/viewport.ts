@@ -6,7 +6,7 @@
 // - panning back in time stops following; zooming keeps following.
 // - the window never leaves the run (plus a margin) and is never wider.
 
-import { TimeScale } from "../../trace/time-scale";
+import { MIN_SPAN_MS, TimeScale } from "../../trace/time-scale";
 
 export interface Viewport {
   scale: TimeScale;
@@ -20,13 +20,14 @@ export interface Viewport {
 /** A freshly started run shows at least this much time, so its first ms do not fill the screen. */
 const MIN_LIVE_SPAN_MS = 50;
 
+
 export function initialViewport(leftPx: number, rightPx: number): Viewport {
   return { scale: new TimeScale(0, MIN_LIVE_SPAN_MS, leftPx, rightPx), follow: true, fit: true, scrollY: 0 };
 }
 
 /** The window limits: the run from 0 to its end, with a margin either side. */
 export function limits(endMs: number): { minMs: number; maxMs: number } {
-  const spanMs = Math.max(endMs, 0.05);
+  const spanMs = Math.max(endMs, MIN_SPAN_MS);
   return { minMs: -0.03 * spanMs, maxMs: endMs + 0.08 * spanMs };
 }
 
@@ -35,8 +36,9 @@ export function frameViewport(view: Viewport, endMs: number, live: boolean): Vie
   if (view.follow) {
     let scale: TimeScale;
     if (view.fit) {
-      // Live: room to grow (the bars advance into it); finished: the run, snug.
-      const spanMs = live ? Math.max(MIN_LIVE_SPAN_MS, endMs * 1.15) : Math.max(0.05, endMs * 1.02);
+      // Live: room to grow (the bars advance into it); finished: the run, snug (at 50 µs at least, a
+      // controlled run's lost update of 7 steps filled a tenth of the width, paused in step mode or finished).
+      const spanMs = live ? Math.max(MIN_LIVE_SPAN_MS, endMs * 1.15) : Math.max(MIN_SPAN_MS, endMs * 1.02);
       scale = view.scale.withWindow(live ? 0 : -0.01 * spanMs, spanMs);
     } else {
       const spanMs = view.scale.spanMs;
