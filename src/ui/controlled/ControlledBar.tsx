@@ -87,11 +87,10 @@ export function ControlledBar() {
   return (
     <section className="controlled-bar" aria-label={t.label} data-testid="controlled-bar">
       <div className="controlled-actions">
-        {!stepping && (
-          <button type="button" className="button" data-testid="step-start" title={t.stepTitle} disabled={searching} onClick={() => act(() => session.start())}>
-            {t.step}
-          </button>
-        )}
+        {/* Kept while stepping, pressed: removed, it moved the buttons after it under the pointer. */}
+        <button type="button" className="button" data-testid="step-start" title={t.stepTitle} aria-pressed={stepping} disabled={searching || stepping} onClick={() => act(() => session.start())}>
+          {t.step}
+        </button>
         {searching ? (
           <>
             <span className="controlled-searching" role="status">{search.mode === "outcomes" ? t.searchingAll : t.searching}</span>
