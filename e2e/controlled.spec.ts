@@ -254,6 +254,10 @@ test("a race is a property of the happens-before: controlled and parallel runs r
 test("the Interleavings examples do what their explanations say when searched", async ({ playground }) => {
   const { EXAMPLES } = await import("../src/examples/catalog");
   const code = (id: string) => EXAMPLES.find((e) => e.id === id)!.code;
+  // Its first run, with its own seed, is what its explanation says: three preemptions, none between a read and its write.
+  const first = await runSnippet(playground, code("lost-update-steps"), EXAMPLES.find((e) => e.id === "lost-update-steps")!.settings);
+  expect([first.status, first.preemptions, outputTexts(first)], describeRun(first)).toEqual(["ok", 3, ["counter = 2"]]);
+  expect(EXAMPLES.find((e) => e.id === "lost-update-steps")!.text.en.explanation).toContain("3 preemptions");
   const lost = await explore(playground, { code: code("lost-update-steps"), maxSchedules: 200, timeoutMs: 120_000 });
   expect(lost.failure?.preemptions).toBe(1);
   expect(lost.failure?.explanation).toMatch(/"read counter" \(line 7\) and its "write counter" \(line 7\)/);

@@ -43,7 +43,7 @@ assert(counter === 2, "an update was lost");
         title: "The lost update, step by step",
         explanation:
           "This runs controlled: one thread at a time, and the playground decides who goes at each step, so the same seed gives the same run every time. " +
-          "counter += 1 is two steps, a read and a write. With this seed the threads happen not to overlap, and counter ends at 2. " +
+          "counter += 1 is two steps, a read and a write. With this seed the scheduler switches threads three times (the summary's 3 preemptions), but never between a thread's read and its write, so counter ends at 2. " +
           "Press Step and advance the threads yourself: let Thread-1 read counter, then let Thread-2 read and write, then let Thread-1 write. Thread-1 writes back the value it read before Thread-2's update, so one update is lost and the assert fails. " +
           "Or press Find a failing interleaving: it tries schedules with no preemption, then one, and finds that it takes exactly one.",
       },
@@ -51,7 +51,7 @@ assert(counter === 2, "an update was lost");
         title: "逐步看清丢失的更新",
         explanation:
           "这个例子以受控方式运行：每次只有一个线程执行，每一步由 playground 决定轮到谁，所以同一个种子每次都得到同样的运行。" +
-          "counter += 1 是两步：一次读和一次写。用这个种子时两个线程恰好没有交错，counter 最后是 2。" +
+          "counter += 1 是两步：一次读和一次写。用这个种子时调度器切换了三次线程（总结里的 3 次抢占），但从没在一个线程的读和写之间切换，所以 counter 最后是 2。" +
           "按“单步”自己推进线程：先让 Thread-1 读 counter，再让 Thread-2 读并写，最后让 Thread-1 写。Thread-1 写回的是它在 Thread-2 更新之前读到的值，于是丢失了一次更新，assert 失败。" +
           "也可以按“寻找出错的交错”：它先试不抢占的调度，再试抢占一次的，发现恰好需要一次抢占。",
       },
