@@ -82,6 +82,23 @@ describe("counted loops (strip-mined checks)", () => {
     }
   });
 
+  it("runs the same iterations where the bound or the index can change in ways an assignment does not show (a hostile review's cases)", async () => {
+    const cases: [string, string, ...unknown[]][] = [
+      ["var redeclares the bound", `function f(n: number) { let s = 0; for (let i = 0; i < n; i++) { s++; var n = 0; } return s; }`, 5000],
+      ["for-of assigns the bound", `function f(n: number) { let s = 0; for (let i = 0; i < n; i++) { s++; for (n of [0]) s += 0; } return s; }`, 5000],
+      ["for-in assigns the bound", `function f(n: number) { let s = 0; for (let i = 0; i < n; i++) { s++; for (n in { 0: 1 }) s += 0; } return s; }`, 5000],
+      ["a getter's eval assigns the bound", `function f() { let n = 5000; const o = { get x() { eval("n = 0"); return 1; } }; let s = 0; for (let i = 0; i < n; i++) s += o.x; return s; }`],
+      ["a namespace's bound", `const n = 9000; namespace NS { export const n = 5000; export function g() { let s = 0; for (let i = 0; i < n; i++) s++; return s; } } function f() { return NS.g(); }`],
+      ["1e400 is Infinity, shadowed", `function f() { const Infinity = 3; let s = 0; for (let i = 0; i < 1e400; i++) { s++; if (s > 3000) return s; } return s; }`],
+      ["an index past 2^53's precision", `function f() { let s = 0; for (let i = 1e20; i < 1e300; i++) { s++; if (s > 3000) return s; } return s; }`],
+      ["a rest binding in the body", `function f(n: number, big: number[]) { let s = 0; for (let i = 0; i < n; i++) { const [...c] = big; s += c.length; } return s; }`, 3000, [1, 2]],
+    ];
+    for (const [name, source, ...args] of cases) {
+      const { value } = await ticked(source, "f", ...args);
+      expect(value, name).toBe(await plain(source, "f", ...args));
+    }
+  });
+
   it("keeps nested counted loops and a return from inside the body right", async () => {
     const source = `
       function grid(n: number, m: number) {

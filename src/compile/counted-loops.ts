@@ -13,21 +13,24 @@
 //
 // which runs the same iterations, in the same order, with the same values,
 // when (countedLoop checks each, on the parse tree):
-//   - the index is declared `let i = <number literal>` and the loop steps
-//     it by `i++`, `++i` or `i += 1`, so it is a number, and the body never
-//     assigns it;
-//   - the bound is a number literal, or a local that nothing can change while
-//     the loop runs: a const, or a variable that no other function refers
-//     to (a getter or valueOf the body reaches could otherwise assign it)
-//     and that the body never assigns, and not a shared global (another thread may change that at
+//   - the index is declared `let i = <number literal>` (finite, within
+//     2^52, where `i + BLOCK` is exact) and the loop steps it by `i++`,
+//     `++i` or `i += 1`, so it is a number, and the body never assigns or
+//     declares it;
+//   - the bound is a number literal (finite, within 2^52), or a local that
+//     nothing can change while the loop runs: a const, or a variable that
+//     no other function refers to (a getter or valueOf the body reaches
+//     could otherwise assign it) in a snippet with no `eval` (which could
+//     reach it by name), not a namespace's member (the emit rewrites those),
+//     and that the body never assigns or declares, and not a shared global (another thread may change that at
 //     any time); a bound that is not a number at run time (an object whose
 //     valueOf counts its calls) gets blocks of one iteration, so it is read
 //     as often as before;
 //   - the body has no break or continue (one would leave or skip the inner
 //     loop only) and the loop has no label, no function or class (a closure
 //     would see one binding of i where each iteration had its own);
-//   - the body calls nothing (no call, new, tagged template, spread, await,
-//     yield or `**`): the check is what lets the simulated GIL change hands
+//   - the body calls nothing (no call, new, tagged template, spread or rest,
+//     await, yield or `**`): the check is what lets the simulated GIL change hands
 //     and the drainer ask for a held-back release, so the time between two
 //     checks must stay short; a block of such a body is BLOCK short steps.
 //     (What an operator does on its own is not seen: `s + hugeArray` joins
@@ -50,10 +53,12 @@ export interface CountedLoop {
 /** Whether a body may run BLOCK iterations between checks: it calls nothing and leaves or skips no iteration. */
 function plainBody(body: ts.Node, index: string, bound: string | null): boolean {
   let plain = true;
+  const names = (n: ts.Node) => ts.isIdentifier(n) && (n.text === index || n.text === bound);
+  /** whether `target` (an assignment's left side, a for-in/of's head) names the index or the bound anywhere */
   const assigns = (target: ts.Node): boolean => {
     let hit = false;
     const look = (n: ts.Node) => {
-      if (ts.isIdentifier(n) && (n.text === index || n.text === bound)) hit = true;
+      if (names(n)) hit = true;
       else n.forEachChild(look);
     };
     look(target);
@@ -65,6 +70,12 @@ function plainBody(body: ts.Node, index: string, bound: string | null): boolean 
       ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isTaggedTemplateExpression(n) || ts.isAwaitExpression(n)
       || ts.isYieldExpression(n) || ts.isSpreadElement(n) || ts.isSpreadAssignment(n) || ts.isFunctionLike(n) || ts.isClassLike(n)
       || ts.isBreakOrContinueStatement(n) || ts.isLabeledStatement(n) || ts.isDecorator(n)
+      // a rest binding copies a whole array or object, as a spread does
+      || (ts.isBindingElement(n) && n.dotDotDotToken !== undefined)
+      // any declaration of the name in the body (`var n = 0` assigns an outer var or parameter n; a shadowing one is refused too)
+      || ((ts.isVariableDeclaration(n) || ts.isBindingElement(n)) && assigns(n.name))
+      // `for (n of xs)`, `for (var n in o)`: a head that assigns
+      || ((ts.isForOfStatement(n) || ts.isForInStatement(n)) && assigns(n.initializer))
     ) {
       plain = false;
       return;
@@ -74,11 +85,19 @@ function plainBody(body: ts.Node, index: string, bound: string | null): boolean 
       if (op === ts.SyntaxKind.AsteriskAsteriskToken || op === ts.SyntaxKind.AsteriskAsteriskEqualsToken) plain = false;
       else if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment && assigns(n.left)) plain = false;
     }
-    if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && assigns(n.operand)) plain = false;
+    if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && assigns(n.operand)
+      && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) plain = false;
     n.forEachChild(visit);
   };
   visit(body);
   return plain;
+}
+
+/** A literal the block arithmetic can trust: finite, and far from where `i + BLOCK` loses precision (2^52). */
+function safeLiteral(node: ts.Expression): node is ts.NumericLiteral {
+  if (!ts.isNumericLiteral(node)) return false;
+  const value = Number(node.text.replace(/_/g, ""));
+  return Number.isFinite(value) && Math.abs(value) <= 2 ** 52;
 }
 
 function isStep(incrementor: ts.Expression | undefined, index: string): boolean {
@@ -105,7 +124,7 @@ export function countedLoop(node: ts.ForStatement, bindings: Bindings): CountedL
   const init = node.initializer;
   if (!init || !ts.isVariableDeclarationList(init) || !(init.flags & ts.NodeFlags.Let) || init.declarations.length !== 1) return null;
   const declaration = init.declarations[0];
-  if (!ts.isIdentifier(declaration.name) || !declaration.initializer || !ts.isNumericLiteral(declaration.initializer)) return null;
+  if (!ts.isIdentifier(declaration.name) || !declaration.initializer || !safeLiteral(declaration.initializer)) return null;
   const index = declaration.name.text;
   const condition = node.condition;
   if (!condition || !ts.isBinaryExpression(condition) || condition.operatorToken.kind !== ts.SyntaxKind.LessThanToken) return null;
@@ -115,7 +134,8 @@ export function countedLoop(node: ts.ForStatement, bindings: Bindings): CountedL
   if (ts.isIdentifier(bound)) {
     if (bound.text === index || !isLocal(bound) || !bindings.isSteady(bound)) return null;
     boundName = bound.text;
-  } else if (!ts.isNumericLiteral(bound)) {
+  } else if (!safeLiteral(bound)) {
+    // (1e400 is Infinity, which the emit writes as a name the snippet may shadow)
     return null;
   }
   if (!isStep(node.incrementor, index) || !plainBody(node.statement, index, boundName)) return null;

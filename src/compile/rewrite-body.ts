@@ -43,6 +43,15 @@ function valueUsed(node: ts.Expression): boolean {
   return true;
 }
 
+/** Declared in a namespace's body (before any function). */
+function inNamespace(declaration: ts.Node): boolean {
+  for (let n = declaration.parent; n && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isFunctionLike(n)) return false;
+    if (ts.isModuleBlock(n)) return true;
+  }
+  return false;
+}
+
 /** The function (or the module) a node's code runs in. */
 function enclosingFunction(node: ts.Node): ts.Node {
   let n = node.parent;
@@ -64,13 +73,22 @@ export function createBodyVisitor(env: RewriteEnv): (node: ts.Node) => ts.VisitR
   };
   /** a binding of this thread's own: the snippet's, neither a shared global nor a copied top-level variable */
   const isLocal = (id: ts.Identifier) => isUserBinding(id) && !sharedOf(id) && !copiedOf(id);
-  /** a const, or a variable that no function but its own refers to (nothing else could assign it while a loop of its own runs) */
+  /** whether the snippet calls eval anywhere: a direct eval can assign any variable in reach by name */
+  let evals: boolean | null = null;
+  /**
+   * A const, or a variable that no function but its own refers to and no
+   * eval could reach (nothing else could assign it while a loop of its own
+   * runs); never a namespace's member (the emit reaches those through the
+   * namespace object, which a fresh name would miss).
+   */
   const isSteady = (id: ts.Identifier) => {
     const symbol = env.refs.symbols.get(id);
     const declaration = symbol?.valueDeclaration;
-    if (!symbol || !declaration) return false;
+    if (!symbol || !declaration || inNamespace(declaration)) return false;
     if (ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent)
       && declaration.parent.flags & ts.NodeFlags.Const) return true;
+    evals ??= /\beval\b/.test(declaration.getSourceFile().text);
+    if (evals) return false;
     const home = enclosingFunction(declaration);
     for (const [ref, s] of env.refs.symbols) if (s === symbol && enclosingFunction(ref) !== home) return false;
     return true;
