@@ -73,7 +73,7 @@ export function OutputPanel() {
   const perLine = Math.max(8, Math.floor((view.width - PADDING_PX) / chPx) - PREFIX_CH);
   // Rows that left the front: their height, to keep the rows being read in place.
   const droppedShift = log.dropped > lastDropped.current ? heights.top(log.dropped - lastDropped.current) : 0;
-  heights.update((i) => rows[i].text, rows.length, log.dropped, perLine, log.reordered);
+  heights.update((i) => rows[i].text, rows.length, log.dropped, perLine, log.takeMoved());
   const contentHeight = heights.totalPx;
 
   if (phase === "running" && rows.length === 0) follow.current = true;

@@ -34,8 +34,12 @@ describe("RowHeights", () => {
     h.update((i) => texts[i], 2, 0, 10);
     expect(h.top(1)).toBe(LINE_PX);
     texts.splice(0, 0, "c".repeat(15));
-    h.update((i) => texts[i], 3, 0, 10, 1);
+    h.update((i) => texts[i], 3, 0, 10, 0);
     expect([h.top(1), h.top(2), h.totalPx]).toEqual([2 * LINE_PX, 3 * LINE_PX, 6 * LINE_PX]);
+    // a line that went in before the last row: only the rows from there are counted again
+    texts.splice(2, 0, "d");
+    h.update((i) => texts[i], 4, 0, 10, 2);
+    expect([h.top(2), h.top(3), h.totalPx]).toEqual([3 * LINE_PX, 4 * LINE_PX, 7 * LINE_PX]);
   });
 
   it("takes a measured height where the font disagrees", () => {

@@ -7,9 +7,9 @@
 // fallback font), the panel measures the rows it draws and corrects them.
 //
 // Heights are kept per row and summed into offsets incrementally: appending
-// costs the new rows only; a new width, rows dropped from the front, or
-// rows that moved (a line that went in before others: state/output-log.ts)
-// cost one pass.
+// costs the new rows only, rows that moved (a line that went in before
+// others: state/output-log.ts) the rows from there on; a new width or rows
+// dropped from the front cost one pass.
 
 export const LINE_PX = 20;
 
@@ -50,19 +50,22 @@ export class RowHeights {
   private count = 0;
   private perLine = 0;
   private dropped = -1;
-  private reordered = 0;
   /** measured heights that differ from the estimate, by absolute row number (dropped + index) */
   private readonly measured = new Map<number, number>();
 
   /**
    * Brings the heights up to date with `texts` (the kept rows' texts, after
-   * `dropped` rows left the front) at `perLine` columns a line; `reordered`
-   * changes when rows moved.
+   * `dropped` rows left the front) at `perLine` columns a line; `movedFrom`:
+   * the first row that moved since the last update.
    */
-  update(texts: (i: number) => string, length: number, dropped: number, perLine: number, reordered = 0): void {
-    if (perLine !== this.perLine || dropped !== this.dropped || length < this.count || reordered !== this.reordered) {
-      if (perLine !== this.perLine || reordered !== this.reordered) this.measured.clear();
-      this.reordered = reordered;
+  update(texts: (i: number) => string, length: number, dropped: number, perLine: number, movedFrom = Infinity): void {
+    if (movedFrom < this.count && dropped === this.dropped) {
+      // Measured heights are kept by row number: those of the rows that moved no longer belong to them.
+      for (const row of this.measured.keys()) if (row >= dropped + movedFrom) this.measured.delete(row);
+      this.count = movedFrom;
+    }
+    if (perLine !== this.perLine || dropped !== this.dropped || length < this.count) {
+      if (perLine !== this.perLine) this.measured.clear();
       this.perLine = perLine;
       this.dropped = dropped;
       this.count = 0;

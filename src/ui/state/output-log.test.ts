@@ -18,10 +18,11 @@ describe("OutputLog", () => {
     const log = new OutputLog();
     log.appendLines([{ thread: "MainThread", text: "start", t: 1, stream: "stdout" }]);
     log.appendLines([{ thread: "MainThread", text: "Traceback:\n  line 8\nAssertionError", t: 0.015, stream: "stderr" }]);
-    expect(log.reordered).toBe(1);
+    expect(log.takeMoved()).toBe(0);
+    expect(log.takeMoved()).toBe(Infinity);
     log.appendLines([{ thread: "MainThread", text: "counter = 1", t: 0.014, stream: "stdout" }, { thread: "Thread-1", text: "same time", t: 1 }]);
     expect(log.rows.map((r) => r.text)).toEqual(["counter = 1", "Traceback:", "  line 8", "AssertionError", "start", "same time"]);
-    expect(log.reordered).toBe(2);
+    expect(log.takeMoved()).toBe(0);
     expect(log.printed).toBe(4);
   });
 

@@ -6,9 +6,10 @@
 // Lines are kept in the order they were printed, as the run's result has
 // them: a thread's exception comes to the page straight from the runner,
 // its prints through the drainer, a moment later, so a print made before
-// the exception can arrive after its traceback. Such a line goes in before
-// the later ones (rare, and counted in `reordered`, which tells the panel
-// that rows moved); every other line is appended.
+// the exception can arrive after its traceback (and in a flood, one
+// thread's chunk after another's). Such a line goes in before the later
+// ones, a few rows back as a rule; `takeMoved` tells the panel from which
+// row rows moved, so it re-measures from there only.
 
 import type { OutputLine, RunStatus } from "../../runtime/types";
 
@@ -32,14 +33,19 @@ export interface OutputRow {
 /** Rows kept in memory at most; older rows are dropped and counted (the run result keeps them all). */
 export const MAX_OUTPUT_ROWS = 100_000;
 
+/** A row's time for ordering: one with no time (a malformed line) goes last. */
+function timeKey(t: number): number {
+  return Number.isNaN(t) ? Infinity : t;
+}
+
 export class OutputLog {
   private readonly kept: OutputRow[] = [];
   /** rows removed from the front to stay under `maxRows` */
   dropped = 0;
   /** output lines appended since the last clear, dropped ones included */
   printed = 0;
-  /** times a line went in before rows already kept (the rows after it moved down) */
-  reordered = 0;
+  /** the first row that moved down since the panel last asked (Infinity: none) */
+  private moved = Infinity;
 
   constructor(private readonly maxRows = MAX_OUTPUT_ROWS) {}
 
@@ -55,12 +61,20 @@ export class OutputLog {
     this.kept.length = 0;
     this.dropped = 0;
     this.printed = 0;
-    this.reordered = 0;
+    this.moved = Infinity;
+  }
+
+  /** The first row that moved since the last call (Infinity: none moved); the rows before it are as they were. */
+  takeMoved(): number {
+    const moved = this.moved;
+    this.moved = Infinity;
+    return moved;
   }
 
   appendLines(lines: readonly OutputLine[]): void {
     this.printed += lines.length;
-    for (const line of lines) {
+    // One group of rows per line, in time order (stable); a multi-row line's rows stay together.
+    const groups = lines.map((line) => {
       const stderr = line.stream === "stderr";
       // Coerced, because one malformed line must not take the panel down.
       const thread = String(line.thread ?? "");
@@ -69,15 +83,25 @@ export class OutputLog {
       // One row per text line keeps every row the same height, which the
       // panel's windowed rendering relies on.
       const parts = full.includes("\n") ? full.replace(/\n$/, "").split("\n") : [full];
-      const rows = parts.map((text, i): OutputRow => ({ kind: "line", thread, t, text, stderr, continued: i > 0 }));
-      // After every kept line printed at or before it (a multi-row line's rows share its time, so none is split).
-      let at = this.kept.length;
-      while (at > 0 && this.kept[at - 1].kind === "line" && this.kept[at - 1].t > t) at--;
-      if (at === this.kept.length) {
-        for (const row of rows) this.kept.push(row);
+      return parts.map((text, i): OutputRow => ({ kind: "line", thread, t, text, stderr, continued: i > 0 }));
+    });
+    if (groups.length === 0) return;
+    groups.sort((a, b) => timeKey(a[0].t) - timeKey(b[0].t));
+    // After every kept line printed at or before the batch's first: the common case is the end.
+    const first = timeKey(groups[0][0].t);
+    const kept = this.kept;
+    let at = kept.length;
+    while (at > 0 && kept[at - 1].kind === "line" && timeKey(kept[at - 1].t) > first) at--;
+    if (at < kept.length) this.moved = Math.min(this.moved, at);
+    // Merge the rows from there with the batch, in one pass (a row kept before goes first on equal times).
+    const tail = kept.splice(at);
+    let i = 0;
+    let g = 0;
+    while (i < tail.length || g < groups.length) {
+      if (g >= groups.length || (i < tail.length && timeKey(tail[i].t) <= timeKey(groups[g][0].t))) {
+        do kept.push(tail[i++]); while (i < tail.length && tail[i].continued);
       } else {
-        this.kept.splice(at, 0, ...rows);
-        this.reordered++;
+        for (const row of groups[g++]) kept.push(row);
       }
     }
     this.trim();
@@ -100,6 +124,7 @@ export class OutputLog {
       const cut = Math.max(excess, Math.floor(this.maxRows / 10));
       this.kept.splice(0, cut);
       this.dropped += cut;
+      if (this.moved !== Infinity) this.moved = Math.max(0, this.moved - cut);
     }
   }
 }
