@@ -22,7 +22,7 @@
 // The sentinel `null` tells one worker to stop.
 
 import { PlaygroundError } from "../base/errors";
-import { context, labelRef, safely, UNPRINTABLE, type WorkerContext } from "../runtime/door";
+import { context, isError, labelRef, safely, UNPRINTABLE, type WorkerContext } from "../runtime/door";
 import { reprValue } from "./format";
 import { EventKind } from "../trace/events";
 import { Queue } from "./queues";
@@ -101,14 +101,8 @@ export function taskWorkerMain(tasks: Queue<Task | null>, results: Queue<TaskRes
 
 /** What the owner re-raises; read with care, since the value and its getters are the snippet's (runtime/thrown.ts). */
 function errorInfo(error: unknown): { name: string; message: string } {
-  let isError = false;
-  try {
-    isError = error instanceof Error;
-  } catch {
-    // a Proxy whose getPrototypeOf trap throws: sent as a value
-  }
-  return isError
-    ? { name: safely(() => (error as Error).name, "Error"), message: safely(() => (error as Error).message, UNPRINTABLE) }
+  return isError(error)
+    ? { name: safely(() => error.name, "Error"), message: safely(() => error.message, UNPRINTABLE) }
     : { name: "Error", message: safely(() => String(error), UNPRINTABLE) };
 }
 

@@ -81,10 +81,18 @@ export function createBodyVisitor(env: RewriteEnv): (node: ts.Node) => ts.VisitR
    * runs); never a namespace's member (the emit reaches those through the
    * namespace object, which a fresh name would miss).
    */
+  const steady = new Map<ts.Symbol, boolean>();
   const isSteady = (id: ts.Identifier) => {
     const symbol = env.refs.symbols.get(id);
-    const declaration = symbol?.valueDeclaration;
-    if (!symbol || !declaration || inNamespace(declaration)) return false;
+    if (!symbol) return false;
+    let known = steady.get(symbol);
+    if (known === undefined) steady.set(symbol, (known = steadyBinding(symbol)));
+    return known;
+  };
+  /** (one pass over the snippet's references per bound variable, however many loops it bounds) */
+  const steadyBinding = (symbol: ts.Symbol): boolean => {
+    const declaration = symbol.valueDeclaration;
+    if (!declaration || inNamespace(declaration)) return false;
     if (ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent)
       && declaration.parent.flags & ts.NodeFlags.Const) return true;
     evals ??= /\beval\b/.test(declaration.getSourceFile().text);

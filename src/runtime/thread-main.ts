@@ -27,7 +27,7 @@ type Hygiene = ReturnType<typeof armHygiene>;
 import { createHost, type HostParts } from "./host";
 import { Field, Lifecycle, startsProcess } from "./thread-table";
 import { block } from "./door/blocking";
-import { safely, stackOfThrown, UNPRINTABLE } from "./thrown";
+import { isError, safely, stackOfThrown, UNPRINTABLE } from "./thrown";
 import type { Decoder } from "./serialize";
 import { ThreadState } from "../trace/events";
 import { ObjKind, objRef } from "../trace/object-kinds";
@@ -90,18 +90,13 @@ function waitForNonDaemonThreads(ctx: WorkerContext): void {
  * wait for ever and the timeline would draw it running.
  */
 function reportException(parts: ThreadParts, ctx: WorkerContext, error: unknown): void {
-  let isError = false;
-  try {
-    isError = error instanceof Error;
-  } catch {
-    // A Proxy whose getPrototypeOf trap throws: shown as a value.
-  }
+  const asError = isError(error);
   sendToRunner({
     type: "exception",
     // A thrown string or object is shown as its value, where it was thrown (thrown.ts).
-    errorName: isError ? safely(() => (error as Error).name, "Error") : "",
-    message: isError ? safely(() => (error as Error).message, UNPRINTABLE) : safely(() => parts.repr(error), UNPRINTABLE),
-    stack: isError ? safely(() => (error as Error).stack, "") : safely(() => stackOfThrown(error), ""),
+    errorName: asError ? safely(() => error.name, "Error") : "",
+    message: asError ? safely(() => error.message, UNPRINTABLE) : safely(() => parts.repr(error), UNPRINTABLE),
+    stack: asError ? safely(() => error.stack, "") : safely(() => stackOfThrown(error), ""),
     t: ctx.now(),
   });
 }

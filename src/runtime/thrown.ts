@@ -9,13 +9,18 @@
 const stacks = new WeakMap<object, string>();
 let lastPrimitive: { value: unknown; stack: string } | null = null;
 
-export function noteThrown<T>(value: T): T {
+/** Whether a thrown value is an Error; false for a Proxy whose getPrototypeOf trap throws (it is shown as a value). */
+export function isError(value: unknown): value is Error {
   try {
-    if (value instanceof Error) return value;
+    return value instanceof Error;
   } catch {
-    // A Proxy whose getPrototypeOf trap throws: it is thrown as it is, not the trap's error.
-    return value;
+    return false;
   }
+}
+
+export function noteThrown<T>(value: T): T {
+  // (A Proxy whose trap throws is thrown as it is, not the trap's error.)
+  if (isError(value)) return value;
   const stack = new Error().stack ?? "";
   if ((typeof value === "object" && value !== null) || typeof value === "function") stacks.set(value as object, stack);
   else lastPrimitive = { value, stack };

@@ -27,6 +27,6 @@ export { startsProcess } from "../thread-table";
 export type { SpawnPayload, ThreadRole } from "../protocol";
 export type { Payload as SpawnRecord } from "../spawn-payload";
 export { Decoder, Encoder, SEND, type Sendable, type ModuleScope } from "../serialize";
-export { safely, UNPRINTABLE } from "../thrown";
+export { isError, safely, UNPRINTABLE } from "../thrown";
 export { TAG, type EncodedInstance } from "../serialize-types";
 export { isNotYetDefined } from "../host";
