@@ -51,6 +51,8 @@ test("step mode: the learner schedules two threads through a lost update, the ed
   await page.getByTestId("step-start").click();
   await expect(nextStep(page, "MainThread")).toHaveText("start a thread · line 11");
   await expect(row(page, "MainThread")).toHaveAttribute("data-state", "runnable");
+  // Step stays where it was, pressed (removed, it slid the buttons after it under the pointer).
+  await expect(page.getByTestId("step-start")).toHaveAttribute("aria-pressed", "true");
   // The toolbar says the run is paused, as its output does, not that it was stopped.
   await expect(page.getByTestId("status")).toHaveText(/^Paused/);
   await expect(page.getByTestId("status")).toHaveClass(/status-paused/);
@@ -96,6 +98,26 @@ test("step mode: the learner schedules two threads through a lost update, the ed
   await expect(panel(page)).toHaveCount(0);
   await expect(page.locator(".monaco-editor .step-next-label")).toHaveCount(0);
   expect(pageErrors.messages).toEqual([]);
+});
+
+test("on a narrow editor, two threads' marks on one line wrap inside it instead of running past its edge", async ({ playground: page }) => {
+  const before = page.viewportSize()!;
+  await page.setViewportSize({ width: 800, height: 900 });
+  try {
+    await openLostUpdate(page);
+    await page.getByTestId("step-start").click();
+    for (const thread of ["MainThread", "MainThread", "MainThread", "Thread-1", "Thread-2"]) await step(page, thread);
+    await expect(nextStep(page, "Thread-2")).toHaveText("read counter · line 6");
+    const editor = (await page.locator(".monaco-editor .overflow-guard").first().boundingBox())!;
+    const labels = page.locator(".monaco-editor .step-next-label");
+    await expect(labels.filter({ hasText: "Thread-2" }).first()).toBeVisible();
+    for (const box of await labels.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) {
+      expect(box).toBeLessThanOrEqual(editor.x + editor.width + 1);
+    }
+    await page.getByTestId("step-exit").click();
+  } finally {
+    await page.setViewportSize(before);
+  }
 });
 
 test("Run to end keeps the steps taken and finishes the run; its summary names seed, steps and preemptions, and its replay link replays it in a fresh browser", async ({ playground: page, browser }) => {

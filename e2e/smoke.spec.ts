@@ -19,3 +19,21 @@ test("runs a hello snippet through window.playground.run", async ({ playground, 
   expect(result.output.map((line) => [line.thread, line.text])).toEqual([["MainThread", "hello"]]);
   expect(pageErrors.messages).toEqual([]);
 });
+
+test("on a laptop's width nothing runs past the page's edge: the toolbar wraps, the output's width probe adds no scroll", async ({ playground }) => {
+  const before = playground.viewportSize()!;
+  try {
+    for (const width of [1440, 1280, 1024, 800]) {
+      await playground.setViewportSize({ width, height: 800 });
+      await runSnippet(playground, 'import { print } from "playground";\nprint("a line of some length to measure the output\'s rows by");\n');
+      const sizes = await playground.evaluate(() => {
+        const toolbar = document.querySelector(".toolbar")!;
+        return { page: document.documentElement.scrollWidth, view: window.innerWidth, toolbar: toolbar.scrollWidth, toolbarBox: toolbar.clientWidth };
+      });
+      expect(sizes.page, `${width} px: ${JSON.stringify(sizes)}`).toBeLessThanOrEqual(sizes.view);
+      expect(sizes.toolbar, `${width} px: ${JSON.stringify(sizes)}`).toBeLessThanOrEqual(sizes.toolbarBox);
+    }
+  } finally {
+    await playground.setViewportSize(before);
+  }
+});
