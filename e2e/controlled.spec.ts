@@ -193,6 +193,32 @@ test("step mode: each thread's next step in words and lines, a refused step says
   expect(replay.status).not.toBe("error");
 });
 
+test("a step-mode pause draws what happened up to it: a thread is starting from its start() and runs through the step it just took, the same on every replay", async ({ playground }) => {
+  type Slice = { ph: string; tid?: number; ts: number; dur?: number; name: string; args?: { name?: string } };
+  const lanes = async () => {
+    const trace = await playground.evaluate(() => (window as unknown as { playground: { getTrace(): { traceEvents: Slice[] } } }).playground.getTrace());
+    const names = new Map(trace.traceEvents.filter((e) => e.name === "thread_name").map((e) => [e.tid, e.args!.name!]));
+    const byThread: Record<string, string[]> = {};
+    for (const e of trace.traceEvents) if (e.ph === "X" && names.has(e.tid)) (byThread[names.get(e.tid)!] ??= []).push(`${e.name} ${e.ts}-${e.ts + e.dur!}`);
+    return byThread;
+  };
+  const seen = new Set<string>();
+  for (let i = 0; i < 3; i++) {
+    await view(playground, "stepStart", { code: LOST_UPDATE });
+    // a.start(), b.start(), a.join() (which blocks), then Thread-1's first step.
+    for (const t of ["MainThread", "MainThread", "MainThread", "Thread-1"]) await view(playground, "step", t);
+    const byThread = await lanes();
+    // One µs a step: MainThread runs its two starts, then waits on the join; each thread is starting from its start().
+    expect(byThread).toEqual({
+      MainThread: ["running 0-2", "waiting 2-4"],
+      "Thread-1": ["starting 0-3", "running 3-4"],
+      "Thread-2": ["starting 1-4"],
+    });
+    seen.add(JSON.stringify(byThread));
+  }
+  expect(seen.size).toBe(1);
+});
+
 test("Timer in a controlled run: it waits out its interval on the virtual clock, fires with its arguments, and a cancel() before then stops it in every schedule", async ({ playground }) => {
   const code = `import { Timer, print, now, sleep } from "playground";
 const fired = new Timer(60_000, (msg: string) => print("fired", msg, now() >= 60_000), ["hello"]);

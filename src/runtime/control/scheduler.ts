@@ -19,8 +19,11 @@
 // Blocking never sleeps on the primitive's futex: a thread that would block
 // is marked blocked on the object and gives the baton up; a release, set or
 // end on that object (touched) makes it runnable again, and when chosen it
-// tries again. Time is virtual (whole µs): each step takes one microsecond, and
-// when no thread can run the clock jumps to the first sleeper's deadline.
+// tries again. Time is virtual (whole µs): each step takes one microsecond,
+// the one after its decision (the clock moves on when the next step is
+// decided, so the thread that took a step is drawn running through it, the
+// last one before a pause too), and when no thread can run the clock jumps
+// to the first sleeper's deadline.
 // When nothing can run and nobody sleeps, the run is deadlocked.
 //
 // Threads are numbered by the scheduler, 1 for MainThread and then in the
@@ -83,6 +86,11 @@ export class Scheduler {
     return this.f64[CLOCK_F64] / 1000;
   }
 
+  /** virtual ms at which this thread's start() ran (0 for MainThread): its "starting" begins there on every replay */
+  startedAt(): number {
+    return this.f64[this.layout.startedF64 + this.n] / 1000;
+  }
+
   /** Whether another thread may start: the scheduler numbers at most CAPACITY - 1 threads a run. */
   canRegister(): boolean {
     return this.i32[W.Count] + 1 < this.i32[W.Capacity];
@@ -101,6 +109,7 @@ export class Scheduler {
     i32[at + S.NextArg] = 0;
     i32[at + S.NextPos] = 0;
     i32[at + S.Priority] = PCT_LOW + 1 + (this.random() % 1_000_000);
+    this.f64[this.layout.startedF64 + n] = this.f64[CLOCK_F64];
     i32[W.Count] = n;
   }
 
@@ -198,6 +207,8 @@ export class Scheduler {
   /** The thread that takes the next step, recorded; 0 when the scheduler stopped the run. */
   private decide(): number {
     const i32 = this.i32;
+    // The step taken since the last decision is over: its microsecond has passed.
+    if (i32[W.Steps] > 0) this.tick();
     let mask = this.enabledMask();
     if (mask.count === 0) {
       this.advanceClock();
@@ -222,9 +233,12 @@ export class Scheduler {
     i32[layout.positions + steps] = i32[at + S.NextPos];
     i32[W.Steps] = steps + 1;
     i32[W.Last] = chosen;
+    return chosen;
+  }
+
+  private tick(): void {
     const us = (this.f64[CLOCK_F64] += STEP_US);
     this.hooks.clock[this.hooks.clockIndex] = us / 1000;
-    return chosen;
   }
 
   private choose(steps: number, enabled: number[]): number {
@@ -273,6 +287,7 @@ export class Scheduler {
     }
     if (first === Infinity) return;
     if (first > f64[CLOCK_F64]) f64[CLOCK_F64] = first;
+    this.hooks.clock[this.hooks.clockIndex] = f64[CLOCK_F64] / 1000;
     for (let n = 1; n <= i32[W.Count]; n++) {
       const at = this.slot(n);
       const status = i32[at + S.Status];
