@@ -30,6 +30,21 @@ describe("TraceModel", () => {
     expect(m.maxMs).toBe(12);
   });
 
+  it("counts the threads running now, as states come and go (a repeated running is still one)", () => {
+    const m = twoThreads();
+    m.add(1, 0, S, ThreadState.Running, 0);
+    m.add(2, 1, S, ThreadState.Starting, 0);
+    expect(m.runningNow).toBe(1);
+    m.add(2, 2, S, ThreadState.Running, 0);
+    m.add(2, 3, S, ThreadState.Running, 0);
+    expect(m.runningNow).toBe(2);
+    m.add(1, 4, S, ThreadState.Blocked, lockRef(7));
+    expect(m.runningNow).toBe(1);
+    m.add(2, 5, S, ThreadState.Done, 0);
+    m.finish(1, 6, ThreadState.Stopped);
+    expect(m.runningNow).toBe(0);
+  });
+
   it("builds lock holds and waits, and marks the acquisition after a blocked wait as contended", () => {
     const m = twoThreads();
     // Thread-1's batch is drained first, though MainThread held the lock first.

@@ -68,6 +68,8 @@ export class TraceModel {
   unrecordedEvents = 0;
   /** the latest time any event carried */
   maxMs = 0;
+  /** threads whose latest state is running: the live view draws less often while they fill the machine's cores */
+  runningNow = 0;
   /**
    * Maps a position in the compiled snippet (line, column) to the snippet's
    * own, packed (trace/source-lines.ts), or 0; set by the run's session,
@@ -276,6 +278,7 @@ export class TraceModel {
       }
     }
     if (Number.isNaN(track.startedMs)) track.startedMs = tMs;
+    this.runningNow += (state === ThreadState.Running ? 1 : 0) - (previous === ThreadState.Running ? 1 : 0);
     track.state = state;
     track.stateSinceMs = tMs;
     track.stateObj = obj;
