@@ -229,12 +229,12 @@ export function runState(page: Page): Promise<string | undefined> {
  * which lists the runner frame's workers too, matched by their blob URL;
  * Chromium reports a terminated worker gone about a second later).
  */
-export async function liveWorkers(page: Page, kind: "thread" | "clock" | "drainer" = "thread"): Promise<{ app: number; browser: number }> {
+export async function liveWorkers(page: Page, kind: "thread" | "clock" | "drainer" = "thread"): Promise<{ app: number; browser: number; poolSize: number }> {
   const runner = await page.evaluate(() =>
-    (window as unknown as { playground: { debug: { runner(): Promise<{ workers: Record<string, { url: string; live: number }> } | null> } } }).playground.debug.runner());
+    (window as unknown as { playground: { debug: { runner(): Promise<{ workers: Record<string, { url: string; live: number; poolSize: number }> } | null> } } }).playground.debug.runner());
   if (!runner) throw new Error("liveWorkers: the page has no runner");
-  const { url, live } = runner.workers[kind];
-  return { app: live, browser: page.workers().filter((w) => w.url() === url).length };
+  const { url, live, poolSize } = runner.workers[kind];
+  return { app: live, browser: page.workers().filter((w) => w.url() === url).length, poolSize };
 }
 
 /** Long enough for any API test, short enough that a lost wake-up shows as status "timeout", not a stuck test. */

@@ -208,7 +208,12 @@ test.describe("Stop ends the run from any state", () => {
       await page.goto("/");
       await waitForPlayground(page);
 
-      // The warm pool's idle workers, before any run: the count to come back to.
+      // The warm pool's idle workers, before any run, once it has booted them all (a page boots
+      // what a first run needs, then the rest: worker-pool.ts): the count to come back to.
+      for (const kind of ["thread", "clock"] as const) {
+        const { poolSize } = await liveWorkers(page, kind);
+        await expect.poll(async () => (await liveWorkers(page, kind)).app, { message: `the warm pool boots its ${kind} workers` }).toBe(poolSize);
+      }
       const pool = (await liveWorkers(page)).app;
       const clocks = (await liveWorkers(page, "clock")).app;
       expect(pool, "the warm pool should hold idle playground-thread workers").toBeGreaterThan(0);

@@ -16,6 +16,7 @@ import { registerIsolationServiceWorker } from "./ui/coi-register";
 import { EmbedApp } from "./ui/embed/EmbedApp";
 import { ErrorBoundary } from "./ui/layout/ErrorBoundary";
 import { createPlaygroundApp } from "./ui/playground-app";
+import { gateLanguageWorkers } from "./ui/editor/language-workers";
 import { parseEmbedOptions } from "./ui/share/embed-options";
 import { applyStartup, readStartup } from "./ui/share/startup";
 import { unavailableRuntime } from "./ui/unavailable-runtime";
@@ -36,6 +37,7 @@ registerIsolationServiceWorker();
 const embed = parseEmbedOptions(location.search);
 const startup = readStartup(starterCode(currentLanguage()), embed !== null);
 const app = createPlaygroundApp(startRuntime(), startup.code);
+gateLanguageWorkers(app);
 applyStartup(app, startup, embed !== null);
 installAutomation(app, parseOriginPolicy(new URLSearchParams(location.search).get("origin")));
 // Only an embed that asks for it, inside a frame, runs by itself, once: a

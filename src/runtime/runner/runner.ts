@@ -76,13 +76,13 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
     return { dispose: () => port.close() };
   }
   const threadWorkers = new BlobWorkers(sources.thread, "playground-thread");
-  const threads = new WarmPool(threadWorkers);
+  const threads = new WarmPool(threadWorkers, 6, 2, 1);
   const drainerWorkers = new BlobWorkers(sources.drainer, "playground-drainer");
   const clockWorkers = new BlobWorkers(sources.clock, "playground-clock");
   // A run takes one of each (a controlled run no clock): booted ahead, so
   // that a short run does not wait for their boots at its end.
-  const drainers = new WarmPool(drainerWorkers, 2, 1);
-  const clocks = new WarmPool(clockWorkers, 2, 1);
+  const drainers = new WarmPool(drainerWorkers, 2, 1, 1);
+  const clocks = new WarmPool(clockWorkers, 2, 1, 1);
   const shelf = new HeapShelf();
   let current: Supervisor | null = null;
   /** a run whose memory is still being allocated; a stop or a newer run cancels it */
@@ -144,7 +144,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
         if (current?.runId === request.runId) current.ack();
         return;
       case "workers": {
-        const count = (w: BlobWorkers, pool: WarmPool) => ({ url: w.url, live: w.liveCount, made: w.madeCount, reused: pool.reused });
+        const count = (w: BlobWorkers, pool: WarmPool) => ({ url: w.url, live: w.liveCount, made: w.madeCount, reused: pool.reused, poolSize: pool.size });
         send({ type: "workers", counts: { thread: count(threadWorkers, threads), drainer: count(drainerWorkers, drainers), clock: count(clockWorkers, clocks), heapsReused: shelf.reused } });
         return;
       }

@@ -93,3 +93,38 @@ describe("WarmPool keeping workers for the same code", () => {
     expect(b.terminated).toBe(true);
   });
 });
+
+describe("WarmPool booting at first only what a first run needs", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("boots `initial` workers, and the rest once a run has ended", () => {
+    const { workers, made } = fakeWorkers();
+    const pool = new WarmPool(workers, 6, 2, 1);
+    expect(made.length).toBe(1);
+    pool.take();
+    // A take refills to the first size only: a first run is not slowed by five boots.
+    vi.advanceTimersByTime(100);
+    expect(made.length).toBe(2);
+    pool.runEnded();
+    vi.advanceTimersByTime(100);
+    expect(made.length).toBe(7);
+  });
+
+  it("boots the rest 3 s after it was made when no run comes", () => {
+    const { workers, made } = fakeWorkers();
+    new WarmPool(workers, 6, 2, 1);
+    vi.advanceTimersByTime(2900);
+    expect(made.length).toBe(1);
+    vi.advanceTimersByTime(200);
+    expect(made.length).toBe(6);
+  });
+
+  it("a run that needs more workers than are booted still gets them", () => {
+    const { workers, made } = fakeWorkers();
+    const pool = new WarmPool(workers, 6, 2, 1);
+    const taken = [pool.take(), pool.take(), pool.take()];
+    expect(new Set(taken).size).toBe(3);
+    expect(made.length).toBe(3);
+  });
+});

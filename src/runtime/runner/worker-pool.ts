@@ -57,6 +57,13 @@ const KEEP_MS = 3000;
  * memories (heap-shelf.ts), each counted once.
  */
 const MAX_MEMORIES = 12;
+/**
+ * When a pool that boots `initial` workers at first boots the rest, if no run
+ * ended before: a page's first seconds are its own load (the editor, the
+ * compiler), and on 2 cores ten workers booting at once (each ~150 ms of
+ * CPU evaluating the runtime) held a cold page's first run back.
+ */
+const GROW_AFTER_MS = 3000;
 /** runs a worker serves at most, whatever their memory */
 const MAX_SERVES = 1000;
 
@@ -73,6 +80,9 @@ export class WarmPool {
   reused = 0;
   private refillScheduled = false;
   private disposed = false;
+  /** idle workers the pool keeps booted now: `initial` until it grows to `size` */
+  private target: number;
+  private growTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * `lowWater`: while at least this many workers stay idle, a run's takes
@@ -80,8 +90,18 @@ export class WarmPool {
    * CPU, which a run on a 2-core machine would feel. Fewer, and the pool
    * refills at once (a run that starts many threads needs them now).
    */
-  constructor(private readonly workers: BlobWorkers, private readonly size = 6, private readonly lowWater = 2) {
+  constructor(private readonly workers: BlobWorkers, readonly size = 6, private readonly lowWater = 2, initial = size) {
+    this.target = Math.min(initial, size);
     this.refill();
+    if (this.target < size) this.growTimer = setTimeout(() => this.grow(), GROW_AFTER_MS);
+  }
+
+  /** The pool boots the rest of its workers: after the first run, or GROW_AFTER_MS after the page came up. */
+  private grow(): void {
+    clearTimeout(this.growTimer);
+    if (this.target === this.size) return;
+    this.target = this.size;
+    this.scheduleRefill();
   }
 
   /** A worker kept for `code` if there is one, else a booted one if one is idle, else a new one (its messages queue until it boots). */
@@ -98,6 +118,7 @@ export class WarmPool {
 
   /** The run is over: make up what it took. */
   runEnded(): void {
+    this.grow();
     this.scheduleRefill();
   }
 
@@ -152,12 +173,13 @@ export class WarmPool {
   }
 
   private refill(): void {
-    while (!this.disposed && this.idle.length < this.size) this.idle.push(this.workers.create());
+    while (!this.disposed && this.idle.length < this.target) this.idle.push(this.workers.create());
   }
 
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.keptExpiry);
+    clearTimeout(this.growTimer);
     this.dropKept(() => true);
     for (const worker of this.idle.splice(0)) worker.terminate();
   }

@@ -16,10 +16,12 @@ import {
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TypeScriptWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
 import playgroundTypes from "../../api/playground.d.ts?raw";
+import { languageWorkersMayStart } from "./language-workers";
 
 self.MonacoEnvironment = {
+  // Not before the page's first run (language-workers.ts): Monaco waits for a promised worker.
   getWorker(_moduleId: string, label: string) {
-    return label === "typescript" || label === "javascript" ? new TypeScriptWorker() : new EditorWorker();
+    return languageWorkersMayStart.then(() => (label === "typescript" || label === "javascript" ? new TypeScriptWorker() : new EditorWorker()));
   },
 };
 
