@@ -22,7 +22,7 @@ async function freshPage(page) {
 
 export const firstRun = {
   name: "load.firstRun.ms",
-  goal: "<= 2000",
+  goal: "<= 1000",
   async run(page) {
     const url = new URL("/", page.url()).href;
     const samples = [];
