@@ -29,7 +29,7 @@ import { Field, Lifecycle, startsProcess } from "./thread-table";
 import { block } from "./door/blocking";
 import { isError, safely, stackOfThrown, UNPRINTABLE } from "./thrown";
 import type { Decoder } from "./serialize";
-import { EventKind, ThreadState } from "../trace/events";
+import { ThreadState } from "../trace/events";
 import { ObjKind, objRef } from "../trace/object-kinds";
 
 /** What the API gives the runtime to run threads with. */
@@ -107,11 +107,12 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number)
   Atomics.compareExchange(ctx.i32, ctx.table.at(ctx.ident, Field.Lifecycle), Lifecycle.Starting, Lifecycle.Alive);
   // "starting" until the thread's own code runs: its payload decoded, the
   // module's declarations evaluated again in this worker (a thread's) — none
-  // of it the snippet's code, so none of it drawn as running. A controlled
-  // thread has been starting since its start() ran on the virtual clock:
-  // when its worker arrived is the machine's timing, not the schedule's.
-  if (ctx.control) ctx.trace(EventKind.State, ThreadState.Starting, 0, ctx.control.startedAt());
-  else ctx.enter(ThreadState.Starting);
+  // of it the snippet's code, so none of it drawn as running. A thread has
+  // been starting since its start() ran, when its starter wrote so into its
+  // ring (door/threads.ts): when a worker took it up is the machine's timing
+  // (in a controlled run, not the schedule's). MainThread, which the runner
+  // starts, says so itself.
+  if (ctx.role === "main") ctx.enter(ThreadState.Starting);
   // In a controlled run, nothing of the thread runs before the scheduler chooses its first step.
   ctx.control?.arrive();
   let final: "done" | "error" = "done";

@@ -52,6 +52,13 @@ export interface WorkerContext {
   enter(state: ThreadState, obj?: number): void;
   /** `tMs`: when it happened, if not now (an event known only later, e.g. a task's await) */
   trace(kind: EventKind, arg: number, obj: number, tMs?: number): void;
+  /**
+   * Thread `ident`, which this thread is starting (provisioned, not yet given
+   * to a worker), is starting from now: written into its own ring before any
+   * worker can write there, so its lane begins at its start() however late a
+   * worker takes it up (a thread's first event, thread-main.ts).
+   */
+  traceStarting(ident: number): void;
   /** at an eval-breaker check: give the simulated GIL to a waiting thread, if any */
   yieldGil(): void;
   /** the same, on a fast path: stamped with the coarse clock (trace/ring.ts) */
@@ -167,6 +174,9 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     },
     traceFast(kind, arg, obj) {
       ring.writeCoarse(kind, arg, obj);
+    },
+    traceStarting(child) {
+      new RingWriter(i32, table.get(child, Field.RingBase), clockAt, signals).write(ctx.now(), EventKind.State, ThreadState.Starting, 0);
     },
   };
   const gil = new Gil(i32, table.get(ident, Field.GilBase)).enabled()

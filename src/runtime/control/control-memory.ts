@@ -29,9 +29,7 @@
 // Per thread slot (SLOT_WORDS from SLOTS + number * SLOT_WORDS):
 //   STATUS, REF (what it is blocked on), PRIORITY, NEXT_KIND, NEXT_ARG,
 //   TIMED_OUT, NEXT_POS (where in the compiled snippet: line * 4096 + column)
-// then CAPACITY Float64 deadlines (virtual µs), CAPACITY Float64 start times
-// (virtual µs: when the thread's start() ran, so its lane begins there on
-// every replay, whenever its worker really arrived), then MAX_STEPS words each of
+// then CAPACITY Float64 deadlines (virtual µs), then MAX_STEPS words each of
 // CHOICES (who took step i), ENABLED (bit k: ident k could have; bit 0:
 // an ident over 31 could have), KINDS, ARGS and POSITIONS (what step i
 // did, and where), and PREFIX (the schedule to replay); last NUMBER_BY_SLOT
@@ -61,7 +59,6 @@ export const PCT_LOW = 1000;
 export interface ControlLayout {
   slots: number;
   deadlinesF64: number;
-  startedF64: number;
   choices: number;
   enabled: number;
   kinds: number;
@@ -76,10 +73,9 @@ export interface ControlLayout {
 export function layoutOf(capacity: number, maxSteps: number, tableCapacity = 0): ControlLayout {
   const slots = SLOTS;
   const deadlinesF64 = Math.ceil((slots + capacity * SLOT_WORDS) / 2);
-  const startedF64 = deadlinesF64 + capacity;
-  const choices = (startedF64 + capacity) * 2;
+  const choices = (deadlinesF64 + capacity) * 2;
   return {
-    slots, deadlinesF64, startedF64, choices, enabled: choices + maxSteps, kinds: choices + 2 * maxSteps,
+    slots, deadlinesF64, choices, enabled: choices + maxSteps, kinds: choices + 2 * maxSteps,
     args: choices + 3 * maxSteps, positions: choices + 4 * maxSteps, prefix: choices + 5 * maxSteps,
     numberBySlot: choices + 6 * maxSteps, identByNumber: choices + 6 * maxSteps + tableCapacity,
     end: choices + 6 * maxSteps + tableCapacity + capacity,

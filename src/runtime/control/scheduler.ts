@@ -86,11 +86,6 @@ export class Scheduler {
     return this.f64[CLOCK_F64] / 1000;
   }
 
-  /** virtual ms at which this thread's start() ran (0 for MainThread): its "starting" begins there on every replay */
-  startedAt(): number {
-    return this.f64[this.layout.startedF64 + this.n] / 1000;
-  }
-
   /** Whether another thread may start: the scheduler numbers at most CAPACITY - 1 threads a run. */
   canRegister(): boolean {
     return this.i32[W.Count] + 1 < this.i32[W.Capacity];
@@ -109,7 +104,6 @@ export class Scheduler {
     i32[at + S.NextArg] = 0;
     i32[at + S.NextPos] = 0;
     i32[at + S.Priority] = PCT_LOW + 1 + (this.random() % 1_000_000);
-    this.f64[this.layout.startedF64 + n] = this.f64[CLOCK_F64];
     i32[W.Count] = n;
   }
 

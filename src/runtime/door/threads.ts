@@ -78,6 +78,7 @@ export function startThread(request: StartRequest): number {
     ctx.table.abandon(ident);
     throw error;
   }
+  ctx.traceStarting(ident);
   ctx.table.publish(ident);
   ctx.control?.register(ident);
   if (!handOff(ctx.i32, ctx.table.control, ident)) sendToRunner({ type: "spawn", ident });
