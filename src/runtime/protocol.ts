@@ -63,7 +63,7 @@ export type ToWorker =
    * not read from memory the snippet can write), and run thread `ident`
    * first if given.
    */
-  | { type: "serve"; run: RunContextInit; port: MessagePort; placeAt: number; ident?: number };
+  | { type: "serve"; run: RunContextInit; port: MessagePort; placeAt: number; ident?: number; reusable?: boolean };
 
 /** Sent once on the worker's global scope, before it has a port. */
 export type WorkerBooted = { type: "booted" };

@@ -170,6 +170,7 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number)
 async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWorker, { type: "serve" }>): Promise<void> {
   connectRunner(message.port);
   const { run, placeAt: at } = message;
+  if (message.reusable) hygiene.fingerprint();
   try {
     bodyFor(run);
   } catch {

@@ -27,6 +27,7 @@ describe("worker hygiene", () => {
     const { s } = scope();
     const random = Math.random;
     const hygiene = armHygiene(s, {});
+    hygiene.fingerprint();
     Math.random = () => 0.5;
     expect(hygiene.clean()).toBe(true);
     expect(Math.random).toBe(random);
@@ -35,10 +36,12 @@ describe("worker hygiene", () => {
   it("a method replaced on a prototype, or a property added deep down, makes it unclean", () => {
     const a = scope();
     const one = armHygiene(a.s, {});
+    one.fingerprint();
     a.Thing.prototype.hello = () => 2;
     expect(foundWithin(one)).toBe(true);
     const b = scope();
     const two = armHygiene(b.s, {});
+    two.fingerprint();
     (b.s.Nested as { deeper: Record<string, unknown> }).deeper.extra = 1;
     expect(foundWithin(two)).toBe(true);
   });
@@ -51,6 +54,7 @@ describe("worker hygiene", () => {
     ]) {
       const { s } = scope();
       const hygiene = armHygiene(s, {});
+      hygiene.fingerprint();
       change(s);
       expect(foundWithin(hygiene)).toBe(true);
     }
@@ -63,6 +67,7 @@ describe("worker hygiene", () => {
     const { s } = scope();
     s.Array = Array;
     const hygiene = armHygiene(s, { Lock });
+    hygiene.fingerprint();
     const changes: [object, string][] = [[s, "visits"], [Lock.prototype, "extra"], [Array.prototype, "extra"], [Object.prototype, "extra"]];
     try {
       for (const [target, key] of changes) {
@@ -79,6 +84,7 @@ describe("worker hygiene", () => {
   it("the check uses its tools as found at boot: a snippet that replaced Reflect.ownKeys cannot answer for it", () => {
     const { s } = scope();
     const hygiene = armHygiene(s, {});
+    hygiene.fingerprint();
     const ownKeys = Reflect.ownKeys;
     const every = Array.prototype.every;
     try {
@@ -96,6 +102,7 @@ describe("worker hygiene", () => {
   it("a call of a wrapped async source taints it for good, and still does what it did", () => {
     const { s, timers } = scope();
     const hygiene = armHygiene(s, {});
+    hygiene.fingerprint();
     (s.setTimeout as (f: unknown) => void)(() => {});
     expect(timers).toHaveLength(1);
     expect(hygiene.clean()).toBe(false);
@@ -107,6 +114,7 @@ describe("worker hygiene", () => {
     }
     const { s } = scope();
     const hygiene = armHygiene(s, { Lock });
+    hygiene.fingerprint();
     (Lock.prototype as unknown as Record<string, unknown>).acquire = () => false;
     expect(hygiene.clean()).toBe(false);
   });
@@ -116,6 +124,7 @@ describe("worker hygiene and RegExp's legacy statics", () => {
   it("the last match a run left in RegExp.$1 is gone after the check", () => {
     const { s } = scope();
     const hygiene = armHygiene(s, {});
+    hygiene.fingerprint();
     /(secret)/.exec("a secret");
     expect((RegExp as unknown as Record<string, string>).$1).toBe("secret");
     expect(hygiene.clean()).toBe(true);
@@ -127,6 +136,7 @@ describe("worker hygiene against a hostile snippet", () => {
   it("a prototype swapped under an object makes it unclean", () => {
     const { s, Thing } = scope();
     const hygiene = armHygiene(s, {});
+    hygiene.fingerprint();
     Object.setPrototypeOf(Thing.prototype, { sneaky: true });
     expect(foundWithin(hygiene)).toBe(true);
   });
@@ -136,6 +146,7 @@ describe("worker hygiene against a hostile snippet", () => {
     const proto: Record<string, unknown> = { setTimeout: (f: unknown) => calls.push(f) };
     const s = Object.create(proto) as Record<string, unknown>;
     const hygiene = armHygiene(s, {});
+    hygiene.fingerprint();
     (proto.setTimeout as (f: unknown) => void).call(s, () => {});
     expect(calls).toHaveLength(1);
     expect(hygiene.clean()).toBe(false);
@@ -144,6 +155,7 @@ describe("worker hygiene against a hostile snippet", () => {
   it("a setter put on Math.random does not run when the check puts the runtime's back", () => {
     const { s } = scope();
     const hygiene = armHygiene(s, {});
+    hygiene.fingerprint();
     const random = Math.random;
     let ran = 0;
     Object.defineProperty(Math, "random", { configurable: true, get: () => random, set: () => { ran++; } });
@@ -156,6 +168,7 @@ describe("worker hygiene against a hostile snippet", () => {
     const { s } = scope();
     s.Object = Object;
     const hygiene = armHygiene(s, {});
+    hygiene.fingerprint();
     const keys = Object.keys;
     try {
       Object.keys = (() => []) as typeof Object.keys;
@@ -173,8 +186,23 @@ describe("worker hygiene against a hostile snippet", () => {
     const { s } = scope();
     s.Blob = Blob;
     const hygiene = armHygiene(s, {});
+    hygiene.fingerprint();
     expect(hygiene.clean()).toBe(true);
     expect(await new (s.Blob as typeof Blob)().text()).toBe("body");
+    expect(hygiene.clean()).toBe(false);
+  });
+});
+
+describe("the fingerprint, taken once", () => {
+  it("a worker never fingerprinted is not clean, and a second fingerprint does not bless a change", () => {
+    const { s } = scope();
+    const hygiene = armHygiene(s, {});
+    expect(hygiene.clean()).toBe(false);
+    hygiene.fingerprint();
+    expect(hygiene.clean()).toBe(true);
+    // The global scope itself is compared in full at every check.
+    s.sneaky = 1;
+    hygiene.fingerprint();
     expect(hygiene.clean()).toBe(false);
   });
 });

@@ -183,7 +183,10 @@ export class Crew {
       if (ident) this.events.crashed(ident, event.message || "the worker failed");
     };
     const at = place >= 0 ? this.memory.dockBase + place : -1;
-    const serve: ToWorker = { type: "serve", run: this.memory.context, port: channel.port2, placeAt: at, ...(ident ? { ident } : {}) };
+    // A worker that may serve the next run of this code records itself first (worker-hygiene.ts), before any of the run's code.
+    const serve: ToWorker = {
+      type: "serve", run: this.memory.context, port: channel.port2, placeAt: at, ...(ident ? { ident } : {}), ...(this.code !== undefined ? { reusable: true } : {}),
+    };
     worker.postMessage(serve, [channel.port2]);
     return member;
   }
