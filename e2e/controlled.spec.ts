@@ -87,8 +87,8 @@ async function view(page: Page, name: "stepStart" | "step" | "stepBack", arg?: u
   return v;
 }
 
-/** What a replay must reproduce exactly. */
-const fingerprint = (r: RunResult) => JSON.stringify({ status: r.status, output: r.output, errors: r.errors, schedule: r.schedule, steps: r.steps, preemptions: r.preemptions });
+/** What a replay must reproduce exactly: the threads' figures too, which are on the virtual clock (the timeline draws them). */
+const fingerprint = (r: RunResult) => JSON.stringify({ status: r.status, output: r.output, errors: r.errors, schedule: r.schedule, steps: r.steps, preemptions: r.preemptions, threads: r.threads });
 
 test("a controlled run is the same every time for one seed, and its schedule replays it under another seed", async ({ playground }) => {
   const code = LOST_UPDATE.replace("counter += 1;", "for (let i = 0; i < 3; i++) counter += 1;").replace("counter === 2", "counter === 6");

@@ -179,8 +179,9 @@ export class Scheduler {
   private pass(): void {
     const next = this.decide();
     if (next === this.n) return;
-    if (next > 0) this.handTo(next);
+    // Stamped before the baton goes: once it is handed over, the next thread's decision may move the clock first.
     this.hooks.waiting();
+    if (next > 0) this.handTo(next);
     this.waitTurn();
     this.hooks.resumed();
   }

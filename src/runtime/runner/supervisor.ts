@@ -240,8 +240,12 @@ export class Supervisor {
     const pid = table.get(ident, Field.Pid);
     const max = this.request.settings.maxThreads;
     if (this.crew.size > max || this.terminatedPids.has(pid)) {
-      if (this.crew.size > max && announce) this.notice(announce, `can't start new thread: ${max} threads are alive, the run's limit (settings.maxThreads)`);
+      const overLimit = this.crew.size > max;
+      // Said in the starter's name when the runner knows it (the dock's path passes the table's parent, checked), else the playground's.
+      if (overLimit) this.notice(this.pids.has(announce) ? announce : 0, `can't start new thread: ${max} threads are alive, the run's limit (settings.maxThreads)`);
       table.abandon(ident);
+      // Its starter wrote "starting" into its ring at start(): its lane ends here, where it was refused, not at the run's end.
+      this.parts.send({ type: "halted", runId: this.runId, ident, state: overLimit ? "error" : "stopped", t: this.now() });
       return false;
     }
     this.pids.set(ident, pid);
@@ -251,7 +255,7 @@ export class Supervisor {
 
   /** A worker took thread `ident` from the dock. */
   private accept(ident: number): boolean {
-    return this.admissible(ident, 0, true);
+    return this.admissible(ident, this.memory.table.get(ident, Field.Parent), true);
   }
 
   /** A thread asks for a worker for thread `ident`, which it has just reserved and published (no worker was parked). */

@@ -103,12 +103,23 @@ describe("WarmPool booting at first only what a first run needs", () => {
     const pool = new WarmPool(workers, 6, 2, 1);
     expect(made.length).toBe(1);
     pool.take();
-    // A take refills to the first size only: a first run is not slowed by five boots.
-    vi.advanceTimersByTime(100);
-    expect(made.length).toBe(2);
+    // The first run is not slowed by boots, not even the one it took: its end grows the pool.
+    vi.advanceTimersByTime(5000);
+    expect(made.length).toBe(1);
     pool.runEnded();
     vi.advanceTimersByTime(100);
     expect(made.length).toBe(7);
+  });
+
+  it("a take after the pool grew refills it below its low water", () => {
+    const { workers, made } = fakeWorkers();
+    const pool = new WarmPool(workers, 6, 2, 1);
+    pool.runEnded();
+    vi.advanceTimersByTime(100);
+    expect(made.length).toBe(6);
+    for (let i = 0; i < 5; i++) pool.take();
+    vi.advanceTimersByTime(100);
+    expect(made.length).toBe(11);
   });
 
   it("boots the rest 3 s after it was made when no run comes", () => {

@@ -83,6 +83,8 @@ export class WarmPool {
   /** idle workers the pool keeps booted now: `initial` until it grows to `size` */
   private target: number;
   private growTimer: ReturnType<typeof setTimeout> | undefined;
+  /** a run has taken workers and not yet ended */
+  private inRun = false;
 
   /**
    * `lowWater`: while at least this many workers stay idle, a run's takes
@@ -99,7 +101,8 @@ export class WarmPool {
   /** The pool boots the rest of its workers: after the first run, or GROW_AFTER_MS after the page came up. */
   private grow(): void {
     clearTimeout(this.growTimer);
-    if (this.target === this.size) return;
+    // A run going on (the timer fired during it) is not slowed either: its end grows the pool.
+    if (this.target === this.size || this.inRun) return;
     this.target = this.size;
     this.scheduleRefill();
   }
@@ -112,12 +115,15 @@ export class WarmPool {
       return this.kept.splice(at, 1)[0].worker;
     }
     const worker = this.idle.shift() ?? this.workers.create();
-    if (this.idle.length < this.lowWater) this.scheduleRefill();
+    this.inRun = true;
+    // Not grown yet: the first run is the page's first result, which boots would slow; its end grows the pool.
+    if (this.idle.length < this.lowWater && this.target === this.size) this.scheduleRefill();
     return worker;
   }
 
   /** The run is over: make up what it took. */
   runEnded(): void {
+    this.inRun = false;
     this.grow();
     this.scheduleRefill();
   }
