@@ -170,7 +170,7 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number)
 async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWorker, { type: "serve" }>): Promise<void> {
   connectRunner(message.port);
   const { run, placeAt: at } = message;
-  if (message.reusable) hygiene.fingerprint();
+  hygiene.serving(message.reusable === true);
   try {
     bodyFor(run);
   } catch {
@@ -197,6 +197,14 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
   }
 }
 
+/**
+ * How long a booted worker waits unserved before it records its hygiene
+ * fingerprint (worker-hygiene.ts): a worker a run takes at once (a cold
+ * page's first, a run right after another) skips it; one that waits in the
+ * pool has it ready for a search, whose first schedule would pay it.
+ */
+const FINGERPRINT_IDLE_MS = 1000;
+
 /** Installs the worker's message loop and says it has booted. */
 export function serveThreads(parts: ThreadParts): void {
   const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -216,5 +224,6 @@ export function serveThreads(parts: ThreadParts): void {
     }
   };
   const hygiene = armHygiene(scope as unknown as Record<string, unknown>, parts.api);
+  hygiene.fingerprintWhenIdle(FINGERPRINT_IDLE_MS);
   scope.postMessage({ type: "booted" } satisfies WorkerBooted);
 }

@@ -206,3 +206,28 @@ describe("the fingerprint, taken once", () => {
     expect(hygiene.clean()).toBe(false);
   });
 });
+
+describe("the fingerprint in idle time", () => {
+  it("is taken once the worker sat unserved, and not after a run came first", () => {
+    const { s, timers } = scope();
+    const idle = armHygiene(s, {});
+    idle.fingerprintWhenIdle(1000);
+    (timers.shift() as () => void)();
+    expect(idle.clean()).toBe(true);
+
+    const busy = scope();
+    const served = armHygiene(busy.s, {});
+    served.fingerprintWhenIdle(1000);
+    served.serving(false);
+    busy.s.sneaky = 1;
+    (busy.timers.shift() as () => void)();
+    expect(served.clean()).toBe(false);
+  });
+
+  it("a run that may reuse the worker takes it at its serve when idle time did not", () => {
+    const { s } = scope();
+    const hygiene = armHygiene(s, {});
+    hygiene.serving(true);
+    expect(hygiene.clean()).toBe(true);
+  });
+});

@@ -77,12 +77,17 @@ interface Snapshot {
 
 export interface Hygiene {
   /**
-   * Records the worker as it is now, before any snippet code has run in it:
+   * Records the worker as it is now, before any snippet code has run in it.
+   * Once only. It is a third of a worker's boot (about 14 of 36 ms), and
    * only a worker that may serve a next run needs it (a controlled run a
-   * search reuses workers for), and it is a third of a worker's boot (about
-   * 14 of 36 ms), which every other run's workers no longer pay. Once only.
+   * search reuses workers for), so it is taken in idle time (below) or at
+   * such a run's serve, never on every boot.
    */
   fingerprint(): void;
+  /** Takes the fingerprint once the worker has sat `ms` unserved after its boot (a pool's worker waiting for a run). */
+  fingerprintWhenIdle(ms: number): void;
+  /** A run came to this worker: one that may reuse it takes the fingerprint now if idle time did not; after any, idle time takes none. */
+  serving(reusable: boolean): void;
   /** the worker has not been changed since its fingerprint, and nothing of a run is left to run (false without a fingerprint) */
   clean(): boolean;
 }
@@ -220,6 +225,7 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
   const mathRandom = Object.getOwnPropertyDescriptor(Math, "random")!;
   const exec = RegExp.prototype.exec;
   let always: Snapshot[] | null = null;
+  let served = false;
   let sampled: Snapshot[] = [];
   const fingerprint = () => {
     if (always) return;
@@ -238,6 +244,14 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
   const handlers = handlersOf(scope);
   return {
     fingerprint,
+    fingerprintWhenIdle(ms) {
+      // (Snippet code runs only after a serve, which sets `served` in an earlier task: this never records a changed worker.)
+      if (setTimeoutOriginal) apply(setTimeoutOriginal, scope, [() => { if (!served) fingerprint(); }, ms]);
+    },
+    serving(reusable) {
+      served = true;
+      if (reusable) fingerprint();
+    },
     later(fn) {
       if (setTimeoutOriginal) apply(setTimeoutOriginal, scope, [fn, 0]);
       else fn();
