@@ -76,7 +76,8 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
     return { dispose: () => port.close() };
   }
   const threadWorkers = new BlobWorkers(sources.thread, "playground-thread");
-  const threads = new WarmPool(threadWorkers, 6, 2, 1);
+  // Three at first (MainThread and a lesson's first two threads start warm), six once the first run has ended.
+  const threads = new WarmPool(threadWorkers, 6, 2, 3);
   const drainerWorkers = new BlobWorkers(sources.drainer, "playground-drainer");
   const clockWorkers = new BlobWorkers(sources.clock, "playground-clock");
   // A run takes one of each (a controlled run no clock): booted ahead, so
