@@ -189,3 +189,19 @@ test("a syntax error gets a red marker on its line, the output says what and whe
   expect(result.output.map((l) => l.text), "nothing of the snippet ran").not.toContain("start");
   expect(await errorSquiggleLines(playground)).toContain(3);
 });
+
+test("Monaco's TypeScript service waits for the page's first run, so a cold page's first result has the cores; it starts when that run ends", async ({ page }) => {
+  await page.goto("/");
+  // A first run right at ready, that lasts a second: the service may start at its end (or 1.5 s after ready), never before.
+  const { readyAt, endedAt } = await page.evaluate(async () => {
+    const api = (window as unknown as { playground: { ready: Promise<void>; run(r: { code: string }): Promise<unknown> } }).playground;
+    await api.ready;
+    const readyAt = performance.now();
+    await api.run({ code: 'import { print, sleep } from "playground"; sleep(1000); print(1)' });
+    return { readyAt, endedAt: performance.now() };
+  });
+  const tsWorkerFetchedAt = () => page.evaluate(() => performance.getEntriesByType("resource").find((e) => /ts\.worker/.test(e.name))?.startTime ?? 0);
+  await expect.poll(tsWorkerFetchedAt, { message: "Monaco's TypeScript worker starts after the first run", timeout: 15_000 }).toBeGreaterThan(0);
+  const at = await tsWorkerFetchedAt();
+  expect(at, `ready at ${readyAt.toFixed(0)} ms, the run ended at ${endedAt.toFixed(0)} ms`).toBeGreaterThan(readyAt + 900);
+});

@@ -26,9 +26,7 @@ export type ToRunner =
   /** for tests: which workers the runner has made and not terminated */
   | { type: "workers"; runId: 0 };
 
-/** Per kind of worker: its blob URL and how many the runner has made and not terminated. */
-/** per kind: the workers' blob URL, how many are alive, and how many were ever made */
-/** per kind: its blob's URL, workers live and ever made, runs a kept worker served, and how many idle ones the pool keeps booted once grown */
+/** Per kind of worker: its blob's URL, workers live and ever made, runs a kept worker served, and how many idle ones the pool keeps booted once grown. */
 export type WorkerCounts = Record<"thread" | "drainer" | "clock", { url: string; live: number; made: number; reused: number; poolSize: number }> & {
   /** controlled runs that took the last run's heaps (runner/heap-shelf.ts) */
   heapsReused: number;
