@@ -61,13 +61,18 @@ export class Barrier implements Sendable {
     blocker.timed = waitMs !== Infinity;
     // The thread that trips the barrier may have waited for the previous
     // round to drain; it runs the action as a running thread.
+    const hb = happensBefore();
     const run = action && (() => {
       blocker.end();
+      // Every party has arrived, each released at the barrier first: the action sees all their writes (Python runs it
+      // before any is let go), and what it writes reaches each waiter's acquire as it goes on. Without these, the
+      // race detector reported the action's write against the next round's action in another thread.
+      hb?.acquire(this.at.ref);
       action();
+      hb?.release(this.at.ref);
     });
     let result: number;
     step(StepKind.Wait, this.at.ref);
-    const hb = happensBefore();
     hb?.release(this.at.ref);
     try {
       result = this.core.wait(waitMs, run, blocker.onBlock, parkingFor(this.at.ref));
