@@ -22,8 +22,7 @@ import { takePayload } from "./spawn-payload";
 import { connectRunner, sendToRunner } from "./runner-link";
 import { createContext, releaseContext, type WorkerContext } from "./worker-context";
 import { armHygiene } from "./worker-hygiene";
-
-type Hygiene = ReturnType<typeof armHygiene>;
+import { rehearse } from "./rehearsal";
 import { createHost, type HostParts } from "./host";
 import { Field, Lifecycle, startsProcess } from "./thread-table";
 import { block } from "./door/blocking";
@@ -31,6 +30,8 @@ import { isError, safely, stackOfThrown, UNPRINTABLE } from "./thrown";
 import type { Decoder } from "./serialize";
 import { ThreadState } from "../trace/events";
 import { ObjKind, objRef } from "../trace/object-kinds";
+
+type Hygiene = ReturnType<typeof armHygiene>;
 
 /** What the API gives the runtime to run threads with. */
 export interface ThreadParts extends HostParts {
@@ -198,16 +199,24 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
 }
 
 /**
- * How long a booted worker waits unserved before it records its hygiene
- * fingerprint (worker-hygiene.ts): a worker a run takes at once (a cold
- * page's first, a run right after another) skips it; one that waits in the
- * pool has it ready for a search, whose first schedule would pay it.
+ * How long a booted worker waits unserved before it rehearses (rehearsal.ts)
+ * and records its hygiene fingerprint (worker-hygiene.ts): a worker a run
+ * takes at once (a cold page's first, a run right after another) skips
+ * both; one that waits in the pool has them done before its run: its
+ * threads start warm, and a search's first schedule does not pay the
+ * fingerprint.
  */
-const FINGERPRINT_IDLE_MS = 1000;
+const IDLE_MS = 1000;
+
+/** The worker's rehearsal (rehearsal.ts), through this file's own runThread. */
+export function rehearseThreads(parts: ThreadParts): Promise<number> {
+  return rehearse((run, ident) => runThread(parts, run, ident));
+}
 
 /** Installs the worker's message loop and says it has booted. */
 export function serveThreads(parts: ThreadParts): void {
   const scope = self as unknown as DedicatedWorkerGlobalScope;
+  let rehearsing: Promise<unknown> | null = null;
   scope.onmessage = (event: MessageEvent<ToWorker>) => {
     const message = event.data;
     switch (message.type) {
@@ -219,11 +228,13 @@ export function serveThreads(parts: ThreadParts): void {
         }
         break;
       case "serve":
-        void serve(parts, hygiene, message);
+        // (A rehearsal runs to its end within its own task, so none is under way here; if one ever were, the run waits.)
+        if (rehearsing) void rehearsing.then(() => serve(parts, hygiene, message), () => serve(parts, hygiene, message));
+        else void serve(parts, hygiene, message);
         break;
     }
   };
   const hygiene = armHygiene(scope as unknown as Record<string, unknown>, parts.api);
-  hygiene.fingerprintWhenIdle(FINGERPRINT_IDLE_MS);
+  hygiene.fingerprintWhenIdle(IDLE_MS, () => (rehearsing = rehearseThreads(parts).finally(() => (rehearsing = null))));
   scope.postMessage({ type: "booted" } satisfies WorkerBooted);
 }

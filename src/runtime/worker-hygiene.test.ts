@@ -224,6 +224,33 @@ describe("the fingerprint in idle time", () => {
     expect(served.clean()).toBe(false);
   });
 
+  it("comes after the rehearsal, and not at all when the rehearsal failed", async () => {
+    const { s, timers } = scope();
+    const rehearsed = armHygiene(s, {});
+    const order: string[] = [];
+    rehearsed.fingerprintWhenIdle(1000, async () => {
+      order.push("rehearsal");
+      // what the rehearsal leaves is what the worker is as it waits for a run
+      s.leftByRehearsal = 1;
+    });
+    (timers.shift() as () => void)();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(order).toEqual(["rehearsal"]);
+    expect(rehearsed.clean()).toBe(true);
+
+    const failing = scope();
+    const failed = armHygiene(failing.s, {});
+    failed.fingerprintWhenIdle(1000, () => Promise.reject(new Error("the rehearsal failed")));
+    (failing.timers.shift() as () => void)();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(failed.clean()).toBe(false);
+    // nor does a run that may reuse it bless it at its serve
+    failed.serving(true);
+    expect(failed.clean()).toBe(false);
+  });
+
   it("a run that may reuse the worker takes it at its serve when idle time did not", () => {
     const { s } = scope();
     const hygiene = armHygiene(s, {});

@@ -84,8 +84,13 @@ export interface Hygiene {
    * such a run's serve, never on every boot.
    */
   fingerprint(): void;
-  /** Takes the fingerprint once the worker has sat `ms` unserved after its boot (a pool's worker waiting for a run). */
-  fingerprintWhenIdle(ms: number): void;
+  /**
+   * Takes the fingerprint once the worker has sat `ms` unserved after its
+   * boot (a pool's worker waiting for a run), after `first` (the worker's
+   * rehearsal, which must leave the worker as a run would find it). If
+   * `first` fails, the worker is never clean.
+   */
+  fingerprintWhenIdle(ms: number, first?: () => Promise<unknown>): void;
   /** A run came to this worker: one that may reuse it takes the fingerprint now if idle time did not; after any, idle time takes none. */
   serving(reusable: boolean): void;
   /** the worker has not been changed since its fingerprint, and nothing of a run is left to run (false without a fingerprint) */
@@ -244,9 +249,18 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
   const handlers = handlersOf(scope);
   return {
     fingerprint,
-    fingerprintWhenIdle(ms) {
+    fingerprintWhenIdle(ms, first) {
       // (Snippet code runs only after a serve, which sets `served` in an earlier task: this never records a changed worker.)
-      if (setTimeoutOriginal) apply(setTimeoutOriginal, scope, [() => { if (!served) fingerprint(); }, ms]);
+      const idle = () => {
+        if (served) return;
+        if (!first) return fingerprint();
+        first().then(() => {
+          if (!served) fingerprint();
+        }, () => {
+          tainted = true;
+        });
+      };
+      if (setTimeoutOriginal) apply(setTimeoutOriginal, scope, [idle, ms]);
     },
     serving(reusable) {
       served = true;
