@@ -73,3 +73,45 @@ test("past the trace's cap the figures stay exact, and the timeline says what it
     await playground.evaluate(() => (window as unknown as { playground: { debug: { setTraceCap(n: number | null): void } } }).playground.debug.setTraceCap(null));
   }
 });
+
+/**
+ * Four threads take lockA 3,000 times each, doing a little work inside.
+ * Its holds are told with the coarse clock (trace/ring.ts), which lags, and
+ * a release was once stamped after the lock was freed: a thread held up
+ * between the two was drawn holding the lock through the next holders'
+ * turns (two or three "holders" at once). Whatever the machine's timing,
+ * no two holds of one lock may overlap.
+ */
+const HAMMERED = `import { Thread, Lock } from "playground";
+const lockA = new Lock();
+function work() {
+  for (let i = 0; i < 3000; i++) {
+    lockA.acquire();
+    let s = 0;
+    for (let j = 0; j < 200; j++) s += j;
+    lockA.release();
+  }
+}
+const ts = [1, 2, 3, 4].map(() => new Thread({ target: work }));
+ts.forEach((t) => t.start());
+ts.forEach((t) => t.join());
+`;
+
+test("no two holds of one lock are drawn at once, whoever was held up between a release and its stamp", async ({ playground }) => {
+  for (let round = 0; round < 3; round++) {
+    const result = await runSnippet(playground, HAMMERED, undefined, 60_000);
+    expect(result.status, describeRun(result)).toBe("ok");
+    const overlaps = await playground.evaluate(() => {
+      const debug = (window as unknown as { playground: { debug: { lockHolds(): { name: string; holds: { thread: string; startMs: number; endMs: number }[] }[] } } }).playground.debug;
+      const holds = debug.lockHolds().find((l) => l.name === "lockA")!.holds.slice().sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
+      const found: string[] = [];
+      for (let i = 1; i < holds.length; i++) {
+        const [before, hold] = [holds[i - 1], holds[i]];
+        if (hold.startMs < before.endMs) found.push(`${before.thread} ${before.startMs}-${before.endMs} and ${hold.thread} ${hold.startMs}-${hold.endMs}`);
+      }
+      return { holds: holds.length, found: found.slice(0, 5), count: found.length };
+    });
+    expect(overlaps.holds).toBeGreaterThan(4);
+    expect(overlaps.found, `${overlaps.count} overlapping holds`).toEqual([]);
+  }
+});

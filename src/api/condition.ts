@@ -14,7 +14,6 @@ import { Lock as LockCore } from "../sync/lock";
 import { RLock as RLockCore } from "../sync/rlock";
 import { RuntimeError, TypeError_ } from "../base/errors";
 import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable, happensBefore, step, touched, StepKind } from "../runtime/door";
-import { EventKind } from "../trace/events";
 import { ObjKind } from "../trace/object-kinds";
 import { Lock, RLock, timeoutOf, type LockLike } from "./locks";
 
@@ -74,7 +73,8 @@ export class Condition implements Sendable, LockLike {
     const ident = ctx.ident;
     if (!this.core.owns(ident)) throw new RuntimeError("cannot wait on un-acquired lock");
     step(StepKind.Wait, this.at.ref);
-    ctx.traceFast(EventKind.LockReleased, 0, this.lockAt.ref);
+    // (stamped before the wait frees the lock: api/locks.ts)
+    ctx.ring.lockReleased(this.lockAt.ref, ctx.ring.releaseTime(this.lock.releasedAt));
     const hb = happensBefore();
     hb?.release(this.lockAt.ref);
     // Shown waiting on the condition; if the lock is taken when it wakes, blocked on the lock.
@@ -83,7 +83,7 @@ export class Condition implements Sendable, LockLike {
       return block(this.at, waitMs !== Infinity, (onBlock) =>
         block(this.lockAt, false, (onRelock) => this.core.wait(ident, waiterNode(ctx), waitMs, onBlock, onRelock)));
     } finally {
-      ctx.traceFast(EventKind.LockAcquired, 0, this.lockAt.ref);
+      ctx.ring.lockAcquired(this.lockAt.ref, this.lock.releasedAt);
       hb?.acquire(this.lockAt.ref);
       hb?.acquire(this.at.ref);
     }

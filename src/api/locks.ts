@@ -3,12 +3,16 @@
 // the "blocked on a lock" state and lock events on the timeline, and the
 // wait-for edge the deadlock watch reads. The fast path stays a CAS and two
 // ring writes, so a traced pair costs about twice a bare one.
+//
+// Each lock keeps, in a Float64 after its core's words, the time its last
+// release was recorded at: written before the core frees it, read by the
+// next holder once it has it, so that no hold is drawn starting before the
+// previous one ended (trace/ring.ts lockAcquired).
 
 import { Lock as LockCore } from "../sync/lock";
 import { RLock as RLockCore } from "../sync/rlock";
 import { ValueError } from "../base/errors";
 import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable, happensBefore, StepKind } from "../runtime/door";
-import { EventKind } from "../trace/events";
 import { ObjKind } from "../trace/object-kinds";
 import type { RingWriter } from "../trace/ring";
 
@@ -28,12 +32,22 @@ export function timeoutOf(blocking: boolean, timeoutMs: number | undefined): num
   return timeoutMs;
 }
 
+/** The heap words a lock takes: its core's, then (8-byte aligned) the Float64 of its last release's time. */
+function lockWords(coreWords: number): number {
+  return coreWords + (coreWords & 1) + 2;
+}
+
+/** The Float64 index of a lock's last release time (lockWords), from where the lock lies. */
+export function releasedAtOf(at: Placed, coreWords: number): number {
+  return (at.base + coreWords + (coreWords & 1)) >> 1;
+}
+
 /** Block on `core` through the door: the thread shown as blocked, and its wait-for edge set. */
-function acquireSlow(ctx: WorkerContext, core: LockCore | RLockCore, at: Placed, timeoutMs: number): boolean {
+function acquireSlow(ctx: WorkerContext, core: LockCore | RLockCore, at: Placed, timeoutMs: number, releasedAt: number): boolean {
   if (timeoutMs === 0) return false;
   const got = block(at, timeoutMs !== Infinity, (onBlock) => core.acquire(ctx.ident, timeoutMs, onBlock), undefined, timeoutMs);
   if (got) {
-    ctx.traceFast(EventKind.LockAcquired, 0, at.ref);
+    ctx.ring.lockAcquired(at.ref, releasedAt);
     ctx.race?.acquire(at.ref);
   }
   return got;
@@ -47,6 +61,8 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
   private readonly ident: number;
   protected readonly at: Placed;
   private readonly ref: number;
+  /** the Float64 index of the time of this lock's last release (see the header) */
+  readonly releasedAt: number;
   /** the race detector's hooks, null when it is off */
   protected readonly hb = happensBefore();
 
@@ -54,8 +70,9 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
     const ctx = (this.ctx = context());
     this.ring = ctx.ring;
     this.ident = ctx.ident;
-    this.at = place(kind, WORDS, shared);
+    this.at = place(kind, lockWords(WORDS), shared, { align: 2 });
     this.ref = this.at.ref;
+    this.releasedAt = releasedAtOf(this.at, WORDS);
     this.core = make(ctx.i32, this.at.base);
     track(this, this.ref);
   }
@@ -71,19 +88,21 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
     const waitMs = blocking === true && timeoutMs === undefined ? Infinity : timeoutOf(blocking, timeoutMs);
     this.ctx.control?.step(StepKind.Acquire, this.ref);
     if (this.core.tryAcquire(this.ident)) {
-      this.ring.lockAcquired(this.ref);
+      this.ring.lockAcquired(this.ref, this.releasedAt);
       this.hb?.acquire(this.ref);
       return true;
     }
-    return acquireSlow(this.ctx, this.core, this.at, waitMs);
+    return acquireSlow(this.ctx, this.core, this.at, waitMs, this.releasedAt);
   }
 
   release(): void {
     const control = this.ctx.control;
     control?.step(StepKind.Release, this.ref);
     this.hb?.release(this.ref);
+    // Stamped before the core frees it (a release that throws leaves only a time in the past there), recorded once it did.
+    const tMs = this.ring.releaseTime(this.releasedAt);
     this.core.release(this.ident);
-    this.ring.lockReleased(this.ref);
+    this.ring.lockReleased(this.ref, tMs);
     control?.touched(this.ref);
   }
 
@@ -128,9 +147,10 @@ export class RLock extends BaseLock<RLockCore> {
     const control = this.ctx.control;
     control?.step(StepKind.Release, this.at.ref);
     this.hb?.release(this.at.ref);
+    const tMs = this.ctx.ring.releaseTime(this.releasedAt);
     this.core.release(ident);
     if (this.core.owner() !== ident) {
-      this.ctx.traceFast(EventKind.LockReleased, 0, this.at.ref);
+      this.ctx.ring.lockReleased(this.at.ref, tMs);
       // Free now: a thread of a controlled run blocked on it may try again (it waited forever before this).
       control?.touched(this.at.ref);
     }

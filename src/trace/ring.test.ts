@@ -111,6 +111,33 @@ describe("trace ring", () => {
     expect(drainAll(reader)).toEqual([[6, 2, 0, 7], [6, 2, 0, 8], [6, 3, 0, 8], [6, 3, 0, 7], [6.5, 1, 4, 0]]);
   });
 
+  it("never stamps a lock's acquire before its last release, whoever's clock ran ahead", () => {
+    // Scenario: thread A's last precise stamp (10) runs ahead of the coarse
+    // clock (5); it releases lock 7, stamped 10 before the lock is freed, and
+    // the time is kept beside the lock. Thread B, whose own stamps are all
+    // older, takes the lock: its acquire says 10, not the coarse 5 (drawn at
+    // 5, B's hold would begin while A still held it), and its next event
+    // does not go back before it.
+    const words = 2 * ringWords(8) + 8;
+    const i32 = new Int32Array(new SharedArrayBuffer(words * 4));
+    const f64 = new Float64Array(i32.buffer);
+    const clock = (words - 2) >> 1;
+    const releasedAt = (words - 4) >> 1;
+    initRing(i32, 2, 8);
+    initRing(i32, 2 + ringWords(8), 8);
+    const a = new RingWriter(i32, 2, clock, SIGNALS);
+    const b = new RingWriter(i32, 2 + ringWords(8), clock, SIGNALS);
+    f64[clock] = 5;
+    a.write(10, 1, 1, 0);
+    a.lockReleased(7, a.releaseTime(releasedAt));
+    a.flush();
+    b.lockAcquired(7, releasedAt);
+    b.lockReleased(7, b.releaseTime(releasedAt));
+    b.flush();
+    expect(drainAll(new RingReader(i32, 2, 8))).toEqual([[10, 1, 1, 0], [10, 3, 0, 7]]);
+    expect(drainAll(new RingReader(i32, 2 + ringWords(8), 8))).toEqual([[10, 2, 0, 7], [10, 3, 0, 7]]);
+  });
+
   it("refuses a header that claims more unread events than the ring holds", () => {
     // Scenario: a snippet writes a huge `written` count into the header:
     // the reader throws RingCorrupt instead of reading garbage (or looping).

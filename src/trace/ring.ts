@@ -124,10 +124,17 @@ export class RingWriter {
     this.put(tMs, kind, arg, obj);
   }
 
-  /** A fast-path acquire of lock `ref`, folded when it can be. */
-  lockAcquired(ref: number): void {
+  /**
+   * A fast-path acquire of lock `ref`, folded when it can be. `releasedAt`:
+   * the Float64 index of the lock's last release time (releaseTime): the
+   * acquire is never stamped before it, so a hold is never drawn before the
+   * previous holder let go (the coarse clock lags, and a thread's own
+   * precise stamps may run ahead of it).
+   */
+  lockAcquired(ref: number, releasedAt = -1): void {
     if (!this.fastEvents) return;
-    const tMs = this.coarseMs();
+    let tMs = this.coarseMs();
+    if (releasedAt >= 0 && this.f64[releasedAt] > tMs) this.lastMs = tMs = this.f64[releasedAt];
     if (this.held && !this.folding && ref === this.heldRef && tMs === this.heldMs && this.heldCount < 0xffffff) {
       this.folding = true;
       return;
@@ -136,10 +143,23 @@ export class RingWriter {
     this.put(tMs, EventKind.LockAcquired, 0, ref);
   }
 
-  /** A fast-path release of lock `ref` (its event's arg: the pairs folded into it). */
-  lockReleased(ref: number): void {
-    if (!this.fastEvents) return;
+  /**
+   * The time of a release of a lock, taken before the lock is freed (a
+   * release stamped after could be stamped after the next holder's acquire,
+   * had this thread been held up between the two), and kept at the Float64
+   * index `releasedAt` beside the lock for the next acquire (lockAcquired).
+   * Written inside the critical section, it is read by the next holder
+   * after the lock's own synchronizing operations.
+   */
+  releaseTime(releasedAt: number): number {
     const tMs = this.coarseMs();
+    this.f64[releasedAt] = tMs;
+    return tMs;
+  }
+
+  /** A fast-path release of lock `ref` at `tMs` (releaseTime; its event's arg: the pairs folded into it). */
+  lockReleased(ref: number, tMs = this.coarseMs()): void {
+    if (!this.fastEvents) return;
     if (this.folding && ref === this.heldRef && tMs === this.heldMs) {
       // The count goes into the held event when it is published: no store to shared memory per pair.
       this.folding = false;

@@ -47,6 +47,17 @@ describe("lock hand-overs", () => {
     expect(pairs(traceLinks(m).handOvers)).toEqual(["1@2.0004>2@2"]);
   });
 
+  it("links neither way two holds that began and ended at the same coarse tick, nor either to the next", () => {
+    // T1 and T2 each held the lock within one tick (2): which went first is unknown, so is who handed it to T3.
+    const m = threads(3);
+    hold(m, 1, 0, 1);
+    hold(m, 2, 2, 2);
+    hold(m, 1, 2, 2);
+    hold(m, 3, 2.5, 3);
+    hold(m, 2, 4, 5);
+    expect(pairs(traceLinks(m).handOvers)).toEqual(["3@3>2@4"]);
+  });
+
   it("on an RWLock links a writer to the first read of each reader after it, the last reader out to the next writer, and no reader to another", () => {
     // W writes; R2 and R3 read at once, R2 twice; W writes again after both.
     const m = threads(3);

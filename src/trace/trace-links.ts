@@ -94,9 +94,13 @@ function lockHandOvers(obj: number, holdsByThread: ReadonlyMap<number, IntervalL
       holds.push({ ident, start: list.starts.data[i], end: list.ends.data[i], shared: list.tags.data[i] === 1, contended: !Number.isNaN(list.extra(i)) });
     }
   }
-  holds.sort((a, b) => a.start - b.start);
+  // (A release is stamped before the lock is freed and the next acquire never before it, so exclusive holds do not
+  // overlap; two that began and ended at the same coarse tick cannot be ordered, and are linked to neither.)
+  holds.sort((a, b) => a.start - b.start || a.end - b.end);
   const links: Link[] = [];
   let lastOut: Hold | null = null; // the earlier hold that ended last
+  /** lastOut began and ended at the same stamps as a hold of another thread just before it: which came last is unknown */
+  let lastOutTied = false;
   let lastWriter: Hold | null = null;
   const readSinceWriter = new Set<number>();
   for (const hold of holds) {
@@ -104,7 +108,8 @@ function lockHandOvers(obj: number, holdsByThread: ReadonlyMap<number, IntervalL
     if (!hold.shared) giver = lastOut;
     else if (lastWriter && lastWriter.end <= hold.start && !readSinceWriter.has(hold.ident)) giver = lastWriter;
     // A hold still open when the run ended was never released: it handed nothing over.
-    if (giver && giver.ident !== hold.ident && Number.isFinite(giver.end)) {
+    const unordered = giver !== null && (giver === lastOut && lastOutTied || giver.start === hold.start && giver.end === hold.end);
+    if (giver && giver.ident !== hold.ident && Number.isFinite(giver.end) && !unordered) {
       links.push({ obj, from: { ident: giver.ident, tMs: giver.end }, to: { ident: hold.ident, tMs: hold.start }, contended: hold.contended });
     }
     if (hold.shared) readSinceWriter.add(hold.ident);
@@ -112,7 +117,10 @@ function lockHandOvers(obj: number, holdsByThread: ReadonlyMap<number, IntervalL
       lastWriter = hold;
       readSinceWriter.clear();
     }
-    if (!lastOut || hold.end >= lastOut.end) lastOut = hold;
+    if (!lastOut || hold.end >= lastOut.end) {
+      lastOutTied = lastOut !== null && lastOut.ident !== hold.ident && lastOut.start === hold.start && lastOut.end === hold.end;
+      lastOut = hold;
+    }
   }
   return links;
 }
