@@ -115,3 +115,26 @@ test("no two holds of one lock are drawn at once, whoever was held up between a 
     expect(overlaps.found, `${overlaps.count} overlapping holds`).toEqual([]);
   }
 });
+
+/** Four threads mark without end: far more events than the page takes in before the timeout ends the run. */
+const FLOOD = `import { Thread, sleep, mark } from "playground";
+function work() { for (let i = 0; ; i++) { mark("m"); if ((i & 1023) === 0) sleep(0.01); } }
+const ts = [0, 1, 2, 3].map(() => new Thread({ target: work }));
+ts.forEach((t) => t.start());
+ts.forEach((t) => t.join());
+`;
+
+test("a run that ended before its trace reached the page says where the record stops, and counts no thread's time past it", async ({ playground }) => {
+  const result = await playground.evaluate((code) => (window as unknown as { playground: { run(r: object): Promise<import("./fixtures").RunResult> } }).playground.run({ code, timeoutMs: 2500 }), FLOOD);
+  expect(result.status, describeRun(result)).toBe("timeout");
+  // (A machine fast enough to take every event in would drop none: then there is nothing to check.)
+  test.skip(result.stats.droppedEvents === 0, "the page took in every event of the run");
+  const after = await playground.evaluate(() => (window as unknown as { playground: { debug: { notRecordedAfter(): { atMs: number; cut: boolean } | null } } }).playground.debug.notRecordedAfter());
+  expect(after, "the timeline says where its record stops").not.toBeNull();
+  expect(after!.cut).toBe(true);
+  expect(after!.atMs).toBeLessThan(result.durationMs);
+  for (const thread of result.threads) {
+    // what a thread did past the cut is not known: it is counted neither running nor blocked (it was marking, not sleeping)
+    expect(thread.runningMs + thread.blockedMs, `${thread.name}: ${JSON.stringify(thread)}`).toBeLessThanOrEqual(after!.atMs - thread.startMs + 1e-6);
+  }
+});

@@ -315,7 +315,10 @@ export class RunSession {
       this.control.variables = this.compiled.sharedGlobals.flatMap((g, i) =>
         i < values.length ? [{ name: g.name, value: g.type === "boolean" ? values[i] !== 0 : values[i] }] : []);
     }
-    if (Number.isInteger(end.discardedEvents) && (end.discardedEvents as number) > 0) this.model.droppedEvents += end.discardedEvents as number;
+    if (Number.isInteger(end.discardedEvents) && (end.discardedEvents as number) > 0) {
+      this.model.droppedEvents += end.discardedEvents as number;
+      this.model.cutAtLastEvent();
+    }
     const endMs = Number.isFinite(end.endMs) ? end.endMs : this.now();
     for (const [ident, halt] of this.halts) this.model.finish(ident, halt.t, halt.state);
     const crashed = end.problem?.startsWith("MemoryError");

@@ -1,5 +1,7 @@
 // The time past the trace's cap (TraceModel.cappedAtMs): the run went on,
-// its figures were counted, but its events were not kept. It is hatched
+// its figures were counted, but its events were not kept; or past the last
+// event that reached the page before the run's end dropped the rest
+// (TraceModel.traceCut), where nothing was counted either. It is hatched
 // over every lane and says so, so that nothing drawn there (a hold or a
 // state that straddled the cap) reads as a record of what happened.
 
@@ -38,7 +40,8 @@ export function drawUnrecorded(frame: Frame): void {
   ctx.stroke();
   ctx.globalAlpha = 1;
   ctx.font = theme.fontBold;
-  const text = fitText(ctx, frameWords(input).notRecorded, x1 - x0 - 20);
+  const words = frameWords(input);
+  const text = fitText(ctx, input.model.traceCut ? words.notReceived : words.notRecorded, x1 - x0 - 20);
   if (text) {
     ctx.textBaseline = "middle";
     ctx.fillStyle = theme.background;

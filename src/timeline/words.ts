@@ -66,6 +66,8 @@ export interface TimelineWords extends NameWords {
   stillGoing(time: string): string;
   /** drawn over the time past the trace's cap (draw-unrecorded.ts) */
   notRecorded: string;
+  /** drawn over the time past the last event a stopped run's page received (draw-unrecorded.ts) */
+  notReceived: string;
   /** an interval that runs past the cap: where its record ends, and its least length */
   notRecordedAfter(time: string): string;
   atLeast(duration: string): string;
@@ -153,6 +155,7 @@ export const EN_WORDS: TimelineWords = {
   thisPixel: "this pixel",
   stillGoing: (time) => `${time} (still going)`,
   notRecorded: "not recorded: the trace is full",
+  notReceived: "not recorded: the run ended before this part of its trace reached the page",
   notRecordedAfter: (time) => `not recorded after ${time}`,
   atLeast: (duration) => `at least ${duration}`,
   nameAt: (name, time) => `${name} at ${time}`,
@@ -247,6 +250,7 @@ export const ZH_WORDS: TimelineWords = {
   thisPixel: "此像素",
   stillGoing: (time) => `${time}（仍在继续）`,
   notRecorded: "未记录：跟踪已满",
+  notReceived: "未记录：这段跟踪尚未送达页面，运行就结束了",
   notRecordedAfter: (time) => `${time} 之后未记录`,
   atLeast: (duration) => `至少 ${duration}`,
   nameAt: (name, time) => `${name}，于 ${time}`,

@@ -75,3 +75,26 @@ describe("the trace's cap", () => {
     expect(capped.figures(t3, 2000)).toMatchObject({ startMs: 1200, endMs: 1300, runningMs: 90 });
   });
 });
+
+describe("a trace cut at a run's end (a Stop dropped what had not reached the page)", () => {
+  it("hatches past the last event taken in and counts no thread's time after it", () => {
+    // Thread-1 was last seen sleeping at 1 ms, Thread-2 running at 2; the rest was dropped; the run stopped at 10.
+    const m = new TraceModel();
+    m.addThread(1, "Thread-1", "thread", 1000);
+    m.addThread(2, "Thread-2", "thread", 1000);
+    m.add(1, 0, EventKind.State, ThreadState.Running, 0);
+    m.add(1, 1, EventKind.State, ThreadState.Sleeping, 0);
+    m.add(2, 0, EventKind.State, ThreadState.Running, 0);
+    m.add(2, 2, EventKind.State, ThreadState.Running, 0);
+    m.cutAtLastEvent();
+    m.finish(1, 10, ThreadState.Stopped);
+    m.finish(2, 10, ThreadState.Stopped);
+    expect(m.cappedAtMs).toBe(2);
+    expect(m.traceCut).toBe(true);
+    const one = m.stateTotals(m.threads.get(1)!, 10);
+    const two = m.stateTotals(m.threads.get(2)!, 10);
+    // each ends where it was stopped, but its last state is counted only up to the cut
+    expect([one.endMs, one.ms[ThreadState.Running], one.ms[ThreadState.Sleeping]]).toEqual([10, 1, 1]);
+    expect([two.endMs, two.ms[ThreadState.Running]]).toEqual([10, 2]);
+  });
+});

@@ -62,8 +62,10 @@ export class TraceModel {
    * cannot take the page's memory. 50 M events are about 1 GB here.
    */
   eventCap = 50_000_000;
-  /** when the cap was reached: the latest time recorded in full, or null */
+  /** when the cap was reached (or the trace was cut: cutAtLastEvent): the latest time recorded in full, or null */
   cappedAtMs: number | null = null;
+  /** the run ended before the rest of its trace reached the page: past cappedAtMs nothing was counted either */
+  traceCut = false;
   /** events counted past the cap, not kept */
   unrecordedEvents = 0;
   /** the latest time any event carried */
@@ -206,7 +208,24 @@ export class TraceModel {
   finish(ident: number, tMs: number, state: ThreadState): void {
     const track = this.threads.get(ident);
     if (!track || track.state >= ThreadState.Done) return;
+    const cutMs = this.traceCut ? this.cappedAtMs : null;
+    if (cutMs !== null && track.state >= 0 && track.stateSinceMs <= cutMs && tMs > cutMs) {
+      // Its last known state counts up to the cut; what it did after is not known, so it counts nowhere.
+      track.closedMs[track.state] += cutMs - track.stateSinceMs;
+      track.stateSinceMs = tMs;
+    }
     this.addState(track, tMs, state, 0);
+  }
+
+  /**
+   * The run ended before the rest of its trace reached the page (a Stop or
+   * a timeout dropped it: droppedEvents): nothing is known past the last
+   * event taken in. The timeline hatches from there, as past the cap, and
+   * no thread's figures count the time after it (finish).
+   */
+  cutAtLastEvent(): void {
+    this.traceCut = true;
+    this.capAt(this.maxMs);
   }
 
   figures(track: ThreadTrack, runEndMs: number): ThreadFigures {
@@ -353,8 +372,12 @@ export class TraceModel {
    */
   private countOnly(): void {
     this.unrecordedEvents++;
+    this.capAt(this.maxMs);
+  }
+
+  private capAt(tMs: number): void {
     if (this.cappedAtMs !== null) return;
-    this.cappedAtMs = this.maxMs;
+    this.cappedAtMs = tMs;
     for (const lock of this.locks.values()) lock.countOnly();
     for (const queue of this.queues.values()) queue.countOnly();
     this.structureVersion++;

@@ -66,6 +66,8 @@ export interface PlaygroundDebug {
   poolTasks(lang?: "en" | "zh"): PoolTaskBox[];
   /** every GIL hand-over of the last run: taker, giver, when, and how long the GIL lay free (µs) */
   gilHandovers(): { to: string; from: string; tMs: number; latencyUs: number }[];
+  /** where the last run's timeline stops being a record (the cap, or a cut: the run ended before the rest of its trace reached the page), or null */
+  notRecordedAfter(): { atMs: number; cut: boolean } | null;
   /** keep at most `events` trace events from the next run on (null: the usual 50 M), to test the cap in seconds */
   setTraceCap(events: number | null): void;
   /** the same sweep over the last run's own trace, what its model holds in memory, and how many of its events are folded lock pairs (stored as none) */
@@ -134,6 +136,10 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
       runner: () => app.runtime.runner(),
       setTraceCap: (events) => {
         app.controller.traceCap = events === null ? null : Math.max(1, Math.floor(Number(events)) || 1);
+      },
+      notRecordedAfter: () => {
+        const model = app.stores.timeline.getState().model;
+        return model?.cappedAtMs != null ? { atMs: model.cappedAtMs, cut: model.traceCut } : null;
       },
       timelineLanes: () => {
         const model = app.stores.timeline.getState().model;
