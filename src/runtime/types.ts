@@ -20,6 +20,12 @@ export interface OutputLine {
    * which a snippet may also name a thread (an addition to API.md §9).
    */
   system?: true;
+  /**
+   * The ident of the thread that wrote it (a thread's own line): names can
+   * repeat (two threads named "worker"), idents do not, so the timeline
+   * marks the line on its writer's lane (an addition to API.md §9).
+   */
+  ident?: number;
 }
 
 export interface RunErrorInfo {

@@ -235,7 +235,7 @@ export class RunSession {
       if (!this.names.has(e.ident)) throw new TraceProblem(`events of an unknown thread ${e.ident}`);
       return new EventCursor(e.ident, e.data, maxMs);
     });
-    this.addOutputs(chunk.output.map((line) => ({ thread: this.nameOf(line.ident), text: line.text, t: line.t, stream: line.stream ? "stderr" : "stdout" })));
+    this.addOutputs(chunk.output.map((line) => ({ thread: this.nameOf(line.ident), ident: line.ident, text: line.text, t: line.t, stream: line.stream ? "stderr" : "stdout" })));
     let index = 0;
     this.step = () => {
       const model = this.model;

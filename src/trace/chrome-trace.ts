@@ -35,7 +35,7 @@ export interface ChromeTraceOptions {
   /** when the run ended: the end of every interval still open (ms) */
   endMs: number;
   /** print lines, as RunResult.output has them */
-  output?: readonly { thread: string; text: string; t: number }[];
+  output?: readonly { thread: string; text: string; t: number; ident?: number; system?: boolean }[];
   deadlock?: { cycle: { thread: string; waitsFor: string; heldBy: string }[] };
   droppedEvents?: number;
 }
@@ -96,11 +96,10 @@ function userLinks(model: TraceModel, links: TraceLinks): TraceLinks {
 }
 
 function addPrints(model: TraceModel, options: ChromeTraceOptions, out: ChromeTraceEvent[]): void {
-  const byName = new Map<string, { pid: number; tid: number }>();
-  for (const track of model.threads.values()) byName.set(track.name, { pid: track.pid, tid: track.ident });
   for (const line of options.output ?? []) {
-    const at = byName.get(line.thread);
-    if (!at || !Number.isFinite(line.t)) continue;
-    out.push({ ph: "i", s: "t", ...at, ts: toUs(line.t), name: "print", cat: "print", args: { text: line.text } });
+    if (line.system) continue;
+    const track = model.writerOf(line.thread, line.ident);
+    if (!track || !Number.isFinite(line.t)) continue;
+    out.push({ ph: "i", s: "t", pid: track.pid, tid: track.ident, ts: toUs(line.t), name: "print", cat: "print", args: { text: line.text } });
   }
 }

@@ -30,6 +30,18 @@ describe("TraceModel", () => {
     expect(m.maxMs).toBe(12);
   });
 
+  it("marks a print on its writer's lane by ident; by name only when no other thread has that name", () => {
+    const m = new TraceModel();
+    m.addThread(1, "MainThread", "main", 1);
+    m.addThread(2, "MainThread", "thread", 1);
+    m.addThread(3, "worker", "thread", 1);
+    m.addPrint("MainThread", 5, 1);
+    m.addPrint("MainThread", 6);
+    m.addPrint("worker", 7);
+    const prints = (ident: number) => { const p = m.threads.get(ident)!.prints; return Array.from(p.data.subarray(0, p.length)); };
+    expect([1, 2, 3].map(prints)).toEqual([[5], [], [7]]);
+  });
+
   it("counts the threads running now, as states come and go (a repeated running is still one)", () => {
     const m = twoThreads();
     m.add(1, 0, S, ThreadState.Running, 0);

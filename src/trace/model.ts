@@ -197,11 +197,21 @@ export class TraceModel {
   }
 
   /** A print line of thread `name` at `tMs` (the page adds these from the output). */
-  addPrint(name: string, tMs: number): void {
-    let found: ThreadTrack | undefined;
-    // Names are usually unique; with duplicates the newest thread is the likelier author.
-    for (const track of this.threads.values()) if (track.name === name) found = track;
+  addPrint(name: string, tMs: number, ident?: number): void {
+    const found = this.writerOf(name, ident);
     if (found && Number.isFinite(tMs) && this.cappedAtMs === null) found.prints.push(tMs);
+  }
+
+  /** The thread that wrote an output line: by its ident, or by its name when no other thread has that name (else none: not a guess). */
+  writerOf(name: string, ident?: number): ThreadTrack | undefined {
+    if (ident !== undefined) return this.threads.get(ident);
+    let found: ThreadTrack | undefined;
+    for (const track of this.threads.values()) {
+      if (track.name !== name) continue;
+      if (found) return undefined;
+      found = track;
+    }
+    return found;
   }
 
   /** Close a thread that ended without saying so (stopped, crashed). */

@@ -44,7 +44,7 @@ export function createTimelineStore(): StoreApi<TimelineState> {
     addPrints: (lines) => {
       const model = get().model;
       if (!model) return;
-      for (const line of lines) if (line.stream !== "stderr") model.addPrint(line.thread, line.t);
+      for (const line of lines) if (line.stream !== "stderr") model.addPrint(line.thread, line.t, line.ident);
       set((s) => ({ version: s.version + 1 }));
     },
     end: () => set((s) => ({ live: false, version: s.version + 1 })),
