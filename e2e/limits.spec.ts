@@ -39,6 +39,21 @@ test("the default limit is 64 threads alive at once", async ({ playground }) => 
   expect(outputTexts(result)).toEqual(["RuntimeError", "started 64"]);
 });
 
+test("long lines are counted against what a run keeps too: the page keeps at most 32 MB of output text", async ({ playground }) => {
+  // Scenario: 1,000 lines of 30,000 characters (60 MB of text): lines alone were no bound, and a
+  // hundred times this took the page's memory. About 560 are kept, and a note counts the rest.
+  const result = await runSnippet(playground, `
+    import { print } from "playground";
+    const s = "y".repeat(30000);
+    for (let i = 0; i < 1000; i++) print(s);
+  `, undefined, 120_000);
+  expect(result.status, describeRun(result)).toBe("ok");
+  const kept = result.output.filter((o) => !o.system);
+  expect(kept.reduce((n, o) => n + o.text.length, 0)).toBeLessThanOrEqual(16 << 20);
+  expect(kept.length).toBeGreaterThan(500);
+  expect(result.output.at(-1)!.text).toBe(`${1000 - kept.length} more output lines were printed but not kept (a run keeps at most 100000 lines and 32 MB of text)`);
+});
+
 test("an output flood keeps the page responsive and counts the lines it did not keep", async ({ playground }) => {
   // Scenario: a thread prints 120,000 lines; the result keeps 100,000 and
   // ends with a note that counts the other 20,000; the page answers meanwhile.
@@ -49,6 +64,6 @@ test("an output flood keeps the page responsive and counts the lines it did not 
   `, undefined, 120_000);
   expect(result.status, describeRun(result)).toBe("ok");
   expect(result.output.length).toBe(100_001);
-  expect(result.output.at(-1)!.text).toBe("20000 more output lines were printed but not kept (the limit is 100000)");
+  expect(result.output.at(-1)!.text).toBe("20000 more output lines were printed but not kept (a run keeps at most 100000 lines and 32 MB of text)");
   expect(await playground.evaluate(() => document.body.dataset.runState)).not.toBe("running");
 });

@@ -31,6 +31,12 @@ const EVENTS_PER_SLICE = 4096;
 const EXCEPTION_AFTER_MS = 1e-6;
 /** lines kept for the result and the UI; later ones are counted, not kept */
 export const MAX_OUTPUT_LINES = 100_000;
+/**
+ * The most output text a run keeps, in characters (32 MB): a line may be
+ * 32 KB long (runtime/output-ring.ts), so lines alone were no bound: a
+ * loop printing 30,000 characters 100,000 times took the page's memory.
+ */
+export const MAX_OUTPUT_CHARS = 16 << 20;
 /** how far past the page's clock an event may claim to be (the runner's clock is another process's) */
 const CLOCK_SLACK_MS = 5000;
 /** threads whose start line a run keeps for race reports */
@@ -53,6 +59,7 @@ export class RunSession {
   private pendingOutput: OutputLine[] = [];
   private epochMs = performance.timeOrigin + performance.now();
   private omittedLines = 0;
+  private keptChars = 0;
   private scheduled = false;
   /** the page time the stream has had since `windowStart` (a frame, or FRAME_MS) */
   private usedMs = 0;
@@ -273,7 +280,14 @@ export class RunSession {
    * is merged, where inserting them one by one was quadratic in a flood.
    */
   private addOutputs(lines: OutputLine[]): void {
-    const room = Math.max(0, MAX_OUTPUT_LINES - this.output.length);
+    let room = Math.max(0, MAX_OUTPUT_LINES - this.output.length);
+    for (let i = 0; i < Math.min(room, lines.length); i++) {
+      if (this.keptChars + lines[i].text.length > MAX_OUTPUT_CHARS) {
+        room = i;
+        break;
+      }
+      this.keptChars += lines[i].text.length;
+    }
     if (lines.length > room) {
       this.omittedLines += lines.length - room;
       lines = lines.slice(0, room);
@@ -330,7 +344,7 @@ export class RunSession {
       this.addOutput({ thread: "playground", text: end.problem, t: endMs, stream: "stderr", system: true });
     }
     if (this.omittedLines > 0) {
-      const text = `${this.omittedLines} more output lines were printed but not kept (the limit is ${MAX_OUTPUT_LINES})`;
+      const text = `${this.omittedLines} more output lines were printed but not kept (a run keeps at most ${MAX_OUTPUT_LINES} lines and ${MAX_OUTPUT_CHARS >> 19} MB of text)`;
       this.output.push({ thread: "playground", text, t: endMs, stream: "stderr", system: true });
       this.pendingOutput.push(this.output[this.output.length - 1]);
     }

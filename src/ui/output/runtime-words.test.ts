@@ -35,7 +35,7 @@ const SAID = [
   findDeadlock([onLock(2, "Thread-1", 1, 9)], Object.assign(nameOf, { thread: () => "Thread-7" }))!.sentence,
   "deadlock: every thread is waiting and none can go on (no lock, event or join they wait for can change any more)",
   race,
-  "12 more output lines were printed but not kept (the limit is 100000)",
+  "12 more output lines were printed but not kept (a run keeps at most 100000 lines and 32 MB of text)",
   "MemoryError: the run ran out of memory, and the browser ended the process its threads ran in (the page is fine; the next run starts afresh)",
   "can't start new thread: 64 threads are alive, the run's limit (settings.maxThreads)",
   controlProblem(End.Diverged)!,

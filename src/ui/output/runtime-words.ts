@@ -42,7 +42,7 @@ const ZH_SHAPES: Shape[] = [
     /^No lock, queue, event or join orders these two accesses: one thread's update can be lost or seen half-done\.$/,
     () => "没有任何锁、队列、事件或 join 规定这两次访问的先后：一个线程的更新可能丢失，或被看到只完成了一半。",
   ],
-  [/^(\d+) more output lines were printed but not kept \(the limit is (\d+)\)$/, (more, limit) => `另有 ${more} 行输出已打印但未保留（上限为 ${limit} 行）`],
+  [/^(\d+) more output lines were printed but not kept \(a run keeps at most (\d+) lines and (\d+) MB of text\)$/, (more, lines, mb) => `另有 ${more} 行输出已打印但未保留（一次运行最多保留 ${lines} 行、${mb} 兆字节文本）`],
   [
     /^MemoryError: the run ran out of memory, and the browser ended the process its threads ran in \(the page is fine; the next run starts afresh\)$/,
     () => "MemoryError：本次运行耗尽了内存，浏览器结束了运行线程的进程（页面本身没有问题，下次运行会重新开始）",
