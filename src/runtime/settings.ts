@@ -10,6 +10,9 @@
 // code says what it needs), and the settings passed with one run request
 // (window.playground.run, postMessage), which win for that run.
 
+import { decodeSchedule } from "./control/schedule-codec";
+import { MAX_STEPS } from "./control/control-memory";
+
 export interface RunSettings {
   gil?: boolean;
   switchIntervalMs?: number;
@@ -44,7 +47,8 @@ export const DEFAULT_SETTINGS: Readonly<ResolvedSettings> = Object.freeze({
 export const SWITCH_INTERVAL_RANGE_MS = { min: 0.05, max: 10_000 } as const;
 export const MAX_THREADS_RANGE = { min: 1, max: 256 } as const;
 const MAX_SEED = 0xffffffff;
-export const MAX_SCHEDULE_LENGTH = 200_000;
+/** a schedule of MAX_STEPS steps is at most 3 characters a step (codec: an ident of 2 base-36 digits and a "."); with room */
+export const MAX_SCHEDULE_LENGTH = 4 * MAX_STEPS;
 const SCHEDULE_CHARS = /^[A-Za-z0-9_.~-]*$/;
 
 const BOOLEANS: readonly SettingName[] = ["gil", "controlled", "raceDetector"];
@@ -83,9 +87,15 @@ export function checkSetting(name: SettingName, value: unknown): string | null {
     case "seed":
       return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_SEED ? null : problem(name, value, `a whole number from 0 to ${MAX_SEED}`);
     case "schedule":
-      return typeof value === "string" && value.length <= MAX_SCHEDULE_LENGTH && SCHEDULE_CHARS.test(value)
-        ? null
-        : problem(name, value, `a schedule string of at most ${MAX_SCHEDULE_LENGTH} URL-safe characters (RunResult.schedule)`);
+      if (!(typeof value === "string" && value.length <= MAX_SCHEDULE_LENGTH && SCHEDULE_CHARS.test(value))) {
+        return problem(name, value, `a schedule string of at most ${MAX_SCHEDULE_LENGTH} URL-safe characters (RunResult.schedule)`);
+      }
+      // Read now, not at the run: a schedule no run can take ("", a part that is not one) is refused wherever it came from,
+      // before a toolbar keeps it for the runs after.
+      {
+        const decoded = decodeSchedule(value, MAX_STEPS);
+        return decoded.ok ? null : problem(name, value, `a schedule a controlled run made (RunResult.schedule): ${decoded.error}`);
+      }
   }
   return `unknown setting ${String(name)}`;
 }

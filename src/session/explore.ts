@@ -20,7 +20,8 @@
 import type { ControlPlan, ControlReport, RunResult } from "../runtime/types";
 import { checkTimeout, type RunSettings } from "../runtime/settings";
 import { encodeSchedule } from "../runtime/control/schedule-codec";
-import { branchesOf, couldRun, EMPTY_BRANCH, prefixLength, prefixOf, type Branch } from "./schedule-search";
+import { explainFailure } from "./explain-failure";
+import { branchesOf, EMPTY_BRANCH, prefixLength, prefixOf, type Branch } from "./schedule-search";
 
 /** preemption bounds tried before randomised schedules */
 const MAX_BOUND = 2;
@@ -30,6 +31,15 @@ const MAX_BOUND = 2;
  * page's memory. Past it, the search says it was not exhaustive.
  */
 const MAX_PENDING = 100_000;
+/**
+ * Different outcomes a search lists, and the characters of output each
+ * shows: a program that prints something new each schedule (a time, 30 KB
+ * of it) made the search keep every schedule's whole output, and crashed
+ * the page. Past these, outcomes are told apart by a hash of their output
+ * and its length, and counted but not listed.
+ */
+const MAX_OUTCOMES = 1000;
+const OUTCOME_CHARS = 4096;
 
 export interface ExploreRequest {
   settings?: RunSettings;
@@ -49,6 +59,8 @@ export interface ExploreResult {
     explanation: string;
   };
   outcomes: { output: string; status: string; count: number; schedule: string }[];
+  /** schedules whose outcome was none of those listed (past MAX_OUTCOMES different ones); an addition to API.md §10 */
+  unlistedSchedules?: number;
 }
 
 export type RunControlled = (settings: RunSettings, plan: ControlPlan, timeoutMs: number) => Promise<{ result: RunResult; control?: ControlReport }>;
@@ -70,6 +82,9 @@ interface Disagreed {
   disagreed: true;
   schedulesRun: number;
 }
+
+/** each listed outcome's key (outcomeKey), for the replay that checks it */
+const keys = new WeakMap<ExploreResult["outcomes"][number], string>();
 
 /** the most schedules a search runs */
 const MAX_SCHEDULES = 100_000;
@@ -107,14 +122,39 @@ async function outcomesReplay(run: RunControlled, request: ExploreRequest, found
   for (const outcome of found.outcomes) {
     if (request.signal?.aborted || performance.now() >= deadline) return true;
     const { result } = await run({ ...request.settings, controlled: true, schedule: outcome.schedule }, { policy: "stay" }, runBudget(deadline));
-    if (outcomeKey(result) !== `${outcome.status}\u0000${outcome.output}` && !request.signal?.aborted) return false;
+    if (outcomeKey(result) !== keys.get(outcome) && !request.signal?.aborted) return false;
   }
   return true;
 }
 
+/** What a run printed (its threads' lines, not the playground's own). */
+function printed(result: RunResult): string {
+  return result.output.filter((o) => !o.system).map((o) => o.text).join("\n");
+}
+
+/** An outcome as the search tells outcomes apart: its status and its output, or a long output's length and hash. */
 function outcomeKey(result: RunResult): string {
-  const output = result.output.filter((o) => !o.system).map((o) => o.text).join("\n");
-  return `${result.status}\u0000${output}`;
+  const output = printed(result);
+  return `${result.status}\u0000${output.length <= OUTCOME_CHARS ? output : `${output.length}#${textHash(output)}`}`;
+}
+
+/** 64 bits of FNV-1a over the text's UTF-16 units, as two 32-bit lanes with different offsets, in hex. */
+export function textHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    a = Math.imul(a ^ unit, 0x01000193) >>> 0;
+    b = Math.imul(b ^ unit, 0x01000193) >>> 0;
+    b = (b ^ (a >>> 15)) >>> 0;
+  }
+  return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
+}
+
+/** The output an outcome shows: at most OUTCOME_CHARS of it, and how much more there was. */
+function shownOutput(result: RunResult): string {
+  const output = printed(result);
+  return output.length <= OUTCOME_CHARS ? output : `${output.slice(0, OUTCOME_CHARS)}… (${output.length - OUTCOME_CHARS} more characters)`;
 }
 
 /** The search; `freshOnly`: every run on fresh workers and memory (else a failure is replayed so before it is reported). */
@@ -123,6 +163,8 @@ async function search(run: RunControlled, request: ExploreRequest, deadline: num
   const mode = request.mode ?? "failure";
   const base: RunSettings = { ...request.settings, controlled: true, schedule: undefined };
   const outcomes = new Map<string, ExploreResult["outcomes"][number]>();
+  let unlisted = 0;
+  const listed = () => ({ outcomes: [...outcomes.values()], ...(unlisted > 0 ? { unlistedSchedules: unlisted } : {}) });
   let schedulesRun = 0;
   let longest = 1;
   const budgetLeft = () => schedulesRun < maxSchedules && performance.now() < deadline && !request.signal?.aborted;
@@ -137,7 +179,12 @@ async function search(run: RunControlled, request: ExploreRequest, deadline: num
     const key = outcomeKey(result);
     const seen = outcomes.get(key);
     if (seen) seen.count++;
-    else outcomes.set(key, { output: key.slice(key.indexOf("\u0000") + 1), status: result.status, count: 1, schedule: result.schedule ?? "" });
+    else if (outcomes.size >= MAX_OUTCOMES) unlisted++;
+    else {
+      const outcome = { output: shownOutput(result), status: result.status, count: 1, schedule: result.schedule ?? "" };
+      outcomes.set(key, outcome);
+      keys.set(outcome, key);
+    }
     return { result, control };
   };
   /**
@@ -153,7 +200,7 @@ async function search(run: RunControlled, request: ExploreRequest, deadline: num
     return request.signal?.aborted ? null : { disagreed: true, schedulesRun };
   };
   const report = (result: RunResult, control: ControlReport | undefined): ExploreResult => ({
-    schedulesRun, exhaustive: false, outcomes: [...outcomes.values()],
+    schedulesRun, exhaustive: false, ...listed(),
     failure: {
       status: result.status === "deadlock" ? "deadlock" : "error",
       message: result.errors[0]?.message ?? (result.status === "deadlock" ? "deadlock" : result.status),
@@ -169,7 +216,7 @@ async function search(run: RunControlled, request: ExploreRequest, deadline: num
     const stack = frontier;
     frontier = [];
     while (stack.length > 0) {
-      if (!budgetLeft()) return { schedulesRun, exhaustive: false, outcomes: [...outcomes.values()] };
+      if (!budgetLeft()) return { schedulesRun, exhaustive: false, ...listed() };
       const branch = stack.pop()!;
       const { result, control } = await once({ ...base, schedule: encodeSchedule(prefixOf(branch)) }, { policy: "stay" });
       if (mode === "failure" && isFailure(result)) {
@@ -188,7 +235,7 @@ async function search(run: RunControlled, request: ExploreRequest, deadline: num
       for (const next of branches) (next.preemptions <= bound ? stack : frontier).push(next);
     }
   }
-  if (frontier.length === 0 && complete) return { schedulesRun, exhaustive: true, outcomes: [...outcomes.values()] };
+  if (frontier.length === 0 && complete) return { schedulesRun, exhaustive: true, ...listed() };
 
   // Randomised schedules (PCT) for what the bounded search did not reach.
   for (let seed = 1; mode === "failure" && budgetLeft(); seed++) {
@@ -198,49 +245,5 @@ async function search(run: RunControlled, request: ExploreRequest, deadline: num
       if (failure) return failure;
     }
   }
-  return { schedulesRun, exhaustive: false, outcomes: [...outcomes.values()] };
-}
-
-/** How explainFailure words its sentence: English by default; the page passes its language's (ui/controlled/explain-words.ts). */
-export interface ExplainPhrases {
-  /** a step: `"read counter" (line 3)`; `text` is the step's English words (step-words.ts) */
-  step(text: string, line: number | undefined): string;
-  someStep: string;
-  /** `thread` ran between `other`'s `before` and its `after` (null: `other` never went on) */
-  between(thread: string, other: string, before: string, after: string | null): string;
-  fails(message: string): string;
-  deadlocks: string;
-  noPreemption(what: string): string;
-  preemptions(what: string, count: number, switches: string[], more: number): string;
-}
-
-export const ENGLISH_PHRASES: ExplainPhrases = {
-  step: (text, line) => `"${text}"${line ? ` (line ${line})` : ""}`,
-  someStep: "a step",
-  between: (thread, other, before, after) => `${thread} ran between ${other}'s ${before} ${after === null ? "before it could go on" : `and its ${after}`}`,
-  fails: (message) => `fails (${message})`,
-  deadlocks: "deadlocks",
-  noPreemption: (what) => `This ${what} with no preemption at all: each thread runs until it blocks or ends.`,
-  preemptions: (what, count, switches, more) =>
-    `This ${what} after ${count} preemption${count === 1 ? "" : "s"}: ${switches.join("; ")}${more > 0 ? `; and ${more} more` : ""}.`,
-};
-
-/** "This needs 1 preemption: Thread-2 ran between Thread-1's "read counter" (line 3) and its "write counter" (line 3)." */
-export function explainFailure(result: RunResult, control: ControlReport, phrases: ExplainPhrases = ENGLISH_PHRASES): string {
-  const name = (n: number) => control.threads.find((t) => t.n === n)?.name ?? `thread ${n}`;
-  const words = (i: number) => {
-    const w = control.describe?.(control.kinds[i], control.args[i], control.positions[i]);
-    return w ? phrases.step(w.text, w.line) : phrases.someStep;
-  };
-  const { choices, enabled } = control;
-  const switches: string[] = [];
-  for (let j = 1; j < choices.length; j++) {
-    const prev = choices[j - 1];
-    if (choices[j] === prev || !couldRun(enabled[j], prev)) continue;
-    const resumed = choices.indexOf(prev, j);
-    switches.push(phrases.between(name(choices[j]), name(prev), words(j - 1), resumed < 0 ? null : words(resumed)));
-  }
-  const what = result.status === "deadlock" ? phrases.deadlocks : phrases.fails(result.errors[0]?.message ?? result.status);
-  if (switches.length === 0) return phrases.noPreemption(what);
-  return phrases.preemptions(what, switches.length, switches.slice(0, 3), Math.max(0, switches.length - 3));
+  return { schedulesRun, exhaustive: false, ...listed() };
 }

@@ -12,6 +12,7 @@ import type { ExploreResult } from "../../session/explore";
 const STRINGS: Strings<{
   summary: (outcomes: number, runs: number, exhaustive: boolean) => string;
   output: string; ends: string; count: string; replay: string; replayTitle: string; nothing: string;
+  unlisted: (runs: number) => string;
 }> = {
   en: {
     summary: (n, runs, exhaustive) =>
@@ -20,6 +21,7 @@ const STRINGS: Strings<{
     output: "Output", ends: "Ends", count: "Interleavings", replay: "Replay",
     replayTitle: "Run this interleaving in the page, step by step as it was found",
     nothing: "(prints nothing)",
+    unlisted: (runs) => `${runs.toLocaleString("en-US")} more ${runs === 1 ? "interleaving ends" : "interleavings end"} in ways not listed: the table keeps at most 1,000 different ways.`,
   },
   zh: {
     summary: (n, runs, exhaustive) =>
@@ -27,10 +29,11 @@ const STRINGS: Strings<{
     output: "输出", ends: "结束状态", count: "交错数", replay: "重放",
     replayTitle: "在页面中按找到时的样子逐步运行这个交错",
     nothing: "（没有输出）",
+    unlisted: (runs) => `另有 ${runs.toLocaleString("zh-CN")} 种交错的结局未列出：表中最多保留 1,000 种不同的结局。`,
   },
 };
 
-export function OutcomesTable({ found, onReplay }: { found: Pick<ExploreResult, "outcomes" | "schedulesRun" | "exhaustive">; onReplay: (schedule: string) => void }) {
+export function OutcomesTable({ found, onReplay }: { found: Pick<ExploreResult, "outcomes" | "schedulesRun" | "exhaustive" | "unlistedSchedules">; onReplay: (schedule: string) => void }) {
   const t = useStrings(STRINGS);
   const language = useLanguage();
   const rows = [...found.outcomes].sort((a, b) => b.count - a.count);
@@ -39,13 +42,15 @@ export function OutcomesTable({ found, onReplay }: { found: Pick<ExploreResult, 
       <p className="controlled-answer" role="status" data-testid="outcomes-summary" data-exhaustive={found.exhaustive}>
         {t.summary(rows.length, found.schedulesRun, found.exhaustive)}
       </p>
+      {found.unlistedSchedules ? <p className="controlled-answer" data-testid="outcomes-unlisted">{t.unlisted(found.unlistedSchedules)}</p> : null}
       <table className="outcomes-table" data-testid="outcomes-table">
         <thead>
           <tr><th scope="col">{t.output}</th><th scope="col">{t.ends}</th><th scope="col">{t.count}</th><th scope="col" aria-label={t.replay} /></tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.status}\n${row.output}`} data-testid="outcome-row">
+          {rows.map((row, i) => (
+            // (by its schedule: two long outputs may show the same first characters)
+            <tr key={row.schedule || i} data-testid="outcome-row">
               <td>{row.output ? <code className="outcome-output">{row.output}</code> : <span className="tl-muted">{t.nothing}</span>}</td>
               <td>{phaseLabel(row.status as RunPhase, language)}</td>
               <td className="outcome-count">{row.count.toLocaleString(language === "zh" ? "zh-CN" : "en-US")}</td>

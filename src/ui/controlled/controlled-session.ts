@@ -9,7 +9,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { PlaygroundApp } from "../playground-app";
 import type { RunSettings } from "../../runtime/settings";
 import type { ExploreRequest, ExploreResult } from "../../session/explore";
-import { explainFailure } from "../../session/explore";
+import { explainFailure } from "../../session/explain-failure";
 import { StepMode, type StepView } from "../step-mode";
 import { currentLanguage } from "../i18n/language";
 import { exploreInPage, SearchStopped, type PageSearch } from "./explore-in-page";

@@ -1,7 +1,7 @@
 // The explanation of a failing interleaving is the one sentence a learner
 // reads to understand a lost update; in Chinese it must say the same thing.
 import { describe, expect, it } from "vitest";
-import { ENGLISH_PHRASES } from "../../session/explore";
+import { ENGLISH_PHRASES } from "../../session/explain-failure";
 import { explainPhrases, searchWords, stepText } from "./explain-words";
 
 describe("controlled runs in words", () => {

@@ -3,7 +3,7 @@
 // sentence that explains a failing interleaving (session/explore.ts words it
 // through these phrases), and what a search that found nothing says.
 
-import { ENGLISH_PHRASES, type ExplainPhrases } from "../../session/explore";
+import { ENGLISH_PHRASES, type ExplainPhrases } from "../../session/explain-failure";
 import type { Language } from "../i18n/language";
 
 /** The runtime's step verbs (runtime/control/step-kinds.ts STEP_VERBS), longest first so "wait for" wins over a shorter one. */

@@ -30,9 +30,9 @@ describe("share links", () => {
   });
 
   it("carries a controlled run's seed and schedule (a replay link), and refuses ones a run would refuse", () => {
-    const replay = { ...SETTINGS, controlled: true, seed: 4294967295, schedule: "aB3_-.~0" };
+    const replay = { ...SETTINGS, controlled: true, seed: 4294967295, schedule: "s1.1~3.2.1~a" };
     const hash = encodeShareHash({ code: CODE, settings: replay, exampleId: null });
-    expect(hash).toContain("&controlled=1&seed=4294967295&schedule=aB3_-.~0&");
+    expect(hash).toContain("&controlled=1&seed=4294967295&schedule=s1.1~3.2.1~a&");
     const back = decodeShareHash(hash);
     expect(back.ok && back.snippet.settings).toEqual(replay);
     // Without a controlled run, a seed or schedule would mean nothing: left out.
@@ -41,7 +41,10 @@ describe("share links", () => {
     expect(decodeShareHash(hash.replace("seed=4294967295", "seed=4294967296"))).toEqual({ ok: false, reason: "bad-setting", detail: "seed" });
     expect(decodeShareHash(hash.replace("seed=4294967295", "seed=1.5"))).toEqual({ ok: false, reason: "bad-setting", detail: "seed" });
     expect(decodeShareHash(hash.replace("controlled=1", "controlled=on"))).toEqual({ ok: false, reason: "bad-setting", detail: "controlled" });
-    expect(decodeShareHash(hash.replace("schedule=aB3", "schedule=a*B3"))).toEqual({ ok: false, reason: "bad-setting", detail: "schedule" });
+    expect(decodeShareHash(hash.replace("schedule=s1", "schedule=s*1"))).toEqual({ ok: false, reason: "bad-setting", detail: "schedule" });
+    // URL-safe but no schedule a run made (no "s1", an empty one): refused too, not kept for the runs after
+    expect(decodeShareHash(hash.replace("schedule=s1.1~3.2.1~a", "schedule=aB3_-.~0"))).toEqual({ ok: false, reason: "bad-setting", detail: "schedule" });
+    expect(decodeShareHash(hash.replace("schedule=s1.1~3.2.1~a", "schedule="))).toEqual({ ok: false, reason: "bad-setting", detail: "schedule" });
   });
 
   it("round-trips Chinese text, emoji (surrogate pairs), tabs and CRLF", () => {
