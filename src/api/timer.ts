@@ -18,6 +18,14 @@ export class Timer<A extends unknown[] = unknown[]> extends Thread {
   readonly args: A;
   /** the cancel flag's word, and the ref a controlled run's cancel() touches */
   private readonly at: Placed;
+  /**
+   * When start() ran, on the run's clock (a number field: it moves to the
+   * timer's thread with it). The interval counts from there: in Python a
+   * thread starts within microseconds, so counting from the thread's first
+   * line is the same; here a thread on a worker still booting starts tens
+   * of ms later, and the timer fired that much late.
+   */
+  private startedAtMs = Number.NaN;
 
   constructor(intervalMs: number, fn: (...args: A) => unknown, args?: A) {
     super();
@@ -28,6 +36,11 @@ export class Timer<A extends unknown[] = unknown[]> extends Thread {
     this.at = place(ObjKind.Timer, 1);
     // The object a cancel() touches is the timer: it goes by its thread's name ("cancel Thread-2").
     nameRef(this.at.ref, this.name);
+  }
+
+  override start(): void {
+    this.startedAtMs = context().now();
+    super.start();
   }
 
   /** Stop the timer if it is still waiting. */
@@ -43,7 +56,9 @@ export class Timer<A extends unknown[] = unknown[]> extends Thread {
     const ctx = context();
     const word = this.at.base;
     if (typeof this.interval !== "number" || Number.isNaN(this.interval)) throw new ValueError(`a Timer's interval must be a number of ms, got ${String(this.interval)}`);
-    const waitMs = Math.max(0, this.interval);
+    // (A controlled run starts a thread a step after its start(), on virtual time: nothing to make up there.)
+    const late = ctx.control || !(ctx.now() > this.startedAtMs) ? 0 : ctx.now() - this.startedAtMs;
+    const waitMs = Math.max(0, this.interval - late);
     const cancelled = ctx.control
       ? attemptUntil(this.at, waitMs, false, () => Atomics.load(ctx.i32, word) !== 0)
       : during(ThreadState.Sleeping, 0, () => waitWhileEquals(ctx.i32, word, 0, waitMs));
