@@ -363,3 +363,19 @@ throw new Error("MainThread fails too");
   await playground.evaluate(() => (window as unknown as { playground: { debug: { resetSettings(): void } } }).playground.debug.resetSettings());
   await expectNextRunWorks(playground);
 });
+
+test("a thread the runtime cannot set up (the snippet zeroed its memory's header) ends in error: its join returns and the run goes on", async ({ playground }) => {
+  // Before, the worker's setup threw where nothing caught it: the thread never ran, never ended, and its join waited for the timeout.
+  const result = await runSnippet(playground, `import { Thread, print, sharedArray } from "playground";
+new Int32Array(sharedArray("int32", 1).buffer).fill(0, 0, 16);
+const t = new Thread({ target: () => print("ran") });
+t.start();
+t.join();
+print("joined");
+`, undefined, 30_000);
+  const why = describeRun(result);
+  expect(result.status, why).toBe("ok");
+  expect(result.output.map((o) => o.text), why).toContain("joined");
+  expect(result.errors.map((e) => e.message).join("\n"), why).toContain("the runtime could not run this thread");
+  await expectNextRunWorks(playground);
+});

@@ -193,7 +193,17 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
         return;
       }
     }
-    await runThread(parts, run, ident);
+    try {
+      await runThread(parts, run, ident);
+    } catch (error) {
+      // The runtime itself failed around the thread (its memory, which the snippet can reach, overwritten): the
+      // thread ends in error, so that its joiners and the run go on, and this worker, whose state is in doubt, serves no more.
+      const t = performance.timeOrigin + performance.now() - run.epochMs;
+      const message = `the runtime could not run this thread: ${safely(() => String((error as Error).message), UNPRINTABLE)} (did the snippet write over the runtime's memory?)`;
+      sendToRunner({ type: "exception", errorName: "RuntimeError", message, stack: "", t });
+      sendToRunner({ type: "exit", state: "error", t, exitCode: 1 });
+      return;
+    }
     ident = 0;
   }
 }
