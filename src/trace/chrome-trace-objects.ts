@@ -31,6 +31,7 @@ export function addSharedObjects(model: TraceModel, endMs: number, out: ChromeTr
 }
 
 function addLockTracks(model: TraceModel, endMs: number, out: ChromeTraceEvent[]): void {
+  const recordedMs = Math.min(endMs, model.cappedAtMs ?? Infinity);
   for (const lock of model.locks.values()) {
     if (!isUserObject(model, lock.id)) continue;
     const tid = lock.id;
@@ -40,7 +41,9 @@ function addLockTracks(model: TraceModel, endMs: number, out: ChromeTraceEvent[]
     const holds: { start: number; end: number; ident: number; waitMs: number }[] = [];
     for (const [ident, list] of lock.holds) {
       for (let i = 0; i < list.length; i++) {
-        holds.push({ start: list.starts.data[i], end: Math.min(list.ends.data[i], endMs), ident, waitMs: list.starts.data[i] - list.extra(i) });
+        // (a hold is a fact only up to the end of the record: thread-slices.ts)
+        if (list.starts.data[i] >= recordedMs) continue;
+        holds.push({ start: list.starts.data[i], end: Math.min(list.ends.data[i], recordedMs), ident, waitMs: list.starts.data[i] - list.extra(i) });
       }
     }
     holds.sort((a, b) => a.start - b.start);

@@ -142,3 +142,23 @@ describe("toChromeTrace", () => {
     expect(JSON.parse(JSON.stringify(trace))).toEqual(trace);
   });
 });
+
+describe("past the end of the record", () => {
+  it("cuts the states and the holds that straddle it, and says the rest of each thread's life was not recorded", () => {
+    // Thread-1 takes the lock at 1 and sleeps from 2; the run is stopped at 10, its trace taken in up to 3 only.
+    const m = new TraceModel();
+    m.addThread(1, "Thread-1", "thread", 1000);
+    m.labels.set(labelRef(1), "lockA");
+    m.add(1, 0, S, ThreadState.Running, 0);
+    m.add(1, 1, EventKind.LockAcquired, 0, lockRef(1));
+    m.add(1, 2, S, ThreadState.Sleeping, 0);
+    m.add(1, 3, EventKind.Mark, 0, labelRef(1));
+    m.cutAtLastEvent();
+    m.finish(1, 10, ThreadState.Stopped);
+    const events = toChromeTrace(m, { endMs: 10 }).traceEvents;
+    const mine = events.filter((e) => e.ph === "X" && e.pid === 1000 && e.tid === 1).map((e) => [e.name, e.ts, e.ts! + e.dur!]);
+    expect(mine).toEqual([["running", 0, 2000], ["sleeping", 2000, 3000], ["not recorded", 3000, 10_000]]);
+    const holds = events.filter((e) => e.ph === "X" && e.pid === SHARED_PID && e.cat === "lock").map((e) => [e.ts, e.ts! + e.dur!]);
+    expect(holds).toEqual([[1000, 3000]]);
+  });
+});

@@ -5,6 +5,10 @@
 // it; every piece then lies wholly inside or outside each parent. Parents
 // nest by construction (span() is lexical, a task is one call), and are
 // clipped to their enclosing parent in case a stopped thread left them odd.
+// Past the end of the record (TraceModel.cappedAtMs: the trace's cap, or a
+// run that ended before its trace reached the page) nothing is a fact: a
+// state or a task straddling it is cut there, and the rest of the thread's
+// life is one slice that says it was not recorded, as the timeline hatches it.
 
 import { ThreadState } from "./events";
 import type { ThreadTrack, TraceModel } from "./model";
@@ -74,7 +78,8 @@ function parentsOf(model: TraceModel, track: ThreadTrack, endMs: number): Parent
 
 export function threadSlices(model: TraceModel, track: ThreadTrack, endMs: number): Slice[] {
   const slices: Slice[] = [];
-  const parents = parentsOf(model, track, endMs);
+  const recordedMs = Math.min(endMs, model.cappedAtMs ?? Infinity);
+  const parents = parentsOf(model, track, recordedMs).filter((p) => p.start < recordedMs);
   const cuts = Float64Array.from(new Set(parents.flatMap((p) => [toUs(p.start), toUs(p.end)]))).sort();
   for (const p of parents) {
     const ts = toUs(p.start);
@@ -86,7 +91,7 @@ export function threadSlices(model: TraceModel, track: ThreadTrack, endMs: numbe
     const state = states.data[i];
     if (state >= ThreadState.Done) break;
     const from = toUs(times.data[i]);
-    const to = toUs(i + 1 < n ? times.data[i + 1] : endMs);
+    const to = toUs(Math.min(i + 1 < n ? times.data[i + 1] : endMs, recordedMs));
     if (!(to > from)) continue;
     const target = waitTargetName(model, track.objects.data[i]);
     const name = stateName(state);
@@ -98,6 +103,12 @@ export function threadSlices(model: TraceModel, track: ThreadTrack, endMs: numbe
       at = cuts[c];
     }
     slices.push({ ts: at, dur: to - at, name, cat: "state", args });
+  }
+  const lifeEndMs = Number.isNaN(track.endedMs) ? endMs : track.endedMs;
+  if (model.cappedAtMs !== null && lifeEndMs > recordedMs && !Number.isNaN(track.startedMs)) {
+    const why = model.traceCut ? "the run ended before this part of its trace reached the page" : "the trace is full";
+    const ts = toUs(Math.max(recordedMs, track.startedMs));
+    slices.push({ ts, dur: Math.max(0, toUs(lifeEndMs) - ts), name: "not recorded", cat: "unrecorded", args: { why } });
   }
   return slices;
 }
