@@ -697,3 +697,29 @@ print("main after");
   expect(result.stats.events).toBeGreaterThan(0);
   expect(result.stats.droppedEvents, "a small run's trace is complete").toBe(0);
 });
+
+test("a thread renamed after its start: its lane takes the new name and says the first, which its output lines keep", async ({ playground }) => {
+  // Renamed twice: by its starter (which waits, on an Event, until it has), and by itself in run().
+  const result = await run(playground, `import { Thread, Event, print, currentThread } from "playground";
+const renamed = new Event();
+class Worker extends Thread {
+  run() { renamed.wait(); print("first", currentThread().name); this.name = "Self-Renamed"; print("then", currentThread().name); }
+}
+const w = new Worker();
+w.start();
+w.name = "Renamed-D";
+renamed.set();
+w.join();
+`);
+  expectOk(result);
+  // Python's one name: the thread sees its starter's rename
+  expect(result.output.map((o) => o.text)).toEqual(["first Renamed-D", "then Self-Renamed"]);
+  // Its lines go by one name, one it had when the page first heard of it (which depends on when the page heard).
+  const tag = result.output[0].thread;
+  expect(["Thread-1", "Renamed-D", "Self-Renamed"]).toContain(tag);
+  expect(result.output[1].thread).toBe(tag);
+  // Its lane and its figures go by its last.
+  expect(result.threads.map((t) => t.name)).toContain("Self-Renamed");
+  const lanes = await playground.evaluate(() => (window as unknown as { playground: { debug: { timelineLanes(): { kind: string; label: string }[] } } }).playground.debug.timelineLanes());
+  expect(lanes.filter((l) => l.kind === "thread").map((l) => l.label)).toContain(tag === "Self-Renamed" ? tag : `Self-Renamed (was ${tag})`);
+});

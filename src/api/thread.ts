@@ -77,14 +77,24 @@ export class Thread implements Sendable {
     });
   }
 
+  /** One name for every thread's handle, as Python's one attribute: a started thread's is the table's (another thread may rename it). */
   get name(): string {
-    return coreOf(this).name;
+    const core = coreOf(this);
+    if (core.ident) {
+      const table = context().table;
+      // (Once the thread is gone its slot may hold another's: then the name this handle last knew.)
+      if (table.holdsSlot(core.ident)) core.name = table.name(core.ident);
+    }
+    return core.name;
   }
 
   set name(value: string) {
     const core = coreOf(this);
     core.name = String(value);
-    if (core.ident) context().table.setName(core.ident, core.name);
+    if (core.ident) {
+      const table = context().table;
+      if (table.holdsSlot(core.ident)) table.setName(core.ident, core.name);
+    }
   }
 
   /** The thread's identifier once started, else null. */

@@ -331,11 +331,17 @@ export class ThreadTable {
     }
   }
 
+  /** The name word holds the length in its low 16 bits and, above, how many times the name was set (nameStamp). */
   setName(ident: number, name: string): void {
     const bytes = encoder.encode(name).subarray(0, NAME_BYTES);
     const at = this.at(ident, NAME_WORD);
     this.u8.set(bytes, (at + 1) * 4);
-    Atomics.store(this.i32, at, bytes.length);
+    Atomics.store(this.i32, at, ((((Atomics.load(this.i32, at) >>> 16) + 1) & 0x7fff) << 16) | bytes.length);
+  }
+
+  /** Changes whenever the slot's name is set (the drainer sends a renamed thread's new name). */
+  nameStamp(slot: number): number {
+    return Atomics.load(this.i32, this.slotAt(slot, NAME_WORD));
   }
 
   name(ident: number): string {
@@ -345,7 +351,7 @@ export class ThreadTable {
   /** The name in a slot, read defensively: the length word is clamped, since any worker can write it. */
   slotName(slot: number): string {
     const at = this.slotAt(slot, NAME_WORD);
-    const length = Math.max(0, Math.min(NAME_BYTES, Atomics.load(this.i32, at) | 0));
+    const length = Math.min(NAME_BYTES, Atomics.load(this.i32, at) & 0xffff);
     // TextDecoder refuses views of shared memory: copy first.
     return decoder.decode(this.u8.slice((at + 1) * 4, (at + 1) * 4 + length));
   }

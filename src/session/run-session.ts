@@ -233,6 +233,13 @@ export class RunSession {
   private takeChunk(raw: unknown): void {
     const chunk = readChunk(raw);
     for (const t of chunk.threads) {
+      // A thread seen again was renamed (Thread.name set after its start): its lane takes the new name and says the
+      // first. Its output lines keep the first, the name it is known by from its start on: when a line was printed
+      // against when the rename came is not known to the ms (both reach the page in the same pass of the drainer).
+      if (this.names.has(t.ident)) {
+        this.model.renameThread(t.ident, t.name);
+        continue;
+      }
       this.names.set(t.ident, t.name);
       this.model.addThread(t.ident, t.name, t.role, t.pid);
     }

@@ -66,7 +66,8 @@ export function layoutLanes(model: TraceModel, words: TimelineWords = EN_WORDS):
     const taskRow = t.tasks.length > 0;
     const coroutineRows = t.coroutines.rows.length;
     const rows = t.spans.length + (taskRow ? 1 : 0) + coroutineRows;
-    return add("thread", t.ident, t.name, LANE.bar + 2 * LANE.pad + rows * LANE.row, t.spans.length, taskRow, coroutineRows);
+    const label = t.formerNames.length > 0 ? words.renamedFrom(t.name, t.formerNames[0]) : t.name;
+    return add("thread", t.ident, label, LANE.bar + 2 * LANE.pad + rows * LANE.row, t.spans.length, taskRow, coroutineRows);
   };
 
   const inPool = new Map<number, number>();

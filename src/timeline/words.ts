@@ -31,6 +31,8 @@ export interface TimelineWords extends NameWords {
   locks: string;
   queues: string;
   poolWorkers: string;
+  /** a thread's lane after it was renamed: its name now, and what it was called at first */
+  renamedFrom(name: string, first: string): string;
   poolGroup(pool: string, workers: number): string;
   /** the pool lane under its header */
   pendingTasks: string;
@@ -126,6 +128,7 @@ export const EN_WORDS: TimelineWords = {
   locks: "Locks",
   queues: "Queues",
   poolWorkers: "Pool workers",
+  renamedFrom: (name, first) => `${name} (was ${first})`,
   poolGroup: (pool, n) => `${pool} · ${n} ${plural(n, "worker", "workers")}`,
   pendingTasks: "pending tasks",
   lockWaited: (contended, acquisitions) => `${contended}/${acquisitions} waited`,
@@ -221,6 +224,7 @@ export const ZH_WORDS: TimelineWords = {
   locks: "锁",
   queues: "队列",
   poolWorkers: "池的工作者",
+  renamedFrom: (name, first) => `${name}（原名 ${first}）`,
   poolGroup: (pool, n) => `${pool} · ${n} 个工作者`,
   pendingTasks: "待处理任务",
   lockWaited: (contended, acquisitions) => `${contended}/${acquisitions} 次需等待`,

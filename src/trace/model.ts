@@ -37,6 +37,9 @@ function hasLockLane(ref: number): boolean {
   return ref !== 0 && kindInfo(kindOf(ref)).lane === "lock";
 }
 
+/** the former names a lane says it had (a thread renamed in a loop keeps its first few) */
+const MAX_FORMER_NAMES = 4;
+
 export class TraceModel {
   readonly threads = new Map<number, ThreadTrack>();
   readonly locks = new Map<number, LockTrack>();
@@ -89,6 +92,15 @@ export class TraceModel {
       this.structureVersion++;
     }
     return track;
+  }
+
+  /** The thread was renamed (Thread.name set after its start): its lane goes by the new name, and says what it was. */
+  renameThread(ident: number, name: string): void {
+    const track = this.threads.get(ident);
+    if (!track || track.name === name) return;
+    if (track.formerNames.length < MAX_FORMER_NAMES) track.formerNames.push(track.name);
+    track.name = name;
+    this.structureVersion++;
   }
 
   // The page drains one thread's ring at a time and programs hammer one

@@ -25,6 +25,8 @@ export const CHUNK_LINES = 1000;
 
 interface Known {
   ident: number;
+  /** its name word when its name was last sent (a thread may be renamed: Thread.name) */
+  nameStamp: number;
   ring: RingReader;
   output: OutputReader;
   ended: boolean;
@@ -87,6 +89,7 @@ export class Drainer {
       if (!known) return;
     }
     if (known.ended) return;
+    if (t.nameStamp(slot) !== known.nameStamp) this.sendRecord(slot, known);
     // A thread that holds back a folded lock release and has written nothing
     // since: ask it to publish (its next eval-breaker check flushes).
     if (known.ring.pending() === 0 && known.ring.holding() && this.ctl && slot < this.ctl.length) Atomics.store(this.ctl, slot, 1);
@@ -113,7 +116,7 @@ export class Drainer {
     }
     this.ringsOf.set(slot, { ring, output });
     const known: Known = {
-      ident, ended: false,
+      ident, ended: false, nameStamp: 0,
       ring: new RingReader(this.i32, ring, TRACE_RING_EVENTS),
       output: new OutputReader(this.i32, output, OUTPUT_RING_WORDS),
     };
@@ -124,13 +127,20 @@ export class Drainer {
       t.pushFree(slot);
       return null;
     }
+    this.sendRecord(slot, known);
+    return known;
+  }
+
+  /** The thread's record for the page: when it is first seen, and again with its new name when renamed. */
+  private sendRecord(slot: number, known: Known): void {
+    const t = this.table;
+    known.nameStamp = t.nameStamp(slot);
     const role = ROLES[Atomics.load(this.i32, t.slotAt(slot, Field.Role))] ?? "thread";
     this.threads.push({
-      ident, name: t.slotName(slot), role,
+      ident: known.ident, name: t.slotName(slot), role,
       pid: Atomics.load(this.i32, t.slotAt(slot, Field.Pid)),
       parent: Atomics.load(this.i32, t.slotAt(slot, Field.Parent)),
     });
-    return known;
   }
 
   private drainEvents(known: Known): void {
