@@ -149,12 +149,17 @@ export class RingWriter {
    * had this thread been held up between the two), and kept at the Float64
    * index `releasedAt` beside the lock for the next acquire (lockAcquired).
    * Written inside the critical section, it is read by the next holder
-   * after the lock's own synchronizing operations.
+   * after the lock's own synchronizing operations. Only a time ahead of the
+   * coarse clock (this thread's own precise stamps ran ahead of it) needs
+   * keeping: the next acquire, later, reads the coarse clock at that time or
+   * later anyway. A time kept from an earlier release is in the past, which
+   * leaves a later acquire's stamp as it was.
    */
   releaseTime(releasedAt: number): number {
-    const tMs = this.coarseMs();
-    this.f64[releasedAt] = tMs;
-    return tMs;
+    const coarse = this.f64[this.coarseClockIndex];
+    if (coarse >= this.lastMs) return coarse;
+    this.f64[releasedAt] = this.lastMs;
+    return this.lastMs;
   }
 
   /** A fast-path release of lock `ref` at `tMs` (releaseTime; its event's arg: the pairs folded into it). */
