@@ -246,6 +246,8 @@ export class TraceModel {
    * no thread's figures count the time after it (finish).
    */
   cutAtLastEvent(): void {
+    // (Past the cap, the cap is where the record ends, and why.)
+    if (this.cappedAtMs !== null) return;
     this.traceCut = true;
     this.capAt(this.maxMs);
   }

@@ -84,7 +84,8 @@ export function TimelinePanel() {
   const model = useTimelineState((s) => s.model);
   const settledResult = useRunState((s) => s.lastResult);
   const dropped = settledResult && model ? model.droppedEvents : 0;
-  const capped = settledResult && model && model.cappedAtMs !== null ? { n: model.unrecordedEvents, at: formatDuration(model.cappedAtMs), cap: model.eventCap } : null;
+  // (A trace cut by the run's end, not filled: the dropped count says what it misses, and the hatch where from.)
+  const capped = settledResult && model && model.cappedAtMs !== null && !model.traceCut ? { n: model.unrecordedEvents, at: formatDuration(model.cappedAtMs), cap: model.eventCap } : null;
   const [reading] = useState(createReadingStore);
   const announcement = useStore(reading, (s) => s.announcement);
   const reader = useCallback(() => viewRef.current?.reader ?? null, []);
