@@ -80,6 +80,17 @@ describe("TraceModel", () => {
     expect(lock.holderAt(3)).toEqual({ ident: 1, index: 0 });
   });
 
+  it("marks a Condition's re-acquire contended though its nested waits each said 'running' before it", () => {
+    // Condition.wait: waiting on the condition, then blocked on its lock; both waits end with a "running".
+    const m = twoThreads();
+    m.add(2, 1, S, ThreadState.Running, 0);
+    m.add(2, 2, S, ThreadState.Blocked, lockRef(7));
+    m.add(2, 5, S, ThreadState.Running, 0);
+    m.add(2, 5, S, ThreadState.Running, 0);
+    m.add(2, 5, EventKind.LockAcquired, 0, lockRef(7));
+    expect(m.locks.get(lockRef(7))!.contended).toBe(1);
+  });
+
   it("counts the pairs a ring folded into a release as events, and apart as folded", () => {
     const m = twoThreads();
     m.add(1, 1, EventKind.LockAcquired, 0, lockRef(7));

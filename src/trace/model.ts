@@ -302,7 +302,9 @@ export class TraceModel {
 
   private addState(track: ThreadTrack, tMs: number, state: number, obj: number): void {
     const previous = track.state;
-    track.pendingWaitObj = 0;
+    // (A thread that says it runs while it runs, as a wait nested in another ends twice, keeps the wait that just
+    // ended for its next acquire: a Condition's re-acquire of its lock was drawn uncontended.)
+    if (state !== previous) track.pendingWaitObj = 0;
     if (previous === ThreadState.Blocked && hasLockLane(track.stateObj)) {
       // The blocked interval that just ended: a wait on that lock-like object.
       const waitedOn = track.stateObj;
