@@ -377,5 +377,8 @@ print("joined");
   expect(result.status, why).toBe("ok");
   expect(result.output.map((o) => o.text), why).toContain("joined");
   expect(result.errors.map((e) => e.message).join("\n"), why).toContain("the runtime could not run this thread");
+  // and its lane ends there, in error (it wrote no end of its own)
+  const ends = await playground.evaluate(() => (window as unknown as { playground: { debug: { threadEnds(): { thread: string; ended: string | null }[] } } }).playground.debug.threadEnds());
+  expect(ends.find((e) => e.thread === "Thread-1")?.ended, JSON.stringify(ends)).toBe("error");
   await expectNextRunWorks(playground);
 });

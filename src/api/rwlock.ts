@@ -70,9 +70,10 @@ export class RWLock implements Sendable {
     if (held === 0) throw new RuntimeError("cannot release a read lock this thread does not hold");
     step(StepKind.Release, this.at.ref);
     ctx.race?.release(this.at.ref);
+    // Stamped before the core frees it (as Lock's release: api/locks.ts); the checks above leave nothing to fail.
+    ctx.traceFast(EventKind.LockReleased, 0, this.at.ref);
     this.core.releaseRead(ctx.ident);
     reads(ctx).set(this.at.ref, held - 1);
-    ctx.traceFast(EventKind.LockReleased, 0, this.at.ref);
     touched(this.at.ref);
   }
 
@@ -81,8 +82,8 @@ export class RWLock implements Sendable {
     if (this.core.writer() !== ctx.ident) throw new RuntimeError("cannot release a write lock this thread does not hold");
     step(StepKind.Release, this.at.ref);
     ctx.race?.release(this.at.ref);
-    this.core.releaseWrite(ctx.ident);
     ctx.traceFast(EventKind.LockReleased, 0, this.at.ref);
+    this.core.releaseWrite(ctx.ident);
     touched(this.at.ref);
   }
 

@@ -77,7 +77,8 @@ export type FromThread =
   | { type: "exception"; errorName: string; message: string; stack: string; t: number }
   /** about object `ref`: the name the snippet gave it (or a label's text), or the object it belongs to */
   | { type: "object"; ref: number; name?: string; owner?: number }
-  | { type: "exit"; state: "done" | "error"; t: number; exitCode: number }
+  /** `broken`: the worker could not run the thread at all (runtime/thread-main.ts serve): it ends in error, and the worker goes */
+  | { type: "exit"; state: "done" | "error"; t: number; exitCode: number; broken?: true }
   | { type: "os-exit"; exitCode: number }
   | { type: "terminate"; pid: number }
   /**

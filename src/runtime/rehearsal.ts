@@ -98,7 +98,10 @@ export async function rehearse(runThread: RunThread): Promise<number> {
     const started = memory.table.aliveIdents().filter((ident) => ident !== memory.main);
     if (started.length !== 1) throw new Error(`the rehearsal started ${started.length} threads, not 1`);
     await runThread(memory.context, started[0]);
-    return new Float64Array(memory.userHeap.buffer, memory.table.get(memory.main, Field.GlobalsOffset), 1)[0];
+    // runThread reports a thread's error (to no one, here) and returns: what the program did is the proof it ran through.
+    const n = new Float64Array(memory.userHeap.buffer, memory.table.get(memory.main, Field.GlobalsOffset), 1)[0];
+    if (n !== 1) throw new Error(`the rehearsal's thread did not run through (n is ${n})`);
+    return n;
   } finally {
     releaseContext();
   }

@@ -201,7 +201,7 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
       const t = performance.timeOrigin + performance.now() - run.epochMs;
       const message = `the runtime could not run this thread: ${safely(() => String((error as Error).message), UNPRINTABLE)} (did the snippet write over the runtime's memory?)`;
       sendToRunner({ type: "exception", errorName: "RuntimeError", message, stack: "", t });
-      sendToRunner({ type: "exit", state: "error", t, exitCode: 1 });
+      sendToRunner({ type: "exit", state: "error", t, exitCode: 1, broken: true });
       return;
     }
     ident = 0;
@@ -218,9 +218,14 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
  */
 const IDLE_MS = 1000;
 
-/** The worker's rehearsal (rehearsal.ts), through this file's own runThread. */
-export function rehearseThreads(parts: ThreadParts): Promise<number> {
-  return rehearse((run, ident) => runThread(parts, run, ident));
+/** The worker's rehearsal (rehearsal.ts), through this file's own runThread; the snippet a "prepare" compiled stays compiled. */
+export async function rehearseThreads(parts: ThreadParts): Promise<number> {
+  const kept = prepared;
+  try {
+    return await rehearse((run, ident) => runThread(parts, run, ident));
+  } finally {
+    if (kept) prepared = kept;
+  }
 }
 
 /** Installs the worker's message loop and says it has booted. */

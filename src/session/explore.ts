@@ -135,7 +135,7 @@ function printed(result: RunResult): string {
 /** An outcome as the search tells outcomes apart: its status and its output, or a long output's length and hash. */
 function outcomeKey(result: RunResult): string {
   const output = printed(result);
-  return `${result.status}\u0000${output.length <= OUTCOME_CHARS ? output : `${output.length}#${textHash(output)}`}`;
+  return `${result.status}\u0000${output.length <= OUTCOME_CHARS ? `=${output}` : `#${output.length}#${textHash(output)}`}`;
 }
 
 /** 64 bits of FNV-1a over the text's UTF-16 units, as two 32-bit lanes with different offsets, in hex. */

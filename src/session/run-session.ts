@@ -60,6 +60,8 @@ export class RunSession {
   private epochMs = performance.timeOrigin + performance.now();
   private omittedLines = 0;
   private keptChars = 0;
+  /** a line was refused for the text cap: every later one is too */
+  private charsFull = false;
   private scheduled = false;
   /** the page time the stream has had since `windowStart` (a frame, or FRAME_MS) */
   private usedMs = 0;
@@ -287,17 +289,22 @@ export class RunSession {
    * is merged, where inserting them one by one was quadratic in a flood.
    */
   private addOutputs(lines: OutputLine[]): void {
-    let room = Math.max(0, MAX_OUTPUT_LINES - this.output.length);
+    let room = this.charsFull ? 0 : Math.max(0, MAX_OUTPUT_LINES - this.output.length);
     for (let i = 0; i < Math.min(room, lines.length); i++) {
       if (this.keptChars + lines[i].text.length > MAX_OUTPUT_CHARS) {
+        // From the first line refused on, none is kept: a shorter one after it would leave a hole no one sees.
+        this.charsFull = true;
         room = i;
         break;
       }
       this.keptChars += lines[i].text.length;
     }
     if (lines.length > room) {
-      this.omittedLines += lines.length - room;
-      lines = lines.slice(0, room);
+      // (The playground's own lines, a timeout's or a traceback's, are kept whatever the snippet printed.)
+      const dropped = lines.slice(room);
+      const own = dropped.filter((line) => line.system);
+      this.omittedLines += dropped.length - own.length;
+      lines = [...lines.slice(0, room), ...own];
     }
     if (lines.length === 0) return;
     const batch = lines.slice().sort((a, b) => a.t - b.t);

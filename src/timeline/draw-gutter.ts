@@ -4,7 +4,7 @@
 
 import { ThreadState } from "../trace/events";
 import { stateName } from "../trace/names";
-import { frameWords, laneTop, type Frame } from "./frame";
+import { frameWords, laneTop, type Frame, threadColor } from "./frame";
 import type { Lane } from "./layout";
 import { fitText, textWidth } from "./text";
 import { GUTTER_PX } from "./geometry";
@@ -52,7 +52,8 @@ export function drawGutter(frame: Frame, lanes: Lane[]): void {
     const middle = top + Math.min(lane.height, 24) / 2;
     const indent = 16;
     if (lane.kind === "thread") {
-      ctx.fillStyle = theme.threadColor(lane.label);
+      // (by the thread's name, as its holds and arrows are coloured, not by its label: "X (was Y)" after a rename)
+      ctx.fillStyle = threadColor(input, lane.id);
       ctx.fillRect(8, top + 5, 3, Math.min(lane.height, 24) - 10);
     }
     ctx.font = theme.font;

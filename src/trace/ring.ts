@@ -120,7 +120,9 @@ export class RingWriter {
 
   write(tMs: number, kind: number, arg: number, obj: number): void {
     if (this.held) this.flush();
+    // (never before this thread's last: an acquire may have been raised to another worker's clock, a hair ahead of ours)
     if (tMs > this.lastMs) this.lastMs = tMs;
+    else tMs = this.lastMs;
     this.put(tMs, kind, arg, obj);
   }
 

@@ -196,7 +196,7 @@ export class Supervisor {
         this.parts.send({ type: "exception", runId: this.runId, ident: sender, thread: this.threadName(sender), errorName: message.errorName, message: message.message, stack: message.stack, t: message.t });
         return;
       case "exit":
-        return this.onExit(sender, message.state, message.exitCode);
+        return this.onExit(sender, message.state, message.exitCode, message.broken === true);
       case "os-exit":
         this.exitCode = message.exitCode;
         void this.end("ok");
@@ -270,12 +270,19 @@ export class Supervisor {
     if (!this.memory.context.control) this.crew.fillDock();
   }
 
-  private onExit(ident: number, state: "done" | "error", exitCode: number): void {
+  private onExit(ident: number, state: "done" | "error", exitCode: number, broken = false): void {
     if (!this.crew.has(ident)) return;
-    // The worker parks for another thread of this run: same snippet, already
-    // compiled, so a program that starts threads one after another pays for
-    // worker boots only once. Nothing crosses into another run.
-    this.crew.finished(ident);
+    if (broken) {
+      // Its worker could not run it (the runtime's memory overwritten): it wrote no end of its own, so its lane
+      // ends here, in error, and the worker, whose state is in doubt, goes.
+      this.crew.terminate(ident);
+      this.parts.send({ type: "halted", runId: this.runId, ident, state: "error", t: this.now() });
+    } else {
+      // The worker parks for another thread of this run: same snippet, already
+      // compiled, so a program that starts threads one after another pays for
+      // worker boots only once. Nothing crosses into another run.
+      this.crew.finished(ident);
+    }
     this.release(ident);
     if (ident === this.memory.main) {
       this.exitCode = exitCode;

@@ -32,7 +32,7 @@ export function readThreadMessage(data: unknown): FromThread | null {
     }
     case "exit":
       if ((m.state !== "done" && m.state !== "error") || !isFinite(m.t) || !isInt(m.exitCode)) return null;
-      return { type: "exit", state: m.state, t: m.t, exitCode: m.exitCode };
+      return { type: "exit", state: m.state, t: m.t, exitCode: m.exitCode, ...(m.broken === true ? { broken: true as const } : {}) };
     case "os-exit":
       return isInt(m.exitCode) ? { type: "os-exit", exitCode: m.exitCode } : null;
     case "terminate":
