@@ -161,7 +161,8 @@ export class Thread implements Sendable {
   toString(): string {
     const core = coreOf(this);
     const state = !core.ident ? "initial" : this.isAlive() ? "started" : "stopped";
-    return `<${this.constructor.name}(${core.name}, ${state}${core.daemon ? " daemon" : ""})>`;
+    // (this.name: the one name every handle reads, renames included)
+    return `<${this.constructor.name}(${this.name}, ${state}${core.daemon ? " daemon" : ""})>`;
   }
 }
 

@@ -195,7 +195,8 @@ export class RunSession {
         this.errors.push({ thread, message: errorText, line: frames[0]?.line, column: frames[0]?.column });
         // Just after the moment it was raised: a print of the same moment (a controlled run's clock moves a µs a step)
         // comes first, though it reaches the page later (through the drainer; the exception comes straight from the runner).
-        this.addOutput({ thread, text, t: (Number(message.t) || 0) + EXCEPTION_AFTER_MS, stream: "stderr" });
+        // (with its writer's ident, as a print's: a traceback is marked on its thread's lane whatever the names)
+        this.addOutput({ thread, text, t: (Number(message.t) || 0) + EXCEPTION_AFTER_MS, stream: "stderr", ...(Number.isInteger(message.ident) && message.ident > 0 ? { ident: message.ident } : {}) });
         return;
       }
       case "notice":
