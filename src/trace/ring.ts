@@ -120,9 +120,9 @@ export class RingWriter {
 
   write(tMs: number, kind: number, arg: number, obj: number): void {
     if (this.held) this.flush();
-    // (never before this thread's last: an acquire may have been raised to another worker's clock, a hair ahead of ours)
+    // (Not clamped to the thread's last stamp: an asyncio task's await is stamped when it began, before events
+    // written since, and the model places it (trace/model.ts loopMoved).)
     if (tMs > this.lastMs) this.lastMs = tMs;
-    else tMs = this.lastMs;
     this.put(tMs, kind, arg, obj);
   }
 
