@@ -21,6 +21,7 @@ import type { ControlPlan, ControlReport, RunResult } from "../runtime/types";
 import { checkTimeout, type RunSettings } from "../runtime/settings";
 import { encodeSchedule } from "../runtime/control/schedule-codec";
 import { explainFailure } from "./explain-failure";
+import { fnv1a } from "../base/text-hash";
 import { branchesOf, EMPTY_BRANCH, prefixLength, prefixOf, type Branch } from "./schedule-search";
 
 /** preemption bounds tried before randomised schedules */
@@ -138,17 +139,9 @@ function outcomeKey(result: RunResult): string {
   return `${result.status}\u0000${output.length <= OUTCOME_CHARS ? `=${output}` : `#${output.length}#${textHash(output)}`}`;
 }
 
-/** 64 bits of FNV-1a over the text's UTF-16 units, as two 32-bit lanes with different offsets, in hex. */
-export function textHash(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x050c5d1f;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    a = Math.imul(a ^ unit, 0x01000193) >>> 0;
-    b = Math.imul(b ^ unit, 0x01000193) >>> 0;
-    b = (b ^ (a >>> 15)) >>> 0;
-  }
-  return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
+/** Two FNV-1a hashes of the text from different offset bases (base/text-hash.ts). */
+function textHash(text: string): string {
+  return fnv1a(text) + fnv1a(text, 0x050c5d1f);
 }
 
 /** The output an outcome shows: at most OUTCOME_CHARS of it, and how much more there was. */

@@ -66,7 +66,7 @@ export function layoutLanes(model: TraceModel, words: TimelineWords = EN_WORDS):
     const taskRow = t.tasks.length > 0;
     const coroutineRows = t.coroutines.rows.length;
     const rows = t.spans.length + (taskRow ? 1 : 0) + coroutineRows;
-    const label = t.formerNames.length > 0 ? words.renamedFrom(t.name, t.formerNames[0]) : t.name;
+    const label = t.firstName !== null && t.firstName !== t.name ? words.renamedFrom(t.name, t.firstName) : t.name;
     return add("thread", t.ident, label, LANE.bar + 2 * LANE.pad + rows * LANE.row, t.spans.length, taskRow, coroutineRows);
   };
 

@@ -13,8 +13,8 @@ import { SourceLines } from "./source-lines";
 export interface ThreadTrack {
   ident: number;
   name: string;
-  /** its names before its last (renamed after its start), oldest first */
-  formerNames: string[];
+  /** the name the page first heard, when it was renamed after (null: never renamed) */
+  firstName: string | null;
   kind: string;
   pid: number;
   /** state-change times and the state entered at each */
@@ -78,7 +78,7 @@ export function newThreadTrack(ident: number, name: string, kind: string, pid: n
     markTimes: new GrowableF64(), markLabels: new GrowableI32(),
     spans: [], tasks: new IntervalList(), taskItems: new GrowableI32(), taskChunksizes: new GrowableI32(), taskLabels: new GrowableI32(),
     pendingChunkItems: 0, pendingChunksize: 0, pendingTaskLabel: 0, pendingQueueItem: 0,
-    coroutines: new CoroutineRows(), sources: new SourceLines(), loop: null, prints: new GrowableF64(), formerNames: [],
+    coroutines: new CoroutineRows(), sources: new SourceLines(), loop: null, prints: new GrowableF64(), firstName: null,
     gilTakes: new GrowableF64(), gilFrom: new GrowableI32(), gilLatencyUs: new GrowableI32(),
     state: -1, stateSinceMs: 0, stateObj: 0, tailTaskMs: Number.NaN,
     pendingWaitObj: 0, pendingWaitStartMs: 0,

@@ -37,9 +37,6 @@ function hasLockLane(ref: number): boolean {
   return ref !== 0 && kindInfo(kindOf(ref)).lane === "lock";
 }
 
-/** the former names a lane says it had (a thread renamed in a loop keeps its first few) */
-const MAX_FORMER_NAMES = 4;
-
 export class TraceModel {
   readonly threads = new Map<number, ThreadTrack>();
   readonly locks = new Map<number, LockTrack>();
@@ -98,7 +95,7 @@ export class TraceModel {
   renameThread(ident: number, name: string): void {
     const track = this.threads.get(ident);
     if (!track || track.name === name) return;
-    if (track.formerNames.length < MAX_FORMER_NAMES) track.formerNames.push(track.name);
+    track.firstName ??= track.name;
     track.name = name;
     this.structureVersion++;
   }

@@ -29,6 +29,7 @@
 // Unknown keys are ignored, so a later version can add some.
 
 // The default import: lz-string is CommonJS, and Node (the browser tests import this file) has no named exports for it.
+import { fnv1a } from "../../base/text-hash";
 import LZString from "lz-string";
 import { MAX_THREADS_RANGE, SWITCH_INTERVAL_RANGE_MS, checkSetting, type RunSettings } from "../../runtime/settings";
 
@@ -80,12 +81,7 @@ export type DecodeResult =
 
 /** FNV-1a over UTF-16 code units: tiny, fast, and plenty to spot damage. */
 export function checksum(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, "0");
+  return fnv1a(text);
 }
 
 const EXAMPLE_ID = /^[A-Za-z0-9._-]{1,64}$/;
