@@ -3,7 +3,7 @@
 // handed off reaches exactly one worker.
 
 import { afterEach, describe, expect, it } from "vitest";
-import { CLOSED, closePlace, handOff, PARKED } from "./dock";
+import { CLOSED, closePlace, EMPTY, handOff, PARKED, REVIEW, reviewPlace } from "./dock";
 import { Ctl } from "./thread-table";
 import { DockPuppet, stopDockPuppets } from "./test-workers-dock";
 
@@ -49,6 +49,35 @@ describe("dock", () => {
     expect(await got).toEqual([0]);
     expect(handOff(i32, CONTROL, 3)).toBe(false);
     expect(Atomics.load(i32, DOCK)).toBe(CLOSED);
+  });
+
+  it("a place under review wakes its worker, which parks again and says so, and then takes the next run's thread", async () => {
+    const { sab, i32 } = dockMemory(1);
+    const worker = await DockPuppet.start(sab);
+    const got = worker.park(DOCK, 2);
+    await parked(i32, DOCK);
+    // The runner's wait for the worker to park again, woken by its notify (docked-crew.ts whenParked).
+    expect(reviewPlace(i32, DOCK)).toBe(PARKED);
+    const wait = Atomics.waitAsync(i32, DOCK, REVIEW, 10_000);
+    if (wait.async) expect(await wait.value).toBe("ok");
+    await parked(i32, DOCK);
+    expect(handOff(i32, CONTROL, 6)).toBe(true);
+    expect(await got).toEqual([REVIEW, 6]);
+  });
+
+  it("a parked worker sleeps on while the next run is laid over its place (EMPTY), and closing still wakes it", async () => {
+    const { sab, i32 } = dockMemory(1);
+    const worker = await DockPuppet.start(sab);
+    const got = worker.park(DOCK, 3);
+    await parked(i32, DOCK);
+    Atomics.store(i32, DOCK, EMPTY);
+    Atomics.notify(i32, DOCK);
+    expect(handOff(i32, CONTROL, 4)).toBe(false);
+    Atomics.store(i32, DOCK, PARKED);
+    expect(handOff(i32, CONTROL, 4)).toBe(true);
+    await parked(i32, DOCK);
+    expect(closePlace(i32, DOCK)).toBe(PARKED);
+    expect(await got).toEqual([4, 0]);
   });
 
   it("under a storm of hand-offs to workers that re-park at once, every ident arrives exactly once", async () => {

@@ -9,13 +9,18 @@
 //   EMPTY  (0)   no worker waits here (it is running a thread, or booting)
 //   PARKED (-1)  its worker waits here, in Atomics.wait
 //   CLOSED (-2)  the runner has closed it (the worker is being retired)
+//   REVIEW (-3)  the run is over and the runner keeps the worker docked for
+//                the next run of the same code (a search's next schedule):
+//                the worker checks itself, then parks again (REVIEW ->
+//                PARKED, with a notify the runner waits on), or leaves
 //   ident  (>0)  a starter handed its worker thread `ident`
 // Transitions: the worker parks (EMPTY or its last ident -> PARKED) and
 // waits; a starter claims a parked place (PARKED -> ident, CAS) and
 // notifies it; the worker wakes, takes the ident, and runs that thread; the
 // runner closes a place (anything -> CLOSED) before it terminates its
 // worker, and learns from the old value whether a thread had just been
-// handed to it (then it starts that thread elsewhere).
+// handed to it (then it starts that thread elsewhere); at a run's end it may
+// put a place under review instead (anything -> REVIEW), learning the same.
 //
 // Control words (thread-table.ts): dock (word index of place 0), dockPlaces,
 // dockHint (where the next hand-off starts looking, so that starters do not
@@ -26,6 +31,7 @@ import { Ctl } from "./thread-table";
 export const EMPTY = 0;
 export const PARKED = -1;
 export const CLOSED = -2;
+export const REVIEW = -3;
 
 /** A starter: hands thread `ident` to a parked worker. False when none is parked (then the runner must start it). */
 export function handOff(i32: Int32Array, control: number, ident: number): boolean {
@@ -45,21 +51,39 @@ export function handOff(i32: Int32Array, control: number, ident: number): boolea
 
 /**
  * A worker: waits at word `at` until a thread is handed to it, and returns
- * that thread's ident; 0 when the runner closed the place (the worker is
+ * that thread's ident; REVIEW when the runner put the place under review
+ * (unless `reviewed`: the worker has just checked itself, and parks again,
+ * telling the runner so); 0 when the runner closed the place (the worker is
  * about to be terminated) or the word holds something no starter writes.
  */
-export function park(i32: Int32Array, at: number): number {
+export function park(i32: Int32Array, at: number, reviewed = false): number {
   for (let seen = Atomics.load(i32, at); seen !== PARKED;) {
     if (seen === CLOSED) return 0;
+    if (seen === REVIEW && !reviewed) return REVIEW;
     const was = Atomics.compareExchange(i32, at, seen, PARKED);
-    if (was === seen) break;
+    if (was === seen) {
+      if (seen === REVIEW) Atomics.notify(i32, at);
+      break;
+    }
     seen = was;
   }
   for (;;) {
     const value = Atomics.load(i32, at);
-    if (value !== PARKED) return value > 0 ? value : 0;
-    Atomics.wait(i32, at, PARKED);
+    if (value === REVIEW) return REVIEW;
+    // (EMPTY while parked: the runner is laying the next run out over a docked worker's place, and marks it parked again.)
+    if (value === PARKED || value === EMPTY) {
+      Atomics.wait(i32, at, value);
+      continue;
+    }
+    return value > 0 ? value : 0;
   }
+}
+
+/** The runner, at a run's end: puts a place under review (see the header); returns what it held, as closePlace does. */
+export function reviewPlace(i32: Int32Array, at: number): number {
+  const held = Atomics.exchange(i32, at, REVIEW);
+  Atomics.notify(i32, at);
+  return held;
 }
 
 /** The runner: closes a place; returns what it held (an ident > 0: a thread handed to it that its worker may not have taken). */

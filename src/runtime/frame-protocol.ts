@@ -30,6 +30,8 @@ export type ToRunner =
 export type WorkerCounts = Record<"thread" | "drainer" | "clock", { url: string; live: number; made: number; reused: number; poolSize: number }> & {
   /** controlled runs that took the last run's heaps (runner/heap-shelf.ts) */
   heapsReused: number;
+  /** runs that took the workers a search's last schedule left docked (runner/docked-crew.ts) */
+  docked: number;
 };
 
 export interface ThreadRecord {

@@ -5,10 +5,14 @@
 // DockPuppet; loaded in a worker (workerData.dockHarness) it serves.
 
 import { Harness, Puppet } from "../sync/puppet";
-import { park } from "./dock";
+import { park, REVIEW } from "./dock";
 
 export type DockOp =
-  /** park at word `at` `times` times in a row; the idents received, 0 ending the list early */
+  /**
+   * park at word `at` `times` times in a row; the idents received, 0 ending
+   * the list early; a REVIEW is recorded and answered as a docked worker
+   * answers it (it parks again at once)
+   */
   { op: "park"; at: number; times: number };
 
 const harness = new Harness<DockOp>(import.meta.url, "dockHarness");
@@ -17,8 +21,10 @@ harness.serve(({ sab }: { sab: SharedArrayBuffer }) => {
   const i32 = new Int32Array(sab);
   return (op) => {
     const received: number[] = [];
+    let reviewed = false;
     for (let k = 0; k < op.times; k++) {
-      const ident = park(i32, op.at);
+      const ident = park(i32, op.at, reviewed);
+      reviewed = ident === REVIEW;
       received.push(ident);
       if (ident === 0) break;
     }

@@ -17,7 +17,7 @@
 
 /// <reference lib="webworker" />
 import type { RunContextInit, SpawnPayload, ToWorker, WorkerBooted } from "./protocol";
-import { park } from "./dock";
+import { park, REVIEW } from "./dock";
 import { takePayload } from "./spawn-payload";
 import { connectRunner, sendToRunner } from "./runner-link";
 import { createContext, releaseContext, type WorkerContext } from "./worker-context";
@@ -180,11 +180,32 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
   const i32 = new Int32Array(run.heap);
   if (at >= i32.length) return;
   let ident = message.ident ?? 0;
+  let reviewed = false;
+  /** a thread ran here since the worker last checked itself (one that ran none has nothing to check) */
+  let ran = false;
   for (;;) {
     if (ident === 0) {
       if (at < 0) return;
       // Blocks this worker (nothing else of this run is left for it to do) until a starter hands it a thread.
-      ident = park(i32, at);
+      ident = park(i32, at, reviewed);
+      reviewed = false;
+      if (ident === REVIEW) {
+        // The run is over, and the runner keeps this worker docked for the next run of the same code
+        // (runner/docked-crew.ts), in the same memory: the check a kept worker makes before its next run, made
+        // here, from a task of its own (what the run left queued as microtasks runs first), then park again.
+        releaseContext();
+        if (ran) {
+          await hygiene.nextTask();
+          if (parts.leftover() || !hygiene.clean()) {
+            sendToRunner({ type: "idle", clean: false });
+            return;
+          }
+        }
+        ran = false;
+        reviewed = true;
+        ident = 0;
+        continue;
+      }
       if (ident === 0) {
         releaseContext();
         // From a task of its own: what the run left queued as microtasks runs first (and a chain that never
@@ -193,6 +214,7 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
         return;
       }
     }
+    ran = true;
     try {
       await runThread(parts, run, ident);
     } catch (error) {

@@ -132,7 +132,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     ? detectorFor(run.race, ident, table.role(ident) === "main", control ? () => control.now() : () => origin + performance.now(), () => coarseClock[clockAt])
     : null;
   // A controlled run replays: the snippet's Math.random is seeded per thread.
-  if (control) Math.random = seededRandom(run.seed ?? 0, control.n);
+  if (control) Math.random = seededRandom(control.seed, control.n);
   let stateSince = 0;
   const ctx: WorkerContext = {
     race,

@@ -95,6 +95,8 @@ export interface Hygiene {
   serving(reusable: boolean): void;
   /** the worker has not been changed since its fingerprint, and nothing of a run is left to run (false without a fingerprint) */
   clean(): boolean;
+  /** Resolves in a task of its own (a message to itself: a timer nested in a run's task would be held back 4 ms), for the runtime's use. */
+  nextTask(): Promise<void>;
 }
 
 // The check's own tools, as found at boot: a snippet that replaced Reflect.ownKeys or Array.prototype.every must not answer for it.
@@ -192,6 +194,15 @@ function ownerOf(scope: object, name: string): object | null {
 export function armHygiene(scope: Record<string, unknown>, api: Record<string, unknown>): Hygiene & { later(fn: () => void): void } {
   let tainted = false;
   const setTimeoutOriginal = scope.setTimeout as ((fn: () => void, ms: number) => unknown) | undefined;
+  // (Made before the sources are wrapped: the runtime's own tasks taint nothing.)
+  const tasks = typeof MessageChannel === "function" ? new MessageChannel() : null;
+  const post = tasks ? tasks.port1.postMessage : null;
+  const queued: (() => void)[] = [];
+  if (tasks) {
+    tasks.port2.onmessage = () => queued.shift()?.();
+    // (Node's ports keep its process alive: the tests arm this in theirs.)
+    (tasks.port2 as unknown as { unref?: () => void }).unref?.();
+  }
   for (const name of ASYNC_SOURCES) {
     const original = scope[name];
     const owner = ownerOf(scope, name);
@@ -269,6 +280,13 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
     later(fn) {
       if (setTimeoutOriginal) apply(setTimeoutOriginal, scope, [fn, 0]);
       else fn();
+    },
+    nextTask() {
+      return new Promise<void>((resolve) => {
+        if (!tasks || !post) return resolve();
+        queued.push(resolve);
+        apply(post, tasks.port1, [null]);
+      });
     },
     clean() {
       // Put back by definition, not assignment: a setter the snippet defined does not run.

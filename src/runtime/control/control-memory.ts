@@ -96,11 +96,32 @@ export interface ControlOptions {
 
 /** The scheduler's memory, MainThread (ident 1) holding the baton. */
 export function createControlMemory(options: ControlOptions): SharedArrayBuffer {
-  const { capacity, tableCapacity, seed, policy, prefix } = options;
-  const layout = layoutOf(capacity, MAX_STEPS, tableCapacity);
+  const layout = layoutOf(options.capacity, MAX_STEPS, options.tableCapacity);
   // Whole Float64s: the scheduler views the same buffer as both.
   const buffer = new SharedArrayBuffer(Math.ceil(layout.end / 2) * 8);
+  writeControlStart(new Int32Array(buffer), layout, options);
+  return buffer;
+}
+
+/**
+ * The same memory, made fresh in place for the next run of a search
+ * (runner/docked-crew.ts: its workers hold this buffer). False when it is
+ * not the size these options need. What a run reads is emptied: the
+ * header, the threads' slots and deadlines, and the tables by slot and by
+ * number; the steps' arrays are read only below STEPS, which starts at 0.
+ */
+export function resetControlMemory(buffer: SharedArrayBuffer, options: ControlOptions): boolean {
+  const layout = layoutOf(options.capacity, MAX_STEPS, options.tableCapacity);
+  if (buffer.byteLength !== Math.ceil(layout.end / 2) * 8) return false;
   const i32 = new Int32Array(buffer);
+  i32.fill(0, 0, layout.choices);
+  i32.fill(0, layout.numberBySlot, layout.end);
+  writeControlStart(i32, layout, options);
+  return true;
+}
+
+function writeControlStart(i32: Int32Array, layout: ControlLayout, options: ControlOptions): void {
+  const { capacity, tableCapacity, seed, policy, prefix } = options;
   i32[W.Turn] = 1;
   i32[W.TableCapacity] = tableCapacity;
   // MainThread is thread 1, runnable, its first step "begin".
@@ -124,7 +145,6 @@ export function createControlMemory(options: ControlOptions): SharedArrayBuffer 
   const next = () => (state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0);
   i32[W.PctChangeA] = next() % steps;
   i32[W.PctChangeB] = next() % steps;
-  return buffer;
 }
 
 export interface ControlOutcome {

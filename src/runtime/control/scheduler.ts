@@ -81,6 +81,11 @@ export class Scheduler {
     return this.layout.slots + n * SLOT_WORDS;
   }
 
+  /** the run's seed (kept here, not in the worker's copy of the run: a docked worker serves the next run's seed) */
+  get seed(): number {
+    return this.i32[W.Seed];
+  }
+
   /** virtual ms since the run began */
   now(): number {
     return this.f64[CLOCK_F64] / 1000;

@@ -8,6 +8,10 @@
 // a search's schedules), a parked one is let go of the run and kept if it
 // says it is clean (runtime/worker-hygiene.ts).
 //
+// A controlled run's workers may instead stay docked for the next run of
+// the same code (docked-crew.ts): the next run's crew takes them as they
+// are, and hands MainThread to one of them through the dock.
+//
 // The runner learns which thread a worker runs from the worker itself (its
 // "started" on its own port), since a start through the dock never passes
 // the runner; the Supervisor checks that claim against the thread table
@@ -15,26 +19,14 @@
 // terminated.
 
 import type { FromThread, ToWorker } from "../protocol";
-import { closePlace, EMPTY, PARKED } from "../dock";
+import { closePlace, EMPTY, PARKED, reviewPlace } from "../dock";
 import { readThreadMessage } from "./thread-messages";
+import { dismiss, letGo, type Member } from "./crew-member";
 import type { RunMemory } from "./run-memory";
 import type { WarmPool } from "./worker-pool";
 
 /** workers kept parked while the run goes on (start() takes one; the next is docked behind it); run-memory.ts leaves room for them */
 const PARKED_TARGET = 3;
-/** how long a worker let go of at the end has to say whether it is clean */
-const IDLE_REPORT_MS = 2000;
-
-interface Member {
-  worker: Worker;
-  port: MessagePort;
-  /** its dock place, -1: none (it runs one thread and is then retired) */
-  place: number;
-  /** the thread it runs as far as the runner knows, 0: parked or booting */
-  ident: number;
-  /** the thread it ran last (its place holds it until the worker parks again) */
-  last: number;
-}
 
 export interface CrewEvents {
   /** a worker says it has taken thread `ident` from the dock: true if it may */
@@ -55,10 +47,22 @@ export class Crew {
   private terminatedAny = false;
   /** each worker let go of at endRun: whether it said it is clean */
   private readonly verdicts: Promise<boolean>[] = [];
+  /** the workers the run left docked for the next run of its code (endRun) */
+  private docked: Member[] | null = null;
 
-  /** `code`: the run's code when its workers may serve the next run of it (undefined: they serve this run only) */
-  constructor(private readonly memory: RunMemory, private readonly pool: WarmPool, private readonly events: CrewEvents, places: number, private readonly code?: string) {
-    for (let place = places - 1; place >= 0; place--) this.freePlaces.push(place);
+  /**
+   * `code`: the run's code when its workers may serve the next run of it
+   * (undefined: they serve this run only); `adopted`: the workers an
+   * earlier run of it left docked, parked at their places now.
+   */
+  constructor(private readonly memory: RunMemory, private readonly pool: WarmPool, private readonly events: CrewEvents, places: number, private readonly code?: string, adopted: Member[] = []) {
+    const taken = new Set(adopted.map((m) => m.place));
+    for (let place = places - 1; place >= 0; place--) if (!taken.has(place)) this.freePlaces.push(place);
+    for (const member of adopted) {
+      member.ident = 0;
+      member.last = 0;
+      this.listen(member);
+    }
   }
 
   /** Threads running now, by ident. */
@@ -70,18 +74,32 @@ export class Crew {
     return this.running.has(ident);
   }
 
-  /** Parks workers until PARKED_TARGET of them wait (or the dock is full). */
+  /** Parks workers until PARKED_TARGET of them wait (or the dock is full); not in a controlled run (Supervisor.spawn says why). */
   fillDock(): void {
+    if (this.memory.context.control) return;
     let parked = 0;
     for (const member of this.members) if (member.ident === 0 && member.place >= 0) parked++;
     for (; parked < PARKED_TARGET && this.freePlaces.length > 0 && !this.closed; parked++) this.hire(0);
   }
 
-  /** Starts thread `ident` on a worker of its own (the runner's path, when no worker was parked). */
+  /** Starts thread `ident`: on a worker of the crew parked at its place if there is one, else on one of its own. */
   start(ident: number): void {
-    const member = this.hire(ident);
+    const member = this.parkedMember(ident) ?? this.hire(ident);
     member.ident = ident;
     this.running.set(ident, member);
+  }
+
+  /** A member parked at its place, now handed thread `ident` through the dock (as a starter hands one: runtime/dock.ts). */
+  private parkedMember(ident: number): Member | null {
+    const i32 = this.memory.heap.i32;
+    for (const member of this.members) {
+      if (member.ident !== 0 || member.place < 0) continue;
+      const at = this.memory.dockBase + member.place;
+      if (Atomics.compareExchange(i32, at, PARKED, ident) !== PARKED) continue;
+      Atomics.notify(i32, at, 1);
+      return member;
+    }
+    return null;
   }
 
   /** The worker of `ident` is done with it; it parks again for the next. */
@@ -110,18 +128,39 @@ export class Crew {
    * here, one that is parked or on its way to park with nothing new handed
    * to it: its place is closed, and it is kept if it says it is clean.
    * (Closing a place wakes no thread of the run: it runs no more code of it.)
+   * With `dock`, when every worker is so, they all stay docked instead
+   * (takeDocked), their places under review.
    */
-  endRun(): void {
+  endRun(dock = false): void {
     this.closed = true;
-    for (const member of this.members) {
-      const held = this.code !== undefined && member.ident === 0 && member.place >= 0
-        ? closePlace(this.memory.heap.i32, this.memory.dockBase + member.place)
-        : null;
-      if (held === PARKED || held === EMPTY || (held !== null && held === member.last)) this.verdicts.push(this.awaitIdle(member));
-      else this.dismiss(member);
+    const i32 = this.memory.heap.i32;
+    const placeOf = (member: Member) => this.memory.dockBase + member.place;
+    const idle = (member: Member) => member.ident === 0 && member.place >= 0;
+    // Parked, or on its way to park with nothing new handed to it: the worker runs no more code of this run.
+    const free = (member: Member, held: number) => held === PARKED || held === EMPTY || held === member.last;
+    const all = [...this.members];
+    const reviewed = new Map<Member, number>();
+    if (dock && this.code !== undefined && !this.terminatedAny && all.length > 0 && all.every(idle)) {
+      for (const member of all) reviewed.set(member, reviewPlace(i32, placeOf(member)));
+      if (all.every((member) => free(member, reviewed.get(member)!))) this.docked = all;
+    }
+    if (!this.docked) {
+      for (const member of all) {
+        const closed = this.code !== undefined && idle(member) ? closePlace(i32, placeOf(member)) : null;
+        const held = closed === null ? null : (reviewed.get(member) ?? closed);
+        if (held !== null && free(member, held)) this.verdicts.push(letGo(member, this.pool, this.code!, this.memory.heap));
+        else this.dismiss(member);
+      }
     }
     this.members.clear();
     this.running.clear();
+  }
+
+  /** After endRun: the workers left docked for the next run of the code, each checking itself (once: the caller owns them). */
+  takeDocked(): Member[] | null {
+    const docked = this.docked;
+    this.docked = null;
+    return docked;
   }
 
   /** After endRun: true once every worker of the run said it is clean and none was terminated, so nothing of the run can touch its memory again. */
@@ -131,38 +170,23 @@ export class Crew {
 
   private dismiss(member: Member): void {
     this.terminatedAny = true;
-    member.worker.onerror = null;
-    member.port.onmessage = null;
-    member.port.close();
-    member.worker.terminate();
+    dismiss(member);
   }
 
-  private awaitIdle(member: Member): Promise<boolean> {
-    let done = false;
-    let verdict!: (clean: boolean) => void;
-    const said = new Promise<boolean>((resolve) => (verdict = resolve));
-    const finish = (clean: boolean) => {
-      if (done) return;
-      done = true;
-      clearTimeout(giveUp);
-      // (Its handlers hold this run's memory: a kept worker must not.)
-      member.worker.onerror = null;
-      member.port.onmessage = null;
-      member.port.close();
-      if (clean) this.pool.keep(member.worker, this.code!, this.memory.heap);
-      else member.worker.terminate();
-      verdict(clean);
-    };
-    const giveUp = setTimeout(() => finish(false), IDLE_REPORT_MS);
-    member.worker.onerror = (event) => {
-      event.preventDefault();
-      finish(false);
-    };
+  /** The crew hears the member's messages and learns of its crash. */
+  private listen(member: Member): void {
+    this.members.add(member);
     member.port.onmessage = (event) => {
       const message = readThreadMessage(event.data);
-      if (message?.type === "idle") finish(message.clean);
+      if (message && this.members.has(member)) this.onMessage(member, message);
     };
-    return said;
+    member.worker.onerror = (event) => {
+      event.preventDefault();
+      if (!this.members.has(member)) return;
+      const ident = member.ident;
+      this.retire(member);
+      if (ident) this.events.crashed(ident, event.message || "the worker failed");
+    };
   }
 
   private hire(ident: number): Member {
@@ -170,18 +194,7 @@ export class Crew {
     const channel = new MessageChannel();
     const place = this.freePlaces.pop() ?? -1;
     const member: Member = { worker, port: channel.port1, place, ident: 0, last: 0 };
-    this.members.add(member);
-    channel.port1.onmessage = (event) => {
-      const message = readThreadMessage(event.data);
-      if (message && this.members.has(member)) this.onMessage(member, message);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      if (!this.members.has(member)) return;
-      const ident = member.ident;
-      this.retire(member);
-      if (ident) this.events.crashed(ident, event.message || "the worker failed");
-    };
+    this.listen(member);
     const at = place >= 0 ? this.memory.dockBase + place : -1;
     // A worker that may serve the next run of this code records itself first (worker-hygiene.ts), before any of the run's code.
     const serve: ToWorker = {

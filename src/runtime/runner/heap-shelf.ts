@@ -59,6 +59,15 @@ interface Shelved {
   verdict?: boolean;
 }
 
+/** Empties a run's heaps for the next run of its code; false if a heap's header was written over (then they are not to be used). */
+export function recycleHeaps(heaps: RunHeaps): boolean {
+  const both = [heaps.heap, heaps.userHeap];
+  // (The header is in reach of the snippet too: a used count no allocator could leave says the heap was written over.)
+  if (!both.every((h) => h.usedWords() >= HEAP_HEADER_WORDS && h.usedWords() <= h.capacityWords)) return false;
+  for (const heap of both) initHeap(heap.i32, true);
+  return true;
+}
+
 export class HeapShelf {
   private entries: Shelved[] = [];
   private expiry: ReturnType<typeof setTimeout> | undefined;
@@ -88,11 +97,8 @@ export class HeapShelf {
     }
     if (!entry || !this.entries.includes(entry)) return null;
     this.entries = this.entries.filter((e) => e !== entry);
-    const heaps = [entry.heaps.heap, entry.heaps.userHeap];
-    // (The header is in reach of the snippet too: a used count no allocator could leave says the heap was written over.)
-    if (!heaps.every((h) => h.usedWords() >= HEAP_HEADER_WORDS && h.usedWords() <= h.capacityWords)) return null;
+    if (!recycleHeaps(entry.heaps)) return null;
     this.reused++;
-    for (const heap of heaps) initHeap(heap.i32, true);
     return entry.heaps;
   }
 

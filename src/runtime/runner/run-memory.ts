@@ -18,7 +18,7 @@
 // buffers to go (allocateHeaps) rather than failing.
 
 import { createRaceMemory } from "../race/race-memory";
-import { CONTROL_CAPACITY, createControlMemory, MAX_STEPS, Policy } from "../control/control-memory";
+import { CONTROL_CAPACITY, createControlMemory, MAX_STEPS, Policy, resetControlMemory } from "../control/control-memory";
 import { decodeSchedule } from "../control/schedule-codec";
 import type { ControlPlan } from "../types";
 import { SharedHeap } from "../../sync/heap";
@@ -92,21 +92,36 @@ export interface RunMemory {
 /** Lays the run out in `heaps` (allocateHeaps, or heaps of a test's size). */
 const POLICIES = { random: Policy.Random, stay: Policy.Stay, pause: Policy.Pause, pct: Policy.Pct } as const;
 
-/** A controlled run's scheduler memory: its seed, the schedule to replay, and what decides after it. */
-function controlMemory(settings: ResolvedSettings, tableCapacity: number, plan: ControlPlan | undefined): SharedArrayBuffer {
+/** A controlled run's scheduler memory: its seed, the schedule to replay, and what decides after it (in `reuse`, made fresh in place). */
+function controlMemory(settings: ResolvedSettings, tableCapacity: number, plan: ControlPlan | undefined, reuse?: SharedArrayBuffer): SharedArrayBuffer {
   const decoded = settings.schedule === undefined ? { ok: true as const, choices: [] } : decodeSchedule(settings.schedule, MAX_STEPS);
   if (!decoded.ok) throw new Error(`setting schedule: ${decoded.error}`);
-  return createControlMemory({
+  const options = {
     capacity: CONTROL_CAPACITY, tableCapacity, seed: settings.seed ?? 0, prefix: decoded.choices,
     policy: POLICIES[plan?.policy ?? "random"], pctSteps: plan?.pctSteps,
-  });
+  };
+  if (reuse && resetControlMemory(reuse, options)) return reuse;
+  return createControlMemory(options);
 }
 
-export function createRunMemory(runId: number, js: string, settings: ResolvedSettings, sharedGlobals: number, heaps: RunHeaps, plan?: ControlPlan): RunMemory {
+/**
+ * What a run's docked workers hold of the run before (runner/docked-crew.ts):
+ * the next run lays itself out in the same heaps and these same buffers, so
+ * that the copy of the run each worker was given stays true. Its clock
+ * keeps the first run's epoch.
+ */
+export interface KeptBuffers {
+  ctl: SharedArrayBuffer;
+  control?: SharedArrayBuffer;
+  epochMs: number;
+}
+
+export function createRunMemory(runId: number, js: string, settings: ResolvedSettings, sharedGlobals: number, heaps: RunHeaps, plan?: ControlPlan, kept?: KeptBuffers): RunMemory {
   const { heap, userHeap } = heaps;
   const capacity = settings.maxThreads + SPARE_SLOTS;
   const control = heap.alloc(CONTROL_WORDS + capacity * ENTRY_WORDS, 2);
-  const ctl = new SharedArrayBuffer(capacity * 4);
+  const ctl = kept?.ctl.byteLength === capacity * 4 ? kept.ctl : new SharedArrayBuffer(capacity * 4);
+  if (ctl === kept?.ctl) new Int32Array(ctl).fill(0);
   const table = ThreadTable.init(heap.i32, control, control + CONTROL_WORDS, capacity, settings.maxThreads + 1);
   // (The table of exit codes by ident, 4 MB, is made by the first process's start: door/threads.ts.)
   Atomics.store(heap.i32, control + Ctl.Blocks, heap.alloc(BLOCK_HEADER_WORDS, 2));
@@ -115,10 +130,10 @@ export function createRunMemory(runId: number, js: string, settings: ResolvedSet
   Atomics.store(heap.i32, control + Ctl.Dock, dockBase);
   Atomics.store(heap.i32, control + Ctl.DockPlaces, dockPlaces);
   const context: RunContextInit = {
-    runId, js, controlIndex: control, epochMs: performance.timeOrigin + performance.now(),
+    runId, js, controlIndex: control, epochMs: kept?.epochMs ?? performance.timeOrigin + performance.now(),
     heap: heap.buffer, userHeap: userHeap.buffer, ctl,
     ...(settings.raceDetector ? { race: createRaceMemory() } : {}),
-    ...(settings.controlled ? { control: controlMemory(settings, capacity, plan), seed: settings.seed ?? 0 } : {}),
+    ...(settings.controlled ? { control: controlMemory(settings, capacity, plan, kept?.control), seed: settings.seed ?? 0 } : {}),
   };
   const main = table.reserve("MainThread", "main", false, MAIN_PID, 0);
   const gilBase = heap.alloc(Gil.WORDS);

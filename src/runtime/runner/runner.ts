@@ -15,9 +15,12 @@ import { BlobWorkers, WarmPool } from "./worker-pool";
 import { Supervisor, type RunRequest } from "./supervisor";
 import { allocateHeaps } from "./run-memory";
 import { HeapShelf } from "./heap-shelf";
+import { Dock } from "./docked-crew";
 import type { ControlPlan } from "../types";
 
 export const BEAT_MS = 250;
+/** how long a search's next schedule waits for the workers the last one left docked to park again before it takes others */
+const DOCK_WAIT_MS = 1000;
 /** the most code a run request may carry (the page refuses more, with a message, before it gets here) */
 export const MAX_JS_CHARS = 4 << 20;
 
@@ -85,6 +88,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
   const drainers = new WarmPool(drainerWorkers, 2, 1, 1);
   const clocks = new WarmPool(clockWorkers, 2, 1, 1);
   const shelf = new HeapShelf();
+  const dock = new Dock(threads, shelf);
   let current: Supervisor | null = null;
   /** a run whose memory is still being allocated; a stop or a newer run cancels it */
   let pending: number | null = null;
@@ -94,24 +98,31 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
     let failure: unknown = null;
     // A search's schedule may take the memory an earlier schedule left (runner/heap-shelf.ts); any other controlled
     // run (a replay, step mode, the search's replay of what it reports) takes fresh memory and leaves the shelf as it is.
-    const shelved = !request.settings.controlled ? (shelf.clear(), null) : request.plan?.reuse ? await shelf.take(request.js) : null;
-    const heaps = shelved ?? await allocateHeaps().catch((error: unknown) => {
+    // Before that, the workers a search's last schedule left docked, in their memory (runner/docked-crew.ts).
+    const reuse = request.plan?.reuse === true;
+    const docked = await dock.take(request.js, request.settings, request.sharedGlobals, reuse, DOCK_WAIT_MS);
+    const shelved = docked ? null : !request.settings.controlled ? (shelf.clear(), null) : reuse ? await shelf.take(request.js) : null;
+    const heaps = docked?.heaps ?? shelved ?? await allocateHeaps().catch((error: unknown) => {
       failure = error;
       return null;
     });
-    if (pending !== request.runId) return;
+    if (pending !== request.runId) {
+      void docked?.release(threads);
+      return;
+    }
     pending = null;
     if (heaps) {
       try {
         current = new Supervisor(request, heaps, {
-          send, threads, drainers, clocks, shelf,
+          send, threads, drainers, clocks, shelf, dock: (crew) => dock.put(crew),
           onEnd: () => {
             if (current?.runId === request.runId) current = null;
           },
-        });
+        }, docked ?? undefined);
         return;
       } catch (error) {
         failure = error;
+        void docked?.release(threads);
       }
     }
     // The page waits for an end: a run that could not start must still send one.
@@ -145,8 +156,8 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
         if (current?.runId === request.runId) current.ack();
         return;
       case "workers": {
-        const count = (w: BlobWorkers, pool: WarmPool) => ({ url: w.url, live: w.liveCount, made: w.madeCount, reused: pool.reused, poolSize: pool.size });
-        send({ type: "workers", counts: { thread: count(threadWorkers, threads), drainer: count(drainerWorkers, drainers), clock: count(clockWorkers, clocks), heapsReused: shelf.reused } });
+        const count = (w: BlobWorkers, pool: WarmPool, docked = 0) => ({ url: w.url, live: w.liveCount, made: w.madeCount, reused: pool.reused + docked, poolSize: pool.size });
+        send({ type: "workers", counts: { thread: count(threadWorkers, threads, dock.workersServed), drainer: count(drainerWorkers, drainers), clock: count(clockWorkers, clocks), heapsReused: shelf.reused + dock.served, docked: dock.served } });
         return;
       }
     }
@@ -158,6 +169,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
       clearInterval(beat);
       pending = null;
       current?.stop();
+      dock.clear();
       shelf.clear();
       threads.dispose();
       drainers.dispose();

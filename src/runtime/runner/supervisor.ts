@@ -26,6 +26,7 @@ import { readWaits } from "./deadlock-scan";
 import { Crew } from "./crew";
 import type { WarmPool } from "./worker-pool";
 import type { HeapShelf } from "./heap-shelf";
+import { DockedCrew, memoryShape } from "./docked-crew";
 import { DRAIN_CONTROL_BYTES, DRAIN_PAUSED, DrainCommand, type DrainerStart, type FromDrainer } from "../drainer/drain-protocol";
 import { TraceBacklog } from "./trace-backlog";
 
@@ -59,6 +60,8 @@ export interface SupervisorParts {
   clocks: WarmPool;
   /** where a controlled run leaves its heaps for the next run of its code */
   shelf: HeapShelf;
+  /** where a search's run leaves its workers docked, in its memory, for the next run of its code (docked-crew.ts) */
+  dock(crew: DockedCrew): void;
   /** the run is over and its end was sent */
   onEnd(): void;
 }
@@ -97,8 +100,14 @@ export class Supervisor {
   private lastWords: Set<number> | null = null;
   private lastWordsHeard: (() => void) | null = null;
 
-  constructor(private readonly request: RunRequest, private readonly heaps: RunHeaps, private readonly parts: SupervisorParts) {
-    const memory = (this.memory = createRunMemory(request.runId, request.js, request.settings, request.sharedGlobals, heaps, request.plan));
+  /** runs the workers of this run had served docked before it */
+  private readonly dockedRuns: number;
+
+  /** `docked`: the workers (and `heaps`, and buffers) an earlier run of this code left docked, parked now */
+  constructor(private readonly request: RunRequest, private readonly heaps: RunHeaps, private readonly parts: SupervisorParts, docked?: DockedCrew) {
+    const memory = (this.memory = createRunMemory(request.runId, request.js, request.settings, request.sharedGlobals, heaps, request.plan, docked?.kept));
+    const adopted = docked?.restore(memory) ?? undefined;
+    this.dockedRuns = adopted ? docked!.runs : 0;
     const { table, heap, context } = memory;
     parts.send({ type: "started", runId: request.runId, epochMs: context.epochMs });
 
@@ -133,7 +142,7 @@ export class Supervisor {
       stranded: (ident) => {
         if (this.admissible(ident, 0)) this.crew.start(ident);
       },
-    }, memory.dockPlaces, code);
+    }, memory.dockPlaces, code, adopted);
     this.pids.set(memory.main, MAIN_PID);
     this.crew.start(memory.main);
     // After MainThread's start: its worker compiles the snippet as it starts, and these posts (a few ms) would go first.
@@ -412,7 +421,7 @@ export class Supervisor {
     // terminate() returns before the worker has stopped: nothing is woken
     // now (a joiner woken here would run on until its own worker stops), and
     // what a thread records after endMs is not part of the run.
-    this.crew.endRun();
+    this.crew.endRun(this.code !== undefined && memoryShape(this.request.settings, this.request.sharedGlobals) !== null);
     // What the threads recorded before the end goes to the page first.
     new Float64Array(this.drainCommands.buffer, 8, 1)[0] = endMs;
     Atomics.store(this.drainCommands, 0, DrainCommand.Final);
@@ -456,8 +465,27 @@ export class Supervisor {
     });
     // The report has read the heaps; the drainer is done with them: once the threads' workers say they are too,
     // the search's next schedule may have them.
-    if (this.code !== undefined && this.drained && !this.corrupt) this.parts.shelf.put(this.code, this.heaps, this.crew.settled());
+    this.leaveForNextRun();
     this.parts.onEnd();
+  }
+
+  /**
+   * A search's run leaves its workers docked, in its memory, for the next
+   * run of its code, or else its heaps on the shelf once its workers say
+   * they are clean: only when the drainer read the last of them.
+   */
+  private leaveForNextRun(): void {
+    const docked = this.crew.takeDocked();
+    const reusable = this.code !== undefined && this.drained && !this.corrupt;
+    const shape = memoryShape(this.request.settings, this.request.sharedGlobals);
+    if (docked) {
+      const { ctl, control, epochMs } = this.memory.context;
+      const crew = new DockedCrew(this.request.js, shape ?? "", docked, this.heaps, { ctl, control, epochMs }, this.memory.dockBase, this.dockedRuns + 1);
+      if (reusable && shape !== null) this.parts.dock(crew);
+      else void crew.release(this.parts.threads);
+    } else if (reusable) {
+      this.parts.shelf.put(this.code!, this.heaps, this.crew.settled());
+    }
   }
 
   /**
