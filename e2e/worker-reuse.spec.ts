@@ -68,29 +68,33 @@ assert(left[0] === 0 && left[1] === undefined, "an earlier run left " + left.joi
 print("alone");
 `;
 
-type Counts = { thread: { reused: number }; heapsReused: number };
+type Counts = { thread: { reused: number }; heapsReused: number; docked: number };
 type Api = {
   run(r: unknown): Promise<RunResult>;
   explore(r: unknown): Promise<{ schedulesRun: number; failure?: { message: string }; outcomes: { output: string }[] }>;
   debug: { runner(): Promise<{ workers: Counts } | null> };
 };
 
-/** Runs `code` controlled `runs` times (seeds 1..runs); returns each result and how many threads ran on a kept worker meanwhile. */
-async function controlledRuns(page: Page, code: string, runs: number): Promise<{ results: RunResult[]; reused: number; heapsReused: number }> {
-  return page.evaluate(async ({ code, runs }) => {
+/**
+ * Runs `code` controlled `runs` times (seeds 1..runs); returns each result,
+ * how many workers and heaps runs took from earlier runs meanwhile, and how
+ * many runs took the workers the run before left docked (runner/docked-crew.ts).
+ */
+async function controlledRuns(page: Page, code: string, runs: number, raceDetector = false): Promise<{ results: RunResult[]; reused: number; heapsReused: number; docked: number }> {
+  return page.evaluate(async ({ code, runs, raceDetector }) => {
     const api = (window as unknown as { playground: Api }).playground;
     const counts = async () => (await api.debug.runner())!.workers;
     const before = await counts();
     const results: RunResult[] = [];
     // (plan.reuse: as a search's schedules run; a run the page draws is always on fresh workers)
-    for (let seed = 1; seed <= runs; seed++) results.push(await api.run({ code, settings: { controlled: true, seed }, plan: { policy: "random", reuse: true } }));
+    for (let seed = 1; seed <= runs; seed++) results.push(await api.run({ code, settings: { controlled: true, seed, raceDetector }, plan: { policy: "random", reuse: true } }));
     const after = await counts();
-    return { results, reused: after.thread.reused - before.thread.reused, heapsReused: after.heapsReused - before.heapsReused };
-  }, { code, runs });
+    return { results, reused: after.thread.reused - before.thread.reused, heapsReused: after.heapsReused - before.heapsReused, docked: after.docked - before.docked };
+  }, { code, runs, raceDetector });
 }
 
-test("a search's schedules reuse its workers and its memory", async ({ playground }) => {
-  const { results, reused, heapsReused } = await controlledRuns(playground, LOCKED, 16);
+test("a search's schedules reuse its workers and its memory: docked between schedules", async ({ playground }) => {
+  const { results, reused, heapsReused, docked } = await controlledRuns(playground, LOCKED, 16);
   for (const r of results) {
     expect(r.status, describeRun(r)).toBe("ok");
     expect(outputTexts(r), describeRun(r)).toEqual(["counter 2"]);
@@ -98,6 +102,18 @@ test("a search's schedules reuse its workers and its memory", async ({ playgroun
   // 3 workers a run (MainThread and two threads): most of the 45 after the first run's come kept.
   expect(reused, "threads of 16 runs of 3 that ran on a kept worker").toBeGreaterThan(16);
   expect(heapsReused, "runs of 16 that took an earlier run's heaps").toBeGreaterThan(8);
+  expect(docked, "runs of 16 that took the workers the run before left docked").toBeGreaterThan(8);
+});
+
+test("where a search's workers cannot stay docked (the race detector's memory is per run), they are kept in the pool and the heaps on the shelf", async ({ playground }) => {
+  const { results, reused, heapsReused, docked } = await controlledRuns(playground, LOCKED, 12, true);
+  for (const r of results) {
+    expect(r.status, describeRun(r)).toBe("ok");
+    expect(outputTexts(r), describeRun(r)).toEqual(["counter 2"]);
+  }
+  expect(docked, "no run took docked workers").toBe(0);
+  expect(reused, "threads of 12 runs of 3 that ran on a worker kept in the pool").toBeGreaterThan(12);
+  expect(heapsReused, "runs of 12 that took shelved heaps").toBeGreaterThan(5);
 });
 
 test("what a run leaves in reused memory or a builtin never reaches a search's answer: it replays on fresh workers", async ({ playground }) => {

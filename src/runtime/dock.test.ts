@@ -3,7 +3,7 @@
 // handed off reaches exactly one worker.
 
 import { afterEach, describe, expect, it } from "vitest";
-import { CLOSED, closePlace, EMPTY, handOff, PARKED, REVIEW, reviewPlace } from "./dock";
+import { CLOSED, closePlace, EMPTY, handOff, leavePlace, park, PARKED, REVIEW, reviewPlace } from "./dock";
 import { Ctl } from "./thread-table";
 import { DockPuppet, stopDockPuppets } from "./test-workers-dock";
 
@@ -78,6 +78,23 @@ describe("dock", () => {
     await parked(i32, DOCK);
     expect(closePlace(i32, DOCK)).toBe(PARKED);
     expect(await got).toEqual([4, 0]);
+  });
+
+  it("a worker whose place was handed a thread while it ran its last takes that thread next, not swallowing it", () => {
+    const { i32 } = dockMemory(1);
+    // (The place was written PARKED behind its back, and a starter handed it thread 7: it must not become PARKED again.)
+    i32[DOCK] = 7;
+    expect(park(i32, DOCK, false, 5)).toBe(7);
+    expect(i32[DOCK]).toBe(7);
+  });
+
+  it("a worker that fails its review leaves its place closed, so the runner's wait ends at once", () => {
+    const { i32 } = dockMemory(1);
+    expect(reviewPlace(i32, DOCK)).toBe(EMPTY);
+    leavePlace(i32, DOCK);
+    expect(i32[DOCK]).toBe(CLOSED);
+    expect(handOff(i32, CONTROL, 3)).toBe(false);
+    expect(closePlace(i32, DOCK)).toBe(CLOSED);
   });
 
   it("under a storm of hand-offs to workers that re-park at once, every ident arrives exactly once", async () => {

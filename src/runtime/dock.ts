@@ -13,6 +13,7 @@
 //                the next run of the same code (a search's next schedule):
 //                the worker checks itself, then parks again (REVIEW ->
 //                PARKED, with a notify the runner waits on), or leaves
+//                (REVIEW -> CLOSED, with the same notify)
 //   ident  (>0)  a starter handed its worker thread `ident`
 // Transitions: the worker parks (EMPTY or its last ident -> PARKED) and
 // waits; a starter claims a parked place (PARKED -> ident, CAS) and
@@ -56,10 +57,12 @@ export function handOff(i32: Int32Array, control: number, ident: number): boolea
  * telling the runner so); 0 when the runner closed the place (the worker is
  * about to be terminated) or the word holds something no starter writes.
  */
-export function park(i32: Int32Array, at: number, reviewed = false): number {
+export function park(i32: Int32Array, at: number, reviewed = false, last = 0): number {
   for (let seen = Atomics.load(i32, at); seen !== PARKED;) {
     if (seen === CLOSED) return 0;
     if (seen === REVIEW && !reviewed) return REVIEW;
+    // Handed a thread while it still ran its last (its place written PARKED by someone else): it runs that one next.
+    if (seen > 0 && last > 0 && seen !== last) return seen;
     const was = Atomics.compareExchange(i32, at, seen, PARKED);
     if (was === seen) {
       if (seen === REVIEW) Atomics.notify(i32, at);
@@ -84,6 +87,12 @@ export function reviewPlace(i32: Int32Array, at: number): number {
   const held = Atomics.exchange(i32, at, REVIEW);
   Atomics.notify(i32, at);
   return held;
+}
+
+/** A worker under review that failed its check: leaves its place closed, and wakes the runner's wait (docked-crew.ts). */
+export function leavePlace(i32: Int32Array, at: number): void {
+  Atomics.compareExchange(i32, at, REVIEW, CLOSED);
+  Atomics.notify(i32, at);
 }
 
 /** The runner: closes a place; returns what it held (an ident > 0: a thread handed to it that its worker may not have taken). */

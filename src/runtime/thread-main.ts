@@ -17,7 +17,7 @@
 
 /// <reference lib="webworker" />
 import type { RunContextInit, SpawnPayload, ToWorker, WorkerBooted } from "./protocol";
-import { park, REVIEW } from "./dock";
+import { leavePlace, park, REVIEW } from "./dock";
 import { takePayload } from "./spawn-payload";
 import { connectRunner, sendToRunner } from "./runner-link";
 import { createContext, releaseContext, type WorkerContext } from "./worker-context";
@@ -170,7 +170,9 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number)
 /** Serves the run: the thread given, if any, then whatever the dock hands this worker. */
 async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWorker, { type: "serve" }>): Promise<void> {
   connectRunner(message.port);
-  const { run, placeAt: at } = message;
+  const at = message.placeAt;
+  // (Renewed at each run a docked worker serves: per-run state is kept by this object, door/objects.ts.)
+  let run = message.run;
   hygiene.serving(message.reusable === true);
   try {
     bodyFor(run);
@@ -183,11 +185,13 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
   let reviewed = false;
   /** a thread ran here since the worker last checked itself (one that ran none has nothing to check) */
   let ran = false;
+  /** the thread it ran last (its place holds it until it parks again) */
+  let last = 0;
   for (;;) {
     if (ident === 0) {
       if (at < 0) return;
       // Blocks this worker (nothing else of this run is left for it to do) until a starter hands it a thread.
-      ident = park(i32, at, reviewed);
+      ident = park(i32, at, reviewed, last);
       reviewed = false;
       if (ident === REVIEW) {
         // The run is over, and the runner keeps this worker docked for the next run of the same code
@@ -197,12 +201,14 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
         if (ran) {
           await hygiene.nextTask();
           if (parts.leftover() || !hygiene.clean()) {
+            leavePlace(i32, at);
             sendToRunner({ type: "idle", clean: false });
             return;
           }
         }
         ran = false;
         reviewed = true;
+        run = { ...run };
         ident = 0;
         continue;
       }
@@ -215,6 +221,7 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
       }
     }
     ran = true;
+    last = ident;
     try {
       await runThread(parts, run, ident);
     } catch (error) {

@@ -32,9 +32,10 @@ export function dismiss(member: Member): void {
 /**
  * Waits for the worker (whose place was just closed) to say whether it is
  * clean; a clean one is kept in `pool` for the next run of `code` (in the
- * memory `memory` stands for), any other terminated. Resolves with its word.
+ * memory `memory` stands for; `runs`: the runs it served there), any other
+ * terminated. Resolves with its word.
  */
-export function letGo(member: Member, pool: WarmPool, code: string, memory: object): Promise<boolean> {
+export function letGo(member: Member, pool: WarmPool, code: string, memory: object, runs = 1): Promise<boolean> {
   let done = false;
   let verdict!: (clean: boolean) => void;
   const said = new Promise<boolean>((resolve) => (verdict = resolve));
@@ -46,7 +47,7 @@ export function letGo(member: Member, pool: WarmPool, code: string, memory: obje
     member.worker.onerror = null;
     member.port.onmessage = null;
     member.port.close();
-    if (clean) pool.keep(member.worker, code, memory);
+    if (clean) pool.keep(member.worker, code, memory, runs);
     else member.worker.terminate();
     verdict(clean);
   };

@@ -25,7 +25,7 @@
 // States: docked (between runs: waiting for its workers to park again),
 // then adopted by the next run (restore) or let go (release).
 
-import { closePlace, PARKED, REVIEW } from "../dock";
+import { CLOSED, closePlace, PARKED, REVIEW } from "../dock";
 import type { ResolvedSettings } from "../settings";
 import { dismiss, letGo, type Member } from "./crew-member";
 import type { KeptBuffers, RunHeaps, RunMemory } from "./run-memory";
@@ -93,8 +93,7 @@ export class DockedCrew {
         if (value === PARKED) break;
         const left = deadline - performance.now();
         if (left <= 0) return false;
-        const wait = Atomics.waitAsync(i32, at, REVIEW, left);
-        if (wait.async) await wait.value;
+        await reviewEnds(i32, at, left);
       }
     }
     return !this.failed;
@@ -107,7 +106,9 @@ export class DockedCrew {
    * it was (it always is for a run of the same shape).
    */
   restore(memory: RunMemory): Member[] | null {
-    if (memory.dockBase !== this.dockBase || this.members.some((m) => m.place >= memory.dockPlaces)) {
+    const { context } = memory;
+    const same = memory.dockBase === this.dockBase && context.controlIndex === this.kept.controlIndex && context.ctl === this.kept.ctl && context.control === this.kept.control;
+    if (!same || this.members.some((m) => m.place >= memory.dockPlaces)) {
       for (const member of this.members) dismiss(member);
       return null;
     }
@@ -123,11 +124,25 @@ export class DockedCrew {
   release(pool: WarmPool): Promise<boolean> {
     const i32 = this.heaps.heap.i32;
     const verdicts = this.members.map((member) => {
-      closePlace(i32, this.dockBase + member.place);
-      return letGo(member, pool, this.code, this.heaps.heap);
+      // One that failed its check has left (closed its place itself): it goes now.
+      if (closePlace(i32, this.dockBase + member.place) === CLOSED) {
+        dismiss(member);
+        return Promise.resolve(false);
+      }
+      return letGo(member, pool, this.code, this.heaps.heap, this.runs);
     });
     return Promise.all(verdicts).then((clean) => clean.every(Boolean));
   }
+}
+
+/** Resolves once word `at` no longer reads REVIEW (its worker's notify), or after `ms`. */
+function reviewEnds(i32: Int32Array, at: number, ms: number): Promise<unknown> {
+  if (typeof Atomics.waitAsync === "function") {
+    const wait = Atomics.waitAsync(i32, at, REVIEW, ms);
+    return wait.async ? wait.value : Promise.resolve();
+  }
+  // (A browser without waitAsync: looked at again in a millisecond.)
+  return new Promise((resolve) => setTimeout(resolve, Math.min(ms, 1)));
 }
 
 /** docked workers no run took within this are let go (the time the pool keeps a worker for its code) */

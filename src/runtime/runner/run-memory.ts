@@ -114,6 +114,8 @@ export interface KeptBuffers {
   ctl: SharedArrayBuffer;
   control?: SharedArrayBuffer;
   epochMs: number;
+  /** where the run before laid its control block (the next run's must be the same: docked-crew.ts restore checks) */
+  controlIndex: number;
 }
 
 export function createRunMemory(runId: number, js: string, settings: ResolvedSettings, sharedGlobals: number, heaps: RunHeaps, plan?: ControlPlan, kept?: KeptBuffers): RunMemory {

@@ -100,7 +100,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
     // run (a replay, step mode, the search's replay of what it reports) takes fresh memory and leaves the shelf as it is.
     // Before that, the workers a search's last schedule left docked, in their memory (runner/docked-crew.ts).
     const reuse = request.plan?.reuse === true;
-    const docked = await dock.take(request.js, request.settings, request.sharedGlobals, reuse, DOCK_WAIT_MS);
+    const docked = await dock.take(request.js, request.settings, request.sharedGlobals, reuse, DOCK_WAIT_MS).catch(() => null);
     const shelved = docked ? null : !request.settings.controlled ? (shelf.clear(), null) : reuse ? await shelf.take(request.js) : null;
     const heaps = docked?.heaps ?? shelved ?? await allocateHeaps().catch((error: unknown) => {
       failure = error;

@@ -479,8 +479,8 @@ export class Supervisor {
     const reusable = this.code !== undefined && this.drained && !this.corrupt;
     const shape = memoryShape(this.request.settings, this.request.sharedGlobals);
     if (docked) {
-      const { ctl, control, epochMs } = this.memory.context;
-      const crew = new DockedCrew(this.request.js, shape ?? "", docked, this.heaps, { ctl, control, epochMs }, this.memory.dockBase, this.dockedRuns + 1);
+      const { ctl, control, epochMs, controlIndex } = this.memory.context;
+      const crew = new DockedCrew(this.request.js, shape ?? "", docked, this.heaps, { ctl, control, epochMs, controlIndex }, this.memory.dockBase, this.dockedRuns + 1);
       if (reusable && shape !== null) this.parts.dock(crew);
       else void crew.release(this.parts.threads);
     } else if (reusable) {

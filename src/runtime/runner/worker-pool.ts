@@ -133,10 +133,10 @@ export class WarmPool {
     this.dropKept((k) => k.code !== code);
   }
 
-  /** `worker` served a run of `code` in `memory` (any object that stands for the run's buffers), ended clean, and may serve the next run of it. */
-  keep(worker: Worker, code: string, memory: object): void {
+  /** `worker` served `runs` runs of `code` in `memory` (any object that stands for the run's buffers), ended clean, and may serve the next run of it. */
+  keep(worker: Worker, code: string, memory: object, runs = 1): void {
     const served = this.served.get(worker) ?? { runs: 0, memories: 0, seen: new WeakSet<object>() };
-    served.runs++;
+    served.runs += runs;
     if (!served.seen.has(memory)) {
       served.seen.add(memory);
       served.memories++;
