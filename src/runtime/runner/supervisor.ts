@@ -4,7 +4,7 @@
 // having waited for non-daemon threads itself as Python does; on an error
 // in MainThread, a deadlock, Stop or a timeout) by terminating every worker
 // it started. The drainer streams the run's trace and output to the page
-// all along; the end is sent only after its last chunk.
+// all along (run-drain.ts); the end is sent only after its last chunk.
 //
 // Nothing a worker says is taken on trust: a thread speaks for itself only
 // (its port says who it is), a spawn must name a thread its sender just
@@ -27,19 +27,12 @@ import { Crew } from "./crew";
 import type { WarmPool } from "./worker-pool";
 import type { HeapShelf } from "./heap-shelf";
 import { DockedCrew, memoryShape } from "./docked-crew";
-import { DRAIN_CONTROL_BYTES, DRAIN_PAUSED, DrainCommand, type DrainerStart, type FromDrainer } from "../drainer/drain-protocol";
-import { TraceBacklog } from "./trace-backlog";
+import { RunDrain } from "./run-drain";
 
 /** two scans must agree, so a deadlock is reported within about 2x this */
 const DEADLOCK_SCAN_MS = 300;
 /** how long the end waits for ended threads' last messages */
 const LAST_WORDS_MS = 1000;
-/** how long the end waits for the drainer's last chunk before it gives up on it */
-const FINAL_DRAIN_MS = 5000;
-/** how long the end waits for the page to take a chunk in before it stops waiting */
-const PAGE_STALL_MS = 15_000;
-/** the drainer's kept workers serve any run */
-const ANY_RUN = "";
 /** names and labels a run may send the page (a snippet naming objects in a loop stops being heard) */
 const MAX_OBJECT_MESSAGES = 100_000;
 
@@ -75,16 +68,10 @@ export class Supervisor {
   private readonly pids = new Map<number, number>();
   private readonly terminatedPids = new Set<number>();
   private readonly names = new Map<number, string>();
-  private readonly drainer: Worker;
-  /** the drainer said it emptied every ring: it is done with the run, and may drain the next (it runs no code of the snippet) */
-  private drained = false;
-  private readonly drainCommands: Int32Array;
+  private readonly drain: RunDrain;
   /** the coarse clock's worker; none in a controlled run, whose clock is virtual */
   private readonly clock: Worker | null;
   private readonly deadlockWatch = new DeadlockWatch();
-  private readonly backlog: TraceBacklog;
-  private onCaughtUp: (() => void) | null = null;
-  private lastAckMs = 0;
   private readonly timers: ReturnType<typeof setTimeout>[] = [];
   private deadlock: DeadlockInfo | undefined;
   private objects = 0;
@@ -94,8 +81,6 @@ export class Supervisor {
   /** a controlled run paused for step mode (its trace is kept whole) */
   private paused = false;
   private problem: string | undefined;
-  private corrupt: string | undefined;
-  private finalDrain: (() => void) | null = null;
   /** threads that had ended when MainThread did, whose exit has not been read yet */
   private lastWords: Set<number> | null = null;
   private lastWordsHeard: (() => void) | null = null;
@@ -111,18 +96,9 @@ export class Supervisor {
     const { table, heap, context } = memory;
     parts.send({ type: "started", runId: request.runId, epochMs: context.epochMs });
 
-    const commands = new SharedArrayBuffer(DRAIN_CONTROL_BYTES);
-    this.drainCommands = new Int32Array(commands);
-    this.backlog = new TraceBacklog(
+    this.drain = new RunDrain(memory, parts.drainers,
       (chunk) => parts.send({ type: "chunk", runId: request.runId, chunk }, chunk.events.map((e) => e.data)),
-      (paused) => {
-        if (Atomics.exchange(this.drainCommands, DRAIN_PAUSED, paused ? 1 : 0) === 1 && !paused) this.wakeDrainer();
-      },
-    );
-    this.drainer = parts.drainers.take(ANY_RUN);
-    this.drainer.onmessage = (event: MessageEvent<FromDrainer>) => this.onDrainer(event.data);
-    const start: DrainerStart = { heap: heap.buffer, ctl: memory.ctl, control: table.control, tableEndWord: memory.tableEndWord, commands };
-    this.drainer.postMessage(start);
+      () => void this.end("error"));
 
     // What a controlled run's threads wait on between their steps, named once (control/step-kinds.ts).
     if (context.control) parts.send({ type: "object", runId: request.runId, ref: TURN_REF, name: TURN_NAME });
@@ -169,15 +145,7 @@ export class Supervisor {
 
   /** The page took a chunk in: send it the next. */
   ack(): void {
-    this.lastAckMs = performance.now();
-    this.backlog.ack();
-    if (this.backlog.allSent) this.onCaughtUp?.();
-  }
-
-  private wakeDrainer(): void {
-    const { heap, table } = this.memory;
-    Atomics.add(heap.i32, table.control + Ctl.DrainSignal, 1);
-    Atomics.notify(heap.i32, table.control + Ctl.DrainSignal);
+    this.drain.ack();
   }
 
   private notice(ident: number, text: string): void {
@@ -392,24 +360,6 @@ export class Supervisor {
     void this.end("deadlock");
   }
 
-  private onDrainer(message: FromDrainer): void {
-    switch (message.type) {
-      case "chunk":
-        this.backlog.add(message.chunk);
-        return;
-      case "drained":
-        this.drained = true;
-        this.finalDrain?.();
-        return;
-      case "corrupt":
-        // The trace is not to be believed from here on: the run ends, as an error, whatever else it was ending as.
-        this.corrupt = `the run's trace could not be read: ${message.message} (the snippet wrote over the runtime's memory?)`;
-        void this.end("error");
-        this.finalDrain?.();
-        return;
-    }
-  }
-
   private async end(status: RunStatus): Promise<void> {
     if (this.ended) return;
     this.ended = true;
@@ -423,34 +373,18 @@ export class Supervisor {
     // what a thread records after endMs is not part of the run.
     this.crew.endRun(this.code !== undefined && memoryShape(this.request.settings, this.request.sharedGlobals) !== null);
     // What the threads recorded before the end goes to the page first.
-    new Float64Array(this.drainCommands.buffer, 8, 1)[0] = endMs;
-    Atomics.store(this.drainCommands, 0, DrainCommand.Final);
-    Atomics.store(this.drainCommands, DRAIN_PAUSED, 0);
-    this.wakeDrainer();
-    await new Promise<void>((resolve) => {
-      const giveUp = setTimeout(() => {
-        this.problem ??= "the run's trace was not completely read at its end";
-        resolve();
-      }, FINAL_DRAIN_MS);
-      this.finalDrain = () => {
-        clearTimeout(giveUp);
-        this.finalDrain = null;
-        resolve();
-      };
-    });
-    this.drainer.onmessage = null;
-    if (this.drained && !this.corrupt) this.parts.drainers.keep(this.drainer, ANY_RUN, this.heaps.heap);
-    else this.drainer.terminate();
+    if (!(await this.drain.finish(endMs))) this.problem ??= "the run's trace was not completely read at its end";
+    this.drain.release(this.heaps.heap);
     this.clock?.terminate();
     this.parts.threads.runEnded();
     this.parts.drainers.runEnded();
     this.parts.clocks.runEnded();
     // A stopped run ends now: what the page has not been sent yet is dropped, and counted.
-    const discarded = (status === "stopped" && !this.paused) || status === "timeout" ? this.backlog.discard() : 0;
-    await this.allSent();
-    if (this.corrupt) {
+    const discarded = (status === "stopped" && !this.paused) || status === "timeout" ? this.drain.discard() : 0;
+    await this.drain.allSent();
+    if (this.drain.corrupt) {
       status = "error";
-      this.problem = this.corrupt;
+      this.problem = this.drain.corrupt;
     }
     if (status !== "ok") this.exitCode = this.exitCode || 1;
     const race = this.memory.context.race;
@@ -476,7 +410,7 @@ export class Supervisor {
    */
   private leaveForNextRun(): void {
     const docked = this.crew.takeDocked();
-    const reusable = this.code !== undefined && this.drained && !this.corrupt;
+    const reusable = this.code !== undefined && this.drain.drained && !this.drain.corrupt;
     const shape = memoryShape(this.request.settings, this.request.sharedGlobals);
     if (docked) {
       const { ctl, control, epochMs, controlIndex } = this.memory.context;
@@ -486,34 +420,5 @@ export class Supervisor {
     } else if (reusable) {
       this.parts.shelf.put(this.code!, this.heaps, this.crew.settled());
     }
-  }
-
-  /**
-   * Resolves once every chunk is on its way to the page, or the page has
-   * stopped taking any in for PAGE_STALL_MS. The end need not wait for the
-   * page to take them in: the port delivers them before it, and the page
-   * takes its messages in order (session/run-session.ts). Waiting for the
-   * last acknowledgement cost every run a round trip to the page at its end.
-   */
-  private allSent(): Promise<void> {
-    if (this.backlog.allSent) return Promise.resolve();
-    this.lastAckMs = performance.now();
-    return new Promise((resolve) => {
-      // The watch must stop with the wait: a timer left running keeps this
-      // run (and its shared memory) alive, and the frame can hold only so
-      // many runs' memory at once.
-      let watch: ReturnType<typeof setTimeout> | undefined;
-      const done = () => {
-        clearTimeout(watch);
-        this.onCaughtUp = null;
-        resolve();
-      };
-      this.onCaughtUp = done;
-      const check = () => {
-        if (performance.now() - this.lastAckMs > PAGE_STALL_MS) done();
-        else watch = setTimeout(check, 1000);
-      };
-      watch = setTimeout(check, 1000);
-    });
   }
 }

@@ -1,0 +1,142 @@
+// A run's drainer, as its supervisor keeps it: a drainer worker taken from
+// the pool copies the run's trace and output out of the rings
+// (drainer/drainer.ts); its chunks go to the page through a backlog that
+// sends the next only once the page took the last in (trace-backlog.ts: a
+// run cannot produce faster than the page reads), and the drainer pauses
+// while the backlog is full. At the run's end, a last pass reads what the
+// threads recorded up to the end's moment; then the drainer goes back to
+// the pool (it runs no code of the snippet), unless it found the rings
+// written over, or never finished.
+//
+// States: draining; final pass asked (finish); drained, or given up on
+// after FINAL_DRAIN_MS; released.
+
+import { DRAIN_CONTROL_BYTES, DRAIN_PAUSED, DrainCommand, type DrainerStart, type FromDrainer } from "../drainer/drain-protocol";
+import type { TraceChunk } from "../frame-protocol";
+import { Ctl } from "../thread-table";
+import type { RunMemory } from "./run-memory";
+import { TraceBacklog } from "./trace-backlog";
+import type { WarmPool } from "./worker-pool";
+
+/** how long the end waits for the drainer's last chunk before it gives up on it */
+const FINAL_DRAIN_MS = 5000;
+/** how long the end waits for the page to take a chunk in before it stops waiting */
+const PAGE_STALL_MS = 15_000;
+/** the drainer's kept workers serve any run */
+const ANY_RUN = "";
+
+export class RunDrain {
+  private readonly drainer: Worker;
+  private readonly commands: Int32Array;
+  private readonly backlog: TraceBacklog;
+  private onCaughtUp: (() => void) | null = null;
+  private lastAckMs = 0;
+  private finalDrain: (() => void) | null = null;
+  /** the drainer said it emptied every ring: it is done with the run, and may drain the next */
+  drained = false;
+  /** why the run's trace is not to be believed (the drainer found its rings written over) */
+  corrupt: string | undefined;
+
+  /** `send`: a chunk to the page; `onCorrupt`: the run must end (its trace cannot be read) */
+  constructor(private readonly memory: RunMemory, private readonly drainers: WarmPool, send: (chunk: TraceChunk) => void, private readonly onCorrupt: () => void) {
+    const buffer = new SharedArrayBuffer(DRAIN_CONTROL_BYTES);
+    this.commands = new Int32Array(buffer);
+    this.backlog = new TraceBacklog(send, (paused) => {
+      if (Atomics.exchange(this.commands, DRAIN_PAUSED, paused ? 1 : 0) === 1 && !paused) this.wake();
+    });
+    this.drainer = drainers.take(ANY_RUN);
+    this.drainer.onmessage = (event: MessageEvent<FromDrainer>) => this.onMessage(event.data);
+    const { heap, table, ctl, tableEndWord } = memory;
+    const start: DrainerStart = { heap: heap.buffer, ctl, control: table.control, tableEndWord, commands: buffer };
+    this.drainer.postMessage(start);
+  }
+
+  /** The page took a chunk in: send it the next. */
+  ack(): void {
+    this.lastAckMs = performance.now();
+    this.backlog.ack();
+    if (this.backlog.allSent) this.onCaughtUp?.();
+  }
+
+  /** Wakes the drainer for a pass now (the threads wake it too, as their rings fill). */
+  wake(): void {
+    const { heap, table } = this.memory;
+    Atomics.add(heap.i32, table.control + Ctl.DrainSignal, 1);
+    Atomics.notify(heap.i32, table.control + Ctl.DrainSignal);
+  }
+
+  /** The last pass: what the threads recorded up to `endMs`. False if the drainer did not finish it within FINAL_DRAIN_MS. */
+  finish(endMs: number): Promise<boolean> {
+    new Float64Array(this.commands.buffer, 8, 1)[0] = endMs;
+    Atomics.store(this.commands, 0, DrainCommand.Final);
+    Atomics.store(this.commands, DRAIN_PAUSED, 0);
+    this.wake();
+    return new Promise<boolean>((resolve) => {
+      const giveUp = setTimeout(() => resolve(false), FINAL_DRAIN_MS);
+      this.finalDrain = () => {
+        clearTimeout(giveUp);
+        this.finalDrain = null;
+        resolve(true);
+      };
+    });
+  }
+
+  /** After finish: the drainer goes back to the pool (it is done with `memory`), or, if it did not finish clean, is terminated. */
+  release(memory: object): void {
+    this.drainer.onmessage = null;
+    if (this.drained && !this.corrupt) this.drainers.keep(this.drainer, ANY_RUN, memory);
+    else this.drainer.terminate();
+  }
+
+  /** A stopped run's unsent chunks are dropped: how many events they held. */
+  discard(): number {
+    return this.backlog.discard();
+  }
+
+  /**
+   * Resolves once every chunk is on its way to the page, or the page has
+   * stopped taking any in for PAGE_STALL_MS. The end need not wait for the
+   * page to take them in: the port delivers them before it, and the page
+   * takes its messages in order (session/run-session.ts). Waiting for the
+   * last acknowledgement cost every run a round trip to the page at its end.
+   */
+  allSent(): Promise<void> {
+    if (this.backlog.allSent) return Promise.resolve();
+    this.lastAckMs = performance.now();
+    return new Promise((resolve) => {
+      // The watch must stop with the wait: a timer left running keeps this
+      // run (and its shared memory) alive, and the frame can hold only so
+      // many runs' memory at once.
+      let watch: ReturnType<typeof setTimeout> | undefined;
+      const done = () => {
+        clearTimeout(watch);
+        this.onCaughtUp = null;
+        resolve();
+      };
+      this.onCaughtUp = done;
+      const check = () => {
+        if (performance.now() - this.lastAckMs > PAGE_STALL_MS) done();
+        else watch = setTimeout(check, 1000);
+      };
+      watch = setTimeout(check, 1000);
+    });
+  }
+
+  private onMessage(message: FromDrainer): void {
+    switch (message.type) {
+      case "chunk":
+        this.backlog.add(message.chunk);
+        return;
+      case "drained":
+        this.drained = true;
+        this.finalDrain?.();
+        return;
+      case "corrupt":
+        // The trace is not to be believed from here on: the run ends, as an error, whatever else it was ending as.
+        this.corrupt = `the run's trace could not be read: ${message.message} (the snippet wrote over the runtime's memory?)`;
+        this.onCorrupt();
+        this.finalDrain?.();
+        return;
+    }
+  }
+}
