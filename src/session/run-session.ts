@@ -346,7 +346,7 @@ export class RunSession {
     }
     if (Number.isInteger(end.discardedEvents) && (end.discardedEvents as number) > 0) {
       this.model.droppedEvents += end.discardedEvents as number;
-      this.model.cutAtLastEvent();
+      this.model.cutAt(typeof end.discardedFromMs === "number" ? end.discardedFromMs : Infinity);
     }
     const endMs = Number.isFinite(end.endMs) ? end.endMs : this.now();
     for (const [ident, halt] of this.halts) this.model.finish(ident, halt.t, halt.state);

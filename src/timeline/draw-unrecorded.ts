@@ -1,7 +1,8 @@
 // The time past the trace's cap (TraceModel.cappedAtMs): the run went on,
-// its figures were counted, but its events were not kept; or past the last
-// event that reached the page before the run's end dropped the rest
-// (TraceModel.traceCut), where nothing was counted either. It is hatched
+// its figures were counted, but its events were not kept; or past the
+// moment from which the run's end dropped some thread's events before they
+// reached the page (TraceModel.traceCut), where nothing was counted
+// either. It is hatched
 // over every lane and says so, so that nothing drawn there (a hold or a
 // state that straddled the cap) reads as a record of what happened.
 

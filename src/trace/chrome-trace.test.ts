@@ -153,7 +153,7 @@ describe("past the end of the record", () => {
     m.add(1, 1, EventKind.LockAcquired, 0, lockRef(1));
     m.add(1, 2, S, ThreadState.Sleeping, 0);
     m.add(1, 3, EventKind.Mark, 0, labelRef(1));
-    m.cutAtLastEvent();
+    m.cutAt(Infinity);
     m.finish(1, 10, ThreadState.Stopped);
     const events = toChromeTrace(m, { endMs: 10 }).traceEvents;
     const mine = events.filter((e) => e.ph === "X" && e.pid === 1000 && e.tid === 1).map((e) => [e.name, e.ts, e.ts! + e.dur!]);

@@ -86,7 +86,7 @@ describe("a trace cut at a run's end (a Stop dropped what had not reached the pa
     m.add(1, 1, EventKind.State, ThreadState.Sleeping, 0);
     m.add(2, 0, EventKind.State, ThreadState.Running, 0);
     m.add(2, 2, EventKind.State, ThreadState.Running, 0);
-    m.cutAtLastEvent();
+    m.cutAt(Infinity);
     m.finish(1, 10, ThreadState.Stopped);
     m.finish(2, 10, ThreadState.Stopped);
     expect(m.cappedAtMs).toBe(2);
@@ -96,5 +96,39 @@ describe("a trace cut at a run's end (a Stop dropped what had not reached the pa
     // each ends where it was stopped, but its last state is counted only up to the cut
     expect([one.endMs, one.ms[ThreadState.Running], one.ms[ThreadState.Sleeping]]).toEqual([10, 1, 1]);
     expect([two.endMs, two.ms[ThreadState.Running]]).toEqual([10, 2]);
+  });
+
+  it("hatches from the first dropped event when that came before the last event taken in: no thread is drawn on in a state it may have left", () => {
+    // Thread-1 went to sleep at 1 ms and its wake-up at 3 was dropped; Thread-2's events up to 8 reached the page.
+    const m = new TraceModel();
+    m.addThread(1, "Thread-1", "thread", 1000);
+    m.addThread(2, "Thread-2", "thread", 1000);
+    m.add(1, 0, EventKind.State, ThreadState.Running, 0);
+    m.add(1, 1, EventKind.State, ThreadState.Sleeping, 0);
+    m.add(2, 0, EventKind.State, ThreadState.Running, 0);
+    m.add(2, 8, EventKind.State, ThreadState.Blocked, 0);
+    m.add(2, 9, EventKind.State, ThreadState.Done, 0);
+    m.cutAt(3);
+    m.finish(1, 10, ThreadState.Stopped);
+    m.finish(2, 10, ThreadState.Stopped);
+    expect(m.cappedAtMs).toBe(3);
+    const one = m.stateTotals(m.threads.get(1)!, 10);
+    // asleep from 1 to the cut at 3, and nothing after: not the 9 ms a cut at 8 counted
+    expect(one.ms[ThreadState.Sleeping]).toBe(2);
+    expect(one.endMs).toBe(10);
+    // Thread-2's later events did arrive: it ended Done at 9, but only its time up to the cut is counted
+    const two = m.figures(m.threads.get(2)!, 10);
+    expect([two.runningMs, two.blockedMs, two.endMs, two.finalState]).toEqual([3, 0, 9, ThreadState.Done]);
+  });
+
+  it("a dropped moment the run's memory made up (negative, not a number) cuts at the last event, as if none was said", () => {
+    for (const claimed of [-5, NaN]) {
+      const m = new TraceModel();
+      m.addThread(1, "Thread-1", "thread", 1000);
+      m.add(1, 0, EventKind.State, ThreadState.Running, 0);
+      m.add(1, 4, EventKind.State, ThreadState.Sleeping, 0);
+      m.cutAt(claimed);
+      expect(m.cappedAtMs).toBe(4);
+    }
   });
 });

@@ -109,3 +109,25 @@ export function closeOpen(track: ThreadTrack, tMs: number): void {
   track.coroutines.closeAll(tMs);
   track.loop?.clear();
 }
+
+/**
+ * A cut trace (TraceModel.cutAt): the thread's totals counted again from
+ * its states up to `cutMs` only, since past the cut some thread's record is
+ * not whole. Its end, if one came after the cut, stays where it was.
+ */
+export function countOnlyUntil(track: ThreadTrack, cutMs: number): void {
+  const closed = new Float64Array(track.closedMs.length);
+  const times = track.times.data;
+  const states = track.states.data;
+  const n = track.times.length;
+  for (let i = 0; i < n; i++) {
+    const state = states[i];
+    const fromMs = times[i];
+    if (state >= ThreadState.Done || !(fromMs < cutMs)) break;
+    const toMs = i + 1 < n ? Math.min(times[i + 1], cutMs) : cutMs;
+    if (state >= 0) closed[state] += Math.max(0, toMs - fromMs);
+  }
+  track.closedMs = closed;
+  // (Counted up to the cut already: what finish() adds for the state in force at the end starts there.)
+  if (Number.isNaN(track.endedMs)) track.stateSinceMs = cutMs;
+}

@@ -14,7 +14,7 @@
 import { EventKind, ThreadState, isBlockedState } from "./events";
 import { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
 import { LoopActivity } from "./model-loop-idle";
-import { addSpan, closeOpen, newThreadTrack, type ThreadTrack } from "./model-thread";
+import { addSpan, closeOpen, countOnlyUntil, newThreadTrack, type ThreadTrack } from "./model-thread";
 import { kindInfo, kindOf, ObjKind } from "./object-kinds";
 
 export { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
@@ -62,7 +62,7 @@ export class TraceModel {
    * cannot take the page's memory. 50 M events are about 1 GB here.
    */
   eventCap = 50_000_000;
-  /** when the cap was reached (or the trace was cut: cutAtLastEvent): the latest time recorded in full, or null */
+  /** when the cap was reached (or the trace was cut: cutAt): the latest time recorded in full, or null */
   cappedAtMs: number | null = null;
   /** the run ended before the rest of its trace reached the page: past cappedAtMs nothing was counted either */
   traceCut = false;
@@ -238,15 +238,23 @@ export class TraceModel {
 
   /**
    * The run ended before the rest of its trace reached the page (a Stop or
-   * a timeout dropped it: droppedEvents): nothing is known past the last
-   * event taken in. The timeline hatches from there, as past the cap, and
-   * no thread's figures count the time after it (finish).
+   * a timeout dropped it: droppedEvents), the first of what was dropped
+   * recorded at `droppedFromMs`: every thread's record is whole up to
+   * there, and, for some thread, not after; nothing is known past the last
+   * event taken in either. The timeline hatches from the earlier of the
+   * two, as past the cap, and no thread's figures count the time after it
+   * (finish). (A thread whose later events did reach the page is hatched
+   * too: one cut for all, so that no lane is drawn on in a state its
+   * thread may have left.)
    */
-  cutAtLastEvent(): void {
+  cutAt(droppedFromMs: number): void {
     // (Past the cap, the cap is where the record ends, and why.)
     if (this.cappedAtMs !== null) return;
     this.traceCut = true;
-    this.capAt(this.maxMs);
+    // (A time the run's memory claimed: one below the run's start says nothing.)
+    const cutMs = droppedFromMs >= 0 ? Math.min(droppedFromMs, this.maxMs) : this.maxMs;
+    if (cutMs < this.maxMs) for (const track of this.threads.values()) countOnlyUntil(track, cutMs);
+    this.capAt(cutMs);
   }
 
   figures(track: ThreadTrack, runEndMs: number): ThreadFigures {

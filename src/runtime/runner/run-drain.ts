@@ -88,8 +88,8 @@ export class RunDrain {
     else this.drainer.terminate();
   }
 
-  /** A stopped run's unsent chunks are dropped: how many events they held. */
-  discard(): number {
+  /** A stopped run's unsent chunks are dropped: how many events they held, and the earliest moment among them (TraceBacklog.discard). */
+  discard(): { events: number; fromMs: number } {
     return this.backlog.discard();
   }
 

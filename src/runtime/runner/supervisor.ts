@@ -380,7 +380,7 @@ export class Supervisor {
     this.parts.drainers.runEnded();
     this.parts.clocks.runEnded();
     // A stopped run ends now: what the page has not been sent yet is dropped, and counted.
-    const discarded = (status === "stopped" && !this.paused) || status === "timeout" ? this.drain.discard() : 0;
+    const discarded = (status === "stopped" && !this.paused) || status === "timeout" ? this.drain.discard() : { events: 0, fromMs: NaN };
     await this.drain.allSent();
     if (this.drain.corrupt) {
       status = "error";
@@ -394,7 +394,7 @@ export class Supervisor {
       type: "end", runId: this.runId, status, exitCode: this.exitCode, endMs,
       ...(this.deadlock ? { deadlock: this.deadlock } : {}),
       ...(this.problem ? { problem: this.problem } : {}),
-      ...(discarded ? { discardedEvents: discarded } : {}),
+      ...(discarded.events ? { discardedEvents: discarded.events, ...(Number.isFinite(discarded.fromMs) ? { discardedFromMs: discarded.fromMs } : {}) } : {}),
       ...(control ? { control: controlReport(control, this.memory.capacity, seed ?? 0, (ident) => this.threadName(ident), this.mainGlobals()) } : {}),
     });
     // The report has read the heaps; the drainer is done with them: once the threads' workers say they are too,

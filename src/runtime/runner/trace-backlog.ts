@@ -54,12 +54,26 @@ export class TraceBacklog {
     return this.waiting.length === 0;
   }
 
-  /** Drops what the page has not been sent (a stopped run); returns how many events that was. */
-  discard(): number {
-    const dropped = this.events;
+  /**
+   * Drops what the page has not been sent (a stopped run): how many events
+   * and lines that was, and the earliest moment any of them was recorded
+   * (NaN if none says). Each thread's events reach the chunks in the order
+   * it recorded them, and the chunks go in the order they came, so every
+   * thread's record is whole up to that moment: the page cuts it there.
+   */
+  discard(): { events: number; fromMs: number } {
+    const events = this.events;
+    let fromMs = NaN;
+    const earlier = (t: number) => {
+      if (Number.isFinite(t) && !(t >= fromMs)) fromMs = t;
+    };
+    for (const chunk of this.waiting) {
+      for (const e of chunk.events) if (e.data.byteLength >= 8) earlier(new Float64Array(e.data, 0, 1)[0]);
+      for (const line of chunk.output) earlier(line.t);
+    }
     this.waiting.length = 0;
     this.events = 0;
-    return dropped;
+    return { events, fromMs };
   }
 
   private pump(): void {
