@@ -723,3 +723,17 @@ w.join();
   const lanes = await playground.evaluate(() => (window as unknown as { playground: { debug: { timelineLanes(): { kind: string; label: string }[] } } }).playground.debug.timelineLanes());
   expect(lanes.filter((l) => l.kind === "thread").map((l) => l.label)).toContain(tag === "Self-Renamed" ? tag : `Self-Renamed (was ${tag})`);
 });
+
+test("a thread named with a bidi override or a newline is shown with them escaped, not reversed or cut; its result keeps the name as given", async ({ playground }) => {
+  // "evil\u202egnp.exe" would read "evilexe.png" if the override were obeyed.
+  const code = `import { Thread, print } from "playground";
+const t = new Thread({ name: "evil\\u202egnp.exe\\nsecond", target: () => print("hi") });
+t.start();
+t.join();
+`;
+  const result = await run(playground, code);
+  expectOk(result);
+  expect(result.threads.map((t) => t.name)).toContain("evil\u202egnp.exe\nsecond");
+  const shown = playground.locator(".output-pane .out-row .out-thread").filter({ hasText: "evil" }).first();
+  await expect(shown).toHaveText("evil\\u202egnp.exe\\u000asecond");
+});

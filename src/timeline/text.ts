@@ -1,6 +1,9 @@
 // Text on the canvas only where it fits: measuring is the costly part, so
 // widths are cached per font and string, and a label that does not fit is
-// shortened with an ellipsis or left out.
+// shortened with an ellipsis or left out. Names come from the snippet: each
+// is drawn made visible (base/visible-text.ts).
+
+import { visibleText } from "../base/visible-text";
 
 export interface TextMeasurer {
   font: string;
@@ -21,9 +24,10 @@ export function textWidth(ctx: TextMeasurer, text: string): number {
   return width;
 }
 
-/** `text`, or its longest prefix with "…" that fits `maxPx`, or null when not even two letters fit. */
-export function fitText(ctx: TextMeasurer, text: string, maxPx: number): string | null {
+/** `text` (made visible: visibleText), or its longest prefix with "…" that fits `maxPx`, or null when not even two letters fit. */
+export function fitText(ctx: TextMeasurer, raw: string, maxPx: number): string | null {
   if (maxPx <= 0) return null;
+  const text = visibleText(raw);
   if (textWidth(ctx, text) <= maxPx) return text;
   let lo = 0;
   let hi = text.length;

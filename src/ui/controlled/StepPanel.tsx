@@ -14,6 +14,7 @@ import { controlledSession } from "./controlled-session";
 import { stepText } from "./explain-words";
 import { StepState } from "./StepState";
 import type { StepView } from "../step-mode";
+import { visibleText } from "../../base/visible-text";
 
 type ThreadState = StepView["threads"][number]["state"];
 
@@ -97,7 +98,7 @@ export function StepPanel() {
               >
                 {t.step}
               </button>
-              <span className={`step-thread-name ${threadColorClass(thread.name)}`} title={thread.name}>{thread.name}</span>
+              <span className={`step-thread-name ${threadColorClass(thread.name)}`} title={visibleText(thread.name)}>{visibleText(thread.name)}</span>
               <span className="step-state">{t.states[thread.state]}</span>
               <span className="step-next" data-testid="step-next">
                 {thread.state !== "done" && thread.next ? stepText(thread.next, language) : ""}

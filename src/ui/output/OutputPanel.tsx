@@ -17,6 +17,7 @@ import { editorLink } from "../editor/editor-link";
 import { useLanguage, useStrings, type Language, type Strings } from "../i18n/language";
 import { localizeRuntimeText } from "./runtime-words";
 import "./output.css";
+import { visibleText } from "../../base/visible-text";
 
 const STRINGS: Strings<{
   output: string; lines: (n: number) => string; dropped: (n: number) => string; running: string;
@@ -230,8 +231,8 @@ function OutputRowView({ index, row, focused, language, revealTitle, goToLine, o
       title={Number.isFinite(row.t) ? revealTitle : undefined}
     >
       <span className="out-time">{row.continued ? "" : formatRunTime(row.t)}</span>
-      <span className={`out-thread ${threadColorClass(row.thread)}`} title={row.thread}>
-        {row.continued ? "" : row.thread}
+      <span className={`out-thread ${threadColorClass(row.thread)}`} title={visibleText(row.thread)}>
+        {row.continued ? "" : visibleText(row.thread)}
       </span>
       <span className="out-text">{text}</span>
     </div>

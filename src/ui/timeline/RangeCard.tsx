@@ -11,6 +11,7 @@ import { useStrings, type Strings } from "../i18n/language";
 import { useTimelineState } from "../state/hooks";
 import { threadColorClass } from "../output/thread-colors";
 import type { ReadingStore } from "./reading-store";
+import { visibleText } from "../../base/visible-text";
 
 const STRINGS: Strings<{ title: string; thread: string; running: string; blocked: string; more: (n: number) => string }> = {
   en: { title: "In the selection", thread: "Thread", running: "Running", blocked: "Blocked", more: (n) => `${n.toLocaleString("en-US")} more threads` },
@@ -42,7 +43,7 @@ export function RangeCard({ store, endMs }: { store: ReadingStore; endMs: () => 
         <tbody>
           {rows.map((row) => (
             <tr key={row.ident} data-thread={row.name} data-running-ms={row.runningMs} data-blocked-ms={row.blockedMs}>
-              <td className={threadColorClass(row.name)}>{row.name}</td>
+              <td className={threadColorClass(row.name)}>{visibleText(row.name)}</td>
               <td>{formatDuration(row.runningMs)}</td>
               <td>{formatDuration(row.blockedMs)}</td>
             </tr>

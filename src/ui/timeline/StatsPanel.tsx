@@ -9,6 +9,7 @@ import { formatDuration } from "../../timeline/axis";
 import { runStats, type RunStats } from "../../timeline/run-stats";
 import { useApp, useTimelineState } from "../state/hooks";
 import { TIMELINE_WORDS } from "./timeline-view";
+import { visibleText } from "../../base/visible-text";
 
 const ms = (v: number) => (v > 0 ? formatDuration(v) : "—");
 
@@ -76,7 +77,7 @@ export function StatsPanel() {
         <tbody>
           {stats.threads.map((th) => (
             <tr key={th.name}>
-              <td title={t.alive(th.name, formatDuration(th.totalMs), th.end)}>{th.name}</td>
+              <td title={t.alive(visibleText(th.name), formatDuration(th.totalMs), th.end)}>{visibleText(th.name)}</td>
               <td>{ms(th.runningMs)}</td><td>{ms(th.blockedMs)}</td><td>{ms(th.waitingMs)}</td><td>{ms(th.sleepingMs)}</td><td>{ms(th.queueMs)}</td><td>{ms(th.gilMs)}</td>
               {idle && <td>{ms(th.idleMs)}</td>}
             </tr>
@@ -90,7 +91,7 @@ export function StatsPanel() {
             <Head cols={t.lockCols} />
             <tbody>
               {stats.locks.map((l) => (
-                <tr key={l.name}><td>{l.name}</td><td>{l.acquisitions}</td><td>{l.contended}</td><td>{ms(l.longestWaitMs)}</td><td>{ms(l.longestHoldMs)}</td><td>{ms(l.totalHoldMs)}</td></tr>
+                <tr key={l.name}><td>{visibleText(l.name)}</td><td>{l.acquisitions}</td><td>{l.contended}</td><td>{ms(l.longestWaitMs)}</td><td>{ms(l.longestHoldMs)}</td><td>{ms(l.totalHoldMs)}</td></tr>
               ))}
             </tbody>
           </table>
@@ -103,7 +104,7 @@ export function StatsPanel() {
             <Head cols={t.queueCols} />
             <tbody>
               {stats.queues.map((q) => (
-                <tr key={q.name}><td>{q.name}</td><td>{q.puts}</td><td>{q.gets}</td><td>{q.maxDepth}</td></tr>
+                <tr key={q.name}><td>{visibleText(q.name)}</td><td>{q.puts}</td><td>{q.gets}</td><td>{q.maxDepth}</td></tr>
               ))}
             </tbody>
           </table>
@@ -116,7 +117,7 @@ export function StatsPanel() {
             <Head cols={t.poolCols} />
             <tbody>
               {stats.pools.map((p) => (
-                <tr key={p.name}><td>{p.name}</td><td>{p.workers}</td><td>{p.tasks}</td><td>{Math.round(p.utilisation * 100)}%</td><td>{p.maxPending}</td></tr>
+                <tr key={p.name}><td>{visibleText(p.name)}</td><td>{p.workers}</td><td>{p.tasks}</td><td>{Math.round(p.utilisation * 100)}%</td><td>{p.maxPending}</td></tr>
               ))}
             </tbody>
           </table>

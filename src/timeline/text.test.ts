@@ -1,0 +1,15 @@
+// A label on the canvas is drawn made visible (base/visible-text.ts), and
+// shortened to fit like any other.
+import { describe, expect, it } from "vitest";
+import { fitText } from "./text";
+
+/** A measurer where every character is 10 px wide. */
+const tenPx = { font: "test", measureText: (text: string) => ({ width: text.length * 10 }) };
+
+describe("fitText", () => {
+  it("draws a name's control characters as escapes, and shortens the result to fit", () => {
+    expect(fitText(tenPx, "ab\u202Ecd", 1000)).toBe("ab\\u202ecd");
+    expect(fitText(tenPx, "ab\u202Ecd", 50)).toBe("ab\\u…");
+    expect(fitText(tenPx, "Thread-1", 20)).toBeNull();
+  });
+});
