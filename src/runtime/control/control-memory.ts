@@ -28,7 +28,9 @@
 //  16 (Float64 index 8) the virtual clock, in whole µs
 // Per thread slot (SLOT_WORDS from SLOTS + number * SLOT_WORDS):
 //   STATUS, REF (what it is blocked on), PRIORITY, NEXT_KIND, NEXT_ARG,
-//   TIMED_OUT, NEXT_POS (where in the compiled snippet: line * 4096 + column)
+//   TIMED_OUT, NEXT_POS (where in the compiled snippet: line * 4096 + column),
+//   BATON (counts the times the baton was handed to it: it waits on this word
+//   alone, so a hand-over wakes the one thread it goes to, not all of them)
 // then CAPACITY Float64 deadlines (virtual µs), then MAX_STEPS words each of
 // CHOICES (who took step i), ENABLED (bit k: ident k could have; bit 0:
 // an ident over 31 could have), KINDS, ARGS and POSITIONS (what step i
@@ -42,8 +44,8 @@ export const enum W {
 }
 export const CLOCK_F64 = 8;
 const SLOTS = 18;
-export const SLOT_WORDS = 7;
-export const enum S { Status = 0, Ref = 1, Priority = 2, NextKind = 3, NextArg = 4, TimedOut = 5, NextPos = 6 }
+export const SLOT_WORDS = 8;
+export const enum S { Status = 0, Ref = 1, Priority = 2, NextKind = 3, NextArg = 4, TimedOut = 5, NextPos = 6, Baton = 7 }
 
 export const enum Status { Absent = 0, Runnable = 1, Blocked = 2, TimedBlocked = 3, Sleeping = 4, Done = 5 }
 export const enum Policy { Random = 0, Stay = 1, Pause = 2, Pct = 3 }

@@ -191,16 +191,22 @@ export class Scheduler {
     this.hooks.resumed();
   }
 
+  /** The baton to thread `n`, woken at its own word (0: to nobody, the run is over). */
   private handTo(n: number): void {
     Atomics.store(this.i32, W.Turn, n);
-    Atomics.notify(this.i32, W.Turn);
+    if (!(n > 0 && n < this.i32[W.Capacity])) return;
+    const baton = this.slot(n) + S.Baton;
+    Atomics.add(this.i32, baton, 1);
+    Atomics.notify(this.i32, baton, 1);
   }
 
   private waitTurn(): void {
+    const baton = this.mine + S.Baton;
     for (;;) {
-      const turn = Atomics.load(this.i32, W.Turn);
-      if (turn === this.n) return;
-      Atomics.wait(this.i32, W.Turn, turn);
+      // (Read before the turn: a hand-over between the two changes it, and the wait returns at once.)
+      const handed = Atomics.load(this.i32, baton);
+      if (Atomics.load(this.i32, W.Turn) === this.n) return;
+      Atomics.wait(this.i32, baton, handed);
     }
   }
 
