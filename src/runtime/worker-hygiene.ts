@@ -21,14 +21,18 @@
 // A worker that fails either check is terminated, never reused.
 //
 // Comparing all of the fingerprint (some 3,400 objects, 12,000 keys) costs
-// about 1.6 ms a worker, most of a schedule's CPU, so each check compares
-// the global scope, the API and the core prototypes in full and one in
-// SAMPLE_STRIDE of the rest, from an offset drawn afresh each time from
-// the crypto source captured at boot (the snippet's Math.random is seeded,
-// so it must not choose). A change that stays is found within a few runs
-// (each check has a 1 in SAMPLE_STRIDE chance per changed object); what a
-// search reports it has replayed on fresh workers first
-// (session/explore.ts), so a change that slipped by can mislead no report.
+// about 1.6 ms a worker; a search checks each of a schedule's workers, and
+// with workers docked between schedules (runner/docked-crew.ts) the checks
+// were 40% of a search's CPU. So each check compares in full the API and
+// the core prototypes, and of the global scope (some 900 keys) its keys
+// (a global added or removed) and one in SCOPE_STRIDE of their
+// descriptors; and one in SAMPLE_STRIDE of the rest. Which ones comes from
+// an offset drawn afresh each time from the crypto source captured at boot
+// (the snippet's Math.random is seeded, so it must not choose). A change
+// that stays is found within a few runs (each check has a 1 in SCOPE_STRIDE
+// or SAMPLE_STRIDE chance per changed object or global); what a search
+// reports it has replayed on fresh workers first (session/explore.ts), so
+// a change that slipped by can mislead no report.
 //
 // Math.random is the runtime's to set (a controlled run seeds it per
 // thread): it is put back, not compared. RegExp's legacy statics (RegExp.$1,
@@ -36,7 +40,9 @@
 // descriptor shows: a match of the empty string resets them.
 
 /** one in this many of the objects outside the core is compared at each check */
-const SAMPLE_STRIDE = 4;
+const SAMPLE_STRIDE = 16;
+/** one in this many of the global scope's descriptors is compared at each check (its keys always are) */
+const SCOPE_STRIDE = 4;
 
 /** Globals that leave work behind: any call taints the worker. */
 const ASYNC_SOURCES = [
@@ -114,12 +120,13 @@ function same(a: PropertyDescriptor | undefined, b: PropertyDescriptor): boolean
     a.writable === b.writable && a.configurable === b.configurable && a.enumerable === b.enumerable;
 }
 
-function unchanged(s: Snapshot): boolean {
+/** Whether `s.obj` is as recorded: its extensibility, prototype and keys, and one in `stride` of its keys' descriptors from `from`. */
+function unchanged(s: Snapshot, from = 0, stride = 1): boolean {
   if (isExtensible(s.obj) !== s.extensible || getPrototypeOf(s.obj) !== s.proto) return false;
   const keys = ownKeys(s.obj);
   if (keys.length !== s.keys.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    if (keys[i] !== s.keys[i]) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== s.keys[i]) return false;
+  for (let i = from % stride; i < keys.length; i += stride) {
     if (!same(descriptorOf(s.obj, keys[i]), s.descriptors[i])) return false;
   }
   return true;
@@ -241,6 +248,7 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
   const mathRandom = Object.getOwnPropertyDescriptor(Math, "random")!;
   const exec = RegExp.prototype.exec;
   let always: Snapshot[] | null = null;
+  let scopeSnapshot: Snapshot | null = null;
   let served = false;
   let sampled: Snapshot[] = [];
   const fingerprint = () => {
@@ -252,7 +260,8 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
       WeakMap.prototype, Error.prototype, RegExp.prototype, Math, JSON, Reflect, Atomics, Object, Array, Promise]);
     // Object.prototype first: a getter put there for a descriptor's missing field ("get" of a data property) is found
     // as a new key before any descriptor is read through it.
-    always = snapshots.filter((s) => core.has(s.obj)).sort((a, b) => Number(b.obj === Object.prototype) - Number(a.obj === Object.prototype));
+    always = snapshots.filter((s) => core.has(s.obj) && s.obj !== scope).sort((a, b) => Number(b.obj === Object.prototype) - Number(a.obj === Object.prototype));
+    scopeSnapshot = snapshots.find((s) => s.obj === scope) ?? null;
     sampled = snapshots.filter((s) => !core.has(s.obj));
   };
   const draw = new Uint32Array(1);
@@ -294,7 +303,9 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
       apply(exec, /(?:)/, [""]);
       if (tainted || !always) return false;
       for (let i = 0; i < handlers.length; i++) if (handlers[i][0]() !== handlers[i][1]) return false;
-      return allUnchanged(always) && allUnchanged(sampled, random(draw)[0] % SAMPLE_STRIDE, SAMPLE_STRIDE);
+      const offset = random(draw)[0];
+      return allUnchanged(always) && (!scopeSnapshot || unchanged(scopeSnapshot, offset, SCOPE_STRIDE)) &&
+        allUnchanged(sampled, offset % SAMPLE_STRIDE, SAMPLE_STRIDE);
     },
   };
 }
