@@ -735,5 +735,5 @@ t.join();
   expectOk(result);
   expect(result.threads.map((t) => t.name)).toContain("evil\u202egnp.exe\nsecond");
   const shown = playground.locator(".output-pane .out-row .out-thread").filter({ hasText: "evil" }).first();
-  await expect(shown).toHaveText("evil\\u202egnp.exe\\u000asecond");
+  await expect(shown).toHaveText("evil\\u202egnp.exe\\nsecond");
 });

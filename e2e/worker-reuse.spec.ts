@@ -52,7 +52,7 @@ print("lucky");
 /**
  * Fails on any run that finds what an earlier run left: in the user heap
  * past its own data (which a reused heap keeps), and deep in a builtin
- * (which a kept worker's sampled check may miss for a run or two).
+ * (which a kept worker's sampled check may miss for several runs).
  */
 const CARRIER = `import { Thread, sharedArray, assert, print } from "playground";
 const words = new Int32Array(sharedArray("int32", 4).buffer);

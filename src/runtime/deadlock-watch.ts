@@ -12,6 +12,7 @@
 
 import type { DeadlockInfo } from "./types";
 import { kindOf, ObjKind } from "../trace/object-kinds";
+import { visibleText } from "../base/visible-text";
 
 export interface ThreadWait {
   ident: number;
@@ -64,8 +65,10 @@ export function findDeadlock(waits: ThreadWait[], nameOf: NameOf): Verdict | nul
   const cycle = findCycle(waits, byIdent);
   if (cycle) {
     const entries = cycle.map((w) => ({ thread: w.name, waitsFor: nameOf(w, byIdent), heldBy: byIdent.get(w.heldBy)!.name }));
+    // (The sentence names them as the page shows names: base/visible-text.ts; `info` keeps them as given.)
+    const v = visibleText;
     const parts = entries.map((e) =>
-      e.waitsFor === e.heldBy ? `${e.thread} waits for ${e.heldBy} to finish` : `${e.thread} waits for ${e.waitsFor} held by ${e.heldBy}`);
+      e.waitsFor === e.heldBy ? `${v(e.thread)} waits for ${v(e.heldBy)} to finish` : `${v(e.thread)} waits for ${v(e.waitsFor)} held by ${v(e.heldBy)}`);
     return {
       info: { cycle: entries },
       sentence: `Deadlock: ${parts.join(", and ")}; none of them can go on.`,
@@ -81,7 +84,7 @@ export function findDeadlock(waits: ThreadWait[], nameOf: NameOf): Verdict | nul
     const entries = waits.map((w) => ({ thread: w.name, waitsFor: nameOf(w, byIdent), heldBy: w.heldBy ? byIdent.get(w.heldBy)?.name ?? ended(w.heldBy) : "" }));
     return {
       info: { cycle: entries },
-      sentence: `Deadlock: every thread is waiting and none can wake the others (${entries.map((e) => `${e.thread} waits for ${e.waitsFor}`).join(", ")}).`,
+      sentence: `Deadlock: every thread is waiting and none can wake the others (${entries.map((e) => `${visibleText(e.thread)} waits for ${visibleText(e.waitsFor)}`).join(", ")}).`,
       key: `asleep:${waits.map((w) => `${w.ident}:${w.obj}`).join(",")}`,
       involved: waits,
     };

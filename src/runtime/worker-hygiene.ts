@@ -25,7 +25,8 @@
 // with workers docked between schedules (runner/docked-crew.ts) the checks
 // were 40% of a search's CPU. So each check compares in full the API and
 // the core prototypes, and of the global scope (some 900 keys) its keys
-// (a global added or removed) and one in SCOPE_STRIDE of their
+// (a global added or removed), the language's globals and those the
+// runtime calls (ALWAYS_GLOBALS), and one in SCOPE_STRIDE of the other
 // descriptors; and one in SAMPLE_STRIDE of the rest. Which ones comes from
 // an offset drawn afresh each time from the crypto source captured at boot
 // (the snippet's Math.random is seeded, so it must not choose). A change
@@ -41,8 +42,23 @@
 
 /** one in this many of the objects outside the core is compared at each check */
 const SAMPLE_STRIDE = 16;
-/** one in this many of the global scope's descriptors is compared at each check (its keys always are) */
+/** one in this many of the global scope's descriptors is compared at each check (its keys always are, and the globals below) */
 const SCOPE_STRIDE = 4;
+/**
+ * Globals whose descriptors every check compares: the language's own, and
+ * the host's the runtime calls (a snippet that replaced Atomics would hang
+ * every later schedule of its search until its timeout, not just change
+ * what it prints).
+ */
+const ALWAYS_GLOBALS = new Set([
+  "Object", "Function", "Array", "String", "Number", "Boolean", "Symbol", "BigInt", "Math", "JSON", "Reflect", "Proxy",
+  "Atomics", "Promise", "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "Error", "TypeError", "RangeError", "SyntaxError",
+  "ReferenceError", "EvalError", "URIError", "AggregateError", "Date", "RegExp", "ArrayBuffer", "SharedArrayBuffer",
+  "DataView", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
+  "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "parseInt", "parseFloat", "isNaN", "isFinite",
+  "encodeURIComponent", "decodeURIComponent", "globalThis", "self", "postMessage", "performance", "crypto",
+  "MessageChannel", "MessagePort", "TextEncoder", "TextDecoder", "structuredClone", "console", "Intl",
+]);
 
 /** Globals that leave work behind: any call taints the worker. */
 const ASYNC_SOURCES = [
@@ -120,12 +136,17 @@ function same(a: PropertyDescriptor | undefined, b: PropertyDescriptor): boolean
     a.writable === b.writable && a.configurable === b.configurable && a.enumerable === b.enumerable;
 }
 
-/** Whether `s.obj` is as recorded: its extensibility, prototype and keys, and one in `stride` of its keys' descriptors from `from`. */
-function unchanged(s: Snapshot, from = 0, stride = 1): boolean {
+/**
+ * Whether `s.obj` is as recorded: its extensibility, prototype and keys,
+ * the descriptors of the keys at `always`, and one in `stride` of the
+ * rest from `from`.
+ */
+function unchanged(s: Snapshot, from = 0, stride = 1, always: readonly number[] = []): boolean {
   if (isExtensible(s.obj) !== s.extensible || getPrototypeOf(s.obj) !== s.proto) return false;
   const keys = ownKeys(s.obj);
   if (keys.length !== s.keys.length) return false;
   for (let i = 0; i < keys.length; i++) if (keys[i] !== s.keys[i]) return false;
+  for (const i of always) if (!same(descriptorOf(s.obj, keys[i]), s.descriptors[i])) return false;
   for (let i = from % stride; i < keys.length; i += stride) {
     if (!same(descriptorOf(s.obj, keys[i]), s.descriptors[i])) return false;
   }
@@ -249,6 +270,8 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
   const exec = RegExp.prototype.exec;
   let always: Snapshot[] | null = null;
   let scopeSnapshot: Snapshot | null = null;
+  /** the global scope's keys (by index) every check compares in full (ALWAYS_GLOBALS) */
+  let scopeAlways: number[] = [];
   let served = false;
   let sampled: Snapshot[] = [];
   const fingerprint = () => {
@@ -262,6 +285,7 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
     // as a new key before any descriptor is read through it.
     always = snapshots.filter((s) => core.has(s.obj) && s.obj !== scope).sort((a, b) => Number(b.obj === Object.prototype) - Number(a.obj === Object.prototype));
     scopeSnapshot = snapshots.find((s) => s.obj === scope) ?? null;
+    scopeAlways = scopeSnapshot ? scopeSnapshot.keys.flatMap((key, i) => (typeof key === "string" && ALWAYS_GLOBALS.has(key) ? [i] : [])) : [];
     sampled = snapshots.filter((s) => !core.has(s.obj));
   };
   const draw = new Uint32Array(1);
@@ -303,8 +327,9 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
       apply(exec, /(?:)/, [""]);
       if (tainted || !always) return false;
       for (let i = 0; i < handlers.length; i++) if (handlers[i][0]() !== handlers[i][1]) return false;
+      // (Independent bits for the two samples: offset % 4 would always be (offset % 16) % 4.)
       const offset = random(draw)[0];
-      return allUnchanged(always) && (!scopeSnapshot || unchanged(scopeSnapshot, offset, SCOPE_STRIDE)) &&
+      return allUnchanged(always) && (!scopeSnapshot || unchanged(scopeSnapshot, offset >>> 8, SCOPE_STRIDE, scopeAlways)) &&
         allUnchanged(sampled, offset % SAMPLE_STRIDE, SAMPLE_STRIDE);
     },
   };

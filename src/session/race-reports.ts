@@ -9,6 +9,7 @@
 import type { AccessSite } from "../compile/types";
 import type { FromRunner } from "../runtime/frame-protocol";
 import type { RaceAccess, RaceInfo } from "../runtime/types";
+import { visibleText } from "../base/visible-text";
 
 type RaceMessage = Extract<FromRunner, { type: "race" }>;
 
@@ -56,13 +57,13 @@ export function raceReportText(race: RaceInfo, origins: ReadonlyMap<string, Thre
   const { variable, first, second } = race;
   const started = [...new Set([second.thread, first.thread])].flatMap((thread) => {
     const origin = origins.get(thread);
-    return origin ? [`${thread} started at line ${origin.line} by ${origin.parent}`] : [];
+    return origin ? [`${visibleText(thread)} started at line ${origin.line} by ${visibleText(origin.parent)}`] : [];
   });
   return [
     "==================",
     "WARNING: DATA RACE",
-    `${capital(second.access)} of ${variable} at line ${second.line} by ${second.thread}`,
-    `Previous ${first.access} of ${first.text} at line ${first.line} by ${first.thread}`,
+    `${capital(second.access)} of ${variable} at line ${second.line} by ${visibleText(second.thread)}`,
+    `Previous ${first.access} of ${first.text} at line ${first.line} by ${visibleText(first.thread)}`,
     ...started,
     "No lock, queue, event or join orders these two accesses: one thread's update can be lost or seen half-done.",
     "==================",

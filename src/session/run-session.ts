@@ -344,12 +344,13 @@ export class RunSession {
       this.control.variables = this.compiled.sharedGlobals.flatMap((g, i) =>
         i < values.length ? [{ name: g.name, value: g.type === "boolean" ? values[i] !== 0 : values[i] }] : []);
     }
+    // (Threads the runner ended, before the cut: a cut recounts each thread's times from its states, up to its end.)
+    for (const [ident, halt] of this.halts) this.model.finish(ident, halt.t, halt.state);
     if (Number.isInteger(end.discardedEvents) && (end.discardedEvents as number) > 0) {
       this.model.droppedEvents += end.discardedEvents as number;
       this.model.cutAt(typeof end.discardedFromMs === "number" ? end.discardedFromMs : Infinity);
     }
     const endMs = Number.isFinite(end.endMs) ? end.endMs : this.now();
-    for (const [ident, halt] of this.halts) this.model.finish(ident, halt.t, halt.state);
     const crashed = end.problem?.startsWith("MemoryError");
     // A step-mode pause ends no thread: each stays drawn in the state it is paused in, up to the pause.
     const paused = this.control?.end === "paused";

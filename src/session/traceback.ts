@@ -6,6 +6,7 @@
 
 import type { CompileResult } from "../compile/types";
 import { originalPosition } from "../compile/source-position";
+import { visibleText } from "../base/visible-text";
 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => () => Promise<void>;
 const FRAME = /^\s*at (?:async )?(?:(.*?) \()?snippet\.js:(\d+):(\d+)\)?\s*$/;
@@ -49,7 +50,7 @@ export function snippetFrames(stack: string, compiled: CompileResult, offset: nu
 export function formatTraceback(threadName: string, errorName: string, message: string, frames: SnippetFrame[]): string {
   const error = errorName && message ? `${errorName}: ${message}` : errorName || message;
   const where = frames.length > 0 ? ` (line ${frames[0].line}, column ${frames[0].column})` : "";
-  const lines = threadName === "MainThread" ? [] : [`Exception in thread ${threadName}: ${error}${where}`];
+  const lines = threadName === "MainThread" ? [] : [`Exception in thread ${visibleText(threadName)}: ${error}${where}`];
   if (frames.length > 0) {
     lines.push("Traceback (most recent call last):");
     for (const frame of [...frames].reverse()) lines.push(`  line ${frame.line}, column ${frame.column}, in ${frame.functionName}`);

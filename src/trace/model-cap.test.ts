@@ -121,6 +121,18 @@ describe("a trace cut at a run's end (a Stop dropped what had not reached the pa
     expect([two.runningMs, two.blockedMs, two.endMs, two.finalState]).toEqual([3, 0, 9, ThreadState.Done]);
   });
 
+  it("a thread the runner ended before the cut keeps its end: its times are not counted on to the cut", () => {
+    const m = new TraceModel();
+    m.addThread(1, "Thread-1", "thread", 1000);
+    m.add(1, 0, EventKind.State, ThreadState.Running, 0);
+    m.add(1, 50, EventKind.State, ThreadState.Running, 0);
+    // terminated at 100 (the runner's word, applied before the cut as the session does), the cut at 400
+    m.finish(1, 100, ThreadState.Stopped);
+    m.cutAt(400);
+    const one = m.figures(m.threads.get(1)!, 1000);
+    expect([one.runningMs, one.endMs]).toEqual([100, 100]);
+  });
+
   it("a dropped moment the run's memory made up (negative, not a number) cuts at the last event, as if none was said", () => {
     for (const claimed of [-5, NaN]) {
       const m = new TraceModel();

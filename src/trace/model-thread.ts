@@ -120,11 +120,13 @@ export function countOnlyUntil(track: ThreadTrack, cutMs: number): void {
   const times = track.times.data;
   const states = track.states.data;
   const n = track.times.length;
+  // (Up to its end too, if that came first: a stamp after it, out of order, counts nothing past it.)
+  const limitMs = Math.min(cutMs, Number.isNaN(track.endedMs) ? Infinity : track.endedMs);
   for (let i = 0; i < n; i++) {
     const state = states[i];
     const fromMs = times[i];
-    if (state >= ThreadState.Done || !(fromMs < cutMs)) break;
-    const toMs = i + 1 < n ? Math.min(times[i + 1], cutMs) : cutMs;
+    if (state >= ThreadState.Done || !(fromMs < limitMs)) break;
+    const toMs = i + 1 < n ? Math.min(times[i + 1], limitMs) : limitMs;
     if (state >= 0) closed[state] += Math.max(0, toMs - fromMs);
   }
   track.closedMs = closed;

@@ -64,7 +64,11 @@ export class TraceModel {
   eventCap = 50_000_000;
   /** when the cap was reached (or the trace was cut: cutAt): the latest time recorded in full, or null */
   cappedAtMs: number | null = null;
-  /** the run ended before the rest of its trace reached the page: past cappedAtMs nothing was counted either */
+  /**
+   * the run ended before the rest of its trace reached the page: past
+   * cappedAtMs no thread's time is counted either (a lock's, a queue's or a
+   * pool's figures count what did reach the page)
+   */
   traceCut = false;
   /** events counted past the cap, not kept */
   unrecordedEvents = 0;

@@ -82,9 +82,15 @@ export class Crew {
     for (; parked < PARKED_TARGET && this.freePlaces.length > 0 && !this.closed; parked++) this.hire(0);
   }
 
-  /** Starts thread `ident`: on a worker of the crew parked at its place if there is one, else on one of its own. */
+  /**
+   * Starts thread `ident` on a worker of its own; in a controlled run, on a
+   * worker of the crew parked at its place if there is one (a docked crew's
+   * MainThread). (Not in a run in parallel: its starts are the threads',
+   * through the dock, and one the runner hands on is one they found no
+   * worker for.)
+   */
   start(ident: number): void {
-    const member = this.parkedMember(ident) ?? this.hire(ident);
+    const member = (this.memory.context.control ? this.parkedMember(ident) : null) ?? this.hire(ident);
     member.ident = ident;
     this.running.set(ident, member);
   }

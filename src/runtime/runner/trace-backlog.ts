@@ -56,10 +56,10 @@ export class TraceBacklog {
 
   /**
    * Drops what the page has not been sent (a stopped run): how many events
-   * and lines that was, and the earliest moment any of them was recorded
-   * (NaN if none says). Each thread's events reach the chunks in the order
-   * it recorded them, and the chunks go in the order they came, so every
-   * thread's record is whole up to that moment: the page cuts it there.
+   * and lines that was, and the earliest moment any of them was stamped
+   * (NaN if none says): every event stamped before it reached the page, so
+   * the page cuts its record there. (Every event: a ring's stamps are not
+   * all in order; an asyncio task's await is stamped when it began.)
    */
   discard(): { events: number; fromMs: number } {
     const events = this.events;
@@ -68,7 +68,10 @@ export class TraceBacklog {
       if (Number.isFinite(t) && !(t >= fromMs)) fromMs = t;
     };
     for (const chunk of this.waiting) {
-      for (const e of chunk.events) if (e.data.byteLength >= 8) earlier(new Float64Array(e.data, 0, 1)[0]);
+      for (const e of chunk.events) {
+        const f64 = new Float64Array(e.data, 0, e.data.byteLength >> 3);
+        for (let i = 0; i < f64.length; i += 2) earlier(f64[i]);
+      }
       for (const line of chunk.output) earlier(line.t);
     }
     this.waiting.length = 0;

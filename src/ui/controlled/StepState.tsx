@@ -6,6 +6,7 @@
 
 import { useStrings, type Strings } from "../i18n/language";
 import type { StepView } from "../step-mode";
+import { visibleText } from "../../base/visible-text";
 
 /** items shown of one queue; the rest are counted */
 const SHOWN_ITEMS = 8;
@@ -34,7 +35,7 @@ export function StepState({ view }: { view: StepView }) {
         </code>
       ))}
       {view.locks.map((l) => (
-        <span key={`l:${l.lock}`} className="step-value" data-testid="step-lock">{t.held(l.lock, l.thread)}</span>
+        <span key={`l:${l.lock}`} className="step-value" data-testid="step-lock">{t.held(visibleText(l.lock), visibleText(l.thread))}</span>
       ))}
       {view.queues.map((q) => (
         <span key={`q:${q.queue}`} className="step-value" data-testid="step-queue" data-name={q.queue}>

@@ -7,10 +7,11 @@
 
 import type { RaceAccess, RaceInfo, SnippetDiagnostic } from "../../runtime/types";
 import { currentLanguage } from "../i18n/language";
+import { visibleText } from "../../base/visible-text";
 
 function words(a: RaceAccess): string {
-  if (currentLanguage() === "zh") return `${a.thread} 在第 ${a.line} 行${a.access === "write" ? "写" : "读"} ${a.text}`;
-  return `${a.access} of ${a.text} by ${a.thread} at line ${a.line}`;
+  if (currentLanguage() === "zh") return `${visibleText(a.thread)} 在第 ${a.line} 行${a.access === "write" ? "写" : "读"} ${a.text}`;
+  return `${a.access} of ${a.text} by ${visibleText(a.thread)} at line ${a.line}`;
 }
 
 function message(race: RaceInfo, here: RaceAccess, there: RaceAccess): string {

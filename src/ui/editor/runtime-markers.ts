@@ -7,6 +7,7 @@
 import type { RunErrorInfo } from "../../runtime/types";
 import type { PlaygroundStores } from "../state/stores";
 import { monaco } from "./monaco-setup";
+import { visibleText } from "../../base/visible-text";
 
 export const RUNTIME_MARKER_OWNER = "playground-runtime";
 
@@ -21,7 +22,7 @@ export function runtimeMarkers(errors: readonly RunErrorInfo[], model: monaco.ed
     const word = model.getWordAtPosition({ lineNumber: error.line, column });
     markers.push({
       severity: monaco.MarkerSeverity.Error,
-      message: `${error.thread}: ${error.message}`,
+      message: `${visibleText(error.thread)}: ${error.message}`,
       startLineNumber: error.line,
       startColumn: word ? word.startColumn : column,
       endLineNumber: error.line,

@@ -13,6 +13,7 @@ import { nextLineMarks } from "../controlled/next-line-marks";
 import { currentLanguage, languageStore } from "../i18n/language";
 import { monaco } from "./monaco-setup";
 import "./step-markers.css";
+import { visibleText } from "../../base/visible-text";
 
 export function installStepMarkers(editor: monaco.editor.IStandaloneCodeEditor, session: ControlledSession): () => void {
   const decorations = editor.createDecorationsCollection();
@@ -45,8 +46,8 @@ export function installStepMarkers(editor: monaco.editor.IStandaloneCodeEditor, 
         isWholeLine: true,
         className: `step-next-line code-link-tc-${mark.colorIndex}`,
         linesDecorationsClassName: `step-next-gutter code-link-tc-${mark.colorIndex}`,
-        after: { content: `  ◀ ${mark.label}`, inlineClassName: `step-next-label code-link-tc-${mark.colorIndex}` },
-        hoverMessage: { value: mark.label },
+        after: { content: `  ◀ ${visibleText(mark.label)}`, inlineClassName: `step-next-label code-link-tc-${mark.colorIndex}` },
+        hoverMessage: { value: visibleText(mark.label) },
       },
     })));
     // Bring the step just taken into view (the thread that moved), as a debugger shows where it stopped.

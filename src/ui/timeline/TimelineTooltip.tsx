@@ -2,6 +2,7 @@
 // next to the pointer and kept inside the panel.
 
 import type { HoverInfo } from "./timeline-view";
+import { visibleText } from "../../base/visible-text";
 
 const STATE_VARS = ["--st-starting", "--st-running", "--st-gil", "--st-blocked", "--st-waiting", "--st-sleeping", "--st-queue", "--st-done", "--st-error", "--st-stopped"];
 
@@ -15,14 +16,14 @@ export function TimelineTooltip({ hover, width, height }: { hover: HoverInfo | n
     <div className="tl-tooltip" style={{ left, top, maxWidth: cardWidth }} role="tooltip">
       <div className="tl-tooltip-title">
         {description.state >= 0 && <span className="tl-swatch" style={{ background: `var(${STATE_VARS[description.state]})` }} />}
-        {description.title}
+        {visibleText(description.title)}
       </div>
       <table>
         <tbody>
           {description.rows.map(([key, value], i) => (
             <tr key={i}>
               <th>{key}</th>
-              <td>{value}</td>
+              <td>{visibleText(value)}</td>
             </tr>
           ))}
         </tbody>
