@@ -190,3 +190,19 @@ t.start(); print("from main"); t.join();`);
   // The highlight fades over seconds: the canvas differs right after the click.
   await expect.poll(async () => Buffer.compare(await playground.locator("#timeline canvas").screenshot(), before) !== 0).toBe(true);
 });
+
+test("two locks given one variable's name are told apart on the timeline by their Python names too", async ({ playground }) => {
+  const result = await runSnippet(playground, `import { Lock, print } from "playground";
+let lock = new Lock();
+const first = lock;
+lock = new Lock();
+first.with(() => print("first"));
+lock.with(() => print("second"));
+`);
+  expect(result.status, describeRun(result)).toBe("ok");
+  const lanes = await playground.evaluate(() => (window as unknown as { playground: DebugApi }).playground.debug.timelineLanes());
+  const locks = lanes.filter((l) => l.kind === "lock").map((l) => l.label);
+  expect(locks, "a lane for each lock").toHaveLength(2);
+  expect(new Set(locks).size, `two labels: ${locks.join(", ")}`).toBe(2);
+  for (const label of locks) expect(label).toMatch(/^lock \(Lock \d+\)$/);
+});

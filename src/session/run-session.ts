@@ -184,7 +184,7 @@ export class RunSession {
         return this.takeChunk(message.chunk);
       case "object":
         if (!Number.isInteger(message.ref)) return;
-        if (typeof message.name === "string" && !this.model.labels.has(message.ref)) this.model.labels.set(message.ref, message.name.slice(0, 1000));
+        if (typeof message.name === "string") this.model.nameObject(message.ref, message.name.slice(0, 1000));
         if (Number.isInteger(message.owner)) this.model.owners.set(message.ref, message.owner as number);
         return;
       case "exception": {

@@ -44,6 +44,8 @@ export class TraceModel {
   readonly pools = new Map<number, PoolTrack>();
   /** names of objects by ref: the snippet's variable names, label texts, task names */
   readonly labels = new Map<number, string>();
+  /** objects given each name, by kind and name (nameObject) */
+  private readonly namesTaken = new Map<string, number>();
   /** the object an internal object belongs to (a pool's task queue: the pool) */
   readonly owners = new Map<number, number>();
   eventCount = 0;
@@ -238,6 +240,20 @@ export class TraceModel {
       track.stateSinceMs = tMs;
     }
     this.addState(track, tMs, state, 0);
+  }
+
+  /** Object `ref` is called `name` (its first name stays). */
+  nameObject(ref: number, name: string): void {
+    if (this.labels.has(ref)) return;
+    this.labels.set(ref, name);
+    const key = `${kindOf(ref)}\u0000${name}`;
+    this.namesTaken.set(key, (this.namesTaken.get(key) ?? 0) + 1);
+  }
+
+  /** Whether another object of `ref`'s kind has its name (two made where one variable was assigned, in a loop or a function). */
+  nameShared(ref: number): boolean {
+    const name = this.labels.get(ref);
+    return name !== undefined && (this.namesTaken.get(`${kindOf(ref)}\u0000${name}`) ?? 0) > 1;
   }
 
   /**

@@ -65,6 +65,8 @@ export function objectName(model: TraceModel, ref: number, words: NameWords = EN
   const name = model.labels.get(ref);
   const owner = model.owners.get(ref);
   if (owner !== undefined && owner !== ref) return words.ownedBy(objectName(model, owner, words), name ?? kindInfo(kindOf(ref)).name);
+  // Two objects made where one variable was assigned (in a loop, a function called twice) are told apart: "lock (Lock 3)".
+  if (name !== undefined && model.nameShared(ref)) return `${name} (${defaultName(ref)})`;
   return name ?? defaultName(ref);
 }
 

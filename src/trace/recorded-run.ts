@@ -30,7 +30,7 @@ export function loadRecordedRun(name: string): RecordedRun {
 /** The model the page had at the run's end. */
 export function replay(run: RecordedRun): TraceModel {
   const model = new TraceModel();
-  for (const [ref, name] of run.labels) model.labels.set(ref, name);
+  for (const [ref, name] of run.labels) model.nameObject(ref, name);
   for (const [ref, owner] of run.owners) model.owners.set(ref, owner);
   for (const call of run.calls) {
     switch (call[0]) {
