@@ -29,6 +29,12 @@ describe("searchTrace", () => {
     expect(searchTrace(scenario(), "sleeping", 90, ZH_WORDS).total).toBe(1);
   });
 
+  it("finds a thread whose name has a character the canvas escapes, by the name as drawn", () => {
+    const model = scenario();
+    model.renameThread(2, "evil\u202egnp");
+    expect(searchTrace(model, "evil\\u202egnp blocked", 90).matches).toEqual([{ lane: "thread", laneId: 2, ident: 2, startMs: 20, endMs: 33 }]);
+  });
+
   it("an empty query finds nothing", () => {
     expect(searchTrace(scenario(), "   ", 90).total).toBe(0);
   });

@@ -15,6 +15,7 @@ import { ThreadState } from "../trace/events";
 import type { TraceModel } from "../trace/model";
 import { labelText, objectName, stateName, waitTargetName } from "../trace/names";
 import { EN_WORDS, type TimelineWords } from "./words";
+import { visibleText } from "../base/visible-text";
 
 export type MatchLane = "thread" | "lock" | "queue";
 
@@ -50,8 +51,12 @@ export function matchesTerms(words: readonly string[], terms: readonly string[])
   return terms.every((term) => (/\d$/.test(term) ? words.includes(term) : words.some((w) => w.includes(term))));
 }
 
+/** The words of `parts`, as given and as drawn (a name with a character escaped on the canvas is found by what the learner sees too). */
 function wordsOf(...parts: string[]): string[] {
-  return parts.join(" ").toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+  const text = parts.join(" ").toLowerCase();
+  const shown = visibleText(text);
+  const words = text.split(/\s+/).filter((w) => w.length > 0);
+  return shown === text ? words : [...words, ...shown.split(/\s+/).filter((w) => w.length > 0)];
 }
 
 export function searchTrace(model: TraceModel, query: string, untilMs: number, w: TimelineWords = EN_WORDS): SearchResult {
