@@ -77,15 +77,18 @@ describe("the trace's cap", () => {
 });
 
 describe("a trace cut at a run's end (a Stop dropped what had not reached the page)", () => {
-  it("hatches past the last event taken in and counts no thread's time after it", () => {
-    // Thread-1 was last seen sleeping at 1 ms, Thread-2 running at 2; the rest was dropped; the run stopped at 10.
+  /** Thread-1 and Thread-2, and the states that reached the page: [thread, ms, state]. */
+  const taken = (states: [ident: number, tMs: number, state: ThreadState][]) => {
     const m = new TraceModel();
     m.addThread(1, "Thread-1", "thread", 1000);
     m.addThread(2, "Thread-2", "thread", 1000);
-    m.add(1, 0, EventKind.State, ThreadState.Running, 0);
-    m.add(1, 1, EventKind.State, ThreadState.Sleeping, 0);
-    m.add(2, 0, EventKind.State, ThreadState.Running, 0);
-    m.add(2, 2, EventKind.State, ThreadState.Running, 0);
+    for (const [ident, tMs, state] of states) m.add(ident, tMs, EventKind.State, state, 0);
+    return m;
+  };
+
+  it("hatches past the last event taken in and counts no thread's time after it", () => {
+    // Thread-1 was last seen sleeping at 1 ms, Thread-2 running at 2; the rest was dropped; the run stopped at 10.
+    const m = taken([[1, 0, ThreadState.Running], [1, 1, ThreadState.Sleeping], [2, 0, ThreadState.Running], [2, 2, ThreadState.Running]]);
     m.cutAt(Infinity);
     m.finish(1, 10, ThreadState.Stopped);
     m.finish(2, 10, ThreadState.Stopped);
@@ -100,14 +103,10 @@ describe("a trace cut at a run's end (a Stop dropped what had not reached the pa
 
   it("hatches from the first dropped event when that came before the last event taken in: no thread is drawn on in a state it may have left", () => {
     // Thread-1 went to sleep at 1 ms and its wake-up at 3 was dropped; Thread-2's events up to 8 reached the page.
-    const m = new TraceModel();
-    m.addThread(1, "Thread-1", "thread", 1000);
-    m.addThread(2, "Thread-2", "thread", 1000);
-    m.add(1, 0, EventKind.State, ThreadState.Running, 0);
-    m.add(1, 1, EventKind.State, ThreadState.Sleeping, 0);
-    m.add(2, 0, EventKind.State, ThreadState.Running, 0);
-    m.add(2, 8, EventKind.State, ThreadState.Blocked, 0);
-    m.add(2, 9, EventKind.State, ThreadState.Done, 0);
+    const m = taken([
+      [1, 0, ThreadState.Running], [1, 1, ThreadState.Sleeping],
+      [2, 0, ThreadState.Running], [2, 8, ThreadState.Blocked], [2, 9, ThreadState.Done],
+    ]);
     m.cutAt(3);
     m.finish(1, 10, ThreadState.Stopped);
     m.finish(2, 10, ThreadState.Stopped);
@@ -122,13 +121,12 @@ describe("a trace cut at a run's end (a Stop dropped what had not reached the pa
   });
 
   it("a thread the runner ended before the cut keeps its end: its times are not counted on to the cut", () => {
-    const m = new TraceModel();
-    m.addThread(1, "Thread-1", "thread", 1000);
-    m.add(1, 0, EventKind.State, ThreadState.Running, 0);
-    m.add(1, 50, EventKind.State, ThreadState.Running, 0);
-    // terminated at 100 (the runner's word, applied before the cut as the session does), the cut at 400
+    // Thread-2's events reached the page up to 4000 ms, so the cut at 400 comes before them
+    const m = taken([[1, 0, ThreadState.Running], [1, 50, ThreadState.Running], [2, 0, ThreadState.Running], [2, 4000, ThreadState.Sleeping]]);
+    // Thread-1 terminated at 100 (the runner's word, applied before the cut as the session does)
     m.finish(1, 100, ThreadState.Stopped);
     m.cutAt(400);
+    expect(m.cappedAtMs).toBe(400);
     const one = m.figures(m.threads.get(1)!, 1000);
     expect([one.runningMs, one.endMs]).toEqual([100, 100]);
   });
