@@ -78,5 +78,7 @@ export type FromRunner =
   /** a thread ended without saying so: terminated with its process, or its worker failed */
   | { type: "halted"; runId: number; ident: number; state: "stopped" | "error"; t: number }
   | { type: "workers"; counts: WorkerCounts }
+  /** a search's run's messages, in order, sent together (runner/message-batch.ts) */
+  | { type: "batch"; runId: number; messages: FromRunner[] }
   /** `discardedEvents`: what a stopped run had recorded that the page was never sent; `discardedFromMs`: the earliest moment of it */
   | { type: "end"; runId: number; status: RunStatus; exitCode: number; endMs: number; deadlock?: DeadlockInfo; problem?: string; discardedEvents?: number; discardedFromMs?: number; control?: ControlReport };

@@ -80,7 +80,8 @@ export interface ControlPlan {
   /**
    * may run on the workers and memory that the last runs of the same code
    * left clean (a search's schedules: runner/heap-shelf.ts); any other run,
-   * and every run the page draws, is on fresh ones
+   * and every run the page draws, is on fresh ones. Such a run's messages
+   * come to the page in batches (runner/message-batch.ts).
    */
   reuse?: boolean;
 }

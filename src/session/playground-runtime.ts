@@ -51,7 +51,16 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
   const events = {
     message(message: FromRunner) {
       if (message.type === "workers") workerQueries.shift()?.(message.counts);
-      else if (session && "runId" in message && message.runId === session.runId) session.handle(message);
+      else if (session && "runId" in message && message.runId === session.runId) {
+        if (message.type !== "batch") return session.handle(message);
+        // (Only the batch's own run's messages, and no batch in a batch.)
+        const target = session;
+        if (!Array.isArray(message.messages)) return;
+        for (const inner of message.messages as unknown[]) {
+          const m = inner as FromRunner;
+          if (typeof m === "object" && m !== null && m.type !== "batch" && "runId" in m && m.runId === target.runId) target.handle(m);
+        }
+      }
     },
     crashed() {
       session?.crashed();

@@ -16,6 +16,7 @@ import { Supervisor, type RunRequest } from "./supervisor";
 import { allocateHeaps } from "./run-memory";
 import { HeapShelf } from "./heap-shelf";
 import { Dock } from "./docked-crew";
+import { batchedSend } from "./message-batch";
 import type { ControlPlan } from "../types";
 
 export const BEAT_MS = 250;
@@ -114,7 +115,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
     if (heaps) {
       try {
         current = new Supervisor(request, heaps, {
-          send, threads, drainers, clocks, shelf, dock: (crew) => dock.put(crew),
+          send: reuse ? batchedSend(request.runId, send) : send, threads, drainers, clocks, shelf, dock: (crew) => dock.put(crew),
           onEnd: () => {
             if (current?.runId === request.runId) current = null;
           },
