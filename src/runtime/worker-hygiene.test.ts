@@ -141,6 +141,29 @@ describe("worker hygiene", () => {
     (Lock.prototype as unknown as Record<string, unknown>).acquire = () => false;
     expect(hygiene.clean()).toBe(false);
   });
+
+  it("freezes methods at the fingerprint (nothing left to compare in them), and not what holds them or inherits from them", () => {
+    class Lock {
+      acquire() { return true; }
+    }
+    const { s, Thing } = scope();
+    const hygiene = armHygiene(s, { Lock });
+    hygiene.fingerprint();
+    const hello = Thing.prototype.hello as unknown as Record<string, unknown>;
+    expect(Object.isFrozen(hello)).toBe(true);
+    expect(Object.isFrozen(Lock.prototype.acquire)).toBe(true);
+    expect(() => { hello.cache = 1; }).toThrow(TypeError);
+    // The prototypes, the classes and Function.prototype (a function every function inherits from) are not.
+    for (const open of [Thing.prototype, Thing, Lock.prototype, Function.prototype, Object.prototype]) expect(Object.isFrozen(open)).toBe(false);
+    // An instance or a subclass may still put its own method in place of one.
+    const thing = new Thing() as unknown as Record<string, unknown>;
+    thing.hello = () => 2;
+    expect((thing.hello as () => number)()).toBe(2);
+    expect(hygiene.clean()).toBe(true);
+    // What holds a frozen method may still change, and is still compared.
+    (Thing.prototype as unknown as Record<string, unknown>).hello = () => 3;
+    expect(foundWithin(hygiene)).toBe(true);
+  });
 });
 
 describe("worker hygiene and RegExp's legacy statics", () => {

@@ -82,7 +82,7 @@ export interface Hygiene {
 
 // The check's own tools, as found at boot: a snippet that replaced Reflect.ownKeys or Array.prototype.every must not answer for it.
 const { ownKeys, getOwnPropertyDescriptor: descriptorOf, getPrototypeOf, apply, defineProperty } = Reflect;
-const { isExtensible, is: sameValue } = Object;
+const { isExtensible, isFrozen, is: sameValue } = Object;
 
 function snapshot(obj: object): Snapshot {
   const keys = Reflect.ownKeys(obj);
@@ -115,6 +115,24 @@ function unchanged(s: Snapshot, from = 0, stride = 1, always: readonly number[] 
 function allUnchanged(snapshots: Snapshot[], from = 0, stride = 1): boolean {
   for (let i = from; i < snapshots.length; i += stride) if (!unchanged(snapshots[i])) return false;
   return true;
+}
+
+/**
+ * Freezes the builtins' methods: the functions with no prototype of their
+ * own that no object inherits from (Array.prototype.push, Math.max, the
+ * API's methods, accessors' getters), four in five of the objects the
+ * check would compare, and which no program changes. Only the function
+ * objects: the properties that hold them (Array.prototype's "push") stay
+ * as writable as they were, so a subclass or an instance may still put its
+ * own method in place of one. What a snippet can no longer do is add a
+ * property to such a function, as Python refuses one on a builtin
+ * function (len.cache = 1).
+ */
+function freezeMethods(snapshots: Snapshot[], core: Set<unknown>): void {
+  const inherited = new Set(snapshots.map((s) => s.proto));
+  for (const { obj } of snapshots) {
+    if (typeof obj === "function" && !Object.prototype.hasOwnProperty.call(obj, "prototype") && !inherited.has(obj) && !core.has(obj)) Object.freeze(obj);
+  }
 }
 
 /**
@@ -245,7 +263,9 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
     always = snapshots.filter((s) => core.has(s.obj) && s.obj !== scope).sort((a, b) => Number(b.obj === Object.prototype) - Number(a.obj === Object.prototype));
     scopeSnapshot = snapshots.find((s) => s.obj === scope) ?? null;
     scopeAlways = scopeSnapshot ? scopeSnapshot.keys.flatMap((key, i) => (typeof key === "string" && ALWAYS_GLOBALS.has(key) ? [i] : [])) : [];
-    sampled = snapshots.filter((s) => !core.has(s.obj));
+    freezeMethods(snapshots, core);
+    // (A frozen object cannot change: not its keys, values, prototype or extensibility.)
+    sampled = snapshots.filter((s) => !core.has(s.obj) && !isFrozen(s.obj));
   };
   const draw = new Uint32Array(1);
   const random = crypto.getRandomValues.bind(crypto) as (array: Uint32Array) => Uint32Array;
