@@ -68,7 +68,7 @@ assert(left[0] === 0 && left[1] === undefined, "an earlier run left " + left.joi
 print("alone");
 `;
 
-type Counts = { thread: { reused: number }; heapsReused: number; docked: number };
+type Counts = { thread: { reused: number }; drainer: { reused: number }; heapsReused: number; docked: number };
 type Api = {
   run(r: unknown): Promise<RunResult>;
   explore(r: unknown): Promise<{ schedulesRun: number; failure?: { message: string }; outcomes: { output: string }[] }>;
@@ -80,7 +80,7 @@ type Api = {
  * how many workers and heaps runs took from earlier runs meanwhile, and how
  * many runs took the workers the run before left docked (runner/docked-crew.ts).
  */
-async function controlledRuns(page: Page, code: string, runs: number, raceDetector = false): Promise<{ results: RunResult[]; reused: number; heapsReused: number; docked: number }> {
+async function controlledRuns(page: Page, code: string, runs: number, raceDetector = false): Promise<{ results: RunResult[]; reused: number; heapsReused: number; docked: number; drainersReused: number }> {
   return page.evaluate(async ({ code, runs, raceDetector }) => {
     const api = (window as unknown as { playground: Api }).playground;
     const counts = async () => (await api.debug.runner())!.workers;
@@ -89,16 +89,21 @@ async function controlledRuns(page: Page, code: string, runs: number, raceDetect
     // (plan.reuse: as a search's schedules run; a run the page draws is always on fresh workers)
     for (let seed = 1; seed <= runs; seed++) results.push(await api.run({ code, settings: { controlled: true, seed, raceDetector }, plan: { policy: "random", reuse: true } }));
     const after = await counts();
-    return { results, reused: after.thread.reused - before.thread.reused, heapsReused: after.heapsReused - before.heapsReused, docked: after.docked - before.docked };
+    return {
+      results, reused: after.thread.reused - before.thread.reused, heapsReused: after.heapsReused - before.heapsReused, docked: after.docked - before.docked,
+      drainersReused: after.drainer.reused - before.drainer.reused,
+    };
   }, { code, runs, raceDetector });
 }
 
 test("a search's schedules reuse its workers and its memory: docked between schedules", async ({ playground }) => {
-  const { results, reused, heapsReused, docked } = await controlledRuns(playground, LOCKED, 16);
+  const { results, reused, heapsReused, docked, drainersReused } = await controlledRuns(playground, LOCKED, 16);
+  // (Each run's messages came in one batch, and its rings were drained on the runner's thread: its output is whole.)
   for (const r of results) {
     expect(r.status, describeRun(r)).toBe("ok");
     expect(outputTexts(r), describeRun(r)).toEqual(["counter 2"]);
   }
+  expect(drainersReused, "a search's runs drain their rings on the runner's thread: none takes a drainer worker").toBe(0);
   // 3 workers a run (MainThread and two threads): most of the 45 after the first run's come kept.
   expect(reused, "threads of 16 runs of 3 that ran on a kept worker").toBeGreaterThan(16);
   expect(heapsReused, "runs of 16 that took an earlier run's heaps").toBeGreaterThan(8);

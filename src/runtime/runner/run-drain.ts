@@ -6,7 +6,8 @@
 // while the backlog is full. At the run's end, a last pass reads what the
 // threads recorded up to the end's moment; then the drainer goes back to
 // the pool (it runs no code of the snippet), unless it found the rings
-// written over, or never finished.
+// written over, or never finished. A search's run has no drainer worker:
+// the same loop runs on the runner's thread (drainer/inline-drainer.ts).
 //
 // States: draining; final pass asked (finish); drained, or given up on
 // after FINAL_DRAIN_MS; released.
@@ -17,6 +18,7 @@ import { Ctl } from "../thread-table";
 import type { RunMemory } from "./run-memory";
 import { TraceBacklog } from "./trace-backlog";
 import type { WarmPool } from "./worker-pool";
+import { drainInline } from "../drainer/inline-drainer";
 
 /** how long the end waits for the drainer's last chunk before it gives up on it */
 const FINAL_DRAIN_MS = 5000;
@@ -26,7 +28,8 @@ const PAGE_STALL_MS = 15_000;
 const ANY_RUN = "";
 
 export class RunDrain {
-  private readonly drainer: Worker;
+  /** its drainer worker (none when it drains on the runner's thread) */
+  private readonly drainer: Worker | null;
   private readonly commands: Int32Array;
   private readonly backlog: TraceBacklog;
   private onCaughtUp: (() => void) | null = null;
@@ -37,17 +40,26 @@ export class RunDrain {
   /** why the run's trace is not to be believed (the drainer found its rings written over) */
   corrupt: string | undefined;
 
-  /** `send`: a chunk to the page; `onCorrupt`: the run must end (its trace cannot be read) */
-  constructor(private readonly memory: RunMemory, private readonly drainers: WarmPool, send: (chunk: TraceChunk) => void, private readonly onCorrupt: () => void) {
+  /**
+   * `send`: a chunk to the page; `onCorrupt`: the run must end (its trace
+   * cannot be read); `inline`: drain on this thread, with no worker (a
+   * search's run: drainer/inline-drainer.ts)
+   */
+  constructor(private readonly memory: RunMemory, private readonly drainers: WarmPool, send: (chunk: TraceChunk) => void, private readonly onCorrupt: () => void, inline = false) {
     const buffer = new SharedArrayBuffer(DRAIN_CONTROL_BYTES);
     this.commands = new Int32Array(buffer);
     this.backlog = new TraceBacklog(send, (paused) => {
       if (Atomics.exchange(this.commands, DRAIN_PAUSED, paused ? 1 : 0) === 1 && !paused) this.wake();
     });
-    this.drainer = drainers.take(ANY_RUN);
-    this.drainer.onmessage = (event: MessageEvent<FromDrainer>) => this.onMessage(event.data);
     const { heap, table, ctl, tableEndWord } = memory;
     const start: DrainerStart = { heap: heap.buffer, ctl, control: table.control, tableEndWord, commands: buffer };
+    if (inline) {
+      this.drainer = null;
+      drainInline(start, (message) => this.onMessage(message));
+      return;
+    }
+    this.drainer = drainers.take(ANY_RUN);
+    this.drainer.onmessage = (event: MessageEvent<FromDrainer>) => this.onMessage(event.data);
     this.drainer.postMessage(start);
   }
 
@@ -83,6 +95,7 @@ export class RunDrain {
 
   /** After finish: the drainer goes back to the pool (it is done with `memory`), or, if it did not finish clean, is terminated. */
   release(memory: object): void {
+    if (!this.drainer) return;
     this.drainer.onmessage = null;
     if (this.drained && !this.corrupt) this.drainers.keep(this.drainer, ANY_RUN, memory);
     else this.drainer.terminate();

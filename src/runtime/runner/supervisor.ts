@@ -98,7 +98,7 @@ export class Supervisor {
 
     this.drain = new RunDrain(memory, parts.drainers,
       (chunk) => parts.send({ type: "chunk", runId: request.runId, chunk }, chunk.events.map((e) => e.data)),
-      () => void this.end("error"));
+      () => void this.end("error"), request.plan?.reuse === true);
 
     // What a controlled run's threads wait on between their steps, named once (control/step-kinds.ts).
     if (context.control) parts.send({ type: "object", runId: request.runId, ref: TURN_REF, name: TURN_NAME });
