@@ -67,6 +67,8 @@ export class RunSession {
   private usedMs = 0;
   private windowStart = -Infinity;
   private done = false;
+  /** the runner's end has arrived (taken in or not) */
+  private endHeard = false;
   private offset = 2;
   private ready: Promise<void>;
   /** the race detector's findings (API.md §11), when the compile was checked */
@@ -104,6 +106,7 @@ export class RunSession {
       this.listener.onTraceStart?.(this.model, () => this.now());
       return;
     }
+    if (message.type === "end") this.endHeard = true;
     this.pending.push(message);
     this.schedule();
   }
@@ -264,7 +267,9 @@ export class RunSession {
       }
       for (const ident of chunk.ended) this.closeThread(ident);
       this.listener.onTraceUpdate?.();
-      this.send({ type: "ack", runId: this.runId, seq: chunk.seq });
+      // (Once the runner has sent the end it sends no more chunks: an ack would only cost it a message. A search's
+      // runs send everything in one batch with the end, runner/message-batch.ts.)
+      if (!this.endHeard) this.send({ type: "ack", runId: this.runId, seq: chunk.seq });
       return true;
     };
   }
