@@ -20,6 +20,8 @@ export interface WorkerSources {
 
 export type ToRunner =
   | { type: "run"; runId: number; js: string; sharedGlobals: number; settings: ResolvedSettings; timeoutMs?: number; plan?: ControlPlan }
+  /** a search's shared runs (API.md §10 explore), run by the runner back to back: runner/search-runner.ts */
+  | { type: "search"; runId: number; js: string; sharedGlobals: number; settings: ResolvedSettings; mode: "failure" | "outcomes"; maxSchedules: number; budgetMs: number }
   | { type: "stop"; runId: number }
   /** the page has taken chunk `seq` in: the runner may send more (flow control) */
   | { type: "ack"; runId: number; seq: number }
@@ -62,6 +64,13 @@ export interface TraceChunk {
   ended: number[];
 }
 
+/** A run of a search, as the runner keeps it for the page: its messages (no trace events), and how many runs ended as it did. */
+export interface SearchedRun {
+  messages: FromRunner[];
+  schedule: string;
+  count: number;
+}
+
 export type FromRunner =
   | { type: "ready"; isolated: boolean; problem?: string }
   | { type: "beat" }
@@ -78,6 +87,8 @@ export type FromRunner =
   /** a thread ended without saying so: terminated with its process, or its worker failed */
   | { type: "halted"; runId: number; ident: number; state: "stopped" | "error"; t: number }
   | { type: "workers"; counts: WorkerCounts }
+  /** what a search found: each different outcome's run, and the failure's, as the messages the page would have had */
+  | { type: "searched"; runId: number; schedulesRun: number; exhaustive: boolean; unlisted: number; outcomes: SearchedRun[]; failure?: SearchedRun; problem?: string }
   /** a search's run's messages, in order, sent together (runner/message-batch.ts) */
   | { type: "batch"; runId: number; messages: FromRunner[] }
   /** `discardedEvents`: what a stopped run had recorded that the page was never sent; `discardedFromMs`: the earliest moment of it */

@@ -4,7 +4,7 @@
 // language (ui/controlled/explain-words.ts).
 
 import type { ControlReport, RunResult } from "../runtime/types";
-import { couldRun } from "./schedule-search";
+import { couldRun } from "../runtime/search/schedule-search";
 
 /** switches the sentence names; the rest it counts */
 const SWITCHES_NAMED = 3;

@@ -3,7 +3,12 @@
 // runner (runner-client.ts) and follow it with a RunSession; one run at a
 // time. The page itself never runs a snippet and never blocks.
 
-import type { PlaygroundRuntime, RunHandle, RunListener, SettingsLayers } from "./runtime-api";
+import type { PlaygroundRuntime, RunHandle, RunListener, SearchHandle, SearchOptions, SettingsLayers } from "./runtime-api";
+import type { CompileResult } from "../compile/types";
+import type { ResolvedSettings } from "../runtime/settings";
+import type { LoopResult } from "../runtime/search/search-loop";
+import type { SearchRun } from "./explore";
+import { takeSearched } from "./searched-runs";
 import type { RunResult } from "../runtime/types";
 import type { FromRunner, WorkerCounts } from "../runtime/frame-protocol";
 import { checkSettings, checkTimeout, resolveSettings } from "../runtime/settings";
@@ -48,8 +53,15 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
   let nextRunId = 1;
 
   const workerQueries: ((counts: WorkerCounts) => void)[] = [];
+  /** searches the runner is running, by run id (runner/search-runner.ts) */
+  const searches = new Map<number, { resolve(found: Extract<FromRunner, { type: "searched" }>): void; reject(error: Error): void }>();
   const events = {
     message(message: FromRunner) {
+      if (message.type === "searched") {
+        searches.get(message.runId)?.resolve(message);
+        searches.delete(message.runId);
+        return;
+      }
       if (message.type === "workers") workerQueries.shift()?.(message.counts);
       else if (session && "runId" in message && message.runId === session.runId) {
         if (message.type !== "batch") return session.handle(message);
@@ -64,6 +76,8 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
     },
     crashed() {
       session?.crashed();
+      for (const search of searches.values()) search.reject(new Error("the runner's process ended during the search (it ran out of memory?); the next search starts afresh"));
+      searches.clear();
       connection = connect();
     },
   };
@@ -72,6 +86,50 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
     connection = connect();
     warmCompiler();
   }
+
+  /**
+   * Compiles `code` and resolves the run's settings: what a run or a search
+   * sends the runner, or the RunResult of one that cannot start.
+   */
+  const prepare = async (
+    code: string, layers: SettingsLayers, listener: RunListener, timeoutMs: number | undefined, isStopped: () => boolean, drawSeed = true,
+  ): Promise<RunResult | { program: CompileResult; settings: ResolvedSettings }> => {
+    if (!connection) throw new Error(problem ?? "the runtime is not available");
+    if (code.length > MAX_CODE_CHARS) {
+      return refusedResult([{ thread: "MainThread", message: codeTooLong(code.length) }], "playground");
+    }
+    // (The runner would drop a request with a bad one, and the page would wait for its end for ever.)
+    const badTimeout = checkTimeout(timeoutMs);
+    if (badTimeout) return refusedResult([{ thread: "MainThread", message: badTimeout }], "playground");
+    const toolbar = checkSettings(layers.toolbar, "the toolbar's settings");
+    const request = checkSettings(layers.request, "settings");
+    const compiled = await compileSnippet(code, { ticks: true });
+    listener.onDiagnostics?.(compiled.diagnostics);
+    const pragma = checkSettings(compiled.pragmas, "the pragma on line 1");
+    for (const check of [request, pragma, toolbar]) {
+      if (!check.ok) return refusedResult([{ thread: "MainThread", message: check.error }], "playground");
+    }
+    if (!compiled.ok) {
+      const errors = compiled.diagnostics.filter((d) => d.severity === "error");
+      return refusedResult(errors.map((d) => ({ thread: "MainThread", message: d.message, line: d.line, column: d.column })));
+    }
+    if (isStopped()) return { ...refusedResult([]), status: "stopped" };
+    const settings = resolveSettings(toolbar.ok ? toolbar.settings : {}, pragma.ok ? pragma.settings : {}, request.ok ? request.settings : {});
+    if (settings.controlled) {
+      // A controlled run always has a seed, drawn when none was given, so it can be reported and replayed.
+      // (A search's runs each draw their own, unless one was given: runner/search-runner.ts.)
+      if (drawSeed) settings.seed ??= Math.floor(Math.random() * 0x1_0000_0000) >>> 0;
+      const schedule = settings.schedule === undefined ? null : decodeSchedule(settings.schedule, MAX_STEPS);
+      if (schedule && !schedule.ok) return refusedResult([{ thread: "MainThread", message: `setting schedule: ${schedule.error}` }], "playground");
+    }
+    listener.onSettings?.(settings);
+    // The race detector and controlled runs need every shared access seen: a compile of its own (compile/access-sites.ts).
+    const checked = settings.raceDetector || settings.controlled;
+    const program = checked ? await compileSnippet(code, { ticks: true, checked: true }) : compiled;
+    if (!program.ok) return refusedResult([{ thread: "MainThread", message: "the checked compile (race detector, controlled run) failed" }]);
+    if (isStopped()) return { ...refusedResult([]), status: "stopped" };
+    return { program, settings };
+  };
 
   return {
     isolated: problem === null,
@@ -92,40 +150,10 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
         },
       };
       const result = (async (): Promise<RunResult> => {
-        if (!connection) throw new Error(problem ?? "the runtime is not available");
-        if (code.length > MAX_CODE_CHARS) {
-          return refusedResult([{ thread: "MainThread", message: codeTooLong(code.length) }], "playground");
-        }
-        // (The runner would drop a request with a bad one, and the page would wait for its end for ever.)
-        const badTimeout = checkTimeout(timeoutMs);
-        if (badTimeout) return refusedResult([{ thread: "MainThread", message: badTimeout }], "playground");
-        const toolbar = checkSettings(layers.toolbar, "the toolbar's settings");
-        const request = checkSettings(layers.request, "settings");
-        const compiled = await compileSnippet(code, { ticks: true });
-        listener.onDiagnostics?.(compiled.diagnostics);
-        const pragma = checkSettings(compiled.pragmas, "the pragma on line 1");
-        for (const check of [request, pragma, toolbar]) {
-          if (!check.ok) return refusedResult([{ thread: "MainThread", message: check.error }], "playground");
-        }
-        if (!compiled.ok) {
-          const errors = compiled.diagnostics.filter((d) => d.severity === "error");
-          return refusedResult(errors.map((d) => ({ thread: "MainThread", message: d.message, line: d.line, column: d.column })));
-        }
-        if (stopped) return { ...refusedResult([]), status: "stopped" };
-        const settings = resolveSettings(toolbar.ok ? toolbar.settings : {}, pragma.ok ? pragma.settings : {}, request.ok ? request.settings : {});
-        if (settings.controlled) {
-          // A controlled run always has a seed, drawn when none was given, so it can be reported and replayed.
-          settings.seed ??= Math.floor(Math.random() * 0x1_0000_0000) >>> 0;
-          const schedule = settings.schedule === undefined ? null : decodeSchedule(settings.schedule, MAX_STEPS);
-          if (schedule && !schedule.ok) return refusedResult([{ thread: "MainThread", message: `setting schedule: ${schedule.error}` }], "playground");
-        }
-        listener.onSettings?.(settings);
-        // The race detector and controlled runs need every shared access seen: a compile of its own (compile/access-sites.ts).
-        const checked = settings.raceDetector || settings.controlled;
-        const program = checked ? await compileSnippet(code, { ticks: true, checked: true }) : compiled;
-        if (!program.ok) return refusedResult([{ thread: "MainThread", message: "the checked compile (race detector, controlled run) failed" }]);
-        if (stopped) return { ...refusedResult([]), status: "stopped" };
-        const runner = await connection;
+        const prepared = await prepare(code, layers, listener, timeoutMs, () => stopped);
+        if ("status" in prepared) return prepared;
+        const { program, settings } = prepared;
+        const runner = await connection!;
         session?.supersede();
         const current = (session = new RunSession(runId, program, listener, (m) => runner.send(m), settings.raceDetector, settings.controlled));
         stopRunner = () => runner.send({ type: "stop", runId });
@@ -138,6 +166,36 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
       })();
       void result.catch(() => undefined).finally(() => reportControl(undefined));
       return { result, stop: handle.stop, control };
+    },
+
+    search(code: string, layers: SettingsLayers, options: SearchOptions): SearchHandle {
+      const runId = nextRunId++;
+      let stopped = false;
+      let stopRunner = () => {};
+      const result = (async (): Promise<LoopResult<SearchRun>> => {
+        const prepared = await prepare(code, { ...layers, request: { ...layers.request, controlled: true } }, {}, undefined, () => stopped, false);
+        if ("status" in prepared) {
+          if (prepared.status === "stopped") return { schedulesRun: 0, exhaustive: false, outcomes: [], unlisted: 0 };
+          // (As a run of it would: its first error, which no search can help.)
+          throw new Error(prepared.errors[0]?.message ?? "the search could not start");
+        }
+        const { program, settings } = prepared;
+        const runner = await connection!;
+        session?.supersede();
+        session = null;
+        const found = new Promise<Extract<FromRunner, { type: "searched" }>>((resolve, reject) => searches.set(runId, { resolve, reject }));
+        stopRunner = () => runner.send({ type: "stop", runId });
+        runner.send({ type: "search", runId, js: program.js, sharedGlobals: program.sharedGlobals.length, settings, ...options });
+        if (stopped) stopRunner();
+        return takeSearched(await found, runId, program, settings);
+      })();
+      return {
+        result,
+        stop() {
+          stopped = true;
+          stopRunner();
+        },
+      };
     },
 
     stop() {

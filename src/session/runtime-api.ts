@@ -1,5 +1,7 @@
 // What the page (UI, automation API) sees of the runtime. Type-only.
 
+import type { LoopResult } from "../runtime/search/search-loop";
+import type { SearchRun } from "./explore";
 import type { ControlPlan, ControlReport, OutputLine, RunResult, SnippetDiagnostic, RaceInfo } from "../runtime/types";
 import type { ResolvedSettings, RunSettings } from "../runtime/settings";
 import type { TraceModel } from "../trace/model";
@@ -43,6 +45,21 @@ export interface RunHandle {
   stop(): void;
 }
 
+/** What a search asks of the runner beyond its code and settings. */
+export interface SearchOptions {
+  mode: "failure" | "outcomes";
+  maxSchedules: number;
+  /** the search's time, in ms */
+  budgetMs: number;
+}
+
+export interface SearchHandle {
+  /** what the runner's search found (runtime/search/search-loop.ts), each outcome's run and the failure's formatted as the page formats any run */
+  readonly result: Promise<LoopResult<SearchRun>>;
+  /** ends the search after its run going on, which stops */
+  stop(): void;
+}
+
 export interface PlaygroundRuntime {
   /** false when the page is not cross-origin isolated; `isolationProblem` says why */
   readonly isolated: boolean;
@@ -51,6 +68,8 @@ export interface PlaygroundRuntime {
   prepare?(code: string): void;
   /** compile and run; a second call stops the previous run first */
   run(code: string, settings: SettingsLayers, listener: RunListener, timeoutMs?: number): RunHandle;
+  /** a search's shared runs, run by the runner back to back (runner/search-runner.ts); a run or a search after it stops it */
+  search?(code: string, settings: SettingsLayers, options: SearchOptions): SearchHandle;
   /** stop the current run, if any */
   stop(): void;
   /** compile only, for editor markers */

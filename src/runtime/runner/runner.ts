@@ -17,6 +17,7 @@ import { allocateHeaps } from "./run-memory";
 import { HeapShelf } from "./heap-shelf";
 import { Dock } from "./docked-crew";
 import { batchedSend } from "./message-batch";
+import { RunnerSearch, type SearchRequest } from "./search-runner";
 import type { ControlPlan } from "../types";
 
 export const BEAT_MS = 250;
@@ -24,6 +25,8 @@ export const BEAT_MS = 250;
 const DOCK_WAIT_MS = 1000;
 /** the most code a run request may carry (the page refuses more, with a message, before it gets here) */
 export const MAX_JS_CHARS = 4 << 20;
+/** the longest a search may be given (an hour) */
+const MAX_SEARCH_MS = 3_600_000;
 
 export interface RunnerHandle {
   dispose(): void;
@@ -38,6 +41,18 @@ function readRequest(data: unknown): ToRunner | null {
     case "ack":
     case "workers":
       return m as ToRunner;
+    case "search": {
+      const settings = checkSettings(m.settings);
+      if (typeof m.js !== "string" || m.js.length > MAX_JS_CHARS || !settings.ok) return null;
+      if (!Number.isInteger(m.sharedGlobals) || (m.sharedGlobals as number) < 0 || (m.sharedGlobals as number) > 1 << 20) return null;
+      if (m.mode !== "failure" && m.mode !== "outcomes") return null;
+      if (!Number.isInteger(m.maxSchedules) || (m.maxSchedules as number) < 1 || (m.maxSchedules as number) > 100_000) return null;
+      if (typeof m.budgetMs !== "number" || !(m.budgetMs >= 0 && m.budgetMs <= MAX_SEARCH_MS)) return null;
+      return {
+        type: "search", runId: m.runId as number, js: m.js, sharedGlobals: m.sharedGlobals as number, settings: resolveSettings(settings.settings),
+        mode: m.mode, maxSchedules: m.maxSchedules as number, budgetMs: m.budgetMs,
+      };
+    }
     case "run": {
       const settings = checkSettings(m.settings);
       if (typeof m.js !== "string" || m.js.length > MAX_JS_CHARS || !settings.ok) return null;
@@ -93,9 +108,16 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
   let current: Supervisor | null = null;
   /** a run whose memory is still being allocated; a stop or a newer run cancels it */
   let pending: number | null = null;
+  /** where the pending run's messages go: the page, or the probe of a search's run */
+  let pendingOut = send;
+  /** the search going on, if any (search-runner.ts): its runs are `current` in turn */
+  let search: RunnerSearch | null = null;
 
-  const start = async (request: RunRequest) => {
+  /** Starts a run; its messages go to `sink` (a search's probe) if given, else to the page. */
+  const start = async (request: RunRequest, sink?: (message: FromRunner) => void) => {
+    const out = sink ?? send;
     pending = request.runId;
+    pendingOut = out;
     let failure: unknown = null;
     // A search's schedule may take the memory an earlier schedule left (runner/heap-shelf.ts); any other controlled
     // run (a replay, step mode, the search's replay of what it reports) takes fresh memory and leaves the shelf as it is.
@@ -115,7 +137,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
     if (heaps) {
       try {
         current = new Supervisor(request, heaps, {
-          send: reuse ? batchedSend(request.runId, send) : send, threads, drainers, clocks, shelf, dock: (crew) => dock.put(crew),
+          send: sink ?? (reuse ? batchedSend(request.runId, send) : send), threads, drainers, clocks, shelf, dock: (crew) => dock.put(crew),
           onEnd: () => {
             if (current?.runId === request.runId) current = null;
           },
@@ -126,17 +148,32 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
         void docked?.release(threads);
       }
     }
-    // The page waits for an end: a run that could not start must still send one.
-    send({ type: "started", runId: request.runId, epochMs: performance.timeOrigin + performance.now() });
-    send({ type: "end", runId: request.runId, status: "error", exitCode: 1, endMs: 0, problem: cannotStart(failure) });
+    // The page (or the search) waits for an end: a run that could not start must still send one.
+    out({ type: "started", runId: request.runId, epochMs: performance.timeOrigin + performance.now() });
+    out({ type: "end", runId: request.runId, status: "error", exitCode: 1, endMs: 0, problem: cannotStart(failure) });
   };
 
   const cancelPending = (status: "stopped") => {
     if (pending === null) return;
     const runId = pending;
     pending = null;
-    send({ type: "started", runId, epochMs: performance.timeOrigin + performance.now() });
-    send({ type: "end", runId, status, exitCode: 1, endMs: 0 });
+    pendingOut({ type: "started", runId, epochMs: performance.timeOrigin + performance.now() });
+    pendingOut({ type: "end", runId, status, exitCode: 1, endMs: 0 });
+  };
+
+  /** A newer request, or the page's Stop: the search going on ends after its run, which stops now. */
+  const stopSearch = () => {
+    search?.stop();
+    search = null;
+  };
+
+  const startSearch = async (request: SearchRequest) => {
+    const running = (search = new RunnerSearch(request, (run, sink) => void start(run, sink), () => {
+      if (current?.runId === request.runId) current.ack();
+    }));
+    const found = await running.run();
+    if (search === running) search = null;
+    send(found);
   };
 
   port.onmessage = (event: MessageEvent) => {
@@ -144,12 +181,21 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
     if (!request) return;
     switch (request.type) {
       case "run":
+        stopSearch();
         current?.stop();
         current = null;
         cancelPending("stopped");
         void start({ runId: request.runId, js: request.js, settings: request.settings, sharedGlobals: request.sharedGlobals, timeoutMs: request.timeoutMs, plan: request.plan });
         return;
+      case "search":
+        stopSearch();
+        current?.stop();
+        current = null;
+        cancelPending("stopped");
+        void startSearch(request);
+        return;
       case "stop":
+        if (search?.runId === request.runId) stopSearch();
         if (current?.runId === request.runId) current.stop();
         if (pending === request.runId) cancelPending("stopped");
         return;

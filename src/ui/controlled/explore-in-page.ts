@@ -1,14 +1,15 @@
 // The search for a failing interleaving (session/explore.ts) run from the
 // page, for the "Find a failing interleaving" button and for
 // window.playground.explore alike: its many controlled runs go straight to
-// the runtime, undrawn (drawing each would cost more than running it), and
+// the runtime, undrawn (drawing each would cost more than running it; the
+// runner runs the shared ones itself, runner/search-runner.ts), and
 // the failure it finds is replayed through the run controller, so the page
 // shows it as the Run button would: output, summary, timeline, steps.
 // Stop ends the search between two runs, and the run going on at once.
 
 import type { PlaygroundApp } from "../playground-app";
 import type { RunHandle } from "../../session/runtime-api";
-import { explore, type ExploreRequest, type ExploreResult, type RunControlled } from "../../session/explore";
+import { explore, type ExploreRequest, type ExploreResult, type RunControlled, type SharedSearch } from "../../session/explore";
 import { currentSettings } from "../state/stores";
 
 /** Rejects a search that was stopped: the caller says so, it is not a failure of the program. */
@@ -30,18 +31,29 @@ export function exploreInPage(app: PlaygroundApp, request: ExploreRequest & { co
   const code = editor.getState().code;
   app.controller.stop();
   let stopped = false;
-  let current: RunHandle | null = null;
+  let current: Pick<RunHandle, "stop"> | null = null;
   let runs = 0;
+  const toolbar = currentSettings(app.stores.settings);
   const runOne: RunControlled = async (settings, plan, timeoutMs) => {
     if (stopped) throw new SearchStopped(runs);
-    const handle = (current = app.runtime.run(code, { toolbar: currentSettings(app.stores.settings), request: settings, plan }, {}, timeoutMs));
+    const handle = (current = app.runtime.run(code, { toolbar, request: settings, plan }, {}, timeoutMs));
     const result = await handle.result;
     current = null;
     runs++;
     if (stopped) throw new SearchStopped(runs);
     return { result, control: await handle.control };
   };
-  const result = explore(runOne, request).then(async (found) => {
+  const search = app.runtime.search?.bind(app.runtime);
+  const shared: SharedSearch | undefined = search && (async (settings, options) => {
+    if (stopped) throw new SearchStopped(runs);
+    const handle = (current = search(code, { toolbar, request: settings }, options));
+    const found = await handle.result;
+    current = null;
+    runs += found.schedulesRun;
+    if (stopped) throw new SearchStopped(runs);
+    return found;
+  });
+  const result = explore(runOne, request, shared).then(async (found) => {
     if (found.failure) {
       const { seed, schedule } = found.failure;
       await app.controller.run({ code, settings: { ...request.settings, controlled: true, seed, schedule }, plan: { policy: "stay" } });

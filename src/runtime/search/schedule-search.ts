@@ -2,7 +2,7 @@
 // run's choices and enabled sets (ControlReport) say where it could have
 // gone another way; each such branch is a prefix to replay, costing a
 // preemption when it switches away from a thread that could have gone on.
-// explore.ts drives the search with these.
+// search-loop.ts drives the search with these.
 
 /** whether `ident` could take step i, given that step's enabled mask (bit 0: some ident over 31 could) */
 export function couldRun(mask: number, ident: number): boolean {
