@@ -308,6 +308,20 @@ test("step mode shows who holds a lock, and a thread that asks for it waits bloc
   v = await view(playground, "step", "Thread-2");
   expect(state("Thread-2")).toMatchObject({ state: "blocked", next: "acquire lock" });
   expect(await call(playground, "step", "Thread-2")).toEqual({ error: "Thread-2 cannot take a step: it is blocked (acquire lock)" });
+  type Lanes = { debug: { threadStates(): { thread: string; state: string; sinceMs: number; onTurn: boolean }[]; lockHolds(): { holds: { thread: string; endMs: number }[] }[] } };
+  const lanes = () => playground.evaluate(() => {
+    const { debug } = (window as unknown as { playground: Lanes }).playground;
+    return { states: debug.threadStates(), holds: debug.lockHolds() };
+  });
+  // Blocked, the timeline agrees with the panel.
+  expect((await lanes()).states.find((t) => t.thread === "Thread-2")).toMatchObject({ state: "blocked on a lock", onTurn: false });
+  // Thread-1 releases: the panel says Thread-2 can run, and its lane says it waits for its turn since the release, not blocked.
+  while (state("Thread-2").state !== "runnable") v = await view(playground, "step", "Thread-1");
+  const { states, holds } = await lanes();
+  const released = Math.max(...holds[0].holds.filter((h) => h.thread === "Thread-1").map((h) => h.endMs));
+  const thread2 = states.find((t) => t.thread === "Thread-2")!;
+  expect(thread2).toMatchObject({ state: "waiting", onTurn: true });
+  expect(thread2.sinceMs).toBeCloseTo(released, 6);
 });
 
 test("Stop ends a search: the run in progress stops and no other starts", async ({ playground }) => {

@@ -101,6 +101,8 @@ export interface ControlReport {
   kinds: number[];
   args: number[];
   positions: number[];
+  /** when each step was decided, on the run's virtual clock (ms) */
+  times: number[];
   /** each thread the scheduler knew, where it stands */
   threads: { n: number; ident: number; name: string; status: "runnable" | "blocked" | "sleeping" | "done"; ref: number; nextKind: number; nextArg: number; nextPos: number }[];
   /** MainThread's process's shared globals at the end (or the pause), in compile order (CompileResult.sharedGlobals) */

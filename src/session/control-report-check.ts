@@ -19,6 +19,7 @@ export function readControlReport(data: unknown): ControlReport | undefined {
   if (!isInt(r.steps) || !isInt(r.preemptions) || !intArray(r.choices, MAX_STEPS) || !intArray(r.enabled, MAX_STEPS)) return undefined;
   if (r.choices.length !== r.steps || r.enabled.length !== r.steps || !Array.isArray(r.threads) || r.threads.length > 4096) return undefined;
   for (const list of [r.kinds, r.args, r.positions]) if (!intArray(list, MAX_STEPS) || list.length !== r.steps) return undefined;
+  if (!Array.isArray(r.times) || r.times.length !== r.steps || !r.times.every((t, i, all) => typeof t === "number" && t >= 0 && (i === 0 || t >= all[i - 1]))) return undefined;
   if (!Array.isArray(r.globals) || r.globals.length > 1 << 20 || !r.globals.every((v) => typeof v === "number")) return undefined;
   const threads: ControlReport["threads"] = [];
   for (const t of r.threads as Record<string, unknown>[]) {
@@ -31,7 +32,7 @@ export function readControlReport(data: unknown): ControlReport | undefined {
   }
   return {
     end: r.end, seed: r.seed, schedule: r.schedule, steps: r.steps, preemptions: r.preemptions,
-    choices: r.choices, enabled: r.enabled, kinds: r.kinds as number[], args: r.args as number[], positions: r.positions as number[], threads,
+    choices: r.choices, enabled: r.enabled, kinds: r.kinds as number[], args: r.args as number[], positions: r.positions as number[], times: r.times as number[], threads,
     globals: r.globals as number[],
   };
 }

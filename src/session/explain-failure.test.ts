@@ -7,7 +7,7 @@ const failed = { status: "error", errors: [{ thread: "MainThread", message: "Ass
 function report(choices: number[]): ControlReport {
   return {
     end: "finished", seed: 1, schedule: "", steps: choices.length, preemptions: 0, choices,
-    enabled: choices.map(() => -1), kinds: choices.map(() => 0), args: choices.map(() => 0), positions: choices.map(() => 0),
+    enabled: choices.map(() => -1), kinds: choices.map(() => 0), args: choices.map(() => 0), positions: choices.map(() => 0), times: choices.map((_, i) => i / 1000),
     globals: [], threads: [{ n: 1, ident: 1, name: "MainThread", status: "done", ref: 0, nextKind: 0, nextArg: 0, nextPos: 0 },
       { n: 2, ident: 2, name: "Thread-1", status: "done", ref: 0, nextKind: 0, nextArg: 0, nextPos: 0 }],
   };

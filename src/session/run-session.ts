@@ -12,6 +12,7 @@ import type { FromRunner } from "../runtime/frame-protocol";
 import type { ControlReport, OutputLine, RunErrorInfo, RunResult, RunStatus } from "../runtime/types";
 import { readControlReport } from "./control-report-check";
 import { openHolds, queueSizes, stepDescriber } from "./step-words";
+import { drawWakes } from "./paused-wakes";
 import { TraceModel } from "../trace/model";
 import { ThreadState } from "../trace/events";
 import type { RunListener } from "./runtime-api";
@@ -360,6 +361,7 @@ export class RunSession {
     // A step-mode pause ends no thread: each stays drawn in the state it is paused in, up to the pause.
     const paused = this.control?.end === "paused";
     if (!paused) for (const ident of this.model.threads.keys()) this.model.finish(ident, endMs, crashed ? ThreadState.Error : ThreadState.Stopped);
+    else if (this.control) drawWakes(this.model, this.control, endMs);
     if (end.problem) {
       this.errors.push({ thread: "playground", message: end.problem, system: true });
       this.addOutput({ thread: "playground", text: end.problem, t: endMs, stream: "stderr", system: true });

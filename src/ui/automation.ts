@@ -18,6 +18,7 @@ import { DEFAULT_SETTINGS } from "../runtime/settings";
 import { traceOfLastRun } from "./timeline/export";
 import { coroutineTasks } from "../trace/coroutine-list";
 import { objectName, stateName } from "../trace/names";
+import { SCHEDULER_TURN_REF } from "../trace/object-kinds";
 import { buildShareUrl } from "./share/share-link";
 import { shareSettings } from "./state/stores";
 import { MAX_CODE_CHARS, codeTooLong } from "../session/playground-runtime";
@@ -58,6 +59,8 @@ export interface PlaygroundDebug {
   timelineLanes(): { kind: string; label: string }[];
   /** how each thread's lane of the last run ends: its end state's name, or null while it is drawn as still going (a pause) */
   threadEnds(): { thread: string; ended: string | null }[];
+  /** the state each thread's lane of the last run is drawn in at its end (or at a pause), since when, and whether it waits for the scheduler's turn */
+  threadStates(): { thread: string; state: string; sinceMs: number; onTurn: boolean }[];
   /** the asyncio tasks the timeline draws: per task its thread, name and running stretches [start, end] in ms */
   coroutineTasks(): { thread: string; name: string; row: number; startMs: number; endMs: number; failed: boolean; runs: [number, number][] }[];
   /** every lock of the last run: its name, acquisitions, and every hold the timeline draws (shared: a read of an RWLock) */
@@ -148,6 +151,10 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
       threadEnds: () => {
         const model = app.stores.timeline.getState().model;
         return model ? [...model.threads.values()].map((t) => ({ thread: t.name, ended: Number.isNaN(t.endedMs) ? null : stateName(t.endedState) })) : [];
+      },
+      threadStates: () => {
+        const model = app.stores.timeline.getState().model;
+        return model ? [...model.threads.values()].map((t) => ({ thread: t.name, state: stateName(t.state), sinceMs: t.stateSinceMs, onTurn: t.stateObj === SCHEDULER_TURN_REF })) : [];
       },
       coroutineTasks: () => {
         const model = app.stores.timeline.getState().model;

@@ -34,9 +34,11 @@
 // then CAPACITY Float64 deadlines (virtual µs), then MAX_STEPS words each of
 // CHOICES (who took step i), ENABLED (bit k: ident k could have; bit 0:
 // an ident over 31 could have), KINDS, ARGS and POSITIONS (what step i
-// did, and where), and PREFIX (the schedule to replay); last NUMBER_BY_SLOT
+// did, and where), and PREFIX (the schedule to replay); then NUMBER_BY_SLOT
 // (TABLE_CAPACITY words: the number of the thread in each table slot) and
-// IDENT_BY_NUMBER (CAPACITY words).
+// IDENT_BY_NUMBER (CAPACITY words); last MAX_STEPS Float64 TIMES (the
+// virtual clock at step i's decision, µs: when each thread became able to
+// go on, which its own trace does not say, step mode draws from these).
 
 export const enum W {
   Turn = 0, Steps = 1, Preemptions = 2, Rng = 3, Policy = 4, PrefixLen = 5, End = 6, Last = 7,
@@ -69,6 +71,8 @@ export interface ControlLayout {
   prefix: number;
   numberBySlot: number;
   identByNumber: number;
+  /** Float64 index of TIMES */
+  timesF64: number;
   end: number;
 }
 
@@ -76,11 +80,12 @@ export function layoutOf(capacity: number, maxSteps: number, tableCapacity = 0):
   const slots = SLOTS;
   const deadlinesF64 = Math.ceil((slots + capacity * SLOT_WORDS) / 2);
   const choices = (deadlinesF64 + capacity) * 2;
+  const timesF64 = Math.ceil((choices + 6 * maxSteps + tableCapacity + capacity) / 2);
   return {
     slots, deadlinesF64, choices, enabled: choices + maxSteps, kinds: choices + 2 * maxSteps,
     args: choices + 3 * maxSteps, positions: choices + 4 * maxSteps, prefix: choices + 5 * maxSteps,
     numberBySlot: choices + 6 * maxSteps, identByNumber: choices + 6 * maxSteps + tableCapacity,
-    end: choices + 6 * maxSteps + tableCapacity + capacity,
+    timesF64, end: (timesF64 + maxSteps) * 2,
   };
 }
 
@@ -161,6 +166,8 @@ export interface ControlOutcome {
   kinds: number[];
   args: number[];
   positions: number[];
+  /** the virtual clock at each step's decision, in ms */
+  times: number[];
   virtualMs: number;
   /** each numbered thread's slot: for a paused run's StepView (`ident`: its ident in the thread table) */
   threads: { n: number; ident: number; status: Status; ref: number; nextKind: number; nextArg: number; nextPos: number }[];
@@ -182,6 +189,7 @@ export function readControlOutcome(buffer: SharedArrayBuffer, capacity: number, 
     threads.push({ n, ident: i32[layout.identByNumber + n], status, ref: i32[at + S.Ref], nextKind: i32[at + S.NextKind], nextArg: i32[at + S.NextArg], nextPos: i32[at + S.NextPos] });
   }
   const virtualMs = f64[CLOCK_F64];
+  const times = new Float64Array(buffer, layout.timesF64 * 8, steps);
   return {
     end: i32[W.End] as End,
     steps,
@@ -191,7 +199,21 @@ export function readControlOutcome(buffer: SharedArrayBuffer, capacity: number, 
     kinds: Array.from(i32.subarray(layout.kinds, layout.kinds + steps)),
     args: Array.from(i32.subarray(layout.args, layout.args + steps)),
     positions: Array.from(i32.subarray(layout.positions, layout.positions + steps)),
+    // (In ms, and never past the clock nor before the step before: the snippet could have written them.)
+    times: clampedTimes(times, Number.isFinite(virtualMs) && virtualMs >= 0 ? virtualMs : 0),
     virtualMs: Number.isFinite(virtualMs) && virtualMs >= 0 ? virtualMs / 1000 : 0,
     threads,
   };
+}
+
+/** Step times in ms, each at least the one before and at most `lastUs` (the clock now). */
+function clampedTimes(us: Float64Array, lastUs: number): number[] {
+  const out = new Array<number>(us.length);
+  let before = 0;
+  for (let i = 0; i < us.length; i++) {
+    const t = us[i];
+    before = Number.isFinite(t) ? Math.min(Math.max(t, before), lastUs) : before;
+    out[i] = before / 1000;
+  }
+  return out;
 }

@@ -237,6 +237,7 @@ export class Scheduler {
     i32[layout.kinds + steps] = i32[at + S.NextKind];
     i32[layout.args + steps] = i32[at + S.NextArg];
     i32[layout.positions + steps] = i32[at + S.NextPos];
+    this.f64[layout.timesF64 + steps] = this.f64[CLOCK_F64];
     i32[W.Steps] = steps + 1;
     i32[W.Last] = chosen;
     return chosen;

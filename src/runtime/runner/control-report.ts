@@ -38,6 +38,7 @@ export function controlReport(control: SharedArrayBuffer, tableCapacity: number,
     kinds: outcome.kinds,
     args: outcome.args,
     positions: outcome.positions,
+    times: outcome.times,
     globals,
     threads: outcome.threads.map((t) => ({
       n: t.n, ident: t.ident, name: nameOf(t.ident), status: STATUSES[t.status] ?? "done", ref: t.ref, nextKind: t.nextKind, nextArg: t.nextArg, nextPos: t.nextPos,
