@@ -126,7 +126,10 @@ function allUnchanged(snapshots: Snapshot[], from = 0, stride = 1): boolean {
  * as writable as they were, so a subclass or an instance may still put its
  * own method in place of one. What a snippet can no longer do is add a
  * property to such a function, as Python refuses one on a builtin
- * function (len.cache = 1).
+ * function (len.cache = 1). Only a worker that serves a search's runs
+ * does this (finding them takes the walk of the fingerprint, 12-14 ms,
+ * too much for every boot): a run the page draws finds its builtins as
+ * the browser made them, on every worker alike.
  */
 function freezeMethods(snapshots: Snapshot[], core: Set<unknown>): void {
   const inherited = new Set(snapshots.map((s) => s.proto));
@@ -251,6 +254,8 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
   let scopeAlways: number[] = [];
   let served = false;
   let sampled: Snapshot[] = [];
+  /** what the fingerprint recorded, until the worker's methods are frozen (a worker that serves a search's runs) */
+  let freezable: { snapshots: Snapshot[]; core: Set<unknown> } | null = null;
   const fingerprint = () => {
     if (always) return;
     const snapshots = [...reachable(scope, api)].map(snapshot);
@@ -263,9 +268,16 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
     always = snapshots.filter((s) => core.has(s.obj) && s.obj !== scope).sort((a, b) => Number(b.obj === Object.prototype) - Number(a.obj === Object.prototype));
     scopeSnapshot = snapshots.find((s) => s.obj === scope) ?? null;
     scopeAlways = scopeSnapshot ? scopeSnapshot.keys.flatMap((key, i) => (typeof key === "string" && ALWAYS_GLOBALS.has(key) ? [i] : [])) : [];
-    freezeMethods(snapshots, core);
+    sampled = snapshots.filter((s) => !core.has(s.obj));
+    freezable = { snapshots, core };
+  };
+  /** A worker that serves a search's runs freezes the builtins' methods, once (freezeMethods). */
+  const freezeForSearch = () => {
+    if (!freezable) return;
+    freezeMethods(freezable.snapshots, freezable.core);
+    freezable = null;
     // (A frozen object cannot change: not its keys, values, prototype or extensibility.)
-    sampled = snapshots.filter((s) => !core.has(s.obj) && !isFrozen(s.obj));
+    sampled = sampled.filter((s) => !isFrozen(s.obj));
   };
   const draw = new Uint32Array(1);
   const random = crypto.getRandomValues.bind(crypto) as (array: Uint32Array) => Uint32Array;
@@ -287,7 +299,9 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
     },
     serving(reusable) {
       served = true;
-      if (reusable) fingerprint();
+      if (!reusable) return;
+      fingerprint();
+      freezeForSearch();
     },
     later(fn) {
       if (setTimeoutOriginal) apply(setTimeoutOriginal, scope, [fn, 0]);

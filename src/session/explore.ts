@@ -75,7 +75,7 @@ export interface SearchRun {
  * search-runner.ts): what it found, each outcome's and the failure's run
  * formatted by the page. Without one (tests), the page runs the schedules.
  */
-export type SharedSearch = (settings: RunSettings, options: { mode: "failure" | "outcomes"; maxSchedules: number; budgetMs: number }) => Promise<LoopResult<SearchRun>>;
+export type SharedSearch = (settings: RunSettings, options: { mode: "failure" | "outcomes"; maxSchedules: number; budgetMs: number; signal?: AbortSignal }) => Promise<LoopResult<SearchRun>>;
 
 /** each listed outcome's key (outcomeKey), for the replay that checks it */
 const keys = new WeakMap<ExploreResult["outcomes"][number], string>();
@@ -95,7 +95,7 @@ export async function explore(run: RunControlled, request: ExploreRequest, share
   const base: RunSettings = { ...request.settings, controlled: true, schedule: undefined };
   const options = { mode, maxSchedules, deadline, aborted: () => signal?.aborted === true };
   const found = shared
-    ? await shared(base, { mode, maxSchedules, budgetMs: Math.max(0, deadline - performance.now()) })
+    ? await shared(base, { mode, maxSchedules, budgetMs: Math.max(0, deadline - performance.now()), ...(signal ? { signal } : {}) })
     : await searchSchedules(pageRuns(run, base, deadline, true), options);
   const first = found.failure ? await confirmed(run, base, found.failure.item, deadline, signal) : null;
   if (first === "stopped") return { ...listed(found), schedulesRun: found.schedulesRun, exhaustive: false };

@@ -19,6 +19,9 @@ import type { ControlReport } from "../runtime/types";
 import { decodeSchedule } from "../runtime/control/schedule-codec";
 import { MAX_STEPS } from "../runtime/control/control-memory";
 
+/** how long a stopped search waits for the runner's answer before it ends without one */
+const STOPPED_SEARCH_WAIT_MS = 5000;
+
 /** The most code a run takes (a snippet is a lesson, not a library); more is refused with a message. */
 export const MAX_CODE_CHARS = 1_000_000;
 
@@ -194,6 +197,11 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
         stop() {
           stopped = true;
           stopRunner();
+          // The runner answers a stopped search with what it found so far; one that does not answer is not waited for.
+          setTimeout(() => {
+            searches.get(runId)?.resolve({ type: "searched", runId, schedulesRun: 0, exhaustive: false, unlisted: 0, outcomes: [] });
+            searches.delete(runId);
+          }, STOPPED_SEARCH_WAIT_MS);
         },
       };
     },

@@ -16,6 +16,13 @@ import { RunSession } from "./run-session";
 type Searched = Extract<FromRunner, { type: "searched" }>;
 
 const count = (v: unknown, min = 0): number | null => (Number.isInteger(v) && (v as number) >= min ? (v as number) : null);
+/** the messages of one run the page formats at most, and a schedule's length (control/schedule-codec.ts: at most 4 characters a step) */
+const MAX_MESSAGES = 100_000;
+const MAX_SCHEDULE_CHARS = 4 * 200_000;
+const isRun = (run: unknown): run is { messages: unknown[]; schedule: string; count: unknown } => {
+  const r = run as Record<string, unknown> | null;
+  return typeof r === "object" && r !== null && Array.isArray(r.messages) && r.messages.length <= MAX_MESSAGES && typeof r.schedule === "string" && r.schedule.length <= MAX_SCHEDULE_CHARS;
+};
 
 /** A run of the search, formatted from its messages as any run's (a run whose end is missing ends stopped). */
 async function formatted(runId: number, program: CompileResult, settings: ResolvedSettings, messages: unknown): Promise<SearchRun> {
@@ -40,14 +47,17 @@ export async function takeSearched(found: Searched, runId: number, program: Comp
   if (schedulesRun === null || unlisted === null || typeof found.exhaustive !== "boolean" || !Array.isArray(found.outcomes) || found.outcomes.length > MAX_OUTCOMES) {
     throw new Error("the runner's report of the search was malformed");
   }
-  const outcomes: LoopResult<SearchRun>["outcomes"] = [];
-  for (const outcome of found.outcomes) {
-    const times = count(outcome?.count, 1);
-    if (times === null || typeof outcome.schedule !== "string") throw new Error("the runner's report of the search was malformed");
-    outcomes.push({ item: await formatted(runId, program, settings, outcome.messages), count: times, schedule: outcome.schedule });
-  }
-  const failure = found.failure && typeof found.failure.schedule === "string"
-    ? { failed: true, refusal: null, key: "", schedule: found.failure.schedule, item: await formatted(runId, program, settings, found.failure.messages) }
-    : undefined;
-  return { schedulesRun, exhaustive: found.exhaustive, unlisted, outcomes, ...(failure ? { failure } : {}) };
+  const malformed = () => new Error("the runner's report of the search was malformed");
+  for (const outcome of found.outcomes) if (!isRun(outcome) || count(outcome.count, 1) === null) throw malformed();
+  if (found.failure !== undefined && !isRun(found.failure)) throw malformed();
+  // (All at once: each in tasks of its own, where one after another waited a clamped timer each.)
+  const [failure, ...items] = await Promise.all([
+    found.failure ? formatted(runId, program, settings, found.failure.messages) : null,
+    ...found.outcomes.map((outcome) => formatted(runId, program, settings, outcome.messages)),
+  ]);
+  const outcomes = found.outcomes.map((outcome, i) => ({ item: items[i], count: outcome.count, schedule: outcome.schedule }));
+  return {
+    schedulesRun, exhaustive: found.exhaustive, unlisted, outcomes,
+    ...(failure && found.failure ? { failure: { failed: true, refusal: null, key: "", schedule: found.failure.schedule, item: failure } } : {}),
+  };
 }

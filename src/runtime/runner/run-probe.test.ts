@@ -23,8 +23,8 @@ describe("a search's run, as the runner keeps it", () => {
   it("keeps its messages without the trace's events, and acknowledges each chunk as the page would", async () => {
     const { tried, acks } = await probe([{ type: "started", runId: 1, epochMs: 0 }, { type: "chunk", runId: 1, chunk: chunk(0, [[1, "a"]]) }, end("ok")]);
     expect(acks).toBe(1);
-    expect(tried.item.map((m) => m.type)).toEqual(["started", "chunk", "end"]);
-    expect((tried.item[1] as Extract<FromRunner, { type: "chunk" }>).chunk.events).toEqual([]);
+    expect(tried.item.messages.map((m) => m.type)).toEqual(["started", "chunk", "end"]);
+    expect((tried.item.messages[1] as Extract<FromRunner, { type: "chunk" }>).chunk.events).toEqual([]);
     expect(tried.failed).toBe(false);
     expect(tried.refusal).toBeNull();
   });
@@ -59,5 +59,22 @@ describe("a search's run, as the runner keeps it", () => {
     const plain = (await probe([end("deadlock")])).tried.key;
     expect((await probe([notice(0, "deadlock: every thread is waiting"), end("deadlock")])).tried.key).toBe(plain);
     expect((await probe([notice(2, "a warning of Thread-1's"), end("deadlock")])).tried.key).not.toBe(plain);
+  });
+
+  it("keys a race report by what it prints (who, where), not by its moments, and by where each thread was started", async () => {
+    const race = (t: number, prevThread = "Thread-1"): FromRunner => ({ type: "race", runId: 1, thread: "Thread-2", access: 0, site: 3, t, prevThread, prevAccess: 1, prevSite: 3, prevT: t - 0.001, cell: 0 });
+    const origin = (parent: string): FromRunner => ({ type: "thread-origin", runId: 1, thread: "Thread-2", parent, pos: 6 * 4096 });
+    const key = async (messages: FromRunner[]) => (await probe([...messages, end("ok")])).tried.key;
+    expect(await key([origin("MainThread"), race(0.004)])).toBe(await key([origin("MainThread"), race(0.009)]));
+    expect(await key([origin("MainThread"), race(0.004)])).not.toBe(await key([origin("MainThread"), race(0.004, "MainThread")]));
+    // The report says "Thread-2 started at line 6 by MainThread": another starter is another output.
+    expect(await key([origin("MainThread"), race(0.004)])).not.toBe(await key([origin("Thread-1"), race(0.004)]));
+  });
+
+  it("keeps a run's messages within a bound, however many it sent (each counts for some size)", async () => {
+    const named = Array.from({ length: 100_000 }, (_, ref): FromRunner => ({ type: "object", runId: 1, ref, name: "" }));
+    const { tried } = await probe([...named, end("ok")]);
+    expect(tried.item.messages.length).toBeLessThan(20_000);
+    expect(tried.key).toContain("partial");
   });
 });

@@ -20,23 +20,32 @@ import type { ControlReport } from "../types";
 import type { Tried } from "../search/search-loop";
 import { fnv1a } from "../../base/text-hash";
 
-/** the text of an outcome's messages kept for the page */
+/** the text of an outcome's messages kept for the page (each message counts MESSAGE_CHARS at least: a million named locks are not nothing) */
 const KEPT_CHARS = 1 << 20;
+const MESSAGE_CHARS = 64;
 /** the key's text at most: past it, its length and hash */
 const KEY_CHARS = 4096;
 /** the printed text a key is made of at most, as much as the page keeps of a run's output (session/run-session.ts) */
 const PRINTED_CHARS = 16 << 20;
+/** threads whose start a key tells, as the page keeps them for race reports */
+const MAX_ORIGINS = 10_000;
 
 /** How failed runs' errors read on the page (session/run-session.ts): "Name: message". */
 function errorText(name: string, message: string): string {
   return name && message ? `${name}: ${message}` : name || message;
 }
 
+/** A run's messages as kept for the page, and their size (as KEPT_CHARS counts it). */
+export interface KeptRun {
+  messages: FromRunner[];
+  chars: number;
+}
+
 export interface RunProbe {
   /** where the run's supervisor sends what it would send the page */
   send(message: FromRunner): void;
   /** the run as the search takes it, once it has ended */
-  readonly done: Promise<Tried<FromRunner[]>>;
+  readonly done: Promise<Tried<KeptRun>>;
 }
 
 /** `ack`: the page's acknowledgement of a chunk, which the probe gives instead (trace-backlog.ts sends the next on it). */
@@ -47,14 +56,16 @@ export function probeRun(ack: () => void): RunProbe {
   let printedChars = 0;
   const print = (t: number, text: string) => {
     printedChars += text.length;
-    if (printedChars <= PRINTED_CHARS) lines.push({ t, text });
+    if (printedChars <= PRINTED_CHARS) lines.push({ t: Number(t) || 0, text });
   };
   let errors: string[] = [];
   let problem: string | undefined;
-  let resolve!: (tried: Tried<FromRunner[]>) => void;
-  const done = new Promise<Tried<FromRunner[]>>((r) => (resolve = r));
+  /** the threads' start lines and starters (the race detector's): its reports print them */
+  const origins: string[] = [];
+  let resolve!: (tried: Tried<KeptRun>) => void;
+  const done = new Promise<Tried<KeptRun>>((r) => (resolve = r));
   const keep = (message: FromRunner, chars: number) => {
-    keptChars += chars;
+    keptChars += Math.max(chars, MESSAGE_CHARS);
     if (keptChars <= KEPT_CHARS) kept.push(message);
   };
   const send = (message: FromRunner) => {
@@ -74,8 +85,14 @@ export function probeRun(ack: () => void): RunProbe {
         // (The playground's own notices, ident 0, are not printed: the page marks them system.)
         if (message.ident) print(message.t, message.text);
         return keep(message, message.text.length);
-      case "race":
-        print(message.t, `\u0002${JSON.stringify(message)}`);
+      case "race": {
+        // (Not its moments: the report prints where and by whom, and they change with every schedule.)
+        const { thread, access, site, prevThread, prevAccess, prevSite, cell } = message;
+        print(message.t, `\u0002${JSON.stringify([thread, access, site, prevThread, prevAccess, prevSite, cell])}`);
+        return keep(message, 0);
+      }
+      case "thread-origin":
+        if (origins.length < MAX_ORIGINS) origins.push(JSON.stringify([message.thread, message.parent, message.pos]));
         return keep(message, 0);
       case "end":
         problem = message.problem;
@@ -85,7 +102,7 @@ export function probeRun(ack: () => void): RunProbe {
         return keep(message, 0);
     }
   };
-  const tried = (end: Extract<FromRunner, { type: "end" }>): Tried<FromRunner[]> => {
+  const tried = (end: Extract<FromRunner, { type: "end" }>): Tried<KeptRun> => {
     const over = end.status === "stopped" || end.status === "timeout";
     const all = problem ? [...errors, problem] : errors;
     const refusal = over ? undefined : all.find((e) => /not supported in a controlled run/.test(e)) ?? problem;
@@ -94,17 +111,22 @@ export function probeRun(ack: () => void): RunProbe {
     return {
       failed: !over && (end.status === "error" || end.status === "deadlock" || all.length > 0),
       refusal: refusal ?? null,
-      key: `${end.status}\u0000${outputKey(lines)}${keptChars > KEPT_CHARS ? "\u0000partial" : ""}`,
+      key: `${end.status}\u0000${outputKey(lines, printedChars)}\u0000${origins.join(",")}${keptChars > KEPT_CHARS ? "\u0000partial" : ""}`,
       schedule: control?.schedule ?? "",
       ...(control ? { control } : {}),
-      item: kept,
+      item: { messages: kept, chars: Math.min(keptChars, KEPT_CHARS) },
     };
   };
   return { send, done };
 }
 
-/** What the run printed, in the order of its moments (stably), or its length and hash when long. */
-function outputKey(lines: { t: number; text: string }[]): string {
+/**
+ * What the run printed, in the order of its moments (stably), or its length
+ * and hash when long; and how much it printed in all (past PRINTED_CHARS,
+ * what it printed last is not in the text).
+ */
+function outputKey(lines: { t: number; text: string }[], printedChars: number): string {
   const text = lines.map((line, i) => ({ line, i })).sort((a, b) => a.line.t - b.line.t || a.i - b.i).map(({ line }) => line.text).join("\n");
-  return text.length <= KEY_CHARS ? `=${text}` : `#${text.length}#${fnv1a(text)}${fnv1a(text, 0x050c5d1f)}`;
+  const all = printedChars > PRINTED_CHARS ? `+${printedChars}` : "";
+  return text.length <= KEY_CHARS ? `=${text}${all}` : `#${text.length}#${fnv1a(text)}${fnv1a(text, 0x050c5d1f)}${all}`;
 }

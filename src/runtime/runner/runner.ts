@@ -47,10 +47,11 @@ function readRequest(data: unknown): ToRunner | null {
       if (!Number.isInteger(m.sharedGlobals) || (m.sharedGlobals as number) < 0 || (m.sharedGlobals as number) > 1 << 20) return null;
       if (m.mode !== "failure" && m.mode !== "outcomes") return null;
       if (!Number.isInteger(m.maxSchedules) || (m.maxSchedules as number) < 1 || (m.maxSchedules as number) > 100_000) return null;
-      if (typeof m.budgetMs !== "number" || !(m.budgetMs >= 0 && m.budgetMs <= MAX_SEARCH_MS)) return null;
+      if (typeof m.budgetMs !== "number" || !(m.budgetMs >= 0)) return null;
       return {
         type: "search", runId: m.runId as number, js: m.js, sharedGlobals: m.sharedGlobals as number, settings: resolveSettings(settings.settings),
-        mode: m.mode, maxSchedules: m.maxSchedules as number, budgetMs: m.budgetMs,
+        // (The page allows a search 2^31 ms; past an hour the runner ends it and says how far it got.)
+        mode: m.mode, maxSchedules: m.maxSchedules as number, budgetMs: Math.min(m.budgetMs, MAX_SEARCH_MS),
       };
     }
     case "run": {
@@ -173,7 +174,12 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
     }));
     const found = await running.run();
     if (search === running) search = null;
-    send(found);
+    try {
+      send(found);
+    } catch (error) {
+      // (What it found could not be sent: the page still waits for an answer.)
+      send({ type: "searched", runId: request.runId, schedulesRun: found.schedulesRun, exhaustive: false, unlisted: 0, outcomes: [], problem: `the search's findings could not be sent to the page: ${String(error)}` });
+    }
   };
 
   port.onmessage = (event: MessageEvent) => {

@@ -16,7 +16,10 @@ import type { FromRunner, SearchedRun } from "../frame-protocol";
 import type { ResolvedSettings } from "../settings";
 import type { ControlPlan } from "../types";
 import { runBudget, searchSchedules, type LoopResult } from "../search/search-loop";
-import { probeRun } from "./run-probe";
+import { probeRun, type KeptRun } from "./run-probe";
+
+/** the text of the runs a search sends the page, at most */
+const SENT_CHARS = 16 << 20;
 import type { RunRequest } from "./supervisor";
 
 export interface SearchRequest {
@@ -70,10 +73,22 @@ export class RunnerSearch {
   }
 }
 
-function packed(found: LoopResult<FromRunner[]>): Omit<Extract<FromRunner, { type: "searched" }>, "type" | "runId"> {
-  const outcomes: SearchedRun[] = found.outcomes.map((o) => ({ messages: o.item, schedule: o.schedule, count: o.count }));
+/**
+ * What the page gets: each outcome's run while their text stays under
+ * SENT_CHARS in all (the rest counted as unlisted: a program that prints
+ * much that differs in every schedule has more outcomes than anyone reads).
+ */
+function packed(found: LoopResult<KeptRun>): Omit<Extract<FromRunner, { type: "searched" }>, "type" | "runId"> {
+  const outcomes: SearchedRun[] = [];
+  let chars = found.failure?.item.chars ?? 0;
+  let unlisted = found.unlisted;
+  for (const { item, schedule, count } of found.outcomes) {
+    chars += item.chars;
+    if (chars <= SENT_CHARS) outcomes.push({ messages: item.messages, schedule, count });
+    else unlisted += count;
+  }
   return {
-    schedulesRun: found.schedulesRun, exhaustive: found.exhaustive, unlisted: found.unlisted, outcomes,
-    ...(found.failure ? { failure: { messages: found.failure.item, schedule: found.failure.schedule, count: 1 } } : {}),
+    schedulesRun: found.schedulesRun, exhaustive: found.exhaustive, unlisted, outcomes,
+    ...(found.failure ? { failure: { messages: found.failure.item.messages, schedule: found.failure.schedule, count: 1 } } : {}),
   };
 }

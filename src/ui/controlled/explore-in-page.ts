@@ -46,7 +46,9 @@ export function exploreInPage(app: PlaygroundApp, request: ExploreRequest & { co
   const search = app.runtime.search?.bind(app.runtime);
   const shared: SharedSearch | undefined = search && (async (settings, options) => {
     if (stopped) throw new SearchStopped(runs);
-    const handle = (current = search(code, { toolbar, request: settings }, options));
+    const { signal, ...asked } = options;
+    const handle = (current = search(code, { toolbar, request: settings }, asked));
+    signal?.addEventListener("abort", () => handle.stop(), { once: true });
     const found = await handle.result;
     current = null;
     runs += found.schedulesRun;
