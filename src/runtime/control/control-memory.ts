@@ -115,14 +115,16 @@ export function createControlMemory(options: ControlOptions): SharedArrayBuffer 
  * (runner/docked-crew.ts: its workers hold this buffer). False when it is
  * not the size these options need. What a run reads is emptied: the
  * header, the threads' slots and deadlines, and the tables by slot and by
- * number; the steps' arrays are read only below STEPS, which starts at 0.
+ * number; the steps' arrays (and their times) are read only below STEPS,
+ * which starts at 0.
  */
 export function resetControlMemory(buffer: SharedArrayBuffer, options: ControlOptions): boolean {
   const layout = layoutOf(options.capacity, MAX_STEPS, options.tableCapacity);
   if (buffer.byteLength !== Math.ceil(layout.end / 2) * 8) return false;
   const i32 = new Int32Array(buffer);
   i32.fill(0, 0, layout.choices);
-  i32.fill(0, layout.numberBySlot, layout.end);
+  // (Not the step times after the tables: 1.6 MB, read only below STEPS.)
+  i32.fill(0, layout.numberBySlot, layout.identByNumber + options.capacity);
   writeControlStart(i32, layout, options);
   return true;
 }

@@ -84,7 +84,8 @@ export class RunDrain {
     Atomics.store(this.commands, DRAIN_PAUSED, 0);
     this.wake();
     return new Promise<boolean>((resolve) => {
-      const giveUp = setTimeout(() => resolve(false), FINAL_DRAIN_MS);
+      // (A drain on this thread answers within a pass: it waits PASS_MS at most, and a failed pass answers too.)
+      const giveUp = this.drainer ? setTimeout(() => resolve(false), FINAL_DRAIN_MS) : undefined;
       this.finalDrain = () => {
         clearTimeout(giveUp);
         this.finalDrain = null;
