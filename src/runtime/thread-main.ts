@@ -185,24 +185,6 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
   let reviewed = false;
   /** a thread ran here since the worker last checked itself (one that ran none has nothing to check) */
   let ran = false;
-  /** what the worker's last check of itself found (true before any) */
-  let clean = true;
-  /**
-   * A search's worker checks itself as soon as each thread it ran has ended,
-   * while the run goes on in other workers (a controlled run runs one thread
-   * at a time, and the other core was idle): checked at the run's end, the
-   * three workers of a schedule checked themselves at once, and the next
-   * schedule waited for the last of them. Nothing of the snippet runs in
-   * this worker's realm once its thread has ended and what the thread left
-   * queued has run (the first task after it), so the verdict stands until it
-   * runs another thread.
-   */
-  const checkAhead = message.reusable === true;
-  const checkNow = async () => {
-    await hygiene.nextTask();
-    clean = !parts.leftover() && hygiene.clean();
-    ran = false;
-  };
   /** the thread it ran last (its place holds it until it parks again) */
   let last = 0;
   for (;;) {
@@ -216,12 +198,15 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
         // (runner/docked-crew.ts), in the same memory: the check a kept worker makes before its next run, made
         // here, from a task of its own (what the run left queued as microtasks runs first), then park again.
         releaseContext();
-        if (ran) await checkNow();
-        if (!clean) {
-          leavePlace(i32, at);
-          sendToRunner({ type: "idle", clean: false });
-          return;
+        if (ran) {
+          await hygiene.nextTask();
+          if (parts.leftover() || !hygiene.clean()) {
+            leavePlace(i32, at);
+            sendToRunner({ type: "idle", clean: false });
+            return;
+          }
         }
+        ran = false;
         reviewed = true;
         run = { ...run };
         ident = 0;
@@ -231,7 +216,7 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
         releaseContext();
         // From a task of its own: what the run left queued as microtasks runs first (and a chain that never
         // ends never lets this report go: the runner then gives up on the worker).
-        hygiene.later(() => sendToRunner({ type: "idle", clean: ran ? !parts.leftover() && hygiene.clean() : clean }));
+        hygiene.later(() => sendToRunner({ type: "idle", clean: !parts.leftover() && hygiene.clean() }));
         return;
       }
     }
@@ -248,7 +233,6 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
       sendToRunner({ type: "exit", state: "error", t, exitCode: 1, broken: true });
       return;
     }
-    if (checkAhead) await checkNow();
     ident = 0;
   }
 }
