@@ -104,7 +104,11 @@ export interface ControlReport {
   /** when each step was decided, on the run's virtual clock (ms) */
   times: number[];
   /** each thread the scheduler knew, where it stands */
-  threads: { n: number; ident: number; name: string; status: "runnable" | "blocked" | "sleeping" | "done"; ref: number; nextKind: number; nextArg: number; nextPos: number }[];
+  threads: {
+    n: number; ident: number; name: string; status: "runnable" | "blocked" | "sleeping" | "done"; ref: number; nextKind: number; nextArg: number; nextPos: number;
+    /** its timed wait ended by its deadline (it has not run since) */
+    timedOut?: boolean;
+  }[];
   /** MainThread's process's shared globals at the end (or the pause), in compile order (CompileResult.sharedGlobals) */
   globals: number[];
   /** page side only: the shared globals by name, as the snippet declared them */

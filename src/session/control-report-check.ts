@@ -27,7 +27,7 @@ export function readControlReport(data: unknown): ControlReport | undefined {
     if (!isInt(t.ref) || !isInt(t.nextKind) || !isInt(t.nextArg) || !isInt(t.nextPos)) return undefined;
     threads.push({
       n: t.n, ident: t.ident, name: t.name.slice(0, 256), status: t.status as ControlReport["threads"][number]["status"],
-      ref: t.ref, nextKind: t.nextKind, nextArg: t.nextArg, nextPos: t.nextPos,
+      ref: t.ref, nextKind: t.nextKind, nextArg: t.nextArg, nextPos: t.nextPos, ...(t.timedOut === true ? { timedOut: true } : {}),
     });
   }
   return {

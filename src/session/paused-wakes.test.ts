@@ -68,4 +68,16 @@ describe("drawWakes", () => {
     drawWakes(m, control, us(10));
     expect(m.threads.get(3)!.stateSinceMs).toBeCloseTo(us(7), 9);
   });
+
+  it("draws a thread a deadline let go (a sleep, a timed wait that timed out) from the decision that let it go, not the step before", () => {
+    const { m, control } = pausedRun();
+    // Thread-2 timed out: the scheduler freed it as it decided the pause's step, not during Thread-1's last step.
+    (control.threads[2] as { timedOut?: boolean }).timedOut = true;
+    drawWakes(m, control, us(10));
+    expect(m.threads.get(3)!.stateSinceMs).toBeCloseTo(us(10), 9);
+    const slept = pausedRun();
+    slept.m.add(3, us(7), EventKind.State, ThreadState.Sleeping, 0);
+    drawWakes(slept.m, slept.control, us(10));
+    expect(slept.m.threads.get(3)!.stateSinceMs).toBeCloseTo(us(10), 9);
+  });
 });

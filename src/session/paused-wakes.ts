@@ -9,10 +9,11 @@
 // release, a thread's end) all carry its moment, since a controlled run's
 // clock moves only between steps, a microsecond a step; from then on the
 // thread is drawn waiting for the scheduler's turn, as a thread that can go
-// on and was not chosen is. Where the clock jumped between that step and
-// the next decision (every thread slept or waited with a timeout, and the
-// clock went to the first deadline), a deadline may have let it go: it is
-// drawn from the jump's end, the latest it can have been.
+// on and was not chosen is. A deadline lets a thread go only at a decision
+// (the scheduler looks at deadlines when it decides): a sleeper, a wait
+// that timed out, or any thread the clock jumped to (every thread slept or
+// waited, and the clock went to the first deadline) is drawn from that
+// decision's moment.
 
 import type { ControlReport } from "../runtime/types";
 import { couldRun } from "../runtime/search/schedule-search";
@@ -43,7 +44,8 @@ export function drawWakes(model: TraceModel, control: ControlReport, pauseMs: nu
     let first = steps;
     while (first > 0 && couldRun(enabled[first - 1], thread.n)) first--;
     if (first === 0) continue;
-    const since = decided(first) - decided(first - 1) > JUMP_MS ? decided(first) : decided(first - 1);
+    const byDeadline = track.state === ThreadState.Sleeping || thread.timedOut === true || decided(first) - decided(first - 1) > JUMP_MS;
+    const since = byDeadline ? decided(first) : decided(first - 1);
     if (since > track.stateSinceMs) model.add(thread.ident, since, EventKind.State, ThreadState.Waiting, SCHEDULER_TURN_REF);
   }
 }

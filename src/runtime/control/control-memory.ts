@@ -172,7 +172,7 @@ export interface ControlOutcome {
   times: number[];
   virtualMs: number;
   /** each numbered thread's slot: for a paused run's StepView (`ident`: its ident in the thread table) */
-  threads: { n: number; ident: number; status: Status; ref: number; nextKind: number; nextArg: number; nextPos: number }[];
+  threads: { n: number; ident: number; status: Status; ref: number; nextKind: number; nextArg: number; nextPos: number; timedOut: boolean }[];
 }
 
 /** What the run's scheduler left, read defensively: every count is clamped to the buffer. */
@@ -188,7 +188,10 @@ export function readControlOutcome(buffer: SharedArrayBuffer, capacity: number, 
     const at = layout.slots + n * SLOT_WORDS;
     const status = i32[at + S.Status] as Status;
     if (status === Status.Absent) continue;
-    threads.push({ n, ident: i32[layout.identByNumber + n], status, ref: i32[at + S.Ref], nextKind: i32[at + S.NextKind], nextArg: i32[at + S.NextArg], nextPos: i32[at + S.NextPos] });
+    threads.push({
+      n, ident: i32[layout.identByNumber + n], status, ref: i32[at + S.Ref], nextKind: i32[at + S.NextKind], nextArg: i32[at + S.NextArg], nextPos: i32[at + S.NextPos],
+      timedOut: i32[at + S.TimedOut] !== 0,
+    });
   }
   const virtualMs = f64[CLOCK_F64];
   const times = new Float64Array(buffer, layout.timesF64 * 8, steps);

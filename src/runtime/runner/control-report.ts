@@ -42,6 +42,7 @@ export function controlReport(control: SharedArrayBuffer, tableCapacity: number,
     globals,
     threads: outcome.threads.map((t) => ({
       n: t.n, ident: t.ident, name: nameOf(t.ident), status: STATUSES[t.status] ?? "done", ref: t.ref, nextKind: t.nextKind, nextArg: t.nextArg, nextPos: t.nextPos,
+      ...(t.timedOut ? { timedOut: true } : {}),
     })),
   };
 }
