@@ -110,34 +110,6 @@ test("a search's schedules reuse its workers and its memory: docked between sche
   expect(docked, "runs of 16 that took the workers the run before left docked").toBeGreaterThan(8);
 });
 
-test("a search of threads that leave code queued behind them: its workers stay docked, and its outcomes are the program's", async ({ playground }) => {
-  // Each thread leaves a promise chain that writes the shared counter after the thread has ended. Its worker runs it
-  // only once the run is over and its context is let go, as it checks itself: run while the schedule went on (as a
-  // worker that checked itself as soon as its thread ended did), the write took a step of the scheduler for a thread
-  // that is done, while another held the turn.
-  const code = `import { Thread, print } from "playground";
-let counter = 0;
-function work() {
-  counter += 1;
-  void (async () => { for (let i = 0; i < 5; i++) await null; counter += 100; })();
-}
-const a = new Thread({ target: work });
-const b = new Thread({ target: work });
-a.start(); b.start(); a.join(); b.join();
-print("counter", counter);
-`;
-  const found = await playground.evaluate(async (code) => {
-    const api = (window as unknown as { playground: Api }).playground;
-    const before = (await api.debug.runner())!.workers;
-    const result = await api.explore({ code, mode: "outcomes", maxSchedules: 40, timeoutMs: 120_000 });
-    const after = (await api.debug.runner())!.workers;
-    return { result, docked: after.docked - before.docked };
-  }, code);
-  expect(found.result.schedulesRun).toBe(40);
-  expect(found.result.outcomes.map((o) => o.output).sort()).toEqual(["counter 1", "counter 2"]);
-  expect(found.docked, "schedules of 40 that took the workers the one before left docked").toBeGreaterThan(30);
-});
-
 test("where a search's workers cannot stay docked (the race detector's memory is per run), they are kept in the pool and the heaps on the shelf", async ({ playground }) => {
   const { results, reused, heapsReused, docked } = await controlledRuns(playground, LOCKED, 12, true);
   for (const r of results) {
