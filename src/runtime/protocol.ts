@@ -33,6 +33,12 @@ export interface RunContextInit {
   /** a controlled run's scheduler memory (runtime/control), and the seed of its threads' Math.random */
   control?: SharedArrayBuffer;
   seed?: number;
+  /**
+   * a search's run (ControlPlan.reuse): no one draws it, so its objects'
+   * names and labels are not sent (three messages of a schedule's ten, each
+   * a task on the runner's thread; door/objects.ts)
+   */
+  undrawn?: boolean;
 }
 
 /** What a new thread gets from the thread that started it (through shared memory: spawn-payload.ts). */

@@ -6,6 +6,7 @@
 import { Ctl } from "../thread-table";
 import { context } from "../worker-context";
 import { sendToRunner } from "../runner-link";
+import type { FromThread } from "../protocol";
 import { checkControllable } from "./controlled";
 import { EventKind } from "../../trace/events";
 import { kindInfo, kindOf, objRef, ObjKind } from "../../trace/object-kinds";
@@ -33,6 +34,11 @@ interface Told {
 }
 const toldIn = new WeakMap<object, Told>();
 
+/** An object's name or owner to the runner, which names it on the timeline: not for a run no one draws (a search's). */
+function tell(message: Extract<FromThread, { type: "object" }>): void {
+  if (!context().run.undrawn) sendToRunner(message);
+}
+
 function told(): Told {
   const run = context().run;
   let t = toldIn.get(run);
@@ -52,7 +58,7 @@ export function place(kind: ObjKind, words: number, shared?: Placed, options: Pl
   const base = words > 0 ? ctx.heap.alloc(words, options.align ?? 1) : 0;
   const ref = objRef(kind, ctx.table.counter(Ctl.KindCounters + kind));
   ctx.trace(EventKind.ObjectCreated, options.owner ? 1 : 0, ref);
-  if (options.owner) sendToRunner({ type: "object", ref, owner: options.owner, ...(options.role ? { name: options.role } : {}) });
+  if (options.owner) tell({ type: "object", ref, owner: options.owner, ...(options.role ? { name: options.role } : {}) });
   return { base, ref };
 }
 
@@ -76,7 +82,7 @@ export function nameValue(value: unknown, name: string): void {
   const { named } = told();
   if (named.has(ref)) return;
   named.add(ref);
-  sendToRunner({ type: "object", ref, name });
+  tell({ type: "object", ref, name });
 }
 
 /** The ref of a mark()/span() label (its text is sent once). */
@@ -86,12 +92,12 @@ export function labelRef(text: string): number {
   if (ref === undefined) {
     ref = place(ObjKind.Label, 0).ref;
     labels.set(text, ref);
-    sendToRunner({ type: "object", ref, name: text });
+    tell({ type: "object", ref, name: text });
   }
   return ref;
 }
 
 /** A name for an object the runtime itself names (an asyncio task). */
 export function nameRef(ref: number, name: string): void {
-  sendToRunner({ type: "object", ref, name });
+  tell({ type: "object", ref, name });
 }
