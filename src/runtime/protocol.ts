@@ -34,9 +34,9 @@ export interface RunContextInit {
   control?: SharedArrayBuffer;
   seed?: number;
   /**
-   * a search's run (ControlPlan.reuse): no one draws it, so its objects'
-   * names and labels are not sent (three messages of a schedule's ten, each
-   * a task on the runner's thread; door/objects.ts)
+   * a run of the runner's own search (ControlPlan.undrawn): no one draws
+   * it, so its objects' names and labels are not sent (three messages of a
+   * schedule's ten, each a task on the runner's thread; door/objects.ts)
    */
   undrawn?: boolean;
 }

@@ -84,6 +84,8 @@ export interface ControlPlan {
    * come to the page in batches (runner/message-batch.ts).
    */
   reuse?: boolean;
+  /** a run of the runner's own search (runner/search-runner.ts): no one draws it, so its objects' names are not sent; never the page's */
+  undrawn?: boolean;
 }
 
 /** What a controlled run's scheduler left, as the runner read it (checked). */

@@ -1,5 +1,5 @@
-// A search's run's messages reach the page in batches: in order, whole but
-// for the trace's events, and never held while the backlog waits for the
+// A run on a search's workers that the page asks for sends its messages in
+// batches: in order, whole, and never held while the backlog waits for the
 // page to acknowledge the chunks a batch holds.
 import { describe, expect, it } from "vitest";
 import type { FromRunner, TraceChunk } from "../frame-protocol";
@@ -28,11 +28,11 @@ describe("batchedSend", () => {
     expect(batches()).toEqual([["started", "object", "chunk", "end"]]);
     const batch = sent[0] as Extract<FromRunner, { type: "batch" }>;
     expect(batch.runId).toBe(7);
-    // What decides an outcome arrives whole; the events do not (no one draws a search's run).
+    // The run arrives whole, its trace's events too (it is drawn as any run).
     const only = batch.messages[2] as Extract<FromRunner, { type: "chunk" }>;
     expect(only.chunk.output).toEqual([{ ident: 1, text: "line 0", stream: 0, t: 0 }]);
     expect(only.chunk.threads).toHaveLength(1);
-    expect(only.chunk.events).toEqual([]);
+    expect(only.chunk.events).toHaveLength(1);
   });
 
   it("sends a batch once it holds as many chunks as the backlog sends before an ack, so a long run's trace keeps flowing", () => {

@@ -1,14 +1,13 @@
-// A search's runs (ControlPlan.reuse) send the page their messages in
-// batches, without their trace's events. Each of a few hundred schedules a
-// second otherwise sent some ten messages across processes (started, one
-// per named object, the trace's chunks, the end), the page took each in as
-// a task of its own, and it built a timeline of every schedule that no one
-// would see: the page draws none of a search's runs, only the replay of
-// what the search reports, which is a run of its own (session/explore.ts).
-// A batch holds a run's messages, in order, until the run ends; the page
-// unpacks it and takes them in as if they had come one by one
-// (session/playground-runtime.ts). What decides a schedule's outcome (its
-// output, errors, status and control report) arrives whole.
+// A run on a search's shared workers that the page asks for itself
+// (ControlPlan.reuse: the search's schedules when the page runs them, and
+// tests) sends the page its messages in batches. Each of a few hundred
+// schedules a second otherwise sent some ten messages across processes
+// (started, one per named object, the trace's chunks, the end), and the
+// page took each in as a task of its own. A batch holds a run's messages,
+// in order, until the run ends; the page unpacks it and takes them in as if
+// they had come one by one (session/playground-runtime.ts), so such a run
+// is drawn as any other. (The runner's own search keeps its runs' messages
+// itself: runner/run-probe.ts.)
 //
 // Flow control is kept: the trace's chunks still wait for the page's
 // acknowledgements (trace-backlog.ts sends at most PAGE_IN_FLIGHT before
@@ -25,21 +24,21 @@ export const MAX_HELD = 256;
 
 export type SendToPage = (message: FromRunner, transfer?: Transferable[]) => void;
 
-/** A send for a search's run `runId` that batches what `send` would have sent one by one, and drops its trace's events. */
+/** A send for run `runId` that batches what `send` would have sent one by one. */
 export function batchedSend(runId: number, send: SendToPage): SendToPage {
   let held: FromRunner[] = [];
+  let transfers: Transferable[] = [];
   let chunks = 0;
-  return (message) => {
-    if (message.type === "chunk") {
-      held.push({ ...message, chunk: { ...message.chunk, events: [] } });
-      chunks++;
-    } else {
-      held.push(message);
-    }
+  return (message, transfer = []) => {
+    held.push(message);
+    for (const item of transfer) transfers.push(item);
+    if (message.type === "chunk") chunks++;
     if (message.type !== "end" && chunks < PAGE_IN_FLIGHT && held.length < MAX_HELD) return;
     const batch: FromRunner = { type: "batch", runId, messages: held };
+    const moved = transfers;
     held = [];
+    transfers = [];
     chunks = 0;
-    send(batch);
+    send(batch, moved);
   };
 }

@@ -136,7 +136,7 @@ export function createRunMemory(runId: number, js: string, settings: ResolvedSet
     heap: heap.buffer, userHeap: userHeap.buffer, ctl,
     ...(settings.raceDetector ? { race: createRaceMemory() } : {}),
     ...(settings.controlled ? { control: controlMemory(settings, capacity, plan, kept?.control), seed: settings.seed ?? 0 } : {}),
-    ...(settings.controlled && plan?.reuse ? { undrawn: true } : {}),
+    ...(settings.controlled && plan?.undrawn ? { undrawn: true } : {}),
   };
   const main = table.reserve("MainThread", "main", false, MAIN_PID, 0);
   const gilBase = heap.alloc(Gil.WORDS);

@@ -57,7 +57,7 @@ export class RunnerSearch {
       const probe = probeRun(this.ack);
       // (Every run of the search under the search's id: the page's Stop reaches the run going on.)
       this.startRun({
-        runId, js, sharedGlobals, timeoutMs: runBudget(deadline), plan: { ...plan, reuse: true },
+        runId, js, sharedGlobals, timeoutMs: runBudget(deadline), plan: { ...plan, reuse: true, undrawn: true },
         // A controlled run always has a seed, drawn when none was given, so it can be reported and replayed.
         settings: { ...settings, controlled: true, schedule, seed: seed ?? settings.seed ?? Math.floor(Math.random() * 0x1_0000_0000) >>> 0 },
       }, probe.send);
