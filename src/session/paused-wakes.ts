@@ -45,7 +45,8 @@ export function drawWakes(model: TraceModel, control: ControlReport, pauseMs: nu
     while (first > 0 && couldRun(enabled[first - 1], thread.n)) first--;
     if (first === 0) continue;
     const byDeadline = track.state === ThreadState.Sleeping || thread.timedOut === true || decided(first) - decided(first - 1) > JUMP_MS;
-    const since = byDeadline ? decided(first) : decided(first - 1);
+    // (Never past the pause: the times come from memory the snippet could write, checked only for order.)
+    const since = Math.min(byDeadline ? decided(first) : decided(first - 1), pauseMs);
     if (since > track.stateSinceMs) model.add(thread.ident, since, EventKind.State, ThreadState.Waiting, SCHEDULER_TURN_REF);
   }
 }

@@ -19,6 +19,9 @@ import type { ControlReport } from "../runtime/types";
 import { decodeSchedule } from "../runtime/control/schedule-codec";
 import { MAX_STEPS } from "../runtime/control/control-memory";
 
+/** the most messages the page takes from one batch of the runner's */
+const MAX_BATCH = 1024;
+
 /** how long a stopped search waits for the runner's answer before it ends without one */
 const STOPPED_SEARCH_WAIT_MS = 5000;
 
@@ -70,7 +73,8 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
         if (message.type !== "batch") return session.handle(message);
         // (Only the batch's own run's messages, and no batch in a batch.)
         const target = session;
-        if (!Array.isArray(message.messages)) return;
+        // (A batch holds at most MAX_HELD messages and PAGE_IN_FLIGHT chunks: runner/message-batch.ts.)
+        if (!Array.isArray(message.messages) || message.messages.length > MAX_BATCH) return;
         for (const inner of message.messages as unknown[]) {
           const m = inner as FromRunner;
           if (typeof m === "object" && m !== null && m.type !== "batch" && "runId" in m && m.runId === target.runId) target.handle(m);
