@@ -41,14 +41,26 @@ export interface HostParts {
   revive(kind: string, data: unknown): unknown;
 }
 
+/** The API's functions by name and names by function: the same for every thread of a worker, so made once (a start is on the clock). */
+const apiIndexes = new WeakMap<HostParts, { named: Record<string, unknown>; apiNames: Map<unknown, string> }>();
+
+function apiIndex(parts: HostParts): { named: Record<string, unknown>; apiNames: Map<unknown, string> } {
+  let index = apiIndexes.get(parts);
+  if (!index) {
+    const named: Record<string, unknown> = { ...parts.internals, ...parts.api };
+    const apiNames = new Map<unknown, string>();
+    for (const [name, value] of Object.entries(named)) if (typeof value === "function") apiNames.set(value, name);
+    apiIndexes.set(parts, (index = { named, apiNames }));
+  }
+  return index;
+}
+
 export function createHost(ctx: WorkerContext, isMain: boolean, encodedSnapshot: Record<string, unknown>, parts: HostParts): {
   host: SnippetHost;
   decoder: () => Decoder;
 } {
   const closures = new WeakMap<Function, { names: string[]; values: () => unknown[] }>();
-  const apiNames = new Map<unknown, string>();
-  const named = { ...parts.internals, ...parts.api };
-  for (const [name, value] of Object.entries(named)) if (typeof value === "function") apiNames.set(value, name);
+  const { named, apiNames } = apiIndex(parts);
   let decoder: Decoder | null = null;
   const getDecoder = () => {
     if (!ctx.scope) throw new Error("internal: the module has not bound its scope yet");
