@@ -11,4 +11,13 @@ import clock from "./runtime/clock-worker.ts?classic-source";
 import type { WorkerSources } from "./runtime/frame-protocol";
 
 export const RUNNER_SOURCE: string = runner;
-export const WORKER_SOURCES: WorkerSources = { thread, drainer, clock };
+/**
+ * V8's compile hint (Chrome 136+): compile every function of the thread
+ * workers' script as it loads, in the worker's boot, which no run waits
+ * for, instead of at each function's first call: a fresh worker's first
+ * thread took 2 to 9 ms to start, most of it compiling the runtime's path
+ * through a start (its context, payload, host), and 0.4 to 2 with this.
+ */
+const COMPILE_ALL = "//# allFunctionsCalledOnLoad\n";
+
+export const WORKER_SOURCES: WorkerSources = { thread: COMPILE_ALL + thread, drainer, clock };
