@@ -3,7 +3,7 @@
 // handed off reaches exactly one worker.
 
 import { afterEach, describe, expect, it } from "vitest";
-import { CLOSED, closePlace, EMPTY, handOff, leavePlace, offerPlace, park, PARKED, REVIEW, reviewPlace } from "./dock";
+import { CLOSED, closePlace, EMPTY, handOff, leavePlace, park, PARKED, REVIEW, reviewPlace } from "./dock";
 import { Ctl } from "./thread-table";
 import { DockPuppet, stopDockPuppets } from "./test-workers-dock";
 
@@ -86,21 +86,6 @@ describe("dock", () => {
     i32[DOCK] = 7;
     expect(park(i32, DOCK, false, 5)).toBe(7);
     expect(i32[DOCK]).toBe(7);
-  });
-
-  it("a worker whose thread is ending offers its place: a start in between hands it the next thread, which it takes without sleeping", () => {
-    const { i32 } = dockMemory(1);
-    i32[DOCK] = 5; // running thread 5
-    offerPlace(i32, DOCK, 5);
-    expect(i32[DOCK]).toBe(PARKED);
-    // The joiner of 5 wakes and starts thread 6 before 5's worker is back at its place.
-    expect(handOff(i32, CONTROL, 6)).toBe(true);
-    // (park would block for ever on a PARKED place in this thread: it returns at once, so 6 was found without a wait.)
-    expect(park(i32, DOCK, false, 5)).toBe(6);
-    // An offer is only ever of the worker's own thread: a place the runner closed stays closed.
-    closePlace(i32, DOCK);
-    offerPlace(i32, DOCK, 6);
-    expect(i32[DOCK]).toBe(CLOSED);
   });
 
   it("a worker that fails its review leaves its place closed, so the runner's wait ends at once", () => {

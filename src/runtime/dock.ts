@@ -16,11 +16,7 @@
 //                (REVIEW -> CLOSED, with the same notify)
 //   ident  (>0)  a starter handed its worker thread `ident`
 // Transitions: the worker parks (EMPTY or its last ident -> PARKED) and
-// waits; a worker whose thread is ending offers its place (its ident ->
-// PARKED) before the thread's joiners wake, so that a start() that follows
-// a join() finds it: it then runs that thread as soon as it is done with
-// the last, without sleeping at all (a woken worker, or another one that has
-// not run for a while, takes longer); a starter claims a parked place (PARKED -> ident, CAS) and
+// waits; a starter claims a parked place (PARKED -> ident, CAS) and
 // notifies it; the worker wakes, takes the ident, and runs that thread; the
 // runner closes a place (anything -> CLOSED) before it terminates its
 // worker, and learns from the old value whether a thread had just been
@@ -52,11 +48,6 @@ export function handOff(i32: Int32Array, control: number, ident: number): boolea
     }
   }
   return false;
-}
-
-/** A worker whose thread `ident` is about to end: its place may be handed the next thread now (see the header). */
-export function offerPlace(i32: Int32Array, at: number, ident: number): void {
-  Atomics.compareExchange(i32, at, ident, PARKED);
 }
 
 /**

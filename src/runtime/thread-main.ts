@@ -17,7 +17,7 @@
 
 /// <reference lib="webworker" />
 import type { RunContextInit, SpawnPayload, ToWorker, WorkerBooted } from "./protocol";
-import { leavePlace, offerPlace, park, REVIEW } from "./dock";
+import { leavePlace, park, REVIEW } from "./dock";
 import { takePayload } from "./spawn-payload";
 import { connectRunner, sendToRunner } from "./runner-link";
 import { createContext, releaseContext, type WorkerContext } from "./worker-context";
@@ -102,8 +102,7 @@ function reportException(parts: ThreadParts, ctx: WorkerContext, error: unknown)
   });
 }
 
-/** Runs thread `ident`; `ending` is called as it ends, before its joiners wake. */
-async function runThread(parts: ThreadParts, run: RunContextInit, ident: number, ending?: () => void): Promise<void> {
+async function runThread(parts: ThreadParts, run: RunContextInit, ident: number): Promise<void> {
   sendToRunner({ type: "started", ident });
   const ctx = createContext(run, ident);
   Atomics.compareExchange(ctx.i32, ctx.table.at(ctx.ident, Field.Lifecycle), Lifecycle.Starting, Lifecycle.Alive);
@@ -160,7 +159,6 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number,
   }
   ctx.table.setExitCode(ctx.ident, exitCode);
   ctx.enter(final === "done" ? ThreadState.Done : ThreadState.Error);
-  ending?.();
   ctx.table.finish(ctx.ident);
   if (ctx.control) {
     ctx.control.touched(objRef(ObjKind.Thread, ctx.ident));
@@ -225,8 +223,7 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
     ran = true;
     last = ident;
     try {
-      const running = ident;
-      await runThread(parts, run, running, at >= 0 ? () => offerPlace(i32, at, running) : undefined);
+      await runThread(parts, run, ident);
     } catch (error) {
       // The runtime itself failed around the thread (its memory, which the snippet can reach, overwritten): the
       // thread ends in error, so that its joiners and the run go on, and this worker, whose state is in doubt, serves no more.
