@@ -737,3 +737,27 @@ t.join();
   const shown = playground.locator(".output-pane .out-row .out-thread").filter({ hasText: "evil" }).first();
   await expect(shown).toHaveText("evil\\u202egnp.exe\\nsecond");
 });
+
+test("code an ended thread left running (a promise chain it did not await) writes nothing into the thread that has its slot next: no trace, no output, no wait", async ({ playground }) => {
+  // Each round's Thread-a leaves a chain that blocks on the queue until Thread-b, which takes a's slot once a
+  // is drained, puts; the chain then prints and blocks again. Before, its events and lines could land in b's
+  // rings (a "corrupt ring" error, or a line shown as b's), and its wait in b's table entry.
+  const result = await run(playground, `import { Thread, Queue, print, sleep } from "playground";
+const q = new Queue<number>();
+function leaver() {
+  void (async () => { for (let i = 0; i < 10; i++) await null; q.get(); print("left behind"); })();
+}
+function producer() { sleep(2); q.put(1); }
+for (let round = 0; round < 8; round++) {
+  const a = new Thread({ target: leaver, name: "leaver-" + round });
+  a.start(); a.join();
+  sleep(5);
+  const b = new Thread({ target: producer, name: "producer-" + round });
+  b.start(); b.join();
+}
+print("done");
+`);
+  expectOk(result);
+  expect(outputTexts(result), describeRun(result)).toEqual(["done"]);
+  expect(result.output.map((o) => o.thread)).toEqual(["MainThread"]);
+});

@@ -34,6 +34,16 @@ describe("output ring", () => {
     expect(got).toEqual(sent);
   });
 
+  it("a closed writer (its thread ended) writes nothing: its lines cannot land in the ring of the slot's next thread", () => {
+    const { writer, reader } = ring(64);
+    writer.write("before", 0, 1);
+    writer.close();
+    writer.write("after", 0, 2);
+    const got: string[] = [];
+    reader.drain((r) => got.push(r.text));
+    expect(got).toEqual(["before"]);
+  });
+
   it("cuts a line longer than half the ring, saying so", () => {
     // Scenario: a 10,000-character line into a 256-word ring arrives cut,
     // with a note of its real length.

@@ -54,8 +54,16 @@ export class OutputWriter {
     this.capacity = Atomics.load(i32, base + 2);
   }
 
-  /** Append one line; waits while the drainer has not made room. */
+  /** the thread has ended: code it left running cannot write into the ring of the slot's next thread (trace/ring.ts, Closing) */
+  private closed = false;
+
+  close(): void {
+    this.closed = true;
+  }
+
+  /** Append one line; waits while the drainer has not made room. Dropped once closed. */
   write(text: string, stream: number, tMs: number): void {
+    if (this.closed) return;
     const maxBytes = (this.capacity >> 1) * 4;
     let bytes = encoder.encode(text);
     if (bytes.length > maxBytes) bytes = encoder.encode(`${text.slice(0, maxBytes >> 2)} ... [line cut: ${text.length} characters]`);

@@ -102,7 +102,8 @@ function reportException(parts: ThreadParts, ctx: WorkerContext, error: unknown)
   });
 }
 
-async function runThread(parts: ThreadParts, run: RunContextInit, ident: number): Promise<void> {
+/** Runs thread `ident`; resolves with whether it was MainThread. */
+async function runThread(parts: ThreadParts, run: RunContextInit, ident: number): Promise<boolean> {
   sendToRunner({ type: "started", ident });
   const ctx = createContext(run, ident);
   Atomics.compareExchange(ctx.i32, ctx.table.at(ctx.ident, Field.Lifecycle), Lifecycle.Starting, Lifecycle.Alive);
@@ -159,12 +160,17 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number)
   }
   ctx.table.setExitCode(ctx.ident, exitCode);
   ctx.enter(final === "done" ? ThreadState.Done : ThreadState.Error);
+  // Its slot, rings included, goes to another thread once it is drained: what this thread left running
+  // (a promise chain it did not await) may no longer write to them.
+  ctx.ring.close();
+  ctx.output.close();
   ctx.table.finish(ctx.ident);
   if (ctx.control) {
     ctx.control.touched(objRef(ObjKind.Thread, ctx.ident));
     ctx.control.exit();
   }
   sendToRunner({ type: "exit", state: final, t: ctx.now(), exitCode });
+  return ctx.role === "main";
 }
 
 /** Serves the run: the thread given, if any, then whatever the dock hands this worker. */
@@ -222,8 +228,9 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
     }
     ran = true;
     last = ident;
+    let wasMain: boolean;
     try {
-      await runThread(parts, run, ident);
+      wasMain = await runThread(parts, run, ident);
     } catch (error) {
       // The runtime itself failed around the thread (its memory, which the snippet can reach, overwritten): the
       // thread ends in error, so that its joiners and the run go on, and this worker, whose state is in doubt, serves no more.
@@ -233,6 +240,11 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
       sendToRunner({ type: "exit", state: "error", t, exitCode: 1, broken: true });
       return;
     }
+    // What the thread left running (a promise chain it did not await) runs now, in a task of its own before
+    // the worker parks, while the thread's own context is still this worker's: parked first, the chain would
+    // go on inside the next thread this worker takes, printing as that thread and blocking it. (MainThread's
+    // end ends the run: its worker takes no next thread in it, and the run's time is not held up.)
+    if (!wasMain) await hygiene.nextTask();
     ident = 0;
   }
 }
@@ -251,7 +263,7 @@ const IDLE_MS = 1000;
 export async function rehearseThreads(parts: ThreadParts): Promise<number> {
   const kept = prepared;
   try {
-    return await rehearse((run, ident) => runThread(parts, run, ident));
+    return await rehearse(async (run, ident) => void (await runThread(parts, run, ident)));
   } finally {
     if (kept) prepared = kept;
   }

@@ -306,6 +306,8 @@ export class ThreadTable {
 
   /** Record what `ident` is about to block on; `kind` 0 clears it. */
   setWait(ident: number, kind: number, obj = 0, addr = 0, timed = false): void {
+    // (Code an ended thread left running may still block: its ident no longer owns the slot, whose next thread's edge this would be.)
+    if (!this.holdsSlot(ident)) return;
     this.set(ident, Field.WaitObj, obj);
     this.set(ident, Field.WaitAddr, addr);
     this.set(ident, Field.WaitTimed, timed ? 1 : 0);

@@ -48,6 +48,30 @@ describe("trace ring", () => {
     expect(reader.dropped()).toBe(0);
   });
 
+  it("a closed writer (its thread ended) publishes what it held back and writes nothing after, into a ring the slot's next thread now owns", () => {
+    // Scenario: a thread folds lock pairs and ends (close): what it held back is published.
+    const { i32, writer, reader } = ring(8);
+    writer.lockAcquired(9);
+    writer.lockReleased(9);
+    writer.close();
+    expect(drainAll(reader).map(([, kind, , obj]) => [kind, obj])).toEqual([[2, 9], [3, 9]]);
+    // Then the slot's next thread has the ring, set up afresh, while code the ended thread left running writes on
+    // through its writer (one that ended before writing anything: its position is the new ring's).
+    initRing(i32, 2, 8);
+    const clock = (ringWords(8) + 2) >> 1;
+    const stale = new RingWriter(i32, 2, clock, SIGNALS);
+    stale.close();
+    const next = new RingWriter(i32, 2, clock, SIGNALS);
+    next.write(1, 5, 1, 1);
+    stale.write(2, 6, 2, 2);
+    stale.writeCoarse(6, 3, 3);
+    stale.lockAcquired(4);
+    stale.lockReleased(4);
+    stale.flush();
+    next.write(3, 5, 4, 4);
+    expect(drainAll(reader).map(([, kind, arg, obj]) => [kind, arg, obj])).toEqual([[5, 1, 1], [5, 4, 4]]);
+  });
+
   it("drops only once the run is ending, and counts what it drops", () => {
     // Scenario: the run's state word says it is ending, so a writer facing a
     // full ring of 8 does not wait: of 20 events the first 8 stay and 12 are

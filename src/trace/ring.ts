@@ -40,6 +40,12 @@
 // `written` before reading the words, so it sees complete events. When the
 // ring becomes half full the producer bumps the run's drain signal word and
 // notifies it, so the drainer comes before the ring is full.
+//
+// Closing: a thread's slot, rings included, is reused once it has ended and
+// been drained. Code the thread left running after its end (a promise chain
+// it did not await) still holds its writer: the runtime closes it as the
+// thread ends, and a closed writer writes nothing, so that code cannot
+// write into the ring of the thread that has the slot next.
 
 import { EventKind } from "./events";
 
@@ -90,6 +96,8 @@ export class RingWriter {
   private heldCount = 0;
   /** an acquire of heldRef at heldMs was taken in and not written: the lock is held */
   private folding = false;
+  /** the thread has ended (see Closing in the header) */
+  private closed = false;
 
   /** `coarseClockIndex`: Float64 index of the shared coarse clock in the same buffer */
   constructor(
@@ -186,6 +194,12 @@ export class RingWriter {
     Atomics.store(this.i32, this.base + RING_HOLDING, 1);
   }
 
+  /** The thread has ended: publishes what is held back; nothing written after reaches the ring. */
+  close(): void {
+    this.flush();
+    this.closed = true;
+  }
+
   /** Publishes a held-back release (and the acquire taken in after it, if any). */
   flush(): void {
     if (!this.held) return;
@@ -205,6 +219,7 @@ export class RingWriter {
 
   /** Room for one more event (waiting for the drainer if needed); false once the run is ending and it is full. */
   private reserve(): boolean {
+    if (this.closed) return false;
     const used = (this.written - this.i32[this.base + 1]) | 0;
     return used <= this.mask || this.waitForRoom();
   }
@@ -220,6 +235,7 @@ export class RingWriter {
     const i32 = this.i32;
     const base = this.base;
     const w = this.written;
+    if (this.closed) return;
     // A plain read of the reader's position: V8 does not inline Atomics.load,
     // and a stale value only makes the ring look fuller than it is. (The
     // Atomics.store below keeps the compiler from caching it across calls.)
