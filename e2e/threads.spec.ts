@@ -739,19 +739,18 @@ t.join();
 });
 
 test("code an ended thread left running (a promise chain it did not await) writes nothing into the thread that has its slot next: no trace, no output, no wait", async ({ playground }) => {
-  // Each round's Thread-a leaves a chain that blocks on the queue until Thread-b, which takes a's slot once a
-  // is drained, puts; the chain then prints and blocks again. Before, its events and lines could land in b's
-  // rings (a "corrupt ring" error, or a line shown as b's), and its wait in b's table entry.
-  const result = await run(playground, `import { Thread, Queue, print, sleep } from "playground";
+  // Each round's leaver leaves a chain that takes from the queue once the producer puts, then prints. Before,
+  // the chain could go on inside the next thread its worker took (its line shown as that thread's, that thread
+  // blocked on the queue), or write into the rings of the thread that took its slot (a "corrupt ring" error).
+  const result = await run(playground, `import { Thread, Queue, print } from "playground";
 const q = new Queue<number>();
 function leaver() {
   void (async () => { for (let i = 0; i < 10; i++) await null; q.get(); print("left behind"); })();
 }
-function producer() { sleep(2); q.put(1); }
+function producer() { q.put(1); }
 for (let round = 0; round < 8; round++) {
   const a = new Thread({ target: leaver, name: "leaver-" + round });
   a.start(); a.join();
-  sleep(5);
   const b = new Thread({ target: producer, name: "producer-" + round });
   b.start(); b.join();
 }
