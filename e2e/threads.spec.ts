@@ -5,7 +5,7 @@
 // other with locks, joins and shared flags, and every run has a timeout
 // (runLong, fixtures.ts) so that a hang shows as status "timeout" instead
 // of a stuck test.
-import { apiTest as test, expect, describeRun, outputTexts, runLong as run, expectOk } from "./fixtures";
+import { apiTest as test, expect, describeRun, outputTexts, runLong as run, runSnippet, expectOk } from "./fixtures";
 
 /** 1-based line of the first line of `code` that contains `marker`. */
 function lineOf(code: string, marker: string): number {
@@ -759,4 +759,30 @@ print("done");
   expectOk(result);
   expect(outputTexts(result), describeRun(result)).toEqual(["done"]);
   expect(result.output.map((o) => o.thread)).toEqual(["MainThread"]);
+});
+
+test("code an ended thread left running takes no GIL in its name and no step of a controlled run: the threads after it run, and the schedule replays", async ({ playground }) => {
+  // Its sleep() would take the GIL back under the ended thread's ident (nobody then drops it: every other
+  // thread waits for ever) and, in a controlled run, take a step while another thread holds the baton.
+  const code = `import { Thread, print, sleep } from "playground";
+let total = 0;
+function leaver() {
+  void (async () => { await null; await null; await null; sleep(1); total += 100; })();
+}
+function counter() { for (let i = 0; i < 1000; i++) total += 1; }
+for (let round = 0; round < 4; round++) {
+  const a = new Thread({ target: leaver });
+  a.start(); a.join();
+  const b = new Thread({ target: counter });
+  b.start(); b.join();
+}
+print("done");
+`;
+  const withGil = await runSnippet(playground, code, { gil: true }, 30_000);
+  expectOk(withGil);
+  expect(outputTexts(withGil)).toEqual(["done"]);
+  const first = await runSnippet(playground, code, { controlled: true, seed: 5 }, 30_000);
+  expectOk(first);
+  const again = await runSnippet(playground, code, { controlled: true, seed: 5 }, 30_000);
+  expect(again.schedule).toBe(first.schedule);
 });

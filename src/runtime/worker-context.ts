@@ -63,6 +63,13 @@ export interface WorkerContext {
   yieldGil(): void;
   /** the same, on a fast path: stamped with the coarse clock (trace/ring.ts) */
   traceFast(kind: EventKind, arg: number, obj: number): void;
+  /**
+   * The thread has ended (its last state recorded): code it left running (a
+   * promise chain it did not await) still holds this context, and may no
+   * longer trace, print, or take the GIL in its name, and its slot's rings
+   * go to the next thread that takes the slot.
+   */
+  end(): void;
 }
 
 let current: WorkerContext | null = null;
@@ -134,6 +141,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
   // A controlled run replays: the snippet's Math.random is seeded per thread.
   if (control) Math.random = seededRandom(control.seed, control.n);
   let stateSince = 0;
+  let ended = false;
   const ctx: WorkerContext = {
     race,
     control,
@@ -148,6 +156,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     state: ThreadState.Starting,
     now: control ? () => control.now() : () => origin + performance.now(),
     enter(state, obj = 0) {
+      if (ended) return;
       // A wait that ends says which call of the snippet it was (see SOURCE_MIN_WAIT_MS).
       if (state === ThreadState.Running && isBlockedState(ctx.state)) {
         const tMs = ctx.now();
@@ -167,13 +176,18 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
       if (gil && state !== ThreadState.Running) gil.drop();
     },
     yieldGil() {
-      if (gil?.yieldIfAsked()) ring.write(ctx.now(), EventKind.State, ThreadState.Running, 0);
+      if (!ended && gil?.yieldIfAsked()) ring.write(ctx.now(), EventKind.State, ThreadState.Running, 0);
     },
     trace(kind, arg, obj, tMs = ctx.now()) {
       ring.write(tMs, kind, arg, obj);
     },
     traceFast(kind, arg, obj) {
       ring.writeCoarse(kind, arg, obj);
+    },
+    end() {
+      ended = true;
+      ring.close();
+      ctx.output.close();
     },
     traceStarting(child) {
       new RingWriter(i32, table.get(child, Field.RingBase), clockAt, signals).write(ctx.now(), EventKind.State, ThreadState.Starting, 0);

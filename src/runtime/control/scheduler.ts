@@ -64,6 +64,12 @@ export class Scheduler {
   private readonly f64: Float64Array;
   private readonly layout: ControlLayout;
   private readonly mine: number;
+  /**
+   * This thread has ended (exit): code it left running (a promise chain it
+   * did not await) takes no step, decides nothing and waits for no turn: the
+   * baton is another thread's, and its report's entry says Done.
+   */
+  private exited = false;
 
   /** this thread's number in the run: 1 for MainThread, then 2, 3, ... in the order threads start */
   readonly n: number;
@@ -119,6 +125,7 @@ export class Scheduler {
 
   /** A step: `kind` with `arg` (an access site or an object ref) is what this thread does next. */
   step(kind: StepKind, arg: number): void {
+    if (this.exited) return;
     const at = this.mine;
     this.i32[at + S.NextKind] = kind;
     this.i32[at + S.NextArg] = arg;
@@ -133,6 +140,8 @@ export class Scheduler {
    * was touched), false when the deadline came first.
    */
   blockOn(ref: number, deadlineMs: number): boolean {
+    // (An ended thread's left-over code cannot wait: its wait ends at once, as a timeout.)
+    if (this.exited) return false;
     const i32 = this.i32, at = this.mine;
     i32[at + S.Ref] = ref;
     i32[at + S.TimedOut] = 0;
@@ -143,6 +152,7 @@ export class Scheduler {
   }
 
   sleep(ms: number): void {
+    if (this.exited) return;
     // Forever is a wait nothing ends: if every thread does it, that is a deadlock, not an endless clock.
     if (!(ms <= MAX_SLEEP_MS)) {
       this.blockOn(0, Infinity);
@@ -168,6 +178,8 @@ export class Scheduler {
 
   /** This thread has ended (after `touched` on its own ref). MainThread's end ends the run: nobody runs after it. */
   exit(): void {
+    if (this.exited) return;
+    this.exited = true;
     const i32 = this.i32;
     i32[this.mine + S.Status] = Status.Done;
     i32[this.mine + S.NextKind] = StepKind.End;
