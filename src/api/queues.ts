@@ -98,8 +98,7 @@ export let encoded = scratch;
  * Encodes `item` for a buffer that takes at most `maxBytes` into `encoded`
  * and returns its length. Too large: ValueError naming the sizes and the fix.
  */
-export function encodeItem(ctx: WorkerContext, item: unknown, maxBytes: number, what: string): number {
-  const options = codecOptions(ctx);
+export function encodeItem(ctx: WorkerContext, item: unknown, maxBytes: number, what: string, options = codecOptions(ctx)): number {
   const mine = !scratchBusy;
   let out = mine ? scratch : new Uint8Array(256);
   scratchBusy = true;
@@ -140,6 +139,8 @@ export class Queue<T = unknown> implements Sendable {
   private readonly ref: number;
   private readonly kind: string;
   private readonly blocker: Blocker;
+  /** codecOptions(ctx), looked up once: put and get are on every item's path */
+  private readonly codec: CodecOptions;
 
   /**
    * `maxsize` items at most (0 or less: no limit but the buffer's bytes);
@@ -166,6 +167,7 @@ export class Queue<T = unknown> implements Sendable {
     track(this, this.ref);
     this.core = new QueueCore(ctx.i32, this.at.base, ctx.ident, compareEncoded, ctx.blocks);
     this.maxsize = this.core.maxsize;
+    this.codec = codecOptions(ctx);
   }
 
   /**
@@ -174,7 +176,7 @@ export class Queue<T = unknown> implements Sendable {
    */
   put(item: T, blocking = true, timeoutMs?: number): void {
     const waitMs = queueTimeout(blocking, timeoutMs);
-    const len = encodeItem(this.ctx, item, this.core.maxItemBytes(), this.kind);
+    const len = encodeItem(this.ctx, item, this.core.maxItemBytes(), this.kind, this.codec);
     const blocker = this.blocker;
     blocker.timed = waitMs !== Infinity;
     let depth: number;
@@ -207,7 +209,7 @@ export class Queue<T = unknown> implements Sendable {
       blocker.end();
     }
     if (len === TIMED_OUT) throw new Empty(waitMs === 0 ? `the ${this.kind} is empty` : `the ${this.kind} was still empty after ${waitMs} ms`);
-    const item = decode(this.core.received, 0, len, codecOptions(this.ctx)) as T;
+    const item = decode(this.core.received, 0, len, this.codec) as T;
     traceQueueItem(this.ctx, item);
     this.ctx.traceFast(QUEUE_GET, this.core.depth, this.ref);
     this.ctx.race?.acquire(this.ref);
