@@ -742,10 +742,11 @@ test("code an ended thread left running (a promise chain it did not await) write
   // Each round's leaver leaves a chain that takes from the queue once the producer puts, then prints. Before,
   // the chain could go on inside the next thread its worker took (its line shown as that thread's, that thread
   // blocked on the queue), or write into the rings of the thread that took its slot (a "corrupt ring" error).
-  const result = await run(playground, `import { Thread, Queue, print } from "playground";
+  const result = await run(playground, `import { Thread, Queue, print, currentThread } from "playground";
 const q = new Queue<number>();
 function leaver() {
-  void (async () => { for (let i = 0; i < 10; i++) await null; q.get(); print("left behind"); })();
+  const me = currentThread();
+  void (async () => { while (me.isAlive()) await null; q.get(); print("left behind"); })();
 }
 function producer() { q.put(1); }
 for (let round = 0; round < 8; round++) {
@@ -764,10 +765,11 @@ print("done");
 test("code an ended thread left running takes no GIL in its name and no step of a controlled run: the threads after it run, and the schedule replays", async ({ playground }) => {
   // Its sleep() would take the GIL back under the ended thread's ident (nobody then drops it: every other
   // thread waits for ever) and, in a controlled run, take a step while another thread holds the baton.
-  const code = `import { Thread, print, sleep } from "playground";
+  const code = `import { Thread, print, sleep, currentThread } from "playground";
 let total = 0;
 function leaver() {
-  void (async () => { await null; await null; await null; sleep(1); total += 100; })();
+  const me = currentThread();
+  void (async () => { while (me.isAlive()) await null; sleep(1); total += 100; })();
 }
 function counter() { for (let i = 0; i < 1000; i++) total += 1; }
 for (let round = 0; round < 4; round++) {
@@ -783,6 +785,9 @@ print("done");
   expect(outputTexts(withGil)).toEqual(["done"]);
   const first = await runSnippet(playground, code, { controlled: true, seed: 5 }, 30_000);
   expectOk(first);
+  expect(outputTexts(first)).toEqual(["done"]);
+  expect(first.schedule).toMatch(/^s1\./);
   const again = await runSnippet(playground, code, { controlled: true, seed: 5 }, 30_000);
+  expectOk(again);
   expect(again.schedule).toBe(first.schedule);
 });

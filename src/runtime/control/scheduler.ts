@@ -59,6 +59,11 @@ export interface SchedulerHooks {
   stopped(end: End): void;
 }
 
+/** Blocks the calling worker for good (see Scheduler.exited): a word nobody else holds, so nothing wakes it but its termination. */
+function freeze(): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+}
+
 export class Scheduler {
   private readonly i32: Int32Array;
   private readonly f64: Float64Array;
@@ -66,8 +71,10 @@ export class Scheduler {
   private readonly mine: number;
   /**
    * This thread has ended (exit): code it left running (a promise chain it
-   * did not await) takes no step, decides nothing and waits for no turn: the
-   * baton is another thread's, and its report's entry says Done.
+   * did not await) stops for good at its next step (freeze), as a coroutine
+   * nobody awaits never runs in Python. It may not decide (the baton is
+   * another thread's), and a wait answered at once would break the
+   * primitive it waits on (a `with` that runs its body without the lock).
    */
   private exited = false;
 
@@ -125,7 +132,7 @@ export class Scheduler {
 
   /** A step: `kind` with `arg` (an access site or an object ref) is what this thread does next. */
   step(kind: StepKind, arg: number): void {
-    if (this.exited) return;
+    if (this.exited) freeze();
     const at = this.mine;
     this.i32[at + S.NextKind] = kind;
     this.i32[at + S.NextArg] = arg;
@@ -140,8 +147,7 @@ export class Scheduler {
    * was touched), false when the deadline came first.
    */
   blockOn(ref: number, deadlineMs: number): boolean {
-    // (An ended thread's left-over code cannot wait: its wait ends at once, as a timeout.)
-    if (this.exited) return false;
+    if (this.exited) freeze();
     const i32 = this.i32, at = this.mine;
     i32[at + S.Ref] = ref;
     i32[at + S.TimedOut] = 0;
@@ -152,7 +158,7 @@ export class Scheduler {
   }
 
   sleep(ms: number): void {
-    if (this.exited) return;
+    if (this.exited) freeze();
     // Forever is a wait nothing ends: if every thread does it, that is a deadlock, not an endless clock.
     if (!(ms <= MAX_SLEEP_MS)) {
       this.blockOn(0, Infinity);
