@@ -790,4 +790,7 @@ print("done");
   const again = await runSnippet(playground, code, { controlled: true, seed: 5 }, 30_000);
   expectOk(again);
   expect(again.schedule).toBe(first.schedule);
+  // A search over it finds the one outcome (it failed with "the schedule does not fit this code").
+  const searched = await playground.evaluate((code) => window.playground!.explore({ code, mode: "outcomes", maxSchedules: 12 }), code);
+  expect(searched.outcomes.map((o) => o.output)).toEqual(["done"]);
 });

@@ -95,7 +95,11 @@ export function leavePlace(i32: Int32Array, at: number): void {
   Atomics.notify(i32, at);
 }
 
-/** The runner: closes a place; returns what it held (an ident > 0: a thread handed to it that its worker may not have taken). */
+/**
+ * The runner: closes a place; returns what it held (an ident > 0: a thread
+ * handed to it that its worker may not have taken). Also a worker that will
+ * never park again (frozen by code an ended thread left running).
+ */
 export function closePlace(i32: Int32Array, at: number): number {
   const held = Atomics.exchange(i32, at, CLOSED);
   Atomics.notify(i32, at);

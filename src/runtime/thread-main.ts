@@ -17,10 +17,10 @@
 
 /// <reference lib="webworker" />
 import type { RunContextInit, SpawnPayload, ToWorker, WorkerBooted } from "./protocol";
-import { leavePlace, park, REVIEW } from "./dock";
+import { closePlace, leavePlace, park, REVIEW } from "./dock";
 import { takePayload } from "./spawn-payload";
 import { connectRunner, sendToRunner } from "./runner-link";
-import { createContext, releaseContext, type WorkerContext } from "./worker-context";
+import { createContext, onFreezing, releaseContext, type WorkerContext } from "./worker-context";
 import { armHygiene } from "./worker-hygiene";
 import { rehearse } from "./rehearsal";
 import { createHost, type HostParts } from "./host";
@@ -186,6 +186,11 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
   }
   const i32 = new Int32Array(run.heap);
   if (at >= i32.length) return;
+  // Frozen by what an ended thread left running (control/scheduler.ts), this worker will not park again:
+  // its place says so at once, so the runner neither hands it a thread nor waits for it to park at the run's end.
+  onFreezing(() => {
+    if (at >= 0) closePlace(i32, at);
+  });
   let ident = message.ident ?? 0;
   let reviewed = false;
   /** a thread ran here since the worker last checked itself (one that ran none has nothing to check) */

@@ -74,6 +74,12 @@ export interface WorkerContext {
 
 let current: WorkerContext | null = null;
 
+let freezing = (): void => {};
+/** What the worker does before code an ended thread left running stops for good in a controlled run (thread-main.ts: it leaves its dock place). */
+export function onFreezing(leave: () => void): void {
+  freezing = leave;
+}
+
 /**
  * Waits this long or longer record the line of the call that waited. Where
  * a thread is comes from a stack, which cost 10-20 µs in V8 (Node, on
@@ -133,6 +139,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
         waiting: () => ctx.state === ThreadState.Running && ring.write(ctx.now(), EventKind.State, ThreadState.Waiting, TURN_REF),
         resumed: () => ctx.state === ThreadState.Running && ring.write(ctx.now(), EventKind.State, ThreadState.Running, 0),
         stopped: (end) => sendToRunner({ type: "controlled", end }),
+        freezing: () => freezing(),
       })
     : null;
   const race = run.race

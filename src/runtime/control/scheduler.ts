@@ -57,10 +57,13 @@ export interface SchedulerHooks {
   resumed(): void;
   /** the scheduler stopped the run (deadlock, pause, a schedule that does not fit, too many steps) */
   stopped(end: End): void;
+  /** code this ended thread left running is about to stop for good here (its worker serves no more: see Scheduler.exited) */
+  freezing(): void;
 }
 
 /** Blocks the calling worker for good (see Scheduler.exited): a word nobody else holds, so nothing wakes it but its termination. */
-function freeze(): void {
+function freeze(hooks: SchedulerHooks): void {
+  hooks.freezing();
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 }
 
@@ -132,7 +135,7 @@ export class Scheduler {
 
   /** A step: `kind` with `arg` (an access site or an object ref) is what this thread does next. */
   step(kind: StepKind, arg: number): void {
-    if (this.exited) freeze();
+    if (this.exited) freeze(this.hooks);
     const at = this.mine;
     this.i32[at + S.NextKind] = kind;
     this.i32[at + S.NextArg] = arg;
@@ -147,7 +150,7 @@ export class Scheduler {
    * was touched), false when the deadline came first.
    */
   blockOn(ref: number, deadlineMs: number): boolean {
-    if (this.exited) freeze();
+    if (this.exited) freeze(this.hooks);
     const i32 = this.i32, at = this.mine;
     i32[at + S.Ref] = ref;
     i32[at + S.TimedOut] = 0;
@@ -158,7 +161,7 @@ export class Scheduler {
   }
 
   sleep(ms: number): void {
-    if (this.exited) freeze();
+    if (this.exited) freeze(this.hooks);
     // Forever is a wait nothing ends: if every thread does it, that is a deadlock, not an endless clock.
     if (!(ms <= MAX_SLEEP_MS)) {
       this.blockOn(0, Infinity);
