@@ -82,7 +82,7 @@ const REHEARSAL_GLOBALS = 1;
 /** each scratch heap: the table, two threads' rings and the program's few words */
 const SCRATCH_BYTES = 4 << 20;
 
-export type RunThread = (run: RunContextInit, ident: number) => Promise<void>;
+export type RunThread = (run: RunContextInit, ident: number) => Promise<unknown>;
 
 /**
  * Runs the program: MainThread, then the thread it started, both here.

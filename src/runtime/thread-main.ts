@@ -267,7 +267,7 @@ const IDLE_MS = 1000;
 export async function rehearseThreads(parts: ThreadParts): Promise<number> {
   const kept = prepared;
   try {
-    return await rehearse(async (run, ident) => void (await runThread(parts, run, ident)));
+    return await rehearse((run, ident) => runThread(parts, run, ident));
   } finally {
     if (kept) prepared = kept;
   }
