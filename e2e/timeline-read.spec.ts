@@ -238,10 +238,12 @@ test.describe("on a phone", () => {
 });
 
 /** Thread-1 sleeps on line 4 and then waits for an Event on line 5. */
-const WAITS = `import { Thread, Event, sleep } from "playground";
+// (The busy loop on the sleep's line keeps the running bar between the two waits several pixels wide: clicked
+// at its middle, a bar of a few µs was a pixel from the wait's, and the click now and then found that one.)
+const WAITS = `import { Thread, Event, sleep, now } from "playground";
 const go = new Event();
 function work() {
-  sleep(80);
+  sleep(80); for (const until = now() + 15; now() < until;) {}
   go.wait();
 }
 const t = new Thread({ target: work });
