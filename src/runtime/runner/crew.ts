@@ -27,6 +27,14 @@ import type { WarmPool } from "./worker-pool";
 
 /** workers kept parked while the run goes on (start() takes one; the next is docked behind it); run-memory.ts leaves room for them */
 const PARKED_TARGET = 3;
+/**
+ * Warm workers the dock leaves in the pool: starts that come in a burst
+ * (a lesson starts its three threads at once) reach the runner before the
+ * workers just sent to the dock have parked there, and each takes a worker
+ * of the pool; a dock filled from the last of them left the third start a
+ * worker to boot (60-100 ms "starting" on its lane, on 2 cores).
+ */
+const SPAWN_RESERVE = 2;
 
 export interface CrewEvents {
   /** a worker says it has taken thread `ident` from the dock: true if it may */
@@ -74,23 +82,27 @@ export class Crew {
     return this.running.has(ident);
   }
 
-  /** Parks workers until PARKED_TARGET of them wait (or the dock is full); not in a controlled run (Supervisor.spawn says why). */
+  /**
+   * Parks workers until PARKED_TARGET of them wait (or the dock is full),
+   * from the pool's warm workers past SPAWN_RESERVE; not in a controlled
+   * run (Supervisor.spawn says why).
+   */
   fillDock(): void {
     if (this.memory.context.control) return;
     let parked = 0;
     for (const member of this.members) if (member.ident === 0 && member.place >= 0) parked++;
-    for (; parked < PARKED_TARGET && this.freePlaces.length > 0 && !this.closed; parked++) this.hire(0);
+    for (; parked < PARKED_TARGET && this.freePlaces.length > 0 && this.pool.idleCount > SPAWN_RESERVE && !this.closed; parked++) this.hire(0);
   }
 
   /**
-   * Starts thread `ident` on a worker of its own; in a controlled run, on a
-   * worker of the crew parked at its place if there is one (a docked crew's
-   * MainThread). (Not in a run in parallel: its starts are the threads',
-   * through the dock, and one the runner hands on is one they found no
-   * worker for.)
+   * Starts thread `ident`: on a worker of the crew parked at its place if
+   * there is one, as a starter hands one through the dock (a docked crew's
+   * MainThread; in a run in parallel, a start that found the dock empty
+   * while a worker the dock was filled with was still on its way there),
+   * else on a worker of its own.
    */
   start(ident: number): void {
-    const member = (this.memory.context.control ? this.parkedMember(ident) : null) ?? this.hire(ident);
+    const member = this.parkedMember(ident) ?? this.hire(ident);
     member.ident = ident;
     this.running.set(ident, member);
   }

@@ -98,6 +98,11 @@ export class WarmPool {
     if (this.target < size) this.growTimer = setTimeout(() => this.grow(), GROW_AFTER_MS);
   }
 
+  /** Booted workers waiting to be taken (workers kept for a code are not counted). */
+  get idleCount(): number {
+    return this.idle.length;
+  }
+
   /** The pool boots the rest of its workers: after the first run, or GROW_AFTER_MS after the page came up. */
   private grow(): void {
     clearTimeout(this.growTimer);
