@@ -111,7 +111,7 @@ describe("WarmPool booting at first only what a first run needs", () => {
     expect(made.length).toBe(7);
   });
 
-  it("a take after the pool grew refills it below its low water", () => {
+  it("a take after the pool grew refills it below its low water: a few during the run, the rest at its end", () => {
     const { workers, made } = fakeWorkers();
     const pool = new WarmPool(workers, 6, 2, 1);
     pool.runEnded();
@@ -119,6 +119,11 @@ describe("WarmPool booting at first only what a first run needs", () => {
     expect(made.length).toBe(6);
     for (let i = 0; i < 5; i++) pool.take();
     vi.advanceTimersByTime(100);
+    expect(pool.idleCount, "one past the low-water mark while the run goes on").toBe(3);
+    expect(made.length).toBe(8);
+    pool.runEnded();
+    vi.advanceTimersByTime(100);
+    expect(pool.idleCount).toBe(6);
     expect(made.length).toBe(11);
   });
 
@@ -139,3 +144,4 @@ describe("WarmPool booting at first only what a first run needs", () => {
     expect(made.length).toBe(3);
   });
 });
+

@@ -90,7 +90,7 @@ export class WarmPool {
    * `lowWater`: while at least this many workers stay idle, a run's takes
    * are not made up until it ends, since booting a worker costs ~100 ms of
    * CPU, which a run on a 2-core machine would feel. Fewer, and the pool
-   * refills at once (a run that starts many threads needs them now).
+   * boots a few at once (a run that starts many threads needs them now).
    */
   constructor(private readonly workers: BlobWorkers, readonly size = 6, private readonly lowWater = 2, initial = size) {
     this.target = Math.min(initial, size);
@@ -183,8 +183,15 @@ export class WarmPool {
     }, 20);
   }
 
+  /**
+   * Boots workers up to the target; while a run goes on, only to one past
+   * lowWater: each boot is 20-30 ms of a core, and six at once beside a
+   * run's threads slowed a lesson's counting by a seventh (its starts come
+   * from the dock, which its workers return to); the rest boot at its end.
+   */
   private refill(): void {
-    while (!this.disposed && this.idle.length < this.target) this.idle.push(this.workers.create());
+    const target = this.inRun ? Math.min(this.target, this.lowWater + 1) : this.target;
+    while (!this.disposed && this.idle.length < target) this.idle.push(this.workers.create());
   }
 
   dispose(): void {
