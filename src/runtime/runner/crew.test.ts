@@ -1,10 +1,9 @@
 // Where a run in parallel gets a worker for each start that reaches the
-// runner (crew.ts): a worker parked at its dock place first, a warm one of
-// the pool next, and a worker booted on the spot only when neither is
-// left; with stand-in workers that record what they are sent.
-import { afterEach, describe, expect, it } from "vitest";
+// runner (crew.ts): a warm one of the pool, and one booted on the spot only
+// when none is left; the dock is filled from what the starts leave; with
+// stand-in workers that record what they are sent.
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { SharedHeap } from "../../sync/heap";
-import { PARKED } from "../dock";
 import type { ToWorker } from "../protocol";
 import { DEFAULT_SETTINGS } from "../settings";
 import { Crew } from "./crew";
@@ -63,24 +62,6 @@ describe("Crew in a run in parallel", () => {
     expect(firstThreads.sort()).toEqual([memory.main, 101, 102, 103].sort());
   });
 
-  it("a start that reaches the runner is handed to a worker parked at its place, not to a new one", () => {
-    const { made, pool, crew, memory } = setUp();
-    crews.push(crew);
-    crew.start(memory.main);
-    crew.start(101);
-    crew.fillDock();
-    const docked = made.flatMap((w) => served(w)).filter((m) => m.ident === undefined);
-    expect(docked.length).toBeGreaterThan(0);
-    // One of them parks (runtime/dock.ts park: its place word goes PARKED).
-    const at = docked[0].placeAt;
-    Atomics.store(memory.heap.i32, at, PARKED);
-    const idle = pool.idleCount;
-    crew.start(102);
-    expect(Atomics.load(memory.heap.i32, at), "the thread was handed through the parked worker's place").toBe(102);
-    expect(pool.idleCount, "no worker was taken from the pool").toBe(idle);
-    expect(crew.has(102)).toBe(true);
-  });
-
   it("keeps warm workers in the pool for starts while it fills the dock", () => {
     const { pool, crew, memory } = setUp();
     crews.push(crew);
@@ -88,5 +69,25 @@ describe("Crew in a run in parallel", () => {
     crew.start(101);
     crew.fillDock();
     expect(pool.idleCount).toBeGreaterThanOrEqual(2);
+  });
+
+  it("fills the dock once a burst of starts has stopped coming, so that each start of the burst gets a warm worker", () => {
+    vi.useFakeTimers();
+    try {
+      const { made, pool, crew, memory } = setUp();
+      crews.push(crew);
+      crew.start(memory.main);
+      // A program starts five threads in a loop: each start reaches the runner, which fills the dock soon after each.
+      for (const ident of [101, 102, 103, 104, 105]) {
+        crew.start(ident);
+        crew.fillDockSoon();
+      }
+      expect(made, "no worker booted on the spot").toHaveLength(6);
+      vi.advanceTimersByTime(10);
+      expect(pool.idleCount, "the dock took none: the pool keeps its reserve").toBe(0);
+      expect(made).toHaveLength(6);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

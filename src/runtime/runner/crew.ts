@@ -35,6 +35,8 @@ const PARKED_TARGET = 3;
  * worker to boot (60-100 ms "starting" on its lane, on 2 cores).
  */
 const SPAWN_RESERVE = 2;
+/** how long the runner waits after a start it was asked for before it fills the dock (fillDockSoon) */
+const FILL_AFTER_MS = 2;
 
 export interface CrewEvents {
   /** a worker says it has taken thread `ident` from the dock: true if it may */
@@ -51,6 +53,7 @@ export class Crew {
   private readonly running = new Map<number, Member>();
   private readonly freePlaces: number[] = [];
   private closed = false;
+  private fillTimer: ReturnType<typeof setTimeout> | undefined;
   /** a worker of the run was terminated: it may not have stopped yet, so the run's memory is not reused */
   private terminatedAny = false;
   /** each worker let go of at endRun: whether it said it is clean */
@@ -95,14 +98,27 @@ export class Crew {
   }
 
   /**
-   * Starts thread `ident`: on a worker of the crew parked at its place if
-   * there is one, as a starter hands one through the dock (a docked crew's
-   * MainThread; in a run in parallel, a start that found the dock empty
-   * while a worker the dock was filled with was still on its way there),
-   * else on a worker of its own.
+   * fillDock once the starts reaching the runner have stopped coming for
+   * FILL_AFTER_MS: a burst of them (a program starts its five threads in a
+   * loop) takes warm workers of the pool, each its own, instead of the dock
+   * taking them first and leaving the burst's last starts workers to boot.
+   */
+  fillDockSoon(): void {
+    clearTimeout(this.fillTimer);
+    this.fillTimer = setTimeout(() => this.fillDock(), FILL_AFTER_MS);
+  }
+
+  /**
+   * Starts thread `ident` on a worker of its own; in a controlled run, on a
+   * worker of the crew parked at its place if there is one (a docked crew's
+   * MainThread). Not in a run in parallel: its starts are the threads',
+   * through the dock, and one the runner hands on is one they found no
+   * worker for. (Handing it to a worker parked since would race with that
+   * worker's report of a thread it took from the dock before: the report
+   * would come in after, naming another thread than the one handed.)
    */
   start(ident: number): void {
-    const member = this.parkedMember(ident) ?? this.hire(ident);
+    const member = (this.memory.context.control ? this.parkedMember(ident) : null) ?? this.hire(ident);
     member.ident = ident;
     this.running.set(ident, member);
   }
@@ -151,6 +167,7 @@ export class Crew {
    */
   endRun(dock = false): void {
     this.closed = true;
+    clearTimeout(this.fillTimer);
     const i32 = this.memory.heap.i32;
     const placeOf = (member: Member) => this.memory.dockBase + member.place;
     const idle = (member: Member) => member.ident === 0 && member.place >= 0;

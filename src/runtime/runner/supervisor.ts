@@ -244,7 +244,7 @@ export class Supervisor {
     // A controlled run starts its threads on virtual time, one at a time:
     // parked workers would make no start sooner, and the search pays for
     // every worker a run boots.
-    if (!this.memory.context.control) this.crew.fillDock();
+    if (!this.memory.context.control) this.crew.fillDockSoon();
   }
 
   private onExit(ident: number, state: "done" | "error", exitCode: number, broken = false): void {
