@@ -91,5 +91,8 @@ export type FromRunner =
   | { type: "searched"; runId: number; schedulesRun: number; exhaustive: boolean; unlisted: number; outcomes: SearchedRun[]; failure?: SearchedRun; problem?: string }
   /** a search's run's messages, in order, sent together (runner/message-batch.ts) */
   | { type: "batch"; runId: number; messages: FromRunner[] }
-  /** `discardedEvents`: what a stopped run had recorded that the page was never sent; `discardedFromMs`: the earliest moment of it */
-  | { type: "end"; runId: number; status: RunStatus; exitCode: number; endMs: number; deadlock?: DeadlockInfo; problem?: string; discardedEvents?: number; discardedFromMs?: number; control?: ControlReport };
+  /**
+   * `discardedEvents`: what a stopped run had recorded that the page was never sent; `discardedFromMs`: the earliest moment of it;
+   * `traceCutMs`: the trace is not known complete from this moment (the drainer's final pass never ended; how much is missing is not known)
+   */
+  | { type: "end"; runId: number; status: RunStatus; exitCode: number; endMs: number; deadlock?: DeadlockInfo; problem?: string; discardedEvents?: number; discardedFromMs?: number; traceCutMs?: number; control?: ControlReport };

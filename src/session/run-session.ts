@@ -356,6 +356,8 @@ export class RunSession {
       this.model.droppedEvents += end.discardedEvents as number;
       this.model.cutAt(typeof end.discardedFromMs === "number" ? end.discardedFromMs : Infinity);
     }
+    // (Missing events not counted: how many is not known.)
+    if (typeof end.traceCutMs === "number" && end.traceCutMs >= 0) this.model.cutAt(end.traceCutMs);
     const endMs = Number.isFinite(end.endMs) ? end.endMs : this.now();
     const crashed = end.problem?.startsWith("MemoryError");
     // A step-mode pause ends no thread: each stays drawn in the state it is paused in, up to the pause.

@@ -372,16 +372,27 @@ export class Supervisor {
     // now (a joiner woken here would run on until its own worker stops), and
     // what a thread records after endMs is not part of the run.
     this.crew.endRun(this.code !== undefined && memoryShape(this.request.settings, this.request.sharedGlobals) !== null);
-    // What the threads recorded before the end goes to the page first.
-    if (!(await this.drain.finish(endMs))) this.problem ??= "the run's trace was not completely read at its end";
+    // What the threads recorded before the end goes to the page first. A final pass that never ends leaves the
+    // trace cut where the drainer had last sent all it had read: the page draws nothing after it as known.
+    let traceCutMs: number | undefined;
+    if (!(await this.drain.finish(endMs))) {
+      this.problem ??= "the run's trace was not completely read at its end";
+      traceCutMs = this.drain.sentCompleteMs();
+    }
     this.drain.release(this.heaps.heap);
     this.clock?.terminate();
     this.parts.threads.runEnded();
     this.parts.drainers.runEnded();
     this.parts.clocks.runEnded();
     // A stopped run ends now: what the page has not been sent yet is dropped, and counted.
-    const discarded = (status === "stopped" && !this.paused) || status === "timeout" ? this.drain.discard() : { events: 0, fromMs: NaN };
+    let discarded = (status === "stopped" && !this.paused) || status === "timeout" ? this.drain.discard() : { events: 0, fromMs: NaN };
     await this.drain.allSent();
+    // The page stopped taking chunks in (allSent gave up waiting): what it was never sent is counted and cut, as a stop's.
+    if (!this.drain.allGone) {
+      const left = this.drain.discard();
+      const times = [discarded.fromMs, left.fromMs].filter(Number.isFinite);
+      discarded = { events: discarded.events + left.events, fromMs: times.length ? Math.min(...times) : NaN };
+    }
     if (this.drain.corrupt) {
       status = "error";
       this.problem = this.drain.corrupt;
@@ -395,6 +406,7 @@ export class Supervisor {
       ...(this.deadlock ? { deadlock: this.deadlock } : {}),
       ...(this.problem ? { problem: this.problem } : {}),
       ...(discarded.events ? { discardedEvents: discarded.events, ...(Number.isFinite(discarded.fromMs) ? { discardedFromMs: discarded.fromMs } : {}) } : {}),
+      ...(traceCutMs !== undefined ? { traceCutMs } : {}),
       ...(control ? { control: controlReport(control, this.memory.capacity, seed ?? 0, (ident) => this.threadName(ident), this.mainGlobals()) } : {}),
     });
     // The report has read the heaps; the drainer is done with them: once the threads' workers say they are too,
