@@ -738,7 +738,7 @@ t.join();
   await expect(shown).toHaveText("evil\\u202egnp.exe\\nsecond");
 });
 
-test("code an ended thread left running (a promise chain it did not await) writes nothing into the thread that has its slot next: no trace, no output, no wait", async ({ playground }) => {
+test("code an ended thread left running (a promise chain it did not await) writes nothing into the thread that has its slot next: no trace, no output, no wait; the run says what it did is not shown", async ({ playground }) => {
   // Each round's leaver leaves a chain that takes from the queue once the producer puts, then prints. Before,
   // the chain could go on inside the next thread its worker took (its line shown as that thread's, that thread
   // blocked on the queue), or write into the rings of the thread that took its slot (a "corrupt ring" error).
@@ -758,8 +758,13 @@ for (let round = 0; round < 8; round++) {
 print("done");
 `);
   expectOk(result);
-  expect(outputTexts(result), describeRun(result)).toEqual(["done"]);
-  expect(result.output.map((o) => o.thread)).toEqual(["MainThread"]);
+  expect(outputTexts(result, "MainThread"), describeRun(result)).toEqual(["done"]);
+  expect(outputTexts(result).filter((text) => text.includes("left behind")), "no thread's line is the chain's print").toEqual([]);
+  // What the chains did is on no lane, and the run says so, once per leaver, as Python warns of a coroutine never awaited.
+  const warnings = result.output.filter((o) => o.thread !== "MainThread");
+  expect(warnings.every((o) => o.thread === "playground" && o.text.startsWith("RuntimeWarning: ")), describeRun(result)).toBe(true);
+  expect(warnings.map((o) => o.text.match(/^RuntimeWarning: (leaver-\d+) ended/)?.[1]).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `leaver-${i}`));
+  for (const w of warnings) expect(w.text).toContain("1 printed line");
 });
 
 test("code an ended thread left running takes no GIL in its name and no step of a controlled run: the threads after it run, and the schedule replays", async ({ playground }) => {

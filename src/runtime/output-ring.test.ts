@@ -42,6 +42,7 @@ describe("output ring", () => {
     const got: string[] = [];
     reader.drain((r) => got.push(r.text));
     expect(got).toEqual(["before"]);
+    expect(writer.lateLines, "the refused line is counted").toBe(1);
   });
 
   it("cuts a line longer than half the ring, saying so", () => {

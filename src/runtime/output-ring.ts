@@ -56,6 +56,8 @@ export class OutputWriter {
 
   /** the thread has ended: code it left running cannot write into the ring of the slot's next thread (trace/ring.ts, Closing) */
   private closed = false;
+  /** lines refused since close() (as RingWriter.lateEvents) */
+  lateLines = 0;
 
   close(): void {
     this.closed = true;
@@ -63,7 +65,10 @@ export class OutputWriter {
 
   /** Append one line; waits while the drainer has not made room. Dropped once closed. */
   write(text: string, stream: number, tMs: number): void {
-    if (this.closed) return;
+    if (this.closed) {
+      this.lateLines++;
+      return;
+    }
     const maxBytes = (this.capacity >> 1) * 4;
     let bytes = encoder.encode(text);
     if (bytes.length > maxBytes) bytes = encoder.encode(`${text.slice(0, maxBytes >> 2)} ... [line cut: ${text.length} characters]`);

@@ -86,6 +86,12 @@ export type FromThread =
   /** `broken`: the worker could not run the thread at all (runtime/thread-main.ts serve): it ends in error, and the worker goes */
   | { type: "exit"; state: "done" | "error"; t: number; exitCode: number; broken?: true }
   | { type: "os-exit"; exitCode: number }
+  /**
+   * After thread `ident` (the sender's last) ended, code it left running (a
+   * promise chain it did not await) tried to record `events` trace events and
+   * print `lines` lines, which its closed rings refused (thread-main.ts)
+   */
+  | { type: "late"; ident: number; events: number; lines: number }
   | { type: "terminate"; pid: number }
   /**
    * The race detector saw the sender's `access` (0 read, 1 write) at compiler

@@ -102,8 +102,8 @@ function reportException(parts: ThreadParts, ctx: WorkerContext, error: unknown)
   });
 }
 
-/** Runs thread `ident`; resolves with whether it was MainThread. */
-async function runThread(parts: ThreadParts, run: RunContextInit, ident: number): Promise<boolean> {
+/** Runs thread `ident`; resolves with its context, ended. */
+async function runThread(parts: ThreadParts, run: RunContextInit, ident: number): Promise<WorkerContext> {
   sendToRunner({ type: "started", ident });
   const ctx = createContext(run, ident);
   Atomics.compareExchange(ctx.i32, ctx.table.at(ctx.ident, Field.Lifecycle), Lifecycle.Starting, Lifecycle.Alive);
@@ -169,7 +169,7 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number)
     ctx.control.exit();
   }
   sendToRunner({ type: "exit", state: final, t: ctx.now(), exitCode });
-  return ctx.role === "main";
+  return ctx;
 }
 
 /** Serves the run: the thread given, if any, then whatever the dock hands this worker. */
@@ -232,9 +232,9 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
     }
     ran = true;
     last = ident;
-    let wasMain: boolean;
+    let ended: WorkerContext;
     try {
-      wasMain = await runThread(parts, run, ident);
+      ended = await runThread(parts, run, ident);
     } catch (error) {
       // The runtime itself failed around the thread (its memory, which the snippet can reach, overwritten): the
       // thread ends in error, so that its joiners and the run go on, and this worker, whose state is in doubt, serves no more.
@@ -248,7 +248,12 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
     // the worker parks, while the thread's own context is still this worker's: parked first, the chain would
     // go on inside the next thread this worker takes, printing as that thread and blocking it. (MainThread's
     // end ends the run: its worker takes no next thread in it, and the run's time is not held up.)
-    if (!wasMain) await hygiene.nextTask();
+    if (ended.role !== "main") {
+      await hygiene.nextTask();
+      // What it did there is on no lane (the thread's rings are closed, and no other thread's may carry it): said.
+      const events = ended.ring.lateEvents, lines = ended.output.lateLines;
+      if (events > 0 || lines > 0) sendToRunner({ type: "late", ident: ended.ident, events, lines });
+    }
     ident = 0;
   }
 }

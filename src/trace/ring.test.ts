@@ -70,6 +70,9 @@ describe("trace ring", () => {
     stale.flush();
     next.write(3, 5, 4, 4);
     expect(drainAll(reader).map(([, kind, arg, obj]) => [kind, arg, obj])).toEqual([[5, 1, 1], [5, 4, 4]]);
+    // What it refused is counted, so the worker can say that something was done and not shown (thread-main.ts).
+    expect(stale.lateEvents).toBe(4);
+    expect(next.lateEvents).toBe(0);
   });
 
   it("drops only once the run is ending, and counts what it drops", () => {

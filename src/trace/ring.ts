@@ -98,6 +98,13 @@ export class RingWriter {
   private folding = false;
   /** the thread has ended (see Closing in the header) */
   private closed = false;
+  /** events refused since close(): what code the ended thread left running did (thread-main.ts reports them) */
+  lateEvents = 0;
+
+  private late(): false {
+    this.lateEvents++;
+    return false;
+  }
 
   /** `coarseClockIndex`: Float64 index of the shared coarse clock in the same buffer */
   constructor(
@@ -219,7 +226,7 @@ export class RingWriter {
 
   /** Room for one more event (waiting for the drainer if needed); false once the run is ending and it is full. */
   private reserve(): boolean {
-    if (this.closed) return false;
+    if (this.closed) return this.late();
     const used = (this.written - this.i32[this.base + 1]) | 0;
     return used <= this.mask || this.waitForRoom();
   }
@@ -235,7 +242,10 @@ export class RingWriter {
     const i32 = this.i32;
     const base = this.base;
     const w = this.written;
-    if (this.closed) return;
+    if (this.closed) {
+      this.late();
+      return;
+    }
     // A plain read of the reader's position: V8 does not inline Atomics.load,
     // and a stale value only makes the ring look fuller than it is. (The
     // Atomics.store below keeps the compiler from caching it across calls.)

@@ -253,6 +253,11 @@ export class Crew {
       this.fillDock();
       return;
     }
+    // (About the thread it ran last, which has ended: its sender is no thread now.)
+    if (message.type === "late") {
+      if (message.ident === member.last && member.ident !== message.ident) this.events.message(message.ident, message);
+      return;
+    }
     if (member.ident) this.events.message(member.ident, message);
   }
 

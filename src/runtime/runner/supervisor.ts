@@ -35,6 +35,8 @@ const DEADLOCK_SCAN_MS = 300;
 const LAST_WORDS_MS = 1000;
 /** names and labels a run may send the page (a snippet naming objects in a loop stops being heard) */
 const MAX_OBJECT_MESSAGES = 100_000;
+/** threads lateNotice names before it says only that there are more */
+const MAX_LATE_NOTICES = 20;
 
 export interface RunRequest {
   runId: number;
@@ -76,6 +78,8 @@ export class Supervisor {
   private deadlock: DeadlockInfo | undefined;
   private objects = 0;
   private readonly objectNames = new Map<number, string>();
+  /** threads whose left-running code has been reported (lateNotice) */
+  private readonly lateNamed = new Set<number>();
   private exitCode = 0;
   private ended = false;
   /** a controlled run paused for step mode (its trace is kept whole) */
@@ -148,6 +152,25 @@ export class Supervisor {
     this.drain.ack();
   }
 
+  /**
+   * Says, once per thread, that code thread `ident` left running did things
+   * after its end that no lane shows (the worker counted what its closed
+   * rings refused: thread-main.ts), as Python warns of a coroutine never
+   * awaited; at most MAX_LATE_NOTICES threads are named.
+   */
+  private lateNotice(ident: number, events: number, lines: number): void {
+    if (this.lateNamed.has(ident) || this.lateNamed.size > MAX_LATE_NOTICES || !this.pids.has(ident)) return;
+    this.lateNamed.add(ident);
+    if (this.lateNamed.size > MAX_LATE_NOTICES) {
+      this.notice(0, `RuntimeWarning: more threads left code running after they ended; their later steps are not shown either`);
+      return;
+    }
+    const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+    const what = [events > 0 ? plural(events, "timeline event") : "", lines > 0 ? plural(lines, "printed line") : ""].filter(Boolean).join(" and ");
+    this.notice(0, `RuntimeWarning: ${this.threadName(ident)} ended while code it started was still running (an async call it did not await). ` +
+      `What that code did after the end is not shown (${what}); a lock or queue it used may be drawn as it was before.`);
+  }
+
   private notice(ident: number, text: string): void {
     this.parts.send({ type: "notice", runId: this.runId, ident, thread: ident ? this.threadName(ident) : "playground", text, t: this.now() });
   }
@@ -192,6 +215,8 @@ export class Supervisor {
         void this.end(message.end === 3 ? "stopped" : "error");
         return;
       }
+      case "late":
+        return this.lateNotice(message.ident, message.events, message.lines);
       case "race":
         this.parts.send({
           type: "race", runId: this.runId, thread: this.threadName(sender), access: message.access, site: message.site,
