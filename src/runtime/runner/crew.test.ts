@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SharedHeap } from "../../sync/heap";
 import type { ToWorker } from "../protocol";
+import { PARKED } from "../dock";
 import { DEFAULT_SETTINGS } from "../settings";
 import { Crew } from "./crew";
 import { createRunMemory } from "./run-memory";
@@ -71,23 +72,76 @@ describe("Crew in a run in parallel", () => {
     expect(pool.idleCount).toBeGreaterThanOrEqual(2);
   });
 
-  it("fills the dock once a burst of starts has stopped coming, so that each start of the burst gets a warm worker", () => {
+  it("fills the dock only once the starts reaching the runner have stopped coming, and only past the pool's reserve", () => {
     vi.useFakeTimers();
     try {
       const { made, pool, crew, memory } = setUp();
       crews.push(crew);
       crew.start(memory.main);
-      // A program starts five threads in a loop: each start reaches the runner, which fills the dock soon after each.
-      for (const ident of [101, 102, 103, 104, 105]) {
+      for (const ident of [101, 102]) {
         crew.start(ident);
         crew.fillDockSoon();
       }
-      expect(made, "no worker booted on the spot").toHaveLength(6);
+      const docked = () => made.flatMap((w) => served(w)).filter((m) => m.ident === undefined).length;
+      expect(docked(), "nothing docked while starts may still come").toBe(0);
+      expect(pool.idleCount).toBe(3);
       vi.advanceTimersByTime(10);
-      expect(pool.idleCount, "the dock took none: the pool keeps its reserve").toBe(0);
-      expect(made).toHaveLength(6);
+      expect(docked(), "then one, the most the reserve of two leaves").toBe(1);
+      expect(pool.idleCount).toBe(2);
+      expect(made, "no worker booted on the spot").toHaveLength(6);
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("lets no fill timer outlive the run", () => {
+    vi.useFakeTimers();
+    try {
+      const { crew, memory } = setUp();
+      crew.start(memory.main);
+      crew.start(101);
+      crew.fillDockSoon();
+      crew.endRun();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("starts a thread that reaches the runner on a worker of its own, even when a worker of the crew is parked", () => {
+    // The parked worker may have taken a thread from the dock and run it before its word of that is read: handed
+    // another now, that late word would name a thread it does not run, and it would be retired with this one on it.
+    const { made, pool, crew, memory } = setUp();
+    crews.push(crew);
+    crew.start(memory.main);
+    crew.start(101);
+    crew.fillDock();
+    const at = made.flatMap((w) => served(w)).find((m) => m.ident === undefined)!.placeAt;
+    Atomics.store(memory.heap.i32, at, PARKED);
+    const idle = pool.idleCount;
+    crew.start(102);
+    expect(Atomics.load(memory.heap.i32, at)).toBe(PARKED);
+    expect(pool.idleCount).toBe(idle - 1);
+  });
+});
+
+describe("Crew in a controlled run", () => {
+  it("hands MainThread to a docked worker, and no other start", () => {
+    const { workers } = fakeWorkers();
+    const pool = new WarmPool(workers, 6, 2, 6);
+    const memory = createRunMemory(1, "", { ...DEFAULT_SETTINGS, controlled: true, seed: 1 }, 0, { heap: SharedHeap.create(1 << 20), userHeap: SharedHeap.create(1 << 20) });
+    const docked = { worker: { postMessage() {}, terminate() {}, onerror: null } as unknown as Worker, port: new MessageChannel().port1, place: 0, ident: 0, last: 0 };
+    const at = memory.dockBase;
+    Atomics.store(memory.heap.i32, at, PARKED);
+    const crew = new Crew(memory, pool, { started: () => true, message: () => {}, crashed: () => {}, stranded: () => {} }, memory.dockPlaces, "code", [docked]);
+    crews.push(crew);
+    crew.start(memory.main);
+    expect(Atomics.load(memory.heap.i32, at)).toBe(memory.main);
+    crew.finished(memory.main);
+    // It parks again; a thread's start that found no worker parked reaches the runner after.
+    Atomics.store(memory.heap.i32, at, PARKED);
+    crew.start(200);
+    expect(Atomics.load(memory.heap.i32, at)).toBe(PARKED);
+    expect(crew.has(200)).toBe(true);
   });
 });

@@ -109,16 +109,17 @@ export class Crew {
   }
 
   /**
-   * Starts thread `ident` on a worker of its own; in a controlled run, on a
-   * worker of the crew parked at its place if there is one (a docked crew's
-   * MainThread). Not in a run in parallel: its starts are the threads',
-   * through the dock, and one the runner hands on is one they found no
-   * worker for. (Handing it to a worker parked since would race with that
-   * worker's report of a thread it took from the dock before: the report
-   * would come in after, naming another thread than the one handed.)
+   * Starts thread `ident` on a worker of its own; a controlled run's
+   * MainThread, on a worker of the crew parked at its place if there is one
+   * (a docked crew's, which has run nothing of this run). Not any other
+   * start: the threads' own go through the dock, and one the runner hands
+   * on is one they found no worker for. Handing it to a worker parked since
+   * would race with that worker's report of a thread it took from the dock
+   * before: the report would come in after, naming another thread than the
+   * one handed, and the worker would be retired with the handed one on it.
    */
   start(ident: number): void {
-    const member = (this.memory.context.control ? this.parkedMember(ident) : null) ?? this.hire(ident);
+    const member = (this.memory.context.control && ident === this.memory.main ? this.parkedMember(ident) : null) ?? this.hire(ident);
     member.ident = ident;
     this.running.set(ident, member);
   }

@@ -114,17 +114,23 @@ export class Supervisor {
     // (Another controlled run of the search's code, such as its replay of what it reports, leaves the search's workers kept.)
     parts.threads.runStarts(context.control ? request.js : undefined);
     this.names.set(memory.main, "MainThread");
-    this.crew = new Crew(memory, parts.threads, {
-      started: (ident) => this.accept(ident),
-      message: (ident, message) => this.onThreadMessage(ident, message),
-      crashed: (ident, reason) => this.onCrash(ident, reason),
-      // Handed to a worker that was retired before it took it: checked like any start, then run elsewhere.
-      stranded: (ident) => {
-        if (this.admissible(ident, 0)) this.crew.start(ident);
-      },
-    }, memory.dockPlaces, code, adopted);
-    this.pids.set(memory.main, MAIN_PID);
-    this.crew.start(memory.main);
+    try {
+      this.crew = new Crew(memory, parts.threads, {
+        started: (ident) => this.accept(ident),
+        message: (ident, message) => this.onThreadMessage(ident, message),
+        crashed: (ident, reason) => this.onCrash(ident, reason),
+        // Handed to a worker that was retired before it took it: checked like any start, then run elsewhere.
+        stranded: (ident) => {
+          if (this.admissible(ident, 0)) this.crew.start(ident);
+        },
+      }, memory.dockPlaces, code, adopted);
+      this.pids.set(memory.main, MAIN_PID);
+      this.crew.start(memory.main);
+    } catch (error) {
+      // (A run that does not come to be has no end to say it is over: the pool counts runs going on.)
+      parts.threads.runEnded();
+      throw error;
+    }
     // After MainThread's start: its worker compiles the snippet as it starts, and these posts (a few ms) would go first.
     parts.threads.prepare(context);
     // The dock fills once the run starts a thread (spawn): a run that starts

@@ -127,6 +127,23 @@ describe("WarmPool booting at first only what a first run needs", () => {
     expect(made.length).toBe(11);
   });
 
+  it("keeps booting only a few while a run goes on, even when the run before it ends after it began", () => {
+    // A new run stops the one going on, whose end (after its last drain) comes once the new one has begun.
+    const { workers, made } = fakeWorkers();
+    const pool = new WarmPool(workers, 6, 2, 6);
+    pool.runStarts(undefined);
+    pool.take();
+    pool.runStarts(undefined);
+    for (let i = 0; i < 4; i++) pool.take();
+    pool.runEnded();
+    vi.advanceTimersByTime(100);
+    expect(pool.idleCount, "the new run still goes on").toBe(3);
+    pool.runEnded();
+    vi.advanceTimersByTime(100);
+    expect(pool.idleCount).toBe(6);
+    expect(made.length).toBe(11);
+  });
+
   it("boots the rest 3 s after it was made when no run comes", () => {
     const { workers, made } = fakeWorkers();
     new WarmPool(workers, 6, 2, 1);

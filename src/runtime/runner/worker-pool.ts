@@ -83,8 +83,14 @@ export class WarmPool {
   /** idle workers the pool keeps booted now: `initial` until it grows to `size` */
   private target: number;
   private growTimer: ReturnType<typeof setTimeout> | undefined;
-  /** a run has taken workers and not yet ended */
-  private inRun = false;
+  /** runs going on: begun (runStarts) and not ended (runEnded); a run's end can come after the next one began */
+  private runs = 0;
+  /** workers were taken since the last run ended (the drainers' and clocks' pools, which hear no runStarts) */
+  private taken = false;
+
+  private get inRun(): boolean {
+    return this.runs > 0 || this.taken;
+  }
 
   /**
    * `lowWater`: while at least this many workers stay idle, a run's takes
@@ -120,7 +126,7 @@ export class WarmPool {
       return this.kept.splice(at, 1)[0].worker;
     }
     const worker = this.idle.shift() ?? this.workers.create();
-    this.inRun = true;
+    this.taken = true;
     // Not grown yet: the first run is the page's first result, which boots would slow; its end grows the pool.
     if (this.idle.length < this.lowWater && this.target === this.size) this.scheduleRefill();
     return worker;
@@ -128,13 +134,15 @@ export class WarmPool {
 
   /** The run is over: make up what it took. */
   runEnded(): void {
-    this.inRun = false;
+    this.runs = Math.max(0, this.runs - 1);
+    this.taken = false;
     this.grow();
     this.scheduleRefill();
   }
 
-  /** A run of `code` begins: workers kept for other code will not be wanted. */
+  /** A run of `code` begins: workers kept for other code will not be wanted; it counts as going on until its runEnded. */
   runStarts(code: string | undefined): void {
+    this.runs++;
     this.dropKept((k) => k.code !== code);
   }
 
