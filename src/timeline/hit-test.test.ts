@@ -31,6 +31,12 @@ describe("hitTest", () => {
     expect(Object.fromEntries(text.rows)).toMatchObject({ on: "Lock 9", "held by": "MainThread", "handed over by": "MainThread at 32.000 ms", lasted: "13.00 ms" });
   });
 
+  it("finds a thread's end a few pixels either side of it, and the bar before it further off", () => {
+    expect(hitTest(input, xOf(60) - 2, barY(2))).toMatchObject({ kind: "final", ident: 2, tMs: 60 });
+    expect(hitTest(input, xOf(60) + 2, barY(2))).toMatchObject({ kind: "final", ident: 2, tMs: 60 });
+    expect(hitTest(input, xOf(60) - 8, barY(2))).toMatchObject({ kind: "state", ident: 2 });
+  });
+
   it("prefers a mark or a print tick near the pointer", () => {
     expect(hitTest(input, xOf(45) + 2, barY(1) - 6)).toMatchObject({ kind: "mark", ident: 1, tMs: 45 });
     expect(hitTest(input, xOf(41) - 2, barY(2) + 6)).toMatchObject({ kind: "print", ident: 2, tMs: 41 });

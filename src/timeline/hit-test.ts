@@ -129,7 +129,9 @@ function stateAt(input: FrameInput, ident: number, tMs: number, x: number): Hit 
   const track = input.model.threads.get(ident)!;
   const { times, states, objects } = track;
   const n = states.length;
-  const i = upperBound(times.data, n, tMs) - 1;
+  let i = upperBound(times.data, n, tMs) - 1;
+  // A thread's end is a tick, as small a target as a print's: a click just before it finds it too.
+  if (i + 1 < n && states.data[i + 1] >= ThreadState.Done && Math.abs(input.scale.msToPx(times.data[i + 1]) - x) <= SLOP_PX) i++;
   if (i < 0) return null;
   const state = states.data[i];
   if (state >= ThreadState.Done) {
