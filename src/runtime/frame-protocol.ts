@@ -93,6 +93,6 @@ export type FromRunner =
   | { type: "batch"; runId: number; messages: FromRunner[] }
   /**
    * `discardedEvents`: what a stopped run had recorded that the page was never sent; `discardedFromMs`: the earliest moment of it;
-   * `traceCutMs`: the trace is not known complete from this moment (the drainer's final pass never ended; how much is missing is not known)
+   * `traceIncomplete`: the drainer's final pass never ended: what the threads recorded last may be missing, how much is not known
    */
-  | { type: "end"; runId: number; status: RunStatus; exitCode: number; endMs: number; deadlock?: DeadlockInfo; problem?: string; discardedEvents?: number; discardedFromMs?: number; traceCutMs?: number; control?: ControlReport };
+  | { type: "end"; runId: number; status: RunStatus; exitCode: number; endMs: number; deadlock?: DeadlockInfo; problem?: string; discardedEvents?: number; discardedFromMs?: number; traceIncomplete?: true; control?: ControlReport };

@@ -352,12 +352,16 @@ export class RunSession {
     }
     // (Threads the runner ended, before the cut: a cut recounts each thread's times from its states, up to its end.)
     for (const [ident, halt] of this.halts) this.model.finish(ident, halt.t, halt.state);
+    // Where the trace is not whole, the earliest such moment: what the page was never sent (counted), what the
+    // drainer never read (not counted: how much is not known; cut where each thread was last seen).
+    const cuts: number[] = [];
     if (Number.isInteger(end.discardedEvents) && (end.discardedEvents as number) > 0) {
       this.model.droppedEvents += end.discardedEvents as number;
-      this.model.cutAt(typeof end.discardedFromMs === "number" ? end.discardedFromMs : Infinity);
+      cuts.push(typeof end.discardedFromMs === "number" ? end.discardedFromMs : Infinity);
     }
-    // (Missing events not counted: how many is not known.)
-    if (typeof end.traceCutMs === "number" && end.traceCutMs >= 0) this.model.cutAt(end.traceCutMs);
+    const whole = end.traceIncomplete === true ? this.model.wholeUntilMs() : null;
+    if (whole !== null) cuts.push(whole);
+    if (cuts.length) this.model.cutAt(Math.min(...cuts));
     const endMs = Number.isFinite(end.endMs) ? end.endMs : this.now();
     const crashed = end.problem?.startsWith("MemoryError");
     // A step-mode pause ends no thread: each stays drawn in the state it is paused in, up to the pause.

@@ -120,6 +120,19 @@ describe("a trace cut at a run's end (a Stop dropped what had not reached the pa
     expect([two.runningMs, two.blockedMs, two.endMs, two.finalState]).toEqual([3, 0, 9, ThreadState.Done]);
   });
 
+  it("a cut before the cap (or an earlier cut) moves the record's end back to it; one after changes nothing", () => {
+    const m = contended(40, 10);
+    const capped = m.cappedAtMs!;
+    expect(capped).toBeGreaterThan(7);
+    m.cutAt(capped + 5);
+    expect(m.cappedAtMs).toBe(capped);
+    m.cutAt(7);
+    expect(m.cappedAtMs).toBe(7);
+    expect(m.traceCut).toBe(true);
+    m.cutAt(9);
+    expect(m.cappedAtMs).toBe(7);
+  });
+
   it("a thread the runner ended before the cut keeps its end: its times are not counted on to the cut", () => {
     // Thread-2's events reached the page up to 4000 ms, so the cut at 400 comes before them
     const m = taken([[1, 0, ThreadState.Running], [1, 50, ThreadState.Running], [2, 0, ThreadState.Running], [2, 4000, ThreadState.Sleeping]]);

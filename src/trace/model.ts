@@ -268,13 +268,30 @@ export class TraceModel {
    * thread may have left.)
    */
   cutAt(droppedFromMs: number): void {
-    // (Past the cap, the cap is where the record ends, and why.)
-    if (this.cappedAtMs !== null) return;
-    this.traceCut = true;
     // (A time the run's memory claimed: one below the run's start says nothing.)
     const cutMs = droppedFromMs >= 0 ? Math.min(droppedFromMs, this.maxMs) : this.maxMs;
+    // Past the cap (or an earlier cut), the record ends there already; a cut before it moves the end back.
+    if (this.cappedAtMs !== null && cutMs >= this.cappedAtMs) return;
+    this.traceCut = true;
     if (cutMs < this.maxMs) for (const track of this.threads.values()) countOnlyUntil(track, cutMs);
-    this.capAt(cutMs);
+    if (this.cappedAtMs === null) this.capAt(cutMs);
+    else {
+      this.cappedAtMs = cutMs;
+      this.structureVersion++;
+    }
+  }
+
+  /**
+   * Where a trace whose end did not all reach the page, by how much not
+   * known, is known whole up to: each thread's events come in the order it
+   * recorded them, so a thread not seen to end may have lost only what came
+   * after the last state it was seen in; every thread seen to end lost
+   * nothing. Null when every thread was seen to end.
+   */
+  wholeUntilMs(): number | null {
+    let until = Infinity;
+    for (const track of this.threads.values()) if (Number.isNaN(track.endedMs)) until = Math.min(until, Math.max(0, track.stateSinceMs));
+    return Number.isFinite(until) ? until : null;
   }
 
   figures(track: ThreadTrack, runEndMs: number): ThreadFigures {

@@ -7,8 +7,7 @@
 // sends the chunk once it is full or POST_EVERY_MS old.
 
 import { DrainCorrupt, Drainer } from "./drainer";
-import { DRAIN_PAUSED, DRAIN_SENT_F64, DrainCommand, type DrainerStart, type FromDrainer } from "./drain-protocol";
-import { Ctl } from "../thread-table";
+import { DRAIN_PAUSED, DrainCommand, type DrainerStart, type FromDrainer } from "./drain-protocol";
 
 /** how often an idle drainer looks anyway, and the most a chunk waits to go out */
 export const PASS_MS = 2;
@@ -22,12 +21,6 @@ export class DrainLoop {
   private readonly cutoff: Float64Array;
   private readonly drainer: Drainer;
   private lastPostMs = -Infinity;
-  /** the run's coarse clock (thread-table.ts) and the runner's `sent` slot (drain-protocol.ts) */
-  private readonly f64: Float64Array;
-  private readonly clockIndex: number;
-  private readonly sent: Float64Array;
-  /** the start of the last pass that emptied every ring, not yet posted; -1: none */
-  private emptiedFromMs = -1;
 
   constructor(start: DrainerStart, private readonly post: (message: FromDrainer, transfer?: Transferable[]) => void) {
     this.i32 = new Int32Array(start.heap);
@@ -35,10 +28,6 @@ export class DrainLoop {
     this.cutoff = new Float64Array(start.commands, 8, 1);
     this.drainer = new Drainer(this.i32, start.control, start.tableEndWord, new Int32Array(start.ctl));
     this.signal = Drainer.signalIndex(start.control);
-    this.f64 = new Float64Array(start.heap, 0, start.heap.byteLength >> 3);
-    this.clockIndex = (start.control + Ctl.Clock) >> 1;
-    this.sent = new Float64Array(start.commands);
-    this.sent[DRAIN_SENT_F64] = -1;
   }
 
   /** A turn: the signal's value before it, to wait on until it moves; null once the final pass is done. Throws as a pass does. */
@@ -56,10 +45,7 @@ export class DrainLoop {
       return null;
     }
     if (Atomics.load(this.commands, DRAIN_PAUSED) === 0) {
-      const fromMs = this.f64[this.clockIndex];
       const full = drainer.pass();
-      // (A full chunk stopped the pass: the rings were not emptied.)
-      if (!full) this.emptiedFromMs = fromMs;
       const now = performance.now();
       if (drainer.hasChunk() && (full || now - this.lastPostMs >= POST_EVERY_MS)) {
         this.send();
@@ -77,6 +63,5 @@ export class DrainLoop {
   private send(): void {
     const chunk = this.drainer.takeChunk();
     this.post({ type: "chunk", chunk }, chunk.events.map((e) => e.data));
-    if (this.emptiedFromMs >= 0) this.sent[DRAIN_SENT_F64] = this.emptiedFromMs;
   }
 }

@@ -10,10 +10,10 @@
 // the same loop runs on the runner's thread (drainer/inline-drainer.ts).
 //
 // States: draining; final pass asked (finish); drained, or given up on
-// after FINAL_DRAIN_MS (the page is told where its trace is cut:
-// sentCompleteMs); released.
+// after FINAL_DRAIN_MS (the page is told its trace is not whole, and cuts
+// it: session/run-session.ts); released.
 
-import { DRAIN_CONTROL_BYTES, DRAIN_PAUSED, DRAIN_SENT_F64, DrainCommand, type DrainerStart, type FromDrainer } from "../drainer/drain-protocol";
+import { DRAIN_CONTROL_BYTES, DRAIN_PAUSED, DrainCommand, type DrainerStart, type FromDrainer } from "../drainer/drain-protocol";
 import type { TraceChunk } from "../frame-protocol";
 import { Ctl } from "../thread-table";
 import type { RunMemory } from "./run-memory";
@@ -93,17 +93,6 @@ export class RunDrain {
         resolve(true);
       };
     });
-  }
-
-  /**
-   * Where a trace whose final pass never ended is cut (run ms): the start of
-   * the drainer's last pass that emptied every ring and whose events it
-   * posted (drain-protocol.ts, `sent`), or 0 when there was none. Before
-   * it, what the threads recorded has reached the runner (a lock release a
-   * thread still held back folded is the exception the drainer cannot see).
-   */
-  sentCompleteMs(): number {
-    return Math.max(0, new Float64Array(this.commands.buffer)[DRAIN_SENT_F64]);
   }
 
   /** Every chunk has gone to the page (allSent may stop waiting before, if the page stops taking them in). */

@@ -404,12 +404,9 @@ export class Supervisor {
     // what a thread records after endMs is not part of the run.
     this.crew.endRun(this.code !== undefined && memoryShape(this.request.settings, this.request.sharedGlobals) !== null);
     // What the threads recorded before the end goes to the page first. A final pass that never ends leaves the
-    // trace cut where the drainer had last sent all it had read: the page draws nothing after it as known.
-    let traceCutMs: number | undefined;
-    if (!(await this.drain.finish(endMs))) {
-      this.problem ??= "the run's trace was not completely read at its end";
-      traceCutMs = this.drain.sentCompleteMs();
-    }
+    // trace not whole, by how much not known: the page cuts it where each thread was last seen (run-session.ts).
+    const drained = await this.drain.finish(endMs);
+    if (!drained) this.problem ??= "the run's trace was not completely read at its end";
     this.drain.release(this.heaps.heap);
     this.clock?.terminate();
     this.parts.threads.runEnded();
@@ -437,7 +434,7 @@ export class Supervisor {
       ...(this.deadlock ? { deadlock: this.deadlock } : {}),
       ...(this.problem ? { problem: this.problem } : {}),
       ...(discarded.events ? { discardedEvents: discarded.events, ...(Number.isFinite(discarded.fromMs) ? { discardedFromMs: discarded.fromMs } : {}) } : {}),
-      ...(traceCutMs !== undefined ? { traceCutMs } : {}),
+      ...(!drained ? { traceIncomplete: true as const } : {}),
       ...(control ? { control: controlReport(control, this.memory.capacity, seed ?? 0, (ident) => this.threadName(ident), this.mainGlobals()) } : {}),
     });
     // The report has read the heaps; the drainer is done with them: once the threads' workers say they are too,
