@@ -172,6 +172,37 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number)
   return ctx;
 }
 
+/**
+ * Runs thread `ident`, then lets what it left running run; false if the
+ * worker may serve no more. Its own function, so that the serve loop,
+ * whose frame lives on while the worker is parked, holds no reference to
+ * the thread's context.
+ */
+async function serveThread(parts: ThreadParts, run: RunContextInit, ident: number, hygiene: { nextTask(): Promise<void> }): Promise<boolean> {
+  let ended: WorkerContext;
+  try {
+    ended = await runThread(parts, run, ident);
+  } catch (error) {
+    // The runtime itself failed around the thread (its memory, which the snippet can reach, overwritten): the
+    // thread ends in error, so that its joiners and the run go on, and this worker, whose state is in doubt, serves no more.
+    const t = performance.timeOrigin + performance.now() - run.epochMs;
+    const message = `the runtime could not run this thread: ${safely(() => String((error as Error).message), UNPRINTABLE)} (did the snippet write over the runtime's memory?)`;
+    sendToRunner({ type: "exception", errorName: "RuntimeError", message, stack: "", t });
+    sendToRunner({ type: "exit", state: "error", t, exitCode: 1, broken: true });
+    return false;
+  }
+  // What the thread left running (a promise chain it did not await) runs now, in a task of its own before
+  // the worker parks, while the thread's own context is still this worker's: parked first, the chain would
+  // go on inside the next thread this worker takes, printing as that thread and blocking it. (MainThread's
+  // end ends the run: its worker takes no next thread in it, and the run's time is not held up.)
+  if (ended.role === "main") return true;
+  await hygiene.nextTask();
+  // What it did there is on no lane (the thread's rings are closed, and no other thread's may carry it): said.
+  const events = ended.ring.lateEvents, lines = ended.output.lateLines;
+  if (events > 0 || lines > 0) sendToRunner({ type: "late", ident: ended.ident, events, lines });
+  return true;
+}
+
 /** Serves the run: the thread given, if any, then whatever the dock hands this worker. */
 async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWorker, { type: "serve" }>): Promise<void> {
   connectRunner(message.port);
@@ -232,28 +263,7 @@ async function serve(parts: ThreadParts, hygiene: Hygiene, message: Extract<ToWo
     }
     ran = true;
     last = ident;
-    let ended: WorkerContext;
-    try {
-      ended = await runThread(parts, run, ident);
-    } catch (error) {
-      // The runtime itself failed around the thread (its memory, which the snippet can reach, overwritten): the
-      // thread ends in error, so that its joiners and the run go on, and this worker, whose state is in doubt, serves no more.
-      const t = performance.timeOrigin + performance.now() - run.epochMs;
-      const message = `the runtime could not run this thread: ${safely(() => String((error as Error).message), UNPRINTABLE)} (did the snippet write over the runtime's memory?)`;
-      sendToRunner({ type: "exception", errorName: "RuntimeError", message, stack: "", t });
-      sendToRunner({ type: "exit", state: "error", t, exitCode: 1, broken: true });
-      return;
-    }
-    // What the thread left running (a promise chain it did not await) runs now, in a task of its own before
-    // the worker parks, while the thread's own context is still this worker's: parked first, the chain would
-    // go on inside the next thread this worker takes, printing as that thread and blocking it. (MainThread's
-    // end ends the run: its worker takes no next thread in it, and the run's time is not held up.)
-    if (ended.role !== "main") {
-      await hygiene.nextTask();
-      // What it did there is on no lane (the thread's rings are closed, and no other thread's may carry it): said.
-      const events = ended.ring.lateEvents, lines = ended.output.lateLines;
-      if (events > 0 || lines > 0) sendToRunner({ type: "late", ident: ended.ident, events, lines });
-    }
+    if (!(await serveThread(parts, run, ident, hygiene))) return;
     ident = 0;
   }
 }

@@ -174,7 +174,7 @@ export class Supervisor {
     const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
     const what = [events > 0 ? plural(events, "timeline event") : "", lines > 0 ? plural(lines, "printed line") : ""].filter(Boolean).join(" and ");
     this.notice(0, `RuntimeWarning: ${this.threadName(ident)} ended while code it started was still running (an async call it did not await). ` +
-      `What that code did after the end is not shown (${what}); a lock or queue it used may be drawn as it was before.`);
+      `What that code did after the end is not shown (at least ${what}); a lock or queue it used may be drawn as it was before.`);
   }
 
   private notice(ident: number, text: string): void {

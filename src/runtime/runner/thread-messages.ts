@@ -34,7 +34,7 @@ export function readThreadMessage(data: unknown): FromThread | null {
       if ((m.state !== "done" && m.state !== "error") || !isFinite(m.t) || !isInt(m.exitCode)) return null;
       return { type: "exit", state: m.state, t: m.t, exitCode: m.exitCode, ...(m.broken === true ? { broken: true as const } : {}) };
     case "late":
-      return isInt(m.ident) && m.ident > 0 && isInt(m.events) && m.events >= 0 && isInt(m.lines) && m.lines >= 0
+      return isInt(m.ident) && m.ident > 0 && isInt(m.events) && m.events >= 0 && isInt(m.lines) && m.lines >= 0 && m.events + m.lines > 0
         ? { type: "late", ident: m.ident, events: m.events, lines: m.lines }
         : null;
     case "os-exit":
