@@ -37,6 +37,13 @@ describe("hitTest", () => {
     expect(hitTest(input, xOf(60) - 8, barY(2))).toMatchObject({ kind: "state", ident: 2 });
   });
 
+  it("does not find an end that lies past the record's end (hatched: drawn there by the run's end, not recorded)", () => {
+    const m = scenario();
+    m.cutAt(59.9);
+    const cut: FrameInput = { ...input, model: m, layout: layoutLanes(m) };
+    expect(hitTest(cut, xOf(60) - 2, barY(2))?.kind).not.toBe("final");
+  });
+
   it("prefers a mark or a print tick near the pointer", () => {
     expect(hitTest(input, xOf(45) + 2, barY(1) - 6)).toMatchObject({ kind: "mark", ident: 1, tMs: 45 });
     expect(hitTest(input, xOf(41) - 2, barY(2) + 6)).toMatchObject({ kind: "print", ident: 2, tMs: 41 });

@@ -130,8 +130,11 @@ function stateAt(input: FrameInput, ident: number, tMs: number, x: number): Hit 
   const { times, states, objects } = track;
   const n = states.length;
   let i = upperBound(times.data, n, tMs) - 1;
-  // A thread's end is a tick, as small a target as a print's: a click just before it finds it too.
-  if (i + 1 < n && states.data[i + 1] >= ThreadState.Done && Math.abs(input.scale.msToPx(times.data[i + 1]) - x) <= SLOP_PX) i++;
+  // A thread's end is a tick, as small a target as a print's: a click just before it finds it too (not one in
+  // a hatched part, past the record's end: an end drawn there is the run's, not one recorded).
+  const capped = input.model.cappedAtMs;
+  if (i + 1 < n && states.data[i + 1] >= ThreadState.Done && (capped === null || times.data[i + 1] <= capped)
+    && Math.abs(input.scale.msToPx(times.data[i + 1]) - x) <= SLOP_PX) i++;
   if (i < 0) return null;
   const state = states.data[i];
   if (state >= ThreadState.Done) {
