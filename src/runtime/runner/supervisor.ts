@@ -11,6 +11,7 @@
 // reserved, and the runner caps the run's workers at maxThreads whatever
 // the shared thread table claims.
 
+import { lateWarning, LATE_WARNING_MORE } from "./late-warning";
 import { raceDetectorLimits } from "../race/race-memory";
 import { controlReport, controlProblem, readGlobals, virtualNow } from "./control-report";
 import { TURN_NAME, TURN_REF } from "../control/step-kinds";
@@ -167,14 +168,8 @@ export class Supervisor {
   private lateNotice(ident: number, events: number, lines: number): void {
     if (this.lateNamed.has(ident) || this.lateNamed.size > MAX_LATE_NOTICES || !this.pids.has(ident)) return;
     this.lateNamed.add(ident);
-    if (this.lateNamed.size > MAX_LATE_NOTICES) {
-      this.notice(0, `RuntimeWarning: more threads left code running after they ended; their later steps are not shown either`);
-      return;
-    }
-    const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
-    const what = [events > 0 ? plural(events, "timeline event") : "", lines > 0 ? plural(lines, "printed line") : ""].filter(Boolean).join(" and ");
-    this.notice(0, `RuntimeWarning: ${this.threadName(ident)} ended while code it started was still running (an async call it did not await). ` +
-      `What that code did after the end is not shown (at least ${what}); a lock or queue it used may be drawn as it was before.`);
+    if (this.lateNamed.size > MAX_LATE_NOTICES) return this.notice(0, LATE_WARNING_MORE);
+    this.notice(0, lateWarning(this.threadName(ident), events, lines));
   }
 
   private notice(ident: number, text: string): void {

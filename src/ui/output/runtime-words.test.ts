@@ -10,9 +10,10 @@ import { End } from "../../runtime/control/control-memory";
 import { findDeadlock, type NameOf, type ThreadWait } from "../../runtime/deadlock-watch";
 import { defaultName, kindOf, ObjKind, objRef, ordinalOf } from "../../trace/object-kinds";
 import { tracebackParts } from "./traceback-links";
+import { lateWarning, LATE_WARNING_MORE } from "../../runtime/runner/late-warning";
 
 /** Latin words left in a Chinese line once the names it may carry are taken out. */
-const NAMES = /\b(?:MainThread|Thread-\w+|lock[AB]|Lock \d+|counter|balance|settings\.maxThreads|DATA RACE|MemoryError|can't start new thread|join|await)\b/g;
+const NAMES = /\b(?:MainThread|Thread-\w+|lock[AB]|Lock \d+|counter|balance|settings\.maxThreads|DATA RACE|MemoryError|RuntimeWarning|can't start new thread|join|await)\b/g;
 /** calls, as the code writes them: time.sleep(), asyncio.toThread() */
 const CALLS = /[\w.]+\(\)/g;
 const englishLeft = (text: string) => text.replace(CALLS, "").replace(NAMES, "").match(/[A-Za-z]{2,}/g) ?? [];
@@ -45,6 +46,11 @@ const SAID = [
   "race detector: more than 65536 shared cells were used; cells beyond that were not checked",
   "race detector: out of memory for concurrent readers; some read/write races may not be reported",
   "hint: time.sleep() blocks this thread's whole event loop, so no other task runs meanwhile; use await asyncio.sleep() / asyncio.toThread() instead",
+  lateWarning("Thread-2", 3, 1),
+  lateWarning("Thread-5", 0, 1),
+  lateWarning("Thread-6", 1, 0),
+  LATE_WARNING_MORE,
+  "the run's trace was not completely read at its end",
 ];
 
 describe("the runtime's sentences in Chinese", () => {

@@ -24,6 +24,13 @@ const waits = (part: string) =>
     .replace(/^(.+) waits for (.+) held by (.+)$/, "$1 在等待 $2，它被 $3 持有")
     .replace(/^(.+) waits for (.+)$/, "$1 在等待 $2");
 
+/** "3 timeline events and 1 printed line" (supervisor.ts lateNotice) */
+const lateWhat = (what: string) =>
+  what
+    .replace(/(\d+) timeline events?/, " $1 个时间线事件")
+    .replace(/(\d+) printed lines?/, " $1 行打印输出")
+    .replace(" and ", "和");
+
 const ZH_SHAPES: Shape[] = [
   [/^Deadlock: (.+); none of them can go on\.$/, (parts) => `死锁：${parts.split(", and ").map(waits).join("；")}；它们都无法继续。`],
   [
@@ -77,6 +84,15 @@ const ZH_SHAPES: Shape[] = [
     /^hint: (.+) blocks this thread's whole event loop, so no other task runs meanwhile; use await asyncio\.sleep\(\) \/ asyncio\.toThread\(\) instead$/,
     (call) => `提示：${call} 会阻塞本线程的整个事件循环，其间其他任务都无法运行；请改用 await asyncio.sleep() / asyncio.toThread()`,
   ],
+  [
+    /^RuntimeWarning: (.+) ended while code it started was still running \(an async call it did not await\)\. What that code did after the end is not shown \(at least (.+)\); a lock or queue it used may be drawn as it was before\.$/,
+    (thread, what) => `RuntimeWarning：${thread} 结束时，它启动的代码仍在运行（一个没有 await 的异步调用）。那段代码在它结束之后所做的事没有显示（至少${lateWhat(what)}）；它用过的锁或队列可能仍按之前的样子画出。`,
+  ],
+  [
+    /^RuntimeWarning: more threads left code running after they ended; their later steps are not shown either$/,
+    () => "RuntimeWarning：还有更多线程在结束后留下了仍在运行的代码；它们之后的步骤同样没有显示。",
+  ],
+  [/^the run's trace was not completely read at its end$/, () => "本次运行的跟踪数据在结束时没有被完整读取"],
 ];
 
 /** The runtime's sentences are short; a longer line (a snippet's exception message can be megabytes) is not one of them, and is not matched at all. */

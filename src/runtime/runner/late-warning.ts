@@ -1,0 +1,16 @@
+// What a run says of code a thread left running after it ended (an async
+// call it did not await), whose steps no lane shows (supervisor.ts
+// lateNotice): in Python's words for a coroutine never awaited. The page
+// shows it in the learner's language (ui/output/runtime-words.ts).
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+
+/** `events`, `lines`: what the thread's closed rings refused, a floor (thread-main.ts) */
+export function lateWarning(thread: string, events: number, lines: number): string {
+  const what = [events > 0 ? plural(events, "timeline event") : "", lines > 0 ? plural(lines, "printed line") : ""].filter(Boolean).join(" and ");
+  return `RuntimeWarning: ${thread} ended while code it started was still running (an async call it did not await). ` +
+    `What that code did after the end is not shown (at least ${what}); a lock or queue it used may be drawn as it was before.`;
+}
+
+/** once more threads than the run names have done so */
+export const LATE_WARNING_MORE = "RuntimeWarning: more threads left code running after they ended; their later steps are not shown either";
