@@ -32,7 +32,7 @@ const PARKED_TARGET = 3;
  * (a lesson starts its three threads at once) reach the runner before the
  * workers just sent to the dock have parked there, and each takes a worker
  * of the pool; a dock filled from the last of them left the third start a
- * worker to boot (60-100 ms "starting" on its lane, on 2 cores).
+ * worker to boot (50-75 ms "starting" on its lane, on 2 cores).
  */
 const SPAWN_RESERVE = 2;
 /** how long the runner waits after a start it was asked for before it fills the dock (fillDockSoon) */

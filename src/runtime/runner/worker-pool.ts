@@ -104,7 +104,7 @@ export class WarmPool {
     if (this.target < size) this.growTimer = setTimeout(() => this.grow(), GROW_AFTER_MS);
   }
 
-  /** Booted workers waiting to be taken (workers kept for a code are not counted). */
+  /** Workers made ahead and waiting to be taken, booted or still booting (workers kept for a code are not counted). */
   get idleCount(): number {
     return this.idle.length;
   }
