@@ -31,16 +31,18 @@ function fakeWorkers(): { workers: BlobWorkers; made: Fake[] } {
 
 const served = (w: Fake) => w.sent.filter((m): m is Extract<ToWorker, { type: "serve" }> => m.type === "serve");
 
+let crews: Crew[] = [];
+
+/** A run in parallel whose MainThread has started, on a pool of six warm workers (as a page's after its first run). */
 function setUp() {
   const { workers, made } = fakeWorkers();
-  // Six warm workers, as the pool holds once a page's first run has ended.
   const pool = new WarmPool(workers, 6, 2, 6);
   const memory = createRunMemory(1, "", DEFAULT_SETTINGS, 0, { heap: SharedHeap.create(1 << 20), userHeap: SharedHeap.create(1 << 20) });
   const crew = new Crew(memory, pool, { started: () => true, message: () => {}, crashed: () => {}, stranded: () => {} }, memory.dockPlaces);
+  crews.push(crew);
+  crew.start(memory.main);
   return { made, pool, memory, crew };
 }
-
-let crews: Crew[] = [];
 afterEach(() => {
   // (Closes the members' ports, which would keep the test process alive.)
   for (const crew of crews) crew.endRun();
@@ -50,8 +52,6 @@ afterEach(() => {
 describe("Crew in a run in parallel", () => {
   it("starts that come in a burst, before the dock's workers have parked, all get warm workers", () => {
     const { made, crew, memory } = setUp();
-    crews.push(crew);
-    crew.start(memory.main);
     // The lesson's three threads: the first finds the dock empty, the runner fills it, and the next two
     // reach the runner before any worker sent to the dock has parked there.
     crew.start(101);
@@ -64,9 +64,7 @@ describe("Crew in a run in parallel", () => {
   });
 
   it("keeps warm workers in the pool for starts while it fills the dock", () => {
-    const { pool, crew, memory } = setUp();
-    crews.push(crew);
-    crew.start(memory.main);
+    const { pool, crew } = setUp();
     crew.start(101);
     crew.fillDock();
     expect(pool.idleCount).toBeGreaterThanOrEqual(2);
@@ -75,9 +73,7 @@ describe("Crew in a run in parallel", () => {
   it("fills the dock only once the starts reaching the runner have stopped coming, and only past the pool's reserve", () => {
     vi.useFakeTimers();
     try {
-      const { made, pool, crew, memory } = setUp();
-      crews.push(crew);
-      crew.start(memory.main);
+      const { made, pool, crew } = setUp();
       for (const ident of [101, 102]) {
         crew.start(ident);
         crew.fillDockSoon();
@@ -97,8 +93,7 @@ describe("Crew in a run in parallel", () => {
   it("lets no fill timer outlive the run", () => {
     vi.useFakeTimers();
     try {
-      const { crew, memory } = setUp();
-      crew.start(memory.main);
+      const { crew } = setUp();
       crew.start(101);
       crew.fillDockSoon();
       crew.endRun();
@@ -112,8 +107,6 @@ describe("Crew in a run in parallel", () => {
     // The parked worker may have taken a thread from the dock and run it before its word of that is read: handed
     // another now, that late word would name a thread it does not run, and it would be retired with this one on it.
     const { made, pool, crew, memory } = setUp();
-    crews.push(crew);
-    crew.start(memory.main);
     crew.start(101);
     crew.fillDock();
     const at = made.flatMap((w) => served(w)).find((m) => m.ident === undefined)!.placeAt;
