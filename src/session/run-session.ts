@@ -189,7 +189,7 @@ export class RunSession {
       case "object":
         if (!Number.isInteger(message.ref)) return;
         if (typeof message.name === "string") this.model.nameObject(message.ref, message.name.slice(0, 1000));
-        if (Number.isInteger(message.owner)) this.model.owners.set(message.ref, message.owner as number);
+        if (Number.isInteger(message.owner)) this.model.setOwner(message.ref, message.owner as number);
         return;
       case "exception": {
         const thread = typeof message.thread === "string" ? message.thread.slice(0, 256) : this.nameOf(message.ident);

@@ -1,8 +1,10 @@
 // Lanes: grouped by process, pool workers under their pool, then locks and
 // queues (a pool's own queues are left to the pool lanes); y lookups.
 import { describe, expect, it } from "vitest";
-import { LANE, laneAt, layoutLanes } from "./layout";
-import { scenario } from "./test-scenario";
+import { LANE, laneAt, layoutLanes, type TimelineLayout } from "./layout";
+import { LOCK_9, POOL_20, QUEUE_7, scenario } from "./test-scenario";
+import { EventKind, ThreadState } from "../trace/events";
+import { QUEUE_PUT_KIND, TraceModel } from "../trace/model";
 
 describe("layoutLanes", () => {
   const layout = layoutLanes(scenario());
@@ -34,5 +36,55 @@ describe("layoutLanes", () => {
     expect(laneAt(layout, lane.y + lane.height - 0.5)).toBe(lane);
     expect(laneAt(layout, -1)).toBeNull();
     expect(laneAt(layout, layout.heightPx)).toBeNull();
+  });
+});
+
+describe("layoutLanes during a run", () => {
+  // As the timeline view does: a new layout only when the model's structure changed.
+  function liveLayout(m: TraceModel): () => TimelineLayout {
+    let version = -1;
+    let layout: TimelineLayout | null = null;
+    return () => {
+      if (m.structureVersion !== version) {
+        version = m.structureVersion;
+        layout = layoutLanes(m);
+      }
+      return layout!;
+    };
+  }
+
+  it("gives a pool worker its row of task boxes when its first task starts, after it joined the pool", () => {
+    const m = new TraceModel();
+    m.addThread(1, "MainThread", "main", 1000);
+    m.addThread(3, "PoolWorker-1", "pool-worker", 1001);
+    m.add(1, 0, EventKind.PoolPending, 1, POOL_20);
+    m.add(3, 2, EventKind.State, ThreadState.Running, 0);
+    m.add(3, 3, EventKind.PoolWorker, 0, POOL_20);
+    const layout = liveLayout(m);
+    expect(layout().threads.get(3)!.taskRow).toBe(false);
+    m.add(3, 10, EventKind.PoolTaskStart, 0, POOL_20);
+    expect(layout().threads.get(3)!.taskRow).toBe(true);
+  });
+
+  it("labels a lock's lane with its name when the name comes after the lane was laid out", () => {
+    const m = new TraceModel();
+    m.addThread(1, "MainThread", "main", 1000);
+    m.add(1, 0, EventKind.State, ThreadState.Running, 0);
+    m.add(1, 1, EventKind.LockAcquired, 0, LOCK_9);
+    const layout = liveLayout(m);
+    expect(layout().locks.get(LOCK_9)!.label).toBe("Lock 9");
+    m.nameObject(LOCK_9, "balanceLock");
+    expect(layout().locks.get(LOCK_9)!.label).toBe("balanceLock");
+  });
+
+  it("drops a queue's lane when it turns out to be a pool's own", () => {
+    const m = new TraceModel();
+    m.addThread(1, "MainThread", "main", 1000);
+    m.add(1, 0, EventKind.State, ThreadState.Running, 0);
+    m.add(1, 1, QUEUE_PUT_KIND, 1, QUEUE_7);
+    const layout = liveLayout(m);
+    expect(layout().queues.has(QUEUE_7)).toBe(true);
+    m.setOwner(QUEUE_7, POOL_20);
+    expect(layout().queues.has(QUEUE_7)).toBe(false);
   });
 });

@@ -246,8 +246,17 @@ export class TraceModel {
   nameObject(ref: number, name: string): void {
     if (this.labels.has(ref)) return;
     this.labels.set(ref, name);
+    // Its lane, laid out before the name came (names and events reach the page by different paths), is labelled anew.
+    this.structureVersion++;
     const key = `${kindOf(ref)}\u0000${name}`;
     this.namesTaken.set(key, (this.namesTaken.get(key) ?? 0) + 1);
+  }
+
+  /** Object `ref` belongs to object `owner` (a pool's own queues): its lane, if it had one, goes. */
+  setOwner(ref: number, owner: number): void {
+    if (this.owners.get(ref) === owner) return;
+    this.owners.set(ref, owner);
+    this.structureVersion++;
   }
 
   /** Whether another object of `ref`'s kind has its name (two made where one variable was assigned, in a loop or a function). */
@@ -403,6 +412,8 @@ export class TraceModel {
     if (start) {
       this.joinPool(track.ident, poolId);
       if (this.cappedAtMs === null) {
+        // The lane's first task gives it a row of task boxes: a new layout.
+        if (track.tasks.length === 0) this.structureVersion++;
         track.tasks.open(tMs, index, poolId);
         track.taskItems.push(track.pendingChunkItems);
         track.taskChunksizes.push(track.pendingChunksize);

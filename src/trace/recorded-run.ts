@@ -31,7 +31,7 @@ export function loadRecordedRun(name: string): RecordedRun {
 export function replay(run: RecordedRun): TraceModel {
   const model = new TraceModel();
   for (const [ref, name] of run.labels) model.nameObject(ref, name);
-  for (const [ref, owner] of run.owners) model.owners.set(ref, owner);
+  for (const [ref, owner] of run.owners) model.setOwner(ref, owner);
   for (const call of run.calls) {
     switch (call[0]) {
       case "T":
