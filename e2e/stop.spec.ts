@@ -209,7 +209,7 @@ test.describe("Stop ends the run from any state", () => {
       await waitForPlayground(page);
 
       // The warm pool's idle workers, before any run, once it has booted them all (a page boots
-      // what a first run needs, then the rest: worker-pool.ts): the count to come back to.
+      // what a first run needs, then the rest once it has loaded: worker-pool.ts, grow): the count to come back to.
       for (const kind of ["thread", "clock"] as const) {
         const { poolSize } = await liveWorkers(page, kind);
         await expect.poll(async () => (await liveWorkers(page, kind)).app, { message: `the warm pool boots its ${kind} workers` }).toBe(poolSize);

@@ -26,7 +26,9 @@ export type ToRunner =
   /** the page has taken chunk `seq` in: the runner may send more (flow control) */
   | { type: "ack"; runId: number; seq: number }
   /** for tests: which workers the runner has made and not terminated */
-  | { type: "workers"; runId: 0 };
+  | { type: "workers"; runId: 0 }
+  /** the page has loaded (its editor and compiler): the runner's pools may boot the rest of their workers */
+  | { type: "warm"; runId: 0 };
 
 /** Per kind of worker: its blob's URL, workers live and ever made, runs a kept worker served, and how many idle ones the pool keeps booted once grown. */
 export type WorkerCounts = Record<"thread" | "drainer" | "clock", { url: string; live: number; made: number; reused: number; poolSize: number }> & {

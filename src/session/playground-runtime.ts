@@ -219,6 +219,10 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
       return (await compileSnippet(code, { ticks: true })).diagnostics;
     },
 
+    warm() {
+      void connection?.then((runner) => runner.send({ type: "warm", runId: 0 }));
+    },
+
     async runner() {
       if (!connection) return null;
       const runner = await connection;

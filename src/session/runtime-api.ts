@@ -74,6 +74,8 @@ export interface PlaygroundRuntime {
   stop(): void;
   /** compile only, for editor markers */
   check(code: string): Promise<SnippetDiagnostic[]>;
+  /** the page has loaded: workers held back so as not to slow its load may boot now */
+  warm?(): void;
   /** for tests: where runs happen, and the workers the runner has made and not terminated */
   runner(): Promise<{ mode: "frame" | "inline"; workers: WorkerCounts } | null>;
 }

@@ -31,6 +31,13 @@ export interface PlaygroundApp {
 const EDITOR_LOAD_MS = 20_000;
 const COMPILER_WARMUP_MS = 10_000;
 
+/**
+ * How long after `ready` the runtime is told the page has loaded (its pools
+ * boot the workers they held back): not at once, so that an embed's autorun,
+ * sent at ready, begins first (a run going on defers the boots to its end).
+ */
+const WARM_AFTER_READY_MS = 300;
+
 const after = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createPlaygroundApp(runtime: PlaygroundRuntime, initialCode: string): PlaygroundApp {
@@ -58,6 +65,7 @@ export function createPlaygroundApp(runtime: PlaygroundRuntime, initialCode: str
   body.editor = stores.editor.getState().editorKind;
   stores.editor.subscribe((s) => { body.editor = s.editorKind; });
   void ready.then(() => {
+    setTimeout(() => runtime.warm?.(), WARM_AFTER_READY_MS);
     body.runState = stores.run.getState().phase;
     stores.run.subscribe((s) => { body.runState = s.phase; });
   });

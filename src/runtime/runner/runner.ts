@@ -40,6 +40,7 @@ function readRequest(data: unknown): ToRunner | null {
     case "stop":
     case "ack":
     case "workers":
+    case "warm":
       return m as ToRunner;
     case "search": {
       const settings = checkSettings(m.settings);
@@ -96,7 +97,9 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
     return { dispose: () => port.close() };
   }
   const threadWorkers = new BlobWorkers(sources.thread, "playground-thread");
-  // Three at first (MainThread and a lesson's first two threads start warm), six once the first run has ended.
+  // Three while the page loads, six once it has (the page says so: "warm"; a lesson's MainThread and its three
+  // threads then all start warm, where the fourth worker booted on the spot, 50 ms of "starting" on its lane), or
+  // once the first run has ended.
   const threads = new WarmPool(threadWorkers, 6, 2, 3);
   const drainerWorkers = new BlobWorkers(sources.drainer, "playground-drainer");
   const clockWorkers = new BlobWorkers(sources.clock, "playground-clock");
@@ -207,6 +210,9 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
         return;
       case "ack":
         if (current?.runId === request.runId) current.ack();
+        return;
+      case "warm":
+        for (const pool of [threads, drainers, clocks]) pool.grow();
         return;
       case "workers": {
         const count = (w: BlobWorkers, pool: WarmPool, docked = 0) => ({ url: w.url, live: w.liveCount, made: w.madeCount, reused: pool.reused + docked, poolSize: pool.size });

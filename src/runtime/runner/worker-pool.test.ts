@@ -111,6 +111,25 @@ describe("WarmPool booting at first only what a first run needs", () => {
     expect(made.length).toBe(7);
   });
 
+  it("boots the rest when the page says it has loaded, unless a run goes on: then at its end", () => {
+    const { workers, made } = fakeWorkers();
+    const pool = new WarmPool(workers, 6, 2, 3);
+    pool.grow();
+    vi.advanceTimersByTime(100);
+    expect(made.length).toBe(6);
+
+    const busy = fakeWorkers();
+    const during = new WarmPool(busy.workers, 6, 2, 3);
+    during.runStarts(undefined);
+    during.take();
+    during.grow();
+    vi.advanceTimersByTime(5000);
+    expect(busy.made.length, "nothing boots beside the first run").toBe(3);
+    during.runEnded();
+    vi.advanceTimersByTime(100);
+    expect(during.idleCount).toBe(6);
+  });
+
   it("a take after the pool grew refills it below its low water: a few during the run, the rest at its end", () => {
     const { workers, made } = fakeWorkers();
     const pool = new WarmPool(workers, 6, 2, 1);
@@ -144,12 +163,13 @@ describe("WarmPool booting at first only what a first run needs", () => {
     expect(made.length).toBe(11);
   });
 
-  it("boots the rest 3 s after it was made when no run comes", () => {
+  it("boots no more than `initial` on its own, however long no run comes: the page says when it has loaded", () => {
     const { workers, made } = fakeWorkers();
-    new WarmPool(workers, 6, 2, 1);
-    vi.advanceTimersByTime(2900);
+    const pool = new WarmPool(workers, 6, 2, 1);
+    vi.advanceTimersByTime(60_000);
     expect(made.length).toBe(1);
-    vi.advanceTimersByTime(200);
+    pool.grow();
+    vi.advanceTimersByTime(100);
     expect(made.length).toBe(6);
   });
 

@@ -57,13 +57,6 @@ const KEEP_MS = 3000;
  * memories (heap-shelf.ts), each counted once.
  */
 const MAX_MEMORIES = 12;
-/**
- * When a pool that boots `initial` workers at first boots the rest, if no run
- * ended before: a page's first seconds are its own load (the editor, the
- * compiler), and on 2 cores ten workers booting at once (each ~150 ms of
- * CPU evaluating the runtime) held a cold page's first run back.
- */
-const GROW_AFTER_MS = 3000;
 /** runs a worker serves at most, whatever their memory */
 const MAX_SERVES = 1000;
 
@@ -82,7 +75,6 @@ export class WarmPool {
   private disposed = false;
   /** idle workers the pool keeps booted now: `initial` until it grows to `size` */
   private target: number;
-  private growTimer: ReturnType<typeof setTimeout> | undefined;
   /** runs going on: begun (runStarts) and not ended (runEnded); a run's end can come after the next one began */
   private runs = 0;
   /** workers were taken since the last run ended (the drainers' and clocks' pools, which hear no runStarts) */
@@ -101,7 +93,6 @@ export class WarmPool {
   constructor(private readonly workers: BlobWorkers, readonly size = 6, private readonly lowWater = 2, initial = size) {
     this.target = Math.min(initial, size);
     this.refill();
-    if (this.target < size) this.growTimer = setTimeout(() => this.grow(), GROW_AFTER_MS);
   }
 
   /** Workers made ahead and waiting to be taken, booted or still booting (workers kept for a code are not counted). */
@@ -109,10 +100,15 @@ export class WarmPool {
     return this.idle.length;
   }
 
-  /** The pool boots the rest of its workers: after the first run, or GROW_AFTER_MS after the page came up. */
-  private grow(): void {
-    clearTimeout(this.growTimer);
-    // A run going on (the timer fired during it) is not slowed either: its end grows the pool.
+  /**
+   * The pool boots the rest of its workers: when the page says it has
+   * loaded, or after the first run. Not before: a page's first second is
+   * its own load (the editor, the compiler), and on 2 cores ten workers
+   * booting at once (each ~150 ms of CPU evaluating the runtime) held a
+   * cold page's first run back.
+   */
+  grow(): void {
+    // A run going on (the page said so during it) is not slowed either: its end grows the pool.
     if (this.target === this.size || this.inRun) return;
     this.target = this.size;
     this.scheduleRefill();
@@ -205,7 +201,6 @@ export class WarmPool {
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.keptExpiry);
-    clearTimeout(this.growTimer);
     this.dropKept(() => true);
     for (const worker of this.idle.splice(0)) worker.terminate();
   }
