@@ -9,7 +9,7 @@ import { OutputCorrupt, OutputReader, OutputWriter, initOutputRing, outputRingWo
 function ring(capacity: number) {
   const i32 = new Int32Array(new SharedArrayBuffer((outputRingWords(capacity) + 2) * 4));
   initOutputRing(i32, 2, capacity);
-  return { i32, writer: new OutputWriter(i32, 2), reader: new OutputReader(i32, 2, capacity) };
+  return { i32, writer: new OutputWriter(i32, 2, capacity), reader: new OutputReader(i32, 2, capacity) };
 }
 
 const workers: Worker[] = [];
@@ -68,6 +68,63 @@ describe("output ring", () => {
     expect(() => reader.drain(() => {})).toThrow(OutputCorrupt);
   });
 
+  it("loses no line to a head the snippet set back: the next line, or the thread's end, writes it again", () => {
+    // Scenario: the attack of the last stop's open item: lines are printed,
+    // then the snippet writes the head slot back to where the reader is, as
+    // if nothing were pending, and the thread prints again, or ends.
+    const { i32, writer, reader } = ring(256);
+    const got: string[] = [];
+    writer.write("a", 0, 1);
+    writer.write("b", 0, 2);
+    Atomics.store(i32, 2, 0);
+    expect(reader.drain((r) => got.push(r.text))).toBe(0);
+    writer.write("c", 0, 3);
+    reader.drain((r) => got.push(r.text));
+    expect(got).toEqual(["a", "b", "c"]);
+
+    writer.write("d", 0, 4);
+    Atomics.store(i32, 2, Atomics.load(i32, 3));
+    writer.close();
+    reader.drain((r) => got.push(r.text));
+    expect(got).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("neither skips nor repeats lines for a tail the snippet moved", () => {
+    const { i32, writer, reader } = ring(256);
+    for (const text of ["a", "b", "c"]) writer.write(text, 0, 0);
+    const got: string[] = [];
+    reader.drain((r) => got.push(r.text), 1);
+    // Past everything (skip "b" and "c"), then back to the start (read "a" again).
+    Atomics.store(i32, 3, Atomics.load(i32, 2));
+    reader.drain((r) => got.push(r.text), 1);
+    Atomics.store(i32, 3, 0);
+    reader.drain((r) => got.push(r.text));
+    expect(got).toEqual(["a", "b", "c"]);
+    expect(Atomics.load(i32, 3), "the reader's own count, published").toBe(Atomics.load(i32, 2));
+  });
+
+  it("says a head set below what was read is corrupt, and writes where the ring was made whatever its capacity slot says", () => {
+    const { i32, writer, reader } = ring(64);
+    writer.write("a", 0, 0);
+    reader.drain(() => {});
+    Atomics.store(i32, 2, -8);
+    expect(() => reader.drain(() => {})).toThrow(OutputCorrupt);
+
+    const words = outputRingWords(64) + 2;
+    const guarded = new Int32Array(new SharedArrayBuffer((words + 64) * 4));
+    initOutputRing(guarded, 2, 64);
+    // (The slot says otherwise only while the writer is made: the reader would refuse the ring.)
+    guarded[4] = 1 << 20;
+    const w = new OutputWriter(guarded, 2, 64);
+    guarded[4] = 64;
+    const r = new OutputReader(guarded, 2, 64);
+    for (let k = 0; k < 40; k++) {
+      w.write("x".repeat(40), 0, 0);
+      r.drain(() => {});
+    }
+    expect(Array.from(guarded.subarray(words)).every((v) => v === 0), "nothing written past the ring").toBe(true);
+  });
+
   it("makes a fast writer wait for the reader, losing nothing", async () => {
     // Scenario: a worker prints 20,000 numbered lines into a 128-word ring
     // (a few lines fit); this thread drains slowly. Every line arrives once,
@@ -78,7 +135,7 @@ describe("output ring", () => {
     const source = `
       const { workerData, parentPort } = require("node:worker_threads");
       import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); }).then(({ OutputWriter }) => {
-        const w = new OutputWriter(new Int32Array(workerData.sab), 2);
+        const w = new OutputWriter(new Int32Array(workerData.sab), 2, 128);
         for (let k = 0; k < 20000; k++) w.write("line " + k, 0, k);
         parentPort.postMessage("done");
       });`;

@@ -16,6 +16,11 @@
 // The reader runs in the drainer and trusts nothing it reads: the run's code
 // can write these words. A record that does not fit what the ring can hold
 // is reported as corrupt, and a drain reads a bounded number of records.
+// Each side keeps its own count of the words it moved (the writer's head,
+// the reader's tail) and only publishes it: a head or tail the snippet
+// writes over is written back at the next line, the next drain, and the
+// writer's close, so no line is lost or read twice for it; a head set below
+// what was read is reported as corrupt.
 
 export const OUTPUT_HEADER_WORDS = 4;
 const RECORD_HEADER_WORDS = 4;
@@ -45,13 +50,15 @@ const decoder = new TextDecoder();
 export class OutputWriter {
   private readonly u8: Uint8Array;
   private readonly f64: Float64Array;
-  private readonly capacity: number;
+  /** words written so far: this writer's own count, published in the head slot */
+  private head: number;
 
-  /** `wake`: tells the drainer that this ring needs emptying */
-  constructor(private readonly i32: Int32Array, private readonly base: number, private readonly wake: () => void = () => {}) {
+  /** `capacity`: the one the ring was made with (its header's copy is not trusted); `wake`: tells the drainer that this ring needs emptying */
+  constructor(private readonly i32: Int32Array, private readonly base: number, private readonly capacity: number, private readonly wake: () => void = () => {}) {
+    if (capacity <= 0 || capacity & (capacity - 1)) throw new Error("output ring: capacity must be a power of two");
     this.u8 = new Uint8Array(i32.buffer);
     this.f64 = new Float64Array(i32.buffer, 0, i32.buffer.byteLength >> 3);
-    this.capacity = Atomics.load(i32, base + 2);
+    this.head = Atomics.load(i32, base);
   }
 
   /** the thread has ended: code it left running cannot write into the ring of the slot's next thread (trace/ring.ts, Closing) */
@@ -60,6 +67,8 @@ export class OutputWriter {
   lateLines = 0;
 
   close(): void {
+    // (What the thread wrote, whatever its code did to the head slot since.)
+    Atomics.store(this.i32, this.base, this.head);
     this.closed = true;
   }
 
@@ -74,7 +83,7 @@ export class OutputWriter {
     if (bytes.length > maxBytes) bytes = encoder.encode(`${text.slice(0, maxBytes >> 2)} ... [line cut: ${text.length} characters]`);
     const words = recordWords(bytes.length);
     const { i32, base, capacity } = this;
-    let head = Atomics.load(i32, base);
+    let head = this.head;
     const offset = head & (capacity - 1);
     const skip = offset + words > capacity ? capacity - offset : 0;
     this.waitForRoom(head, skip + words);
@@ -88,7 +97,8 @@ export class OutputWriter {
     i32[at + 1] = stream;
     this.f64[(at + 2) >> 1] = tMs;
     this.u8.set(bytes, (at + RECORD_HEADER_WORDS) * 4);
-    Atomics.store(i32, base, head + words);
+    this.head = (head + words) | 0;
+    Atomics.store(i32, base, this.head);
   }
 
   private waitForRoom(head: number, words: number): void {
@@ -113,6 +123,8 @@ export class OutputCorrupt extends Error {}
 export class OutputReader {
   private readonly f64: Float64Array;
   private readonly u8: Uint8Array;
+  /** words read so far: this reader's own count, published in the tail slot */
+  private read: number;
 
   /** `capacity`: the one the ring was made with (its header's copy is not trusted) */
   constructor(private readonly i32: Int32Array, private readonly base: number, private readonly capacity: number) {
@@ -121,18 +133,19 @@ export class OutputReader {
     if (base < 0 || base % 2 !== 0 || capacity & (capacity - 1) || base + OUTPUT_HEADER_WORDS + capacity > i32.length) {
       throw new OutputCorrupt(`an output ring at word ${base} lies outside the heap`);
     }
+    this.read = Atomics.load(i32, base + 1);
   }
 
   /** Words written and not yet read. */
   pending(): number {
-    return (Atomics.load(this.i32, this.base) - Atomics.load(this.i32, this.base + 1)) | 0;
+    return (Atomics.load(this.i32, this.base) - this.read) | 0;
   }
 
   /** Read up to `maxRecords` records, then free their space and wake the writer. */
   drain(visit: (record: OutputRecord) => void, maxRecords = Infinity): number {
     const { i32, base, capacity } = this;
     const head = Atomics.load(i32, base);
-    let tail = Atomics.load(i32, base + 1);
+    let tail = this.read;
     const unread = (head - tail) | 0;
     if (unread < 0 || unread > capacity || Atomics.load(i32, base + 2) !== capacity) {
       throw new OutputCorrupt(`an output ring's header was overwritten (${unread} words pending of ${capacity})`);
@@ -159,6 +172,7 @@ export class OutputReader {
       tail = (tail + words) | 0;
       count++;
     }
+    this.read = tail;
     Atomics.store(i32, base + 1, tail);
     Atomics.notify(i32, base + 1);
     return count;

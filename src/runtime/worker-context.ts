@@ -10,6 +10,7 @@ import { SharedHeap } from "../sync/heap";
 import { Blocks } from "../sync/blocks";
 import { Gil } from "../sync/gil";
 import { OutputWriter } from "./output-ring";
+import { OUTPUT_RING_WORDS } from "./provision";
 import type { ModuleScope } from "./serialize";
 import { EventKind, ThreadState, isBlockedState } from "../trace/events";
 import { hereInSnippet } from "./snippet-position";
@@ -154,7 +155,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     control,
     run, i32, table, ident, globals, ring, userHeap, heap,
     blocks: new Blocks(heap, Atomics.load(i32, table.control + Ctl.Blocks)),
-    output: new OutputWriter(i32, table.get(ident, Field.OutputBase), wakeDrainer),
+    output: new OutputWriter(i32, table.get(ident, Field.OutputBase), OUTPUT_RING_WORDS, wakeDrainer),
     role: table.role(ident),
     pid: table.get(ident, Field.Pid),
     scope: null,

@@ -1,8 +1,12 @@
 // The consumer's side of a trace ring (ring.ts), for the run's drainer. The
 // ring lives in memory that the run's own code can write, so nothing in its
 // header is believed: the capacity must be the one the runtime gave it, and
-// a writer that claims more unread events than the ring holds is reported as
-// corrupt instead of being read (which would loop over garbage, or forever).
+// a writer that claims more unread events than the ring holds, or fewer
+// than none, is reported as corrupt instead of being read (which would loop
+// over garbage, or forever). The reader counts what it has read itself and
+// only publishes the count: a read slot the snippet moved neither skips
+// events nor draws them twice (the writer, likewise, writes its own count
+// back at each event and at its close).
 
 import { EVENT_BYTES, EVENT_WORDS, RING_HEADER_WORDS, RING_HOLDING } from "./ring";
 
@@ -10,6 +14,8 @@ export class RingCorrupt extends Error {}
 
 export class RingReader {
   private readonly bytes: Uint8Array;
+  /** events read so far: this reader's own count, published in the read slot */
+  private read: number;
 
   /** `capacity`: the one the ring was made with (its header's copy is not trusted) */
   constructor(private readonly i32: Int32Array, private readonly base: number, private readonly capacity: number) {
@@ -17,11 +23,12 @@ export class RingReader {
     if (base < 0 || base % 2 !== 0 || base + RING_HEADER_WORDS + capacity * EVENT_WORDS > i32.length) {
       throw new RingCorrupt(`a trace ring at word ${base} lies outside the heap`);
     }
+    this.read = Atomics.load(i32, base + 1);
   }
 
   /** Events written and not yet read; throws RingCorrupt when the header is impossible. */
   pending(): number {
-    const n = (Atomics.load(this.i32, this.base) - Atomics.load(this.i32, this.base + 1)) | 0;
+    const n = (Atomics.load(this.i32, this.base) - this.read) | 0;
     if (n < 0 || n > this.capacity || Atomics.load(this.i32, this.base + 3) !== this.capacity) {
       throw new RingCorrupt(`a trace ring's header was overwritten (${n} events pending of ${this.capacity})`);
     }
@@ -50,14 +57,15 @@ export class RingReader {
   drainInto(out: Uint8Array, at: number, max: number): number {
     const n = Math.min(this.pending(), max);
     if (n === 0) return 0;
-    const read = Atomics.load(this.i32, this.base + 1);
+    const read = this.read;
     const mask = this.capacity - 1;
     const first = read & mask;
     const dataByte = (this.base + RING_HEADER_WORDS) * 4;
     const head = Math.min(n, this.capacity - first);
     out.set(this.bytes.subarray(dataByte + first * EVENT_BYTES, dataByte + (first + head) * EVENT_BYTES), at);
     if (head < n) out.set(this.bytes.subarray(dataByte, dataByte + (n - head) * EVENT_BYTES), at + head * EVENT_BYTES);
-    Atomics.store(this.i32, this.base + 1, (read + n) | 0);
+    this.read = (read + n) | 0;
+    Atomics.store(this.i32, this.base + 1, this.read);
     Atomics.notify(this.i32, this.base + 1);
     return n;
   }

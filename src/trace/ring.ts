@@ -204,6 +204,8 @@ export class RingWriter {
   /** The thread has ended: publishes what is held back; nothing written after reaches the ring. */
   close(): void {
     this.flush();
+    // (All it wrote, whatever the thread's code did to the count since: ring-reader.ts.)
+    Atomics.store(this.i32, this.base, this.written);
     this.closed = true;
   }
 
