@@ -40,6 +40,8 @@ export class RunDrain {
   drained = false;
   /** why the run's trace is not to be believed (the drainer found its rings written over) */
   corrupt: string | undefined;
+  /** the run never came to be (abandon): what the drain still says is not heard */
+  private abandoned = false;
 
   /**
    * `send`: a chunk to the page; `onCorrupt`: the run must end (its trace
@@ -108,6 +110,25 @@ export class RunDrain {
     else this.drainer.terminate();
   }
 
+  /**
+   * The run never came to be (its supervisor failed to start it): nothing
+   * of it goes to the page, the drain on this thread makes its last pass
+   * and stops, and a drainer worker, which may be in the middle of one, is
+   * terminated rather than kept.
+   */
+  abandon(): void {
+    this.abandoned = true;
+    this.backlog.discard();
+    this.onCaughtUp = null;
+    this.finalDrain = null;
+    Atomics.store(this.commands, 0, DrainCommand.Final);
+    Atomics.store(this.commands, DRAIN_PAUSED, 0);
+    this.wake();
+    if (!this.drainer) return;
+    this.drainer.onmessage = null;
+    this.drainer.terminate();
+  }
+
   /** A stopped run's unsent chunks are dropped: how many events they held, and the earliest moment among them (TraceBacklog.discard). */
   discard(): { events: number; fromMs: number } {
     return this.backlog.discard();
@@ -143,6 +164,7 @@ export class RunDrain {
   }
 
   private onMessage(message: FromDrainer): void {
+    if (this.abandoned) return;
     switch (message.type) {
       case "chunk":
         this.backlog.add(message.chunk);

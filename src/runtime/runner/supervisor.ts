@@ -107,16 +107,18 @@ export class Supervisor {
 
     // What a controlled run's threads wait on between their steps, named once (control/step-kinds.ts).
     if (context.control) parts.send({ type: "object", runId: request.runId, ref: TURN_REF, name: TURN_NAME });
-    // A controlled run's clock is virtual: its scheduler keeps the coarse clock (control/scheduler.ts).
-    this.clock = context.control ? null : parts.clocks.take();
-    this.clock?.postMessage({ heap: heap.buffer, clockIndex: table.clockIndex(), runStateIndex: table.control + Ctl.RunState, epochMs: context.epochMs });
     // A controlled run's workers may serve the next run of the same code (a search's next schedule).
     const code = (this.code = context.control && request.plan?.reuse ? request.js : undefined);
     // (Another controlled run of the search's code, such as its replay of what it reports, leaves the search's workers kept.)
     parts.threads.runStarts(context.control ? request.js : undefined);
     this.names.set(memory.main, "MainThread");
+    let clock: Worker | null = null;
+    let crew: Crew | null = null;
     try {
-      this.crew = new Crew(memory, parts.threads, {
+      // A controlled run's clock is virtual: its scheduler keeps the coarse clock (control/scheduler.ts).
+      this.clock = clock = context.control ? null : parts.clocks.take();
+      clock?.postMessage({ heap: heap.buffer, clockIndex: table.clockIndex(), runStateIndex: table.control + Ctl.RunState, epochMs: context.epochMs });
+      this.crew = crew = new Crew(memory, parts.threads, {
         started: (ident) => this.accept(ident),
         message: (ident, message) => this.onThreadMessage(ident, message),
         crashed: (ident, reason) => this.onCrash(ident, reason),
@@ -128,8 +130,15 @@ export class Supervisor {
       this.pids.set(memory.main, MAIN_PID);
       this.crew.start(memory.main);
     } catch (error) {
-      // (A run that does not come to be has no end to say it is over: the pool counts runs going on.)
+      // A run that does not come to be has no end to say it is over: what it took is given back here (the pools
+      // count runs going on), and its clock, drainer and any worker it gave MainThread to stop.
+      Atomics.store(heap.i32, table.control + Ctl.RunState, 1);
+      clock?.terminate();
+      this.drain.abandon();
+      crew?.endRun();
       parts.threads.runEnded();
+      parts.drainers.runEnded();
+      parts.clocks.runEnded();
       throw error;
     }
     // After MainThread's start: its worker compiles the snippet as it starts, and these posts (a few ms) would go first.
