@@ -45,6 +45,21 @@ describe("output ring", () => {
     expect(writer.lateLines, "the refused line is counted").toBe(1);
   });
 
+  it("writes nothing once its ring is no longer its thread's (its worker terminated, the slot given to another thread)", () => {
+    const i32 = new Int32Array(new SharedArrayBuffer((outputRingWords(64) + 2) * 4));
+    initOutputRing(i32, 2, 64);
+    let mine = true;
+    const writer = new OutputWriter(i32, 2, 64, () => {}, () => mine);
+    writer.write("mine", 0, 0);
+    mine = false;
+    initOutputRing(i32, 2, 64);
+    writer.write("not mine", 0, 1);
+    const got: string[] = [];
+    new OutputReader(i32, 2, 64).drain((r) => got.push(r.text));
+    expect(got).toEqual([]);
+    expect(writer.lateLines).toBe(1);
+  });
+
   it("cuts a line longer than half the ring, saying so", () => {
     // Scenario: a 10,000-character line into a 256-word ring arrives cut,
     // with a note of its real length.

@@ -53,8 +53,20 @@ export class OutputWriter {
   /** words written so far: this writer's own count, published in the head slot */
   private head: number;
 
-  /** `capacity`: the one the ring was made with (its header's copy is not trusted); `wake`: tells the drainer that this ring needs emptying */
-  constructor(private readonly i32: Int32Array, private readonly base: number, private readonly capacity: number, private readonly wake: () => void = () => {}) {
+  /**
+   * `capacity`: the one the ring was made with (its header's copy is not
+   * trusted); `wake`: tells the drainer that this ring needs emptying;
+   * `owned`: whether the ring is still this writer's thread's (a thread
+   * whose worker the runner terminated is not closed, and its worker may
+   * run on a moment after its slot, rings and all, went to another thread)
+   */
+  constructor(
+    private readonly i32: Int32Array,
+    private readonly base: number,
+    private readonly capacity: number,
+    private readonly wake: () => void = () => {},
+    private readonly owned: () => boolean = () => true,
+  ) {
     if (capacity <= 0 || capacity & (capacity - 1)) throw new Error("output ring: capacity must be a power of two");
     this.u8 = new Uint8Array(i32.buffer);
     this.f64 = new Float64Array(i32.buffer, 0, i32.buffer.byteLength >> 3);
@@ -74,7 +86,7 @@ export class OutputWriter {
 
   /** Append one line; waits while the drainer has not made room. Dropped once closed. */
   write(text: string, stream: number, tMs: number): void {
-    if (this.closed) {
+    if (this.closed || !this.owned()) {
       this.lateLines++;
       return;
     }

@@ -10,7 +10,7 @@ import { SharedHeap } from "../sync/heap";
 import { Blocks } from "../sync/blocks";
 import { Gil } from "../sync/gil";
 import { OutputWriter } from "./output-ring";
-import { OUTPUT_RING_WORDS } from "./provision";
+import { OUTPUT_RING_WORDS, TRACE_RING_EVENTS } from "./provision";
 import type { ModuleScope } from "./serialize";
 import { EventKind, ThreadState, isBlockedState } from "../trace/events";
 import { hereInSnippet } from "./snippet-position";
@@ -122,7 +122,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
   const userHeap = new SharedHeap(new Int32Array(run.userHeap));
   const globals = new Float64Array(run.userHeap, table.get(ident, Field.GlobalsOffset), table.get(ident, Field.GlobalsCount));
   const signals = { drainSignal: table.control + Ctl.DrainSignal, runState: table.control + Ctl.RunState };
-  const ring = new RingWriter(i32, table.get(ident, Field.RingBase), table.clockIndex(), signals);
+  const ring = new RingWriter(i32, table.get(ident, Field.RingBase), TRACE_RING_EVENTS, table.clockIndex(), signals);
   const wakeDrainer = () => {
     Atomics.add(i32, signals.drainSignal, 1);
     Atomics.notify(i32, signals.drainSignal);
@@ -155,7 +155,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     control,
     run, i32, table, ident, globals, ring, userHeap, heap,
     blocks: new Blocks(heap, Atomics.load(i32, table.control + Ctl.Blocks)),
-    output: new OutputWriter(i32, table.get(ident, Field.OutputBase), OUTPUT_RING_WORDS, wakeDrainer),
+    output: new OutputWriter(i32, table.get(ident, Field.OutputBase), OUTPUT_RING_WORDS, wakeDrainer, () => table.holdsSlot(ident)),
     role: table.role(ident),
     pid: table.get(ident, Field.Pid),
     scope: null,
@@ -198,7 +198,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
       ctx.output.close();
     },
     traceStarting(child) {
-      new RingWriter(i32, table.get(child, Field.RingBase), clockAt, signals).write(ctx.now(), EventKind.State, ThreadState.Starting, 0);
+      new RingWriter(i32, table.get(child, Field.RingBase), TRACE_RING_EVENTS, clockAt, signals).write(ctx.now(), EventKind.State, ThreadState.Starting, 0);
     },
   };
   const gil = new Gil(i32, table.get(ident, Field.GilBase)).enabled()

@@ -86,9 +86,14 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
       for (const search of searches.values()) search.reject(new Error("the runner's process ended during the search (it ran out of memory?); the next search starts afresh"));
       searches.clear();
       connection = connect();
+      // (The new runner's pools are told the page has loaded, as the first one's were.)
+      if (warmed) sendWarm();
     },
   };
   const connect = () => connectRunner(events, options.inline);
+  /** the page has said it has loaded (warm): a runner started after a crash is told too */
+  let warmed = false;
+  const sendWarm = () => void connection?.then((runner) => runner.send({ type: "warm", runId: 0 }));
   if (!problem) {
     connection = connect();
     warmCompiler();
@@ -220,7 +225,8 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
     },
 
     warm() {
-      void connection?.then((runner) => runner.send({ type: "warm", runId: 0 }));
+      warmed = true;
+      sendWarm();
     },
 
     async runner() {

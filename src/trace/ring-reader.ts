@@ -35,6 +35,18 @@ export class RingReader {
     return n;
   }
 
+  /**
+   * Writes this reader's count back into the read slot, and wakes a writer
+   * waiting for room, if the slot says otherwise: a count the snippet set
+   * back would leave the writer waiting for room it has (drainer.ts calls
+   * this on every pass, with or without events to read).
+   */
+  republish(): void {
+    if (Atomics.load(this.i32, this.base + 1) === this.read) return;
+    Atomics.store(this.i32, this.base + 1, this.read);
+    Atomics.notify(this.i32, this.base + 1);
+  }
+
   /** Whether the writer holds back a release it may still fold (ring.ts). */
   holding(): boolean {
     return Atomics.load(this.i32, this.base + RING_HOLDING) === 1;
@@ -56,7 +68,10 @@ export class RingReader {
    */
   drainInto(out: Uint8Array, at: number, max: number): number {
     const n = Math.min(this.pending(), max);
-    if (n === 0) return 0;
+    if (n === 0) {
+      this.republish();
+      return 0;
+    }
     const read = this.read;
     const mask = this.capacity - 1;
     const first = read & mask;

@@ -16,7 +16,7 @@ function ring(capacity: number) {
   initRing(i32, 2, capacity);
   // The coarse clock at f64 index (ringWords + 2) / 2, past the ring.
   const clock = (ringWords(capacity) + 2) >> 1;
-  return { i32, writer: new RingWriter(i32, 2, clock, SIGNALS), reader: new RingReader(i32, 2, capacity) };
+  return { i32, writer: new RingWriter(i32, 2, capacity, clock, SIGNALS), reader: new RingReader(i32, 2, capacity) };
 }
 
 function drainAll(reader: RingReader): number[][] {
@@ -59,9 +59,9 @@ describe("trace ring", () => {
     // through its writer (one that ended before writing anything: its position is the new ring's).
     initRing(i32, 2, 8);
     const clock = (ringWords(8) + 2) >> 1;
-    const stale = new RingWriter(i32, 2, clock, SIGNALS);
+    const stale = new RingWriter(i32, 2, 8, clock, SIGNALS);
     stale.close();
-    const next = new RingWriter(i32, 2, clock, SIGNALS);
+    const next = new RingWriter(i32, 2, 8, clock, SIGNALS);
     next.write(1, 5, 1, 1);
     stale.write(2, 6, 2, 2);
     stale.writeCoarse(6, 3, 3);
@@ -153,8 +153,8 @@ describe("trace ring", () => {
     const releasedAt = (words - 4) >> 1;
     initRing(i32, 2, 8);
     initRing(i32, 2 + ringWords(8), 8);
-    const a = new RingWriter(i32, 2, clock, SIGNALS);
-    const b = new RingWriter(i32, 2 + ringWords(8), clock, SIGNALS);
+    const a = new RingWriter(i32, 2, 8, clock, SIGNALS);
+    const b = new RingWriter(i32, 2 + ringWords(8), 8, clock, SIGNALS);
     f64[clock] = 5;
     a.write(10, 1, 1, 0);
     a.lockReleased(7, a.releaseTime(releasedAt));
@@ -203,6 +203,32 @@ describe("trace ring", () => {
     expect(() => reader.pending()).toThrow(RingCorrupt);
   });
 
+  it("writes back a read count set back to make the ring look full, even with nothing to read, and writes within the ring it was given", () => {
+    // Scenario: everything was read; the snippet sets the read slot far back, so
+    // the writer's next event would wait for room for ever. A pass with nothing
+    // to read puts the count back. Then the capacity slot claims a wider ring:
+    // the writer still wraps at the ring it was made with.
+    const { i32, writer, reader } = ring(8);
+    writer.write(1, 3, 0, 0);
+    expect(drainAll(reader).length).toBe(1);
+    Atomics.store(i32, 3, -20_000);
+    expect(drainAll(reader).length).toBe(0);
+    expect(Atomics.load(i32, 3)).toBe(1);
+
+    // (Wider only while the writer is made: the reader would refuse the ring.)
+    Atomics.store(i32, 2 + 3, 1 << 20);
+    const wide = new RingWriter(i32, 2, 8, (ringWords(8) + 2) >> 1, SIGNALS);
+    Atomics.store(i32, 2 + 3, 8);
+    const past = i32.slice(2 + ringWords(8));
+    const seen: number[] = [];
+    for (let k = 0; k < 20; k++) {
+      wide.write(k, 3, 0, 0);
+      seen.push(...drainAll(reader).map(([t]) => t));
+    }
+    expect(seen).toEqual(Array.from({ length: 20 }, (_, k) => k));
+    expect(Array.from(i32.slice(2 + ringWords(8))), "nothing written past the ring").toEqual(Array.from(past));
+  });
+
   it("loses nothing to a concurrent writer faster than its reader: the writer waits", async () => {
     // Scenario: a worker thread writes 200,000 events (t = k, arg = k mod
     // 2^24, obj = k) as fast as it can into a ring of 256 while this thread
@@ -217,7 +243,7 @@ describe("trace ring", () => {
     const source = `
       const { workerData, parentPort } = require("node:worker_threads");
       import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ringUrl)}); }).then(({ RingWriter }) => {
-        const w = new RingWriter(new Int32Array(workerData.sab), 2, ${clock}, ${JSON.stringify(SIGNALS)});
+        const w = new RingWriter(new Int32Array(workerData.sab), 2, ${capacity}, ${clock}, ${JSON.stringify(SIGNALS)});
         for (let k = 0; k < ${total}; k++) w.write(k, 2, k & 0xffffff, k);
         parentPort.postMessage("done");
       });`;

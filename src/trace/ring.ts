@@ -106,15 +106,20 @@ export class RingWriter {
     return false;
   }
 
-  /** `coarseClockIndex`: Float64 index of the shared coarse clock in the same buffer */
+  /**
+   * `capacity`: the one the ring was made with (its header's copy is not
+   * trusted: a wider one would write past the ring); `coarseClockIndex`:
+   * Float64 index of the shared coarse clock in the same buffer
+   */
   constructor(
     private readonly i32: Int32Array,
     private readonly base: number,
+    capacity: number,
     private readonly coarseClockIndex: number,
     private readonly signals: RingSignals,
   ) {
+    if (capacity <= 0 || capacity & (capacity - 1)) throw new Error("ring capacity must be a power of two");
     this.f64 = new Float64Array(i32.buffer, i32.byteOffset, i32.length >> 1);
-    const capacity = Atomics.load(i32, base + 3);
     this.mask = capacity - 1;
     this.half = capacity >> 1;
     this.written = Atomics.load(i32, base);

@@ -146,7 +146,10 @@ export class Drainer {
   private drainEvents(known: Known): void {
     const room = CHUNK_EVENTS - this.eventCount;
     const pending = Math.min(known.ring.pending(), room);
-    if (pending === 0) return;
+    if (pending === 0) {
+      known.ring.republish();
+      return;
+    }
     let buffer = this.events.get(known.ident);
     if (!buffer) this.events.set(known.ident, (buffer = { bytes: new Uint8Array(Math.max(pending, 1024) * EVENT_BYTES), count: 0 }));
     if ((buffer.count + pending) * EVENT_BYTES > buffer.bytes.length) {

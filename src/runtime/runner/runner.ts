@@ -212,7 +212,9 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
         if (current?.runId === request.runId) current.ack();
         return;
       case "warm":
-        for (const pool of [threads, drainers, clocks]) pool.grow();
+        // (A run being set up is not slowed either: it counts as going on only once its supervisor starts it, and
+        // its end grows the pools.)
+        if (pending === null) for (const pool of [threads, drainers, clocks]) pool.grow();
         return;
       case "workers": {
         const count = (w: BlobWorkers, pool: WarmPool, docked = 0) => ({ url: w.url, live: w.liveCount, made: w.madeCount, reused: pool.reused + docked, poolSize: pool.size });
