@@ -11,7 +11,6 @@
 // reserved, and the runner caps the run's workers at maxThreads whatever
 // the shared thread table claims.
 
-import { lateWarning, LATE_WARNING_MORE } from "./late-warning";
 import { raceDetectorLimits } from "../race/race-memory";
 import { controlReport, controlProblem, readGlobals, virtualNow } from "./control-report";
 import { TURN_NAME, TURN_REF } from "../control/step-kinds";
@@ -20,10 +19,8 @@ import type { FromThread } from "../protocol";
 import type { RunStatus, DeadlockInfo, ControlPlan } from "../types";
 import type { ResolvedSettings } from "../settings";
 import { Ctl, Field, Lifecycle, MAIN_PID, TERMINATED_EXIT_CODE } from "../thread-table";
-import { DeadlockWatch, type ThreadWait } from "../deadlock-watch";
-import { defaultName, kindOf, ObjKind, ordinalOf } from "../../trace/object-kinds";
 import { createRunMemory, type RunHeaps, type RunMemory } from "./run-memory";
-import { readWaits } from "./deadlock-scan";
+import { RunVoice } from "./run-voice";
 import { Crew } from "./crew";
 import type { WarmPool } from "./worker-pool";
 import type { HeapShelf } from "./heap-shelf";
@@ -34,10 +31,6 @@ import { RunDrain } from "./run-drain";
 const DEADLOCK_SCAN_MS = 300;
 /** how long the end waits for ended threads' last messages */
 const LAST_WORDS_MS = 1000;
-/** names and labels a run may send the page (a snippet naming objects in a loop stops being heard) */
-const MAX_OBJECT_MESSAGES = 100_000;
-/** threads lateNotice names before it says only that there are more */
-const MAX_LATE_NOTICES = 20;
 
 export interface RunRequest {
   runId: number;
@@ -70,17 +63,13 @@ export class Supervisor {
   /** every thread a worker was given, and its process */
   private readonly pids = new Map<number, number>();
   private readonly terminatedPids = new Set<number>();
-  private readonly names = new Map<number, string>();
+  /** what the page is told about the run's threads and objects, by name */
+  private readonly voice: RunVoice;
   private readonly drain: RunDrain;
   /** the coarse clock's worker; none in a controlled run, whose clock is virtual */
   private readonly clock: Worker | null;
-  private readonly deadlockWatch = new DeadlockWatch();
   private readonly timers: ReturnType<typeof setTimeout>[] = [];
   private deadlock: DeadlockInfo | undefined;
-  private objects = 0;
-  private readonly objectNames = new Map<number, string>();
-  /** threads whose left-running code has been reported (lateNotice) */
-  private readonly lateNamed = new Set<number>();
   private exitCode = 0;
   private ended = false;
   /** a controlled run paused for step mode (its trace is kept whole) */
@@ -99,6 +88,7 @@ export class Supervisor {
     const adopted = docked?.restore(memory) ?? undefined;
     this.dockedRuns = adopted ? docked!.runs : 0;
     const { table, heap, context } = memory;
+    this.voice = new RunVoice(request.runId, table, memory.tableEndWord, (message) => parts.send(message), () => this.now());
     parts.send({ type: "started", runId: request.runId, epochMs: context.epochMs });
 
     this.drain = new RunDrain(memory, parts.drainers,
@@ -111,7 +101,7 @@ export class Supervisor {
     const code = (this.code = context.control && request.plan?.reuse ? request.js : undefined);
     // (Another controlled run of the search's code, such as its replay of what it reports, leaves the search's workers kept.)
     parts.threads.runStarts(context.control ? request.js : undefined);
-    this.names.set(memory.main, "MainThread");
+    this.voice.named(memory.main, "MainThread");
     let clock: Worker | null = null;
     let crew: Crew | null = null;
     try {
@@ -168,29 +158,6 @@ export class Supervisor {
     this.drain.ack();
   }
 
-  /**
-   * Says, once per thread, that code thread `ident` left running did things
-   * after its end that no lane shows (the worker counted what its closed
-   * rings refused: thread-main.ts), as Python warns of a coroutine never
-   * awaited; at most MAX_LATE_NOTICES threads are named.
-   */
-  private lateNotice(ident: number, events: number, lines: number): void {
-    if (this.lateNamed.has(ident) || this.lateNamed.size > MAX_LATE_NOTICES || !this.pids.has(ident)) return;
-    this.lateNamed.add(ident);
-    if (this.lateNamed.size > MAX_LATE_NOTICES) return this.notice(0, LATE_WARNING_MORE);
-    this.notice(0, lateWarning(this.threadName(ident), events, lines));
-  }
-
-  private notice(ident: number, text: string): void {
-    this.parts.send({ type: "notice", runId: this.runId, ident, thread: ident ? this.threadName(ident) : "playground", text, t: this.now() });
-  }
-
-  /** A thread's name as the runner knows it (the thread table's copy can be overwritten by the snippet). */
-  private threadName(ident: number): string {
-    const { table } = this.memory;
-    return this.names.get(ident) ?? (table.holdsSlot(ident) ? table.name(ident) : `thread ${ident}`);
-  }
-
   private onThreadMessage(sender: number, message: FromThread): void {
     switch (message.type) {
       case "spawn":
@@ -198,13 +165,9 @@ export class Supervisor {
       case "started":
         return;
       case "object":
-        if (++this.objects > MAX_OBJECT_MESSAGES) return;
-        if (message.name !== undefined) this.objectNames.set(message.ref, message.name);
-        this.parts.send({ type: "object", runId: this.runId, ref: message.ref, name: message.name, owner: message.owner });
-        return;
+        return this.voice.object(message);
       case "exception":
-        this.parts.send({ type: "exception", runId: this.runId, ident: sender, thread: this.threadName(sender), errorName: message.errorName, message: message.message, stack: message.stack, t: message.t });
-        return;
+        return this.voice.exception(sender, message.errorName, message.message, message.stack, message.t);
       case "exit":
         return this.onExit(sender, message.state, message.exitCode, message.broken === true);
       case "os-exit":
@@ -214,8 +177,7 @@ export class Supervisor {
       case "terminate":
         return this.terminateProcess(sender, message.pid);
       case "thread-origin":
-        this.parts.send({ type: "thread-origin", runId: this.runId, thread: this.threadName(message.ident), parent: this.threadName(sender), pos: message.pos });
-        return;
+        return this.voice.threadOrigin(sender, message);
       case "controlled": {
         // The scheduler stopped the run: nothing can run any more (deadlock), step mode's pause, or a schedule that does not fit.
         if (message.end === 2) return this.controlledDeadlock();
@@ -226,14 +188,11 @@ export class Supervisor {
         return;
       }
       case "late":
-        return this.lateNotice(message.ident, message.events, message.lines);
-      case "race":
-        this.parts.send({
-          type: "race", runId: this.runId, thread: this.threadName(sender), access: message.access, site: message.site,
-          t: message.t / 1000, prevThread: this.threadName(message.prevIdent), prevAccess: message.prevAccess,
-          prevSite: message.prevSite, prevT: message.prevT / 1000, cell: message.cell,
-        });
+        // (Only of a thread the runner admitted.)
+        if (this.pids.has(message.ident)) this.voice.lateNotice(message.ident, message.events, message.lines);
         return;
+      case "race":
+        return this.voice.race(sender, message);
     }
   }
 
@@ -254,14 +213,14 @@ export class Supervisor {
     if (this.crew.size > max || this.terminatedPids.has(pid)) {
       const overLimit = this.crew.size > max;
       // Said in the starter's name when the runner knows it (the dock's path passes the table's parent, checked), else the playground's.
-      if (overLimit) this.notice(this.pids.has(announce) ? announce : 0, `can't start new thread: ${max} threads are alive, the run's limit (settings.maxThreads)`);
+      if (overLimit) this.voice.notice(this.pids.has(announce) ? announce : 0, `can't start new thread: ${max} threads are alive, the run's limit (settings.maxThreads)`);
       table.abandon(ident);
       // Its starter wrote "starting" into its ring at start(): its lane ends here, where it was refused, not at the run's end.
-      this.parts.send({ type: "halted", runId: this.runId, ident, state: overLimit ? "error" : "stopped", t: this.now() });
+      this.voice.halted(ident, overLimit ? "error" : "stopped");
       return false;
     }
     this.pids.set(ident, pid);
-    this.names.set(ident, table.name(ident));
+    this.voice.named(ident, table.name(ident));
     return true;
   }
 
@@ -288,7 +247,7 @@ export class Supervisor {
       // Its worker could not run it (the runtime's memory overwritten): it wrote no end of its own, so its lane
       // ends here, in error, and the worker, whose state is in doubt, goes.
       this.crew.terminate(ident);
-      this.parts.send({ type: "halted", runId: this.runId, ident, state: "error", t: this.now() });
+      this.voice.halted(ident, "error");
     } else {
       // The worker parks for another thread of this run: same snippet, already
       // compiled, so a program that starts threads one after another pays for
@@ -340,10 +299,10 @@ export class Supervisor {
 
   private onCrash(ident: number, reason: string): void {
     if (this.ended) return;
-    this.parts.send({ type: "exception", runId: this.runId, ident, thread: this.threadName(ident), errorName: "WorkerError", message: reason, stack: "", t: this.now() });
+    this.voice.exception(ident, "WorkerError", reason, "", this.now());
     if (!this.pids.has(ident)) return;
     this.crew.terminate(ident);
-    this.parts.send({ type: "halted", runId: this.runId, ident, state: "error", t: this.now() });
+    this.voice.halted(ident, "error");
     this.release(ident);
     if (ident === this.memory.main) void this.end("error");
   }
@@ -358,24 +317,16 @@ export class Supervisor {
       if (this.pids.get(ident) !== pid) continue;
       this.crew.terminate(ident);
       table.setExitCode(ident, TERMINATED_EXIT_CODE);
-      this.parts.send({ type: "halted", runId: this.runId, ident, state: "stopped", t: this.now() });
+      this.voice.halted(ident, "stopped");
       this.release(ident);
     }
   }
 
   private scanForDeadlock(): void {
     if (this.ended) return;
-    const { table, tableEndWord } = this.memory;
-    const threadName = (ident: number) => this.threadName(ident);
-    const waits = readWaits(table, tableEndWord, threadName);
-    const nameOf = Object.assign(
-      (wait: ThreadWait) => (kindOf(wait.obj) === ObjKind.Thread ? threadName(ordinalOf(wait.obj)) : (this.objectNames.get(wait.obj) ?? defaultName(wait.obj))),
-      { thread: threadName },
-    );
-    const verdict = this.deadlockWatch.scan(waits, nameOf);
-    if (!verdict) return;
-    this.deadlock = verdict.info;
-    this.notice(0, verdict.sentence);
+    const found = this.voice.deadlock();
+    if (!found) return;
+    this.deadlock = found;
     void this.end("deadlock");
   }
 
@@ -391,7 +342,7 @@ export class Supervisor {
     this.scanForDeadlock();
     this.scanForDeadlock();
     if (this.ended) return;
-    this.notice(0, "deadlock: every thread is waiting and none can go on (no lock, event or join they wait for can change any more)");
+    this.voice.notice(0, "deadlock: every thread is waiting and none can go on (no lock, event or join they wait for can change any more)");
     void this.end("deadlock");
   }
 
@@ -431,7 +382,7 @@ export class Supervisor {
     }
     if (status !== "ok") this.exitCode = this.exitCode || 1;
     const race = this.memory.context.race;
-    if (race) for (const text of raceDetectorLimits(new Int32Array(race))) this.notice(0, text);
+    if (race) for (const text of raceDetectorLimits(new Int32Array(race))) this.voice.notice(0, text);
     const { control, seed } = this.memory.context;
     this.parts.send({
       type: "end", runId: this.runId, status, exitCode: this.exitCode, endMs,
@@ -439,7 +390,7 @@ export class Supervisor {
       ...(this.problem ? { problem: this.problem } : {}),
       ...(discarded.events ? { discardedEvents: discarded.events, ...(Number.isFinite(discarded.fromMs) ? { discardedFromMs: discarded.fromMs } : {}) } : {}),
       ...(!drained ? { traceIncomplete: true as const } : {}),
-      ...(control ? { control: controlReport(control, this.memory.capacity, seed ?? 0, (ident) => this.threadName(ident), this.mainGlobals()) } : {}),
+      ...(control ? { control: controlReport(control, this.memory.capacity, seed ?? 0, (ident) => this.voice.threadName(ident), this.mainGlobals()) } : {}),
     });
     // The report has read the heaps; the drainer is done with them: once the threads' workers say they are too,
     // the search's next schedule may have them.
