@@ -175,3 +175,32 @@ test("an event loop with every task waiting at an await is drawn as idle, not as
   // Running and idle never overlap: the run's span holds both.
   expect(main.runningMs + idleMs).toBeLessThanOrEqual(main.endMs - main.startMs + 0.5);
 });
+
+test("a task that awaits another Task waits there, whether it was started as a function or a coroutine: the loop is drawn idle while every task waits", async ({ playground }) => {
+  // Scenario: the gallery's createTask example. JavaScript calls a Task's
+  // then() a job after the await, when the awaiting task's first segment is
+  // over: main's `await down` was lost, and main drawn running for the whole
+  // run, the loop never idle.
+  for (const start of ["asyncio.run(main)", "asyncio.run(main())"]) {
+    const result = await runSnippet(playground, `
+      import { asyncio, print } from "playground";
+      async function nap() { await asyncio.sleep(100); return 3; }
+      async function main() {
+        const down = asyncio.createTask(nap(), { name: "down" });
+        print("got " + (await down));
+      }
+      ${start};
+    `);
+    expect(result.status, describeRun(result)).toBe("ok");
+    expect(outputTexts(result)).toEqual(["got 3"]);
+    const tasks = await coroutineTasks(playground);
+    const main = tasks.find((t) => t.name === "main")!;
+    const down = tasks.find((t) => t.name === "down")!;
+    const why = `${start}: ${JSON.stringify(tasks)}`;
+    expect(main.runs.length, why).toBe(2);
+    // main waits from its await until down is done.
+    expect(main.runs[1][0], why).toBeGreaterThanOrEqual(down.runs.at(-1)![0]);
+    const trace = await playground.evaluate(() => (window as unknown as { playground: { getTrace(): { traceEvents: { name: string; ph: string; dur?: number }[] } } }).playground.getTrace());
+    expect(trace.traceEvents.some((e) => e.name === "event loop idle" && e.ph === "X"), why).toBe(true);
+  }
+});

@@ -19,6 +19,13 @@
 //     await), else they stay the caller's.
 //   - A task waits while it has any pending suspension (a counter), so a
 //     task awaiting gather(...) of three tasks resumes once, at the end.
+//   - `await task` calls the Task's `then` a job later (as JavaScript awaits
+//     any thenable), when the task whose segment awaited may no longer be
+//     `current`: a task's first segment, which ran inside its creator's, is
+//     over, and `current` is its creator again. A task just made (or just
+//     started as current) is remembered as `startedLast` until the
+//     microtask queued at its making runs; the awaits queued before then
+//     are its own.
 //   - An await is traced with the time it began, though it is written a
 //     microtask later: a coroutine's first await thus ends its running
 //     stretch at once (its first segment ran inside its creator's, as
@@ -39,13 +46,15 @@ interface Suspension {
 }
 
 let current = 0;
+/** the task made or started last, while the jobs its first segment queued have not all run (see the header) */
+let startedLast = 0;
 let unclaimed: Suspension[] = [];
 const pendingAwaits = new Map<number, number>();
 let taskCount = 0;
 
-/** Await `promise` as the current task: it shows as waiting until the promise settles. */
-export function suspend<T>(promise: Promise<T>): Promise<T> {
-  const suspension: Suspension = { task: current, tMs: context().now() };
+/** Await `promise` as the current task (or `task`): it shows as waiting until the promise settles. */
+export function suspend<T>(promise: Promise<T>, task = current): Promise<T> {
+  const suspension: Suspension = { task, tMs: context().now() };
   if (unclaimed.length === 0) queueMicrotask(traceAwaits);
   unclaimed.push(suspension);
   return promise.finally(() => resume(suspension));
@@ -93,7 +102,15 @@ export class Task<T = unknown> implements PromiseLike<T> {
     nameRef(this.id, this.name);
     ctx.trace(EventKind.TaskStart, 0, this.id);
     for (const suspension of claim === "all" ? unclaimedOfCurrent() : claim) suspension.task = this.id;
-    this.promise = Promise.resolve(typeof coro === "function" ? this.startAsCurrent(coro) : coro).then(
+    const started = Promise.resolve(typeof coro === "function" ? this.startAsCurrent(coro) : coro);
+    // (gather's tasks are made side by side, each over a coroutine already started: which one a job belongs to is not known.)
+    if (claim === "all") {
+      startedLast = this.id;
+      queueMicrotask(() => {
+        if (startedLast === this.id) startedLast = 0;
+      });
+    }
+    this.promise = started.then(
       (value) => {
         this.settled = { ok: true, value };
         context().trace(EventKind.TaskEnd, 0, this.id);
@@ -119,7 +136,7 @@ export class Task<T = unknown> implements PromiseLike<T> {
 
   /** `await task`: the awaiting task waits until this one is done. */
   then<A = T, B = never>(ok?: ((value: T) => A | PromiseLike<A>) | null, fail?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
-    return suspend(this.promise).then(ok, fail);
+    return suspend(this.promise, startedLast || current).then(ok, fail);
   }
 
   done(): boolean {

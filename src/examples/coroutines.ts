@@ -80,7 +80,7 @@ async function downloader() {
 }
 
 async function main() {
-  // Both tasks start running as soon as main awaits.
+  // Each coroutine runs to its first await right here; its task goes on when main awaits.
   const tick = asyncio.createTask(ticker(4), { name: "ticker" });
   const down = asyncio.createTask(downloader(), { name: "downloader" });
   print("tasks created:", tick.getName(), down.getName());
@@ -92,20 +92,22 @@ asyncio.run(main);
 `,
     commentsZh: {
       "createTask: schedule a coroutine to run in the background while main goes on.": "createTask：安排一个协程在后台运行，main 同时继续往下执行。",
-      "Both tasks start running as soon as main awaits.": "main 一执行 await，两个任务就开始运行。",
+      "Each coroutine runs to its first await right here; its task goes on when main awaits.": "每个协程在这里就先运行到它的第一个 await；之后 main 一 await，它的任务就接着运行。",
     },
     text: {
       en: {
         title: "Tasks with asyncio.createTask",
         explanation:
-          "createTask() wraps a coroutine in a Task and schedules it on the event loop; it starts running as soon as the current coroutine awaits. " +
+          "createTask() wraps a coroutine in a Task and schedules it on the event loop. In Python the task starts running once the current coroutine awaits; " +
+          "JavaScript runs an async function up to its first await as soon as it is called, so \"tick 1\" prints before \"tasks created\", and the rest runs as main awaits. " +
           "The ticker and the downloader interleave their output, although they run on one thread, because each await lets the other one go on. " +
           "On the timeline, each named task has its own sub-lane under MainThread.",
       },
       zh: {
         title: "用 asyncio.createTask 创建任务",
         explanation:
-          "createTask() 把一个协程包装成任务并安排到事件循环上；当前协程一 await，它就开始运行。" +
+          "createTask() 把一个协程包装成任务并安排到事件循环上。在 Python 中，当前协程一 await，任务才开始运行；" +
+          "JavaScript 调用 async 函数时就会把它运行到第一个 await，所以“tick 1”先于“tasks created”打印，其余部分在 main await 时运行。" +
           "ticker 和 downloader 的输出交替出现，尽管它们只在一个线程上运行，因为每次 await 都让另一个得以继续。" +
           "协程完全由程序控制，没有线程上下文切换的开销。在时间线上，每个具名任务在主线程下都有自己的子泳道。",
       },
