@@ -49,6 +49,21 @@ describe("StateBarEmitter", () => {
     expect(out[0].slice(0, 3)).toEqual([0, 100, R]);
   });
 
+  it("keeps apart wide neighbours of one state that wait on different things, so each is labelled with its own", () => {
+    // A controlled run's MainThread: waiting for the scheduler's turn, then for a join, then for the turn again.
+    const m = new TraceModel();
+    const t = m.addThread(1, "MainThread", "main", 1000);
+    const W = ThreadState.Waiting;
+    m.add(1, 0, EventKind.State, R, 0);
+    m.add(1, 10, EventKind.State, W, 7);
+    m.add(1, 20, EventKind.State, W, 9);
+    m.add(1, 50, EventKind.State, W, 9);
+    m.add(1, 60, EventKind.State, W, 7);
+    const out: [number, number, number, number][] = [];
+    new StateBarEmitter().emit(t, scale, 80, { bar: (x0, x1, s, i) => out.push([x0, x1, s, i]) });
+    expect(out).toEqual([[0, 10, R, 0], [10, 20, W, 1], [20, 60, W, 2], [60, 80, W, 4]]);
+  });
+
   it("clips to the window and starts from the interval in force at its left edge", () => {
     const zoomed = new TimeScale(15, 25, 0, 100); // 10 px per ms
     const { out, visited } = bars([[0, R], [10, SL], [20, R], [40, SL]], zoomed);

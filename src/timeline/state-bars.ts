@@ -1,7 +1,8 @@
 // Per-pixel level of detail for a thread's state bar. A run can switch
 // state millions of times; the canvas has ~1000 pixels. Intervals a pixel
 // or wider are drawn as they are (neighbours of one state merged into one
-// rectangle); intervals inside one pixel column are pooled, and the column
+// rectangle, unless they wait on different things: a label names one
+// thing); intervals inside one pixel column are pooled, and the column
 // takes the state that filled most of it — the merging Perfetto and Chrome
 // DevTools do for sub-pixel slices, with the dominant state kept honest
 // rather than the last one drawn. Cost: one pass over the visible events,
@@ -31,6 +32,8 @@ export class StateBarEmitter {
   private runX0 = 0;
   private runX1 = 0;
   private runIndex = -1;
+  /** what each interval of the track being emitted waits on (its label's target) */
+  private objects: Int32Array = new Int32Array(0);
   private sink: BarSink = { bar() {} };
   /** intervals visited by the last emit(), for the render statistics */
   visited = 0;
@@ -42,6 +45,7 @@ export class StateBarEmitter {
   emit(track: ThreadTrack, scale: TimeScale, untilMs: number, sink: BarSink): void {
     this.sink = sink;
     this.runState = -1;
+    this.objects = track.objects.data;
     const times = track.times.data;
     const states = track.states.data;
     const n = track.states.length;
@@ -127,7 +131,8 @@ export class StateBarEmitter {
   }
 
   private extend(x0: number, x1: number, state: number, index: number): void {
-    if (state === this.runState && x0 <= this.runX1 + 1e-6) {
+    const sameTarget = index < 0 || this.runIndex < 0 || this.objects[index] === this.objects[this.runIndex];
+    if (state === this.runState && x0 <= this.runX1 + 1e-6 && sameTarget) {
       this.runX1 = x1;
       if (this.runIndex < 0) this.runIndex = index;
       return;
