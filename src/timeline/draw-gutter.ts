@@ -6,7 +6,7 @@ import { ThreadState } from "../trace/events";
 import { stateName } from "../trace/names";
 import { frameWords, laneTop, type Frame, threadColor } from "./frame";
 import type { Lane } from "./layout";
-import { fitText, textWidth } from "./text";
+import { fitName, textWidth } from "./text";
 import { GUTTER_PX } from "./geometry";
 
 function detail(frame: Frame, lane: Lane): { text: string; color: string } | null {
@@ -45,7 +45,7 @@ export function drawGutter(frame: Frame, lanes: Lane[]): void {
       ctx.fillRect(0, top, GUTTER_PX, lane.height);
       ctx.font = theme.fontBold;
       ctx.fillStyle = theme.text;
-      const text = fitText(ctx, lane.label, GUTTER_PX - 16);
+      const text = fitName(ctx, lane.label, GUTTER_PX - 16);
       if (text) ctx.fillText(text, 8, top + lane.height / 2);
       continue;
     }
@@ -60,7 +60,7 @@ export function drawGutter(frame: Frame, lanes: Lane[]): void {
     const extra = detail(frame, lane);
     const extraPx = extra ? textWidth(ctx, extra.text) + 6 : 0;
     ctx.fillStyle = lane.kind === "pool" ? theme.textMuted : theme.text;
-    const text = fitText(ctx, lane.label, GUTTER_PX - indent - 8 - extraPx);
+    const text = fitName(ctx, lane.label, GUTTER_PX - indent - 8 - extraPx);
     if (text) ctx.fillText(text, indent, middle);
     if (extra) {
       ctx.fillStyle = extra.color;

@@ -38,3 +38,29 @@ export function fitText(ctx: TextMeasurer, raw: string, maxPx: number): string |
   }
   return lo >= 2 ? text.slice(0, lo) + "…" : null;
 }
+
+/** How many of a name's last characters a shortened name keeps: "ThreadPoolExecutor-0_1" tells its lane from "…-0_2" by them. */
+const NAME_TAIL = 6;
+
+/**
+ * `text` (made visible) as fitText, but shortened in the middle: names of
+ * lanes differ at their ends (Thread-11, Thread-12), so the end is kept
+ * ("ThreadPoolE…tor-0_1"). Null when not even two letters fit.
+ */
+export function fitName(ctx: TextMeasurer, raw: string, maxPx: number): string | null {
+  if (maxPx <= 0) return null;
+  const text = visibleText(raw);
+  if (textWidth(ctx, text) <= maxPx) return text;
+  const cut = (n: number) => {
+    const tail = Math.min(NAME_TAIL, n >> 1);
+    return text.slice(0, n - tail) + "…" + text.slice(text.length - tail);
+  };
+  let lo = 0;
+  let hi = text.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (textWidth(ctx, cut(mid)) <= maxPx) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo >= 2 ? cut(lo) : null;
+}
