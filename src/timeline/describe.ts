@@ -82,7 +82,9 @@ export function describeHit(
       return { title: w.spanTitle(labelText(model, hit.label)), rows: [[w.thread, name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)], state: -1 };
     case "task": {
       const pool = objectName(model, hit.poolId, w);
-      const rows: [string, string][] = [[w.worker, name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)];
+      // A task never ended: still going, or cut short where its worker's thread ended (Pool.terminate).
+      const rows: [string, string][] = [[w.worker, name(hit.ident)], ...interval(hit.startMs, hit.endMs, hit.open)];
+      if (hit.cut && model.cappedAtMs === null) rows[2] = [w.to, w.cutShort(formatTime(hit.endMs))];
       if (hit.label !== 0) rows.push([w.runs, labelText(model, hit.label)]);
       if (hit.items === 0) return { title: w.taskTitle(hit.task, pool), rows, state: -1 };
       rows.push([w.chunkRow, w.chunkOf(hit.items, Math.abs(hit.chunksize))]);

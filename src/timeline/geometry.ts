@@ -41,7 +41,7 @@ export type Hit =
   | { kind: "mark"; ident: number; index: number; tMs: number; label: number }
   | { kind: "print"; ident: number; tMs: number }
   | { kind: "span"; ident: number; depth: number; index: number; startMs: number; endMs: number; label: number }
-  | { kind: "task"; ident: number; index: number; startMs: number; endMs: number; task: number; poolId: number; items: number; chunksize: number; label: number }
+  | { kind: "task"; ident: number; index: number; startMs: number; endMs: number; task: number; poolId: number; items: number; chunksize: number; label: number; open: boolean; cut: boolean }
   | { kind: "coroutine"; ident: number; task: number; startMs: number; endMs: number; failed: boolean; running: boolean; runStartMs: number; runEndMs: number }
   | { kind: "hold"; lockId: number; ident: number; index: number; startMs: number; endMs: number; waitStartMs: number }
   | { kind: "lock-wait"; lockId: number; ident: number; startMs: number; endMs: number }

@@ -19,7 +19,7 @@ export function taskHit(track: ThreadTrack, i: number, endMs: number): Extract<H
   return {
     kind: "task", ident: track.ident, index: i, startMs: t.starts.data[i], endMs: Math.min(t.ends.data[i], endMs),
     task: t.tags.data[i], poolId: t.extra(i), items: track.taskItems.data[i] ?? 0,
-    chunksize: track.taskChunksizes.data[i] ?? 0, label: track.taskLabels.data[i] ?? 0,
+    chunksize: track.taskChunksizes.data[i] ?? 0, label: track.taskLabels.data[i] ?? 0, open: !Number.isFinite(t.ends.data[i]), cut: i === track.taskCut,
   };
 }
 

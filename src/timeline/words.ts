@@ -66,6 +66,8 @@ export interface TimelineWords extends NameWords {
   thisPixel: string;
   // --- hover card: values and titles ---
   stillGoing(time: string): string;
+  /** where a task ended that did not finish: its worker's thread ended (Pool.terminate) */
+  cutShort(time: string): string;
   /** drawn over the time past the trace's cap (draw-unrecorded.ts) */
   notRecorded: string;
   /** drawn over the time past the last event a stopped run's page received (draw-unrecorded.ts) */
@@ -157,6 +159,7 @@ export const EN_WORDS: TimelineWords = {
   putBy: "put by",
   thisPixel: "this pixel",
   stillGoing: (time) => `${time} (still going)`,
+  cutShort: (time) => `${time} (not finished: its worker ended)`,
   notRecorded: "not recorded: the trace is full",
   notReceived: "not recorded: the run ended before this part of its trace reached the page",
   notRecordedAfter: (time) => `not recorded after ${time}`,
@@ -253,6 +256,7 @@ export const ZH_WORDS: TimelineWords = {
   putBy: "放入者",
   thisPixel: "此像素",
   stillGoing: (time) => `${time}（仍在继续）`,
+  cutShort: (time) => `${time}（未完成：它的工作线程已结束）`,
   notRecorded: "未记录：跟踪已满",
   notReceived: "未记录：这段跟踪尚未送达页面，运行就结束了",
   notRecordedAfter: (time) => `${time} 之后未记录`,

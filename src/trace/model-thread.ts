@@ -58,6 +58,8 @@ export interface ThreadTrack {
   stateSinceMs: number;
   stateObj: number;
   /** past the cap: when the pool task running now started (NaN: none) */
+  /** the task its thread's end cut short (Pool.terminate), as an index of tasks, or -1 */
+  taskCut: number;
   tailTaskMs: number;
   /** the blocked wait that closed just before this thread's latest event: a contended acquire follows it */
   pendingWaitObj: number;
@@ -80,7 +82,7 @@ export function newThreadTrack(ident: number, name: string, kind: string, pid: n
     pendingChunkItems: 0, pendingChunksize: 0, pendingTaskLabel: 0, pendingQueueItem: 0,
     coroutines: new CoroutineRows(), sources: new SourceLines(), loop: null, prints: new GrowableF64(), firstName: null,
     gilTakes: new GrowableF64(), gilFrom: new GrowableI32(), gilLatencyUs: new GrowableI32(),
-    state: -1, stateSinceMs: 0, stateObj: 0, tailTaskMs: Number.NaN,
+    state: -1, stateSinceMs: 0, stateObj: 0, taskCut: -1, tailTaskMs: Number.NaN,
     pendingWaitObj: 0, pendingWaitStartMs: 0,
     closedMs: new Float64Array(ThreadState.Stopped + 1), startedMs: Number.NaN, endedMs: Number.NaN, endedState: 0,
   };
@@ -105,6 +107,7 @@ export function addSpan(track: ThreadTrack, begin: boolean, tMs: number, label: 
 /** A thread that ended (or was stopped) inside spans or a task: close them at its end. */
 export function closeOpen(track: ThreadTrack, tMs: number): void {
   for (const list of track.spans) list.close(tMs);
+  if (track.tasks.isOpen()) track.taskCut = track.tasks.length - 1;
   track.tasks.close(tMs);
   track.coroutines.closeAll(tMs);
   track.loop?.clear();
