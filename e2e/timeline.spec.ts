@@ -206,3 +206,19 @@ lock.with(() => print("second"));
   expect(new Set(locks).size, `two labels: ${locks.join(", ")}`).toBe(2);
   for (const label of locks) expect(label).toMatch(/^lock \(Lock \d+\)$/);
 });
+
+test("a lock the snippet never names, made by a Condition or a Value for itself, is named after it; a name the snippet gives it wins", async ({ playground }) => {
+  const result = await runSnippet(playground, `import { Condition, Value, print } from "playground";
+const changed = new Condition();
+const v = new Value("int32", 0);
+const counter = new Value("int32", 0);
+const counterLock = counter.getLock();
+changed.with(() => print("in"));
+v.getLock().with(() => { v.value += 1; });
+counterLock.with(() => { counter.value += 1; });
+`);
+  expect(result.status, describeRun(result)).toBe("ok");
+  const lanes = await playground.evaluate(() => (window as unknown as { playground: DebugApi }).playground.debug.timelineLanes());
+  const locks = lanes.filter((l) => l.kind === "lock").map((l) => l.label).sort();
+  expect(locks).toEqual(["changed (lock)", "counterLock", "v (lock)"]);
+});

@@ -13,7 +13,7 @@ import { Condition as ConditionCore, waitForPredicate } from "../sync/condition"
 import { Lock as LockCore } from "../sync/lock";
 import { RLock as RLockCore } from "../sync/rlock";
 import { RuntimeError, TypeError_ } from "../base/errors";
-import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable, happensBefore, step, touched, StepKind } from "../runtime/door";
+import { context, type WorkerContext, block, place, track, trackPart, type Placed, SEND, type Sendable, happensBefore, step, touched, StepKind } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { Lock, RLock, timeoutOf, type LockLike } from "./locks";
 
@@ -46,6 +46,7 @@ export class Condition implements Sendable, LockLike {
     const lockCore = reentrant ? new RLockCore(ctx.i32, this.lockAt.base) : new LockCore(ctx.i32, this.lockAt.base);
     this.at = place(ObjKind.Condition, ConditionCore.WORDS, shared);
     track(this, this.at.ref);
+    if (!lock) trackPart(this, theLock, "lock");
     this.core = new ConditionCore(ctx.i32, this.at.base, lockCore);
   }
 

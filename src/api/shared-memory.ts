@@ -5,7 +5,7 @@
 // Atomics.* works on them, and Value carries a Lock to fix the race with.
 
 import { ValueError } from "../base/errors";
-import { context, registerSharedCell, SEND, type Sendable } from "../runtime/door";
+import { context, registerSharedCell, SEND, trackPart, type Sendable } from "../runtime/door";
 import { Lock } from "./locks";
 
 const ARRAY_TYPES = {
@@ -55,6 +55,7 @@ export class Value<T extends SharedArrayType = "float64"> implements Sendable {
       this.state = { type, byteOffset: ctx.userHeap.allocBytes(8, 8), lock: new Lock() };
     }
     this.cell = new ctor(ctx.run.userHeap, this.state.byteOffset, 1) as ArrayOf<T>;
+    trackPart(this, this.state.lock, "lock");
     registerSharedCell(this, "value", this.state.byteOffset / 4);
     if (!shared && initial !== undefined) this.value = initial as never;
   }

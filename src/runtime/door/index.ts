@@ -13,7 +13,7 @@
 // trace ring, which the sync cores need) and the value encoding that
 // carries snippet values between workers.
 
-export { place, track, refOf, nameValue, labelRef, nameRef, type Placed, type PlaceOptions } from "./objects";
+export { place, track, trackPart, refOf, nameValue, labelRef, nameRef, type Placed, type PlaceOptions } from "./objects";
 export { block, blockParked, Blocker, during, attemptUntil } from "./blocking";
 export { happensBefore, type HappensBefore } from "./happens-before";
 export { step, touched, parkingFor, StepKind } from "./controlled";

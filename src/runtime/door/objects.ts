@@ -26,6 +26,8 @@ export interface PlaceOptions {
 }
 
 const refs = new WeakMap<object, number>();
+/** objects made by another for its own use (a Condition's RLock), named after it when it is named: nameValue */
+const parts = new WeakMap<object, { part: object; role: string }[]>();
 
 /** What this worker has told the runner in one run: refs it named, and the ref of each label text (a worker may serve several runs of the same code). */
 interface Told {
@@ -73,10 +75,26 @@ export function refOf(obj: unknown): number | undefined {
 }
 
 /**
+ * `part` is an object `whole` made for its own use (a Condition's own RLock,
+ * a Value's lock), `role` to it: the snippet never names it, so it is named
+ * after `whole` ("cond (lock)") when `whole` is named, not "RLock 1".
+ */
+export function trackPart(whole: object, part: object, role: string): void {
+  parts.set(whole, [...(parts.get(whole) ?? []), { part, role }]);
+}
+
+/**
  * The compiler's hook: the top-level variable `name` was just given `value`.
- * A playground object is named after the first such variable (API.md §1).
+ * A playground object is named after the first such variable (API.md §1),
+ * and the objects it made for its own use after it (trackPart).
  */
 export function nameValue(value: unknown, name: string): void {
+  // Its parts (a Value, which has no ref of its own, names its lock) a moment later: a name the snippet gives
+  // one of them itself (`const lock = v.getLock()`, on the next line) comes first, and stays.
+  const own = typeof value === "object" && value !== null ? parts.get(value) : undefined;
+  if (own) queueMicrotask(() => {
+    for (const { part, role } of own) nameValue(part, `${name} (${role})`);
+  });
   const ref = refOf(value);
   if (ref === undefined || kindInfo(kindOf(ref)).internal) return;
   const { named } = told();
