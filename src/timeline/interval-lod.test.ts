@@ -35,6 +35,12 @@ describe("visitIntervals", () => {
     expect(visited).toBeLessThan(40); // ~1000 intervals, visited about once per pixel
   });
 
+  it("visits an interval of no length (lock pairs folded within one clock tick), so it can be given a pixel", () => {
+    const out: number[][] = [];
+    visitIntervals(list([[30, 30], [60, 60]]), scale, 1e9, (x0, x1, i) => out.push([x0, x1, i]));
+    expect(out).toEqual([[30, 30, 0], [60, 60, 1]]);
+  });
+
   it("ends an open interval at untilMs", () => {
     const l = new IntervalList();
     l.open(40);

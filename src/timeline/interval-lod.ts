@@ -3,7 +3,10 @@
 // intervals with sub-pixel gaps are merged into one, and the search jumps
 // straight to the first interval that ends past the current pixel column,
 // so a million holds zoomed out cost a binary search per pixel, not a visit
-// per hold.
+// per hold. An interval of no length (lock pairs folded within one tick of
+// the coarse clock: trace/ring.ts) is visited too, zero pixels wide, so that
+// a painter can give it a pixel: a lock taken a thousand times in a
+// millisecond is not drawn as never held.
 
 import type { IntervalList } from "../trace/model-series";
 import type { TimeScale } from "../trace/time-scale";
@@ -48,13 +51,13 @@ export function visitIntervals(list: IntervalList, scale: TimeScale, untilMs: nu
       i++;
       continue;
     }
-    if (runIndex >= 0 && runX1 > runX0) visit(runX0, runX1, runIndex, merged);
+    if (runIndex >= 0 && runX1 >= runX0) visit(runX0, runX1, runIndex, merged);
     runX0 = x0;
     runX1 = Math.max(x0, x1);
     runIndex = i;
     merged = false;
     i++;
   }
-  if (runIndex >= 0 && runX1 > runX0) visit(runX0, runX1, runIndex, merged);
+  if (runIndex >= 0 && runX1 >= runX0) visit(runX0, runX1, runIndex, merged);
   return visited;
 }
