@@ -80,7 +80,10 @@ function snapshot({ editor, settings }: DraftStores): Draft {
   return { code, exampleId, settings: { gil, switchIntervalMs, maxThreads } };
 }
 
-const sameDraft = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b);
+// (Field by field: it runs at every change of the editor's store, a run's markers included.)
+const sameDraft = (a: Draft, b: Draft) =>
+  a.code === b.code && a.exampleId === b.exampleId && a.settings.gil === b.settings.gil
+  && a.settings.switchIntervalMs === b.settings.switchIntervalMs && a.settings.maxThreads === b.settings.maxThreads;
 
 /**
  * Saves the draft whenever code, settings or example change (not for other
