@@ -204,3 +204,29 @@ test("a task that awaits another Task waits there, whether it was started as a f
     expect(trace.traceEvents.some((e) => e.name === "event loop idle" && e.ph === "X"), why).toBe(true);
   }
 });
+
+test("an await of a Task whose awaiting task is not known is not drawn on another task: a task made in main's first segment that awaits another there", async ({ playground }) => {
+  // The review's case: main makes c, then p, whose first segment awaits c, then sleeps and works. Whose the
+  // await of c is cannot be told (two tasks were just made): it is not traced, and main is drawn as it ran.
+  const result = await runSnippet(playground, `
+    import { asyncio, print, now } from "playground";
+    async function child() { await asyncio.sleep(200); return 1; }
+    async function parent(c: PromiseLike<number>) { return await c; }
+    async function main() {
+      const c = asyncio.createTask(child(), { name: "c" });
+      const p = asyncio.createTask(parent(c), { name: "p" });
+      await asyncio.sleep(50);
+      const end = now() + 20;
+      while (now() < end) {}
+      print("got " + (await p));
+    }
+    asyncio.run(main);
+  `);
+  expect(result.status, describeRun(result)).toBe("ok");
+  const tasks = await coroutineTasks(playground);
+  const main = tasks.find((t) => t.name === "main")!;
+  const why = JSON.stringify(tasks);
+  // main runs again when its 50 ms sleep ends (its busy 20 ms drawn as running), not only at the end.
+  expect(main.runs.length, why).toBe(3);
+  expect(main.runs[1][1] - main.runs[1][0], why).toBeGreaterThanOrEqual(15);
+});

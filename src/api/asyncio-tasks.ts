@@ -20,12 +20,14 @@
 //   - A task waits while it has any pending suspension (a counter), so a
 //     task awaiting gather(...) of three tasks resumes once, at the end.
 //   - `await task` calls the Task's `then` a job later (as JavaScript awaits
-//     any thenable), when the task whose segment awaited may no longer be
-//     `current`: a task's first segment, which ran inside its creator's, is
-//     over, and `current` is its creator again. A task just made (or just
-//     started as current) is remembered as `startedLast` until the
-//     microtask queued at its making runs; the awaits queued before then
-//     are its own.
+//     any thenable). When it comes from a later segment, `current` still
+//     says whose. When it comes from a task's first segment, `current` is
+//     back to its creator by then: 0 at a loop's top (asyncio.run(main)
+//     with the main coroutine awaiting a Task at once). Such a then() is
+//     that task's only when one task made or started is still pending
+//     (`startsPending`: the microtask queued as it was made has not run,
+//     and a job its first segment queued runs before that microtask). With
+//     two or more pending, whose it is is not known, and it is not traced.
 //   - An await is traced with the time it began, though it is written a
 //     microtask later: a coroutine's first await thus ends its running
 //     stretch at once (its first segment ran inside its creator's, as
@@ -46,8 +48,8 @@ interface Suspension {
 }
 
 let current = 0;
-/** the task made or started last, while the jobs its first segment queued have not all run (see the header) */
-let startedLast = 0;
+/** tasks made or started whose first segment's jobs may not all have run yet (see the header) */
+const startsPending = new Set<number>();
 let unclaimed: Suspension[] = [];
 const pendingAwaits = new Map<number, number>();
 let taskCount = 0;
@@ -105,10 +107,8 @@ export class Task<T = unknown> implements PromiseLike<T> {
     const started = Promise.resolve(typeof coro === "function" ? this.startAsCurrent(coro) : coro);
     // (gather's tasks are made side by side, each over a coroutine already started: which one a job belongs to is not known.)
     if (claim === "all") {
-      startedLast = this.id;
-      queueMicrotask(() => {
-        if (startedLast === this.id) startedLast = 0;
-      });
+      startsPending.add(this.id);
+      queueMicrotask(() => startsPending.delete(this.id));
     }
     this.promise = started.then(
       (value) => {
@@ -136,7 +136,15 @@ export class Task<T = unknown> implements PromiseLike<T> {
 
   /** `await task`: the awaiting task waits until this one is done. */
   then<A = T, B = never>(ok?: ((value: T) => A | PromiseLike<A>) | null, fail?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
-    return suspend(this.promise, startedLast || current).then(ok, fail);
+    return suspend(this.promise, current !== 0 ? current : this.firstSegmentOwner()).then(ok, fail);
+  }
+
+  /** The task whose first segment a then() with no current task came from, if that is known (see the header); 0 if not. */
+  private firstSegmentOwner(): number {
+    if (startsPending.size !== 1) return 0;
+    const [only] = startsPending;
+    // (Never this task itself: a then() on a task just made, from plain code, is no wait of its.)
+    return only === this.id ? 0 : only;
   }
 
   done(): boolean {

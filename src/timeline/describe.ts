@@ -84,7 +84,8 @@ export function describeHit(
       const pool = objectName(model, hit.poolId, w);
       // A task never ended: still going, or cut short where its worker's thread ended (Pool.terminate).
       const rows: [string, string][] = [[w.worker, name(hit.ident)], ...interval(hit.startMs, hit.endMs, hit.open)];
-      if (hit.cut && model.cappedAtMs === null) rows[2] = [w.to, w.cutShort(formatTime(hit.endMs))];
+      // (Its end before a cap or cut is known; past one, the rows say what is not.)
+      if (hit.cut && (model.cappedAtMs === null || hit.endMs <= model.cappedAtMs)) rows[2] = [w.to, w.cutShort(formatTime(hit.endMs))];
       if (hit.label !== 0) rows.push([w.runs, labelText(model, hit.label)]);
       if (hit.items === 0) return { title: w.taskTitle(hit.task, pool), rows, state: -1 };
       rows.push([w.chunkRow, w.chunkOf(hit.items, Math.abs(hit.chunksize))]);

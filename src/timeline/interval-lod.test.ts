@@ -39,6 +39,11 @@ describe("visitIntervals", () => {
     const out: number[][] = [];
     visitIntervals(list([[30, 30], [60, 60]]), scale, 1e9, (x0, x1, i) => out.push([x0, x1, i]));
     expect(out).toEqual([[30, 30, 0], [60, 60, 1]]);
+    // One that only ends where the view begins is not in it.
+    const zoomed = new TimeScale(20, 100, 0, 80);
+    const inView: number[][] = [];
+    visitIntervals(list([[10, 20], [30, 30]]), zoomed, 1e9, (x0, x1, i) => inView.push([x0, x1, i]));
+    expect(inView).toEqual([[10, 10, 1]]);
   });
 
   it("ends an open interval at untilMs", () => {

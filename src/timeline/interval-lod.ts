@@ -37,6 +37,11 @@ export function visitIntervals(list: IntervalList, scale: TimeScale, untilMs: nu
     const b = Math.min(ends[i], untilMs);
     const x0 = Math.max(left, scale.msToPx(a));
     const x1 = Math.min(right, scale.msToPx(b));
+    // (One clipped to no width, at an edge of the view, lies outside it.)
+    if (x1 <= x0 && a < b) {
+      i++;
+      continue;
+    }
     if (runIndex >= 0 && x0 - runX1 < 1 && (x1 - x0 < 1 || runX1 - runX0 < 1)) {
       // Too small to tell apart from the run: merge, and skip what the column hides.
       if (x1 > runX1) runX1 = x1;

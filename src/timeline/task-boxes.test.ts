@@ -34,5 +34,8 @@ describe("poolTaskBoxes", () => {
     expect(cut.endMs).toBe(40);
     expect(to(cut.rows)).toBe("40.000 ms (not finished: its worker ended)");
     expect(poolTaskBoxes(terminated, 50, ZH_WORDS)[1].rows.some(([, v]) => v.includes("未完成"))).toBe(true);
+    // A cap later in the trace does not hide that it did not finish.
+    terminated.cutAt(45);
+    expect(to(poolTaskBoxes(terminated, 50)[1].rows)).toBe("40.000 ms (not finished: its worker ended)");
   });
 });

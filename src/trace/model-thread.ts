@@ -57,9 +57,9 @@ export interface ThreadTrack {
   state: number;
   stateSinceMs: number;
   stateObj: number;
-  /** past the cap: when the pool task running now started (NaN: none) */
   /** the task its thread's end cut short (Pool.terminate), as an index of tasks, or -1 */
   taskCut: number;
+  /** past the cap: when the pool task running now started (NaN: none) */
   tailTaskMs: number;
   /** the blocked wait that closed just before this thread's latest event: a contended acquire follows it */
   pendingWaitObj: number;

@@ -54,8 +54,8 @@ export class RunVoice {
   }
 
   /**
-   * Says, once per thread, that code thread `ident` (one the runner
-   * admitted) left running did things after its end that no lane shows (the
+   * Says, once per thread, that code thread `ident` (the caller checks the
+   * runner admitted it) left running did things after its end that no lane shows (the
    * worker counted what its closed rings refused: thread-main.ts), as Python
    * warns of a coroutine never awaited; at most MAX_LATE_NOTICES threads
    * are named.
