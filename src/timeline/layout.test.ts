@@ -5,6 +5,7 @@ import { LANE, laneAt, layoutLanes, type TimelineLayout } from "./layout";
 import { LOCK_9, POOL_20, QUEUE_7, scenario } from "./test-scenario";
 import { EventKind, ThreadState } from "../trace/events";
 import { QUEUE_PUT_KIND, TraceModel } from "../trace/model";
+import { ObjKind, objRef } from "../trace/object-kinds";
 
 describe("layoutLanes", () => {
   const layout = layoutLanes(scenario());
@@ -86,5 +87,16 @@ describe("layoutLanes during a run", () => {
     expect(layout().queues.has(QUEUE_7)).toBe(true);
     m.setOwner(QUEUE_7, POOL_20);
     expect(layout().queues.has(QUEUE_7)).toBe(false);
+  });
+
+  it("says a Semaphore's lane draws who waited, not who holds it", () => {
+    const m = new TraceModel();
+    const slots = objRef(ObjKind.Semaphore, 3);
+    m.addThread(1, "MainThread", "main", 1000);
+    m.add(1, 0, EventKind.State, ThreadState.Running, 0);
+    m.add(1, 1, EventKind.State, ThreadState.Blocked, slots);
+    m.add(1, 2, EventKind.State, ThreadState.Running, 0);
+    m.nameObject(slots, "slots");
+    expect(layoutLanes(m).locks.get(slots)!.label).toBe("slots · waits only");
   });
 });

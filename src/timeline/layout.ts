@@ -16,6 +16,7 @@
 
 import type { ThreadTrack, TraceModel } from "../trace/model";
 import { isUserObject, objectName, processName } from "../trace/names";
+import { kindOf, ObjKind } from "../trace/object-kinds";
 import { EN_WORDS, type TimelineWords } from "./words";
 
 export type LaneKind = "group" | "thread" | "lock" | "queue" | "pool";
@@ -100,7 +101,12 @@ export function layoutLanes(model: TraceModel, words: TimelineWords = EN_WORDS):
   const locks = [...model.locks.values()].filter((l) => isUserObject(model, l.id)).sort((a, b) => a.ordinal - b.ordinal);
   if (locks.length > 0) {
     add("group", 0, words.locks, LANE.group);
-    for (const lock of locks) add("lock", lock.id, objectName(model, lock.id, words), LANE.lock);
+    for (const lock of locks) {
+      const name = objectName(model, lock.id, words);
+      // A Semaphore records who waited for it, not who holds it (no owner: any thread may release it): said.
+      const kind = kindOf(lock.id);
+      add("lock", lock.id, kind === ObjKind.Semaphore || kind === ObjKind.BoundedSemaphore ? words.waitsOnly(name) : name, LANE.lock);
+    }
   }
   const queues = [...model.queues.values()].filter((q) => isUserObject(model, q.id)).sort((a, b) => a.ordinal - b.ordinal);
   if (queues.length > 0) {

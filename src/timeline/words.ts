@@ -29,6 +29,8 @@ export interface TimelineWords extends NameWords {
   race: string;
   /** group headers */
   locks: string;
+  /** a Semaphore's lane: its waits are drawn, its holders are not (it has no owner: any thread may release it) */
+  waitsOnly(name: string): string;
   queues: string;
   poolWorkers: string;
   /** a thread's lane after it was renamed: its name now, and what it was called at first */
@@ -128,6 +130,7 @@ export const EN_WORDS: TimelineWords = {
   chosenByMap: "chosen by map: the items ÷ (4 × the workers), rounded up",
   race: "data race",
   locks: "Locks",
+  waitsOnly: (name) => `${name} · waits only`,
   queues: "Queues",
   poolWorkers: "Pool workers",
   renamedFrom: (name, first) => `${name} (was ${first})`,
@@ -225,6 +228,7 @@ export const ZH_WORDS: TimelineWords = {
   chosenByMap: "由 map 选定：项数 ÷（4 × 工作者数），向上取整",
   race: "数据竞争",
   locks: "锁",
+  waitsOnly: (name) => `${name} · 仅显示等待`,
   queues: "队列",
   poolWorkers: "池的工作者",
   renamedFrom: (name, first) => `${name}（原名 ${first}）`,
