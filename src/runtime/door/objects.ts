@@ -89,12 +89,11 @@ export function trackPart(whole: object, part: object, role: string): void {
  * and the objects it made for its own use after it (trackPart).
  */
 export function nameValue(value: unknown, name: string): void {
-  // Its parts (a Value, which has no ref of its own, names its lock) a moment later: a name the snippet gives
-  // one of them itself (`const lock = v.getLock()`, on the next line) comes first, and stays.
+  // Its parts at once (a Value, which has no ref of its own, names its lock): a snippet that blocks next (a join)
+  // runs no task or microtask of this worker until then, and a deadlock's sentence names the lock by them. A name
+  // the snippet gives a part later (`const lock = v.getLock()`) is its second, which the timeline does not take.
   const own = typeof value === "object" && value !== null ? parts.get(value) : undefined;
-  if (own) queueMicrotask(() => {
-    for (const { part, role } of own) nameValue(part, `${name} (${role})`);
-  });
+  for (const { part, role } of own ?? []) nameValue(part, `${name} (${role})`);
   const ref = refOf(value);
   if (ref === undefined || kindInfo(kindOf(ref)).internal) return;
   const { named } = told();
