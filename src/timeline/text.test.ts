@@ -20,5 +20,7 @@ describe("fitName", () => {
     expect(fitName(tenPx, "ThreadPoolExecutor-0_1", 150)).toBe("ThreadPo…or-0_1");
     expect(fitName(tenPx, "ThreadPoolExecutor-0_2", 150)).not.toBe(fitName(tenPx, "ThreadPoolExecutor-0_1", 150));
     expect(fitName(tenPx, "Thread-1", 20)).toBeNull();
+    // A name that does not end in a number keeps its start, as any text.
+    expect(fitName(tenPx, "changed (lock)", 90)).toBe("changed …");
   });
 });

@@ -43,11 +43,13 @@ export function fitText(ctx: TextMeasurer, raw: string, maxPx: number): string |
 const NAME_TAIL = 6;
 
 /**
- * `text` (made visible) as fitText, but shortened in the middle: names of
- * lanes differ at their ends (Thread-11, Thread-12), so the end is kept
- * ("ThreadPoolE…tor-0_1"). Null when not even two letters fit.
+ * `text` (made visible) as fitText, but a name that ends in a number is
+ * shortened in the middle: numbered names of lanes differ at their ends
+ * (Thread-11, Thread-12), so the end is kept ("ThreadPoolE…tor-0_1"). Null
+ * when not even two letters fit.
  */
 export function fitName(ctx: TextMeasurer, raw: string, maxPx: number): string | null {
+  if (!/\d$/.test(raw)) return fitText(ctx, raw, maxPx);
   if (maxPx <= 0) return null;
   const text = visibleText(raw);
   if (textWidth(ctx, text) <= maxPx) return text;
