@@ -16,7 +16,7 @@
 
 import type { ThreadTrack, TraceModel } from "../trace/model";
 import { isUserObject, objectName, processName } from "../trace/names";
-import { kindOf, ObjKind } from "../trace/object-kinds";
+import { kindInfo, kindOf } from "../trace/object-kinds";
 import { EN_WORDS, type TimelineWords } from "./words";
 
 export type LaneKind = "group" | "thread" | "lock" | "queue" | "pool";
@@ -103,9 +103,8 @@ export function layoutLanes(model: TraceModel, words: TimelineWords = EN_WORDS):
     add("group", 0, words.locks, LANE.group);
     for (const lock of locks) {
       const name = objectName(model, lock.id, words);
-      // A Semaphore records who waited for it, not who holds it (no owner: any thread may release it): said.
-      const kind = kindOf(lock.id);
-      add("lock", lock.id, kind === ObjKind.Semaphore || kind === ObjKind.BoundedSemaphore ? words.waitsOnly(name) : name, LANE.lock);
+      // (A Semaphore's lane draws who waited, not who holds it: said.)
+      add("lock", lock.id, kindInfo(kindOf(lock.id)).waitsOnly ? words.waitsOnly(name) : name, LANE.lock);
     }
   }
   const queues = [...model.queues.values()].filter((q) => isUserObject(model, q.id)).sort((a, b) => a.ordinal - b.ordinal);

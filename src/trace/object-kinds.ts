@@ -54,6 +54,8 @@ export interface KindInfo {
   shared?: boolean;
   /** made by the runtime for its own use: never shown as the snippet's object */
   internal?: boolean;
+  /** its lane draws who waited for it, not who holds it (a Semaphore: no owner, any thread may release it) */
+  waitsOnly?: boolean;
 }
 
 const KINDS: Record<number, KindInfo> = {
@@ -61,8 +63,8 @@ const KINDS: Record<number, KindInfo> = {
   [ObjKind.Lock]: { name: "Lock", lane: "lock", blocksAs: ThreadState.Blocked },
   [ObjKind.RLock]: { name: "RLock", lane: "lock", blocksAs: ThreadState.Blocked },
   [ObjKind.Condition]: { name: "Condition", lane: "none", blocksAs: ThreadState.Waiting },
-  [ObjKind.Semaphore]: { name: "Semaphore", lane: "lock", blocksAs: ThreadState.Blocked, shared: true },
-  [ObjKind.BoundedSemaphore]: { name: "BoundedSemaphore", lane: "lock", blocksAs: ThreadState.Blocked, shared: true },
+  [ObjKind.Semaphore]: { name: "Semaphore", lane: "lock", blocksAs: ThreadState.Blocked, shared: true, waitsOnly: true },
+  [ObjKind.BoundedSemaphore]: { name: "BoundedSemaphore", lane: "lock", blocksAs: ThreadState.Blocked, shared: true, waitsOnly: true },
   [ObjKind.Event]: { name: "Event", lane: "none", blocksAs: ThreadState.Waiting },
   [ObjKind.Barrier]: { name: "Barrier", lane: "none", blocksAs: ThreadState.Waiting },
   [ObjKind.Queue]: { name: "Queue", lane: "queue", blocksAs: ThreadState.QueueWait },
