@@ -205,3 +205,28 @@ test("Monaco's TypeScript service waits for the page's first run, so a cold page
   const at = await tsWorkerFetchedAt();
   expect(at, `ready at ${readyAt.toFixed(0)} ms, the run ended at ${endedAt.toFixed(0)} ms`).toBeGreaterThan(readyAt + 900);
 });
+
+test("Monaco waits for a run begun at ready to end, and a learner typing in the plain editor meanwhile goes on typing at the same place", async ({ page }) => {
+  await page.goto("/");
+  // A run asked for at ready (as an embed's autorun is) keeps Monaco from loading beside it until it ends.
+  await page.evaluate(async () => {
+    await window.playground!.ready;
+    void window.playground!.run({ code: 'import { sleep } from "playground";\nsleep(60_000);\n' });
+  });
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", "running");
+  const plain = page.locator(".editor-pane textarea.plain-editor");
+  await expect(plain).toBeVisible();
+  await plain.evaluate((el: HTMLTextAreaElement) => {
+    el.focus();
+    const at = el.value.indexOf("(60_000)");
+    el.setSelectionRange(at, at);
+  });
+  await page.keyboard.type("/*a*/");
+  expect(await page.locator("body").getAttribute("data-editor"), "Monaco loaded while the first run went on").toBe("placeholder");
+
+  await page.evaluate(() => window.playground!.stop());
+  await expect(page.locator("body")).toHaveAttribute("data-editor", "monaco", { timeout: 30_000 });
+  expect(await page.evaluate(() => document.activeElement?.closest(".monaco-editor") !== null), "the focus went to Monaco").toBe(true);
+  await page.keyboard.type("b");
+  expect(await page.evaluate(() => window.playground!.getCode())).toBe('import { sleep } from "playground";\nsleep/*a*/b(60_000);\n');
+});

@@ -15,7 +15,7 @@ export type { RunResult, RunSettings };
 
 /** window.playground as shared/API.md §9 describes it (plus `ready`). */
 export interface PlaygroundApi {
-  /** resolves when the page can take requests (editor, compiler and runtime loaded) */
+  /** resolves when the page can take requests (compiler and runtime loaded; Monaco may come after: editorReady) */
   ready?: PromiseLike<unknown>;
   run(request: { code?: string; settings?: RunSettings; timeoutMs?: number }): Promise<RunResult>;
   stop(): void;

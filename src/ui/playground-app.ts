@@ -7,7 +7,8 @@
 import type { PlaygroundRuntime } from "../session/runtime-api";
 import { startDiagnosticsCheck, type DiagnosticsCheck } from "./diagnostics-check";
 import { RunController } from "./run-controller";
-import { createPlaygroundStores, type EditorState, type PlaygroundStores } from "./state/stores";
+import type { StoreApi } from "zustand/vanilla";
+import { createPlaygroundStores, type EditorState, type PlaygroundStores, type RunState } from "./state/stores";
 
 export interface PlaygroundApp {
   readonly runtime: PlaygroundRuntime;
@@ -15,21 +16,38 @@ export interface PlaygroundApp {
   readonly controller: RunController;
   readonly check: DiagnosticsCheck;
   /**
-   * resolves once the page can take requests: rendered, the editor settled
-   * (Monaco loaded, or failed and the plain editor stays) and the compiler
-   * warmed up by a first check (or given up on after COMPILER_WARMUP_MS)
+   * resolves once the page can take requests: rendered and the compiler
+   * warmed up by a first check (or given up on after COMPILER_WARMUP_MS).
+   * The editor may still be the plain text area then (see editorMayLoad).
    */
   readonly ready: Promise<void>;
+  /** resolves when the page may load Monaco: after `ready`, and after a run begun at ready has ended */
+  readonly editorMayLoad: Promise<void>;
   /** resolves once Monaco has loaded (or failed to, leaving the plain editor) */
   readonly editorReady: Promise<void>;
   /** called by the UI once it has rendered */
   markReady(): void;
 }
 
-// Upper bounds on what `ready` waits for: a slow editor or compiler must not
-// keep an embedding page from running snippets at all.
-const EDITOR_LOAD_MS = 20_000;
+// Upper bound on what `ready` waits for: a slow compiler must not keep an
+// embedding page from running snippets at all.
 const COMPILER_WARMUP_MS = 10_000;
+
+/*
+ * When Monaco loads. Its script is about 4 MB, some 400 ms of the page's
+ * thread to parse and run on a 2-core machine, and it used to load at once,
+ * beside the compiler's worker warming up, which `ready` and so the first
+ * Run wait for; the two then shared the cores. Now Monaco waits for `ready`
+ * and then EDITOR_AFTER_READY_MS more, so that a run asked for at ready (an
+ * embed's autorun, a course page's request, a quick click) begins first and
+ * keeps it waiting until that run ends (EDITOR_RUN_WAIT_MS at most). The
+ * plain text area shows the code meanwhile and is a working editor. Measured
+ * cold on 2 cores (a one-line run at ready, a fresh context each): its result came at
+ * 1,390-1,710 ms with Monaco loading beside the compiler, 890-1,060 ms after.
+ */
+const EDITOR_AFTER_READY_MS = 100;
+/** how long a run going on at that moment may keep Monaco waiting */
+const EDITOR_RUN_WAIT_MS = 10_000;
 
 /**
  * How long after `ready` the runtime is told the page has loaded (its pools
@@ -55,10 +73,11 @@ export function createPlaygroundApp(runtime: PlaygroundRuntime, initialCode: str
     });
   });
 
-  const warmedUp = Promise.race([editorReady, after(EDITOR_LOAD_MS)]).then(() =>
-    Promise.race([check.checkNow(), after(COMPILER_WARMUP_MS)]),
-  );
+  const warmedUp = Promise.race([check.checkNow(), after(COMPILER_WARMUP_MS)]);
   const ready = Promise.all([rendered, warmedUp]).then(() => undefined);
+  const editorMayLoad = ready
+    .then(() => after(EDITOR_AFTER_READY_MS))
+    .then(() => Promise.race([noRunGoingOn(stores.run), after(EDITOR_RUN_WAIT_MS)]));
 
   const body = document.body.dataset;
   body.runState = "loading";
@@ -70,5 +89,15 @@ export function createPlaygroundApp(runtime: PlaygroundRuntime, initialCode: str
     stores.run.subscribe((s) => { body.runState = s.phase; });
   });
 
-  return { runtime, stores, controller, check, ready, editorReady, markReady: () => markRendered() };
+  return { runtime, stores, controller, check, ready, editorMayLoad, editorReady, markReady: () => markRendered() };
+}
+
+/** resolves when no run is going on: at once, or when the one going on ends */
+function noRunGoingOn(run: StoreApi<RunState>): Promise<void> {
+  return new Promise((resolve) => {
+    if (run.getState().phase !== "running") return resolve();
+    const unsubscribe = run.subscribe((state) => {
+      if (state.phase !== "running") { unsubscribe(); resolve(); }
+    });
+  });
 }

@@ -1,7 +1,8 @@
 // The editor column. It paints a plain text area with the code at once and
-// swaps in Monaco when that has loaded after first paint; if Monaco cannot
-// load, the plain text area stays and remains a working editor. A gallery
-// example can show its Python beside the code (examples/PythonPanel.tsx).
+// swaps in Monaco when the page lets it load (after `ready`: playground-app.ts)
+// and it has; if Monaco cannot load, the plain text area stays and remains a
+// working editor. A gallery example can show its Python beside the code
+// (examples/PythonPanel.tsx).
 
 import { useEffect, useMemo, useRef } from "react";
 import type { SnippetDiagnostic } from "../../runtime/types";
@@ -35,6 +36,7 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
   const diagnostics = useMemo(() => [...compiled, ...found], [compiled, found]);
   const t = useStrings(STRINGS);
   const hostRef = useRef<HTMLDivElement>(null);
+  const plainRef = useRef<HTMLTextAreaElement>(null);
   const withPython = usePythonShown();
   const mountedRef = useRef<MountedEditor | undefined>(undefined);
   const labelRef = useRef(t.snippetEditor);
@@ -52,15 +54,23 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
       try {
         const { mountEditor } = await import("./mount-editor");
         if (cancelled || !hostRef.current) return;
+        // A learner typing in the plain text area keeps typing, at the same place, in Monaco.
+        const plain = plainRef.current;
+        const typing = plain && document.activeElement === plain ? { start: plain.selectionStart, end: plain.selectionEnd } : undefined;
         mounted = mountedRef.current = mountEditor(hostRef.current, app, { readOnly, label: labelRef.current });
         editor.setEditorKind("monaco");
+        if (typing) mounted.focus(typing);
       } catch (error) {
         console.error("Monaco failed to load; keeping the plain editor", error);
         if (!cancelled) editor.setEditorKind("failed");
       }
     };
-    // Two frames: the first paint shows the page before the big chunk is fetched.
-    const frame = requestAnimationFrame(() => { timer = setTimeout(load, 0); });
+    // Not before the page allows it (playground-app.ts, editorMayLoad); then
+    // two frames, so that a paint shows the page before the big chunk runs.
+    let frame = 0;
+    void app.editorMayLoad.then(() => {
+      if (!cancelled) frame = requestAnimationFrame(() => { timer = setTimeout(load, 0); });
+    });
 
     return () => {
       cancelled = true;
@@ -82,6 +92,7 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
         <div className="monaco-host" ref={hostRef} />
         {editorKind !== "monaco" && (
           <textarea
+            ref={plainRef}
             className="plain-editor"
             value={code}
             spellCheck={false}

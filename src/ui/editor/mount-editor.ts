@@ -18,7 +18,8 @@ import { controlledSession } from "../controlled/controlled-session";
 import { monaco, SNIPPET_URI } from "./monaco-setup";
 
 export interface MountedEditor {
-  focus(): void;
+  /** focus the editor, with `selection` (offsets into the code) selected if given */
+  focus(selection?: { start: number; end: number }): void;
   /** what a screen reader calls the editor, in the page's language */
   setLabel(label: string): void;
   dispose(): void;
@@ -82,7 +83,15 @@ export function mountEditor(host: HTMLElement, app: PlaygroundApp, options: { re
   const stopTheme = onColorSchemeChange((scheme) => monaco.editor.setTheme(themeFor(scheme)));
 
   return {
-    focus: () => editor.focus(),
+    focus: (selection) => {
+      if (selection) {
+        const from = model.getPositionAt(selection.start);
+        const to = model.getPositionAt(selection.end);
+        editor.setSelection(new monaco.Selection(from.lineNumber, from.column, to.lineNumber, to.column));
+        editor.revealPositionInCenterIfOutsideViewport(to);
+      }
+      editor.focus();
+    },
     setLabel: (label) => editor.updateOptions({ ariaLabel: label }),
     dispose: () => {
       stopTheme();
