@@ -180,5 +180,23 @@ describe("WarmPool booting at first only what a first run needs", () => {
     expect(new Set(taken).size).toBe(3);
     expect(made.length).toBe(3);
   });
-});
 
+  it("has only the idle workers the next starts take compile a run's snippet, each once, in the order take() hands them out", () => {
+    const posted: { id: number; js: string }[] = [];
+    const made: Worker[] = [];
+    const workers = {
+      create() {
+        const id = made.length + 1;
+        const w = { id, terminate() {}, postMessage(m: { js: string }) { posted.push({ id, js: m.js }); } } as unknown as Worker;
+        made.push(w);
+        return w;
+      },
+    } as unknown as BlobWorkers;
+    const pool = new WarmPool(workers, 8, 2);
+    expect(made.length).toBe(8);
+    pool.prepare({ runId: 1, js: "a" } as Parameters<WarmPool["prepare"]>[0]);
+    pool.prepare({ runId: 1, js: "a" } as Parameters<WarmPool["prepare"]>[0]);
+    expect(posted).toEqual([{ id: 1, js: "a" }, { id: 2, js: "a" }, { id: 3, js: "a" }]);
+    expect(pool.take()).toBe(made[0]);
+  });
+});

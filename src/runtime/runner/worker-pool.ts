@@ -57,6 +57,8 @@ const KEEP_MS = 3000;
  * memories (heap-shelf.ts), each counted once.
  */
 const MAX_MEMORIES = 12;
+/** idle workers that compile a run's snippet ahead (prepare): enough for a lesson's first threads */
+const PREPARE_AHEAD = 3;
 /** runs a worker serves at most, whatever their memory */
 const MAX_SERVES = 1000;
 
@@ -166,10 +168,17 @@ export class WarmPool {
     for (const k of drop) k.worker.terminate();
   }
 
-  /** Let idle workers compile the run's snippet before any of them is needed. */
+  /**
+   * Let the idle workers the run's next starts will take (the first
+   * PREPARE_AHEAD: take() hands them out in order) compile its snippet before
+   * any of them is needed. Not every idle worker: each compile is a task of
+   * 2-3 ms on a worker woken for it, and the eight of a grown pool took
+   * about 20 ms of a 2-core machine beside every run, most of whose threads
+   * never come; a thread past them compiles the snippet as it starts.
+   */
   prepare(run: RunContextInit): void {
     const message: ToWorker = { type: "prepare", runId: run.runId, js: run.js };
-    for (const worker of this.idle) {
+    for (const worker of this.idle.slice(0, PREPARE_AHEAD)) {
       // (A worker keeps the last snippet it compiled: a search's schedules would wake every idle worker for nothing.)
       if (this.prepared.get(worker) === run.js) continue;
       this.prepared.set(worker, run.js);
