@@ -27,7 +27,7 @@ export function noteBlockingCall(what: string): void {
   if (loopDepth === 0 || hinted) return;
   hinted = true;
   const ctx = context();
-  ctx.output.write(`hint: ${what} blocks this thread's whole event loop, so no other task runs meanwhile; use await asyncio.sleep() / asyncio.toThread() instead`, 1, ctx.now());
+  ctx.writeLine(`hint: ${what} blocks this thread's whole event loop, so no other task runs meanwhile; use await asyncio.sleep() / asyncio.toThread() instead`, 1);
 }
 
 /** Run `main` (a coroutine or a function that makes one) on this thread's event loop until it completes. */

@@ -13,7 +13,7 @@ export function print(...values: unknown[]): void {
   const ctx = context();
   const text = formatValues(values);
   ctx.control?.step(StepKind.Print, 0);
-  ctx.output.write(text, 0, ctx.now());
+  ctx.writeLine(text, 0);
 }
 
 /** ms since the run started, on one clock shared by every thread. */

@@ -43,6 +43,12 @@ export class Connection<T = unknown> implements Sendable {
   private readonly core: PipeEnd;
   private readonly ctx: WorkerContext;
 
+  /** when the last send's message became visible to the other end (queue-core.ts onPublish), on the coarse clock */
+  private sentAt = 0;
+  private readonly stampSend = (): void => {
+    this.sentAt = this.ctx.coarseNow();
+  };
+
   constructor(private readonly shared: ConnectionShared) {
     const ctx = (this.ctx = context());
     this.core = new PipeEnd(ctx.i32, shared.base, shared.end, ctx.ident);
@@ -65,15 +71,22 @@ export class Connection<T = unknown> implements Sendable {
     const len = encodeItem(this.ctx, obj, this.core.outbox.maxItemBytes(), "pipe");
     this.ctx.race?.release(this.outRef);
     const at = this.channel(this.outRef);
+    // Traced at the message's publication, and before a wait's end is recorded: the thread's events stay in time order.
+    const traceSend = () => {
+      traceQueueItem(this.ctx, obj, this.sentAt);
+      this.ctx.traceFast(QUEUE_PUT, this.core.outbox!.depth, this.outRef, this.sentAt);
+    };
     if (this.ctx.control) {
       step(StepKind.Put, at.ref);
-      attemptUntil(at, Infinity, false, () => this.core.send(encoded, len, 0));
+      attemptUntil(at, Infinity, false, () => this.core.send(encoded, len, 0, undefined, this.stampSend));
       touched(at.ref);
+      traceSend();
     } else {
-      block(at, false, (onBlock) => this.core.send(encoded, len, Infinity, onBlock));
+      block(at, false, (onBlock) => {
+        this.core.send(encoded, len, Infinity, onBlock, this.stampSend);
+        traceSend();
+      });
     }
-    traceQueueItem(this.ctx, obj);
-    this.ctx.traceFast(QUEUE_PUT, this.core.outbox.depth, this.outRef);
   }
 
   private channel(ref: number): Placed {

@@ -139,6 +139,11 @@ export class Queue<T = unknown> implements Sendable {
   private readonly ref: number;
   private readonly kind: string;
   private readonly blocker: Blocker;
+  /** when the last put's item became visible to getters (queue-core.ts onPublish), on the coarse clock */
+  private putAt = 0;
+  private readonly stampPut = (): void => {
+    this.putAt = this.ctx.coarseNow();
+  };
   /** codecOptions(ctx), looked up once: put and get are on every item's path */
   private readonly codec: CodecOptions;
 
@@ -182,7 +187,14 @@ export class Queue<T = unknown> implements Sendable {
     let depth: number;
     this.ctx.race?.release(this.ref);
     try {
-      depth = this.ctx.control ? this.controlled(StepKind.Put, waitMs, () => this.core.put(encoded, len, 0)) : this.core.put(encoded, len, waitMs, blocker.onBlock);
+      depth = this.ctx.control
+        ? this.controlled(StepKind.Put, waitMs, () => this.core.put(encoded, len, 0, undefined, this.stampPut))
+        : this.core.put(encoded, len, waitMs, blocker.onBlock, this.stampPut);
+      // At the item's publication, and before a wait's end is recorded: the thread's events stay in time order.
+      if (depth !== TIMED_OUT) {
+        traceQueueItem(this.ctx, item, this.putAt);
+        this.ctx.traceFast(QUEUE_PUT, depth, this.ref, this.putAt);
+      }
     } finally {
       blocker.end();
     }
@@ -190,8 +202,6 @@ export class Queue<T = unknown> implements Sendable {
       const full = this.maxsize > 0 && this.core.qsize() >= this.maxsize ? `full (maxsize ${this.maxsize})` : "full (its buffer has no room for the item)";
       throw new Full(waitMs === 0 ? `the ${this.kind} is ${full}` : `the ${this.kind} was still ${full} after ${waitMs} ms`);
     }
-    traceQueueItem(this.ctx, item);
-    this.ctx.traceFast(QUEUE_PUT, depth, this.ref);
   }
 
   /**

@@ -35,6 +35,8 @@ export interface WorkerContext {
   readonly globals: Float64Array;
   readonly ring: RingWriter;
   readonly output: OutputWriter;
+  /** write a line to the thread's output (`stream` 1: stderr), stamped now: later trace events do not go before it */
+  writeLine(text: string, stream: 0 | 1): void;
   /** the race detector of this thread (API.md §11), when the run has it on */
   readonly race: RaceDetector | null;
   /** the scheduler of a controlled run (API.md §10), null otherwise */
@@ -62,8 +64,10 @@ export interface WorkerContext {
   traceStarting(ident: number): void;
   /** at an eval-breaker check: give the simulated GIL to a waiting thread, if any */
   yieldGil(): void;
-  /** the same, on a fast path: stamped with the coarse clock (trace/ring.ts) */
-  traceFast(kind: EventKind, arg: number, obj: number): void;
+  /** the same, on a fast path: stamped with the coarse clock (trace/ring.ts), or at `tMs`, a coarseNow() taken before */
+  traceFast(kind: EventKind, arg: number, obj: number, tMs?: number): void;
+  /** the coarse clock's time as traceFast stamps it */
+  coarseNow(): number;
   /**
    * The thread has ended (its last state recorded): code it left running (a
    * promise chain it did not await) still holds this context, and may no
@@ -163,6 +167,11 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     currentThread: null,
     state: ThreadState.Starting,
     now: control ? () => control.now() : () => origin + performance.now(),
+    writeLine(text, stream) {
+      const tMs = ctx.now();
+      ctx.output.write(text, stream, tMs);
+      ring.notBefore(tMs);
+    },
     enter(state, obj = 0) {
       if (ended) return;
       // A wait that ends says which call of the snippet it was (see SOURCE_MIN_WAIT_MS).
@@ -189,9 +198,10 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     trace(kind, arg, obj, tMs = ctx.now()) {
       ring.write(tMs, kind, arg, obj);
     },
-    traceFast(kind, arg, obj) {
-      ring.writeCoarse(kind, arg, obj);
+    traceFast(kind, arg, obj, tMs) {
+      ring.writeCoarse(kind, arg, obj, tMs);
     },
+    coarseNow: () => ring.coarseMs(),
     end() {
       ended = true;
       ring.close();

@@ -94,11 +94,11 @@ export class PipeEnd {
     if (this.closed()) throw new OSError("handle is closed");
   }
 
-  /** Sends the record `src[0, len)`; false if `timeoutMs` passed while the channel was full. */
-  send(src: Uint8Array, len: number, timeoutMs = Infinity, onBlock?: () => void): boolean {
+  /** Sends the record `src[0, len)`; false if `timeoutMs` passed while the channel was full. `onPublish`: QueueCore.put's. */
+  send(src: Uint8Array, len: number, timeoutMs = Infinity, onBlock?: () => void, onPublish?: () => void): boolean {
     this.checkOpen();
     if (!this.outbox) throw new OSError("connection is read-only");
-    const result = this.outbox.put(src, len, timeoutMs, onBlock);
+    const result = this.outbox.put(src, len, timeoutMs, onBlock, onPublish);
     if (result === CLOSED) {
       this.checkOpen(); // closed by another thread while we waited
       throw new BrokenPipeError();

@@ -40,6 +40,21 @@ const drain = (q: QueueCore) => Array.from({ length: q.qsize() }, () => get(q, 0
 afterEach(stopQueuePuppets);
 
 describe("QueueCore order", () => {
+  it("calls onPublish once per put that succeeds, with the item counted and the lock still held: no getter can have the item yet", () => {
+    // The timeline stamps a put in onPublish (api/queues.ts): stamped after
+    // the lock's release, a sender held up there was drawn putting its item
+    // after the getter had taken it (a Pipe between processes, 1 run in 10).
+    const { heap, base, q } = makeQueue(QueueOrder.Fifo, 1);
+    const seen: { count: number; lockWord: number }[] = [];
+    const publish = () => seen.push({ count: q.qsize(), lockWord: Atomics.load(heap.i32, base) });
+    const len = encodeInto("a", scratch);
+    expect(q.put(scratch, len, 0, undefined, publish)).toBe(1);
+    expect(q.put(scratch, len, 0, undefined, publish), "full: no publication").toBe(TIMED_OUT);
+    expect(seen.map((s) => s.count)).toEqual([1]);
+    expect(seen[0].lockWord, "the queue's lock is held").not.toBe(0);
+    expect(Atomics.load(heap.i32, base), "released after").toBe(0);
+  });
+
   it("FIFO gives items back in put order, LIFO in reverse", () => {
     const fifo = makeQueue(QueueOrder.Fifo).q;
     const lifo = makeQueue(QueueOrder.Lifo).q;

@@ -225,9 +225,12 @@ export class QueueCore {
   /**
    * Appends `src[0, len)`, waiting up to `timeoutMs` (Infinity: forever; 0:
    * not at all) while the queue is full. Returns the item count after the
-   * put, or TIMED_OUT, or CLOSED. `onBlock` runs once, before the first sleep.
+   * put, or TIMED_OUT, or CLOSED. `onBlock` runs once, before the first sleep;
+   * `onPublish` under the lock, the moment before a getter can see the item
+   * (the timeline stamps the put there: stamped after, a put could be drawn
+   * after the get that took its item).
    */
-  put(src: Uint8Array, len: number, timeoutMs = Infinity, onBlock?: () => void): number {
+  put(src: Uint8Array, len: number, timeoutMs = Infinity, onBlock?: () => void, onPublish?: () => void): number {
     checkTimeout(timeoutMs);
     const i32 = this.i32, b = this.base;
     this.lock.acquire(this.ident);
@@ -266,6 +269,7 @@ export class QueueCore {
         const getters = i32[b + GET_WAITERS];
         const all = i32[b + POLL_WAITERS] > 0;
         if (getters > 0) Atomics.add(i32, b + NOT_EMPTY, 1);
+        onPublish?.();
         this.lock.release();
         if (getters > 0) Atomics.notify(i32, b + NOT_EMPTY, all ? Infinity : 1);
         return count + 1;

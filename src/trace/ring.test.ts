@@ -166,6 +166,22 @@ describe("trace ring", () => {
     expect(drainAll(new RingReader(i32, 2 + ringWords(8), 8))).toEqual([[10, 2, 0, 7], [10, 3, 0, 7]]);
   });
 
+  it("never stamps a coarse event before a line the thread printed (a precise stamp outside the ring)", () => {
+    // Scenario: the coarse clock lags at 5; the thread prints at 7 (its
+    // output ring, told to the trace ring by notBefore), then sends on a
+    // pipe (a fast-path event): the send says 7, not 5, so it is not drawn
+    // before the line that comes before it in the code.
+    const { i32, writer, reader } = ring(8);
+    const clock = (ringWords(8) + 2) >> 1;
+    new Float64Array(i32.buffer)[clock] = 5;
+    writer.writeCoarse(9, 0, 1);
+    writer.notBefore(7);
+    writer.writeCoarse(9, 0, 2);
+    writer.notBefore(6);
+    writer.writeCoarse(9, 0, 3);
+    expect(drainAll(reader).map(([t, , , obj]) => [t, obj])).toEqual([[5, 1], [7, 2], [7, 3]]);
+  });
+
   it("refuses a header that claims more unread events than the ring holds", () => {
     // Scenario: a snippet writes a huge `written` count into the header:
     // the reader throws RingCorrupt instead of reading garbage (or looping).

@@ -33,7 +33,8 @@
 // read the run's shared coarse clock instead (one Float64 load, kept within
 // about a millisecond by the run's clock worker) because performance.now()
 // costs 80-200 ns in a worker, ten times the lock operation it would time.
-// A coarse time never goes back past a precise one already written.
+// A coarse time never goes back past a precise one already written, here
+// or in the thread's output (a printed line: notBefore).
 //
 // Publication: the producer writes the event's words, then Atomics.store of
 // `written` (a release in the JS memory model); the consumer Atomics.loads
@@ -126,16 +127,30 @@ export class RingWriter {
     this.dropped = Atomics.load(i32, base + 2);
   }
 
-  private coarseMs(): number {
+  /** The coarse clock's time, never before this thread's last precise stamp (see the header). */
+  coarseMs(): number {
     const coarse = this.f64[this.coarseClockIndex];
     return coarse > this.lastMs ? coarse : this.lastMs;
   }
 
-  /** Record an event at the coarse clock's time (see the header). */
-  writeCoarse(kind: number, arg: number, obj: number): void {
+  /**
+   * Record an event at the coarse clock's time, or at `tMs`, a coarseMs()
+   * this thread took a moment before (a put's, taken before the item became
+   * visible to other threads: queue-core.ts onPublish).
+   */
+  writeCoarse(kind: number, arg: number, obj: number, tMs = this.coarseMs()): void {
     if (!this.fastEvents) return;
     if (this.held) this.flush();
-    this.put(this.coarseMs(), kind, arg, obj);
+    this.put(tMs, kind, arg, obj);
+  }
+
+  /**
+   * This thread stamped `tMs` precisely outside this ring (a printed line,
+   * output-ring.ts): its later coarse stamps do not go before it. Without
+   * this, a pipe's send after a print was drawn before the line it follows.
+   */
+  notBefore(tMs: number): void {
+    if (tMs > this.lastMs) this.lastMs = tMs;
   }
 
   write(tMs: number, kind: number, arg: number, obj: number): void {
