@@ -41,9 +41,10 @@ const COMPILER_WARMUP_MS = 10_000;
  * and then EDITOR_AFTER_READY_MS more, so that a run asked for at ready (an
  * embed's autorun, a course page's request, a quick click) begins first and
  * keeps it waiting until that run ends (EDITOR_RUN_WAIT_MS at most). The
- * plain text area shows the code meanwhile and is a working editor. Measured
- * cold on 2 cores (a one-line run at ready, a fresh context each): its result came at
- * 1,390-1,710 ms with Monaco loading beside the compiler, 890-1,060 ms after.
+ * plain text area shows the code meanwhile and is a working editor.
+ * Measured cold on 2 cores (a one-line run at ready, a fresh context each),
+ * its result came at 1,390-1,710 ms with Monaco loading beside the
+ * compiler, and at 890-1,060 ms with Monaco after it.
  */
 const EDITOR_AFTER_READY_MS = 100;
 /** how long a run going on at that moment may keep Monaco waiting */

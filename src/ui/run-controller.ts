@@ -14,6 +14,7 @@ import { checkSettings, type RunSettings } from "../runtime/settings";
 import { parsePragmas } from "../compile/pragmas";
 import { summarize, summaryDetails } from "./format";
 import { currentSettings, type PlaygroundStores } from "./state/stores";
+import { resetThreadColors } from "./output/thread-colors";
 
 export interface RunRequest {
   /** replaces the editor's code before running */
@@ -66,6 +67,7 @@ export class RunController {
     const code = editor.getState().code;
     const id = ++this.lastId;
     run.getState().begin();
+    resetThreadColors();
     editor.getState().clearRunDiagnostics();
     timeline.getState().clear();
 
