@@ -273,7 +273,7 @@ test.describe("Stop ends the run from any state", () => {
         .poll(async () => (await liveWorkers(page)).app, { message: "playground-thread workers not terminated by the app" })
         .toBe(pool);
       await expect
-        .poll(async () => (await liveWorkers(page, "clock")).app, { message: "the run's clock worker is terminated (the pool's idle clocks remain)" })
+        .poll(async () => (await liveWorkers(page, "clock")).app, { message: "the run's clock worker stopped and went back (kept for the next run 3 s, then terminated; the pool's idle clocks remain)" })
         .toBe(clocks);
       await expect
         .poll(async () => (await liveWorkers(page)).browser, {

@@ -2,27 +2,12 @@
 // into one shared Float64 about every half millisecond, sleeping in between
 // (about 2,000 wake-ups a second, a fraction of a percent of a core). Trace
 // events on fast paths read it with one load instead of calling
-// performance.now() (see trace/ring.ts). It stops when the run's state word
-// leaves 0, and the page terminates it at the end of the run in any case.
+// performance.now() (see trace/ring.ts). Each run's start message runs the
+// loop of clock-loop.ts until that run is over; the worker then serves the
+// next run's (runner/run-clock.ts).
 
 /// <reference lib="webworker" />
 
-interface ClockStart {
-  heap: SharedArrayBuffer;
-  clockIndex: number;
-  runStateIndex: number;
-  epochMs: number;
-}
+import { runClock, type ClockStart } from "./clock-loop";
 
-const PERIOD_MS = 0.5;
-
-self.onmessage = (event: MessageEvent<ClockStart>) => {
-  const { heap, clockIndex, runStateIndex, epochMs } = event.data;
-  const f64 = new Float64Array(heap);
-  const i32 = new Int32Array(heap);
-  const origin = performance.timeOrigin - epochMs;
-  while (Atomics.load(i32, runStateIndex) === 0) {
-    f64[clockIndex] = origin + performance.now();
-    Atomics.wait(i32, runStateIndex, 0, PERIOD_MS);
-  }
-};
+self.onmessage = (event: MessageEvent<ClockStart>) => runClock(event.data);

@@ -18,15 +18,13 @@ import type { TraceChunk } from "../frame-protocol";
 import { Ctl } from "../thread-table";
 import type { RunMemory } from "./run-memory";
 import { TraceBacklog } from "./trace-backlog";
-import type { WarmPool } from "./worker-pool";
+import { ANY_RUN, type WarmPool } from "./worker-pool";
 import { drainInline } from "../drainer/inline-drainer";
 
 /** how long the end waits for the drainer's last chunk before it gives up on it */
 const FINAL_DRAIN_MS = 5000;
 /** how long the end waits for the page to take a chunk in before it stops waiting */
 const PAGE_STALL_MS = 15_000;
-/** the drainer's kept workers serve any run */
-const ANY_RUN = "";
 
 export class RunDrain {
   /** its drainer worker (none when it drains on the runner's thread) */

@@ -26,6 +26,7 @@ import type { WarmPool } from "./worker-pool";
 import type { HeapShelf } from "./heap-shelf";
 import { DockedCrew, memoryShape } from "./docked-crew";
 import { RunDrain } from "./run-drain";
+import { RunClock } from "./run-clock";
 
 /** two scans must agree, so a deadlock is reported within about 2x this */
 const DEADLOCK_SCAN_MS = 300;
@@ -67,7 +68,7 @@ export class Supervisor {
   private readonly voice: RunVoice;
   private readonly drain: RunDrain;
   /** the coarse clock's worker; none in a controlled run, whose clock is virtual */
-  private readonly clock: Worker | null;
+  private readonly clock: RunClock | null;
   private readonly timers: ReturnType<typeof setTimeout>[] = [];
   private deadlock: DeadlockInfo | undefined;
   private exitCode = 0;
@@ -102,12 +103,13 @@ export class Supervisor {
     // (Another controlled run of the search's code, such as its replay of what it reports, leaves the search's workers kept.)
     parts.threads.runStarts(context.control ? request.js : undefined);
     this.voice.named(memory.main, "MainThread");
-    let clock: Worker | null = null;
+    let clock: RunClock | null = null;
     let crew: Crew | null = null;
     try {
       // A controlled run's clock is virtual: its scheduler keeps the coarse clock (control/scheduler.ts).
-      this.clock = clock = context.control ? null : parts.clocks.take();
-      clock?.postMessage({ heap: heap.buffer, clockIndex: table.clockIndex(), runStateIndex: table.control + Ctl.RunState, epochMs: context.epochMs });
+      this.clock = clock = context.control
+        ? null
+        : new RunClock(parts.clocks, { heap: heap.buffer, clockIndex: table.clockIndex(), runStateIndex: table.control + Ctl.RunState, epochMs: context.epochMs });
       this.crew = crew = new Crew(memory, parts.threads, {
         started: (ident) => this.accept(ident),
         message: (ident, message) => this.onThreadMessage(ident, message),
@@ -123,7 +125,7 @@ export class Supervisor {
       // A run that does not come to be has no end to say it is over: what it took is given back here (the pools
       // count runs going on), and its clock, drainer and any worker it gave MainThread to stop.
       Atomics.store(heap.i32, table.control + Ctl.RunState, 1);
-      clock?.terminate();
+      clock?.abandon();
       this.drain.abandon();
       crew?.endRun();
       parts.threads.runEnded();
@@ -363,7 +365,7 @@ export class Supervisor {
     const drained = await this.drain.finish(endMs);
     if (!drained) this.problem ??= "the run's trace was not completely read at its end";
     this.drain.release(this.heaps.heap);
-    this.clock?.terminate();
+    this.clock?.end(this.heaps.heap);
     this.parts.threads.runEnded();
     this.parts.drainers.runEnded();
     this.parts.clocks.runEnded();

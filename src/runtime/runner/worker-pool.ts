@@ -57,6 +57,8 @@ const KEEP_MS = 3000;
  * memories (heap-shelf.ts), each counted once.
  */
 const MAX_MEMORIES = 12;
+/** the code a worker kept for any run is kept for (keep, take): the drainers' and the clocks' */
+export const ANY_RUN = "";
 /** idle workers that compile a run's snippet ahead (prepare): enough for a lesson's first threads */
 const PREPARE_AHEAD = 3;
 /** runs a worker serves at most, whatever their memory */

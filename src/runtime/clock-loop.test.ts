@@ -1,0 +1,52 @@
+// The coarse clock's loop (clock-loop.ts) on a real worker thread: it
+// ticks, and it ends on the runner's own stop word even while the run's
+// state word, which the snippet can reach, is held at 0; and on the state
+// word too, as before.
+import { afterEach, describe, expect, it } from "vitest";
+import { Worker } from "node:worker_threads";
+
+const workers: Worker[] = [];
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((w) => w.terminate()));
+});
+
+/** Runs the loop on a worker thread; resolves when it returns. */
+function clockOn(heap: SharedArrayBuffer, stop: SharedArrayBuffer): Promise<void> {
+  const loopUrl = new URL("./clock-loop.ts", import.meta.url).href;
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const source = `
+    const { workerData, parentPort } = require("node:worker_threads");
+    import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(loopUrl)}); }).then(({ runClock }) => {
+      runClock({ heap: workerData.heap, clockIndex: 1, runStateIndex: 0, epochMs: 0, stop: workerData.stop });
+      parentPort.postMessage("returned");
+    });`;
+  const worker = new Worker(source, { eval: true, workerData: { heap, stop } });
+  workers.push(worker);
+  return new Promise((resolve) => worker.once("message", () => resolve()));
+}
+
+async function ticked(heap: SharedArrayBuffer): Promise<void> {
+  const f64 = new Float64Array(heap);
+  while (f64[1] === 0) await new Promise((r) => setTimeout(r, 1));
+}
+
+describe("the coarse clock's loop", () => {
+  it("ticks, and returns once the runner sets its stop word, though the run's state word stays 0", async () => {
+    const heap = new SharedArrayBuffer(16);
+    const stop = new Int32Array(new SharedArrayBuffer(4));
+    const returned = clockOn(heap, stop.buffer);
+    await ticked(heap);
+    expect(Atomics.load(new Int32Array(heap), 0)).toBe(0);
+    Atomics.store(stop, 0, 1);
+    Atomics.notify(stop, 0);
+    await returned;
+  });
+
+  it("returns when the run's state word leaves 0", async () => {
+    const heap = new SharedArrayBuffer(16);
+    const returned = clockOn(heap, new SharedArrayBuffer(4));
+    await ticked(heap);
+    Atomics.store(new Int32Array(heap), 0, 1);
+    await returned;
+  });
+});
