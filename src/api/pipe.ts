@@ -43,11 +43,8 @@ export class Connection<T = unknown> implements Sendable {
   private readonly core: PipeEnd;
   private readonly ctx: WorkerContext;
 
-  /** when the last send's message became visible to the other end (queue-core.ts onPublish), on the coarse clock */
-  private sentAt = 0;
-  private readonly stampSend = (): void => {
-    this.sentAt = this.ctx.coarseNow();
-  };
+  /** the clock a send or recv is stamped with, under its channel's lock (queue-core.ts stamp) */
+  private readonly clock = (): number => this.ctx.coarseNow();
 
   constructor(private readonly shared: ConnectionShared) {
     const ctx = (this.ctx = context());
@@ -71,22 +68,17 @@ export class Connection<T = unknown> implements Sendable {
     const len = encodeItem(this.ctx, obj, this.core.outbox.maxItemBytes(), "pipe");
     this.ctx.race?.release(this.outRef);
     const at = this.channel(this.outRef);
-    // Traced at the message's publication, and before a wait's end is recorded: the thread's events stay in time order.
-    const traceSend = () => {
-      traceQueueItem(this.ctx, obj, this.sentAt);
-      this.ctx.traceFast(QUEUE_PUT, this.core.outbox!.depth, this.outRef, this.sentAt);
-    };
     if (this.ctx.control) {
       step(StepKind.Put, at.ref);
-      attemptUntil(at, Infinity, false, () => this.core.send(encoded, len, 0, undefined, this.stampSend));
+      attemptUntil(at, Infinity, false, () => this.core.send(encoded, len, 0, undefined, this.clock));
       touched(at.ref);
-      traceSend();
     } else {
-      block(at, false, (onBlock) => {
-        this.core.send(encoded, len, Infinity, onBlock, this.stampSend);
-        traceSend();
-      });
+      block(at, false, (onBlock) => this.core.send(encoded, len, Infinity, onBlock, this.clock));
     }
+    // At the moment the message became visible to the other end (stamped under the lock), which may be before this thread's wait ended.
+    const { depth, opMs } = this.core.outbox;
+    traceQueueItem(this.ctx, obj, opMs);
+    this.ctx.traceFast(QUEUE_PUT, depth, this.outRef, opMs);
   }
 
   private channel(ref: number): Placed {
@@ -99,14 +91,15 @@ export class Connection<T = unknown> implements Sendable {
     let len: number;
     if (this.ctx.control) {
       step(StepKind.Get, at.ref);
-      len = attemptUntil(at, Infinity, TIMED_OUT, () => this.core.recv(0));
+      len = attemptUntil(at, Infinity, TIMED_OUT, () => this.core.recv(0, undefined, this.clock));
       touched(at.ref);
     } else {
-      len = block(at, false, (onBlock) => this.core.recv(Infinity, onBlock));
+      len = block(at, false, (onBlock) => this.core.recv(Infinity, onBlock, this.clock));
     }
     const item = decode(this.core.received, 0, len, codecOptions(this.ctx)) as T;
-    traceQueueItem(this.ctx, item);
-    this.ctx.traceFast(QUEUE_GET, this.core.inbox!.depth, this.inRef);
+    const { depth, opMs } = this.core.inbox!;
+    traceQueueItem(this.ctx, item, opMs);
+    this.ctx.traceFast(QUEUE_GET, depth, this.inRef, opMs);
     this.ctx.race?.acquire(this.inRef);
     return item;
   }

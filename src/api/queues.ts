@@ -139,11 +139,8 @@ export class Queue<T = unknown> implements Sendable {
   private readonly ref: number;
   private readonly kind: string;
   private readonly blocker: Blocker;
-  /** when the last put's item became visible to getters (queue-core.ts onPublish), on the coarse clock */
-  private putAt = 0;
-  private readonly stampPut = (): void => {
-    this.putAt = this.ctx.coarseNow();
-  };
+  /** the clock a put or get is stamped with, under the queue's lock (queue-core.ts stamp) */
+  private readonly clock = (): number => this.ctx.coarseNow();
   /** codecOptions(ctx), looked up once: put and get are on every item's path */
   private readonly codec: CodecOptions;
 
@@ -188,13 +185,8 @@ export class Queue<T = unknown> implements Sendable {
     this.ctx.race?.release(this.ref);
     try {
       depth = this.ctx.control
-        ? this.controlled(StepKind.Put, waitMs, () => this.core.put(encoded, len, 0, undefined, this.stampPut))
-        : this.core.put(encoded, len, waitMs, blocker.onBlock, this.stampPut);
-      // At the item's publication, and before a wait's end is recorded: the thread's events stay in time order.
-      if (depth !== TIMED_OUT) {
-        traceQueueItem(this.ctx, item, this.putAt);
-        this.ctx.traceFast(QUEUE_PUT, depth, this.ref, this.putAt);
-      }
+        ? this.controlled(StepKind.Put, waitMs, () => this.core.put(encoded, len, 0, undefined, this.clock))
+        : this.core.put(encoded, len, waitMs, blocker.onBlock, this.clock);
     } finally {
       blocker.end();
     }
@@ -202,6 +194,9 @@ export class Queue<T = unknown> implements Sendable {
       const full = this.maxsize > 0 && this.core.qsize() >= this.maxsize ? `full (maxsize ${this.maxsize})` : "full (its buffer has no room for the item)";
       throw new Full(waitMs === 0 ? `the ${this.kind} is ${full}` : `the ${this.kind} was still ${full} after ${waitMs} ms`);
     }
+    // At the moment its item became visible to getters (stamped under the lock), which may be before this thread's wait ended.
+    traceQueueItem(this.ctx, item, this.core.opMs);
+    this.ctx.traceFast(QUEUE_PUT, depth, this.ref, this.core.opMs);
   }
 
   /**
@@ -214,14 +209,16 @@ export class Queue<T = unknown> implements Sendable {
     blocker.timed = waitMs !== Infinity;
     let len: number;
     try {
-      len = this.ctx.control ? this.controlled(StepKind.Get, waitMs, () => this.core.get(0)) : this.core.get(waitMs, blocker.onBlock);
+      len = this.ctx.control
+        ? this.controlled(StepKind.Get, waitMs, () => this.core.get(0, undefined, this.clock))
+        : this.core.get(waitMs, blocker.onBlock, this.clock);
     } finally {
       blocker.end();
     }
     if (len === TIMED_OUT) throw new Empty(waitMs === 0 ? `the ${this.kind} is empty` : `the ${this.kind} was still empty after ${waitMs} ms`);
     const item = decode(this.core.received, 0, len, this.codec) as T;
-    traceQueueItem(this.ctx, item);
-    this.ctx.traceFast(QUEUE_GET, this.core.depth, this.ref);
+    traceQueueItem(this.ctx, item, this.core.opMs);
+    this.ctx.traceFast(QUEUE_GET, this.core.depth, this.ref, this.core.opMs);
     this.ctx.race?.acquire(this.ref);
     return item;
   }

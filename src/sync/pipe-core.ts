@@ -94,11 +94,11 @@ export class PipeEnd {
     if (this.closed()) throw new OSError("handle is closed");
   }
 
-  /** Sends the record `src[0, len)`; false if `timeoutMs` passed while the channel was full. `onPublish`: QueueCore.put's. */
-  send(src: Uint8Array, len: number, timeoutMs = Infinity, onBlock?: () => void, onPublish?: () => void): boolean {
+  /** Sends the record `src[0, len)`; false if `timeoutMs` passed while the channel was full. `clock`: QueueCore.put's. */
+  send(src: Uint8Array, len: number, timeoutMs = Infinity, onBlock?: () => void, clock?: () => number): boolean {
     this.checkOpen();
     if (!this.outbox) throw new OSError("connection is read-only");
-    const result = this.outbox.put(src, len, timeoutMs, onBlock, onPublish);
+    const result = this.outbox.put(src, len, timeoutMs, onBlock, clock);
     if (result === CLOSED) {
       this.checkOpen(); // closed by another thread while we waited
       throw new BrokenPipeError();
@@ -106,11 +106,11 @@ export class PipeEnd {
     return result !== TIMED_OUT;
   }
 
-  /** Receives the next record into `received`; its length, or TIMED_OUT. */
-  recv(timeoutMs = Infinity, onBlock?: () => void): number {
+  /** Receives the next record into `received`; its length, or TIMED_OUT. `clock`: QueueCore.get's. */
+  recv(timeoutMs = Infinity, onBlock?: () => void, clock?: () => number): number {
     this.checkOpen();
     if (!this.inbox) throw new OSError("connection is write-only");
-    const len = this.inbox.get(timeoutMs, onBlock);
+    const len = this.inbox.get(timeoutMs, onBlock, clock);
     if (len === CLOSED) {
       this.checkOpen();
       throw new EOFError();

@@ -40,19 +40,49 @@ const drain = (q: QueueCore) => Array.from({ length: q.qsize() }, () => get(q, 0
 afterEach(stopQueuePuppets);
 
 describe("QueueCore order", () => {
-  it("calls onPublish once per put that succeeds, with the item counted and the lock still held: no getter can have the item yet", () => {
-    // The timeline stamps a put in onPublish (api/queues.ts): stamped after
-    // the lock's release, a sender held up there was drawn putting its item
+  it("stamps a put under the lock, with the item counted: no getter can have it yet", () => {
+    // The timeline stamps a put there (api/queues.ts): stamped after the
+    // lock's release, a sender held up there was drawn putting its item
     // after the getter had taken it (a Pipe between processes, 1 run in 10).
     const { heap, base, q } = makeQueue(QueueOrder.Fifo, 1);
     const seen: { count: number; lockWord: number }[] = [];
-    const publish = () => seen.push({ count: q.qsize(), lockWord: Atomics.load(heap.i32, base) });
+    const clock = () => {
+      seen.push({ count: q.qsize(), lockWord: Atomics.load(heap.i32, base) });
+      return 7;
+    };
     const len = encodeInto("a", scratch);
-    expect(q.put(scratch, len, 0, undefined, publish)).toBe(1);
-    expect(q.put(scratch, len, 0, undefined, publish), "full: no publication").toBe(TIMED_OUT);
+    expect(q.put(scratch, len, 0, undefined, clock)).toBe(1);
+    expect(q.put(scratch, len, 0, undefined, clock), "full: no stamp").toBe(TIMED_OUT);
     expect(seen.map((s) => s.count)).toEqual([1]);
     expect(seen[0].lockWord, "the queue's lock is held").not.toBe(0);
+    expect(q.opMs).toBe(7);
     expect(Atomics.load(heap.i32, base), "released after").toBe(0);
+  });
+
+  it("stamps the puts and gets of all threads in the order they held the lock, whatever their clocks say, and ignores a stored time far ahead", () => {
+    // Scenario: P1's clock runs ahead (its own print raised it to 10.3), P2's
+    // and the getter's read the shared coarse clock, 10.0. P1 puts, then P2,
+    // then C gets both: stamped each by its own clock, P2's put and both
+    // gets would be drawn before P1's put (and the first get linked to P2).
+    const { heap, base, blocks, q: p1 } = makeQueue(QueueOrder.Fifo);
+    const p2 = new QueueCore(heap.i32, base, ME + 1, compareEncoded, blocks);
+    const c = new QueueCore(heap.i32, base, ME + 2, compareEncoded, blocks);
+    const len = encodeInto("x", scratch);
+    p1.put(scratch, len, 0, undefined, () => 10.3);
+    p2.put(scratch, len, 0, undefined, () => 10.0);
+    c.get(0, undefined, () => 10.0);
+    const first = c.opMs;
+    c.get(0, undefined, () => 10.1);
+    // Each past the last by a nanosecond: where the clocks tie, the lock's order stays.
+    const stamps = [p1.opMs, p2.opMs, first, c.opMs];
+    expect(stamps[0]).toBe(10.3);
+    for (let k = 1; k < 4; k++) expect(stamps[k] - stamps[k - 1]).toBeCloseTo(1e-6, 9);
+    p1.put(scratch, len, 0, undefined, () => 11);
+    expect(p1.opMs, "a later clock wins").toBe(11);
+    // The snippet can write the slot: a time far ahead of every clock is not taken.
+    new Float64Array(heap.i32.buffer)[(base + 18) >> 1] = 1e9;
+    p2.put(scratch, len, 0, undefined, () => 12);
+    expect(p2.opMs).toBe(12);
   });
 
   it("FIFO gives items back in put order, LIFO in reverse", () => {

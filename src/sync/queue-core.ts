@@ -50,6 +50,9 @@
 //                     state (queue-store.ts), then `capacity` bytes of records
 //   16   generation   bumped whenever the data block is replaced
 //   17   growable     1: grows instead of waiting for bytes
+//   18-19 lastOpMs    f64: the time the timeline gave the last put or get
+//                     (stamp(): the queue's puts and gets are stamped in the
+//                     order they hold its lock, whatever their threads' clocks)
 
 import { ValueError } from "../base/errors";
 import { checkTimeout, Lock } from "./lock";
@@ -70,8 +73,12 @@ export const CLOSED = -2;
 
 const NOT_EMPTY = 2, NOT_FULL = 3, COUNT = 4, UNFINISHED = 5, GET_WAITERS = 6, POLL_WAITERS = 7;
 const PUT_WAITERS = 8, ROOM_WAITERS = 9, JOIN_WAITERS = 10, ORDER = 11, MAXSIZE = 12, CAPACITY = 13;
-const IS_CLOSED = 14, DATA = 15, GENERATION = 16, GROWABLE = 17;
-export const QUEUE_HEADER_WORDS = 18;
+const IS_CLOSED = 14, DATA = 15, GENERATION = 16, GROWABLE = 17, LAST_OP_MS = 18;
+export const QUEUE_HEADER_WORDS = 20;
+/** how far ahead of a thread's own clock the queue's last stamp may be and still be taken (the snippet can write the slot) */
+const MAX_AHEAD_MS = 50;
+/** what a stamp adds to the last one when its own clock is not past it: a nanosecond keeps the lock's order where the clocks tie */
+const TIE_MS = 1e-6;
 /** the largest data area a queue grows to */
 const MAX_CAPACITY_BYTES = 1 << 30;
 
@@ -127,6 +134,7 @@ export class QueueCore {
     // Python: maxsize <= 0 means no limit; so does one beyond any count an int32 holds.
     i32[base + MAXSIZE] = maxsize > 0 && maxsize <= 0x7fffffff ? maxsize : 0;
     i32[base + GROWABLE] = growable ? 1 : 0;
+    new Float64Array(i32.buffer, i32.byteOffset, i32.length >> 1)[(base + LAST_OP_MS) >> 1] = 0;
     i32[base + DATA] = data;
     Atomics.store(i32, base + CAPACITY, capacity);
   }
@@ -139,7 +147,10 @@ export class QueueCore {
   received = new Uint8Array(256);
   /** Items in the queue right after this worker's last put or get */
   depth = 0;
+  /** the time of this worker's last put or get given a clock (stamp()) */
+  opMs = 0;
   private readonly lock: Lock;
+  private readonly f64: Float64Array;
   private readonly growable: boolean;
   private store!: RecordStore;
   private generation = -1;
@@ -152,11 +163,31 @@ export class QueueCore {
     private readonly blocks?: BlockSource,
   ) {
     this.lock = new Lock(i32, base);
+    this.f64 = new Float64Array(i32.buffer, i32.byteOffset, i32.length >> 1);
     this.order = Atomics.load(i32, base + ORDER);
     this.maxsize = Atomics.load(i32, base + MAXSIZE);
     this.growable = Atomics.load(i32, base + GROWABLE) === 1 && blocks !== undefined;
     if (this.order === QueueOrder.Priority && !compare) throw new Error("internal: a priority queue needs a compare function");
     this.refresh();
+  }
+
+  /**
+   * Under the lock: the time of the put or get being made, from `clock` (its
+   * thread's coarse clock), and never before the queue's last one. Threads'
+   * clocks disagree by a little (a thread's own precise stamps raise its
+   * floor above the shared coarse clock), and stamped each by its own, a
+   * get could be drawn before the put of its item, or two puts swap; and
+   * where they tie (one coarse tick), the order of the lock is lost. So each
+   * stamp is past the last by TIE_MS at least. A last time further ahead
+   * than MAX_AHEAD_MS was not written by a put or get.
+   */
+  private stamp(clock: () => number): void {
+    const at = (this.base + LAST_OP_MS) >> 1;
+    const own = clock();
+    const last = this.f64[at];
+    const tMs = last >= own && last - own <= MAX_AHEAD_MS ? last + TIE_MS : own;
+    this.f64[at] = tMs;
+    this.opMs = tMs;
   }
 
   private storeOver(data: number, capacity: number): RecordStore {
@@ -225,12 +256,12 @@ export class QueueCore {
   /**
    * Appends `src[0, len)`, waiting up to `timeoutMs` (Infinity: forever; 0:
    * not at all) while the queue is full. Returns the item count after the
-   * put, or TIMED_OUT, or CLOSED. `onBlock` runs once, before the first sleep;
-   * `onPublish` under the lock, the moment before a getter can see the item
-   * (the timeline stamps the put there: stamped after, a put could be drawn
-   * after the get that took its item).
+   * put, or TIMED_OUT, or CLOSED. `onBlock` runs once, before the first sleep.
+   * `clock`: the put is stamped (opMs) under the lock, the moment before a
+   * getter can see the item: stamped after, a put was drawn after the get
+   * that took its item.
    */
-  put(src: Uint8Array, len: number, timeoutMs = Infinity, onBlock?: () => void, onPublish?: () => void): number {
+  put(src: Uint8Array, len: number, timeoutMs = Infinity, onBlock?: () => void, clock?: () => number): number {
     checkTimeout(timeoutMs);
     const i32 = this.i32, b = this.base;
     this.lock.acquire(this.ident);
@@ -269,7 +300,7 @@ export class QueueCore {
         const getters = i32[b + GET_WAITERS];
         const all = i32[b + POLL_WAITERS] > 0;
         if (getters > 0) Atomics.add(i32, b + NOT_EMPTY, 1);
-        onPublish?.();
+        if (clock) this.stamp(clock);
         this.lock.release();
         if (getters > 0) Atomics.notify(i32, b + NOT_EMPTY, all ? Infinity : 1);
         return count + 1;
@@ -286,8 +317,9 @@ export class QueueCore {
   /**
    * Takes the next item into `received`, waiting up to `timeoutMs` while the
    * queue is empty. Returns its length in bytes, or TIMED_OUT, or CLOSED.
+   * `clock`: as for put, the get is stamped (opMs) under the lock.
    */
-  get(timeoutMs = Infinity, onBlock?: () => void): number {
+  get(timeoutMs = Infinity, onBlock?: () => void, clock?: () => number): number {
     checkTimeout(timeoutMs);
     const i32 = this.i32, b = this.base;
     this.lock.acquire(this.ident);
@@ -312,6 +344,7 @@ export class QueueCore {
         const putters = i32[b + PUT_WAITERS];
         const all = i32[b + ROOM_WAITERS] > 0;
         if (putters > 0) Atomics.add(i32, b + NOT_FULL, 1);
+        if (clock) this.stamp(clock);
         this.lock.release();
         if (putters > 0) Atomics.notify(i32, b + NOT_FULL, all ? Infinity : 1);
         return len;

@@ -134,13 +134,15 @@ export class RingWriter {
   }
 
   /**
-   * Record an event at the coarse clock's time, or at `tMs`, a coarseMs()
-   * this thread took a moment before (a put's, taken before the item became
-   * visible to other threads: queue-core.ts onPublish).
+   * Record an event at the coarse clock's time, or at `tMs`, a time this
+   * thread took from it a moment before (a put's or a get's, taken under
+   * the queue's lock: queue-core.ts stamp), which later events do not go
+   * before.
    */
   writeCoarse(kind: number, arg: number, obj: number, tMs = this.coarseMs()): void {
     if (!this.fastEvents) return;
     if (this.held) this.flush();
+    if (tMs > this.lastMs) this.lastMs = tMs;
     this.put(tMs, kind, arg, obj);
   }
 

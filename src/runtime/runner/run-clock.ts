@@ -23,8 +23,14 @@ export class RunClock {
   private ended = false;
 
   constructor(private readonly pool: WarmPool, place: ClockPlace) {
-    this.worker = pool.take(ANY_RUN);
-    this.worker.postMessage({ ...place, stop: this.stop.buffer } satisfies ClockStart);
+    const worker = (this.worker = pool.take(ANY_RUN));
+    try {
+      worker.postMessage({ ...place, stop: this.stop.buffer } satisfies ClockStart);
+    } catch (error) {
+      // (The supervisor never gets this clock to abandon: it goes here.)
+      worker.terminate();
+      throw error;
+    }
   }
 
   /** The run is over: the clock stops at once and serves the next run (`memory`: the run's heap, counted by the pool). */

@@ -56,7 +56,9 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
         if (cancelled || !hostRef.current) return;
         // A learner typing in the plain text area keeps typing, at the same place, in Monaco.
         const plain = plainRef.current;
-        const typing = plain && document.activeElement === plain ? { start: plain.selectionStart, end: plain.selectionEnd } : undefined;
+        const typing = plain && document.activeElement === plain
+          ? { from: positionIn(plain.value, plain.selectionStart), to: positionIn(plain.value, plain.selectionEnd) }
+          : undefined;
         mounted = mountedRef.current = mountEditor(hostRef.current, app, { readOnly, label: labelRef.current });
         editor.setEditorKind("monaco");
         if (typing) mounted.focus(typing);
@@ -105,6 +107,13 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
       </div>
     </section>
   );
+}
+
+/** Line and column (1-based) of `offset` in a text area's value, whose line breaks are always "\n" (the code's may be "\r\n"). */
+function positionIn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  return { line: before.split("\n").length, column: offset - lineStart + 1 };
 }
 
 function countLabel(diagnostics: readonly SnippetDiagnostic[], t: { errors: (n: number) => string; warnings: (n: number) => string }): string {

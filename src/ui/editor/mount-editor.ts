@@ -18,8 +18,8 @@ import { controlledSession } from "../controlled/controlled-session";
 import { monaco, SNIPPET_URI } from "./monaco-setup";
 
 export interface MountedEditor {
-  /** focus the editor, with `selection` (offsets into the code) selected if given */
-  focus(selection?: { start: number; end: number }): void;
+  /** focus the editor, with `selection` (1-based lines and columns) selected if given */
+  focus(selection?: { from: { line: number; column: number }; to: { line: number; column: number } }): void;
   /** what a screen reader calls the editor, in the page's language */
   setLabel(label: string): void;
   dispose(): void;
@@ -85,10 +85,9 @@ export function mountEditor(host: HTMLElement, app: PlaygroundApp, options: { re
   return {
     focus: (selection) => {
       if (selection) {
-        const from = model.getPositionAt(selection.start);
-        const to = model.getPositionAt(selection.end);
-        editor.setSelection(new monaco.Selection(from.lineNumber, from.column, to.lineNumber, to.column));
-        editor.revealPositionInCenterIfOutsideViewport(to);
+        const { from, to } = selection;
+        editor.setSelection(new monaco.Selection(from.line, from.column, to.line, to.column));
+        editor.revealPositionInCenterIfOutsideViewport({ lineNumber: to.line, column: to.column });
       }
       editor.focus();
     },

@@ -11,7 +11,7 @@ import { createStore } from "zustand/vanilla";
 import { useStore } from "zustand";
 import { findExample } from "../../examples/catalog";
 import { useLanguage, useStrings, type Strings } from "../i18n/language";
-import { useEditorState } from "../state/hooks";
+import { useApp, useEditorState } from "../state/hooks";
 import { pythonLineFor, pythonView, tsLinesFor, type PythonView } from "./python-view";
 import { tsLineFocus, useFocusedTsLine } from "./ts-line-focus";
 import type { MountedPython } from "./mount-python";
@@ -94,6 +94,7 @@ export function PythonToggle() {
 
 export function PythonPanel() {
   const s = useStrings(STRINGS);
+  const app = useApp();
   const view = usePythonView();
   const open = useStore(panelStore, (x) => x.open);
   const tsLine = useFocusedTsLine();
@@ -109,7 +110,10 @@ export function PythonPanel() {
   useEffect(() => {
     if (!shown) return;
     let cancelled = false;
-    void import("./mount-python").then(({ mountPython }) => {
+    // Monaco loads when the page lets it (playground-app.ts, editorMayLoad), not beside the compiler's warm-up.
+    void app.editorMayLoad.then(() => (cancelled ? null : import("./mount-python"))).then((loaded) => {
+      if (!loaded) return;
+      const { mountPython } = loaded;
       if (cancelled || !hostRef.current) return;
       mountedRef.current = mountPython(hostRef.current, code, label, setHoverPy);
       setMonacoReady(true);
@@ -121,7 +125,7 @@ export function PythonPanel() {
       setMonacoReady(false);
     };
     // Mounted once per opening; later code goes through setCode below.
-  }, [shown]);
+  }, [shown, app]);
 
   useEffect(() => { mountedRef.current?.setCode(code); }, [code, monacoReady]);
   useEffect(() => { mountedRef.current?.highlight(pyLine); }, [pyLine, code, monacoReady]);

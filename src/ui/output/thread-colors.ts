@@ -3,7 +3,10 @@
 // and any other name is hashed, so a thread keeps its colour from run to
 // run. Within one run, a thread whose colour another thread of the run
 // already has takes the next free one, so that a run's first eight threads
-// never share one (the rwlock lesson's "writer" had "reader-4"'s); the
+// never share one (the rwlock lesson's "writer" had "reader-4"'s). Which of
+// two such threads keeps the colour is whichever the page shows first (a
+// line it printed, or its lane), so from run to run the two may swap; a
+// thread whose colour no other thread wants keeps it in every run. The
 // palette starts afresh as each run begins (resetThreadColors, called by
 // run-controller.ts). The colours are CSS classes (tc-0 … tc-7) so light
 // and dark themes can each tune them.
@@ -41,7 +44,8 @@ export function threadColorIndex(name: string): number {
   if (known !== undefined) return known;
   const preferred = preferredColorIndex(name);
   // Once every colour is given, later names keep their own: a name then always gets the same answer.
-  if (preferred === 0 || taken.size === THREAD_COLOR_COUNT) return preferred;
+  // (No name, a thread not known yet, takes none.)
+  if (preferred === 0 || name === "" || taken.size === THREAD_COLOR_COUNT) return preferred;
   let index = preferred;
   for (let step = 1; taken.has(index) && step < OTHERS; step++) index = 1 + ((preferred - 1 + step) % OTHERS);
   given.set(name, index);
