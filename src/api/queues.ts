@@ -195,8 +195,10 @@ export class Queue<T = unknown> implements Sendable {
       throw new Full(waitMs === 0 ? `the ${this.kind} is ${full}` : `the ${this.kind} was still ${full} after ${waitMs} ms`);
     }
     // At the moment its item became visible to getters (stamped under the lock), which may be before this thread's wait ended.
-    traceQueueItem(this.ctx, item, this.core.opMs);
-    this.ctx.traceFast(QUEUE_PUT, depth, this.ref, this.core.opMs);
+    // (Read once: naming the item can run the snippet's code, a Proxy's traps, which may put again.)
+    const { opMs } = this.core;
+    traceQueueItem(this.ctx, item, opMs);
+    this.ctx.traceFast(QUEUE_PUT, depth, this.ref, opMs);
   }
 
   /**
@@ -217,8 +219,9 @@ export class Queue<T = unknown> implements Sendable {
     }
     if (len === TIMED_OUT) throw new Empty(waitMs === 0 ? `the ${this.kind} is empty` : `the ${this.kind} was still empty after ${waitMs} ms`);
     const item = decode(this.core.received, 0, len, this.codec) as T;
-    traceQueueItem(this.ctx, item, this.core.opMs);
-    this.ctx.traceFast(QUEUE_GET, this.core.depth, this.ref, this.core.opMs);
+    const { depth, opMs } = this.core;
+    traceQueueItem(this.ctx, item, opMs);
+    this.ctx.traceFast(QUEUE_GET, depth, this.ref, opMs);
     this.ctx.race?.acquire(this.ref);
     return item;
   }

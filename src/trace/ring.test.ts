@@ -182,6 +182,20 @@ describe("trace ring", () => {
     expect(drainAll(reader).map(([t, , , obj]) => [t, obj])).toEqual([[5, 1], [7, 2], [7, 3]]);
   });
 
+  it("keeps a queue's stamp as a floor for the thread's later events, unless it is far past the coarse clock (the snippet can write it)", () => {
+    // Scenario: the coarse clock at 5; a get stamped 5.2 by its queue (the
+    // queue's last stamp came from a thread whose clock ran ahead) is a floor
+    // for this thread's next event; a stamp of 1,000, which only a write of
+    // the snippet's can give, is recorded as given but is no floor.
+    const { i32, writer, reader } = ring(8);
+    new Float64Array(i32.buffer)[(ringWords(8) + 2) >> 1] = 5;
+    writer.writeCoarse(9, 0, 1, 5.2);
+    writer.writeCoarse(9, 0, 2);
+    writer.writeCoarse(9, 0, 3, 1000);
+    writer.writeCoarse(9, 0, 4);
+    expect(drainAll(reader).map(([t, , , obj]) => [t, obj])).toEqual([[5.2, 1], [5.2, 2], [1000, 3], [5.2, 4]]);
+  });
+
   it("refuses a header that claims more unread events than the ring holds", () => {
     // Scenario: a snippet writes a huge `written` count into the header:
     // the reader throws RingCorrupt instead of reading garbage (or looping).

@@ -56,6 +56,8 @@ export const RING_HOLDING = 4;
 export const EVENT_WORDS = 4;
 export const EVENT_BYTES = EVENT_WORDS * 4;
 export const MAX_RING_EVENTS = 1 << 20;
+/** how far past the coarse clock an explicit coarse stamp may raise the thread's floor (writeCoarse; queue-core.ts MAX_AHEAD_MS) */
+const MAX_FLOOR_AHEAD_MS = 50;
 /** how long a writer waits on a full ring before it looks at the run's state again */
 const FULL_WAIT_MS = 20;
 
@@ -142,7 +144,9 @@ export class RingWriter {
   writeCoarse(kind: number, arg: number, obj: number, tMs = this.coarseMs()): void {
     if (!this.fastEvents) return;
     if (this.held) this.flush();
-    if (tMs > this.lastMs) this.lastMs = tMs;
+    // (Not past the coarse clock by more than a queue takes from another thread's stamp: the snippet can write
+    // that stamp, and a floor that followed it step by step would carry every later stamp past the run's end.)
+    if (tMs > this.lastMs && tMs - this.f64[this.coarseClockIndex] <= MAX_FLOOR_AHEAD_MS) this.lastMs = tMs;
     this.put(tMs, kind, arg, obj);
   }
 
