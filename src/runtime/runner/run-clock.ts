@@ -4,12 +4,12 @@
 // boot (a V8 isolate: 10-17 ms of a core, beside every run on a 2-core
 // machine).
 //
-// It stops on a stop word of its own (clock-loop.ts), in a buffer only the runner holds,
-// and also when the run's state word leaves 0. The run's heap is no place
-// for the word that frees a worker another run will get: the snippet can
-// reach that heap, and a state word it set back to 0 would keep the clock
-// ticking there, and the next run's start message queued behind it, for
-// ever. States: ticking (stop 0) → stopped (stop 1, kept by the pool).
+// It stops on a stop word of its own (clock-loop.ts), in a buffer only the
+// runner holds, and also when the run's state word leaves 0. The run's heap
+// is no place for the word that frees a worker another run will get: the
+// snippet can reach that heap, and a state word it set back to 0 would keep
+// the clock ticking there, and the next run's start message queued behind
+// it, for ever. States: ticking (stop 0) → stopped (stop 1, kept by the pool).
 
 import type { ClockStart } from "../clock-loop";
 import { ANY_RUN, type WarmPool } from "./worker-pool";
