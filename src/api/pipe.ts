@@ -78,7 +78,7 @@ export class Connection<T = unknown> implements Sendable {
     // At the moment the message became visible to the other end (stamped under the lock), which may be before this thread's wait ended.
     const { depth, opMs } = this.core.outbox;
     traceQueueItem(this.ctx, obj, opMs);
-    this.ctx.traceFast(QUEUE_PUT, depth, this.outRef, opMs);
+    this.ctx.traceFastAt(QUEUE_PUT, depth, this.outRef, opMs);
   }
 
   private channel(ref: number): Placed {
@@ -99,7 +99,7 @@ export class Connection<T = unknown> implements Sendable {
     const item = decode(this.core.received, 0, len, codecOptions(this.ctx)) as T;
     const { depth, opMs } = this.core.inbox!;
     traceQueueItem(this.ctx, item, opMs);
-    this.ctx.traceFast(QUEUE_GET, depth, this.inRef, opMs);
+    this.ctx.traceFastAt(QUEUE_GET, depth, this.inRef, opMs);
     this.ctx.race?.acquire(this.inRef);
     return item;
   }

@@ -79,6 +79,6 @@ export function itemText(value: unknown): string {
 }
 
 /** In a controlled run: names the item the put or get recorded next moves (EventKind.QueueItem). */
-export function traceQueueItem(ctx: WorkerContext, item: unknown, tMs?: number): void {
-  if (ctx.control) ctx.traceFast(EventKind.QueueItem, 0, labelRef(itemText(item)), tMs);
+export function traceQueueItem(ctx: WorkerContext, item: unknown, tMs: number): void {
+  if (ctx.control) ctx.traceFastAt(EventKind.QueueItem, 0, labelRef(itemText(item)), tMs);
 }

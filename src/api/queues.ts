@@ -198,7 +198,7 @@ export class Queue<T = unknown> implements Sendable {
     // (Read once: naming the item can run the snippet's code, a Proxy's traps, which may put again.)
     const { opMs } = this.core;
     traceQueueItem(this.ctx, item, opMs);
-    this.ctx.traceFast(QUEUE_PUT, depth, this.ref, opMs);
+    this.ctx.traceFastAt(QUEUE_PUT, depth, this.ref, opMs);
   }
 
   /**
@@ -221,7 +221,7 @@ export class Queue<T = unknown> implements Sendable {
     const item = decode(this.core.received, 0, len, this.codec) as T;
     const { depth, opMs } = this.core;
     traceQueueItem(this.ctx, item, opMs);
-    this.ctx.traceFast(QUEUE_GET, depth, this.ref, opMs);
+    this.ctx.traceFastAt(QUEUE_GET, depth, this.ref, opMs);
     this.ctx.race?.acquire(this.ref);
     return item;
   }

@@ -64,8 +64,10 @@ export interface WorkerContext {
   traceStarting(ident: number): void;
   /** at an eval-breaker check: give the simulated GIL to a waiting thread, if any */
   yieldGil(): void;
-  /** the same, on a fast path: stamped with the coarse clock (trace/ring.ts), or at `tMs`, a coarseNow() taken before */
-  traceFast(kind: EventKind, arg: number, obj: number, tMs?: number): void;
+  /** the same, on a fast path: stamped with the coarse clock (trace/ring.ts) */
+  traceFast(kind: EventKind, arg: number, obj: number): void;
+  /** the same at `tMs`, a coarseNow() taken a moment before (a queue's put or get, stamped under its lock) */
+  traceFastAt(kind: EventKind, arg: number, obj: number, tMs: number): void;
   /** the coarse clock's time as traceFast stamps it */
   coarseNow(): number;
   /**
@@ -198,8 +200,11 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     trace(kind, arg, obj, tMs = ctx.now()) {
       ring.write(tMs, kind, arg, obj);
     },
-    traceFast(kind, arg, obj, tMs) {
-      ring.writeCoarse(kind, arg, obj, tMs);
+    traceFast(kind, arg, obj) {
+      ring.writeCoarse(kind, arg, obj);
+    },
+    traceFastAt(kind, arg, obj, tMs) {
+      ring.writeCoarseAt(tMs, kind, arg, obj);
     },
     coarseNow: () => ring.coarseMs(),
     end() {

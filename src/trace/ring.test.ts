@@ -189,9 +189,9 @@ describe("trace ring", () => {
     // the snippet's can give, is recorded as given but is no floor.
     const { i32, writer, reader } = ring(8);
     new Float64Array(i32.buffer)[(ringWords(8) + 2) >> 1] = 5;
-    writer.writeCoarse(9, 0, 1, 5.2);
+    writer.writeCoarseAt(5.2, 9, 0, 1);
     writer.writeCoarse(9, 0, 2);
-    writer.writeCoarse(9, 0, 3, 1000);
+    writer.writeCoarseAt(1000, 9, 0, 3);
     writer.writeCoarse(9, 0, 4);
     expect(drainAll(reader).map(([t, , , obj]) => [t, obj])).toEqual([[5.2, 1], [5.2, 2], [1000, 3], [5.2, 4]]);
   });

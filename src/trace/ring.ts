@@ -56,7 +56,7 @@ export const RING_HOLDING = 4;
 export const EVENT_WORDS = 4;
 export const EVENT_BYTES = EVENT_WORDS * 4;
 export const MAX_RING_EVENTS = 1 << 20;
-/** how far past the coarse clock an explicit coarse stamp may raise the thread's floor (writeCoarse; queue-core.ts MAX_AHEAD_MS) */
+/** how far past the coarse clock an explicit coarse stamp may raise the thread's floor (writeCoarseAt; queue-core.ts MAX_AHEAD_MS) */
 const MAX_FLOOR_AHEAD_MS = 50;
 /** how long a writer waits on a full ring before it looks at the run's state again */
 const FULL_WAIT_MS = 20;
@@ -135,13 +135,19 @@ export class RingWriter {
     return coarse > this.lastMs ? coarse : this.lastMs;
   }
 
+  /** Record an event at the coarse clock's time (see the header). */
+  writeCoarse(kind: number, arg: number, obj: number): void {
+    if (!this.fastEvents) return;
+    if (this.held) this.flush();
+    this.put(this.coarseMs(), kind, arg, obj);
+  }
+
   /**
-   * Record an event at the coarse clock's time, or at `tMs`, a time this
-   * thread took from it a moment before (a put's or a get's, taken under
-   * the queue's lock: queue-core.ts stamp), which later events do not go
-   * before.
+   * A fast-path event at `tMs`, a time this thread's coarse clock gave a
+   * moment before (a put's or a get's, taken under the queue's lock:
+   * queue-core.ts stamp), which its later events do not go before.
    */
-  writeCoarse(kind: number, arg: number, obj: number, tMs = this.coarseMs()): void {
+  writeCoarseAt(tMs: number, kind: number, arg: number, obj: number): void {
     if (!this.fastEvents) return;
     if (this.held) this.flush();
     // (Not past the coarse clock by more than a queue takes from another thread's stamp: the snippet can write
