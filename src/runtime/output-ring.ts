@@ -20,7 +20,9 @@
 // the reader's tail) and only publishes it: a head or tail the snippet
 // writes over is written back at the next line, the next drain, and the
 // writer's close, so no line is lost or read twice for it; a head set below
-// what was read is reported as corrupt.
+// what was read is reported as corrupt. After the close, the drainer gives
+// the reader the writer's own count (endAt) and the head slot is not read
+// again: another thread setting it back would hide lines.
 
 export const OUTPUT_HEADER_WORDS = 4;
 const RECORD_HEADER_WORDS = 4;
@@ -78,10 +80,12 @@ export class OutputWriter {
   /** lines refused since close() (as RingWriter.lateEvents) */
   lateLines = 0;
 
-  close(): void {
+  /** The thread has ended: nothing written after reaches the ring. Returns the words it was given, in all. */
+  close(): number {
     // (What the thread wrote, whatever its code did to the head slot since.)
     Atomics.store(this.i32, this.base, this.head);
     this.closed = true;
+    return this.head;
   }
 
   /** Append one line; waits while the drainer has not made room. Dropped once closed. */
@@ -137,6 +141,8 @@ export class OutputReader {
   private readonly u8: Uint8Array;
   /** words read so far: this reader's own count, published in the tail slot */
   private read: number;
+  /** where the ring ends, once its writer has closed it, as the writer counted (drainer/release-book.ts) */
+  private end: number | null = null;
 
   /** `capacity`: the one the ring was made with (its header's copy is not trusted) */
   constructor(private readonly i32: Int32Array, private readonly base: number, private readonly capacity: number) {
@@ -148,15 +154,24 @@ export class OutputReader {
     this.read = Atomics.load(i32, base + 1);
   }
 
+  /** The writer has closed the ring at `end`: its head slot, which the snippet can set back, is no longer read. */
+  endAt(end: number): void {
+    this.end = end;
+  }
+
+  private head(): number {
+    return this.end ?? Atomics.load(this.i32, this.base);
+  }
+
   /** Words written and not yet read. */
   pending(): number {
-    return (Atomics.load(this.i32, this.base) - this.read) | 0;
+    return (this.head() - this.read) | 0;
   }
 
   /** Read up to `maxRecords` records, then free their space and wake the writer. */
   drain(visit: (record: OutputRecord) => void, maxRecords = Infinity): number {
     const { i32, base, capacity } = this;
-    const head = Atomics.load(i32, base);
+    const head = this.head();
     let tail = this.read;
     const unread = (head - tail) | 0;
     if (unread < 0 || unread > capacity || Atomics.load(i32, base + 2) !== capacity) {

@@ -10,6 +10,7 @@
 // "booted", and ignored after that: the snippet's code can call it too.
 
 import type { EncodedValue } from "./serialize-types";
+import type { RingEnds } from "./drainer/release-book";
 
 export type ThreadRole = "main" | "thread" | "process" | "pool-worker" | "timer";
 
@@ -83,8 +84,11 @@ export type FromThread =
   | { type: "exception"; errorName: string; message: string; stack: string; t: number }
   /** about object `ref`: the name the snippet gave it (or a label's text), or the object it belongs to */
   | { type: "object"; ref: number; name?: string; owner?: number }
-  /** `broken`: the worker could not run the thread at all (runtime/thread-main.ts serve): it ends in error, and the worker goes */
-  | { type: "exit"; state: "done" | "error"; t: number; exitCode: number; broken?: true }
+  /**
+   * `ends`: where its rings end, as its writers counted at their close (drainer/release-book.ts);
+   * `broken`: the worker could not run the thread at all (runtime/thread-main.ts serve): it ends in error, and the worker goes
+   */
+  | { type: "exit"; state: "done" | "error"; t: number; exitCode: number; ends?: RingEnds; broken?: true }
   | { type: "os-exit"; exitCode: number }
   /**
    * After thread `ident` (the sender's last) ended, code it left running (a

@@ -162,13 +162,13 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number)
   ctx.enter(final === "done" ? ThreadState.Done : ThreadState.Error);
   // Its slot, rings included, goes to another thread once it is drained: what this thread left running
   // (a promise chain it did not await) may no longer write to them, nor take the GIL in its name.
-  ctx.end();
+  const ends = ctx.end();
   ctx.table.finish(ctx.ident);
   if (ctx.control) {
     ctx.control.touched(objRef(ObjKind.Thread, ctx.ident));
     ctx.control.exit();
   }
-  sendToRunner({ type: "exit", state: final, t: ctx.now(), exitCode });
+  sendToRunner({ type: "exit", state: final, t: ctx.now(), exitCode, ends });
   return ctx;
 }
 

@@ -10,6 +10,7 @@ import { SharedHeap } from "../sync/heap";
 import { Blocks } from "../sync/blocks";
 import { Gil } from "../sync/gil";
 import { OutputWriter } from "./output-ring";
+import type { RingEnds } from "./drainer/release-book";
 import { OUTPUT_RING_WORDS, TRACE_RING_EVENTS } from "./provision";
 import type { ModuleScope } from "./serialize";
 import { EventKind, ThreadState, isBlockedState } from "../trace/events";
@@ -74,9 +75,10 @@ export interface WorkerContext {
    * The thread has ended (its last state recorded): code it left running (a
    * promise chain it did not await) still holds this context, and may no
    * longer trace, print, or take the GIL in its name, and its slot's rings
-   * go to the next thread that takes the slot.
+   * go to the next thread that takes the slot. Returns where its rings end,
+   * as its writers counted (the runner tells the drainer: release-book.ts).
    */
-  end(): void;
+  end(): RingEnds;
 }
 
 let current: WorkerContext | null = null;
@@ -209,8 +211,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     coarseNow: () => ring.coarseMs(),
     end() {
       ended = true;
-      ring.close();
-      ctx.output.close();
+      return { trace: ring.close(), output: ctx.output.close() };
     },
     traceStarting(child) {
       new RingWriter(i32, table.get(child, Field.RingBase), TRACE_RING_EVENTS, clockAt, signals).write(ctx.now(), EventKind.State, ThreadState.Starting, 0);

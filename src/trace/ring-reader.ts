@@ -6,7 +6,9 @@
 // over garbage, or forever). The reader counts what it has read itself and
 // only publishes the count: a read slot the snippet moved neither skips
 // events nor draws them twice (the writer, likewise, writes its own count
-// back at each event and at its close).
+// back at each event and at its close). Once the writer has closed, the
+// drainer gives the reader the writer's own count (endAt), and the written
+// slot is not read again: another thread setting it back would hide events.
 
 import { EVENT_BYTES, EVENT_WORDS, RING_HEADER_WORDS, RING_HOLDING } from "./ring";
 
@@ -16,6 +18,8 @@ export class RingReader {
   private readonly bytes: Uint8Array;
   /** events read so far: this reader's own count, published in the read slot */
   private read: number;
+  /** where the ring ends, once its writer has closed it, as the writer counted (drainer/release-book.ts) */
+  private end: number | null = null;
 
   /** `capacity`: the one the ring was made with (its header's copy is not trusted) */
   constructor(private readonly i32: Int32Array, private readonly base: number, private readonly capacity: number) {
@@ -26,9 +30,14 @@ export class RingReader {
     this.read = Atomics.load(i32, base + 1);
   }
 
+  /** The writer has closed the ring at `end`: its written slot, which the snippet can set back, is no longer read. */
+  endAt(end: number): void {
+    this.end = end;
+  }
+
   /** Events written and not yet read; throws RingCorrupt when the header is impossible. */
   pending(): number {
-    const n = (Atomics.load(this.i32, this.base) - this.read) | 0;
+    const n = ((this.end ?? Atomics.load(this.i32, this.base)) - this.read) | 0;
     if (n < 0 || n > this.capacity || Atomics.load(this.i32, this.base + 3) !== this.capacity) {
       throw new RingCorrupt(`a trace ring's header was overwritten (${n} events pending of ${this.capacity})`);
     }

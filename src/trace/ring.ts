@@ -233,12 +233,13 @@ export class RingWriter {
     Atomics.store(this.i32, this.base + RING_HOLDING, 1);
   }
 
-  /** The thread has ended: publishes what is held back; nothing written after reaches the ring. */
-  close(): void {
+  /** The thread has ended: publishes what is held back; nothing written after reaches the ring. Returns the events it was given, in all. */
+  close(): number {
     this.flush();
     // (All it wrote, whatever the thread's code did to the count since: ring-reader.ts.)
     Atomics.store(this.i32, this.base, this.written);
     this.closed = true;
+    return this.written;
   }
 
   /** Publishes a held-back release (and the acquire taken in after it, if any). */

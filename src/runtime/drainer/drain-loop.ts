@@ -8,6 +8,7 @@
 
 import { DrainCorrupt, Drainer } from "./drainer";
 import { DRAIN_PAUSED, DrainCommand, type DrainerStart, type FromDrainer } from "./drain-protocol";
+import { ReleaseBook } from "./release-book";
 
 /** how often an idle drainer looks anyway, and the most a chunk waits to go out */
 export const PASS_MS = 2;
@@ -26,7 +27,7 @@ export class DrainLoop {
     this.i32 = new Int32Array(start.heap);
     this.commands = new Int32Array(start.commands);
     this.cutoff = new Float64Array(start.commands, 8, 1);
-    this.drainer = new Drainer(this.i32, start.control, start.tableEndWord, new Int32Array(start.ctl));
+    this.drainer = new Drainer(this.i32, start.control, start.tableEndWord, new ReleaseBook(start.releases), new Int32Array(start.ctl));
     this.signal = Drainer.signalIndex(start.control);
   }
 

@@ -20,6 +20,8 @@ export interface DrainerStart {
   control: number;
   tableEndWord: number;
   commands: SharedArrayBuffer;
+  /** the runner's word on which threads it has let go of (release-book.ts), a buffer the snippet cannot reach */
+  releases: SharedArrayBuffer;
 }
 
 export type FromDrainer =

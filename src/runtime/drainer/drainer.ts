@@ -8,13 +8,17 @@
 // Everything here is read from memory the snippet can write. A slot whose
 // ident does not belong to it, rings that move or lie over the table, or a
 // ring header that claims the impossible end the run with an error
-// (DrainCorrupt) instead of being believed.
+// (DrainCorrupt) instead of being believed. That a thread is released, and
+// where its rings end, comes from the runner's release book
+// (release-book.ts), not from the table's lifecycle word or the rings'
+// heads, which the snippet can write.
 
 import { RingCorrupt, RingReader } from "../../trace/ring-reader";
 import { EVENT_BYTES } from "../../trace/ring";
 import { OutputCorrupt, OutputReader } from "../output-ring";
 import { Ctl, Field, Lifecycle, MAX_IDENT, ROLES, ThreadTable } from "../thread-table";
 import { OUTPUT_RING_WORDS, TRACE_RING_EVENTS } from "../provision";
+import type { ReleaseBook } from "./release-book";
 import type { OutputRecord, ThreadRecord, TraceChunk } from "../frame-protocol";
 
 export class DrainCorrupt extends Error {}
@@ -30,6 +34,8 @@ interface Known {
   ring: RingReader;
   output: OutputReader;
   ended: boolean;
+  /** the runner has let go of it (its release book says so), and its rings' ends are set */
+  released: boolean;
 }
 
 export class Drainer {
@@ -47,8 +53,14 @@ export class Drainer {
   cutoffMs = Infinity;
   droppedAfterCutoff = 0;
 
-  /** `ctl`: the threads' eval-breaker words, one per slot (null in tests: no flush requests) */
-  constructor(private readonly i32: Int32Array, control: number, private readonly tableEndWord: number, private readonly ctl: Int32Array | null = null) {
+  /** `book`: the runner's releases; `ctl`: the threads' eval-breaker words, one per slot (null in tests: no flush requests) */
+  constructor(
+    private readonly i32: Int32Array,
+    control: number,
+    private readonly tableEndWord: number,
+    private readonly book: ReleaseBook,
+    private readonly ctl: Int32Array | null = null,
+  ) {
     this.table = new ThreadTable(i32, control);
   }
 
@@ -79,31 +91,46 @@ export class Drainer {
 
   private visit(slot: number): void {
     const t = this.table;
-    const lifecycle = Atomics.load(this.i32, t.slotAt(slot, Field.Lifecycle));
-    if (lifecycle === Lifecycle.Free) return;
-    const ident = Atomics.load(this.i32, t.slotAt(slot, Field.Ident));
     let known: Known | null | undefined = this.known.get(slot);
+    // (Only this drainer frees a slot it knows a thread of: "free" over a thread it has not finished reading is the snippet's.)
+    const free = Atomics.load(this.i32, t.slotAt(slot, Field.Lifecycle)) === Lifecycle.Free;
+    if (free && !(known && !known.ended)) return;
+    const ident = Atomics.load(this.i32, t.slotAt(slot, Field.Ident));
     if (!known || known.ident !== ident) {
       if (known && !known.ended) throw new DrainCorrupt(`thread slot ${slot} changed hands before its thread ${known.ident} was released`);
-      known = this.adopt(slot, ident, lifecycle);
+      known = this.adopt(slot, ident);
       if (!known) return;
     }
     if (known.ended) return;
+    this.noteRelease(slot, known);
     if (t.nameStamp(slot) !== known.nameStamp) this.sendRecord(slot, known);
     // A thread that holds back a folded lock release and has written nothing
     // since: ask it to publish (its next eval-breaker check flushes).
     if (known.ring.pending() === 0 && known.ring.holding() && this.ctl && slot < this.ctl.length) Atomics.store(this.ctl, slot, 1);
     this.drainEvents(known);
     this.drainOutput(known);
-    if (lifecycle === Lifecycle.Released && known.ring.pending() === 0 && known.output.pending() === 0) {
+    if (known.released && known.ring.pending() === 0 && known.output.pending() === 0) {
       known.ended = true;
       this.ended.push(ident);
       t.pushFree(slot);
     }
   }
 
+  /** Whether the runner has let go of the thread; if so, its rings end where its worker counted, if known. */
+  private noteRelease(slot: number, known: Known): boolean {
+    if (known.released) return true;
+    const ends = this.book.released(slot, known.ident);
+    if (ends === undefined) return false;
+    known.released = true;
+    if (ends) {
+      known.ring.endAt(ends.trace);
+      known.output.endAt(ends.output);
+    }
+    return true;
+  }
+
   /** A thread seen for the first time in `slot`; null if it never ran (then its slot is recycled). */
-  private adopt(slot: number, ident: number, lifecycle: number): Known | null {
+  private adopt(slot: number, ident: number): Known | null {
     const t = this.table;
     if (!(ident >= 1 && ident <= MAX_IDENT) || t.slotOf(ident) !== slot) {
       throw new DrainCorrupt(`thread slot ${slot} holds an ident (${ident}) that is not its own`);
@@ -116,12 +143,12 @@ export class Drainer {
     }
     this.ringsOf.set(slot, { ring, output });
     const known: Known = {
-      ident, ended: false, nameStamp: 0,
+      ident, ended: false, released: false, nameStamp: 0,
       ring: new RingReader(this.i32, ring, TRACE_RING_EVENTS),
       output: new OutputReader(this.i32, output, OUTPUT_RING_WORDS),
     };
     this.known.set(slot, known);
-    if (lifecycle === Lifecycle.Released && known.ring.pending() === 0 && known.output.pending() === 0) {
+    if (this.noteRelease(slot, known) && known.ring.pending() === 0 && known.output.pending() === 0) {
       // Refused by the runner, or its start failed: it never ran.
       known.ended = true;
       t.pushFree(slot);

@@ -20,6 +20,7 @@ import type { RunMemory } from "./run-memory";
 import { TraceBacklog } from "./trace-backlog";
 import { ANY_RUN, type WarmPool } from "./worker-pool";
 import { drainInline } from "../drainer/inline-drainer";
+import { ReleaseBook, releaseBookBytes, type RingEnds } from "../drainer/release-book";
 
 /** how long the end waits for the drainer's last chunk before it gives up on it */
 const FINAL_DRAIN_MS = 5000;
@@ -30,6 +31,7 @@ export class RunDrain {
   /** its drainer worker (none when it drains on the runner's thread) */
   private readonly drainer: Worker | null;
   private readonly commands: Int32Array;
+  private readonly book: ReleaseBook;
   private readonly backlog: TraceBacklog;
   private onCaughtUp: (() => void) | null = null;
   private lastAckMs = 0;
@@ -49,11 +51,13 @@ export class RunDrain {
   constructor(private readonly memory: RunMemory, private readonly drainers: WarmPool, send: (chunk: TraceChunk) => void, private readonly onCorrupt: () => void, inline = false) {
     const buffer = new SharedArrayBuffer(DRAIN_CONTROL_BYTES);
     this.commands = new Int32Array(buffer);
+    const releases = new SharedArrayBuffer(releaseBookBytes(memory.table.capacity));
+    this.book = new ReleaseBook(releases);
     this.backlog = new TraceBacklog(send, (paused) => {
       if (Atomics.exchange(this.commands, DRAIN_PAUSED, paused ? 1 : 0) === 1 && !paused) this.wake();
     });
     const { heap, table, ctl, tableEndWord } = memory;
-    const start: DrainerStart = { heap: heap.buffer, ctl, control: table.control, tableEndWord, commands: buffer };
+    const start: DrainerStart = { heap: heap.buffer, ctl, control: table.control, tableEndWord, commands: buffer, releases };
     if (inline) {
       this.drainer = null;
       drainInline(start, (message) => this.onMessage(message));
@@ -69,6 +73,16 @@ export class RunDrain {
     this.lastAckMs = performance.now();
     this.backlog.ack();
     if (this.backlog.allSent) this.onCaughtUp?.();
+  }
+
+  /**
+   * The runner is done with thread `ident` (its worker is back, or gone):
+   * the drainer may recycle its slot once it has read its rings to `ends`,
+   * the worker's own counts (null: unknown, as far as the rings' headers say).
+   */
+  released(ident: number, ends: RingEnds | null): void {
+    // (Not gated on the table's ident word, which the snippet can write: the runner knows its threads' idents.)
+    if (ident > 0) this.book.release(this.memory.table.slotOf(ident), ident, ends);
   }
 
   /** Wakes the drainer for a pass now (the threads wake it too, as their rings fill). */

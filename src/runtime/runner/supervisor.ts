@@ -26,6 +26,7 @@ import type { WarmPool } from "./worker-pool";
 import type { HeapShelf } from "./heap-shelf";
 import { DockedCrew, memoryShape } from "./docked-crew";
 import { RunDrain } from "./run-drain";
+import type { RingEnds } from "../drainer/release-book";
 import { RunClock } from "./run-clock";
 
 /** two scans must agree, so a deadlock is reported within about 2x this */
@@ -171,7 +172,7 @@ export class Supervisor {
       case "exception":
         return this.voice.exception(sender, message.errorName, message.message, message.stack, message.t);
       case "exit":
-        return this.onExit(sender, message.state, message.exitCode, message.broken === true);
+        return this.onExit(sender, message.state, message.exitCode, message.ends ?? null, message.broken === true);
       case "os-exit":
         this.exitCode = message.exitCode;
         void this.end("ok");
@@ -217,6 +218,7 @@ export class Supervisor {
       // Said in the starter's name when the runner knows it (the dock's path passes the table's parent, checked), else the playground's.
       if (overLimit) this.voice.notice(this.pids.has(announce) ? announce : 0, `can't start new thread: ${max} threads are alive, the run's limit (settings.maxThreads)`);
       table.abandon(ident);
+      this.drain.released(ident, null);
       // Its starter wrote "starting" into its ring at start(): its lane ends here, where it was refused, not at the run's end.
       this.voice.halted(ident, overLimit ? "error" : "stopped");
       return false;
@@ -243,7 +245,7 @@ export class Supervisor {
     if (!this.memory.context.control) this.crew.fillDockSoon();
   }
 
-  private onExit(ident: number, state: "done" | "error", exitCode: number, broken = false): void {
+  private onExit(ident: number, state: "done" | "error", exitCode: number, ends: RingEnds | null, broken = false): void {
     if (!this.crew.has(ident)) return;
     if (broken) {
       // Its worker could not run it (the runtime's memory overwritten): it wrote no end of its own, so its lane
@@ -256,7 +258,7 @@ export class Supervisor {
       // worker boots only once. Nothing crosses into another run.
       this.crew.finished(ident);
     }
-    this.release(ident);
+    this.release(ident, ends);
     if (ident === this.memory.main) {
       this.exitCode = exitCode;
       this.endAfterLastWords(state === "done" ? "ok" : "error");
@@ -292,10 +294,15 @@ export class Supervisor {
     };
   }
 
-  /** The thread's worker is done with it: the drainer may recycle its slot once its trace is read. */
-  private release(ident: number): void {
+  /**
+   * The thread's worker is done with it: the drainer may recycle its slot
+   * once it has read its rings, to `ends` where its worker counted them
+   * (null: the worker is gone, or never said).
+   */
+  private release(ident: number, ends: RingEnds | null = null): void {
     const { table } = this.memory;
     table.finish(ident);
+    this.drain.released(ident, ends);
     if (table.holdsSlot(ident)) table.set(ident, Field.Lifecycle, Lifecycle.Released);
   }
 

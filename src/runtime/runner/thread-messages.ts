@@ -4,6 +4,7 @@
 // are cut to a bounded length so a message cannot flood the page.
 
 import type { FromThread } from "../protocol";
+import { ringEndsFrom } from "../drainer/release-book";
 
 const MAX_TEXT = 64 * 1024;
 const MAX_NAME = 256;
@@ -30,9 +31,11 @@ export function readThreadMessage(data: unknown): FromThread | null {
       if (!isInt(m.ref) || name === null || (m.owner !== undefined && !isInt(m.owner))) return null;
       return { type: "object", ref: m.ref, ...(name !== undefined ? { name } : {}), ...(m.owner !== undefined ? { owner: m.owner as number } : {}) };
     }
-    case "exit":
+    case "exit": {
       if ((m.state !== "done" && m.state !== "error") || !isFinite(m.t) || !isInt(m.exitCode)) return null;
-      return { type: "exit", state: m.state, t: m.t, exitCode: m.exitCode, ...(m.broken === true ? { broken: true as const } : {}) };
+      const ends = ringEndsFrom(m.ends);
+      return { type: "exit", state: m.state, t: m.t, exitCode: m.exitCode, ...(ends ? { ends } : {}), ...(m.broken === true ? { broken: true as const } : {}) };
+    }
     case "late":
       return isInt(m.ident) && m.ident > 0 && isInt(m.events) && m.events >= 0 && isInt(m.lines) && m.lines >= 0 && m.events + m.lines > 0
         ? { type: "late", ident: m.ident, events: m.events, lines: m.lines }

@@ -1,0 +1,105 @@
+// The drainer against a snippet that writes the runtime's memory: an ended
+// thread's ring heads set back, its slot's lifecycle forged "released" or
+// "free". A run's real memory layout (runner/run-memory.ts), real rings and
+// writers, and the release book as the runner writes it.
+import { describe, expect, it } from "vitest";
+import { SharedHeap } from "../../sync/heap";
+import { RingWriter } from "../../trace/ring";
+import { EventKind, ThreadState } from "../../trace/events";
+import { DEFAULT_SETTINGS } from "../settings";
+import { createRunMemory } from "../runner/run-memory";
+import { OutputWriter } from "../output-ring";
+import { OUTPUT_RING_WORDS, TRACE_RING_EVENTS } from "../provision";
+import { Ctl, Field, Lifecycle } from "../thread-table";
+import { Drainer } from "./drainer";
+import { ReleaseBook, releaseBookBytes } from "./release-book";
+
+function aRun() {
+  const memory = createRunMemory(1, "", DEFAULT_SETTINGS, 0, { heap: SharedHeap.create(1 << 22), userHeap: SharedHeap.create(1 << 20) });
+  const { heap, table } = memory;
+  const book = new ReleaseBook(new SharedArrayBuffer(releaseBookBytes(table.capacity)));
+  const drainer = new Drainer(heap.i32, table.control, memory.tableEndWord, book);
+  const ident = memory.main;
+  const outputBase = table.get(ident, Field.OutputBase);
+  const ringBase = table.get(ident, Field.RingBase);
+  const output = new OutputWriter(heap.i32, outputBase, OUTPUT_RING_WORDS);
+  const control = table.control;
+  const ring = new RingWriter(heap.i32, ringBase, TRACE_RING_EVENTS, control + Ctl.Clock, { drainSignal: control + Ctl.DrainSignal, runState: control + Ctl.RunState });
+  /** the thread prints `lines` lines, records one event, and ends: what its writers counted */
+  const live = (lines: string[]) => {
+    lines.forEach((text, i) => output.write(text, 0, i));
+    ring.write(1, EventKind.State, ThreadState.Running, 0);
+    return { trace: ring.close(), output: output.close() };
+  };
+  /** the runner lets go of the thread, as supervisor.ts release() does */
+  const release = (ends: { trace: number; output: number } | null) => {
+    book.release(table.slotOf(ident), ident, ends);
+    table.finish(ident);
+    table.set(ident, Field.Lifecycle, Lifecycle.Released);
+  };
+  /** passes until nothing more comes: every line read, and the idents whose trace the drainer called complete */
+  const drainAll = () => {
+    const texts: string[] = [];
+    const ended: number[] = [];
+    let events = 0;
+    for (let i = 0; i < 4; i++) {
+      drainer.pass();
+      const chunk = drainer.takeChunk();
+      texts.push(...chunk.output.map((r) => r.text));
+      ended.push(...chunk.ended);
+      events += chunk.events.reduce((n, e) => n + e.data.byteLength / 16, 0);
+    }
+    return { texts, ended, events };
+  };
+  const setHead = (word: number, value: number) => Atomics.store(heap.i32, word, value);
+  return { heap, table, ident, outputBase, ringBase, live, release, drainAll, setHead };
+}
+
+describe("Drainer, against a snippet that writes the runtime's memory", () => {
+  it("reads an ended thread's rings to where its worker counted, though another thread set their heads back", () => {
+    const run = aRun();
+    run.drainAll();
+    const ends = run.live(["one", "two", "three"]);
+    // Another thread, after the writers' last write-back: the heads say nothing was written.
+    run.setHead(run.outputBase, 0);
+    run.setHead(run.ringBase, 0);
+    run.release(ends);
+    const read = run.drainAll();
+    expect(read.texts).toEqual(["one", "two", "three"]);
+    expect(read.events).toBe(1);
+    expect(read.ended).toEqual([run.ident]);
+  });
+
+  it("without the worker's count (its worker was terminated), reads as far as the heads say, as before", () => {
+    const run = aRun();
+    run.live(["one"]);
+    run.release(null);
+    expect(run.drainAll().texts).toEqual(["one"]);
+  });
+
+  it("does not recycle a slot whose lifecycle word the snippet set to released: the runner has not let go of its thread", () => {
+    const run = aRun();
+    run.table.set(run.ident, Field.Lifecycle, Lifecycle.Released);
+    const first = run.drainAll();
+    expect(first.ended).toEqual([]);
+    expect(run.table.get(run.ident, Field.Lifecycle)).toBe(Lifecycle.Released);
+    // The thread goes on printing into its slot, which nobody else was given.
+    const ends = run.live(["still mine"]);
+    run.release(ends);
+    const after = run.drainAll();
+    expect(after.texts).toEqual(["still mine"]);
+    expect(after.ended).toEqual([run.ident]);
+  });
+
+  it("goes on reading a thread whose slot the snippet marked free", () => {
+    const run = aRun();
+    run.drainAll();
+    const ends = run.live(["hidden?"]);
+    run.table.set(run.ident, Field.Lifecycle, Lifecycle.Free);
+    run.release(ends);
+    run.table.set(run.ident, Field.Lifecycle, Lifecycle.Free);
+    const read = run.drainAll();
+    expect(read.texts).toEqual(["hidden?"]);
+    expect(read.ended).toEqual([run.ident]);
+  });
+});
