@@ -158,14 +158,18 @@ asyncio.run(main);
         explanation:
           "Coroutines only take turns at an await. await asyncio.sleep(200) suspends just that coroutine, so three of them wait together: about 200 ms. " +
           "The blocking sleep(200) never gives the loop back, so the three run one after the other: about 600 ms, and the output adds a hint about it. " +
-          "On the timeline the first three sub-lanes wait in parallel; then MainThread's lane sleeps three times in a row. Never block inside a coroutine.",
+          "On the timeline the first three sub-lanes wait in parallel; then MainThread's lane sleeps three times in a row, inside main's sub-lane: " +
+          "in JavaScript, calling an async function runs it at once up to its first await, so each blocking sleep happens while main is still making gather's arguments " +
+          "(in Python the three would block one after the other as tasks). Never block inside a coroutine.",
       },
       zh: {
         title: "asyncio.sleep 与阻塞的 sleep",
         explanation:
           "协程只在 await 处切换。await asyncio.sleep(200) 只挂起当前协程，所以三个协程一起等待，约 200 毫秒。" +
           "阻塞的 sleep(200) 不会把事件循环让出来，三个只能一个接一个地执行，约 600 毫秒，输出中也会给出提示。" +
-          "在时间线上，前三条子泳道并行等待；之后主线程的泳道连续睡眠三次。协程中进行阻塞操作会阻塞掉整个程序，应当避免。",
+          "在时间线上，前三条子泳道并行等待；之后主线程的泳道连续睡眠三次，而且是在 main 的子泳道里：" +
+          "在 JavaScript 中，调用 async 函数会立即执行到它的第一个 await，所以每次阻塞的 sleep 都发生在 main 还在准备 gather 的参数时" +
+          "（在 Python 中，这三个会作为任务依次阻塞）。协程中进行阻塞操作会阻塞掉整个程序，应当避免。",
       },
     },
   },

@@ -99,4 +99,23 @@ describe("layoutLanes during a run", () => {
     m.nameObject(slots, "slots");
     expect(layoutLanes(m).locks.get(slots)!.label).toBe("slots · waits only");
   });
+
+  it("puts threads in the order they were started, not in their idents' (an ident follows the slot a thread reused)", () => {
+    const m = new TraceModel();
+    m.addThread(1, "MainThread", "main", 1000);
+    m.add(1, 0, EventKind.State, ThreadState.Running, 0);
+    // Thread-9 took a slot freed early (ident 74), Thread-10 and Thread-11 fresh ones (idents 12 and 13).
+    m.addThread(12, "Thread-10", "thread", 1000);
+    m.addThread(13, "Thread-11", "thread", 1000);
+    m.addThread(74, "Thread-9", "thread", 1000);
+    m.addThread(20, "Thread-12", "thread", 1000);
+    const layout = liveLayout(m);
+    expect(layout().lanes.map((l) => l.label).slice(1), "before their first events, by ident").toEqual(["MainThread", "Thread-10", "Thread-11", "Thread-12", "Thread-9"]);
+    m.add(74, 5, EventKind.State, ThreadState.Starting, 0);
+    m.add(12, 5.2, EventKind.State, ThreadState.Starting, 0);
+    m.add(13, 5.3, EventKind.State, ThreadState.Starting, 0);
+    expect(layout().lanes.map((l) => l.label).slice(1)).toEqual(["MainThread", "Thread-9", "Thread-10", "Thread-11", "Thread-12"]);
+    m.add(20, 5.4, EventKind.State, ThreadState.Starting, 0);
+    expect(layout().lanes.map((l) => l.label).slice(1)).toEqual(["MainThread", "Thread-9", "Thread-10", "Thread-11", "Thread-12"]);
+  });
 });

@@ -373,7 +373,11 @@ export class TraceModel {
         track.endedState = state;
       }
     }
-    if (Number.isNaN(track.startedMs)) track.startedMs = tMs;
+    if (Number.isNaN(track.startedMs)) {
+      track.startedMs = tMs;
+      // (Lanes go in start order: timeline/layout.ts.)
+      this.structureVersion++;
+    }
     this.runningNow += (state === ThreadState.Running ? 1 : 0) - (previous === ThreadState.Running ? 1 : 0);
     track.state = state;
     track.stateSinceMs = tMs;
