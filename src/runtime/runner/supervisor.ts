@@ -5,11 +5,7 @@
 // in MainThread, a deadlock, Stop or a timeout) by terminating every worker
 // it started. The drainer streams the run's trace and output to the page
 // all along (run-drain.ts); the end is sent only after its last chunk.
-//
-// Nothing a worker says is taken on trust: a thread speaks for itself only
-// (its port says who it is), a spawn must name a thread its sender just
-// reserved, and the runner caps the run's workers at maxThreads whatever
-// the shared thread table claims.
+// Which threads may start, and what their ends mean, is run-threads.ts's.
 
 import { raceDetectorLimits } from "../race/race-memory";
 import { controlReport, controlProblem, readGlobals, virtualNow } from "./control-report";
@@ -18,7 +14,7 @@ import type { FromRunner } from "../frame-protocol";
 import type { FromThread } from "../protocol";
 import type { RunStatus, DeadlockInfo, ControlPlan } from "../types";
 import type { ResolvedSettings } from "../settings";
-import { Ctl, Field, Lifecycle, MAIN_PID, TERMINATED_EXIT_CODE } from "../thread-table";
+import { Ctl, Field } from "../thread-table";
 import { createRunMemory, type RunHeaps, type RunMemory } from "./run-memory";
 import { RunVoice } from "./run-voice";
 import { Crew } from "./crew";
@@ -26,13 +22,11 @@ import type { WarmPool } from "./worker-pool";
 import type { HeapShelf } from "./heap-shelf";
 import { DockedCrew, memoryShape } from "./docked-crew";
 import { RunDrain } from "./run-drain";
-import type { RingEnds } from "../drainer/release-book";
+import { RunThreads } from "./run-threads";
 import { RunClock } from "./run-clock";
 
 /** two scans must agree, so a deadlock is reported within about 2x this */
 const DEADLOCK_SCAN_MS = 300;
-/** how long the end waits for ended threads' last messages */
-const LAST_WORDS_MS = 1000;
 
 export interface RunRequest {
   runId: number;
@@ -62,9 +56,8 @@ export class Supervisor {
   private readonly crew: Crew;
   /** the run's code when its workers and memory may serve the next run of it (a controlled run's) */
   private readonly code: string | undefined;
-  /** every thread a worker was given, and its process */
-  private readonly pids = new Map<number, number>();
-  private readonly terminatedPids = new Set<number>();
+  /** the run's threads as the runner counts them: admitted, ended, refused (run-threads.ts) */
+  private readonly threads: RunThreads;
   /** what the page is told about the run's threads and objects, by name */
   private readonly voice: RunVoice;
   private readonly drain: RunDrain;
@@ -77,9 +70,6 @@ export class Supervisor {
   /** a controlled run paused for step mode (its trace is kept whole) */
   private paused = false;
   private problem: string | undefined;
-  /** threads that had ended when MainThread did, whose exit has not been read yet */
-  private lastWords: Set<number> | null = null;
-  private lastWordsHeard: (() => void) | null = null;
 
   /** runs the workers of this run had served docked before it */
   private readonly dockedRuns: number;
@@ -96,6 +86,11 @@ export class Supervisor {
     this.drain = new RunDrain(memory, parts.drainers,
       (chunk) => parts.send({ type: "chunk", runId: request.runId, chunk }, chunk.events.map((e) => e.data)),
       () => void this.end("error"), request.plan?.reuse === true);
+    const threads = (this.threads = new RunThreads(memory, request.settings.maxThreads, this.voice, this.drain, {
+      now: () => this.now(),
+      end: (status) => void this.end(status),
+      mainExited: (exitCode) => (this.exitCode = exitCode),
+    }));
 
     // What a controlled run's threads wait on between their steps, named once (control/step-kinds.ts).
     if (context.control) parts.send({ type: "object", runId: request.runId, ref: TURN_REF, name: TURN_NAME });
@@ -112,15 +107,15 @@ export class Supervisor {
         ? null
         : new RunClock(parts.clocks, { heap: heap.buffer, clockIndex: table.clockIndex(), runStateIndex: table.control + Ctl.RunState, epochMs: context.epochMs });
       this.crew = crew = new Crew(memory, parts.threads, {
-        started: (ident) => this.accept(ident),
+        started: (ident) => threads.accept(ident),
         message: (ident, message) => this.onThreadMessage(ident, message),
-        crashed: (ident, reason) => this.onCrash(ident, reason),
+        crashed: (ident, reason) => threads.crashed(ident, reason),
         // Handed to a worker that was retired before it took it: checked like any start, then run elsewhere.
         stranded: (ident) => {
-          if (this.admissible(ident, 0)) this.crew.start(ident);
+          if (threads.admissible(ident, 0)) this.crew.start(ident);
         },
       }, memory.dockPlaces, code, adopted);
-      this.pids.set(memory.main, MAIN_PID);
+      threads.attach(crew);
       this.crew.start(memory.main);
     } catch (error) {
       // A run that does not come to be has no end to say it is over: what it took is given back here (the pools
@@ -164,7 +159,7 @@ export class Supervisor {
   private onThreadMessage(sender: number, message: FromThread): void {
     switch (message.type) {
       case "spawn":
-        return this.spawn(sender, message.ident);
+        return this.threads.spawn(sender, message.ident);
       case "started":
         return;
       case "object":
@@ -172,13 +167,13 @@ export class Supervisor {
       case "exception":
         return this.voice.exception(sender, message.errorName, message.message, message.stack, message.t);
       case "exit":
-        return this.onExit(sender, message.state, message.exitCode, message.ends ?? null, message.broken === true);
+        return this.threads.exited(sender, message.state, message.exitCode, message.ends ?? null, message.broken === true);
       case "os-exit":
         this.exitCode = message.exitCode;
         void this.end("ok");
         return;
       case "terminate":
-        return this.terminateProcess(sender, message.pid);
+        return this.threads.terminateProcess(sender, message.pid);
       case "thread-origin":
         return this.voice.threadOrigin(sender, message);
       case "controlled": {
@@ -192,142 +187,10 @@ export class Supervisor {
       }
       case "late":
         // (Only of a thread the runner admitted.)
-        if (this.pids.has(message.ident)) this.voice.lateNotice(message.ident, message.events, message.lines);
+        if (this.threads.admitted(message.ident)) this.voice.lateNotice(message.ident, message.events, message.lines);
         return;
       case "race":
         return this.voice.race(sender, message);
-    }
-  }
-
-  /**
-   * Whether thread `ident` may run: reserved and published, given to no
-   * worker before, of a process still alive, and within the run's limit of
-   * threads (the runner counts for itself whatever the table claims).
-   */
-  private admissible(ident: number, announce: number, fromDock = false): boolean {
-    const { table } = this.memory;
-    if (this.ended || !(ident > 0) || !table.holdsSlot(ident) || this.pids.has(ident)) return false;
-    const lifecycle = table.get(ident, Field.Lifecycle);
-    // A thread from the dock may have run to its end before its worker's "started" is read here.
-    const ran = fromDock && lifecycle === Lifecycle.Finished;
-    if (lifecycle !== Lifecycle.Starting && lifecycle !== Lifecycle.Alive && !ran) return false;
-    const pid = table.get(ident, Field.Pid);
-    const max = this.request.settings.maxThreads;
-    if (this.crew.size > max || this.terminatedPids.has(pid)) {
-      const overLimit = this.crew.size > max;
-      // Said in the starter's name when the runner knows it (the dock's path passes the table's parent, checked), else the playground's.
-      if (overLimit) this.voice.notice(this.pids.has(announce) ? announce : 0, `can't start new thread: ${max} threads are alive, the run's limit (settings.maxThreads)`);
-      table.abandon(ident);
-      this.drain.released(ident, null);
-      // Its starter wrote "starting" into its ring at start(): its lane ends here, where it was refused, not at the run's end.
-      this.voice.halted(ident, overLimit ? "error" : "stopped");
-      return false;
-    }
-    this.pids.set(ident, pid);
-    this.voice.named(ident, table.name(ident));
-    return true;
-  }
-
-  /** A worker took thread `ident` from the dock. */
-  private accept(ident: number): boolean {
-    return this.admissible(ident, this.memory.table.get(ident, Field.Parent), true);
-  }
-
-  /** A thread asks for a worker for thread `ident`, which it has just reserved and published (no worker was parked). */
-  private spawn(sender: number, ident: number): void {
-    const { table } = this.memory;
-    if (!(ident > 0 && table.holdsSlot(ident) && table.get(ident, Field.Parent) === sender)) return;
-    if (!this.admissible(ident, sender)) return;
-    this.crew.start(ident);
-    // A controlled run starts its threads on virtual time, one at a time:
-    // parked workers would make no start sooner, and the search pays for
-    // every worker a run boots.
-    if (!this.memory.context.control) this.crew.fillDockSoon();
-  }
-
-  private onExit(ident: number, state: "done" | "error", exitCode: number, ends: RingEnds | null, broken = false): void {
-    if (!this.crew.has(ident)) return;
-    if (broken) {
-      // Its worker could not run it (the runtime's memory overwritten): it wrote no end of its own, so its lane
-      // ends here, in error, and the worker, whose state is in doubt, goes.
-      this.crew.terminate(ident);
-      this.voice.halted(ident, "error");
-    } else {
-      // The worker parks for another thread of this run: same snippet, already
-      // compiled, so a program that starts threads one after another pays for
-      // worker boots only once. Nothing crosses into another run.
-      this.crew.finished(ident);
-    }
-    this.release(ident, ends);
-    if (ident === this.memory.main) {
-      this.exitCode = exitCode;
-      this.endAfterLastWords(state === "done" ? "ok" : "error");
-    } else {
-      this.lastWords?.delete(ident);
-      if (this.lastWords?.size === 0) this.lastWordsHeard?.();
-    }
-  }
-
-  /**
-   * Ends the run once every thread that has already ended has been heard to
-   * the end: a thread's last messages (its exception, then its exit) come on
-   * its own port, and may arrive after MainThread's exit on another port
-   * even though they were sent first.
-   */
-  private endAfterLastWords(status: RunStatus): void {
-    const { table } = this.memory;
-    // Ended (per the table) but not yet released: their exit has not been read. Some may come from the
-    // dock and not even have said "started" yet. The table may lie; LAST_WORDS_MS bounds what that costs.
-    const unheard = table.identsIn(Lifecycle.Finished).filter((ident) => ident !== this.memory.main);
-    if (unheard.length === 0) {
-      void this.end(status);
-      return;
-    }
-    this.lastWords = new Set(unheard);
-    const giveUp = setTimeout(() => this.lastWordsHeard?.(), LAST_WORDS_MS);
-    this.timers.push(giveUp);
-    this.lastWordsHeard = () => {
-      clearTimeout(giveUp);
-      this.lastWordsHeard = null;
-      this.lastWords = null;
-      void this.end(status);
-    };
-  }
-
-  /**
-   * The thread's worker is done with it: the drainer may recycle its slot
-   * once it has read its rings, to `ends` where its worker counted them
-   * (null: the worker is gone, or never said).
-   */
-  private release(ident: number, ends: RingEnds | null = null): void {
-    const { table } = this.memory;
-    table.finish(ident);
-    this.drain.released(ident, ends);
-    if (table.holdsSlot(ident)) table.set(ident, Field.Lifecycle, Lifecycle.Released);
-  }
-
-  private onCrash(ident: number, reason: string): void {
-    if (this.ended) return;
-    this.voice.exception(ident, "WorkerError", reason, "", this.now());
-    if (!this.pids.has(ident)) return;
-    this.crew.terminate(ident);
-    this.voice.halted(ident, "error");
-    this.release(ident);
-    if (ident === this.memory.main) void this.end("error");
-  }
-
-  /** SIGTERM, as the runner can give it: end the worker of every thread of `pid`. */
-  private terminateProcess(sender: number, pid: number): void {
-    if (pid === MAIN_PID || !this.crew.has(sender)) return;
-    // A thread of it that a worker is taking from the dock right now is refused when that worker says so (admissible).
-    this.terminatedPids.add(pid);
-    const { table } = this.memory;
-    for (const ident of this.crew.idents()) {
-      if (this.pids.get(ident) !== pid) continue;
-      this.crew.terminate(ident);
-      table.setExitCode(ident, TERMINATED_EXIT_CODE);
-      this.voice.halted(ident, "stopped");
-      this.release(ident);
     }
   }
 
@@ -358,6 +221,7 @@ export class Supervisor {
   private async end(status: RunStatus): Promise<void> {
     if (this.ended) return;
     this.ended = true;
+    this.threads.close();
     for (const timer of this.timers) clearTimeout(timer);
     const { table, heap } = this.memory;
     const endMs = this.now();
