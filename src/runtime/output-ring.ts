@@ -121,7 +121,7 @@ export class OutputWriter {
     const tailIndex = this.base + 1;
     for (;;) {
       const tail = Atomics.load(this.i32, tailIndex);
-      if (head + words - tail <= this.capacity) return;
+      if (((head + words - tail) | 0) <= this.capacity) return;
       this.wake();
       Atomics.wait(this.i32, tailIndex, tail, FULL_WAIT_MS);
     }

@@ -97,15 +97,28 @@ export function startsProcess(role: ThreadRole): boolean {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+export interface TableLayout {
+  /** word index of slot 0 */
+  base: number;
+  /** slots */
+  capacity: number;
+}
+
 export class ThreadTable {
   readonly u8: Uint8Array;
   private readonly base: number;
   readonly capacity: number;
 
-  constructor(readonly i32: Int32Array, readonly control: number) {
+  /** `layout`: where the table lies, as the runner laid it out (the drainer's: the words in the heap are the snippet's to write) */
+  constructor(readonly i32: Int32Array, readonly control: number, layout?: TableLayout) {
     this.u8 = new Uint8Array(i32.buffer);
-    this.base = i32[control + Ctl.TableBase];
-    this.capacity = i32[control + Ctl.Capacity];
+    this.base = layout?.base ?? i32[control + Ctl.TableBase];
+    this.capacity = layout?.capacity ?? i32[control + Ctl.Capacity];
+  }
+
+  /** Where the table lies (the runner's copy, for the drainer). */
+  layout(): TableLayout {
+    return { base: this.base, capacity: this.capacity };
   }
 
   /**

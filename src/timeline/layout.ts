@@ -15,6 +15,7 @@
 // language lays out again.
 
 import type { ThreadTrack, TraceModel } from "../trace/model";
+import { threadStartOrder } from "../trace/model-thread";
 import { isUserObject, objectName, processName } from "../trace/names";
 import { kindInfo, kindOf } from "../trace/object-kinds";
 import { EN_WORDS, type TimelineWords } from "./words";
@@ -73,7 +74,7 @@ export function layoutLanes(model: TraceModel, words: TimelineWords = EN_WORDS):
 
   const inPool = new Map<number, number>();
   for (const pool of model.pools.values()) for (const ident of pool.workers) inPool.set(ident, pool.id);
-  // Linear in threads: a run may start 100,000 of them, and this runs again whenever one appears.
+  // A run may start 100,000 threads, and this runs again whenever one appears: linear while they came in start order.
   const all = sortedByStart([...model.threads.values()]);
   const byPid = new Map<number, ThreadTrack[]>();
   const byPool = new Map<number, ThreadTrack[]>();
@@ -122,24 +123,12 @@ export function layoutLanes(model: TraceModel, words: TimelineWords = EN_WORDS):
   return layout;
 }
 
-/**
- * Lanes go in the order the threads were started (their start() time, the
- * first event of each lane), as Python numbers them: an ident follows the
- * slot a thread reused, so Thread-9 could come after Thread-11. A thread
- * whose first event has not come in yet goes last, until it does. They
- * arrive in that order almost always: sort only when they did not.
- */
+/** Lanes go in the order the threads were started (threadStartOrder); sorted only when they did not arrive in it. */
 function sortedByStart(tracks: ThreadTrack[]): ThreadTrack[] {
   for (let i = 1; i < tracks.length; i++) {
-    if (startOrder(tracks[i - 1], tracks[i]) > 0) return tracks.sort(startOrder);
+    if (threadStartOrder(tracks[i - 1], tracks[i]) > 0) return tracks.sort(threadStartOrder);
   }
   return tracks;
-}
-
-function startOrder(a: ThreadTrack, b: ThreadTrack): number {
-  const aMs = Number.isNaN(a.startedMs) ? Infinity : a.startedMs;
-  const bMs = Number.isNaN(b.startedMs) ? Infinity : b.startedMs;
-  return aMs < bMs ? -1 : aMs > bMs ? 1 : a.ident - b.ident;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

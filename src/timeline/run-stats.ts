@@ -6,6 +6,7 @@
 
 import { ThreadState } from "../trace/events";
 import type { TraceModel } from "../trace/model";
+import { threadStartOrder } from "../trace/model-thread";
 import { isUserObject, objectName, stateName } from "../trace/names";
 import { EN_WORDS, type TimelineWords } from "./words";
 
@@ -32,7 +33,8 @@ export interface RunStats {
 }
 
 export function runStats(model: TraceModel, endMs: number, words: TimelineWords = EN_WORDS): RunStats {
-  const threads = [...model.threads.values()].sort((a, b) => a.ident - b.ident).map((track): ThreadStats => {
+  // (In the order of the lanes: the threads' starts.)
+  const threads = [...model.threads.values()].sort(threadStartOrder).map((track): ThreadStats => {
     const t = model.stateTotals(track, endMs);
     return {
       name: track.name,

@@ -88,6 +88,19 @@ export function newThreadTrack(ident: number, name: string, kind: string, pid: n
   };
 }
 
+/**
+ * Threads in the order they were started (their first event: a starter
+ * writes "starting" into the thread's ring at its start()), as Python
+ * numbers them; an ident follows the slot a thread reused, so Thread-9 could
+ * come after Thread-11. A thread whose first event has not come in yet goes
+ * last; a tie goes by ident.
+ */
+export function threadStartOrder(a: ThreadTrack, b: ThreadTrack): number {
+  const aMs = Number.isNaN(a.startedMs) ? Infinity : a.startedMs;
+  const bMs = Number.isNaN(b.startedMs) ? Infinity : b.startedMs;
+  return aMs < bMs ? -1 : aMs > bMs ? 1 : a.ident - b.ident;
+}
+
 /** A span begins or ends on `track`; true when it nests deeper than ever (the lane grows). */
 export function addSpan(track: ThreadTrack, begin: boolean, tMs: number, label: number): boolean {
   const spans = track.spans;

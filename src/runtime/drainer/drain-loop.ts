@@ -27,7 +27,7 @@ export class DrainLoop {
     this.i32 = new Int32Array(start.heap);
     this.commands = new Int32Array(start.commands);
     this.cutoff = new Float64Array(start.commands, 8, 1);
-    this.drainer = new Drainer(this.i32, start.control, start.tableEndWord, new ReleaseBook(start.releases), new Int32Array(start.ctl));
+    this.drainer = new Drainer(this.i32, start.control, start.table, start.tableEndWord, new ReleaseBook(start.releases), new Int32Array(start.ctl));
     this.signal = Drainer.signalIndex(start.control);
   }
 

@@ -8,6 +8,7 @@
 //   2-3 cutoff  f64: the run's end (final only)
 
 import type { TraceChunk } from "../frame-protocol";
+import type { TableLayout } from "../thread-table";
 
 export const DRAIN_CONTROL_BYTES = 16;
 export const enum DrainCommand { Drain = 0, Final = 1 }
@@ -18,6 +19,8 @@ export interface DrainerStart {
   /** the threads' eval-breaker words (one per slot): how the drainer asks a thread to flush */
   ctl: SharedArrayBuffer;
   control: number;
+  /** where the thread table lies, as the runner laid it out (the heap's copy of it is the snippet's to write) */
+  table: TableLayout;
   tableEndWord: number;
   commands: SharedArrayBuffer;
   /** the runner's word on which threads it has let go of (release-book.ts), a buffer the snippet cannot reach */

@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS } from "../settings";
 import { createRunMemory } from "../runner/run-memory";
 import { OutputWriter } from "../output-ring";
 import { OUTPUT_RING_WORDS, TRACE_RING_EVENTS } from "../provision";
-import { Ctl, Field, Lifecycle } from "../thread-table";
+import { Ctl, Field, Lifecycle, ThreadTable } from "../thread-table";
 import { Drainer } from "./drainer";
 import { ReleaseBook, releaseBookBytes } from "./release-book";
 
@@ -18,7 +18,7 @@ function aRun() {
   const memory = createRunMemory(1, "", DEFAULT_SETTINGS, 0, { heap: SharedHeap.create(1 << 22), userHeap: SharedHeap.create(1 << 20) });
   const { heap, table } = memory;
   const book = new ReleaseBook(new SharedArrayBuffer(releaseBookBytes(table.capacity)));
-  const drainer = new Drainer(heap.i32, table.control, memory.tableEndWord, book);
+  const drainer = new Drainer(heap.i32, table.control, table.layout(), memory.tableEndWord, book);
   const ident = memory.main;
   const outputBase = table.get(ident, Field.OutputBase);
   const ringBase = table.get(ident, Field.RingBase);
@@ -52,7 +52,7 @@ function aRun() {
     return { texts, ended, events };
   };
   const setHead = (word: number, value: number) => Atomics.store(heap.i32, word, value);
-  return { heap, table, ident, outputBase, ringBase, live, release, drainAll, setHead };
+  return { heap, table, book, memory, ident, outputBase, ringBase, live, release, drainAll, setHead };
 }
 
 describe("Drainer, against a snippet that writes the runtime's memory", () => {
@@ -101,5 +101,18 @@ describe("Drainer, against a snippet that writes the runtime's memory", () => {
     const read = run.drainAll();
     expect(read.texts).toEqual(["hidden?"]);
     expect(read.ended).toEqual([run.ident]);
+  });
+
+  it("finds the table where the runner laid it out, though the snippet moved the heap's copy before the drainer started", () => {
+    const run = aRun();
+    const layout = run.table.layout();
+    // The drainer worker starts after MainThread may have run: the snippet points the table's words elsewhere.
+    Atomics.store(run.heap.i32, run.table.control + Ctl.TableBase, 0);
+    Atomics.store(run.heap.i32, run.table.control + Ctl.Capacity, 2);
+    expect(new ThreadTable(run.heap.i32, run.table.control).layout()).not.toEqual(layout);
+    const late = new Drainer(run.heap.i32, run.table.control, layout, run.memory.tableEndWord, run.book);
+    run.live(["found"]);
+    late.pass();
+    expect(late.takeChunk().output.map((r) => r.text)).toEqual(["found"]);
   });
 });

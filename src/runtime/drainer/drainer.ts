@@ -16,7 +16,7 @@
 import { RingCorrupt, RingReader } from "../../trace/ring-reader";
 import { EVENT_BYTES } from "../../trace/ring";
 import { OutputCorrupt, OutputReader } from "../output-ring";
-import { Ctl, Field, Lifecycle, MAX_IDENT, ROLES, ThreadTable } from "../thread-table";
+import { Ctl, Field, Lifecycle, MAX_IDENT, ROLES, ThreadTable, type TableLayout } from "../thread-table";
 import { OUTPUT_RING_WORDS, TRACE_RING_EVENTS } from "../provision";
 import type { ReleaseBook } from "./release-book";
 import type { OutputRecord, ThreadRecord, TraceChunk } from "../frame-protocol";
@@ -53,15 +53,16 @@ export class Drainer {
   cutoffMs = Infinity;
   droppedAfterCutoff = 0;
 
-  /** `book`: the runner's releases; `ctl`: the threads' eval-breaker words, one per slot (null in tests: no flush requests) */
+  /** `layout`: where the table lies, as the runner laid it out; `book`: the runner's releases; `ctl`: the threads' eval-breaker words, one per slot (null in tests: no flush requests) */
   constructor(
     private readonly i32: Int32Array,
     control: number,
+    layout: TableLayout,
     private readonly tableEndWord: number,
     private readonly book: ReleaseBook,
     private readonly ctl: Int32Array | null = null,
   ) {
-    this.table = new ThreadTable(i32, control);
+    this.table = new ThreadTable(i32, control, layout);
   }
 
   /** Unread events and lines of every known thread: a progress count for the deadlock watch. */

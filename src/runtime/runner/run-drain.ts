@@ -57,7 +57,7 @@ export class RunDrain {
       if (Atomics.exchange(this.commands, DRAIN_PAUSED, paused ? 1 : 0) === 1 && !paused) this.wake();
     });
     const { heap, table, ctl, tableEndWord } = memory;
-    const start: DrainerStart = { heap: heap.buffer, ctl, control: table.control, tableEndWord, commands: buffer, releases };
+    const start: DrainerStart = { heap: heap.buffer, ctl, control: table.control, table: table.layout(), tableEndWord, commands: buffer, releases };
     if (inline) {
       this.drainer = null;
       drainInline(start, (message) => this.onMessage(message));

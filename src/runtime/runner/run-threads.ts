@@ -198,7 +198,9 @@ export class RunThreads {
   private release(ident: number, ends: RingEnds | null = null): void {
     const { table } = this.memory;
     table.finish(ident);
+    // The table first, then the book: once the book says so, the drainer may free the slot and a start() take it,
+    // and a store here after that would land on the slot's next thread.
+    if (table.holdsSlot(ident)) Atomics.compareExchange(table.i32, table.at(ident, Field.Lifecycle), Lifecycle.Finished, Lifecycle.Released);
     this.drain.released(ident, ends);
-    if (table.holdsSlot(ident)) table.set(ident, Field.Lifecycle, Lifecycle.Released);
   }
 }
