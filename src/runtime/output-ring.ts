@@ -79,6 +79,8 @@ export class OutputWriter {
   private closed = false;
   /** lines refused since close() (as RingWriter.lateEvents) */
   lateLines = 0;
+  /** called at the next refused line, once (as RingWriter.onLate) */
+  onLate: (() => void) | null = null;
 
   /** The thread has ended: nothing written after reaches the ring. Returns the words it was given, in all. */
   close(): number {
@@ -92,6 +94,11 @@ export class OutputWriter {
   write(text: string, stream: number, tMs: number): void {
     if (this.closed || !this.owned()) {
       this.lateLines++;
+      if (this.onLate) {
+        const then = this.onLate;
+        this.onLate = null;
+        then();
+      }
       return;
     }
     const maxBytes = (this.capacity >> 1) * 4;

@@ -91,11 +91,12 @@ export type FromThread =
   | { type: "exit"; state: "done" | "error"; t: number; exitCode: number; ends?: RingEnds; broken?: true }
   | { type: "os-exit"; exitCode: number }
   /**
-   * After thread `ident` (the sender's last) ended, code it left running (a
+   * After thread `ident` (one the sender ran) ended, code it left running (a
    * promise chain it did not await) tried to record `events` trace events and
-   * print `lines` lines, which its closed rings refused (thread-main.ts)
+   * print `lines` lines, which its closed rings refused, and `timers` of its
+   * timers came due and were dropped (thread-main.ts, thread-timers.ts)
    */
-  | { type: "late"; ident: number; events: number; lines: number }
+  | { type: "late"; ident: number; events: number; lines: number; timers: number }
   | { type: "terminate"; pid: number }
   /**
    * The race detector saw the sender's `access` (0 read, 1 write) at compiler

@@ -22,6 +22,7 @@ import { takePayload } from "./spawn-payload";
 import { connectRunner, sendToRunner } from "./runner-link";
 import { createContext, onFreezing, releaseContext, type WorkerContext } from "./worker-context";
 import { armHygiene } from "./worker-hygiene";
+import { bindTimersToThreads } from "./thread-timers";
 import { rehearse } from "./rehearsal";
 import { createHost, type HostParts } from "./host";
 import { Field, Lifecycle, startsProcess } from "./thread-table";
@@ -178,7 +179,7 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number)
  * whose frame lives on while the worker is parked, holds no reference to
  * the thread's context.
  */
-async function serveThread(parts: ThreadParts, run: RunContextInit, ident: number, hygiene: { nextTask(): Promise<void> }): Promise<boolean> {
+async function serveThread(parts: ThreadParts, run: RunContextInit, ident: number, hygiene: { nextTask(): Promise<void>; later(fn: () => void): void }): Promise<boolean> {
   let ended: WorkerContext;
   try {
     ended = await runThread(parts, run, ident);
@@ -197,10 +198,29 @@ async function serveThread(parts: ThreadParts, run: RunContextInit, ident: numbe
   // end ends the run: its worker takes no next thread in it, and the run's time is not held up.)
   if (ended.role === "main") return true;
   await hygiene.nextTask();
-  // What it did there is on no lane (the thread's rings are closed, and no other thread's may carry it): said.
-  const events = ended.ring.lateEvents, lines = ended.output.lateLines;
-  if (events > 0 || lines > 0) sendToRunner({ type: "late", ident: ended.ident, events, lines });
+  reportLate(ended, hygiene);
   return true;
+}
+
+/**
+ * What code an ended thread left running did is on no lane (the thread's
+ * rings are closed, and no other thread's may carry it), and its timers
+ * that came due after the end were dropped (thread-timers.ts): said, once
+ * its hop has run what was queued, or, if nothing came of it then (it
+ * waits on a timer or the host), as soon as something does, from a task
+ * of its own, so that the count takes in what it does in one go.
+ */
+function reportLate(ended: WorkerContext, hygiene: { later(fn: () => void): void }): void {
+  const report = () => {
+    const events = ended.ring.lateEvents, lines = ended.output.lateLines, timers = ended.droppedTimers;
+    if (events > 0 || lines > 0 || timers > 0) sendToRunner({ type: "late", ident: ended.ident, events, lines, timers });
+  };
+  if (ended.ring.lateEvents > 0 || ended.output.lateLines > 0 || ended.droppedTimers > 0) return report();
+  const soon = () => {
+    ended.ring.onLate = ended.output.onLate = ended.onDroppedTimer = null;
+    hygiene.later(report);
+  };
+  ended.ring.onLate = ended.output.onLate = ended.onDroppedTimer = soon;
 }
 
 /** Serves the run: the thread given, if any, then whatever the dock hands this worker. */
@@ -310,6 +330,8 @@ export function serveThreads(parts: ThreadParts): void {
     }
   };
   const hygiene = armHygiene(scope as unknown as Record<string, unknown>, parts.api);
+  // (After the hygiene's wrap: its `later`, the runtime's own timer, stays unbound.)
+  bindTimersToThreads(scope);
   hygiene.fingerprintWhenIdle(IDLE_MS, () => (rehearsing = rehearseThreads(parts).finally(() => (rehearsing = null))));
   scope.postMessage({ type: "booted" } satisfies WorkerBooted);
 }

@@ -79,6 +79,12 @@ export interface WorkerContext {
    * as its writers counted (the runner tells the drainer: release-book.ts).
    */
   end(): RingEnds;
+  /** whether end() has run */
+  hasEnded(): boolean;
+  /** timers the thread set that came due after its end, and were dropped unrun (thread-timers.ts) */
+  droppedTimers: number;
+  /** called at the next dropped timer, once (as RingWriter.onLate) */
+  onDroppedTimer: (() => void) | null;
 }
 
 let current: WorkerContext | null = null;
@@ -213,6 +219,9 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
       ended = true;
       return { trace: ring.close(), output: ctx.output.close() };
     },
+    hasEnded: () => ended,
+    droppedTimers: 0,
+    onDroppedTimer: null,
     traceStarting(child) {
       new RingWriter(i32, table.get(child, Field.RingBase), TRACE_RING_EVENTS, clockAt, signals).write(ctx.now(), EventKind.State, ThreadState.Starting, 0);
     },

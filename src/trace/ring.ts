@@ -103,9 +103,16 @@ export class RingWriter {
   private closed = false;
   /** events refused since close(): what code the ended thread left running did (thread-main.ts reports them) */
   lateEvents = 0;
+  /** called at the next refused event, once (thread-main.ts: a chain a timer resumes long after the end) */
+  onLate: (() => void) | null = null;
 
   private late(): false {
     this.lateEvents++;
+    if (this.onLate) {
+      const then = this.onLate;
+      this.onLate = null;
+      then();
+    }
     return false;
   }
 

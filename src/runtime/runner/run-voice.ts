@@ -60,11 +60,11 @@ export class RunVoice {
    * warns of a coroutine never awaited; at most MAX_LATE_NOTICES threads
    * are named.
    */
-  lateNotice(ident: number, events: number, lines: number): void {
+  lateNotice(ident: number, events: number, lines: number, timers: number): void {
     if (this.lateNamed.has(ident) || this.lateNamed.size > MAX_LATE_NOTICES) return;
     this.lateNamed.add(ident);
     if (this.lateNamed.size > MAX_LATE_NOTICES) return this.notice(0, LATE_WARNING_MORE);
-    this.notice(0, lateWarning(this.threadName(ident), events, lines));
+    this.notice(0, lateWarning(this.threadName(ident), events, lines, timers));
   }
 
   object(message: ThreadMessage<"object">): void {

@@ -36,10 +36,13 @@ export function readThreadMessage(data: unknown): FromThread | null {
       const ends = ringEndsFrom(m.ends);
       return { type: "exit", state: m.state, t: m.t, exitCode: m.exitCode, ...(ends ? { ends } : {}), ...(m.broken === true ? { broken: true as const } : {}) };
     }
-    case "late":
-      return isInt(m.ident) && m.ident > 0 && isInt(m.events) && m.events >= 0 && isInt(m.lines) && m.lines >= 0 && m.events + m.lines > 0
-        ? { type: "late", ident: m.ident, events: m.events, lines: m.lines }
-        : null;
+    case "late": {
+      const timers = m.timers === undefined ? 0 : m.timers;
+      const counts = [m.events, m.lines, timers];
+      if (!isInt(m.ident) || m.ident <= 0 || !counts.every((n) => isInt(n) && n >= 0)) return null;
+      const [events, lines, dropped] = counts as number[];
+      return events + lines + dropped > 0 ? { type: "late", ident: m.ident, events, lines, timers: dropped } : null;
+    }
     case "os-exit":
       return isInt(m.exitCode) ? { type: "os-exit", exitCode: m.exitCode } : null;
     case "terminate":

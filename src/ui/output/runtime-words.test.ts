@@ -49,6 +49,8 @@ const SAID = [
   lateWarning("Thread-2", 3, 1),
   lateWarning("Thread-5", 0, 1),
   lateWarning("Thread-6", 1, 0),
+  lateWarning("Thread-7", 0, 0, 1),
+  lateWarning("Thread-8", 2, 1, 3),
   LATE_WARNING_MORE,
   "the run's trace was not completely read at its end",
 ];

@@ -1,0 +1,53 @@
+// A thread's timers are the thread's: a callback a thread gave setTimeout
+// or setInterval runs only while that thread lives, as a Python thread's
+// event loop, and what is scheduled on it, ends with the thread.
+//
+// Why: a worker runs one thread after another, and a timer outlives the
+// thread that set it. Code a thread left running (an async call it did not
+// await) that waits on a timer would resume inside whichever thread the
+// worker serves when the timer comes due, and call the API in that
+// thread's name: its print drawn as that thread's line, its waits on that
+// thread's lane. So a callback whose thread has ended is dropped, and
+// counted; the worker says so (thread-main.ts reportLate), as it says what
+// such code did before its thread's hop ended.
+//
+// The other host sources of later work (hygiene-sources.ts: a message
+// port, a host promise) are not bound: code left waiting on one can still
+// resume inside a later thread. Timers are how a snippet waits.
+
+import { context, hasContext, type WorkerContext } from "./worker-context";
+
+const TIMER_SOURCES = ["setTimeout", "setInterval"] as const;
+
+/** Wraps `scope`'s timer functions where they live (the global scope's prototypes, as worker-hygiene.ts does). */
+export function bindTimersToThreads(scope: object): void {
+  for (const name of TIMER_SOURCES) {
+    let owner: object | null = scope;
+    while (owner && !Object.prototype.hasOwnProperty.call(owner, name)) owner = Object.getPrototypeOf(owner);
+    const original = owner ? (owner as Record<string, unknown>)[name] : undefined;
+    if (!owner || typeof original !== "function") continue;
+    const clear = (scope as Record<string, unknown>)[name === "setInterval" ? "clearInterval" : "clearTimeout"] as (id: unknown) => void;
+    const wrapped = function (this: unknown, handler: unknown, ...rest: unknown[]): unknown {
+      if (typeof handler !== "function" || !hasContext()) return Reflect.apply(original, this === undefined ? scope : this, [handler, ...rest]);
+      // (An interval of an ended thread is cleared at its first drop: it would come due for ever.)
+      const timer: { id?: unknown } = {};
+      const owned = ownedBy(context(), handler as (...a: unknown[]) => unknown, () => Reflect.apply(clear, scope, [timer.id]));
+      timer.id = Reflect.apply(original, this === undefined ? scope : this, [owned, ...rest]);
+      return timer.id;
+    };
+    Object.defineProperty(owner, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
+  }
+}
+
+/** `handler`, run only while `thread` lives; after its end, counted instead (and `stop` called). */
+function ownedBy(thread: WorkerContext, handler: (...a: unknown[]) => unknown, stop: () => void): (...a: unknown[]) => unknown {
+  return function (this: unknown, ...args: unknown[]): unknown {
+    if (!thread.hasEnded()) return Reflect.apply(handler, this, args);
+    stop();
+    thread.droppedTimers++;
+    const then = thread.onDroppedTimer;
+    thread.onDroppedTimer = null;
+    then?.();
+    return undefined;
+  };
+}
