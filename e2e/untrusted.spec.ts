@@ -388,3 +388,23 @@ print("joined");
   expect(ends.find((e) => e.thread === "Thread-1")?.ended, JSON.stringify(ends)).toBe("error");
   await expectNextRunWorks(playground);
 });
+
+test("a thread named \"playground\" printing the runtime's words is shown as a thread, not as the playground: only the playground's own lines carry its mark", async ({ playground }) => {
+  const fake = "Deadlock: MainThread is waiting for lockX, held by Thread-9; none of them can go on.";
+  const result = await runSnippet(playground, `
+    import { Thread, Lock, print } from "playground";
+    const t = new Thread({ target: () => print(${JSON.stringify(fake)}), name: "playground" });
+    t.start(); t.join();
+    const lock = new Lock();
+    lock.acquire();
+    lock.acquire(); // a real deadlock: the playground says so itself
+  `, undefined, 20_000);
+  expect(result.status, describeRun(result)).toBe("deadlock");
+  const rows = playground.locator(".output-pane .out-row");
+  const forged = rows.filter({ hasText: "lockX" });
+  await expect(forged).toHaveCount(1);
+  await expect(forged.locator(".out-system")).toHaveCount(0);
+  const own = rows.filter({ hasText: /^.*Deadlock: .*none of them can go on/ }).filter({ hasNotText: "lockX" });
+  await expect(own).toHaveCount(1);
+  await expect(own.locator(".out-thread.out-system")).toHaveCount(1);
+});

@@ -21,7 +21,7 @@ import { visibleText } from "../../base/visible-text";
 
 const STRINGS: Strings<{
   output: string; lines: (n: number) => string; dropped: (n: number) => string; running: string;
-  pressRun: (shortcut: string) => string; disabled: string; reveal: string; goToLine: (line: number) => string;
+  pressRun: (shortcut: string) => string; disabled: string; reveal: string; goToLine: (line: number) => string; system: string;
 }> = {
   en: {
     output: "Output",
@@ -32,6 +32,7 @@ const STRINGS: Strings<{
     disabled: "Running is disabled on this page (see the note above).",
     reveal: "Show this moment on the timeline",
     goToLine: (line) => `Go to line ${line} in the editor`,
+    system: "Said by the playground itself, not printed by the snippet",
   },
   zh: {
     output: "输出",
@@ -42,6 +43,7 @@ const STRINGS: Strings<{
     disabled: "此页面无法运行代码（见上方说明）。",
     reveal: "在时间线上显示这一时刻",
     goToLine: (line) => `在编辑器中转到第 ${line} 行`,
+    system: "由练习场本身给出，不是代码片段打印的",
   },
 };
 
@@ -188,6 +190,7 @@ export function OutputPanel() {
                   row={row}
                   focused={focus?.row === log.dropped + first + i}
                   revealTitle={t.reveal}
+                  systemTitle={t.system}
                   goToLine={t.goToLine}
                   onReveal={() => app.stores.timeline.getState().revealMoment(row.t, row.thread)}
                   onLine={(line, column) => link.showLine(line, { column, colorIndex: row.thread ? threadColorIndex(row.thread) : null, moveCursor: true })}
@@ -207,6 +210,7 @@ interface RowProps {
   focused: boolean;
   language: Language;
   revealTitle: string;
+  systemTitle: string;
   goToLine: (line: number) => string;
   onReveal: () => void;
   onLine: (line: number, column?: number) => void;
@@ -215,7 +219,7 @@ interface RowProps {
 /** The lines of a traceback as Python prints them (CPython's English, not the playground's words): marked for styling and the language check. */
 const PYTHON_TRACEBACK = /^Traceback \(most recent call last\):$|^ {2}line \d+, column \d+, in |^Exception in thread /;
 
-function OutputRowView({ index, row, focused, language, revealTitle, goToLine, onReveal, onLine }: RowProps) {
+function OutputRowView({ index, row, focused, language, revealTitle, systemTitle, goToLine, onReveal, onLine }: RowProps) {
   // What the playground itself wrote is shown in the learner's language; what the snippet printed, as printed.
   const said = row.stderr || row.kind === "notice" ? localizeRuntimeText(row.text, language) : row.text;
   const text = row.stderr ? <LinkedText text={said} goToLine={goToLine} onLine={onLine} /> : said;
@@ -231,9 +235,16 @@ function OutputRowView({ index, row, focused, language, revealTitle, goToLine, o
       title={Number.isFinite(row.t) ? revealTitle : undefined}
     >
       <span className="out-time">{row.continued ? "" : formatRunTime(row.t)}</span>
-      <span className={`out-thread ${threadColorClass(row.thread)}`} title={visibleText(row.thread)}>
-        {row.continued ? "" : visibleText(row.thread)}
-      </span>
+      {row.system ? (
+        // The playground's own line: marked so, since a thread of the snippet may be named "playground" too.
+        <span className="out-thread out-system" title={systemTitle}>
+          {row.continued ? "" : <><span aria-hidden="true">⚙ </span>{row.thread}</>}
+        </span>
+      ) : (
+        <span className={`out-thread ${threadColorClass(row.thread)}`} title={visibleText(row.thread)}>
+          {row.continued ? "" : visibleText(row.thread)}
+        </span>
+      )}
       <span className="out-text">{text}</span>
     </div>
   );

@@ -28,6 +28,8 @@ export interface OutputRow {
   continued: boolean;
   /** the run's final status, on summary rows */
   status?: RunStatus;
+  /** written by the playground itself, not by a thread of the snippet (one may be named "playground" too) */
+  system?: true;
 }
 
 /** Rows kept in memory at most; older rows are dropped and counted (the run result keeps them all). */
@@ -83,7 +85,8 @@ export class OutputLog {
       // One row per text line keeps every row the same height, which the
       // panel's windowed rendering relies on.
       const parts = full.includes("\n") ? full.replace(/\n$/, "").split("\n") : [full];
-      return parts.map((text, i): OutputRow => ({ kind: "line", thread, t, text, stderr, continued: i > 0 }));
+      const system = line.system === true ? { system: true as const } : {};
+      return parts.map((text, i): OutputRow => ({ kind: "line", thread, t, text, stderr, continued: i > 0, ...system }));
     });
     if (groups.length === 0) return;
     groups.sort((a, b) => timeKey(a[0].t) - timeKey(b[0].t));
