@@ -792,9 +792,10 @@ print("done");
 `);
   expectOk(result);
   expect(outputTexts(result).filter((text) => text.includes("left behind")), "no thread's line is a chain's print").toEqual([]);
-  const named = result.output.filter((o) => o.thread === "playground").map((o) => o.text.match(/^RuntimeWarning: (leaver-\d) ended.* 1 timer it set came due after its end and did not run/)?.[1]);
-  // (Not all ten: a worker that serves no thread after its leaver's, or the last leaver's, runs its chain only after the run.)
-  expect(named.length, describeRun(result)).toBeGreaterThanOrEqual(1);
+  const named = result.output.filter((o) => o.thread === "playground").map((o) => o.text.match(/^RuntimeWarning: (leaver-\d) ended with 1 timer still set/)?.[1]);
+  // Not all ten: a worker that serves no thread after its leaver's, or the last leaver's, comes to the timer only after
+  // the run. 7 to 10 here; 1 or 2 when the runner heard a late report only about its worker's last thread.
+  expect(named.length, describeRun(result)).toBeGreaterThanOrEqual(3);
   expect(named.every((name) => name !== undefined), describeRun(result)).toBe(true);
 });
 

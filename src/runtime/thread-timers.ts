@@ -18,6 +18,8 @@
 import { context, hasContext, type WorkerContext } from "./worker-context";
 
 const TIMER_SOURCES = ["setTimeout", "setInterval"] as const;
+/** (Taken as the worker boots, before any snippet: one that replaces Reflect.apply does not reach the runtime's timers.) */
+const apply = Reflect.apply;
 
 /** Wraps `scope`'s timer functions where they live (the global scope's prototypes, as worker-hygiene.ts does). */
 export function bindTimersToThreads(scope: object): void {
@@ -28,11 +30,11 @@ export function bindTimersToThreads(scope: object): void {
     if (!owner || typeof original !== "function") continue;
     const clear = (scope as Record<string, unknown>)[name === "setInterval" ? "clearInterval" : "clearTimeout"] as (id: unknown) => void;
     const wrapped = function (this: unknown, handler: unknown, ...rest: unknown[]): unknown {
-      if (typeof handler !== "function" || !hasContext()) return Reflect.apply(original, this === undefined ? scope : this, [handler, ...rest]);
+      if (typeof handler !== "function" || !hasContext()) return apply(original, this === undefined ? scope : this, [handler, ...rest]);
       // (An interval of an ended thread is cleared at its first drop: it would come due for ever.)
       const timer: { id?: unknown } = {};
-      const owned = ownedBy(context(), handler as (...a: unknown[]) => unknown, () => Reflect.apply(clear, scope, [timer.id]));
-      timer.id = Reflect.apply(original, this === undefined ? scope : this, [owned, ...rest]);
+      const owned = ownedBy(context(), handler as (...a: unknown[]) => unknown, () => apply(clear, scope, [timer.id]));
+      timer.id = apply(original, this === undefined ? scope : this, [owned, ...rest]);
       return timer.id;
     };
     Object.defineProperty(owner, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
@@ -42,7 +44,7 @@ export function bindTimersToThreads(scope: object): void {
 /** `handler`, run only while `thread` lives; after its end, counted instead (and `stop` called). */
 function ownedBy(thread: WorkerContext, handler: (...a: unknown[]) => unknown, stop: () => void): (...a: unknown[]) => unknown {
   return function (this: unknown, ...args: unknown[]): unknown {
-    if (!thread.hasEnded()) return Reflect.apply(handler, this, args);
+    if (!thread.hasEnded()) return apply(handler, this, args);
     stop();
     thread.droppedTimers++;
     const then = thread.onDroppedTimer;

@@ -33,7 +33,7 @@ export interface RunStats {
 }
 
 export function runStats(model: TraceModel, endMs: number, words: TimelineWords = EN_WORDS): RunStats {
-  // (In the order of the lanes: the threads' starts.)
+  // (By the threads' starts, as lanes go within a process or pool.)
   const threads = [...model.threads.values()].sort(threadStartOrder).map((track): ThreadStats => {
     const t = model.stateTotals(track, endMs);
     return {

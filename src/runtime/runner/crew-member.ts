@@ -19,6 +19,8 @@ export interface Member {
   ident: number;
   /** the thread it ran last (its place holds it until the worker parks again) */
   last: number;
+  /** the threads it ran to their end in this run: code one left running may be reported late, whenever it acts (thread-main.ts reportLate) */
+  ran: Set<number>;
 }
 
 /** Terminates the worker; its handlers, which hold its run's memory, go first. */

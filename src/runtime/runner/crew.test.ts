@@ -123,7 +123,7 @@ describe("Crew in a controlled run", () => {
     const { workers } = fakeWorkers();
     const pool = new WarmPool(workers, 6, 2, 6);
     const memory = createRunMemory(1, "", { ...DEFAULT_SETTINGS, controlled: true, seed: 1 }, 0, { heap: SharedHeap.create(1 << 20), userHeap: SharedHeap.create(1 << 20) });
-    const docked = { worker: { postMessage() {}, terminate() {}, onerror: null } as unknown as Worker, port: new MessageChannel().port1, place: 0, ident: 0, last: 0 };
+    const docked = { worker: { postMessage() {}, terminate() {}, onerror: null } as unknown as Worker, port: new MessageChannel().port1, place: 0, ident: 0, last: 0, ran: new Set<number>() };
     const at = memory.dockBase;
     Atomics.store(memory.heap.i32, at, PARKED);
     const crew = new Crew(memory, pool, { started: () => true, message: () => {}, crashed: () => {}, stranded: () => {} }, memory.dockPlaces, "code", [docked]);
@@ -137,4 +137,27 @@ describe("Crew in a controlled run", () => {
     expect(Atomics.load(memory.heap.i32, at)).toBe(PARKED);
     expect(crew.has(200)).toBe(true);
   });
+
+  it("passes on a late report about any thread a worker ran this run, not only its last, and none about a thread it never ran", async () => {
+    const { workers, made } = fakeWorkers();
+    const pool = new WarmPool(workers, 6, 2, 6);
+    const memory = createRunMemory(1, "", DEFAULT_SETTINGS, 0, { heap: SharedHeap.create(1 << 20), userHeap: SharedHeap.create(1 << 20) });
+    const heard: number[] = [];
+    const crew = new Crew(memory, pool, { started: () => true, message: (ident, m) => m.type === "late" && heard.push(ident), crashed: () => {}, stranded: () => {} }, memory.dockPlaces);
+    crews.push(crew);
+    crew.start(101);
+    const worker = made.find((w) => served(w).some((m) => m.ident === 101))!;
+    const port = served(worker)[0].port;
+    // The worker runs 101, then 102 from the dock; code 101 left running acts while 102 runs, then after.
+    crew.finished(101);
+    port.postMessage({ type: "started", ident: 102 });
+    await vi.waitFor(() => expect(crew.has(102)).toBe(true));
+    const late = (ident: number) => ({ type: "late", ident, events: 0, lines: 0, timers: 1 });
+    port.postMessage(late(101));
+    port.postMessage(late(999));
+    crew.finished(102);
+    port.postMessage(late(101));
+    await vi.waitFor(() => expect(heard).toEqual([101, 101]));
+  });
 });
+

@@ -72,6 +72,7 @@ export class Crew {
     for (const member of adopted) {
       member.ident = 0;
       member.last = 0;
+      member.ran = new Set();
       this.listen(member);
     }
   }
@@ -144,6 +145,7 @@ export class Crew {
     this.running.delete(ident);
     member.ident = 0;
     member.last = ident;
+    member.ran.add(ident);
     if (member.place < 0) this.retire(member);
   }
 
@@ -229,7 +231,7 @@ export class Crew {
     const worker = this.pool.take(this.code);
     const channel = new MessageChannel();
     const place = this.freePlaces.pop() ?? -1;
-    const member: Member = { worker, port: channel.port1, place, ident: 0, last: 0 };
+    const member: Member = { worker, port: channel.port1, place, ident: 0, last: 0, ran: new Set() };
     this.listen(member);
     const at = place >= 0 ? this.memory.dockBase + place : -1;
     // A worker that may serve the next run of this code records itself first (worker-hygiene.ts), before any of the run's code.
@@ -254,9 +256,9 @@ export class Crew {
       this.fillDock();
       return;
     }
-    // (About the thread it ran last, which has ended: its sender is no thread now.)
+    // (About a thread it ran, which has ended: it may come while the worker runs another.)
     if (message.type === "late") {
-      if (message.ident === member.last && member.ident !== message.ident) this.events.message(message.ident, message);
+      if (member.ran.has(message.ident)) this.events.message(message.ident, message);
       return;
     }
     if (member.ident) this.events.message(member.ident, message);

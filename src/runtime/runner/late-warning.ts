@@ -7,12 +7,13 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
 /** `events`, `lines`: what the thread's closed rings refused, a floor (thread-main.ts); `timers`: its timers dropped unrun (thread-timers.ts) */
 export function lateWarning(thread: string, events: number, lines: number, timers = 0): string {
+  if (events === 0 && lines === 0) {
+    return `RuntimeWarning: ${thread} ended with ${plural(timers, "timer")} still set: ${timers === 1 ? "it" : "they"} came due after its end and did not run, as a thread's timers end with it.`;
+  }
   const what = [events > 0 ? plural(events, "timeline event") : "", lines > 0 ? plural(lines, "printed line") : ""].filter(Boolean).join(" and ");
-  const shown = what
-    ? ` What that code did after the end is not shown (at least ${what}); a lock or queue it used may be drawn as it was before.`
-    : "";
   const dropped = timers > 0 ? ` ${plural(timers, "timer")} it set came due after its end and did not run: a thread's timers end with it.` : "";
-  return `RuntimeWarning: ${thread} ended while code it started was still running (an async call it did not await).${shown}${dropped}`;
+  return `RuntimeWarning: ${thread} ended while code it started was still running (an async call it did not await). ` +
+    `What that code did after the end is not shown (at least ${what}); a lock or queue it used may be drawn as it was before.${dropped}`;
 }
 
 /** once more threads than the run names have done so */

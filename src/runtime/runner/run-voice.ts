@@ -14,6 +14,7 @@ import { DeadlockWatch, type ThreadWait } from "../deadlock-watch";
 import { defaultName, kindOf, ObjKind, ordinalOf } from "../../trace/object-kinds";
 import { readWaits } from "./deadlock-scan";
 import { lateWarning, LATE_WARNING_MORE } from "./late-warning";
+import { visibleText } from "../../base/visible-text";
 
 /** names and labels a run may send the page (a snippet naming objects in a loop stops being heard) */
 const MAX_OBJECT_MESSAGES = 100_000;
@@ -64,7 +65,8 @@ export class RunVoice {
     if (this.lateNamed.has(ident) || this.lateNamed.size > MAX_LATE_NOTICES) return;
     this.lateNamed.add(ident);
     if (this.lateNamed.size > MAX_LATE_NOTICES) return this.notice(0, LATE_WARNING_MORE);
-    this.notice(0, lateWarning(this.threadName(ident), events, lines, timers));
+    // (Escaped as every name in the playground's own sentences: a name with a newline would start a line of its own, marked as the playground's.)
+    this.notice(0, lateWarning(visibleText(this.threadName(ident)), events, lines, timers));
   }
 
   object(message: ThreadMessage<"object">): void {

@@ -85,11 +85,14 @@ const ZH_SHAPES: Shape[] = [
     (call) => `提示：${call} 会阻塞本线程的整个事件循环，其间其他任务都无法运行；请改用 await asyncio.sleep() / asyncio.toThread()`,
   ],
   [
-    /^RuntimeWarning: (.+?) ended while code it started was still running \(an async call it did not await\)\.(?: What that code did after the end is not shown \(at least (.+)\); a lock or queue it used may be drawn as it was before\.)?(?: (\d+) timers? it set came due after its end and did not run: a thread's timers end with it\.)?$/,
+    /^RuntimeWarning: (.+?) ended while code it started was still running \(an async call it did not await\)\. What that code did after the end is not shown \(at least (.+)\); a lock or queue it used may be drawn as it was before\.(?: (\d+) timers? it set came due after its end and did not run: a thread's timers end with it\.)?$/,
     (thread, what, timers) =>
-      `RuntimeWarning：${thread} 结束时，它启动的代码仍在运行（一个没有 await 的异步调用）。` +
-      (what ? `那段代码在它结束之后所做的事没有显示（至少${lateWhat(what)}）；它用过的锁或队列可能仍按之前的样子画出。` : "") +
+      `RuntimeWarning：${thread} 结束时，它启动的代码仍在运行（一个没有 await 的异步调用）。那段代码在它结束之后所做的事没有显示（至少${lateWhat(what)}）；它用过的锁或队列可能仍按之前的样子画出。` +
       (timers ? `它设置的 ${timers} 个定时器在它结束后才到期，没有执行：线程的定时器随线程一起结束。` : ""),
+  ],
+  [
+    /^RuntimeWarning: (.+?) ended with (\d+) timers? still set: (?:it|they) came due after its end and did not run, as a thread's timers end with it\.$/,
+    (thread, timers) => `RuntimeWarning：${thread} 结束时还有 ${timers} 个定时器未到期：${timers === "1" ? "它" : "它们"}在线程结束后才到期，没有执行，因为线程的定时器随线程一起结束。`,
   ],
   [
     /^RuntimeWarning: more threads left code running after they ended; their later steps are not shown either$/,
