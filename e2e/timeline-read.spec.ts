@@ -314,3 +314,26 @@ for (let i = 0; i < 3000; i++) { print("row " + i); sleep(10); }
   await finishRun(playground);
   expect(pageErrors.messages).toEqual([]);
 });
+
+apiTest("MainThread's wait for an executor at the program's end says so in its hover card, where it has no line of the snippet", async ({ playground, pageErrors }) => {
+  // The executor is never shut down: as in Python, the program's end waits for its task.
+  const result = await runSnippet(playground, `import { ThreadPoolExecutor, sleep, print } from "playground";
+const ex = new ThreadPoolExecutor(2);
+ex.submit(() => { sleep(150); print("task done"); });
+print("main ends");
+`);
+  expect(result.status, describeRun(result)).toBe("ok");
+  const w = await finishedWindow(playground, result.durationMs);
+  const slices = await playground.evaluate(() => {
+    const trace = (window as unknown as { playground: { getTrace(): { traceEvents: { ph: string; name: string; tid: number; ts: number; dur: number; args?: { name?: string } }[] } } }).playground.getTrace();
+    const tid = trace.traceEvents.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "MainThread")!.tid;
+    return trace.traceEvents.filter((e) => e.ph === "X" && e.tid === tid).map((e) => ({ name: e.name, fromMs: e.ts / 1000, toMs: (e.ts + e.dur) / 1000 }));
+  });
+  // The last wait of MainThread's, after "main ends" was printed: the program's end.
+  const end = slices.filter((s) => s.name !== "running" && s.toMs - s.fromMs > 50).at(-1);
+  expect(end, JSON.stringify(slices)).toBeTruthy();
+  const box = (await playground.locator("#timeline canvas").boundingBox())!;
+  await playground.mouse.move(box.x + msToPx(w, (end!.fromMs + end!.toMs) / 2), box.y + 24 + 20 + 12);
+  await expect(playground.locator(".tl-tooltip")).toContainText("the program's end");
+  expect(pageErrors.messages).toEqual([]);
+});

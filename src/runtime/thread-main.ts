@@ -147,6 +147,7 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number)
       exitCode = code;
     }
     await parts.settle();
+    if (isMain || forks) ctx.atExit = true;
     if (isMain) {
       parts.beforeJoin();
       waitForNonDaemonThreads(ctx);

@@ -14,6 +14,7 @@ import type { RingEnds } from "./drainer/release-book";
 import { OUTPUT_RING_WORDS, TRACE_RING_EVENTS } from "./provision";
 import type { ModuleScope } from "./serialize";
 import { EventKind, ThreadState, isBlockedState } from "../trace/events";
+import { PROGRAM_END_ARG } from "../trace/source-lines";
 import { hereInSnippet } from "./snippet-position";
 import { RaceDetector } from "./race/race-detector";
 import { identOfTid } from "./race/race-memory";
@@ -50,6 +51,12 @@ export interface WorkerContext {
   currentThread: unknown;
   /** the state this thread is in now, as last traced */
   state: ThreadState;
+  /**
+   * The thread's own code is over, and it waits, as Python's shutdown does,
+   * for the threads and executors still running (thread-main.ts): a wait
+   * in no call of the snippet's says it was in the program's end.
+   */
+  atExit: boolean;
   /** ms since the run's epoch */
   now(): number;
   /** record a state change (on the timeline and for RunResult) */
@@ -176,6 +183,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     snapshot: () => ({}),
     currentThread: null,
     state: ThreadState.Starting,
+    atExit: false,
     now: control ? () => control.now() : () => origin + performance.now(),
     writeLine(text, stream) {
       const tMs = ctx.now();
@@ -189,7 +197,8 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
         const tMs = ctx.now();
         if (tMs - stateSince >= SOURCE_MIN_WAIT_MS) {
           const pos = hereInSnippet();
-          if (pos > 0) ring.write(tMs, EventKind.SourceAt, Math.min(Math.floor(pos / 4096), 0xffffff), pos % 4096);
+          if (pos > 0) ring.write(tMs, EventKind.SourceAt, Math.min(Math.floor(pos / 4096), PROGRAM_END_ARG - 1), pos % 4096);
+          else if (ctx.atExit) ring.write(tMs, EventKind.SourceAt, PROGRAM_END_ARG, 0);
         }
       }
       // Blocking or ending gives the GIL up; running again takes it back,

@@ -36,7 +36,8 @@ export const enum EventKind {
   GilHandover = 28,
   /**
    * the wait this thread is ending (its current state) was a call at line
-   * `arg`, column `obj` of the compiled snippet (trace/source-lines.ts)
+   * `arg`, column `obj` of the compiled snippet, or, `arg` 0xffffff, in the
+   * program's end (trace/source-lines.ts)
    */
   SourceAt = 29,
   /**

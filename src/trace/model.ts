@@ -16,6 +16,7 @@ import { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
 import { LoopActivity } from "./model-loop-idle";
 import { addSpan, closeOpen, countOnlyUntil, newThreadTrack, type ThreadTrack } from "./model-thread";
 import { kindInfo, kindOf, ObjKind } from "./object-kinds";
+import { PROGRAM_END, PROGRAM_END_ARG } from "./source-lines";
 
 export { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
 export type { ThreadTrack } from "./model-thread";
@@ -193,7 +194,12 @@ export class TraceModel {
       case EventKind.SourceAt: {
         const n = track && this.cappedAtMs === null ? track.states.length : 0;
         // Only a wait records its line (a forged event on another state is ignored).
-        if (n === 0 || !this.mapSource || !isBlockedState(track!.state)) break;
+        if (n === 0 || !isBlockedState(track!.state)) break;
+        if (arg === PROGRAM_END_ARG) {
+          track!.sources.add(n - 1, PROGRAM_END);
+          break;
+        }
+        if (!this.mapSource) break;
         const position = this.mapSource(arg, obj);
         if (position > 0) track!.sources.add(n - 1, position);
         break;

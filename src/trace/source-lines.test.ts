@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { EventKind, ThreadState } from "./events";
 import { TraceModel } from "./model";
-import { SourceLines, unpackPosition } from "./source-lines";
+import { PROGRAM_END, PROGRAM_END_ARG, SourceLines, unpackPosition } from "./source-lines";
 
 describe("SourceLines", () => {
   it("finds each recorded state's position and nothing for the others", () => {
@@ -25,6 +25,15 @@ describe("SourceAt in the model", () => {
     m.add(2, 0, EventKind.State, ThreadState.Running, 0);
     return m;
   };
+
+  it("marks a wait in the program's end as such, without the source map", () => {
+    const m = model();
+    m.mapSource = null;
+    m.add(2, 1, EventKind.State, ThreadState.QueueWait, 0);
+    m.add(2, 90, EventKind.SourceAt, PROGRAM_END_ARG, 0);
+    m.add(2, 90, EventKind.State, ThreadState.Running, 0);
+    expect(m.threads.get(2)!.sources.at(1)).toBe(PROGRAM_END);
+  });
 
   it("gives the wait it ends the snippet's line", () => {
     const m = model();

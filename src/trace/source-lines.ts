@@ -7,6 +7,15 @@
 import { GrowableI32 } from "./growable";
 
 export const POSITION_COLUMNS = 4096;
+/**
+ * A SourceAt's `arg` for a wait in the program's end, after the snippet's
+ * last line: MainThread (or a process's) waiting, as Python's shutdown
+ * does, for the threads and executors still running, in no call of the
+ * snippet's. No real position comes near it (a snippet is far shorter).
+ */
+export const PROGRAM_END_ARG = 0xffffff;
+/** The position kept for such a wait (at() gives it back; no line has it). */
+export const PROGRAM_END = -1;
 
 export class SourceLines {
   /** the index of the state (ThreadTrack.states) each position belongs to, ascending */
@@ -30,7 +39,7 @@ export class SourceLines {
     this.positions.push(position);
   }
 
-  /** The position of state `stateIndex`, or 0 if none was recorded. */
+  /** The position of state `stateIndex`, PROGRAM_END for a wait in the program's end, or 0 if none was recorded. */
   at(stateIndex: number): number {
     const states = this.states.data;
     let lo = 0;

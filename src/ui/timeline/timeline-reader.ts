@@ -9,9 +9,9 @@
 // knows the call that waited (trace/source-lines.ts), and the running bar
 // after it goes on from there.
 
-import type { TraceModel } from "../../trace/model";
+import type { ThreadTrack, TraceModel } from "../../trace/model";
 import { ThreadState, isBlockedState } from "../../trace/events";
-import { unpackPosition } from "../../trace/source-lines";
+import { PROGRAM_END, unpackPosition } from "../../trace/source-lines";
 import { barSpan, focusHit, isValidFocus, stepBar, threadLifetime, type BarStep } from "../../timeline/bar-nav";
 import { describeHit } from "../../timeline/describe";
 import type { Hit } from "../../timeline/geometry";
@@ -39,9 +39,13 @@ export interface ReaderHost {
 /** The hover card's row for a bar that knows its source line. */
 type SourceWhy = "threw" | "waited" | "resumed";
 
-const SOURCE_WORDS: Strings<{ line: string; at: Record<SourceWhy, (line: number) => string> }> = {
+const SOURCE_WORDS: Strings<{ line: string; at: Record<SourceWhy, (line: number) => string>; programEnd: Record<"waited" | "resumed", string> }> = {
   en: {
     line: "line",
+    programEnd: {
+      waited: "after the last (the program's end: as Python's shutdown, it waits for the threads and executors still running)",
+      resumed: "after the last (the program's end, after a wait for the threads and executors still running)",
+    },
     at: {
       threw: (line) => `${line} (threw here; click to show it in the editor)`,
       waited: (line) => `${line} (the call that waited; click to show it in the editor)`,
@@ -50,6 +54,10 @@ const SOURCE_WORDS: Strings<{ line: string; at: Record<SourceWhy, (line: number)
   },
   zh: {
     line: "行",
+    programEnd: {
+      waited: "最后一行之后（程序结束处：和 Python 退出时一样，等待仍在运行的线程和执行器）",
+      resumed: "最后一行之后（程序结束处，等待仍在运行的线程和执行器之后）",
+    },
     at: {
       threw: (line) => `第 ${line} 行（在此抛出异常；点击在编辑器中查看）`,
       waited: (line) => `第 ${line} 行（在此调用处等待；点击在编辑器中查看）`,
@@ -200,17 +208,26 @@ export class TimelineReader {
     const state = track.states.data[hit.index];
     const waited = isBlockedState(state);
     // A running bar goes on from the call whose wait ended it.
-    const position = waited ? track.sources.at(hit.index) : state === ThreadState.Running && hit.index > 0 ? track.sources.at(hit.index - 1) : 0;
+    const position = this.positionOf(track, hit.index);
     if (position <= 0) return null;
     return { ...unpackPosition(position), thread: track.name, why: waited ? "waited" : "resumed" };
   }
 
-  /** The hover card's "line" row for a hit that knows its line, else null. */
+  /** The packed position of state `index`'s wait (a running bar: of the wait it went on from), PROGRAM_END, or 0. */
+  private positionOf(track: ThreadTrack, index: number): number {
+    const state = track.states.data[index];
+    return isBlockedState(state) ? track.sources.at(index) : state === ThreadState.Running && index > 0 ? track.sources.at(index - 1) : 0;
+  }
+
+  /** The hover card's "line" row for a hit that knows its line, or that it was in the program's end; else null. */
   sourceRow(hit: Hit | null): [string, string] | null {
-    const place = this.sourceLine(hit);
-    if (!place) return null;
     const words = SOURCE_WORDS[currentLanguage()];
-    return [words.line, words.at[place.why](place.line)];
+    const place = this.sourceLine(hit);
+    if (place) return [words.line, words.at[place.why](place.line)];
+    if (hit?.kind !== "state") return null;
+    const track = this.model()?.threads.get(hit.ident);
+    if (!track || hit.index >= track.states.length || this.positionOf(track, hit.index) !== PROGRAM_END) return null;
+    return [words.line, words.programEnd[isBlockedState(track.states.data[hit.index]) ? "waited" : "resumed"]];
   }
 
   /** Hover (highlight only) or click (move the cursor) a bar that knows its line. */
