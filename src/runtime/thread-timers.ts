@@ -8,8 +8,8 @@
 // worker serves when the timer comes due, and call the API in that
 // thread's name: its print drawn as that thread's line, its waits on that
 // thread's lane. So a callback whose thread has ended is dropped, and
-// counted; the worker says so (thread-main.ts reportLate), as it says what
-// such code did before its thread's hop ended.
+// counted, and the run says so (thread-main.ts reportLate), as it says
+// what else such code did after the end.
 //
 // The other host sources of later work (hygiene-sources.ts: a message
 // port, a host promise) are not bound: code left waiting on one can still

@@ -31,11 +31,11 @@ function aRun() {
     ring.write(1, EventKind.State, ThreadState.Running, 0);
     return { trace: ring.close(), output: output.close() };
   };
-  /** the runner lets go of the thread, as supervisor.ts release() does */
+  /** the runner lets go of the thread, as run-threads.ts release() does: the table, then the book */
   const release = (ends: { trace: number; output: number } | null) => {
-    book.release(table.slotOf(ident), ident, ends);
     table.finish(ident);
     table.set(ident, Field.Lifecycle, Lifecycle.Released);
+    book.release(table.slotOf(ident), ident, ends);
   };
   /** passes until nothing more comes: every line read, and the idents whose trace the drainer called complete */
   const drainAll = () => {

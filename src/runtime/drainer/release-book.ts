@@ -38,7 +38,7 @@ export class ReleaseBook {
     this.i32 = new Int32Array(buffer);
   }
 
-  /** The runner: thread `ident` of `slot` is let go of (written before the table says so). */
+  /** The runner: thread `ident` of `slot` is let go of (written after the table says so: this is what lets the drainer free the slot). */
   release(slot: number, ident: number, ends: RingEnds | null): void {
     const at = slot * ENTRY_WORDS;
     if (!(slot >= 0 && at + ENTRY_WORDS <= this.i32.length)) return;
