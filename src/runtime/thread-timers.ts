@@ -13,13 +13,16 @@
 //
 // The other host sources of later work (hygiene-sources.ts: a message
 // port, a host promise) are not bound: code left waiting on one can still
-// resume inside a later thread. Timers are how a snippet waits.
+// resume inside a later thread. Timers are how a snippet waits. (A timer
+// given a string of code is bound too: the string is evaluated as the
+// host would, in the global scope.)
 
 import { context, hasContext, type WorkerContext } from "./worker-context";
 
 const TIMER_SOURCES = ["setTimeout", "setInterval"] as const;
 /** (Taken as the worker boots, before any snippet: one that replaces Reflect.apply does not reach the runtime's timers.) */
 const apply = Reflect.apply;
+const globalEval = globalThis.eval;
 
 /** Wraps `scope`'s timer functions where they live (the global scope's prototypes, as worker-hygiene.ts does). */
 export function bindTimersToThreads(scope: object): void {
@@ -30,7 +33,12 @@ export function bindTimersToThreads(scope: object): void {
     if (!owner || typeof original !== "function") continue;
     const clear = (scope as Record<string, unknown>)[name === "setInterval" ? "clearInterval" : "clearTimeout"] as (id: unknown) => void;
     const wrapped = function (this: unknown, handler: unknown, ...rest: unknown[]): unknown {
-      if (typeof handler !== "function" || !hasContext()) return apply(original, this === undefined ? scope : this, [handler, ...rest]);
+      if (!hasContext()) return apply(original, this === undefined ? scope : this, [handler, ...rest]);
+      // (A string is code the timer evaluates in the global scope, as an indirect eval does.)
+      if (typeof handler !== "function") {
+        const code = String(handler);
+        handler = () => globalEval(code);
+      }
       // (An interval of an ended thread is cleared at its first drop: it would come due for ever.)
       const timer: { id?: unknown } = {};
       const owned = ownedBy(context(), handler as (...a: unknown[]) => unknown, () => apply(clear, scope, [timer.id]));
