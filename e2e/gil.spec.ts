@@ -46,13 +46,18 @@ test("with the GIL on, two CPU-bound threads take turns: their running times do 
 });
 
 test("with the GIL off, the same threads run in parallel on two cores", async ({ playground }) => {
-  // Scenario: GIL off: the threads' running times overlap, so their sum
-  // exceeds the span they cover (on a machine with at least 2 cores).
+  // Scenario: GIL off: the threads run at the same time, so their running
+  // times overlap and their sum exceeds the span they cover (on a machine
+  // with at least 2 cores), and neither ever waits for a GIL. (How much they
+  // overlap is the machine's: a busy host started the second thread late,
+  // and 1.15x the span, asked for before, failed once in CI at 1.09x. The
+  // speed-up itself is the bench's nogil.cpu2.speedup.)
   test.skip((await playground.evaluate(() => navigator.hardwareConcurrency)) < 2, "needs 2 cores");
   const result = await runSnippet(playground, CPU_BOUND, { gil: false }, 120_000);
   expect(result.status, describeRun(result)).toBe("ok");
   const { span, running } = cpuThreads(result);
-  expect(running).toBeGreaterThan(span * 1.15);
+  expect(running).toBeGreaterThan(span);
+  for (const t of result.threads.filter((t) => t.name.startsWith("Thread-"))) expect(t.blockedMs).toBe(0);
   expect(await gilHandovers(playground)).toEqual([]);
 });
 
