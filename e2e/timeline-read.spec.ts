@@ -55,6 +55,15 @@ async function finishedWindow(page: Page, durationMs: number): Promise<Window> {
   });
 }
 
+/** Thread `name`'s bars, from the exported trace (the same model the canvas draws). */
+function barsOf(page: Page, name: string): Promise<{ name: string; fromMs: number; toMs: number }[]> {
+  return page.evaluate((name) => {
+    const trace = (window as unknown as { playground: { getTrace(): { traceEvents: { ph: string; name: string; tid: number; ts: number; dur: number; args?: { name?: string } }[] } } }).playground.getTrace();
+    const tid = trace.traceEvents.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === name)!.tid;
+    return trace.traceEvents.filter((e) => e.ph === "X" && e.tid === tid).map((e) => ({ name: e.name, fromMs: e.ts / 1000, toMs: (e.ts + e.dur) / 1000 }));
+  }, name);
+}
+
 const msToPx = (w: Window, tMs: number) => w.leftPx + ((tMs - w.startMs) * (w.rightPx - w.leftPx)) / (w.endMs - w.startMs);
 const pxToMs = (w: Window, x: number) => w.startMs + ((x - w.leftPx) * (w.endMs - w.startMs)) / (w.rightPx - w.leftPx);
 
@@ -257,12 +266,7 @@ apiTest("a wait's bar links to the call that waited, and the running bar after i
   const result = await runSnippet(playground, WAITS);
   expect(result.status, describeRun(result)).toBe("ok");
   const w = await finishedWindow(playground, result.durationMs);
-  // Thread-1's bars from the exported trace (the same model the canvas draws).
-  const slices = await playground.evaluate(() => {
-    const trace = (window as unknown as { playground: { getTrace(): { traceEvents: { ph: string; name: string; tid: number; ts: number; dur: number; args?: { name?: string } }[] } } }).playground.getTrace();
-    const tid = trace.traceEvents.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "Thread-1")!.tid;
-    return trace.traceEvents.filter((e) => e.ph === "X" && e.tid === tid).map((e) => ({ name: e.name, fromMs: e.ts / 1000, toMs: (e.ts + e.dur) / 1000 }));
-  });
+  const slices = await barsOf(playground, "Thread-1");
   const bar = (name: string) => slices.find((s) => s.name === name)!;
   const editor = playground.locator(".editor-pane .monaco-editor");
   const box = (await playground.locator("#timeline canvas").boundingBox())!;
@@ -324,11 +328,7 @@ print("main ends");
 `);
   expect(result.status, describeRun(result)).toBe("ok");
   const w = await finishedWindow(playground, result.durationMs);
-  const slices = await playground.evaluate(() => {
-    const trace = (window as unknown as { playground: { getTrace(): { traceEvents: { ph: string; name: string; tid: number; ts: number; dur: number; args?: { name?: string } }[] } } }).playground.getTrace();
-    const tid = trace.traceEvents.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "MainThread")!.tid;
-    return trace.traceEvents.filter((e) => e.ph === "X" && e.tid === tid).map((e) => ({ name: e.name, fromMs: e.ts / 1000, toMs: (e.ts + e.dur) / 1000 }));
-  });
+  const slices = await barsOf(playground, "MainThread");
   // The last wait of MainThread's, after "main ends" was printed: the program's end.
   const end = slices.filter((s) => s.name !== "running" && s.toMs - s.fromMs > 50).at(-1);
   expect(end, JSON.stringify(slices)).toBeTruthy();
