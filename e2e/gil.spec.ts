@@ -146,3 +146,52 @@ test("each process has its own GIL: a Process can run free-threaded or with the 
   const running = threads.reduce((sum, t) => sum + t.runningMs, 0);
   expect(running).toBeLessThanOrEqual(span * 1.15);
 });
+
+type Slice = { name: string; fromMs: number; toMs: number };
+/** Each thread's state slices, by name, from the exported trace. */
+async function stateSlices(page: import("@playwright/test").Page): Promise<Record<string, Slice[]>> {
+  return page.evaluate(() => {
+    const trace = (window as unknown as { playground: { getTrace(): { traceEvents: { ph: string; name: string; tid: number; ts: number; dur?: number; cat?: string; args?: { name?: string } }[] } } }).playground.getTrace();
+    const names = new Map(trace.traceEvents.filter((e) => e.ph === "M" && e.name === "thread_name").map((e) => [e.tid, e.args?.name ?? ""]));
+    const out: Record<string, { name: string; fromMs: number; toMs: number }[]> = {};
+    for (const e of trace.traceEvents) {
+      if (e.ph !== "X" || e.cat !== "state") continue;
+      (out[names.get(e.tid) ?? ""] ??= []).push({ name: e.name, fromMs: e.ts / 1000, toMs: (e.ts + (e.dur ?? 0)) / 1000 });
+    }
+    return out;
+  });
+}
+
+test("with the GIL on, a thread whose code waits at an await lets the GIL go: its process's other threads run meanwhile", async ({ playground }) => {
+  // Scenario: `idler` says it is about to await a timer (an Event) and
+  // awaits; `worker` waits for that, then needs the GIL. A Python thread
+  // waiting in its event loop holds no GIL; this one held it for its whole
+  // wait, and `worker` ran only when the idler's timer callback gave it up.
+  // So when `worker` runs, `idler` is idle, not running or waiting for the GIL.
+  const result = await runSnippet(playground, `
+    import { Thread, Event, sharedArray, print } from "playground";
+    const awaiting = new Event();
+    const ran = sharedArray("int32", 1);
+    async function idler() {
+      awaiting.set();
+      await new Promise<void>((resolve) => {
+        const id = setInterval(() => { if (ran[0] === 1) { clearInterval(id); resolve(); } }, 1);
+      });
+      print("idler woke");
+    }
+    function worker() { awaiting.wait(); ran[0] = 1; print("worker ran"); }
+    const a = new Thread({ target: idler, name: "idler" });
+    const b = new Thread({ target: worker, name: "worker" });
+    a.start(); b.start(); a.join(); b.join();
+  `, { gil: true });
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual(["worker ran", "idler woke"]);
+  const slices = await stateSlices(playground);
+  const why = JSON.stringify(slices);
+  // worker's running stretch after its wait on the Event
+  const waited = slices.worker.findIndex((s) => s.name === "waiting");
+  const ran = slices.worker.slice(waited + 1).find((s) => s.name === "running")!;
+  expect(ran, why).toBeDefined();
+  const idlerThen = slices.idler.find((s) => s.fromMs <= ran.fromMs && ran.fromMs < s.toMs);
+  expect(idlerThen?.name, why).toBe("event loop idle");
+});

@@ -20,9 +20,12 @@ export const threadParts: ThreadParts = {
   handle: threadHandle,
   fromSpawn: threadFromSpawn,
   exitCodeOf: (error) => (error instanceof SystemExit ? error.code : null),
-  async settle() {
+  settle() {
     // asyncio.run() loops still running: the program is not over yet.
-    while (pendingLoops.size > 0) await Promise.all(pendingLoops);
+    if (pendingLoops.size === 0) return undefined;
+    return (async () => {
+      while (pendingLoops.size > 0) await Promise.all(pendingLoops);
+    })();
   },
   beforeJoin: shutdownExecutors,
   repr: reprValue,

@@ -87,9 +87,10 @@ export function createHost(ctx: WorkerContext, isMain: boolean, encodedSnapshot:
     snapshot,
     ctl: new Int32Array(ctx.run.ctl, ctlIndex * 4, 1),
     tick() {
-      // Set by a thread waiting for the simulated GIL, or by the drainer
-      // (Stop ends workers outright and needs no check).
+      // Set by a thread waiting for the simulated GIL, by the drainer (Stop ends workers outright and needs no
+      // check), or by the thread's going idle: then code the host woke through a source not wrapped runs again.
       Atomics.store(host.ctl, 0, 0);
+      ctx.resume();
       ctx.yieldGil();
       // the drainer may have asked for a held-back lock release (trace/ring.ts, folding)
       ctx.ring.flush();

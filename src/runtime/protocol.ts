@@ -94,9 +94,10 @@ export type FromThread =
    * After thread `ident` (one the sender ran) ended, code it left running (a
    * promise chain it did not await) tried to record `events` trace events and
    * print `lines` lines, which its closed rings refused, and `timers` of its
-   * timers came due and were dropped (thread-main.ts, thread-timers.ts)
+   * timers came due and `hostCalls` of the host's answers to it came, and
+   * were dropped (thread-main.ts, thread-timers.ts, thread-host-calls.ts)
    */
-  | { type: "late"; ident: number; events: number; lines: number; timers: number }
+  | { type: "late"; ident: number; events: number; lines: number; timers: number; hostCalls: number }
   | { type: "terminate"; pid: number }
   /**
    * The race detector saw the sender's `access` (0 read, 1 write) at compiler

@@ -23,6 +23,8 @@ import { connectRunner, sendToRunner } from "./runner-link";
 import { createContext, onFreezing, releaseContext, type WorkerContext } from "./worker-context";
 import { armHygiene } from "./worker-hygiene";
 import { bindTimersToThreads } from "./thread-timers";
+import { bindHostCallsToThreads } from "./thread-host-calls";
+import { armEventLoop, inFlight } from "./thread-event-loop";
 import { rehearse } from "./rehearsal";
 import { createHost, type HostParts } from "./host";
 import { Field, Lifecycle, startsProcess } from "./thread-table";
@@ -42,8 +44,8 @@ export interface ThreadParts extends HostParts {
   fromSpawn(ctx: WorkerContext, spawn: SpawnPayload, decoder: Decoder): { run(): unknown };
   /** the exit code if `error` is a SystemExit (exit() ends a program quietly), else null */
   exitCodeOf(error: unknown): number | null;
-  /** what must finish before a thread's program is over (asyncio loops still running) */
-  settle(): Promise<void>;
+  /** what must finish before a thread's program is over (asyncio loops still running), if anything */
+  settle(): Promise<void> | undefined;
   /** MainThread's end of program: shut executors down, then (after the non-daemon threads) atexit */
   beforeJoin(): void;
   /** Python's repr() of a thrown value that is not an Error ('boom') */
@@ -133,20 +135,21 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number)
     try {
       // MainThread's code is the module's top level; a thread's is its target
       if (isMain) ctx.enter(ThreadState.Running);
-      await bodyFor(run)(host);
+      // (A promise in flight: once the thread's code has nothing left to run, it is idle: thread-event-loop.ts.)
+      await inFlight(ctx, bodyFor(run)(host));
       if (!isMain) {
         const thread = parts.fromSpawn(ctx, spawn, decoder());
         // In a process, as in Python's child, the thread that runs is its MainThread.
         ctx.currentThread = forks ? parts.handle(ctx.ident, "MainThread") : thread;
         ctx.enter(ThreadState.Running);
-        await thread.run();
+        await inFlight(ctx, thread.run());
       }
     } catch (error) {
       const code = parts.exitCodeOf(error);
       if (code === null) throw error;
       exitCode = code;
     }
-    await parts.settle();
+    await inFlight(ctx, parts.settle());
     if (isMain || forks) ctx.atExit = true;
     if (isMain) {
       parts.beforeJoin();
@@ -213,15 +216,15 @@ async function serveThread(parts: ThreadParts, run: RunContextInit, ident: numbe
  */
 function reportLate(ended: WorkerContext, hygiene: { later(fn: () => void): void }): void {
   const report = () => {
-    const events = ended.ring.lateEvents, lines = ended.output.lateLines, timers = ended.droppedTimers;
-    if (events > 0 || lines > 0 || timers > 0) sendToRunner({ type: "late", ident: ended.ident, events, lines, timers });
+    const events = ended.ring.lateEvents, lines = ended.output.lateLines, timers = ended.droppedTimers, hostCalls = ended.droppedHostCalls;
+    if (events > 0 || lines > 0 || timers > 0 || hostCalls > 0) sendToRunner({ type: "late", ident: ended.ident, events, lines, timers, hostCalls });
   };
-  if (ended.ring.lateEvents > 0 || ended.output.lateLines > 0 || ended.droppedTimers > 0) return report();
+  if (ended.ring.lateEvents > 0 || ended.output.lateLines > 0 || ended.droppedTimers > 0 || ended.droppedHostCalls > 0) return report();
   const soon = () => {
-    ended.ring.onLate = ended.output.onLate = ended.onDroppedTimer = null;
+    ended.ring.onLate = ended.output.onLate = ended.onDropped = null;
     hygiene.later(report);
   };
-  ended.ring.onLate = ended.output.onLate = ended.onDroppedTimer = soon;
+  ended.ring.onLate = ended.output.onLate = ended.onDropped = soon;
 }
 
 /** Serves the run: the thread given, if any, then whatever the dock hands this worker. */
@@ -331,8 +334,10 @@ export function serveThreads(parts: ThreadParts): void {
     }
   };
   const hygiene = armHygiene(scope as unknown as Record<string, unknown>, parts.api);
-  // (After the hygiene's wrap: its `later`, the runtime's own timer, stays unbound.)
+  // (After the hygiene's wrap: its `later` and `nextTask`, the runtime's own, stay unbound.)
   bindTimersToThreads(scope);
+  bindHostCallsToThreads(scope);
+  armEventLoop(hygiene.nextTask);
   hygiene.fingerprintWhenIdle(IDLE_MS, () => (rehearsing = rehearseThreads(parts).finally(() => (rehearsing = null))));
   scope.postMessage({ type: "booted" } satisfies WorkerBooted);
 }

@@ -48,7 +48,7 @@ describe("bindTimersToThreads", () => {
     const once = scope.setTimeout(() => ran++, 20);
     const every = scope.setInterval(() => ran++, 20);
     thread.end();
-    thread.onDroppedTimer = () => said++;
+    thread.onDropped = () => said++;
     fire(once);
     fire(every);
     expect(ran).toBe(0);

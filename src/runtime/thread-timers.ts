@@ -1,6 +1,7 @@
 // A thread's timers are the thread's: a callback a thread gave setTimeout
 // or setInterval runs only while that thread lives, as a Python thread's
-// event loop, and what is scheduled on it, ends with the thread.
+// event loop, and what is scheduled on it, ends with the thread; and it
+// wakes the thread, idle while it waited (thread-event-loop.ts).
 //
 // Why: a worker runs one thread after another, and a timer outlives the
 // thread that set it. Code a thread left running (an async call it did not
@@ -11,13 +12,13 @@
 // counted, and the run says so (thread-main.ts reportLate), as it says
 // what else such code did after the end.
 //
-// The other host sources of later work (hygiene-sources.ts: a message
-// port, a host promise) are not bound: code left waiting on one can still
-// resume inside a later thread. Timers are how a snippet waits. (A timer
-// given a string of code is bound too: the string is evaluated as the
-// host would, in the global scope.)
+// The host's other sources of later work, its promises and listeners, are
+// bound the same way in thread-host-calls.ts. (A timer given a string of
+// code is bound too: the string is evaluated as the host would, in the
+// global scope.)
 
 import { context, hasContext, type WorkerContext } from "./worker-context";
+import { ownedCallback } from "./thread-event-loop";
 
 const TIMER_SOURCES = ["setTimeout", "setInterval"] as const;
 /** (Taken as the worker boots, before any snippet: one that replaces Reflect.apply does not reach the runtime's timers.) */
@@ -51,13 +52,11 @@ export function bindTimersToThreads(scope: object): void {
 
 /** `handler`, run only while `thread` lives; after its end, counted instead (and `stop` called). */
 function ownedBy(thread: WorkerContext, handler: (...a: unknown[]) => unknown, stop: () => void): (...a: unknown[]) => unknown {
-  return function (this: unknown, ...args: unknown[]): unknown {
-    if (!thread.hasEnded()) return apply(handler, this, args);
+  return ownedCallback(thread, handler, () => {
     stop();
     thread.droppedTimers++;
-    const then = thread.onDroppedTimer;
-    thread.onDroppedTimer = null;
+    const then = thread.onDropped;
+    thread.onDropped = null;
     then?.();
-    return undefined;
-  };
+  });
 }

@@ -88,10 +88,20 @@ export interface WorkerContext {
   end(): RingEnds;
   /** whether end() has run */
   hasEnded(): boolean;
+  /**
+   * Its code waits at an await and the worker has nothing of it to run
+   * (thread-event-loop.ts): "event loop idle", without the GIL, until a
+   * callback of its resumes it, or its code is found running at a check.
+   */
+  idle(): void;
+  /** A callback of the thread's is about to run: running again (and holding the GIL) if it was idle. */
+  resume(): void;
   /** timers the thread set that came due after its end, and were dropped unrun (thread-timers.ts) */
   droppedTimers: number;
-  /** called at the next dropped timer, once (as RingWriter.onLate) */
-  onDroppedTimer: (() => void) | null;
+  /** host calls (a promise, a listener) whose answer came after its end, and was dropped (thread-host-calls.ts) */
+  droppedHostCalls: number;
+  /** called at the next dropped timer or host call, once (as RingWriter.onLate) */
+  onDropped: (() => void) | null;
 }
 
 let current: WorkerContext | null = null;
@@ -171,6 +181,8 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
   if (control) Math.random = seededRandom(control.seed, control.n);
   let stateSince = 0;
   let ended = false;
+  const ctlWords = new Int32Array(run.ctl);
+  const ctlAt = table.get(ident, Field.CtlWord);
   const ctx: WorkerContext = {
     race,
     control,
@@ -186,6 +198,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     atExit: false,
     now: control ? () => control.now() : () => origin + performance.now(),
     writeLine(text, stream) {
+      if (ctx.state === ThreadState.EventLoopIdle) ctx.resume();
       const tMs = ctx.now();
       ctx.output.write(text, stream, tMs);
       ring.notBefore(tMs);
@@ -214,14 +227,27 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     yieldGil() {
       if (!ended && gil?.yieldIfAsked()) ring.write(ctx.now(), EventKind.State, ThreadState.Running, 0);
     },
-    trace(kind, arg, obj, tMs = ctx.now()) {
-      ring.write(tMs, kind, arg, obj);
+    // (Code woken by a host source thread-host-calls.ts does not know is found running here: thread-event-loop.ts.)
+    trace(kind, arg, obj, tMs) {
+      if (ctx.state === ThreadState.EventLoopIdle) ctx.resume();
+      ring.write(tMs ?? ctx.now(), kind, arg, obj);
     },
     traceFast(kind, arg, obj) {
+      if (ctx.state === ThreadState.EventLoopIdle) ctx.resume();
       ring.writeCoarse(kind, arg, obj);
     },
     traceFastAt(kind, arg, obj, tMs) {
+      if (ctx.state === ThreadState.EventLoopIdle) ctx.resume();
       ring.writeCoarseAt(tMs, kind, arg, obj);
+    },
+    idle() {
+      if (ended || ctx.state !== ThreadState.Running) return;
+      ctx.enter(ThreadState.EventLoopIdle);
+      // Its next loop or function entry checks in (host.tick), in case a host source not wrapped wakes it.
+      if (ctlAt >= 0 && ctlAt < ctlWords.length) Atomics.store(ctlWords, ctlAt, 1);
+    },
+    resume() {
+      if (ctx.state === ThreadState.EventLoopIdle) ctx.enter(ThreadState.Running);
     },
     coarseNow: () => ring.coarseMs(),
     end() {
@@ -230,7 +256,8 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     },
     hasEnded: () => ended,
     droppedTimers: 0,
-    onDroppedTimer: null,
+    droppedHostCalls: 0,
+    onDropped: null,
     traceStarting(child) {
       new RingWriter(i32, table.get(child, Field.RingBase), TRACE_RING_EVENTS, clockAt, signals).write(ctx.now(), EventKind.State, ThreadState.Starting, 0);
     },

@@ -73,9 +73,11 @@ export const enum ThreadState {
   /** waiting on a queue or pipe */
   QueueWait = 6,
   /**
-   * its asyncio event loop has no task ready: every task waits at an await.
-   * The runtime never writes it; the model derives it from the task events
-   * (trace/model-loop-idle.ts), which are exact.
+   * its event loop has nothing of it to run: its code (each task of its
+   * asyncio loop) waits at an await, and it holds no GIL. The runtime
+   * writes it when the worker runs dry (runtime/thread-event-loop.ts); the
+   * model also derives it, from the moment the await began, from an asyncio
+   * loop's task events (trace/model-loop-idle.ts).
    */
   EventLoopIdle = 7,
   Done = 8,

@@ -1,10 +1,11 @@
 // When a thread's asyncio event loop is idle: it has tasks, and every one
 // of them waits at an await, so the thread is not running any code of the
 // snippet; it sits in the worker's event loop until a timer or a message
-// wakes a task. The runtime reports the thread as running all that time (it
-// is not blocked in any call), so the model derives the idle stretches
-// from the task events, which are exact: TaskStart and TaskResume make a
-// task run, TaskAwait and TaskEnd stop it.
+// wakes a task. The runtime finds the thread idle only once its worker has
+// run dry, a moment after the await (runtime/thread-event-loop.ts), so the
+// model derives the idle stretches from the task events, which are exact
+// about when: TaskStart and TaskResume make a task run, TaskAwait and
+// TaskEnd stop it.
 //
 // Idle is drawn only over a running stretch: a task that blocks its thread
 // (time.sleep, a threading lock) is running as far as the loop knows, and

@@ -359,6 +359,8 @@ export class TraceModel {
 
   private addState(track: ThreadTrack, tMs: number, state: number, obj: number): void {
     const previous = track.state;
+    // (The runtime finds a thread idle a moment after its loop's task events said so: one stretch, from the first.)
+    if (state === ThreadState.EventLoopIdle && previous === ThreadState.EventLoopIdle) return;
     // (A thread that says it runs while it runs, as a wait nested in another ends twice, keeps the wait that just
     // ended for its next acquire: a Condition's re-acquire of its lock was drawn uncontended.)
     if (state !== previous) track.pendingWaitObj = 0;

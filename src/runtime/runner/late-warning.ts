@@ -5,13 +5,20 @@
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
-/** `events`, `lines`: what the thread's closed rings refused, a floor (thread-main.ts); `timers`: its timers dropped unrun (thread-timers.ts) */
-export function lateWarning(thread: string, events: number, lines: number, timers = 0): string {
+/**
+ * `events`, `lines`: what the thread's closed rings refused, a floor
+ * (thread-main.ts); `timers`, `hostCalls`: its timers, and the host's
+ * answers to its calls, that came after its end and were dropped unrun
+ * (thread-timers.ts, thread-host-calls.ts).
+ */
+export function lateWarning(thread: string, events: number, lines: number, timers = 0, hostCalls = 0): string {
   if (events === 0 && lines === 0) {
-    return `RuntimeWarning: ${thread} ended with ${plural(timers, "timer")} still set: ${timers === 1 ? "it" : "they"} came due after its end and did not run, as a thread's timers end with it.`;
+    const waiting = [timers > 0 ? `${plural(timers, "timer")} still set` : "", hostCalls > 0 ? `${plural(hostCalls, "host call")} still pending` : ""];
+    return `RuntimeWarning: ${thread} ended with ${waiting.filter(Boolean).join(" and ")}: ${timers + hostCalls === 1 ? "it" : "they"} came after its end and did not run, as a thread's event loop ends with it.`;
   }
   const what = [events > 0 ? plural(events, "timeline event") : "", lines > 0 ? plural(lines, "printed line") : ""].filter(Boolean).join(" and ");
-  const dropped = timers > 0 ? ` ${plural(timers, "timer")} it set came due after its end and did not run: a thread's timers end with it.` : "";
+  const left = [timers > 0 ? `${plural(timers, "timer")} it set` : "", hostCalls > 0 ? `${plural(hostCalls, "host call")} it made` : ""].filter(Boolean).join(" and ");
+  const dropped = left ? ` ${left} came after its end and did not run: a thread's event loop ends with it.` : "";
   return `RuntimeWarning: ${thread} ended while code it started was still running (an async call it did not await). ` +
     `What that code did after the end is not shown (at least ${what}); a lock or queue it used may be drawn as it was before.${dropped}`;
 }

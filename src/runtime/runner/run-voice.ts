@@ -61,12 +61,12 @@ export class RunVoice {
    * warns of a coroutine never awaited; at most MAX_LATE_NOTICES threads
    * are named.
    */
-  lateNotice(ident: number, events: number, lines: number, timers: number): void {
+  lateNotice(ident: number, events: number, lines: number, timers: number, hostCalls: number): void {
     if (this.lateNamed.has(ident) || this.lateNamed.size > MAX_LATE_NOTICES) return;
     this.lateNamed.add(ident);
     if (this.lateNamed.size > MAX_LATE_NOTICES) return this.notice(0, LATE_WARNING_MORE);
     // (Escaped as every name in the playground's own sentences: a name with a newline would start a line of its own, marked as the playground's.)
-    this.notice(0, lateWarning(visibleText(this.threadName(ident)), events, lines, timers));
+    this.notice(0, lateWarning(visibleText(this.threadName(ident)), events, lines, timers, hostCalls));
   }
 
   object(message: ThreadMessage<"object">): void {

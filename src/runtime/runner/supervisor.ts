@@ -187,7 +187,7 @@ export class Supervisor {
       }
       case "late":
         // (Only of a thread the runner admitted.)
-        if (this.threads.admitted(message.ident)) this.voice.lateNotice(message.ident, message.events, message.lines, message.timers);
+        if (this.threads.admitted(message.ident)) this.voice.lateNotice(message.ident, message.events, message.lines, message.timers, message.hostCalls);
         return;
       case "race":
         return this.voice.race(sender, message);

@@ -37,11 +37,10 @@ export function readThreadMessage(data: unknown): FromThread | null {
       return { type: "exit", state: m.state, t: m.t, exitCode: m.exitCode, ...(ends ? { ends } : {}), ...(m.broken === true ? { broken: true as const } : {}) };
     }
     case "late": {
-      const timers = m.timers === undefined ? 0 : m.timers;
-      const counts = [m.events, m.lines, timers];
+      const counts = [m.events, m.lines, m.timers ?? 0, m.hostCalls ?? 0];
       if (!isInt(m.ident) || m.ident <= 0 || !counts.every((n) => isInt(n) && n >= 0)) return null;
-      const [events, lines, dropped] = counts as number[];
-      return events + lines + dropped > 0 ? { type: "late", ident: m.ident, events, lines, timers: dropped } : null;
+      const [events, lines, timers, hostCalls] = counts as number[];
+      return events + lines + timers + hostCalls > 0 ? { type: "late", ident: m.ident, events, lines, timers, hostCalls } : null;
     }
     case "os-exit":
       return isInt(m.exitCode) ? { type: "os-exit", exitCode: m.exitCode } : null;

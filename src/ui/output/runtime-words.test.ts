@@ -51,6 +51,10 @@ const SAID = [
   lateWarning("Thread-6", 1, 0),
   lateWarning("Thread-7", 0, 0, 1),
   lateWarning("Thread-8", 2, 1, 3),
+  lateWarning("Thread-9", 0, 0, 0, 1),
+  lateWarning("Thread-10", 0, 0, 2, 3),
+  lateWarning("Thread-11", 1, 0, 0, 2),
+  lateWarning("Thread-12", 0, 4, 1, 1),
   LATE_WARNING_MORE,
   "the run's trace was not completely read at its end",
 ];

@@ -1,0 +1,148 @@
+// The host's promises and listeners are the thread's (thread-host-calls.ts):
+// a real thread context over a run's real memory, a scope with host
+// functions the test controls, and the real EventTarget and Atomics.
+import { afterEach, describe, expect, it } from "vitest";
+import { SharedHeap } from "../sync/heap";
+import { DEFAULT_SETTINGS } from "./settings";
+import { createRunMemory } from "./runner/run-memory";
+import { createContext, releaseContext } from "./worker-context";
+import { armEventLoop } from "./thread-event-loop";
+import { bindHostCallsToThreads } from "./thread-host-calls";
+import { ThreadState } from "../trace/events";
+
+armEventLoop(() => new Promise<void>(() => {}));
+
+/** A host function whose promise the test settles. */
+let answer: (value: string) => void = () => {};
+class Pinger extends EventTarget {
+  private handler: ((event: Event) => void) | null = null;
+  get onping() {
+    return this.handler;
+  }
+  set onping(fn) {
+    this.handler = fn;
+  }
+  ping() {
+    this.handler?.(new Event("ping"));
+  }
+}
+const scope = {
+  fetch: () => new Promise<string>((resolve) => (answer = resolve)),
+  Blob: class {
+    text() {
+      return Promise.resolve("blob text");
+    }
+  },
+  Pinger,
+};
+bindHostCallsToThreads(scope, ["Pinger"]);
+
+function aThread() {
+  const memory = createRunMemory(1, "", DEFAULT_SETTINGS, 0, { heap: SharedHeap.create(1 << 22), userHeap: SharedHeap.create(1 << 20) });
+  const ctx = createContext(memory.context, memory.main);
+  ctx.enter(ThreadState.Running);
+  return ctx;
+}
+
+const tick = () => new Promise((r) => setImmediate(r));
+
+afterEach(() => releaseContext());
+
+describe("bindHostCallsToThreads", () => {
+  it("settles a host promise while its thread lives, running again, and drops it after the end, counted and said once", async () => {
+    const ctx = aThread();
+    let said = 0;
+    const got: unknown[] = [];
+    void scope.fetch().then((v) => got.push(v, ctx.state));
+    ctx.idle();
+    answer("first");
+    await tick();
+    expect(got).toEqual(["first", ThreadState.Running]);
+    void scope.fetch().then((v) => got.push(v));
+    ctx.end();
+    ctx.onDropped = () => said++;
+    answer("late");
+    await tick();
+    expect(got).toHaveLength(2);
+    expect(ctx.droppedHostCalls).toBe(1);
+    expect(said).toBe(1);
+  });
+
+  it("binds the host's async methods of hygiene-sources.ts, found from the scope", async () => {
+    const ctx = aThread();
+    const blob = new scope.Blob();
+    expect(await blob.text()).toBe("blob text");
+    const late = blob.text();
+    ctx.end();
+    let settled = false;
+    void late.then(() => (settled = true));
+    await tick();
+    expect(settled).toBe(false);
+    expect(ctx.droppedHostCalls).toBe(1);
+  });
+
+  it("binds Atomics.waitAsync's promise", async () => {
+    const ctx = aThread();
+    const word = new Int32Array(new SharedArrayBuffer(4));
+    const woken = Atomics.waitAsync(word, 0, 0);
+    expect(woken.async).toBe(true);
+    Atomics.notify(word, 0);
+    expect(await woken.value).toBe("ok");
+    const late = Atomics.waitAsync(word, 0, 0);
+    ctx.end();
+    let settled = false;
+    void (late.value as Promise<string>).then(() => (settled = true));
+    Atomics.notify(word, 0);
+    await tick();
+    await tick();
+    expect(settled).toBe(false);
+    expect(ctx.droppedHostCalls).toBe(1);
+  });
+
+  it("runs a listener as the thread's, removes it by the snippet's own function, and drops its events after the end", () => {
+    const ctx = aThread();
+    const target = new EventTarget();
+    const heard: string[] = [];
+    const listener = (event: Event) => heard.push(event.type);
+    const handler = { handleEvent: (event: Event) => heard.push("object " + event.type) };
+    target.addEventListener("a", listener);
+    target.addEventListener("a", handler);
+    ctx.idle();
+    target.dispatchEvent(new Event("a"));
+    expect(heard).toEqual(["a", "object a"]);
+    expect(ctx.state).toBe(ThreadState.Running);
+    target.removeEventListener("a", listener);
+    target.dispatchEvent(new Event("a"));
+    expect(heard).toEqual(["a", "object a", "object a"]);
+    ctx.end();
+    target.dispatchEvent(new Event("a"));
+    expect(heard).toHaveLength(3);
+    expect(ctx.droppedHostCalls).toBe(1);
+  });
+
+  it("binds an EventTarget's on-handler, and its getter gives back the snippet's function", () => {
+    const ctx = aThread();
+    const pinger = new Pinger();
+    let pings = 0;
+    const onping = () => pings++;
+    pinger.onping = onping;
+    expect(pinger.onping).toBe(onping);
+    pinger.ping();
+    expect(pings).toBe(1);
+    ctx.end();
+    pinger.ping();
+    expect(pings).toBe(1);
+    expect(ctx.droppedHostCalls).toBe(1);
+  });
+
+  it("leaves what the runtime does outside any thread unbound", async () => {
+    const target = new EventTarget();
+    let heard = 0;
+    target.addEventListener("x", () => heard++);
+    const p = scope.fetch();
+    answer("mine");
+    expect(await p).toBe("mine");
+    target.dispatchEvent(new Event("x"));
+    expect(heard).toBe(1);
+  });
+});
