@@ -4,15 +4,11 @@
 //
 // Algorithm: a monitor, as CPython's Lib/queue.py builds one from a mutex and
 // three conditions. The mutex is the futex Lock of lock.ts; each condition is
-// a futex word used as a sequence number (the futex-based condition variable
-// of Drepper's "Futexes Are Tricky" and Rust's std): a waiter reads the
-// word while holding the lock, counts itself as a waiter, unlocks, spins a
-// little, then Atomics.waits while the word still holds what it read. A
-// thread that changes the state bumps the word before notifying, so a waiter
-// that has not reached Atomics.wait yet does not sleep through the change.
-// Notifies happen only when the counters say someone waits, so the fast path
-// is lock, copy, unlock. Timeouts are deadlines on performance.now(): every
-// wait gets only the time left, however often it wakes early.
+// a futex word used as a sequence number, waited on as monitor-wait.ts says
+// (count yourself a waiter, unlock, spin, Atomics.wait while the word holds
+// what you read, to the call's deadline). A thread that changes the state
+// bumps the word before notifying. Notifies happen only when the counters
+// say someone waits, so the fast path is lock, copy, unlock.
 //
 // Who wakes whom: a put wakes one getter (any getter can take any item), or
 // all of them when a poll waits (a poll takes nothing); a get wakes one
@@ -56,6 +52,7 @@
 
 import { ValueError } from "../base/errors";
 import { checkTimeout, Lock } from "./lock";
+import { waitRound, WaitRounds, type Monitor } from "./monitor-wait";
 import { FifoStore, LifoStore, PriorityStore, STORE_STATE_WORDS, copyBytes, type CompareRecords, type RecordStore } from "./queue-store";
 
 /** Where a queue gets data blocks from (sync/blocks.ts in a run). */
@@ -82,37 +79,12 @@ const TIE_MS = 1e-6;
 /** the largest data area a queue grows to */
 const MAX_CAPACITY_BYTES = 1 << 30;
 
-// A waiter spins this many loads of its futex word before sleeping, about
-// the time a busy peer takes to decode an item and come back (a few us): a
-// hand-over between two busy threads then rarely costs an Atomics.wait and
-// notify round trip (tens of us). Measured in queue-bench.ts: 200 spins left
-// twice as many sleeps as 2000; the lock's own spin (mutex.ts) is shorter
-// because a lock is held for nanoseconds, an empty queue for longer.
-const SPIN_LIMIT = 1000;
-
-type PauseFn = (iterationHint?: number) => void;
-const pause: PauseFn =
-  typeof (Atomics as { pause?: PauseFn }).pause === "function" ? (Atomics as unknown as { pause: PauseFn }).pause : () => {};
-
 // Which waiter counts a blocked call is in while it waits (waitRound).
 const PUTTER = [PUT_WAITERS] as const;
 const PUTTER_FOR_ROOM = [PUT_WAITERS, ROOM_WAITERS] as const;
 const GETTER = [GET_WAITERS] as const;
 const POLLER = [GET_WAITERS, POLL_WAITERS] as const;
 const JOINER = [JOIN_WAITERS] as const;
-
-/**
- * A blocking call's wait across the rounds of its loop: the deadline (set at
- * the first wait), onBlock called once. Made only when the call must wait,
- * so the calls that do not (nearly all) allocate nothing.
- */
-class WaitRounds {
-  deadline = Number.NaN;
-  blocked = false;
-  /** the deadline passed during the last round */
-  expired = false;
-  constructor(readonly timeoutMs: number, readonly onBlock?: () => void) {}
-}
 
 export class QueueCore {
   /** Words of a data block holding `capacityBytes` (rounded up to 8). */
@@ -150,6 +122,8 @@ export class QueueCore {
   /** the time of this worker's last put or get given a clock (stamp()) */
   opMs = 0;
   private readonly lock: Lock;
+  /** what a blocked call waits in (monitor-wait.ts) */
+  private readonly monitor: Monitor;
   private readonly f64: Float64Array;
   private readonly growable: boolean;
   private store!: RecordStore;
@@ -163,6 +137,7 @@ export class QueueCore {
     private readonly blocks?: BlockSource,
   ) {
     this.lock = new Lock(i32, base);
+    this.monitor = { i32, base, lock: this.lock, ident };
     this.f64 = new Float64Array(i32.buffer, i32.byteOffset, i32.length >> 1);
     this.order = Atomics.load(i32, base + ORDER);
     this.maxsize = Atomics.load(i32, base + MAXSIZE);
@@ -385,42 +360,10 @@ export class QueueCore {
     }
   }
 
-  /**
-   * One round of a blocking call's loop, entered and left with the lock
-   * held: counts this thread in the `counters` slots while it waits for the
-   * futex word `which` to move (or the call's deadline to pass).
-   */
+  /** One round of a blocking call's wait (monitor-wait.ts); where the data is may have moved meanwhile. */
   private waitRound(rounds: WaitRounds, which: number, counters: readonly number[]): void {
-    const i32 = this.i32, b = this.base;
-    if (Number.isNaN(rounds.deadline)) rounds.deadline = performance.now() + rounds.timeoutMs;
-    for (const slot of counters) i32[b + slot]++;
-    const woke = this.waitUnlocked(which, rounds.deadline, rounds.blocked ? undefined : rounds.onBlock);
-    rounds.blocked ||= woke !== 0;
-    this.lock.acquire(this.ident);
+    waitRound(this.monitor, rounds, which, counters);
     this.refresh();
-    for (const slot of counters) i32[b + slot]--;
-    rounds.expired = woke < 0;
-  }
-
-  /**
-   * Called with the lock held and this thread counted as a waiter: releases
-   * the lock and waits for the futex word `which` to move. Returns 0 if it
-   * moved before we slept, 1 after a sleep, -1 if the deadline passed first.
-   */
-  private waitUnlocked(which: number, deadline: number, onBlock?: () => void): number {
-    const i32 = this.i32;
-    const index = this.base + which;
-    const seq = i32[index];
-    this.lock.release();
-    for (let n = 0; n < SPIN_LIMIT; n++) {
-      if (Atomics.load(i32, index) !== seq) return 0;
-      pause();
-    }
-    const remainingMs = deadline - performance.now();
-    if (!(remainingMs > 0)) return -1;
-    onBlock?.();
-    Atomics.wait(i32, index, seq, remainingMs);
-    return 1;
   }
 
   /** Items now (Python's qsize: a hint, it may change at once). */
