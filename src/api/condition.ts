@@ -15,6 +15,7 @@ import { RLock as RLockCore } from "../sync/rlock";
 import { RuntimeError, TypeError_ } from "../base/errors";
 import { context, type WorkerContext, block, place, track, trackPart, type Placed, SEND, type Sendable, happensBefore, step, touched, StepKind } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
+import { ThreadState } from "../trace/events";
 import { Lock, RLock, timeoutOf, type LockLike } from "./locks";
 
 const waiterNodes = new WeakMap<WorkerContext, number>();
@@ -73,6 +74,7 @@ export class Condition implements Sendable, LockLike {
     const ctx = this.ctx;
     const ident = ctx.ident;
     if (!this.core.owns(ident)) throw new RuntimeError("cannot wait on un-acquired lock");
+    if (ctx.state === ThreadState.EventLoopIdle) ctx.resume();
     step(StepKind.Wait, this.at.ref);
     // (stamped before the wait frees the lock: api/locks.ts)
     ctx.ring.lockReleased(this.lockAt.ref, ctx.ring.releaseTime(this.lock.releasedAt));

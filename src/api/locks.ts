@@ -14,6 +14,7 @@ import { RLock as RLockCore } from "../sync/rlock";
 import { ValueError } from "../base/errors";
 import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable, happensBefore, StepKind } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
+import { ThreadState } from "../trace/events";
 import type { RingWriter } from "../trace/ring";
 
 export interface LockLike {
@@ -86,6 +87,8 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
   acquire(blocking = true, timeoutMs?: number): boolean {
     // Arguments are checked first: acquire(false, 5) is an error even when free.
     const waitMs = blocking === true && timeoutMs === undefined ? Infinity : timeoutOf(blocking, timeoutMs);
+    // (Its ring is written directly, not through the context: code a host source woke unseen is found running here.)
+    if (this.ctx.state === ThreadState.EventLoopIdle) this.ctx.resume();
     this.ctx.control?.step(StepKind.Acquire, this.ref);
     if (this.core.tryAcquire(this.ident)) {
       this.ring.lockAcquired(this.ref, this.releasedAt);
@@ -96,6 +99,7 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
   }
 
   release(): void {
+    if (this.ctx.state === ThreadState.EventLoopIdle) this.ctx.resume();
     const control = this.ctx.control;
     control?.step(StepKind.Release, this.ref);
     this.hb?.release(this.ref);
@@ -143,6 +147,7 @@ export class RLock extends BaseLock<RLockCore> {
   }
 
   override release(): void {
+    if (this.ctx.state === ThreadState.EventLoopIdle) this.ctx.resume();
     const ident = this.ctx.ident;
     const control = this.ctx.control;
     control?.step(StepKind.Release, this.at.ref);

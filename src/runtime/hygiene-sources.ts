@@ -53,7 +53,7 @@ export const ASYNC_METHODS: [owner: string, methods: string[]][] = [
  * (port.onmessage, ws.onopen): each one's prototype chain in a worker of
  * Chromium 156, read from its global scope. Listed, not found by walking
  * the scope: reading every global makes the host build each interface
- * object, 10-20 ms of a worker's boot, against well under one for these.
+ * object, 10-20 ms of a worker's boot, against about one for these.
  */
 export const EVENT_TARGETS = [
   "MessagePort", "BroadcastChannel", "WebSocket", "EventSource", "XMLHttpRequestEventTarget", "XMLHttpRequest", "FileReader",

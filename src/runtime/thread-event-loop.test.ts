@@ -10,17 +10,15 @@ import { Field } from "./thread-table";
 import { armEventLoop, inFlight, ownedCallback, probeIdle } from "./thread-event-loop";
 import { EventKind, ThreadState } from "../trace/events";
 
-/** Tasks the test runs when it says: the probe's task source. */
-const tasks: (() => void)[] = [];
-armEventLoop(() => new Promise<void>((resolve) => tasks.push(resolve)));
-/** Runs the queued tasks, each with its microtasks after it. */
+/** The probe's channel, whose messages the test delivers when it says. */
+let posted = 0;
+const channel = { port1: { postMessage: () => void posted++ }, port2: { onmessage: null as unknown } };
+armEventLoop(channel);
+/** Delivers the probes posted (each a task of its own: the thread's microtasks have run by then). */
 async function runTasks(): Promise<void> {
-  while (tasks.length) {
-    tasks.shift()!();
-    await new Promise((r) => setImmediate(r));
-  }
+  await new Promise((r) => setImmediate(r));
+  for (; posted > 0; posted--) (channel.port2.onmessage as () => void)();
 }
-
 function aThread(settings: Partial<typeof DEFAULT_SETTINGS> = {}) {
   const memory = createRunMemory(1, "", { ...DEFAULT_SETTINGS, gil: true, ...settings }, 0, { heap: SharedHeap.create(1 << 22), userHeap: SharedHeap.create(1 << 20) });
   const ctx = createContext(memory.context, memory.main);
@@ -32,7 +30,7 @@ function aThread(settings: Partial<typeof DEFAULT_SETTINGS> = {}) {
 }
 
 afterEach(() => {
-  tasks.length = 0;
+  posted = 0;
   releaseContext();
 });
 
@@ -53,7 +51,7 @@ describe("a thread's event loop", () => {
   it("probes nothing for a value that is not a promise, and never finds a thread that ended idle", async () => {
     const { ctx } = aThread();
     inFlight(ctx, 42);
-    expect(tasks).toHaveLength(0);
+    expect(posted).toBe(0);
     inFlight(ctx, Promise.resolve());
     ctx.enter(ThreadState.Done);
     ctx.end();
@@ -83,7 +81,7 @@ describe("a thread's event loop", () => {
     expect([ran, dropped]).toEqual([0, 1]);
   });
 
-  it("finds an idle thread running at its first event, when a source it does not know woke its code", async () => {
+  it("finds an idle thread running at its first event, when a source it does not know woke its code, and idle again after", async () => {
     const { ctx, gil } = aThread();
     probeIdle(ctx);
     await runTasks();
@@ -91,12 +89,16 @@ describe("a thread's event loop", () => {
     ctx.trace(EventKind.Mark, 0, 0);
     expect(ctx.state).toBe(ThreadState.Running);
     expect(gil.holder()).toBe(ctx.ident);
+    await runTasks();
+    expect(ctx.state).toBe(ThreadState.EventLoopIdle);
+    expect(gil.holder()).toBe(0);
   });
 
   it("leaves a controlled run's threads running: its scheduler says who runs", async () => {
     const { ctx } = aThread({ controlled: true });
     if (!ctx.control) return expect.unreachable("a controlled run's context has a scheduler");
     probeIdle(ctx);
+    expect(posted).toBe(0);
     await runTasks();
     expect(ctx.state).toBe(ThreadState.Running);
   });

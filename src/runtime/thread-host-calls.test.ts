@@ -10,7 +10,7 @@ import { armEventLoop } from "./thread-event-loop";
 import { bindHostCallsToThreads } from "./thread-host-calls";
 import { ThreadState } from "../trace/events";
 
-armEventLoop(() => new Promise<void>(() => {}));
+armEventLoop({ port1: { postMessage: () => {} }, port2: { onmessage: null } });
 
 /** A host function whose promise the test settles. */
 let answer: (value: string) => void = () => {};
@@ -26,7 +26,15 @@ class Pinger extends EventTarget {
     this.handler?.(new Event("ping"));
   }
 }
+/** a frame the test fires */
+let frame: (() => void) | null = null;
 const scope = {
+  requestAnimationFrame: (fn: () => void) => void (frame = fn),
+  ReadableStreamDefaultReader: class {
+    read() {
+      return Promise.resolve({ done: true, value: undefined });
+    }
+  },
   fetch: () => new Promise<string>((resolve) => (answer = resolve)),
   Blob: class {
     text() {
@@ -118,6 +126,39 @@ describe("bindHostCallsToThreads", () => {
     target.dispatchEvent(new Event("a"));
     expect(heard).toHaveLength(3);
     expect(ctx.droppedHostCalls).toBe(1);
+  });
+
+  it("gives each thread its own binding of a listener function the threads share (print, console.log)", () => {
+    const heard: number[] = [];
+    const shared = () => heard.push(1);
+    const first = aThread();
+    new EventTarget().addEventListener("a", shared);
+    first.end();
+    releaseContext();
+    const second = aThread();
+    const target = new EventTarget();
+    target.addEventListener("a", shared);
+    target.dispatchEvent(new Event("a"));
+    expect(heard).toEqual([1]);
+    expect([first.droppedHostCalls, second.droppedHostCalls]).toEqual([0, 0]);
+  });
+
+  it("runs a frame callback as the thread's, and a stream's read is the thread's promise", async () => {
+    const ctx = aThread();
+    let frames = 0;
+    scope.requestAnimationFrame(() => frames++);
+    ctx.idle();
+    frame!();
+    expect([frames, ctx.state]).toEqual([1, ThreadState.Running]);
+    expect(await new scope.ReadableStreamDefaultReader().read()).toEqual({ done: true, value: undefined });
+    scope.requestAnimationFrame(() => frames++);
+    const late = new scope.ReadableStreamDefaultReader().read();
+    ctx.end();
+    frame!();
+    let settled = false;
+    void late.then(() => (settled = true));
+    await tick();
+    expect([frames, settled, ctx.droppedHostCalls]).toEqual([1, false, 2]);
   });
 
   it("binds an EventTarget's on-handler, and its getter gives back the snippet's function", () => {

@@ -6,18 +6,20 @@
 // whichever thread the worker serves by then, in that thread's name.
 //
 // How: a host function that returns a promise (fetch, createImageBitmap,
-// the methods of hygiene-sources.ts ASYNC_METHODS, Atomics.waitAsync's
-// value) returns instead a promise of the runtime's that settles with it,
-// from a callback owned by the calling thread; a listener given to
-// addEventListener, or set as an on-handler (port.onmessage, ws.onopen:
-// of the event targets hygiene-sources.ts lists), is wrapped the
-// same way. removeEventListener and the handlers' getters still see the
-// snippet's own functions. The worker's global scope is left alone: its
-// handlers are the runtime's (worker-hygiene.ts watches them).
+// the methods of hygiene-sources.ts ASYNC_METHODS, a stream's reader and
+// writer, Atomics.waitAsync's value) returns instead a promise of the
+// runtime's that settles with it, from a callback owned by the calling
+// thread; a function given to requestAnimationFrame or scheduler.postTask,
+// a listener given to addEventListener (each thread's own, though the same
+// function), and an on-handler (port.onmessage, ws.onopen: of the event
+// targets hygiene-sources.ts lists) are wrapped the same way.
+// removeEventListener and the handlers' getters still see the snippet's own
+// functions. The worker's global scope is left alone: its handlers are the
+// runtime's (worker-hygiene.ts watches them).
 //
-// A source not reached here (a stream's reader, an IndexedDB request's
-// result) still wakes the thread's code unseen: thread-event-loop.ts says
-// how it is then found running.
+// A source not reached here (an IndexedDB request's result, a stream's
+// `closed` promise) still wakes the thread's code unseen:
+// thread-event-loop.ts says how it is then found running.
 
 import { context, hasContext, type WorkerContext } from "./worker-context";
 import { ownedCallback } from "./thread-event-loop";
@@ -25,6 +27,14 @@ import { ASYNC_METHODS, EVENT_TARGETS } from "./hygiene-sources";
 
 /** global functions whose result is a promise of the host's */
 const PROMISE_GLOBALS = ["fetch", "createImageBitmap"];
+/** host methods whose result is a promise, beyond hygiene-sources.ts ASYNC_METHODS: a stream's reader and writer */
+const STREAM_METHODS: [owner: string, methods: string[]][] = [
+  ["ReadableStreamDefaultReader.prototype", ["read", "cancel"]],
+  ["ReadableStreamBYOBReader.prototype", ["read", "cancel"]],
+  ["WritableStreamDefaultWriter.prototype", ["write", "close", "abort"]],
+];
+/** host functions that call back the function given first: it runs as the thread's */
+const CALLBACK_TAKERS: [owner: string, name: string][] = [["", "requestAnimationFrame"], ["Scheduler.prototype", "postTask"]];
 
 /** (Taken as the worker boots, before any snippet: one that replaces them does not reach the runtime's.) */
 const apply = Reflect.apply;
@@ -54,14 +64,26 @@ function ownResult(original: AnyFunction, self: unknown, args: unknown[]): unkno
   return hasContext() && result instanceof NativePromise ? owned(context(), result) : result;
 }
 
-function wrapMethod(owner: object, name: string, self?: object): void {
+/** Wraps `owner[name]` so that its promise (and, with `takesCallback`, the function given first) is the calling thread's. */
+function wrapMethod(owner: object, name: string, self?: object, takesCallback = false): void {
   const d = Object.getOwnPropertyDescriptor(owner, name);
   if (!d || typeof d.value !== "function") return;
   const original = d.value as AnyFunction;
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+    if (takesCallback && hasContext() && typeof args[0] === "function") {
+      const thread = context();
+      args[0] = ownedCallback(thread, args[0] as AnyFunction, dropped(thread));
+    }
     return ownResult(original, this === undefined ? self : this, args);
   };
   Object.defineProperty(owner, name, { ...d, value: wrapped });
+}
+
+/** What `path` ("Blob.prototype"; "" for the scope itself) names in `scope`, if an object. */
+function objectAt(scope: object, path: string): object | null {
+  if (path === "") return scope;
+  const owner = path.split(".").reduce<unknown>((o, key) => (o === null || o === undefined ? undefined : (o as Record<string, unknown>)[key]), scope);
+  return (typeof owner === "object" || typeof owner === "function") && owner !== null ? owner : null;
 }
 
 function ownerOf(scope: object, name: string): object | null {
@@ -70,21 +92,32 @@ function ownerOf(scope: object, name: string): object | null {
   return owner;
 }
 
-/** The snippet's listener (a function, or an object with handleEvent) → the one the host was given. */
-const boundListeners = new WeakMap<object, AnyFunction>();
+/**
+ * Per thread, the snippet's listener (a function, or an object with
+ * handleEvent) → the one the host was given. Per thread: a function shared
+ * by the threads of a worker (print, console.log) is each one's listener.
+ */
+const boundListeners = new WeakMap<WorkerContext, WeakMap<object, AnyFunction>>();
 
-function boundListener(listener: object): AnyFunction {
-  let bound = boundListeners.get(listener);
-  if (!bound) {
-    const thread = context();
+function boundListener(listener: object, create: boolean): AnyFunction | undefined {
+  const thread = context();
+  let mine = boundListeners.get(thread);
+  if (!mine) {
+    if (!create) return undefined;
+    boundListeners.set(thread, (mine = new WeakMap()));
+  }
+  let bound = mine.get(listener);
+  if (!bound && create) {
     const run: AnyFunction = typeof listener === "function"
       ? (listener as AnyFunction)
       : function (this: unknown, event: unknown) {
         const handle = (listener as { handleEvent?: unknown }).handleEvent;
-        return typeof handle === "function" ? apply(handle, listener, [event]) : undefined;
+        // (As the host: a listener object without a handleEvent function is an error reported from its dispatch.)
+        if (typeof handle !== "function") throw new TypeError("The listener's handleEvent is not a function");
+        return apply(handle, listener, [event]);
       };
     bound = ownedCallback(thread, run, dropped(thread));
-    boundListeners.set(listener, bound);
+    mine.set(listener, bound);
   }
   return bound;
 }
@@ -95,7 +128,7 @@ function bindListeners(): void {
   const remove = proto.removeEventListener as AnyFunction;
   const listening = (original: AnyFunction, bind: boolean) => function (this: unknown, type: unknown, listener: unknown, options?: unknown): unknown {
     const mine = hasContext() && listener !== null && (typeof listener === "function" || typeof listener === "object");
-    const given = !mine ? listener : bind ? boundListener(listener as object) : (boundListeners.get(listener as object) ?? listener);
+    const given = mine ? (boundListener(listener as object, bind) ?? listener) : listener;
     return apply(original, this, [type, given, options]);
   };
   Object.defineProperty(proto, "addEventListener", { ...Object.getOwnPropertyDescriptor(proto, "addEventListener"), value: listening(add, true) });
@@ -148,10 +181,18 @@ export function bindHostCallsToThreads(scope: object, targets: readonly string[]
     const owner = ownerOf(scope, name);
     if (owner) wrapMethod(owner, name, scope);
   }
-  for (const [path, methods] of ASYNC_METHODS) {
-    const owner = path.split(".").reduce<unknown>((o, key) => (o === null || o === undefined ? undefined : (o as Record<string, unknown>)[key]), scope);
-    if ((typeof owner !== "object" && typeof owner !== "function") || owner === null) continue;
-    for (const name of methods) wrapMethod(owner, name);
+  for (const [path, methods] of [...ASYNC_METHODS, ...STREAM_METHODS]) {
+    const owner = objectAt(scope, path);
+    if (!owner) continue;
+    for (const name of methods) {
+      if (CALLBACK_TAKERS.some(([p, n]) => p === path && n === name)) continue;
+      wrapMethod(owner, name);
+    }
+  }
+  for (const [path, name] of CALLBACK_TAKERS) {
+    const holder = objectAt(scope, path);
+    const owner = holder && (path === "" ? ownerOf(holder, name) : holder);
+    if (owner) wrapMethod(owner, name, path === "" ? scope : undefined, true);
   }
   const atomics = Atomics as unknown as Record<string, unknown>;
   const waitAsync = atomics.waitAsync;

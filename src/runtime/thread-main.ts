@@ -333,11 +333,12 @@ export function serveThreads(parts: ThreadParts): void {
         break;
     }
   };
+  // (Before anything is wrapped: the event loop's probe comes through a channel of the runtime's own.)
+  armEventLoop();
   const hygiene = armHygiene(scope as unknown as Record<string, unknown>, parts.api);
   // (After the hygiene's wrap: its `later` and `nextTask`, the runtime's own, stay unbound.)
   bindTimersToThreads(scope);
   bindHostCallsToThreads(scope);
-  armEventLoop(hygiene.nextTask);
   hygiene.fingerprintWhenIdle(IDLE_MS, () => (rehearsing = rehearseThreads(parts).finally(() => (rehearsing = null))));
   scope.postMessage({ type: "booted" } satisfies WorkerBooted);
 }

@@ -94,7 +94,11 @@ export interface WorkerContext {
    * callback of its resumes it, or its code is found running at a check.
    */
   idle(): void;
-  /** A callback of the thread's is about to run: running again (and holding the GIL) if it was idle. */
+  /**
+   * A callback of the thread's is about to run, or its code is found
+   * running: running again (and holding the GIL) if it was idle, and probed
+   * for its next wait.
+   */
   resume(): void;
   /** timers the thread set that came due after its end, and were dropped unrun (thread-timers.ts) */
   droppedTimers: number;
@@ -105,6 +109,12 @@ export interface WorkerContext {
 }
 
 let current: WorkerContext | null = null;
+
+/** what a thread found running again after idle does next (thread-event-loop.ts: it is probed again) */
+let woke: (thread: WorkerContext) => void = () => {};
+export function onWake(then: (thread: WorkerContext) => void): void {
+  woke = then;
+}
 
 let freezing = (): void => {};
 /** What the worker does before code an ended thread left running stops for good in a controlled run (thread-main.ts: it leaves its dock place). */
@@ -247,7 +257,9 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
       if (ctlAt >= 0 && ctlAt < ctlWords.length) Atomics.store(ctlWords, ctlAt, 1);
     },
     resume() {
-      if (ctx.state === ThreadState.EventLoopIdle) ctx.enter(ThreadState.Running);
+      if (ctx.state !== ThreadState.EventLoopIdle) return;
+      ctx.enter(ThreadState.Running);
+      woke(ctx);
     },
     coarseNow: () => ring.coarseMs(),
     end() {

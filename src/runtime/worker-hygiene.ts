@@ -83,6 +83,9 @@ export interface Hygiene {
 // The check's own tools, as found at boot: a snippet that replaced Reflect.ownKeys or Array.prototype.every must not answer for it.
 const { ownKeys, getOwnPropertyDescriptor: descriptorOf, getPrototypeOf, apply, defineProperty } = Reflect;
 const { isExtensible, isFrozen, is: sameValue } = Object;
+/** (The runtime's own tasks, nextTask, go on whatever the snippet does to Promise or Array.prototype.) */
+const NativePromise = Promise;
+const { push, shift } = Array.prototype;
 
 function snapshot(obj: object): Snapshot {
   const keys = Reflect.ownKeys(obj);
@@ -207,7 +210,7 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
   const post = tasks ? tasks.port1.postMessage : null;
   const queued: (() => void)[] = [];
   if (tasks) {
-    tasks.port2.onmessage = () => queued.shift()?.();
+    tasks.port2.onmessage = () => (apply(shift, queued, []) as (() => void) | undefined)?.();
     // (Node's ports keep its process alive: the tests arm this in theirs.)
     (tasks.port2 as unknown as { unref?: () => void }).unref?.();
   }
@@ -308,9 +311,9 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
       else fn();
     },
     nextTask() {
-      return new Promise<void>((resolve) => {
+      return new NativePromise<void>((resolve) => {
         if (!tasks || !post) return resolve();
-        queued.push(resolve);
+        apply(push, queued, [resolve]);
         apply(post, tasks.port1, [null]);
       });
     },

@@ -20,7 +20,7 @@ export interface ThreadStats {
   waitingMs: number;
   sleepingMs: number;
   queueMs: number;
-  /** its asyncio event loop had no task ready */
+  /** its event loop had nothing to run: its code waited at an await */
   idleMs: number;
   end: string;
 }

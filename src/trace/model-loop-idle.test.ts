@@ -17,6 +17,30 @@ const statesOf = (m: TraceModel) => {
 };
 
 describe("event loop idle", () => {
+  it("is one stretch, from its first word, when the runtime finds the loop idle after its tasks said so", () => {
+    const m = runningLoop();
+    m.add(1, 1, EventKind.TaskStart, 0, 7);
+    m.add(1, 2, EventKind.TaskAwait, 0, 7);
+    m.add(1, 2.05, EventKind.State, ThreadState.EventLoopIdle, 0); // the runtime's probe, a moment later
+    m.add(1, 50, EventKind.State, ThreadState.Running, 0); // a timer wakes the thread
+    m.add(1, 50.1, EventKind.TaskResume, 0, 7);
+    expect(statesOf(m)).toEqual([
+      [0, ThreadState.Running],
+      [2, ThreadState.EventLoopIdle],
+      [50, ThreadState.Running],
+    ]);
+    expect(m.figures(m.threads.get(1)!, 60).runningMs).toBeCloseTo(2 + 10, 6);
+  });
+
+  it("is drawn from the runtime's word alone for a thread with no asyncio loop", () => {
+    const m = runningLoop();
+    m.add(1, 3, EventKind.State, ThreadState.EventLoopIdle, 0);
+    m.add(1, 203, EventKind.State, ThreadState.Running, 0);
+    m.add(1, 204, EventKind.State, ThreadState.Done, 0);
+    expect(statesOf(m).map(([, s]) => s)).toEqual([ThreadState.Running, ThreadState.EventLoopIdle, ThreadState.Running, ThreadState.Done]);
+    expect(m.figures(m.threads.get(1)!, 204).runningMs).toBeCloseTo(4, 6);
+  });
+
   it("is the stretch where every task waits at an await", () => {
     const m = runningLoop();
     m.add(1, 1, EventKind.TaskStart, 0, 7); // main

@@ -13,11 +13,11 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
  */
 export function lateWarning(thread: string, events: number, lines: number, timers = 0, hostCalls = 0): string {
   if (events === 0 && lines === 0) {
-    const waiting = [timers > 0 ? `${plural(timers, "timer")} still set` : "", hostCalls > 0 ? `${plural(hostCalls, "host call")} still pending` : ""];
+    const waiting = [timers > 0 ? `${plural(timers, "timer")} still set` : "", hostCalls > 0 ? `${plural(hostCalls, "host callback")} still pending` : ""];
     return `RuntimeWarning: ${thread} ended with ${waiting.filter(Boolean).join(" and ")}: ${timers + hostCalls === 1 ? "it" : "they"} came after its end and did not run, as a thread's event loop ends with it.`;
   }
   const what = [events > 0 ? plural(events, "timeline event") : "", lines > 0 ? plural(lines, "printed line") : ""].filter(Boolean).join(" and ");
-  const left = [timers > 0 ? `${plural(timers, "timer")} it set` : "", hostCalls > 0 ? `${plural(hostCalls, "host call")} it made` : ""].filter(Boolean).join(" and ");
+  const left = [timers > 0 ? `${plural(timers, "timer")} it set` : "", hostCalls > 0 ? `${plural(hostCalls, "host callback")} it waited for` : ""].filter(Boolean).join(" and ");
   const dropped = left ? ` ${left} came after its end and did not run: a thread's event loop ends with it.` : "";
   return `RuntimeWarning: ${thread} ended while code it started was still running (an async call it did not await). ` +
     `What that code did after the end is not shown (at least ${what}); a lock or queue it used may be drawn as it was before.${dropped}`;

@@ -88,15 +88,15 @@ const ZH_SHAPES: Shape[] = [
     (call) => `提示：${call} 会阻塞本线程的整个事件循环，其间其他任务都无法运行；请改用 await asyncio.sleep() / asyncio.toThread()`,
   ],
   [
-    /^RuntimeWarning: (.+?) ended while code it started was still running \(an async call it did not await\)\. What that code did after the end is not shown \(at least (.+)\); a lock or queue it used may be drawn as it was before\.(?: (?:(\d+) timers? it set)?(?: and )?(?:(\d+) host calls? it made)? came after its end and did not run: a thread's event loop ends with it\.)?$/,
+    /^RuntimeWarning: (.+?) ended while code it started was still running \(an async call it did not await\)\. What that code did after the end is not shown \(at least (.+)\); a lock or queue it used may be drawn as it was before\.(?: (?:(\d+) timers? it set)?(?: and )?(?:(\d+) host callbacks? it waited for)? came after its end and did not run: a thread's event loop ends with it\.)?$/,
     (thread, what, timers, hostCalls) =>
       `RuntimeWarning：${thread} 结束时，它启动的代码仍在运行（一个没有 await 的异步调用）。那段代码在它结束之后所做的事没有显示（至少${lateWhat(what)}）；它用过的锁或队列可能仍按之前的样子画出。` +
-      (timers || hostCalls ? `它${zhJoin([timers && `设置的 ${timers} 个定时器`, hostCalls && `发起的 ${hostCalls} 个宿主调用`])}在它结束后才到来，没有执行：线程的事件循环随线程一起结束。` : ""),
+      (timers || hostCalls ? `它${zhJoin([timers && `设置的 ${timers} 个定时器`, hostCalls && `等待的 ${hostCalls} 个宿主回调`])}在它结束后才到来，没有执行：线程的事件循环随线程一起结束。` : ""),
   ],
   [
-    /^RuntimeWarning: (.+?) ended with (?:(\d+) timers? still set)?(?: and )?(?:(\d+) host calls? still pending)?: (?:it|they) came after its end and did not run, as a thread's event loop ends with it\.$/,
+    /^RuntimeWarning: (.+?) ended with (?:(\d+) timers? still set)?(?: and )?(?:(\d+) host callbacks? still pending)?: (?:it|they) came after its end and did not run, as a thread's event loop ends with it\.$/,
     (thread, timers, hostCalls) =>
-      `RuntimeWarning：${thread} 结束时还有${zhJoin([timers && ` ${timers} 个未到期的定时器`, hostCalls && ` ${hostCalls} 个未完成的宿主调用`])}：${Number(timers ?? 0) + Number(hostCalls ?? 0) === 1 ? "它" : "它们"}在线程结束后才到来，没有执行，因为线程的事件循环随线程一起结束。`,
+      `RuntimeWarning：${thread} 结束时还有${zhJoin([timers && ` ${timers} 个未到期的定时器`, hostCalls && ` ${hostCalls} 个未完成的宿主回调`])}：${Number(timers ?? 0) + Number(hostCalls ?? 0) === 1 ? "它" : "它们"}在线程结束后才到来，没有执行，因为线程的事件循环随线程一起结束。`,
   ],
   [
     /^RuntimeWarning: more threads left code running after they ended; their later steps are not shown either$/,

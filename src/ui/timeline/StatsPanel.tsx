@@ -42,7 +42,7 @@ const STRINGS: Strings<{
   en: {
     none: "No run yet.", label: "Run statistics", threads: "Threads", locks: "Locks", queues: "Queues", pools: "Pools",
     threadCols: [["thread"], ["running", "running on its worker"], ["blocked", "blocked on a lock or semaphore"], ["waiting", "waiting on a condition, event, join or barrier"], ["sleeping"], ["queue", "waiting on a queue or pipe"], ["GIL", "runnable, waiting for the GIL"]],
-    idleCol: ["loop idle", "its asyncio event loop had no task ready: every task waited at an await"],
+    idleCol: ["loop idle", "its event loop had nothing to run: its code (every asyncio task) waited at an await, without the GIL"],
     lockCols: [["lock"], ["acquired"], ["waited", "acquisitions that had to wait"], ["longest wait"], ["longest hold"], ["held in all"]],
     queueCols: [["queue"], ["puts"], ["gets"], ["largest depth"]],
     poolCols: [["pool"], ["workers"], ["tasks"], ["busy", "share of the workers' time spent running tasks, from the first task's start to the last one's end"], ["most pending"]],
@@ -51,7 +51,7 @@ const STRINGS: Strings<{
   zh: {
     none: "还没有运行。", label: "运行统计", threads: "线程", locks: "锁", queues: "队列", pools: "进程池",
     threadCols: [["线程"], ["运行", "在它的 Web Worker 上运行"], ["等锁", "阻塞在锁或信号量上"], ["等待", "等待条件变量、事件、join 或栅栏"], ["休眠"], ["队列", "等待队列或管道"], ["GIL", "可运行，等待 GIL"]],
-    idleCol: ["循环空闲", "asyncio 事件循环没有可运行的任务：每个任务都在 await 处等待"],
+    idleCol: ["循环空闲", "事件循环没有可运行的代码：它的代码（每个 asyncio 任务）都在 await 处等待，不持有 GIL"],
     lockCols: [["锁"], ["获取次数"], ["需等待", "需要等待的获取次数"], ["最长等待"], ["最长持有"], ["总持有时间"]],
     queueCols: [["队列"], ["put 次数"], ["get 次数"], ["最大长度"]],
     poolCols: [["进程池"], ["工作者数"], ["任务数"], ["繁忙度", "从第一个任务开始到最后一个任务结束，工作者用于运行任务的时间占比"], ["最多待处理"]],
@@ -67,7 +67,7 @@ export function StatsPanel() {
   const stats = useStats();
   const t = useStrings(STRINGS);
   if (!stats) return <aside className="tl-stats"><p className="tl-muted">{t.none}</p></aside>;
-  // Only a run with an asyncio loop that waited has idle time to show.
+  // Only a run with a thread that waited at an await has idle time to show.
   const idle = stats.threads.some((th) => th.idleMs > 0);
   return (
     <aside className="tl-stats" aria-label={t.label}>
