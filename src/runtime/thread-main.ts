@@ -135,8 +135,10 @@ async function runThread(parts: ThreadParts, run: RunContextInit, ident: number)
     try {
       // MainThread's code is the module's top level; a thread's is its target
       if (isMain) ctx.enter(ThreadState.Running);
-      // (A promise in flight: once the thread's code has nothing left to run, it is idle: thread-event-loop.ts.)
-      await inFlight(ctx, bodyFor(run)(host));
+      // (A promise in flight: once the thread's code has nothing left to run, it is idle: thread-event-loop.ts.
+      // Another thread's body only declares the module again, still "starting": nothing of it can be idle.)
+      const body = bodyFor(run)(host);
+      await (isMain ? inFlight(ctx, body) : body);
       if (!isMain) {
         const thread = parts.fromSpawn(ctx, spawn, decoder());
         // In a process, as in Python's child, the thread that runs is its MainThread.
