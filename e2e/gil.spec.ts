@@ -195,3 +195,39 @@ test("with the GIL on, a thread whose code waits at an await lets the GIL go: it
   const idlerThen = slices.idler.find((s) => s.fromMs <= ran.fromMs && ran.fromMs < s.toMs);
   expect(idlerThen?.name, why).toBe("event loop idle");
 });
+
+test("with the GIL on, code a host source the playground does not wrap woke is found running at its first call, and idle again at its next await", async ({ playground }) => {
+  // Scenario: `idler` awaits OffscreenCanvas.convertToBlob() (a promise of
+  // the host's no wrapper binds), then its first call is a sleep, and then
+  // it says so and awaits a timer. The sleep finds it running; it must then
+  // be found idle again at the timer's await, GIL let go, so that `worker`,
+  // waiting for the Event, runs meanwhile. It stayed drawn running, holding
+  // the GIL, for the whole await, and `worker` waited for the GIL.
+  const result = await runSnippet(playground, `
+    import { Thread, Event, sleep, print } from "playground";
+    const go = new Event();
+    async function idler() {
+      const canvas = new (globalThis as unknown as { OffscreenCanvas: new (w: number, h: number) => { getContext(k: string): unknown; convertToBlob(): Promise<Blob> } }).OffscreenCanvas(1, 1);
+      canvas.getContext("2d");
+      await canvas.convertToBlob();
+      sleep(5);
+      go.set();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      print("idler woke");
+    }
+    function worker() { go.wait(); print("worker ran"); }
+    const a = new Thread({ target: idler, name: "idler" });
+    const b = new Thread({ target: worker, name: "worker" });
+    a.start(); b.start(); a.join(); b.join();
+  `, { gil: true });
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual(["worker ran", "idler woke"]);
+  const slices = await stateSlices(playground);
+  const why = JSON.stringify(slices);
+  expect(slices.idler.some((s) => s.name === "sleeping"), why).toBe(true);
+  const waited = slices.worker.findIndex((s) => s.name === "waiting");
+  const ran = slices.worker.slice(waited + 1).find((s) => s.name === "running")!;
+  expect(ran, why).toBeDefined();
+  const idlerThen = slices.idler.find((s) => s.fromMs <= ran.fromMs && ran.fromMs < s.toMs);
+  expect(idlerThen?.name, why).toBe("event loop idle");
+});

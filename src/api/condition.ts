@@ -73,8 +73,8 @@ export class Condition implements Sendable, LockLike {
     const waitMs = timeoutOf(true, timeoutMs);
     const ctx = this.ctx;
     const ident = ctx.ident;
-    if (!this.core.owns(ident)) throw new RuntimeError("cannot wait on un-acquired lock");
     if (ctx.state === ThreadState.EventLoopIdle) ctx.resume();
+    if (!this.core.owns(ident)) throw new RuntimeError("cannot wait on un-acquired lock");
     step(StepKind.Wait, this.at.ref);
     // (stamped before the wait frees the lock: api/locks.ts)
     ctx.ring.lockReleased(this.lockAt.ref, ctx.ring.releaseTime(this.lock.releasedAt));

@@ -94,6 +94,18 @@ describe("a thread's event loop", () => {
     expect(gil.holder()).toBe(0);
   });
 
+  it("probes again a thread whose woken code first blocked (a sleep), so that it is idle at its next wait", async () => {
+    const { ctx, gil } = aThread();
+    probeIdle(ctx);
+    await runTasks();
+    ctx.enter(ThreadState.Sleeping);
+    ctx.enter(ThreadState.Running);
+    expect(gil.holder()).toBe(ctx.ident);
+    await runTasks();
+    expect(ctx.state).toBe(ThreadState.EventLoopIdle);
+    expect(gil.holder()).toBe(0);
+  });
+
   it("leaves a controlled run's threads running: its scheduler says who runs", async () => {
     const { ctx } = aThread({ controlled: true });
     if (!ctx.control) return expect.unreachable("a controlled run's context has a scheduler");

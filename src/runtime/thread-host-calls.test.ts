@@ -28,7 +28,15 @@ class Pinger extends EventTarget {
 }
 /** a frame the test fires */
 let frame: (() => void) | null = null;
+/** a task scheduler.postTask was given, for the test to run */
+let task: (() => void) | null = null;
+class Scheduler {
+  postTask(fn: () => unknown) {
+    return new Promise((resolve) => (task = () => resolve(fn())));
+  }
+}
 const scope = {
+  Scheduler,
   requestAnimationFrame: (fn: () => void) => void (frame = fn),
   ReadableStreamDefaultReader: class {
     read() {
@@ -159,6 +167,34 @@ describe("bindHostCallsToThreads", () => {
     void late.then(() => (settled = true));
     await tick();
     expect([frames, settled, ctx.droppedHostCalls]).toEqual([1, false, 2]);
+  });
+
+  it("counts a postTask callback that comes after the end once, not again for its promise", async () => {
+    const ctx = aThread();
+    let ran = 0;
+    const done = new Scheduler().postTask(() => ++ran);
+    ctx.end();
+    task!();
+    await tick();
+    let settled = false;
+    void done.then(() => (settled = true));
+    await tick();
+    expect([ran, settled, ctx.droppedHostCalls]).toEqual([0, false, 1]);
+  });
+
+  it("removes a listener whichever thread of the worker added it, as the host would its one registration", () => {
+    const target = new EventTarget();
+    const heard: number[] = [];
+    const shared = () => heard.push(1);
+    const first = aThread();
+    target.addEventListener("a", shared);
+    first.end();
+    releaseContext();
+    const second = aThread();
+    target.removeEventListener("a", shared);
+    target.dispatchEvent(new Event("a"));
+    expect(heard).toEqual([]);
+    expect([first.droppedHostCalls, second.droppedHostCalls]).toEqual([0, 0]);
   });
 
   it("binds an EventTarget's on-handler, and its getter gives back the snippet's function", () => {

@@ -17,8 +17,9 @@
 // functions. The worker's global scope is left alone: its handlers are the
 // runtime's (worker-hygiene.ts watches them).
 //
-// A source not reached here (an IndexedDB request's result, a stream's
-// `closed` promise) still wakes the thread's code unseen:
+// A source not reached here (the callback navigator.locks.request runs,
+// OffscreenCanvas.convertToBlob, import(), a FinalizationRegistry, a
+// stream's `closed` promise) still wakes the thread's code unseen:
 // thread-event-loop.ts says how it is then found running.
 
 import { context, hasContext, type WorkerContext } from "./worker-context";
@@ -52,16 +53,17 @@ function dropped(thread: WorkerContext): () => void {
   };
 }
 
-/** A promise that settles as `promise` does, while `thread` lives. */
-function owned(thread: WorkerContext, promise: Promise<unknown>): Promise<unknown> {
+/** A promise that settles as `promise` does, while `thread` lives (`counted`: one that comes after is counted as dropped). */
+function owned(thread: WorkerContext, promise: Promise<unknown>, counted = true): Promise<unknown> {
+  const drop = counted ? dropped(thread) : () => {};
   return new NativePromise((resolve, reject) => {
-    apply(then, promise, [ownedCallback(thread, resolve, dropped(thread)), ownedCallback(thread, reject, dropped(thread))]);
+    apply(then, promise, [ownedCallback(thread, resolve, drop), ownedCallback(thread, reject, drop)]);
   });
 }
 
-function ownResult(original: AnyFunction, self: unknown, args: unknown[]): unknown {
+function ownResult(original: AnyFunction, self: unknown, args: unknown[], counted: boolean): unknown {
   const result = apply(original, self, args);
-  return hasContext() && result instanceof NativePromise ? owned(context(), result) : result;
+  return hasContext() && result instanceof NativePromise ? owned(context(), result, counted) : result;
 }
 
 /** Wraps `owner[name]` so that its promise (and, with `takesCallback`, the function given first) is the calling thread's. */
@@ -74,7 +76,8 @@ function wrapMethod(owner: object, name: string, self?: object, takesCallback = 
       const thread = context();
       args[0] = ownedCallback(thread, args[0] as AnyFunction, dropped(thread));
     }
-    return ownResult(original, this === undefined ? self : this, args);
+    // (A callback dropped after the end is counted once: the promise of its result is not counted again.)
+    return ownResult(original, this === undefined ? self : this, args, !takesCallback);
   };
   Object.defineProperty(owner, name, { ...d, value: wrapped });
 }
@@ -99,15 +102,19 @@ function ownerOf(scope: object, name: string): object | null {
  */
 const boundListeners = new WeakMap<WorkerContext, WeakMap<object, AnyFunction>>();
 
-function boundListener(listener: object, create: boolean): AnyFunction | undefined {
+/** Every thread's binding of a listener, so that a removal by any thread removes them all, as the host would its one registration. */
+interface Binding {
+  bound: AnyFunction;
+  next: Binding | null;
+}
+const allBindings = new WeakMap<object, Binding>();
+
+function boundListener(listener: object): AnyFunction {
   const thread = context();
   let mine = boundListeners.get(thread);
-  if (!mine) {
-    if (!create) return undefined;
-    boundListeners.set(thread, (mine = new WeakMap()));
-  }
+  if (!mine) boundListeners.set(thread, (mine = new WeakMap()));
   let bound = mine.get(listener);
-  if (!bound && create) {
+  if (!bound) {
     const run: AnyFunction = typeof listener === "function"
       ? (listener as AnyFunction)
       : function (this: unknown, event: unknown) {
@@ -118,6 +125,7 @@ function boundListener(listener: object, create: boolean): AnyFunction | undefin
       };
     bound = ownedCallback(thread, run, dropped(thread));
     mine.set(listener, bound);
+    allBindings.set(listener, { bound, next: allBindings.get(listener) ?? null });
   }
   return bound;
 }
@@ -126,13 +134,17 @@ function bindListeners(): void {
   const proto = EventTarget.prototype as unknown as Record<string, unknown>;
   const add = proto.addEventListener as AnyFunction;
   const remove = proto.removeEventListener as AnyFunction;
-  const listening = (original: AnyFunction, bind: boolean) => function (this: unknown, type: unknown, listener: unknown, options?: unknown): unknown {
+  const adding = function (this: unknown, type: unknown, listener: unknown, options?: unknown): unknown {
     const mine = hasContext() && listener !== null && (typeof listener === "function" || typeof listener === "object");
-    const given = mine ? (boundListener(listener as object, bind) ?? listener) : listener;
-    return apply(original, this, [type, given, options]);
+    return apply(add, this, [type, mine ? boundListener(listener as object) : listener, options]);
   };
-  Object.defineProperty(proto, "addEventListener", { ...Object.getOwnPropertyDescriptor(proto, "addEventListener"), value: listening(add, true) });
-  Object.defineProperty(proto, "removeEventListener", { ...Object.getOwnPropertyDescriptor(proto, "removeEventListener"), value: listening(remove, false) });
+  const removing = function (this: unknown, type: unknown, listener: unknown, options?: unknown): unknown {
+    const known = listener !== null && (typeof listener === "function" || typeof listener === "object") ? allBindings.get(listener as object) : undefined;
+    for (let b: Binding | null | undefined = known; b; b = b.next) apply(remove, this, [type, b.bound, options]);
+    return apply(remove, this, [type, listener, options]);
+  };
+  Object.defineProperty(proto, "addEventListener", { ...Object.getOwnPropertyDescriptor(proto, "addEventListener"), value: adding });
+  Object.defineProperty(proto, "removeEventListener", { ...Object.getOwnPropertyDescriptor(proto, "removeEventListener"), value: removing });
 }
 
 /** The on-handlers (onmessage, onopen, ...) of the host's event targets (EVENT_TARGETS), but the global scope's. */

@@ -229,10 +229,13 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
       // timeline must never show two holders at once: a thread shows its new
       // state before it drops the GIL, and "running" only after taking it.
       if (gil && state === ThreadState.Running) gil.take();
+      const wasIdle = ctx.state === ThreadState.EventLoopIdle;
       ctx.state = state;
       stateSince = ctx.now();
       ring.write(stateSince, EventKind.State, state, obj);
       if (gil && state !== ThreadState.Running) gil.drop();
+      // Out of idle by any door (a callback, a check, or a blocking call its woken code made first): probed for its next wait.
+      if (wasIdle && state !== ThreadState.EventLoopIdle) woke(ctx);
     },
     yieldGil() {
       if (!ended && gil?.yieldIfAsked()) ring.write(ctx.now(), EventKind.State, ThreadState.Running, 0);
@@ -257,9 +260,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
       if (ctlAt >= 0 && ctlAt < ctlWords.length) Atomics.store(ctlWords, ctlAt, 1);
     },
     resume() {
-      if (ctx.state !== ThreadState.EventLoopIdle) return;
-      ctx.enter(ThreadState.Running);
-      woke(ctx);
+      if (ctx.state === ThreadState.EventLoopIdle) ctx.enter(ThreadState.Running);
     },
     coarseNow: () => ring.coarseMs(),
     end() {

@@ -300,6 +300,26 @@ describe("the fingerprint in idle time", () => {
     expect(failed.clean()).toBe(false);
   });
 
+  it("its own next task comes whatever the snippet did to Promise or to Array.prototype", async () => {
+    const { s } = scope();
+    const hygiene = armHygiene(s, {});
+    const stolen: unknown[] = [];
+    const NativePromise = Promise;
+    Object.defineProperty(Array.prototype, "0", { configurable: true, set: (v: unknown) => void stolen.push(v) });
+    (globalThis as { Promise: unknown }).Promise = function NotAPromise() {};
+    let next: Promise<void>;
+    try {
+      // (Asked while they are changed: its queue took the resolver then. Put back before the await: the test runner needs them.)
+      next = hygiene.nextTask();
+    } finally {
+      (globalThis as { Promise: unknown }).Promise = NativePromise;
+      delete (Array.prototype as unknown as Record<string, unknown>)["0"];
+    }
+    expect(next).toBeInstanceOf(NativePromise);
+    await next;
+    expect(stolen).toEqual([]);
+  });
+
   it("a run that may reuse the worker takes it at its serve when idle time did not", () => {
     const { s } = scope();
     const hygiene = armHygiene(s, {});

@@ -83,9 +83,13 @@ export interface Hygiene {
 // The check's own tools, as found at boot: a snippet that replaced Reflect.ownKeys or Array.prototype.every must not answer for it.
 const { ownKeys, getOwnPropertyDescriptor: descriptorOf, getPrototypeOf, apply, defineProperty } = Reflect;
 const { isExtensible, isFrozen, is: sameValue } = Object;
-/** (The runtime's own tasks, nextTask, go on whatever the snippet does to Promise or Array.prototype.) */
+/** (The runtime's own tasks, nextTask, go on whatever the snippet does to Promise: their queue is a list of its own, not an array.) */
 const NativePromise = Promise;
-const { push, shift } = Array.prototype;
+
+interface Queued {
+  run: () => void;
+  next: Queued | null;
+}
 
 function snapshot(obj: object): Snapshot {
   const keys = Reflect.ownKeys(obj);
@@ -208,9 +212,16 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
   // (Made before the sources are wrapped: the runtime's own tasks taint nothing.)
   const tasks = typeof MessageChannel === "function" ? new MessageChannel() : null;
   const post = tasks ? tasks.port1.postMessage : null;
-  const queued: (() => void)[] = [];
+  // (Object literals and their own fields: no setter the snippet puts on a prototype sees a resolver.)
+  const queued: { head: Queued | null; tail: Queued | null } = { head: null, tail: null };
   if (tasks) {
-    tasks.port2.onmessage = () => (apply(shift, queued, []) as (() => void) | undefined)?.();
+    tasks.port2.onmessage = () => {
+      const first = queued.head;
+      if (!first) return;
+      queued.head = first.next;
+      if (!queued.head) queued.tail = null;
+      first.run();
+    };
     // (Node's ports keep its process alive: the tests arm this in theirs.)
     (tasks.port2 as unknown as { unref?: () => void }).unref?.();
   }
@@ -313,7 +324,10 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
     nextTask() {
       return new NativePromise<void>((resolve) => {
         if (!tasks || !post) return resolve();
-        apply(push, queued, [resolve]);
+        const node: Queued = { run: resolve, next: null };
+        if (queued.tail) queued.tail.next = node;
+        else queued.head = node;
+        queued.tail = node;
         apply(post, tasks.port1, [null]);
       });
     },
