@@ -162,13 +162,32 @@ async function stateSlices(page: import("@playwright/test").Page): Promise<Recor
   });
 }
 
+/** Runs `code`, which declares idler() and worker(), with the GIL on, each in a thread of its name (each prints once); the state slices. */
+async function runIdlerAndWorker(page: import("@playwright/test").Page, code: string): Promise<Record<string, Slice[]>> {
+  const result = await runSnippet(page, `${code}
+    const a = new Thread({ target: idler, name: "idler" });
+    const b = new Thread({ target: worker, name: "worker" });
+    a.start(); b.start(); a.join(); b.join();
+  `, { gil: true });
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual(["worker ran", "idler woke"]);
+  return stateSlices(page);
+}
+
+/** The state of thread "idler" as "worker" began to run after its wait on an Event. */
+function idlerWhenWorkerRan(slices: Record<string, Slice[]>): string | undefined {
+  const waited = slices.worker.findIndex((s) => s.name === "waiting");
+  const ran = slices.worker.slice(waited + 1).find((s) => s.name === "running");
+  return ran && slices.idler.find((s) => s.fromMs <= ran.fromMs && ran.fromMs < s.toMs)?.name;
+}
+
 test("with the GIL on, a thread whose code waits at an await lets the GIL go: its process's other threads run meanwhile", async ({ playground }) => {
   // Scenario: `idler` says it is about to await a timer (an Event) and
   // awaits; `worker` waits for that, then needs the GIL. A Python thread
   // waiting in its event loop holds no GIL; this one held it for its whole
   // wait, and `worker` ran only when the idler's timer callback gave it up.
   // So when `worker` runs, `idler` is idle, not running or waiting for the GIL.
-  const result = await runSnippet(playground, `
+  const slices = await runIdlerAndWorker(playground, `
     import { Thread, Event, sharedArray, print } from "playground";
     const awaiting = new Event();
     const ran = sharedArray("int32", 1);
@@ -180,20 +199,8 @@ test("with the GIL on, a thread whose code waits at an await lets the GIL go: it
       print("idler woke");
     }
     function worker() { awaiting.wait(); ran[0] = 1; print("worker ran"); }
-    const a = new Thread({ target: idler, name: "idler" });
-    const b = new Thread({ target: worker, name: "worker" });
-    a.start(); b.start(); a.join(); b.join();
-  `, { gil: true });
-  expect(result.status, describeRun(result)).toBe("ok");
-  expect(outputTexts(result)).toEqual(["worker ran", "idler woke"]);
-  const slices = await stateSlices(playground);
-  const why = JSON.stringify(slices);
-  // worker's running stretch after its wait on the Event
-  const waited = slices.worker.findIndex((s) => s.name === "waiting");
-  const ran = slices.worker.slice(waited + 1).find((s) => s.name === "running")!;
-  expect(ran, why).toBeDefined();
-  const idlerThen = slices.idler.find((s) => s.fromMs <= ran.fromMs && ran.fromMs < s.toMs);
-  expect(idlerThen?.name, why).toBe("event loop idle");
+  `);
+  expect(idlerWhenWorkerRan(slices), JSON.stringify(slices)).toBe("event loop idle");
 });
 
 test("with the GIL on, code a host source the playground does not wrap woke is found running at its first call, and idle again at its next await", async ({ playground }) => {
@@ -203,7 +210,7 @@ test("with the GIL on, code a host source the playground does not wrap woke is f
   // be found idle again at the timer's await, GIL let go, so that `worker`,
   // waiting for the Event, runs meanwhile. It stayed drawn running, holding
   // the GIL, for the whole await, and `worker` waited for the GIL.
-  const result = await runSnippet(playground, `
+  const slices = await runIdlerAndWorker(playground, `
     import { Thread, Event, sleep, print } from "playground";
     const go = new Event();
     async function idler() {
@@ -216,18 +223,8 @@ test("with the GIL on, code a host source the playground does not wrap woke is f
       print("idler woke");
     }
     function worker() { go.wait(); print("worker ran"); }
-    const a = new Thread({ target: idler, name: "idler" });
-    const b = new Thread({ target: worker, name: "worker" });
-    a.start(); b.start(); a.join(); b.join();
-  `, { gil: true });
-  expect(result.status, describeRun(result)).toBe("ok");
-  expect(outputTexts(result)).toEqual(["worker ran", "idler woke"]);
-  const slices = await stateSlices(playground);
+  `);
   const why = JSON.stringify(slices);
   expect(slices.idler.some((s) => s.name === "sleeping"), why).toBe(true);
-  const waited = slices.worker.findIndex((s) => s.name === "waiting");
-  const ran = slices.worker.slice(waited + 1).find((s) => s.name === "running")!;
-  expect(ran, why).toBeDefined();
-  const idlerThen = slices.idler.find((s) => s.fromMs <= ran.fromMs && ran.fromMs < s.toMs);
-  expect(idlerThen?.name, why).toBe("event loop idle");
+  expect(idlerWhenWorkerRan(slices), why).toBe("event loop idle");
 });
