@@ -53,12 +53,18 @@ const scope = {
 };
 bindHostCallsToThreads(scope, ["Pinger"]);
 
-function aThread() {
+/** A run; each call of its result is a thread of it on this worker, one after another. */
+function aRun() {
   const memory = createRunMemory(1, "", DEFAULT_SETTINGS, 0, { heap: SharedHeap.create(1 << 22), userHeap: SharedHeap.create(1 << 20) });
-  const ctx = createContext(memory.context, memory.main);
-  ctx.enter(ThreadState.Running);
-  return ctx;
+  return () => {
+    releaseContext();
+    const ctx = createContext(memory.context, memory.main);
+    ctx.enter(ThreadState.Running);
+    return ctx;
+  };
 }
+
+const aThread = () => aRun()();
 
 const tick = () => new Promise((r) => setImmediate(r));
 
@@ -182,19 +188,33 @@ describe("bindHostCallsToThreads", () => {
     expect([ran, settled, ctx.droppedHostCalls]).toEqual([0, false, 1]);
   });
 
-  it("removes a listener whichever thread of the worker added it, as the host would its one registration", () => {
+  it("removes a listener whichever thread of the run added it, as the host would its one registration", () => {
     const target = new EventTarget();
     const heard: number[] = [];
     const shared = () => heard.push(1);
-    const first = aThread();
+    const thread = aRun();
+    const first = thread();
     target.addEventListener("a", shared);
     first.end();
-    releaseContext();
-    const second = aThread();
+    const second = thread();
     target.removeEventListener("a", shared);
     target.dispatchEvent(new Event("a"));
     expect(heard).toEqual([]);
     expect([first.droppedHostCalls, second.droppedHostCalls]).toEqual([0, 0]);
+  });
+
+  it("lets go of an earlier run's bindings of a listener every run has, so that they do not hold its memory", () => {
+    const earlier = new EventTarget();
+    const shared = () => {};
+    const first = aThread();
+    earlier.addEventListener("a", shared);
+    first.end();
+    aThread();
+    new EventTarget().addEventListener("a", shared);
+    // The earlier run's binding is no longer known: a removal in this run does not reach it.
+    earlier.removeEventListener("a", shared);
+    earlier.dispatchEvent(new Event("a"));
+    expect(first.droppedHostCalls).toBe(1);
   });
 
   it("binds an EventTarget's on-handler, and its getter gives back the snippet's function", () => {

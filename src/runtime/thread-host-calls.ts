@@ -102,12 +102,29 @@ function ownerOf(scope: object, name: string): object | null {
  */
 const boundListeners = new WeakMap<WorkerContext, WeakMap<object, AnyFunction>>();
 
-/** Every thread's binding of a listener, so that a removal by any thread removes them all, as the host would its one registration. */
+/**
+ * Every binding of a listener by a thread of the run, so that a removal by
+ * any thread removes them all, as the host would its one registration.
+ * Those of an earlier run are let go as the list is next touched: a
+ * function every run has (print) would otherwise hold each run's contexts,
+ * and their memory, for the worker's life.
+ */
 interface Binding {
   bound: AnyFunction;
+  thread: WorkerContext;
   next: Binding | null;
 }
 const allBindings = new WeakMap<object, Binding>();
+
+/** `listener`'s bindings by threads of `run`, and `add` first if given. */
+function bindingsOf(listener: object, run: unknown, add?: Omit<Binding, "next">): Binding | null {
+  let kept: Binding | null = null;
+  for (let b = allBindings.get(listener) ?? null; b; b = b.next) if (b.thread.run === run) kept = { bound: b.bound, thread: b.thread, next: kept };
+  if (add) kept = { ...add, next: kept };
+  if (kept) allBindings.set(listener, kept);
+  else allBindings.delete(listener);
+  return kept;
+}
 
 function boundListener(listener: object): AnyFunction {
   const thread = context();
@@ -125,7 +142,7 @@ function boundListener(listener: object): AnyFunction {
       };
     bound = ownedCallback(thread, run, dropped(thread));
     mine.set(listener, bound);
-    allBindings.set(listener, { bound, next: allBindings.get(listener) ?? null });
+    bindingsOf(listener, thread.run, { bound, thread });
   }
   return bound;
 }
@@ -139,8 +156,8 @@ function bindListeners(): void {
     return apply(add, this, [type, mine ? boundListener(listener as object) : listener, options]);
   };
   const removing = function (this: unknown, type: unknown, listener: unknown, options?: unknown): unknown {
-    const known = listener !== null && (typeof listener === "function" || typeof listener === "object") ? allBindings.get(listener as object) : undefined;
-    for (let b: Binding | null | undefined = known; b; b = b.next) apply(remove, this, [type, b.bound, options]);
+    const mine = hasContext() && listener !== null && (typeof listener === "function" || typeof listener === "object");
+    for (let b = mine ? bindingsOf(listener as object, context().run) : null; b; b = b.next) apply(remove, this, [type, b.bound, options]);
     return apply(remove, this, [type, listener, options]);
   };
   Object.defineProperty(proto, "addEventListener", { ...Object.getOwnPropertyDescriptor(proto, "addEventListener"), value: adding });
