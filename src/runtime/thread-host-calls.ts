@@ -25,6 +25,7 @@
 import { context, hasContext, type WorkerContext } from "./worker-context";
 import { ownedCallback } from "./thread-event-loop";
 import { ASYNC_METHODS, EVENT_TARGETS } from "./hygiene-sources";
+import { objectAt, ownerOf } from "./scope-owners";
 
 /** global functions whose result is a promise of the host's */
 const PROMISE_GLOBALS = ["fetch", "createImageBitmap"];
@@ -80,19 +81,6 @@ function wrapMethod(owner: object, name: string, self?: object, takesCallback = 
     return ownResult(original, this === undefined ? self : this, args, !takesCallback);
   };
   Object.defineProperty(owner, name, { ...d, value: wrapped });
-}
-
-/** What `path` ("Blob.prototype"; "" for the scope itself) names in `scope`, if an object. */
-function objectAt(scope: object, path: string): object | null {
-  if (path === "") return scope;
-  const owner = path.split(".").reduce<unknown>((o, key) => (o === null || o === undefined ? undefined : (o as Record<string, unknown>)[key]), scope);
-  return (typeof owner === "object" || typeof owner === "function") && owner !== null ? owner : null;
-}
-
-function ownerOf(scope: object, name: string): object | null {
-  let owner: object | null = scope;
-  while (owner && !Object.prototype.hasOwnProperty.call(owner, name)) owner = Object.getPrototypeOf(owner);
-  return owner;
 }
 
 /**

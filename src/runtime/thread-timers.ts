@@ -19,6 +19,7 @@
 
 import { context, hasContext, type WorkerContext } from "./worker-context";
 import { ownedCallback } from "./thread-event-loop";
+import { ownerOf } from "./scope-owners";
 
 const TIMER_SOURCES = ["setTimeout", "setInterval"] as const;
 /** (Taken as the worker boots, before any snippet: one that replaces Reflect.apply does not reach the runtime's timers.) */
@@ -28,8 +29,7 @@ const globalEval = globalThis.eval;
 /** Wraps `scope`'s timer functions where they live (the global scope's prototypes, as worker-hygiene.ts does). */
 export function bindTimersToThreads(scope: object): void {
   for (const name of TIMER_SOURCES) {
-    let owner: object | null = scope;
-    while (owner && !Object.prototype.hasOwnProperty.call(owner, name)) owner = Object.getPrototypeOf(owner);
+    const owner = ownerOf(scope, name);
     const original = owner ? (owner as Record<string, unknown>)[name] : undefined;
     if (!owner || typeof original !== "function") continue;
     const clear = (scope as Record<string, unknown>)[name === "setInterval" ? "clearInterval" : "clearTimeout"] as (id: unknown) => void;

@@ -41,6 +41,7 @@
 // descriptor shows: a match of the empty string resets them.
 
 import { ALWAYS_GLOBALS, ASYNC_METHODS, ASYNC_SOURCES } from "./hygiene-sources";
+import { objectAt, ownerOf } from "./scope-owners";
 
 /** one in this many of the objects outside the core is compared at each check */
 const SAMPLE_STRIDE = 16;
@@ -194,11 +195,6 @@ function handlersOf(scope: Record<string, unknown>): [() => unknown, unknown][] 
 }
 
 /** The object along `scope`'s chain that holds `name` itself. */
-function ownerOf(scope: object, name: string): object | null {
-  for (let o: object | null = scope; o; o = Object.getPrototypeOf(o)) if (Object.prototype.hasOwnProperty.call(o, name)) return o;
-  return null;
-}
-
 /**
  * Wraps the async sources of `scope` where they live (the global scope's
  * prototypes, so that a call through the prototype is seen too) and
@@ -239,8 +235,8 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
     Object.defineProperty(owner, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
   }
   for (const [path, methods] of ASYNC_METHODS) {
-    const owner = path.split(".").reduce<unknown>((o, key) => (o === null || o === undefined ? undefined : (o as Record<string, unknown>)[key]), scope);
-    if ((typeof owner !== "object" && typeof owner !== "function") || owner === null) continue;
+    const owner = objectAt(scope, path);
+    if (!owner) continue;
     for (const name of methods) {
       const d = Object.getOwnPropertyDescriptor(owner, name);
       if (!d || typeof d.value !== "function") continue;
