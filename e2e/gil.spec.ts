@@ -162,16 +162,22 @@ async function stateSlices(page: import("@playwright/test").Page): Promise<Recor
   });
 }
 
-/** Runs `code`, which declares idler() and worker(), with the GIL on, each in a thread of its name (each prints once); the state slices. */
-async function runIdlerAndWorker(page: import("@playwright/test").Page, code: string): Promise<Record<string, Slice[]>> {
+/**
+ * Runs `code`, which declares idler() and worker(), with the GIL on, each in
+ * a thread of its name (each prints once, then MainThread runs `after`); the
+ * state slices and the lines `after` printed.
+ */
+async function runIdlerAndWorker(page: import("@playwright/test").Page, code: string, after = ""): Promise<Record<string, Slice[]> & { printed: string[] }> {
   const result = await runSnippet(page, `${code}
     const a = new Thread({ target: idler, name: "idler" });
     const b = new Thread({ target: worker, name: "worker" });
     a.start(); b.start(); a.join(); b.join();
+    ${after}
   `, { gil: true });
   expect(result.status, describeRun(result)).toBe("ok");
-  expect(outputTexts(result)).toEqual(["worker ran", "idler woke"]);
-  return stateSlices(page);
+  const lines = outputTexts(result);
+  expect(lines.slice(0, 2)).toEqual(["worker ran", "idler woke"]);
+  return Object.assign(await stateSlices(page), { printed: lines.slice(2) });
 }
 
 /** The state of thread "idler" as "worker" began to run after its wait on an Event. */
@@ -204,33 +210,44 @@ test("with the GIL on, a thread whose code waits at an await lets the GIL go: it
   expect(idlerWhenWorkerRan(slices), JSON.stringify(slices)).toBe("event loop idle");
 });
 
-test("with the GIL on, code a host source the playground does not wrap woke is found running at its first call, and idle again at its next await", async ({ playground }) => {
-  // Scenario: `idler` awaits OffscreenCanvas.convertToBlob() (a promise of
-  // the host's no wrapper binds), then its first call is a sleep, and then
-  // it says so and awaits a timer. The sleep finds it running; it must then
-  // be found idle again at the timer's await, GIL let go, so that `worker`,
-  // waiting for the Event, runs meanwhile and prints first. It stayed drawn
-  // running, holding the GIL, for the whole await, and `worker` waited for
-  // the GIL until the idler's end. (Which state the idler is in as the
-  // worker starts is the machine's: the worker may ask for the GIL while the
-  // idler still runs its last statements, and get it at the idler's next
-  // check.)
+test("with the GIL on, code a host promise woke is drawn running from its wake, and idle again at its next await", async ({ playground }) => {
+  // Scenario: idler awaits OffscreenCanvas.convertToBlob() (a host
+  // promise), then sorts a million numbers (host calls only: no API call,
+  // loop or function entry of its own), timing that itself, then sleeps,
+  // lets worker go and awaits a timer. The wake must be seen: the sort
+  // is drawn running (before the canvas's promise was bound to its thread,
+  // the thread was drawn idle, without the GIL, until the sleep found it
+  // running). Then it must be found idle again at the timer's await, GIL let
+  // go, so that worker, waiting for the Event, runs meanwhile and prints
+  // first. (Which state the idler is in as the worker starts is the
+  // machine's: the worker may ask for the GIL while the idler still runs
+  // its last statements, and get it at the idler's next check.)
   const slices = await runIdlerAndWorker(playground, `
-    import { Thread, Event, sleep, print } from "playground";
+    import { Thread, Event, sleep, print, sharedArray } from "playground";
     const go = new Event();
+    const sortMs = sharedArray("float64", 1);
     async function idler() {
       const canvas = new (globalThis as unknown as { OffscreenCanvas: new (w: number, h: number) => { getContext(k: string): unknown; convertToBlob(): Promise<Blob> } }).OffscreenCanvas(1, 1);
       canvas.getContext("2d");
       await canvas.convertToBlob();
+      const t0 = performance.now();
+      new Float64Array(1_000_000).map(Math.random).sort();
+      sortMs[0] = performance.now() - t0;
       sleep(5);
       go.set();
       await new Promise((resolve) => setTimeout(resolve, 500));
       print("idler woke");
     }
     function worker() { go.wait(); print("worker ran"); }
-  `);
+  `, "print(sortMs[0]);");
   const why = JSON.stringify(slices);
+  const sortMs = Number(slices.printed[0]);
+  expect(sortMs, why).toBeGreaterThan(0);
   const slept = slices.idler.findIndex((s) => s.name === "sleeping");
-  expect(slept, why).toBeGreaterThanOrEqual(0);
+  expect(slept, why).toBeGreaterThan(0);
+  const beforeSleep = slices.idler[slept - 1];
+  // (The slice holds the sort and its timing: at least the half of it is far from the instant an unseen wake drew.)
+  expect(beforeSleep.name, why).toBe("running");
+  expect(beforeSleep.toMs - beforeSleep.fromMs, why).toBeGreaterThan(sortMs / 2);
   expect(slices.idler.slice(slept + 1).some((s) => s.name === "event loop idle"), why).toBe(true);
 });

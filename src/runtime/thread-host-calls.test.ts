@@ -50,7 +50,37 @@ const scope = {
     }
   },
   Pinger,
+  LockManager: class {
+    /** the host's navigator.locks.request: calls back the last argument with the lock, later */
+    request(_name: string, ...rest: unknown[]) {
+      const callback = rest[rest.length - 1] as (lock: unknown) => unknown;
+      return new Promise((resolve) => (granted = () => resolve(callback({ name: _name }))));
+    }
+  },
+  WritableStreamDefaultWriter: class {
+    private readonly closing = new Promise<void>((resolve) => (closeWriter = resolve));
+    get closed() {
+      return this.closing;
+    }
+  },
+  /** a host class that calls back later the function it was made with */
+  FinalizationRegistry: class {
+    constructor(callback: (held: unknown) => void) {
+      finalize = callback;
+    }
+  },
+  OffscreenCanvas: class {
+    convertToBlob() {
+      return Promise.resolve("a blob");
+    }
+  },
 };
+/** grants the lock navigator.locks.request was last asked for */
+let granted: (() => void) | null = null;
+/** closes the last writer made */
+let closeWriter: () => void = () => {};
+/** the callback the last FinalizationRegistry was made with */
+let finalize: ((held: unknown) => void) | null = null;
 bindHostCallsToThreads(scope, ["Pinger"]);
 
 /** A run; each call of its result is a thread of it on this worker, one after another. */
@@ -241,5 +271,57 @@ describe("bindHostCallsToThreads", () => {
     expect(await p).toBe("mine");
     target.dispatchEvent(new Event("x"));
     expect(heard).toBe(1);
+  });
+
+  it("runs navigator.locks.request's callback, its last argument, as the thread's, and drops it after the end", async () => {
+    const ctx = aThread();
+    const locks = new scope.LockManager();
+    const got: unknown[] = [];
+    const held = locks.request("a", { mode: "exclusive" }, (lock: unknown) => got.push(lock, ctx.state));
+    ctx.idle();
+    granted!();
+    expect(got).toEqual([{ name: "a" }, ThreadState.Running]);
+    await held;
+    void locks.request("b", () => got.push("late"));
+    ctx.end();
+    granted!();
+    await tick();
+    expect([got.length, ctx.droppedHostCalls]).toEqual([2, 1]);
+  });
+
+  it("binds a host getter's promise (a writer's closed), the same promise at each read by the thread", async () => {
+    const ctx = aThread();
+    const writer = new scope.WritableStreamDefaultWriter();
+    expect(writer.closed).toBe(writer.closed);
+    const states: ThreadState[] = [];
+    void writer.closed.then(() => states.push(ctx.state));
+    ctx.idle();
+    closeWriter();
+    await tick();
+    expect(states).toEqual([ThreadState.Running]);
+    const late = new scope.WritableStreamDefaultWriter().closed;
+    ctx.end();
+    closeWriter();
+    let settled = false;
+    void late.then(() => (settled = true));
+    await tick();
+    expect([settled, ctx.droppedHostCalls]).toEqual([false, 1]);
+  });
+
+  it("runs the function a host class was made with (a FinalizationRegistry's) as the thread's, and a canvas's blob is the thread's promise", async () => {
+    const ctx = aThread();
+    const collected: unknown[] = [];
+    new scope.FinalizationRegistry((held) => collected.push(held, ctx.state));
+    ctx.idle();
+    finalize!("x");
+    expect(collected).toEqual(["x", ThreadState.Running]);
+    expect(await new scope.OffscreenCanvas().convertToBlob()).toBe("a blob");
+    const late = new scope.OffscreenCanvas().convertToBlob();
+    ctx.end();
+    finalize!("y");
+    let settled = false;
+    void late.then(() => (settled = true));
+    await tick();
+    expect([collected.length, settled, ctx.droppedHostCalls]).toEqual([2, false, 2]);
   });
 });
