@@ -69,12 +69,24 @@ const scope = {
       finalize = callback;
     }
   },
+  ReadableStream: class {
+    /** the host's async iterator of a stream: each next() settles when the test says */
+    values() {
+      return new (class StreamIterator {
+        next() {
+          return new Promise((resolve) => (nextChunk = () => resolve({ done: false, value: "chunk" })));
+        }
+      })();
+    }
+  },
   OffscreenCanvas: class {
     convertToBlob() {
       return Promise.resolve("a blob");
     }
   },
 };
+/** gives the stream iterator's pending next() its chunk */
+let nextChunk: () => void = () => {};
 /** grants the lock navigator.locks.request was last asked for */
 let granted: (() => void) | null = null;
 /** closes the last writer made */
@@ -323,5 +335,23 @@ describe("bindHostCallsToThreads", () => {
     void late.then(() => (settled = true));
     await tick();
     expect([collected.length, settled, ctx.droppedHostCalls]).toEqual([2, false, 2]);
+  });
+
+  it("binds the next() of a host's async iterator, whose prototype is found as the first one is made", async () => {
+    const ctx = aThread();
+    const iterator = new scope.ReadableStream().values();
+    const states: ThreadState[] = [];
+    void iterator.next().then(() => states.push(ctx.state));
+    ctx.idle();
+    nextChunk();
+    await tick();
+    expect(states).toEqual([ThreadState.Running]);
+    const late = new scope.ReadableStream().values().next();
+    ctx.end();
+    nextChunk();
+    let settled = false;
+    void late.then(() => (settled = true));
+    await tick();
+    expect([settled, ctx.droppedHostCalls]).toEqual([false, 1]);
   });
 });

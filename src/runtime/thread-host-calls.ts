@@ -13,14 +13,15 @@
 // scheduler.postTask, navigator.locks.request) or to a host class that does
 // (FinalizationRegistry, PerformanceObserver) is wrapped the same way.
 //
-// A source not reached here (the async iterator of a host object) still
-// wakes the thread's code unseen: thread-event-loop.ts says how it is then
-// found running.
+// An async iterator of the host's (a stream's `for await`) is bound as the
+// first one is made: its prototype is found only then. A source not
+// reached here still wakes the thread's code unseen: thread-event-loop.ts
+// says how it is then found running.
 
 import { context, hasContext, type WorkerContext } from "./worker-context";
 import { ownedCallback } from "./thread-event-loop";
 import { ASYNC_METHODS, EVENT_TARGETS } from "./hygiene-sources";
-import { CALLBACK_CLASSES, CALLBACK_TAKERS, PROMISE_GETTERS, PROMISE_GLOBALS, PROMISE_METHODS } from "./thread-host-sources";
+import { ASYNC_ITERABLES, CALLBACK_CLASSES, CALLBACK_TAKERS, PROMISE_GETTERS, PROMISE_GLOBALS, PROMISE_METHODS } from "./thread-host-sources";
 import { bindHandlers, bindListeners, droppedHostCall } from "./thread-host-listeners";
 import { objectAt, ownerOf } from "./scope-owners";
 
@@ -29,6 +30,7 @@ const apply = Reflect.apply;
 const construct = Reflect.construct;
 const then = Promise.prototype.then;
 const NativePromise = Promise;
+const { getOwnPropertyDescriptor, defineProperty, getPrototypeOf } = Object;
 
 type AnyFunction = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -53,8 +55,8 @@ function ownArgument(args: unknown[], at: number): void {
 }
 
 /** Wraps `owner[name]` so that its promise (and, with `callbackAt`, the function given there) is the calling thread's. */
-function wrapMethod(owner: object, name: string, self?: object, callbackAt?: "first" | "last"): void {
-  const d = Object.getOwnPropertyDescriptor(owner, name);
+function wrapMethod(owner: object, name: string | symbol, self?: object, callbackAt?: "first" | "last"): void {
+  const d = getOwnPropertyDescriptor(owner, name);
   if (!d || typeof d.value !== "function") return;
   const original = d.value as AnyFunction;
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
@@ -62,17 +64,38 @@ function wrapMethod(owner: object, name: string, self?: object, callbackAt?: "fi
     // (A callback dropped after the end is counted once: the promise of its result is not counted again.)
     return ownResult(original, this === undefined ? self : this, args, !callbackAt);
   };
-  Object.defineProperty(owner, name, { ...d, value: wrapped });
+  defineProperty(owner, name, { ...d, value: wrapped });
+}
+
+/** The prototypes of the host's async iterators whose `next` and `return` are bound (ASYNC_ITERABLES). */
+const boundIterators = new WeakSet<object>();
+
+/** Wraps `owner[name]`, which gives an async iterator, so that the first iterator it gives has its prototype's methods bound. */
+function wrapIterable(owner: object, name: string | symbol): void {
+  const d = getOwnPropertyDescriptor(owner, name);
+  if (!d || typeof d.value !== "function") return;
+  const original = d.value as AnyFunction;
+  const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+    const iterator = apply(original, this, args);
+    const proto = typeof iterator === "object" && iterator !== null ? getPrototypeOf(iterator) : null;
+    if (proto && !boundIterators.has(proto)) {
+      boundIterators.add(proto);
+      wrapMethod(proto, "next");
+      wrapMethod(proto, "return");
+    }
+    return iterator;
+  };
+  defineProperty(owner, name, { ...d, value: wrapped });
 }
 
 /** Per host promise a getter gave, the thread's own promise of it: a second read by the thread gives the same one, as the host's does. */
 const gotten = new WeakMap<object, { thread: WorkerContext; promise: Promise<unknown> }>();
 
 function wrapGetter(owner: object, name: string): void {
-  const d = Object.getOwnPropertyDescriptor(owner, name);
+  const d = getOwnPropertyDescriptor(owner, name);
   if (!d?.get) return;
   const get = d.get;
-  Object.defineProperty(owner, name, {
+  defineProperty(owner, name, {
     ...d,
     get(this: unknown) {
       const value = apply(get, this, []);
@@ -90,7 +113,7 @@ function wrapGetter(owner: object, name: string): void {
 /** Wraps the class `name` of `scope` so that the function its constructor is given first is the constructing thread's. */
 function wrapCallbackClass(scope: object, name: string): void {
   const owner = ownerOf(scope, name);
-  const d = owner && Object.getOwnPropertyDescriptor(owner, name);
+  const d = owner && getOwnPropertyDescriptor(owner, name);
   if (!owner || !d || typeof d.value !== "function") return;
   const wrapped = new Proxy(d.value as new (...args: unknown[]) => object, {
     construct(target, args, newTarget) {
@@ -98,15 +121,15 @@ function wrapCallbackClass(scope: object, name: string): void {
       return construct(target, args, newTarget);
     },
   });
-  Object.defineProperty(owner, name, { ...d, value: wrapped });
+  defineProperty(owner, name, { ...d, value: wrapped });
 }
 
 function wrapWaitAsync(): void {
   const atomics = Atomics as unknown as Record<string, unknown>;
   const waitAsync = atomics.waitAsync;
   if (typeof waitAsync !== "function") return;
-  const d = Object.getOwnPropertyDescriptor(atomics, "waitAsync")!;
-  Object.defineProperty(atomics, "waitAsync", {
+  const d = getOwnPropertyDescriptor(atomics, "waitAsync")!;
+  defineProperty(atomics, "waitAsync", {
     ...d,
     value: function (...args: unknown[]): unknown {
       const result = apply(waitAsync as AnyFunction, Atomics, args) as { async: boolean; value: unknown };
@@ -130,6 +153,10 @@ export function bindHostCallsToThreads(scope: object, targets: readonly string[]
   for (const [path, methods] of [...ASYNC_METHODS, ...PROMISE_METHODS]) {
     const owner = objectAt(scope, path);
     if (owner) for (const name of methods) if (!takes(path, name)) wrapMethod(owner, name);
+  }
+  for (const [path, methods] of ASYNC_ITERABLES) {
+    const owner = objectAt(scope, path);
+    if (owner) for (const name of methods) wrapIterable(owner, name);
   }
   for (const [path, getters] of PROMISE_GETTERS) {
     const owner = objectAt(scope, path);

@@ -6,10 +6,9 @@
 // walking the scope: reading every global makes the host build each
 // interface object, 10-20 ms of a worker's boot.
 //
-// What no list here can reach is the async iterator of a host object (a
-// stream's `for await`, a directory handle's entries()): its prototype
-// exists only once an iterator does. Code it wakes is found running at the
-// loop's first statement (thread-event-loop.ts).
+// A source none of them names (a host's, or a browser's newer than these
+// lists) still wakes the thread's code unseen; thread-event-loop.ts says how
+// it is then found running.
 
 /** global functions whose result is a promise of the host's */
 export const PROMISE_GLOBALS = ["fetch", "createImageBitmap"];
@@ -47,6 +46,16 @@ export const PROMISE_METHODS: [owner: string, methods: string[]][] = [
   ["MediaCapabilities.prototype", ["decodingInfo", "encodingInfo"]],
   ["NavigatorUAData.prototype", ["getHighEntropyValues"]],
   ["WebTransport.prototype", ["createBidirectionalStream", "createUnidirectionalStream", "getStats"]],
+];
+
+/**
+ * host methods that give an async iterator (a stream's `for await`, a
+ * directory handle's entries()): its prototype exists only once an
+ * iterator does, so its `next` and `return` are bound as the first one is made
+ */
+export const ASYNC_ITERABLES: [owner: string, methods: (string | symbol)[]][] = [
+  ["ReadableStream.prototype", ["values", Symbol.asyncIterator]],
+  ["FileSystemDirectoryHandle.prototype", ["entries", "keys", "values", Symbol.asyncIterator]],
 ];
 
 /** host getters whose value is a promise of the host's that settles later */
