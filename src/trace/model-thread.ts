@@ -8,6 +8,7 @@ import { GrowableF64, GrowableI32 } from "./growable";
 import { IntervalList } from "./model-series";
 import { CoroutineRows } from "./model-coroutines";
 import type { LoopActivity } from "./model-loop-idle";
+import type { PoolTrack } from "./model-objects";
 import { SourceLines } from "./source-lines";
 
 export interface ThreadTrack {
@@ -148,4 +149,55 @@ export function countOnlyUntil(track: ThreadTrack, cutMs: number): void {
   track.closedMs = closed;
   // (Counted up to the cut already: what finish() adds for the state in force at the end starts there.)
   if (Number.isNaN(track.endedMs)) track.stateSinceMs = cutMs;
+}
+
+export interface StateTotals {
+  /** ms in each state, indexed by ThreadState */
+  ms: number[];
+  startMs: number;
+  endMs: number;
+  finalState: number;
+}
+
+/** Time spent in each state up to the thread's end or `runEndMs`. */
+export function stateTotals(track: ThreadTrack, runEndMs: number): StateTotals {
+  const ms = Array.from(track.closedMs);
+  const ended = !Number.isNaN(track.endedMs);
+  // The interval still open (the thread has not ended): it runs to the run's end.
+  if (!ended && track.state >= 0) ms[track.state] += Math.max(0, runEndMs - track.stateSinceMs);
+  const finalState = ended ? track.endedState : ThreadState.Running;
+  return { ms, startMs: Number.isNaN(track.startedMs) ? 0 : track.startedMs, endMs: ended ? track.endedMs : runEndMs, finalState };
+}
+
+/**
+ * The thread began task `index` of `pool` at `tMs` (`kept`: below the
+ * trace's cap, drawn as a box; past it, only timed). True when its lane
+ * gained its row of task boxes (a new layout).
+ */
+export function poolTaskStarted(track: ThreadTrack, pool: PoolTrack, tMs: number, index: number, kept: boolean): boolean {
+  let newRow = false;
+  if (kept) {
+    newRow = track.tasks.length === 0;
+    track.tasks.open(tMs, index, pool.id);
+    track.taskItems.push(track.pendingChunkItems);
+    track.taskChunksizes.push(track.pendingChunksize);
+    track.taskLabels.push(track.pendingTaskLabel);
+  } else if (!track.tasks.isOpen()) track.tailTaskMs = tMs;
+  track.pendingChunkItems = 0;
+  track.pendingChunksize = 0;
+  track.pendingTaskLabel = 0;
+  if (tMs < pool.firstStartMs) pool.firstStartMs = tMs;
+  return newRow;
+}
+
+/** The thread's task of `pool` ended at `tMs`: counted in the pool's figures. */
+export function poolTaskEnded(track: ThreadTrack, pool: PoolTrack, tMs: number): void {
+  // A task running at the cap is closed in its list; one begun past it was only timed.
+  let ranMs = track.tasks.close(tMs);
+  if (ranMs < 0 && !Number.isNaN(track.tailTaskMs)) ranMs = Math.max(0, tMs - track.tailTaskMs);
+  track.tailTaskMs = Number.NaN;
+  if (ranMs < 0) return;
+  pool.tasks++;
+  pool.busyMs += ranMs;
+  if (tMs > pool.lastEndMs) pool.lastEndMs = tMs;
 }

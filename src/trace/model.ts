@@ -4,7 +4,8 @@
 // tasks — and user marks and spans, all as structure-of-arrays filled
 // incrementally (events arrive once per frame; a run may have millions).
 // RunResult's per-thread figures and the timeline both read it, so they can
-// never disagree.
+// never disagree. The shared objects' tracks and names are kept by the class
+// it extends (model-registry.ts); each thread's lists, by model-thread.ts.
 //
 // Ordering: one thread's events arrive in its time order; different threads'
 // events interleave per drained batch. So per-thread lists are sorted by
@@ -12,9 +13,9 @@
 // sort their tail, on demand.
 
 import { EventKind, ThreadState, isBlockedState } from "./events";
-import { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
 import { LoopActivity } from "./model-loop-idle";
-import { addSpan, closeOpen, countOnlyUntil, newThreadTrack, type ThreadTrack } from "./model-thread";
+import { addSpan, closeOpen, countOnlyUntil, newThreadTrack, poolTaskEnded, poolTaskStarted, stateTotals, type StateTotals, type ThreadTrack } from "./model-thread";
+import { TraceObjects } from "./model-registry";
 import { kindInfo, kindOf, ObjKind } from "./object-kinds";
 import { PROGRAM_END, PROGRAM_END_ARG } from "./source-lines";
 
@@ -38,17 +39,8 @@ function hasLockLane(ref: number): boolean {
   return ref !== 0 && kindInfo(kindOf(ref)).lane === "lock";
 }
 
-export class TraceModel {
+export class TraceModel extends TraceObjects {
   readonly threads = new Map<number, ThreadTrack>();
-  readonly locks = new Map<number, LockTrack>();
-  readonly queues = new Map<number, QueueTrack>();
-  readonly pools = new Map<number, PoolTrack>();
-  /** names of objects by ref: the snippet's variable names, label texts, task names */
-  readonly labels = new Map<number, string>();
-  /** objects given each name, by kind and name (nameObject) */
-  private readonly namesTaken = new Map<string, number>();
-  /** the object an internal object belongs to (a pool's task queue: the pool) */
-  readonly owners = new Map<number, number>();
   eventCount = 0;
   /**
    * the events of lock pairs the ring writer folded into a release
@@ -65,8 +57,6 @@ export class TraceModel {
    * cannot take the page's memory. 50 M events are about 1 GB here.
    */
   eventCap = 50_000_000;
-  /** when the cap was reached (or the trace was cut: cutAt): the latest time recorded in full, or null */
-  cappedAtMs: number | null = null;
   /**
    * the run ended before the rest of its trace reached the page: past
    * cappedAtMs no thread's time is counted either (a lock's, a queue's or a
@@ -85,8 +75,6 @@ export class TraceModel {
    * which has the source map. Without it, waits keep no line.
    */
   mapSource: ((jsLine: number, jsColumn: number) => number) | null = null;
-  /** changes when lanes appear or change shape (a thread, lock, queue, pool, deeper span): the layout's cache key */
-  structureVersion = 0;
 
   addThread(ident: number, name: string, kind: string, pid: number): ThreadTrack {
     let track = this.threads.get(ident);
@@ -107,12 +95,8 @@ export class TraceModel {
     this.structureVersion++;
   }
 
-  // The page drains one thread's ring at a time and programs hammer one
-  // lock or queue: remembering the last thread and object saves a Map
-  // lookup on nearly every event.
+  // The page drains one thread's ring at a time: remembering the last thread saves a Map lookup on nearly every event.
   private lastTrack: ThreadTrack | undefined;
-  private lastLock: LockTrack | undefined;
-  private lastQueue: QueueTrack | undefined;
 
   add(ident: number, tMs: number, kind: number, arg: number, obj: number): void {
     if (++this.eventCount > this.eventCap) this.countOnly();
@@ -248,28 +232,6 @@ export class TraceModel {
     this.addState(track, tMs, state, 0);
   }
 
-  /** Object `ref` is called `name` (its first name stays). */
-  nameObject(ref: number, name: string): void {
-    if (this.labels.has(ref)) return;
-    this.labels.set(ref, name);
-    // Its lane, laid out before the name came (names and events reach the page by different paths), is labelled anew.
-    this.structureVersion++;
-    const key = `${kindOf(ref)}\u0000${name}`;
-    this.namesTaken.set(key, (this.namesTaken.get(key) ?? 0) + 1);
-  }
-
-  /** Object `ref` belongs to object `owner` (a pool's own queues): its lane, if it had one, goes. */
-  setOwner(ref: number, owner: number): void {
-    if (this.owners.get(ref) === owner) return;
-    this.owners.set(ref, owner);
-    this.structureVersion++;
-  }
-
-  /** Whether another object of `ref`'s kind has its name (two made where one variable was assigned, in a loop or a function). */
-  nameShared(ref: number): boolean {
-    const name = this.labels.get(ref);
-    return name !== undefined && (this.namesTaken.get(`${kindOf(ref)}\u0000${name}`) ?? 0) > 1;
-  }
 
   /**
    * The run ended before the rest of its trace reached the page (a Stop or
@@ -317,44 +279,8 @@ export class TraceModel {
   }
 
   /** Time spent in each state (indexed by ThreadState) up to the thread's end or `runEndMs`. */
-  stateTotals(track: ThreadTrack, runEndMs: number): { ms: number[]; startMs: number; endMs: number; finalState: number } {
-    const ms = Array.from(track.closedMs);
-    const ended = !Number.isNaN(track.endedMs);
-    // The interval still open (the thread has not ended): it runs to the run's end.
-    if (!ended && track.state >= 0) ms[track.state] += Math.max(0, runEndMs - track.stateSinceMs);
-    const finalState = ended ? track.endedState : ThreadState.Running;
-    return { ms, startMs: Number.isNaN(track.startedMs) ? 0 : track.startedMs, endMs: ended ? track.endedMs : runEndMs, finalState };
-  }
-
-  lock(id: number): LockTrack {
-    if (this.lastLock?.id === id) return this.lastLock;
-    let lock = this.locks.get(id);
-    if (!lock) {
-      this.locks.set(id, (lock = new LockTrack(id, this.locks.size + 1)));
-      if (this.cappedAtMs !== null) lock.countOnly();
-      this.structureVersion++;
-    }
-    return (this.lastLock = lock);
-  }
-
-  queue(id: number): QueueTrack {
-    if (this.lastQueue?.id === id) return this.lastQueue;
-    let queue = this.queues.get(id);
-    if (!queue) {
-      this.queues.set(id, (queue = new QueueTrack(id, this.queues.size + 1)));
-      if (this.cappedAtMs !== null) queue.countOnly();
-      this.structureVersion++;
-    }
-    return (this.lastQueue = queue);
-  }
-
-  pool(id: number): PoolTrack {
-    let pool = this.pools.get(id);
-    if (!pool) {
-      this.pools.set(id, (pool = new PoolTrack(id, this.pools.size + 1)));
-      this.structureVersion++;
-    }
-    return pool;
+  stateTotals(track: ThreadTrack, runEndMs: number): StateTotals {
+    return stateTotals(track, runEndMs);
   }
 
   private addState(track: ThreadTrack, tMs: number, state: number, obj: number): void {
@@ -412,39 +338,12 @@ export class TraceModel {
     else if (!idle && current === ThreadState.EventLoopIdle) this.addState(track, at, ThreadState.Running, 0);
   }
 
-  private joinPool(ident: number, poolId: number): void {
-    const pool = this.pools.get(poolId);
-    if (!pool || pool.workers.has(ident)) return;
-    pool.workers.add(ident);
-    this.structureVersion++;
-  }
 
   private addTask(track: ThreadTrack, start: boolean, tMs: number, index: number, poolId: number): void {
     const pool = this.pool(poolId);
-    if (start) {
-      this.joinPool(track.ident, poolId);
-      if (this.cappedAtMs === null) {
-        // The lane's first task gives it a row of task boxes: a new layout.
-        if (track.tasks.length === 0) this.structureVersion++;
-        track.tasks.open(tMs, index, poolId);
-        track.taskItems.push(track.pendingChunkItems);
-        track.taskChunksizes.push(track.pendingChunksize);
-        track.taskLabels.push(track.pendingTaskLabel);
-      } else if (!track.tasks.isOpen()) track.tailTaskMs = tMs;
-      track.pendingChunkItems = 0;
-      track.pendingChunksize = 0;
-      track.pendingTaskLabel = 0;
-      if (tMs < pool.firstStartMs) pool.firstStartMs = tMs;
-      return;
-    }
-    // A task running at the cap is closed in its list; one begun past it was only timed.
-    let ranMs = track.tasks.close(tMs);
-    if (ranMs < 0 && !Number.isNaN(track.tailTaskMs)) ranMs = Math.max(0, tMs - track.tailTaskMs);
-    track.tailTaskMs = Number.NaN;
-    if (ranMs < 0) return;
-    pool.tasks++;
-    pool.busyMs += ranMs;
-    if (tMs > pool.lastEndMs) pool.lastEndMs = tMs;
+    if (!start) return poolTaskEnded(track, pool, tMs);
+    this.joinPool(track.ident, poolId);
+    if (poolTaskStarted(track, pool, tMs, index, this.cappedAtMs === null)) this.structureVersion++;
   }
 
   private addCoroutine(track: ThreadTrack, kind: EventKind, tMs: number, arg: number, task: number): void {
@@ -466,13 +365,6 @@ export class TraceModel {
     this.capAt(this.maxMs);
   }
 
-  private capAt(tMs: number): void {
-    if (this.cappedAtMs !== null) return;
-    this.cappedAtMs = tMs;
-    for (const lock of this.locks.values()) lock.countOnly();
-    for (const queue of this.queues.values()) queue.countOnly();
-    this.structureVersion++;
-  }
 
   private addSpan(track: ThreadTrack, begin: boolean, tMs: number, label: number): void {
     if (addSpan(track, begin, tMs, label)) this.structureVersion++;
