@@ -13,7 +13,8 @@
 // -> alive (its worker runs it) -> finished (it ended; joiners wake) ->
 // released (the runner has its worker back) -> free again, once the drainer
 // has read the last of its trace and output (runtime/drainer). Free slots
-// form a lock-free stack whose head carries a 16-bit tag against ABA.
+// form a lock-free stack whose head carries a 16-bit tag against ABA
+// (free-slots.ts).
 //
 // Control block (Int32 words from `control`):
 //   0 runState       0 running, 1 ending (threads should not start)
@@ -56,6 +57,7 @@
 
 import type { ThreadRole } from "./protocol";
 import { RuntimeError } from "../base/errors";
+import { FreeSlots } from "./free-slots";
 
 export const CONTROL_WORDS = 96;
 export const ENTRY_WORDS = 64;
@@ -108,12 +110,14 @@ export class ThreadTable {
   readonly u8: Uint8Array;
   private readonly base: number;
   readonly capacity: number;
+  private readonly free: FreeSlots;
 
   /** `layout`: where the table lies, as the runner laid it out (the drainer's: the words in the heap are the snippet's to write) */
   constructor(readonly i32: Int32Array, readonly control: number, layout?: TableLayout) {
     this.u8 = new Uint8Array(i32.buffer);
     this.base = layout?.base ?? i32[control + Ctl.TableBase];
     this.capacity = layout?.capacity ?? i32[control + Ctl.Capacity];
+    this.free = new FreeSlots(i32, control + Ctl.FreeHead, control + Ctl.SlotsFreed, (slot) => this.slotAt(slot, Field.NextFree));
   }
 
   /** Where the table lies (the runner's copy, for the drainer). */
@@ -176,46 +180,10 @@ export class ThreadTable {
     return Math.min(Atomics.load(this.i32, this.control + Ctl.SlotsUsed), this.capacity);
   }
 
-  private popFree(): number {
-    const i32 = this.i32;
-    const head = this.control + Ctl.FreeHead;
-    for (;;) {
-      const top = Atomics.load(i32, head);
-      const slot1 = top & 0xffff;
-      if (slot1 === 0) return -1;
-      const next = Atomics.load(i32, this.slotAt(slot1 - 1, Field.NextFree));
-      const tag = ((top >>> 16) + 1) & 0xffff;
-      if (Atomics.compareExchange(i32, head, top, (tag << 16) | next) === top) return slot1 - 1;
-    }
-  }
-
-  /** Puts a slot back on the free stack and wakes a start() waiting for one. */
+  /** Puts a slot back on the free stack (free-slots.ts) and wakes a start() waiting for one. */
   pushFree(slot: number): void {
-    const i32 = this.i32;
-    const head = this.control + Ctl.FreeHead;
-    Atomics.store(i32, this.slotAt(slot, Field.Lifecycle), Lifecycle.Free);
-    for (;;) {
-      const top = Atomics.load(i32, head);
-      Atomics.store(i32, this.slotAt(slot, Field.NextFree), top & 0xffff);
-      const tag = ((top >>> 16) + 1) & 0xffff;
-      if (Atomics.compareExchange(i32, head, top, (tag << 16) | (slot + 1)) === top) break;
-    }
-    Atomics.add(i32, this.control + Ctl.SlotsFreed, 1);
-    Atomics.notify(i32, this.control + Ctl.SlotsFreed);
-  }
-
-  /** A free slot, waiting a while for the runner to recycle one if none is (workers only). */
-  private takeSlot(): number {
-    const freed = this.control + Ctl.SlotsFreed;
-    const deadline = performance.now() + SLOT_WAIT_MS;
-    for (;;) {
-      const seen = Atomics.load(this.i32, freed);
-      const slot = this.popFree();
-      if (slot >= 0) return slot;
-      const leftMs = deadline - performance.now();
-      if (leftMs <= 0 || typeof Atomics.wait !== "function") return -1;
-      Atomics.wait(this.i32, freed, seen, Math.min(leftMs, 50));
-    }
+    Atomics.store(this.i32, this.slotAt(slot, Field.Lifecycle), Lifecycle.Free);
+    this.free.push(slot);
   }
 
   /**
@@ -230,7 +198,8 @@ export class ThreadTable {
       Atomics.sub(i32, this.control + Ctl.Alive, 1);
       throw new RuntimeError(`can't start new thread: ${max} threads are alive, the run's limit (settings.maxThreads)`);
     }
-    const slot = this.takeSlot();
+    // (Waiting a while for the runner to recycle one if none is free.)
+    const slot = this.free.take(SLOT_WAIT_MS);
     if (slot < 0) {
       Atomics.sub(i32, this.control + Ctl.Alive, 1);
       throw new RuntimeError(`can't start new thread: all ${this.capacity} thread slots are still in use`);
