@@ -22,6 +22,7 @@ import { buildResult } from "./run-result";
 import { RaceReports, raceReportText, type ThreadOrigin } from "./race-reports";
 import { originalPosition } from "../compile/source-position";
 import { sourceMapper } from "./source-mapper";
+import { RunOutput } from "./run-output";
 
 /** page time spent on a run's stream per frame */
 const WORK_MS = 6;
@@ -30,14 +31,6 @@ const FRAME_MS = 16;
 const EVENTS_PER_SLICE = 4096;
 /** how far after its moment an exception's traceback is placed among the output lines: far below any clock's tick */
 const EXCEPTION_AFTER_MS = 1e-6;
-/** lines kept for the result and the UI; later ones are counted, not kept */
-export const MAX_OUTPUT_LINES = 100_000;
-/**
- * The most output text a run keeps, in characters (32 MB): a line may be
- * 32 KB long (runtime/output-ring.ts), so lines alone were no bound: a
- * loop printing 30,000 characters 100,000 times took the page's memory.
- */
-export const MAX_OUTPUT_CHARS = 16 << 20;
 /** how far past the page's clock an event may claim to be (the runner's clock is another process's) */
 const CLOCK_SLACK_MS = 5000;
 /** threads whose start line a run keeps for race reports */
@@ -49,7 +42,9 @@ type Step = () => boolean;
 
 export class RunSession {
   readonly model = new TraceModel();
-  readonly output: OutputLine[] = [];
+  private readonly kept = new RunOutput();
+  /** the lines kept, in time order (run-output.ts) */
+  readonly output: OutputLine[] = this.kept.lines;
   readonly errors: RunErrorInfo[] = [];
   readonly result: Promise<RunResult>;
   private resolve!: (result: RunResult) => void;
@@ -57,12 +52,7 @@ export class RunSession {
   private readonly halts = new Map<number, { state: ThreadState; t: number }>();
   private readonly pending: FromRunner[] = [];
   private step: Step | null = null;
-  private pendingOutput: OutputLine[] = [];
   private epochMs = performance.timeOrigin + performance.now();
-  private omittedLines = 0;
-  private keptChars = 0;
-  /** a line was refused for the text cap: every later one is too */
-  private charsFull = false;
   private scheduled = false;
   /** the page time the stream has had since `windowStart` (a frame, or FRAME_MS) */
   private usedMs = 0;
@@ -256,7 +246,7 @@ export class RunSession {
       if (!this.names.has(e.ident)) throw new TraceProblem(`events of an unknown thread ${e.ident}`);
       return new EventCursor(e.ident, e.data, maxMs);
     });
-    this.addOutputs(chunk.output.map((line) => ({ thread: this.nameOf(line.ident), ident: line.ident, text: line.text, t: line.t, stream: line.stream ? "stderr" : "stdout" })));
+    this.kept.add(chunk.output.map((line) => ({ thread: this.nameOf(line.ident), ident: line.ident, text: line.text, t: line.t, stream: line.stream ? "stderr" : "stdout" })));
     let index = 0;
     this.step = () => {
       const model = this.model;
@@ -286,53 +276,12 @@ export class RunSession {
   }
 
   private addOutput(line: OutputLine): void {
-    this.addOutputs([line]);
-  }
-
-  /**
-   * Adds lines in time order. A chunk holds every thread's lines, each
-   * thread's in order: sorted (stably) they are merged with the lines
-   * already kept from the first one they precede, in time linear in what
-   * is merged, where inserting them one by one was quadratic in a flood.
-   */
-  private addOutputs(lines: OutputLine[]): void {
-    let room = this.charsFull ? 0 : Math.max(0, MAX_OUTPUT_LINES - this.output.length);
-    for (let i = 0; i < Math.min(room, lines.length); i++) {
-      if (this.keptChars + lines[i].text.length > MAX_OUTPUT_CHARS) {
-        // From the first line refused on, none is kept: a shorter one after it would leave a hole no one sees.
-        this.charsFull = true;
-        room = i;
-        break;
-      }
-      this.keptChars += lines[i].text.length;
-    }
-    if (lines.length > room) {
-      // (The playground's own lines, a timeout's or a traceback's, are kept whatever the snippet printed.)
-      const dropped = lines.slice(room);
-      const own = dropped.filter((line) => line.system);
-      this.omittedLines += dropped.length - own.length;
-      lines = [...lines.slice(0, room), ...own];
-    }
-    if (lines.length === 0) return;
-    const batch = lines.slice().sort((a, b) => a.t - b.t);
-    const output = this.output;
-    let at = output.length;
-    while (at > 0 && output[at - 1].t > batch[0].t) at--;
-    const tail = output.splice(at);
-    let i = 0;
-    let j = 0;
-    // On equal times, a line kept before goes first, as it arrived first.
-    while (i < tail.length || j < batch.length) {
-      output.push(j >= batch.length || (i < tail.length && tail[i].t <= batch[j].t) ? tail[i++] : batch[j++]);
-    }
-    for (const line of lines) this.pendingOutput.push(line);
+    this.kept.add([line]);
   }
 
   private flushOutput(): void {
-    if (this.pendingOutput.length === 0) return;
-    this.pendingOutput.sort((a, b) => a.t - b.t);
-    this.listener.onOutput?.(this.pendingOutput);
-    this.pendingOutput = [];
+    const fresh = this.kept.takeNew();
+    if (fresh) this.listener.onOutput?.(fresh);
   }
 
   /** a controlled run's report (API.md §10), once it has ended */
@@ -372,11 +321,7 @@ export class RunSession {
       this.errors.push({ thread: "playground", message: end.problem, system: true });
       this.addOutput({ thread: "playground", text: end.problem, t: endMs, stream: "stderr", system: true });
     }
-    if (this.omittedLines > 0) {
-      const text = `${this.omittedLines} more output lines were printed but not kept (a run keeps at most ${MAX_OUTPUT_LINES} lines and ${MAX_OUTPUT_CHARS >> 19} MB of text)`;
-      this.output.push({ thread: "playground", text, t: endMs, stream: "stderr", system: true });
-      this.pendingOutput.push(this.output[this.output.length - 1]);
-    }
+    this.kept.sayOmitted(endMs);
     this.flushOutput();
     this.listener.onTraceUpdate?.();
     const status: RunStatus = ["ok", "error", "deadlock", "stopped", "timeout"].includes(end.status) ? end.status : "error";
