@@ -13,17 +13,18 @@
 // scheduler.postTask, navigator.locks.request) or to a host class that does
 // (FinalizationRegistry, PerformanceObserver) is wrapped the same way.
 //
-// An async iterator of the host's (a stream's `for await`) is bound as the
-// first one is made: its prototype is found only then. A source not
+// An async iterator of the host's (a stream's `for await`) is bound on the
+// prototype of one made at boot: no other path leads to it. A source not
 // reached here still wakes the thread's code unseen: thread-event-loop.ts
 // says how it is then found running.
 
 import { context, hasContext, type WorkerContext } from "./worker-context";
 import { ownedCallback } from "./thread-event-loop";
 import { ASYNC_METHODS, EVENT_TARGETS } from "./hygiene-sources";
-import { ASYNC_ITERABLES, CALLBACK_CLASSES, CALLBACK_TAKERS, PROMISE_GETTERS, PROMISE_GLOBALS, PROMISE_METHODS } from "./thread-host-sources";
+import { ASYNC_ITERATOR_SAMPLES, CALLBACK_CLASSES, CALLBACK_TAKERS, PROMISE_GETTERS, PROMISE_GLOBALS, PROMISE_METHODS } from "./thread-host-sources";
 import { bindHandlers, bindListeners, droppedHostCall } from "./thread-host-listeners";
 import { objectAt, ownerOf } from "./scope-owners";
+import { OwnWeakMap } from "./own-weak-map";
 
 /** (Taken as the worker boots, before any snippet: one that replaces them does not reach the runtime's.) */
 const apply = Reflect.apply;
@@ -47,15 +48,22 @@ function ownResult(original: AnyFunction, self: unknown, args: unknown[], counte
   return hasContext() && result instanceof NativePromise ? owned(context(), result, counted) : result;
 }
 
-/** The argument at `at` of a call of a thread's, bound to it if a function. */
-function ownArgument(args: unknown[], at: number): void {
+/** The argument at `at` of a call of a thread's, bound to it if a function (`counted`: one dropped after the end is counted). */
+function ownArgument(args: unknown[], at: number, counted = true): void {
   if (!hasContext() || typeof args[at] !== "function") return;
   const thread = context();
-  args[at] = ownedCallback(thread, args[at] as AnyFunction, droppedHostCall(thread));
+  args[at] = ownedCallback(thread, args[at] as AnyFunction, counted ? droppedHostCall(thread) : noop);
+}
+
+/** `wrapper`, with the name and length of the host's `original` (as the snippet may read them). */
+function asOriginal<F extends object>(wrapper: F, original: AnyFunction): F {
+  defineProperty(wrapper, "name", { value: original.name, configurable: true });
+  defineProperty(wrapper, "length", { value: original.length, configurable: true });
+  return wrapper;
 }
 
 /** Wraps `owner[name]` so that its promise (and, with `callbackAt`, the function given there) is the calling thread's. */
-function wrapMethod(owner: object, name: string | symbol, self?: object, callbackAt?: "first" | "last"): void {
+function wrapMethod(owner: object, name: string, self?: object, callbackAt?: "first" | "last"): void {
   const d = getOwnPropertyDescriptor(owner, name);
   if (!d || typeof d.value !== "function") return;
   const original = d.value as AnyFunction;
@@ -64,64 +72,72 @@ function wrapMethod(owner: object, name: string | symbol, self?: object, callbac
     // (A callback dropped after the end is counted once: the promise of its result is not counted again.)
     return ownResult(original, this === undefined ? self : this, args, !callbackAt);
   };
-  defineProperty(owner, name, { ...d, value: wrapped });
+  defineProperty(owner, name, { ...d, value: asOriginal(wrapped, original) });
 }
 
-/** The prototypes of the host's async iterators whose `next` and `return` are bound (ASYNC_ITERABLES). */
-const boundIterators = new WeakSet<object>();
-
-/** Wraps `owner[name]`, which gives an async iterator, so that the first iterator it gives has its prototype's methods bound. */
-function wrapIterable(owner: object, name: string | symbol): void {
-  const d = getOwnPropertyDescriptor(owner, name);
-  if (!d || typeof d.value !== "function") return;
-  const original = d.value as AnyFunction;
-  const wrapped = function (this: unknown, ...args: unknown[]): unknown {
-    const iterator = apply(original, this, args);
-    const proto = typeof iterator === "object" && iterator !== null ? getPrototypeOf(iterator) : null;
-    if (proto && !boundIterators.has(proto)) {
-      boundIterators.add(proto);
-      wrapMethod(proto, "next");
-      wrapMethod(proto, "return");
+/** Binds the `next` and `return` of the host's async iterators (ASYNC_ITERATOR_SAMPLES), on the prototype of one made at boot. */
+function wrapAsyncIterators(scope: object): void {
+  for (const [, make] of ASYNC_ITERATOR_SAMPLES) {
+    let sample: unknown;
+    try {
+      sample = make(scope);
+    } catch {
+      continue;
     }
-    return iterator;
-  };
-  defineProperty(owner, name, { ...d, value: wrapped });
+    const proto = typeof sample === "object" && sample !== null ? getPrototypeOf(sample) : null;
+    if (!proto) continue;
+    wrapMethod(proto, "next");
+    wrapMethod(proto, "return");
+  }
 }
 
 /** Per host promise a getter gave, the thread's own promise of it: a second read by the thread gives the same one, as the host's does. */
-const gotten = new WeakMap<object, { thread: WorkerContext; promise: Promise<unknown> }>();
+const gotten = new OwnWeakMap<object, { thread: WorkerContext; promise: Promise<unknown> }>();
+const noop = () => {};
 
 function wrapGetter(owner: object, name: string): void {
   const d = getOwnPropertyDescriptor(owner, name);
   if (!d?.get) return;
-  const get = d.get;
+  const get = d.get as AnyFunction;
   defineProperty(owner, name, {
     ...d,
-    get(this: unknown) {
+    get: asOriginal(function (this: unknown) {
       const value = apply(get, this, []);
       if (!hasContext() || !(value instanceof NativePromise)) return value;
       const thread = context();
       const known = gotten.get(value);
       if (known?.thread === thread) return known.promise;
       const promise = owned(thread, value);
+      // (As the host marks these handled when it rejects them: a stream's closed, released unread, is no unhandled rejection.)
+      apply(then, promise, [undefined, noop]);
       gotten.set(value, { thread, promise });
       return promise;
-    },
+    }, get),
   });
 }
 
-/** Wraps the class `name` of `scope` so that the function its constructor is given first is the constructing thread's. */
+/**
+ * Wraps the class `name` of `scope` so that the function its constructor is
+ * given first is the constructing thread's. One that comes after the end is
+ * dropped, not counted: the garbage collector says when it comes (a
+ * FinalizationRegistry's), and a warning would come and go with it.
+ */
 function wrapCallbackClass(scope: object, name: string): void {
   const owner = ownerOf(scope, name);
   const d = owner && getOwnPropertyDescriptor(owner, name);
   if (!owner || !d || typeof d.value !== "function") return;
-  const wrapped = new Proxy(d.value as new (...args: unknown[]) => object, {
+  const original = d.value as (new (...args: unknown[]) => object) & { prototype?: unknown };
+  const wrapped = new Proxy(original, {
     construct(target, args, newTarget) {
-      ownArgument(args, 0);
+      ownArgument(args, 0, false);
       return construct(target, args, newTarget);
     },
   });
   defineProperty(owner, name, { ...d, value: wrapped });
+  // (So that an instance's constructor is the class the snippet sees.)
+  const proto = original.prototype;
+  const c = typeof proto === "object" && proto !== null ? getOwnPropertyDescriptor(proto, "constructor") : undefined;
+  if (c && "value" in c && c.configurable) defineProperty(proto, "constructor", { ...c, value: wrapped });
 }
 
 function wrapWaitAsync(): void {
@@ -154,10 +170,7 @@ export function bindHostCallsToThreads(scope: object, targets: readonly string[]
     const owner = objectAt(scope, path);
     if (owner) for (const name of methods) if (!takes(path, name)) wrapMethod(owner, name);
   }
-  for (const [path, methods] of ASYNC_ITERABLES) {
-    const owner = objectAt(scope, path);
-    if (owner) for (const name of methods) wrapIterable(owner, name);
-  }
+  wrapAsyncIterators(scope);
   for (const [path, getters] of PROMISE_GETTERS) {
     const owner = objectAt(scope, path);
     if (owner) for (const name of getters) wrapGetter(owner, name);

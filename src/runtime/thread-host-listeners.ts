@@ -17,9 +17,11 @@
 import { context, hasContext, type WorkerContext } from "./worker-context";
 import { ownedCallback } from "./thread-event-loop";
 import { ownerOf } from "./scope-owners";
+import { OwnWeakMap } from "./own-weak-map";
 
 /** (Taken as the worker boots, before any snippet: one that replaces it does not reach the runtime's.) */
 const apply = Reflect.apply;
+const create = Object.create;
 
 type AnyFunction = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -38,7 +40,7 @@ export function droppedHostCall(thread: WorkerContext): () => void {
  * handleEvent) → the one the host was given. Per thread: a function shared
  * by the threads of a worker (print, console.log) is each one's listener.
  */
-const boundListeners = new WeakMap<WorkerContext, WeakMap<object, AnyFunction>>();
+const boundListeners = new OwnWeakMap<WorkerContext, OwnWeakMap<object, AnyFunction>>();
 
 /**
  * Every binding of a listener by a thread of the run, so that a removal by
@@ -52,7 +54,7 @@ interface Binding {
   thread: WorkerContext;
   next: Binding | null;
 }
-const allBindings = new WeakMap<object, Binding>();
+const allBindings = new OwnWeakMap<object, Binding>();
 
 /** `listener`'s bindings by threads of `run`, and `add` first if given. */
 function bindingsOf(listener: object, run: unknown, add?: Omit<Binding, "next">): Binding | null {
@@ -67,7 +69,7 @@ function bindingsOf(listener: object, run: unknown, add?: Omit<Binding, "next">)
 function boundListener(listener: object): AnyFunction {
   const thread = context();
   let mine = boundListeners.get(thread);
-  if (!mine) boundListeners.set(thread, (mine = new WeakMap()));
+  if (!mine) boundListeners.set(thread, (mine = new OwnWeakMap()));
   let bound = mine.get(listener);
   if (!bound) {
     const run: AnyFunction = typeof listener === "function"
@@ -108,7 +110,7 @@ export function bindHandlers(scope: object, targets: readonly string[]): void {
   const scopeChain = new Set<object>();
   for (let p: object | null = scope; p; p = Object.getPrototypeOf(p)) scopeChain.add(p);
   /** what the snippet set, and the function the host holds for it, per target and handler */
-  const given = new WeakMap<object, Map<string, { set: unknown; bound: unknown }>>();
+  const given = new OwnWeakMap<object, Record<string, { set: unknown; bound: unknown }>>();
   for (const key of targets) {
     const owner = ownerOf(scope, key);
     const value = owner ? (Object.getOwnPropertyDescriptor(owner, key)?.value as { prototype?: unknown } | undefined) : undefined;
@@ -122,7 +124,7 @@ export function bindHandlers(scope: object, targets: readonly string[]): void {
         ...d,
         get(this: object) {
           const held = apply(get, this, []);
-          const mine = given.get(this)?.get(name);
+          const mine = given.get(this)?.[name];
           return mine && mine.bound === held ? mine.set : held;
         },
         set(this: object, handler: unknown) {
@@ -130,8 +132,9 @@ export function bindHandlers(scope: object, targets: readonly string[]): void {
           const thread = context();
           const bound = ownedCallback(thread, handler as AnyFunction, droppedHostCall(thread));
           let byName = given.get(this);
-          if (!byName) given.set(this, (byName = new Map()));
-          byName.set(name, { set: handler, bound });
+          // (No prototype: a name is looked up on the record alone, whatever the snippet put on Object.prototype.)
+          if (!byName) given.set(this, (byName = create(null) as Record<string, { set: unknown; bound: unknown }>));
+          byName[name] = { set: handler, bound };
           apply(set, this, [bound]);
         },
       });
