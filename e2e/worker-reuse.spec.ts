@@ -176,6 +176,24 @@ print("main");
   expect(reused, "no worker is kept").toBe(0);
 });
 
+test("a snippet that changes a stream's async iterator (a prototype no global leads to) gets fresh workers", async ({ playground }) => {
+  // The iterator's next is the runtime's (bound to the thread that reads): one the snippet replaced would run in the next run on that
+  // worker. (Each worker changes its own: the prototype is not one a closure carries to a thread.)
+  const code = `import { Thread, print } from "playground";
+function change() {
+  const proto = Object.getPrototypeOf(new Response("").body!.values()) as { next: unknown };
+  proto.next = () => Promise.resolve({ done: true, value: undefined });
+}
+const t = new Thread({ target: change });
+t.start();
+t.join();
+change();
+`;
+  const { results, reused } = await controlledRuns(playground, code, 4);
+  for (const r of results) expect(r.status, describeRun(r)).toBe("ok");
+  expect(reused, "no worker is kept").toBe(0);
+});
+
 test("an atexit function a failed run skipped never runs in a later run of the same code", async ({ playground }) => {
   const { results } = await controlledRuns(playground, ATEXIT, 10);
   const statuses = new Set(results.map((r) => r.status));

@@ -146,6 +146,16 @@ function freezeMethods(snapshots: Snapshot[], core: Set<unknown>): void {
   }
 }
 
+/** A stream's async iterator's prototype (thread-host-calls.ts binds its next), from a Response's body, if the host has them. */
+function streamIteratorPrototype(scope: object): object | null {
+  try {
+    const { Response: R } = scope as { Response?: new (body: string) => { body: { values(): object } } };
+    return typeof R === "function" ? Object.getPrototypeOf(new R("").body.values()) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The objects whose properties a run must leave as they are: everything
  * reachable from the global scope and the API through own properties'
@@ -159,7 +169,7 @@ function reachable(scope: object, api: Record<string, unknown>): Set<object> {
     Object.getPrototypeOf(Int8Array), Object.getPrototypeOf([][Symbol.iterator]()),
     Object.getPrototypeOf(async () => {}), Object.getPrototypeOf(function* () {}), Object.getPrototypeOf(async function* () {}),
     Object.getPrototypeOf(new Map()[Symbol.iterator]()), Object.getPrototypeOf(new Set()[Symbol.iterator]()),
-    Object.getPrototypeOf(""[Symbol.iterator]()), Object.getPrototypeOf(/a/[Symbol.matchAll]("a"))];
+    Object.getPrototypeOf(""[Symbol.iterator]()), Object.getPrototypeOf(/a/[Symbol.matchAll]("a")), streamIteratorPrototype(scope)];
   while (todo.length > 0) {
     const value = todo.pop();
     if ((typeof value !== "object" && typeof value !== "function") || value === null || seen.has(value)) continue;
@@ -272,7 +282,9 @@ export function armHygiene(scope: Record<string, unknown>, api: Record<string, u
     const apiValues = Object.values(api);
     const core = new Set<unknown>([scope, ...apiValues, ...apiValues.map((v) => (typeof v === "function" ? v.prototype : undefined)), Object.prototype, Function.prototype, Array.prototype,
       String.prototype, Number.prototype, Boolean.prototype, Symbol.prototype, Promise.prototype, Map.prototype, Set.prototype,
-      WeakMap.prototype, Error.prototype, RegExp.prototype, Math, JSON, Reflect, Atomics, Object, Array, Promise]);
+      WeakMap.prototype, Error.prototype, RegExp.prototype, Math, JSON, Reflect, Atomics, Object, Array, Promise,
+      // (Its next is the runtime's, bound to the thread that reads: thread-host-calls.ts.)
+      streamIteratorPrototype(scope)]);
     // Object.prototype first: a getter put there for a descriptor's missing field ("get" of a data property) is found
     // as a new key before any descriptor is read through it.
     always = snapshots.filter((s) => core.has(s.obj) && s.obj !== scope).sort((a, b) => Number(b.obj === Object.prototype) - Number(a.obj === Object.prototype));
