@@ -83,7 +83,8 @@ export class Thread implements Sendable {
     if (core.ident) {
       const table = context().table;
       // (Once the thread is gone its slot may hold another's: then the name this handle last knew.)
-      if (table.holdsSlot(core.ident)) core.name = table.name(core.ident);
+      const name = table.nameOf(core.ident);
+      if (name !== null) core.name = name;
     }
     return core.name;
   }
@@ -93,7 +94,7 @@ export class Thread implements Sendable {
     core.name = String(value);
     if (core.ident) {
       const table = context().table;
-      if (table.holdsSlot(core.ident)) table.setName(core.ident, core.name);
+      table.setName(core.ident, core.name);
     }
   }
 
