@@ -53,15 +53,15 @@
 //   18 nextFree (free-stack link)  19 generation
 //   20 spawnBlock (block holding what the thread runs, runtime/spawn-payload.ts; 0: nothing)
 //   21 spawnBytes (its length in bytes)
-//   22 name length in bytes, 23.. UTF-8 name
+//   22 name word (length in bytes, write count: slot-names.ts), 23.. UTF-8 name
 
 import type { ThreadRole } from "./protocol";
 import { RuntimeError } from "../base/errors";
 import { FreeSlots } from "./free-slots";
+import { NAME_WORD, nameIn, readName, writeName } from "./slot-names";
 
 export const CONTROL_WORDS = 96;
 export const ENTRY_WORDS = 64;
-const NAME_WORD = 22;
 export const NAME_BYTES = (ENTRY_WORDS - NAME_WORD - 1) * 4;
 /** slots are numbered in 16 bits in the free stack */
 export const MAX_SLOTS = 0xffff;
@@ -96,17 +96,6 @@ export function startsProcess(role: ThreadRole): boolean {
   return role === "process" || role === "pool-worker";
 }
 
-/** how often a rename tries for the name word while another write holds it, and a read for a name whole */
-const NAME_SPINS = 1 << 14;
-const NAME_READ_TRIES = 8;
-
-/** The name word after `word`'s: its write count one on, and `length`. */
-function stamped(word: number, length: number): number {
-  return ((((word >>> 16) + 1) & 0x7fff) << 16) | length;
-}
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 export interface TableLayout {
   /** word index of slot 0 */
@@ -120,6 +109,8 @@ export class ThreadTable {
   private readonly base: number;
   readonly capacity: number;
   private readonly free: FreeSlots;
+  /** the most bytes of UTF-8 a thread's name keeps */
+  readonly nameBytes = NAME_BYTES;
 
   /** `layout`: where the table lies, as the runner laid it out (the drainer's: the words in the heap are the snippet's to write) */
   constructor(readonly i32: Int32Array, readonly control: number, layout?: TableLayout) {
@@ -324,39 +315,9 @@ export class ThreadTable {
     }
   }
 
-  /**
-   * Names `ident`'s thread, unless its slot has gone to another. The name
-   * word holds the length in its low 16 bits and, above, a count of the
-   * name's writes, odd while one is under way (a seqlock: nameOf reads a
-   * name whole). A writer takes the odd count by compare-exchange, so two
-   * never interleave their bytes, and checks only then that the slot is
-   * still `ident`'s: a reserve() that gave the slot to another thread
-   * names it after, or before, never amid, and an old handle's rename
-   * never lands on the new thread.
-   */
+  /** Names `ident`'s thread, unless its slot has gone to another (slot-names.ts). */
   setName(ident: number, name: string): void {
-    const bytes = encoder.encode(name).subarray(0, NAME_BYTES);
-    const at = this.at(ident, NAME_WORD);
-    let writing = 0;
-    for (let spins = 0; ; spins++) {
-      const word = Atomics.load(this.i32, at);
-      const odd = ((word >>> 16) & 1) === 1;
-      if (spins >= NAME_SPINS) {
-        // (Bounded: a writer that died mid-write, or the snippet, may leave the count odd; this write then takes it over.)
-        writing = odd ? word : stamped(word, word & 0xffff);
-        Atomics.store(this.i32, at, writing);
-        break;
-      }
-      if (odd) continue;
-      writing = stamped(word, word & 0xffff);
-      if (Atomics.compareExchange(this.i32, at, word, writing) === word) break;
-    }
-    if (!this.holdsSlot(ident)) {
-      Atomics.compareExchange(this.i32, at, writing, stamped(writing, writing & 0xffff));
-      return;
-    }
-    this.u8.set(bytes, (at + 1) * 4);
-    Atomics.store(this.i32, at, stamped(writing, bytes.length));
+    writeName(this, ident, name);
   }
 
   /** Changes whenever the slot's name is set (the drainer sends a renamed thread's new name). */
@@ -370,23 +331,12 @@ export class ThreadTable {
 
   /** `ident`'s name, read whole: null if its slot went to another thread, or renames kept it changing, as it was read. */
   nameOf(ident: number): string | null {
-    const slot = this.slotOf(ident);
-    for (let tries = 0; tries < NAME_READ_TRIES; tries++) {
-      if (!this.holdsSlot(ident)) return null;
-      const before = this.nameStamp(slot);
-      if ((before >>> 16) & 1) continue;
-      const name = this.slotName(slot, before);
-      if (this.nameStamp(slot) === before && this.holdsSlot(ident)) return name;
-    }
-    return null;
+    return readName(this, ident);
   }
 
-  /** The name in a slot, read defensively: the length word is clamped, since any worker can write it. */
+  /** The name in a slot, its length from the name word (`word`, read now if not given), clamped: any worker can write it. */
   slotName(slot: number, word = this.nameStamp(slot)): string {
-    const at = this.slotAt(slot, NAME_WORD);
-    const length = Math.min(NAME_BYTES, word & 0xffff);
-    // TextDecoder refuses views of shared memory: copy first.
-    return decoder.decode(this.u8.slice((at + 1) * 4, (at + 1) * 4 + length));
+    return nameIn(this, slot, word);
   }
 
   role(ident: number): ThreadRole {
