@@ -9,12 +9,8 @@
 // one thread that holds the baton, so the run is a function of the code,
 // the seed and the prefix, whatever the machine's real timing.
 //
-// Who decides, in order: the prefix being replayed (a schedule, or step
-// mode's steps so far); then the policy: Random (a seeded walk), Stay (the
-// last thread goes on while it can: no preemption, the explorer's default),
-// Pct (probabilistic concurrency testing, Burckhardt et al., ASPLOS 2010:
-// random priorities, the highest runnable goes, two change points lower the
-// running thread's) or Pause (stop here: step mode shows this moment).
+// Who decides, in order: the prefix being replayed, then the run's policy
+// (Random, Stay, Pct or Pause): policies.ts.
 //
 // Blocking never sleeps on the primitive's futex: a thread that would block
 // is marked blocked on the object and gives the baton up; a release, set or
@@ -31,9 +27,12 @@
 // when the drainer has read a finished thread's trace, which happens on the
 // machine's own time, so idents would differ between replays of one schedule.
 
-import { CLOCK_F64, End, layoutOf, PCT_LOW, Policy, S, SLOT_WORDS, Status, W, type ControlLayout } from "./control-memory";
+import { CLOCK_F64, End, layoutOf, PCT_LOW, S, SLOT_WORDS, Status, W, type ControlLayout } from "./control-memory";
 import { StepKind, stepHasSite } from "./step-kinds";
 import { snippetPosition } from "../snippet-position";
+import { choose, nextRandom, NoChoice } from "./policies";
+
+export { seededRandom } from "./policies";
 
 /** virtual µs each step takes, so a timeline of steps spaces them evenly (the clock counts whole µs: no rounding drift) */
 const STEP_US = 1;
@@ -124,7 +123,7 @@ export class Scheduler {
     i32[at + S.NextKind] = StepKind.Begin;
     i32[at + S.NextArg] = 0;
     i32[at + S.NextPos] = 0;
-    i32[at + S.Priority] = PCT_LOW + 1 + (this.random() % 1_000_000);
+    i32[at + S.Priority] = PCT_LOW + 1 + (nextRandom(i32) % 1_000_000);
     i32[W.Count] = n;
   }
 
@@ -247,8 +246,9 @@ export class Scheduler {
     }
     const steps = i32[W.Steps];
     if (steps >= i32[W.MaxSteps]) return this.stop(End.TooLong);
-    const chosen = this.choose(steps, mask.numbers);
-    if (chosen === 0) return 0;
+    const chosen = choose(i32, this.layout, (n) => this.slot(n), steps, mask.numbers);
+    if (chosen === NoChoice.Diverged) return this.stop(End.Diverged);
+    if (chosen === NoChoice.Paused) return this.stop(End.Paused);
     const last = i32[W.Last];
     if (last !== 0 && chosen !== last && mask.numbers.includes(last)) i32[W.Preemptions]++;
     const { layout } = this;
@@ -267,30 +267,6 @@ export class Scheduler {
   private tick(): void {
     const us = (this.f64[CLOCK_F64] += STEP_US);
     this.hooks.clock[this.hooks.clockIndex] = us / 1000;
-  }
-
-  private choose(steps: number, enabled: number[]): number {
-    const i32 = this.i32;
-    if (steps < i32[W.PrefixLen]) {
-      const wanted = i32[this.layout.prefix + steps];
-      return enabled.includes(wanted) ? wanted : this.stop(End.Diverged);
-    }
-    switch (i32[W.Policy]) {
-      case Policy.Pause:
-        return this.stop(End.Paused);
-      case Policy.Stay: {
-        const last = i32[W.Last];
-        return enabled.includes(last) ? last : enabled[0];
-      }
-      case Policy.Pct: {
-        let best = enabled[0];
-        for (const n of enabled) if (i32[this.slot(n) + S.Priority] > i32[this.slot(best) + S.Priority]) best = n;
-        if (steps === i32[W.PctChangeA] || steps === i32[W.PctChangeB]) i32[this.slot(best) + S.Priority] = --i32[W.LowPriority];
-        return best;
-      }
-      default:
-        return enabled[this.random() % enabled.length];
-    }
   }
 
   private enabledMask(): { count: number; bits: number; numbers: number[] } {
@@ -339,26 +315,4 @@ export class Scheduler {
     this.hooks.stopped(end);
     return 0;
   }
-
-  /** xorshift32 on the shared state: the scheduler's own choices, in the order they are made */
-  private random(): number {
-    let x = this.i32[W.Rng] || 0x2545f491;
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    this.i32[W.Rng] = x;
-    return x >>> 0;
-  }
-}
-
-/** A seeded Math.random for one thread of a controlled run (mulberry32), so "random" programs replay too. */
-export function seededRandom(seed: number, n: number): () => number {
-  let state = (seed ^ Math.imul(n, 0x9e3779b9)) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
