@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { threadParts } from "./thread-parts";
-import { rehearseThreads } from "./runtime/thread-main";
+import { rehearseThreads } from "./runtime/thread-run";
 import { context } from "./runtime/worker-context";
 import { REHEARSAL_JS, REHEARSAL_SOURCE } from "./runtime/rehearsal";
 import { compile } from "./compile/compile";

@@ -10,7 +10,7 @@ import { threadFromSpawn, threadHandle } from "./api/thread";
 import { SystemExit, atexitPending, runAtexitHandlers } from "./api/lifecycle";
 import { executorsLive, shutdownExecutors } from "./api/executor";
 import { pendingLoops } from "./api/asyncio";
-import type { ThreadParts } from "./runtime/thread-main";
+import type { ThreadParts } from "./runtime/thread-run";
 import { reprValue } from "./api/format";
 
 export const threadParts: ThreadParts = {

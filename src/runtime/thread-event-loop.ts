@@ -10,7 +10,7 @@
 // runs dry, but a task of the runtime's own, queued behind whatever the
 // thread's code has just done (its microtasks all run first), runs only
 // once the thread has nothing left to run: the probe. It is queued when
-// the thread's code returns a promise (thread-main.ts: a thread's body, its
+// the thread's code returns a promise (thread-run.ts: a thread's body, its
 // run(), a loop still running at its end) and after every callback of the
 // thread's: if the thread is still in flight then, it is idle. (A probe
 // that finds it so is never wrong: no code of the thread's is on the stack
