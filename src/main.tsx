@@ -10,7 +10,7 @@ import { starterCode } from "./examples/starter";
 import type { PlaygroundRuntime } from "./session/runtime-api";
 import { createPlaygroundRuntime } from "./session/playground-runtime";
 import { App } from "./ui/App";
-import { installAutomation, parseOriginPolicy } from "./ui/automation";
+import { installAutomation, parseOriginPolicy } from "./ui/frame-requests";
 import { currentLanguage } from "./ui/i18n/language";
 import { registerIsolationServiceWorker } from "./ui/coi-register";
 import { EmbedApp } from "./ui/embed/EmbedApp";

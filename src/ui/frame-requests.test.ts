@@ -1,7 +1,7 @@
 // A parent frame's messages are parsed strictly: anything malformed is
 // ignored rather than answered or half-run.
 import { describe, expect, it } from "vitest";
-import { acceptsOrigin, parseOriginPolicy, parseRequest } from "./automation";
+import { acceptsOrigin, parseOriginPolicy, parseRequest } from "./frame-requests";
 
 describe("parseRequest", () => {
   it("accepts a run request with code and settings", () => {
