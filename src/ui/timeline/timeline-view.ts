@@ -1,7 +1,8 @@
 // The timeline's canvas, outside React: the one requestAnimationFrame owner
-// that redraws when the model or the view changed (every frame while a run
-// is live, since "now" moves), the canvas sized to its box at the device's
-// pixel ratio, hover hit-testing, and the links to and from the output.
+// that redraws when the model or the view changed (while a run is live,
+// since "now" moves, paced: draw-pacing.ts), the canvas sized to its box at
+// the device's pixel ratio, hover hit-testing (told to the page by
+// hover-report.ts), and the links to and from the output.
 // Input handling (timeline-input.ts) only changes the viewport and asks
 // for a frame. The canvas and the hover card speak the page's language:
 // a switch re-lays out the lanes (their labels are words too) and redraws.
@@ -10,7 +11,6 @@ import { onColorSchemeChange } from "../color-scheme";
 import { currentLanguage, languageStore, type Strings } from "../i18n/language";
 import type { StoreApi } from "zustand/vanilla";
 import type { TraceModel } from "../../trace/model";
-import { describeHit, type HitDescription } from "../../timeline/describe";
 import { type FrameInput } from "../../timeline/frame";
 import { hitTest } from "../../timeline/hit-test";
 import { layoutLanes, type TimelineLayout } from "../../timeline/layout";
@@ -27,12 +27,10 @@ import { AXIS_PX, GUTTER_PX, type Hit } from "../../timeline/geometry";
 import { laneAt } from "../../timeline/layout";
 import { createReadingStore, type ReadingStore } from "./reading-store";
 import { TimelineReader } from "./timeline-reader";
+import { DrawPacing } from "./draw-pacing";
+import { HoverReport, type HoverInfo } from "./hover-report";
 
-export interface HoverInfo {
-  x: number;
-  y: number;
-  description: HitDescription;
-}
+export type { HoverInfo } from "./hover-report";
 
 export interface ViewCallbacks {
   onHover(info: HoverInfo | null): void;
@@ -41,26 +39,6 @@ export interface ViewCallbacks {
 
 /** The timeline's words (words.ts) per interface language. */
 export const TIMELINE_WORDS: Strings<TimelineWords> = { en: EN_WORDS, zh: ZH_WORDS };
-
-/** Live redraws wait LIVE_DRAW_SHARE times what a draw costs (so drawing takes at most 1/(1+share) of the page), and at most MAX_LIVE_GAP_MS. */
-const LIVE_DRAW_SHARE = 4;
-const MAX_LIVE_GAP_MS = 250;
-/**
- * The least time between live redraws, whatever the script's draws cost:
- * that cost is only part of a draw's; the canvas's raster and the page's
- * compositing cost as much again, outside the script (measured on 2 cores,
- * two CPU-bound threads: the page's main thread busy about 90% of a run
- * redrawn every frame, its script idle 70%).
- */
-const MIN_LIVE_GAP_MS = 50;
-/**
- * The least time between live redraws while the run's running threads fill
- * every core: then each frame (its script, raster and compositing, about
- * 5 ms of CPU over three of the page's threads) is taken from a thread the
- * learner may be timing. Measured on 2 cores, two CPU-bound threads: the
- * page's frames took about 10% of a core at the 50 ms gap.
- */
-const BUSY_LIVE_GAP_MS = 250;
 
 /** How long a revealed moment stays highlighted, fading out. */
 const HIGHLIGHT_MS = 2500;
@@ -74,22 +52,19 @@ export class TimelineView {
   private words: TimelineWords = TIMELINE_WORDS[currentLanguage()];
   private layout: TimelineLayout | null = null;
   private layoutKey: { model: TraceModel | null; version: number; words: TimelineWords | null } = { model: null, version: -1, words: null };
-  /** when the lanes were last laid out, and how long that took (performance.now() ms) */
-  private layoutAt = 0;
-  private layoutCostMs = 0;
   private widthPx = 0;
   private heightPx = 0;
   private frame = 0;
-  /** a paced redraw waiting (see liveRedraw), and what the last draws cost */
-  private pacedTimer: ReturnType<typeof setTimeout> | null = null;
-  private drawCostMs = 0;
-  private drawnAt = 0;
+  /** when live redraws and layouts come (draw-pacing.ts) */
+  private readonly pacing = new DrawPacing();
   private pointer: { x: number; y: number } | null = null;
   private hit: Hit | null = null;
   private highlight: { tMs: number; ident: number; at: number } | null = null;
   private readonly cleanups: (() => void)[] = [];
   /** range selection, search, keyboard bar, links to the editor (timeline-reader.ts) */
   readonly reader: TimelineReader;
+  /** what the page is told the pointer is over (hover-report.ts) */
+  private readonly hover: HoverReport;
 
   constructor(
     readonly host: HTMLElement,
@@ -99,6 +74,7 @@ export class TimelineView {
     reading: ReadingStore = createReadingStore(),
   ) {
     this.reader = new TimelineReader(this, stores, reading);
+    this.hover = new HoverReport((info) => callbacks.onHover(info), this.reader, stores);
     this.cleanups.push(reading.subscribe(() => this.invalidate()));
     this.ctx = canvas.getContext("2d", { alpha: false })!;
     this.theme = themeFromCss(host);
@@ -118,7 +94,7 @@ export class TimelineView {
 
   dispose(): void {
     cancelAnimationFrame(this.frame);
-    if (this.pacedTimer) clearTimeout(this.pacedTimer);
+    this.pacing.dispose();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
   }
 
@@ -131,30 +107,12 @@ export class TimelineView {
     if (!this.frame) this.frame = requestAnimationFrame(this.onFrame);
   }
 
-  /**
-   * A redraw because the run moved on (new events, "now" advanced), not
-   * because the learner did something: paced so that drawing takes at most
-   * about a fifth of the page's time. A run's threads share the machine's
-   * cores with this page, and a live timeline redrawn at 60 frames a second
-   * on a busy trace takes most of one (measured on 2 cores, a run that starts
-   * and joins thousands of short threads: the page's main thread about 80%
-   * busy unpaced, about 66% paced). Hover, scroll and zoom still redraw on
-   * the next frame.
-   */
+  /** A redraw because the run moved on, not because the learner did something: paced (draw-pacing.ts). */
   private liveRedraw(): void {
-    if (this.frame || this.pacedTimer) return;
+    if (this.frame || this.pacing.waiting()) return;
     const model = this.stores.timeline.getState().model;
     const busy = model !== null && model.runningNow >= (navigator.hardwareConcurrency || 1);
-    const floorMs = busy ? BUSY_LIVE_GAP_MS : MIN_LIVE_GAP_MS;
-    const waitMs = Math.min(MAX_LIVE_GAP_MS, Math.max(floorMs, LIVE_DRAW_SHARE * this.drawCostMs)) - (performance.now() - this.drawnAt);
-    if (waitMs <= 0) {
-      this.invalidate();
-      return;
-    }
-    this.pacedTimer = setTimeout(() => {
-      this.pacedTimer = null;
-      this.invalidate();
-    }, waitMs);
+    this.pacing.redrawLive(busy, () => this.invalidate());
   }
 
   setView(view: Viewport): void {
@@ -306,36 +264,21 @@ export class TimelineView {
     else if (live) this.liveRedraw();
   };
 
-  /**
-   * While a run is live and threads keep appearing, lanes are laid out again
-   * at most once per 20 layouts' worth of time (capped at a second), so a
-   * run that starts thousands of threads cannot spend every frame on it. A
-   * finished run is always laid out in full.
-   */
-  private layoutDue(live: boolean): boolean {
-    if (!live) return true;
-    const wait = Math.min(1000, 20 * this.layoutCostMs);
-    return performance.now() - this.layoutAt >= wait;
-  }
-
   /** Draw now (also for the PNG export, which must not wait for a frame). */
   draw(): void {
     const began = performance.now();
     this.paint();
-    this.drawnAt = performance.now();
-    // a moving average, so that one slow frame (a layout of every lane) does not stall the next ones
-    this.drawCostMs = 0.8 * this.drawCostMs + 0.2 * (this.drawnAt - began);
+    this.pacing.drew(began);
   }
 
   private paint(): void {
     const { model, live } = this.stores.timeline.getState();
     const key = this.layoutKey;
-    if (model && (model !== key.model || this.words !== key.words || (model.structureVersion !== key.version && this.layoutDue(live)))) {
+    if (model && (model !== key.model || this.words !== key.words || (model.structureVersion !== key.version && this.pacing.layoutDue(live)))) {
       const start = performance.now();
       this.layout = layoutLanes(model, this.words);
       this.layoutKey = { model, version: model.structureVersion, words: this.words };
-      this.layoutAt = performance.now();
-      this.layoutCostMs = this.layoutAt - start;
+      this.pacing.laidOut(start);
     }
     const view = frameViewport(this.view, this.endMs(), live);
     if (view !== this.view) this.view = view;
@@ -352,7 +295,7 @@ export class TimelineView {
     input.hover = this.hit;
     this.lastStats = this.renderer.draw(this.ctx, input);
     this.publishWindow();
-    this.reportHover(model!);
+    this.hover.report(model!, this.pointer, this.hit, this.words);
   }
 
   private lastWindow = "";
@@ -364,33 +307,5 @@ export class TimelineView {
     if (text === this.lastWindow) return;
     this.lastWindow = text;
     Object.assign(this.canvas.dataset, { startMs: String(scale.startMs), endMs: String(scale.endMs), leftPx: String(scale.leftPx), rightPx: String(scale.rightPx), scrollY: String(this.view.scrollY) });
-  }
-
-  private lastHoverKey = "";
-
-  /** Tell the page what is hovered, only when it changed (a live run redraws every frame). */
-  private reportHover(model: TraceModel): void {
-    const p = this.pointer;
-    if (!p || !this.hit) {
-      if (this.lastHoverKey !== "") {
-        this.callbacks.onHover(null);
-        this.reader.linkToSource(null, false);
-      }
-      this.lastHoverKey = "";
-      return;
-    }
-    const log = this.stores.run.getState().output;
-    const description = describeHit(model, this.hit, (ident, tMs) => {
-      const name = model.threads.get(ident)?.name ?? "";
-      const i = nearestOutputRow(log.rows, name, tMs);
-      return i >= 0 ? log.rows[i].text : null;
-    }, this.words);
-    const sourceRow = this.reader.sourceRow(this.hit);
-    if (description && sourceRow) description.rows.push(sourceRow);
-    const key = description ? `${p.x},${p.y},${JSON.stringify(description)}` : "";
-    if (key === this.lastHoverKey) return;
-    this.lastHoverKey = key;
-    this.reader.linkToSource(this.hit, false);
-    this.callbacks.onHover(description ? { x: p.x, y: p.y, description } : null);
   }
 }
