@@ -23,7 +23,8 @@ import {
   context, type WorkerContext, block, place, track, SEND, type Sendable, attemptUntil, step, touched, StepKind, type Placed,
 } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
-import { checkBufferBytes, codecOptions, encodeItem, encoded, QUEUE_GET, QUEUE_PUT, queueTimeout } from "./queues";
+import { QUEUE_GET, QUEUE_PUT, queueTimeout } from "./queues";
+import { checkBufferBytes, codecOptions, encodeItem, encoded } from "./item-codec";
 import { TIMED_OUT } from "../sync/queue-core";
 import { traceQueueItem } from "./queue-items";
 

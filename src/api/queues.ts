@@ -1,7 +1,7 @@
 // Queue, LifoQueue and PriorityQueue as snippets use them (Python's queue
 // module): the queue core (sync/queue-core.ts) in the run's shared heap, so
 // every thread and process given a queue reaches the same one, plus what the
-// playground adds — items encoded with base/value-codec.ts, the "waiting on
+// playground adds — items encoded (item-codec.ts), the "waiting on
 // a queue" state and wait-for edge while a call really sleeps, and a put or
 // get event on the timeline (arg: the queue's depth after it, obj: its id).
 //
@@ -17,10 +17,11 @@
 // whole buffer fails with ValueError.
 
 import { PlaygroundError, ValueError } from "../base/errors";
-import { decode, encode, encodeInto, type CodecOptions } from "../base/value-codec";
+import { decode, type CodecOptions } from "../base/value-codec";
+import { checkBufferBytes, codecOptions, encodeItem, encoded } from "./item-codec";
 import { QUEUE_HEADER_WORDS, QueueCore, QueueOrder, TIMED_OUT } from "../sync/queue-core";
 import { compareEncoded } from "../sync/queue-order";
-import { context, type WorkerContext, Blocker, place, track, type Placed, Decoder, Encoder, SEND, type Sendable, attemptUntil, step, touched, StepKind } from "../runtime/door";
+import { context, type WorkerContext, Blocker, place, track, type Placed, SEND, type Sendable, attemptUntil, step, touched, StepKind } from "../runtime/door";
 import { EventKind } from "../trace/events";
 import { ObjKind } from "../trace/object-kinds";
 import { traceQueueItem } from "./queue-items";
@@ -30,7 +31,6 @@ export const QUEUE_PUT = EventKind.QueuePut;
 export const QUEUE_GET = EventKind.QueueGet;
 
 export const DEFAULT_QUEUE_BYTES = 64 * 1024;
-const MAX_QUEUE_BYTES = 64 * 1024 * 1024;
 
 /** Python's queue.Full: put on a full queue without waiting, or after the timeout. */
 export class Full extends PlaygroundError {
@@ -61,65 +61,6 @@ export function queueTimeout(block: boolean, timeoutMs: number | null | undefine
   if (timeoutMs === undefined || timeoutMs === null || timeoutMs === Infinity) return Infinity;
   if (!(timeoutMs >= 0)) throw new ValueError("'timeoutMs' must be a non-negative number");
   return timeoutMs;
-}
-
-export function checkBufferBytes(bytes: number): number {
-  if (!Number.isInteger(bytes) || bytes < 16 || bytes > MAX_QUEUE_BYTES) {
-    throw new ValueError(`bufferBytes must be an integer from 16 to ${MAX_QUEUE_BYTES}, got ${bytes}`);
-  }
-  return bytes;
-}
-
-// How items travel, per worker context (a worker may serve several threads and runs; a weak key keeps no run alive).
-const codecs = new WeakMap<WorkerContext, CodecOptions>();
-
-export function codecOptions(ctx: WorkerContext): CodecOptions {
-  const known = codecs.get(ctx);
-  if (known) return known;
-  const options: CodecOptions = {
-    sharedBuffer: ctx.run.userHeap,
-    label: "item",
-    substitute: (value) => (ctx.scope ? new Encoder(ctx.scope, "another thread").encode(value, "the item") : undefined),
-    restore: (standIn) => new Decoder(ctx.scope!).decode(standIn),
-  };
-  codecs.set(ctx, options);
-  return options;
-}
-
-// One encoding scratch per worker. An encoding re-entered from inside an
-// encoding (a getter of the item that itself puts) gets a fresh one; once
-// encodeItem returns, nothing runs before the caller copies the bytes out.
-let scratch = new Uint8Array(4096);
-let scratchBusy = false;
-/** the bytes of the last encodeItem, in [0, its result) */
-export let encoded = scratch;
-
-/**
- * Encodes `item` for a buffer that takes at most `maxBytes` into `encoded`
- * and returns its length. Too large: ValueError naming the sizes and the fix.
- */
-export function encodeItem(ctx: WorkerContext, item: unknown, maxBytes: number, what: string, options = codecOptions(ctx)): number {
-  const mine = !scratchBusy;
-  let out = mine ? scratch : new Uint8Array(256);
-  scratchBusy = true;
-  try {
-    let len = encodeInto(item, out, 0, options);
-    while (len < 0 && out.length <= maxBytes) {
-      out = new Uint8Array(Math.min(out.length * 4, maxBytes + 8));
-      if (mine) scratch = out;
-      len = encodeInto(item, out, 0, options);
-    }
-    if (len < 0 || len > maxBytes) {
-      const size = len >= 0 ? len : encode(item, options).length;
-      const fits = 2 ** Math.ceil(Math.log2(size + 8));
-      const fix = fits <= MAX_QUEUE_BYTES ? `give it a bigger buffer with { bufferBytes: ${fits} }` : "send it in parts, or through a Queue, which grows";
-      throw new ValueError(`item too large for this ${what}: it takes ${size} bytes encoded, and its buffer holds items of at most ${maxBytes} bytes; ${fix}`);
-    }
-    encoded = out;
-    return len;
-  } finally {
-    if (mine) scratchBusy = false;
-  }
 }
 
 /**
