@@ -1,21 +1,30 @@
 // A thread's name in its thread-table slot (thread-table.ts): the name word
-// (field NAME_WORD) and the UTF-8 bytes after it, to the slot's end.
+// (field NAME_WORD) and the UTF-8 bytes in the words after it, to the slot's
+// end.
 //
 // Algorithm: a seqlock. The name word holds the name's length in bytes in
-// its low 16 bits and, above, a 15-bit count of its writes, odd while one
-// is under way. A writer takes the odd count by compare-exchange (so two
-// writers never interleave their bytes), checks only then that the slot is
-// still its thread's, writes the bytes, and stores the even count with the
-// new length. A reader reads the word, the bytes, and the word again, and
-// keeps the name only if the word did not move and was even, and the slot
-// was the thread's throughout. So a reserve() that gives the slot to
-// another thread names it before or after a rename by an old handle, never
-// amid it, and that rename never lands on the new thread; a read never
-// gives half of two names.
+// its low 8 bits and, above, a 23-bit count of its writes, odd while one is
+// under way. A writer takes the odd count by compare-exchange (so two
+// writers never interleave), checks only then that the slot is still its
+// thread's, stores the bytes a word at a time (atomically: plain stores
+// could be seen before the odd count on a weakly ordered machine),
+// checking before each that the count is still its own, and publishes the
+// even count with the new length by compare-exchange. A reader loads the
+// word, the bytes and the word again, and keeps the name only if the word
+// was even and did not move, and the slot was the thread's throughout. So a
+// reserve() that gives the slot to another thread names it before or after
+// a rename by an old handle, never amid it, and that rename never lands on
+// the new thread; a read never gives half of two names.
 //
 // Everything is bounded: any worker can write these words (the snippet
-// among them), so a writer that finds the count odd for NAME_SPINS tries
-// takes the word over, and a reader gives up (null) after NAME_READ_TRIES.
+// among them). A writer that finds the count odd for TAKEOVER_MS (a writer
+// stopped mid-write, or the snippet's doing) takes the word over with a
+// count of its own, odd and new: the stalled writer, if it ever goes on,
+// finds the count moved at its next word and stops (only a stall that lands
+// between that check and its one store can leave one word of its name
+// behind). A reader gives up (null) after READ_MS. The tools are taken as
+// the module loads, before any snippet: one that replaced TextDecoder's
+// decode must not run while the word is held.
 
 /** the name word's field in a slot; the name's bytes follow it to the slot's end */
 export const NAME_WORD = 22;
@@ -23,69 +32,95 @@ export const NAME_WORD = 22;
 /** what the name functions need of the table */
 interface NamedSlots {
   readonly i32: Int32Array;
-  readonly u8: Uint8Array;
-  /** the most bytes a name takes (to the slot's end) */
+  /** the most bytes a name takes (to the slot's end; a multiple of 4, at most 255) */
   readonly nameBytes: number;
   slotOf(ident: number): number;
   slotAt(slot: number, f: number): number;
   holdsSlot(ident: number): boolean;
 }
 
-const NAME_SPINS = 1 << 14;
-const NAME_READ_TRIES = 8;
+const TAKEOVER_MS = 100;
+const READ_MS = 20;
+const COUNT_MASK = 0x7fffff;
+const { load, store, compareExchange } = Atomics;
+const apply = Reflect.apply;
+const now = performance.now.bind(performance);
+const encodeInto = TextEncoder.prototype.encodeInto;
+const decode = TextDecoder.prototype.decode;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** The name word after `word`'s: its write count one on, and `length`. */
-function stamped(word: number, length: number): number {
-  return ((((word >>> 16) + 1) & 0x7fff) << 16) | length;
+const isOdd = (word: number) => ((word >>> 8) & 1) === 1;
+
+/** The name word after `word`'s: its write count `by` on, and `length`. */
+function stamped(word: number, length: number, by = 1): number {
+  return ((((word >>> 8) + by) & COUNT_MASK) << 8) | (length & 0xff);
 }
 
-/** Names `ident`'s thread `name` (cut to NAME_BYTES), unless its slot is another's by the time the word is taken. */
-export function writeName(table: NamedSlots, ident: number, name: string): void {
-  const bytes = encoder.encode(name).subarray(0, table.nameBytes);
-  const i32 = table.i32;
-  const at = table.slotAt(table.slotOf(ident), NAME_WORD);
-  let writing: number;
+/** Takes the name word at `at` for a write: the odd count it now holds. */
+function takeWord(i32: Int32Array, at: number): number {
+  const deadline = now() + TAKEOVER_MS;
   for (let spins = 0; ; spins++) {
-    const word = Atomics.load(i32, at);
-    const odd = ((word >>> 16) & 1) === 1;
-    if (spins >= NAME_SPINS) {
-      // (A writer that died mid-write, or the snippet, may leave the count odd: this write takes it over.)
-      writing = odd ? word : stamped(word, word & 0xffff);
-      Atomics.store(i32, at, writing);
-      break;
+    const word = load(i32, at);
+    if (!isOdd(word)) {
+      const writing = stamped(word, word);
+      if (compareExchange(i32, at, word, writing) === word) return writing;
+    } else if ((spins & 1023) === 1023 && now() > deadline) {
+      const writing = stamped(word, word, 2);
+      if (compareExchange(i32, at, word, writing) === word) return writing;
     }
-    if (odd) continue;
-    writing = stamped(word, word & 0xffff);
-    if (Atomics.compareExchange(i32, at, word, writing) === word) break;
   }
-  if (!table.holdsSlot(ident)) {
-    Atomics.compareExchange(i32, at, writing, stamped(writing, writing & 0xffff));
-    return;
-  }
-  table.u8.set(bytes, (at + 1) * 4);
-  Atomics.store(i32, at, stamped(writing, bytes.length));
 }
 
-/** The name in `slot`, its length from the name word `word`, clamped. */
-export function nameIn(table: NamedSlots, slot: number, word: number): string {
+/** Names `ident`'s thread `name` (cut to whole characters within nameBytes), unless its slot is another's once the word is taken. */
+export function writeName(table: NamedSlots, ident: number, name: string): void {
+  const i32 = table.i32;
+  const bytes = new Uint8Array(table.nameBytes);
+  const { written } = apply(encodeInto, encoder, [name, bytes]) as TextEncoderEncodeIntoResult;
+  const words = new Int32Array(bytes.buffer);
+  const at = table.slotAt(table.slotOf(ident), NAME_WORD);
+  const writing = takeWord(i32, at);
+  if (table.holdsSlot(ident)) {
+    for (let w = 0; w < words.length; w++) {
+      if (load(i32, at) !== writing) return;
+      store(i32, at + 1 + w, words[w]);
+    }
+    compareExchange(i32, at, writing, stamped(writing, written ?? 0));
+  } else {
+    compareExchange(i32, at, writing, stamped(writing, writing));
+  }
+}
+
+/** The name in `slot` as its words hold it now, its length from the name word `word`. */
+function nameIn(table: NamedSlots, slot: number, word: number): string {
+  const i32 = table.i32;
   const at = table.slotAt(slot, NAME_WORD);
-  const length = Math.min(table.nameBytes, word & 0xffff);
-  // TextDecoder refuses views of shared memory: copy first.
-  return decoder.decode(table.u8.slice((at + 1) * 4, (at + 1) * 4 + length));
+  const words = new Int32Array(table.nameBytes / 4);
+  for (let w = 0; w < words.length; w++) words[w] = load(i32, at + 1 + w);
+  const length = Math.min(table.nameBytes, word & 0xff);
+  return apply(decode, decoder, [new Uint8Array(words.buffer, 0, length)]) as string;
 }
 
-/** `ident`'s name, read whole: null if its slot went to another thread, or writes kept it moving, as it was read. */
+/**
+ * The name in `slot`, read whole (within READ_MS; after that, as it reads
+ * then), and the name word it was read under: `whole` false if it was not
+ * read whole.
+ */
+export function readSlotName(table: NamedSlots, slot: number): { name: string; word: number; whole: boolean } {
+  const at = table.slotAt(slot, NAME_WORD);
+  const deadline = now() + READ_MS;
+  for (;;) {
+    const before = load(table.i32, at);
+    const name = nameIn(table, slot, before);
+    if (!isOdd(before) && load(table.i32, at) === before) return { name, word: before, whole: true };
+    if (now() > deadline) return { name, word: before, whole: false };
+  }
+}
+
+/** `ident`'s name, read whole: null if its slot went to another thread, or writes kept it moving for READ_MS, as it was read. */
 export function readName(table: NamedSlots, ident: number): string | null {
   const slot = table.slotOf(ident);
-  const at = table.slotAt(slot, NAME_WORD);
-  for (let tries = 0; tries < NAME_READ_TRIES; tries++) {
-    if (!table.holdsSlot(ident)) return null;
-    const before = Atomics.load(table.i32, at);
-    if ((before >>> 16) & 1) continue;
-    const name = nameIn(table, slot, before);
-    if (Atomics.load(table.i32, at) === before && table.holdsSlot(ident)) return name;
-  }
-  return null;
+  if (!table.holdsSlot(ident)) return null;
+  const read = readSlotName(table, slot);
+  return read.whole && table.holdsSlot(ident) ? read.name : null;
 }

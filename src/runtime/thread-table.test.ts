@@ -50,12 +50,33 @@ describe("thread names", () => {
     const at = CONTROL_WORDS + t.slotOf(a) * ENTRY_WORDS + 22;
     const word = Atomics.load(t.i32, at);
     // As a writer would leave it mid-write: the count odd, the bytes half new.
-    Atomics.store(t.i32, at, word + (1 << 16));
-    t.u8.set(new TextEncoder().encode("XXX"), (at + 1) * 4);
+    Atomics.store(t.i32, at, word + (1 << 8));
+    Atomics.store(t.i32, at + 1, 0x58585858);
     expect(t.nameOf(a)).toBeNull();
-    // A later rename takes the word over (bounded wait) and leaves it whole.
+    // A later rename takes the word over (after a bounded wait) and leaves it whole.
     t.setName(a, "third");
     expect(t.nameOf(a)).toBe("third");
-    expect((Atomics.load(t.i32, at) >>> 16) & 1).toBe(0);
+    expect((Atomics.load(t.i32, at) >>> 8) & 1).toBe(0);
+  });
+
+  it("a writer stalled mid-rename finds the word taken over when it goes on: its count is gone, so it writes no more and cannot publish", () => {
+    const t = table(2);
+    const a = t.reserve("Thread-1", "thread", false, 1, 1);
+    const at = CONTROL_WORDS + t.slotOf(a) * ENTRY_WORDS + 22;
+    // The stalled writer took the word (its count odd) and stopped there.
+    const stalled = Atomics.load(t.i32, at) + (1 << 8);
+    Atomics.store(t.i32, at, stalled);
+    t.setName(a, "renamed");
+    expect(t.nameOf(a)).toBe("renamed");
+    expect(Atomics.load(t.i32, at)).not.toBe(stalled);
+    expect(Atomics.compareExchange(t.i32, at, stalled, 0)).not.toBe(stalled);
+  });
+
+  it("a long name is cut to whole characters", () => {
+    const t = table(2);
+    const a = t.reserve("中".repeat(100), "thread", false, 1, 1);
+    const name = t.nameOf(a)!;
+    expect(name.length).toBeGreaterThan(50);
+    expect(name).toBe("中".repeat(name.length));
   });
 });

@@ -58,7 +58,7 @@
 import type { ThreadRole } from "./protocol";
 import { RuntimeError } from "../base/errors";
 import { FreeSlots } from "./free-slots";
-import { NAME_WORD, nameIn, readName, writeName } from "./slot-names";
+import { NAME_WORD, readName, readSlotName, writeName } from "./slot-names";
 
 export const CONTROL_WORDS = 96;
 export const ENTRY_WORDS = 64;
@@ -325,6 +325,7 @@ export class ThreadTable {
     return Atomics.load(this.i32, this.slotAt(slot, NAME_WORD));
   }
 
+  /** The name in `ident`'s slot, whoever holds it now, read whole as far as it can be (slot-names.ts). */
   name(ident: number): string {
     return this.slotName(this.slotOf(ident));
   }
@@ -334,9 +335,14 @@ export class ThreadTable {
     return readName(this, ident);
   }
 
-  /** The name in a slot, its length from the name word (`word`, read now if not given), clamped: any worker can write it. */
-  slotName(slot: number, word = this.nameStamp(slot)): string {
-    return nameIn(this, slot, word);
+  /** The name in a slot, read whole as far as it can be. */
+  slotName(slot: number): string {
+    return readSlotName(this, slot).name;
+  }
+
+  /** The name in a slot, the name word it was read under, and whether it was read whole (the drainer reads it again if not). */
+  slotNameRead(slot: number): { name: string; word: number; whole: boolean } {
+    return readSlotName(this, slot);
   }
 
   role(ident: number): ThreadRole {

@@ -129,5 +129,3 @@ export function handlersOf(scope: Record<string, unknown>): [() => unknown, unkn
   }
   return found;
 }
-
-/** The object along `scope`'s chain that holds `name` itself. */

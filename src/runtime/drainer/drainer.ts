@@ -162,10 +162,12 @@ export class Drainer {
   /** The thread's record for the page: when it is first seen, and again with its new name when renamed. */
   private sendRecord(slot: number, known: Known): void {
     const t = this.table;
-    known.nameStamp = t.nameStamp(slot);
+    const read = t.slotNameRead(slot);
+    // (A name not read whole, a rename holding it past the read's bound, is read again at the next pass.)
+    known.nameStamp = read.whole ? read.word : -1;
     const role = ROLES[Atomics.load(this.i32, t.slotAt(slot, Field.Role))] ?? "thread";
     this.threads.push({
-      ident: known.ident, name: t.slotName(slot), role,
+      ident: known.ident, name: read.name, role,
       pid: Atomics.load(this.i32, t.slotAt(slot, Field.Pid)),
       parent: Atomics.load(this.i32, t.slotAt(slot, Field.Parent)),
     });
