@@ -49,6 +49,8 @@ const encodeInto = TextEncoder.prototype.encodeInto;
 const decode = TextDecoder.prototype.decode;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const U8 = Uint8Array;
+const I32 = Int32Array;
 
 const isOdd = (word: number) => ((word >>> 8) & 1) === 1;
 
@@ -75,9 +77,9 @@ function takeWord(i32: Int32Array, at: number): number {
 /** Names `ident`'s thread `name` (cut to whole characters within nameBytes), unless its slot is another's once the word is taken. */
 export function writeName(table: NamedSlots, ident: number, name: string): void {
   const i32 = table.i32;
-  const bytes = new Uint8Array(table.nameBytes);
+  const bytes = new U8(table.nameBytes);
   const { written } = apply(encodeInto, encoder, [name, bytes]) as TextEncoderEncodeIntoResult;
-  const words = new Int32Array(bytes.buffer);
+  const words = new I32(bytes.buffer);
   const at = table.slotAt(table.slotOf(ident), NAME_WORD);
   const writing = takeWord(i32, at);
   if (table.holdsSlot(ident)) {
@@ -95,10 +97,10 @@ export function writeName(table: NamedSlots, ident: number, name: string): void 
 function nameIn(table: NamedSlots, slot: number, word: number): string {
   const i32 = table.i32;
   const at = table.slotAt(slot, NAME_WORD);
-  const words = new Int32Array(table.nameBytes / 4);
+  const words = new I32(table.nameBytes / 4);
   for (let w = 0; w < words.length; w++) words[w] = load(i32, at + 1 + w);
   const length = Math.min(table.nameBytes, word & 0xff);
-  return apply(decode, decoder, [new Uint8Array(words.buffer, 0, length)]) as string;
+  return apply(decode, decoder, [new U8(words.buffer, 0, length)]) as string;
 }
 
 /**
