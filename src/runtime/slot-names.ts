@@ -40,6 +40,7 @@ interface NamedSlots {
 }
 
 const TAKEOVER_MS = 100;
+/** how long a handle's read of its thread's name tries for it whole */
 const READ_MS = 20;
 const COUNT_MASK = 0x7fffff;
 const { load, store, compareExchange } = Atomics;
@@ -104,13 +105,14 @@ function nameIn(table: NamedSlots, slot: number, word: number): string {
 }
 
 /**
- * The name in `slot`, read whole (within READ_MS; after that, as it reads
- * then), and the name word it was read under: `whole` false if it was not
- * read whole.
+ * The name in `slot`, read whole (trying for `readMs`; after that, as it
+ * reads then), and the name word it was read under: `whole` false if it was
+ * not read whole. (The runner and the drainer try briefly or once: a
+ * snippet that holds every name word odd must not hold them up.)
  */
-export function readSlotName(table: NamedSlots, slot: number): { name: string; word: number; whole: boolean } {
+export function readSlotName(table: NamedSlots, slot: number, readMs = READ_MS): { name: string; word: number; whole: boolean } {
   const at = table.slotAt(slot, NAME_WORD);
-  const deadline = now() + READ_MS;
+  const deadline = now() + readMs;
   for (;;) {
     const before = load(table.i32, at);
     const name = nameIn(table, slot, before);

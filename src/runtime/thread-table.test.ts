@@ -79,4 +79,13 @@ describe("thread names", () => {
     expect(name.length).toBeGreaterThan(50);
     expect(name).toBe("中".repeat(name.length));
   });
+
+  it("the drainer's read of a name held mid-write says it was not whole, so that it reads it again at its next pass", () => {
+    const t = table(2);
+    const a = t.reserve("Thread-1", "thread", false, 1, 1);
+    const at = CONTROL_WORDS + t.slotOf(a) * ENTRY_WORDS + 22;
+    expect(t.slotNameRead(t.slotOf(a))).toMatchObject({ name: "Thread-1", whole: true });
+    Atomics.store(t.i32, at, Atomics.load(t.i32, at) + (1 << 8));
+    expect(t.slotNameRead(t.slotOf(a)).whole).toBe(false);
+  });
 });

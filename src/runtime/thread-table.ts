@@ -63,6 +63,8 @@ import { NAME_WORD, readName, readSlotName, writeName } from "./slot-names";
 export const CONTROL_WORDS = 96;
 export const ENTRY_WORDS = 64;
 export const NAME_BYTES = (ENTRY_WORDS - NAME_WORD - 1) * 4;
+/** how long the runner's read of a name tries for it whole (slotName) */
+const NAME_READ_MS = 1;
 /** slots are numbered in 16 bits in the free stack */
 export const MAX_SLOTS = 0xffff;
 /** idents must fit the 24 bits an object reference gives them (trace/object-kinds.ts) */
@@ -335,14 +337,14 @@ export class ThreadTable {
     return readName(this, ident);
   }
 
-  /** The name in a slot, read whole as far as it can be. */
+  /** The name in a slot, read whole if it can be within a millisecond (the runner's and a new thread's read). */
   slotName(slot: number): string {
-    return readSlotName(this, slot).name;
+    return readSlotName(this, slot, NAME_READ_MS).name;
   }
 
-  /** The name in a slot, the name word it was read under, and whether it was read whole (the drainer reads it again if not). */
+  /** The name in a slot, read once, the name word it was read under, and whether it was whole (the drainer reads it again at its next pass if not). */
   slotNameRead(slot: number): { name: string; word: number; whole: boolean } {
-    return readSlotName(this, slot);
+    return readSlotName(this, slot, 0);
   }
 
   role(ident: number): ThreadRole {
