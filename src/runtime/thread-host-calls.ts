@@ -37,7 +37,7 @@ type AnyFunction = (this: unknown, ...args: unknown[]) => unknown;
 
 /** A promise that settles as `promise` does, while `thread` lives (`counted`: one that comes after is counted as dropped). */
 function owned(thread: WorkerContext, promise: Promise<unknown>, counted = true): Promise<unknown> {
-  const drop = counted ? droppedHostCall(thread) : () => {};
+  const drop = counted ? droppedHostCall(thread) : noop;
   return new NativePromise((resolve, reject) => {
     apply(then, promise, [ownedCallback(thread, resolve, drop), ownedCallback(thread, reject, drop)]);
   });
