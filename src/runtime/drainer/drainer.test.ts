@@ -52,7 +52,7 @@ function aRun() {
     return { texts, ended, events };
   };
   const setHead = (word: number, value: number) => Atomics.store(heap.i32, word, value);
-  return { heap, table, book, memory, ident, outputBase, ringBase, live, release, drainAll, setHead };
+  return { heap, table, book, memory, drainer, ident, outputBase, ringBase, live, release, drainAll, setHead };
 }
 
 describe("Drainer, against a snippet that writes the runtime's memory", () => {
@@ -114,5 +114,34 @@ describe("Drainer, against a snippet that writes the runtime's memory", () => {
     run.live(["found"]);
     late.pass();
     expect(late.takeChunk().output.map((r) => r.text)).toEqual(["found"]);
+  });
+
+  it("holds a thread's end a few passes while its name is mid-rename, so that the page's last word on it is the whole new name", () => {
+    const run = aRun();
+    const pass = () => {
+      run.drainer.pass();
+      const chunk = run.drainer.takeChunk();
+      return { names: chunk.threads.map((t) => t.name), ended: chunk.ended };
+    };
+    pass();
+    const ends = run.live(["one"]);
+    run.release(ends);
+    // Another thread renames the ended thread's handle; its write is under way (the count odd, half the bytes new).
+    const at = run.table.slotAt(run.table.slotOf(run.ident), 22);
+    const word = Atomics.load(run.heap.i32, at);
+    const writing = word + (1 << 8);
+    Atomics.store(run.heap.i32, at, writing);
+    Atomics.store(run.heap.i32, at + 1, new Int32Array(new TextEncoder().encode("Work").buffer)[0]);
+    expect(pass().ended).toEqual([]);
+    // The rename ends: "Worker-7", whole.
+    const bytes = new Uint8Array(8);
+    new TextEncoder().encodeInto("Worker-7", bytes);
+    const words = new Int32Array(bytes.buffer);
+    Atomics.store(run.heap.i32, at + 1, words[0]);
+    Atomics.store(run.heap.i32, at + 2, words[1]);
+    Atomics.store(run.heap.i32, at, ((writing + (1 << 8)) & ~0xff) | 8);
+    const last = pass();
+    expect(last.names).toEqual(["Worker-7"]);
+    expect(last.ended).toEqual([run.ident]);
   });
 });

@@ -26,11 +26,15 @@ export class DrainCorrupt extends Error {}
 /** Limits of one chunk: the page takes them in pieces, a frame at a time. */
 export const CHUNK_EVENTS = 1 << 18;
 export const CHUNK_LINES = 1000;
+/** passes a thread's end waits for a name read amid a rename (a rename takes microseconds; a snippet may hold one for ever) */
+const MAX_NAME_WAITS = 3;
 
 interface Known {
   ident: number;
-  /** its name word when its name was last sent (a thread may be renamed: Thread.name) */
+  /** its name word when its name was last sent (a thread may be renamed: Thread.name); -1 if it was not read whole */
   nameStamp: number;
+  /** passes its end has waited for its name to be read whole (MAX_NAME_WAITS) */
+  nameWaits: number;
   ring: RingReader;
   output: OutputReader;
   ended: boolean;
@@ -110,7 +114,8 @@ export class Drainer {
     if (known.ring.pending() === 0 && known.ring.holding() && this.ctl && slot < this.ctl.length) Atomics.store(this.ctl, slot, 1);
     this.drainEvents(known);
     this.drainOutput(known);
-    if (known.released && known.ring.pending() === 0 && known.output.pending() === 0) {
+    // (Its last record is the page's last word on its name: one read amid a rename waits a few passes to be read whole.)
+    if (known.released && known.ring.pending() === 0 && known.output.pending() === 0 && (known.nameStamp !== -1 || ++known.nameWaits > MAX_NAME_WAITS)) {
       known.ended = true;
       this.ended.push(ident);
       t.pushFree(slot);
@@ -144,7 +149,7 @@ export class Drainer {
     }
     this.ringsOf.set(slot, { ring, output });
     const known: Known = {
-      ident, ended: false, released: false, nameStamp: 0,
+      ident, ended: false, released: false, nameStamp: 0, nameWaits: 0,
       ring: new RingReader(this.i32, ring, TRACE_RING_EVENTS),
       output: new OutputReader(this.i32, output, OUTPUT_RING_WORDS),
     };
