@@ -109,6 +109,27 @@ describe("value codec", () => {
     expect([custom.name, custom.message]).toEqual(["Full", "queue is full"]);
   });
 
+  it("gives each encode() an array of its own, whatever was encoded before or inside it", () => {
+    // Scenario: encode() works in a reused scratch; what it returns must not
+    // change when later values (bigger than the scratch, or encoded by a
+    // getter in the middle of this one) go through that scratch.
+    const big = "x".repeat(200_000);
+    const first = encode({ a: [1, 2, 3] });
+    const copyOfFirst = first.slice();
+    expect(decode(encode(big))).toBe(big);
+    let inner: Uint8Array | null = null;
+    const outer = encode({
+      get g() {
+        inner = encode(["inner", big.length]);
+        return "outer";
+      },
+    });
+    expect(decode(outer)).toStrictEqual({ g: "outer" });
+    expect(decode(inner!)).toStrictEqual(["inner", 200_000]);
+    expect(first).toStrictEqual(copyOfFirst);
+    expect(decode(first)).toStrictEqual({ a: [1, 2, 3] });
+  });
+
   it("keeps shared sub-objects shared and cycles cyclic", () => {
     // Scenario: one object referenced twice arrives as one object referenced
     // twice; an object that contains itself arrives containing itself.

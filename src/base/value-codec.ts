@@ -73,12 +73,27 @@ export function encodeInto(value: unknown, out: Uint8Array, offset = 0, options?
   }
 }
 
+// encode()'s scratch: a thread start's record (a few hundred bytes) used to
+// be tried at 64 and 256 bytes first, and a try that runs out of room costs
+// more than one that fits (the throw unwinds every level). Kept up to
+// SCRATCH_KEPT bytes; a re-entrant call (a getter that itself encodes) and
+// a bigger value get arrays of their own.
+const SCRATCH_KEPT = 64 * 1024;
+let scratch: Uint8Array | null = new Uint8Array(1024);
+
 /** Encodes `value` into a new array of exactly its length. */
 export function encode(value: unknown, options?: CodecOptions): Uint8Array {
-  for (let size = 64; ; size *= 4) {
-    const out = new Uint8Array(size);
-    const end = encodeInto(value, out, 0, options);
-    if (end >= 0) return out.slice(0, end);
+  const mine = scratch;
+  scratch = null;
+  let out = mine ?? new Uint8Array(1024);
+  try {
+    for (;;) {
+      const end = encodeInto(value, out, 0, options);
+      if (end >= 0) return out.slice(0, end);
+      out = new Uint8Array(out.length * 4);
+    }
+  } finally {
+    if (mine) scratch = out.length <= SCRATCH_KEPT ? out : mine;
   }
 }
 
