@@ -52,6 +52,25 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const U8 = Uint8Array;
 const I32 = Int32Array;
+const AB = ArrayBuffer;
+
+// One scratch for a name's bytes, reused by every write and read of this
+// worker (none of them re-enters: their tools are the runtime's own): a
+// fresh ArrayBuffer costs a browser about 6 us, and a thread's start took
+// one to write its name and one more at each read. (Views and loops, not
+// subarray() or fill(), which the snippet may have replaced.)
+let scratch = { bytes: new U8(0), words: new I32(0) };
+
+/** The scratch as `nameBytes` bytes, zeroed, and the words over them. */
+function scratchFor(nameBytes: number): { bytes: Uint8Array; words: Int32Array } {
+  if (scratch.bytes.length !== nameBytes) {
+    const buffer = new AB(nameBytes);
+    scratch = { bytes: new U8(buffer), words: new I32(buffer) };
+  }
+  const { words } = scratch;
+  for (let w = 0; w < words.length; w++) words[w] = 0;
+  return scratch;
+}
 
 const isOdd = (word: number) => ((word >>> 8) & 1) === 1;
 
@@ -78,9 +97,8 @@ function takeWord(i32: Int32Array, at: number): number {
 /** Names `ident`'s thread `name` (cut to whole characters within nameBytes), unless its slot is another's once the word is taken. */
 export function writeName(table: NamedSlots, ident: number, name: string): void {
   const i32 = table.i32;
-  const bytes = new U8(table.nameBytes);
+  const { bytes, words } = scratchFor(table.nameBytes);
   const { written } = apply(encodeInto, encoder, [name, bytes]) as TextEncoderEncodeIntoResult;
-  const words = new I32(bytes.buffer);
   const at = table.slotAt(table.slotOf(ident), NAME_WORD);
   const writing = takeWord(i32, at);
   if (table.holdsSlot(ident)) {
@@ -98,10 +116,10 @@ export function writeName(table: NamedSlots, ident: number, name: string): void 
 function nameIn(table: NamedSlots, slot: number, word: number): string {
   const i32 = table.i32;
   const at = table.slotAt(slot, NAME_WORD);
-  const words = new I32(table.nameBytes / 4);
+  const { bytes, words } = scratchFor(table.nameBytes);
   for (let w = 0; w < words.length; w++) words[w] = load(i32, at + 1 + w);
   const length = Math.min(table.nameBytes, word & 0xff);
-  return apply(decode, decoder, [new U8(words.buffer, 0, length)]) as string;
+  return apply(decode, decoder, [new U8(bytes.buffer, 0, length)]) as string;
 }
 
 /**
