@@ -3,7 +3,7 @@
 // what the snippet itself counted, and no lock hold is drawn past the end
 // of the thread that held it.
 import { starterSnippet } from "../src/examples/starter";
-import { apiTest as test, expect, runSnippet, describeRun } from "./fixtures";
+import { apiTest as test, expect, runSnippet, describeRun, type PlaygroundApi } from "./fixtures";
 
 test("the starter: no event dropped, 600,000 acquisitions of lock, no hold past its holder's end", async ({ playground }) => {
   const result = await runSnippet(playground, starterSnippet, undefined, 120_000);
@@ -136,5 +136,40 @@ test("a run that ended before its trace reached the page says where the record s
   for (const thread of result.threads) {
     // what a thread did past the cut is not known: it is counted neither running nor blocked (it was marking, not sleeping)
     expect(thread.runningMs + thread.blockedMs, `${thread.name}: ${JSON.stringify(thread)}`).toBeLessThanOrEqual(after!.atMs - thread.startMs + 1e-6);
+  }
+});
+
+test("a short run's end cuts none of what its threads recorded: the runner reads its threads' clock", async ({ playground }) => {
+  // Scenario: a one-line run lasts a few ms. Its end, stamped by the runner,
+  // cuts what the threads recorded after it; a runner that read its own
+  // frame's clock, which was at times 1-4 ms behind its workers' on this
+  // machine, ended such runs before their print and their "done": half came
+  // back "ok" with no output. Here the runner's own reading is set 5 ms
+  // behind (a debug hook: the machine's own skew comes and goes), and every
+  // run must still end at or after every event of its thread, its line
+  // printed. Each run goes through the editor, as a learner's does.
+  const runs = await playground.evaluate(async () => {
+    const api = (window as unknown as { playground: PlaygroundApi & { debug: { skewRunnerClock(ms: number): void } } }).playground;
+    api.debug.skewRunnerClock(-5);
+    const out = [];
+    try {
+      for (let i = 0; i < 12; i++) {
+        const marker = `line-${i}`;
+        api.setCode(`import { print } from "playground"; print(${JSON.stringify(marker)})`);
+        const result = await api.run({});
+        const main = result.threads.find((t) => t.name === "MainThread");
+        out.push({ marker, printed: result.output.map((l) => l.text), status: result.status, state: main?.state, endMs: main?.endMs ?? NaN, runEndMs: result.durationMs });
+      }
+    } finally {
+      api.debug.skewRunnerClock(0);
+    }
+    return out;
+  });
+  for (const run of runs) {
+    const why = JSON.stringify(run);
+    expect(run.status, why).toBe("ok");
+    expect(run.printed, why).toEqual([run.marker]);
+    expect(run.state, why).toBe("done");
+    expect(run.endMs, why).toBeLessThanOrEqual(run.runEndMs + 1e-6);
   }
 });

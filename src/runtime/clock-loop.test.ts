@@ -1,9 +1,11 @@
 // The coarse clock's loop (clock-loop.ts) on a real worker thread: it
 // ticks, and it ends on the runner's own stop word even while the run's
 // state word, which the snippet can reach, is held at 0; and on the state
-// word too, as before.
+// word too, as before. It answers the runner's pings with its reading of
+// timeOrigin + now().
 import { afterEach, describe, expect, it } from "vitest";
 import { Worker } from "node:worker_threads";
+import { ANSWER_AT, ANSWERED, PING, STOP, STOP_BYTES } from "./clock-loop";
 
 const workers: Worker[] = [];
 afterEach(async () => {
@@ -33,7 +35,7 @@ async function ticked(heap: SharedArrayBuffer): Promise<void> {
 describe("the coarse clock's loop", () => {
   it("ticks, and returns once the runner sets its stop word, though the run's state word stays 0", async () => {
     const heap = new SharedArrayBuffer(16);
-    const stop = new Int32Array(new SharedArrayBuffer(4));
+    const stop = new Int32Array(new SharedArrayBuffer(STOP_BYTES));
     const returned = clockOn(heap, stop.buffer);
     await ticked(heap);
     expect(Atomics.load(new Int32Array(heap), 0)).toBe(0);
@@ -42,9 +44,33 @@ describe("the coarse clock's loop", () => {
     await returned;
   });
 
+  it("answers each ping, once, with its reading of the clock taken after the ping was sent", async () => {
+    // Scenario: the runner measures its workers' clock through the stop
+    // buffer (runner/run-clock.ts); node's threads share one clock, so the
+    // answer must fall inside the ping's round trip.
+    const heap = new SharedArrayBuffer(16);
+    const stop = new Int32Array(new SharedArrayBuffer(STOP_BYTES));
+    const answer = new Float64Array(stop.buffer);
+    const returned = clockOn(heap, stop.buffer);
+    await ticked(heap);
+    for (let ping = 1; ping <= 3; ping++) {
+      const sent = performance.timeOrigin + performance.now();
+      Atomics.store(stop, PING, ping);
+      Atomics.notify(stop, STOP);
+      while (Atomics.load(stop, ANSWERED) !== ping) await new Promise((r) => setTimeout(r, 0));
+      const back = performance.timeOrigin + performance.now();
+      // (A millisecond either way: node's two readings of timeOrigin are not exact to the microsecond.)
+      expect(answer[ANSWER_AT]).toBeGreaterThan(sent - 1);
+      expect(answer[ANSWER_AT]).toBeLessThan(back + 1);
+    }
+    Atomics.store(stop, STOP, 1);
+    Atomics.notify(stop, STOP);
+    await returned;
+  });
+
   it("returns when the run's state word leaves 0", async () => {
     const heap = new SharedArrayBuffer(16);
-    const returned = clockOn(heap, new SharedArrayBuffer(4));
+    const returned = clockOn(heap, new SharedArrayBuffer(STOP_BYTES));
     await ticked(heap);
     Atomics.store(new Int32Array(heap), 0, 1);
     await returned;

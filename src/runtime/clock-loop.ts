@@ -3,6 +3,14 @@
 // every PERIOD_MS, until the runner sets the stop word (a buffer of its own,
 // runner/run-clock.ts) or the run's state word leaves 0; then it returns, and
 // the worker serves the next run.
+//
+// It also answers the runner's pings, in that same buffer: a browser's
+// workers share one reading of timeOrigin + now(), but a frame's (the
+// runner's) can differ from theirs by milliseconds, so the runner measures
+// the difference against this worker (run-clock.ts) instead of assuming none.
+// Runner words (Int32): STOP (1 once the run is over), PING (the number of
+// the runner's last ping); clock words: ANSWERED (the last ping answered),
+// and the Float64 ANSWER_AT: this worker's timeOrigin + now() as it answered.
 
 export interface ClockStart {
   heap: SharedArrayBuffer;
@@ -11,9 +19,16 @@ export interface ClockStart {
   /** Int32 index of the run's state word in `heap` (0 while the run goes on) */
   runStateIndex: number;
   epochMs: number;
-  /** Int32 word 0: 1 once the run is over (only the runner writes it) */
+  /** the runner's words (see the header): STOP_BYTES, only the runner and this worker hold it */
   stop: SharedArrayBuffer;
 }
+
+export const STOP = 0;
+export const PING = 1;
+export const ANSWERED = 2;
+/** Float64 index */
+export const ANSWER_AT = 2;
+export const STOP_BYTES = 24;
 
 const PERIOD_MS = 0.5;
 
@@ -21,9 +36,15 @@ export function runClock(start: ClockStart): void {
   const f64 = new Float64Array(start.heap);
   const i32 = new Int32Array(start.heap);
   const stop = new Int32Array(start.stop);
+  const answer = new Float64Array(start.stop);
   const origin = performance.timeOrigin - start.epochMs;
-  while (Atomics.load(stop, 0) === 0 && Atomics.load(i32, start.runStateIndex) === 0) {
+  while (Atomics.load(stop, STOP) === 0 && Atomics.load(i32, start.runStateIndex) === 0) {
     f64[start.clockIndex] = origin + performance.now();
-    Atomics.wait(stop, 0, 0, PERIOD_MS);
+    const ping = Atomics.load(stop, PING);
+    if (ping !== Atomics.load(stop, ANSWERED)) {
+      answer[ANSWER_AT] = performance.timeOrigin + performance.now();
+      Atomics.store(stop, ANSWERED, ping);
+    }
+    Atomics.wait(stop, STOP, 0, PERIOD_MS);
   }
 }

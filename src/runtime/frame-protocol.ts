@@ -28,7 +28,9 @@ export type ToRunner =
   /** for tests: which workers the runner has made and not terminated */
   | { type: "workers"; runId: 0 }
   /** the page has loaded (its editor and compiler): the runner's pools may boot the rest of their workers */
-  | { type: "warm"; runId: 0 };
+  | { type: "warm"; runId: 0 }
+  /** for tests: the runner reads its own clock `ms` off, as a frame's may be off its workers' (runner/worker-time.ts) */
+  | { type: "skew"; runId: 0; ms: number };
 
 /** Per kind of worker: its blob's URL, workers live and ever made, runs a kept worker served, and how many idle ones the pool keeps booted once grown. */
 export type WorkerCounts = Record<"thread" | "drainer" | "clock", { url: string; live: number; made: number; reused: number; poolSize: number }> & {
@@ -77,7 +79,8 @@ export type FromRunner =
   | { type: "ready"; isolated: boolean; problem?: string }
   | { type: "beat" }
   | { type: "started"; runId: number; epochMs: number }
-  | { type: "chunk"; runId: number; chunk: TraceChunk }
+  /** `sentMs`: the run's clock as the runner sent it (the page's reading of the run's clock: session/run-session.ts) */
+  | { type: "chunk"; runId: number; chunk: TraceChunk; sentMs?: number }
   | { type: "object"; runId: number; ref: number; name?: string; owner?: number }
   | { type: "exception"; runId: number; ident: number; thread: string; errorName: string; message: string; stack: string; t: number }
   | { type: "notice"; runId: number; ident: number; thread: string; text: string; t: number }

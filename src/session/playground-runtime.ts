@@ -229,6 +229,10 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
       sendWarm();
     },
 
+    skewRunnerClock(ms: number) {
+      void connection?.then((runner) => runner.send({ type: "skew", runId: 0, ms }));
+    },
+
     async runner() {
       if (!connection) return null;
       const runner = await connection;

@@ -24,6 +24,7 @@ import { originalPosition } from "../compile/source-position";
 import { sourceMapper } from "./source-mapper";
 import { RunOutput } from "./run-output";
 
+const pageNow = () => performance.timeOrigin + performance.now();
 /** page time spent on a run's stream per frame */
 const WORK_MS = 6;
 /** a frame's length, for pacing where no frame callback says when one starts */
@@ -52,7 +53,18 @@ export class RunSession {
   private readonly halts = new Map<number, { state: ThreadState; t: number }>();
   private readonly pending: FromRunner[] = [];
   private step: Step | null = null;
-  private epochMs = performance.timeOrigin + performance.now();
+  /**
+   * The most the page's clock can be ahead of the run's: the least of
+   * (page's time as a runner message came - the run's time it was sent at).
+   * The page's own timeOrigin + now() can be tens of ms off the run's
+   * threads' (a page's and a worker's were 47 ms apart on this machine), so
+   * it is not read against the run's epoch; this bound only ever tightens,
+   * and now() read through it is never ahead of the run, and behind it by
+   * the quickest message's latency. (Only the runner's stamps count: an
+   * event's time is the snippet's to forge.)
+   */
+  private lead = Infinity;
+  private readonly createdAt = pageNow();
   private scheduled = false;
   /** the page time the stream has had since `windowStart` (a frame, or FRAME_MS) */
   private usedMs = 0;
@@ -85,18 +97,25 @@ export class RunSession {
     });
   }
 
-  /** ms since the run started, on the page's reading of the run's clock */
+  /** ms since the run started, on the page's reading of the run's clock (see `lead`; before the run starts, since the page asked for it) */
   now(): number {
-    return performance.timeOrigin + performance.now() - this.epochMs;
+    return Number.isFinite(this.lead) ? pageNow() - this.lead : pageNow() - this.createdAt;
+  }
+
+  /** The runner said something at run time `runMs`. */
+  private heard(runMs: number): void {
+    if (Number.isFinite(runMs)) this.lead = Math.min(this.lead, pageNow() - runMs);
   }
 
   handle(message: FromRunner): void {
     if (this.done) return;
     if (message.type === "started") {
-      if (Number.isFinite(message.epochMs)) this.epochMs = message.epochMs;
+      // (Sent after the run's epoch: the run's clock was at 0 or past it.)
+      this.heard(0);
       this.listener.onTraceStart?.(this.model, () => this.now());
       return;
     }
+    if (message.type === "chunk" && typeof message.sentMs === "number") this.heard(message.sentMs);
     if (message.type === "end") this.endHeard = true;
     this.pending.push(message);
     this.schedule();

@@ -78,4 +78,6 @@ export interface PlaygroundRuntime {
   warm?(): void;
   /** for tests: where runs happen, and the workers the runner has made and not terminated */
   runner(): Promise<{ mode: "frame" | "inline"; workers: WorkerCounts } | null>;
+  /** for tests: the runner reads its own clock `ms` off its workers' (as a frame's may be) */
+  skewRunnerClock?(ms: number): void;
 }

@@ -70,6 +70,8 @@ export interface PlaygroundDebug {
   notRecordedAfter(): { atMs: number; cut: boolean } | null;
   /** keep at most `events` trace events from the next run on (null: the usual 50 M), to test the cap in seconds */
   setTraceCap(events: number | null): void;
+  /** the runner reads its own clock `ms` off its workers' (at most a second either way), as a frame's clock may be off by itself */
+  skewRunnerClock(ms: number): void;
   /** the same sweep over the last run's own trace, what its model holds in memory, and how many of its events are folded lock pairs (stored as none) */
   renderBenchLastRun(widthPx?: number, heightPx?: number): Promise<RenderBenchResult & { bytes: number; folded: number }>;
   /** draw a pan/zoom sweep over a synthetic trace of about `events` events (timeline/bench.ts) */
@@ -134,6 +136,7 @@ export function createAutomation(app: PlaygroundApp): PlaygroundAutomation {
         app.stores.settings.setState({ ...DEFAULT_SETTINGS, seed: undefined, schedule: undefined });
       },
       runner: () => app.runtime.runner(),
+      skewRunnerClock: (ms) => app.runtime.skewRunnerClock?.(Number(ms)),
       setTraceCap: (events) => {
         app.controller.traceCap = events === null ? null : Math.max(1, Math.floor(Number(events)) || 1);
       },

@@ -10,17 +10,26 @@
 // snippet can reach that heap, and a state word it set back to 0 would keep
 // the clock ticking there, and the next run's start message queued behind
 // it, for ever. States: ticking (stop 0) → stopped (stop 1, kept by the pool).
+//
+// The same buffer carries the runner's pings (clock-loop.ts), by which it
+// measures how far its own clock is from its workers' (worker-time.ts).
 
-import type { ClockStart } from "../clock-loop";
+import { ANSWER_AT, ANSWERED, PING, STOP, STOP_BYTES, type ClockStart } from "../clock-loop";
+import { adoptOffset, frameNow } from "./worker-time";
 import { ANY_RUN, type WarmPool } from "./worker-pool";
+
+/** a round trip short enough to stop pinging at (a measure's error is at most its round trip) */
+const GOOD_ROUND_TRIP_MS = 0.1;
 
 /** where the clock ticks: all of its start message but the stop word, which is the RunClock's */
 export type ClockPlace = Omit<ClockStart, "stop">;
 
 export class RunClock {
-  private readonly stop = new Int32Array(new SharedArrayBuffer(4));
+  private readonly stop = new Int32Array(new SharedArrayBuffer(STOP_BYTES));
+  private readonly answer = new Float64Array(this.stop.buffer);
   private readonly worker: Worker;
   private ended = false;
+  private pings = 0;
 
   constructor(private readonly pool: WarmPool, place: ClockPlace) {
     const worker = (this.worker = pool.take(ANY_RUN));
@@ -31,6 +40,41 @@ export class RunClock {
       worker.terminate();
       throw error;
     }
+  }
+
+  /**
+   * Measures the workers' clock against the runner's (worker-time.ts),
+   * pinging for up to `budgetMs` (the runner waits that long at most: a
+   * clock not yet started, or not scheduled, does not answer), and keeps
+   * the ping with the shortest round trip: the worker read its clock at
+   * some moment of it, so the difference lies between its reading minus
+   * the round trip's end and its reading minus its start (worker-time.ts
+   * takes one bound or the other). True if a ping came back.
+   */
+  measure(budgetMs: number): boolean {
+    if (this.ended) return false;
+    const deadline = frameNow() + budgetMs;
+    let best = { roundTrip: Infinity, low: NaN, high: NaN };
+    while (best.roundTrip > GOOD_ROUND_TRIP_MS) {
+      const ping = ++this.pings;
+      const sent = frameNow();
+      Atomics.store(this.stop, PING, ping);
+      Atomics.notify(this.stop, STOP);
+      while (Atomics.load(this.stop, ANSWERED) !== ping) {
+        if (frameNow() > deadline) return this.adopt(best);
+      }
+      const back = frameNow();
+      const read = this.answer[ANSWER_AT];
+      if (back - sent < best.roundTrip) best = { roundTrip: back - sent, low: read - back, high: read - sent };
+      if (frameNow() > deadline) break;
+    }
+    return this.adopt(best);
+  }
+
+  private adopt(best: { roundTrip: number; low: number; high: number }): boolean {
+    if (!Number.isFinite(best.roundTrip)) return false;
+    adoptOffset(best.low, best.high);
+    return true;
   }
 
   /** The run is over: the clock stops at once and serves the next run (`memory`: the run's heap, counted by the pool). */

@@ -28,6 +28,7 @@ import { CONTROL_WORDS, Ctl, ENTRY_WORDS, MAIN_PID, ThreadTable } from "../threa
 import { provisionThread } from "../provision";
 import type { RunContextInit } from "../protocol";
 import type { ResolvedSettings } from "../settings";
+import { epochNow } from "./worker-time";
 
 /** Largest first; a device that refuses one size gets the next. */
 const HEAP_SIZES = [256 << 20, 64 << 20];
@@ -132,7 +133,7 @@ export function createRunMemory(runId: number, js: string, settings: ResolvedSet
   Atomics.store(heap.i32, control + Ctl.Dock, dockBase);
   Atomics.store(heap.i32, control + Ctl.DockPlaces, dockPlaces);
   const context: RunContextInit = {
-    runId, js, controlIndex: control, epochMs: kept?.epochMs ?? performance.timeOrigin + performance.now(),
+    runId, js, controlIndex: control, epochMs: kept?.epochMs ?? epochNow(),
     heap: heap.buffer, userHeap: userHeap.buffer, ctl,
     ...(settings.raceDetector ? { race: createRaceMemory() } : {}),
     ...(settings.controlled ? { control: controlMemory(settings, capacity, plan, kept?.control), seed: settings.seed ?? 0 } : {}),

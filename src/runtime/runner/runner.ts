@@ -19,6 +19,7 @@ import { Dock } from "./docked-crew";
 import { batchedSend } from "./message-batch";
 import { RunnerSearch, type SearchRequest } from "./search-runner";
 import type { ControlPlan } from "../types";
+import { skewFrameClock, workersNow } from "./worker-time";
 
 export const BEAT_MS = 250;
 /** how long a search's next schedule waits for the workers the last one left docked to park again before it takes others */
@@ -27,6 +28,8 @@ const DOCK_WAIT_MS = 1000;
 export const MAX_JS_CHARS = 4 << 20;
 /** the longest a search may be given (an hour) */
 const MAX_SEARCH_MS = 3_600_000;
+/** the most a test may set the runner's clock off (worker-time.ts) */
+const MAX_SKEW_MS = 1000;
 
 export interface RunnerHandle {
   dispose(): void;
@@ -42,6 +45,8 @@ function readRequest(data: unknown): ToRunner | null {
     case "workers":
     case "warm":
       return m as ToRunner;
+    case "skew":
+      return typeof m.ms === "number" && Math.abs(m.ms) <= MAX_SKEW_MS ? { type: "skew", runId: 0, ms: m.ms } : null;
     case "search": {
       const settings = checkSettings(m.settings);
       if (typeof m.js !== "string" || m.js.length > MAX_JS_CHARS || !settings.ok) return null;
@@ -154,7 +159,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
       }
     }
     // The page (or the search) waits for an end: a run that could not start must still send one.
-    out({ type: "started", runId: request.runId, epochMs: performance.timeOrigin + performance.now() });
+    out({ type: "started", runId: request.runId, epochMs: workersNow() });
     out({ type: "end", runId: request.runId, status: "error", exitCode: 1, endMs: 0, problem: cannotStart(failure) });
   };
 
@@ -162,7 +167,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
     if (pending === null) return;
     const runId = pending;
     pending = null;
-    pendingOut({ type: "started", runId, epochMs: performance.timeOrigin + performance.now() });
+    pendingOut({ type: "started", runId, epochMs: workersNow() });
     pendingOut({ type: "end", runId, status, exitCode: 1, endMs: 0 });
   };
 
@@ -216,6 +221,9 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
         // (A run being set up is not slowed either: it counts as going on only once its supervisor starts it, and
         // its end grows the pools.)
         if (pending === null) for (const pool of [threads, drainers, clocks]) pool.grow();
+        return;
+      case "skew":
+        skewFrameClock(request.ms);
         return;
       case "workers": {
         const count = (w: BlobWorkers, pool: WarmPool, docked = 0) => ({ url: w.url, live: w.liveCount, made: w.madeCount, reused: pool.reused + docked, poolSize: pool.size });

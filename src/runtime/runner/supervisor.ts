@@ -24,9 +24,13 @@ import { DockedCrew, memoryShape } from "./docked-crew";
 import { RunDrain } from "./run-drain";
 import { RunThreads } from "./run-threads";
 import { RunClock } from "./run-clock";
+import { workersNow } from "./worker-time";
 
 /** two scans must agree, so a deadlock is reported within about 2x this */
 const DEADLOCK_SCAN_MS = 300;
+/** how long the runner pings its workers' clock (worker-time.ts) at a run's end, and then waits for it at most (endStamp) */
+const END_MEASURE_MS = 3;
+const END_WAIT_MS = 100;
 
 export interface RunRequest {
   runId: number;
@@ -84,7 +88,7 @@ export class Supervisor {
     parts.send({ type: "started", runId: request.runId, epochMs: context.epochMs });
 
     this.drain = new RunDrain(memory, parts.drainers,
-      (chunk) => parts.send({ type: "chunk", runId: request.runId, chunk }, chunk.events.map((e) => e.data)),
+      (chunk) => parts.send({ type: "chunk", runId: request.runId, chunk, sentMs: this.now() }, chunk.events.map((e) => e.data)),
       () => void this.end("error"), request.plan?.reuse === true);
     const threads = (this.threads = new RunThreads(memory, request.settings.maxThreads, this.voice, this.drain, {
       now: () => this.now(),
@@ -142,9 +146,10 @@ export class Supervisor {
     return this.request.runId;
   }
 
+  /** The run's clock as its threads read it (worker-time.ts: as last measured, at the end of a run). */
   private now(): number {
     const control = this.memory.context.control;
-    return control ? virtualNow(control) : performance.timeOrigin + performance.now() - this.memory.context.epochMs;
+    return control ? virtualNow(control) : workersNow() - this.memory.context.epochMs;
   }
 
   stop(): void {
@@ -202,6 +207,26 @@ export class Supervisor {
     void this.end("deadlock");
   }
 
+  /**
+   * The run's end, which cuts what its threads record after it: stamped on
+   * their clock, measured now. A clock that does not answer (its worker may
+   * not have started its loop yet: a run of a few ms) is waited for up to
+   * END_WAIT_MS, without holding the runner up; past that, the last measure
+   * stands. (Synchronous when it answers: the end goes on in the same
+   * task, as it always did.)
+   */
+  private endStamp(): number | Promise<number> {
+    const clock = this.clock;
+    if (!clock || clock.measure(END_MEASURE_MS)) return this.now();
+    return (async () => {
+      for (const until = performance.now() + END_WAIT_MS; performance.now() < until;) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        if (clock.measure(1)) break;
+      }
+      return this.now();
+    })();
+  }
+
   /** MainThread's shared globals now (a controlled run reports them: step mode shows them). */
   private mainGlobals(): number[] {
     const { table, userHeap, main } = this.memory;
@@ -224,7 +249,8 @@ export class Supervisor {
     this.threads.close();
     for (const timer of this.timers) clearTimeout(timer);
     const { table, heap } = this.memory;
-    const endMs = this.now();
+    const stamp = this.endStamp();
+    const endMs = typeof stamp === "number" ? stamp : await stamp;
     // Writers past this point drop instead of waiting on a full ring.
     Atomics.store(heap.i32, table.control + Ctl.RunState, 1);
     // terminate() returns before the worker has stopped: nothing is woken
