@@ -90,7 +90,8 @@ export function encode(value: unknown, options?: CodecOptions): Uint8Array {
     for (;;) {
       const end = encodeInto(value, out, 0, options);
       if (end >= 0) return out.slice(0, end);
-      out = new Uint8Array(out.length * 4);
+      // (From 1 KiB at least: a scratch a snippet's replaced method took the buffer of is empty now.)
+      out = new Uint8Array(Math.max(1024, out.length * 4));
     }
   } finally {
     if (mine) scratch = out.length <= SCRATCH_KEPT ? out : mine;

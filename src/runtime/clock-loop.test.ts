@@ -1,8 +1,8 @@
 // The coarse clock's loop (clock-loop.ts) on a real worker thread: it
 // ticks, and it ends on the runner's own stop word even while the run's
 // state word, which the snippet can reach, is held at 0; and on the state
-// word too, as before. It answers the runner's pings with its reading of
-// timeOrigin + now().
+// word too, a while after it leaves 0. It answers the runner's pings with
+// its reading of timeOrigin + now(), after the state word left 0 too.
 import { afterEach, describe, expect, it } from "vitest";
 import { Worker } from "node:worker_threads";
 import { ANSWER_AT, ANSWERED, PING, STOP, STOP_BYTES } from "./clock-loop";
@@ -63,12 +63,17 @@ describe("the coarse clock's loop", () => {
       expect(answer[ANSWER_AT]).toBeGreaterThan(sent - 1);
       expect(answer[ANSWER_AT]).toBeLessThan(back + 1);
     }
+    // The run is over (its state word left 0): the runner measures once more, for the end's stamp.
+    Atomics.store(new Int32Array(heap), 0, 1);
+    Atomics.store(stop, PING, 4);
+    Atomics.notify(stop, STOP);
+    while (Atomics.load(stop, ANSWERED) !== 4) await new Promise((r) => setTimeout(r, 0));
     Atomics.store(stop, STOP, 1);
     Atomics.notify(stop, STOP);
     await returned;
   });
 
-  it("returns when the run's state word leaves 0", async () => {
+  it("returns a while after the run's state word leaves 0, if the runner never stops it", async () => {
     const heap = new SharedArrayBuffer(16);
     const returned = clockOn(heap, new SharedArrayBuffer(STOP_BYTES));
     await ticked(heap);

@@ -55,7 +55,8 @@ const I32 = Int32Array;
 const AB = ArrayBuffer;
 
 // One scratch for a name's bytes, reused by every write and read of this
-// worker (none of them re-enters: their tools are the runtime's own): a
+// worker (each fills it and is done with it before it calls anything but
+// the tools taken here, so none re-enters it): a
 // fresh ArrayBuffer costs a browser about 6 us, and a thread's start took
 // one to write its name and one more at each read. (Views and loops, not
 // subarray() or fill(), which the snippet may have replaced.)
@@ -97,11 +98,16 @@ function takeWord(i32: Int32Array, at: number): number {
 /** Names `ident`'s thread `name` (cut to whole characters within nameBytes), unless its slot is another's once the word is taken. */
 export function writeName(table: NamedSlots, ident: number, name: string): void {
   const i32 = table.i32;
-  const { bytes, words } = scratchFor(table.nameBytes);
-  const { written } = apply(encodeInto, encoder, [name, bytes]) as TextEncoderEncodeIntoResult;
+  const nameBytes = table.nameBytes;
+  // (Made a string before the word is taken: a value's own toString is the snippet's code.)
+  const text = typeof name === "string" ? name : `${name as unknown as string}`;
   const at = table.slotAt(table.slotOf(ident), NAME_WORD);
   const writing = takeWord(i32, at);
   if (table.holdsSlot(ident)) {
+    // (Encoded after the table's methods ran, with nothing but the captured tools until the last store: a read of a
+    // name from a method the snippet replaced would have written over the scratch.)
+    const { bytes, words } = scratchFor(nameBytes);
+    const { written } = apply(encodeInto, encoder, [text, bytes]) as TextEncoderEncodeIntoResult;
     for (let w = 0; w < words.length; w++) {
       if (load(i32, at) !== writing) return;
       store(i32, at + 1 + w, words[w]);

@@ -5,7 +5,8 @@
 // machine).
 //
 // It stops on a stop word of its own (clock-loop.ts), in a buffer only the
-// runner holds, and also when the run's state word leaves 0. The run's heap
+// runner holds (and, should the runner never say, a while after the run's
+// state word leaves 0). The run's heap
 // is no place for the word that frees a worker another run will get: the
 // snippet can reach that heap, and a state word it set back to 0 would keep
 // the clock ticking there, and the next run's start message queued behind
@@ -20,6 +21,9 @@ import { ANY_RUN, type WarmPool } from "./worker-pool";
 
 /** a round trip short enough to stop pinging at (a measure's error is at most its round trip) */
 const GOOD_ROUND_TRIP_MS = 0.1;
+/** the runner's first measure, before any run: how often it pings a clock still booting, and for how long at most */
+const AHEAD_EVERY_MS = 5;
+const AHEAD_FOR_MS = 10_000;
 
 /** where the clock ticks: all of its start message but the stop word, which is the RunClock's */
 export type ClockPlace = Omit<ClockStart, "stop">;
@@ -31,8 +35,34 @@ export class RunClock {
   private ended = false;
   private pings = 0;
 
-  constructor(private readonly pool: WarmPool, place: ClockPlace) {
-    const worker = (this.worker = pool.take(ANY_RUN));
+  /**
+   * Before any run (a page's first run would otherwise be stamped on the
+   * runner's own clock until its end: worker-time.ts): an idle clock
+   * worker, lent by the pool, ticks a clock of no run and is pinged until
+   * it answers, then goes back as it was.
+   */
+  static async measureAhead(pool: WarmPool): Promise<void> {
+    const worker = pool.lend();
+    if (!worker) return;
+    const heap = new SharedArrayBuffer(16);
+    const ticked = new Float64Array(heap, 0, 1);
+    const clock = new RunClock(pool, { heap, clockIndex: 0, runStateIndex: 2, epochMs: 0 }, worker);
+    try {
+      // (Pinged once its loop ticks: a booting worker answers nothing, and the runner spins while it pings.)
+      for (const until = performance.now() + AHEAD_FOR_MS; performance.now() < until;) {
+        if (ticked[0] !== 0 && clock.measure(1)) break;
+        await new Promise((resolve) => setTimeout(resolve, AHEAD_EVERY_MS));
+      }
+    } finally {
+      clock.ended = true;
+      Atomics.store(clock.stop, STOP, 1);
+      Atomics.notify(clock.stop, STOP);
+      pool.giveBack(worker);
+    }
+  }
+
+  constructor(private readonly pool: WarmPool, place: ClockPlace, lent?: Worker) {
+    const worker = (this.worker = lent ?? pool.take(ANY_RUN));
     try {
       worker.postMessage({ ...place, stop: this.stop.buffer } satisfies ClockStart);
     } catch (error) {

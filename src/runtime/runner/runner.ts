@@ -20,6 +20,7 @@ import { batchedSend } from "./message-batch";
 import { RunnerSearch, type SearchRequest } from "./search-runner";
 import type { ControlPlan } from "../types";
 import { skewFrameClock, workersNow } from "./worker-time";
+import { RunClock } from "./run-clock";
 
 export const BEAT_MS = 250;
 /** how long a search's next schedule waits for the workers the last one left docked to park again before it takes others */
@@ -113,6 +114,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
   // that a short run does not wait for their boots at its end.
   const drainers = new WarmPool(drainerWorkers, 2, 1, 1);
   const clocks = new WarmPool(clockWorkers, 2, 1, 1);
+  void RunClock.measureAhead(clocks);
   const shelf = new HeapShelf();
   const dock = new Dock(threads, shelf);
   let current: Supervisor | null = null;

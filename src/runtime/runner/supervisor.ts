@@ -24,7 +24,7 @@ import { DockedCrew, memoryShape } from "./docked-crew";
 import { RunDrain } from "./run-drain";
 import { RunThreads } from "./run-threads";
 import { RunClock } from "./run-clock";
-import { workersNow } from "./worker-time";
+import { epochNow, frameNow, workersAt, workersNow } from "./worker-time";
 
 /** two scans must agree, so a deadlock is reported within about 2x this */
 const DEADLOCK_SCAN_MS = 300;
@@ -88,7 +88,8 @@ export class Supervisor {
     parts.send({ type: "started", runId: request.runId, epochMs: context.epochMs });
 
     this.drain = new RunDrain(memory, parts.drainers,
-      (chunk) => parts.send({ type: "chunk", runId: request.runId, chunk, sentMs: this.now() }, chunk.events.map((e) => e.data)),
+      // (Stamped for the page's reading of the run's clock, not in a controlled run: its clock lies in memory the snippet can write.)
+      (chunk) => parts.send({ type: "chunk", runId: request.runId, chunk, ...(memory.context.control ? {} : { sentMs: this.earlyNow() }) }, chunk.events.map((e) => e.data)),
       () => void this.end("error"), request.plan?.reuse === true);
     const threads = (this.threads = new RunThreads(memory, request.settings.maxThreads, this.voice, this.drain, {
       now: () => this.now(),
@@ -208,23 +209,33 @@ export class Supervisor {
   }
 
   /**
-   * The run's end, which cuts what its threads record after it: stamped on
-   * their clock, measured now. A clock that does not answer (its worker may
-   * not have started its loop yet: a run of a few ms) is waited for up to
-   * END_WAIT_MS, without holding the runner up; past that, the last measure
-   * stands. (Synchronous when it answers: the end goes on in the same
-   * task, as it always did.)
+   * The run's end, which cuts what its threads recorded after it: the
+   * runner's reading `endRead`, on the threads' clock as measured now (the
+   * difference does not move in a run's time; the clock answers pings until
+   * the runner stops it, whatever the run's state word says). A clock that
+   * does not answer (its worker may not have started its loop yet: a run of
+   * a few ms) is waited for up to END_WAIT_MS, the threads already stopped;
+   * past that, the last measure stands. (Synchronous when it answers: the
+   * end goes on in the same task, as it always did.)
    */
-  private endStamp(): number | Promise<number> {
+  private endStamp(endRead: number): number | Promise<number> {
     const clock = this.clock;
-    if (!clock || clock.measure(END_MEASURE_MS)) return this.now();
+    const control = this.memory.context.control;
+    if (control) return virtualNow(control);
+    const stamp = () => workersAt(endRead) - this.memory.context.epochMs;
+    if (!clock || clock.measure(END_MEASURE_MS)) return stamp();
     return (async () => {
       for (const until = performance.now() + END_WAIT_MS; performance.now() < until;) {
         await new Promise((resolve) => setTimeout(resolve, 1));
         if (clock.measure(1)) break;
       }
-      return this.now();
+      return stamp();
     })();
+  }
+
+  /** The run's clock, read early by the last measure's error at most (worker-time.ts): what the page may take as "now". */
+  private earlyNow(): number {
+    return epochNow() - this.memory.context.epochMs;
   }
 
   /** MainThread's shared globals now (a controlled run reports them: step mode shows them). */
@@ -249,14 +260,16 @@ export class Supervisor {
     this.threads.close();
     for (const timer of this.timers) clearTimeout(timer);
     const { table, heap } = this.memory;
-    const stamp = this.endStamp();
-    const endMs = typeof stamp === "number" ? stamp : await stamp;
+    // The end's moment, on the runner's own clock; on the threads', once measured (endStamp).
+    const endRead = frameNow();
     // Writers past this point drop instead of waiting on a full ring.
     Atomics.store(heap.i32, table.control + Ctl.RunState, 1);
     // terminate() returns before the worker has stopped: nothing is woken
     // now (a joiner woken here would run on until its own worker stops), and
     // what a thread records after endMs is not part of the run.
     this.crew.endRun(this.code !== undefined && memoryShape(this.request.settings, this.request.sharedGlobals) !== null);
+    const stamp = this.endStamp(endRead);
+    const endMs = typeof stamp === "number" ? stamp : await stamp;
     // What the threads recorded before the end goes to the page first. A final pass that never ends leaves the
     // trace not whole, by how much not known: the page cuts it where each thread was last seen (run-session.ts).
     const drained = await this.drain.finish(endMs);

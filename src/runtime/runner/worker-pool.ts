@@ -132,6 +132,21 @@ export class WarmPool {
     return worker;
   }
 
+  /**
+   * An idle worker lent outside any run (the clocks' pool lends one for the
+   * runner's first measure of its workers' clock: runner/run-clock.ts): it
+   * comes back by giveBack, as it was, and counts as no run's take. Null
+   * when none is idle.
+   */
+  lend(): Worker | null {
+    return this.idle.shift() ?? null;
+  }
+
+  giveBack(worker: Worker): void {
+    if (this.disposed) worker.terminate();
+    else this.idle.unshift(worker);
+  }
+
   /** The run is over: make up what it took. */
   runEnded(): void {
     this.runs = Math.max(0, this.runs - 1);

@@ -29,7 +29,12 @@ export function frameNow(): number {
 
 /** The workers' timeOrigin + now(), as the runner reads it now: late by the last measure's error at most. */
 export function workersNow(): number {
-  return frameNow() + offset.high;
+  return workersAt(frameNow());
+}
+
+/** The workers' reading at the moment the runner read `frame` (frameNow), late by the last measure's error at most. */
+export function workersAt(frame: number): number {
+  return frame + offset.high;
 }
 
 /** A run's epoch: the workers' timeOrigin + now(), early by the last measure's error at most. */
