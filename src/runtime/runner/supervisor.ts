@@ -220,8 +220,6 @@ export class Supervisor {
    */
   private endStamp(endRead: number): number | Promise<number> {
     const clock = this.clock;
-    const control = this.memory.context.control;
-    if (control) return virtualNow(control);
     const stamp = () => workersAt(endRead) - this.memory.context.epochMs;
     if (!clock || clock.measure(END_MEASURE_MS)) return stamp();
     return (async () => {
@@ -260,15 +258,16 @@ export class Supervisor {
     this.threads.close();
     for (const timer of this.timers) clearTimeout(timer);
     const { table, heap } = this.memory;
-    // The end's moment, on the runner's own clock; on the threads', once measured (endStamp).
-    const endRead = frameNow();
+    // The end's moment, on the runner's own clock (on the threads', once measured: endStamp), or a controlled run's.
+    const virtual = this.memory.context.control;
+    const endRead = virtual ? virtualNow(virtual) : frameNow();
     // Writers past this point drop instead of waiting on a full ring.
     Atomics.store(heap.i32, table.control + Ctl.RunState, 1);
     // terminate() returns before the worker has stopped: nothing is woken
     // now (a joiner woken here would run on until its own worker stops), and
     // what a thread records after endMs is not part of the run.
     this.crew.endRun(this.code !== undefined && memoryShape(this.request.settings, this.request.sharedGlobals) !== null);
-    const stamp = this.endStamp(endRead);
+    const stamp = virtual ? endRead : this.endStamp(endRead);
     const endMs = typeof stamp === "number" ? stamp : await stamp;
     // What the threads recorded before the end goes to the page first. A final pass that never ends leaves the
     // trace not whole, by how much not known: the page cuts it where each thread was last seen (run-session.ts).
