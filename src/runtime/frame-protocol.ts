@@ -78,7 +78,8 @@ export interface SearchedRun {
 export type FromRunner =
   | { type: "ready"; isolated: boolean; problem?: string }
   | { type: "beat" }
-  | { type: "started"; runId: number; epochMs: number }
+  /** the run began (the page reads its clock through the runner's stamps on chunks: session/run-session.ts) */
+  | { type: "started"; runId: number }
   /** `sentMs`: the run's clock as the runner sent it (the page's reading of the run's clock: session/run-session.ts) */
   | { type: "chunk"; runId: number; chunk: TraceChunk; sentMs?: number }
   | { type: "object"; runId: number; ref: number; name?: string; owner?: number }

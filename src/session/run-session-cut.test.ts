@@ -11,7 +11,7 @@ import { RunSession } from "./run-session";
 
 async function endWith(end: Partial<Extract<FromRunner, { type: "end" }>>) {
   const session = new RunSession(1, compile('import { print } from "playground"; print(1);', { ticks: true }), {}, () => {});
-  session.handle({ type: "started", runId: 1, epochMs: performance.timeOrigin + performance.now() });
+  session.handle({ type: "started", runId: 1 });
   // MainThread ran to its end at 19 ms; Thread-1 was last seen blocked from 7 ms (what came after may be lost).
   const m = session.model;
   m.addThread(1, "MainThread", "main", 1000);

@@ -20,7 +20,7 @@ function collect() {
 describe("batchedSend", () => {
   it("holds a short run's messages until its end, and sends them in order in one batch", () => {
     const { sent, send, batches } = collect();
-    send({ type: "started", runId: 7, epochMs: 1 });
+    send({ type: "started", runId: 7 });
     send({ type: "object", runId: 7, ref: 3, name: "lock" });
     send({ type: "chunk", runId: 7, chunk: chunk(0) });
     expect(sent).toEqual([]);

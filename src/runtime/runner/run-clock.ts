@@ -49,10 +49,7 @@ export class RunClock {
     const clock = new RunClock(pool, { heap, clockIndex: 0, runStateIndex: 2, epochMs: 0 }, worker);
     try {
       // (Pinged once its loop ticks: a booting worker answers nothing, and the runner spins while it pings.)
-      for (const until = performance.now() + AHEAD_FOR_MS; performance.now() < until;) {
-        if (ticked[0] !== 0 && clock.measure(1)) break;
-        await new Promise((resolve) => setTimeout(resolve, AHEAD_EVERY_MS));
-      }
+      await clock.measureWithin(AHEAD_FOR_MS, AHEAD_EVERY_MS, () => ticked[0] !== 0);
     } finally {
       clock.ended = true;
       Atomics.store(clock.stop, STOP, 1);
@@ -99,6 +96,19 @@ export class RunClock {
       if (frameNow() > deadline) break;
     }
     return this.adopt(best);
+  }
+
+  /**
+   * Measures as soon as the clock answers, trying a 1 ms ping every
+   * `everyMs` (once `ready` says it may answer) for up to `forMs`, without
+   * holding the runner up in between. True if it answered.
+   */
+  async measureWithin(forMs: number, everyMs: number, ready: () => boolean = () => true): Promise<boolean> {
+    for (const until = performance.now() + forMs; performance.now() < until;) {
+      if (ready() && this.measure(1)) return true;
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+    return false;
   }
 
   private adopt(best: { roundTrip: number; low: number; high: number }): boolean {

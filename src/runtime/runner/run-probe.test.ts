@@ -21,7 +21,7 @@ async function probe(messages: FromRunner[]) {
 
 describe("a search's run, as the runner keeps it", () => {
   it("keeps its messages without the trace's events, and acknowledges each chunk as the page would", async () => {
-    const { tried, acks } = await probe([{ type: "started", runId: 1, epochMs: 0 }, { type: "chunk", runId: 1, chunk: chunk(0, [[1, "a"]]) }, end("ok")]);
+    const { tried, acks } = await probe([{ type: "started", runId: 1 }, { type: "chunk", runId: 1, chunk: chunk(0, [[1, "a"]]) }, end("ok")]);
     expect(acks).toBe(1);
     expect(tried.item.messages.map((m) => m.type)).toEqual(["started", "chunk", "end"]);
     expect((tried.item.messages[1] as Extract<FromRunner, { type: "chunk" }>).chunk.events).toEqual([]);

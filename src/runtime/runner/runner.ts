@@ -19,7 +19,7 @@ import { Dock } from "./docked-crew";
 import { batchedSend } from "./message-batch";
 import { RunnerSearch, type SearchRequest } from "./search-runner";
 import type { ControlPlan } from "../types";
-import { skewFrameClock, workersNow } from "./worker-time";
+import { skewFrameClock } from "./worker-time";
 import { RunClock } from "./run-clock";
 
 export const BEAT_MS = 250;
@@ -161,7 +161,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
       }
     }
     // The page (or the search) waits for an end: a run that could not start must still send one.
-    out({ type: "started", runId: request.runId, epochMs: workersNow() });
+    out({ type: "started", runId: request.runId });
     out({ type: "end", runId: request.runId, status: "error", exitCode: 1, endMs: 0, problem: cannotStart(failure) });
   };
 
@@ -169,7 +169,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
     if (pending === null) return;
     const runId = pending;
     pending = null;
-    pendingOut({ type: "started", runId, epochMs: workersNow() });
+    pendingOut({ type: "started", runId });
     pendingOut({ type: "end", runId, status, exitCode: 1, endMs: 0 });
   };
 

@@ -85,7 +85,7 @@ export class Supervisor {
     this.dockedRuns = adopted ? docked!.runs : 0;
     const { table, heap, context } = memory;
     this.voice = new RunVoice(request.runId, table, memory.tableEndWord, (message) => parts.send(message), () => this.now());
-    parts.send({ type: "started", runId: request.runId, epochMs: context.epochMs });
+    parts.send({ type: "started", runId: request.runId });
 
     this.drain = new RunDrain(memory, parts.drainers,
       // (Stamped for the page's reading of the run's clock, not in a controlled run: its clock lies in memory the snippet can write.)
@@ -222,13 +222,7 @@ export class Supervisor {
     const clock = this.clock;
     const stamp = () => workersAt(endRead) - this.memory.context.epochMs;
     if (!clock || clock.measure(END_MEASURE_MS)) return stamp();
-    return (async () => {
-      for (const until = performance.now() + END_WAIT_MS; performance.now() < until;) {
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        if (clock.measure(1)) break;
-      }
-      return stamp();
-    })();
+    return clock.measureWithin(END_WAIT_MS, 1).then(stamp);
   }
 
   /** The run's clock, read early by the last measure's error at most (worker-time.ts): what the page may take as "now". */
