@@ -2,10 +2,13 @@
 // (reserved `__pg` names, misplaced await/return/break/continue, import.meta,
 // imports of other modules): the runtime would otherwise get a SyntaxError
 // without a position. And the warning API.md §1 promises: a function that
-// writes a copied global changes only the copy of the thread it runs in.
+// writes a copied global changes only the copy of the thread it runs in
+// (not when the write goes through an API object to shared memory:
+// api-holdings.ts).
 
 import ts from "typescript";
 import type { Report } from "./diagnostics";
+import { apiHoldingOf, writesShared } from "./api-holdings";
 import { foreignModuleUse, ONLY_PLAYGROUND } from "./import-rewrite";
 import type { ModuleScope } from "./module-scope";
 import { isTypeOnly, type References } from "./references";
@@ -20,30 +23,36 @@ const MUTATORS = new Set([
 export const copiedWriteMessage = (name: string) =>
   `'${name}' is copied into each thread at start(); this write changes only the writer's copy`;
 
-/** The variable at the root of `x`, `x.a[i]`, `(x).b` */
-function rootIdentifier(e: ts.Expression): ts.Identifier | undefined {
+/** A write's target: the variable at its root, and the access right over it (`x[i]` in `x[i].a = 1`; none for `x = 1`) */
+interface Written { root: ts.Identifier; step?: ts.Expression; call?: boolean }
+
+/** The variable at the root of `x`, `x.a[i]`, `(x).b`, with the access right over it */
+function rootOf(e: ts.Expression): Written | undefined {
+  let step: ts.Expression | undefined;
   for (;;) {
-    if (ts.isIdentifier(e)) return e;
-    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isParenthesizedExpression(e)
-      || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+    if (ts.isIdentifier(e)) return { root: e, step };
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+      step = e;
+      e = e.expression;
+    } else if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
     else return undefined;
   }
 }
 
 /** Identifiers written by a destructuring assignment target */
-function targetRoots(e: ts.Expression, out: ts.Identifier[]): void {
+function targetRoots(e: ts.Expression, out: Written[]): void {
   if (ts.isArrayLiteralExpression(e)) for (const el of e.elements) targetRoots(el, out);
   else if (ts.isObjectLiteralExpression(e)) {
     for (const p of e.properties) {
       if (ts.isPropertyAssignment(p)) targetRoots(p.initializer, out);
-      else if (ts.isShorthandPropertyAssignment(p)) out.push(p.name);
+      else if (ts.isShorthandPropertyAssignment(p)) out.push({ root: p.name });
       else if (ts.isSpreadAssignment(p)) targetRoots(p.expression, out);
     }
   } else if (ts.isSpreadElement(e)) targetRoots(e.expression, out);
   else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) targetRoots(e.left, out);
   else {
-    const root = rootIdentifier(e);
-    if (root) out.push(root);
+    const target = rootOf(e);
+    if (target) out.push(target);
   }
 }
 
@@ -78,14 +87,17 @@ export function checkSnippet(sf: ts.SourceFile, scope: ModuleScope, refs: Refere
     const symbol = refs.symbols.get(id);
     return symbol && scope.copied.get(symbol);
   };
-  const written = (targets: ts.Identifier[], at: ts.Node) => {
-    for (const id of targets) {
-      const name = copiedName(id);
-      if (name) report(at, copiedWriteMessage(name), "warning");
+  const symbolOf = (id: ts.Identifier) => refs.symbols.get(id);
+  const written = (targets: Written[], at: ts.Node) => {
+    for (const { root, step, call } of targets) {
+      const name = copiedName(root);
+      if (!name) continue;
+      if (step && writesShared(apiHoldingOf(refs.symbols.get(root), symbolOf), step, call === true)) continue;
+      report(at, copiedWriteMessage(name), "warning");
     }
   };
-  const writesIn = (node: ts.Node): ts.Identifier[] => {
-    const out: ts.Identifier[] = [];
+  const writesIn = (node: ts.Node): Written[] => {
+    const out: Written[] = [];
     if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) targetRoots(node.left, out);
     else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node))
       && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) targetRoots(node.operand, out);
@@ -94,8 +106,9 @@ export function checkSnippet(sf: ts.SourceFile, scope: ModuleScope, refs: Refere
       targetRoots(node.initializer as ts.Expression, out);
     } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)
       && MUTATORS.has(node.expression.name.text)) {
-      const root = rootIdentifier(node.expression.expression);
-      if (root) out.push(root);
+      const target = rootOf(node.expression.expression);
+      // `x.push(1)`: the method is the step over x; `x.a.push(1)` writes through x.a, a property write of x.
+      if (target) out.push(target.step ? target : { root: target.root, step: node.expression, call: true });
     }
     return out;
   };

@@ -90,6 +90,37 @@ describe("diagnostics", () => {
     expect(warnings(`const xs = [1];\nfunction f() { xs.length; }`)).toEqual([]);
   });
 
+  it("does not warn where a write goes through an API object to shared memory", () => {
+    const source = [
+      `import { Value, sharedArray, Lock, Event, Pipe, local } from "playground";`, // 1
+      `import * as pg from "playground";`, // 2
+      `import { Event as Flag } from "playground";`, // 3
+      `const total = new Value("i", 0), counts = sharedArray("int32", 4), lock = new Lock();`, // 4
+      `const done = new Event(), ready = new pg.Event(), stop = new Flag();`, // 5
+      `const [reader, writer] = Pipe();`, // 6
+      `const mine = local<{ items: number[] }>();`, // 7
+      `let later = new Value("i", 0);`, // 8
+      `const fake = { set() {} }, made = new Map<number, number>();`, // 9
+      `function work() {`, // 10
+      `  total.value += 1; counts[1]++; (counts)[2] = 3; counts.fill(0);`, // 11
+      `  done.set(); ready.clear(); stop.set(); mine.items.push(1);`, // 12
+      `  total.other = 1;`, // 13: a property of the copy, not the shared value
+      `  (counts as any).label = "x";`, // 14
+      `  (lock as any).note = 1;`, // 15
+      `  later.value = 2;`, // 16: a let may hold something else by then
+      `  fake.set(); made.set(1, 2);`, // 17
+      `}`,
+    ].join("\n");
+    expect(warnings(source).map((d) => [d.line, d.message])).toEqual([
+      [13, copiedWriteMessage("total")],
+      [14, copiedWriteMessage("counts")],
+      [15, copiedWriteMessage("lock")],
+      [16, copiedWriteMessage("later")],
+      [17, copiedWriteMessage("fake")],
+      [17, copiedWriteMessage("made")],
+    ]);
+  });
+
   it("does not report type errors", () => {
     const result = compile(`let n: number = "text";\nconst s: string = n.toFixed(1) * 2;\nundefinedFunction();`);
     expect(result.ok).toBe(true);
