@@ -140,25 +140,40 @@ export const tickOverhead = {
 // traced with the time between the holder letting go and the waiter taking
 // it (sync/gil.ts), and the figure is the median of those. No baseline: a
 // futex wake between two workers is the floor (lock.contended4.ns's
-// neighbourhood), and CPython's own hand-over is in the tens of µs.
+// neighbourhood), and CPython's own hand-over is in the tens of µs. The
+// threads count from a start gate (a Barrier, which gives the GIL up as it
+// waits): started one after the other, the first could finish before a
+// worker booted for the second (a busy machine) and leave no hand-over.
 const handoffSnippet = `// playground: gil=on switchInterval=1
-import { Thread, print } from "playground";
+import { Thread, Barrier, print } from "playground";
 function count(n: number) { let x = 0; for (let i = 0; i < n; i++) x += i % 7; return x; }
-const ts = [1, 2].map(() => new Thread({ target: count, args: [${WORK}] }));
+const gate = new Barrier(2);
+function part(n: number) { gate.wait(); return count(n); }
+const ts = [1, 2].map(() => new Thread({ target: part, args: [${WORK}] }));
 ts.forEach((t) => t.start()); ts.forEach((t) => t.join());
 print("BENCH:{}");
 `;
+
+const MIN_HANDOVERS = 20;
+const HANDOFF_ATTEMPTS = 3;
 
 export const gilHandoff = {
   name: "gil.handoff.us",
   goal: "<= 100",
   async run(page) {
-    await runMeasured(page, handoffSnippet);
-    const handovers = await page.evaluate(() => window.playground.debug.gilHandovers());
-    const between = handovers.filter((h) => h.from.startsWith("Thread-") && h.to.startsWith("Thread-")).map((h) => h.latencyUs);
-    if (between.length < 20) throw new Error(`only ${between.length} hand-overs between the two threads`);
-    const sorted = [...between].sort((a, b) => a - b);
-    const p90 = sorted[Math.floor(sorted.length * 0.9)];
-    return { value: median(between), unit: "µs", note: `median of ${between.length} hand-overs (p90 ${p90} µs), switch interval 1 ms` };
+    // A run whose threads barely took turns (a machine busy elsewhere) measured nothing: it is run again, and the note says so.
+    const counts = [];
+    for (let attempt = 1; attempt <= HANDOFF_ATTEMPTS; attempt++) {
+      await runMeasured(page, handoffSnippet);
+      const handovers = await page.evaluate(() => window.playground.debug.gilHandovers());
+      const between = handovers.filter((h) => h.from.startsWith("Thread-") && h.to.startsWith("Thread-")).map((h) => h.latencyUs);
+      counts.push(between.length);
+      if (between.length < MIN_HANDOVERS) continue;
+      const sorted = [...between].sort((a, b) => a - b);
+      const p90 = sorted[Math.floor(sorted.length * 0.9)];
+      const retried = attempt > 1 ? `; runs before with too few: ${counts.slice(0, -1).join(", ")}` : "";
+      return { value: median(between), unit: "µs", note: `median of ${between.length} hand-overs (p90 ${p90} µs), switch interval 1 ms${retried}` };
+    }
+    throw new Error(`fewer than ${MIN_HANDOVERS} hand-overs between the two threads in each of ${HANDOFF_ATTEMPTS} runs (${counts.join(", ")})`);
   },
 };
