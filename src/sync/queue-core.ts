@@ -7,8 +7,12 @@
 // a futex word used as a sequence number, waited on as monitor-wait.ts says
 // (count yourself a waiter, unlock, spin, Atomics.wait while the word holds
 // what you read, to the call's deadline). A thread that changes the state
-// bumps the word before notifying. Notifies happen only when the counters
-// say someone waits, so the fast path is lock, copy, unlock.
+// bumps the word before notifying, both after it let the lock go (a waiter
+// counted itself and read the word under the lock, before this change
+// took it, so the bump cannot be missed; bumped inside, a spinning waiter
+// would wake to a lock still held, and the two would contend for it).
+// Notifies happen only when the counters say someone waits, so the fast
+// path is lock, copy, unlock.
 //
 // Who wakes whom: a put wakes one getter (any getter can take any item), or
 // all of them when a poll waits (a poll takes nothing); a get wakes one
@@ -274,10 +278,12 @@ export class QueueCore {
         this.depth = count + 1;
         const getters = i32[b + GET_WAITERS];
         const all = i32[b + POLL_WAITERS] > 0;
-        if (getters > 0) Atomics.add(i32, b + NOT_EMPTY, 1);
         if (clock) this.stamp(clock);
         this.lock.release();
-        if (getters > 0) Atomics.notify(i32, b + NOT_EMPTY, all ? Infinity : 1);
+        if (getters > 0) {
+          Atomics.add(i32, b + NOT_EMPTY, 1);
+          Atomics.notify(i32, b + NOT_EMPTY, all ? Infinity : 1);
+        }
         return count + 1;
       }
       if (timeoutMs === 0 || rounds?.expired) {
@@ -318,10 +324,12 @@ export class QueueCore {
         this.depth = count - 1;
         const putters = i32[b + PUT_WAITERS];
         const all = i32[b + ROOM_WAITERS] > 0;
-        if (putters > 0) Atomics.add(i32, b + NOT_FULL, 1);
         if (clock) this.stamp(clock);
         this.lock.release();
-        if (putters > 0) Atomics.notify(i32, b + NOT_FULL, all ? Infinity : 1);
+        if (putters > 0) {
+          Atomics.add(i32, b + NOT_FULL, 1);
+          Atomics.notify(i32, b + NOT_FULL, all ? Infinity : 1);
+        }
         return len;
       }
       if (i32[b + IS_CLOSED] !== 0) {
