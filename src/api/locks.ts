@@ -12,7 +12,7 @@
 import { Lock as LockCore } from "../sync/lock";
 import { RLock as RLockCore } from "../sync/rlock";
 import { ValueError } from "../base/errors";
-import { context, type WorkerContext, block, place, track, type Placed, SEND, type Sendable, happensBefore, StepKind } from "../runtime/door";
+import { context, type WorkerContext, block, Blocker, place, track, type Placed, SEND, type Sendable, happensBefore, StepKind } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { ThreadState } from "../trace/events";
 import type { RingWriter } from "../trace/ring";
@@ -43,10 +43,25 @@ export function releasedAtOf(at: Placed, coreWords: number): number {
   return (at.base + coreWords + (coreWords & 1)) >> 1;
 }
 
-/** Block on `core` through the door: the thread shown as blocked, and its wait-for edge set. */
-function acquireSlow(ctx: WorkerContext, core: LockCore | RLockCore, at: Placed, timeoutMs: number, releasedAt: number): boolean {
+/**
+ * Block on `core` through the door: the thread shown as blocked, and its
+ * wait-for edge set. Outside a controlled run through the lock's own
+ * Blocker: a contended lock comes here on many of its acquires, most of
+ * which the spin wins, and block()'s closures were garbage each time.
+ */
+function acquireSlow(ctx: WorkerContext, core: LockCore | RLockCore, at: Placed, timeoutMs: number, releasedAt: number, blocker: Blocker): boolean {
   if (timeoutMs === 0) return false;
-  const got = block(at, timeoutMs !== Infinity, (onBlock) => core.acquire(ctx.ident, timeoutMs, onBlock), undefined, timeoutMs);
+  let got: boolean;
+  if (ctx.control) {
+    got = block(at, timeoutMs !== Infinity, (onBlock) => core.acquire(ctx.ident, timeoutMs, onBlock), undefined, timeoutMs);
+  } else {
+    blocker.timed = timeoutMs !== Infinity;
+    try {
+      got = core.acquire(ctx.ident, timeoutMs, blocker.onBlock);
+    } finally {
+      blocker.end();
+    }
+  }
   if (got) {
     ctx.ring.lockAcquired(at.ref, releasedAt);
     ctx.race?.acquire(at.ref);
@@ -66,6 +81,8 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
   readonly releasedAt: number;
   /** the race detector's hooks, null when it is off */
   protected readonly hb = happensBefore();
+  /** shows this thread blocked on the lock while it sleeps for it (made at the first contended acquire) */
+  private blocker: Blocker | null = null;
 
   constructor(kind: ObjKind, make: (i32: Int32Array, base: number) => Core, WORDS: number, shared?: Placed) {
     const ctx = (this.ctx = context());
@@ -95,7 +112,7 @@ abstract class BaseLock<Core extends LockCore | RLockCore> implements Sendable, 
       this.hb?.acquire(this.ref);
       return true;
     }
-    return acquireSlow(this.ctx, this.core, this.at, waitMs, this.releasedAt);
+    return acquireSlow(this.ctx, this.core, this.at, waitMs, this.releasedAt, (this.blocker ??= new Blocker(this.at)));
   }
 
   release(): void {
