@@ -8,6 +8,7 @@ import type { TraceModel } from "../trace/model";
 import { lowerBound } from "../trace/model-series";
 import { labelText, objectName, stateName, threadName, waitTargetName } from "../trace/names";
 import { defaultName, kindInfo, kindOf, ObjKind } from "../trace/object-kinds";
+import { isFifoQueue, queuePairing } from "../trace/trace-links";
 import { formatDuration, formatTime } from "./axis";
 
 import { EN_WORDS, type TimelineWords } from "./words";
@@ -121,7 +122,14 @@ export function describeHit(
       const queue = model.queues.get(hit.queueId)!;
       const other = hit.put ? queue.gets : queue.puts;
       const rows: [string, string][] = [at(hit.tMs), [w.depthAfter, String(hit.depth)], [w.item, w.itemNumber(hit.k + 1, hit.put)]];
-      if (hit.k < other.length) {
+      // The k-th put's item is the k-th get's only where the trace says so (trace-links.ts).
+      const pairing = queuePairing(model, hit.queueId, queue.puts, queue.gets);
+      const partner = hit.put ? w.gotBy : w.putBy;
+      if ("reason" in pairing) {
+        rows.push([partner, isFifoQueue(hit.queueId) ? w.pairUnknown : w.orderNotRecorded]);
+      } else if (hit.k < pairing.unclear.length && pairing.unclear[hit.k]) {
+        rows.push([partner, w.pairUnknown]);
+      } else if (hit.k < other.length) {
         const t = other.times.data[hit.k];
         rows.push([hit.put ? w.gotBy : w.putBy, w.pairedAt(name(other.idents.data[hit.k]), formatTime(t), formatDuration(Math.abs(t - hit.tMs)), hit.put)]);
       } else if (hit.put) {

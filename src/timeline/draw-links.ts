@@ -12,6 +12,7 @@
 
 import { ThreadState } from "../trace/events";
 import { lowerBound, upperBound } from "../trace/model-series";
+import { queuePairing } from "../trace/trace-links";
 import { LANE } from "./layout";
 import { laneTop, threadBarMiddle, type Ctx2D, type Frame, type FrameInput } from "./frame";
 import { trackEndMs } from "./geometry";
@@ -136,13 +137,15 @@ export function drawQueueArrows(frame: Frame): number {
   ctx.lineWidth = 1;
   for (const id of input.layout.queues.keys()) {
     const { puts, gets } = model.queues.get(id)!;
-    puts.ensureSorted();
-    gets.ensureSorted();
+    // Only where the k-th put's item is known to be the k-th get's (a FIFO queue, every put and get traced, stamps in order).
+    const pairing = queuePairing(model, id, puts, gets);
+    if ("reason" in pairing) continue;
     // Pairs with either end in view: k from the first visible put or get to the last.
     const first = Math.min(puts.indexAtOrBefore(scale.startMs) + 1, gets.indexAtOrBefore(scale.startMs) + 1);
     const last = Math.min(Math.max(puts.indexAtOrBefore(scale.endMs), gets.indexAtOrBefore(scale.endMs)), Math.min(puts.length, gets.length) - 1);
     if (last - first + 1 > arrowBudget(input)) return -1;
     for (let k = first; k <= last; k++) {
+      if (pairing.unclear[k]) continue;
       const y0 = barMiddle(input, puts.idents.data[k]);
       const y1 = barMiddle(input, gets.idents.data[k]);
       if (y0 === null || y1 === null || !spacing.allow(y0, y1, scale.msToPx(gets.times.data[k]))) continue;

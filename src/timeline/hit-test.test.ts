@@ -119,6 +119,17 @@ describe("hitTest", () => {
     expect(hitTest(input, xOf(45), AXIS_PX + queue.y + 10)).toMatchObject({ kind: "counter", value: 1 });
   });
 
+  it("pairs no put with a get where the queue does not keep their order (a LifoQueue)", () => {
+    const lifo = objRef(ObjKind.LifoQueue, 7);
+    const m = scenario(lifo);
+    const lifoInput: FrameInput = { ...input, model: m, layout: layoutLanes(m) };
+    const lane = lifoInput.layout.queues.get(lifo)!;
+    const put = hitTest(lifoInput, xOf(35), AXIS_PX + lane.y + 10);
+    expect(put).toMatchObject({ kind: "queue-op", put: true, k: 1, ident: 1 });
+    expect(Object.fromEntries(describeHit(m, put!)!.rows)["got by"]).toBe("not recorded: this queue does not give items back in the order they were put");
+    expect(Object.fromEntries(describeHit(m, put!, undefined, ZH_WORDS)!.rows)["取走者"]).toBe("未记录：这种队列不按放入的顺序取出");
+  });
+
   it("misses outside the time area and below the lanes", () => {
     expect(hitTest(input, GUTTER_PX - 5, barY(1))).toBeNull();
     expect(hitTest(input, xOf(10), AXIS_PX + layout.heightPx + 5)).toBeNull();

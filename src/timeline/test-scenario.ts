@@ -14,7 +14,8 @@ export const POOL_20 = objRef(ObjKind.Pool, 20);
 const POOL_RESULTS = objRef(ObjKind.TaskQueue, 22);
 const LABEL = objRef(ObjKind.Label, 50);
 
-export function scenario(): TraceModel {
+/** `queue`: the queue MainThread puts on (Queue 7; a LifoQueue's ref to see what the page does not know there) */
+export function scenario(queue = QUEUE_7): TraceModel {
   const m = new TraceModel();
   m.addThread(1, "MainThread", "main", 1000);
   m.addThread(2, "Thread-1", "thread", 1000);
@@ -25,11 +26,11 @@ export function scenario(): TraceModel {
   m.add(1, 0, S, ThreadState.Running, 0);
   m.add(1, 10, EventKind.SpanBegin, 0, LABEL);
   m.add(1, 15, EventKind.LockAcquired, 0, LOCK_9);
-  m.add(1, 20, QUEUE_PUT_KIND, 1, QUEUE_7);
+  m.add(1, 20, QUEUE_PUT_KIND, 1, queue);
   m.add(1, 25, S, ThreadState.Sleeping, 0);
   m.add(1, 30, S, ThreadState.Running, 0);
   m.add(1, 32, EventKind.LockReleased, 0, LOCK_9);
-  m.add(1, 35, QUEUE_PUT_KIND, 2, QUEUE_7);
+  m.add(1, 35, QUEUE_PUT_KIND, 2, queue);
   m.add(1, 40, EventKind.SpanEnd, 0, LABEL);
   m.add(1, 45, EventKind.Mark, 0, LABEL);
   m.add(1, 90, S, ThreadState.Done, 0);
@@ -38,8 +39,8 @@ export function scenario(): TraceModel {
   m.add(2, 33, S, ThreadState.Running, 0);
   m.add(2, 33, EventKind.LockAcquired, 0, LOCK_9);
   m.add(2, 34, EventKind.LockReleased, 0, LOCK_9);
-  m.add(2, 40, QUEUE_GET_KIND, 1, QUEUE_7);
-  m.add(2, 50, QUEUE_GET_KIND, 0, QUEUE_7);
+  m.add(2, 40, QUEUE_GET_KIND, 1, queue);
+  m.add(2, 50, QUEUE_GET_KIND, 0, queue);
   m.add(2, 60, S, ThreadState.Done, 0);
   m.add(3, 2, S, ThreadState.Running, 0);
   m.add(3, 3, EventKind.PoolWorker, 0, POOL_20);

@@ -93,6 +93,10 @@ export interface TimelineWords extends NameWords {
   /** "Thread-1 at 12.000 ms (1.00 ms later)" */
   pairedAt(name: string, time: string, gap: string, later: boolean): string;
   nobodyYet: string;
+  /** a LifoQueue's or PriorityQueue's put or get: which item went where is not in the trace */
+  orderNotRecorded: string;
+  /** a FIFO queue's put or get whose partner the trace cannot tell (a tie of stamps, an untraced put or get, dropped events) */
+  pairUnknown: string;
   markTitle(label: string): string;
   printTitle(thread: string): string;
   spanTitle(label: string): string;
@@ -178,6 +182,8 @@ export const EN_WORDS: TimelineWords = {
   itemNumber: (k, put) => `#${k} ${put ? "put" : "got"}`,
   pairedAt: (name, time, gap, later) => `${name} at ${time} (${gap} ${later ? "later" : "earlier"})`,
   nobodyYet: "nobody yet",
+  orderNotRecorded: "not recorded: this queue does not give items back in the order they were put",
+  pairUnknown: "cannot be told from the trace",
   markTitle: (label) => `mark · ${label}`,
   printTitle: (thread) => `print · ${thread}`,
   spanTitle: (label) => `span · ${label}`,
@@ -276,6 +282,8 @@ export const ZH_WORDS: TimelineWords = {
   itemNumber: (k, put) => `第 ${k} 个，${put ? "放入" : "取出"}`,
   pairedAt: (name, time, gap, later) => `${name}，于 ${time}（${gap}${later ? "之后" : "之前"}）`,
   nobodyYet: "还没有人取走",
+  orderNotRecorded: "未记录：这种队列不按放入的顺序取出",
+  pairUnknown: "无法从记录中判断",
   markTitle: (label) => `标记 · ${label}`,
   printTitle: (thread) => `输出 · ${thread}`,
   spanTitle: (label) => `区间 · ${label}`,

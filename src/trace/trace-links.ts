@@ -69,10 +69,11 @@ interface Hold {
   contended: boolean;
 }
 
+const DROPPED = "the run dropped trace events, so who followed whom cannot be told";
+
 export function traceLinks(model: TraceModel): TraceLinks {
   if (model.droppedEvents > 0) {
-    const reason = "the run dropped trace events, so who followed whom cannot be told";
-    const unlinked = [...model.locks.keys(), ...model.queues.keys()].map((obj) => ({ obj, reason }));
+    const unlinked = [...model.locks.keys(), ...model.queues.keys()].map((obj) => ({ obj, reason: DROPPED }));
     return { handOvers: [], items: [], unlinked };
   }
   const handOvers: Link[] = [];
@@ -80,7 +81,7 @@ export function traceLinks(model: TraceModel): TraceLinks {
   const items: Link[] = [];
   const unlinked: Unlinked[] = [];
   for (const queue of model.queues.values()) {
-    const result = queueItemLinks(queue.id, queue.puts, queue.gets);
+    const result = queueItemLinks(model, queue.id, queue.puts, queue.gets);
     if (typeof result === "string") unlinked.push({ obj: queue.id, reason: result });
     else items.push(...result);
   }
@@ -127,20 +128,50 @@ function lockHandOvers(obj: number, holdsByThread: ReadonlyMap<number, IntervalL
 
 const FIFO_KINDS = new Set<number>([ObjKind.Queue, ObjKind.Pipe]);
 
-/** The put→get links of one queue, or why it has none. */
-function queueItemLinks(obj: number, puts: SortedLog, gets: SortedLog): Link[] | string {
-  if (!FIFO_KINDS.has(kindOf(obj))) return "items leave in an order the trace does not record (LIFO or by priority)";
+/** Does this queue give items back in the order they were put (a Queue, a Pipe's direction)? */
+export function isFifoQueue(obj: number): boolean {
+  return FIFO_KINDS.has(kindOf(obj));
+}
+
+/**
+ * How a queue's k-th put pairs with its k-th get (see the header): the
+ * reason it cannot be told at all, or which pairs cannot be (unclear[k]).
+ */
+export type QueuePairing = { reason: string } | { unclear: Uint8Array };
+
+const pairings = new WeakMap<SortedLog, { puts: number; gets: number; pairing: QueuePairing }>();
+
+/** The pairing of a queue's puts and gets as the model holds them now (kept until either log grows). */
+export function queuePairing(model: TraceModel, obj: number, puts: SortedLog, gets: SortedLog): QueuePairing {
+  if (model.droppedEvents > 0) return { reason: DROPPED };
+  const kept = pairings.get(puts);
+  if (kept && kept.puts === puts.length && kept.gets === gets.length) return kept.pairing;
+  const pairing = pairQueue(obj, puts, gets);
+  pairings.set(puts, { puts: puts.length, gets: gets.length, pairing });
+  return pairing;
+}
+
+function pairQueue(obj: number, puts: SortedLog, gets: SortedLog): QueuePairing {
+  if (!isFifoQueue(obj)) return { reason: "items leave in an order the trace does not record (LIFO or by priority)" };
   puts.ensureSorted();
   gets.ensureSorted();
   if (!complete(puts, gets.length, -1) || !complete(gets, puts.length, 1)) {
-    return "some of its puts or gets were not traced (setTracing(false)?), so items cannot be matched";
+    return { reason: "some of its puts or gets were not traced (setTracing(false)?), so items cannot be matched" };
   }
   const putUnclear = unordered(puts);
   const getUnclear = unordered(gets);
+  const unclear = new Uint8Array(Math.min(puts.length, gets.length));
+  for (let k = 0; k < unclear.length; k++) unclear[k] = putUnclear[k] | getUnclear[k];
+  return { unclear };
+}
+
+/** The put→get links of one queue, or why it has none. */
+function queueItemLinks(model: TraceModel, obj: number, puts: SortedLog, gets: SortedLog): Link[] | string {
+  const pairing = queuePairing(model, obj, puts, gets);
+  if ("reason" in pairing) return pairing.reason;
   const links: Link[] = [];
-  const pairs = Math.min(puts.length, gets.length);
-  for (let k = 0; k < pairs; k++) {
-    if (putUnclear[k] || getUnclear[k]) continue;
+  for (let k = 0; k < pairing.unclear.length; k++) {
+    if (pairing.unclear[k]) continue;
     links.push({ obj, from: { ident: puts.idents.data[k], tMs: puts.times.data[k] }, to: { ident: gets.idents.data[k], tMs: gets.times.data[k] } });
   }
   return links;
