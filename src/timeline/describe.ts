@@ -5,6 +5,7 @@
 
 import { ThreadState } from "../trace/events";
 import type { TraceModel } from "../trace/model";
+import type { LockTrack } from "../trace/model-objects";
 import { lowerBound } from "../trace/model-series";
 import { labelText, objectName, stateName, threadName, waitTargetName } from "../trace/names";
 import { defaultName, kindInfo, kindOf, ObjKind } from "../trace/object-kinds";
@@ -33,6 +34,21 @@ function intervalRows(w: TimelineWords, startMs: number, endMs: number, open: bo
   ];
 }
 
+/** the holders a wait's card names at most (a long wait on a busy lock has many) */
+const MAX_HOLDERS_SHOWN = 4;
+
+/** Who held the lock while `ident` waited for it, in turn (not only who held it as the wait began). */
+function holdersRow(w: TimelineWords, model: TraceModel, lock: LockTrack, startMs: number, endMs: number, ident: number): string | null {
+  const holds = lock.holdsDuring(startMs, endMs, ident);
+  if (holds.length === 0) return null;
+  const shown = holds.slice(0, MAX_HOLDERS_SHOWN).map((h, i) => {
+    const name = threadName(model, h.ident);
+    return i < holds.length - 1 && Number.isFinite(h.endMs) ? w.holderUntil(name, formatTime(h.endMs)) : name;
+  });
+  const more = holds.length - shown.length;
+  return shown.join(w.thenHolder) + (more > 0 ? w.moreHolders(more) : "");
+}
+
 export function describeHit(
   model: TraceModel,
   hit: Hit,
@@ -54,8 +70,8 @@ export function describeHit(
       if (hit.state === ThreadState.Blocked && hit.obj !== 0) {
         rows.push([w.on, on]);
         const lock = model.locks.get(hit.obj);
-        const holder = lock?.holderAt(hit.startMs);
-        if (holder && holder.ident !== hit.ident) rows.push([w.heldBy, name(holder.ident)]);
+        const holders = lock ? holdersRow(w, model, lock, hit.startMs, hit.endMs, hit.ident) : null;
+        if (holders) rows.push([w.heldBy, holders]);
         // The hold this wait ended in starts when the wait ends (a coarse stamp may be a little later).
         const mine = lock?.holds.get(hit.ident);
         const next = mine ? lowerBound(mine.starts.data, mine.length, hit.endMs - 1e-6) : -1;
@@ -114,8 +130,8 @@ export function describeHit(
     case "lock-wait": {
       const lock = model.locks.get(hit.lockId)!;
       const rows = interval(hit.startMs, hit.endMs, false);
-      const holder = lock.holderAt(hit.startMs);
-      if (holder) rows.push([w.heldBy, name(holder.ident)]);
+      const holders = holdersRow(w, model, lock, hit.startMs, hit.endMs, hit.ident);
+      if (holders) rows.push([w.heldBy, holders]);
       return { title: w.waitedTitle(name(hit.ident), objectName(model, lock.id, w)), rows, state: ThreadState.Blocked };
     }
     case "queue-op": {

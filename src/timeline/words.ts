@@ -51,6 +51,10 @@ export interface TimelineWords extends NameWords {
   on: string;
   at: string;
   heldBy: string;
+  /** the holders of a lock during one wait, in turn: "Thread-4 until 226.000 ms, then Thread-2" */
+  holderUntil(name: string, time: string): string;
+  thenHolder: string;
+  moreHolders(count: number): string;
   handedOverBy: string;
   thread: string;
   text: string;
@@ -150,6 +154,9 @@ export const EN_WORDS: TimelineWords = {
   on: "on",
   at: "at",
   heldBy: "held by",
+  holderUntil: (name, time) => `${name} until ${time}`,
+  thenHolder: ", then ",
+  moreHolders: (count) => `, and ${count} more`,
   handedOverBy: "handed over by",
   thread: "thread",
   text: "text",
@@ -250,6 +257,9 @@ export const ZH_WORDS: TimelineWords = {
   on: "等待对象",
   at: "时刻",
   heldBy: "持有者",
+  holderUntil: (name, time) => `${name}（到 ${time}）`,
+  thenHolder: "，然后是 ",
+  moreHolders: (count) => `，另有 ${count} 次`,
   handedOverBy: "交接自",
   thread: "线程",
   text: "内容",

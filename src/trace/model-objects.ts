@@ -106,6 +106,26 @@ export class LockTrack {
   }
 
   /**
+   * The holds by threads other than `except` that overlap [startMs, endMs),
+   * in the order they began: who held the lock, in turn, while `except`
+   * waited for it. A thread's exclusive holds are in order of start and do
+   * not overlap, so their ends are in order too and the search starts at
+   * the first that ends after `startMs` (a reader's nested shared holds
+   * may end out of order: an outer one is then missed, never a false one
+   * named).
+   */
+  holdsDuring(startMs: number, endMs: number, except: number): { ident: number; startMs: number; endMs: number }[] {
+    const found: { ident: number; startMs: number; endMs: number }[] = [];
+    for (const [ident, list] of this.holds) {
+      if (ident === except) continue;
+      for (let i = upperBound(list.ends.data, list.length, startMs); i < list.length && list.starts.data[i] < endMs; i++) {
+        if (list.ends.data[i] > startMs) found.push({ ident, startMs: list.starts.data[i], endMs: list.ends.data[i] });
+      }
+    }
+    return found.sort((a, b) => a.startMs - b.startMs);
+  }
+
+  /**
    * Who handed the lock to a hold that ended at `holdEndMs`: the other
    * thread whose hold ended last before then. Every other hold that ended
    * before this one ended must have ended before it began (one holder at a

@@ -1,0 +1,53 @@
+// The hover card of a wait for a lock names every thread that held the
+// lock during the wait, in turn, not only the one that held it as the wait
+// began (the learner reads "who kept me waiting").
+import { describe, expect, it } from "vitest";
+import { EventKind, ThreadState } from "../trace/events";
+import { TraceModel } from "../trace/model";
+import { ObjKind, objRef } from "../trace/object-kinds";
+import { describeHit } from "./describe";
+import { ZH_WORDS } from "./words";
+
+const LOCK = objRef(ObjKind.Lock, 3);
+const S = EventKind.State;
+
+/** MainThread holds the lock 0-10, Thread-1 10-20, Thread-3 20-30 (three more short holds follow); Thread-2 waits 5-40. */
+function handedAround(): TraceModel {
+  const m = new TraceModel();
+  m.addThread(1, "MainThread", "main", 1000);
+  m.addThread(2, "Thread-1", "thread", 1000);
+  m.addThread(3, "Thread-2", "thread", 1000);
+  m.addThread(4, "Thread-3", "thread", 1000);
+  for (const ident of [1, 2, 3, 4]) m.add(ident, 0, S, ThreadState.Running, 0);
+  m.add(1, 0, EventKind.LockAcquired, 0, LOCK);
+  m.add(3, 5, S, ThreadState.Blocked, LOCK);
+  m.add(1, 10, EventKind.LockReleased, 0, LOCK);
+  m.add(2, 10, EventKind.LockAcquired, 0, LOCK);
+  m.add(2, 20, EventKind.LockReleased, 0, LOCK);
+  m.add(4, 20, EventKind.LockAcquired, 0, LOCK);
+  m.add(4, 30, EventKind.LockReleased, 0, LOCK);
+  for (let t = 31; t < 37; t += 2) {
+    m.add(1, t, EventKind.LockAcquired, 0, LOCK);
+    m.add(1, t + 1, EventKind.LockReleased, 0, LOCK);
+  }
+  m.add(3, 40, S, ThreadState.Running, 0);
+  m.add(3, 40, EventKind.LockAcquired, 0, LOCK);
+  return m;
+}
+
+describe("a lock wait's card", () => {
+  const m = handedAround();
+  const wait = { kind: "state", ident: 3, index: 1, startMs: 5, endMs: 40, state: ThreadState.Blocked, obj: LOCK, changesInPixel: 1 } as const;
+
+  it("names each holder during the wait, in turn", () => {
+    const rows = Object.fromEntries(describeHit(m, wait)!.rows);
+    expect(rows["held by"]).toBe("MainThread until 10.000 ms, then Thread-1 until 20.000 ms, then Thread-3 until 30.000 ms, then MainThread until 32.000 ms, and 2 more");
+    const lane = Object.fromEntries(describeHit(m, { kind: "lock-wait", lockId: LOCK, ident: 3, startMs: 5, endMs: 25 })!.rows);
+    expect(lane["held by"]).toBe("MainThread until 10.000 ms, then Thread-1 until 20.000 ms, then Thread-3");
+  });
+
+  it("says the same in Chinese", () => {
+    const rows = Object.fromEntries(describeHit(m, { ...wait, endMs: 15 }, undefined, ZH_WORDS)!.rows);
+    expect(rows["持有者"]).toBe("MainThread（到 10.000 ms），然后是 Thread-1");
+  });
+});
