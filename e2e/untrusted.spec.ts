@@ -193,9 +193,18 @@ test("every setting is range-checked from every entry, and oversized code is ref
   const pragma = await runSnippet(playground, `// playground: maxThreads=100000\n${HELLO}`);
   expect(pragma.status).toBe("error");
   expect(pragma.errors[0].message).toMatch(/pragma.*maxThreads/);
+  type Api = { getCode(): string; explore(request: { code: string }): Promise<unknown> };
+  const code = () => playground.evaluate(() => (window as unknown as { playground: Api }).playground.getCode());
+  const kept = await code();
   const huge = await runSnippet(playground, `// ${"x".repeat(2_000_000)}\n${HELLO}`);
   expect(huge.status).toBe("error");
   expect(huge.errors[0].message).toMatch(/characters long/);
+  // Refused before it reaches the editor: the learner's code is still there, from run() and from explore() alike.
+  expect(await code()).toBe(kept);
+  const explored = await playground.evaluate(() =>
+    (window as unknown as { playground: Api }).playground.explore({ code: "x".repeat(2_000_000) }).then(() => "accepted", (error: Error) => error.message));
+  expect(explored).toMatch(/characters long/);
+  expect(await code()).toBe(kept);
   const setCode = await playground.evaluate(() => {
     try {
       (window as unknown as { playground: { setCode(c: string): void } }).playground.setCode("x".repeat(50_000_000));

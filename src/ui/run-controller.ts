@@ -9,6 +9,7 @@ import { lessonNotes } from "./examples/lesson-notes";
 import { timingNotes } from "./examples/timing-notes";
 import { currentLanguage } from "./i18n/language";
 import type { PlaygroundRuntime, RunHandle } from "../session/runtime-api";
+import { codeTooLong, MAX_CODE_CHARS } from "../session/playground-runtime";
 import type { ControlPlan, ControlReport, RunResult } from "../runtime/types";
 import { checkSettings, type RunSettings } from "../runtime/settings";
 import { parsePragmas } from "../compile/pragmas";
@@ -58,6 +59,9 @@ export class RunController {
 
   run(request: RunRequest = {}): Promise<RunResult> {
     const { editor, settings, run, timeline } = this.stores;
+    // Code the playground would refuse never replaces what the learner has in the editor.
+    const refused = refusedCode(request.code);
+    if (refused) return Promise.resolve(failedResult(refused, 0));
     // The compile first: the stores' updates below render the page (the editor, the output) for several ms before this task ends.
     this.runtime.prepare?.(request.code ?? editor.getState().code);
     if (request.code !== undefined) editor.getState().setCode(request.code);
@@ -155,6 +159,13 @@ function messageOf(error: unknown): string {
 }
 
 /** A RunResult for runs the runtime could not report on itself. */
+/** Why code a request brings would be refused (too long), or null: checked before it goes into the editor. */
+export function refusedCode(code: unknown): string | null {
+  if (code === undefined) return null;
+  const length = String(code).length;
+  return length > MAX_CODE_CHARS ? codeTooLong(length) : null;
+}
+
 export function failedResult(message: string, durationMs: number): RunResult {
   return {
     status: "error",

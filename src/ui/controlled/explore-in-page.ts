@@ -11,6 +11,7 @@ import type { PlaygroundApp } from "../playground-app";
 import type { RunHandle } from "../../session/runtime-api";
 import { explore, type ExploreRequest, type ExploreResult, type RunControlled, type SharedSearch } from "../../session/explore";
 import { currentSettings } from "../state/stores";
+import { refusedCode } from "../run-controller";
 
 /** Rejects a search that was stopped: the caller says so, it is not a failure of the program. */
 export class SearchStopped extends Error {
@@ -27,6 +28,8 @@ export interface PageSearch {
 
 export function exploreInPage(app: PlaygroundApp, request: ExploreRequest & { code?: string } = {}): PageSearch {
   const editor = app.stores.editor;
+  const refused = refusedCode(request.code);
+  if (refused) throw new RangeError(refused);
   if (request.code !== undefined) editor.getState().setCode(String(request.code));
   const code = editor.getState().code;
   app.controller.stop();
