@@ -336,6 +336,22 @@ test("Stop ends a search: the run in progress stops and no other starts", async 
   expect(found.exhaustive).toBe(false);
 });
 
+test("a run asked for during a search takes the runner: the search gives way, and counts no run it lost as an outcome", async ({ playground }) => {
+  // Whether the run comes before the search's first schedule or between two, the answers below are the same.
+  const { found, ran } = await playground.evaluate(async (code) => {
+    const api = (window as unknown as { playground: Controlled & { run(r: { code: string }): Promise<RunResult> } }).playground;
+    const search = api.explore({ code, mode: "outcomes", maxSchedules: 300, timeoutMs: 600_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const ran = await api.run({ code: 'import { print } from "playground";\nprint("the learner\'s run");\n' });
+    return { found: await search, ran };
+  }, LOST_UPDATE);
+  expect(ran.status, describeRun(ran)).toBe("ok");
+  expect(outputTexts(ran)).toEqual(["the learner's run"]);
+  expect(found.exhaustive).toBe(false);
+  // Every outcome it lists is one the program has: a counter of 1 or 2, never a run the page's took over.
+  for (const outcome of found.outcomes) expect(outcome.status).not.toBe("stopped");
+});
+
 /** Two consumers wait with `if` where `while` belongs: a notifyAll for one item wakes both. */
 const IF_NOT_WHILE = `import { Thread, Condition, assert, print } from "playground";
 const cond = new Condition();

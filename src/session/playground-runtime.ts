@@ -161,13 +161,14 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
           stopRunner();
         },
       };
+      let mine: RunSession | null = null;
       const result = (async (): Promise<RunResult> => {
         const prepared = await prepare(code, layers, listener, timeoutMs, () => stopped);
         if ("status" in prepared) return prepared;
         const { program, settings } = prepared;
         const runner = await connection!;
         session?.supersede();
-        const current = (session = new RunSession(runId, program, listener, (m) => runner.send(m), settings.raceDetector, settings.controlled));
+        const current = (mine = session = new RunSession(runId, program, listener, (m) => runner.send(m), settings.raceDetector, settings.controlled));
         stopRunner = () => runner.send({ type: "stop", runId });
         if (stopped) stopRunner();
         runner.send({ type: "run", runId, js: program.js, sharedGlobals: program.sharedGlobals.length, settings, timeoutMs, ...(layers.plan && settings.controlled ? { plan: layers.plan } : {}) });
@@ -177,7 +178,7 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
         return outcome;
       })();
       void result.catch(() => undefined).finally(() => reportControl(undefined));
-      return { result, stop: handle.stop, control };
+      return { result, stop: handle.stop, control, superseded: () => mine?.superseded === true };
     },
 
     search(code: string, layers: SettingsLayers, options: SearchOptions): SearchHandle {

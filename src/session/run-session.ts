@@ -134,6 +134,7 @@ export class RunSession {
   /** A newer run replaces this one (the runner stops it when the new run arrives). */
   supersede(): void {
     if (this.done) return;
+    this.superseded = true;
     this.pending.push({ type: "end", runId: this.runId, status: "stopped", exitCode: 1, endMs: this.now() });
     this.schedule();
   }
@@ -302,6 +303,9 @@ export class RunSession {
     const fresh = this.kept.takeNew();
     if (fresh) this.listener.onOutput?.(fresh);
   }
+
+  /** another run took the runner before this one ended (supersede) */
+  superseded = false;
 
   /** a controlled run's report (API.md §10), once it has ended */
   control: ControlReport | undefined;

@@ -43,6 +43,8 @@ export interface RunHandle {
   /** a controlled run's scheduler report (choices, enabled sets, where each thread stands), after the result */
   readonly control: Promise<ControlReport | undefined>;
   stop(): void;
+  /** whether another run took the runner before this one ended (it then ended "stopped", by no one's Stop) */
+  superseded?(): boolean;
 }
 
 /** What a search asks of the runner beyond its code and settings. */

@@ -43,6 +43,8 @@ interface ActiveRun {
 export class RunController {
   private active: ActiveRun | null = null;
   private lastId = 0;
+  /** called as a run is asked for: a search in progress gives way to it (explore-in-page.ts) */
+  private readonly runStarting = new Set<() => void>();
   /** the last finished controlled run's scheduler report (step mode reads it) */
   lastControl: ControlReport | undefined;
   /** a smaller trace cap for the next runs (tests reach the cap in seconds); null: the model's own */
@@ -62,6 +64,7 @@ export class RunController {
     // Code the playground would refuse never replaces what the learner has in the editor.
     const refused = refusedCode(request.code);
     if (refused) return Promise.resolve(failedResult(refused, 0));
+    for (const listener of [...this.runStarting]) listener();
     // The compile first: the stores' updates below render the page (the editor, the output) for several ms before this task ends.
     this.runtime.prepare?.(request.code ?? editor.getState().code);
     if (request.code !== undefined) editor.getState().setCode(request.code);
@@ -119,6 +122,12 @@ export class RunController {
       (result) => this.settle(active, result),
       (error: unknown) => this.settle(active, failedResult(messageOf(error), performance.now() - active.startedAt)),
     );
+  }
+
+  /** Calls `listener` whenever a run is asked for, until the returned function is called. */
+  onRunStarting(listener: () => void): () => void {
+    this.runStarting.add(listener);
+    return () => this.runStarting.delete(listener);
   }
 
   stop(): void {

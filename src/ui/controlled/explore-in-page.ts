@@ -42,7 +42,9 @@ export function exploreInPage(app: PlaygroundApp, request: ExploreRequest & { co
     const handle = (current = app.runtime.run(code, { toolbar, request: settings, plan }, {}, timeoutMs));
     const result = await handle.result;
     current = null;
-    runs++;
+    // A run the page started meanwhile (Run, the API) took the runner: that run's "stopped" is no outcome of the program, and the search gives way.
+    if (handle.superseded?.()) stopped = true;
+    else runs++;
     if (stopped) throw new SearchStopped(runs);
     return { result, control: await handle.control };
   };
@@ -58,18 +60,20 @@ export function exploreInPage(app: PlaygroundApp, request: ExploreRequest & { co
     if (stopped) throw new SearchStopped(runs);
     return found;
   });
-  const result = explore(runOne, request, shared).then(async (found) => {
+  const stop = () => {
+    stopped = true;
+    current?.stop();
+  };
+  // A run the learner or the API asks for meanwhile takes the runner: the search stops, rather than take turns with it.
+  const giveWay = app.controller.onRunStarting(stop);
+  const searched = explore(runOne, request, shared);
+  void searched.finally(giveWay).catch(() => undefined);
+  const result = searched.then(async (found) => {
     if (found.failure) {
       const { seed, schedule } = found.failure;
       await app.controller.run({ code, settings: { ...request.settings, controlled: true, seed, schedule }, plan: { policy: "stay" } });
     }
     return found;
   });
-  return {
-    result,
-    stop: () => {
-      stopped = true;
-      current?.stop();
-    },
-  };
+  return { result, stop };
 }
