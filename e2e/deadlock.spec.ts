@@ -68,3 +68,32 @@ test("timed waits are not deadlocks", async ({ playground }) => {
   `, undefined, 20_000);
   expect(result.status, describeRun(result)).toBe("ok");
 });
+
+test("threads that only write, into memory they can reach, that they wait for each other's locks are not a deadlock: the kernel is asked who really sleeps", async ({ playground }) => {
+  // Scenario (a hostile link): each thread holds one lock and writes its
+  // thread-table entry to say it waits for the other's, then goes on
+  // counting for longer than the watch's two scans. Nothing waits, so the
+  // run ends "ok", with no "Deadlock" said in the playground's voice.
+  const result = await runSnippet(playground, `
+    import { Thread, Lock, Event, now, print } from "playground";
+    const lockA = new Lock(), lockB = new Lock(), holding = new Event();
+    function claimWait(on: Lock) {
+      const ctx = (on as any).ctx, at = (on as any).at;
+      ctx.table.setWait(ctx.ident, 2, at.ref, at.base, false);
+    }
+    function busy(ms: number) { const t0 = now(); let x = 0; while (now() - t0 < ms) x += 1; return x; }
+    function worker() { lockA.acquire(); holding.set(); claimWait(lockB); busy(1500); claimWait(lockA); lockA.release(); }
+    lockB.acquire();
+    const t = new Thread({ target: worker });
+    t.start();
+    holding.wait();
+    claimWait(lockA);
+    busy(1500);
+    lockB.release();
+    t.join();
+    print("nobody waited");
+  `, undefined, 20_000);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(result.deadlock).toBeUndefined();
+  expect(result.output.map((line) => line.text)).toEqual(["nobody waited"]);
+});

@@ -10,11 +10,11 @@ const thread = (ident: number) => objRef(ObjKind.Thread, ident);
 const nameOf: NameOf = (w, byIdent) =>
   kindOf(w.obj) === ObjKind.Thread ? byIdent.get(ordinalOf(w.obj))?.name ?? "?" : w.obj === lock(1) ? "lockA" : defaultName(w.obj);
 
-const running = (ident: number, name: string, progress = 1): ThreadWait => ({ ident, name, obj: 0, timed: false, heldBy: 0, progress });
+const running = (ident: number, name: string, progress = 1): ThreadWait => ({ ident, name, obj: 0, timed: false, heldBy: 0, progress, addr: -1 });
 const onLock = (ident: number, name: string, n: number, owner: number, timed = false): ThreadWait =>
-  ({ ident, name, obj: lock(n), timed, heldBy: owner, progress: 1 });
+  ({ ident, name, obj: lock(n), timed, heldBy: owner, progress: 1, addr: -1 });
 const joining = (ident: number, name: string, joined: number): ThreadWait =>
-  ({ ident, name, obj: thread(joined), timed: false, heldBy: joined, progress: 1 });
+  ({ ident, name, obj: thread(joined), timed: false, heldBy: joined, progress: 1, addr: -1 });
 
 describe("deadlock watch", () => {
   it("finds two threads that each hold the lock the other waits for, named as the snippet names them", () => {
@@ -52,7 +52,7 @@ describe("deadlock watch", () => {
 
   it("reports a run where everyone waits forever with no cycle", () => {
     // Scenario: MainThread joins Thread-1, which waits on a queue nobody fills.
-    const verdict = findDeadlock([joining(1, "MainThread", 2), { ident: 2, name: "Thread-1", obj: objRef(ObjKind.Queue, 4), timed: false, heldBy: 0, progress: 1 }], nameOf);
+    const verdict = findDeadlock([joining(1, "MainThread", 2), { ident: 2, name: "Thread-1", obj: objRef(ObjKind.Queue, 4), timed: false, heldBy: 0, progress: 1, addr: -1 }], nameOf);
     expect(verdict?.sentence).toMatch(/every thread is waiting/);
     expect(verdict?.info.cycle.find((e) => e.thread === "Thread-1")?.waitsFor).toBe("Queue 4");
   });

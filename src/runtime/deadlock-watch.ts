@@ -24,6 +24,8 @@ export interface ThreadWait {
   heldBy: number;
   /** how much this thread has recorded so far: unchanged across scans means it made no progress */
   progress: number;
+  /** the heap word where the object's words begin (the table's say: bounds-checked, -1 when outside the heap) */
+  addr: number;
 }
 
 export interface Verdict {

@@ -18,6 +18,6 @@ export function readWaits(table: ThreadTable, tableEndWord: number, nameOf: (ide
     const heldBy = obj === 0 || (holderNeedsMemory(obj) && !inHeap(addr)) ? 0 : holderOf(obj, i32, addr);
     const ring = table.get(ident, Field.RingBase);
     const progress = inHeap(ring) ? (Atomics.load(i32, ring) + Atomics.load(i32, ring + 2)) | 0 : -1;
-    return { ident, name: nameOf(ident), obj, heldBy, timed: table.get(ident, Field.WaitTimed) === 1, progress };
+    return { ident, name: nameOf(ident), obj, heldBy, timed: table.get(ident, Field.WaitTimed) === 1, progress, addr: inHeap(addr) ? addr : -1 };
   });
 }

@@ -13,6 +13,7 @@ import type { ThreadTable } from "../thread-table";
 import { DeadlockWatch, type ThreadWait } from "../deadlock-watch";
 import { defaultName, kindOf, ObjKind, ordinalOf } from "../../trace/object-kinds";
 import { readWaits } from "./deadlock-scan";
+import { sleepersConfirm } from "./deadlock-probe";
 import { lateWarning, LATE_WARNING_MORE } from "./late-warning";
 import { visibleText } from "../../base/visible-text";
 
@@ -96,8 +97,14 @@ export class RunVoice {
     this.send({ type: "halted", runId: this.runId, ident, state, t: this.now() });
   }
 
-  /** A deadlock the threads' waits show now (two scans must agree: deadlock-watch.ts), said as a notice; null if none. */
-  deadlock(): DeadlockInfo | null {
+  /**
+   * A deadlock the threads' waits show now (two scans must agree:
+   * deadlock-watch.ts), said as a notice; null if none. `askKernel`: the
+   * threads must also really sleep where they say they wait
+   * (deadlock-probe.ts; not in a controlled run, whose threads sleep on the
+   * scheduler's words).
+   */
+  deadlock(askKernel: boolean): DeadlockInfo | null {
     const threadName = (ident: number) => this.threadName(ident);
     const waits = readWaits(this.table, this.tableEndWord, threadName);
     const nameOf = Object.assign(
@@ -106,6 +113,7 @@ export class RunVoice {
     );
     const verdict = this.deadlockWatch.scan(waits, nameOf);
     if (!verdict) return null;
+    if (askKernel && !sleepersConfirm(this.table, this.tableEndWord, waits, verdict.involved)) return null;
     this.notice(0, verdict.sentence);
     return verdict.info;
   }

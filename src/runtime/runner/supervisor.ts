@@ -202,7 +202,7 @@ export class Supervisor {
 
   private scanForDeadlock(): void {
     if (this.ended) return;
-    const found = this.voice.deadlock();
+    const found = this.voice.deadlock(this.clock !== null);
     if (!found) return;
     this.deadlock = found;
     void this.end("deadlock");

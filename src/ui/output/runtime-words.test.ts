@@ -21,9 +21,9 @@ const englishLeft = (text: string) => text.replace(CALLS, "").replace(NAMES, "")
 const lock = (n: number) => objRef(ObjKind.Lock, n);
 const nameOf: NameOf = (w, byIdent) =>
   kindOf(w.obj) === ObjKind.Thread ? byIdent.get(ordinalOf(w.obj))?.name ?? "?" : w.obj === lock(1) ? "lockA" : defaultName(w.obj);
-const onLock = (ident: number, name: string, n: number, owner: number): ThreadWait => ({ ident, name, obj: lock(n), timed: false, heldBy: owner, progress: 1 });
+const onLock = (ident: number, name: string, n: number, owner: number): ThreadWait => ({ ident, name, obj: lock(n), timed: false, heldBy: owner, progress: 1, addr: -1 });
 const joining = (ident: number, name: string, joined: number): ThreadWait =>
-  ({ ident, name, obj: objRef(ObjKind.Thread, joined), timed: false, heldBy: joined, progress: 1 });
+  ({ ident, name, obj: objRef(ObjKind.Thread, joined), timed: false, heldBy: joined, progress: 1, addr: -1 });
 
 const race = raceReportText(
   { variable: "counter", first: { thread: "Thread-3", access: "write", line: 11, text: "counter" }, second: { thread: "Thread-2", access: "read", line: 11, text: "counter" } } as never,
