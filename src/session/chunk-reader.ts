@@ -7,7 +7,7 @@
 import type { ThreadRecord, TraceChunk } from "../runtime/frame-protocol";
 import type { ThreadRole } from "../runtime/protocol";
 import { EVENT_BYTES } from "../trace/ring";
-import { isEventKind } from "../trace/events";
+import { EventKind, isEventKind, ThreadState } from "../trace/events";
 
 export class TraceProblem extends Error {}
 
@@ -70,10 +70,12 @@ export class EventCursor {
       const tMs = this.f64[i * 2];
       const word = this.i32[i * 4 + 2];
       const kind = word >>> 24;
-      if (!(tMs >= -1 && tMs <= limit) || !isEventKind(kind)) {
-        throw new TraceProblem(`thread ${this.ident} recorded an impossible event (kind ${kind} at ${tMs} ms)`);
+      const arg = word & 0xffffff;
+      // (A state no thread can be in would end its lane as if it had ended: the runtime writes none.)
+      if (!(tMs >= -1 && tMs <= limit) || !isEventKind(kind) || (kind === EventKind.State && arg > ThreadState.Stopped)) {
+        throw new TraceProblem(`thread ${this.ident} recorded an impossible event (kind ${kind}${kind === EventKind.State ? `, state ${arg}` : ""} at ${tMs} ms)`);
       }
-      visit(tMs, kind, word & 0xffffff, this.i32[i * 4 + 3]);
+      visit(tMs, kind, arg, this.i32[i * 4 + 3]);
     }
     const n = end - this.at;
     this.at = end;
