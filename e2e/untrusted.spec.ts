@@ -417,3 +417,43 @@ test("a thread named \"playground\" printing the runtime's words is shown as a t
   await expect(own).toHaveCount(1);
   await expect(own.locator(".out-thread.out-system")).toHaveCount(1);
 });
+
+test("a trace the run's code forged to show a Lock held by two threads at once is said to contradict itself; real contention is not", async ({ playground }) => {
+  // Scenario (a hostile link): MainThread really holds lockA; Thread-1
+  // writes a LockAcquired and a LockReleased of lockA into its own trace
+  // meanwhile. The page still draws what the trace says, and says beside
+  // it, in the playground's voice, that the trace cannot be true.
+  const forged = await runSnippet(playground, `
+    import { Thread, Lock, Event, print } from "playground";
+    const lockA = new Lock(), inside = new Event(), done = new Event();
+    function worker() {
+      const ctx = (lockA as any).ctx, ref = (lockA as any).at.ref;
+      inside.wait();
+      ctx.trace(2, 0, ref);
+      ctx.trace(3, 0, ref);
+      done.set();
+    }
+    const t = new Thread({ target: worker });
+    t.start();
+    lockA.acquire();
+    inside.set();
+    done.wait();
+    lockA.release();
+    t.join();
+    print("finished");
+  `);
+  expect(forged.status, describeRun(forged)).toBe("ok");
+  expect(outputTexts(forged).at(-1)).toMatch(/^The trace contradicts itself: it shows lockA held by (MainThread and Thread-1|Thread-1 and MainThread) at once, at [\d.]+ ms\./);
+  // Four threads contending for one lock, for real: nothing said.
+  const real = await runSnippet(playground, `
+    import { Thread, Lock, print } from "playground";
+    const lock = new Lock();
+    let n = 0;
+    const threads = [1, 2, 3, 4].map(() => new Thread({ target: () => { for (let i = 0; i < 3000; i++) lock.with(() => { n += 1; }); } }));
+    threads.forEach((t) => t.start());
+    threads.forEach((t) => t.join());
+    print(n);
+  `);
+  expect(real.status, describeRun(real)).toBe("ok");
+  expect(outputTexts(real)).toEqual(["12000"]);
+});

@@ -14,6 +14,7 @@ import { readControlReport } from "./control-report-check";
 import { openHolds, queueSizes, stepDescriber } from "./step-words";
 import { drawWakes } from "./paused-wakes";
 import { TraceModel } from "../trace/model";
+import { checkHolds, contradictionText } from "../trace/contradictions";
 import { ThreadState } from "../trace/events";
 import type { RunListener } from "./runtime-api";
 import { EventCursor, TraceProblem, readChunk } from "./chunk-reader";
@@ -340,6 +341,11 @@ export class RunSession {
     const paused = this.control?.end === "paused";
     if (!paused) for (const ident of this.model.threads.keys()) this.model.finish(ident, endMs, crashed ? ThreadState.Error : ThreadState.Stopped);
     else if (this.control) drawWakes(this.model, this.control, endMs);
+    // (Said once the whole trace is in: threads' events reach the page in no particular order.)
+    checkHolds(this.model);
+    if (this.model.contradiction) {
+      this.addOutput({ thread: "playground", text: contradictionText(this.model, this.model.contradiction), t: endMs, stream: "stderr", system: true });
+    }
     if (end.problem) {
       this.errors.push({ thread: "playground", message: end.problem, system: true });
       this.addOutput({ thread: "playground", text: end.problem, t: endMs, stream: "stderr", system: true });

@@ -39,6 +39,12 @@ export class LockTrack {
   /** per waiter ident: when it was blocked on this object */
   readonly waits = new Map<number, IntervalList>();
   acquisitions = 0;
+  /**
+   * releases by a thread that was not holding it (Python lets any thread
+   * release a Lock): the page may read one before the acquire it ends, as
+   * threads' events reach it in no particular order (trace/contradictions.ts)
+   */
+  releasesByOthers = 0;
   contended = 0;
   longestWaitMs = 0;
   longestHoldMs = 0;
@@ -66,6 +72,7 @@ export class LockTrack {
   }
 
   release(ident: number, tMs: number): void {
+    if (!this.holds.get(ident)?.isOpen()) this.releasesByOthers++;
     const heldMs = this.closeHold(ident, tMs);
     if (heldMs < 0) return;
     this.totalHoldMs += heldMs;

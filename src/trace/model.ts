@@ -39,6 +39,23 @@ function hasLockLane(ref: number): boolean {
   return ref !== 0 && kindInfo(kindOf(ref)).lane === "lock";
 }
 
+/**
+ * What a trace says that the runtime never writes: a plain Lock (or an
+ * RWLock's write side) held by two threads at once, or a thread's state
+ * after its final one. The snippet's code can write to its own trace
+ * (its rings lie in memory it reaches), and setTracing(false) while
+ * holding a lock leaves its release unrecorded; either way, the timeline
+ * no longer shows only what happened.
+ */
+export interface Contradiction {
+  kind: "two-holders" | "after-end";
+  /** the lock held twice; 0 for after-end */
+  obj: number;
+  /** the holders (the earlier first), or the thread that went on after its end */
+  idents: number[];
+  tMs: number;
+}
+
 export class TraceModel extends TraceObjects {
   readonly threads = new Map<number, ThreadTrack>();
   eventCount = 0;
@@ -65,6 +82,14 @@ export class TraceModel extends TraceObjects {
   traceCut = false;
   /** events counted past the cap, not kept */
   unrecordedEvents = 0;
+  /**
+   * The first thing the trace says that cannot have happened (the snippet
+   * can write to its threads' trace: see Contradiction), or null: found as
+   * events arrive (after-end), or by trace/contradictions.ts once the run
+   * ended (two-holders). What is drawn is still what the trace says; the
+   * page says this beside it.
+   */
+  contradiction: Contradiction | null = null;
   /** the latest time any event carried */
   maxMs = 0;
   /** threads whose latest state is running: the live view draws less often while they fill the machine's cores */
@@ -104,7 +129,10 @@ export class TraceModel extends TraceObjects {
     let track = this.lastTrack;
     if (track?.ident !== ident) this.lastTrack = track = this.threads.get(ident);
     if (kind === EventKind.State) {
-      if (track) this.addState(track, tMs, arg, obj);
+      if (!track) return;
+      // A thread's own trace ends with its final state: the runtime closes its ring there.
+      if (track.state >= ThreadState.Done && this.contradiction === null) this.contradiction = { kind: "after-end", obj: 0, idents: [ident], tMs };
+      this.addState(track, tMs, arg, obj);
       return;
     }
     switch (kind) {

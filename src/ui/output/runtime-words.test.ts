@@ -11,9 +11,11 @@ import { findDeadlock, type NameOf, type ThreadWait } from "../../runtime/deadlo
 import { defaultName, kindOf, ObjKind, objRef, ordinalOf } from "../../trace/object-kinds";
 import { tracebackParts } from "./traceback-links";
 import { lateWarning, LATE_WARNING_MORE } from "../../runtime/runner/late-warning";
+import { contradictionText } from "../../trace/contradictions";
+import { TraceModel } from "../../trace/model";
 
 /** Latin words left in a Chinese line once the names it may carry are taken out. */
-const NAMES = /\b(?:MainThread|Thread-\w+|lock[AB]|Lock \d+|counter|balance|settings\.maxThreads|DATA RACE|MemoryError|RuntimeWarning|can't start new thread|join|await)\b/g;
+const NAMES = /\b(?:MainThread|Thread-\w+|lock[AB]|Lock \d+|counter|balance|settings\.maxThreads|DATA RACE|MemoryError|RuntimeWarning|can't start new thread|join|await|setTracing|false)\b/g;
 /** calls, as the code writes them: time.sleep(), asyncio.toThread() */
 const CALLS = /[\w.]+\(\)/g;
 const englishLeft = (text: string) => text.replace(CALLS, "").replace(NAMES, "").match(/[A-Za-z]{2,}/g) ?? [];
@@ -29,6 +31,11 @@ const race = raceReportText(
   { variable: "counter", first: { thread: "Thread-3", access: "write", line: 11, text: "counter" }, second: { thread: "Thread-2", access: "read", line: 11, text: "counter" } } as never,
   new Map([["Thread-2", { line: 16, parent: "MainThread" }], ["Thread-3", { line: 16, parent: "MainThread" }]]),
 );
+
+const traced = new TraceModel();
+traced.addThread(1, "MainThread", "main", 1000);
+traced.addThread(2, "Thread-1", "thread", 1000);
+traced.labels.set(lock(1), "lockA");
 
 const SAID = [
   findDeadlock([onLock(2, "Thread-AB", 2, 3), onLock(3, "Thread-BA", 1, 2)], nameOf)!.sentence,
@@ -57,6 +64,8 @@ const SAID = [
   lateWarning("Thread-12", 0, 4, 1, 1),
   LATE_WARNING_MORE,
   "the run's trace was not completely read at its end",
+  contradictionText(traced, { kind: "two-holders", obj: lock(1), idents: [1, 2], tMs: 62 }),
+  contradictionText(traced, { kind: "after-end", obj: 0, idents: [2], tMs: 43.5 }),
 ];
 
 describe("the runtime's sentences in Chinese", () => {

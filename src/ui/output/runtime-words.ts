@@ -34,6 +34,9 @@ const lateWhat = (what: string) =>
 /** the parts given, joined with 和 */
 const zhJoin = (parts: (string | undefined)[]) => parts.filter(Boolean).join("和");
 
+/** the second half of a contradiction's sentence (trace/contradictions.ts) */
+const NOT_ONLY_WHAT_HAPPENED = "运行的代码可以改写线程记录的内容（setTracing(false) 也会让一次释放不被记录），所以时间线显示的可能不全是真实发生的事。";
+
 const ZH_SHAPES: Shape[] = [
   [/^Deadlock: (.+); none of them can go on\.$/, (parts) => `死锁：${parts.split(", and ").map(waits).join("；")}；它们都无法继续。`],
   [
@@ -43,6 +46,14 @@ const ZH_SHAPES: Shape[] = [
   [
     /^deadlock: every thread is waiting and none can go on \(no lock, event or join they wait for can change any more\)$/,
     () => "死锁：每个线程都在等待，没有一个能继续（它们等待的锁、事件或 join 都不会再改变）",
+  ],
+  [
+    /^The trace contradicts itself: it shows (.+) held by (.+) and (.+) at once, at (.+) ms\. (.+)$/,
+    (lock, first, second, at) => `记录自相矛盾：它显示 ${lock} 在 ${at} 毫秒时同时被 ${first} 和 ${second} 持有。${NOT_ONLY_WHAT_HAPPENED}`,
+  ],
+  [
+    /^The trace contradicts itself: it shows (.+) going on after it ended, at (.+) ms\. (.+)$/,
+    (thread, at) => `记录自相矛盾：它显示 ${thread} 在结束之后（${at} 毫秒时）还在继续。${NOT_ONLY_WHAT_HAPPENED}`,
   ],
   [/^WARNING: DATA RACE$/, () => "警告：数据竞争（DATA RACE）"],
   [/^(Read|Write) of (.+) at line (\d+) by (.+)$/, (kind, variable, line, thread) => `${thread} 在第 ${line} 行${access(kind)} ${variable}`],

@@ -1,0 +1,77 @@
+// A trace that says a plain lock was held by two threads at once, or that
+// a thread went on after its end, is said to contradict itself; what the
+// runtime records never does.
+import { describe, expect, it } from "vitest";
+import { EventKind, ThreadState } from "./events";
+import { TraceModel } from "./model";
+import { ObjKind, objRef } from "./object-kinds";
+import { checkHolds, contradictionText } from "./contradictions";
+
+const LOCK = objRef(ObjKind.Lock, 1);
+const RW = objRef(ObjKind.RWLock, 2);
+const S = EventKind.State;
+
+function model(): TraceModel {
+  const m = new TraceModel();
+  m.addThread(1, "MainThread", "main", 1000);
+  m.addThread(2, "Thread-1", "thread", 1000);
+  m.labels.set(LOCK, "lockA");
+  m.add(1, 0, S, ThreadState.Running, 0);
+  m.add(2, 0, S, ThreadState.Running, 0);
+  return m;
+}
+
+/** Thread `ident` holds `lock` over [from, to] (`shared`: an RWLock's read). */
+function hold(m: TraceModel, ident: number, lock: number, from: number, to: number, shared = false): void {
+  m.add(ident, from, EventKind.LockAcquired, shared ? 1 : 0, lock);
+  m.add(ident, to, EventKind.LockReleased, 0, lock);
+}
+
+describe("contradictions", () => {
+  it("finds two threads holding a Lock at once, whichever thread's events came first", () => {
+    const m = model();
+    hold(m, 2, LOCK, 62, 162);
+    hold(m, 1, LOCK, 5, 307);
+    checkHolds(m);
+    expect(m.contradiction).toEqual({ kind: "two-holders", obj: LOCK, idents: [1, 2], tMs: 62 });
+    expect(contradictionText(m, m.contradiction!)).toBe(
+      "The trace contradicts itself: it shows lockA held by MainThread and Thread-1 at once, at 62.000 ms. " +
+      "The run's code can write into what its threads record (and setTracing(false) leaves a release unrecorded), so the timeline may not show only what happened.");
+  });
+
+  it("takes holds that only touch, readers together, and a lock released by a thread not holding it as they are", () => {
+    const touching = model();
+    hold(touching, 1, LOCK, 0, 10);
+    hold(touching, 2, LOCK, 10, 20);
+    hold(touching, 1, LOCK, 20, 30);
+    const readers = model();
+    hold(readers, 1, RW, 0, 10, true);
+    hold(readers, 2, RW, 5, 15, true);
+    // Python lets any thread release a Lock: read before the acquire it ended, the release ends nothing.
+    const handedOn = model();
+    handedOn.add(2, 4, EventKind.LockReleased, 0, LOCK);
+    handedOn.add(1, 1, EventKind.LockAcquired, 0, LOCK);
+    hold(handedOn, 2, LOCK, 6, 8);
+    for (const m of [touching, readers, handedOn]) {
+      checkHolds(m);
+      expect(m.contradiction).toBeNull();
+    }
+  });
+
+  it("checks nothing once events were dropped: a missing release is what the page was told it lacks", () => {
+    const m = model();
+    m.droppedEvents = 3;
+    hold(m, 1, LOCK, 0, 10);
+    hold(m, 2, LOCK, 5, 15);
+    checkHolds(m);
+    expect(m.contradiction).toBeNull();
+  });
+
+  it("finds a thread that goes on after its final state", () => {
+    const m = model();
+    m.add(2, 40, S, ThreadState.Done, 0);
+    m.add(2, 50, S, ThreadState.Running, 0);
+    expect(m.contradiction).toEqual({ kind: "after-end", obj: 0, idents: [2], tMs: 50 });
+    expect(contradictionText(m, m.contradiction!)).toMatch(/^The trace contradicts itself: it shows Thread-1 going on after it ended, at 50\.000 ms\./);
+  });
+});

@@ -1,0 +1,67 @@
+// Where a finished run's trace contradicts itself about who held a lock: two
+// threads' exclusive holds (a Lock's, an RLock's, an RWLock's write) that
+// overlap in time. The runtime never records that: a release is stamped
+// before the lock is freed and the next acquire never before it
+// (trace/ring.ts), so exclusive holds of different threads at most touch.
+// Only a write into a thread's trace by the snippet's code, or a release
+// left unrecorded by setTracing(false), makes them overlap. Checked once
+// the whole trace is in (events of different threads reach the page in no
+// particular order), and only while every event was kept: past a cap or a
+// drop, a missing release is what the page was told it does not have. A
+// lock some thread released without holding it (Python allows it) is not
+// checked: read before the acquire it ended, that release ended nothing.
+
+import type { Contradiction, TraceModel } from "./model";
+import type { LockTrack } from "./model-objects";
+import { objectName, threadName } from "./names";
+import { visibleText } from "../base/visible-text";
+
+/** a lock whose holds are more than this is not checked (the sort would hold the page) */
+const MAX_CHECKED_HOLDS = 200_000;
+
+/** The first overlap of two threads' exclusive holds of `lock`, or null. */
+function twoHolders(lock: LockTrack): Contradiction | null {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const idents: number[] = [];
+  for (const [ident, list] of lock.holds) {
+    for (let i = 0; i < list.length; i++) {
+      if (list.tags.data[i] !== 0) continue;
+      starts.push(list.starts.data[i]);
+      ends.push(list.ends.data[i]);
+      idents.push(ident);
+      if (starts.length > MAX_CHECKED_HOLDS) return null;
+    }
+  }
+  const order = starts.map((_, i) => i).sort((a, b) => starts[a] - starts[b] || ends[a] - ends[b]);
+  let last = -1;
+  for (const i of order) {
+    if (last >= 0 && starts[i] < ends[last] && idents[i] !== idents[last]) {
+      return { kind: "two-holders", obj: lock.id, idents: [idents[last], idents[i]], tMs: starts[i] };
+    }
+    if (last < 0 || ends[i] > ends[last]) last = i;
+  }
+  return null;
+}
+
+/** Records in `model.contradiction` the first lock held by two threads at once, if no contradiction is recorded yet. */
+export function checkHolds(model: TraceModel): void {
+  if (model.contradiction !== null || model.cappedAtMs !== null || model.droppedEvents > 0) return;
+  for (const lock of model.locks.values()) {
+    if (lock.releasesByOthers > 0) continue;
+    const found = twoHolders(lock);
+    if (found) {
+      model.contradiction = found;
+      return;
+    }
+  }
+}
+
+/** What the page says of a contradiction, in the playground's voice (ui/output/runtime-words.ts translates it). */
+export function contradictionText(model: TraceModel, c: Contradiction): string {
+  const at = `${c.tMs.toFixed(3)} ms`;
+  const what = c.kind === "two-holders"
+    ? `it shows ${visibleText(objectName(model, c.obj))} held by ${visibleText(threadName(model, c.idents[0]))} and ${visibleText(threadName(model, c.idents[1]))} at once, at ${at}`
+    : `it shows ${visibleText(threadName(model, c.idents[0]))} going on after it ended, at ${at}`;
+  return `The trace contradicts itself: ${what}. The run's code can write into what its threads record (and setTracing(false) leaves a release unrecorded), so the timeline may not show only what happened.`;
+}
