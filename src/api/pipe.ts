@@ -2,7 +2,7 @@
 // the pipe core (sync/pipe-core.ts) in the run's shared heap, each direction
 // a FIFO byte channel of DEFAULT_PIPE_BYTES (64 KiB) unless `{ bufferBytes }`
 // says otherwise. Messages are copied as queue items are (api/queues.ts).
-// While a call really sleeps the thread shows "waiting on a queue" with a
+// While a call really sleeps the thread shows "waiting on a queue or pipe" with a
 // wait-for edge to the channel; sends and recvs are queue events on the
 // timeline (QUEUE_PUT / QUEUE_GET, obj: the channel's id, arg: its depth).
 //

@@ -59,7 +59,7 @@ describe("Queue (API)", () => {
     expect(() => q.get(true, -1)).toThrow(expect.objectContaining({ name: "ValueError" }));
   });
 
-  it("traces puts and gets with the depth, and a real wait as 'waiting on a queue'", () => {
+  it("traces puts and gets with the depth, and a real wait as 'waiting on a queue or pipe'", () => {
     // Scenario: two puts and a get record QUEUE_PUT (depth 1, 2) and
     // QUEUE_GET (depth 1), each with the queue's id. A get on an empty
     // queue with a 20 ms timeout records the QueueWait state on the queue

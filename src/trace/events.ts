@@ -87,7 +87,7 @@ export const enum ThreadState {
 
 export const THREAD_STATE_NAMES: readonly string[] = [
   "starting", "running", "waiting for the GIL", "blocked on a lock", "waiting",
-  "sleeping", "waiting on a queue", "event loop idle", "done", "error", "stopped",
+  "sleeping", "waiting on a queue or pipe", "event loop idle", "done", "error", "stopped",
 ];
 
 export function isFinalState(state: number): boolean {
