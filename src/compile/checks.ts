@@ -4,11 +4,13 @@
 // without a position. And the warning API.md §1 promises: a function that
 // writes a copied global changes only the copy of the thread it runs in
 // (not when the write goes through an API object to shared memory:
-// api-holdings.ts).
+// api-holdings.ts; nor where only the thread that made the copy runs it:
+// threaded-functions.ts).
 
 import ts from "typescript";
 import type { Report } from "./diagnostics";
 import { apiHoldingOf, writesShared } from "./api-holdings";
+import { runsAs, threadedFunctions } from "./threaded-functions";
 import { foreignModuleUse, ONLY_PLAYGROUND } from "./import-rewrite";
 import type { ModuleScope } from "./module-scope";
 import { isTypeOnly, type References } from "./references";
@@ -83,6 +85,12 @@ function jumpError(node: ts.Node, ctx: Context): string | undefined {
 
 export function checkSnippet(sf: ts.SourceFile, scope: ModuleScope, refs: References, report: Report): void {
   const isUserBinding = (id: ts.Identifier) => refs.symbols.has(id);
+  // Only code that may run in another thread writes a copy (threaded-functions.ts).
+  const threaded = threadedFunctions(sf, refs);
+  const mayRunElsewhere = (node: ts.Node) => {
+    const at = runsAs(node);
+    return at === "elsewhere" || (at !== null && threaded.has(at));
+  };
   const copiedName = (id: ts.Identifier): string | undefined => {
     const symbol = refs.symbols.get(id);
     return symbol && scope.copied.get(symbol);
@@ -129,7 +137,10 @@ export function checkSnippet(sf: ts.SourceFile, scope: ModuleScope, refs: Refere
     }
     const jump = jumpError(node, ctx);
     if (jump) report(node, jump, "error");
-    if (ctx.inFunction) written(writesIn(node), node);
+    if (ctx.inFunction) {
+      const writes = writesIn(node);
+      if (writes.length > 0 && mayRunElsewhere(node)) written(writes, node);
+    }
 
     let inner = ctx;
     if (ts.isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node) || ts.isPropertyDeclaration(node)) {

@@ -76,6 +76,7 @@ describe("diagnostics", () => {
       `const run = () => { items[0] = 2; };`, // 12
       `items.push(1);`, // 13: top level, MainThread only
       `function shadow(items: number[]) { items.push(1); }`, // 14
+      `new Thread({ target: work, args: [1] }); new Thread({ target: run }); new Thread({ target: () => shadow([]) });`, // 15
     ].join("\n");
     const result = compile(source);
     expect(result.ok).toBe(true);
@@ -92,7 +93,7 @@ describe("diagnostics", () => {
 
   it("does not warn where a write goes through an API object to shared memory", () => {
     const source = [
-      `import { Value, sharedArray, Lock, Event, Pipe, local } from "playground";`, // 1
+      `import { Value, sharedArray, Lock, Event, Pipe, local, Thread } from "playground";`, // 1
       `import * as pg from "playground";`, // 2
       `import { Event as Flag } from "playground";`, // 3
       `const total = new Value("i", 0), counts = sharedArray("int32", 4), lock = new Lock();`, // 4
@@ -110,6 +111,7 @@ describe("diagnostics", () => {
       `  later.value = 2;`, // 16: a let may hold something else by then
       `  fake.set(); made.set(1, 2);`, // 17
       `}`,
+      `new Thread({ target: work }).start();`,
     ].join("\n");
     expect(warnings(source).map((d) => [d.line, d.message])).toEqual([
       [13, copiedWriteMessage("total")],
@@ -119,6 +121,32 @@ describe("diagnostics", () => {
       [17, copiedWriteMessage("fake")],
       [17, copiedWriteMessage("made")],
     ]);
+  });
+
+  it("warns only where the write may run in another thread than the one whose copy it changes", () => {
+    const source = [
+      `import { Thread, asyncio, print } from "playground";`, // 1
+      `const log: string[] = [];`, // 2
+      `async function fetch(n: number) { await asyncio.sleep(1); log.push("got " + n); }`, // 3: asyncio, in MainThread
+      `function note(text: string) { log.push(text); }`, // 4: called by the top level only
+      `class Worker extends Thread {`, // 5
+      `  seen = log.push("made");`, // 6: a field: where new Worker() runs
+      `  constructor() { super(); log.push("constructed"); }`, // 7
+      `  override run() { log.push("ran"); }`, // 8: the thread's own code
+      `}`,
+      `class Plain { add() { log.push("added"); } }`, // 10: a method: called through any object
+      `function helper() { log.push("helped"); }`, // 11: called by a thread's target
+      `function target() { helper(); [1].forEach(() => log.push("each")); new Worker(); }`, // 12: the arrow runs here too
+      `function later(cb: () => void) { cb(); }`, // 13
+      `later(() => log.push("called back"));`, // 14: handed on as a value
+      `[1, 2].forEach((n) => log.push(String(n)));`, // 15: the top level runs it
+      `asyncio.run(asyncio.gather(fetch(1), fetch(2)));`,
+      `note("x");`,
+      `new Worker().start();`,
+      `new Thread({ target }).start();`,
+      `print(log.length);`,
+    ].join("\n");
+    expect(warnings(source).map((d) => d.line)).toEqual([6, 7, 8, 10, 11, 12, 14]);
   });
 
   it("does not report type errors", () => {

@@ -1,0 +1,140 @@
+// Which functions of a snippet may run in a thread other than the one that
+// made its copies of the module's globals, for the editor's warning that a
+// write to a copied global changes only the writer's copy (checks.ts). A
+// function that only MainThread runs writes MainThread's own globals: an
+// async function asyncio runs, a helper the top level calls, a Thread
+// subclass's constructor. Warning there told the learner something false.
+//
+// Conservative, as a warning must be where it cannot see: a function may
+// run elsewhere when
+//   - it is handed on as a value (a Thread's target, a pool's function, a
+//     callback, an entry of an object): who calls it, and where, is not
+//     known. Handed to a call that runs it at once in the caller's thread
+//     (an array's forEach, a lock's with, a promise's then), it runs where
+//     the caller runs instead;
+//   - it is a method of a class (called through objects the analysis does
+//     not follow), except a Thread subclass's constructor and field
+//     initialisers, which run where `new` makes the thread object: the
+//     class node stands for them, and `new C()` counts as a call of it;
+//   - a function that may run elsewhere calls it by name, or it is written
+//     inside one.
+
+import ts from "typescript";
+import type { References } from "./references";
+
+/** Calls that run a function they are given at once, in the caller's thread. */
+const SAME_THREAD_CALLS = new Set([
+  "forEach", "filter", "reduce", "reduceRight", "some", "every", "find", "findIndex", "findLast", "findLastIndex",
+  "flatMap", "sort", "toSorted", "with", "then", "catch", "finally", "span", "call", "apply",
+]);
+
+/** The function a declaration or `const f = () => ...` names, if it is one. */
+function namedFunction(decl: ts.Declaration | undefined): ts.FunctionLikeDeclaration | undefined {
+  if (!decl) return undefined;
+  if (ts.isFunctionDeclaration(decl)) return decl;
+  if (ts.isVariableDeclaration(decl) && decl.initializer) {
+    const init = decl.initializer;
+    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+  }
+  return undefined;
+}
+
+/** Is `call`'s callee `x.name` with a name that runs its function argument in the caller's thread? */
+function isSameThreadCall(call: ts.Node | undefined): boolean {
+  if (!call || !ts.isCallExpression(call)) return false;
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && SAME_THREAD_CALLS.has(callee.name.text);
+}
+
+/** Does `cls` extend a class named Thread, Process or Timer (the playground's, or one that extends it)? */
+function isThreadClass(cls: ts.ClassLikeDeclaration): boolean {
+  const base = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  return !!base && ts.isIdentifier(base) && ["Thread", "Process", "Timer"].includes(base.text);
+}
+
+/** Where a function-like node runs from its own place in the code: elsewhere (a root), where its caller runs, or where its maker runs. */
+function placeOf(fn: ts.FunctionLikeDeclaration): "root" | "caller" | "maker" | "construction" {
+  const parent = fn.parent;
+  if (ts.isClassLike(parent)) return ts.isConstructorDeclaration(fn) && isThreadClass(parent) ? "construction" : "root";
+  if (ts.isFunctionDeclaration(fn) || (ts.isVariableDeclaration(parent) && parent.initializer === fn)) return "caller";
+  // An expression: called on the spot, or handed to a call that runs it there, it runs where it is made.
+  if (ts.isCallExpression(parent) && parent.expression === fn) return "maker";
+  if (ts.isParenthesizedExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) return "maker";
+  if (ts.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression) && isSameThreadCall(parent)) return "maker";
+  return "root";
+}
+
+/**
+ * What a write at `node` runs as, for the set threadedFunctions returns:
+ * its function; a Thread subclass's class node for its constructor and
+ * field initialisers; null at the top level; "elsewhere" for any other
+ * class member's initialiser (a field of a class whose objects any thread
+ * may make).
+ */
+export function runsAs(node: ts.Node): ts.Node | null | "elsewhere" {
+  for (let n = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isFunctionLike(n) && (n as ts.FunctionLikeDeclaration).body !== undefined) {
+      const cls = n.parent;
+      return ts.isConstructorDeclaration(n) && ts.isClassLike(cls) && isThreadClass(cls) ? cls : n;
+    }
+    if (ts.isPropertyDeclaration(n) || ts.isClassStaticBlockDeclaration(n)) {
+      const cls = n.parent;
+      const instanceField = ts.isPropertyDeclaration(n) && !n.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+      return instanceField && ts.isClassLike(cls) && isThreadClass(cls) ? cls : "elsewhere";
+    }
+  }
+  return null;
+}
+
+/** The function-likes (and Thread subclasses' constructions: runsAs) that may run in another thread than the one that made them. */
+export function threadedFunctions(sf: ts.SourceFile, refs: References): Set<ts.Node> {
+  const threaded = new Set<ts.Node>();
+  /** per function (undefined: the top level): the named functions and constructions it runs where it runs */
+  const runs = new Map<ts.Node | undefined, Set<ts.Node>>();
+  const add = (key: ts.Node | undefined, value: ts.Node) => (runs.get(key) ?? runs.set(key, new Set()).get(key)!).add(value);
+  // (What runs "elsewhere" runs as the source file, which stands for anywhere: it is in the set from the start.)
+  threaded.add(sf);
+  const here = (node: ts.Node): ts.Node | undefined => {
+    const at = runsAs(node);
+    return at === "elsewhere" ? sf : (at ?? undefined);
+  };
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body !== undefined) {
+      const fn = node as ts.FunctionLikeDeclaration;
+      const place = placeOf(fn);
+      if (place === "root") threaded.add(fn);
+      else if (place === "maker") add(here(fn), fn);
+    } else if (ts.isIdentifier(node)) {
+      const decl = refs.symbols.get(node)?.valueDeclaration;
+      const target = namedFunction(decl as ts.Declaration | undefined);
+      const cls = decl && ts.isClassDeclaration(decl) && isThreadClass(decl) && decl.name !== node ? decl : undefined;
+      if (target && target.name !== node && !(ts.isVariableDeclaration(target.parent) && target.parent.name === node)) {
+        const p = node.parent;
+        const called = ts.isCallExpression(p) && p.expression === node;
+        const runHere = ts.isCallExpression(p) && p.arguments.includes(node) && isSameThreadCall(p);
+        if (called || runHere) add(here(node), target);
+        else threaded.add(target);
+      } else if (cls) {
+        // `new C()` makes the thread object where it runs; any other use of the class (extends, a value) may be anywhere.
+        if (ts.isNewExpression(node.parent) && node.parent.expression === node) add(here(node), cls);
+        else threaded.add(cls);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+
+  // Whatever a function that may run elsewhere runs where it runs, may too; and so does what is written inside it.
+  const work = [...threaded];
+  const reach = (fn: ts.Node) => {
+    if (threaded.has(fn)) return;
+    threaded.add(fn);
+    work.push(fn);
+  };
+  while (work.length > 0) {
+    const fn = work.pop()!;
+    for (const next of runs.get(fn) ?? []) reach(next);
+  }
+  return threaded;
+}
