@@ -145,8 +145,13 @@ describe("diagnostics", () => {
       `new Worker().start();`,
       `new Thread({ target }).start();`,
       `print(log.length);`,
+      `function overloaded(): void;`, // 21
+      `function overloaded(n?: number) { log.push("over " + n); }`, // 22: a thread's target, by its overloads' name
+      `new Thread({ target: overloaded }).start();`,
+      `declare const pool: { apply(f: () => void): void };`,
+      `pool.apply(() => log.push("in a worker"));`, // 25: a Pool's apply runs it in a worker
     ].join("\n");
-    expect(warnings(source).map((d) => d.line)).toEqual([6, 7, 8, 10, 11, 12, 14]);
+    expect(warnings(source).map((d) => d.line)).toEqual([6, 7, 8, 10, 11, 12, 14, 22, 25]);
   });
 
   it("does not report type errors", () => {

@@ -11,7 +11,8 @@
 //     callback, an entry of an object): who calls it, and where, is not
 //     known. Handed to a call that runs it at once in the caller's thread
 //     (an array's forEach, a lock's with, a promise's then), it runs where
-//     the caller runs instead;
+//     the caller runs instead. Only names no call of the API shares count
+//     so: a Pool's `apply` and `map` run their function in a worker;
 //   - it is a method of a class (called through objects the analysis does
 //     not follow), except a Thread subclass's constructor and field
 //     initialisers, which run where `new` makes the thread object: the
@@ -25,13 +26,16 @@ import type { References } from "./references";
 /** Calls that run a function they are given at once, in the caller's thread. */
 const SAME_THREAD_CALLS = new Set([
   "forEach", "filter", "reduce", "reduceRight", "some", "every", "find", "findIndex", "findLast", "findLastIndex",
-  "flatMap", "sort", "toSorted", "with", "then", "catch", "finally", "span", "call", "apply",
+  "flatMap", "sort", "toSorted", "with", "then", "catch", "finally", "span",
 ]);
 
-/** The function a declaration or `const f = () => ...` names, if it is one. */
-function namedFunction(decl: ts.Declaration | undefined): ts.FunctionLikeDeclaration | undefined {
+/** The function a symbol's declaration or `const f = () => ...` names, if it is one (of overloads, the one with a body). */
+function namedFunction(symbol: ts.Symbol | undefined): ts.FunctionLikeDeclaration | undefined {
+  const decls = symbol?.declarations;
+  if (!decls) return undefined;
+  const decl = decls.find((d) => ts.isFunctionDeclaration(d) && d.body !== undefined) ?? symbol!.valueDeclaration;
   if (!decl) return undefined;
-  if (ts.isFunctionDeclaration(decl)) return decl;
+  if (ts.isFunctionDeclaration(decl)) return decl.body ? decl : undefined;
   if (ts.isVariableDeclaration(decl) && decl.initializer) {
     const init = decl.initializer;
     if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
@@ -106,8 +110,9 @@ export function threadedFunctions(sf: ts.SourceFile, refs: References): Set<ts.N
       if (place === "root") threaded.add(fn);
       else if (place === "maker") add(here(fn), fn);
     } else if (ts.isIdentifier(node)) {
-      const decl = refs.symbols.get(node)?.valueDeclaration;
-      const target = namedFunction(decl as ts.Declaration | undefined);
+      const symbol = refs.symbols.get(node);
+      const decl = symbol?.valueDeclaration;
+      const target = namedFunction(symbol);
       const cls = decl && ts.isClassDeclaration(decl) && isThreadClass(decl) && decl.name !== node ? decl : undefined;
       if (target && target.name !== node && !(ts.isVariableDeclaration(target.parent) && target.parent.name === node)) {
         const p = node.parent;

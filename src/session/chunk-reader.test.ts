@@ -24,13 +24,14 @@ describe("EventCursor", () => {
     return seen;
   };
 
-  it("visits every state a thread can be in", () => {
-    const data = events([1, EventKind.State, ThreadState.Running, 0], [2, EventKind.State, ThreadState.Stopped, 0]);
-    expect(read(data)).toEqual([[1, EventKind.State, ThreadState.Running, 0], [2, EventKind.State, ThreadState.Stopped, 0]]);
+  it("visits every state a thread records", () => {
+    const data = events([1, EventKind.State, ThreadState.Running, 0], [2, EventKind.State, ThreadState.Error, 0]);
+    expect(read(data)).toEqual([[1, EventKind.State, ThreadState.Running, 0], [2, EventKind.State, ThreadState.Error, 0]]);
   });
 
-  it("refuses a state no thread can be in, an unknown kind, and a time past the run's", () => {
+  it("refuses a state no thread records (\"stopped\" is the page's to say), an unknown kind, and a time past the run's", () => {
     expect(() => read(events([1, EventKind.State, 200, 0]))).toThrow(new TraceProblem("thread 2 recorded an impossible event (kind 1, state 200 at 1 ms)"));
+    expect(() => read(events([1, EventKind.State, ThreadState.Stopped, 0]))).toThrow(TraceProblem);
     expect(() => read(events([1, 99, 0, 0]))).toThrow(TraceProblem);
     expect(() => read(events([101, EventKind.Mark, 0, 0]))).toThrow(TraceProblem);
   });

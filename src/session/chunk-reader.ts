@@ -71,8 +71,8 @@ export class EventCursor {
       const word = this.i32[i * 4 + 2];
       const kind = word >>> 24;
       const arg = word & 0xffffff;
-      // (A state no thread can be in would end its lane as if it had ended: the runtime writes none.)
-      if (!(tMs >= -1 && tMs <= limit) || !isEventKind(kind) || (kind === EventKind.State && arg > ThreadState.Stopped)) {
+      // (A state no thread records would end its lane as if it had ended: "stopped" is the page's to say, never a ring's.)
+      if (!(tMs >= -1 && tMs <= limit) || !isEventKind(kind) || (kind === EventKind.State && arg > ThreadState.Error)) {
         throw new TraceProblem(`thread ${this.ident} recorded an impossible event (kind ${kind}${kind === EventKind.State ? `, state ${arg}` : ""} at ${tMs} ms)`);
       }
       visit(tMs, kind, arg, this.i32[i * 4 + 3]);

@@ -76,7 +76,8 @@ export function waitRound(m: Monitor, rounds: WaitRounds, which: number, counter
 function waitUnlocked(m: Monitor, which: number, deadline: number, onBlock?: () => void): number {
   const i32 = m.i32;
   const index = m.base + which;
-  const seq = i32[index];
+  // (Read under the lock, but bumped outside it by whoever changes the state: queue-core.ts.)
+  const seq = Atomics.load(i32, index);
   m.lock.release();
   for (let n = 0; n < SPIN_LIMIT; n++) {
     if (Atomics.load(i32, index) !== seq) return 0;

@@ -9,7 +9,7 @@ import type { LockTrack } from "../trace/model-objects";
 import { lowerBound } from "../trace/model-series";
 import { labelText, objectName, stateName, threadName, waitTargetName } from "../trace/names";
 import { defaultName, kindInfo, kindOf, ObjKind } from "../trace/object-kinds";
-import { isFifoQueue, queuePairing } from "../trace/trace-links";
+import { isFifoQueue, pairKnown, queuePairing } from "../trace/trace-links";
 import { formatDuration, formatTime } from "./axis";
 
 import { EN_WORDS, type TimelineWords } from "./words";
@@ -143,7 +143,7 @@ export function describeHit(
       const partner = hit.put ? w.gotBy : w.putBy;
       if ("reason" in pairing) {
         rows.push([partner, isFifoQueue(hit.queueId) ? w.pairUnknown : w.orderNotRecorded]);
-      } else if (hit.k < pairing.unclear.length && pairing.unclear[hit.k]) {
+      } else if (hit.k < other.length && !pairKnown(pairing, hit.k)) {
         rows.push([partner, w.pairUnknown]);
       } else if (hit.k < other.length) {
         const t = other.times.data[hit.k];

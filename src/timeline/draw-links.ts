@@ -12,7 +12,7 @@
 
 import { ThreadState } from "../trace/events";
 import { lowerBound, upperBound } from "../trace/model-series";
-import { queuePairing } from "../trace/trace-links";
+import { pairKnown, queuePairing } from "../trace/trace-links";
 import { LANE } from "./layout";
 import { laneTop, threadBarMiddle, type Ctx2D, type Frame, type FrameInput } from "./frame";
 import { trackEndMs } from "./geometry";
@@ -145,7 +145,7 @@ export function drawQueueArrows(frame: Frame): number {
     const last = Math.min(Math.max(puts.indexAtOrBefore(scale.endMs), gets.indexAtOrBefore(scale.endMs)), Math.min(puts.length, gets.length) - 1);
     if (last - first + 1 > arrowBudget(input)) return -1;
     for (let k = first; k <= last; k++) {
-      if (pairing.unclear[k]) continue;
+      if (!pairKnown(pairing, k)) continue;
       const y0 = barMiddle(input, puts.idents.data[k]);
       const y1 = barMiddle(input, gets.idents.data[k]);
       if (y0 === null || y1 === null || !spacing.allow(y0, y1, scale.msToPx(gets.times.data[k]))) continue;

@@ -1,8 +1,10 @@
 // Where a finished run's trace contradicts itself about who held a lock: two
-// threads' exclusive holds (a Lock's, an RLock's, an RWLock's write) that
-// overlap in time. The runtime never records that: a release is stamped
-// before the lock is freed and the next acquire never before it
-// (trace/ring.ts), so exclusive holds of different threads at most touch.
+// threads' holds of a Lock or an RLock that overlap in time. The runtime
+// never records that: a release is stamped before the lock is freed and
+// the next acquire never before it (trace/ring.ts, releasedAt), so their
+// holds at most touch. (An RWLock's writes are stamped by each thread's
+// own clock, with no such floor: two may overlap by a tick, truthfully
+// ordered or not, so they are not checked.)
 // Only a write into a thread's trace by the snippet's code, or a release
 // left unrecorded by setTracing(false), makes them overlap. Checked once
 // the whole trace is in (events of different threads reach the page in no
@@ -14,7 +16,10 @@
 import type { Contradiction, TraceModel } from "./model";
 import type { LockTrack } from "./model-objects";
 import { objectName, threadName } from "./names";
+import { kindOf, ObjKind } from "./object-kinds";
 import { visibleText } from "../base/visible-text";
+
+const CHECKED_KINDS = new Set<number>([ObjKind.Lock, ObjKind.RLock]);
 
 /** a lock whose holds are more than this is not checked (the sort would hold the page) */
 const MAX_CHECKED_HOLDS = 200_000;
@@ -48,7 +53,7 @@ function twoHolders(lock: LockTrack): Contradiction | null {
 export function checkHolds(model: TraceModel): void {
   if (model.contradiction !== null || model.cappedAtMs !== null || model.droppedEvents > 0) return;
   for (const lock of model.locks.values()) {
-    if (lock.releasesByOthers > 0) continue;
+    if (!CHECKED_KINDS.has(kindOf(lock.id)) || lock.releasesByOthers > 0) continue;
     const found = twoHolders(lock);
     if (found) {
       model.contradiction = found;

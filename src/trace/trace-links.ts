@@ -139,16 +139,31 @@ export function isFifoQueue(obj: number): boolean {
  */
 export type QueuePairing = { reason: string } | { unclear: Uint8Array };
 
-const pairings = new WeakMap<SortedLog, { puts: number; gets: number; pairing: QueuePairing }>();
+const pairings = new WeakMap<SortedLog, { puts: number; gets: number; pairing: QueuePairing; atMs: number; tookMs: number }>();
 
-/** The pairing of a queue's puts and gets as the model holds them now (kept until either log grows). */
+/**
+ * The pairing of a queue's puts and gets as the model holds them, for a
+ * reader that asks often (the live timeline, every frame): worked out
+ * again once either log grew, but no sooner than twenty times as long as
+ * the last working out took after it (each is a pass over both logs: a
+ * queue of a million items would take a frame's time every frame).
+ * Meanwhile the pairs past the last one worked out are not known
+ * (`unclear` is shorter than the logs): nothing is drawn for them.
+ */
 export function queuePairing(model: TraceModel, obj: number, puts: SortedLog, gets: SortedLog): QueuePairing {
   if (model.droppedEvents > 0) return { reason: DROPPED };
   const kept = pairings.get(puts);
-  if (kept && kept.puts === puts.length && kept.gets === gets.length) return kept.pairing;
+  const nowMs = performance.now();
+  if (kept && ((kept.puts === puts.length && kept.gets === gets.length) || nowMs - kept.atMs < 20 * kept.tookMs)) return kept.pairing;
   const pairing = pairQueue(obj, puts, gets);
-  pairings.set(puts, { puts: puts.length, gets: gets.length, pairing });
+  const doneMs = performance.now();
+  pairings.set(puts, { puts: puts.length, gets: gets.length, pairing, atMs: doneMs, tookMs: doneMs - nowMs });
   return pairing;
+}
+
+/** Whether the k-th put's item is known to be the k-th get's. */
+export function pairKnown(pairing: QueuePairing, k: number): boolean {
+  return !("reason" in pairing) && k < pairing.unclear.length && pairing.unclear[k] === 0;
 }
 
 function pairQueue(obj: number, puts: SortedLog, gets: SortedLog): QueuePairing {

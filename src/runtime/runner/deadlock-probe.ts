@@ -19,6 +19,11 @@
 // Condition's waiters sleep on nodes of their own, out of reach: a verdict
 // about one is taken as the two scans gave it. A controlled run's threads
 // sleep on the scheduler's words instead, so it is not asked there.
+//
+// What it does not catch: the object's address is the table's word too, so
+// a forgery that points each edge at words where some other thread really
+// sleeps (one real sleeper per forged edge) still passes. The runner does
+// not learn where objects lie (telling it would cost a message per object).
 
 import { Field, type ThreadTable } from "../thread-table";
 import type { ThreadWait } from "../deadlock-watch";
@@ -41,7 +46,7 @@ const SLEEP_WORDS: Partial<Record<ObjKind, readonly number[]>> = {
 function sleepWords(table: ThreadTable, wait: ThreadWait, inHeap: (word: number) => boolean): number[] | null {
   if (kindOf(wait.obj) === ObjKind.Thread) {
     const joined = ordinalOf(wait.obj);
-    return table.holdsSlot(joined) ? [table.at(joined, Field.Lifecycle)] : [];
+    return joined > 0 && table.holdsSlot(joined) ? [table.at(joined, Field.Lifecycle)] : [];
   }
   const offsets = SLEEP_WORDS[kindOf(wait.obj)];
   if (!offsets) return null;
