@@ -28,6 +28,14 @@ function detail(frame: Frame, lane: Lane): { text: string; color: string } | nul
   return null;
 }
 
+/** the characters of a name the gutter shows at least, beside a figure (fewer, and the figure gives way) */
+const MIN_NAME_CHARS = 6;
+
+function namesEnough(shown: string | null, name: string): boolean {
+  if (shown === null) return false;
+  return shown === name || shown.length >= Math.min(name.length, MIN_NAME_CHARS);
+}
+
 export function drawGutter(frame: Frame, lanes: Lane[]): void {
   const { ctx, input } = frame;
   const { theme } = input;
@@ -57,10 +65,16 @@ export function drawGutter(frame: Frame, lanes: Lane[]): void {
       ctx.fillRect(8, top + 5, 3, Math.min(lane.height, 24) - 10);
     }
     ctx.font = theme.font;
-    const extra = detail(frame, lane);
-    const extraPx = extra ? textWidth(ctx, extra.text) + 6 : 0;
+    let extra = detail(frame, lane);
+    let extraPx = extra ? textWidth(ctx, extra.text) + 6 : 0;
     ctx.fillStyle = lane.kind === "pool" ? theme.textMuted : theme.text;
-    const text = fitName(ctx, lane.label, GUTTER_PX - indent - 8 - extraPx);
+    let text = fitName(ctx, lane.label, GUTTER_PX - indent - 8 - extraPx);
+    // The lane's name before its figure: a long figure ("73/600000 次需等待") left a lock lane with no name at all.
+    if (extra && !namesEnough(text, lane.label)) {
+      extra = null;
+      extraPx = 0;
+      text = fitName(ctx, lane.label, GUTTER_PX - indent - 8);
+    }
     if (text) ctx.fillText(text, indent, middle);
     if (extra) {
       ctx.fillStyle = extra.color;

@@ -8,7 +8,8 @@ import { fakeContext } from "./fake-canvas";
 
 import { layoutLanes } from "./layout";
 import { TimelineRenderer } from "./render";
-import { scenario } from "./test-scenario";
+import { LOCK_9, scenario } from "./test-scenario";
+import { ZH_WORDS } from "./words";
 import { LIGHT_THEME } from "./theme";
 import { GUTTER_PX } from "./geometry";
 
@@ -29,6 +30,21 @@ describe("TimelineRenderer", () => {
     const words = texts.map((t) => t.text);
     expect(words).toEqual(expect.arrayContaining(["MainProcess", "MainThread", "Thread-1", "PoolWorker-1", "Lock 9", "Queue 7", "produce", "task #0"]));
     expect(stats.arrows).toBeGreaterThanOrEqual(3); // one hand-over, two queue items
+  });
+
+  it("names a lock's lane even where its figure would leave no room for the name", () => {
+    // A lock contended on 730,000 of 6,000,000 acquisitions, in Chinese: the figure alone fills the gutter
+    // (on a phone, "73/600000 次需等待" did, in its real font).
+    const model = scenario();
+    const lock = model.locks.get(LOCK_9)!;
+    lock.acquisitions = 6_000_000;
+    lock.contended = 730_000;
+    const { ctx, texts } = fakeContext();
+    new TimelineRenderer().draw(ctx, {
+      model, layout: layoutLanes(model, ZH_WORDS), scale: new TimeScale(0, 100, GUTTER_PX, GUTTER_PX + 300),
+      widthPx: GUTTER_PX + 300, heightPx: 400, scrollY: 0, theme: LIGHT_THEME, words: ZH_WORDS, untilMs: 100, live: false,
+    });
+    expect(texts.map((t) => t.text)).toContain("Lock 9");
   });
 
   it("merges a million events into a few thousand rectangles", () => {
