@@ -19,7 +19,7 @@
 import { PlaygroundError, ValueError } from "../base/errors";
 import { decode, type CodecOptions } from "../base/value-codec";
 import { checkBufferBytes, codecOptions, encodeItem, encoded } from "./item-codec";
-import { QUEUE_ALIGN_WORDS, QUEUE_HEADER_WORDS, QueueCore, QueueOrder, TIMED_OUT } from "../sync/queue-core";
+import { QUEUE_HEADER_WORDS, QueueCore, QueueOrder, TIMED_OUT } from "../sync/queue-core";
 import { compareEncoded } from "../sync/queue-order";
 import { context, type WorkerContext, Blocker, place, track, type Placed, SEND, type Sendable, attemptUntil, step, touched, StepKind } from "../runtime/door";
 import { EventKind } from "../trace/events";
@@ -100,7 +100,7 @@ export class Queue<T = unknown> implements Sendable {
       if (typeof maxsize !== "number" || !Number.isInteger(maxsize)) throw new ValueError(`maxsize must be an integer, got ${String(maxsize)}`);
       const bytes = checkBufferBytes(options?.bufferBytes ?? DEFAULT_QUEUE_BYTES);
       const kind = options?.owner ? ObjKind.TaskQueue : cls.objKind;
-      this.at = place(kind, QUEUE_HEADER_WORDS, undefined, { align: QUEUE_ALIGN_WORDS, owner: options?.owner, role: options?.role });
+      this.at = place(kind, QUEUE_HEADER_WORDS, undefined, { align: 2, owner: options?.owner, role: options?.role });
       // As Python's queue.Queue, only maxsize limits it and its buffer grows as items need;
       // a byte budget given with { bufferBytes } is kept to (a put waits for room).
       QueueCore.init(ctx.i32, this.at.base, order, maxsize, bytes, ctx.blocks, options?.bufferBytes === undefined);

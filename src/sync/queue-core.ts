@@ -31,11 +31,7 @@
 // where the data is. A fixed queue (a Pipe's channel, as an OS pipe has a
 // fixed buffer) waits for room instead.
 //
-// Slots (Int32 word offsets from `base`, which must be even). The words a
-// put or a get writes come first, the ones they only read after, so that
-// with `base` on a 64-byte line (queues.ts places it so) the two lie on
-// lines of their own: a stamp written beside the generation made every
-// put's and get's read of it a miss.
+// Slots (Int32 word offsets from `base`, which must be even):
 //   0-1  lock         the Lock (state, owner)
 //   2    notEmpty     futex sequence: bumped by put and close
 //   3    notFull      futex sequence: bumped by get and close
@@ -46,18 +42,17 @@
 //   8    putWaiters   putters between reading notFull and waking
 //   9    roomWaiters  of those, the ones short of bytes, not of maxsize
 //   10   joinWaiters
-//   11   closed       1 after close()
-//   12-13 lastOpMs    f64: the time the timeline gave the last put or get
+//   11   order        0 FIFO, 1 LIFO, 2 PRIORITY
+//   12   maxsize      items; 0 means no limit
+//   13   capacity     bytes in the data area (a multiple of 8)
+//   14   closed       1 after close()
+//   15   data         word index of the data block: 4 words of the store's
+//                     state (queue-store.ts), then `capacity` bytes of records
+//   16   generation   bumped whenever the data block is replaced
+//   17   growable     1: grows instead of waiting for bytes
+//   18-19 lastOpMs    f64: the time the timeline gave the last put or get
 //                     (stamp(): the queue's puts and gets are stamped in the
 //                     order they hold its lock, whatever their threads' clocks)
-//   14-15 (padding)
-//   16   order        0 FIFO, 1 LIFO, 2 PRIORITY
-//   17   maxsize      items; 0 means no limit
-//   18   capacity     bytes in the data area (a multiple of 8)
-//   19   data         word index of the data block: 4 words of the store's
-//                     state (queue-store.ts), then `capacity` bytes of records
-//   20   generation   bumped whenever the data block is replaced
-//   21   growable     1: grows instead of waiting for bytes
 
 import { ValueError } from "../base/errors";
 import { checkTimeout, Lock } from "./lock";
@@ -78,11 +73,9 @@ export const TIMED_OUT = -1;
 export const CLOSED = -2;
 
 const NOT_EMPTY = 2, NOT_FULL = 3, COUNT = 4, UNFINISHED = 5, GET_WAITERS = 6, POLL_WAITERS = 7;
-const PUT_WAITERS = 8, ROOM_WAITERS = 9, JOIN_WAITERS = 10, IS_CLOSED = 11, LAST_OP_MS = 12;
-const ORDER = 16, MAXSIZE = 17, CAPACITY = 18, DATA = 19, GENERATION = 20, GROWABLE = 21;
-export const QUEUE_HEADER_WORDS = 22;
-/** the alignment (in words) that puts a queue's header on a cache line of its own (see the slots) */
-export const QUEUE_ALIGN_WORDS = 16;
+const PUT_WAITERS = 8, ROOM_WAITERS = 9, JOIN_WAITERS = 10, ORDER = 11, MAXSIZE = 12, CAPACITY = 13;
+const IS_CLOSED = 14, DATA = 15, GENERATION = 16, GROWABLE = 17, LAST_OP_MS = 18;
+export const QUEUE_HEADER_WORDS = 20;
 /** how far ahead of a thread's own clock the queue's last stamp may be and still be taken (the snippet can write the slot) */
 const MAX_AHEAD_MS = 50;
 /** what a stamp adds to the last one when its own clock is not past it: a nanosecond keeps the lock's order where the clocks tie */
