@@ -12,6 +12,7 @@ import { MemoryEmitter, fieldNames } from "./checked-memory";
 import type { SnippetDiagnostic } from "./types";
 import { checkSnippet } from "./checks";
 import { binderDiagnostics, nodeDiagnostic, syntaxDiagnostics, type Report } from "./diagnostics";
+import { lambdaRanges } from "./lambda-ranges";
 import { modulePrologue } from "./module-hooks";
 import { analyzeModuleScope, type ModuleScope } from "./module-scope";
 import { parsePragmas } from "./pragmas";
@@ -128,5 +129,6 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
     sourceMap: map,
     sharedGlobals: [...scope.shared.values()],
     copiedGlobals: [...scope.copied.values()],
+    lambdas: lambdaRanges(sf),
   });
 }

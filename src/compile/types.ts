@@ -61,6 +61,8 @@ export interface CompileResult {
   pragmas: Pragmas;
   /** a checked compile's access sites, by site number (access-sites.ts); empty otherwise */
   sites: AccessSite[];
+  /** where the snippet's anonymous functions lie, for tracebacks (lambda-ranges.ts) */
+  lambdas?: number[];
 }
 
 /** What a compiled snippet's module function receives as `__pg`. */

@@ -28,6 +28,17 @@ export interface SnippetFrame {
   column: number;
 }
 
+/** Whether (line, column) lies in one of `ranges` (compile/lambda-ranges.ts). */
+function inLambda(ranges: readonly number[] | undefined, line: number, column: number): boolean {
+  if (!ranges) return false;
+  for (let i = 0; i + 3 < ranges.length; i += 4) {
+    const afterStart = line > ranges[i] || (line === ranges[i] && column >= ranges[i + 1]);
+    const beforeEnd = line < ranges[i + 2] || (line === ranges[i + 2] && column < ranges[i + 3]);
+    if (afterStart && beforeEnd) return true;
+  }
+  return false;
+}
+
 /** `offset`: the measured headerLines (await it once, then format synchronously). */
 export function snippetFrames(stack: string, compiled: CompileResult, offset: number): SnippetFrame[] {
   const frames: SnippetFrame[] = [];
@@ -36,7 +47,10 @@ export function snippetFrames(stack: string, compiled: CompileResult, offset: nu
     if (!match) continue;
     const position = originalPosition(compiled, Number(match[2]) - offset, Number(match[3]));
     if (!position) continue;
-    const name = match[1] && !match[1].startsWith("eval") && match[1] !== "anonymous" ? match[1].replace(/^Object\./, "").replace(/ \[as [^\]]*\]$/, "") : "<module>";
+    const raw = match[1]?.replace(/^Object\./, "").replace(/ \[as [^\]]*\]$/, "");
+    // V8 names the compiled body and a nameless arrow in it alike: where the frame stands tells them apart.
+    const nameless = !raw || raw.startsWith("eval") || raw === "anonymous" || raw === "<anonymous>";
+    const name = !nameless ? raw : inLambda(compiled.lambdas, position.line, position.column) ? "<lambda>" : "<module>";
     frames.push({ functionName: name, line: position.line, column: position.column });
   }
   return frames;
