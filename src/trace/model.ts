@@ -40,9 +40,8 @@ function hasLockLane(ref: number): boolean {
 }
 
 /**
- * What a trace says that the runtime never writes: a plain Lock (or an
- * RWLock's write side) held by two threads at once, or a thread's state
- * after its final one. The snippet's code can write to its own trace
+ * What a trace says that the runtime never writes: a Lock or an RLock
+ * held by two threads at once, or a thread's state after its final one. The snippet's code can write to its own trace
  * (its rings lie in memory it reaches), and setTracing(false) while
  * holding a lock leaves its release unrecorded; either way, the timeline
  * no longer shows only what happened.
