@@ -103,15 +103,6 @@ export class LockTrack {
     if (waitedMs > this.longestWaitMs) this.longestWaitMs = waitedMs;
   }
 
-  /** The thread holding the lock at `tMs` and its hold's index, or null. */
-  holderAt(tMs: number): { ident: number; index: number } | null {
-    for (const [ident, list] of this.holds) {
-      const index = list.indexAt(tMs);
-      if (index >= 0) return { ident, index };
-    }
-    return null;
-  }
-
   /**
    * The holds by threads other than `except` that overlap [startMs, endMs),
    * in the order they began: who held the lock, in turn, while `except`
