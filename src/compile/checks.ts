@@ -5,12 +5,15 @@
 // writes a copied global changes only the copy of the thread it runs in
 // (not when the write goes through an API object to shared memory:
 // api-holdings.ts; nor where only the thread that made the copy runs it:
-// threaded-functions.ts).
+// threaded-functions.ts); and its like for a Thread subclass's fields,
+// which start() copies unless they hold a number or a boolean
+// (thread-fields.ts).
 
 import ts from "typescript";
 import type { Report } from "./diagnostics";
 import { apiHoldingOf, writesShared } from "./api-holdings";
 import { runsAs, threadedFunctions } from "./threaded-functions";
+import { copiedThreadField, threadFieldWriteMessage } from "./thread-fields";
 import { foreignModuleUse, ONLY_PLAYGROUND } from "./import-rewrite";
 import type { ModuleScope } from "./module-scope";
 import { isTypeOnly, type References } from "./references";
@@ -56,6 +59,16 @@ function targetRoots(e: ts.Expression, out: Written[]): void {
     const target = rootOf(e);
     if (target) out.push(target);
   }
+}
+
+/** What a node writes to, as one expression: an assignment's left side, a ++/-- operand, a delete's, a mutating call's object. */
+function writeTarget(node: ts.Node): ts.Expression | undefined {
+  if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) return node.left;
+  if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node))
+    && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) return node.operand;
+  if (ts.isDeleteExpression(node)) return node.expression;
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && MUTATORS.has(node.expression.name.text)) return node.expression.expression;
+  return undefined;
 }
 
 interface Context {
@@ -140,6 +153,9 @@ export function checkSnippet(sf: ts.SourceFile, scope: ModuleScope, refs: Refere
     if (ctx.inFunction) {
       const writes = writesIn(node);
       if (writes.length > 0 && mayRunElsewhere(node)) written(writes, node);
+      const target = writeTarget(node);
+      const field = target && copiedThreadField(node, target);
+      if (field) report(node, threadFieldWriteMessage(field), "warning");
     }
 
     let inner = ctx;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "./compile";
 import { copiedWriteMessage } from "./checks";
+import { threadFieldWriteMessage } from "./thread-fields";
 
 const errors = (source: string) => compile(source).diagnostics.filter((d) => d.severity === "error");
 const warnings = (source: string) => compile(source).diagnostics.filter((d) => d.severity === "warning");
@@ -152,6 +153,34 @@ describe("diagnostics", () => {
       `pool.apply(() => log.push("in a worker"));`, // 25: a Pool's apply runs it in a worker
     ].join("\n");
     expect(warnings(source).map((d) => d.line)).toEqual([6, 7, 8, 10, 11, 12, 14, 22, 25]);
+  });
+
+  it("warns where a Thread subclass's run() writes a field start() copies, not one it shares", () => {
+    const source = [
+      `import { Thread } from "playground";`, // 1
+      `class Worker extends Thread {`, // 2
+      `  results: number[] = [];`, // 3
+      `  label = "idle";`, // 4
+      `  count = 0;`, // 5
+      `  stop = false;`, // 6
+      `  seen = new Map<number, number>();`, // 7
+      `  override run() {`, // 8
+      `    this.results.push(1);`, // 9: the thread's copy
+      `    this.label = "done";`, // 10: the thread's copy
+      `    this.count += 1; this.stop = true;`, // 11: shared cells
+      `    this.seen.set(1, 2);`, // 12: the thread's copy
+      `    const mine: number[] = []; mine.push(1);`, // 13
+      `  }`,
+      `  add(n: number) { this.results.push(n); }`, // 15: MainThread may call it, before start()
+      `}`,
+    ].join("\n");
+    expect(warnings(source).map((d) => [d.line, d.message])).toEqual([
+      [9, threadFieldWriteMessage("results")],
+      [10, threadFieldWriteMessage("label")],
+      [12, threadFieldWriteMessage("seen")],
+    ]);
+    expect(threadFieldWriteMessage("results")).toBe(
+      "'this.results' is copied into the thread at start(); this write changes only the thread's copy (only number and boolean fields are shared)");
   });
 
   it("does not report type errors", () => {

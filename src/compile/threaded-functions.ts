@@ -51,7 +51,7 @@ function isSameThreadCall(call: ts.Node | undefined): boolean {
 }
 
 /** Does `cls` extend a class named Thread, Process or Timer (the playground's, or one that extends it)? */
-function isThreadClass(cls: ts.ClassLikeDeclaration): boolean {
+export function isThreadClass(cls: ts.ClassLikeDeclaration): boolean {
   const base = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
   return !!base && ts.isIdentifier(base) && ["Thread", "Process", "Timer"].includes(base.text);
 }
