@@ -3,7 +3,8 @@
 // began (the learner reads "who kept me waiting").
 import { describe, expect, it } from "vitest";
 import { EventKind, ThreadState } from "../trace/events";
-import { TraceModel } from "../trace/model";
+import type { TraceModel } from "../trace/model";
+import { runningThreads } from "../trace/test-threads";
 import { ObjKind, objRef } from "../trace/object-kinds";
 import { describeHit } from "./describe";
 import { ZH_WORDS } from "./words";
@@ -13,12 +14,7 @@ const S = EventKind.State;
 
 /** MainThread holds the lock 0-10, Thread-1 10-20, Thread-3 20-30 (three more short holds follow); Thread-2 waits 5-40. */
 function handedAround(): TraceModel {
-  const m = new TraceModel();
-  m.addThread(1, "MainThread", "main", 1000);
-  m.addThread(2, "Thread-1", "thread", 1000);
-  m.addThread(3, "Thread-2", "thread", 1000);
-  m.addThread(4, "Thread-3", "thread", 1000);
-  for (const ident of [1, 2, 3, 4]) m.add(ident, 0, S, ThreadState.Running, 0);
+  const m = runningThreads("MainThread", "Thread-1", "Thread-2", "Thread-3");
   m.add(1, 0, EventKind.LockAcquired, 0, LOCK);
   m.add(3, 5, S, ThreadState.Blocked, LOCK);
   m.add(1, 10, EventKind.LockReleased, 0, LOCK);

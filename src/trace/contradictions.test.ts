@@ -3,7 +3,8 @@
 // runtime records never does.
 import { describe, expect, it } from "vitest";
 import { EventKind, ThreadState } from "./events";
-import { TraceModel } from "./model";
+import type { TraceModel } from "./model";
+import { runningThreads } from "./test-threads";
 import { ObjKind, objRef } from "./object-kinds";
 import { checkHolds, contradictionText } from "./contradictions";
 
@@ -12,12 +13,8 @@ const RW = objRef(ObjKind.RWLock, 2);
 const S = EventKind.State;
 
 function model(): TraceModel {
-  const m = new TraceModel();
-  m.addThread(1, "MainThread", "main", 1000);
-  m.addThread(2, "Thread-1", "thread", 1000);
+  const m = runningThreads("MainThread", "Thread-1");
   m.labels.set(LOCK, "lockA");
-  m.add(1, 0, S, ThreadState.Running, 0);
-  m.add(2, 0, S, ThreadState.Running, 0);
   return m;
 }
 
