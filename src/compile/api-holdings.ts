@@ -62,6 +62,13 @@ function holdingOf(init: ts.Expression | undefined, inPipePair: boolean, symbolO
   return name !== undefined && OBJECT_CLASSES.has(name) ? "object" : undefined;
 }
 
+/** Whether `init` makes something with the API (`new Event()`, `sharedArray(...)`, `pg.Lock()`): shared, or the runtime's, not a plain copy. */
+export function madeByApi(init: ts.Expression | undefined, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): boolean {
+  if (!init) return false;
+  init = unwrap(init);
+  return (ts.isNewExpression(init) || ts.isCallExpression(init)) && playgroundExport(init.expression, symbolOf) !== undefined;
+}
+
 /** What the top-level const `symbol` holds, if it is an object of the API (see the header). */
 export function apiHoldingOf(symbol: ts.Symbol | undefined, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): ApiHolding | undefined {
   const decls = symbol?.declarations;

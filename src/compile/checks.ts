@@ -154,7 +154,7 @@ export function checkSnippet(sf: ts.SourceFile, scope: ModuleScope, refs: Refere
       const writes = writesIn(node);
       if (writes.length > 0 && mayRunElsewhere(node)) written(writes, node);
       const target = writeTarget(node);
-      const field = target && copiedThreadField(node, target);
+      const field = target && copiedThreadField(node, target, symbolOf);
       if (field) report(node, threadFieldWriteMessage(field), "warning");
     }
 

@@ -157,7 +157,7 @@ describe("diagnostics", () => {
 
   it("warns where a Thread subclass's run() writes a field start() copies, not one it shares", () => {
     const source = [
-      `import { Thread } from "playground";`, // 1
+      `import { Thread, Event } from "playground";`, // 1
       `class Worker extends Thread {`, // 2
       `  results: number[] = [];`, // 3
       `  label = "idle";`, // 4
@@ -172,6 +172,10 @@ describe("diagnostics", () => {
       `    const mine: number[] = []; mine.push(1);`, // 13
       `  }`,
       `  add(n: number) { this.results.push(n); }`, // 15: MainThread may call it, before start()
+      `}`,
+      `class Signaller extends Thread {`, // 17
+      `  done = new Event();`, // 18: an object of the API, shared by everyone
+      `  override run() { this.done.set(); }`, // 19
       `}`,
     ].join("\n");
     expect(warnings(source).map((d) => [d.line, d.message])).toEqual([

@@ -5,9 +5,11 @@
 // changes only the thread's copy: MainThread, reading `t.results` after
 // join(), sees what it had before start(), where Python shows the list the
 // thread filled. Warned only where it is certain: in run() itself, of a
-// field declared with a value that is neither a number nor a boolean.
+// field declared with a value that is neither a number nor a boolean, nor
+// an object of the API (an Event, a Queue: shared by everyone).
 
 import ts from "typescript";
+import { madeByApi } from "./api-holdings";
 import { isThreadClass } from "./threaded-functions";
 
 export const threadFieldWriteMessage = (field: string) =>
@@ -51,11 +53,12 @@ function thisField(target: ts.Expression): string | undefined {
  * any: `target` is what an assignment, ++/-- or delete writes, or the object
  * a mutating method is called on.
  */
-export function copiedThreadField(node: ts.Node, target: ts.Expression): string | undefined {
+export function copiedThreadField(node: ts.Node, target: ts.Expression, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): string | undefined {
   const field = thisField(target);
   if (!field) return undefined;
   const cls = runOfThreadClass(node);
   const declared = cls?.members.find((m): m is ts.PropertyDeclaration =>
     ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === field);
-  return declared && copiedValue(declared.initializer) ? field : undefined;
+  const init = declared?.initializer;
+  return copiedValue(init) && !madeByApi(init, symbolOf) ? field : undefined;
 }
