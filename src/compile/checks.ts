@@ -119,17 +119,17 @@ export function checkSnippet(sf: ts.SourceFile, scope: ModuleScope, refs: Refere
   };
   const writesIn = (node: ts.Node): Written[] => {
     const out: Written[] = [];
-    if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) targetRoots(node.left, out);
-    else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node))
-      && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) targetRoots(node.operand, out);
-    else if (ts.isDeleteExpression(node)) targetRoots(node.expression, out);
-    else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) {
+    if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) {
       targetRoots(node.initializer as ts.Expression, out);
-    } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)
-      && MUTATORS.has(node.expression.name.text)) {
-      const target = rootOf(node.expression.expression);
+      return out;
+    }
+    const target = writeTarget(node);
+    if (!target) return out;
+    if (!ts.isCallExpression(node)) targetRoots(target, out);
+    else {
+      const call = rootOf(target);
       // `x.push(1)`: the method is the step over x; `x.a.push(1)` writes through x.a, a property write of x.
-      if (target) out.push(target.step ? target : { root: target.root, step: node.expression, call: true });
+      if (call) out.push(call.step ? call : { root: call.root, step: node.expression, call: true });
     }
     return out;
   };

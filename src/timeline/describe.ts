@@ -39,13 +39,13 @@ const MAX_HOLDERS_SHOWN = 4;
 
 /** Who held the lock while `ident` waited for it, in turn (not only who held it as the wait began). */
 function holdersRow(w: TimelineWords, model: TraceModel, lock: LockTrack, startMs: number, endMs: number, ident: number): string | null {
-  const holds = lock.holdsDuring(startMs, endMs, ident);
-  if (holds.length === 0) return null;
-  const shown = holds.slice(0, MAX_HOLDERS_SHOWN).map((h, i) => {
+  const { first, total } = lock.holdsDuring(startMs, endMs, ident, MAX_HOLDERS_SHOWN);
+  if (total === 0) return null;
+  const shown = first.map((h, i) => {
     const name = threadName(model, h.ident);
-    return i < holds.length - 1 && Number.isFinite(h.endMs) ? w.holderUntil(name, formatTime(h.endMs)) : name;
+    return i < total - 1 && Number.isFinite(h.endMs) ? w.holderUntil(name, formatTime(h.endMs)) : name;
   });
-  const more = holds.length - shown.length;
+  const more = total - shown.length;
   return shown.join(w.thenHolder) + (more > 0 ? w.moreHolders(more) : "");
 }
 

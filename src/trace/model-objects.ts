@@ -20,7 +20,7 @@
 // per thread, so acquisitions, contention, the longest and total times and
 // the puts and gets stay exact while the lists stop growing.
 
-import { IntervalList, SortedLog, upperBound } from "./model-series";
+import { IntervalList, lowerBound, SortedLog, upperBound } from "./model-series";
 
 function listOf(map: Map<number, IntervalList>, ident: number): IntervalList {
   let list = map.get(ident);
@@ -104,23 +104,38 @@ export class LockTrack {
   }
 
   /**
-   * The holds by threads other than `except` that overlap [startMs, endMs),
-   * in the order they began: who held the lock, in turn, while `except`
-   * waited for it. A thread's exclusive holds are in order of start and do
-   * not overlap, so their ends are in order too and the search starts at
-   * the first that ends after `startMs` (a reader's nested shared holds
-   * may end out of order: an outer one is then missed, never a false one
-   * named).
+   * The first `max` holds by threads other than `except` that overlap
+   * [startMs, endMs), in the order they began, and how many there are in
+   * all: who held the lock, in turn, while `except` waited for it (a hover
+   * card asks at every move of the pointer, over a wait that may span
+   * thousands of holds). A thread's exclusive holds are in order of start
+   * and do not overlap, so their ends are in order too, and each thread's
+   * are a run of its list found by two searches (a reader's nested shared
+   * holds may end out of order: an outer one is then missed, never a false
+   * one named).
    */
-  holdsDuring(startMs: number, endMs: number, except: number): { ident: number; startMs: number; endMs: number }[] {
-    const found: { ident: number; startMs: number; endMs: number }[] = [];
+  holdsDuring(startMs: number, endMs: number, except: number, max: number): { first: { ident: number; startMs: number; endMs: number }[]; total: number } {
+    const runs: { ident: number; list: IntervalList; at: number; end: number }[] = [];
+    let total = 0;
     for (const [ident, list] of this.holds) {
       if (ident === except) continue;
-      for (let i = upperBound(list.ends.data, list.length, startMs); i < list.length && list.starts.data[i] < endMs; i++) {
-        if (list.ends.data[i] > startMs) found.push({ ident, startMs: list.starts.data[i], endMs: list.ends.data[i] });
+      const at = upperBound(list.ends.data, list.length, startMs);
+      const end = lowerBound(list.starts.data, list.length, endMs);
+      if (end > at) {
+        runs.push({ ident, list, at, end });
+        total += end - at;
       }
     }
-    return found.sort((a, b) => a.startMs - b.startMs);
+    // The earliest `max` of the threads' runs, merged by start.
+    const first: { ident: number; startMs: number; endMs: number }[] = [];
+    while (first.length < max) {
+      let next: (typeof runs)[number] | null = null;
+      for (const run of runs) if (run.at < run.end && (!next || run.list.starts.data[run.at] < next.list.starts.data[next.at])) next = run;
+      if (!next) break;
+      first.push({ ident: next.ident, startMs: next.list.starts.data[next.at], endMs: next.list.ends.data[next.at] });
+      next.at++;
+    }
+    return { first, total };
   }
 
   /**

@@ -77,7 +77,7 @@ describe("TraceModel", () => {
     expect([t1.starts.data[0], t1.ends.data[0], t1.extra(0)]).toEqual([5, 6, 2]);
     expect(Number.isNaN(lock.holds.get(1)!.extra(0))).toBe(true);
     expect(lock.previousHolder(2, 6)).toEqual({ ident: 1, endMs: 4.9 });
-    expect(lock.holdsDuring(3, 5.5, 2)).toEqual([{ ident: 1, startMs: 1, endMs: 4.9 }]);
+    expect(lock.holdsDuring(3, 5.5, 2, 4)).toEqual({ first: [{ ident: 1, startMs: 1, endMs: 4.9 }], total: 1 });
   });
 
   it("marks a Condition's re-acquire contended though its nested waits each said 'running' before it", () => {
