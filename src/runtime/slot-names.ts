@@ -62,16 +62,23 @@ const AB = ArrayBuffer;
 // subarray() or fill(), which the snippet may have replaced.)
 let scratch = { bytes: new U8(0), words: new I32(0) };
 
-/** The scratch as `nameBytes` bytes, zeroed, and the words over them. */
+/**
+ * The scratch as `nameBytes` bytes and the words over them. Not zeroed: a
+ * writer stores, and a reader decodes, only the words the name's length
+ * covers (a start writes its thread's name and reads it again: all 40 words
+ * each time were a tenth of a start, in code that runs too rarely to be
+ * optimized); bytes past the length in its last word are never read.
+ */
 function scratchFor(nameBytes: number): { bytes: Uint8Array; words: Int32Array } {
   if (scratch.bytes.length !== nameBytes) {
     const buffer = new AB(nameBytes);
     scratch = { bytes: new U8(buffer), words: new I32(buffer) };
   }
-  const { words } = scratch;
-  for (let w = 0; w < words.length; w++) words[w] = 0;
   return scratch;
 }
+
+/** how many words hold `length` bytes */
+const wordsFor = (length: number) => (length + 3) >>> 2;
 
 const isOdd = (word: number) => ((word >>> 8) & 1) === 1;
 
@@ -108,7 +115,7 @@ export function writeName(table: NamedSlots, ident: number, name: string): void 
     // name from a method the snippet replaced would have written over the scratch.)
     const { bytes, words } = scratchFor(nameBytes);
     const { written } = apply(encodeInto, encoder, [text, bytes]) as TextEncoderEncodeIntoResult;
-    for (let w = 0; w < words.length; w++) {
+    for (let w = 0, used = wordsFor(written ?? 0); w < used; w++) {
       if (load(i32, at) !== writing) return;
       store(i32, at + 1 + w, words[w]);
     }
@@ -123,8 +130,8 @@ function nameIn(table: NamedSlots, slot: number, word: number): string {
   const i32 = table.i32;
   const at = table.slotAt(slot, NAME_WORD);
   const { bytes, words } = scratchFor(table.nameBytes);
-  for (let w = 0; w < words.length; w++) words[w] = load(i32, at + 1 + w);
   const length = Math.min(table.nameBytes, word & 0xff);
+  for (let w = 0, used = wordsFor(length); w < used; w++) words[w] = load(i32, at + 1 + w);
   return apply(decode, decoder, [new U8(bytes.buffer, 0, length)]) as string;
 }
 

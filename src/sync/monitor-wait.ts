@@ -18,6 +18,7 @@
 // counts), as Int32 offsets from the monitor's `base`.
 
 import type { Lock } from "./lock";
+import { spinPause } from "./spin-pause";
 
 // A waiter spins this many loads of its futex word before sleeping, about
 // the time a busy peer takes to decode an item and come back (a few us): a
@@ -26,10 +27,6 @@ import type { Lock } from "./lock";
 // twice as many sleeps as 2000; the lock's own spin (mutex.ts) is shorter
 // because a lock is held for nanoseconds, an empty queue for longer.
 const SPIN_LIMIT = 1000;
-
-type PauseFn = (iterationHint?: number) => void;
-const pause: PauseFn =
-  typeof (Atomics as { pause?: PauseFn }).pause === "function" ? (Atomics as unknown as { pause: PauseFn }).pause : () => {};
 
 /**
  * A blocking call's wait across the rounds of its loop: the deadline (set at
@@ -81,7 +78,7 @@ function waitUnlocked(m: Monitor, which: number, deadline: number, onBlock?: () 
   m.lock.release();
   for (let n = 0; n < SPIN_LIMIT; n++) {
     if (Atomics.load(i32, index) !== seq) return 0;
-    pause();
+    spinPause();
   }
   const remainingMs = deadline - performance.now();
   if (!(remainingMs > 0)) return -1;

@@ -21,6 +21,8 @@
 // an unlock whose CAS we then lose), so every sleep is given the time left
 // until a deadline on performance.now(), never the original timeout again.
 
+import { spinPause } from "./spin-pause";
+
 export const UNLOCKED = 0;
 export const LOCKED = 1;
 export const CONTENDED = 2;
@@ -28,15 +30,6 @@ export const CONTENDED = 2;
 // About as long as a short critical section takes; Rust uses 100 too. Longer
 // spins only burn a core that the holder (with 2 cores, 4 workers) may need.
 const SPIN_LIMIT = 100;
-
-type PauseFn = (iterationHint?: number) => void;
-// Atomics.pause (ES2025) tells the CPU this is a spin-wait loop (x86 PAUSE,
-// ARM YIELD). Older engines lack it; an empty function is then the honest
-// equivalent of Rust's spin_loop hint on a target without one.
-const pause: PauseFn =
-  typeof (Atomics as { pause?: PauseFn }).pause === "function"
-    ? (Atomics as unknown as { pause: PauseFn }).pause
-    : () => {};
 
 export function tryLockWord(i32: Int32Array, index: number): boolean {
   return Atomics.compareExchange(i32, index, UNLOCKED, LOCKED) === UNLOCKED;
@@ -48,7 +41,7 @@ function spin(i32: Int32Array, index: number): number {
   for (let n = SPIN_LIMIT; ; n--) {
     const state = Atomics.load(i32, index);
     if (state !== LOCKED || n === 0) return state;
-    pause();
+    spinPause();
   }
 }
 
