@@ -44,6 +44,20 @@ describe("top level: MainThread runs it, threads get declarations and copies", (
     expect(thread.named).toEqual([]);
   });
 
+  it("names what each variable of a top-level destructuring gets (a Pipe's two ends)", async () => {
+    // Scenario (API.md §1, names): \`const [parent, child] = Pipe()\` is
+    // parent and child on the timeline, as \`const jobs = new Queue()\` is
+    // jobs; a nested pattern names its leaves, and a thread reports nothing.
+    const { result, main } = await runMain(`
+      import { makePipe } from "playground";
+      const [parent, child] = makePipe();
+      const { ends: [left, right] } = { ends: makePipe() };
+    `, { api: { makePipe: () => [{ end: 0 }, { end: 1 }] } });
+    expect(main.named).toEqual([[{ end: 0 }, "parent"], [{ end: 1 }, "child"], [{ end: 0 }, "left"], [{ end: 1 }, "right"]]);
+    const thread = await runThread(result, main);
+    expect(thread.named).toEqual([]);
+  });
+
   it("leaves variables still in their temporal dead zone out of the snapshot", async () => {
     const seen: Record<string, unknown>[] = [];
     const host = makeHost({ api: { probe: () => seen.push(host.hooks().snapshot()) } });

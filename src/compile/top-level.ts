@@ -93,10 +93,12 @@ export function rewriteTopLevel(sf: ts.SourceFile, env: RewriteEnv, visit: Visit
       const decl = f.updateVariableDeclaration(d, d.name, undefined, undefined, value);
       return everywhere(ts.setSourceMapRange(f.createVariableStatement(undefined, f.createVariableDeclarationList([decl], flags)), d));
     }
-    // destructuring (and functions, whose name an assignment keeps): declare, then assign
+    // destructuring (and functions, whose name an assignment keeps): declare, then assign, then name what each
+    // variable got (`const [parent, child] = Pipe()` names the pipe's channels parent and child, API.md §1)
     const names = bindingNames(d.name).map((n) => n.text);
     const assign = init ? f.createExpressionStatement(f.createAssignment(toAssignmentTarget(d.name), init)) : undefined;
-    const inMain = f.createBlock(assign ? [ts.setSourceMapRange(assign, d)] : [], true);
+    const naming = assign && !ts.isIdentifier(d.name) ? names.map((n) => f.createExpressionStatement(namedValue(f, f.createIdentifier(n), n))) : [];
+    const inMain = f.createBlock(assign ? [ts.setSourceMapRange(assign, d), ...naming] : [], true);
     everywhere(
       declareList(names, keyword === "var" ? ts.NodeFlags.None : ts.NodeFlags.Let),
       f.createIfStatement(isMain(f), inMain, f.createBlock(fromSnapshot(names), true)),
