@@ -457,3 +457,32 @@ test("a trace the run's code forged to show a Lock held by two threads at once i
   expect(real.status, describeRun(real)).toBe("ok");
   expect(outputTexts(real)).toEqual(["12000"]);
 });
+
+test("setTracing(false) while holding a Lock is marked on the thread's lane, and its unrecorded release is not said to contradict the trace", async ({ playground }) => {
+  // Scenario (a benchmark lesson): Thread-1 takes lockA, turns its tracing
+  // off and lets go; MainThread then takes lockA. The release was not
+  // recorded, by the snippet's own choice: the lane says where it chose so.
+  const result = await runSnippet(playground, `
+    import { Thread, Lock, Event, setTracing, print } from "playground";
+    const lockA = new Lock(), released = new Event();
+    function worker() {
+      lockA.acquire();
+      setTracing(false);
+      lockA.release();
+      released.set();
+      setTracing(true);
+    }
+    const t = new Thread({ target: worker });
+    t.start();
+    released.wait();
+    lockA.acquire();
+    lockA.release();
+    t.join();
+    print("finished");
+  `);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual(["finished"]);
+  const trace = await playground.evaluate(() => (window as unknown as { playground: { getTrace(): { traceEvents: { ph: string; name: string; cat?: string }[] } } }).playground.getTrace());
+  const marks = trace.traceEvents.filter((e) => e.ph === "i" && e.cat === "mark").map((e) => e.name);
+  expect(marks).toEqual(["setTracing(false)", "setTracing(true)"]);
+});

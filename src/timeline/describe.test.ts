@@ -47,3 +47,20 @@ describe("a lock wait's card", () => {
     expect(rows["持有者"]).toBe("MainThread（到 10.000 ms），然后是 Thread-1");
   });
 });
+
+describe("a hold over which its holder turned its tracing off", () => {
+  it("is known only until then: the card does not give the unrecorded release as its end", () => {
+    // Scenario: Thread-1 takes the lock at 5, calls setTracing(false) at 6
+    // (its release is not recorded), and its next recorded release is at 40.
+    const m = runningThreads("MainThread", "Thread-1");
+    m.add(2, 5, EventKind.LockAcquired, 0, LOCK);
+    m.add(2, 6, EventKind.Tracing, 0, 0);
+    m.add(2, 30, EventKind.Tracing, 1, 0);
+    m.add(2, 40, EventKind.LockReleased, 0, LOCK);
+    const hold = { kind: "hold", lockId: LOCK, ident: 2, index: 0, startMs: 5, endMs: 40, waitStartMs: Number.NaN } as const;
+    const rows = Object.fromEntries(describeHit(m, hold)!.rows);
+    expect(rows.to).toBe("not recorded after 6.000 ms");
+    expect(rows.lasted).toBe("at least 1.000 ms");
+    expect(m.untraced.spans).toEqual([{ ident: 2, from: 6, to: 30 }]);
+  });
+});

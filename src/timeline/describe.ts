@@ -22,10 +22,10 @@ export interface HitDescription {
   state: number;
 }
 
-function intervalRows(w: TimelineWords, startMs: number, endMs: number, open: boolean, cappedAtMs: number | null): [string, string][] {
-  // An interval that runs past the trace's cap is known only up to it.
-  if (cappedAtMs !== null && endMs > cappedAtMs) {
-    return [[w.from, formatTime(startMs)], [w.to, w.notRecordedAfter(formatTime(cappedAtMs))], [w.lasted, w.atLeast(formatDuration(cappedAtMs - startMs))]];
+/** `knownUntilMs`: the trace's cap, or where the holder's tracing went off: an interval that runs past it is known only up to it */
+function intervalRows(w: TimelineWords, startMs: number, endMs: number, open: boolean, knownUntilMs: number | null): [string, string][] {
+  if (knownUntilMs !== null && endMs > knownUntilMs) {
+    return [[w.from, formatTime(startMs)], [w.to, w.notRecordedAfter(formatTime(knownUntilMs))], [w.lasted, w.atLeast(formatDuration(knownUntilMs - startMs))]];
   }
   return [
     [w.from, formatTime(startMs)],
@@ -117,7 +117,11 @@ export function describeHit(
     }
     case "hold": {
       const lock = model.locks.get(hit.lockId)!;
-      const rows = interval(hit.startMs, hit.endMs, !Number.isFinite(lock.holds.get(hit.ident)!.ends.data[hit.index]));
+      // The holder turned its tracing off while it held the lock: when it let go is not known (model-untraced.ts).
+      const off = model.untraced.spans.find((span) => span.ident === hit.ident && span.from >= hit.startMs && span.from < hit.endMs);
+      const rows = off
+        ? intervalRows(w, hit.startMs, hit.endMs, false, off.from)
+        : interval(hit.startMs, hit.endMs, !Number.isFinite(lock.holds.get(hit.ident)!.ends.data[hit.index]));
       if (!Number.isNaN(hit.waitStartMs)) {
         rows.push([w.waitedFirst, formatDuration(hit.startMs - hit.waitStartMs)]);
         const prev = lock.previousHolder(hit.ident, hit.endMs);

@@ -1,7 +1,7 @@
 // The renderer end to end on a recording context: bars in the states'
 // colours, lane names, and the cost of a million-event frame in Node.
 import { describe, expect, it } from "vitest";
-import { ThreadState } from "../trace/events";
+import { EventKind, ThreadState } from "../trace/events";
 import { TimeScale } from "../trace/time-scale";
 import { syntheticModel } from "./bench";
 import { fakeContext } from "./fake-canvas";
@@ -45,6 +45,50 @@ describe("TimelineRenderer", () => {
       widthPx: GUTTER_PX + 300, heightPx: 400, scrollY: 0, theme: LIGHT_THEME, words: ZH_WORDS, untilMs: 100, live: false,
     });
     expect(texts.map((t) => t.text)).toContain("Lock 9");
+  });
+
+  it("hatches the object lanes, not the threads', where a thread's tracing was off", () => {
+    // Thread 1 calls setTracing(false) at 50 and setTracing(true) at 85: over [50, 85) the lock, queue and pool lanes
+    // miss its acquires, releases, puts, gets and tasks (its states are still recorded).
+    const model = scenario();
+    model.add(1, 50, EventKind.Tracing, 0, 0);
+    model.add(1, 85, EventKind.Tracing, 1, 0);
+    const layout = layoutLanes(model);
+    const { ctx, rects, texts } = fakeContext();
+    new TimelineRenderer().draw(ctx, {
+      model, layout, scale: new TimeScale(0, 100, GUTTER_PX, GUTTER_PX + 1000),
+      widthPx: GUTTER_PX + 1000, heightPx: 400, scrollY: 0, theme: LIGHT_THEME, untilMs: 100, live: false,
+    });
+    const hatched = rects.filter((r) => r.color === LIGHT_THEME.background && r.x === GUTTER_PX + 500);
+    const objectLanes = layout.lanes.filter((lane) => lane.kind === "lock" || lane.kind === "queue" || lane.kind === "pool");
+    const widthOf = (kind: string) => hatched.find((r) => r.h === objectLanes.find((lane) => lane.kind === kind)!.height)?.w;
+    expect(hatched).toHaveLength(objectLanes.length);
+    expect(widthOf("lock")).toBe(350);
+    expect(widthOf("pool")).toBe(350);
+    // No put or get was recorded after the span: the queue's depth from then on rests on what it missed (to the end, 100).
+    expect(widthOf("queue")).toBe(500);
+    expect(texts.filter((t) => t.text === "not recorded: setTracing(false)")).toHaveLength(objectLanes.length);
+    expect(texts.map((t) => t.text)).toEqual(expect.arrayContaining(["setTracing(false)", "setTracing(true)"]));
+  });
+
+  it("hatches a lock's lane on past the span while the hold its thread had then is still drawn", () => {
+    // Thread 1 takes Lock 9 at 45 and turns its tracing off at 50 (on again at 60): the release that ends
+    // that hold was not recorded, so the hold drawn to the thread's end at 90 is not a record either.
+    const model = scenario();
+    model.add(1, 45, EventKind.LockAcquired, 0, LOCK_9);
+    model.add(1, 50, EventKind.Tracing, 0, 0);
+    model.add(1, 60, EventKind.Tracing, 1, 0);
+    const layout = layoutLanes(model);
+    const { ctx, rects } = fakeContext();
+    new TimelineRenderer().draw(ctx, {
+      model, layout, scale: new TimeScale(0, 100, GUTTER_PX, GUTTER_PX + 1000),
+      widthPx: GUTTER_PX + 1000, heightPx: 400, scrollY: 0, theme: LIGHT_THEME, untilMs: 100, live: false,
+    });
+    const lockLane = layout.locks.get(LOCK_9)!;
+    const hatch = rects.find((r) => r.color === LIGHT_THEME.background && r.x === GUTTER_PX + 500 && r.h === lockLane.height);
+    const held = model.locks.get(LOCK_9)!.holds.get(1)!;
+    expect(held.ends.data[held.length - 1]).toBeGreaterThan(60);
+    expect(hatch?.w).toBe((Math.min(held.ends.data[held.length - 1], 100) - 50) * 10);
   });
 
   it("merges a million events into a few thousand rectangles", () => {

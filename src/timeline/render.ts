@@ -92,7 +92,7 @@ export class TimelineRenderer {
       ctx.fillText(text, label.x, label.y);
     }
 
-    drawUnrecorded(frame);
+    drawUnrecorded(frame, visible);
     drawHighlight(frame);
     drawSelection(frame);
     drawMatches(frame);

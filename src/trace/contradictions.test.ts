@@ -7,6 +7,7 @@ import type { TraceModel } from "./model";
 import { runningThreads } from "./test-threads";
 import { ObjKind, objRef } from "./object-kinds";
 import { checkHolds, contradictionText } from "./contradictions";
+import { labelText } from "./names";
 
 const LOCK = objRef(ObjKind.Lock, 1);
 const RW = objRef(ObjKind.RWLock, 2);
@@ -33,7 +34,7 @@ describe("contradictions", () => {
     expect(m.contradiction).toEqual({ kind: "two-holders", obj: LOCK, idents: [1, 2], tMs: 62 });
     expect(contradictionText(m, m.contradiction!)).toBe(
       "The trace contradicts itself: it shows lockA held by MainThread and Thread-1 at once, at 62.000 ms. " +
-      "The run's code can write into what its threads record (and setTracing(false) leaves a release unrecorded), so the timeline may not show only what happened.");
+      "The run's code can write into what its threads record, so the timeline may not show only what happened.");
   });
 
   it("takes holds that only touch, readers together, and a lock released by a thread not holding it as they are", () => {
@@ -66,6 +67,21 @@ describe("contradictions", () => {
     hold(m, 2, LOCK, 5, 15);
     checkHolds(m);
     expect(m.contradiction).toBeNull();
+  });
+
+  it("takes a hold whose release setTracing(false) left unrecorded as the run said it, not as a contradiction, and marks the call on the lane", () => {
+    // Scenario: Thread-1 holds lockA and turns its tracing off; its release
+    // is not recorded, so its hold seems to last while MainThread takes it.
+    const m = model();
+    m.add(2, 5, EventKind.LockAcquired, 0, LOCK);
+    m.add(2, 6, EventKind.Tracing, 0, 0);
+    hold(m, 1, LOCK, 20, 30);
+    m.add(2, 40, EventKind.Tracing, 1, 0);
+    checkHolds(m);
+    expect(m.contradiction).toBeNull();
+    const thread = m.threads.get(2)!;
+    expect(Array.from(thread.markTimes.data.subarray(0, thread.markTimes.length))).toEqual([6, 40]);
+    expect(Array.from(thread.markLabels.data.subarray(0, 2), (ref) => labelText(m, ref))).toEqual(["setTracing(false)", "setTracing(true)"]);
   });
 
   it("finds a thread that goes on after its final state", () => {

@@ -6,7 +6,9 @@
 // own clock, with no such floor: two may overlap by a tick, truthfully
 // ordered or not, so they are not checked.)
 // Only a write into a thread's trace by the snippet's code, or a release
-// left unrecorded by setTracing(false), makes them overlap. Checked once
+// left unrecorded by setTracing(false), makes them overlap; a run in which
+// a thread turned its tracing off (it says so: EventKind.Tracing) is not
+// checked, as that release was not recorded by design. Checked once
 // the whole trace is in (events of different threads reach the page in no
 // particular order), and only while every event was kept: past a cap or a
 // drop, a missing release is what the page was told it does not have. A
@@ -51,7 +53,7 @@ function twoHolders(lock: LockTrack): Contradiction | null {
 
 /** Records in `model.contradiction` the first lock held by two threads at once, if no contradiction is recorded yet. */
 export function checkHolds(model: TraceModel): void {
-  if (model.contradiction !== null || model.cappedAtMs !== null || model.droppedEvents > 0) return;
+  if (model.contradiction !== null || model.cappedAtMs !== null || model.droppedEvents > 0 || model.tracingTurnedOff) return;
   for (const lock of model.locks.values()) {
     if (!CHECKED_KINDS.has(kindOf(lock.id)) || lock.releasesByOthers > 0) continue;
     const found = twoHolders(lock);
@@ -68,5 +70,5 @@ export function contradictionText(model: TraceModel, c: Contradiction): string {
   const what = c.kind === "two-holders"
     ? `it shows ${visibleText(objectName(model, c.obj))} held by ${visibleText(threadName(model, c.idents[0]))} and ${visibleText(threadName(model, c.idents[1]))} at once, at ${at}`
     : `it shows ${visibleText(threadName(model, c.idents[0]))} going on after it ended, at ${at}`;
-  return `The trace contradicts itself: ${what}. The run's code can write into what its threads record (and setTracing(false) leaves a release unrecorded), so the timeline may not show only what happened.`;
+  return `The trace contradicts itself: ${what}. The run's code can write into what its threads record, so the timeline may not show only what happened.`;
 }

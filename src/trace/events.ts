@@ -50,9 +50,11 @@ export const enum EventKind {
   PoolTaskLabel = 31,
   /** the queue put or get this thread records next moves the item shown as label `obj`'s text (controlled runs only: api/queue-items.ts) */
   QueueItem = 32,
+  /** the thread turned its per-operation events off (arg 0) or on again (arg 1): setTracing (api/tracing.ts) */
+  Tracing = 33,
 }
 
-const KNOWN_KINDS = new Set([1, 2, 3, 4, 5, 6, 7, 16, 17, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32]);
+const KNOWN_KINDS = new Set([1, 2, 3, 4, 5, 6, 7, 16, 17, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33]);
 
 /** Whether `kind` is one of EventKind (events come from memory a snippet can write). */
 export function isEventKind(kind: number): kind is EventKind {

@@ -8,12 +8,16 @@
 import { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
 import { kindOf } from "./object-kinds";
 
+/** the labels of the marks the model draws where a thread called setTracing (no object has a negative ref) */
+export const TRACING_OFF_LABEL = -1;
+export const TRACING_ON_LABEL = -2;
+
 export class TraceObjects {
   readonly locks = new Map<number, LockTrack>();
   readonly queues = new Map<number, QueueTrack>();
   readonly pools = new Map<number, PoolTrack>();
   /** names of objects by ref: the snippet's variable names, label texts, task names */
-  readonly labels = new Map<number, string>();
+  readonly labels = new Map<number, string>([[TRACING_OFF_LABEL, "setTracing(false)"], [TRACING_ON_LABEL, "setTracing(true)"]]);
   /** objects given each name, by kind and name (nameObject) */
   private readonly namesTaken = new Map<string, number>();
   /** the object an internal object belongs to (a pool's task queue: the pool) */

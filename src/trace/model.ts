@@ -15,7 +15,8 @@
 import { EventKind, ThreadState, isBlockedState } from "./events";
 import { LoopActivity } from "./model-loop-idle";
 import { addSpan, closeOpen, countOnlyUntil, newThreadTrack, poolTaskEnded, poolTaskStarted, stateTotals, type StateTotals, type ThreadTrack } from "./model-thread";
-import { TraceObjects } from "./model-registry";
+import { TraceObjects, TRACING_OFF_LABEL, TRACING_ON_LABEL } from "./model-registry";
+import { UntracedSpans } from "./model-untraced";
 import { kindInfo, kindOf, ObjKind } from "./object-kinds";
 import { PROGRAM_END, PROGRAM_END_ARG } from "./source-lines";
 
@@ -42,9 +43,9 @@ function hasLockLane(ref: number): boolean {
 /**
  * What a trace says that the runtime never writes: a Lock or an RLock
  * held by two threads at once, or a thread's state after its final one. The snippet's code can write to its own trace
- * (its rings lie in memory it reaches), and setTracing(false) while
- * holding a lock leaves its release unrecorded; either way, the timeline
- * no longer shows only what happened.
+ * (its rings lie in memory it reaches): then the timeline no longer shows
+ * only what happened. (setTracing(false) while holding a lock leaves its
+ * release unrecorded too, but says so: such a run is not checked.)
  */
 export interface Contradiction {
   kind: "two-holders" | "after-end";
@@ -89,6 +90,10 @@ export class TraceModel extends TraceObjects {
    * page says this beside it.
    */
   contradiction: Contradiction | null = null;
+  /** some thread turned its per-operation events off (setTracing(false)): a lock it held may have no release recorded */
+  tracingTurnedOff = false;
+  /** when, and whose, per-operation events were off: the object lanes are not a record there */
+  readonly untraced = new UntracedSpans();
   /** the latest time any event carried */
   maxMs = 0;
   /** threads whose latest state is running: the live view draws less often while they fill the machine's cores */
@@ -220,6 +225,18 @@ export class TraceModel extends TraceObjects {
         track.markTimes.push(tMs);
         track.markLabels.push(obj);
         break;
+      case EventKind.Tracing:
+        if (!track || this.cappedAtMs !== null) break;
+        if (arg === 0) {
+          this.tracingTurnedOff = true;
+          this.untraced.off(ident, tMs);
+        } else {
+          this.untraced.on(ident, tMs);
+        }
+        // Drawn as a mark of the call itself: from here the lane's lock, queue and pool events are not (or again) recorded.
+        track.markTimes.push(tMs);
+        track.markLabels.push(arg === 0 ? TRACING_OFF_LABEL : TRACING_ON_LABEL);
+        break;
       case EventKind.SpanBegin:
       case EventKind.SpanEnd:
         if (track && this.cappedAtMs === null) this.addSpan(track, kind === EventKind.SpanBegin, tMs, obj);
@@ -325,7 +342,10 @@ export class TraceModel extends TraceObjects {
       track.pendingWaitStartMs = track.stateSinceMs;
     }
     if (state === ThreadState.Blocked && hasLockLane(obj)) this.lock(obj).beginWait(track.ident, tMs);
-    if (state >= ThreadState.Done) closeOpen(track, tMs);
+    if (state >= ThreadState.Done) {
+      closeOpen(track, tMs);
+      this.untraced.on(track.ident, tMs);
+    }
     // Totals kept as states arrive: Stats and RunResult read them at once, whatever the run's length.
     if (Number.isNaN(track.endedMs)) {
       if (previous >= 0) track.closedMs[previous] += Math.max(0, tMs - track.stateSinceMs);

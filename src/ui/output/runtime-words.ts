@@ -35,7 +35,7 @@ const lateWhat = (what: string) =>
 const zhJoin = (parts: (string | undefined)[]) => parts.filter(Boolean).join("和");
 
 /** the second half of a contradiction's sentence (trace/contradictions.ts) */
-const NOT_ONLY_WHAT_HAPPENED = "运行的代码可以改写线程记录的内容（setTracing(false) 也会让一次释放不被记录），所以时间线显示的可能不全是真实发生的事。";
+const NOT_ONLY_WHAT_HAPPENED = "运行的代码可以改写线程记录的内容，所以时间线显示的可能不全是真实发生的事。";
 
 const ZH_SHAPES: Shape[] = [
   [/^Deadlock: (.+); none of them can go on\.$/, (parts) => `死锁：${parts.split(", and ").map(waits).join("；")}；它们都无法继续。`],
