@@ -6,6 +6,12 @@
 // `total.value += 1` reach every thread. A `local()` object is per thread by
 // design, which is what its writer asked for.
 //
+// An array of such objects (`const flags = [new Event(), new Event()]`,
+// `Array.from({ length: 3 }, () => new Event())`, `ids.map(() => new
+// Lock())`) is a copy of the array, but a method called on an element
+// (`flags[0].set()`) reaches the shared object; replacing an element does
+// not.
+//
 // Only `const` bindings count: a `let` may be given a plain value later,
 // and the warning cannot know which value a thread will see. An unknown
 // maker (a user function that returns a Lock) is not followed: the warning
@@ -14,8 +20,8 @@
 import ts from "typescript";
 import { PLAYGROUND } from "./import-rewrite";
 
-/** What a const holds: a shared typed array, a `Value`, another sync object, a thread-local */
-export type ApiHolding = "sharedArray" | "value" | "object" | "local";
+/** What a const holds: a shared typed array, a `Value`, another sync object, a thread-local, an array of sync objects */
+export type ApiHolding = "sharedArray" | "value" | "object" | "local" | "objects";
 
 const OBJECT_CLASSES = new Set([
   "Lock", "RLock", "RWLock", "Condition", "Semaphore", "BoundedSemaphore", "Event", "Barrier",
@@ -51,9 +57,38 @@ function playgroundExport(callee: ts.Expression, symbolOf: (id: ts.Identifier) =
   return undefined;
 }
 
+/** Whether `e` makes a sync object of the API (`new Event()`, `new pg.Lock()`): an element of an "objects" array */
+function makesObject(e: ts.Expression | undefined, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): boolean {
+  if (!e) return false;
+  e = unwrap(e);
+  if (!ts.isNewExpression(e)) return false;
+  const name = playgroundExport(e.expression, symbolOf);
+  return name !== undefined && OBJECT_CLASSES.has(name);
+}
+
+/** What a function given to Array.from or map returns, when it is one expression: `() => new Event()`, `() => { return new Event(); }` */
+function returned(fn: ts.Expression | undefined): ts.Expression | undefined {
+  if (!fn) return undefined;
+  fn = unwrap(fn);
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  if (!ts.isBlock(fn.body)) return fn.body;
+  const only = fn.body.statements.length === 1 ? fn.body.statements[0] : undefined;
+  return only && ts.isReturnStatement(only) ? only.expression : undefined;
+}
+
+/** Whether `init` is an array each of whose elements is a sync object of the API (see the header). */
+function arrayOfObjects(init: ts.Expression, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): boolean {
+  if (ts.isArrayLiteralExpression(init)) return init.elements.length > 0 && init.elements.every((el) => makesObject(el, symbolOf));
+  if (!ts.isCallExpression(init) || !ts.isPropertyAccessExpression(init.expression)) return false;
+  const { expression: on, name } = init.expression;
+  if (name.text === "from" && ts.isIdentifier(on) && on.text === "Array" && !symbolOf(on)) return makesObject(returned(init.arguments[1]), symbolOf);
+  return name.text === "map" && makesObject(returned(init.arguments[0]), symbolOf);
+}
+
 function holdingOf(init: ts.Expression | undefined, inPipePair: boolean, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): ApiHolding | undefined {
   if (!init) return undefined;
   init = unwrap(init);
+  if (!inPipePair && arrayOfObjects(init, symbolOf)) return "objects";
   if (!ts.isNewExpression(init) && !ts.isCallExpression(init)) return undefined;
   const name = playgroundExport(init.expression, symbolOf);
   if (inPipePair) return name === "Pipe" ? "object" : undefined;
@@ -84,7 +119,7 @@ export function apiHoldingOf(symbol: ts.Symbol | undefined, symbolOf: (id: ts.Id
 /**
  * Whether a write through a const holding `holding` reaches shared memory.
  * `step` is the access right over the binding: `x[i]`, `x.value`, or the
- * callee `x.set` of a method call (`call`).
+ * callee `x.set` of a method call (`call`; also `x[i]` of `x[i].set()`).
  */
 export function writesShared(holding: ApiHolding | undefined, step: ts.Expression, call: boolean): boolean {
   switch (holding) {
@@ -96,6 +131,8 @@ export function writesShared(holding: ApiHolding | undefined, step: ts.Expressio
       return ts.isPropertyAccessExpression(step) && step.name.text === "value";
     case "object":
       return call;
+    case "objects":
+      return call && ts.isElementAccessExpression(step);
     default:
       return false;
   }

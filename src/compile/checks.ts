@@ -128,8 +128,9 @@ export function checkSnippet(sf: ts.SourceFile, scope: ModuleScope, refs: Refere
     if (!ts.isCallExpression(node)) targetRoots(target, out);
     else {
       const call = rootOf(target);
-      // `x.push(1)`: the method is the step over x; `x.a.push(1)` writes through x.a, a property write of x.
-      if (call) out.push(call.step ? call : { root: call.root, step: node.expression, call: true });
+      // `x.push(1)`: the method is the step over x; `x.a.push(1)` writes through x.a, a property write of x;
+      // `x[i].set()` calls a method of x's element (an Event in an array: api-holdings.ts).
+      if (call) out.push(call.step ? { ...call, call: call.step === target && ts.isElementAccessExpression(target) } : { root: call.root, step: node.expression, call: true });
     }
     return out;
   };

@@ -124,6 +124,28 @@ describe("diagnostics", () => {
     ]);
   });
 
+  it("does not warn where a method is called on an API object reached through a const array of them", () => {
+    const source = [
+      `import { Event, Lock, Thread } from "playground";`, // 1
+      `const flags = [new Event(), new Event()];`, // 2
+      `const gates = Array.from({ length: 3 }, () => new Event());`, // 3
+      `const locks = [1, 2].map(() => { return new Lock(); });`, // 4
+      `const plain = [new Map<number, number>()];`, // 5
+      `function work(i: number) {`, // 6
+      `  flags[i].set(); gates[0].clear(); flags[1].set();`, // 7
+      `  flags[0] = new Event();`, // 8: the copy's element replaced
+      `  plain[0].set(1, 2);`, // 9: a Map is copied
+      `  gates.push(new Event());`, // 10: the copy grows
+      `}`,
+      `new Thread({ target: work, args: [0] }).start();`,
+    ].join("\n");
+    expect(warnings(source).map((d) => [d.line, d.message])).toEqual([
+      [8, copiedWriteMessage("flags")],
+      [9, copiedWriteMessage("plain")],
+      [10, copiedWriteMessage("gates")],
+    ]);
+  });
+
   it("warns only where the write may run in another thread than the one whose copy it changes", () => {
     const source = [
       `import { Thread, asyncio, print } from "playground";`, // 1
