@@ -8,12 +8,15 @@
 // - the spans in which a thread had its per-operation events off
 //   (setTracing(false): trace/model-untraced.ts). Its states were still
 //   recorded, but not its acquires, releases, puts and gets, so only the
-//   object lanes are hatched there: a hold that seems to last through such
-//   a span, or a depth that seems to stay, is not shown as fact.
+//   object lanes are hatched there, and see-through: what the other
+//   threads recorded there is drawn and true, but the lane may miss that
+//   thread's part (a hold that seems to last through such a span, or a
+//   depth that seems to stay), and says whose.
 
 import type { TraceModel } from "../trace/model";
 import { lowerBound, upperBound } from "../trace/model-series";
 import type { UntracedSpan } from "../trace/model-untraced";
+import { threadName } from "../trace/names";
 import type { Lane } from "./layout";
 import { frameWords, laneTop, type Frame } from "./frame";
 import { AXIS_PX } from "./geometry";
@@ -44,13 +47,14 @@ function drawUntraced(frame: Frame, visible: Lane[]): void {
   const lanes = visible.filter((lane) => lane.kind === "lock" || lane.kind === "queue" || lane.kind === "pool");
   if (lanes.length === 0) return;
   const endMs = input.untilMs;
-  const text = frameWords(input).notTraced;
+  const words = frameWords(input);
   for (const span of spans) {
     const x0 = Math.max(scale.leftPx, scale.msToPx(span.from));
     if (x0 >= scale.rightPx) continue;
+    const text = words.notTraced(threadName(model, span.ident));
     for (const lane of lanes) {
       const x1 = Math.min(scale.rightPx, scale.msToPx(Math.min(unknownUntil(model, lane, span), endMs)));
-      if (x1 > x0) hatch(frame, x0, Math.max(x1, x0 + 2), laneTop(input, lane), lane.height, text);
+      if (x1 > x0) hatch(frame, x0, Math.max(x1, x0 + 2), laneTop(input, lane), lane.height, text, false);
     }
   }
 }
@@ -81,8 +85,12 @@ function unknownUntil(model: TraceModel, lane: Lane, span: UntracedSpan): number
   return until;
 }
 
-/** Hatches [x0, x1) × [top, top + height) opaquely, with `text` at its top left where it fits. */
-function hatch(frame: Frame, x0: number, x1: number, top: number, height: number, text: string): void {
+/**
+ * Hatches [x0, x1) × [top, top + height), with `text` at its top left where
+ * it fits; `opaque`: what is drawn under it is hidden (none of it is a
+ * record), else it shows through (some of it is).
+ */
+function hatch(frame: Frame, x0: number, x1: number, top: number, height: number, text: string, opaque = true): void {
   const { ctx, input } = frame;
   const { theme } = input;
   if (x0 >= x1 || height <= 0) return;
@@ -90,9 +98,10 @@ function hatch(frame: Frame, x0: number, x1: number, top: number, height: number
   ctx.beginPath();
   ctx.rect(x0, top, x1 - x0, height);
   ctx.clip();
-  // Opaque: a state or hold that straddled the line must not show through as if recorded.
-  ctx.fillStyle = theme.background;
-  ctx.fillRect(x0, top, x1 - x0, height);
+  if (opaque) {
+    ctx.fillStyle = theme.background;
+    ctx.fillRect(x0, top, x1 - x0, height);
+  }
   ctx.strokeStyle = theme.textMuted;
   ctx.lineWidth = 1;
   ctx.beginPath();
@@ -111,7 +120,10 @@ function hatch(frame: Frame, x0: number, x1: number, top: number, height: number
     ctx.fillStyle = theme.background;
     const width = ctx.measureText(fitted).width;
     const y = top + Math.min(4, (height - 18) / 2);
+    // (Over what shows through, the text's ground lets it show faintly too.)
+    if (!opaque) ctx.globalAlpha = 0.6;
     ctx.fillRect(x0 + 4, y, width + 8, 18);
+    ctx.globalAlpha = 1;
     ctx.fillStyle = theme.text;
     ctx.fillText(fitted, x0 + 8, y + 9);
   }

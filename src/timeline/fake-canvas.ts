@@ -1,5 +1,6 @@
 // A 2D context that records what is drawn, for unit tests of the renderer
-// in Node (no canvas there): fills with their colour, and text.
+// in Node (no canvas there): fills with their colour, text, and the
+// rectangles drawing was clipped to.
 
 export interface DrawnRect {
   color: string;
@@ -12,6 +13,7 @@ export interface DrawnRect {
 export function fakeContext() {
   const rects: DrawnRect[] = [];
   const texts: { text: string; x: number; y: number; color: string }[] = [];
+  const clips: Omit<DrawnRect, "color">[] = [];
   let pending: Omit<DrawnRect, "color">[] = [];
   const ctx = {
     fillStyle: "#000" as unknown,
@@ -22,7 +24,7 @@ export function fakeContext() {
     globalAlpha: 1,
     save() {},
     restore() {},
-    clip() {},
+    clip() { clips.push(...pending); },
     beginPath() { pending = []; },
     closePath() {},
     moveTo() {},
@@ -38,5 +40,5 @@ export function fakeContext() {
     fillText(text: string, x: number, y: number) { texts.push({ text, x, y, color: String(ctx.fillStyle) }); },
     measureText(text: string) { return { width: text.length * 6 }; },
   };
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, rects, texts };
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, rects, texts, clips };
 }

@@ -54,12 +54,12 @@ describe("TimelineRenderer", () => {
     model.add(1, 50, EventKind.Tracing, 0, 0);
     model.add(1, 85, EventKind.Tracing, 1, 0);
     const layout = layoutLanes(model);
-    const { ctx, rects, texts } = fakeContext();
+    const { ctx, rects, texts, clips } = fakeContext();
     new TimelineRenderer().draw(ctx, {
       model, layout, scale: new TimeScale(0, 100, GUTTER_PX, GUTTER_PX + 1000),
       widthPx: GUTTER_PX + 1000, heightPx: 400, scrollY: 0, theme: LIGHT_THEME, untilMs: 100, live: false,
     });
-    const hatched = rects.filter((r) => r.color === LIGHT_THEME.background && r.x === GUTTER_PX + 500);
+    const hatched = clips.filter((r) => r.x === GUTTER_PX + 500);
     const objectLanes = layout.lanes.filter((lane) => lane.kind === "lock" || lane.kind === "queue" || lane.kind === "pool");
     const widthOf = (kind: string) => hatched.find((r) => r.h === objectLanes.find((lane) => lane.kind === kind)!.height)?.w;
     expect(hatched).toHaveLength(objectLanes.length);
@@ -67,7 +67,9 @@ describe("TimelineRenderer", () => {
     expect(widthOf("pool")).toBe(350);
     // No put or get was recorded after the span: the queue's depth from then on rests on what it missed (to the end, 100).
     expect(widthOf("queue")).toBe(500);
-    expect(texts.filter((t) => t.text === "not recorded: setTracing(false)")).toHaveLength(objectLanes.length);
+    expect(texts.filter((t) => t.text.startsWith("MainThread's operations not recorded"))).toHaveLength(objectLanes.length);
+    // See-through: the holds and depths the other thread recorded there are drawn and true (nothing painted over them).
+    expect(rects.filter((r) => r.color === LIGHT_THEME.background && r.x === GUTTER_PX + 500)).toEqual([]);
     expect(texts.map((t) => t.text)).toEqual(expect.arrayContaining(["setTracing(false)", "setTracing(true)"]));
   });
 
@@ -79,13 +81,13 @@ describe("TimelineRenderer", () => {
     model.add(1, 50, EventKind.Tracing, 0, 0);
     model.add(1, 60, EventKind.Tracing, 1, 0);
     const layout = layoutLanes(model);
-    const { ctx, rects } = fakeContext();
+    const { ctx, clips } = fakeContext();
     new TimelineRenderer().draw(ctx, {
       model, layout, scale: new TimeScale(0, 100, GUTTER_PX, GUTTER_PX + 1000),
       widthPx: GUTTER_PX + 1000, heightPx: 400, scrollY: 0, theme: LIGHT_THEME, untilMs: 100, live: false,
     });
     const lockLane = layout.locks.get(LOCK_9)!;
-    const hatch = rects.find((r) => r.color === LIGHT_THEME.background && r.x === GUTTER_PX + 500 && r.h === lockLane.height);
+    const hatch = clips.find((r) => r.x === GUTTER_PX + 500 && r.h === lockLane.height);
     const held = model.locks.get(LOCK_9)!.holds.get(1)!;
     expect(held.ends.data[held.length - 1]).toBeGreaterThan(60);
     expect(hatch?.w).toBe((Math.min(held.ends.data[held.length - 1], 100) - 50) * 10);

@@ -78,8 +78,8 @@ export interface TimelineWords extends NameWords {
   notRecorded: string;
   /** drawn over the time past the last event a stopped run's page received (draw-unrecorded.ts) */
   notReceived: string;
-  /** over an object lane where a thread had its per-operation events off */
-  notTraced: string;
+  /** over an object lane where thread `name` had its per-operation events off */
+  notTraced(name: string): string;
   /** an interval that runs past the cap: where its record ends, and its least length */
   notRecordedAfter(time: string): string;
   atLeast(duration: string): string;
@@ -178,7 +178,7 @@ export const EN_WORDS: TimelineWords = {
   cutShort: (time) => `${time} (not finished: its worker ended)`,
   notRecorded: "not recorded: the trace is full",
   notReceived: "not recorded: the run ended before this part of its trace reached the page",
-  notTraced: "not recorded: setTracing(false)",
+  notTraced: (name) => `${name}'s operations not recorded: setTracing(false)`,
   notRecordedAfter: (time) => `not recorded after ${time}`,
   atLeast: (duration) => `at least ${duration}`,
   nameAt: (name, time) => `${name} at ${time}`,
@@ -282,7 +282,7 @@ export const ZH_WORDS: TimelineWords = {
   cutShort: (time) => `${time}（未完成：它的工作线程已结束）`,
   notRecorded: "未记录：跟踪已满",
   notReceived: "未记录：这段跟踪尚未送达页面，运行就结束了",
-  notTraced: "未记录：setTracing(false)",
+  notTraced: (name) => `${name} 的操作未记录：setTracing(false)`,
   notRecordedAfter: (time) => `${time} 之后未记录`,
   atLeast: (duration) => `至少 ${duration}`,
   nameAt: (name, time) => `${name}，于 ${time}`,
