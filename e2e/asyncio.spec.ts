@@ -181,6 +181,37 @@ test("an event loop with every task waiting at an await is drawn as idle, not as
   expect(main.runningMs + idleMs).toBeLessThanOrEqual(main.endMs - main.startMs + 0.5);
 });
 
+test("a task is drawn waiting at every await, also after one of a plain async function of the snippet's, or of a lock it got at once", async ({ playground }) => {
+  // The learner review's case: helper's first await (of its own async
+  // function nop) and locked's (an asyncio.Lock free at once) settle
+  // without a wait; each then sleeps 100 ms. The two resumed in the same
+  // tick, and the one that resumed second was taken for the task that ran
+  // after both: helper's sleep was counted as locked's, and helper was
+  // drawn running through its sleep.
+  const result = await runSnippet(playground, `
+    import { asyncio, print } from "playground";
+    async function nop() { return 1; }
+    async function helper() { await nop(); await asyncio.sleep(100); }
+    const alock = new asyncio.Lock();
+    async function locked() { await alock.acquire(); await asyncio.sleep(100); alock.release(); }
+    asyncio.run(async () => {
+      await asyncio.gather(asyncio.createTask(helper(), { name: "helper" }), asyncio.createTask(locked(), { name: "locked" }));
+      print("done");
+    });
+  `);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual(["done"]);
+  const tasks = await coroutineTasks(playground);
+  for (const name of ["helper", "locked"]) {
+    const task = tasks.find((t) => t.name === name)!;
+    const why = JSON.stringify(tasks);
+    // Each running stretch is a segment between awaits: none spans the 100 ms sleep.
+    const longest = Math.max(...task.runs.map(([from, to]) => to - from));
+    expect(longest, why).toBeLessThan(50);
+    expect(task.runs.length, why).toBeGreaterThanOrEqual(3);
+  }
+});
+
 test("a task that awaits another Task waits there, whether it was started as a function or a coroutine: the loop is drawn idle while every task waits", async ({ playground }) => {
   // Scenario: the gallery's createTask example. JavaScript calls a Task's
   // then() a job after the await, when the awaiting task's first segment is

@@ -10,6 +10,7 @@ import { threadFromSpawn, threadHandle } from "./api/thread";
 import { SystemExit, atexitPending, runAtexitHandlers } from "./api/lifecycle";
 import { executorsLive, shutdownExecutors } from "./api/executor";
 import { pendingLoops } from "./api/asyncio";
+import { awaited, resumed } from "./api/asyncio-tasks";
 import type { ThreadParts } from "./runtime/thread-run";
 import { reprValue } from "./api/format";
 
@@ -17,6 +18,8 @@ export const threadParts: ThreadParts = {
   api: api as unknown as Record<string, unknown>,
   internals: INTERNAL_FUNCTIONS,
   revive: reviveApiObject,
+  awaited,
+  resumed,
   handle: threadHandle,
   fromSpawn: threadFromSpawn,
   exitCodeOf: (error) => (error instanceof SystemExit ? error.code : null),

@@ -3,9 +3,13 @@
 // an await.
 //
 // JavaScript has no "current task": an async function's segments run as
-// microtasks with nothing saying whose they are. Only the awaits of this
-// module (sleep, gather, queues, locks, awaiting a Task ...) go through
-// `suspend`, so it keeps the bookkeeping itself:
+// microtasks with nothing saying whose they are. So every await is a
+// suspension: the awaits of this module (sleep, gather, queues, locks,
+// awaiting a Task ...) and each `await` the snippet writes (the compile
+// makes `await x` `resumed(await awaited(x))`: an await of a plain async
+// function of the snippet's, not seen, left the task that resumed from it
+// unknown, and its later awaits counted as another's: it was drawn
+// running while it slept). It keeps the bookkeeping itself:
 //   - `current` is the task whose segment runs now. A suspension's settling
 //     sets it to the suspended task just before that task's next segment
 //     runs (the reaction is queued right before the continuation).
@@ -52,13 +56,70 @@ let current = 0;
 const startsPending = new Set<number>();
 let unclaimed: Suspension[] = [];
 const pendingAwaits = new Map<number, number>();
+/** tasks started and not yet ended */
+const liveTasks = new Set<number>();
 let taskCount = 0;
 
-/** Await `promise` as the current task (or `task`): it shows as waiting until the promise settles. */
-export function suspend<T>(promise: Promise<T>, task = current): Promise<T> {
+/**
+ * The snippet's `await value` (compile/rewrite-body.ts sends every one
+ * through here): inside a task, awaited as a suspension of it, so that the
+ * task shows waiting at any await (of a plain async function of the
+ * snippet's too, not only at the API's), and is the current task again
+ * when it resumes. Outside any task, `value` as it is.
+ */
+export function awaited(value: unknown): unknown {
+  // (A task that ended may still be `current`: the last to resume, before code after the loop awaits.)
+  if (current === 0 || !liveTasks.has(current)) return value;
+  // An await of the API's (sleep, a Lock's acquire that waits ...) noted its suspension as the operand ran, in
+  // this same segment (the list is emptied a microtask later): that is this await's, and counting it twice
+  // would break gather's one suspension per coroutine. A Task is awaited through its promise, not its then(),
+  // which would note one more a job later.
+  const last = unclaimed.at(-1);
+  const own = last === undefined || last.task !== current;
+  const suspension = own ? noteSuspension(current) : last;
+  const outcome = value instanceof Task ? value.promise : value;
+  return Promise.resolve(outcome).then(
+    (result) => {
+      if (own) resume(suspension);
+      return new Resumed(suspension, true, result);
+    },
+    (error: unknown) => {
+      if (own) resume(suspension);
+      return new Resumed(suspension, false, error);
+    },
+  );
+}
+
+/** The outcome of an await that went through `awaited`, carrying whose it was. */
+class Resumed {
+  constructor(readonly suspension: Suspension, readonly ok: boolean, readonly value: unknown) {}
+}
+
+/**
+ * What the snippet's `await` gives its code (the compile wraps each in this,
+ * around `awaited`): the task that resumes is current again from its first
+ * statement on. Set only as a suspension settled, it could be another's by
+ * then: tasks whose awaits settle in the same tick resume in turn, each
+ * setting it before any of them runs on.
+ */
+export function resumed(value: unknown): unknown {
+  if (!(value instanceof Resumed)) return value;
+  current = value.suspension.task;
+  if (!value.ok) throw value.value;
+  return value.value;
+}
+
+/** A suspension of `task` beginning now, traced a microtask later (traceAwaits), once whose it is is known. */
+function noteSuspension(task: number): Suspension {
   const suspension: Suspension = { task, tMs: context().now() };
   if (unclaimed.length === 0) queueMicrotask(traceAwaits);
   unclaimed.push(suspension);
+  return suspension;
+}
+
+/** Await `promise` as the current task (or `task`): it shows as waiting until the promise settles. */
+export function suspend<T>(promise: Promise<T>, task = current): Promise<T> {
+  const suspension = noteSuspension(task);
   return promise.finally(() => resume(suspension));
 }
 
@@ -103,6 +164,7 @@ export class Task<T = unknown> implements PromiseLike<T> {
     this.name = name ?? `Task-${++taskCount}`;
     nameRef(this.id, this.name);
     ctx.trace(EventKind.TaskStart, 0, this.id);
+    liveTasks.add(this.id);
     for (const suspension of claim === "all" ? unclaimedOfCurrent() : claim) suspension.task = this.id;
     const started = Promise.resolve(typeof coro === "function" ? this.startAsCurrent(coro) : coro);
     // (gather's tasks are made side by side, each over a coroutine already started: which one a job belongs to is not known.)
@@ -113,11 +175,13 @@ export class Task<T = unknown> implements PromiseLike<T> {
     this.promise = started.then(
       (value) => {
         this.settled = { ok: true, value };
+        liveTasks.delete(this.id);
         context().trace(EventKind.TaskEnd, 0, this.id);
         return value;
       },
       (error) => {
         this.settled = { ok: false, value: error };
+        liveTasks.delete(this.id);
         context().trace(EventKind.TaskEnd, 1, this.id);
         throw error;
       },

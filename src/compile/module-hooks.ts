@@ -32,6 +32,12 @@ export function thrownValue(f: ts.NodeFactory, value: ts.Expression): ts.Express
   return f.createCallExpression(pg(f, "thrown"), undefined, [value]);
 }
 
+/** `__pg.back(await __pg.aw(value))`: the snippet's `await value`, seen by the runtime (SnippetHost.aw, back) */
+export function awaitedValue(f: ts.NodeFactory, node: ts.AwaitExpression, value: ts.Expression): ts.Expression {
+  const awaiting = f.updateAwaitExpression(node, f.createCallExpression(pg(f, "aw"), undefined, [value]));
+  return f.createCallExpression(pg(f, "back"), undefined, [awaiting]);
+}
+
 /** `__pg_s.name`: a copied global's value in this thread (undefined when absent) */
 export function snapshotValue(f: ts.NodeFactory, name: string): ts.Expression {
   return f.createPropertyAccessExpression(id(f, SNAPSHOT), name);

@@ -139,6 +139,8 @@ export function resolveReferences(
     if (ticks && isLoop(node)) mark(node);
     // `throw value` records where it was thrown, for a value that is not an Error (it has no stack)
     if (ts.isThrowStatement(node)) mark(node);
+    // `await x` tells the runtime an asyncio task waits there (rewrite-body.ts)
+    if (ts.isAwaitExpression(node)) mark(node);
     if (isBlockingAsyncioRun(node, checker)) {
       awaitedRuns.add(node);
       mark(node);

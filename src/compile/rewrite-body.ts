@@ -14,7 +14,7 @@ import { isTypeOnly, type References } from "./references";
 import { isAssignmentOperator, type SharedEmitter } from "./shared-globals";
 import { insertAtStart, isLoop, tickLoopBody, tickStatement, withLoopBody } from "./ticks";
 import { countedLoop, stripMined } from "./counted-loops";
-import { namedValue, thrownValue } from "./module-hooks";
+import { awaitedValue, namedValue, thrownValue } from "./module-hooks";
 import type { SharedGlobal } from "./types";
 import { isCheckedAccess, isGlobalAtomics, type MemoryAccess, type MemoryEmitter } from "./checked-memory";
 
@@ -248,6 +248,9 @@ export function createBodyVisitor(env: RewriteEnv): (node: ts.Node) => ts.VisitR
     }
     if (isLoop(node)) return visitLoop(node);
     if (ts.isThrowStatement(node)) return f.updateThrowStatement(node, thrownValue(f, expr(node.expression)));
+    // Every await of the snippet's goes through the runtime, so that an asyncio task is shown waiting at each
+    // one, and known again as the task that runs once it resumes (api/asyncio-tasks.ts awaited).
+    if (ts.isAwaitExpression(node)) return awaitedValue(f, node, expr(node.expression));
     if (ts.isExpressionStatement(node) && env.refs.awaitedRuns.has(node)) {
       return f.updateExpressionStatement(node, f.createAwaitExpression(expr(node.expression)));
     }

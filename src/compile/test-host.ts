@@ -93,6 +93,8 @@ export function makeHost(opts: HostOptions = {}): TestHost {
       return value;
     },
     thrown: (value) => value,
+    aw: (value) => value,
+    back: (value) => value,
     closure(fn, names, values) {
       host.closures.push({ fn, names, values });
       return fn;

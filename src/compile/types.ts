@@ -86,6 +86,15 @@ export interface SnippetHost {
   /** `value` is about to be thrown; returns it (the runtime keeps where, for a value that is not an Error) */
   thrown<T>(value: T): T;
   /**
+   * The operand of each `await` the snippet writes; returns what to await
+   * instead. Inside an asyncio task, a promise of the same outcome that the
+   * task is shown waiting on (api/asyncio-tasks.ts awaited); elsewhere,
+   * `value` itself.
+   */
+  aw(value: unknown): unknown;
+  /** what the awaited `aw(value)` gave, as the snippet's code takes it (`back(await aw(value))`) */
+  back(value: unknown): unknown;
+  /**
    * Wraps a nested function that captures locals of enclosing functions,
    * so that sending it to a thread can copy those locals (or name them in
    * an error when they cannot be copied).

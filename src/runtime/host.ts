@@ -39,6 +39,9 @@ export interface HostParts {
   /** the runtime's own functions that travel to new workers by name (pool worker loops) */
   internals: Record<string, unknown>;
   revive(kind: string, data: unknown): unknown;
+  /** the snippet's `await` operand, and what it gave, as SnippetHost.aw and back take them */
+  awaited(value: unknown): unknown;
+  resumed(value: unknown): unknown;
 }
 
 /** The API's functions by name and names by function: the same for every thread of a worker, so made once (a start is on the clock). */
@@ -110,6 +113,8 @@ export function createHost(ctx: WorkerContext, isMain: boolean, encodedSnapshot:
       return value;
     },
     thrown: noteThrown,
+    aw: parts.awaited,
+    back: parts.resumed,
     closure(fn, names, values) {
       closures.set(fn, { names, values });
       return fn;
