@@ -124,6 +124,30 @@ describe("diagnostics", () => {
     ]);
   });
 
+  it("does not warn in code that runs in the thread that made the copy: asyncio.run's function, an array's map, atexit, a pool's callback", () => {
+    // The learner review's cases: each of these writes landed in MainThread's own items.
+    const source = [
+      `import { Thread, Pool, asyncio, atexit } from "playground";`, // 1
+      `const items: number[] = [];`, // 2
+      `async function a1() { items.push(1); }`, // 3: asyncio.run(a1)
+      `asyncio.run(a1);`, // 4
+      `const d = [1, 2, 3].map((x) => { items.push(x); return x; });`, // 5: an array's map
+      `const ids = Array.from({ length: 2 }, (_, i) => i);`, // 6
+      `const e = ids.filter((i) => i > 0).map((i) => { items.push(i); return i; });`, // 7
+      `atexit.register(() => items.push(9));`, // 8
+      `function sq(n: number) { return n * n; }`, // 9
+      `const pool = new Pool(2);`, // 10
+      `pool.applyAsync(sq, [3], { callback: (v) => { items.push(v); } });`, // 11
+      `pool.map((n: number) => { items.push(n); return n; }, [1, 2]);`, // 12: in a worker: warned
+      `function unknown(xs: { map(f: (n: number) => void): void }) { xs.map((n) => items.push(n)); }`, // 13: not known to be an array: warned
+      `new Thread({ target: () => unknown([1]) }).start();`, // 14
+    ].join("\n");
+    expect(warnings(source).map((d) => [d.line, d.message])).toEqual([
+      [12, copiedWriteMessage("items")],
+      [13, copiedWriteMessage("items")],
+    ]);
+  });
+
   it("does not warn where a method is called on an API object reached through a const array of them", () => {
     const source = [
       `import { Event, Lock, Thread } from "playground";`, // 1

@@ -12,7 +12,11 @@
 //     known. Handed to a call that runs it at once in the caller's thread
 //     (an array's forEach, a lock's with, a promise's then), it runs where
 //     the caller runs instead. Only names no call of the API shares count
-//     so: a Pool's `apply` and `map` run their function in a worker;
+//     so: a Pool's `apply` and `map` run their function in a worker, and an
+//     array's `map` counts only on what is an array for certain (a literal,
+//     Array.from, a const holding one). asyncio.run runs its function in
+//     the caller's loop, atexit.register in MainThread, and a pool's
+//     `callback` runs in the pool's owner (taken as where it is used);
 //   - it is a method of a class (called through objects the analysis does
 //     not follow), except a Thread subclass's constructor and field
 //     initialisers, which run where `new` makes the thread object: the
@@ -43,11 +47,50 @@ function namedFunction(symbol: ts.Symbol | undefined): ts.FunctionLikeDeclaratio
   return undefined;
 }
 
-/** Is `call`'s callee `x.name` with a name that runs its function argument in the caller's thread? */
-function isSameThreadCall(call: ts.Node | undefined): boolean {
+/** Calls of the API that run the function they are given in the thread that calls them (asyncio's loop), or in MainThread (at exit) */
+const API_SAME_THREAD_CALLS = new Set(["asyncio.run", "atexit.register"]);
+/** Pool calls whose `callback` and `errorCallback` run in the pool's owner (API.md §6): where the pool is used, as far as this can tell */
+const OWNER_CALLBACK_CALLS = new Set(["applyAsync", "mapAsync", "starmapAsync"]);
+/** Array methods that give an array: `[1, 2].filter(f).map(g)` is still an array's map */
+const ARRAY_RESULTS = new Set(["map", "filter", "slice", "concat", "flat", "flatMap", "toSorted", "toReversed", "fill"]);
+
+/** Whether `e` is an array for certain: a literal, Array.from/of, an array method's result, or a const holding one. */
+function isArray(e: ts.Expression, refs: References): boolean {
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  if (ts.isArrayLiteralExpression(e)) return true;
+  if (ts.isIdentifier(e)) {
+    const decl = refs.symbols.get(e)?.valueDeclaration;
+    return !!decl && ts.isVariableDeclaration(decl) && !!(decl.parent.flags & ts.NodeFlags.Const) && !!decl.initializer && isArray(decl.initializer, refs);
+  }
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression)) return false;
+  const { expression: on, name } = e.expression;
+  if (ts.isIdentifier(on) && on.text === "Array" && !refs.symbols.has(on)) return name.text === "from" || name.text === "of";
+  return ARRAY_RESULTS.has(name.text) && isArray(on, refs);
+}
+
+/**
+ * Is `call` one that runs its function argument in the caller's thread: a
+ * callee `x.name` with a name that does (SAME_THREAD_CALLS), an array's
+ * `map` (a Pool's runs it in a worker), or asyncio.run / atexit.register?
+ */
+function isSameThreadCall(call: ts.Node | undefined, refs: References): boolean {
   if (!call || !ts.isCallExpression(call)) return false;
   const callee = call.expression;
-  return ts.isPropertyAccessExpression(callee) && SAME_THREAD_CALLS.has(callee.name.text);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const name = callee.name.text;
+  if (SAME_THREAD_CALLS.has(name)) return true;
+  if (name === "map") return isArray(callee.expression, refs);
+  return ts.isIdentifier(callee.expression) && API_SAME_THREAD_CALLS.has(`${callee.expression.text}.${name}`);
+}
+
+/** Is `node` the value of a `callback` or `errorCallback` given to a pool's applyAsync, mapAsync or starmapAsync? */
+function isOwnerCallback(node: ts.Node): boolean {
+  const prop = node.parent;
+  if (!ts.isPropertyAssignment(prop) || prop.initializer !== node || !ts.isIdentifier(prop.name)) return false;
+  if (prop.name.text !== "callback" && prop.name.text !== "errorCallback") return false;
+  const call = prop.parent.parent;
+  return ts.isObjectLiteralExpression(prop.parent) && ts.isCallExpression(call) && call.arguments.includes(prop.parent)
+    && ts.isPropertyAccessExpression(call.expression) && OWNER_CALLBACK_CALLS.has(call.expression.name.text);
 }
 
 /** Does `cls` extend a class named Thread, Process or Timer (the playground's, or one that extends it)? */
@@ -57,14 +100,15 @@ export function isThreadClass(cls: ts.ClassLikeDeclaration): boolean {
 }
 
 /** Where a function-like node runs from its own place in the code: elsewhere (a root), where its caller runs, or where its maker runs. */
-function placeOf(fn: ts.FunctionLikeDeclaration): "root" | "caller" | "maker" | "construction" {
+function placeOf(fn: ts.FunctionLikeDeclaration, refs: References): "root" | "caller" | "maker" | "construction" {
   const parent = fn.parent;
   if (ts.isClassLike(parent)) return ts.isConstructorDeclaration(fn) && isThreadClass(parent) ? "construction" : "root";
   if (ts.isFunctionDeclaration(fn) || (ts.isVariableDeclaration(parent) && parent.initializer === fn)) return "caller";
   // An expression: called on the spot, or handed to a call that runs it there, it runs where it is made.
   if (ts.isCallExpression(parent) && parent.expression === fn) return "maker";
   if (ts.isParenthesizedExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) return "maker";
-  if (ts.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression) && isSameThreadCall(parent)) return "maker";
+  if (ts.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression) && isSameThreadCall(parent, refs)) return "maker";
+  if (isOwnerCallback(fn)) return "maker";
   return "root";
 }
 
@@ -106,7 +150,7 @@ export function threadedFunctions(sf: ts.SourceFile, refs: References): Set<ts.N
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body !== undefined) {
       const fn = node as ts.FunctionLikeDeclaration;
-      const place = placeOf(fn);
+      const place = placeOf(fn, refs);
       if (place === "root") threaded.add(fn);
       else if (place === "maker") add(here(fn), fn);
     } else if (ts.isIdentifier(node)) {
@@ -117,7 +161,7 @@ export function threadedFunctions(sf: ts.SourceFile, refs: References): Set<ts.N
       if (target && target.name !== node && !(ts.isVariableDeclaration(target.parent) && target.parent.name === node)) {
         const p = node.parent;
         const called = ts.isCallExpression(p) && p.expression === node;
-        const runHere = ts.isCallExpression(p) && p.arguments.includes(node) && isSameThreadCall(p);
+        const runHere = (ts.isCallExpression(p) && p.arguments.includes(node) && isSameThreadCall(p, refs)) || isOwnerCallback(node);
         if (called || runHere) add(here(node), target);
         else threaded.add(target);
       } else if (cls) {
