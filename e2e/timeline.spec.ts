@@ -223,3 +223,31 @@ counterLock.with(() => { counter.value += 1; });
   // (counterLock is its second name: the first stays, as for any object.)
   expect(locks).toEqual(["changed (lock)", "counter (lock)", "v (lock)"]);
 });
+
+test("a Lock another thread releases (a lock as a signal) keeps its holder's two holds apart, whatever thread's trace is read first", async ({ playground }) => {
+  // The learner review's case: MainThread holds gate; opener releases it
+  // (Python allows it); MainThread takes it again. Read before opener's
+  // release, MainThread's second acquire looked nested in its first hold,
+  // and the second hold was lost: one hold drawn over both.
+  const result = await runSnippet(playground, `import { Thread, Lock, Event, sleep, print } from "playground";
+const gate = new Lock();
+const waiting = new Event();
+gate.acquire();
+function opener() { waiting.wait(); sleep(30); gate.release(); }
+const o = new Thread({ target: opener, name: "opener" });
+o.start();
+waiting.set();
+gate.acquire();
+print("main reacquired");
+sleep(20);
+gate.release();
+o.join();`);
+  expect(result.status, describeRun(result)).toBe("ok");
+  const trace = await playground.evaluate(() => (window as unknown as { playground: PlaygroundApi }).playground.getTrace()) as { traceEvents: { name: string; ts: number; dur?: number }[] };
+  const holds = trace.traceEvents.filter((e) => e.name === "held by MainThread").sort((a, b) => a.ts - b.ts);
+  const why = JSON.stringify(holds);
+  expect(holds, why).toHaveLength(2);
+  // The first ends by the time the second begins; the second lasts about the 20 ms sleep.
+  expect(holds[0].ts + (holds[0].dur ?? 0), why).toBeLessThanOrEqual(holds[1].ts);
+  expect((holds[1].dur ?? 0) / 1000, why).toBeGreaterThanOrEqual(19);
+});

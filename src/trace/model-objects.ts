@@ -21,6 +21,8 @@
 // the puts and gets stay exact while the lists stop growing.
 
 import { IntervalList, lowerBound, SortedLog, upperBound } from "./model-series";
+import { RetakenHolds } from "./lock-retakes";
+import { kindOf, ObjKind } from "./object-kinds";
 
 function listOf(map: Map<number, IntervalList>, ident: number): IntervalList {
   let list = map.get(ident);
@@ -47,13 +49,20 @@ export class LockTrack {
   releasesByOthers = 0;
   contended = 0;
   longestWaitMs = 0;
-  longestHoldMs = 0;
   totalHoldMs = 0;
+  private longest = 0;
+  /** the longest of the holds timed past the cap, which no list keeps */
+  private tailLongest = 0;
+  private longestStale = false;
+  /** a Lock's holds ended where their thread took it again (lock-retakes.ts); null for other kinds */
+  private readonly retaken: RetakenHolds | null;
   /** past the cap: per thread, when its hold and its wait began (null: still keeping lists) */
   private tailHolds: Map<number, number> | null = null;
   private tailWaits: Map<number, number> | null = null;
 
-  constructor(readonly id: number, readonly ordinal: number) {}
+  constructor(readonly id: number, readonly ordinal: number) {
+    this.retaken = kindOf(id) === ObjKind.Lock ? new RetakenHolds() : null;
+  }
 
   countOnly(): void {
     this.tailHolds ??= new Map();
@@ -63,6 +72,11 @@ export class LockTrack {
   /** `shared`: a hold others may have at the same time (an RWLock's read); its interval's tag is 1 */
   acquire(ident: number, tMs: number, waitStartMs: number, shared = false): void {
     const list = listOf(this.holds, ident);
+    if (list.isOpen() && this.retaken && !this.tailHolds) {
+      // A Lock taken again by its holder: another thread released it between, not read yet (lock-retakes.ts).
+      const heldMs = list.close(tMs);
+      this.countHold(heldMs - this.retaken.retaken(list, list.length - 1));
+    }
     // An RLock records every nested acquire but only the outermost release: nested ones change nothing.
     if (list.isOpen() || this.tailHolds?.has(ident)) return;
     this.acquisitions++;
@@ -72,11 +86,39 @@ export class LockTrack {
   }
 
   release(ident: number, tMs: number): void {
-    if (!this.holds.get(ident)?.isOpen()) this.releasesByOthers++;
+    const own = this.holds.get(ident)?.isOpen() === true;
+    if (!own) {
+      this.releasesByOthers++;
+      const shorter = this.retaken?.release(tMs) ?? -1;
+      if (shorter >= 0) {
+        this.totalHoldMs -= shorter;
+        this.longestStale = true;
+        return;
+      }
+    }
     const heldMs = this.closeHold(ident, tMs);
+    if (heldMs < 0 && !own) this.retaken?.endedNothing(tMs);
+    this.countHold(heldMs);
+  }
+
+  /** The longest hold: recounted when a hold was ended earlier than first thought (lock-retakes.ts). */
+  get longestHoldMs(): number {
+    if (this.longestStale) {
+      this.longestStale = false;
+      let longest = 0;
+      for (const list of this.holds.values()) {
+        for (let i = 0; i < list.length; i++) longest = Math.max(longest, Number.isFinite(list.ends.data[i]) ? list.ends.data[i] - list.starts.data[i] : 0);
+      }
+      this.longest = Math.max(longest, this.tailLongest);
+    }
+    return this.longest;
+  }
+
+  private countHold(heldMs: number): void {
     if (heldMs < 0) return;
     this.totalHoldMs += heldMs;
-    if (heldMs > this.longestHoldMs) this.longestHoldMs = heldMs;
+    if (heldMs > this.longest) this.longest = heldMs;
+    if (this.tailHolds && heldMs > this.tailLongest) this.tailLongest = heldMs;
   }
 
   /** Ends `ident`'s hold, or (Python lets any thread release a Lock) whoever's is open; its length, or -1. */

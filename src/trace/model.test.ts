@@ -103,10 +103,11 @@ describe("TraceModel", () => {
 
   it("counts an RLock's nested acquisitions once", () => {
     const m = twoThreads();
-    m.add(1, 1, EventKind.LockAcquired, 0, lockRef(3));
-    m.add(1, 2, EventKind.LockAcquired, 0, lockRef(3));
-    m.add(1, 3, EventKind.LockReleased, 0, lockRef(3));
-    const lock = m.locks.get(lockRef(3))!;
+    const rlock = objRef(ObjKind.RLock, 3);
+    m.add(1, 1, EventKind.LockAcquired, 0, rlock);
+    m.add(1, 2, EventKind.LockAcquired, 0, rlock);
+    m.add(1, 3, EventKind.LockReleased, 0, rlock);
+    const lock = m.locks.get(rlock)!;
     expect(lock.acquisitions).toBe(1);
     expect(lock.holds.get(1)!.ends.data[0]).toBe(3);
   });
