@@ -1,7 +1,10 @@
 // The exported trace's tracks for shared objects, in a pseudo-process
 // "Locks, queues and pools" (SHARED_PID):
 //   - one thread-like track per lock the snippet made, named after it, with
-//     one slice per hold ("held by Thread-2");
+//     one slice per hold ("held by Thread-2"); a hold others may share (an
+//     RWLock's read) goes on a track of its reader's under it ("db (read by
+//     R1)"), at its own times: on one track, slices may not overlap, and
+//     readers holding it together were drawn one after the other;
 //   - counters: a queue's depth and a pool's pending tasks. Perfetto names
 //     a counter track "<event name> <arg key>", so the event is named after
 //     the object and its one arg after the figure: "jobs depth", "pool pending".
@@ -38,25 +41,62 @@ function addLockTracks(model: TraceModel, endMs: number, out: ChromeTraceEvent[]
     out.push({ ph: "M", name: "thread_name", pid: SHARED_PID, tid, args: { name: objectName(model, lock.id) } });
     // Holds of different threads come from different clocks' stamps (coarse
     // for the fast path): sort them and never let one start before the last ended.
-    const holds: { start: number; end: number; ident: number; waitMs: number }[] = [];
+    const exclusive: Hold[] = [];
+    const shared = new Map<number, Hold[]>();
     for (const [ident, list] of lock.holds) {
       for (let i = 0; i < list.length; i++) {
         // (a hold is a fact only up to the end of the record: thread-slices.ts)
         if (list.starts.data[i] >= recordedMs) continue;
-        holds.push({ start: list.starts.data[i], end: Math.min(list.ends.data[i], recordedMs), ident, waitMs: list.starts.data[i] - list.extra(i) });
+        const hold = { start: list.starts.data[i], end: Math.min(list.ends.data[i], recordedMs), ident, waitMs: list.starts.data[i] - list.extra(i) };
+        if (list.tags.data[i] === 1) (shared.get(ident) ?? shared.set(ident, []).get(ident)!).push(hold);
+        else exclusive.push(hold);
       }
     }
-    holds.sort((a, b) => a.start - b.start);
-    let lastEndUs = -Infinity;
-    for (const h of holds) {
-      const ts = Math.max(toUs(h.start), lastEndUs);
-      const end = Math.max(toUs(h.end), ts);
-      lastEndUs = end;
-      const holder = threadName(model, h.ident);
-      const args: Record<string, unknown> = { holder };
-      if (Number.isFinite(h.waitMs)) args.waitedMs = h.waitMs;
-      out.push({ ph: "X", pid: SHARED_PID, tid, ts, dur: end - ts, name: `held by ${holder}`, cat: "lock", args });
+    addHolds(model, tid, exclusive, out);
+    // (Past MAX_READER_TRACKS readers, the rest share the last track, as "other readers", in turn.)
+    const tracks = new Map<number, { name: string; holds: Hold[] }>();
+    let reader = 0;
+    for (const [ident, holds] of shared) {
+      const k = Math.min(reader++, MAX_READER_TRACKS - 1);
+      const readerTid = READER_TIDS + lock.ordinal * MAX_READER_TRACKS + k;
+      const track = tracks.get(readerTid);
+      if (track) {
+        track.name = `${objectName(model, lock.id)} (other readers)`;
+        track.holds.push(...holds);
+      } else {
+        tracks.set(readerTid, { name: `${objectName(model, lock.id)} (read by ${threadName(model, ident)})`, holds });
+      }
     }
+    for (const [readerTid, track] of tracks) {
+      out.push({ ph: "M", name: "thread_name", pid: SHARED_PID, tid: readerTid, args: { name: track.name } });
+      addHolds(model, readerTid, track.holds, out);
+    }
+  }
+}
+
+interface Hold {
+  start: number;
+  end: number;
+  ident: number;
+  waitMs: number;
+}
+
+/** The tracks of readers' holds: past any lock's id (an object ref, under 2^30), MAX_READER_TRACKS per lock */
+const READER_TIDS = 2 ** 30;
+const MAX_READER_TRACKS = 256;
+
+/** `holds` as slices of track `tid`, in time order, none starting before the last ended. */
+function addHolds(model: TraceModel, tid: number, holds: Hold[], out: ChromeTraceEvent[]): void {
+  holds.sort((a, b) => a.start - b.start);
+  let lastEndUs = -Infinity;
+  for (const h of holds) {
+    const ts = Math.max(toUs(h.start), lastEndUs);
+    const end = Math.max(toUs(h.end), ts);
+    lastEndUs = end;
+    const holder = threadName(model, h.ident);
+    const args: Record<string, unknown> = { holder };
+    if (Number.isFinite(h.waitMs)) args.waitedMs = h.waitMs;
+    out.push({ ph: "X", pid: SHARED_PID, tid, ts, dur: end - ts, name: `held by ${holder}`, cat: "lock", args });
   }
 }
 

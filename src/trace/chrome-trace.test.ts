@@ -92,6 +92,30 @@ describe("toChromeTrace", () => {
     expect(nests(holds)).toBe(true);
   });
 
+  it("puts an RWLock's readers holding it together on tracks of their own, at their own times", () => {
+    // The learner review's case: R1 reads 15-80 and R2 16-79; on one track R2 was pushed to a 0 ms hold at 80.
+    const m = new TraceModel();
+    m.addThread(1, "MainThread", "main", 1);
+    m.addThread(2, "R1", "thread", 1);
+    m.addThread(3, "R2", "thread", 1);
+    const db = objRef(ObjKind.RWLock, 4);
+    m.nameObject(db, "db");
+    m.add(2, 15, EventKind.LockAcquired, 1, db);
+    m.add(3, 16, EventKind.LockAcquired, 1, db);
+    m.add(3, 79, EventKind.LockReleased, 0, db);
+    m.add(2, 80, EventKind.LockReleased, 0, db);
+    m.add(1, 90, EventKind.LockAcquired, 0, db);
+    m.add(1, 95, EventKind.LockReleased, 0, db);
+    const out = toChromeTrace(m, { endMs: 100, output: [] }).traceEvents;
+    const names = new Map(out.filter((e) => e.ph === "M" && e.name === "thread_name" && e.pid === SHARED_PID).map((e) => [e.tid, e.args!.name]));
+    const holds = out.filter((e) => e.ph === "X" && e.cat === "lock").map((e) => [names.get(e.tid), e.name, e.ts, e.dur]);
+    expect(holds).toEqual([
+      ["db", "held by MainThread", 90_000, 5_000],
+      ["db (read by R1)", "held by R1", 15_000, 65_000],
+      ["db (read by R2)", "held by R2", 16_000, 63_000],
+    ]);
+  });
+
   it("joins each lock hand-over and each queue item with a flow between two zero-length slices", () => {
     const ends = ev.filter((e) => e.bind_id !== undefined);
     expect(ends.map((e) => [e.name, e.tid, e.ts, e.flow_out ? "out" : "in"])).toEqual([
