@@ -210,6 +210,11 @@ test("a task is drawn waiting at every await, also after one of a plain async fu
     expect(longest, why).toBeLessThan(50);
     expect(task.runs.length, why).toBeGreaterThanOrEqual(3);
   }
+  // The exported trace (Export JSON, Perfetto) has the tasks too: each one's life, and its running stretches in it.
+  const trace = await playground.evaluate(() => (window as unknown as { playground: { getTrace(): { traceEvents: { name: string; ph: string; cat?: string; dur?: number }[] } } }).playground.getTrace());
+  const exported = trace.traceEvents.filter((e) => e.ph === "X" && e.cat === "task");
+  expect(exported.filter((e) => e.name.startsWith("task ")).map((e) => e.name).sort()).toEqual(["task helper", "task locked", "task main"]);
+  expect(exported.filter((e) => e.name === "running").every((e) => (e.dur ?? 0) < 50_000)).toBe(true);
 });
 
 test("a task that awaits another Task waits there, whether it was started as a function or a coroutine: the loop is drawn idle while every task waits", async ({ playground }) => {

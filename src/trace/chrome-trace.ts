@@ -25,6 +25,7 @@ import { isUserObject, labelText, objectName, processName, stateName } from "./n
 import { threadSlices, toUs } from "./thread-slices";
 import type { ChromeTrace, ChromeTraceEvent } from "./chrome-trace-types";
 import { addSharedObjects, SHARED_PID } from "./chrome-trace-objects";
+import { addTaskTracks } from "./chrome-trace-tasks";
 import { addFlows, type StatePieces } from "./chrome-trace-flows";
 import { traceLinks, type TraceLinks } from "./trace-links";
 
@@ -67,6 +68,7 @@ export function toChromeTrace(model: TraceModel, options: ChromeTraceOptions): C
   }
   addPrints(model, options, out);
   addSharedObjects(model, endMs, out);
+  addTaskTracks(model, endMs, out);
   const links = userLinks(model, traceLinks(model));
   const flows = addFlows(model, links, pieces, out);
   if (options.deadlock) {

@@ -6,6 +6,9 @@ import { labelText } from "./names";
 
 export interface CoroutineTaskInfo {
   thread: string;
+  /** the thread's ident, and its process */
+  ident: number;
+  pid: number;
   name: string;
   row: number;
   startMs: number;
@@ -25,7 +28,7 @@ export function coroutineTasks(model: TraceModel): CoroutineTaskInfo[] {
         const stretches: [number, number][] = [];
         for (; r < runs.length && runs.tags.data[r] === task; r++) stretches.push([runs.starts.data[r], runs.ends.data[r]]);
         out.push({
-          thread: track.name, name: labelText(model, task), row,
+          thread: track.name, ident: track.ident, pid: track.pid, name: labelText(model, task), row,
           startMs: lives.starts.data[i], endMs: lives.ends.data[i], failed: lives.extra(i) === 1, runs: stretches,
         });
       }
