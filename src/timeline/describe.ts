@@ -5,7 +5,7 @@
 
 import { ThreadState } from "../trace/events";
 import type { TraceModel } from "../trace/model";
-import type { LockTrack } from "../trace/model-objects";
+import type { LockTrack } from "../trace/model-lock";
 import { lowerBound } from "../trace/model-series";
 import { labelText, objectName, stateName, threadName, waitTargetName } from "../trace/names";
 import { defaultName, kindInfo, kindOf, ObjKind } from "../trace/object-kinds";

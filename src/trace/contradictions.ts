@@ -16,7 +16,7 @@
 // checked: read before the acquire it ended, that release ended nothing.
 
 import type { Contradiction, TraceModel } from "./model";
-import type { LockTrack } from "./model-objects";
+import type { LockTrack } from "./model-lock";
 import { objectName, threadName } from "./names";
 import { kindOf, ObjKind } from "./object-kinds";
 import { visibleText } from "../base/visible-text";

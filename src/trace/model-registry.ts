@@ -5,7 +5,8 @@
 // not kept. The thread tracks, and what each event does to them, are
 // model.ts's.
 
-import { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
+import { LockTrack } from "./model-lock";
+import { PoolTrack, QueueTrack } from "./model-objects";
 import { kindOf } from "./object-kinds";
 
 /** the labels of the marks the model draws where a thread called setTracing (no object has a negative ref) */

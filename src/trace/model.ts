@@ -20,7 +20,8 @@ import { UntracedSpans } from "./model-untraced";
 import { kindInfo, kindOf, ObjKind } from "./object-kinds";
 import { PROGRAM_END, PROGRAM_END_ARG } from "./source-lines";
 
-export { LockTrack, PoolTrack, QueueTrack } from "./model-objects";
+export { LockTrack } from "./model-lock";
+export { PoolTrack, QueueTrack } from "./model-objects";
 export type { ThreadTrack } from "./model-thread";
 
 /** Queue traffic kinds (api/queues.ts QueueEvent): arg = depth after, obj = queue id. */
