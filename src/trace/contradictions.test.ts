@@ -84,6 +84,16 @@ describe("contradictions", () => {
     expect(Array.from(thread.markLabels.data.subarray(0, 2), (ref) => labelText(m, ref))).toEqual(["setTracing(false)", "setTracing(true)"]);
   });
 
+  it("still finds a double hold that no setTracing(false) explains, in a run where some thread called it elsewhere", () => {
+    // The review's case: a forged double hold over [10, 20], then a setTracing(false) at 90 holding nothing.
+    const m = model();
+    hold(m, 1, LOCK, 10, 20);
+    hold(m, 2, LOCK, 12, 18);
+    m.add(2, 90, EventKind.Tracing, 0, 0);
+    checkHolds(m);
+    expect(m.contradiction).toEqual({ kind: "two-holders", obj: LOCK, idents: [1, 2], tMs: 12 });
+  });
+
   it("finds a thread that goes on after its final state", () => {
     const m = model();
     m.add(2, 40, S, ThreadState.Done, 0);

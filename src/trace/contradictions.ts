@@ -6,9 +6,9 @@
 // own clock, with no such floor: two may overlap by a tick, truthfully
 // ordered or not, so they are not checked.)
 // Only a write into a thread's trace by the snippet's code, or a release
-// left unrecorded by setTracing(false), makes them overlap; a run in which
-// a thread turned its tracing off (it says so: EventKind.Tracing) is not
-// checked, as that release was not recorded by design. Checked once
+// left unrecorded by setTracing(false), makes them overlap; an overlap
+// with a hold during which its thread turned its tracing off (it says so:
+// EventKind.Tracing) is taken as that, not as a contradiction. Checked once
 // the whole trace is in (events of different threads reach the page in no
 // particular order), and only while every event was kept: past a cap or a
 // drop, a missing release is what the page was told it does not have. A
@@ -17,6 +17,7 @@
 
 import type { Contradiction, TraceModel } from "./model";
 import type { LockTrack } from "./model-lock";
+import type { UntracedSpan } from "./model-untraced";
 import { objectName, threadName } from "./names";
 import { kindOf, ObjKind } from "./object-kinds";
 import { visibleText } from "../base/visible-text";
@@ -26,8 +27,17 @@ const CHECKED_KINDS = new Set<number>([ObjKind.Lock, ObjKind.RLock]);
 /** a lock whose holds are more than this is not checked (the sort would hold the page) */
 const MAX_CHECKED_HOLDS = 200_000;
 
-/** The first overlap of two threads' exclusive holds of `lock`, or null. */
-function twoHolders(lock: LockTrack): Contradiction | null {
+/**
+ * Whether thread `ident` turned its tracing off during its hold that began
+ * at `heldFromMs`, before `untilMs`: the hold's release may have gone
+ * unrecorded then, which explains a later hold overlapping it.
+ */
+function untracedDuring(spans: readonly UntracedSpan[], ident: number, heldFromMs: number, untilMs: number): boolean {
+  return spans.some((span) => span.ident === ident && span.from >= heldFromMs && span.from <= untilMs);
+}
+
+/** The first overlap of two threads' exclusive holds of `lock` that no setTracing(false) explains, or null. */
+function twoHolders(lock: LockTrack, untraced: readonly UntracedSpan[]): Contradiction | null {
   const starts: number[] = [];
   const ends: number[] = [];
   const idents: number[] = [];
@@ -43,7 +53,7 @@ function twoHolders(lock: LockTrack): Contradiction | null {
   const order = starts.map((_, i) => i).sort((a, b) => starts[a] - starts[b] || ends[a] - ends[b]);
   let last = -1;
   for (const i of order) {
-    if (last >= 0 && starts[i] < ends[last] && idents[i] !== idents[last]) {
+    if (last >= 0 && starts[i] < ends[last] && idents[i] !== idents[last] && !untracedDuring(untraced, idents[last], starts[last], starts[i])) {
       return { kind: "two-holders", obj: lock.id, idents: [idents[last], idents[i]], tMs: starts[i] };
     }
     if (last < 0 || ends[i] > ends[last]) last = i;
@@ -53,10 +63,10 @@ function twoHolders(lock: LockTrack): Contradiction | null {
 
 /** Records in `model.contradiction` the first lock held by two threads at once, if no contradiction is recorded yet. */
 export function checkHolds(model: TraceModel): void {
-  if (model.contradiction !== null || model.cappedAtMs !== null || model.droppedEvents > 0 || model.tracingTurnedOff) return;
+  if (model.contradiction !== null || model.cappedAtMs !== null || model.droppedEvents > 0) return;
   for (const lock of model.locks.values()) {
     if (!CHECKED_KINDS.has(kindOf(lock.id)) || lock.releasesByOthers > 0) continue;
-    const found = twoHolders(lock);
+    const found = twoHolders(lock, model.untraced.spans);
     if (found) {
       model.contradiction = found;
       return;

@@ -46,7 +46,7 @@ function hasLockLane(ref: number): boolean {
  * held by two threads at once, or a thread's state after its final one. The snippet's code can write to its own trace
  * (its rings lie in memory it reaches): then the timeline no longer shows
  * only what happened. (setTracing(false) while holding a lock leaves its
- * release unrecorded too, but says so: such a run is not checked.)
+ * release unrecorded too, but says so: such an overlap is not counted.)
  */
 export interface Contradiction {
   kind: "two-holders" | "after-end";
@@ -91,8 +91,6 @@ export class TraceModel extends TraceObjects {
    * page says this beside it.
    */
   contradiction: Contradiction | null = null;
-  /** some thread turned its per-operation events off (setTracing(false)): a lock it held may have no release recorded */
-  tracingTurnedOff = false;
   /** when, and whose, per-operation events were off: the object lanes are not a record there */
   readonly untraced = new UntracedSpans();
   /** the latest time any event carried */
@@ -228,12 +226,8 @@ export class TraceModel extends TraceObjects {
         break;
       case EventKind.Tracing:
         if (!track || this.cappedAtMs !== null) break;
-        if (arg === 0) {
-          this.tracingTurnedOff = true;
-          this.untraced.off(ident, tMs);
-        } else {
-          this.untraced.on(ident, tMs);
-        }
+        if (arg === 0) this.untraced.off(ident, tMs);
+        else this.untraced.on(ident, tMs);
         // Drawn as a mark of the call itself: from here the lane's lock, queue and pool events are not (or again) recorded.
         track.markTimes.push(tMs);
         track.markLabels.push(arg === 0 ? TRACING_OFF_LABEL : TRACING_ON_LABEL);
