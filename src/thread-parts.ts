@@ -10,7 +10,7 @@ import { threadFromSpawn, threadHandle } from "./api/thread";
 import { SystemExit, atexitPending, runAtexitHandlers } from "./api/lifecycle";
 import { executorsLive, shutdownExecutors } from "./api/executor";
 import { pendingLoops } from "./api/asyncio";
-import { awaited, resumed } from "./api/asyncio-tasks";
+import { awaited, awaitMark, heldValue, resumed } from "./api/asyncio-awaits";
 import type { ThreadParts } from "./runtime/thread-run";
 import { reprValue } from "./api/format";
 
@@ -18,8 +18,7 @@ export const threadParts: ThreadParts = {
   api: api as unknown as Record<string, unknown>,
   internals: INTERNAL_FUNCTIONS,
   revive: reviveApiObject,
-  awaited,
-  resumed,
+  awaits: { mark: awaitMark, aw: (mark, value) => awaited(mark, value), held: heldValue, back: (token, value) => resumed(token as Parameters<typeof resumed>[0], value) },
   handle: threadHandle,
   fromSpawn: threadFromSpawn,
   exitCodeOf: (error) => (error instanceof SystemExit ? error.code : null),

@@ -5,11 +5,12 @@
 // JavaScript has no "current task": an async function's segments run as
 // microtasks with nothing saying whose they are. So every await is a
 // suspension: the awaits of this module (sleep, gather, queues, locks,
-// awaiting a Task ...) and each `await` the snippet writes (the compile
-// makes `await x` `resumed(await awaited(x))`: an await of a plain async
-// function of the snippet's, not seen, left the task that resumed from it
-// unknown, and its later awaits counted as another's: it was drawn
-// running while it slept). It keeps the bookkeeping itself:
+// awaiting a Task ...) and each `await` the snippet writes in a task
+// (asyncio-awaits.ts: an await of a plain async function of the
+// snippet's, not seen, left the task that resumed from it unknown, and its
+// later awaits counted as another's: it was drawn running while it
+// slept). An await of something already settled resumes before it is
+// traced, and is left out. It keeps the bookkeeping itself:
 //   - `current` is the task whose segment runs now. A suspension's settling
 //     sets it to the suspended task just before that task's next segment
 //     runs (the reaction is queued right before the continuation).
@@ -45,10 +46,18 @@ import { EventKind } from "../trace/events";
 
 type Awaitable<T> = PromiseLike<T>;
 
-interface Suspension {
+export interface Suspension {
   task: number;
   /** when it began: traced a microtask later, once its task is known */
   tMs: number;
+  /** its number among the suspensions noted (suspensionsNoted) */
+  seq: number;
+  /** its await was traced (traceAwaits); its resume is traced only then */
+  traced: boolean;
+  /** it resumed: if that came before the trace, the trace leaves it out (an await that waited for nothing) */
+  done: boolean;
+  /** `switches` as it began: another task ran before it resumed if that moved */
+  switches: number;
 }
 
 let current = 0;
@@ -59,59 +68,42 @@ const pendingAwaits = new Map<number, number>();
 /** tasks started and not yet ended */
 const liveTasks = new Set<number>();
 let taskCount = 0;
+/** suspensions noted so far (Suspension.seq) */
+let noted = 0;
+/** how often the current task changed: a segment of another task ran */
+let switches = 0;
 
-/**
- * The snippet's `await value` (compile/rewrite-body.ts sends every one
- * through here): inside a task, awaited as a suspension of it, so that the
- * task shows waiting at any await (of a plain async function of the
- * snippet's too, not only at the API's), and is the current task again
- * when it resumes. Outside any task, `value` as it is.
- */
-export function awaited(value: unknown): unknown {
+/** The task whose segment runs now (0: none): asyncio-awaits.ts reads it at each of the snippet's awaits, and sets it as one resumes. */
+export function currentTask(): number {
   // (A task that ended may still be `current`: the last to resume, before code after the loop awaits.)
-  if (current === 0 || !liveTasks.has(current)) return value;
-  // An await of the API's (sleep, a Lock's acquire that waits ...) noted its suspension as the operand ran, in
-  // this same segment (the list is emptied a microtask later): that is this await's, and counting it twice
-  // would break gather's one suspension per coroutine. A Task is awaited through its promise, not its then(),
-  // which would note one more a job later.
-  const last = unclaimed.at(-1);
-  const own = last === undefined || last.task !== current;
-  const suspension = own ? noteSuspension(current) : last;
-  const outcome = value instanceof Task ? value.promise : value;
-  return Promise.resolve(outcome).then(
-    (result) => {
-      if (own) resume(suspension);
-      return new Resumed(suspension, true, result);
-    },
-    (error: unknown) => {
-      if (own) resume(suspension);
-      return new Resumed(suspension, false, error);
-    },
-  );
+  return liveTasks.has(current) ? current : 0;
 }
 
-/** The outcome of an await that went through `awaited`, carrying whose it was. */
-class Resumed {
-  constructor(readonly suspension: Suspension, readonly ok: boolean, readonly value: unknown) {}
+export function setCurrentTask(task: number): void {
+  if (task !== current) switches++;
+  current = task;
+}
+
+/** How many suspensions were noted so far: a mark to tell those an await's operand noted (asyncio-awaits.ts). */
+export function suspensionsNoted(): number {
+  return noted;
+}
+
+/** The latest suspension noted in this segment, not yet traced, if it was noted past `mark` for `task`. */
+export function notedSince(mark: number, task: number): Suspension | undefined {
+  const last = unclaimed.at(-1);
+  return last && last.seq > mark && last.task === task ? last : undefined;
 }
 
 /**
- * What the snippet's `await` gives its code (the compile wraps each in this,
- * around `awaited`): the task that resumes is current again from its first
- * statement on. Set only as a suspension settled, it could be another's by
- * then: tasks whose awaits settle in the same tick resume in turn, each
- * setting it before any of them runs on.
+ * A suspension of `task` beginning now, traced a microtask later
+ * (traceAwaits), once whose it is is known. `before` runs first, with it:
+ * what it queues (a resume for a value already settled) runs before that
+ * trace, which then leaves the suspension out.
  */
-export function resumed(value: unknown): unknown {
-  if (!(value instanceof Resumed)) return value;
-  current = value.suspension.task;
-  if (!value.ok) throw value.value;
-  return value.value;
-}
-
-/** A suspension of `task` beginning now, traced a microtask later (traceAwaits), once whose it is is known. */
-function noteSuspension(task: number): Suspension {
-  const suspension: Suspension = { task, tMs: context().now() };
+export function noteSuspension(task: number, before?: (suspension: Suspension) => void): Suspension {
+  const suspension: Suspension = { task, tMs: context().now(), seq: ++noted, switches, traced: false, done: false };
+  before?.(suspension);
   if (unclaimed.length === 0) queueMicrotask(traceAwaits);
   unclaimed.push(suspension);
   return suspension;
@@ -124,8 +116,10 @@ export function suspend<T>(promise: Promise<T>, task = current): Promise<T> {
 }
 
 function traceAwaits(): void {
-  for (const { task, tMs } of unclaimed) {
-    if (task === 0) continue;
+  for (const suspension of unclaimed) {
+    const { task, tMs } = suspension;
+    if (task === 0 || suspension.done) continue;
+    suspension.traced = true;
     const pending = (pendingAwaits.get(task) ?? 0) + 1;
     pendingAwaits.set(task, pending);
     if (pending === 1) context().trace(EventKind.TaskAwait, 0, task, tMs);
@@ -133,8 +127,20 @@ function traceAwaits(): void {
   unclaimed = [];
 }
 
-function resume({ task }: Suspension): void {
-  current = task;
+export function resume(suspension: Suspension): void {
+  const { task } = suspension;
+  suspension.done = true;
+  if (!suspension.traced) {
+    // Resumed before it was traced: it waited for nothing, unless another task ran meanwhile (a job of its queued
+    // ahead of this resume): then it did wait, and is traced now, from when it began.
+    if (task !== 0 && switches !== suspension.switches && !(pendingAwaits.get(task)! > 0)) {
+      context().trace(EventKind.TaskAwait, 0, task, suspension.tMs);
+      context().trace(EventKind.TaskResume, 0, task);
+    }
+    setCurrentTask(task);
+    return;
+  }
+  setCurrentTask(task);
   if (task === 0) return;
   const pending = (pendingAwaits.get(task) ?? 1) - 1;
   pendingAwaits.set(task, pending);
@@ -190,11 +196,11 @@ export class Task<T = unknown> implements PromiseLike<T> {
 
   private startAsCurrent(start: () => Awaitable<T>): Awaitable<T> {
     const caller = current;
-    current = this.id;
+    setCurrentTask(this.id);
     try {
       return start();
     } finally {
-      current = caller;
+      setCurrentTask(caller);
     }
   }
 

@@ -32,10 +32,11 @@ export function thrownValue(f: ts.NodeFactory, value: ts.Expression): ts.Express
   return f.createCallExpression(pg(f, "thrown"), undefined, [value]);
 }
 
-/** `__pg.back(await __pg.aw(value))`: the snippet's `await value`, seen by the runtime (SnippetHost.aw, back) */
+/** `__pg.back(__pg.aw(__pg.mark(), value), await __pg.held())`: the snippet's `await value`, seen by the runtime (SnippetHost.mark) */
 export function awaitedValue(f: ts.NodeFactory, node: ts.AwaitExpression, value: ts.Expression): ts.Expression {
-  const awaiting = f.updateAwaitExpression(node, f.createCallExpression(pg(f, "aw"), undefined, [value]));
-  return f.createCallExpression(pg(f, "back"), undefined, [awaiting]);
+  const call = (name: string, args: ts.Expression[]) => f.createCallExpression(pg(f, name), undefined, args);
+  const awaiting = f.updateAwaitExpression(node, call("held", []));
+  return call("back", [call("aw", [call("mark", []), value]), awaiting]);
 }
 
 /** `__pg_s.name`: a copied global's value in this thread (undefined when absent) */

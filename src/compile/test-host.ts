@@ -37,6 +37,8 @@ export interface HostOptions {
 
 export function makeHost(opts: HostOptions = {}): TestHost {
   let hooks: ModuleHooks | undefined;
+  /** the operand of the await being made (SnippetHost.aw, held) */
+  let heldValue: unknown;
   const host: TestHost = {
     printed: [],
     closures: [],
@@ -93,8 +95,10 @@ export function makeHost(opts: HostOptions = {}): TestHost {
       return value;
     },
     thrown: (value) => value,
-    aw: (value) => value,
-    back: (value) => value,
+    mark: () => 0,
+    aw: (_mark, value) => ((heldValue = value), null),
+    held: () => heldValue,
+    back: (_token, value) => value,
     closure(fn, names, values) {
       host.closures.push({ fn, names, values });
       return fn;

@@ -86,14 +86,15 @@ export interface SnippetHost {
   /** `value` is about to be thrown; returns it (the runtime keeps where, for a value that is not an Error) */
   thrown<T>(value: T): T;
   /**
-   * The operand of each `await` the snippet writes; returns what to await
-   * instead. Inside an asyncio task, a promise of the same outcome that the
-   * task is shown waiting on (api/asyncio-tasks.ts awaited); elsewhere,
-   * `value` itself.
+   * Each `await x` the snippet writes is `back(aw(mark(), x), await held())`
+   * (api/asyncio-awaits.ts): `mark` before x is evaluated, `aw` after,
+   * `held` gives x back to be awaited as written, `back` takes what the
+   * await gave and returns it.
    */
-  aw(value: unknown): unknown;
-  /** what the awaited `aw(value)` gave, as the snippet's code takes it (`back(await aw(value))`) */
-  back(value: unknown): unknown;
+  mark(): number;
+  aw(mark: number, value: unknown): unknown;
+  held(): unknown;
+  back(token: unknown, value: unknown): unknown;
   /**
    * Wraps a nested function that captures locals of enclosing functions,
    * so that sending it to a thread can copy those locals (or name them in

@@ -39,9 +39,8 @@ export interface HostParts {
   /** the runtime's own functions that travel to new workers by name (pool worker loops) */
   internals: Record<string, unknown>;
   revive(kind: string, data: unknown): unknown;
-  /** the snippet's `await` operand, and what it gave, as SnippetHost.aw and back take them */
-  awaited(value: unknown): unknown;
-  resumed(value: unknown): unknown;
+  /** each `await` of the snippet's, as SnippetHost.mark, aw, held and back take it (api/asyncio-awaits.ts) */
+  awaits: { mark(): number; aw(mark: number, value: unknown): unknown; held(): unknown; back(token: unknown, value: unknown): unknown };
 }
 
 /** The API's functions by name and names by function: the same for every thread of a worker, so made once (a start is on the clock). */
@@ -113,8 +112,7 @@ export function createHost(ctx: WorkerContext, isMain: boolean, encodedSnapshot:
       return value;
     },
     thrown: noteThrown,
-    aw: parts.awaited,
-    back: parts.resumed,
+    ...parts.awaits,
     closure(fn, names, values) {
       closures.set(fn, { names, values });
       return fn;
