@@ -63,10 +63,11 @@ describe("TimelineRenderer", () => {
     const objectLanes = layout.lanes.filter((lane) => lane.kind === "lock" || lane.kind === "queue" || lane.kind === "pool");
     const widthOf = (kind: string) => hatched.find((r) => r.h === objectLanes.find((lane) => lane.kind === kind)!.height)?.w;
     expect(hatched).toHaveLength(objectLanes.length);
-    expect(widthOf("lock")).toBe(350);
     expect(widthOf("pool")).toBe(350);
-    // No put or get was recorded after the span: the queue's depth from then on rests on what it missed (to the end, 100).
+    // No put or get was recorded after the span: the queue's depth from then on rests on what it missed (to the end,
+    // 100); nor was any hold of the lock: one MainThread took unrecorded may have lasted to the end too.
     expect(widthOf("queue")).toBe(500);
+    expect(widthOf("lock")).toBe(500);
     expect(texts.filter((t) => t.text.startsWith("MainThread's operations not recorded"))).toHaveLength(objectLanes.length);
     // See-through: the holds and depths the other thread recorded there are drawn and true (nothing painted over them).
     expect(rects.filter((r) => r.color === LIGHT_THEME.background && r.x === GUTTER_PX + 500)).toEqual([]);
@@ -91,6 +92,28 @@ describe("TimelineRenderer", () => {
     const held = model.locks.get(LOCK_9)!.holds.get(1)!;
     expect(held.ends.data[held.length - 1]).toBeGreaterThan(60);
     expect(hatch?.w).toBe((Math.min(held.ends.data[held.length - 1], 100) - 50) * 10);
+  });
+
+  it("hatches a lock's lane until a hold recorded after the span begins, and merges a thread's many toggles into one hatch", () => {
+    // Thread 2 toggles its tracing off and on 300 times between 50 and 80 (a lock taken unrecorded meanwhile may be
+    // held past 80); MainThread's hold of Lock 9 recorded from 85 says who holds it from then on.
+    const model = scenario();
+    for (let k = 0; k < 300; k++) {
+      model.add(2, 50 + k * 0.1, EventKind.Tracing, 0, 0);
+      model.add(2, 50 + k * 0.1 + 0.05, EventKind.Tracing, 1, 0);
+    }
+    model.add(1, 85, EventKind.LockAcquired, 0, LOCK_9);
+    model.add(1, 88, EventKind.LockReleased, 0, LOCK_9);
+    const layout = layoutLanes(model);
+    const { ctx, clips, texts } = fakeContext();
+    new TimelineRenderer().draw(ctx, {
+      model, layout, scale: new TimeScale(0, 100, GUTTER_PX, GUTTER_PX + 1000),
+      widthPx: GUTTER_PX + 1000, heightPx: 400, scrollY: 0, theme: LIGHT_THEME, untilMs: 100, live: false,
+    });
+    const lockLane = layout.locks.get(LOCK_9)!;
+    const onLock = clips.filter((r) => r.h === lockLane.height && r.x >= GUTTER_PX + 500);
+    expect(onLock.map((r) => [r.x, r.w])).toEqual([[GUTTER_PX + 500, 350]]);
+    expect(texts.filter((t) => t.text.startsWith("Thread-1's operations"))).toHaveLength(3);
   });
 
   it("merges a million events into a few thousand rectangles", () => {

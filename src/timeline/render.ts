@@ -5,6 +5,7 @@
 
 import { drawRaces } from "./draw-races";
 import { drawUnrecorded } from "./draw-unrecorded";
+import { drawUntraced } from "./draw-untraced";
 import { frameWords, laneTop, laneVisible, type Ctx2D, type Frame, type FrameInput } from "./frame";
 import { drawThreadExtras, drawThreadMarks } from "./draw-threads";
 import { drawPoolLane, drawQueueLane } from "./draw-objects";
@@ -92,7 +93,8 @@ export class TimelineRenderer {
       ctx.fillText(text, label.x, label.y);
     }
 
-    drawUnrecorded(frame, visible);
+    drawUntraced(frame, visible);
+    drawUnrecorded(frame);
     drawHighlight(frame);
     drawSelection(frame);
     drawMatches(frame);

@@ -80,6 +80,8 @@ export interface TimelineWords extends NameWords {
   notReceived: string;
   /** over an object lane where thread `name` had its per-operation events off */
   notTraced(name: string): string;
+  /** the same, where several threads had theirs off (or the run toggled it past what the page keeps) */
+  notTracedMany: string;
   /** an interval that runs past the cap: where its record ends, and its least length */
   notRecordedAfter(time: string): string;
   atLeast(duration: string): string;
@@ -179,6 +181,7 @@ export const EN_WORDS: TimelineWords = {
   notRecorded: "not recorded: the trace is full",
   notReceived: "not recorded: the run ended before this part of its trace reached the page",
   notTraced: (name) => `${name}'s operations not recorded: setTracing(false)`,
+  notTracedMany: "some threads' operations not recorded: setTracing(false)",
   notRecordedAfter: (time) => `not recorded after ${time}`,
   atLeast: (duration) => `at least ${duration}`,
   nameAt: (name, time) => `${name} at ${time}`,
@@ -283,6 +286,7 @@ export const ZH_WORDS: TimelineWords = {
   notRecorded: "未记录：跟踪已满",
   notReceived: "未记录：这段跟踪尚未送达页面，运行就结束了",
   notTraced: (name) => `${name} 的操作未记录：setTracing(false)`,
+  notTracedMany: "部分线程的操作未记录：setTracing(false)",
   notRecordedAfter: (time) => `${time} 之后未记录`,
   atLeast: (duration) => `至少 ${duration}`,
   nameAt: (name, time) => `${name}，于 ${time}`,

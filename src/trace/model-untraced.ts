@@ -22,7 +22,8 @@ const MAX_SPANS = 1000;
 export class UntracedSpans {
   readonly spans: UntracedSpan[] = [];
   private readonly open = new Map<number, UntracedSpan>();
-  private full = false;
+  /** past MAX_SPANS: the last span is open for good, and whose the spans are is no longer told */
+  full = false;
 
   /** Thread `ident` turned its events off at `tMs`. */
   off(ident: number, tMs: number): void {
