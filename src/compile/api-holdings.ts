@@ -19,6 +19,7 @@
 
 import ts from "typescript";
 import { PLAYGROUND } from "./import-rewrite";
+import { isArray } from "./array-values";
 
 /** What a const holds: a shared typed array, a `Value`, another sync object, a thread-local, an array of sync objects */
 export type ApiHolding = "sharedArray" | "value" | "object" | "local" | "objects";
@@ -42,7 +43,7 @@ function isPlaygroundImport(decl: ts.Node): boolean {
 }
 
 /** The export of "playground" that `callee` names: `Lock`, `L` (imported as Lock), `pg.Lock` */
-function playgroundExport(callee: ts.Expression, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): string | undefined {
+export function playgroundExport(callee: ts.Expression, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): string | undefined {
   callee = unwrap(callee);
   if (ts.isIdentifier(callee)) {
     const decl = symbolOf(callee)?.declarations?.[0];
@@ -82,7 +83,7 @@ function arrayOfObjects(init: ts.Expression, symbolOf: (id: ts.Identifier) => ts
   if (!ts.isCallExpression(init) || !ts.isPropertyAccessExpression(init.expression)) return false;
   const { expression: on, name } = init.expression;
   if (name.text === "from" && ts.isIdentifier(on) && on.text === "Array" && !symbolOf(on)) return makesObject(returned(init.arguments[1]), symbolOf);
-  return name.text === "map" && makesObject(returned(init.arguments[0]), symbolOf);
+  return name.text === "map" && isArray(on, symbolOf) && makesObject(returned(init.arguments[0]), symbolOf);
 }
 
 function holdingOf(init: ts.Expression | undefined, inPipePair: boolean, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): ApiHolding | undefined {

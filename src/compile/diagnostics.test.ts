@@ -148,6 +148,27 @@ describe("diagnostics", () => {
     ]);
   });
 
+  it("still warns where a call only looks like one that runs its function in the caller's thread", () => {
+    // The review's cases: objects of the snippet's named or shaped like the API's.
+    const source = [
+      `import { Thread, Event } from "playground";`, // 1
+      `const items: number[] = [];`, // 2
+      `const asyncio = { run(f: () => void) { new Thread({ target: f }).start(); } };`, // 3
+      `asyncio.run(() => { items.push(1); });`, // 4: a Thread's target after all
+      `const pool = { applyAsync(_f: unknown, _a: unknown[], o: { callback(): void }) { new Thread({ target: o.callback }).start(); } };`, // 5
+      `pool.applyAsync(null, [], { callback: () => { items.push(2); } });`, // 6
+      `const reg = { map(_f: () => unknown) { return [[1, 2]]; } };`, // 7
+      `const evs = reg.map(() => new Event());`, // 8: not an array's map: not an array of Events
+      `function work() { evs[0].push(3); }`, // 9
+      `new Thread({ target: work }).start();`, // 10
+    ].join("\n");
+    expect(warnings(source).map((d) => [d.line, d.message])).toEqual([
+      [4, copiedWriteMessage("items")],
+      [6, copiedWriteMessage("items")],
+      [9, copiedWriteMessage("evs")],
+    ]);
+  });
+
   it("does not warn where a method is called on an API object reached through a const array of them", () => {
     const source = [
       `import { Event, Lock, Thread } from "playground";`, // 1

@@ -26,6 +26,8 @@
 
 import ts from "typescript";
 import type { References } from "./references";
+import { playgroundExport } from "./api-holdings";
+import { isArray } from "./array-values";
 
 /** Calls that run a function they are given at once, in the caller's thread. */
 const SAME_THREAD_CALLS = new Set([
@@ -51,22 +53,6 @@ function namedFunction(symbol: ts.Symbol | undefined): ts.FunctionLikeDeclaratio
 const API_SAME_THREAD_CALLS = new Set(["asyncio.run", "atexit.register"]);
 /** Pool calls whose `callback` and `errorCallback` run in the pool's owner (API.md §6): where the pool is used, as far as this can tell */
 const OWNER_CALLBACK_CALLS = new Set(["applyAsync", "mapAsync", "starmapAsync"]);
-/** Array methods that give an array: `[1, 2].filter(f).map(g)` is still an array's map */
-const ARRAY_RESULTS = new Set(["map", "filter", "slice", "concat", "flat", "flatMap", "toSorted", "toReversed", "fill"]);
-
-/** Whether `e` is an array for certain: a literal, Array.from/of, an array method's result, or a const holding one. */
-function isArray(e: ts.Expression, refs: References): boolean {
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
-  if (ts.isArrayLiteralExpression(e)) return true;
-  if (ts.isIdentifier(e)) {
-    const decl = refs.symbols.get(e)?.valueDeclaration;
-    return !!decl && ts.isVariableDeclaration(decl) && !!(decl.parent.flags & ts.NodeFlags.Const) && !!decl.initializer && isArray(decl.initializer, refs);
-  }
-  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression)) return false;
-  const { expression: on, name } = e.expression;
-  if (ts.isIdentifier(on) && on.text === "Array" && !refs.symbols.has(on)) return name.text === "from" || name.text === "of";
-  return ARRAY_RESULTS.has(name.text) && isArray(on, refs);
-}
 
 /**
  * Is `call` one that runs its function argument in the caller's thread: a
@@ -78,19 +64,26 @@ function isSameThreadCall(call: ts.Node | undefined, refs: References): boolean 
   const callee = call.expression;
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const name = callee.name.text;
+  const symbolOf = (id: ts.Identifier) => refs.symbols.get(id);
   if (SAME_THREAD_CALLS.has(name)) return true;
-  if (name === "map") return isArray(callee.expression, refs);
-  return ts.isIdentifier(callee.expression) && API_SAME_THREAD_CALLS.has(`${callee.expression.text}.${name}`);
+  if (name === "map") return isArray(callee.expression, symbolOf);
+  // (The playground's asyncio and atexit, not an object of the snippet's that is called so.)
+  const module = playgroundExport(callee.expression, symbolOf);
+  return module !== undefined && API_SAME_THREAD_CALLS.has(`${module}.${name}`);
 }
 
-/** Is `node` the value of a `callback` or `errorCallback` given to a pool's applyAsync, mapAsync or starmapAsync? */
-function isOwnerCallback(node: ts.Node): boolean {
+/** Is `node` the value of a `callback` or `errorCallback` given to the applyAsync, mapAsync or starmapAsync of a const Pool? */
+function isOwnerCallback(node: ts.Node, refs: References): boolean {
   const prop = node.parent;
   if (!ts.isPropertyAssignment(prop) || prop.initializer !== node || !ts.isIdentifier(prop.name)) return false;
   if (prop.name.text !== "callback" && prop.name.text !== "errorCallback") return false;
   const call = prop.parent.parent;
-  return ts.isObjectLiteralExpression(prop.parent) && ts.isCallExpression(call) && call.arguments.includes(prop.parent)
-    && ts.isPropertyAccessExpression(call.expression) && OWNER_CALLBACK_CALLS.has(call.expression.name.text);
+  if (!ts.isObjectLiteralExpression(prop.parent) || !ts.isCallExpression(call) || !call.arguments.includes(prop.parent)) return false;
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !OWNER_CALLBACK_CALLS.has(callee.name.text) || !ts.isIdentifier(callee.expression)) return false;
+  const decl = refs.symbols.get(callee.expression)?.valueDeclaration;
+  const init = decl && ts.isVariableDeclaration(decl) && decl.parent.flags & ts.NodeFlags.Const ? decl.initializer : undefined;
+  return !!init && ts.isNewExpression(init) && playgroundExport(init.expression, (id) => refs.symbols.get(id)) === "Pool";
 }
 
 /** Does `cls` extend a class named Thread, Process or Timer (the playground's, or one that extends it)? */
@@ -108,7 +101,7 @@ function placeOf(fn: ts.FunctionLikeDeclaration, refs: References): "root" | "ca
   if (ts.isCallExpression(parent) && parent.expression === fn) return "maker";
   if (ts.isParenthesizedExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) return "maker";
   if (ts.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression) && isSameThreadCall(parent, refs)) return "maker";
-  if (isOwnerCallback(fn)) return "maker";
+  if (isOwnerCallback(fn, refs)) return "maker";
   return "root";
 }
 
@@ -161,7 +154,7 @@ export function threadedFunctions(sf: ts.SourceFile, refs: References): Set<ts.N
       if (target && target.name !== node && !(ts.isVariableDeclaration(target.parent) && target.parent.name === node)) {
         const p = node.parent;
         const called = ts.isCallExpression(p) && p.expression === node;
-        const runHere = (ts.isCallExpression(p) && p.arguments.includes(node) && isSameThreadCall(p, refs)) || isOwnerCallback(node);
+        const runHere = (ts.isCallExpression(p) && p.arguments.includes(node) && isSameThreadCall(p, refs)) || isOwnerCallback(node, refs);
         if (called || runHere) add(here(node), target);
         else threaded.add(target);
       } else if (cls) {
