@@ -40,7 +40,7 @@
 // Trace events: TaskStart/TaskEnd(arg 1 = failed)/TaskAwait/TaskResume with
 // obj = the task's id; its name is sent as a label for that id.
 
-import { context, nameRef, place } from "../runtime/door";
+import { context, hasContext, nameRef, place, type WorkerContext } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { EventKind } from "../trace/events";
 
@@ -66,7 +66,7 @@ const startsPending = new Set<number>();
 let unclaimed: Suspension[] = [];
 const pendingAwaits = new Map<number, number>();
 /** tasks started and not yet ended */
-const liveTasks = new Set<number>();
+const liveTasks = new Map<number, WorkerContext>();
 let taskCount = 0;
 /** suspensions noted so far (Suspension.seq) */
 let noted = 0;
@@ -76,7 +76,9 @@ let switches = 0;
 /** The task whose segment runs now (0: none): asyncio-awaits.ts reads it at each of the snippet's awaits, and sets it as one resumes. */
 export function currentTask(): number {
   // (A task that ended may still be `current`: the last to resume, before code after the loop awaits.)
-  return liveTasks.has(current) ? current : 0;
+  // (And one of this thread's: a worker serves thread after thread, and one that ended may have left a task running.)
+  // (Code an ended thread left running may await too: it is no task's, nor any thread's.)
+  return current !== 0 && hasContext() && liveTasks.get(current) === context() ? current : 0;
 }
 
 export function setCurrentTask(task: number): void {
@@ -130,6 +132,8 @@ function traceAwaits(): void {
 export function resume(suspension: Suspension): void {
   const { task } = suspension;
   suspension.done = true;
+  // (Settled after its thread ended: nothing of it is traced, as nothing is after a thread's end.)
+  if (!hasContext()) return;
   if (!suspension.traced) {
     // Resumed before it was traced: it waited for nothing, unless another task ran meanwhile (a job of its queued
     // ahead of this resume): then it did wait, and is traced now, from when it began.
@@ -170,7 +174,7 @@ export class Task<T = unknown> implements PromiseLike<T> {
     this.name = name ?? `Task-${++taskCount}`;
     nameRef(this.id, this.name);
     ctx.trace(EventKind.TaskStart, 0, this.id);
-    liveTasks.add(this.id);
+    liveTasks.set(this.id, ctx);
     for (const suspension of claim === "all" ? unclaimedOfCurrent() : claim) suspension.task = this.id;
     const started = Promise.resolve(typeof coro === "function" ? this.startAsCurrent(coro) : coro);
     // (gather's tasks are made side by side, each over a coroutine already started: which one a job belongs to is not known.)

@@ -22,7 +22,7 @@ export {
   startThread, nextNameNumber, isDaemon, pidOf, parentPid, endRun, terminateProcess,
   setSwitchIntervalUs, switchIntervalUs, gilEnabled, type StartRequest,
 } from "./threads";
-export { context, type WorkerContext } from "../worker-context";
+export { context, hasContext, type WorkerContext } from "../worker-context";
 export { startsProcess } from "../thread-table";
 export type { SpawnPayload, ThreadRole } from "../protocol";
 export type { Payload as SpawnRecord } from "../spawn-payload";
