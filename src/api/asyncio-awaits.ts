@@ -1,10 +1,13 @@
 // Each `await x` the snippet writes, as the compile hands it to the
 // runtime (compile/rewrite-body.ts):
 //     __pg.back(__pg.aw(__pg.mark(), x), await __pg.held())
-// `mark` is read before x is evaluated, `aw` after; `held` gives back x
-// itself, so the snippet awaits what it wrote, in as many microtask ticks
-// as it would have (a lesson on microtask order gets JavaScript's answer),
-// and `back` runs first thing after, before any of the snippet's code.
+// `mark` is read before x is evaluated, `aw` after; `held` gives back what
+// to await, x itself (a Task: its promise), so the snippet awaits what it
+// wrote, in as many microtask ticks as it would have (a lesson on microtask
+// order gets JavaScript's answer); `back` runs first thing after, before
+// any of the snippet's code. `aw` calls none of the snippet's code (no
+// `then` of its is called, no property of a thenable read), and sets what
+// `held` gives last, so nothing can come between them.
 //
 // Inside an asyncio task (asyncio-tasks.ts), the await is a suspension of
 // that task: the task is drawn waiting there, and `back` makes it the
@@ -14,14 +17,21 @@
 // the API's that waits (sleep, a contended Lock's acquire) noted its own
 // suspension while x was evaluated, after the mark: that one is this
 // await's, not one more (gather hands one suspension to each coroutine).
-// A Task is watched through its promise, not its then(), which would note
-// one more a job later. Outside any task, `back` says so (no current
-// task), so that code that is no task's does not wait as the last task
-// that ran.
+// An await of a promise is watched too, through the intrinsic then (not
+// the promise's own, which the snippet may have replaced), so that one that
+// rejects, whose `back` never runs, ends as well; a thenable that is no
+// promise is not touched (its then() would run twice). An await of a value
+// that is no object (`await null`) waits for nothing but the jobs queued
+// before it: it is drawn only if another task ran meanwhile. A Task is
+// awaited through its promise, not its then(), which would note one more
+// suspension a job later, for
+// whichever task is current then. Outside any task, `back` says so (no
+// current task), so that code that is no task's does not wait as the last
+// task that ran.
 
-import { currentTask, noteSuspension, notedSince, resume, setCurrentTask, suspensionsNoted, Task, type Suspension } from "./asyncio-tasks";
+import { currentTask, enterTask, isTask, noteSuspension, notedSince, resume, suspensionsNoted, type Suspension } from "./asyncio-tasks";
 
-/** the operand of the await being made, between aw() and held() (nothing runs between them) */
+/** what to await for the await being made, between aw() and held() (nothing runs between them) */
 let held: unknown;
 
 export function awaitMark(): number {
@@ -30,18 +40,28 @@ export function awaitMark(): number {
 
 /** The await of `value` begins (`mark` taken before it was evaluated): the suspension it is, or null outside any task. */
 export function awaited(mark: number, value: unknown): Suspension | null {
-  held = value;
   const task = currentTask();
-  const ownCall = notedSince(mark, task);
-  if (ownCall || task === 0) return ownCall ?? null;
-  return noteSuspension(task, (suspension) => {
-    // Registered before the snippet's own await: this resume runs first when the value settles.
-    const watched = value instanceof Task ? value.promise : value;
-    Promise.resolve(watched).then(() => resume(suspension), () => resume(suspension));
-  });
+  const byOperand = notedSince(mark, task);
+  if (byOperand || task === 0) {
+    // (A Task awaited outside any task known goes through its then(), which may tell whose the await is.)
+    held = value;
+    return byOperand ?? null;
+  }
+  const suspension = noteSuspension(task, value === null || (typeof value !== "object" && typeof value !== "function"));
+  const watched = isTask(value) ? value.promise : value;
+  try {
+    promiseThen.call(watched, () => resume(suspension), () => resume(suspension));
+  } catch {
+    // No promise (a thenable, or any value): its `back` ends the suspension.
+  }
+  held = watched;
+  return suspension;
 }
 
-/** The value the snippet awaits: the one aw() was just given. */
+/** the intrinsic, taken before any snippet runs */
+const promiseThen = Promise.prototype.then as (this: unknown, ok: () => void, fail: () => void) => Promise<void>;
+
+/** What the snippet awaits: what aw() was just given. */
 export function heldValue(): unknown {
   const value = held;
   held = undefined;
@@ -50,6 +70,7 @@ export function heldValue(): unknown {
 
 /** The await has resumed with `value`: its task (none, outside one) runs on. */
 export function resumed(suspension: Suspension | null, value: unknown): unknown {
-  setCurrentTask(suspension ? suspension.task : 0);
+  if (suspension) resume(suspension);
+  enterTask(suspension ? suspension.task : 0);
   return value;
 }

@@ -50,14 +50,18 @@ export interface Suspension {
   task: number;
   /** when it began: traced a microtask later, once its task is known */
   tMs: number;
+  /** the thread it began in: it traces nothing in another (a worker serves thread after thread) */
+  ctx: WorkerContext;
   /** its number among the suspensions noted (suspensionsNoted) */
   seq: number;
-  /** its await was traced (traceAwaits); its resume is traced only then */
-  traced: boolean;
-  /** it resumed: if that came before the trace, the trace leaves it out (an await that waited for nothing) */
-  done: boolean;
   /** `switches` as it began: another task ran before it resumed if that moved */
   switches: number;
+  /** an await of a value that is no promise or thenable: it waits for nothing but the jobs already queued, so traceAwaits leaves it to its resume */
+  instant: boolean;
+  /** its await was traced (traceAwaits); its resume is traced only then */
+  traced: boolean;
+  /** it resumed (resume() is called once more by whatever settles late, and does nothing then) */
+  done: boolean;
 }
 
 let current = 0;
@@ -65,12 +69,14 @@ let current = 0;
 const startsPending = new Set<number>();
 let unclaimed: Suspension[] = [];
 const pendingAwaits = new Map<number, number>();
-/** tasks started and not yet ended */
+/** tasks started and not yet ended, and the thread each runs in */
 const liveTasks = new Map<number, WorkerContext>();
+/** every Task: told apart without running the snippet's code (instanceof runs a Proxy's trap) */
+const allTasks = new WeakSet<object>();
 let taskCount = 0;
 /** suspensions noted so far (Suspension.seq) */
 let noted = 0;
-/** how often the current task changed: a segment of another task ran */
+/** how often a segment of another task than the last began: a task that resumes sees whether another ran meanwhile */
 let switches = 0;
 
 /** The task whose segment runs now (0: none): asyncio-awaits.ts reads it at each of the snippet's awaits, and sets it as one resumes. */
@@ -81,9 +87,14 @@ export function currentTask(): number {
   return current !== 0 && hasContext() && liveTasks.get(current) === context() ? current : 0;
 }
 
-export function setCurrentTask(task: number): void {
-  if (task !== current) switches++;
+/** A segment of `task` begins (0: of no task): one of a different task counts as a switch. */
+export function enterTask(task: number): void {
+  if (task !== current && task !== 0) switches++;
   current = task;
+}
+
+export function isTask(value: unknown): value is Task {
+  return typeof value === "object" && value !== null && allTasks.has(value);
 }
 
 /** How many suspensions were noted so far: a mark to tell those an await's operand noted (asyncio-awaits.ts). */
@@ -97,15 +108,10 @@ export function notedSince(mark: number, task: number): Suspension | undefined {
   return last && last.seq > mark && last.task === task ? last : undefined;
 }
 
-/**
- * A suspension of `task` beginning now, traced a microtask later
- * (traceAwaits), once whose it is is known. `before` runs first, with it:
- * what it queues (a resume for a value already settled) runs before that
- * trace, which then leaves the suspension out.
- */
-export function noteSuspension(task: number, before?: (suspension: Suspension) => void): Suspension {
-  const suspension: Suspension = { task, tMs: context().now(), seq: ++noted, switches, traced: false, done: false };
-  before?.(suspension);
+/** A suspension of `task` beginning now, traced a microtask later (traceAwaits), once whose it is is known. */
+export function noteSuspension(task: number, instant = false): Suspension {
+  const ctx = context();
+  const suspension: Suspension = { task, tMs: ctx.now(), ctx, seq: ++noted, switches, instant, traced: false, done: false };
   if (unclaimed.length === 0) queueMicrotask(traceAwaits);
   unclaimed.push(suspension);
   return suspension;
@@ -120,7 +126,7 @@ export function suspend<T>(promise: Promise<T>, task = current): Promise<T> {
 function traceAwaits(): void {
   for (const suspension of unclaimed) {
     const { task, tMs } = suspension;
-    if (task === 0 || suspension.done) continue;
+    if (task === 0 || suspension.done || suspension.instant || !hasContext() || context() !== suspension.ctx) continue;
     suspension.traced = true;
     const pending = (pendingAwaits.get(task) ?? 0) + 1;
     pendingAwaits.set(task, pending);
@@ -129,22 +135,24 @@ function traceAwaits(): void {
   unclaimed = [];
 }
 
+/** `suspension` is over: its task runs on (traced if its await was); a second call does nothing. */
 export function resume(suspension: Suspension): void {
-  const { task } = suspension;
+  if (suspension.done) return;
   suspension.done = true;
-  // (Settled after its thread ended: nothing of it is traced, as nothing is after a thread's end.)
-  if (!hasContext()) return;
+  const { task } = suspension;
+  // (Settled after its thread ended, or in another: nothing of it is traced, as nothing is after a thread's end.)
+  if (!hasContext() || context() !== suspension.ctx) return;
   if (!suspension.traced) {
-    // Resumed before it was traced: it waited for nothing, unless another task ran meanwhile (a job of its queued
-    // ahead of this resume): then it did wait, and is traced now, from when it began.
+    // Resumed before it was traced: it waited for nothing, unless another task ran meanwhile: then it did wait,
+    // and is traced now, from when it began.
     if (task !== 0 && switches !== suspension.switches && !(pendingAwaits.get(task)! > 0)) {
       context().trace(EventKind.TaskAwait, 0, task, suspension.tMs);
       context().trace(EventKind.TaskResume, 0, task);
     }
-    setCurrentTask(task);
+    enterTask(task);
     return;
   }
-  setCurrentTask(task);
+  enterTask(task);
   if (task === 0) return;
   const pending = (pendingAwaits.get(task) ?? 1) - 1;
   pendingAwaits.set(task, pending);
@@ -175,6 +183,7 @@ export class Task<T = unknown> implements PromiseLike<T> {
     nameRef(this.id, this.name);
     ctx.trace(EventKind.TaskStart, 0, this.id);
     liveTasks.set(this.id, ctx);
+    allTasks.add(this);
     for (const suspension of claim === "all" ? unclaimedOfCurrent() : claim) suspension.task = this.id;
     const started = Promise.resolve(typeof coro === "function" ? this.startAsCurrent(coro) : coro);
     // (gather's tasks are made side by side, each over a coroutine already started: which one a job belongs to is not known.)
@@ -200,11 +209,11 @@ export class Task<T = unknown> implements PromiseLike<T> {
 
   private startAsCurrent(start: () => Awaitable<T>): Awaitable<T> {
     const caller = current;
-    setCurrentTask(this.id);
+    current = this.id;
     try {
       return start();
     } finally {
-      setCurrentTask(caller);
+      current = caller;
     }
   }
 
