@@ -30,10 +30,15 @@ export function drawUntraced(frame: Frame, visible: Lane[]): void {
   const words = frameWords(input);
   for (const lane of visible) {
     if (lane.kind !== "lock" && lane.kind !== "queue" && lane.kind !== "pool") continue;
-    const pieces = spans
-      .map((span) => ({ x0: scale.msToPx(span.from), x1: scale.msToPx(Math.min(unknownUntil(model, lane, span), input.untilMs)), ident: span.ident }))
-      .filter((piece) => piece.x1 > scale.leftPx && piece.x0 < scale.rightPx)
-      .sort((a, b) => a.x0 - b.x0);
+    const pieces: { x0: number; x1: number; ident: number }[] = [];
+    for (const span of spans) {
+      // (Culled to the view before what it leaves unknown is looked up: that searches the lane's holds.)
+      const x0 = scale.msToPx(span.from);
+      if (x0 >= scale.rightPx) continue;
+      const x1 = scale.msToPx(Math.min(unknownUntil(model, lane, span), input.untilMs));
+      if (x1 > scale.leftPx) pieces.push({ x0, x1, ident: span.ident });
+    }
+    pieces.sort((a, b) => a.x0 - b.x0);
     let run: { x0: number; x1: number; idents: Set<number> } | null = null;
     const flush = () => {
       if (!run) return;

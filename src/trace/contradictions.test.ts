@@ -94,6 +94,19 @@ describe("contradictions", () => {
     expect(m.contradiction).toEqual({ kind: "two-holders", obj: LOCK, idents: [1, 2], tMs: 12 });
   });
 
+  it("checks the holds after one a setTracing(false) excuses against each other", () => {
+    // The review's case: MainThread holds from 1 and turns its tracing off at 2; Thread-1 holds [5, 6], and a forged
+    // hold of a third thread [5.5, 7] overlaps it.
+    const m = runningThreads("MainThread", "Thread-1", "Thread-2");
+    m.labels.set(LOCK, "lockA");
+    m.add(1, 1, EventKind.LockAcquired, 0, LOCK);
+    m.add(1, 2, EventKind.Tracing, 0, 0);
+    hold(m, 2, LOCK, 5, 6);
+    hold(m, 3, LOCK, 5.5, 7);
+    checkHolds(m);
+    expect(m.contradiction).toEqual({ kind: "two-holders", obj: LOCK, idents: [2, 3], tMs: 5.5 });
+  });
+
   it("finds a thread that goes on after its final state", () => {
     const m = model();
     m.add(2, 40, S, ThreadState.Done, 0);

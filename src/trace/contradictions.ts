@@ -53,8 +53,13 @@ function twoHolders(lock: LockTrack, untraced: readonly UntracedSpan[]): Contrad
   const order = starts.map((_, i) => i).sort((a, b) => starts[a] - starts[b] || ends[a] - ends[b]);
   let last = -1;
   for (const i of order) {
-    if (last >= 0 && starts[i] < ends[last] && idents[i] !== idents[last] && !untracedDuring(untraced, idents[last], starts[last], starts[i])) {
-      return { kind: "two-holders", obj: lock.id, idents: [idents[last], idents[i]], tMs: starts[i] };
+    if (last >= 0 && starts[i] < ends[last] && idents[i] !== idents[last]) {
+      if (!untracedDuring(untraced, idents[last], starts[last], starts[i])) {
+        return { kind: "two-holders", obj: lock.id, idents: [idents[last], idents[i]], tMs: starts[i] };
+      }
+      // Excused (its release may have gone unrecorded before): it is taken as over where this one began, so that
+      // the holds after are still checked against each other.
+      ends[last] = starts[i];
     }
     if (last < 0 || ends[i] > ends[last]) last = i;
   }
