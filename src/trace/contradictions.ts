@@ -66,8 +66,14 @@ function twoHolders(lock: LockTrack, untraced: readonly UntracedSpan[]): Contrad
   return null;
 }
 
-/** Records in `model.contradiction` the first lock held by two threads at once, if no contradiction is recorded yet. */
+/**
+ * Once the whole trace is in: settles the holds other threads' releases
+ * ended, and records in `model.contradiction` the first lock held by two
+ * threads at once, if no contradiction is recorded yet.
+ */
 export function checkHolds(model: TraceModel): void {
+  // (The holds a Lock's releases by other threads ended are only known for sure now: lock-releases.ts.)
+  for (const lock of model.locks.values()) lock.settle();
   if (model.contradiction !== null || model.cappedAtMs !== null || model.droppedEvents > 0) return;
   for (const lock of model.locks.values()) {
     if (!CHECKED_KINDS.has(kindOf(lock.id)) || lock.releasesByOthers > 0) continue;

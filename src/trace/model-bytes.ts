@@ -21,6 +21,7 @@ export function heldBytes(model: TraceModel): number {
   for (const lock of model.locks.values()) {
     for (const list of lock.holds.values()) bytes += list.bytes();
     for (const list of lock.waits.values()) bytes += list.bytes();
+    bytes += lock.foreign?.bytes() ?? 0;
   }
   for (const queue of model.queues.values()) bytes += queue.puts.bytes() + queue.gets.bytes();
   for (const pool of model.pools.values()) bytes += pool.pending.bytes();

@@ -11,7 +11,7 @@
 // stop growing.
 
 import { IntervalList, lowerBound, upperBound } from "./model-series";
-import { RetakenHolds } from "./lock-retakes";
+import { ForeignReleases } from "./lock-releases";
 import { kindOf, ObjKind } from "./object-kinds";
 
 function listOf(map: Map<number, IntervalList>, ident: number): IntervalList {
@@ -39,22 +39,25 @@ export class LockTrack {
   releasesByOthers = 0;
   contended = 0;
   longestWaitMs = 0;
-  totalHoldMs = 0;
+  private total = 0;
   private longest = 0;
   /** the longest of the holds timed past the cap, which no list keeps */
   private tailLongest = 0;
-  private longestStale = false;
-  /** a Lock's holds ended where their thread took it again (lock-retakes.ts); null for other kinds */
-  private readonly retaken: RetakenHolds | null;
+  /** a hold was ended after it was counted (lock-releases.ts): total and longest are counted again from the lists */
+  private stale = false;
+  /** a Lock's releases by threads that did not hold it (lock-releases.ts); null for other kinds */
+  readonly foreign: ForeignReleases | null;
   /** past the cap: per thread, when its hold and its wait began (null: still keeping lists) */
   private tailHolds: Map<number, number> | null = null;
   private tailWaits: Map<number, number> | null = null;
 
   constructor(readonly id: number, readonly ordinal: number) {
-    this.retaken = kindOf(id) === ObjKind.Lock ? new RetakenHolds() : null;
+    this.foreign = kindOf(id) === ObjKind.Lock ? new ForeignReleases() : null;
   }
 
   countOnly(): void {
+    // (Counted from the lists once more first, while they are whole: past the cap they stop growing.)
+    this.recount();
     this.tailHolds ??= new Map();
     this.tailWaits ??= new Map();
   }
@@ -62,10 +65,9 @@ export class LockTrack {
   /** `shared`: a hold others may have at the same time (an RWLock's read); its interval's tag is 1 */
   acquire(ident: number, tMs: number, waitStartMs: number, shared = false): void {
     const list = listOf(this.holds, ident);
-    if (list.isOpen() && this.retaken && !this.tailHolds) {
-      // A Lock taken again by its holder: another thread released it between, not read yet (lock-retakes.ts).
-      const heldMs = list.close(tMs);
-      this.countHold(heldMs - this.retaken.retaken(list, list.length - 1));
+    if (list.isOpen() && this.foreign && !this.tailHolds) {
+      // A Lock taken again by its holder: another thread released it between, not read yet (lock-releases.ts).
+      this.countHold(list.close(tMs));
     }
     // An RLock records every nested acquire but only the outermost release: nested ones change nothing.
     if (list.isOpen() || this.tailHolds?.has(ident)) return;
@@ -76,37 +78,55 @@ export class LockTrack {
   }
 
   release(ident: number, tMs: number): void {
-    const own = this.holds.get(ident)?.isOpen() === true;
-    if (!own) {
+    if (this.holds.get(ident)?.isOpen() !== true) {
       this.releasesByOthers++;
-      const shorter = this.retaken?.release(tMs) ?? -1;
-      if (shorter >= 0) {
-        this.totalHoldMs -= shorter;
-        this.longestStale = true;
+      if (this.foreign && !this.tailHolds) {
+        this.foreign.add(this.holds, tMs);
+        this.stale = true;
         return;
       }
     }
-    const heldMs = this.closeHold(ident, tMs);
-    if (heldMs < 0 && !own) this.retaken?.endedNothing(tMs);
-    this.countHold(heldMs);
+    this.countHold(this.closeHold(ident, tMs));
   }
 
-  /** The longest hold: recounted when a hold was ended earlier than first thought (lock-retakes.ts). */
+  /** The whole trace is in: each release by a thread not holding the lock ends the hold it really ended (lock-releases.ts). */
+  settle(): void {
+    if (!this.foreign || this.tailHolds || this.releasesByOthers === 0) return;
+    this.foreign.settle(this.holds);
+    this.stale = true;
+  }
+
+  get totalHoldMs(): number {
+    this.recount();
+    return this.total;
+  }
+
   get longestHoldMs(): number {
-    if (this.longestStale) {
-      this.longestStale = false;
-      let longest = 0;
-      for (const list of this.holds.values()) {
-        for (let i = 0; i < list.length; i++) longest = Math.max(longest, Number.isFinite(list.ends.data[i]) ? list.ends.data[i] - list.starts.data[i] : 0);
-      }
-      this.longest = Math.max(longest, this.tailLongest);
-    }
+    this.recount();
     return this.longest;
+  }
+
+  /** Counts the holds' total and longest again from the lists, if a hold was ended after it was counted. */
+  private recount(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    let total = 0;
+    let longest = 0;
+    for (const list of this.holds.values()) {
+      for (let i = 0; i < list.length; i++) {
+        const heldMs = list.ends.data[i] - list.starts.data[i];
+        if (!Number.isFinite(heldMs)) continue;
+        total += heldMs;
+        if (heldMs > longest) longest = heldMs;
+      }
+    }
+    this.total = total;
+    this.longest = Math.max(longest, this.tailLongest);
   }
 
   private countHold(heldMs: number): void {
     if (heldMs < 0) return;
-    this.totalHoldMs += heldMs;
+    this.total += heldMs;
     if (heldMs > this.longest) this.longest = heldMs;
     if (this.tailHolds && heldMs > this.tailLongest) this.tailLongest = heldMs;
   }

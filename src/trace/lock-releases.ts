@@ -1,0 +1,61 @@
+// A Lock released by a thread that does not hold it (Python allows it: the
+// lock as a signal). Its holder then is the thread whose acquire came last
+// before it: a Lock is taken only while free, so each acquire follows the
+// end of the hold before it. That hold ends at the release.
+//
+// Threads' events reach the page in no set order (it drains thread by
+// thread), so a release may be read before the acquire whose hold it
+// ended, or while a later hold of another thread is not read yet: taken
+// with what has been read, it may end the wrong hold, or none. So every
+// such release is kept, with the ends it changed, and once the whole trace
+// is in (settle) each is taken again with every hold known: the exact
+// answer. (The holder's next acquire of its own, read while its first hold
+// still looked open, ends that hold where it began: the latest it can
+// have ended; LockTrack.acquire.)
+
+import { GrowableF64 } from "./growable";
+import { upperBound, type IntervalList } from "./model-series";
+
+export class ForeignReleases {
+  /** made at the first (most locks never see one) */
+  private times: GrowableF64 | null = null;
+  /** per hold list, the ends the releases changed, as they were before */
+  private readonly changed = new Map<IntervalList, Map<number, number>>();
+
+  /** A release at `tMs` by a thread not holding the lock: ends the hold it ended, as far as `holds` tell yet. */
+  add(holds: Map<number, IntervalList>, tMs: number): void {
+    (this.times ??= new GrowableF64()).push(tMs);
+    this.end(holds, tMs);
+  }
+
+  /** bytes its array holds (trace/model-bytes.ts) */
+  bytes(): number {
+    return this.times?.data.byteLength ?? 0;
+  }
+
+  /** The whole trace is in: every release ends the hold it really ended. */
+  settle(holds: Map<number, IntervalList>): void {
+    for (const [list, ends] of this.changed) for (const [i, end] of ends) list.ends.data[i] = end;
+    this.changed.clear();
+    const times = this.times;
+    for (let k = 0; times && k < times.length; k++) this.end(holds, times.data[k]);
+  }
+
+  /** Ends, at `tMs`, the exclusive hold begun last at or before it, if it lasted past it. */
+  private end(holds: Map<number, IntervalList>, tMs: number): void {
+    let held: IntervalList | undefined;
+    let at = -1;
+    for (const list of holds.values()) {
+      const i = upperBound(list.starts.data, list.length, tMs) - 1;
+      if (i >= 0 && list.tags.data[i] === 0 && (!held || list.starts.data[i] > held.starts.data[at])) {
+        held = list;
+        at = i;
+      }
+    }
+    if (!held || !(held.ends.data[at] > tMs)) return;
+    let ends = this.changed.get(held);
+    if (!ends) this.changed.set(held, (ends = new Map()));
+    if (!ends.has(at)) ends.set(at, held.ends.data[at]);
+    held.ends.data[at] = tMs;
+  }
+}
