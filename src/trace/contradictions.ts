@@ -12,8 +12,8 @@
 // the whole trace is in (events of different threads reach the page in no
 // particular order), and only while every event was kept: past a cap or a
 // drop, a missing release is what the page was told it does not have. A
-// lock some thread released without holding it (Python allows it) is not
-// checked: read before the acquire it ended, that release ended nothing.
+// Lock some thread released without holding it (Python allows it) is
+// checked once those releases are settled (lock-releases.ts).
 
 import type { Contradiction, TraceModel } from "./model";
 import type { LockTrack } from "./model-lock";
@@ -76,7 +76,9 @@ export function checkHolds(model: TraceModel): void {
   for (const lock of model.locks.values()) lock.settle();
   if (model.contradiction !== null || model.cappedAtMs !== null || model.droppedEvents > 0) return;
   for (const lock of model.locks.values()) {
-    if (!CHECKED_KINDS.has(kindOf(lock.id)) || lock.releasesByOthers > 0) continue;
+    // (A Lock's releases by threads not holding it end the holds they ended once settled; an RLock has none that
+    // the runtime records, and what one is read as ends whoever's hold is open: it is not checked then.)
+    if (!CHECKED_KINDS.has(kindOf(lock.id)) || (lock.releasesByOthers > 0 && !lock.foreign)) continue;
     const found = twoHolders(lock, model.untraced.spans);
     if (found) {
       model.contradiction = found;
