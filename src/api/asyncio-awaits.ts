@@ -29,7 +29,8 @@
 // current task), so that code that is no task's does not wait as the last
 // task that ran.
 
-import { currentTask, enterTask, isTask, noteSuspension, notedSince, resume, suspensionsNoted, type Suspension } from "./asyncio-tasks";
+import { enterTask, noteSuspension, notedSince, resume, suspensionsNoted, type Suspension } from "./asyncio-suspensions";
+import { currentTask, isTask } from "./asyncio-tasks";
 
 /** what to await for the await being made, between aw() and held() (nothing runs between them) */
 let held: unknown;

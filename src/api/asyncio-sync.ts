@@ -4,7 +4,7 @@
 // timeline shows that task waiting while the loop runs the others. Wake-ups
 // go in arrival order (FIFO), as asyncio's do.
 
-import { suspend } from "./asyncio-tasks";
+import { suspend } from "./asyncio-suspensions";
 
 type Awaitable<T> = PromiseLike<T>;
 

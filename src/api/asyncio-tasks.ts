@@ -9,8 +9,9 @@
 // (asyncio-awaits.ts: an await of a plain async function of the
 // snippet's, not seen, left the task that resumed from it unknown, and its
 // later awaits counted as another's: it was drawn running while it
-// slept). An await of something already settled resumes before it is
-// traced, and is left out. It keeps the bookkeeping itself:
+// slept). An await of a value that is no object (`await null`) waits for
+// nothing, and is left out unless another task ran meanwhile. The
+// suspensions are asyncio-suspensions.ts's; the bookkeeping, in short:
 //   - `current` is the task whose segment runs now. A suspension's settling
 //     sets it to the suspended task just before that task's next segment
 //     runs (the reaction is queued right before the continuation).
@@ -43,125 +44,29 @@
 import { context, hasContext, nameRef, place, type WorkerContext } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { EventKind } from "../trace/events";
+import { currentRaw, setCurrent, suspend, unclaimedOfCurrent, type Suspension } from "./asyncio-suspensions";
 
 type Awaitable<T> = PromiseLike<T>;
 
-export interface Suspension {
-  task: number;
-  /** when it began: traced a microtask later, once its task is known */
-  tMs: number;
-  /** the thread it began in: it traces nothing in another (a worker serves thread after thread) */
-  ctx: WorkerContext;
-  /** its number among the suspensions noted (suspensionsNoted) */
-  seq: number;
-  /** `switches` as it began: another task ran before it resumed if that moved */
-  switches: number;
-  /** an await of a value that is no promise or thenable: it waits for nothing but the jobs already queued, so traceAwaits leaves it to its resume */
-  instant: boolean;
-  /** its await was traced (traceAwaits); its resume is traced only then */
-  traced: boolean;
-  /** it resumed (resume() is called once more by whatever settles late, and does nothing then) */
-  done: boolean;
-}
-
-let current = 0;
 /** tasks made or started whose first segment's jobs may not all have run yet (see the header) */
 const startsPending = new Set<number>();
-let unclaimed: Suspension[] = [];
-const pendingAwaits = new Map<number, number>();
 /** tasks started and not yet ended, and the thread each runs in */
 const liveTasks = new Map<number, WorkerContext>();
 /** every Task: told apart without running the snippet's code (instanceof runs a Proxy's trap) */
 const allTasks = new WeakSet<object>();
 let taskCount = 0;
-/** suspensions noted so far (Suspension.seq) */
-let noted = 0;
-/** how often a segment of another task than the last began: a task that resumes sees whether another ran meanwhile */
-let switches = 0;
 
 /** The task whose segment runs now (0: none): asyncio-awaits.ts reads it at each of the snippet's awaits, and sets it as one resumes. */
 export function currentTask(): number {
   // (A task that ended may still be `current`: the last to resume, before code after the loop awaits.)
   // (And one of this thread's: a worker serves thread after thread, and one that ended may have left a task running.)
   // (Code an ended thread left running may await too: it is no task's, nor any thread's.)
+  const current = currentRaw();
   return current !== 0 && hasContext() && liveTasks.get(current) === context() ? current : 0;
-}
-
-/** A segment of `task` begins (0: of no task): one of a different task counts as a switch. */
-export function enterTask(task: number): void {
-  if (task !== current && task !== 0) switches++;
-  current = task;
 }
 
 export function isTask(value: unknown): value is Task {
   return typeof value === "object" && value !== null && allTasks.has(value);
-}
-
-/** How many suspensions were noted so far: a mark to tell those an await's operand noted (asyncio-awaits.ts). */
-export function suspensionsNoted(): number {
-  return noted;
-}
-
-/** The latest suspension noted in this segment, not yet traced, if it was noted past `mark` for `task`. */
-export function notedSince(mark: number, task: number): Suspension | undefined {
-  const last = unclaimed.at(-1);
-  return last && last.seq > mark && last.task === task ? last : undefined;
-}
-
-/** A suspension of `task` beginning now, traced a microtask later (traceAwaits), once whose it is is known. */
-export function noteSuspension(task: number, instant = false): Suspension {
-  const ctx = context();
-  const suspension: Suspension = { task, tMs: ctx.now(), ctx, seq: ++noted, switches, instant, traced: false, done: false };
-  if (unclaimed.length === 0) queueMicrotask(traceAwaits);
-  unclaimed.push(suspension);
-  return suspension;
-}
-
-/** Await `promise` as the current task (or `task`): it shows as waiting until the promise settles. */
-export function suspend<T>(promise: Promise<T>, task = current): Promise<T> {
-  const suspension = noteSuspension(task);
-  return promise.finally(() => resume(suspension));
-}
-
-function traceAwaits(): void {
-  for (const suspension of unclaimed) {
-    const { task, tMs } = suspension;
-    if (task === 0 || suspension.done || suspension.instant || !hasContext() || context() !== suspension.ctx) continue;
-    suspension.traced = true;
-    const pending = (pendingAwaits.get(task) ?? 0) + 1;
-    pendingAwaits.set(task, pending);
-    if (pending === 1) context().trace(EventKind.TaskAwait, 0, task, tMs);
-  }
-  unclaimed = [];
-}
-
-/** `suspension` is over: its task runs on (traced if its await was); a second call does nothing. */
-export function resume(suspension: Suspension): void {
-  if (suspension.done) return;
-  suspension.done = true;
-  const { task } = suspension;
-  // (Settled after its thread ended, or in another: nothing of it is traced, as nothing is after a thread's end.)
-  if (!hasContext() || context() !== suspension.ctx) return;
-  if (!suspension.traced) {
-    // Resumed before it was traced: it waited for nothing, unless another task ran meanwhile: then it did wait,
-    // and is traced now, from when it began.
-    if (task !== 0 && switches !== suspension.switches && !(pendingAwaits.get(task)! > 0)) {
-      context().trace(EventKind.TaskAwait, 0, task, suspension.tMs);
-      context().trace(EventKind.TaskResume, 0, task);
-    }
-    enterTask(task);
-    return;
-  }
-  enterTask(task);
-  if (task === 0) return;
-  const pending = (pendingAwaits.get(task) ?? 1) - 1;
-  pendingAwaits.set(task, pending);
-  if (pending === 0) context().trace(EventKind.TaskResume, 0, task);
-}
-
-/** The suspensions the current segment made so far, not yet traced. */
-function unclaimedOfCurrent(): Suspension[] {
-  return unclaimed.filter((s) => s.task === current);
 }
 
 export class Task<T = unknown> implements PromiseLike<T> {
@@ -208,17 +113,18 @@ export class Task<T = unknown> implements PromiseLike<T> {
   }
 
   private startAsCurrent(start: () => Awaitable<T>): Awaitable<T> {
-    const caller = current;
-    current = this.id;
+    const caller = currentRaw();
+    setCurrent(this.id);
     try {
       return start();
     } finally {
-      current = caller;
+      setCurrent(caller);
     }
   }
 
   /** `await task`: the awaiting task waits until this one is done. */
   then<A = T, B = never>(ok?: ((value: T) => A | PromiseLike<A>) | null, fail?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+    const current = currentRaw();
     return suspend(this.promise, current !== 0 ? current : this.firstSegmentOwner()).then(ok, fail);
   }
 

@@ -11,7 +11,8 @@ import { TimeoutError } from "../base/errors";
 import { context } from "../runtime/door";
 import { Thread } from "./thread";
 import { Queue as ThreadQueue } from "./queues";
-import { Task, settledBy, suspend, wrapInTasks } from "./asyncio-tasks";
+import { suspend } from "./asyncio-suspensions";
+import { Task, settledBy, wrapInTasks } from "./asyncio-tasks";
 import { Event, Lock, Queue, Semaphore } from "./asyncio-sync";
 import { loopTimer, type LoopTimer } from "./asyncio-timers";
 

@@ -1,0 +1,121 @@
+// The suspensions of asyncio tasks (asyncio-tasks.ts says how they are
+// kept, asyncio-awaits.ts how the snippet's awaits become ones): which task
+// runs now, each await that may wait as a suspension of a task, traced as
+// TaskAwait a microtask after it began (once whose it is is known) and as
+// TaskResume when it resumes, a task drawn waiting while any of its
+// suspensions is pending. One that resumes before it was traced waited for
+// nothing, unless another task's segment began meanwhile (`switches`).
+
+import { context, hasContext, type WorkerContext } from "../runtime/door";
+import { EventKind } from "../trace/events";
+
+export interface Suspension {
+  task: number;
+  /** when it began: traced a microtask later, once its task is known */
+  tMs: number;
+  /** the thread it began in: it traces nothing in another (a worker serves thread after thread) */
+  ctx: WorkerContext;
+  /** its number among the suspensions noted (suspensionsNoted) */
+  seq: number;
+  /** `switches` as it began: another task ran before it resumed if that moved */
+  switches: number;
+  /** an await of a value that is no promise or thenable: it waits for nothing but the jobs already queued, so traceAwaits leaves it to its resume */
+  instant: boolean;
+  /** its await was traced (traceAwaits); its resume is traced only then */
+  traced: boolean;
+  /** it resumed (resume() is called once more by whatever settles late, and does nothing then) */
+  done: boolean;
+}
+
+/** the task whose segment runs now, as far as is known (0: none) */
+let current = 0;
+let unclaimed: Suspension[] = [];
+const pendingAwaits = new Map<number, number>();
+/** suspensions noted so far (Suspension.seq) */
+let noted = 0;
+/** how often a segment of another task than the last began: a task that resumes sees whether another ran meanwhile */
+let switches = 0;
+
+/** The task `current` says, ended or not (asyncio-tasks.ts currentTask says whether it may be taken). */
+export function currentRaw(): number {
+  return current;
+}
+
+/** `task`'s segment runs now, inside its caller's (a task's first segment, which the caller's code goes on after). */
+export function setCurrent(task: number): void {
+  current = task;
+}
+
+/** A segment of `task` begins (0: of no task): one of a different task counts as a switch. */
+export function enterTask(task: number): void {
+  if (task !== current && task !== 0) switches++;
+  current = task;
+}
+
+/** How many suspensions were noted so far: a mark to tell those an await's operand noted (asyncio-awaits.ts). */
+export function suspensionsNoted(): number {
+  return noted;
+}
+
+/** The latest suspension noted in this segment, not yet traced, if it was noted past `mark` for `task`. */
+export function notedSince(mark: number, task: number): Suspension | undefined {
+  const last = unclaimed.at(-1);
+  return last && last.seq > mark && last.task === task ? last : undefined;
+}
+
+/** A suspension of `task` beginning now, traced a microtask later (traceAwaits), once whose it is is known. */
+export function noteSuspension(task: number, instant = false): Suspension {
+  const ctx = context();
+  const suspension: Suspension = { task, tMs: ctx.now(), ctx, seq: ++noted, switches, instant, traced: false, done: false };
+  if (unclaimed.length === 0) queueMicrotask(traceAwaits);
+  unclaimed.push(suspension);
+  return suspension;
+}
+
+/** Await `promise` as the current task (or `task`): it shows as waiting until the promise settles. */
+export function suspend<T>(promise: Promise<T>, task = current): Promise<T> {
+  const suspension = noteSuspension(task);
+  return promise.finally(() => resume(suspension));
+}
+
+function traceAwaits(): void {
+  for (const suspension of unclaimed) {
+    const { task, tMs } = suspension;
+    if (task === 0 || suspension.done || suspension.instant || !hasContext() || context() !== suspension.ctx) continue;
+    suspension.traced = true;
+    const pending = (pendingAwaits.get(task) ?? 0) + 1;
+    pendingAwaits.set(task, pending);
+    if (pending === 1) context().trace(EventKind.TaskAwait, 0, task, tMs);
+  }
+  unclaimed = [];
+}
+
+/** `suspension` is over: its task runs on (traced if its await was); a second call does nothing. */
+export function resume(suspension: Suspension): void {
+  if (suspension.done) return;
+  suspension.done = true;
+  const { task } = suspension;
+  // (Settled after its thread ended, or in another: nothing of it is traced, as nothing is after a thread's end.)
+  if (!hasContext() || context() !== suspension.ctx) return;
+  if (!suspension.traced) {
+    // Resumed before it was traced: it waited for nothing, unless another task ran meanwhile: then it did wait,
+    // and is traced now, from when it began.
+    if (task !== 0 && switches !== suspension.switches && !(pendingAwaits.get(task)! > 0)) {
+      context().trace(EventKind.TaskAwait, 0, task, suspension.tMs);
+      context().trace(EventKind.TaskResume, 0, task);
+    }
+    enterTask(task);
+    return;
+  }
+  enterTask(task);
+  if (task === 0) return;
+  const pending = (pendingAwaits.get(task) ?? 1) - 1;
+  pendingAwaits.set(task, pending);
+  if (pending === 0) context().trace(EventKind.TaskResume, 0, task);
+}
+
+/** The suspensions the current segment made so far, not yet traced. */
+export function unclaimedOfCurrent(): Suspension[] {
+  return unclaimed.filter((s) => s.task === current);
+}
+
