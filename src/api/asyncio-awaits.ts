@@ -24,10 +24,9 @@
 // that is no object (`await null`) waits for nothing but the jobs queued
 // before it: it is drawn only if another task ran meanwhile. A Task is
 // awaited through its promise, not its then(), which would note one more
-// suspension a job later, for
-// whichever task is current then. Outside any task, `back` says so (no
-// current task), so that code that is no task's does not wait as the last
-// task that ran.
+// suspension a job later, for whichever task is current then. Outside any
+// task, `back` says so (no current task), so that code that is no task's
+// does not wait as the last task that ran.
 
 import { enterTask, noteSuspension, notedSince, resume, suspensionsNoted, type Suspension } from "./asyncio-suspensions";
 import { currentTask, isTask } from "./asyncio-tasks";

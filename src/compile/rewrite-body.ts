@@ -249,7 +249,7 @@ export function createBodyVisitor(env: RewriteEnv): (node: ts.Node) => ts.VisitR
     if (isLoop(node)) return visitLoop(node);
     if (ts.isThrowStatement(node)) return f.updateThrowStatement(node, thrownValue(f, expr(node.expression)));
     // Every await of the snippet's goes through the runtime, so that an asyncio task is shown waiting at each
-    // one, and known again as the task that runs once it resumes (api/asyncio-tasks.ts awaited).
+    // one, and known again as the task that runs once it resumes (api/asyncio-awaits.ts).
     if (ts.isAwaitExpression(node)) return awaitedValue(f, node, expr(node.expression));
     if (ts.isExpressionStatement(node) && env.refs.awaitedRuns.has(node)) {
       return f.updateExpressionStatement(node, f.createAwaitExpression(expr(node.expression)));
