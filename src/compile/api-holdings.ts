@@ -9,8 +9,8 @@
 // An array of such objects (`const flags = [new Event(), new Event()]`,
 // `Array.from({ length: 3 }, () => new Event())`, `ids.map(() => new
 // Lock())`) is a copy of the array, but a method called on an element
-// (`flags[0].set()`) reaches the shared object; replacing an element does
-// not.
+// (`flags[0].set()`) reaches the shared object, as does an element's
+// `.value` in an array of `Value`s; replacing an element does not.
 //
 // Only `const` bindings count: a `let` may be given a plain value later,
 // and the warning cannot know which value a thread will see. An unknown
@@ -21,8 +21,8 @@ import ts from "typescript";
 import { PLAYGROUND } from "./import-rewrite";
 import { isArray } from "./array-values";
 
-/** What a const holds: a shared typed array, a `Value`, another sync object, a thread-local, an array of sync objects */
-export type ApiHolding = "sharedArray" | "value" | "object" | "local" | "objects";
+/** What a const holds: a shared typed array, a `Value`, another sync object, a thread-local, an array of sync objects or of `Value`s */
+export type ApiHolding = "sharedArray" | "value" | "object" | "local" | "objects" | "values";
 
 const OBJECT_CLASSES = new Set([
   "Lock", "RLock", "RWLock", "Condition", "Semaphore", "BoundedSemaphore", "Event", "Barrier",
@@ -59,12 +59,13 @@ export function playgroundExport(callee: ts.Expression, symbolOf: (id: ts.Identi
 }
 
 /** Whether `e` makes a sync object of the API (`new Event()`, `new pg.Lock()`): an element of an "objects" array */
-function makesObject(e: ts.Expression | undefined, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): boolean {
-  if (!e) return false;
+/** What `e` makes of the API: a sync object (`new Event()`, `new pg.Lock()`), a `Value`, or neither: an element of an array of them */
+function madeElement(e: ts.Expression | undefined, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): "objects" | "values" | undefined {
+  if (!e) return undefined;
   e = unwrap(e);
-  if (!ts.isNewExpression(e)) return false;
+  if (!ts.isNewExpression(e)) return undefined;
   const name = playgroundExport(e.expression, symbolOf);
-  return name !== undefined && OBJECT_CLASSES.has(name);
+  return name === "Value" ? "values" : name !== undefined && OBJECT_CLASSES.has(name) ? "objects" : undefined;
 }
 
 /** What a function given to Array.from or map returns, when it is one expression: `() => new Event()`, `() => { return new Event(); }` */
@@ -78,18 +79,24 @@ function returned(fn: ts.Expression | undefined): ts.Expression | undefined {
 }
 
 /** Whether `init` is an array each of whose elements is a sync object of the API (see the header). */
-function arrayOfObjects(init: ts.Expression, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): boolean {
-  if (ts.isArrayLiteralExpression(init)) return init.elements.length > 0 && init.elements.every((el) => makesObject(el, symbolOf));
-  if (!ts.isCallExpression(init) || !ts.isPropertyAccessExpression(init.expression)) return false;
+/** Whether `init` is an array each of whose elements is a sync object of the API ("objects"), or each a `Value` ("values"). */
+function arrayOfMade(init: ts.Expression, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): "objects" | "values" | undefined {
+  if (ts.isArrayLiteralExpression(init)) {
+    const kinds = new Set(init.elements.map((el) => madeElement(el, symbolOf)));
+    const [only] = kinds;
+    return init.elements.length > 0 && kinds.size === 1 ? only : undefined;
+  }
+  if (!ts.isCallExpression(init) || !ts.isPropertyAccessExpression(init.expression)) return undefined;
   const { expression: on, name } = init.expression;
-  if (name.text === "from" && ts.isIdentifier(on) && on.text === "Array" && !symbolOf(on)) return makesObject(returned(init.arguments[1]), symbolOf);
-  return name.text === "map" && isArray(on, symbolOf) && makesObject(returned(init.arguments[0]), symbolOf);
+  if (name.text === "from" && ts.isIdentifier(on) && on.text === "Array" && !symbolOf(on)) return madeElement(returned(init.arguments[1]), symbolOf);
+  return name.text === "map" && isArray(on, symbolOf) ? madeElement(returned(init.arguments[0]), symbolOf) : undefined;
 }
 
 function holdingOf(init: ts.Expression | undefined, inPipePair: boolean, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): ApiHolding | undefined {
   if (!init) return undefined;
   init = unwrap(init);
-  if (!inPipePair && arrayOfObjects(init, symbolOf)) return "objects";
+  const array = inPipePair ? undefined : arrayOfMade(init, symbolOf);
+  if (array) return array;
   if (!ts.isNewExpression(init) && !ts.isCallExpression(init)) return undefined;
   const name = playgroundExport(init.expression, symbolOf);
   if (inPipePair) return name === "Pipe" ? "object" : undefined;
@@ -120,9 +127,10 @@ export function apiHoldingOf(symbol: ts.Symbol | undefined, symbolOf: (id: ts.Id
 /**
  * Whether a write through a const holding `holding` reaches shared memory.
  * `step` is the access right over the binding: `x[i]`, `x.value`, or the
- * callee `x.set` of a method call (`call`; also `x[i]` of `x[i].set()`).
+ * callee `x.set` of a method call (`call`; also `x[i]` of `x[i].set()`);
+ * `outer`, the access over `step` if any (`x[i].value` over `x[i]`).
  */
-export function writesShared(holding: ApiHolding | undefined, step: ts.Expression, call: boolean): boolean {
+export function writesShared(holding: ApiHolding | undefined, step: ts.Expression, call: boolean, outer?: ts.Expression): boolean {
   switch (holding) {
     case "local":
       return true;
@@ -134,6 +142,9 @@ export function writesShared(holding: ApiHolding | undefined, step: ts.Expressio
       return call;
     case "objects":
       return call && ts.isElementAccessExpression(step);
+    case "values":
+      // `vals[i].value = 1`: the access past the element is the write's (`outer`).
+      return ts.isElementAccessExpression(step) && !!outer && ts.isPropertyAccessExpression(outer) && outer.name.text === "value";
     default:
       return false;
   }

@@ -28,15 +28,17 @@ const MUTATORS = new Set([
 export const copiedWriteMessage = (name: string) =>
   `'${name}' is copied into each thread at start(); this write changes only the writer's copy`;
 
-/** A write's target: the variable at its root, and the access right over it (`x[i]` in `x[i].a = 1`; none for `x = 1`) */
-interface Written { root: ts.Identifier; step?: ts.Expression; call?: boolean }
+/** A write's target: the variable at its root, the access right over it (`x[i]` in `x[i].a = 1`; none for `x = 1`), and the one over that (`x[i].a`) */
+interface Written { root: ts.Identifier; step?: ts.Expression; outer?: ts.Expression; call?: boolean }
 
-/** The variable at the root of `x`, `x.a[i]`, `(x).b`, with the access right over it */
+/** The variable at the root of `x`, `x.a[i]`, `(x).b`, with the access right over it and the one over that */
 function rootOf(e: ts.Expression): Written | undefined {
   let step: ts.Expression | undefined;
+  let outer: ts.Expression | undefined;
   for (;;) {
-    if (ts.isIdentifier(e)) return { root: e, step };
+    if (ts.isIdentifier(e)) return { root: e, step, outer };
     if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+      outer = step;
       step = e;
       e = e.expression;
     } else if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
@@ -110,10 +112,10 @@ export function checkSnippet(sf: ts.SourceFile, scope: ModuleScope, refs: Refere
   };
   const symbolOf = (id: ts.Identifier) => refs.symbols.get(id);
   const written = (targets: Written[], at: ts.Node) => {
-    for (const { root, step, call } of targets) {
+    for (const { root, step, outer, call } of targets) {
       const name = copiedName(root);
       if (!name) continue;
-      if (step && writesShared(apiHoldingOf(refs.symbols.get(root), symbolOf), step, call === true)) continue;
+      if (step && writesShared(apiHoldingOf(refs.symbols.get(root), symbolOf), step, call === true, outer)) continue;
       report(at, copiedWriteMessage(name), "warning");
     }
   };

@@ -169,9 +169,9 @@ describe("diagnostics", () => {
     ]);
   });
 
-  it("does not warn where a method is called on an API object reached through a const array of them", () => {
+  it("does not warn where a method is called on an API object reached through a const array of them, or a Value's value is written", () => {
     const source = [
-      `import { Event, Lock, Thread } from "playground";`, // 1
+      `import { Event, Lock, Thread, Value } from "playground";`, // 1
       `const flags = [new Event(), new Event()];`, // 2
       `const gates = Array.from({ length: 3 }, () => new Event());`, // 3
       `const locks = [1, 2].map(() => { return new Lock(); });`, // 4
@@ -181,13 +181,17 @@ describe("diagnostics", () => {
       `  flags[0] = new Event();`, // 8: the copy's element replaced
       `  plain[0].set(1, 2);`, // 9: a Map is copied
       `  gates.push(new Event());`, // 10: the copy grows
+      `  vals[i].value += 1;`, // 11: a Value's value is shared
+      `  (vals[0] as any).other = 1;`, // 12: a property of the copy
       `}`,
+      `const vals = [new Value("i", 0), new Value("i", 0)];`, // 14
       `new Thread({ target: work, args: [0] }).start();`,
     ].join("\n");
     expect(warnings(source).map((d) => [d.line, d.message])).toEqual([
       [8, copiedWriteMessage("flags")],
       [9, copiedWriteMessage("plain")],
       [10, copiedWriteMessage("gates")],
+      [12, copiedWriteMessage("vals")],
     ]);
   });
 
