@@ -66,8 +66,9 @@ let scratch = { bytes: new U8(0), words: new I32(0) };
  * The scratch as `nameBytes` bytes and the words over them. Not zeroed: a
  * writer stores, and a reader decodes, only the words the name's length
  * covers (a start writes its thread's name and reads it again: all 40 words
- * each time were a tenth of a start, in code that runs too rarely to be
- * optimized); bytes past the length in its last word are never read.
+ * each time were a fifth of the starter's side of a start in a CPU profile,
+ * in code that runs too rarely to be optimized); bytes past the length in
+ * its last word are never read.
  */
 function scratchFor(nameBytes: number): { bytes: Uint8Array; words: Int32Array } {
   if (scratch.bytes.length !== nameBytes) {
