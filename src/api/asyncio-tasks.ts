@@ -154,7 +154,7 @@ export class Task<T = unknown> implements PromiseLike<T> {
 
 /** A promise for `aw` that does not count as a suspension of the caller (a Task's own promise). */
 export function settledBy<T>(aw: Awaitable<T>): Promise<T> {
-  return aw instanceof Task ? (aw.promise as Promise<T>) : Promise.resolve(aw);
+  return isTask(aw) ? (aw.promise as Promise<T>) : Promise.resolve(aw);
 }
 
 /**
@@ -163,12 +163,12 @@ export function settledBy<T>(aw: Awaitable<T>): Promise<T> {
  * one per coroutine.
  */
 export function wrapInTasks(aws: unknown[]): Task[] {
-  const plain = aws.filter((aw) => !(aw instanceof Task)).length;
+  const plain = aws.filter((aw) => !isTask(aw)).length;
   const mine = unclaimedOfCurrent();
   const claims = mine.length === plain ? mine : [];
   let next = 0;
   return aws.map((aw) => {
-    if (aw instanceof Task) return aw;
+    if (isTask(aw)) return aw;
     const claim = claims.length > 0 ? [claims[next++]] : [];
     return new Task(aw as Awaitable<unknown>, undefined, claim);
   });

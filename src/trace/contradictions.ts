@@ -76,9 +76,9 @@ export function checkHolds(model: TraceModel): void {
   for (const lock of model.locks.values()) lock.settle();
   if (model.contradiction !== null || model.cappedAtMs !== null || model.droppedEvents > 0) return;
   for (const lock of model.locks.values()) {
-    // (A Lock's releases by threads not holding it end the holds they ended once settled; an RLock has none that
-    // the runtime records, and what one is read as ends whoever's hold is open: it is not checked then.)
-    if (!CHECKED_KINDS.has(kindOf(lock.id)) || (lock.releasesByOthers > 0 && !lock.foreign)) continue;
+    // (A Lock's releases by threads not holding it end the holds they ended once settled, unless there were too
+    // many to settle; an RLock has none the runtime records, and one read ends whoever's hold is open: not checked.)
+    if (!CHECKED_KINDS.has(kindOf(lock.id)) || (lock.releasesByOthers > 0 && !lock.foreign?.exact)) continue;
     const found = twoHolders(lock, model.untraced.spans);
     if (found) {
       model.contradiction = found;

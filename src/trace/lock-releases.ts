@@ -16,16 +16,28 @@
 import { GrowableF64 } from "./growable";
 import { upperBound, type IntervalList } from "./model-series";
 
+/**
+ * The most searches of a holder's list the releases may cost, live and at
+ * the settle together (each release searches every holder's list): the
+ * releases come from memory the run can write. Past it the holds are left
+ * as they stand, and the lock is not checked for two holders (`exact`).
+ */
+const MAX_SEARCHES = 4_000_000;
+
 export class ForeignReleases {
   /** made at the first (most locks never see one) */
   private times: GrowableF64 | null = null;
+  private searches = 0;
+  /** the releases were each taken with every hold known (settle), within MAX_SEARCHES */
+  exact = false;
   /** per hold list, the ends the releases changed, as they were before */
   private readonly changed = new Map<IntervalList, Map<number, number>>();
 
   /** A release at `tMs` by a thread not holding the lock: ends the hold it ended, as far as `holds` tell yet. */
   add(holds: Map<number, IntervalList>, tMs: number): void {
     (this.times ??= new GrowableF64()).push(tMs);
-    this.end(holds, tMs);
+    this.exact = false;
+    if (this.affords(holds.size)) this.end(holds, tMs);
   }
 
   /** bytes its array holds (trace/model-bytes.ts) */
@@ -35,10 +47,19 @@ export class ForeignReleases {
 
   /** The whole trace is in: every release ends the hold it really ended. */
   settle(holds: Map<number, IntervalList>): void {
+    const times = this.times;
+    if (!times || !this.affords(times.length * holds.size)) return;
     for (const [list, ends] of this.changed) for (const [i, end] of ends) list.ends.data[i] = end;
     this.changed.clear();
-    const times = this.times;
-    for (let k = 0; times && k < times.length; k++) this.end(holds, times.data[k]);
+    for (let k = 0; k < times.length; k++) this.end(holds, times.data[k]);
+    this.exact = true;
+  }
+
+  /** Whether `searches` more fit in MAX_SEARCHES; counted if so. */
+  private affords(searches: number): boolean {
+    if (this.searches + searches > MAX_SEARCHES) return false;
+    this.searches += searches;
+    return true;
   }
 
   /** Ends, at `tMs`, the exclusive hold begun last at or before it, if it lasted past it. */
