@@ -12,8 +12,9 @@
 import ts from "typescript";
 import type { Report } from "./diagnostics";
 import { apiHoldingOf, writesShared } from "./api-holdings";
-import { runsAs, threadedFunctions } from "./threaded-functions";
-import { copiedThreadField, threadFieldWriteMessage } from "./thread-fields";
+import { functionPlaces, runsAs, threadedFunctions } from "./threaded-functions";
+import { copiedFieldWrite } from "./thread-fields";
+import { processFunctions, processWriteMessage } from "./process-functions";
 import { foreignModuleUse, ONLY_PLAYGROUND } from "./import-rewrite";
 import type { ModuleScope } from "./module-scope";
 import { isTypeOnly, type References } from "./references";
@@ -101,10 +102,17 @@ function jumpError(node: ts.Node, ctx: Context): string | undefined {
 export function checkSnippet(sf: ts.SourceFile, scope: ModuleScope, refs: References, report: Report): void {
   const isUserBinding = (id: ts.Identifier) => refs.symbols.has(id);
   // Only code that may run in another thread writes a copy (threaded-functions.ts).
-  const threaded = threadedFunctions(sf, refs);
+  const places = functionPlaces(sf, refs);
+  const threaded = threadedFunctions(sf, places);
   const mayRunElsewhere = (node: ts.Node) => {
     const at = runsAs(node);
     return at === "elsewhere" || (at !== null && threaded.has(at));
+  };
+  // A top-level number or boolean is shared by a process's threads, but each process has its own (process-functions.ts).
+  const inProcess = processFunctions(sf, refs, places);
+  const runsInProcess = (node: ts.Node) => {
+    const at = runsAs(node);
+    return at !== null && at !== "elsewhere" && inProcess.has(at);
   };
   const copiedName = (id: ts.Identifier): string | undefined => {
     const symbol = refs.symbols.get(id);
@@ -156,9 +164,16 @@ export function checkSnippet(sf: ts.SourceFile, scope: ModuleScope, refs: Refere
     if (ctx.inFunction) {
       const writes = writesIn(node);
       if (writes.length > 0 && mayRunElsewhere(node)) written(writes, node);
+      if (writes.length > 0 && runsInProcess(node)) {
+        for (const { root, step } of writes) {
+          const symbol = step ? undefined : refs.symbols.get(root);
+          const shared = symbol && scope.shared.get(symbol);
+          if (shared) report(node, processWriteMessage(shared.name), "warning");
+        }
+      }
       const target = writeTarget(node);
-      const field = target && copiedThreadField(node, target, symbolOf);
-      if (field) report(node, threadFieldWriteMessage(field), "warning");
+      const fieldWrite = target && copiedFieldWrite(node, target, symbolOf);
+      if (fieldWrite) report(node, fieldWrite, "warning");
     }
 
     let inner = ctx;

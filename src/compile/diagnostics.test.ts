@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "./compile";
 import { copiedWriteMessage } from "./checks";
-import { threadFieldWriteMessage } from "./thread-fields";
+import { processFieldWriteMessage, threadFieldWriteMessage } from "./thread-fields";
+import { processWriteMessage } from "./process-functions";
 
 const errors = (source: string) => compile(source).diagnostics.filter((d) => d.severity === "error");
 const warnings = (source: string) => compile(source).diagnostics.filter((d) => d.severity === "warning");
@@ -256,6 +257,43 @@ describe("diagnostics", () => {
     ]);
     expect(threadFieldWriteMessage("results")).toBe(
       "'this.results' is copied into the thread at start(); this write changes only the thread's copy (only number and boolean fields are shared)");
+  });
+
+  it("warns where a process writes a top-level number, which it has a copy of, and not where a thread does", () => {
+    const source = [
+      `import { Process, Pool, ProcessPoolExecutor, Thread } from "playground";`, // 1
+      `let counter = 0, done = false, total = 0, hits = 0, shared = 0;`, // 2
+      `function bump() { counter += 1; }`, // 3: called from a process target
+      `function count() { for (let i = 0; i < 3; i++) bump(); done = true; }`, // 4
+      `new Process({ target: count });`, // 5
+      `new Process({ target: () => { total++; } });`, // 6
+      `const pool = new Pool(2);`, // 7
+      `pool.map((x: number) => { total += x; return x; }, [1, 2]);`, // 8
+      `const ex = new ProcessPoolExecutor(2);`, // 9
+      `function square(x: number) { hits = hits + 1; return x * x; }`, // 10
+      `ex.submit(square, 3);`, // 11
+      `class Counter extends Process {`, // 12
+      `  n = 0;`, // 13
+      `  override run() { this.n += 1; hits++; }`, // 14
+      `}`,
+      `function inThread() { shared += 1; }`, // 16: a thread shares it
+      `new Thread({ target: inThread });`, // 17
+      `class Worker extends Thread { n = 0; override run() { this.n += 1; shared++; } }`, // 18: shared cells
+      `let later = new Pool(1);`, // 19: not a const: not certain
+      `later.map((x: number) => { shared += x; }, [1]);`, // 20
+      `counter = 5;`, // 21: MainThread's own
+    ].join("\n");
+    expect(warnings(source).map((d) => [d.line, d.message])).toEqual([
+      [3, processWriteMessage("counter")],
+      [4, processWriteMessage("done")],
+      [6, processWriteMessage("total")],
+      [8, processWriteMessage("total")],
+      [10, processWriteMessage("hits")],
+      [14, processFieldWriteMessage("n")],
+      [14, processWriteMessage("hits")],
+    ]);
+    // A class of the snippet's own called Process is no process.
+    expect(warnings(`let c = 0;\nclass Process { constructor(o: object) {} }\nfunction f() { c++; }\nnew Process({ target: f });`)).toEqual([]);
   });
 
   it("does not report type errors", () => {

@@ -6,14 +6,20 @@
 // join(), sees what it had before start(), where Python shows the list the
 // thread filled. Warned only where it is certain: in run() itself, of a
 // field declared with a value that is neither a number nor a boolean, nor
-// an object of the API (an Event, a Queue: shared by everyone).
+// an object of the API (an Event, a Queue: shared by everyone). A Process
+// subclass's fields are all copied, numbers and booleans too (a process has
+// its own memory: api/thread.ts shares none of them).
 
 import ts from "typescript";
 import { madeByApi } from "./api-holdings";
 import { isThreadClass } from "./threaded-functions";
+import { isProcessClass } from "./process-functions";
 
 export const threadFieldWriteMessage = (field: string) =>
   `'this.${field}' is copied into the thread at start(); this write changes only the thread's copy (only number and boolean fields are shared)`;
+
+export const processFieldWriteMessage = (field: string) =>
+  `'this.${field}' is copied into the process at start(), numbers too (a process has its own memory); this write changes only the process's copy`;
 
 /** Is `init` a value that start() copies rather than shares (not a number or a boolean)? */
 function copiedValue(init: ts.Expression | undefined): boolean {
@@ -49,16 +55,18 @@ function thisField(target: ts.Expression): string | undefined {
 }
 
 /**
- * The copied field a write in a Thread subclass's run() goes through, if
- * any: `target` is what an assignment, ++/-- or delete writes, or the object
- * a mutating method is called on.
+ * The warning for a write in a Thread subclass's run() through a field
+ * start() copies, if it is one: `target` is what an assignment, ++/-- or
+ * delete writes, or the object a mutating method is called on.
  */
-export function copiedThreadField(node: ts.Node, target: ts.Expression, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): string | undefined {
+export function copiedFieldWrite(node: ts.Node, target: ts.Expression, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): string | undefined {
   const field = thisField(target);
   if (!field) return undefined;
   const cls = runOfThreadClass(node);
   const declared = cls?.members.find((m): m is ts.PropertyDeclaration =>
     ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === field);
   const init = declared?.initializer;
-  return copiedValue(init) && !madeByApi(init, symbolOf) ? field : undefined;
+  if (!init || madeByApi(init, symbolOf)) return undefined;
+  if (cls && isProcessClass(cls, symbolOf)) return processFieldWriteMessage(field);
+  return copiedValue(init) ? threadFieldWriteMessage(field) : undefined;
 }

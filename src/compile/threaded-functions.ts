@@ -36,7 +36,7 @@ const SAME_THREAD_CALLS = new Set([
 ]);
 
 /** The function a symbol's declaration or `const f = () => ...` names, if it is one (of overloads, the one with a body). */
-function namedFunction(symbol: ts.Symbol | undefined): ts.FunctionLikeDeclaration | undefined {
+export function namedFunction(symbol: ts.Symbol | undefined): ts.FunctionLikeDeclaration | undefined {
   const decls = symbol?.declarations;
   if (!decls) return undefined;
   const decl = decls.find((d) => ts.isFunctionDeclaration(d) && d.body !== undefined) ?? symbol!.valueDeclaration;
@@ -127,14 +127,23 @@ export function runsAs(node: ts.Node): ts.Node | null | "elsewhere" {
   return null;
 }
 
-/** The function-likes (and Thread subclasses' constructions: runsAs) that may run in another thread than the one that made them. */
-export function threadedFunctions(sf: ts.SourceFile, refs: References): Set<ts.Node> {
-  const threaded = new Set<ts.Node>();
-  /** per function (undefined: the top level): the named functions and constructions it runs where it runs */
+/**
+ * Where each function of the snippet runs, as far as its place in the code
+ * says: `roots`, the function-likes (and Thread subclasses' constructions:
+ * runsAs) that may run in another thread than the one that made them, and
+ * `runs`, per function (undefined: the top level), the named functions and
+ * constructions it runs where it runs itself.
+ */
+export interface FunctionPlaces {
+  roots: Set<ts.Node>;
+  runs: Map<ts.Node | undefined, Set<ts.Node>>;
+}
+
+export function functionPlaces(sf: ts.SourceFile, refs: References): FunctionPlaces {
+  const roots = new Set<ts.Node>();
   const runs = new Map<ts.Node | undefined, Set<ts.Node>>();
   const add = (key: ts.Node | undefined, value: ts.Node) => (runs.get(key) ?? runs.set(key, new Set()).get(key)!).add(value);
-  // (What runs "elsewhere" runs as the source file, which stands for anywhere: it is in the set from the start.)
-  threaded.add(sf);
+  // (What runs "elsewhere" runs as the source file, which stands for anywhere: threadedFunctions starts from it.)
   const here = (node: ts.Node): ts.Node | undefined => {
     const at = runsAs(node);
     return at === "elsewhere" ? sf : (at ?? undefined);
@@ -144,7 +153,7 @@ export function threadedFunctions(sf: ts.SourceFile, refs: References): Set<ts.N
     if (ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body !== undefined) {
       const fn = node as ts.FunctionLikeDeclaration;
       const place = placeOf(fn, refs);
-      if (place === "root") threaded.add(fn);
+      if (place === "root") roots.add(fn);
       else if (place === "maker") add(here(fn), fn);
     } else if (ts.isIdentifier(node)) {
       const symbol = refs.symbols.get(node);
@@ -156,27 +165,36 @@ export function threadedFunctions(sf: ts.SourceFile, refs: References): Set<ts.N
         const called = ts.isCallExpression(p) && p.expression === node;
         const runHere = (ts.isCallExpression(p) && p.arguments.includes(node) && isSameThreadCall(p, refs)) || isOwnerCallback(node, refs);
         if (called || runHere) add(here(node), target);
-        else threaded.add(target);
+        else roots.add(target);
       } else if (cls) {
         // `new C()` makes the thread object where it runs; any other use of the class (extends, a value) may be anywhere.
         if (ts.isNewExpression(node.parent) && node.parent.expression === node) add(here(node), cls);
-        else threaded.add(cls);
+        else roots.add(cls);
       }
     }
     ts.forEachChild(node, visit);
   };
   visit(sf);
+  return { roots, runs };
+}
 
-  // Whatever a function that may run elsewhere runs where it runs, may too; and so does what is written inside it.
-  const work = [...threaded];
-  const reach = (fn: ts.Node) => {
-    if (threaded.has(fn)) return;
-    threaded.add(fn);
-    work.push(fn);
-  };
+/** `starts`, and whatever runs where one of them runs (FunctionPlaces.runs), and so on. */
+export function reachedFrom(starts: Iterable<ts.Node>, runs: FunctionPlaces["runs"]): Set<ts.Node> {
+  const reached = new Set<ts.Node>(starts);
+  const work = [...reached];
   while (work.length > 0) {
     const fn = work.pop()!;
-    for (const next of runs.get(fn) ?? []) reach(next);
+    for (const next of runs.get(fn) ?? []) {
+      if (reached.has(next)) continue;
+      reached.add(next);
+      work.push(next);
+    }
   }
-  return threaded;
+  return reached;
+}
+
+/** The function-likes (and Thread subclasses' constructions: runsAs) that may run in another thread than the one that made them. */
+export function threadedFunctions(sf: ts.SourceFile, places: FunctionPlaces): Set<ts.Node> {
+  // Whatever a function that may run elsewhere runs where it runs, may too; and so does what is written inside it.
+  return reachedFrom([sf, ...places.roots], places.runs);
 }
