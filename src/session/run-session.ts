@@ -14,7 +14,7 @@ import { readControlReport } from "./control-report-check";
 import { openHolds, queueSizes, stepDescriber } from "./step-words";
 import { drawWakes } from "./paused-wakes";
 import { TraceModel } from "../trace/model";
-import { checkHolds, contradictionText } from "../trace/contradictions";
+import { checkHolds, contradictionText, unsettledText } from "../trace/contradictions";
 import { ThreadState } from "../trace/events";
 import type { RunListener } from "./runtime-api";
 import { EventCursor, TraceProblem, readChunk } from "./chunk-reader";
@@ -346,6 +346,8 @@ export class RunSession {
     if (this.model.contradiction) {
       this.addOutput({ thread: "playground", text: contradictionText(this.model, this.model.contradiction), t: endMs, stream: "stderr", system: true });
     }
+    const unsettled = unsettledText(this.model);
+    if (unsettled) this.addOutput({ thread: "playground", text: unsettled, t: endMs, stream: "stderr", system: true });
     if (end.problem) {
       this.errors.push({ thread: "playground", message: end.problem, system: true });
       this.addOutput({ thread: "playground", text: end.problem, t: endMs, stream: "stderr", system: true });

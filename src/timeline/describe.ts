@@ -34,6 +34,12 @@ function intervalRows(w: TimelineWords, startMs: number, endMs: number, open: bo
   ];
 }
 
+/** A row saying the lock's holds are not yet, or cannot be, settled (threads not holding it released it), if so. */
+function releasesRow(w: TimelineWords, lock: LockTrack): [string, string] | null {
+  const placed = lock.releasesPlaced;
+  return placed === "placed" ? null : [w.releasedByOthers, placed === "live" ? w.placedAtEnd : w.drawnAsRead];
+}
+
 /** the holders a wait's card names at most (a long wait on a busy lock has many) */
 const MAX_HOLDERS_SHOWN = 4;
 
@@ -129,6 +135,8 @@ export function describeHit(
       } else {
         rows.push([w.contended, w.lockWasFree]);
       }
+      const releases = releasesRow(w, lock);
+      if (releases) rows.push(releases);
       return { title: w.heldTitle(objectName(model, lock.id, w), name(hit.ident)), rows, state: -1 };
     }
     case "lock-wait": {
@@ -136,6 +144,8 @@ export function describeHit(
       const rows = interval(hit.startMs, hit.endMs, false);
       const holders = holdersRow(w, model, lock, hit.startMs, hit.endMs, hit.ident);
       if (holders) rows.push([w.heldBy, holders]);
+      const releases = releasesRow(w, lock);
+      if (releases) rows.push(releases);
       return { title: w.waitedTitle(name(hit.ident), objectName(model, lock.id, w)), rows, state: ThreadState.Blocked };
     }
     case "queue-op": {

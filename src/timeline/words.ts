@@ -84,6 +84,10 @@ export interface TimelineWords extends NameWords {
   notTracedMany: string;
   /** an interval that runs past the cap: where its record ends, and its least length */
   notRecordedAfter(time: string): string;
+  /** a Lock's hold card where threads not holding it released it: the row's label, and what its holds are worth (model-lock.ts releasesPlaced) */
+  releasedByOthers: string;
+  placedAtEnd: string;
+  drawnAsRead: string;
   atLeast(duration: string): string;
   /** "Thread-1 at 12.000 ms" */
   nameAt(name: string, time: string): string;
@@ -183,6 +187,9 @@ export const EN_WORDS: TimelineWords = {
   notTraced: (name) => `${name}'s operations not recorded: setTracing(false)`,
   notTracedMany: "some threads' operations not recorded: setTracing(false)",
   notRecordedAfter: (time) => `not recorded after ${time}`,
+  releasedByOthers: "released by others",
+  placedAtEnd: "placed when the run ends: until then this hold may be drawn wrong",
+  drawnAsRead: "too often to place: the holds are drawn as read, and may be wrong",
   atLeast: (duration) => `at least ${duration}`,
   nameAt: (name, time) => `${name} at ${time}`,
   releasedAt: (name, time) => `${name} (released at ${time})`,
@@ -288,6 +295,9 @@ export const ZH_WORDS: TimelineWords = {
   notTraced: (name) => `${name} 的操作未记录：setTracing(false)`,
   notTracedMany: "部分线程的操作未记录：setTracing(false)",
   notRecordedAfter: (time) => `${time} 之后未记录`,
+  releasedByOthers: "被他人释放",
+  placedAtEnd: "运行结束时再确定：在此之前这段持有可能画得不对",
+  drawnAsRead: "次数太多，无法确定：持有按读到的样子绘制，可能有误",
   atLeast: (duration) => `至少 ${duration}`,
   nameAt: (name, time) => `${name}，于 ${time}`,
   releasedAt: (name, time) => `${name}（于 ${time} 释放）`,

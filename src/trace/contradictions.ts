@@ -87,6 +87,20 @@ export function checkHolds(model: TraceModel): void {
   }
 }
 
+/**
+ * What the page says, once the whole trace is in, of the Locks whose
+ * releases by threads not holding them were too many to settle
+ * (lock-releases.ts): their holds are drawn as read. Null if none.
+ */
+export function unsettledText(model: TraceModel): string | null {
+  const names: string[] = [];
+  for (const lock of model.locks.values()) if (lock.releasesPlaced === "as-read") names.push(visibleText(objectName(model, lock.id)));
+  if (names.length === 0) return null;
+  const shown = names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
+  const it = names.length > 1 ? "them" : "it";
+  return `The timeline draws the holds of ${shown} as they were read: threads not holding ${it} released ${it} too often for the page to settle which hold each release ended, so who held ${it} when may be drawn wrong.`;
+}
+
 /** What the page says of a contradiction, in the playground's voice (ui/output/runtime-words.ts translates it). */
 export function contradictionText(model: TraceModel, c: Contradiction): string {
   const at = `${c.tMs.toFixed(3)} ms`;

@@ -30,6 +30,8 @@ export class ForeignReleases {
   private searches = 0;
   /** the releases were each taken with every hold known (settle), within MAX_SEARCHES */
   exact = false;
+  /** settle has run: the whole trace was in (exact or not) */
+  settled = false;
   /** per hold list, the ends the releases changed, as they were before */
   private readonly changed = new Map<IntervalList, Map<number, number>>();
 
@@ -48,6 +50,7 @@ export class ForeignReleases {
   /** The whole trace is in: every release ends the hold it really ended. */
   settle(holds: Map<number, IntervalList>): void {
     const times = this.times;
+    this.settled = true;
     if (!times || !this.affords(times.length * holds.size)) return;
     for (const [list, ends] of this.changed) for (const [i, end] of ends) list.ends.data[i] = end;
     this.changed.clear();

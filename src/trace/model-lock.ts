@@ -89,6 +89,18 @@ export class LockTrack {
     this.countHold(this.closeHold(ident, tMs));
   }
 
+  /**
+   * What the holds drawn are worth, where threads not holding this Lock
+   * released it: "placed" once each release was placed with every hold
+   * known (or where there is none to place; past the model's cap the page
+   * says so of every lane), "live" until the whole trace is in, "as-read"
+   * past the bound on what placing them costs (lock-releases.ts).
+   */
+  get releasesPlaced(): "placed" | "live" | "as-read" {
+    if (!this.foreign || this.tailHolds || this.releasesByOthers === 0 || this.foreign.exact) return "placed";
+    return this.foreign.settled ? "as-read" : "live";
+  }
+
   /** The whole trace is in: each release by a thread not holding the lock ends the hold it really ended (lock-releases.ts). */
   settle(): void {
     if (!this.foreign || this.tailHolds || this.releasesByOthers === 0) return;

@@ -66,6 +66,9 @@ const SAID = [
   "the run's trace was not completely read at its end",
   contradictionText(traced, { kind: "two-holders", obj: lock(1), idents: [1, 2], tMs: 62 }),
   contradictionText(traced, { kind: "after-end", obj: 0, idents: [2], tMs: 43.5 }),
+  // (unsettledText's sentence, for one lock and for many: lock-releases.test.ts makes the first)
+  "The timeline draws the holds of lockA as they were read: threads not holding it released it too often for the page to settle which hold each release ended, so who held it when may be drawn wrong.",
+  "The timeline draws the holds of lockA, Lock 3, Lock 4 and 2 more as they were read: threads not holding them released them too often for the page to settle which hold each release ended, so who held them when may be drawn wrong.",
 ];
 
 describe("the runtime's sentences in Chinese", () => {

@@ -55,6 +55,10 @@ const ZH_SHAPES: Shape[] = [
     /^The trace contradicts itself: it shows (.+) going on after it ended, at (.+) ms\. (.+)$/,
     (thread, at) => `记录自相矛盾：它显示 ${thread} 在结束之后（${at} 毫秒时）还在继续。${NOT_ONLY_WHAT_HAPPENED}`,
   ],
+  [
+    /^The timeline draws the holds of (.+) as they were read: threads not holding (?:it|them) released (?:it|them) too often for the page to settle which hold each release ended, so who held (?:it|them) when may be drawn wrong\.$/,
+    (locks) => `时间线按读到的样子绘制 ${locks.replace(/ and (\d+) more$/, " 等另外 $1 个锁").replace(/, /g, "、")} 的持有：未持有它的线程释放它的次数太多，页面无法确定每次释放结束的是哪段持有，所以谁在何时持有它可能画得不对。`,
+  ],
   [/^WARNING: DATA RACE$/, () => "警告：数据竞争（DATA RACE）"],
   [/^(Read|Write) of (.+) at line (\d+) by (.+)$/, (kind, variable, line, thread) => `${thread} 在第 ${line} 行${access(kind)} ${variable}`],
   [/^Previous (read|write) of (.+) at line (\d+) by (.+)$/, (kind, variable, line, thread) => `此前 ${thread} 在第 ${line} 行${access(kind)}了 ${variable}`],
