@@ -44,11 +44,11 @@ test("the toolbar does not move when a run starts: at 1440 px it stays one row w
     await playground.setViewportSize({ width: 1440, height: 800 });
     const height = () => playground.evaluate(() => document.querySelector(".toolbar")!.getBoundingClientRect().height);
     const ready = await height();
-    const run = playground.evaluate(() => window.playground.run({ code: 'import { sleep } from "playground";\nsleep(30000);\n' }));
+    const run = playground.evaluate(() => window.playground!.run({ code: 'import { sleep } from "playground";\nsleep(30000);\n' }));
     // "Running… 1.25 s" is wider than "Ready"; wider still past ten seconds, which the status's width allows for.
     await expect(playground.getByTestId("status")).toHaveText(/[1-9]\.\d+ s$/, { timeout: 20_000 });
     expect(await height()).toBe(ready);
-    await playground.evaluate(() => window.playground.stop());
+    await playground.evaluate(() => window.playground!.stop());
     await run;
   } finally {
     await playground.setViewportSize(before);
