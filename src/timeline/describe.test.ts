@@ -7,6 +7,7 @@ import type { TraceModel } from "../trace/model";
 import { runningThreads } from "../trace/test-threads";
 import { ObjKind, objRef } from "../trace/object-kinds";
 import { describeHit } from "./describe";
+import { checkHolds } from "../trace/contradictions";
 import { ZH_WORDS } from "./words";
 
 const LOCK = objRef(ObjKind.Lock, 3);
@@ -62,5 +63,29 @@ describe("a hold over which its holder turned its tracing off", () => {
     expect(rows.to).toBe("not recorded after 6.000 ms");
     expect(rows.lasted).toBe("at least 1.000 ms");
     expect(m.untraced.spans).toEqual([{ ident: 2, from: 6, to: 30 }]);
+  });
+});
+
+describe("a lock's hold card, where threads not holding it released it", () => {
+  const GATE = objRef(ObjKind.Lock, 1);
+  const hold = (startMs: number, endMs: number) => ({ kind: "hold", lockId: GATE, ident: 1, index: 0, startMs, endMs, waitStartMs: NaN }) as never;
+
+  it("says, while the run goes on, that where such a release ended a hold is placed at the end, and nothing once it is", () => {
+    const m = runningThreads("MainThread", "opener");
+    m.add(1, 0, EventKind.LockAcquired, 0, GATE);
+    m.add(2, 150, EventKind.LockReleased, 0, GATE);
+    expect(describeHit(m, hold(0, 150))!.rows).toContainEqual(["released by others", expect.stringContaining("placed when the run ends")]);
+    checkHolds(m);
+    expect(describeHit(m, hold(0, 150))!.rows.map(([label]) => label)).not.toContain("released by others");
+  });
+
+  it("says the holds are drawn as read where there were too many such releases to place", () => {
+    // 2,000 holders and 3,000 forged releases: past what the page spends placing them (lock-releases.ts).
+    const m = runningThreads(...Array.from({ length: 2000 }, (_, k) => (k === 0 ? "MainThread" : `Thread-${k}`)));
+    for (let k = 1; k <= 2000; k++) m.add(k, k, EventKind.LockAcquired, 0, GATE);
+    for (let r = 0; r < 3000; r++) m.add(1, 5000 + r, EventKind.LockReleased, 0, GATE);
+    checkHolds(m);
+    expect(describeHit(m, hold(1, 2))!.rows).toContainEqual(["released by others", expect.stringContaining("drawn as read")]);
+    expect(describeHit(m, hold(1, 2), undefined, ZH_WORDS)!.rows).toContainEqual(["被他人释放", expect.stringContaining("按读到的样子绘制")]);
   });
 });
