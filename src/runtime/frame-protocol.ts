@@ -53,6 +53,8 @@ export interface OutputRecord {
   text: string;
   stream: number;
   t: number;
+  /** its thread's name as it printed it (output-ring.ts); where missing, the name the page knows the thread by */
+  name?: string;
 }
 
 /**

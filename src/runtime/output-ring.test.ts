@@ -83,6 +83,24 @@ describe("output ring", () => {
     expect(() => reader.drain(() => {})).toThrow(OutputCorrupt);
   });
 
+  it("carries the name a renamed thread printed under, beside its text and stream, and refuses a name longer than its record", () => {
+    const { i32, writer, reader } = ring(256);
+    writer.write("before", 0, 1);
+    writer.write("after", 1, 2, "工人-1");
+    writer.write("x".repeat(600), 0, 3, "worker");
+    const got: { text: string; stream: number; name?: string }[] = [];
+    reader.drain((r) => got.push({ text: r.text, stream: r.stream, ...(r.name !== undefined ? { name: r.name } : {}) }));
+    expect(got.slice(0, 2)).toEqual([{ text: "before", stream: 0 }, { text: "after", stream: 1, name: "工人-1" }]);
+    // (A line cut to fit the ring keeps its name whole.)
+    expect(got[2].name).toBe("worker");
+    expect(got[2].text).toContain("[line cut: 600 characters]");
+    // Forged: a name of 9 bytes in a record of 4.
+    writer.write("abcd", 0, 4);
+    const at = 2 + 4 + (Atomics.load(i32, 2) - 4 - 2) % 256;
+    i32[at + 1] = 9 << 1;
+    expect(() => reader.drain(() => {})).toThrow(/name is longer than the record \(9 of 4 bytes\)/);
+  });
+
   it("loses no line to a head the snippet set back: the next line, or the thread's end, writes it again", () => {
     // Scenario: the attack of the last stop's open item: lines are printed,
     // then the snippet writes the head slot back to where the reader is, as

@@ -9,9 +9,13 @@
 //   1 tail      words consumed so far (the drainer moves it; the writer waits on it)
 //   2 capacity  data words (a power of two)
 //   3 (padding, keeps data 8-byte aligned)
-//   4.. data: records of [byteLength, stream, tMs (f64, 2 words), UTF-8 bytes
-//       padded to 8 bytes]; a record never wraps: a byteLength of -1 means
-//       "skip to the start of the data".
+//   4.. data: records of [byteLength, stream and name, tMs (f64, 2 words),
+//       UTF-8 bytes padded to 8 bytes]; a record never wraps: a byteLength
+//       of -1 means "skip to the start of the data". The second word is the
+//       stream (bit 0: 1 for stderr) and, above it, how many of the bytes
+//       are the thread's name before the text (0: none given): a line is
+//       shown under the name its thread had as it printed it, though the
+//       thread be renamed (Thread.name) a moment later.
 //
 // The reader runs in the drainer and trusts nothing it reads: the run's code
 // can write these words. A record that does not fit what the ring can hold
@@ -27,6 +31,8 @@
 export const OUTPUT_HEADER_WORDS = 4;
 const RECORD_HEADER_WORDS = 4;
 const SKIP = -1;
+/** the longest name a record carries, in bytes (a table slot holds at most 255: slot-names.ts) */
+const MAX_NAME_BYTES = 255;
 /** how long a writer waits on a full ring before it looks at the run's state again */
 const FULL_WAIT_MS = 50;
 
@@ -48,6 +54,7 @@ function recordWords(byteLength: number): number {
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const EMPTY = new Uint8Array(0);
 
 export class OutputWriter {
   private readonly u8: Uint8Array;
@@ -75,6 +82,10 @@ export class OutputWriter {
     this.head = Atomics.load(i32, base);
   }
 
+  /** the last name a line was written with, and its bytes (a thread keeps its name for most of its lines) */
+  private lastName: string | undefined;
+  private lastNameBytes: Uint8Array = EMPTY;
+
   /** the thread has ended: code it left running cannot write into the ring of the slot's next thread (trace/ring.ts, Closing) */
   private closed = false;
   /** lines refused since close() (as RingWriter.lateEvents) */
@@ -90,8 +101,8 @@ export class OutputWriter {
     return this.head;
   }
 
-  /** Append one line; waits while the drainer has not made room. Dropped once closed. */
-  write(text: string, stream: number, tMs: number): void {
+  /** Append one line (`name`: its thread's, as it prints it); waits while the drainer has not made room. Dropped once closed. */
+  write(text: string, stream: number, tMs: number, name?: string): void {
     if (this.closed || !this.owned()) {
       this.lateLines++;
       if (this.onLate) {
@@ -101,10 +112,16 @@ export class OutputWriter {
       }
       return;
     }
-    const maxBytes = (this.capacity >> 1) * 4;
+    if (name !== this.lastName) {
+      const bytes = name === undefined ? EMPTY : encoder.encode(name);
+      this.lastName = name;
+      this.lastNameBytes = bytes.length > MAX_NAME_BYTES ? EMPTY : bytes;
+    }
+    const named = this.lastNameBytes;
+    const maxBytes = (this.capacity >> 1) * 4 - named.length;
     let bytes = encoder.encode(text);
     if (bytes.length > maxBytes) bytes = encoder.encode(`${text.slice(0, maxBytes >> 2)} ... [line cut: ${text.length} characters]`);
-    const words = recordWords(bytes.length);
+    const words = recordWords(named.length + bytes.length);
     const { i32, base, capacity } = this;
     let head = this.head;
     const offset = head & (capacity - 1);
@@ -116,10 +133,11 @@ export class OutputWriter {
       head += skip;
     }
     const at = data + (head & (capacity - 1));
-    i32[at] = bytes.length;
-    i32[at + 1] = stream;
+    i32[at] = named.length + bytes.length;
+    i32[at + 1] = (stream === 1 ? 1 : 0) | (named.length << 1);
     this.f64[(at + 2) >> 1] = tMs;
-    this.u8.set(bytes, (at + RECORD_HEADER_WORDS) * 4);
+    if (named.length > 0) this.u8.set(named, (at + RECORD_HEADER_WORDS) * 4);
+    this.u8.set(bytes, (at + RECORD_HEADER_WORDS) * 4 + named.length);
     this.head = (head + words) | 0;
     Atomics.store(i32, base, this.head);
   }
@@ -139,6 +157,8 @@ export interface OutputRecord {
   text: string;
   stream: number;
   tMs: number;
+  /** its thread's name as it printed it, where the writer gave one */
+  name?: string;
 }
 
 export class OutputCorrupt extends Error {}
@@ -150,6 +170,8 @@ export class OutputReader {
   private read: number;
   /** where the ring ends, once its writer has closed it, as the writer counted (drainer/release-book.ts) */
   private end: number | null = null;
+  private lastNameBytes: Uint8Array = EMPTY;
+  private lastName = "";
 
   /** `capacity`: the one the ring was made with (its header's copy is not trusted) */
   constructor(private readonly i32: Int32Array, private readonly base: number, private readonly capacity: number) {
@@ -168,6 +190,18 @@ export class OutputReader {
 
   private head(): number {
     return this.end ?? Atomics.load(this.i32, this.base);
+  }
+
+  /** The name of `length` bytes at byte `start`: the last one read again, mostly (a thread keeps its name), decoded only when it changed. */
+  private nameAt(start: number, length: number): string {
+    const last = this.lastNameBytes;
+    let same = last.length === length;
+    for (let i = 0; same && i < length; i++) same = last[i] === this.u8[start + i];
+    if (!same) {
+      this.lastNameBytes = this.u8.slice(start, start + length);
+      this.lastName = decoder.decode(this.lastNameBytes);
+    }
+    return this.lastName;
   }
 
   /** Words written and not yet read. */
@@ -200,9 +234,14 @@ export class OutputReader {
       const words = length >= 0 && length <= (capacity >> 1) * 4 ? recordWords(length) : Infinity;
       if (words > left || offset + words > capacity) throw new OutputCorrupt(`an output ring holds a record of impossible length ${length}`);
       const start = (at + RECORD_HEADER_WORDS) * 4;
+      const streamAndName = i32[at + 1];
+      const nameBytes = streamAndName >>> 1;
+      if (nameBytes > MAX_NAME_BYTES || nameBytes > length) throw new OutputCorrupt(`an output ring holds a record whose name is longer than the record (${nameBytes} of ${length} bytes)`);
       // TextDecoder refuses views of shared memory: copy first.
-      const text = decoder.decode(this.u8.slice(start, start + length));
-      visit({ text, stream: i32[at + 1] === 1 ? 1 : 0, tMs: this.f64[(at + 2) >> 1] });
+      const text = decoder.decode(this.u8.slice(start + nameBytes, start + length));
+      const record: OutputRecord = { text, stream: streamAndName & 1, tMs: this.f64[(at + 2) >> 1] };
+      if (nameBytes > 0) record.name = this.nameAt(start, nameBytes);
+      visit(record);
       tail = (tail + words) | 0;
       count++;
     }

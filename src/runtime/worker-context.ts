@@ -191,6 +191,16 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
   if (control) Math.random = seededRandom(control.seed, control.n);
   let stateSince = 0;
   let ended = false;
+  // Each line carries the name its thread had as it printed it (Thread.name may be set at any time, by it or
+  // another thread; the page hears of a rename later, and may not hear of a name held for a moment): read
+  // again only when the slot's name word has moved.
+  const slot = table.slotOf(ident);
+  let named: { stamp: number; name: string | undefined } | null = null;
+  const nameNow = (): string | undefined => {
+    const stamp = table.nameStamp(slot);
+    if (named?.stamp !== stamp) named = { stamp, name: table.nameOf(ident) ?? undefined };
+    return named.name;
+  };
   const ctlWords = new Int32Array(run.ctl);
   const ctlAt = table.get(ident, Field.CtlWord);
   const ctx: WorkerContext = {
@@ -210,7 +220,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     writeLine(text, stream) {
       if (ctx.state === ThreadState.EventLoopIdle) ctx.resume();
       const tMs = ctx.now();
-      ctx.output.write(text, stream, tMs);
+      ctx.output.write(text, stream, tMs, nameNow());
       ring.notBefore(tMs);
     },
     enter(state, obj = 0) {

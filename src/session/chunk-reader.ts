@@ -36,10 +36,11 @@ export function readChunk(value: unknown): TraceChunk {
     return { ident: e.ident, data: e.data };
   });
   const output = c.output.map((o) => {
-    if (!isInt(o?.ident) || typeof o.text !== "string" || !Number.isFinite(o.t) || (o.stream !== 0 && o.stream !== 1)) {
+    if (!isInt(o?.ident) || typeof o.text !== "string" || !Number.isFinite(o.t) || (o.stream !== 0 && o.stream !== 1)
+      || (o.name !== undefined && (typeof o.name !== "string" || o.name.length > 256))) {
       throw new TraceProblem("a chunk's output is malformed");
     }
-    return { ident: o.ident, text: o.text, stream: o.stream, t: o.t };
+    return { ident: o.ident, text: o.text, stream: o.stream, t: o.t, ...(o.name !== undefined ? { name: o.name } : {}) };
   });
   if (!c.ended.every(isInt)) throw new TraceProblem("a chunk's list of ended threads is malformed");
   return { seq: c.seq, threads: c.threads.map(threadRecord), events, output, ended: c.ended };

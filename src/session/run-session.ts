@@ -252,8 +252,7 @@ export class RunSession {
     const chunk = readChunk(raw);
     for (const t of chunk.threads) {
       // A thread seen again was renamed (Thread.name set after its start): its lane takes the new name and says the
-      // first. Its output lines keep the first, the name it is known by from its start on: when a line was printed
-      // against when the rename came is not known to the ms (both reach the page in the same pass of the drainer).
+      // first. Each output line says the name its thread printed it under (the line carries it: output-ring.ts).
       if (this.names.has(t.ident)) {
         this.model.renameThread(t.ident, t.name);
         continue;
@@ -267,7 +266,7 @@ export class RunSession {
       if (!this.names.has(e.ident)) throw new TraceProblem(`events of an unknown thread ${e.ident}`);
       return new EventCursor(e.ident, e.data, maxMs);
     });
-    this.kept.add(chunk.output.map((line) => ({ thread: this.nameOf(line.ident), ident: line.ident, text: line.text, t: line.t, stream: line.stream ? "stderr" : "stdout" })));
+    this.kept.add(chunk.output.map((line) => ({ thread: line.name ?? this.nameOf(line.ident), ident: line.ident, text: line.text, t: line.t, stream: line.stream ? "stderr" : "stdout" })));
     let index = 0;
     this.step = () => {
       const model = this.model;

@@ -218,7 +218,10 @@ export class Drainer {
     const room = CHUNK_LINES - this.output.length;
     if (room <= 0) return;
     known.output.drain((r) => {
-      if (r.tMs <= this.cutoffMs) this.output.push({ ident: known.ident, text: r.text, stream: r.stream, t: r.tMs });
+      if (r.tMs > this.cutoffMs) return;
+      const line: OutputRecord = { ident: known.ident, text: r.text, stream: r.stream, t: r.tMs };
+      if (r.name !== undefined) line.name = r.name;
+      this.output.push(line);
     }, room);
   }
 

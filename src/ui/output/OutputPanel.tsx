@@ -192,7 +192,7 @@ export function OutputPanel() {
                   revealTitle={t.reveal}
                   systemTitle={t.system}
                   goToLine={t.goToLine}
-                  onReveal={() => app.stores.timeline.getState().revealMoment(row.t, row.thread)}
+                  onReveal={() => app.stores.timeline.getState().revealMoment(row.t, row.thread, row.ident)}
                   onLine={(line, column) => link.showLine(line, { column, colorIndex: row.thread ? threadColorIndex(row.thread) : null, moveCursor: true })}
                 />
               ))}

@@ -26,6 +26,8 @@ export interface OutputRow {
   stderr: boolean;
   /** a second or later row of one multi-line print: drawn without name and time */
   continued: boolean;
+  /** the ident of the thread that printed it, where known: a renamed thread's lines carry each the name it printed under */
+  ident?: number;
   /** the run's final status, on summary rows */
   status?: RunStatus;
   /** written by the playground itself, not by a thread of the snippet (one may be named "playground" too) */
@@ -86,7 +88,8 @@ export class OutputLog {
       // panel's windowed rendering relies on.
       const parts = full.includes("\n") ? full.replace(/\n$/, "").split("\n") : [full];
       const system = line.system === true ? { system: true as const } : {};
-      return parts.map((text, i): OutputRow => ({ kind: "line", thread, t, text, stderr, continued: i > 0, ...system }));
+      const ident = Number.isInteger(line.ident) ? { ident: line.ident } : {};
+      return parts.map((text, i): OutputRow => ({ kind: "line", thread, t, text, stderr, continued: i > 0, ...system, ...ident }));
     });
     if (groups.length === 0) return;
     groups.sort((a, b) => timeKey(a[0].t) - timeKey(b[0].t));

@@ -18,7 +18,7 @@ export interface TimelineState {
   live: boolean;
   version: number;
   /** an output line was clicked: show this moment of this thread */
-  reveal: { tMs: number; thread: string; seq: number } | null;
+  reveal: { tMs: number; thread: string; ident?: number; seq: number } | null;
   /** a print tick was clicked: show this output row (index counted from the first row ever appended, see OutputLog.dropped) */
   outputFocus: { row: number; seq: number } | null;
   start(model: TraceModel, nowMs: () => number): void;
@@ -26,7 +26,8 @@ export interface TimelineState {
   addPrints(lines: readonly OutputLine[]): void;
   end(): void;
   clear(): void;
-  revealMoment(tMs: number, thread: string): void;
+  /** `ident`: the thread's, where known (a name may repeat, or have changed since) */
+  revealMoment(tMs: number, thread: string, ident?: number): void;
   focusOutputRow(row: number): void;
 }
 
@@ -49,8 +50,8 @@ export function createTimelineStore(): StoreApi<TimelineState> {
     },
     end: () => set((s) => ({ live: false, version: s.version + 1 })),
     clear: () => set((s) => ({ model: null, nowMs: null, live: false, version: s.version + 1, reveal: null, outputFocus: null })),
-    revealMoment: (tMs, thread) => {
-      if (Number.isFinite(tMs)) set({ reveal: { tMs, thread, seq: ++seq } });
+    revealMoment: (tMs, thread, ident) => {
+      if (Number.isFinite(tMs)) set({ reveal: { tMs, thread, ident, seq: ++seq } });
     },
     focusOutputRow: (row) => set({ outputFocus: { row, seq: ++seq } }),
   }));

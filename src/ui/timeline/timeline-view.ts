@@ -225,14 +225,14 @@ export class TimelineView {
       this.reader.reset();
       this.setView({ ...initialViewport(GUTTER_PX, Math.max(GUTTER_PX + 1, this.widthPx)), scrollY: 0 });
     }
-    if (s.reveal && s.reveal !== prev.reveal) this.revealMoment(s.reveal.tMs, s.reveal.thread);
+    if (s.reveal && s.reveal !== prev.reveal) this.revealMoment(s.reveal.tMs, s.reveal.thread, s.reveal.ident);
     if (s.model !== prev.model || s.live !== prev.live || s.reveal !== prev.reveal) this.invalidate();
     else this.liveRedraw();
   }
 
-  private revealMoment(tMs: number, thread: string): void {
+  private revealMoment(tMs: number, thread: string, ident?: number): void {
     const model = this.stores.timeline.getState().model;
-    const track = model ? [...model.threads.values()].find((t) => t.name === thread) : undefined;
+    const track = !model ? undefined : ident !== undefined && model.threads.has(ident) ? model.threads.get(ident) : [...model.threads.values()].find((t) => t.name === thread);
     this.highlight = { tMs, ident: track?.ident ?? -1, at: performance.now() };
     let view = reveal(this.view, tMs);
     const lane = track && this.layout?.threads.get(track.ident);
