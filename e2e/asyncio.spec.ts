@@ -332,27 +332,3 @@ test("a thread whose target awaits a plain promise is drawn idle while it waits,
   const waiter = result.threads.find((t) => t.name === "waiter")!;
   expect(waiter.runningMs, why).toBeLessThan((after - before) / 2);
 });
-
-test("asyncio.run(main()) whose first await is of a plain promise: main is drawn waiting there and at every await after", async ({ playground }) => {
-  // main() runs up to its first await before asyncio.run makes its Task: that
-  // await, of a promise no call of the API made, was no task's, main resumed
-  // as no task, and its sleep and gather were none of its own: it was drawn
-  // running for the whole run while the loop was drawn idle.
-  const result = await runSnippet(playground, `
-    import { asyncio, print } from "playground";
-    async function worker(name: string) { await asyncio.sleep(60); print(name); }
-    async function main() {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      await asyncio.sleep(100);
-      await asyncio.gather(worker("a"), worker("b"));
-    }
-    asyncio.run(main());
-  `);
-  expect(result.status, describeRun(result)).toBe("ok");
-  expect(outputTexts(result)).toEqual(["a", "b"]);
-  const main = (await coroutineTasks(playground)).find((t) => t.name === "main")!;
-  const why = JSON.stringify(main);
-  // Its running stretches are the short segments between its awaits: none spans the 100 ms sleep or the 60 ms gather.
-  expect(main.runs.length, why).toBeGreaterThanOrEqual(2);
-  expect(Math.max(...main.runs.map(([from, to]) => to - from)), why).toBeLessThan(50);
-});

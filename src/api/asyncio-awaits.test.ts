@@ -70,17 +70,4 @@ describe("the snippet's awaits", () => {
     const kinds = taskEvents(events()).map(([k]) => k);
     expect(kinds).toEqual([EventKind.TaskStart, EventKind.TaskAwait, EventKind.TaskResume, EventKind.TaskEnd]);
   });
-
-  it("give main's first await, of a plain promise made before its Task exists, to main: asyncio.run(main()) draws it waiting there and at its later awaits", async () => {
-    const { events } = running();
-    async function main() {
-      back(awaited(awaitMark(), new Promise((r) => setTimeout(r, 5))), await heldValue());
-      back(awaited(awaitMark(), asyncio.sleep(20)), await heldValue());
-    }
-    // (An await outside any task that no Task claims stays no task's: nothing is drawn for it.)
-    back(awaited(awaitMark(), new Promise((r) => setTimeout(r, 1))), await heldValue());
-    await asyncio.run(main());
-    const kinds = taskEvents(events()).map(([k]) => k);
-    expect(kinds).toEqual([EventKind.TaskStart, EventKind.TaskAwait, EventKind.TaskResume, EventKind.TaskAwait, EventKind.TaskResume, EventKind.TaskEnd]);
-  });
 });

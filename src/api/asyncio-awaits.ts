@@ -24,17 +24,9 @@
 // that is no object (`await null`) waits for nothing but the jobs queued
 // before it: it is drawn only if another task ran meanwhile. A Task is
 // awaited through its promise, not its then(), which would note one more
-// suspension a job later, for whichever task is current then.
-//
-// Outside any task the await is a suspension too, of no task, so that a
-// Task made before the segment ends can claim it, as it claims the API's
-// (asyncio-tasks.ts): `asyncio.run(main())` runs main's first segment before
-// its Task exists, and main's first await, of a plain promise, was no task's;
-// main then resumed as no task, and its later awaits were none of its own:
-// it was drawn running while it slept. Unclaimed, `back` says so (no current
-// task), so that code that is no task's does not wait as the last task that
-// ran. (A Task awaited outside any task goes through its then(), which may
-// tell whose the await is.)
+// suspension a job later, for whichever task is current then. Outside any
+// task, `back` says so (no current task), so that code that is no task's
+// does not wait as the last task that ran.
 
 import { enterTask, noteSuspension, notedSince, resume, suspensionsNoted, type Suspension } from "./asyncio-suspensions";
 import { currentTask, isTask } from "./asyncio-tasks";
@@ -46,11 +38,12 @@ export function awaitMark(): number {
   return suspensionsNoted();
 }
 
-/** The await of `value` begins (`mark` taken before it was evaluated): the suspension it is (of no task, outside one, until a Task claims it), or null for a Task awaited outside any. */
+/** The await of `value` begins (`mark` taken before it was evaluated): the suspension it is, or null outside any task. */
 export function awaited(mark: number, value: unknown): Suspension | null {
   const task = currentTask();
   const byOperand = notedSince(mark, task);
-  if (byOperand || (task === 0 && isTask(value))) {
+  if (byOperand || task === 0) {
+    // (A Task awaited outside any task known goes through its then(), which may tell whose the await is.)
     held = value;
     return byOperand ?? null;
   }

@@ -35,8 +35,6 @@ const pendingAwaits = new Map<number, number>();
 let noted = 0;
 /** how often a segment of another task than the last began: a task that resumes sees whether another ran meanwhile */
 let switches = 0;
-/** `noted` as the snippet last read a call of the API that makes tasks of coroutines (markClaims) */
-let claimFrom = 0;
 
 /** The task `current` says, ended or not (asyncio-tasks.ts currentTask says whether it may be taken). */
 export function currentRaw(): number {
@@ -116,19 +114,8 @@ export function resume(suspension: Suspension): void {
   if (pending === 0) context().trace(EventKind.TaskResume, 0, task);
 }
 
-/**
- * The snippet reads asyncio.run, createTask or gather: the coroutines it
- * hands the call are called after this, so their first segments'
- * suspensions are the ones noted from now on. One noted before is another
- * coroutine's, started earlier and not handed over (a ticker left running
- * beside `asyncio.run(main())`): it stays its caller's.
- */
-export function markClaims(): void {
-  claimFrom = noted;
-}
-
-/** The suspensions the current segment made since the snippet last read a call that makes tasks (markClaims), not yet traced. */
+/** The suspensions the current segment made so far, not yet traced. */
 export function unclaimedOfCurrent(): Suspension[] {
-  return unclaimed.filter((s) => s.task === current && s.seq > claimFrom);
+  return unclaimed.filter((s) => s.task === current);
 }
 

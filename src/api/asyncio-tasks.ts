@@ -19,14 +19,10 @@
 //     before `createTask(coro)` or `gather(coro, ...)` wraps it, so that
 //     segment's suspensions are first recorded as the caller's. They stay
 //     `unclaimed` until the end of the synchronous segment (one microtask),
-//     and a Task made in that segment claims them: asyncio.run(coro) and
-//     createTask take the caller's unclaimed awaits noted since the snippet
-//     read the call (asyncio.ts reads them through getters: the coroutine
-//     was called after, and an await noted before is another coroutine's);
-//     gather hands one to each coroutine it wraps when the counts match
-//     (each coroutine is suspended at exactly one await), else they stay the
-//     caller's. A Task made from a function claims none: its first segment
-//     runs as the Task.
+//     and a Task made in that segment claims them: createTask takes the
+//     caller's unclaimed awaits; gather hands one to each coroutine it wraps
+//     when the counts match (each coroutine is suspended at exactly one
+//     await), else they stay the caller's.
 //   - A task waits while it has any pending suspension (a counter), so a
 //     task awaiting gather(...) of three tasks resumes once, at the end.
 //   - `await task` calls the Task's `then` a job later (as JavaScript awaits
@@ -93,8 +89,7 @@ export class Task<T = unknown> implements PromiseLike<T> {
     ctx.trace(EventKind.TaskStart, 0, this.id);
     liveTasks.set(this.id, ctx);
     allTasks.add(this);
-    // (A function's first segment runs as this task, below: the caller's suspensions are none of its.)
-    for (const suspension of claim === "all" ? (typeof coro === "function" ? [] : unclaimedOfCurrent()) : claim) suspension.task = this.id;
+    for (const suspension of claim === "all" ? unclaimedOfCurrent() : claim) suspension.task = this.id;
     const started = Promise.resolve(typeof coro === "function" ? this.startAsCurrent(coro) : coro);
     // (gather's tasks are made side by side, each over a coroutine already started: which one a job belongs to is not known.)
     if (claim === "all") {

@@ -11,7 +11,7 @@ import { TimeoutError } from "../base/errors";
 import { context } from "../runtime/door";
 import { Thread } from "./thread";
 import { Queue as ThreadQueue } from "./queues";
-import { markClaims, suspend } from "./asyncio-suspensions";
+import { suspend } from "./asyncio-suspensions";
 import { Task, settledBy, wrapInTasks } from "./asyncio-tasks";
 import { Event, Lock, Queue, Semaphore } from "./asyncio-sync";
 import { loopTimer, type LoopTimer } from "./asyncio-timers";
@@ -102,22 +102,4 @@ async function runInThread<A extends unknown[], R>(fn: (...args: A) => R, args: 
   }
 }
 
-/**
- * A call that makes tasks of the coroutines it is given, read through a
- * getter: reading it marks where their first segments begin (markClaims).
- * Frozen, with its prototype: the function a getter returns is not among
- * what a reused worker's hygiene check walks (worker-fingerprint.ts), so
- * nothing of it may change.
- */
-function claiming(fn: (...args: never[]) => unknown): PropertyDescriptor {
-  Object.freeze(fn.prototype);
-  Object.freeze(fn);
-  return { get: () => (markClaims(), fn), enumerable: true };
-}
-
-const plain = { sleep, waitFor, toThread, Lock, Semaphore, Event, Queue, Task };
-export const asyncio = Object.defineProperties(plain, {
-  run: claiming(run),
-  createTask: claiming(createTask),
-  gather: claiming(gather),
-}) as typeof plain & { run: typeof run; createTask: typeof createTask; gather: typeof gather };
+export const asyncio = { run, sleep, createTask, gather, waitFor, toThread, Lock, Semaphore, Event, Queue, Task };
