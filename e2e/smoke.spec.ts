@@ -48,6 +48,13 @@ test("the toolbar does not move when a run starts: at 1440 px it stays one row w
     // "Running… 1.25 s" is wider than "Ready"; wider still past ten seconds, which the status's width allows for.
     await expect(playground.getByTestId("status")).toHaveText(/[1-9]\.\d+ s$/, { timeout: 20_000 });
     expect(await height()).toBe(ready);
+    // The widest time the status shows (past a minute it says "1:05"): set for a moment, measured at once.
+    const widest = await playground.evaluate(() => {
+      const time = document.querySelector(".toolbar .status-time")!;
+      time.textContent = "59.9 s";
+      return document.querySelector(".toolbar")!.getBoundingClientRect().height;
+    });
+    expect(widest).toBe(ready);
     await playground.evaluate(() => window.playground!.stop());
     await run;
   } finally {

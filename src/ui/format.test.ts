@@ -1,7 +1,7 @@
 // The summary line is what a learner reads after a run: a controlled run's
 // must name its seed, steps and preemptions, in the page's language.
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatRunTime, summarize } from "./format";
+import { formatDuration, formatElapsed, formatRunTime, summarize } from "./format";
 import type { RunResult } from "../runtime/types";
 
 const RESULT: RunResult = {
@@ -27,5 +27,7 @@ describe("times on the page", () => {
     expect(formatRunTime(12.34)).toBe("12.3 ms");
     expect(formatDuration(0)).toBe("0.0 ms");
     expect([formatDuration(840.2), formatDuration(3250), formatDuration(125_000)]).toEqual(["840 ms", "3.25 s", "2 min 5 s"]);
+    // The toolbar's status: minutes:seconds past a minute, no wider than "59.9 s".
+    expect([formatElapsed(59_940), formatElapsed(60_000), formatElapsed(125_400), formatElapsed(3_725_000)]).toEqual(["59.9 s", "1:00", "2:05", "62:05"]);
   });
 });

@@ -27,6 +27,17 @@ export function formatDuration(ms: number): string {
   return `${minutes} min ${Math.round((ms - minutes * 60_000) / 1000)} s`;
 }
 
+/**
+ * A run's time in the toolbar's status: as formatDuration up to a minute,
+ * then minutes:seconds ("2:05"), which is no wider than "59.9 s": the
+ * status keeps one width (layout.css), so the toolbar never wraps mid-run.
+ */
+export function formatElapsed(ms: number): string {
+  if (!(ms >= 60_000)) return formatDuration(ms);
+  const seconds = Math.floor(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
 const WORDS: Strings<{
   phases: Record<RunPhase, string>;
   exitCode: (code: number) => string;

@@ -3,7 +3,7 @@
 // call the run controller; nothing is decided here.
 
 import { useEffect, useState } from "react";
-import { formatDuration, phaseLabel } from "../format";
+import { formatElapsed, phaseLabel } from "../format";
 import { RunStopButtons } from "./RunStopButtons";
 import { RaceSetting } from "./RaceSetting";
 import { useRunState } from "../state/hooks";
@@ -57,7 +57,7 @@ export function StatusText() {
     <div className={`status status-${paused && phase === "stopped" ? "paused" : phase}`} role="status" data-testid="status">
       <span className="status-dot" aria-hidden="true" />
       {phaseLabel(phase, language, paused)}
-      {elapsed !== null && phase !== "idle" && <span className="status-time">{formatDuration(elapsed)}</span>}
+      {elapsed !== null && phase !== "idle" && <span className="status-time">{formatElapsed(elapsed)}</span>}
     </div>
   );
 }
