@@ -292,6 +292,9 @@ describe("diagnostics", () => {
       [14, processFieldWriteMessage("n")],
       [14, processWriteMessage("hits")],
     ]);
+    // The playground's Process imported under another name is one.
+    expect(warnings(`import { Process as Proc } from "playground";\nclass W extends Proc { n = 0; override run() { this.n += 1; } }`).map((d) => [d.line, d.message]))
+      .toEqual([[2, processFieldWriteMessage("n")]]);
     // A class of the snippet's own called Process is no process.
     expect(warnings(`let c = 0;\nclass Process { constructor(o: object) {} }\nfunction f() { c++; }\nnew Process({ target: f });`)).toEqual([]);
   });

@@ -29,13 +29,13 @@ function copiedValue(init: ts.Expression | undefined): boolean {
     || ts.isTemplateExpression(init) || ts.isNewExpression(init);
 }
 
-/** The class whose run() method `node` is written in, if that class is a Thread subclass. */
-function runOfThreadClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+/** The class whose run() method `node` is written in, if that class is a Thread subclass (a Process one, however it was imported). */
+function runOfThreadClass(node: ts.Node, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): ts.ClassLikeDeclaration | undefined {
   for (let n = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
     if (!ts.isFunctionLike(n)) continue;
     const cls = n.parent;
     const isRun = ts.isMethodDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === "run";
-    return isRun && ts.isClassLike(cls) && isThreadClass(cls) ? cls : undefined;
+    return isRun && ts.isClassLike(cls) && (isThreadClass(cls) || isProcessClass(cls, symbolOf)) ? cls : undefined;
   }
   return undefined;
 }
@@ -62,7 +62,7 @@ function thisField(target: ts.Expression): string | undefined {
 export function copiedFieldWrite(node: ts.Node, target: ts.Expression, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): string | undefined {
   const field = thisField(target);
   if (!field) return undefined;
-  const cls = runOfThreadClass(node);
+  const cls = runOfThreadClass(node, symbolOf);
   const declared = cls?.members.find((m): m is ts.PropertyDeclaration =>
     ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === field);
   const init = declared?.initializer;
