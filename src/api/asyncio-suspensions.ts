@@ -36,9 +36,20 @@ let noted = 0;
 /** how often a segment of another task than the last began: a task that resumes sees whether another ran meanwhile */
 let switches = 0;
 
-/** The task `current` says, ended or not (asyncio-tasks.ts currentTask says whether it may be taken). */
+/** The task `current` says, ended or not (currentTask says whether it may be taken). */
 export function currentRaw(): number {
   return current;
+}
+
+/** tasks started and not yet ended, and the thread each runs in (asyncio-tasks.ts adds and removes them) */
+export const liveTasks = new Map<number, WorkerContext>();
+
+/** The task whose segment runs now (0: none): the snippet's awaits and the API's read it. */
+export function currentTask(): number {
+  // (A task that ended may still be `current`: the last to resume, before code after the loop awaits.)
+  // (And one of this thread's: a worker serves thread after thread, and one that ended may have left a task running.)
+  // (Code an ended thread left running may await too: it is no task's, nor any thread's.)
+  return current !== 0 && hasContext() && liveTasks.get(current) === context() ? current : 0;
 }
 
 /** `task`'s segment runs now, inside its caller's (a task's first segment, which the caller's code goes on after). */
@@ -73,7 +84,7 @@ export function noteSuspension(task: number, instant = false): Suspension {
 }
 
 /** Await `promise` as the current task (or `task`): it shows as waiting until the promise settles. */
-export function suspend<T>(promise: Promise<T>, task = current): Promise<T> {
+export function suspend<T>(promise: Promise<T>, task = currentTask()): Promise<T> {
   const suspension = noteSuspension(task);
   return promise.finally(() => resume(suspension));
 }
@@ -81,7 +92,8 @@ export function suspend<T>(promise: Promise<T>, task = current): Promise<T> {
 function traceAwaits(): void {
   for (const suspension of unclaimed) {
     const { task, tMs } = suspension;
-    if (task === 0 || suspension.done || suspension.instant || !hasContext() || context() !== suspension.ctx) continue;
+    // (Nothing is traced for a task that has ended: its row ends there.)
+    if (task === 0 || suspension.done || suspension.instant || !hasContext() || context() !== suspension.ctx || !liveTasks.has(task)) continue;
     suspension.traced = true;
     const pending = (pendingAwaits.get(task) ?? 0) + 1;
     pendingAwaits.set(task, pending);
@@ -108,7 +120,7 @@ export function resume(suspension: Suspension): void {
     return;
   }
   enterTask(task);
-  if (task === 0) return;
+  if (task === 0 || !liveTasks.has(task)) return;
   const pending = (pendingAwaits.get(task) ?? 1) - 1;
   pendingAwaits.set(task, pending);
   if (pending === 0) context().trace(EventKind.TaskResume, 0, task);

@@ -41,29 +41,21 @@
 // Trace events: TaskStart/TaskEnd(arg 1 = failed)/TaskAwait/TaskResume with
 // obj = the task's id; its name is sent as a label for that id.
 
-import { context, hasContext, nameRef, place, type WorkerContext } from "../runtime/door";
+import { context, nameRef, place } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { EventKind } from "../trace/events";
-import { currentRaw, setCurrent, suspend, unclaimedOfCurrent, type Suspension } from "./asyncio-suspensions";
+import { currentRaw, currentTask, liveTasks, setCurrent, suspend, unclaimedOfCurrent, type Suspension } from "./asyncio-suspensions";
+
+export { currentTask };
 
 type Awaitable<T> = PromiseLike<T>;
 
 /** tasks made or started whose first segment's jobs may not all have run yet (see the header) */
 const startsPending = new Set<number>();
-/** tasks started and not yet ended, and the thread each runs in */
-const liveTasks = new Map<number, WorkerContext>();
+
 /** every Task: told apart without running the snippet's code (instanceof runs a Proxy's trap) */
 const allTasks = new WeakSet<object>();
 let taskCount = 0;
-
-/** The task whose segment runs now (0: none): asyncio-awaits.ts reads it at each of the snippet's awaits, and sets it as one resumes. */
-export function currentTask(): number {
-  // (A task that ended may still be `current`: the last to resume, before code after the loop awaits.)
-  // (And one of this thread's: a worker serves thread after thread, and one that ended may have left a task running.)
-  // (Code an ended thread left running may await too: it is no task's, nor any thread's.)
-  const current = currentRaw();
-  return current !== 0 && hasContext() && liveTasks.get(current) === context() ? current : 0;
-}
 
 export function isTask(value: unknown): value is Task {
   return typeof value === "object" && value !== null && allTasks.has(value);
@@ -124,7 +116,7 @@ export class Task<T = unknown> implements PromiseLike<T> {
 
   /** `await task`: the awaiting task waits until this one is done. */
   then<A = T, B = never>(ok?: ((value: T) => A | PromiseLike<A>) | null, fail?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
-    const current = currentRaw();
+    const current = currentTask();
     return suspend(this.promise, current !== 0 ? current : this.firstSegmentOwner()).then(ok, fail);
   }
 
