@@ -26,10 +26,13 @@
 // awaited through its promise, not its then(), which would note one more
 // suspension a job later, for whichever task is current then. Outside any
 // task, `back` says so (no current task), so that code that is no task's
-// does not wait as the last task that ran.
+// does not wait as the last task that ran; the last such await of an
+// object is kept, untraced, for `asyncio.run(main())` to take as main's
+// first (asyncio-suspensions.ts claimPlain).
 
-import { enterTask, noteSuspension, notedSince, resume, suspensionsNoted, type Suspension } from "./asyncio-suspensions";
-import { currentTask, isTask } from "./asyncio-tasks";
+import { enterTask, notePlain, noteSuspension, notedSince, resume, suspensionsNoted, type Suspension } from "./asyncio-suspensions";
+import { awaitedAtTop, currentTask, isTask } from "./asyncio-tasks";
+import { hasContext } from "../runtime/door";
 
 /** what to await for the await being made, between aw() and held() (nothing runs between them) */
 let held: unknown;
@@ -38,14 +41,14 @@ export function awaitMark(): number {
   return suspensionsNoted();
 }
 
-/** The await of `value` begins (`mark` taken before it was evaluated): the suspension it is, or null outside any task. */
+/** The await of `value` begins (`mark` taken before it was evaluated): the suspension it is (outside any task, of none, or null). */
 export function awaited(mark: number, value: unknown): Suspension | null {
   const task = currentTask();
   const byOperand = notedSince(mark, task);
   if (byOperand || task === 0) {
-    // (A Task awaited outside any task known goes through its then(), which may tell whose the await is.)
     held = value;
-    return byOperand ?? null;
+    // (A Task awaited outside any task known goes through its then(), which may tell whose the await is.)
+    return byOperand ?? (isTask(value) ? (hasContext() ? awaitedAtTop(value) : null) : notePlain(value));
   }
   const suspension = noteSuspension(task, value === null || (typeof value !== "object" && typeof value !== "function"));
   const watched = isTask(value) ? value.promise : value;

@@ -83,6 +83,61 @@ export function noteSuspension(task: number, instant = false): Suspension {
   return suspension;
 }
 
+/** the last await outside any task, of an object (a promise, a thenable), while it may be a coroutine's first (claimLast) */
+let lastPlain: { suspension: Suspension; value: object } | null = null;
+/** the intrinsic, taken before any snippet runs */
+const promiseThen = Promise.prototype.then as (this: unknown, ok: () => void, fail: () => void) => Promise<void>;
+
+/**
+ * An await outside any task, of an object: a suspension of no task, kept
+ * only as the last such (no trace, no watch: most code that is no task's
+ * never meets asyncio), in case it is the first await of a coroutine that
+ * `asyncio.run(main())` is about to make a Task of (claimLast).
+ */
+export function notePlain(value: unknown): Suspension | null {
+  if (value === null || (typeof value !== "object" && typeof value !== "function") || !hasContext()) return null;
+  const suspension = noteUntraced(0);
+  lastPlain = { suspension, value };
+  return suspension;
+}
+
+/** A suspension of `task` that nothing traces unless something claims it (claimLast), or says whose it is (asyncio-tasks.ts awaitedAtTop). */
+export function noteUntraced(task: number): Suspension {
+  const ctx = context();
+  return { task, tMs: ctx.now(), ctx, seq: ++noted, switches, instant: false, traced: false, done: false };
+}
+
+/**
+ * A Task over a coroutine already started (`asyncio.run(main())`,
+ * `createTask(work())`) takes the last suspension its caller noted and has
+ * not traced: the coroutine's first await, made just before. Awaits the
+ * coroutine made through others it awaited at once (`await inner()`) are
+ * one suspension (asyncio-awaits.ts: what the operand noted is the
+ * await's); one noted before the last is another coroutine's, a helper
+ * started and not awaited, a ticker started beside main, and stays its
+ * caller's. Outside any task the last may be an await of a plain promise
+ * (notePlain): then its settling is watched from now on, and a rejection
+ * is seen after the coroutine's own handler ran.
+ */
+export function claimLast(task: number): void {
+  const mine = unclaimedOfCurrent().at(-1);
+  const plain = lastPlain?.suspension.done === false && currentTask() === 0 ? lastPlain : null;
+  lastPlain = null;
+  if (plain && !(mine && mine.seq > plain.suspension.seq)) {
+    const { suspension, value } = plain;
+    suspension.task = task;
+    try {
+      promiseThen.call(value, () => resume(suspension), () => resume(suspension));
+    } catch {
+      // No promise (a thenable): its `back` ends the suspension.
+    }
+    if (unclaimed.length === 0) queueMicrotask(traceAwaits);
+    unclaimed.push(suspension);
+  } else if (mine) {
+    mine.task = task;
+  }
+}
+
 /** Await `promise` as the current task (or `task`): it shows as waiting until the promise settles. */
 export function suspend<T>(promise: Promise<T>, task = currentTask()): Promise<T> {
   const suspension = noteSuspension(task);
@@ -128,6 +183,7 @@ export function resume(suspension: Suspension): void {
 
 /** The suspensions the current segment made so far, not yet traced. */
 export function unclaimedOfCurrent(): Suspension[] {
-  return unclaimed.filter((s) => s.task === current);
+  const task = currentTask();
+  return unclaimed.filter((s) => s.task === task);
 }
 

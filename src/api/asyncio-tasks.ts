@@ -44,7 +44,7 @@
 import { context, nameRef, place } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { EventKind } from "../trace/events";
-import { currentRaw, currentTask, liveTasks, setCurrent, suspend, unclaimedOfCurrent, type Suspension } from "./asyncio-suspensions";
+import { claimLast, currentRaw, currentTask, liveTasks, noteUntraced, setCurrent, suspend, unclaimedOfCurrent, type Suspension } from "./asyncio-suspensions";
 
 export { currentTask };
 
@@ -52,6 +52,25 @@ type Awaitable<T> = PromiseLike<T>;
 
 /** tasks made or started whose first segment's jobs may not all have run yet (see the header) */
 const startsPending = new Set<number>();
+
+/** per Task, the snippet's awaits of it made outside any task known, whose then() is yet to come (awaitedAtTop) */
+const topAwaits = new WeakMap<Task, Suspension[]>();
+
+/**
+ * The snippet awaits `task` outside any task known (in a coroutine's first
+ * segment, run before its Task existed: `asyncio.run(main())`): JavaScript
+ * calls its then() a job later, which tells whose the await is; the
+ * suspension returned is that await's, for its `back`, which makes that
+ * task current again as it resumes (it made none current before: main, once
+ * resumed from `await ta`, lost itself, and its next awaits were no task's).
+ */
+export function awaitedAtTop(task: Task): Suspension {
+  const token = noteUntraced(0);
+  const queue = topAwaits.get(task);
+  if (queue) queue.push(token);
+  else topAwaits.set(task, [token]);
+  return token;
+}
 
 /** every Task: told apart without running the snippet's code (instanceof runs a Proxy's trap) */
 const allTasks = new WeakSet<object>();
@@ -81,7 +100,10 @@ export class Task<T = unknown> implements PromiseLike<T> {
     ctx.trace(EventKind.TaskStart, 0, this.id);
     liveTasks.set(this.id, ctx);
     allTasks.add(this);
-    for (const suspension of claim === "all" ? unclaimedOfCurrent() : claim) suspension.task = this.id;
+    // A coroutine already started: its first await, noted as its caller's (asyncio-suspensions.ts claimLast). A
+    // function's first segment runs as this task, below: its caller's suspensions are none of its.
+    if (claim !== "all") for (const suspension of claim) suspension.task = this.id;
+    else if (typeof coro !== "function") claimLast(this.id);
     const started = Promise.resolve(typeof coro === "function" ? this.startAsCurrent(coro) : coro);
     // (gather's tasks are made side by side, each over a coroutine already started: which one a job belongs to is not known.)
     if (claim === "all") {
@@ -117,7 +139,16 @@ export class Task<T = unknown> implements PromiseLike<T> {
   /** `await task`: the awaiting task waits until this one is done. */
   then<A = T, B = never>(ok?: ((value: T) => A | PromiseLike<A>) | null, fail?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
     const current = currentTask();
-    return suspend(this.promise, current !== 0 ? current : this.firstSegmentOwner()).then(ok, fail);
+    const owner = current !== 0 ? current : this.firstSegmentOwner();
+    // The await (outside any task known, as it began) this then() is JavaScript's call for: whose it is is known
+    // now, and its `back` makes that task current as it resumes (asyncio-awaits.ts).
+    // (Done: the wait is this suspend's to trace; the token only tells `back` whose it was.)
+    const token = topAwaits.get(this)?.shift();
+    if (token) {
+      token.task = owner;
+      token.done = true;
+    }
+    return suspend(this.promise, owner).then(ok, fail);
   }
 
   /** The task whose first segment a then() with no current task came from, if that is known (see the header); 0 if not. */
