@@ -12,8 +12,9 @@
 // the whole trace is in (events of different threads reach the page in no
 // particular order), and only while every event was kept: past a cap or a
 // drop, a missing release is what the page was told it does not have. A
-// Lock some thread released without holding it (Python allows it) is
-// checked once those releases are settled (lock-releases.ts).
+// Lock some thread released without holding it (Python allows it) is not
+// checked: where such a release falls among the holds is not known
+// (lock-releases.ts).
 
 import type { Contradiction, TraceModel } from "./model";
 import type { LockTrack } from "./model-lock";
@@ -78,7 +79,11 @@ export function checkHolds(model: TraceModel): void {
   for (const lock of model.locks.values()) {
     // (A Lock's releases by threads not holding it end the holds they ended once settled, unless there were too
     // many to settle; an RLock has none the runtime records, and one read ends whoever's hold is open: not checked.)
-    if (!CHECKED_KINDS.has(kindOf(lock.id)) || (lock.releasesByOthers > 0 && !lock.foreign?.exact)) continue;
+    // (A Lock some thread released without holding it is not checked: such a release is stamped before it frees
+    // the Lock, as any is, but the releaser holds nothing that keeps another thread from taking the Lock between:
+    // where it falls among the holds is placed as well as the stamps allow (lock-releases.ts), not known. A busy
+    // correct program was said to contradict itself.)
+    if (!CHECKED_KINDS.has(kindOf(lock.id)) || lock.releasesByOthers > 0) continue;
     const found = twoHolders(lock, model.untraced.spans);
     if (found) {
       model.contradiction = found;

@@ -71,6 +71,37 @@ describe("a Lock released by another thread", () => {
     }
   });
 
+  it("hands the lock on where the clock ties: an acquire stamped as a release came after it, in every order of reading", () => {
+    // A freer releases the lock at 2, 3 and 4 (one coarse tick holds many hand-overs); the takers' acquires
+    // are stamped as the release before them: Thread-1 at 1 and 3, Thread-2 at 2.
+    const events = new Map<number, Events>([
+      [1, [2, 3, 4].map((t): Events[number] => [1, t, EventKind.LockReleased, 0, GATE])],
+      [2, [[2, 1, EventKind.LockAcquired, 0, GATE], [2, 3, EventKind.LockAcquired, 0, GATE]]],
+      [3, [[3, 2, EventKind.LockAcquired, 0, GATE]]],
+    ]);
+    for (const order of orders(3)) {
+      const m = read(["freer", "Thread-1", "Thread-2"], events, order);
+      const why = `read in order ${order}`;
+      expect([holdsOf(m, GATE, 2), holdsOf(m, GATE, 3)], why).toEqual([[[1, 2], [3, 4]], [[2, 3]]]);
+      expect(m.contradiction, why).toBeNull();
+    }
+  });
+
+  it("takes a release stamped while no hold was going as the end of the next hold, where the next one began at the latest", () => {
+    // The freer stamped its second release at 2, before it freed the Lock; Thread-2 had taken it at 3 meanwhile
+    // (nothing the freer holds orders the two), and Thread-1 took it again at 5.
+    const events = new Map<number, Events>([
+      [1, [[1, 2, EventKind.LockReleased, 0, GATE], [1, 2, EventKind.LockReleased, 0, GATE]]],
+      [2, [[2, 1, EventKind.LockAcquired, 0, GATE], [2, 5, EventKind.LockAcquired, 0, GATE]]],
+      [3, [[3, 3, EventKind.LockAcquired, 0, GATE]]],
+    ]);
+    for (const order of orders(3)) {
+      const m = read(["freer", "Thread-1", "Thread-2"], events, order);
+      const why = `read in order ${order}`;
+      expect([holdsOf(m, GATE, 2)[0], holdsOf(m, GATE, 3)], why).toEqual([[1, 2], [[3, 5]]]);
+    }
+  });
+
   it("bounds the work forged releases cost: past it the holds stand as read, and the lock is not checked", () => {
     // 2,000 threads each hold the lock once, and one of them "releases" it 3,000 times: each release searches
     // every holder's list, 6 M searches in all.

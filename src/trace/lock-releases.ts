@@ -54,7 +54,9 @@ export class ForeignReleases {
     if (!times || !this.affords(times.length * holds.size)) return;
     for (const [list, ends] of this.changed) for (const [i, end] of ends) list.ends.data[i] = end;
     this.changed.clear();
-    for (let k = 0; k < times.length; k++) this.end(holds, times.data[k]);
+    // In time order: each release ends the hold that the ones before it left going (two threads' releases are read in no set order).
+    const inOrder = times.data.slice(0, times.length).sort();
+    for (let k = 0; k < inOrder.length; k++) this.end(holds, inOrder[k]);
     this.exact = true;
   }
 
@@ -65,18 +67,64 @@ export class ForeignReleases {
     return true;
   }
 
-  /** Ends, at `tMs`, the exclusive hold begun last at or before it, if it lasted past it. */
+  /**
+   * Ends, at `tMs`, the exclusive hold begun last before it that lasted past
+   * it; or, if none did, one begun at that very moment. Stamps tie (a
+   * coarse clock tick holds many hand-overs): an acquire stamped as the
+   * release is, beside a hold still going then, came just after it (the
+   * Lock was taken only once free), and the release ended the other one.
+   * Ending the tied one instead left the other going on over it: a correct
+   * program was said to contradict itself.
+   */
   private end(holds: Map<number, IntervalList>, tMs: number): void {
     let held: IntervalList | undefined;
     let at = -1;
+    let tied: IntervalList | undefined;
+    let tiedAt = -1;
     for (const list of holds.values()) {
-      const i = upperBound(list.starts.data, list.length, tMs) - 1;
-      if (i >= 0 && list.tags.data[i] === 0 && (!held || list.starts.data[i] > held.starts.data[at])) {
+      const { starts, ends, tags } = list;
+      let i = upperBound(starts.data, list.length, tMs) - 1;
+      for (; i >= 0 && starts.data[i] === tMs; i--) {
+        if (tags.data[i] === 0 && ends.data[i] > tMs && !tied) {
+          tied = list;
+          tiedAt = i;
+        }
+      }
+      if (i >= 0 && tags.data[i] === 0 && ends.data[i] > tMs && (!held || starts.data[i] > held.starts.data[at])) {
         held = list;
         at = i;
       }
     }
-    if (!held || !(held.ends.data[at] > tMs)) return;
+    if (!held) {
+      held = tied;
+      at = tiedAt;
+    }
+    if (!held) {
+      // No hold was going at its stamp: a release by a thread that does not hold the Lock is stamped before it
+      // frees it, and another thread may take the Lock between (the releaser holds nothing that orders the two):
+      // it ended the first hold begun after its stamp, at the latest where the next one began.
+      for (const list of holds.values()) {
+        const i = upperBound(list.starts.data, list.length, tMs);
+        if (i < list.length && list.tags.data[i] === 0 && (!held || list.starts.data[i] < held.starts.data[at])) {
+          held = list;
+          at = i;
+        }
+      }
+      if (!held || this.changed.get(held)?.has(at)) return;
+      const from = held.starts.data[at];
+      let next = held.ends.data[at];
+      for (const list of holds.values()) {
+        const i = upperBound(list.starts.data, list.length, from);
+        if (i < list.length && list.starts.data[i] < next) next = list.starts.data[i];
+      }
+      if (next < held.ends.data[at]) this.endAt(held, at, next);
+      return;
+    }
+    this.endAt(held, at, tMs);
+  }
+
+  /** Ends hold `at` of `list` at `tMs`, keeping its end as read for the settle. */
+  private endAt(held: IntervalList, at: number, tMs: number): void {
     let ends = this.changed.get(held);
     if (!ends) this.changed.set(held, (ends = new Map()));
     if (!ends.has(at)) ends.set(at, held.ends.data[at]);

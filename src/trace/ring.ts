@@ -190,7 +190,12 @@ export class RingWriter {
   lockAcquired(ref: number, releasedAt = -1): void {
     if (!this.fastEvents) return;
     let tMs = this.coarseMs();
-    if (releasedAt >= 0 && this.f64[releasedAt] > tMs) this.lastMs = tMs = this.f64[releasedAt];
+    if (releasedAt >= 0) {
+      if (this.f64[releasedAt] > tMs) this.lastMs = tMs = this.f64[releasedAt];
+      // A stamp ahead of the coarse clock is kept there too, for the release that ends this hold: another
+      // thread may release a Lock, and its clock may lag this one's (releaseTime).
+      else if (tMs > this.f64[this.coarseClockIndex]) this.f64[releasedAt] = tMs;
+    }
     if (this.held && !this.folding && ref === this.heldRef && tMs === this.heldMs && this.heldCount < 0xffffff) {
       this.folding = true;
       return;
@@ -213,6 +218,12 @@ export class RingWriter {
    */
   releaseTime(releasedAt: number): number {
     const coarse = this.f64[this.coarseClockIndex];
+    // Never before the acquire of the hold it ends (kept there if it ran ahead of the coarse clock: lockAcquired).
+    // A Lock may be released by a thread that does not hold it, whose clock lags the holder's: stamped by its
+    // own, the release came before the acquire, and the page took the hold it ended for another's.
+    // (Within MAX_FLOOR_AHEAD_MS of the coarse clock: the snippet can write the slot.)
+    const floor = this.f64[releasedAt];
+    if (floor > this.lastMs && floor > coarse && floor - coarse <= MAX_FLOOR_AHEAD_MS) this.lastMs = floor;
     if (coarse >= this.lastMs) return coarse;
     this.f64[releasedAt] = this.lastMs;
     return this.lastMs;
