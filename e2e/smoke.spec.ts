@@ -38,7 +38,7 @@ test("on a laptop's width nothing runs past the page's edge: the toolbar wraps, 
   }
 });
 
-test("the toolbar does not move when a run starts: at 1440 px it stays one row while the status counts the seconds", async ({ playground }) => {
+test("the toolbar does not move when a run starts or the GIL is chosen: at 1440 px it stays one row", async ({ playground }) => {
   const before = playground.viewportSize()!;
   try {
     await playground.setViewportSize({ width: 1440, height: 800 });
@@ -57,6 +57,13 @@ test("the toolbar does not move when a run starts: at 1440 px it stays one row w
     expect(widest).toBe(ready);
     await playground.evaluate(() => window.playground!.stop());
     await run;
+    // Nor when the GIL is chosen (its switch interval shows), from the toolbar or by the code's first line.
+    await playground.getByTestId("mode-gil").check();
+    expect(await height()).toBe(ready);
+    await playground.getByTestId("mode-parallel").check();
+    await playground.evaluate(() => window.playground!.setCode('// playground: gil=on switchInterval=5\nimport { print } from "playground";\nprint(1);\n'));
+    await expect(playground.getByTestId("gil-by-code")).toHaveCount(1);
+    expect(await height()).toBe(ready);
   } finally {
     await playground.setViewportSize(before);
   }

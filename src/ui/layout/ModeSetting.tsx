@@ -18,6 +18,8 @@ type Mode = "parallel" | "gil" | "controlled";
 const STRINGS: Strings<{
   mode: string; parallel: string; controlled: string; titles: Record<Mode, string>;
   switchEvery: string; ms: string; byCode: string; byCodeTitle: string;
+  /** what `byCode` says where the toolbar has little room (layout.css) */
+  byCodeShort: string;
 }> = {
   en: {
     mode: "Run mode",
@@ -30,6 +32,7 @@ const STRINGS: Strings<{
     },
     switchEvery: "switch every", ms: "ms",
     byCode: "set by the code",
+    byCodeShort: "line 1",
     byCodeTitle: "Line 1 of the code (// playground: gil=... or controlled=...) sets this; edit that line to change it",
   },
   zh: {
@@ -43,6 +46,7 @@ const STRINGS: Strings<{
     },
     switchEvery: "切换间隔", ms: "毫秒",
     byCode: "由代码设定",
+    byCodeShort: "第 1 行",
     byCodeTitle: "代码第 1 行（// playground: gil=... 或 controlled=...）设定了这一项；要改它，请修改那一行",
   },
 };
@@ -101,9 +105,10 @@ export function ModeSetting() {
         ))}
       </div>
       {byCode && <span id="gil-by-code" className="setting-source" data-testid="gil-by-code">{t.byCode}</span>}
+      {byCode && <span className="setting-source-short" aria-hidden="true">{t.byCodeShort}</span>}
       {mode === "gil" && (
-        <label className="setting-interval">
-          {t.switchEvery}
+        <label className="setting-interval" title={`${t.switchEvery} ${gil.switchIntervalMs} ${t.ms}`}>
+          <span className="setting-interval-label">{t.switchEvery}</span>
           <input
             type="number"
             min={1}
@@ -115,7 +120,7 @@ export function ModeSetting() {
               if (Number.isFinite(ms) && ms > 0) settings.getState().update({ switchIntervalMs: ms });
             }}
           />
-          {t.ms}
+          <span className="setting-interval-unit">{t.ms}</span>
         </label>
       )}
     </div>
