@@ -292,6 +292,9 @@ describe("diagnostics", () => {
       [14, processFieldWriteMessage("n")],
       [14, processWriteMessage("hits")],
     ]);
+    // A target written as a method is one too.
+    expect(warnings(`import { Process } from "playground";\nlet n = 0;\nnew Process({ target() { n++; } });`).map((d) => [d.line, d.message]))
+      .toEqual([[3, processWriteMessage("n")]]);
     // The playground's Process imported under another name is one.
     expect(warnings(`import { Process as Proc } from "playground";\nclass W extends Proc { n = 0; override run() { this.n += 1; } }`).map((d) => [d.line, d.message]))
       .toEqual([[2, processFieldWriteMessage("n")]]);

@@ -8,7 +8,8 @@
 //
 // Certain only (a warning that cries wolf is not read): a function runs in a
 // process when it is
-//   - the `target` of a `new Process({...})` of the playground's Process;
+//   - the `target` of a `new Process({...})` of the playground's Process
+//     (a function, one named, or a method: `target() { ... }`);
 //   - the `run` method of a class that extends it;
 //   - the function a Pool's map/apply family, or a ProcessPoolExecutor's
 //     submit/map, is given, the pool being a const made with `new` of the
@@ -62,6 +63,7 @@ function processTarget(node: ts.NewExpression, refs: References): ts.FunctionLik
     if (!p.name || !ts.isIdentifier(p.name) || p.name.text !== "target") continue;
     if (ts.isPropertyAssignment(p)) return functionOf(p.initializer, refs);
     if (ts.isShorthandPropertyAssignment(p)) return functionOf(p.name, refs);
+    if (ts.isMethodDeclaration(p) && p.body) return p;
   }
   return undefined;
 }
