@@ -59,6 +59,20 @@ test("messages a snippet posts itself are not the runtime's: no spawn storm, no 
   await expectNextRunWorks(playground);
 });
 
+test("a then() put on Object.prototype does not reach into the runtime's own promises: no error escapes a thread's worker", async ({ playground, pageErrors }) => {
+  // The learner review's case: resolving the runtime's promise of a thread's
+  // end with its context looked up the snippet's then(), which replaced the
+  // context: the worker threw, uncaught, after each thread.
+  const result = await runSnippet(playground, `import { Thread, print, sleep } from "playground";
+(Object.prototype as any).then = (resolve: (v: unknown) => void) => resolve(1);
+const t = new Thread({ target: () => { print("in thread"); sleep(20); } });
+t.start(); t.join(); print("end");`);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual(["in thread", "end"]);
+  await expectNextRunWorks(playground);
+  expect(pageErrors.messages).toEqual([]);
+});
+
 test("100,000 threads started and joined one after another run to the end; a failed start() leaves nothing behind", async ({ playground }) => {
   // Issue 10, item 4: slots and their memory are reused; a start() that
   // fails (an argument that cannot be copied) takes nothing.

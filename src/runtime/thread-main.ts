@@ -27,6 +27,9 @@ import { bindHostCallsToThreads } from "./thread-host-calls";
 import { armEventLoop } from "./thread-event-loop";
 import { safely, UNPRINTABLE } from "./thrown";
 
+/** (Taken as the module loads: a snippet may set globalThis.performance.) */
+const perf = performance;
+
 type Hygiene = ReturnType<typeof armHygiene>;
 
 /**
@@ -38,11 +41,11 @@ type Hygiene = ReturnType<typeof armHygiene>;
 async function serveThread(parts: ThreadParts, run: RunContextInit, ident: number, hygiene: { nextTask(): Promise<void>; later(fn: () => void): void }): Promise<boolean> {
   let ended: WorkerContext;
   try {
-    ended = await runThread(parts, run, ident);
+    ended = (await runThread(parts, run, ident)).ctx;
   } catch (error) {
     // The runtime itself failed around the thread (its memory, which the snippet can reach, overwritten): the
     // thread ends in error, so that its joiners and the run go on, and this worker, whose state is in doubt, serves no more.
-    const t = performance.timeOrigin + performance.now() - run.epochMs;
+    const t = perf.timeOrigin + perf.now() - run.epochMs;
     const message = `the runtime could not run this thread: ${safely(() => String((error as Error).message), UNPRINTABLE)} (did the snippet write over the runtime's memory?)`;
     sendToRunner({ type: "exception", errorName: "RuntimeError", message, stack: "", t });
     sendToRunner({ type: "exit", state: "error", t, exitCode: 1, broken: true });

@@ -91,8 +91,21 @@ function reportException(parts: ThreadParts, ctx: WorkerContext, error: unknown)
   });
 }
 
+/**
+ * What runThread resolves with: an object with no prototype. Resolving a
+ * promise with an object looks up its `then`, and one the snippet put on
+ * Object.prototype would run there, the snippet's code inside the
+ * runtime's, with the thread's context in its hands.
+ */
+export interface ThreadEnded {
+  readonly ctx: WorkerContext;
+}
+
+/** (Taken as the module loads, before any snippet can replace it.) */
+const { create } = Object;
+
 /** Runs thread `ident`; resolves with its context, ended. */
-export async function runThread(parts: ThreadParts, run: RunContextInit, ident: number): Promise<WorkerContext> {
+export async function runThread(parts: ThreadParts, run: RunContextInit, ident: number): Promise<ThreadEnded> {
   sendToRunner({ type: "started", ident });
   const ctx = createContext(run, ident);
   Atomics.compareExchange(ctx.i32, ctx.table.at(ctx.ident, Field.Lifecycle), Lifecycle.Starting, Lifecycle.Alive);
@@ -162,7 +175,9 @@ export async function runThread(parts: ThreadParts, run: RunContextInit, ident: 
     ctx.control.exit();
   }
   sendToRunner({ type: "exit", state: final, t: ctx.now(), exitCode, ends });
-  return ctx;
+  const ended = create(null) as { ctx: WorkerContext };
+  ended.ctx = ctx;
+  return ended;
 }
 
 /** The worker's rehearsal (rehearsal.ts), through runThread; the snippet a "prepare" compiled stays compiled. */

@@ -148,6 +148,9 @@ export function context(): WorkerContext {
   return current;
 }
 
+/** The worker's clock, taken as the module loads: a snippet may set globalThis.performance, and every stamp would throw. */
+const perf = performance;
+
 export function hasContext(): boolean {
   return current !== null;
 }
@@ -169,7 +172,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     Atomics.notify(i32, signals.drainSignal);
   };
   // timeOrigin differs per worker; timeOrigin + now() is one clock for all.
-  const origin = performance.timeOrigin - run.epochMs;
+  const origin = perf.timeOrigin - run.epochMs;
   const heap = new SharedHeap(i32);
   const coarseClock = new Float64Array(run.heap);
   const clockAt = table.clockIndex();
@@ -185,7 +188,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
       })
     : null;
   const race = run.race
-    ? detectorFor(run.race, ident, table.role(ident) === "main", control ? () => control.now() : () => origin + performance.now(), () => coarseClock[clockAt])
+    ? detectorFor(run.race, ident, table.role(ident) === "main", control ? () => control.now() : () => origin + perf.now(), () => coarseClock[clockAt])
     : null;
   // A controlled run replays: the snippet's Math.random is seeded per thread.
   if (control) Math.random = seededRandom(control.seed, control.n);
@@ -216,7 +219,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     currentThread: null,
     state: ThreadState.Starting,
     atExit: false,
-    now: control ? () => control.now() : () => origin + performance.now(),
+    now: control ? () => control.now() : () => origin + perf.now(),
     writeLine(text, stream) {
       if (ctx.state === ThreadState.EventLoopIdle) ctx.resume();
       const tMs = ctx.now();
