@@ -93,4 +93,33 @@ describe("the first await of a coroutine started before its Task", () => {
     expect([w1, w2]).toEqual([[S, A, R, A, R, E], [S, A, R, A, R, E]]);
     expect(mainKinds).toEqual([S, A, R, E]);
   });
+
+  it("is not an earlier plain await of a helper left running, when main's own first await waits for nothing", async () => {
+    const kinds = running();
+    async function heartbeat() { back(awaited(awaitMark(), plain(40)), await heldValue()); }
+    void heartbeat();
+    async function main() {
+      back(awaited(awaitMark(), null), await heldValue());
+      busy(20);
+    }
+    await asyncio.run(main());
+    // main ran through: heartbeat's wait was taken for main's, and main drawn waiting as it computed.
+    expect(kinds()[0]).toEqual([S, E]);
+  });
+});
+
+describe("a task's waits", () => {
+  it("start afresh in the next run a worker serves: one left pending at a task's end is not counted there", async () => {
+    let kinds = running();
+    await asyncio.run(async () => { void asyncio.sleep(15); });
+    back(awaited(awaitMark(), plain(30)), await heldValue());
+    expect(kinds()[0]).toEqual([S, A, E]);
+    // Task ids begin again: this run's main is the last one's id.
+    kinds = running();
+    await asyncio.run(async () => {
+      back(awaited(awaitMark(), asyncio.sleep(5)), await heldValue());
+      back(awaited(awaitMark(), asyncio.sleep(5)), await heldValue());
+    });
+    expect(kinds()[0]).toEqual([S, A, R, A, R, E]);
+  });
 });

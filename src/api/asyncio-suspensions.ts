@@ -41,8 +41,20 @@ export function currentRaw(): number {
   return current;
 }
 
-/** tasks started and not yet ended, and the thread each runs in (asyncio-tasks.ts adds and removes them) */
+/** tasks started and not yet ended, and the thread each runs in (taskStarted, taskEnded) */
 export const liveTasks = new Map<number, WorkerContext>();
+
+/** Task `task` starts in `ctx`, with nothing pending (task ids begin again in each run a worker serves). */
+export function taskStarted(task: number, ctx: WorkerContext): void {
+  liveTasks.set(task, ctx);
+  pendingAwaits.delete(task);
+}
+
+/** Task `task` has ended: nothing of it is kept (a wait it left pending is traced no more: resume). */
+export function taskEnded(task: number): void {
+  liveTasks.delete(task);
+  pendingAwaits.delete(task);
+}
 
 /** The task whose segment runs now (0: none): the snippet's awaits and the API's read it. */
 export function currentTask(): number {
@@ -95,16 +107,21 @@ const promiseThen = Promise.prototype.then as (this: unknown, ok: () => void, fa
  * `asyncio.run(main())` is about to make a Task of (claimLast).
  */
 export function notePlain(value: unknown): Suspension | null {
-  if (value === null || (typeof value !== "object" && typeof value !== "function") || !hasContext()) return null;
-  const suspension = noteUntraced(0);
+  if (value === null || (typeof value !== "object" && typeof value !== "function") || !hasContext()) {
+    // (Still a suspension in the count: a plain await before it is not the last one a Task could take.)
+    noted++;
+    return null;
+  }
+  const suspension = noteUntraced(0, true);
   lastPlain = { suspension, value };
   return suspension;
 }
 
 /** A suspension of `task` that nothing traces unless something claims it (claimLast), or says whose it is (asyncio-tasks.ts awaitedAtTop). */
-export function noteUntraced(task: number): Suspension {
+export function noteUntraced(task: number, coarse = false): Suspension {
   const ctx = context();
-  return { task, tMs: ctx.now(), ctx, seq: ++noted, switches, instant: false, traced: false, done: false };
+  // (`coarse`: one read of the run's clock word, for the many awaits no Task will ever take: notePlain.)
+  return { task, tMs: coarse ? ctx.ring.coarseMs() : ctx.now(), ctx, seq: ++noted, switches, instant: false, traced: false, done: false };
 }
 
 /**
@@ -121,7 +138,9 @@ export function noteUntraced(task: number): Suspension {
  */
 export function claimLast(task: number): void {
   const mine = unclaimedOfCurrent().at(-1);
-  const plain = lastPlain?.suspension.done === false && currentTask() === 0 ? lastPlain : null;
+  // (The last noted of all, in this thread: a plain await noted before another is another coroutine's.)
+  const last = lastPlain;
+  const plain = last && !last.suspension.done && last.suspension.seq === noted && currentTask() === 0 && hasContext() && last.suspension.ctx === context() ? last : null;
   lastPlain = null;
   if (plain && !(mine && mine.seq > plain.suspension.seq)) {
     const { suspension, value } = plain;

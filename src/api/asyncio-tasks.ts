@@ -44,7 +44,7 @@
 import { context, nameRef, place } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { EventKind } from "../trace/events";
-import { claimLast, currentRaw, currentTask, liveTasks, noteUntraced, setCurrent, suspend, unclaimedOfCurrent, type Suspension } from "./asyncio-suspensions";
+import { claimLast, currentRaw, currentTask, noteUntraced, setCurrent, suspend, taskEnded, taskStarted, unclaimedOfCurrent, type Suspension } from "./asyncio-suspensions";
 
 export { currentTask };
 
@@ -98,7 +98,7 @@ export class Task<T = unknown> implements PromiseLike<T> {
     this.name = name ?? `Task-${++taskCount}`;
     nameRef(this.id, this.name);
     ctx.trace(EventKind.TaskStart, 0, this.id);
-    liveTasks.set(this.id, ctx);
+    taskStarted(this.id, ctx);
     allTasks.add(this);
     // A coroutine already started: its first await, noted as its caller's (asyncio-suspensions.ts claimLast). A
     // function's first segment runs as this task, below: its caller's suspensions are none of its.
@@ -113,13 +113,13 @@ export class Task<T = unknown> implements PromiseLike<T> {
     this.promise = started.then(
       (value) => {
         this.settled = { ok: true, value };
-        liveTasks.delete(this.id);
+        taskEnded(this.id);
         context().trace(EventKind.TaskEnd, 0, this.id);
         return value;
       },
       (error) => {
         this.settled = { ok: false, value: error };
-        liveTasks.delete(this.id);
+        taskEnded(this.id);
         context().trace(EventKind.TaskEnd, 1, this.id);
         throw error;
       },

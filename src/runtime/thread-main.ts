@@ -27,8 +27,9 @@ import { bindHostCallsToThreads } from "./thread-host-calls";
 import { armEventLoop } from "./thread-event-loop";
 import { safely, UNPRINTABLE } from "./thrown";
 
-/** (Taken as the module loads: a snippet may set globalThis.performance.) */
-const perf = performance;
+/** (Taken as the module loads: a snippet may set globalThis.performance or its now().) */
+const perfNow = performance.now.bind(performance);
+const TIME_ORIGIN = performance.timeOrigin;
 
 type Hygiene = ReturnType<typeof armHygiene>;
 
@@ -45,7 +46,7 @@ async function serveThread(parts: ThreadParts, run: RunContextInit, ident: numbe
   } catch (error) {
     // The runtime itself failed around the thread (its memory, which the snippet can reach, overwritten): the
     // thread ends in error, so that its joiners and the run go on, and this worker, whose state is in doubt, serves no more.
-    const t = perf.timeOrigin + perf.now() - run.epochMs;
+    const t = TIME_ORIGIN + perfNow() - run.epochMs;
     const message = `the runtime could not run this thread: ${safely(() => String((error as Error).message), UNPRINTABLE)} (did the snippet write over the runtime's memory?)`;
     sendToRunner({ type: "exception", errorName: "RuntimeError", message, stack: "", t });
     sendToRunner({ type: "exit", state: "error", t, exitCode: 1, broken: true });

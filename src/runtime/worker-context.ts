@@ -148,8 +148,9 @@ export function context(): WorkerContext {
   return current;
 }
 
-/** The worker's clock, taken as the module loads: a snippet may set globalThis.performance, and every stamp would throw. */
-const perf = performance;
+/** The worker's clock, taken as the module loads: a snippet may set globalThis.performance or its now(), and every stamp would throw or lie. */
+const perfNow = performance.now.bind(performance);
+const TIME_ORIGIN = performance.timeOrigin;
 
 export function hasContext(): boolean {
   return current !== null;
@@ -172,7 +173,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     Atomics.notify(i32, signals.drainSignal);
   };
   // timeOrigin differs per worker; timeOrigin + now() is one clock for all.
-  const origin = perf.timeOrigin - run.epochMs;
+  const origin = TIME_ORIGIN - run.epochMs;
   const heap = new SharedHeap(i32);
   const coarseClock = new Float64Array(run.heap);
   const clockAt = table.clockIndex();
@@ -188,7 +189,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
       })
     : null;
   const race = run.race
-    ? detectorFor(run.race, ident, table.role(ident) === "main", control ? () => control.now() : () => origin + perf.now(), () => coarseClock[clockAt])
+    ? detectorFor(run.race, ident, table.role(ident) === "main", control ? () => control.now() : () => origin + perfNow(), () => coarseClock[clockAt])
     : null;
   // A controlled run replays: the snippet's Math.random is seeded per thread.
   if (control) Math.random = seededRandom(control.seed, control.n);
@@ -219,7 +220,7 @@ export function createContext(run: RunContextInit, ident: number): WorkerContext
     currentThread: null,
     state: ThreadState.Starting,
     atExit: false,
-    now: control ? () => control.now() : () => origin + perf.now(),
+    now: control ? () => control.now() : () => origin + perfNow(),
     writeLine(text, stream) {
       if (ctx.state === ThreadState.EventLoopIdle) ctx.resume();
       const tMs = ctx.now();

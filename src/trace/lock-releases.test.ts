@@ -102,6 +102,24 @@ describe("a Lock released by another thread", () => {
     }
   });
 
+  it("keeps a signalled holder's second hold where its acquire ties with the signaller's release", () => {
+    // The review's case: MainThread takes the gate at 0 and again at 150, as the opener's release, stamped 150
+    // too, lets it; it lets go at 191. The second hold was cut to nothing.
+    const events = new Map<number, Events>([
+      [1, [[1, 0, EventKind.LockAcquired, 0, GATE], [1, 150, EventKind.LockAcquired, 0, GATE], [1, 191, EventKind.LockReleased, 0, GATE]]],
+      [2, [[2, 150, EventKind.LockReleased, 0, GATE]]],
+    ]);
+    for (const order of orders(2)) {
+      const m = read(["MainThread", "opener"], events, order);
+      expect(holdsOf(m, GATE, 1), `read in order ${order}`).toEqual([[0, 150], [150, 191]]);
+    }
+  });
+
+  it("does not draw a hold as held to the run's end for a release stamped before its acquire, with no hold after", () => {
+    const events = new Map<number, Events>([[1, [[1, 5, EventKind.LockAcquired, 0, GATE]]], [2, [[2, 4, EventKind.LockReleased, 0, GATE]]]]);
+    for (const order of orders(2)) expect(holdsOf(read(["MainThread", "opener"], events, order), GATE, 1), `order ${order}`).toEqual([[5, 5]]);
+  });
+
   it("bounds the work forged releases cost: past it the holds stand as read, and the lock is not checked", () => {
     // 2,000 threads each hold the lock once, and one of them "releases" it 3,000 times: each release searches
     // every holder's list, 6 M searches in all.

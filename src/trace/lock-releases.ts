@@ -90,7 +90,10 @@ export class ForeignReleases {
           tiedAt = i;
         }
       }
-      if (i >= 0 && tags.data[i] === 0 && ends.data[i] > tMs && (!held || starts.data[i] > held.starts.data[at])) {
+      // (Going at it, or ended there by its holder's next acquire, read as such, not by a release: the Lock as a
+      // signal, whose holder takes it again as the signaller's release, stamped as it, let it go.)
+      const going = i >= 0 && (ends.data[i] > tMs || (ends.data[i] === tMs && !this.changed.get(list)?.has(i)));
+      if (going && tags.data[i] === 0 && (!held || starts.data[i] > held.starts.data[at])) {
         held = list;
         at = i;
       }
@@ -117,7 +120,8 @@ export class ForeignReleases {
         const i = upperBound(list.starts.data, list.length, from);
         if (i < list.length && list.starts.data[i] < next) next = list.starts.data[i];
       }
-      if (next < held.ends.data[at]) this.endAt(held, at, next);
+      // (With no hold after it, when the release freed it is not known: not drawn as held to the run's end.)
+      this.endAt(held, at, Number.isFinite(next) ? next : from);
       return;
     }
     this.endAt(held, at, tMs);

@@ -191,7 +191,9 @@ export class RingWriter {
     if (!this.fastEvents) return;
     let tMs = this.coarseMs();
     if (releasedAt >= 0) {
-      if (this.f64[releasedAt] > tMs) this.lastMs = tMs = this.f64[releasedAt];
+      // (Within MAX_FLOOR_AHEAD_MS of the coarse clock: the snippet can write the slot.)
+      const floor = this.f64[releasedAt];
+      if (floor > tMs && floor - this.f64[this.coarseClockIndex] <= MAX_FLOOR_AHEAD_MS) this.lastMs = tMs = floor;
       // A stamp ahead of the coarse clock is kept there too, for the release that ends this hold: another
       // thread may release a Lock, and its clock may lag this one's (releaseTime).
       else if (tMs > this.f64[this.coarseClockIndex]) this.f64[releasedAt] = tMs;

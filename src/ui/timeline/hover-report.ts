@@ -41,7 +41,7 @@ export class HoverReport {
     const log = this.stores.run.getState().output;
     const description = describeHit(model, hit, (ident, tMs) => {
       const name = model.threads.get(ident)?.name ?? "";
-      const i = nearestOutputRow(log.rows, name, tMs);
+      const i = nearestOutputRow(log.rows, ident, name, tMs);
       return i >= 0 ? log.rows[i].text : null;
     }, words);
     const sourceRow = this.reader.sourceRow(hit);

@@ -12,8 +12,20 @@ describe("nearestOutputRow", () => {
       { thread: "Thread-1", text: "c", t: 5 },
     ]);
     log.appendNotice("note");
-    expect(nearestOutputRow(log.rows, "Thread-1", 2.2)).toBe(1);
-    expect(nearestOutputRow(log.rows, "Thread-1", 4.9)).toBe(3);
-    expect(nearestOutputRow(log.rows, "Thread-9", 1)).toBe(-1);
+    expect(nearestOutputRow(log.rows, 0, "Thread-1", 2.2)).toBe(1);
+    expect(nearestOutputRow(log.rows, 0, "Thread-1", 4.9)).toBe(3);
+    expect(nearestOutputRow(log.rows, 0, "Thread-9", 1)).toBe(-1);
+  });
+
+  it("matches by the writer's ident where the row has it: a renamed thread's lines, and two threads of one name", () => {
+    const log = new OutputLog();
+    log.appendLines([
+      { thread: "Thread-1", ident: 2, text: "before the rename", t: 1 },
+      { thread: "worker", ident: 2, text: "after", t: 5 },
+      { thread: "worker", ident: 3, text: "another worker", t: 1.1 },
+    ]);
+    // The lane says "worker" now; its tick at 1 is the line printed as Thread-1, not the other worker's.
+    expect(log.rows[nearestOutputRow(log.rows, 2, "worker", 1)].text).toBe("before the rename");
+    expect(log.rows[nearestOutputRow(log.rows, 3, "worker", 1)].text).toBe("another worker");
   });
 });

@@ -184,7 +184,7 @@ export class TimelineView {
     const name = model?.threads.get(ident)?.name;
     if (!name) return;
     const log = this.stores.run.getState().output;
-    const index = nearestOutputRow(log.rows, name, tMs);
+    const index = nearestOutputRow(log.rows, ident, name, tMs);
     if (index >= 0) this.stores.timeline.getState().focusOutputRow(log.dropped + index);
   }
 
