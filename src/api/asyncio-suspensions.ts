@@ -142,7 +142,7 @@ export function claimLast(task: number): void {
   const last = lastPlain;
   const plain = last && !last.suspension.done && last.suspension.seq === noted && currentTask() === 0 && hasContext() && last.suspension.ctx === context() ? last : null;
   lastPlain = null;
-  if (plain && !(mine && mine.seq > plain.suspension.seq)) {
+  if (plain) {
     const { suspension, value } = plain;
     suspension.task = task;
     try {
