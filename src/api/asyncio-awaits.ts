@@ -30,7 +30,7 @@
 // object is kept, untraced, for `asyncio.run(main())` to take as main's
 // first (asyncio-suspensions.ts claimPlain).
 
-import { enterTask, notePlain, noteSuspension, notedSince, resume, suspensionsNoted, type Suspension } from "./asyncio-suspensions";
+import { enterTask, notePlain, noteSuspension, notedSince, promiseThen, resume, suspensionsNoted, type Suspension } from "./asyncio-suspensions";
 import { awaitedAtTop, currentTask, isTask } from "./asyncio-tasks";
 import { hasContext } from "../runtime/door";
 
@@ -61,8 +61,6 @@ export function awaited(mark: number, value: unknown): Suspension | null {
   return suspension;
 }
 
-/** the intrinsic, taken before any snippet runs */
-const promiseThen = Promise.prototype.then as (this: unknown, ok: () => void, fail: () => void) => Promise<void>;
 
 /** What the snippet awaits: what aw() was just given. */
 export function heldValue(): unknown {

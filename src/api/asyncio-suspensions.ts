@@ -97,8 +97,8 @@ export function noteSuspension(task: number, instant = false): Suspension {
 
 /** the last await outside any task, of an object (a promise, a thenable), while it may be a coroutine's first (claimLast) */
 let lastPlain: { suspension: Suspension; value: object } | null = null;
-/** the intrinsic, taken before any snippet runs */
-const promiseThen = Promise.prototype.then as (this: unknown, ok: () => void, fail: () => void) => Promise<void>;
+/** the intrinsic, taken before any snippet runs: a promise is watched through it, never through its own then() (asyncio-awaits.ts too) */
+export const promiseThen = Promise.prototype.then as (this: unknown, ok: () => void, fail: () => void) => Promise<void>;
 
 /**
  * An await outside any task, of an object: a suspension of no task, kept

@@ -28,11 +28,13 @@
 // the reader the writer's own count (endAt) and the head slot is not read
 // again: another thread setting it back would hide lines.
 
+import { NAME_BYTES } from "./thread-table";
+
 export const OUTPUT_HEADER_WORDS = 4;
 const RECORD_HEADER_WORDS = 4;
 const SKIP = -1;
-/** the longest name a record carries, in bytes (a table slot holds at most 255: slot-names.ts) */
-const MAX_NAME_BYTES = 255;
+/** the longest name a record carries, in bytes: the most a table slot holds */
+const MAX_NAME_BYTES = NAME_BYTES;
 /** how long a writer waits on a full ring before it looks at the run's state again */
 const FULL_WAIT_MS = 50;
 

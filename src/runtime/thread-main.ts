@@ -20,16 +20,12 @@ import type { RunContextInit, ToWorker, WorkerBooted } from "./protocol";
 import { closePlace, leavePlace, park, REVIEW } from "./dock";
 import { connectRunner, sendToRunner } from "./runner-link";
 import { bodyFor, rehearseThreads, runThread, type ThreadParts } from "./thread-run";
-import { onFreezing, releaseContext, type WorkerContext } from "./worker-context";
+import { onFreezing, releaseContext, workerNow, type WorkerContext } from "./worker-context";
 import { armHygiene } from "./worker-hygiene";
 import { bindTimersToThreads } from "./thread-timers";
 import { bindHostCallsToThreads } from "./thread-host-calls";
 import { armEventLoop } from "./thread-event-loop";
 import { safely, UNPRINTABLE } from "./thrown";
-
-/** (Taken as the module loads: a snippet may set globalThis.performance or its now().) */
-const perfNow = performance.now.bind(performance);
-const TIME_ORIGIN = performance.timeOrigin;
 
 type Hygiene = ReturnType<typeof armHygiene>;
 
@@ -46,7 +42,7 @@ async function serveThread(parts: ThreadParts, run: RunContextInit, ident: numbe
   } catch (error) {
     // The runtime itself failed around the thread (its memory, which the snippet can reach, overwritten): the
     // thread ends in error, so that its joiners and the run go on, and this worker, whose state is in doubt, serves no more.
-    const t = TIME_ORIGIN + perfNow() - run.epochMs;
+    const t = workerNow() - run.epochMs;
     const message = `the runtime could not run this thread: ${safely(() => String((error as Error).message), UNPRINTABLE)} (did the snippet write over the runtime's memory?)`;
     sendToRunner({ type: "exception", errorName: "RuntimeError", message, stack: "", t });
     sendToRunner({ type: "exit", state: "error", t, exitCode: 1, broken: true });

@@ -152,6 +152,11 @@ export function context(): WorkerContext {
 const perfNow = performance.now.bind(performance);
 const TIME_ORIGIN = performance.timeOrigin;
 
+/** timeOrigin + now(), the clock every worker shares, read through what was taken at load */
+export function workerNow(): number {
+  return TIME_ORIGIN + perfNow();
+}
+
 export function hasContext(): boolean {
   return current !== null;
 }
