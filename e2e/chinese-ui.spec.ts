@@ -17,7 +17,7 @@ const ALLOWED = new Set([
   "LifoQueue", "PriorityQueue", "SimpleQueue", "JoinableQueue", "Pipe", "Process", "Pool", "Value", "Timer", "ThreadPoolExecutor",
   "ProcessPoolExecutor", "asyncio", "join", "start", "run", "print", "sleep", "put", "get", "acquire", "release", "wait", "notify",
   "set", "map", "apply", "applyAsync", "submit", "await", "async", "threading", "multiprocessing", "queue", "DATA", "RACE",
-  "MemoryError", "RuntimeError", "settings", "maxThreads", "switchInterval", "seed", "schedule", "explore", "assert",
+  "MemoryError", "RuntimeError", "SyntaxError", "settings", "maxThreads", "switchInterval", "seed", "schedule", "explore", "assert",
   "AssertionError", "playground", "PoolWorker", "Dummy", "lang", "zh", "en", "embed", "origin", "readonly", "autorun", "panel",
   "postMessage", "getTrace", "getCode", "setCode", "Edge", "Firefox", "Safari", "Document-Isolation-Policy", "gather", "atexit", "ThreadLocal", "Full", "Empty", "startNewThread", "Java", "Go", "API", "Trace", "terminate", "mark", "deadlock", "lockA", "jobs",
   // keywords and parameters a lesson is about ("Condition: if or while?", map's chunksize)
@@ -137,5 +137,32 @@ test.describe("the Chinese interface has no English but names", () => {
       await tab.click();
       expect(await englishOnScreen(page), `the ${await tab.textContent()} tab`).toEqual([]);
     }
+  });
+
+  test("the editor's warnings and errors, and Monaco's own words, follow the language", async ({ page }) => {
+    await openZh(page);
+    await page.evaluate(() => window.playground!.editorReady);
+    // A process's write to a top-level number (a warning), and an import the playground refuses (an error, and a refused run).
+    const code = `import { Process } from "playground";\nlet n = 0;\nfunction w() { n += 1; }\nnew Process({ target: w }).start();\nimport fs from "fs";\n`;
+    expect(await page.evaluate((code) => window.playground!.run({ code }).then((r) => r.status), code)).toBe("error");
+    const warningHover = async () => {
+      const squiggle = page.locator(".editor-pane .monaco-editor .squiggly-warning").first();
+      await expect(squiggle).toBeVisible({ timeout: 30_000 });
+      await page.mouse.move(0, 0);
+      await squiggle.hover({ force: true });
+      const hover = page.locator(".monaco-hover:not(.hidden)").filter({ hasText: /Value/ }).first();
+      await expect(hover).toBeVisible();
+      return hover.innerText();
+    };
+    const warning = await warningHover();
+    expect(warning).toContain("'n' 在 start() 时复制进每个进程");
+    expect(warning).toContain("查看问题");
+    await expect(page.locator(".output-pane .out-row.stderr").first()).toContainText(`SyntaxError: 只能导入 "playground"（第 5 行第 1 列）`);
+    expect(await englishOnScreen(page), "a refused run").toEqual([]);
+    // Switched to English, the same markers speak English, Monaco's hover too.
+    await page.locator("select").filter({ hasText: "中文" }).selectOption("en");
+    const english = await warningHover();
+    expect(english).toContain("'n' is copied into each process at start()");
+    expect(english).toContain("View Problem");
   });
 });

@@ -4,6 +4,7 @@
 import type { RunResult } from "../runtime/types";
 import { currentLanguage, type Language, type Strings } from "./i18n/language";
 import type { RunPhase } from "./state/stores";
+import { localizeCompilerMessage } from "./editor/compiler-words";
 
 /** Under 0.1 ms, in µs: a controlled run's virtual clock counts a µs a step, which "0.0 ms" would hide. */
 function microseconds(ms: number): string | null {
@@ -100,7 +101,7 @@ export function summaryDetails(result: RunResult, language: Language = currentLa
     // The runtime usually printed a traceback already; say it again only if not.
     if (stderr.some((text) => text.includes(error.message))) continue;
     const where = error.line !== undefined ? WORDS[language].at(error.line, error.column) : "";
-    details.push(`${error.thread}: ${error.message}${where}`);
+    details.push(`${error.thread}: ${localizeCompilerMessage(error.message, language)}${where}`);
   }
   return details;
 }

@@ -10,6 +10,7 @@ import { useApp, useEditorState } from "../state/hooks";
 import type { MountedEditor } from "./mount-editor";
 import { useStrings, type Strings } from "../i18n/language";
 import { PythonPanel, PythonToggle, usePythonShown } from "../examples/PythonPanel";
+import { followLanguageInMonaco } from "./monaco-words";
 
 const STRINGS: Strings<{ editor: string; snippetEditor: string; errors: (n: number) => string; warnings: (n: number) => string }> = {
   en: {
@@ -52,6 +53,8 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
 
     const load = async () => {
       try {
+        // Monaco's own words first: some it words once, as it loads.
+        await followLanguageInMonaco();
         const { mountEditor } = await import("./mount-editor");
         if (cancelled || !hostRef.current) return;
         // A learner typing in the plain text area keeps typing, at the same place, in Monaco.

@@ -14,6 +14,8 @@ import { lateWarning, LATE_WARNING_MORE } from "../../runtime/runner/late-warnin
 import { checkHolds, contradictionText, unsettledText } from "../../trace/contradictions";
 import { EventKind } from "../../trace/events";
 import { TraceModel } from "../../trace/model";
+import { compile } from "../../compile/compile";
+import { refusedResult } from "../../session/playground-runtime";
 
 /** Latin words left in a Chinese line once the names it may carry are taken out. */
 const NAMES = /\b(?:MainThread|Thread-\w+|lock[AB]|Lock \d+|counter|balance|settings\.maxThreads|DATA RACE|MemoryError|RuntimeWarning|can't start new thread|join|await|setTracing|false)\b/g;
@@ -108,6 +110,20 @@ describe("the runtime's sentences in Chinese", () => {
   it("does not even look at a line longer than any sentence of its own (a snippet's exception can be megabytes)", () => {
     const long = `${"Thread-1 ".repeat(50_000)}started at line 3 by MainThread`;
     expect(localizeRuntimeText(long, "zh")).toBe(long);
+  });
+
+  it("shows a refused snippet's SyntaxError in the compiler's Chinese, and its place still links into the editor", () => {
+    // (A syntax error stops the compile before its own checks: two snippets.)
+    const said = (source: string) => {
+      const errors = compile(source).diagnostics.map((d) => ({ thread: "MainThread", message: d.message, line: d.line, column: d.column }));
+      return localizeRuntimeText(refusedResult(errors).output[0].text, "zh");
+    };
+    const mine = said(`import fs from "fs";`);
+    const typescripts = said(`let a = 1;\nlet b: number = ;`);
+    expect(mine).toBe(`SyntaxError: 只能导入 "playground"（第 1 行第 1 列）`);
+    expect(tracebackParts(mine).find((p) => p.line !== undefined)).toMatchObject({ text: "第 1 行第 1 列", line: 1, column: 1 });
+    // TypeScript's own message stays as TypeScript wrote it; its place is said in Chinese.
+    expect(typescripts).toMatch(/^SyntaxError: Expression expected\.（第 2 行第 \d+ 列）$/);
   });
 
   it("leaves what it does not know as it was: a snippet's own words, Python's tracebacks", () => {

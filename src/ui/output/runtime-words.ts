@@ -11,6 +11,7 @@
 // shape as the runtime writes it, so a changed sentence fails there first.
 
 import type { Language } from "../i18n/language";
+import { localizeCompilerMessage } from "../editor/compiler-words";
 
 type Shape = [RegExp, (...groups: string[]) => string];
 
@@ -38,6 +39,11 @@ const zhJoin = (parts: (string | undefined)[]) => parts.filter(Boolean).join("�
 const NOT_ONLY_WHAT_HAPPENED = "运行的代码可以改写线程记录的内容，所以时间线显示的可能不全是真实发生的事。";
 
 const ZH_SHAPES: Shape[] = [
+  // A snippet the compiler refused (session/playground-runtime.ts): Python's name for it, the compiler's sentence, the place.
+  [
+    /^SyntaxError: (.+) \(line (\d+), column (\d+)\)$/,
+    (message, line, column) => `SyntaxError: ${localizeCompilerMessage(message, "zh")}（第 ${line} 行第 ${column} 列）`,
+  ],
   [/^Deadlock: (.+); none of them can go on\.$/, (parts) => `死锁：${parts.split(", and ").map(waits).join("；")}；它们都无法继续。`],
   [
     /^Deadlock: every thread is waiting and none can wake the others \((.+)\)\.$/,

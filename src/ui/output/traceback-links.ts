@@ -1,5 +1,5 @@
 // The places a traceback names ("line 4, column 25", "(line 4)", "line 4:25",
-// and "第 4 行" where runtime-words.ts said it in Chinese),
+// and "第 4 行", "第 4 行第 25 列" where runtime-words.ts said it in Chinese),
 // found in an output line's text so the panel can make each a link that
 // moves the editor's cursor there. Only the forms the session writes
 // (session/traceback.ts, ui/format.ts) are recognised, so a program that
@@ -12,7 +12,7 @@ export interface TextPart {
   column?: number;
 }
 
-const PLACE = /\bline (\d{1,6})(?:(?:, column |:)(\d{1,6}))?|第 (\d{1,6}) 行/g;
+const PLACE = /\bline (\d{1,6})(?:(?:, column |:)(\d{1,6}))?|第 (\d{1,6}) 行(?:第 (\d{1,6}) 列)?/g;
 
 export function tracebackParts(text: string): TextPart[] {
   const parts: TextPart[] = [];
@@ -20,7 +20,8 @@ export function tracebackParts(text: string): TextPart[] {
   for (const match of text.matchAll(PLACE)) {
     const at = match.index ?? 0;
     if (at > last) parts.push({ text: text.slice(last, at) });
-    parts.push({ text: match[0], line: Number(match[1] ?? match[3]), column: match[2] ? Number(match[2]) : undefined });
+    const column = match[2] ?? match[4];
+    parts.push({ text: match[0], line: Number(match[1] ?? match[3]), column: column ? Number(column) : undefined });
     last = at + match[0].length;
   }
   if (last < text.length || parts.length === 0) parts.push({ text: text.slice(last) });
