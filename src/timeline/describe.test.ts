@@ -70,13 +70,19 @@ describe("a lock's hold card, where threads not holding it released it", () => {
   const GATE = objRef(ObjKind.Lock, 1);
   const hold = (startMs: number, endMs: number) => ({ kind: "hold", lockId: GATE, ident: 1, index: 0, startMs, endMs, waitStartMs: NaN }) as never;
 
-  it("says, while the run goes on, that where such a release ended a hold is placed at the end, and nothing once it is", () => {
+  it("says, while the run goes on, that where such a release ended a hold is placed at the end, and once it is, that the release's stamp placed it", () => {
     const m = runningThreads("MainThread", "opener");
     m.add(1, 0, EventKind.LockAcquired, 0, GATE);
     m.add(2, 150, EventKind.LockReleased, 0, GATE);
+    // A second hold, which its holder released itself.
+    m.add(1, 200, EventKind.LockAcquired, 0, GATE);
+    m.add(1, 210, EventKind.LockReleased, 0, GATE);
     expect(describeHit(m, hold(0, 150))!.rows).toContainEqual(["released by others", expect.stringContaining("placed when the run ends")]);
     checkHolds(m);
-    expect(describeHit(m, hold(0, 150))!.rows.map(([label]) => label)).not.toContain("released by others");
+    expect(describeHit(m, hold(0, 150))!.rows).toContainEqual(["released by others", expect.stringContaining("placed where that release was stamped")]);
+    expect(describeHit(m, hold(0, 150), undefined, ZH_WORDS)!.rows).toContainEqual(["被他人释放", expect.stringContaining("按那次释放记录的时间推定")]);
+    const own = { kind: "hold", lockId: GATE, ident: 1, index: 1, startMs: 200, endMs: 210, waitStartMs: NaN } as never;
+    expect(describeHit(m, own)!.rows.map(([label]) => label)).not.toContain("released by others");
   });
 
   it("says the holds are drawn as read where there were too many such releases to place", () => {

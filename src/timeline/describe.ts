@@ -34,10 +34,15 @@ function intervalRows(w: TimelineWords, startMs: number, endMs: number, open: bo
   ];
 }
 
-/** A row saying the lock's holds are not yet, or cannot be, settled (threads not holding it released it), if so. */
-function releasesRow(w: TimelineWords, lock: LockTrack): [string, string] | null {
+/**
+ * A row saying the lock's holds are not yet, or cannot be, settled (threads
+ * not holding it released it), if so; once they are, on a hold whose end a
+ * release placed, that it was placed by the release's stamp.
+ */
+function releasesRow(w: TimelineWords, lock: LockTrack, hold?: { ident: number; index: number }): [string, string] | null {
   const placed = lock.releasesPlaced;
-  return placed === "placed" ? null : [w.releasedByOthers, placed === "live" ? w.placedAtEnd : w.drawnAsRead];
+  if (placed !== "placed") return [w.releasedByOthers, placed === "live" ? w.placedAtEnd : w.drawnAsRead];
+  return hold && lock.holdEndPlaced(hold.ident, hold.index) ? [w.releasedByOthers, w.endPlacedByStamp] : null;
 }
 
 /** the holders a wait's card names at most (a long wait on a busy lock has many) */
@@ -135,7 +140,7 @@ export function describeHit(
       } else {
         rows.push([w.contended, w.lockWasFree]);
       }
-      const releases = releasesRow(w, lock);
+      const releases = releasesRow(w, lock, hit);
       if (releases) rows.push(releases);
       return { title: w.heldTitle(objectName(model, lock.id, w), name(hit.ident)), rows, state: -1 };
     }

@@ -88,6 +88,7 @@ export interface TimelineWords extends NameWords {
   releasedByOthers: string;
   placedAtEnd: string;
   drawnAsRead: string;
+  endPlacedByStamp: string;
   atLeast(duration: string): string;
   /** "Thread-1 at 12.000 ms" */
   nameAt(name: string, time: string): string;
@@ -190,6 +191,7 @@ export const EN_WORDS: TimelineWords = {
   releasedByOthers: "released by others",
   placedAtEnd: "placed when the run ends: until then this hold may be drawn wrong",
   drawnAsRead: "too often to place: the holds are drawn as read, and may be wrong",
+  endPlacedByStamp: "its end is placed where that release was stamped, not known exactly",
   atLeast: (duration) => `at least ${duration}`,
   nameAt: (name, time) => `${name} at ${time}`,
   releasedAt: (name, time) => `${name} (released at ${time})`,
@@ -298,6 +300,7 @@ export const ZH_WORDS: TimelineWords = {
   releasedByOthers: "被他人释放",
   placedAtEnd: "运行结束时再确定：在此之前这段持有可能画得不对",
   drawnAsRead: "次数太多，无法确定：持有按读到的样子绘制，可能有误",
+  endPlacedByStamp: "这段持有的结束按那次释放记录的时间推定，并非确知",
   atLeast: (duration) => `至少 ${duration}`,
   nameAt: (name, time) => `${name}，于 ${time}`,
   releasedAt: (name, time) => `${name}（于 ${time} 释放）`,

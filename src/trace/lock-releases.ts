@@ -8,10 +8,13 @@
 // ended, or while a later hold of another thread is not read yet: taken
 // with what has been read, it may end the wrong hold, or none. So every
 // such release is kept, with the ends it changed, and once the whole trace
-// is in (settle) each is taken again with every hold known: the exact
-// answer. (The holder's next acquire of its own, read while its first hold
-// still looked open, ends that hold where it began: the latest it can
-// have ended; LockTrack.acquire.)
+// is in (settle) each is taken again, in time order, with every hold known:
+// the answer the stamps give. Stamps are not the order the threads acted in
+// (a release is stamped before it frees the Lock, and the threads' clocks
+// differ by a tick), so a hold's card says where its end was placed by a
+// release (timeline/describe.ts). (The holder's next acquire of its own,
+// read while its first hold still looked open, ends that hold where it
+// began: the latest it can have ended; LockTrack.acquire.)
 
 import { GrowableF64 } from "./growable";
 import { upperBound, type IntervalList } from "./model-series";
@@ -40,6 +43,11 @@ export class ForeignReleases {
     (this.times ??= new GrowableF64()).push(tMs);
     this.exact = false;
     if (this.affords(holds.size)) this.end(holds, tMs);
+  }
+
+  /** Whether hold `index` of `list` ends where a release ended it (placed by the stamps, not known: see `end`). */
+  ended(list: IntervalList, index: number): boolean {
+    return this.changed.get(list)?.has(index) === true;
   }
 
   /** bytes its array holds (trace/model-bytes.ts) */

@@ -101,7 +101,13 @@ export class LockTrack {
     return this.foreign.settled ? "as-read" : "live";
   }
 
-  /** The whole trace is in: each release by a thread not holding the lock ends the hold it really ended (lock-releases.ts). */
+  /** Whether the end of `ident`'s hold `index` was placed, once the trace was in, by a release of a thread not holding the lock. */
+  holdEndPlaced(ident: number, index: number): boolean {
+    const list = this.holds.get(ident);
+    return this.releasesPlaced === "placed" && this.foreign?.settled === true && list !== undefined && this.foreign.ended(list, index);
+  }
+
+  /** The whole trace is in: each release by a thread not holding the lock ends the hold the stamps say it ended (lock-releases.ts). */
   settle(): void {
     if (!this.foreign || this.tailHolds || this.releasesByOthers === 0) return;
     this.foreign.settle(this.holds);
