@@ -207,6 +207,13 @@ test("every setting is range-checked from every entry, and oversized code is ref
   const pragma = await runSnippet(playground, `// playground: maxThreads=100000\n${HELLO}`);
   expect(pragma.status).toBe("error");
   expect(pragma.errors[0].message).toMatch(/pragma.*maxThreads/);
+  // A value the pragma reads as none of its own (API.md §9: of the wrong type, or out of range) fails the run too, naming the setting.
+  for (const [line, name] of [["gil=maybe", "gil"], ["switchInterval=-5", "switchInterval"], ["seed=-1", "seed"]]) {
+    const refused = await runSnippet(playground, `// playground: ${line}\n${HELLO}`);
+    expect(refused.status, line).toBe("error");
+    expect(refused.errors[0].message).toContain(`pragma '${name}'`);
+    expect(refused.output.filter((l) => l.stream === "stdout")).toEqual([]);
+  }
   type Api = { getCode(): string; explore(request: { code: string }): Promise<unknown> };
   const code = () => playground.evaluate(() => (window as unknown as { playground: Api }).playground.getCode());
   const kept = await code();

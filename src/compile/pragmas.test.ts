@@ -16,15 +16,16 @@ describe("first-line pragmas", () => {
     }
   });
 
-  it("warns on line 1 about unknown keys and bad values, and keeps the rest", () => {
+  it("reports on line 1 bad values (errors: nothing runs) and unknown keys (warnings), and keeps the rest", () => {
     const { pragmas, diagnostics } = parsePragmas(`//playground: gil=maybe speed=9 maxThreads=4 switchInterval=-1\ncode()`);
     expect(pragmas).toEqual({ maxThreads: 4 });
     expect(diagnostics.map((d) => [d.severity, d.line, d.column, d.endColumn, d.message.split(" ")[0] + " " + d.message.split(" ")[1]])).toEqual([
-      ["warning", 1, 15, 24, "pragma 'gil'"],
+      ["error", 1, 15, 24, "pragma 'gil'"],
       ["warning", 1, 25, 32, "unknown pragma"],
-      ["warning", 1, 46, 63, "pragma 'switchInterval'"],
+      ["error", 1, 46, 63, "pragma 'switchInterval'"],
     ]);
     expect(compile(`// playground: colour=red\nlet x = 1;`).ok).toBe(true);
+    expect(compile(`// playground: switchInterval=-5\nlet x = 1;`).ok).toBe(false);
   });
 
   it("reads controlled and seed, so a snippet can always show the same interleaving", () => {

@@ -3,7 +3,10 @@
 //   // playground: controlled=on seed=7
 // so that a shared snippet carries the run settings it was written for
 // (API.md §7). Only line 1 counts, as with a shebang: a pragma further down
-// would be too easy to miss when reading the snippet.
+// would be too easy to miss when reading the snippet. A known setting with
+// a value out of its range is an error, so nothing runs (API.md §9: from
+// any entry, such a setting fails the run, naming it); a key it does not
+// know is only warned of.
 
 import type { SnippetDiagnostic } from "./types";
 import type { Pragmas } from "./types";
@@ -26,14 +29,14 @@ export function parsePragmas(source: string): PragmaResult {
   const match = PRAGMA_LINE.exec(firstLine);
   if (!match) return { pragmas, diagnostics };
 
-  const warn = (start: number, length: number, message: string) =>
+  const report = (start: number, length: number, message: string, severity: SnippetDiagnostic["severity"]) =>
     diagnostics.push({
       message,
       line: 1,
       column: start + 1,
       endLine: 1,
       endColumn: start + length + 1,
-      severity: "warning",
+      severity,
     });
 
   const offset = match[1].length;
@@ -43,7 +46,7 @@ export function parsePragmas(source: string): PragmaResult {
     const eq = text.indexOf("=");
     const key = eq < 0 ? text : text.slice(0, eq);
     const value = eq < 0 ? "" : text.slice(eq + 1);
-    const bad = (expected: string) => warn(start, text.length, `pragma '${key}' expects ${expected}`);
+    const bad = (expected: string) => report(start, text.length, `pragma '${key}' expects ${expected}`, "error");
     switch (key) {
       case "gil":
       case "race":
@@ -77,7 +80,7 @@ export function parsePragmas(source: string): PragmaResult {
         break;
       }
       default:
-        warn(start, text.length, `unknown pragma '${key}' (known: ${KNOWN})`);
+        report(start, text.length, `unknown pragma '${key}' (known: ${KNOWN})`, "warning");
     }
   }
   return { pragmas, diagnostics };
