@@ -419,6 +419,26 @@ print("joined");
   await expectNextRunWorks(playground);
 });
 
+test("a run whose memory the snippet zeroed, thread table and all, ends in error: not as a clean run whose prints were lost unsaid", async ({ playground }) => {
+  // Before: status ok, "0 errors", and none of its three lines (the drainer, finding no thread in the table, was done at once).
+  // (The runtime's memory, not the snippet's own heap that sharedArray gives: reached through a Lock's fields.)
+  const result = await runSnippet(playground, `import { Thread, Lock, print, sleep } from "playground";
+const lk = new Lock();
+const t = new Thread({ target: () => { lk.acquire(); sleep(50); lk.release(); print("t end"); } });
+t.start();
+sleep(10);
+const heap: Int32Array = (lk as any).ctx.i32;
+heap.fill(0, 0, Math.min(heap.length, 4_000_000));
+print("zeroed");
+t.join();
+print("end");
+`, undefined, 30_000);
+  const why = describeRun(result);
+  expect(result.status, why).toBe("error");
+  expect(result.errors.map((e) => e.message).join("\n"), why).toContain("was never found in the thread table");
+  await expectNextRunWorks(playground);
+});
+
 test("a thread named \"playground\" printing the runtime's words is shown as a thread, not as the playground: only the playground's own lines carry its mark", async ({ playground }) => {
   const fake = "Deadlock: MainThread is waiting for lockX, held by Thread-9; none of them can go on.";
   const result = await runSnippet(playground, `

@@ -27,6 +27,12 @@ const FINAL_DRAIN_MS = 5000;
 /** how long the end waits for the page to take a chunk in before it stops waiting */
 const PAGE_STALL_MS = 15_000;
 
+/** Why a run ended in error, when what the drainer read of its memory cannot be believed (ui/output/runtime-words.ts says it in Chinese). */
+export const unreadableTrace = (why: string) => `the run's trace could not be read: ${why} (the snippet wrote over the runtime's memory?)`;
+
+/** `n` threads the runner let go of with their rings' ends, which the drainer never read to their end */
+export const lostThreads = (n: number) => `what ${n === 1 ? "1 thread" : `${n} threads`} recorded was never found in the thread table`;
+
 export class RunDrain {
   /** its drainer worker (none when it drains on the runner's thread) */
   private readonly drainer: Worker | null;
@@ -42,6 +48,17 @@ export class RunDrain {
   corrupt: string | undefined;
   /** the run never came to be (abandon): what the drain still says is not heard */
   private abandoned = false;
+  /**
+   * Threads the runner let go of with their rings' ends (they ran, and
+   * every thread that runs has at least its "starting" event) that the
+   * drainer has not yet said it read to their end. The drainer finds
+   * threads in the table, which the snippet can write: zeroed, it holds
+   * none, the drainer is done at once, and the run's prints were lost
+   * unsaid. None of those let go of before the final pass may be left.
+   */
+  private readonly unread = new Set<number>();
+  /** the unread when the final pass was asked for (finish): a thread let go of after it may be read, or not */
+  private expected: number[] = [];
 
   /**
    * `send`: a chunk to the page; `onCorrupt`: the run must end (its trace
@@ -82,7 +99,9 @@ export class RunDrain {
    */
   released(ident: number, ends: RingEnds | null): void {
     // (Not gated on the table's ident word, which the snippet can write: the runner knows its threads' idents.)
-    if (ident > 0) this.book.release(this.memory.table.slotOf(ident), ident, ends);
+    if (ident <= 0) return;
+    this.book.release(this.memory.table.slotOf(ident), ident, ends);
+    if (ends) this.unread.add(ident);
   }
 
   /** Wakes the drainer for a pass now (the threads wake it too, as their rings fill). */
@@ -94,6 +113,7 @@ export class RunDrain {
 
   /** The last pass: what the threads recorded up to `endMs`. False if the drainer did not finish it within FINAL_DRAIN_MS. */
   finish(endMs: number): Promise<boolean> {
+    this.expected = [...this.unread];
     new Float64Array(this.commands.buffer, 8, 1)[0] = endMs;
     Atomics.store(this.commands, 0, DrainCommand.Final);
     Atomics.store(this.commands, DRAIN_PAUSED, 0);
@@ -175,19 +195,27 @@ export class RunDrain {
     });
   }
 
+  /** Why the trace cannot be believed if threads let go of before the final pass were never read to their end. */
+  private lostThreads(): string | undefined {
+    const n = this.expected.filter((ident) => this.unread.has(ident)).length;
+    return n === 0 ? undefined : unreadableTrace(lostThreads(n));
+  }
+
   private onMessage(message: FromDrainer): void {
     if (this.abandoned) return;
     switch (message.type) {
       case "chunk":
+        for (const ident of message.chunk.ended) this.unread.delete(ident);
         this.backlog.add(message.chunk);
         return;
       case "drained":
         this.drained = true;
+        this.corrupt ??= this.lostThreads();
         this.finalDrain?.();
         return;
       case "corrupt":
         // The trace is not to be believed from here on: the run ends, as an error, whatever else it was ending as.
-        this.corrupt = `the run's trace could not be read: ${message.message} (the snippet wrote over the runtime's memory?)`;
+        this.corrupt = unreadableTrace(message.message);
         this.onCorrupt();
         this.finalDrain?.();
         return;

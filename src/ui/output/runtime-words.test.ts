@@ -16,6 +16,7 @@ import { EventKind } from "../../trace/events";
 import { TraceModel } from "../../trace/model";
 import { compile } from "../../compile/compile";
 import { refusedResult } from "../../session/playground-runtime";
+import { lostThreads, unreadableTrace } from "../../runtime/runner/run-drain";
 
 /** Latin words left in a Chinese line once the names it may carry are taken out. */
 const NAMES = /\b(?:MainThread|Thread-\w+|lock[AB]|Lock \d+|counter|balance|settings\.maxThreads|DATA RACE|MemoryError|RuntimeWarning|can't start new thread|join|await|setTracing|false)\b/g;
@@ -84,6 +85,20 @@ const SAID = [
   contradictionText(traced, { kind: "after-end", obj: 0, idents: [2], tMs: 43.5 }),
   unsettledLocks(1),
   unsettledLocks(5),
+  ...[
+    lostThreads(1),
+    lostThreads(3),
+    "a trace ring's header was overwritten (-4 events pending of 65536)",
+    "a trace ring at word 12 lies outside the heap",
+    "an output ring's header was overwritten (99 words pending of 16384)",
+    "an output ring at word 8 lies outside the heap",
+    "an output ring's record runs past what was written",
+    "an output ring holds a record of impossible length -1",
+    "an output ring holds a record whose name is longer than the record (300 of 12 bytes)",
+    "thread slot 3 changed hands before its thread 7 was released",
+    "thread slot 3 holds an ident (-1) that is not its own",
+    "thread slot 3's rings were moved",
+  ].map(unreadableTrace),
 ];
 
 describe("the runtime's sentences in Chinese", () => {

@@ -35,6 +35,21 @@ const lateWhat = (what: string) =>
 /** the parts given, joined with 和 */
 const zhJoin = (parts: (string | undefined)[]) => parts.filter(Boolean).join("和");
 
+/** what the drainer found written over (drainer.ts, ring-reader.ts, output-ring.ts, run-drain.ts) */
+const unreadable = (why: string) =>
+  why
+    .replace(/^what (?:1 thread|(\d+) threads) recorded was never found in the thread table$/, (_, n) => `${n ? `${n} 个线程` : "1 个线程"}记录的内容在线程表里找不到`)
+    .replace(/^a trace ring's header was overwritten \((-?\d+) events pending of (\d+)\)$/, "一个跟踪环的头部被改写了（容量 $2 个事件，待读 $1 个）")
+    .replace(/^a trace ring at word (\d+) lies outside the heap$/, "位于字 $1 的跟踪环在堆之外")
+    .replace(/^an output ring's header was overwritten \((-?\d+) words pending of (\d+)\)$/, "一个输出环的头部被改写了（容量 $2 个字，待读 $1 个）")
+    .replace(/^an output ring at word (\d+) lies outside the heap$/, "位于字 $1 的输出环在堆之外")
+    .replace(/^an output ring's record runs past what was written$/, "一个输出环里的记录超出了已写入的部分")
+    .replace(/^an output ring holds a record of impossible length (-?\d+)$/, "一个输出环里有长度不可能为 $1 的记录")
+    .replace(/^an output ring holds a record whose name is longer than the record \((\d+) of (\d+) bytes\)$/, "一个输出环里的记录，名字比记录本身还长（$2 字节中的 $1 字节）")
+    .replace(/^thread slot (\d+) changed hands before its thread (\d+) was released$/, "线程槽 $1 在其线程 $2 被释放之前就换了主人")
+    .replace(/^thread slot (\d+) holds an ident \((-?\d+)\) that is not its own$/, "线程槽 $1 里的标识（$2）不是它自己的")
+    .replace(/^thread slot (\d+)'s rings were moved$/, "线程槽 $1 的环被移动了");
+
 /** the second half of a contradiction's sentence (trace/contradictions.ts) */
 const NOT_ONLY_WHAT_HAPPENED = "运行的代码可以改写线程记录的内容，所以时间线显示的可能不全是真实发生的事。";
 
@@ -77,6 +92,10 @@ const ZH_SHAPES: Shape[] = [
   [
     /^MemoryError: the run ran out of memory, and the browser ended the process its threads ran in \(the page is fine; the next run starts afresh\)$/,
     () => "MemoryError：本次运行耗尽了内存，浏览器结束了运行线程的进程（页面本身没有问题，下次运行会重新开始）",
+  ],
+  [
+    /^the run's trace could not be read: (.+) \(the snippet wrote over the runtime's memory\?\)$/,
+    (why) => `本次运行的跟踪数据无法读取：${unreadable(why)}（是代码改写了运行时的内存吗？）`,
   ],
   [/^the run's trace was refused: (.+)$/, (why) => `本次运行的跟踪数据被拒绝：${why}`],
   [
