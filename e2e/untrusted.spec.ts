@@ -439,6 +439,22 @@ print("end");
   await expectNextRunWorks(playground);
 });
 
+test("a printed line forged at a time outside the run is refused, as a forged event is: not shown as a line of the run", async ({ playground }) => {
+  // Before: lines at -5000 ms and 99999999 ms in a run of 5 ms, in the output pane and RunResult.output.
+  for (const t of ["-5000", "99999999"]) {
+    const result = await runSnippet(playground, `import { Lock, print } from "playground";
+const out = (new Lock() as any).ctx.output;
+out.write("never printed then", 0, ${t}, "MainThread");
+print("end");
+`, undefined, 30_000);
+    const why = describeRun(result);
+    expect(result.status, why).toBe("error");
+    expect(result.errors.map((e) => e.message).join("\n"), why).toContain("printed a line at an impossible time");
+    expect(result.output.map((o) => o.text), why).not.toContain("never printed then");
+  }
+  await expectNextRunWorks(playground);
+});
+
 test("a thread named \"playground\" printing the runtime's words is shown as a thread, not as the playground: only the playground's own lines carry its mark", async ({ playground }) => {
   const fake = "Deadlock: MainThread is waiting for lockX, held by Thread-9; none of them can go on.";
   const result = await runSnippet(playground, `

@@ -266,6 +266,11 @@ export class RunSession {
       if (!this.names.has(e.ident)) throw new TraceProblem(`events of an unknown thread ${e.ident}`);
       return new EventCursor(e.ident, e.data, maxMs);
     });
+    // A line's time and thread are read from memory the snippet can write, as an event's are: checked alike.
+    for (const line of chunk.output) {
+      if (!this.names.has(line.ident)) throw new TraceProblem(`output of an unknown thread ${line.ident}`);
+      if (!(line.t >= -1 && line.t <= maxMs())) throw new TraceProblem(`thread ${line.ident} printed a line at an impossible time (${line.t} ms)`);
+    }
     this.kept.add(chunk.output.map((line) => ({ thread: line.name ?? this.nameOf(line.ident), ident: line.ident, text: line.text, t: line.t, stream: line.stream ? "stderr" : "stdout" })));
     let index = 0;
     this.step = () => {
