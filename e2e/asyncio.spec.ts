@@ -57,6 +57,24 @@ test("waitFor times out, tasks report their results, asyncio.Queue passes items 
   expect(outputTexts(result)).toEqual(["7 seven true", "TimeoutError", "sum 6"]);
 });
 
+test("asyncio.toThread runs its function on a thread of its own, and the channel its result comes back on is the runtime's: no queue lane", async ({ playground }) => {
+  // Before: a "Queue 1" lane the snippet never made, with the result's traffic on it.
+  const result = await runSnippet(playground, `
+    import { asyncio, print, sleep } from "playground";
+    function blocking(ms: number) { sleep(ms); return ms; }
+    asyncio.run(async () => {
+      const [r] = await asyncio.gather(asyncio.toThread(blocking, 30), asyncio.sleep(10));
+      print("r", r);
+    });
+  `);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual(["r 30"]);
+  const lanes = await playground.evaluate(() =>
+    (window as unknown as { playground: { debug: { timelineLanes(): { kind: string; label: string }[] } } }).playground.debug.timelineLanes());
+  expect(lanes.filter((lane) => lane.kind === "thread").map((lane) => lane.label)).toEqual(["MainThread", "Thread-1"]);
+  expect(lanes.filter((lane) => lane.kind === "queue"), JSON.stringify(lanes)).toEqual([]);
+});
+
 test("asyncio.Lock lets one task in at a time and refuses a release while free; Semaphore(2) lets two", async ({ playground }) => {
   // Scenario: three tasks take a Lock around an await: their critical
   // sections never interleave; releasing a free Lock raises; four tasks

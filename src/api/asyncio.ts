@@ -10,7 +10,7 @@
 import { TimeoutError } from "../base/errors";
 import { context } from "../runtime/door";
 import { Thread } from "./thread";
-import { Queue as ThreadQueue } from "./queues";
+import { runtimeQueue, type Queue as ThreadQueue } from "./queues";
 import { suspend } from "./asyncio-suspensions";
 import { Task, settledBy, wrapInTasks } from "./asyncio-tasks";
 import { Event, Lock, Queue, Semaphore } from "./asyncio-sync";
@@ -77,7 +77,7 @@ function toThread<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Pr
 }
 
 async function runInThread<A extends unknown[], R>(fn: (...args: A) => R, args: A): Promise<R> {
-  const results = new ThreadQueue<[boolean, unknown]>();
+  const results = runtimeQueue<[boolean, unknown]>();
   const worker = new Thread({
     target: ((f: (...a: unknown[]) => unknown, q: ThreadQueue<[boolean, unknown]>, a: unknown[]) => {
       try {

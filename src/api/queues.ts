@@ -53,6 +53,19 @@ export interface QueueOptions {
   role?: "tasks" | "results";
 }
 
+/** set while runtimeQueue() builds one: a key of the options would let a snippet hide its own queue's traffic */
+let makingRuntimeQueue = false;
+
+/** The runtime's own channel (asyncio.toThread's result): drawn on no lane, as a pool's own queues are not, for the snippet never made it. */
+export function runtimeQueue<T>(): Queue<T> {
+  makingRuntimeQueue = true;
+  try {
+    return new Queue<T>();
+  } finally {
+    makingRuntimeQueue = false;
+  }
+}
+
 export type QueueShared = Placed;
 
 /** Python's (block, timeout) for queues: block=false ignores the timeout. Infinity means forever. */
@@ -99,7 +112,7 @@ export class Queue<T = unknown> implements Sendable {
     } else {
       if (typeof maxsize !== "number" || !Number.isInteger(maxsize)) throw new ValueError(`maxsize must be an integer, got ${String(maxsize)}`);
       const bytes = checkBufferBytes(options?.bufferBytes ?? DEFAULT_QUEUE_BYTES);
-      const kind = options?.owner ? ObjKind.TaskQueue : cls.objKind;
+      const kind = options?.owner || makingRuntimeQueue ? ObjKind.TaskQueue : cls.objKind;
       this.at = place(kind, QUEUE_HEADER_WORDS, undefined, { align: 2, owner: options?.owner, role: options?.role });
       // As Python's queue.Queue, only maxsize limits it and its buffer grows as items need;
       // a byte budget given with { bufferBytes } is kept to (a put waits for room).
