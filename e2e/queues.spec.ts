@@ -43,6 +43,22 @@ print("LifoQueue is a Queue:", lifo instanceof Queue);
   ]);
 });
 
+test("a queue the snippet makes is drawn on its own lane, whatever options it passes: the runtime's own queues are not made through options", async ({ playground }) => {
+  // Before: { owner } made it a pool's task queue, its traffic drawn nowhere.
+  const result = await run(
+    playground,
+    `import { Queue, print } from "playground";
+const q = new Queue<number>(0, { owner: 5, role: "tasks", internal: true } as any);
+q.put(1);
+print("got", q.get());
+`,
+  );
+  expectOk(result);
+  const lanes = await playground.evaluate(() =>
+    (window as unknown as { playground: { debug: { timelineLanes(): { kind: string; label: string }[] } } }).playground.debug.timelineLanes());
+  expect(lanes.filter((lane) => lane.kind === "queue").map((lane) => lane.label), JSON.stringify(lanes)).toEqual(["q"]);
+});
+
 // PriorityQueue returns the smallest item first. [priority, value] tuples
 // compare element-wise as Python's tuples do: numbers numerically (9 before
 // 10), ties settled by the next element ("a" < "aa" < "b"); plain numbers

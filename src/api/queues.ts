@@ -48,21 +48,28 @@ export interface QueueOptions {
    * item larger than it fails); without it the queue's buffer grows as needed
    */
   bufferBytes?: number;
-  /** @internal the pool or executor this queue is the task or result queue of, and which */
+}
+
+/** A queue of the runtime's: of a pool or executor (its task or result queue: `owner`, `role`), or asyncio.toThread's result channel. */
+interface RuntimeQueueOptions extends QueueOptions {
   owner?: number;
   role?: "tasks" | "results";
 }
 
-/** set while runtimeQueue() builds one: a key of the options would let a snippet hide its own queue's traffic */
-let makingRuntimeQueue = false;
+/**
+ * Set while runtimeQueue() builds one. Not keys of the options a snippet
+ * passes: given those, a snippet's queue would be drawn as a pool's, or on
+ * no lane.
+ */
+let makingRuntimeQueue: RuntimeQueueOptions | null = null;
 
-/** The runtime's own channel (asyncio.toThread's result): drawn on no lane, as a pool's own queues are not, for the snippet never made it. */
-export function runtimeQueue<T>(): Queue<T> {
-  makingRuntimeQueue = true;
+/** A queue the snippet never made, drawn on no lane of its own (a pool's are drawn as its pending count). */
+export function runtimeQueue<T>(options: RuntimeQueueOptions = {}): Queue<T> {
+  makingRuntimeQueue = options;
   try {
-    return new Queue<T>();
+    return new Queue<T>(0, options);
   } finally {
-    makingRuntimeQueue = false;
+    makingRuntimeQueue = null;
   }
 }
 
@@ -112,8 +119,10 @@ export class Queue<T = unknown> implements Sendable {
     } else {
       if (typeof maxsize !== "number" || !Number.isInteger(maxsize)) throw new ValueError(`maxsize must be an integer, got ${String(maxsize)}`);
       const bytes = checkBufferBytes(options?.bufferBytes ?? DEFAULT_QUEUE_BYTES);
-      const kind = options?.owner || makingRuntimeQueue ? ObjKind.TaskQueue : cls.objKind;
-      this.at = place(kind, QUEUE_HEADER_WORDS, undefined, { align: 2, owner: options?.owner, role: options?.role });
+      const runtime = makingRuntimeQueue;
+      makingRuntimeQueue = null;
+      const kind = runtime ? ObjKind.TaskQueue : cls.objKind;
+      this.at = place(kind, QUEUE_HEADER_WORDS, undefined, { align: 2, owner: runtime?.owner, role: runtime?.role });
       // As Python's queue.Queue, only maxsize limits it and its buffer grows as items need;
       // a byte budget given with { bufferBytes } is kept to (a put waits for room).
       QueueCore.init(ctx.i32, this.at.base, order, maxsize, bytes, ctx.blocks, options?.bufferBytes === undefined);

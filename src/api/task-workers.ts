@@ -25,7 +25,7 @@ import { PlaygroundError } from "../base/errors";
 import { context, isError, labelRef, safely, UNPRINTABLE, type WorkerContext } from "../runtime/door";
 import { reprValue } from "./format";
 import { EventKind } from "../trace/events";
-import { Queue } from "./queues";
+import { runtimeQueue, type Queue } from "./queues";
 
 export type TaskMode = "call" | "map" | "starmap";
 type Fn = (...args: never[]) => unknown;
@@ -168,8 +168,8 @@ export class TaskClient {
 
   constructor(readonly poolId: number) {
     // The pool's own queues: internal objects, owned by the pool (drawn as its pending count, not as queues).
-    this.tasks = new Queue<Task | null>(0, { bufferBytes: TASK_QUEUE_BYTES, owner: poolId, role: "tasks" });
-    this.results = new Queue<TaskResult>(0, { bufferBytes: TASK_QUEUE_BYTES, owner: poolId, role: "results" });
+    this.tasks = runtimeQueue<Task | null>({ bufferBytes: TASK_QUEUE_BYTES, owner: poolId, role: "tasks" });
+    this.results = runtimeQueue<TaskResult>({ bufferBytes: TASK_QUEUE_BYTES, owner: poolId, role: "results" });
   }
 
   newJob(job: Job): number {
