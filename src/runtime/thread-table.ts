@@ -60,6 +60,10 @@ import { RuntimeError } from "../base/errors";
 import { FreeSlots } from "./free-slots";
 import { NAME_WORD, readName, readSlotName, writeName } from "./slot-names";
 
+/** CPython's "can't start new thread", as the run's limit has it: `maxThreads` threads besides MainThread (settings.maxThreads). */
+export const tooManyThreads = (maxThreads: number) =>
+  `can't start new thread: ${maxThreads} threads besides MainThread are alive, the run's limit (settings.maxThreads)`;
+
 export const CONTROL_WORDS = 96;
 export const ENTRY_WORDS = 64;
 export const NAME_BYTES = (ENTRY_WORDS - NAME_WORD - 1) * 4;
@@ -198,7 +202,8 @@ export class ThreadTable {
     const max = i32[this.control + Ctl.MaxThreads];
     if (Atomics.add(i32, this.control + Ctl.Alive, 1) >= max) {
       Atomics.sub(i32, this.control + Ctl.Alive, 1);
-      throw new RuntimeError(`can't start new thread: ${max} threads are alive, the run's limit (settings.maxThreads)`);
+      // (The table counts MainThread too: its limit is the setting's plus one.)
+      throw new RuntimeError(tooManyThreads(max - 1));
     }
     // (Waiting a while for the runner to recycle one if none is free.)
     const slot = this.free.take(SLOT_WAIT_MS);

@@ -13,7 +13,7 @@
 // drainer's release book (drainer/release-book.ts) says where its rings end.
 
 import type { RunStatus } from "../types";
-import { Field, Lifecycle, MAIN_PID, TERMINATED_EXIT_CODE } from "../thread-table";
+import { Field, Lifecycle, MAIN_PID, TERMINATED_EXIT_CODE, tooManyThreads } from "../thread-table";
 import type { RingEnds } from "../drainer/release-book";
 import type { RunMemory } from "./run-memory";
 import type { RunVoice } from "./run-voice";
@@ -86,7 +86,7 @@ export class RunThreads {
     if (this.crew.size > max || this.terminatedPids.has(pid)) {
       const overLimit = this.crew.size > max;
       // Said in the starter's name when the runner knows it (the dock's path passes the table's parent, checked), else the playground's.
-      if (overLimit) this.voice.notice(this.pids.has(announce) ? announce : 0, `can't start new thread: ${max} threads are alive, the run's limit (settings.maxThreads)`);
+      if (overLimit) this.voice.notice(this.pids.has(announce) ? announce : 0, tooManyThreads(max));
       table.abandon(ident);
       this.drain.released(ident, null);
       // Its starter wrote "starting" into its ring at start(): its lane ends here, where it was refused, not at the run's end.

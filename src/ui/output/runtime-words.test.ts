@@ -17,6 +17,7 @@ import { TraceModel } from "../../trace/model";
 import { compile } from "../../compile/compile";
 import { refusedResult } from "../../session/playground-runtime";
 import { lostThreads, unreadableTrace } from "../../runtime/runner/run-drain";
+import { tooManyThreads } from "../../runtime/thread-table";
 
 /** Latin words left in a Chinese line once the names it may carry are taken out. */
 const NAMES = /\b(?:MainThread|Thread-\w+|lock[AB]|Lock \d+|counter|balance|settings\.maxThreads|DATA RACE|MemoryError|RuntimeWarning|can't start new thread|join|await|setTracing|false)\b/g;
@@ -62,7 +63,7 @@ const SAID = [
   race,
   "12 more output lines were printed but not kept (a run keeps at most 100000 lines and 32 MB of text)",
   "MemoryError: the run ran out of memory, and the browser ended the process its threads ran in (the page is fine; the next run starts afresh)",
-  "can't start new thread: 64 threads are alive, the run's limit (settings.maxThreads)",
+  tooManyThreads(64),
   controlProblem(End.Diverged)!,
   controlProblem(End.TooLong)!,
   controlProblem(-1)!,

@@ -99,8 +99,8 @@ const ZH_SHAPES: Shape[] = [
   ],
   [/^the run's trace was refused: (.+)$/, (why) => `本次运行的跟踪数据被拒绝：${why}`],
   [
-    /^can't start new thread: (\d+) threads are alive, the run's limit \(settings\.maxThreads\)$/,
-    (n) => `无法启动新线程（can't start new thread）：已有 ${n} 个线程存活，达到本次运行的上限（settings.maxThreads）`,
+    /^can't start new thread: (\d+) threads besides MainThread are alive, the run's limit \(settings\.maxThreads\)$/,
+    (n) => `无法启动新线程（can't start new thread）：除 MainThread 外已有 ${n} 个线程存活，达到本次运行的上限（settings.maxThreads）`,
   ],
   [
     /^the schedule does not fit this code: it names a thread that cannot take the next step \(was the code changed since the schedule was made\?\)$/,
