@@ -11,6 +11,16 @@ import type { RunController } from "./run-controller";
 import { encodeSchedule, decodeSchedule } from "../runtime/control/schedule-codec";
 import { MAX_STEPS } from "../runtime/control/control-memory";
 
+
+/** Why a step is refused (the automation API's words, API.md §10; the step panel says them in Chinese too: controlled/explain-words.ts). */
+export const STEP_REFUSALS = {
+  ended: "the run has ended: there is no step to take (start again, or go back)",
+  noThread: (thread: string, threads: string[]) => `there is no thread named ${JSON.stringify(thread)} (threads: ${threads.join(", ")})`,
+  cannot: (thread: string, why: "ended" | "sleeping" | "blocked", next?: string) =>
+    `${thread} cannot take a step: ${why === "ended" ? "it has ended" : why === "sleeping" ? "it is sleeping" : `it is blocked${next ? ` (${next})` : ""}`}`,
+  notStarted: "step mode has not started: call stepStart first",
+  diverged: "the steps taken so far no longer fit the code (was it edited?): start again",
+};
 export interface StepView {
   threads: { name: string; state: "runnable" | "blocked" | "sleeping" | "done"; line?: number; next?: string }[];
   output: RunResult["output"];
@@ -47,12 +57,11 @@ export class StepMode {
   async step(thread: string): Promise<StepView> {
     const last = this.requireStarted();
     const entry = last.control?.threads.find((t) => t.name === thread);
-    if (last.view.done) throw new Error("the run has ended: there is no step to take (start again, or go back)");
-    if (!entry) throw new Error(`there is no thread named ${JSON.stringify(thread)} (threads: ${last.view.threads.map((t) => t.name).join(", ")})`);
+    if (last.view.done) throw new Error(STEP_REFUSALS.ended);
+    if (!entry) throw new Error(STEP_REFUSALS.noThread(thread, last.view.threads.map((t) => t.name)));
     if (entry.status !== "runnable") {
       const view = last.view.threads.find((t) => t.name === thread);
-      const why = entry.status === "done" ? "it has ended" : entry.status === "sleeping" ? "it is sleeping" : `it is blocked${view?.next ? ` (${view.next})` : ""}`;
-      throw new Error(`${thread} cannot take a step: ${why}`);
+      throw new Error(STEP_REFUSALS.cannot(thread, entry.status === "done" ? "ended" : entry.status === "sleeping" ? "sleeping" : "blocked", view?.next));
     }
     this.prefix.push(entry.n);
     return this.show();
@@ -66,7 +75,7 @@ export class StepMode {
   }
 
   private requireStarted(): NonNullable<StepMode["last"]> {
-    if (!this.last) throw new Error("step mode has not started: call stepStart first");
+    if (!this.last) throw new Error(STEP_REFUSALS.notStarted);
     return this.last;
   }
 
@@ -80,7 +89,7 @@ export class StepMode {
     this.code = undefined;
     const control = this.controller.lastControl;
     if (!control) throw new Error(result.errors[0]?.message ?? `the controlled run ended ${result.status} without a schedule`);
-    if (control.end === "diverged") throw new Error("the steps taken so far no longer fit the code (was it edited?): start again");
+    if (control.end === "diverged") throw new Error(STEP_REFUSALS.diverged);
     const done = control.end !== "paused";
     const threads = control.threads.map((t) => {
       const words = t.status === "done" ? undefined : control.describe?.(t.nextKind, t.nextArg, t.nextPos);

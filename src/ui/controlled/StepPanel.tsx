@@ -11,7 +11,7 @@ import { useLanguage, useStrings, type Strings } from "../i18n/language";
 import { threadColorClass } from "../output/thread-colors";
 import { encodeSchedule } from "../../runtime/control/schedule-codec";
 import { controlledSession } from "./controlled-session";
-import { stepText } from "./explain-words";
+import { stepRefusalText, stepText } from "./explain-words";
 import { StepState } from "./StepState";
 import type { StepView } from "../step-mode";
 import { visibleText } from "../../base/visible-text";
@@ -110,7 +110,7 @@ export function StepPanel() {
       )}
       {view && <StepState view={view} />}
       {view?.done && view.result && <p className="step-ended" role="status">{t.ended(view.result.status)}</p>}
-      {error && <p className="step-error" role="alert" data-testid="step-error">{error}</p>}
+      {error && <p className="step-error" role="alert" data-testid="step-error">{stepRefusalText(error, language)}</p>}
     </div>
   );
 }

@@ -2,7 +2,8 @@
 // reads to understand a lost update; in Chinese it must say the same thing.
 import { describe, expect, it } from "vitest";
 import { ENGLISH_PHRASES } from "../../session/explain-failure";
-import { explainPhrases, searchWords, stepText } from "./explain-words";
+import { explainPhrases, searchWords, stepRefusalText, stepText } from "./explain-words";
+import { STEP_REFUSALS } from "../step-mode";
 
 describe("controlled runs in words", () => {
   it("translates the runtime's step verbs and keeps the names the code uses", () => {
@@ -26,5 +27,26 @@ describe("controlled runs in words", () => {
     expect(searchWords("en").none(6, true)).toBe("No failing interleaving in 6 schedules (all of them: no interleaving of this program fails).");
     expect(searchWords("en").none(1, false)).toContain("1 schedule (not all of them");
     expect(searchWords("zh").none(2000, false)).toContain("2,000 种调度");
+  });
+
+  it("says each refusal of a step in Chinese, with the names and the blocked step's words", () => {
+    const refusals = [
+      STEP_REFUSALS.ended,
+      STEP_REFUSALS.noThread("Nope", ["MainThread", "Thread-1"]),
+      STEP_REFUSALS.cannot("Thread-1", "ended"),
+      STEP_REFUSALS.cannot("Thread-1", "sleeping"),
+      STEP_REFUSALS.cannot("MainThread", "blocked", "join Thread-1"),
+      STEP_REFUSALS.cannot("MainThread", "blocked"),
+      STEP_REFUSALS.notStarted,
+      STEP_REFUSALS.diverged,
+    ];
+    for (const message of refusals) {
+      const zh = stepRefusalText(message, "zh");
+      // (Latin words left: thread names, the API's stepStart, and the code's names.)
+      expect(zh.replace(/MainThread|Thread-1|Nope|stepStart|join/g, "").match(/[A-Za-z]{2,}/g), zh).toBeNull();
+      expect(stepRefusalText(message, "en")).toBe(message);
+    }
+    expect(stepRefusalText(STEP_REFUSALS.cannot("MainThread", "blocked", "acquire lockA"), "zh")).toBe("MainThread 无法走下一步：它被阻塞了（获取 lockA）");
+    expect(stepRefusalText("ZeroDivisionError: division by zero", "zh")).toBe("ZeroDivisionError: division by zero");
   });
 });

@@ -41,6 +41,27 @@ export function stepText(text: string, language: Language): string {
   return text;
 }
 
+/** Why step mode refused a step (step-mode.ts STEP_REFUSALS), as the step panel shows it. */
+const ZH_REFUSALS: [RegExp, (...groups: string[]) => string][] = [
+  [/^the run has ended: there is no step to take \(start again, or go back\)$/, () => "运行已经结束，没有下一步可走（重新开始，或后退一步）"],
+  [/^there is no thread named (".*") \(threads: (.*)\)$/, (thread, threads) => `没有名为 ${thread} 的线程（现有的线程：${threads}）`],
+  [/^(.+) cannot take a step: it has ended$/, (thread) => `${thread} 无法走下一步：它已经结束`],
+  [/^(.+) cannot take a step: it is sleeping$/, (thread) => `${thread} 无法走下一步：它在休眠`],
+  [/^(.+) cannot take a step: it is blocked(?: \((.+)\))?$/, (thread, next) => `${thread} 无法走下一步：它被阻塞了${next ? `（${stepText(next, "zh")}）` : ""}`],
+  [/^step mode has not started: call stepStart first$/, () => "单步模式还没有开始：请先调用 stepStart"],
+  [/^the steps taken so far no longer fit the code \(was it edited\?\): start again$/, () => "已走的步骤与代码不再相符（代码改过了吗？）：请重新开始"],
+];
+
+/** A step's refusal in `language`; a message of no known shape (a run's own error) stays as it is. */
+export function stepRefusalText(message: string, language: Language): string {
+  if (language === "en") return message;
+  for (const [shape, words] of ZH_REFUSALS) {
+    const match = shape.exec(message);
+    if (match) return words(...match.slice(1));
+  }
+  return message;
+}
+
 const ZH_PHRASES: ExplainPhrases = {
   step: (text, line) => `“${stepText(text, "zh")}”${line ? `（第 ${line} 行）` : ""}`,
   someStep: "某一步",
