@@ -189,6 +189,18 @@ test("a locked counter: the search finds no failing interleaving and says how ma
   await expect(answer).toContainText(/No failing interleaving in [\d,]+ schedules \((all of them|not all of them)/);
 });
 
+test("the search's answer closes when the learner runs in Parallel mode: its sentence and seed do not stand over a run that had neither", async ({ playground: page }) => {
+  await openLostUpdate(page);
+  await page.getByTestId("find-failure").click();
+  const answer = page.getByTestId("explore-result");
+  await expect(answer).toHaveAttribute("data-phase", "found", { timeout: 30_000 });
+  // A replay of the failure (a controlled run) keeps it; a run in Parallel mode closes it.
+  await page.getByTestId("mode-parallel").check();
+  expect(await page.evaluate(() => window.playground!.run().then((r) => r.status))).toBeTruthy();
+  await expect(answer).toHaveCount(0);
+  await expect(page.getByTestId("find-failure")).toHaveCount(0);
+});
+
 test("All outcomes lists every way a small racy program can end, with how many interleavings give each, and replays one", async ({ playground: page, pageErrors }) => {
   // The classic table: two threads each write x; it ends as whichever wrote last.
   test.setTimeout(180_000);

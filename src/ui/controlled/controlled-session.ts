@@ -48,6 +48,13 @@ export class ControlledSession {
 
   constructor(private readonly app: PlaygroundApp) {
     this.stepper = new StepMode(app.controller);
+    // The search's answer is about the runs it made and the failure it opened; a run that is not controlled (the
+    // learner back in Parallel or GIL mode) closes it: left open, its red sentence and its seed stood over a run
+    // that had neither.
+    app.stores.run.subscribe((s, previous) => {
+      if (s.inForce === previous.inForce || !s.inForce || s.inForce.settings.controlled) return;
+      if (this.store.getState().search?.phase !== "searching") this.store.setState({ search: null });
+    });
   }
 
   start(request: { code?: string; settings?: RunSettings } = {}): Promise<StepView> {
