@@ -48,6 +48,30 @@ print("names", threads.map((t) => t.name).join(","));
 // Default names are Thread-N with N counting from 1 in every run: a second
 // run of the same snippet names its threads Thread-1.. again, and each
 // thread's output lines are tagged with its name.
+test("an error in a thread whose target is an arrow or a function expression is placed on its line, with a traceback, as a named function's is", async ({ playground }) => {
+  // Before: "Exception in thread Thread-1: Error: x" and nothing more (the function, made again in the thread's
+  // worker from its source, had no place in the snippet), and no mark in the editor.
+  const result = await runSnippet(playground, `import { Thread } from "playground";
+const base = 1;
+const t = new Thread({
+  target: () => {
+    throw new Error("arrow " + base);
+  },
+});
+t.start(); t.join();
+const u = new Thread({ target: function () {
+  throw new Error("expression");
+} });
+u.start(); u.join();
+`);
+  const why = describeRun(result);
+  expect(result.errors.map((e) => [e.thread, e.message, e.line]), why).toEqual([
+    ["Thread-1", "Error: arrow 1", 5],
+    ["Thread-2", "Error: expression", 10],
+  ]);
+  expect(outputTexts(result, "Thread-1").join("\n"), why).toMatch(/Traceback \(most recent call last\):\n {2}line 5, column \d+, in <lambda>/);
+});
+
 test("threads are named Thread-1..N, counting from 1 in every run", async ({ playground }) => {
   const code = `import { Thread, print, currentThread } from "playground";
 function hello() { print("I am", currentThread().name); }

@@ -12,6 +12,7 @@ import { Field } from "./thread-table";
 import { NameError } from "../base/errors";
 import { nameValue } from "./door/objects";
 import { noteThrown } from "./thrown";
+import { placeInBody } from "./snippet-position";
 
 const sentinels = new WeakSet<object>();
 
@@ -62,6 +63,7 @@ export function createHost(ctx: WorkerContext, isMain: boolean, encodedSnapshot:
   decoder: () => Decoder;
 } {
   const closures = new WeakMap<Function, { names: string[]; values: () => unknown[] }>();
+  const places = new Map<string, { line: number; column: number } | null>();
   const { named, apiNames } = apiIndex(parts);
   let decoder: Decoder | null = null;
   const getDecoder = () => {
@@ -100,6 +102,12 @@ export function createHost(ctx: WorkerContext, isMain: boolean, encodedSnapshot:
     bindModule(hooks: ModuleHooks) {
       const scope: ModuleScope = {
         evalInScope: hooks.evalInScope,
+        placeInBody: (source) => {
+          // (A pool's worker may take the same function with every task.)
+          let place = places.get(source);
+          if (place === undefined) places.set(source, (place = placeInBody(ctx.run.js, source)));
+          return place;
+        },
         closureOf: (fn) => closures.get(fn),
         apiNameOf: (fn) => apiNames.get(fn),
         revive: (kind, data) => (kind === "api-function" ? named[data as string] : parts.revive(kind, data)),

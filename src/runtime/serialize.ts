@@ -18,6 +18,8 @@ export interface Sendable {
 
 export interface ModuleScope {
   evalInScope(source: string): unknown;
+  /** where a function's source lies in the compiled body, as its frames would say it (snippet-position.ts placeInBody) */
+  placeInBody?(source: string): { line: number; column: number } | null;
   closureOf(fn: Function): { names: string[]; values: () => unknown[] } | undefined;
   apiNameOf(fn: Function): string | undefined;
   revive(kind: string, data: unknown): unknown;
@@ -177,14 +179,22 @@ export class Decoder {
     const source = fn.source!;
     const names = fn.captures?.names ?? [];
     const values = (fn.captures?.values ?? []).map((v) => this.decode(v));
-    const make = (expression: string) =>
-      this.scope.evalInScope(`(function (${names.join(", ")}) { return (${expression}); })`) as (...a: unknown[]) => Function;
+    // Made again where the compiled body has it, as far as its frames tell: an error thrown in it is placed on its
+    // line of the snippet (a traceback, the editor's mark), as one thrown in a named function is.
+    const place = this.scope.placeInBody?.(source) ?? null;
+    const make = (open: string, close: string) => {
+      const head = `(function (${names.join(", ")}) { return (${open}`;
+      const text = place
+        ? `${"\n".repeat(Math.max(0, place.line - 2))}${head}\n${" ".repeat(place.column - 1)}${source}\n${close}); })\n//# sourceURL=snippet.js`
+        : `${head}${source}${close}); })`;
+      return this.scope.evalInScope(text) as (...a: unknown[]) => Function;
+    };
     try {
-      return make(source)(...values);
+      return make("", "")(...values);
     } catch (error) {
       if (!(error instanceof SyntaxError)) throw error;
       // A method's source (`run() { ... }`) is not an expression on its own.
-      const holder = make(`{ ${source} }`)(...values) as unknown as Record<string, Function>;
+      const holder = make("{ ", " }")(...values) as unknown as Record<string, Function>;
       return Object.values(holder)[0];
     }
   }

@@ -16,3 +16,28 @@ export function snippetPosition(stack: string | undefined): number {
 export function hereInSnippet(): number {
   return snippetPosition(new Error().stack);
 }
+
+/** Lines V8 puts before a Function-constructor body: the compiled body's frames say its line plus these (measured, not assumed). */
+export const BODY_HEADER_LINES: number = (() => {
+  try {
+    new Function("__pg", "throw new Error();\n//# sourceURL=snippet.js")();
+  } catch (error) {
+    const match = SNIPPET_FRAME.exec(String((error as Error).stack));
+    if (match) return Number(match[1]) - 1;
+  }
+  return 2;
+})();
+
+/**
+ * Where `source` lies in the compiled body `js`, as a frame in it would say
+ * (line with the header's, 1-based column); null unless it lies there once
+ * (two alike could not be told apart: a place that may be the other's is
+ * not given).
+ */
+export function placeInBody(js: string, source: string): { line: number; column: number } | null {
+  const at = source ? js.indexOf(source) : -1;
+  if (at < 0 || js.indexOf(source, at + 1) >= 0) return null;
+  let line = 1;
+  for (let i = js.indexOf("\n"); i >= 0 && i < at; i = js.indexOf("\n", i + 1)) line++;
+  return { line: line + BODY_HEADER_LINES, column: at - js.lastIndexOf("\n", at - 1) };
+}
