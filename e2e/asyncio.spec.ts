@@ -75,6 +75,33 @@ test("asyncio.toThread runs its function on a thread of its own, and the channel
   expect(lanes.filter((lane) => lane.kind === "queue"), JSON.stringify(lanes)).toEqual([]);
 });
 
+test("a task that fails and that nothing reads is said at the loop's end, as Python's \"Task exception was never retrieved\"; one read by await, result() or gather is not", async ({ playground }) => {
+  // Before: the run said 0 errors and printed nothing; only the task's red end on the timeline showed it failed.
+  const result = await runSnippet(playground, `
+    import { asyncio, print } from "playground";
+    async function bad(n: number) { await asyncio.sleep(5); throw new Error("failed " + n); }
+    asyncio.run(async () => {
+      const a = asyncio.createTask(bad(1));
+      try { await a; } catch (e) { print("caught", String(e)); }
+      const b = asyncio.createTask(bad(2));
+      await asyncio.sleep(20);
+      try { b.result(); } catch { print("result raised"); }
+      const [r] = await asyncio.gather(bad(3), { returnExceptions: true });
+      print("gathered", String(r));
+      asyncio.createTask(bad(4), { name: "lost" });
+      await asyncio.sleep(20);
+    });
+  `);
+  expect(result.status, describeRun(result)).toBe("ok");
+  const said = result.output.map((line) => `${line.stream}: ${line.text}`);
+  expect(said, describeRun(result)).toEqual([
+    "stdout: caught Error: failed 1",
+    "stdout: result raised",
+    "stdout: gathered Error: failed 3",
+    "stderr: Task exception was never retrieved\nfuture: <Task finished name='lost' exception=Error('failed 4')>",
+  ]);
+});
+
 test("asyncio.Lock lets one task in at a time and refuses a release while free; Semaphore(2) lets two", async ({ playground }) => {
   // Scenario: three tasks take a Lock around an await: their critical
   // sections never interleave; releasing a free Lock raises; four tasks

@@ -51,7 +51,7 @@ export function awaited(mark: number, value: unknown): Suspension | null {
     return byOperand ?? (isTask(value) ? (hasContext() ? awaitedAtTop(value) : null) : notePlain(value));
   }
   const suspension = noteSuspension(task, value === null || (typeof value !== "object" && typeof value !== "function"));
-  const watched = isTask(value) ? value.promise : value;
+  const watched = isTask(value) ? value.consume() : value;
   try {
     promiseThen.call(watched, () => resume(suspension), () => resume(suspension));
   } catch {

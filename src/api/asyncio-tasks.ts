@@ -44,7 +44,8 @@
 import { context, nameRef, place } from "../runtime/door";
 import { ObjKind } from "../trace/object-kinds";
 import { EventKind } from "../trace/events";
-import { claimLast, currentRaw, currentTask, noteUntraced, setCurrent, suspend, taskEnded, taskStarted, unclaimedOfCurrent, type Suspension } from "./asyncio-suspensions";
+import { claimLast, currentRaw, currentTask, noteUntraced, promiseThen, setCurrent, suspend, taskEnded, taskStarted, unclaimedOfCurrent, type Suspension } from "./asyncio-suspensions";
+import { reprValue } from "./format";
 
 export { currentTask };
 
@@ -72,6 +73,19 @@ export function awaitedAtTop(task: Task): Suspension {
   return token;
 }
 
+/**
+ * Tasks that failed and whose exception nothing has read yet (awaited, gathered, waited for, or asked for
+ * with result()): at the end of the loop they are said, as Python's "Task exception was never retrieved".
+ */
+const unretrieved = new Set<Task>();
+
+/** What Python logs for each task that failed unread, in the order they failed; forgets them. */
+export function takeUnretrieved(): string[] {
+  const lines = [...unretrieved].map((task) => task.neverRetrieved());
+  unretrieved.clear();
+  return lines;
+}
+
 /** every Task: told apart without running the snippet's code (instanceof runs a Proxy's trap) */
 const allTasks = new WeakSet<object>();
 let taskCount = 0;
@@ -84,6 +98,8 @@ export class Task<T = unknown> implements PromiseLike<T> {
   readonly name: string;
   readonly id: number;
   private settled: { ok: boolean; value: unknown } | null = null;
+  /** its result or exception was read (Python's "retrieved") */
+  private retrieved = false;
   /** settles with the coroutine; awaiting it here does not count as a suspension */
   readonly promise: Promise<T>;
 
@@ -121,9 +137,26 @@ export class Task<T = unknown> implements PromiseLike<T> {
         this.settled = { ok: false, value: error };
         taskEnded(this.id);
         context().trace(EventKind.TaskEnd, 1, this.id);
+        if (!this.retrieved) unretrieved.add(this);
         throw error;
       },
     );
+    // Unread, its failure is said at the loop's end (takeUnretrieved), as Python says it: not an unhandled rejection.
+    promiseThen.call(this.promise, () => {}, () => {});
+  }
+
+  /** The task's promise, for code that reads its outcome (an await, gather, waitFor, asyncio.run): its exception is retrieved. */
+  consume(): Promise<T> {
+    this.retrieved = true;
+    unretrieved.delete(this);
+    return this.promise;
+  }
+
+  /** Python's log line for a task that failed and was never retrieved. */
+  neverRetrieved(): string {
+    const error = this.settled?.value;
+    const what = error instanceof Error ? `${error.name}(${reprValue(error.message)})` : reprValue(error);
+    return `Task exception was never retrieved\nfuture: <Task finished name=${reprValue(this.name)} exception=${what}>`;
   }
 
   private startAsCurrent(start: () => Awaitable<T>): Awaitable<T> {
@@ -148,7 +181,7 @@ export class Task<T = unknown> implements PromiseLike<T> {
       token.task = owner;
       token.done = true;
     }
-    return suspend(this.promise, owner).then(ok, fail);
+    return suspend(this.consume(), owner).then(ok, fail);
   }
 
   /** The task whose first segment a then() with no current task came from, if that is known (see the header); 0 if not. */
@@ -166,7 +199,10 @@ export class Task<T = unknown> implements PromiseLike<T> {
   /** The task's result; an error if it is not done or failed. */
   result(): T {
     if (!this.settled) throw new Error("InvalidStateError: Result is not set.");
-    if (!this.settled.ok) throw this.settled.value;
+    if (!this.settled.ok) {
+      void this.consume();
+      throw this.settled.value;
+    }
     return this.settled.value as T;
   }
 
@@ -177,7 +213,7 @@ export class Task<T = unknown> implements PromiseLike<T> {
 
 /** A promise for `aw` that does not count as a suspension of the caller (a Task's own promise). */
 export function settledBy<T>(aw: Awaitable<T>): Promise<T> {
-  return isTask(aw) ? (aw.promise as Promise<T>) : Promise.resolve(aw);
+  return isTask(aw) ? (aw.consume() as Promise<T>) : Promise.resolve(aw);
 }
 
 /**

@@ -12,7 +12,7 @@ import { context } from "../runtime/door";
 import { Thread } from "./thread";
 import { runtimeQueue, type Queue as ThreadQueue } from "./queues";
 import { suspend } from "./asyncio-suspensions";
-import { Task, settledBy, wrapInTasks } from "./asyncio-tasks";
+import { Task, settledBy, takeUnretrieved, wrapInTasks } from "./asyncio-tasks";
 import { Event, Lock, Queue, Semaphore } from "./asyncio-sync";
 import { loopTimer, type LoopTimer } from "./asyncio-timers";
 
@@ -35,9 +35,11 @@ export function noteBlockingCall(what: string): void {
 function run<T>(main: Awaitable<T> | (() => Awaitable<T>)): Promise<T> {
   loopDepth++;
   const task = new Task(main, "main");
-  const done = task.promise.finally(() => {
+  const done = task.consume().finally(() => {
     loopDepth--;
     pendingLoops.delete(done);
+    // The loop closes: a task that failed and that nothing read is said, as Python's loop says it.
+    if (loopDepth === 0) for (const line of takeUnretrieved()) context().writeLine(line, 1);
   });
   pendingLoops.add(done);
   return done;
@@ -57,7 +59,7 @@ function gather<T extends unknown[]>(...aws: { [K in keyof T]: Awaitable<T[K]> }
 function gather(...aws: unknown[]): Promise<unknown[]> {
   const last = aws[aws.length - 1] as { returnExceptions?: boolean } | undefined;
   const options = last && typeof last === "object" && !("then" in last) && "returnExceptions" in last ? (aws.pop() as { returnExceptions: boolean }) : null;
-  const all = wrapInTasks(aws).map((task) => task.promise);
+  const all = wrapInTasks(aws).map((task) => task.consume());
   if (!options?.returnExceptions) return suspend(Promise.all(all));
   return suspend(Promise.all(all.map((p) => p.catch((error: unknown) => error))));
 }
