@@ -102,6 +102,38 @@ test("a task that fails and that nothing reads is said at the loop's end, as Pyt
   ]);
 });
 
+test("waitFor cancels what it waited for when the time is up, as Python's wait_for does; Task.cancel() raises CancelledError where the task waits", async ({ playground }) => {
+  // Before: the timed-out task ran on and printed "slow finished" at 200 ms, drawn running to the end; and a task had no cancel().
+  const result = await runSnippet(playground, `
+    import { asyncio, print } from "playground";
+    async function slow() { await asyncio.sleep(200); print("slow finished"); return 1; }
+    async function worker() {
+      try { await asyncio.sleep(1000); print("worker woke"); }
+      catch (e) { print("worker caught", (e as Error).name); throw e; }
+    }
+    asyncio.run(async () => {
+      try { await asyncio.waitFor(slow(), 30); } catch (e) { print("waitFor:", (e as Error).name); }
+      const w = asyncio.createTask(worker(), { name: "worker" });
+      await asyncio.sleep(10);
+      print("cancel:", w.cancel());
+      try { await w; } catch (e) { print("await raised", (e as Error).name, e instanceof asyncio.CancelledError); }
+      print("cancelled:", w.cancelled(), "again:", w.cancel());
+      await asyncio.sleep(250);
+      print("main end");
+    });
+  `);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result)).toEqual([
+    "waitFor: TimeoutError", "cancel: true", "worker caught CancelledError", "await raised CancelledError true", "cancelled: true again: false", "main end",
+  ]);
+  // The timeline: the worker's row ends cancelled, at its cancel, not at the end of its second's sleep.
+  const tasks = await playground.evaluate(() =>
+    (window as unknown as { playground: { debug: { coroutineTasks(): { name: string; cancelled: boolean; failed: boolean; endMs: number }[] } } }).playground.debug.coroutineTasks());
+  const worker = tasks.find((t) => t.name === "worker");
+  expect(worker, JSON.stringify(tasks)).toMatchObject({ cancelled: true, failed: false });
+  expect(worker!.endMs).toBeLessThan(tasks.find((t) => t.name === "main")!.endMs - 200);
+});
+
 test("asyncio.Lock lets one task in at a time and refuses a release while free; Semaphore(2) lets two", async ({ playground }) => {
   // Scenario: three tasks take a Lock around an await: their critical
   // sections never interleave; releasing a free Lock raises; four tasks

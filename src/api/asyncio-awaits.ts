@@ -33,6 +33,7 @@
 import { enterTask, notePlain, noteSuspension, notedSince, promiseThen, resume, suspensionsNoted, type Suspension } from "./asyncio-suspensions";
 import { awaitedAtTop, currentTask, isTask } from "./asyncio-tasks";
 import { hasContext } from "../runtime/door";
+import { raiseIfCancelled } from "./asyncio-cancel";
 
 /** what to await for the await being made, between aw() and held() (nothing runs between them) */
 let held: unknown;
@@ -73,5 +74,7 @@ export function heldValue(): unknown {
 export function resumed(suspension: Suspension | null, value: unknown): unknown {
   if (suspension) resume(suspension);
   enterTask(suspension ? suspension.task : 0);
+  // A task cancelled while it waited here: the await raises CancelledError instead (asyncio-cancel.ts).
+  if (suspension) raiseIfCancelled(suspension.task);
   return value;
 }

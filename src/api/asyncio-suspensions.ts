@@ -6,6 +6,7 @@
 // suspensions is pending. One that resumes before it was traced waited for
 // nothing, unless another task's segment began meanwhile (`switches`).
 
+import { forgetWake, wakeOnCancel } from "./asyncio-cancel";
 import { context, hasContext, type WorkerContext } from "../runtime/door";
 import { EventKind } from "../trace/events";
 
@@ -157,10 +158,18 @@ export function claimLast(task: number): void {
   }
 }
 
-/** Await `promise` as the current task (or `task`): it shows as waiting until the promise settles. */
-export function suspend<T>(promise: Promise<T>, task = currentTask()): Promise<T> {
+/**
+ * Await `promise` as the current task (or `task`): it shows as waiting until
+ * the promise settles. `wake`, if given, settles it at once should the task
+ * be cancelled meanwhile (asyncio-cancel.ts).
+ */
+export function suspend<T>(promise: Promise<T>, task = currentTask(), wake?: () => void): Promise<T> {
   const suspension = noteSuspension(task);
-  return promise.finally(() => resume(suspension));
+  if (wake) wakeOnCancel(suspension, wake);
+  return promise.finally(() => {
+    forgetWake(suspension);
+    resume(suspension);
+  });
 }
 
 function traceAwaits(): void {

@@ -46,6 +46,7 @@ import { ObjKind } from "../trace/object-kinds";
 import { EventKind } from "../trace/events";
 import { claimLast, currentRaw, currentTask, noteUntraced, promiseThen, setCurrent, suspend, taskEnded, taskStarted, unclaimedOfCurrent, type Suspension } from "./asyncio-suspensions";
 import { reprValue } from "./format";
+import { forgetCancel, isCancellation, requestCancel, takeCancellation } from "./asyncio-cancel";
 
 export { currentTask };
 
@@ -100,6 +101,8 @@ export class Task<T = unknown> implements PromiseLike<T> {
   private settled: { ok: boolean; value: unknown } | null = null;
   /** its result or exception was read (Python's "retrieved") */
   private retrieved = false;
+  /** it ended with the CancelledError its cancel() raised in it */
+  private wasCancelled = false;
   /** settles with the coroutine; awaiting it here does not count as a suspension */
   readonly promise: Promise<T>;
 
@@ -128,18 +131,15 @@ export class Task<T = unknown> implements PromiseLike<T> {
     }
     this.promise = started.then(
       (value) => {
+        // Asked to cancel after its last await: it ends cancelled, as Python's does.
+        const cancelled = takeCancellation(this.id);
+        if (cancelled) this.fail(cancelled);
         this.settled = { ok: true, value };
         taskEnded(this.id);
         context().trace(EventKind.TaskEnd, 0, this.id);
         return value;
       },
-      (error) => {
-        this.settled = { ok: false, value: error };
-        taskEnded(this.id);
-        context().trace(EventKind.TaskEnd, 1, this.id);
-        if (!this.retrieved) unretrieved.add(this);
-        throw error;
-      },
+      (error) => this.fail(error),
     );
     // Unread, its failure is said at the loop's end (takeUnretrieved), as Python says it: not an unhandled rejection.
     promiseThen.call(this.promise, () => {}, () => {});
@@ -157,6 +157,19 @@ export class Task<T = unknown> implements PromiseLike<T> {
     const error = this.settled?.value;
     const what = error instanceof Error ? `${error.name}(${reprValue(error.message)})` : reprValue(error);
     return `Task exception was never retrieved\nfuture: <Task finished name=${reprValue(this.name)} exception=${what}>`;
+  }
+
+  /** The coroutine raised `error` (or was cancelled after its last await): the task ends with it. */
+  private fail(error: unknown): never {
+    this.settled = { ok: false, value: error };
+    this.wasCancelled = isCancellation(error);
+    taskEnded(this.id);
+    forgetCancel(this.id);
+    // (Its end says how: 1 failed, 2 cancelled: trace/model-coroutines.ts.)
+    context().trace(EventKind.TaskEnd, this.wasCancelled ? 2 : 1, this.id);
+    // (A cancelled task's error is no failure Python logs.)
+    if (!this.retrieved && !this.wasCancelled) unretrieved.add(this);
+    throw error;
   }
 
   private startAsCurrent(start: () => Awaitable<T>): Awaitable<T> {
@@ -194,6 +207,22 @@ export class Task<T = unknown> implements PromiseLike<T> {
 
   done(): boolean {
     return this.settled !== null;
+  }
+
+  /**
+   * Python's Task.cancel(): false if the task is done; else CancelledError is
+   * raised in its coroutine where it waits (at once if in asyncio.sleep, else
+   * when its wait ends) or at its next await, and true.
+   */
+  cancel(): boolean {
+    if (this.settled) return false;
+    requestCancel(this.id);
+    return true;
+  }
+
+  /** True if the task ended with the CancelledError its cancel() raised (and did not catch). */
+  cancelled(): boolean {
+    return this.wasCancelled;
   }
 
   /** The task's result; an error if it is not done or failed. */

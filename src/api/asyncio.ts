@@ -8,6 +8,7 @@
 // a hint saying so.
 
 import { TimeoutError } from "../base/errors";
+import { CancelledError } from "./executor";
 import { context } from "../runtime/door";
 import { Thread } from "./thread";
 import { runtimeQueue, type Queue as ThreadQueue } from "./queues";
@@ -47,7 +48,16 @@ function run<T>(main: Awaitable<T> | (() => Awaitable<T>)): Promise<T> {
 
 /** Suspend the current task for `ms`, letting the loop's other tasks run. */
 function sleep<T = undefined>(ms: number, result?: T): Promise<T> {
-  return suspend(new Promise((resolve) => loopTimer(ms, () => resolve(result as T))));
+  let wake!: () => void;
+  const slept = new Promise<T>((resolve) => {
+    const timer = loopTimer(ms, () => resolve(result as T));
+    // Cancelled meanwhile (asyncio-cancel.ts): it wakes now, and its await raises CancelledError.
+    wake = () => {
+      timer.cancel();
+      resolve(result as T);
+    };
+  });
+  return suspend(slept, undefined, wake);
 }
 
 function createTask<T>(coro: Awaitable<T>, options: { name?: string } = {}): Task<T> {
@@ -64,13 +74,22 @@ function gather(...aws: unknown[]): Promise<unknown[]> {
   return suspend(Promise.all(all.map((p) => p.catch((error: unknown) => error))));
 }
 
-/** `aw`'s result, or TimeoutError when it takes longer than `timeoutMs`. */
+/**
+ * `aw`'s result, or TimeoutError when it takes longer than `timeoutMs`; as
+ * Python's wait_for, a coroutine is made a task, and the task is cancelled
+ * when the time is up (it stops at its wait; the TimeoutError does not wait
+ * for it to).
+ */
 function waitFor<T>(aw: Awaitable<T>, timeoutMs: number): Promise<T> {
+  const [task] = wrapInTasks([aw]) as Task<T>[];
   let timer: LoopTimer | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = loopTimer(timeoutMs, () => reject(new TimeoutError(`timed out after ${timeoutMs} ms`)));
+    timer = loopTimer(timeoutMs, () => {
+      task.cancel();
+      reject(new TimeoutError(`timed out after ${timeoutMs} ms`));
+    });
   });
-  return suspend(Promise.race([settledBy(aw), timeout]).finally(() => timer?.cancel()));
+  return suspend(Promise.race([settledBy(task), timeout]).finally(() => timer?.cancel()));
 }
 
 /** Run `fn(...args)` in a new thread; the task awaits it without blocking the loop. */
@@ -104,4 +123,4 @@ async function runInThread<A extends unknown[], R>(fn: (...args: A) => R, args: 
   }
 }
 
-export const asyncio = { run, sleep, createTask, gather, waitFor, toThread, Lock, Semaphore, Event, Queue, Task };
+export const asyncio = { run, sleep, createTask, gather, waitFor, toThread, Lock, Semaphore, Event, Queue, Task, CancelledError };

@@ -683,6 +683,13 @@ declare module "playground" {
     done(): boolean;
     /** Its result (or its error, raised); an error if it is not done. */
     result(): T;
+    /**
+     * Asks the task to stop (Python's `Task.cancel()`): `CancelledError` is raised in it where it
+     * waits (at once in `asyncio.sleep`). False if it is already done.
+     */
+    cancel(): boolean;
+    /** True if the task ended by the `CancelledError` its `cancel()` raised. */
+    cancelled(): boolean;
   }
 
   /**
@@ -702,7 +709,7 @@ declare module "playground" {
     createTask<T>(coro: PromiseLike<T>, options?: { name?: string }): AsyncioTask<T>;
     /** Waits for all; results in order. */
     gather<T extends unknown[]>(...aws: { [K in keyof T]: PromiseLike<T[K]> }): Promise<T>;
-    /** The result of `aw`, or `TimeoutError` after `timeoutMs`. */
+    /** The result of `aw`, or `TimeoutError` after `timeoutMs` (then `aw`, made a task, is cancelled). */
     waitFor<T>(aw: PromiseLike<T>, timeoutMs: number): Promise<T>;
     /** Runs `fn(...args)` in a new thread and awaits it without blocking the loop. */
     toThread<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Promise<R>;
@@ -712,6 +719,8 @@ declare module "playground" {
     Semaphore: new (value?: number) => { acquire(): Promise<true>; release(): void; locked(): boolean; with<T>(fn: () => T | PromiseLike<T>): Promise<T> };
     /** An event for the tasks of one loop. */
     Event: new () => { set(): void; clear(): void; isSet(): boolean; wait(): Promise<true> };
+    /** Raised in a task by its `cancel()` (the same class as the top-level `CancelledError`). */
+    CancelledError: typeof CancelledError;
     /** A FIFO queue for the tasks of one loop. */
     Queue: new <T = any>(maxsize?: number) => {
       put(item: T): Promise<void>; get(): Promise<T>; putNowait(item: T): void; getNowait(): T;

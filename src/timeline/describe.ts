@@ -124,6 +124,7 @@ export function describeHit(
       const rows: [string, string][] = [[w.thread, name(hit.ident)], ...interval(hit.startMs, hit.endMs, false)];
       rows.push(hit.running ? [w.runningFor, formatDuration(hit.runEndMs - hit.runStartMs)] : [w.now, w.waitingAtAwait]);
       if (hit.failed) rows.push([w.ended, w.withException]);
+      if (hit.cancelled) rows.push([w.ended, w.wasCancelled]);
       return { title: w.coroutineTitle(labelText(model, hit.task)), rows, state: hit.running ? ThreadState.Running : -1 };
     }
     case "hold": {

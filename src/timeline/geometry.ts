@@ -42,7 +42,7 @@ export type Hit =
   | { kind: "print"; ident: number; tMs: number }
   | { kind: "span"; ident: number; depth: number; index: number; startMs: number; endMs: number; label: number }
   | { kind: "task"; ident: number; index: number; startMs: number; endMs: number; task: number; poolId: number; items: number; chunksize: number; label: number; open: boolean; cut: boolean }
-  | { kind: "coroutine"; ident: number; task: number; startMs: number; endMs: number; failed: boolean; running: boolean; runStartMs: number; runEndMs: number }
+  | { kind: "coroutine"; ident: number; task: number; startMs: number; endMs: number; failed: boolean; cancelled: boolean; running: boolean; runStartMs: number; runEndMs: number }
   | { kind: "hold"; lockId: number; ident: number; index: number; startMs: number; endMs: number; waitStartMs: number }
   | { kind: "lock-wait"; lockId: number; ident: number; startMs: number; endMs: number }
   | { kind: "queue-op"; queueId: number; put: boolean; k: number; ident: number; tMs: number; depth: number }

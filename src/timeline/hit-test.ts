@@ -63,7 +63,7 @@ export function hitTest(input: FrameInput, x: number, y: number): Hit | null {
         const run = row.runs.indexAt(tMs);
         return {
           kind: "coroutine", ident: track.ident, task: row.lives.tags.data[i],
-          startMs: row.lives.starts.data[i], endMs: Math.min(row.lives.ends.data[i], endMs), failed: row.lives.extra(i) === 1,
+          startMs: row.lives.starts.data[i], endMs: Math.min(row.lives.ends.data[i], endMs), failed: row.lives.extra(i) === 1, cancelled: row.lives.extra(i) === 2,
           running: run >= 0, runStartMs: run >= 0 ? row.runs.starts.data[run] : Number.NaN, runEndMs: run >= 0 ? Math.min(row.runs.ends.data[run], endMs) : Number.NaN,
         };
       }

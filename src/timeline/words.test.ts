@@ -35,8 +35,8 @@ describe("timeline words", () => {
   });
 
   it("has no English in its Chinese words but Python's and the API's names", () => {
-    // What may stay: the GIL, join, await, map and its chunksize (the API's words), and the put/get the queue words gloss.
-    const names = /\b(?:GIL|join|await|put|get|map|chunksize)\b|setTracing\((?:true|false)\)/g;
+    // What may stay: the GIL, join, await, map and its chunksize (the API's words), the put/get the queue words gloss, and Python's CancelledError.
+    const names = /\b(?:GIL|join|await|put|get|map|chunksize|CancelledError)\b|setTracing\((?:true|false)\)/g;
     const said: string[] = [];
     for (const value of Object.values(ZH_WORDS)) {
       if (typeof value === "string") said.push(value);

@@ -100,6 +100,8 @@ export interface TimelineWords extends NameWords {
   clickToShow: string;
   waitingAtAwait: string;
   withException: string;
+  /** an asyncio task that ended with the CancelledError its cancel() raised */
+  wasCancelled: string;
   lockWasFree: string;
   /** "#2 put", "#2 got" */
   itemNumber(k: number, put: boolean): string;
@@ -200,6 +202,7 @@ export const EN_WORDS: TimelineWords = {
   clickToShow: "click to show it in the output",
   waitingAtAwait: "waiting at an await",
   withException: "with an exception",
+  wasCancelled: "cancelled (CancelledError)",
   lockWasFree: "no: the lock was free",
   itemNumber: (k, put) => `#${k} ${put ? "put" : "got"}`,
   pairedAt: (name, time, gap, later) => `${name} at ${time} (${gap} ${later ? "later" : "earlier"})`,
@@ -309,6 +312,7 @@ export const ZH_WORDS: TimelineWords = {
   clickToShow: "点击可在输出中显示这一行",
   waitingAtAwait: "在 await 处等待",
   withException: "抛出了异常",
+  wasCancelled: "被取消（CancelledError）",
   lockWasFree: "无：锁当时空闲",
   itemNumber: (k, put) => `第 ${k} 个，${put ? "放入" : "取出"}`,
   pairedAt: (name, time, gap, later) => `${name}，于 ${time}（${gap}${later ? "之后" : "之前"}）`,

@@ -14,6 +14,8 @@ export interface CoroutineTaskInfo {
   startMs: number;
   endMs: number;
   failed: boolean;
+  /** it ended with the CancelledError its cancel() raised */
+  cancelled: boolean;
   /** running stretches, [start, end] in ms */
   runs: [number, number][];
 }
@@ -29,7 +31,7 @@ export function coroutineTasks(model: TraceModel): CoroutineTaskInfo[] {
         for (; r < runs.length && runs.tags.data[r] === task; r++) stretches.push([runs.starts.data[r], runs.ends.data[r]]);
         out.push({
           thread: track.name, ident: track.ident, pid: track.pid, name: labelText(model, task), row,
-          startMs: lives.starts.data[i], endMs: lives.ends.data[i], failed: lives.extra(i) === 1, runs: stretches,
+          startMs: lives.starts.data[i], endMs: lives.ends.data[i], failed: lives.extra(i) === 1, cancelled: lives.extra(i) === 2, runs: stretches,
         });
       }
     });

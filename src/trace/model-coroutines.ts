@@ -7,7 +7,7 @@
 // MAX_ROWS — tasks past that are counted, not drawn.
 //
 // Per row, two interval lists with no overlaps, as the renderer wants them:
-//   lives  a task's whole life, tag = task id, extra = 1 if it failed
+//   lives  a task's whole life, tag = task id, extra = 1 if it failed, 2 if it was cancelled
 //   runs   its running stretches, tag = task id
 
 import { IntervalList } from "./model-series";
@@ -53,12 +53,13 @@ export class CoroutineRows {
     if (row && !row.runs.isOpen() && row.lives.isOpen()) row.runs.open(tMs, task);
   }
 
-  end(task: number, tMs: number, failed: boolean): void {
+  /** `how`: 0 done, 1 failed (an exception), 2 cancelled (TaskEnd's arg) */
+  end(task: number, tMs: number, how: 0 | 1 | 2): void {
     const row = this.rowOf.get(task);
     if (!row) return;
     row.runs.close(tMs);
     row.lives.close(tMs);
-    if (failed) row.lives.setLastExtra(1);
+    if (how !== 0) row.lives.setLastExtra(how);
     this.rowOf.delete(task);
   }
 

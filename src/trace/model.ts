@@ -394,7 +394,7 @@ export class TraceModel extends TraceObjects {
       if (rows.start(task, tMs)) this.structureVersion++;
     } else if (kind === EventKind.TaskAwait) rows.await(task, tMs);
     else if (kind === EventKind.TaskResume) rows.resume(task, tMs);
-    else rows.end(task, tMs, arg === 1);
+    else rows.end(task, tMs, arg === 1 || arg === 2 ? arg : 0);
   }
 
   /**

@@ -59,7 +59,7 @@ export interface PlaygroundDebug {
   /** the state each thread's lane of the last run is drawn in at its end (or at a pause), since when, and whether it waits for the scheduler's turn */
   threadStates(): { thread: string; state: string; sinceMs: number; onTurn: boolean }[];
   /** the asyncio tasks the timeline draws: per task its thread, name and running stretches [start, end] in ms */
-  coroutineTasks(): { thread: string; name: string; row: number; startMs: number; endMs: number; failed: boolean; runs: [number, number][] }[];
+  coroutineTasks(): { thread: string; name: string; row: number; startMs: number; endMs: number; failed: boolean; cancelled: boolean; runs: [number, number][] }[];
   /** every lock of the last run: its name, acquisitions, and every hold the timeline draws (shared: a read of an RWLock) */
   lockHolds(): { name: string; acquisitions: number; holds: { thread: string; startMs: number; endMs: number; shared: boolean }[] }[];
   /** every pool task box of the last run: its worker, pool, items, its text and its hover card, in English or Chinese */
