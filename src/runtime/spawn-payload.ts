@@ -29,10 +29,31 @@ export interface PayloadMemory {
 /** Writes `payload` for thread `ident` (reserved, not yet published). */
 export function storePayload(memory: PayloadMemory, ident: number, payload: Payload): void {
   const bytes = encode(payload, { sharedBuffer: memory.userHeap, label: "what the thread runs" });
-  const block = memory.blocks.alloc(Math.ceil(bytes.length / 4));
+  let block: number;
+  try {
+    block = memory.blocks.alloc(Math.ceil(bytes.length / 4));
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    // The heap's own words ("allocate fewer objects") would not tell a learner that start() copies, nor what.
+    throw new RangeError(noRoomToCopy(memory, payload, bytes.length));
+  }
   new Uint8Array(memory.table.i32.buffer, block * 4, bytes.length).set(bytes);
   memory.table.set(ident, Field.SpawnBlock, block);
   memory.table.set(ident, Field.SpawnBytes, bytes.length);
+}
+
+/** Why a start failed for want of heap: what it copies, the largest of the top-level values it copies, and what to do instead. */
+function noRoomToCopy(memory: PayloadMemory, payload: Payload, bytes: number): string {
+  let largest: [string, number] | null = null;
+  for (const [name, value] of Object.entries(payload.snapshot as Record<string, unknown>)) {
+    const size = encode(value, { sharedBuffer: memory.userHeap, label: name }).length;
+    if (!largest || size > largest[1]) largest = [name, size];
+  }
+  const heapBytes = memory.table.i32.byteLength;
+  const heap = heapBytes >= 2 ** 20 ? `${Math.round(heapBytes / 2 ** 20)} MB` : `${Math.round(heapBytes / 1024)} KB`;
+  const what = largest && largest[1] > bytes / 2 ? `, most of it the top-level '${largest[0]}' (${largest[1].toLocaleString("en")} bytes)` : "";
+  return `start() copies what the thread runs into it (its target, args and the top-level values it reads: ${bytes.toLocaleString("en")} bytes${what}), ` +
+    `and the run's ${heap} heap has no room for it: share large data through sharedArray(), which is not copied`;
 }
 
 /** Gives back the block of a thread that will never run (its start failed). */
