@@ -35,7 +35,7 @@ export function storePayload(memory: PayloadMemory, ident: number, payload: Payl
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     // The heap's own words ("allocate fewer objects") would not tell a learner that start() copies, nor what.
-    throw new RangeError(noRoomToCopy(memory, payload, bytes.length));
+    throw new RangeError(noRoomToCopy(memory, payload, bytes.length), { cause: error });
   }
   new Uint8Array(memory.table.i32.buffer, block * 4, bytes.length).set(bytes);
   memory.table.set(ident, Field.SpawnBlock, block);
