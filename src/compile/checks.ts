@@ -19,6 +19,7 @@ import { foreignModuleUse, ONLY_PLAYGROUND } from "./import-rewrite";
 import type { ModuleScope } from "./module-scope";
 import { isTypeOnly, type References } from "./references";
 import { isAssignmentOperator } from "./shared-globals";
+import { isGlobalAtomics } from "./checked-memory";
 
 /** Methods that change the object they are called on (arrays, maps, sets, typed arrays). */
 const MUTATORS = new Set([
@@ -65,6 +66,16 @@ function targetRoots(e: ts.Expression, out: Written[]): void {
 }
 
 /** What a node writes to, as one expression: an assignment's left side, a ++/-- operand, a delete's, a mutating call's object. */
+/** The Atomics operations that write the array they are given. */
+const ATOMIC_WRITES = new Set(["add", "sub", "and", "or", "xor", "exchange", "compareExchange", "store"]);
+
+/** `Atomics.add(x, ...)` and the other writes, of the global Atomics (`isUserBinding`: a name the snippet declared). */
+function atomicWriteTarget(node: ts.Node, isUserBinding: (id: ts.Identifier) => boolean): ts.Expression | undefined {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.arguments.length === 0) return undefined;
+  const { expression: on, name } = node.expression;
+  return ts.isIdentifier(on) && isGlobalAtomics(on, isUserBinding(on)) && ATOMIC_WRITES.has(name.text) ? node.arguments[0] : undefined;
+}
+
 function writeTarget(node: ts.Node): ts.Expression | undefined {
   if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) return node.left;
   if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node))
@@ -133,7 +144,8 @@ export function checkSnippet(sf: ts.SourceFile, scope: ModuleScope, refs: Refere
       targetRoots(node.initializer as ts.Expression, out);
       return out;
     }
-    const target = writeTarget(node);
+    // `Atomics.add(view, 0, 1)` writes view as `view.fill(1)` does. (Looked at first: `add` is a Set's mutator too, and Atomics would be taken for a set.)
+    const target = atomicWriteTarget(node, isUserBinding) ?? writeTarget(node);
     if (!target) return out;
     if (!ts.isCallExpression(node)) targetRoots(target, out);
     else {

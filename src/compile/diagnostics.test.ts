@@ -93,6 +93,27 @@ describe("diagnostics", () => {
     expect(warnings(`const xs = [1];\nfunction f() { xs.length; }`)).toEqual([]);
   });
 
+  it("warns where a thread writes a copied array through Atomics, not where the array is a sharedArray or Atomics is the snippet's own", () => {
+    const source = [
+      `import { Thread, sharedArray } from "playground";`, // 1
+      `const view = new Int32Array(new SharedArrayBuffer(16));`, // 2: made by the snippet: copied at start()
+      `const shared = sharedArray("int32", 4);`, // 3
+      `function work() {`, // 4
+      `  Atomics.add(view, 0, 1);`, // 5: warned
+      `  Atomics.store(view, 1, 2);`, // 6: warned
+      `  Atomics.load(view, 0);`, // 7: a read
+      `  Atomics.add(shared, 0, 1);`, // 8: shared memory
+      `}`,
+      `function mine(Atomics: { add(a: Int32Array, i: number, v: number): void }) { Atomics.add(view, 0, 1); }`, // 10: not the global
+      `new Thread({ target: work }).start(); new Thread({ target: () => mine({ add() {} }) }).start();`, // 11
+      `Atomics.add(view, 0, 1);`, // 12: MainThread's own
+    ].join("\n");
+    expect(compile(source).diagnostics.map((d) => [d.line, d.severity, d.message])).toEqual([
+      [5, "warning", copiedWriteMessage("view")],
+      [6, "warning", copiedWriteMessage("view")],
+    ]);
+  });
+
   it("does not warn where a write goes through an API object to shared memory", () => {
     const source = [
       `import { Value, sharedArray, Lock, Event, Pipe, local, Thread } from "playground";`, // 1
