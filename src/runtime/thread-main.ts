@@ -22,7 +22,7 @@ import { connectRunner, sendToRunner } from "./runner-link";
 import { bodyFor, rehearseThreads, runThread, type ThreadParts } from "./thread-run";
 import { onFreezing, releaseContext, workerNow, type WorkerContext } from "./worker-context";
 import { armHygiene } from "./worker-hygiene";
-import { bindTimersToThreads } from "./thread-timers";
+import { bindTimersToThreads, dropTimersOf } from "./thread-timers";
 import { bindHostCallsToThreads } from "./thread-host-calls";
 import { armEventLoop } from "./thread-event-loop";
 import { safely, UNPRINTABLE } from "./thrown";
@@ -54,6 +54,8 @@ async function serveThread(parts: ThreadParts, run: RunContextInit, ident: numbe
   // end ends the run: its worker takes no next thread in it, and the run's time is not held up.)
   if (ended.role === "main") return true;
   await hygiene.nextTask();
+  // Its timers still to come will not run: the worker parks next, where none fires (thread-timers.ts).
+  ended.droppedTimers += dropTimersOf(ended);
   reportLate(ended, hygiene);
   return true;
 }

@@ -10,7 +10,10 @@
 // thread's name: its print drawn as that thread's line, its waits on that
 // thread's lane. So a callback whose thread has ended is dropped, and
 // counted, and the run says so (thread-main.ts reportLate), as it says
-// what else such code did after the end.
+// what else such code did after the end. A timer still set when its thread
+// ends is cleared there and counted the same (dropTimersOf): the worker
+// parks in Atomics.wait next, where no timer fires, and one set to come
+// after the end was lost unsaid.
 //
 // The host's other sources of later work, its promises and listeners, are
 // bound the same way in thread-host-calls.ts. (A timer given a string of
@@ -22,6 +25,21 @@ import { ownedCallback } from "./thread-event-loop";
 import { ownerOf } from "./scope-owners";
 
 const TIMER_SOURCES = ["setTimeout", "setInterval"] as const;
+
+/** the timers set in this worker that have not run (a setTimeout's), been cleared or dropped: by id, whose and how to clear it */
+const live = new Map<unknown, { thread: WorkerContext; clear: () => void }>();
+
+/** Clears the timers `thread` set that are still to come, and says how many: they will not run (its event loop ends with it). */
+export function dropTimersOf(thread: WorkerContext): number {
+  let dropped = 0;
+  for (const [id, timer] of [...live]) {
+    if (timer.thread !== thread) continue;
+    live.delete(id);
+    timer.clear();
+    dropped++;
+  }
+  return dropped;
+}
 /** (Taken as the worker boots, before any snippet: one that replaces Reflect.apply does not reach the runtime's timers.) */
 const apply = Reflect.apply;
 const globalEval = globalThis.eval;
@@ -42,9 +60,30 @@ export function bindTimersToThreads(scope: object): void {
       }
       // (An interval of an ended thread is cleared at its first drop: it would come due for ever.)
       const timer: { id?: unknown } = {};
-      const owned = ownedBy(context(), handler as (...a: unknown[]) => unknown, () => apply(clear, scope, [timer.id]));
+      const thread = context();
+      const once = name === "setTimeout";
+      const run = handler as (...a: unknown[]) => unknown;
+      const owned = ownedBy(thread, function (this: unknown, ...args: unknown[]) {
+        if (once) live.delete(timer.id);
+        return apply(run, this, args);
+      }, () => {
+        live.delete(timer.id);
+        apply(clear, scope, [timer.id]);
+      });
       timer.id = apply(original, this === undefined ? scope : this, [owned, ...rest]);
+      live.set(timer.id, { thread, clear: () => apply(clear, scope, [timer.id]) });
       return timer.id;
+    };
+    Object.defineProperty(owner, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
+  }
+  // A timer the snippet clears is no longer to come.
+  for (const name of ["clearTimeout", "clearInterval"] as const) {
+    const owner = ownerOf(scope, name);
+    const original = owner ? (owner as Record<string, unknown>)[name] : undefined;
+    if (!owner || typeof original !== "function") continue;
+    const wrapped = function (this: unknown, id: unknown): unknown {
+      live.delete(id);
+      return apply(original, this === undefined ? scope : this, [id]);
     };
     Object.defineProperty(owner, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
   }
