@@ -55,6 +55,28 @@ function aRun() {
   return { heap, table, book, memory, drainer, ident, outputBase, ringBase, live, release, drainAll, setHead };
 }
 
+describe("Drainer's final pass", () => {
+  it("reads an ended thread's lines to its end though the last of them came after the cutoff: the pass moved, and the next one finishes the thread", () => {
+    // More lines than a chunk holds, all stamped after the cutoff: dropped, they filled no chunk, and the final
+    // loop (drain-loop.ts: while there is a chunk) stopped with the ring not empty, the thread never called complete.
+    const run = aRun();
+    const ends = run.live(Array.from({ length: 2200 }, () => "x"));
+    run.release(ends);
+    // An ordinary pass first: the event and a chunk's worth of lines.
+    run.drainer.pass();
+    expect(run.drainer.takeChunk().output).toHaveLength(1000);
+    run.drainer.cutoffMs = -1;
+    const ended: number[] = [];
+    // (As drain-loop.ts's final pass: while a pass has something to send.)
+    for (let passes = 0; passes < 10; passes++) {
+      run.drainer.pass();
+      if (!run.drainer.hasChunk()) break;
+      ended.push(...run.drainer.takeChunk().ended);
+    }
+    expect(ended).toEqual([run.ident]);
+  });
+});
+
 describe("Drainer, against a snippet that writes the runtime's memory", () => {
   it("reads an ended thread's rings to where its worker counted, though another thread set their heads back", () => {
     const run = aRun();

@@ -56,6 +56,8 @@ export class Drainer {
   /** events after this run time are not part of the run (it was cut off there) */
   cutoffMs = Infinity;
   droppedAfterCutoff = 0;
+  /** lines read since the last chunk but dropped (after the cutoff): a pass that read only those still moved, and the final pass goes on */
+  private linesDropped = 0;
 
   /** `layout`: where the table lies, as the runner laid it out; `book`: the runner's releases; `ctl`: the threads' eval-breaker words, one per slot (null in tests: no flush requests) */
   constructor(
@@ -218,16 +220,19 @@ export class Drainer {
     const room = CHUNK_LINES - this.output.length;
     if (room <= 0) return;
     known.output.drain((r) => {
-      if (r.tMs > this.cutoffMs) return;
+      if (r.tMs > this.cutoffMs) {
+        this.linesDropped++;
+        return;
+      }
       const line: OutputRecord = { ident: known.ident, text: r.text, stream: r.stream, t: r.tMs };
       if (r.name !== undefined) line.name = r.name;
       this.output.push(line);
     }, room);
   }
 
-  /** True when there is something to send. */
+  /** True when there is something to send, or lines were read and dropped (the final pass loops while passes move). */
   hasChunk(): boolean {
-    return this.threads.length > 0 || this.eventCount > 0 || this.output.length > 0 || this.ended.length > 0;
+    return this.threads.length > 0 || this.eventCount > 0 || this.output.length > 0 || this.ended.length > 0 || this.linesDropped > 0;
   }
 
   /** The chunk gathered so far (its event buffers are to be transferred), and a fresh one started. */
@@ -242,6 +247,7 @@ export class Drainer {
     this.eventCount = 0;
     this.output = [];
     this.ended = [];
+    this.linesDropped = 0;
     return chunk;
   }
 
