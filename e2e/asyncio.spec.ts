@@ -134,6 +134,32 @@ test("waitFor cancels what it waited for when the time is up, as Python's wait_f
   expect(worker!.endMs).toBeLessThan(tasks.find((t) => t.name === "main")!.endMs - 200);
 });
 
+test("waitFor cancels only what is known to be what it waited for; a CancelledError a task raises itself ends it cancelled; a loop says only its own tasks' lost failures", async ({ playground }) => {
+  // From a review: a helper started before the await had its sleep taken for waitFor's and was cancelled; one
+  // loop's late failure was said when the next loop closed; a CancelledError the snippet raised was said as a failure.
+  const result = await runSnippet(playground, `
+    import { asyncio, print } from "playground";
+    async function helper() { await asyncio.sleep(40); print("helper finished"); }
+    async function selfCancel() { await asyncio.sleep(1); throw new asyncio.CancelledError(); }
+    async function lateFailure() { await asyncio.sleep(30); throw new Error("after its loop"); }
+    asyncio.run(async () => {
+      const h = helper();
+      try { await asyncio.waitFor(new Promise((r) => setTimeout(r, 100)), 10); } catch (e) { print("waitFor:", (e as Error).name); }
+      await h;
+      const t = asyncio.createTask(selfCancel());
+      await asyncio.sleep(5);
+      print("self-cancelled:", t.cancelled());
+      asyncio.createTask(lateFailure(), { name: "late" });
+    });
+    await asyncio.sleep(60);
+    asyncio.run(async () => { await asyncio.sleep(1); print("second loop"); });
+  `);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(result.output.map((line) => line.text), describeRun(result)).toEqual([
+    "waitFor: TimeoutError", "helper finished", "self-cancelled: true", "second loop",
+  ]);
+});
+
 test("asyncio.Lock lets one task in at a time and refuses a release while free; Semaphore(2) lets two", async ({ playground }) => {
   // Scenario: three tasks take a Lock around an await: their critical
   // sections never interleave; releasing a free Lock raises; four tasks

@@ -30,7 +30,7 @@
 // object is kept, untraced, for `asyncio.run(main())` to take as main's
 // first (asyncio-suspensions.ts claimPlain).
 
-import { enterTask, notePlain, noteSuspension, notedSince, promiseThen, resume, suspensionsNoted, type Suspension } from "./asyncio-suspensions";
+import { enterTask, notePlain, noteSuspension, notedSince, promiseThen, resume, suspensionsNoted, unclaimedOfCurrent, type Suspension } from "./asyncio-suspensions";
 import { awaitedAtTop, currentTask, isTask } from "./asyncio-tasks";
 import { hasContext } from "../runtime/door";
 import { raiseIfCancelled } from "./asyncio-cancel";
@@ -38,8 +38,21 @@ import { raiseIfCancelled } from "./asyncio-cancel";
 /** what to await for the await being made, between aw() and held() (nothing runs between them) */
 let held: unknown;
 
+/** the mark of the await whose operand is being evaluated, or was last (waitsOfOperand) */
+let operandMark = 0;
+
 export function awaitMark(): number {
-  return suspensionsNoted();
+  operandMark = suspensionsNoted();
+  return operandMark;
+}
+
+/**
+ * The current task's waits noted since the latest await began evaluating its
+ * operand, not yet traced: in `await asyncio.waitFor(work(), 10)`, work()'s
+ * first wait, and not that of a coroutine started before the await.
+ */
+export function waitsOfOperand(): Suspension[] {
+  return unclaimedOfCurrent().filter((s) => s.seq > operandMark);
 }
 
 /** The await of `value` begins (`mark` taken before it was evaluated): the suspension it is (outside any task, of none, or null). */

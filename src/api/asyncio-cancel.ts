@@ -13,10 +13,13 @@
 // too).
 
 import { CancelledError } from "./executor";
+import { context, type WorkerContext } from "../runtime/door";
 
-/** a wait of a task's (asyncio-suspensions.ts Suspension): whose, and whether it is over */
+/** a wait of a task's (asyncio-suspensions.ts Suspension): whose, in which thread's run, and whether it is over */
 interface Wait {
   readonly task: number;
+  readonly ctx: WorkerContext;
+  readonly seq: number;
   readonly done: boolean;
 }
 
@@ -24,8 +27,6 @@ interface Wait {
 const requests = new Set<number>();
 /** waits that a cancel of their task ends at once, with what ends them */
 const wakers = new Map<Wait, () => void>();
-/** the CancelledErrors raised here: a task that ends with one was cancelled (told apart without running the snippet's code) */
-const raised = new WeakSet<object>();
 
 /** `wake` ends `wait` now, should its task be cancelled while it waits. */
 export function wakeOnCancel(wait: Wait, wake: () => void): void {
@@ -37,14 +38,29 @@ export function forgetWake(wait: Wait): void {
   wakers.delete(wait);
 }
 
-/** Task `task` is to be cancelled: its waits that can end early end now. */
+/**
+ * Task `task` is to be cancelled: its latest wait that can end early ends
+ * now, and raises the one CancelledError a cancel() gives (two coroutines
+ * of one task waiting side by side, `Promise.all([f(), g()])`: g's sleep is
+ * not cut short for nothing). Only this thread's: a wait an ended thread
+ * left, whose timer was dropped, never settles, and its task's id may be
+ * another's in a later run.
+ */
 export function requestCancel(task: number): void {
   requests.add(task);
-  for (const [wait, wake] of [...wakers]) {
-    if (wait.task !== task || wait.done) continue;
-    wakers.delete(wait);
-    wake();
+  const here = context();
+  let latest: Wait | null = null;
+  for (const wait of [...wakers.keys()]) {
+    if (wait.ctx !== here) {
+      if (here.run !== wait.ctx.run || wait.ctx.hasEnded()) wakers.delete(wait);
+      continue;
+    }
+    if (wait.task === task && !wait.done && (!latest || wait.seq > latest.seq)) latest = wait;
   }
+  if (!latest) return;
+  const wake = wakers.get(latest)!;
+  wakers.delete(latest);
+  wake();
 }
 
 /** At a resumption of `task`'s coroutine: raises its CancelledError if it was asked to cancel. */
@@ -56,14 +72,22 @@ export function raiseIfCancelled(task: number): void {
 /** The CancelledError for `task` if it was asked to cancel (the request is taken), else null. */
 export function takeCancellation(task: number): CancelledError | null {
   if (task === 0 || !requests.delete(task)) return null;
-  const error = new CancelledError();
-  raised.add(error);
-  return error;
+  return new CancelledError("the task was cancelled");
 }
 
-/** Whether `error` is a CancelledError raised into a task by its cancel(). */
+/**
+ * Whether a task that ended with `error` was cancelled: any CancelledError,
+ * as Python counts it (raised by cancel(), by the snippet, or by a cancelled
+ * Future it awaited). (`instanceof` may run a Proxy's trap: one that throws
+ * is no cancellation.)
+ */
 export function isCancellation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && raised.has(error);
+  if (typeof error !== "object" || error === null) return false;
+  try {
+    return error instanceof CancelledError;
+  } catch {
+    return false;
+  }
 }
 
 /** The task ended: a request it never met is dropped (a task id may come again in the next run a worker serves). */

@@ -80,6 +80,11 @@ export function awaitedAtTop(task: Task): Suspension {
  */
 const unretrieved = new Set<Task>();
 
+/** A loop begins with no task of an earlier one left to say (one that failed after its own loop closed is not this loop's). */
+export function forgetUnretrieved(): void {
+  unretrieved.clear();
+}
+
 /** What Python logs for each task that failed unread, in the order they failed; forgets them. */
 export function takeUnretrieved(): string[] {
   const lines = [...unretrieved].map((task) => task.neverRetrieved());
@@ -118,6 +123,8 @@ export class Task<T = unknown> implements PromiseLike<T> {
     nameRef(this.id, this.name);
     ctx.trace(EventKind.TaskStart, 0, this.id);
     taskStarted(this.id, ctx);
+    // (Task ids come again in the next run a worker serves: a request left by a task of an earlier one is not this one's.)
+    forgetCancel(this.id);
     allTasks.add(this);
     // A coroutine already started: its first await, noted as its caller's (asyncio-suspensions.ts claimLast). A
     // function's first segment runs as this task, below: its caller's suspensions are none of its.

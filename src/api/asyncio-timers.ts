@@ -14,7 +14,7 @@
 // States of a timer: pending, then fired or cancelled (a cancelled one is
 // dropped when the pump reaches it).
 
-import { context, type WorkerContext } from "../runtime/door";
+import { context, runtimeTimer, type WorkerContext } from "../runtime/door";
 
 export interface LoopTimer {
   cancel(): void;
@@ -43,7 +43,8 @@ export function loopTimer(ms: number, fire: () => void): LoopTimer {
   const delay = ms > 0 ? ms : 0;
   const control = ctx.control;
   if (!control) {
-    const id = setTimeout(fire, delay);
+    // (The loop's, not one the snippet set: not said as a timer still set at its thread's end.)
+    const id = runtimeTimer(() => setTimeout(fire, delay));
     return { cancel: () => clearTimeout(id) };
   }
   let clock = clocks.get(ctx);
@@ -57,10 +58,10 @@ export function loopTimer(ms: number, fire: () => void): LoopTimer {
 function queuePump(ctx: WorkerContext, clock: LoopClock): void {
   if (clock.pumpQueued) return;
   clock.pumpQueued = true;
-  setTimeout(() => {
+  runtimeTimer(() => setTimeout(() => {
     clock.pumpQueued = false;
     pump(ctx, clock);
-  }, 0);
+  }, 0));
 }
 
 function pump(ctx: WorkerContext, clock: LoopClock): void {

@@ -13,7 +13,8 @@ import { context } from "../runtime/door";
 import { Thread } from "./thread";
 import { runtimeQueue, type Queue as ThreadQueue } from "./queues";
 import { suspend } from "./asyncio-suspensions";
-import { Task, settledBy, takeUnretrieved, wrapInTasks } from "./asyncio-tasks";
+import { Task, forgetUnretrieved, isTask, settledBy, takeUnretrieved, wrapInTasks } from "./asyncio-tasks";
+import { waitsOfOperand } from "./asyncio-awaits";
 import { Event, Lock, Queue, Semaphore } from "./asyncio-sync";
 import { loopTimer, type LoopTimer } from "./asyncio-timers";
 
@@ -34,6 +35,7 @@ export function noteBlockingCall(what: string): void {
 
 /** Run `main` (a coroutine or a function that makes one) on this thread's event loop until it completes. */
 function run<T>(main: Awaitable<T> | (() => Awaitable<T>)): Promise<T> {
+  if (loopDepth === 0) forgetUnretrieved();
   loopDepth++;
   const task = new Task(main, "main");
   const done = task.consume().finally(() => {
@@ -75,21 +77,28 @@ function gather(...aws: unknown[]): Promise<unknown[]> {
 }
 
 /**
- * `aw`'s result, or TimeoutError when it takes longer than `timeoutMs`; as
- * Python's wait_for, a coroutine is made a task, and the task is cancelled
- * when the time is up (it stops at its wait; the TimeoutError does not wait
- * for it to).
+ * `aw`'s result, or TimeoutError when it takes longer than `timeoutMs`; then,
+ * as Python's wait_for, what it waited for is cancelled (it stops at its
+ * wait; the TimeoutError does not wait for it to): a Task, or a coroutine
+ * made a task, where its first wait is known to be its own, the one wait
+ * noted while the operand of the await around this call was evaluated
+ * (`await asyncio.waitFor(work(), 10)`). Else (a coroutine made elsewhere, a
+ * plain promise) nothing is cancelled: a guess could stop another coroutine.
  */
 function waitFor<T>(aw: Awaitable<T>, timeoutMs: number): Promise<T> {
-  const [task] = wrapInTasks([aw]) as Task<T>[];
+  let task: Task<T> | null = isTask(aw) ? (aw as Task<T>) : null;
+  if (!task) {
+    const own = waitsOfOperand();
+    if (own.length === 1) task = new Task(aw, undefined, own);
+  }
   let timer: LoopTimer | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = loopTimer(timeoutMs, () => {
-      task.cancel();
+      task?.cancel();
       reject(new TimeoutError(`timed out after ${timeoutMs} ms`));
     });
   });
-  return suspend(Promise.race([settledBy(task), timeout]).finally(() => timer?.cancel()));
+  return suspend(Promise.race([settledBy(task ?? aw), timeout]).finally(() => timer?.cancel()));
 }
 
 /** Run `fn(...args)` in a new thread; the task awaits it without blocking the loop. */

@@ -110,6 +110,9 @@ export class Queue<T = unknown> implements Sendable {
    * `shared`: the data of [SEND]() from another thread, to reach the same queue.
    */
   constructor(maxsize = 0, options?: QueueOptions, shared?: QueueShared) {
+    // Taken first, before any of the snippet's code can run (a getter on the class's `order`), so no queue of its takes the flag.
+    const runtime = makingRuntimeQueue;
+    makingRuntimeQueue = null;
     const ctx = (this.ctx = context());
     const cls = new.target as unknown as typeof Queue;
     const order = cls.order;
@@ -119,8 +122,6 @@ export class Queue<T = unknown> implements Sendable {
     } else {
       if (typeof maxsize !== "number" || !Number.isInteger(maxsize)) throw new ValueError(`maxsize must be an integer, got ${String(maxsize)}`);
       const bytes = checkBufferBytes(options?.bufferBytes ?? DEFAULT_QUEUE_BYTES);
-      const runtime = makingRuntimeQueue;
-      makingRuntimeQueue = null;
       const kind = runtime ? ObjKind.TaskQueue : cls.objKind;
       this.at = place(kind, QUEUE_HEADER_WORDS, undefined, { align: 2, owner: runtime?.owner, role: runtime?.role });
       // As Python's queue.Queue, only maxsize limits it and its buffer grows as items need;

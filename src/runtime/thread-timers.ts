@@ -29,6 +29,23 @@ const TIMER_SOURCES = ["setTimeout", "setInterval"] as const;
 /** the timers set in this worker that have not run (a setTimeout's), been cleared or dropped: by id, whose and how to clear it */
 const live = new Map<unknown, { thread: WorkerContext; clear: () => void }>();
 
+/** set while the runtime's own code sets a timer (runtimeTimer): it is bound to the thread, but not counted as the snippet's */
+let settingOwn = false;
+
+/**
+ * Calls `set` (which sets a timer of the runtime's: asyncio's loop timers)
+ * so that, dropped or still to come at its thread's end, the timer is not
+ * counted and said as one the snippet set: the learner never set it.
+ */
+export function runtimeTimer<T>(set: () => T): T {
+  settingOwn = true;
+  try {
+    return set();
+  } finally {
+    settingOwn = false;
+  }
+}
+
 /** Clears the timers `thread` set that are still to come, and says how many: they will not run (its event loop ends with it). */
 export function dropTimersOf(thread: WorkerContext): number {
   let dropped = 0;
@@ -62,6 +79,8 @@ export function bindTimersToThreads(scope: object): void {
       const timer: { id?: unknown } = {};
       const thread = context();
       const once = name === "setTimeout";
+      const own = settingOwn;
+      settingOwn = false;
       const run = handler as (...a: unknown[]) => unknown;
       const owned = ownedBy(thread, function (this: unknown, ...args: unknown[]) {
         if (once) live.delete(timer.id);
@@ -69,9 +88,9 @@ export function bindTimersToThreads(scope: object): void {
       }, () => {
         live.delete(timer.id);
         apply(clear, scope, [timer.id]);
-      });
+      }, own);
       timer.id = apply(original, this === undefined ? scope : this, [owned, ...rest]);
-      live.set(timer.id, { thread, clear: () => apply(clear, scope, [timer.id]) });
+      if (!own) live.set(timer.id, { thread, clear: () => apply(clear, scope, [timer.id]) });
       return timer.id;
     };
     Object.defineProperty(owner, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
@@ -89,10 +108,11 @@ export function bindTimersToThreads(scope: object): void {
   }
 }
 
-/** `handler`, run only while `thread` lives; after its end, counted instead (and `stop` called). */
-function ownedBy(thread: WorkerContext, handler: (...a: unknown[]) => unknown, stop: () => void): (...a: unknown[]) => unknown {
+/** `handler`, run only while `thread` lives; after its end, counted instead (unless the runtime's `own`), and `stop` called. */
+function ownedBy(thread: WorkerContext, handler: (...a: unknown[]) => unknown, stop: () => void, own: boolean): (...a: unknown[]) => unknown {
   return ownedCallback(thread, handler, () => {
     stop();
+    if (own) return;
     thread.droppedTimers++;
     const then = thread.onDropped;
     thread.onDropped = null;

@@ -23,6 +23,7 @@ export {
   setSwitchIntervalUs, switchIntervalUs, gilEnabled, type StartRequest,
 } from "./threads";
 export { context, hasContext, type WorkerContext } from "../worker-context";
+export { runtimeTimer } from "../thread-timers";
 export { startsProcess } from "../thread-table";
 export type { SpawnPayload, ThreadRole } from "../protocol";
 export type { Payload as SpawnRecord } from "../spawn-payload";
