@@ -709,7 +709,10 @@ declare module "playground" {
     createTask<T>(coro: PromiseLike<T>, options?: { name?: string }): AsyncioTask<T>;
     /** Waits for all; results in order. */
     gather<T extends unknown[]>(...aws: { [K in keyof T]: PromiseLike<T[K]> }): Promise<T>;
-    /** The result of `aw`, or `TimeoutError` after `timeoutMs` (then `aw`, made a task, is cancelled). */
+    /**
+     * The result of `aw`, or `TimeoutError` after `timeoutMs`; then a Task given, or a coroutine given straight in
+     * the await (`await asyncio.waitFor(work(), 10)`), is cancelled. Wrap other awaitables with `createTask` to have them cancelled.
+     */
     waitFor<T>(aw: PromiseLike<T>, timeoutMs: number): Promise<T>;
     /** Runs `fn(...args)` in a new thread and awaits it without blocking the loop. */
     toThread<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Promise<R>;
