@@ -9,6 +9,11 @@ describe("where a function's source lies in the compiled body", () => {
     expect(placeInBody(js, "const a = 1;")).toEqual({ line: 1 + BODY_HEADER_LINES, column: 1 });
   });
 
+  it("counts the line breaks V8 counts: U+2028, U+2029 and a lone CR in a string literal", () => {
+    const body = `const s = "a\u2028b\u2029c\rd";\nwork(() => 1);\n`;
+    expect(placeInBody(body, "() => 1")).toEqual({ line: 5 + BODY_HEADER_LINES, column: 6 });
+  });
+
   it("gives no place for a source that is not there, or is there twice (it could be either)", () => {
     expect(placeInBody(js, "() => 1")).toBeNull();
     expect(placeInBody(js, "() => 0")).toBeNull();

@@ -37,7 +37,12 @@ export const BODY_HEADER_LINES: number = (() => {
 export function placeInBody(js: string, source: string): { line: number; column: number } | null {
   const at = source ? js.indexOf(source) : -1;
   if (at < 0 || js.indexOf(source, at + 1) >= 0) return null;
+  // The line breaks V8 counts: a string literal may hold U+2028, U+2029 or a lone CR.
   let line = 1;
-  for (let i = js.indexOf("\n"); i >= 0 && i < at; i = js.indexOf("\n", i + 1)) line++;
-  return { line: line + BODY_HEADER_LINES, column: at - js.lastIndexOf("\n", at - 1) };
+  let lineStart = 0;
+  for (const match of js.slice(0, at).matchAll(/\r\n|[\n\r\u2028\u2029]/g)) {
+    line++;
+    lineStart = match.index + match[0].length;
+  }
+  return { line: line + BODY_HEADER_LINES, column: at - lineStart + 1 };
 }
