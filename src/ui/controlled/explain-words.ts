@@ -5,6 +5,7 @@
 
 import { ENGLISH_PHRASES, type ExplainPhrases } from "../../session/explain-failure";
 import type { Language } from "../i18n/language";
+import { sayByShape, type Shape } from "../i18n/shapes";
 
 /** The runtime's step verbs (runtime/control/step-kinds.ts STEP_VERBS), longest first so "wait for" wins over a shorter one. */
 const ZH_VERBS: [string, string][] = [
@@ -42,7 +43,7 @@ export function stepText(text: string, language: Language): string {
 }
 
 /** Why step mode refused a step (step-mode.ts STEP_REFUSALS), as the step panel shows it. */
-const ZH_REFUSALS: [RegExp, (...groups: string[]) => string][] = [
+const ZH_REFUSALS: Shape[] = [
   [/^the run has ended: there is no step to take \(start again, or go back\)$/, () => "运行已经结束，没有下一步可走（重新开始，或后退一步）"],
   [/^there is no thread named (".*") \(threads: (.*)\)$/, (thread, threads) => `没有名为 ${thread} 的线程（现有的线程：${threads}）`],
   [/^(.+) cannot take a step: it has ended$/, (thread) => `${thread} 无法走下一步：它已经结束`],
@@ -54,12 +55,7 @@ const ZH_REFUSALS: [RegExp, (...groups: string[]) => string][] = [
 
 /** A step's refusal in `language`; a message of no known shape (a run's own error) stays as it is. */
 export function stepRefusalText(message: string, language: Language): string {
-  if (language === "en") return message;
-  for (const [shape, words] of ZH_REFUSALS) {
-    const match = shape.exec(message);
-    if (match) return words(...match.slice(1));
-  }
-  return message;
+  return language === "en" ? message : (sayByShape(ZH_REFUSALS, message) ?? message);
 }
 
 const ZH_PHRASES: ExplainPhrases = {

@@ -11,8 +11,7 @@
 // fails there first.
 
 import type { Language } from "../i18n/language";
-
-type Shape = [RegExp, (...groups: string[]) => string];
+import { sayByShape, type Shape } from "../i18n/shapes";
 
 /** What a pragma's value must be (compile/pragmas.ts), in Chinese. */
 const EXPECTED: Record<string, string> = {
@@ -52,10 +51,5 @@ const ZH_SHAPES: Shape[] = [
 
 /** A compiler diagnostic's message in `language`; one of no known shape stays as it is. */
 export function localizeCompilerMessage(message: string, language: Language): string {
-  if (language === "en") return message;
-  for (const [shape, words] of ZH_SHAPES) {
-    const match = shape.exec(message);
-    if (match) return words(...match.slice(1));
-  }
-  return message;
+  return language === "en" ? message : (sayByShape(ZH_SHAPES, message) ?? message);
 }

@@ -11,9 +11,9 @@
 // shape as the runtime writes it, so a changed sentence fails there first.
 
 import type { Language } from "../i18n/language";
+import { sayByShape, type Shape } from "../i18n/shapes";
 import { localizeCompilerMessage } from "../editor/compiler-words";
 
-type Shape = [RegExp, (...groups: string[]) => string];
 
 const access = (word: string) => (word.toLowerCase() === "write" ? "写入" : "读取");
 
@@ -150,11 +150,7 @@ const MAX_SENTENCE_CHARS = 2000;
 
 function localizeLine(line: string): string {
   if (line.length > MAX_SENTENCE_CHARS) return line;
-  for (const [shape, words] of ZH_SHAPES) {
-    const match = shape.exec(line);
-    if (match) return words(...match.slice(1));
-  }
-  return line;
+  return sayByShape(ZH_SHAPES, line) ?? line;
 }
 
 /** `text` (one or more lines the runtime wrote) in `language`; lines of no known shape stay as they are. */
