@@ -9,7 +9,7 @@
 
 import { TimeoutError } from "../base/errors";
 import { CancelledError } from "./executor";
-import { context } from "../runtime/door";
+import { context, hasContext } from "../runtime/door";
 import { Thread } from "./thread";
 import { runtimeQueue, type Queue as ThreadQueue } from "./queues";
 import { suspend } from "./asyncio-suspensions";
@@ -42,7 +42,8 @@ function run<T>(main: Awaitable<T> | (() => Awaitable<T>)): Promise<T> {
     loopDepth--;
     pendingLoops.delete(done);
     // The loop closes: a task that failed and that nothing read is said, as Python's loop says it.
-    if (loopDepth === 0) for (const line of takeUnretrieved()) context().writeLine(line, 1);
+    // (A loop left running after its thread ended has no thread to say it in.)
+    if (loopDepth === 0 && hasContext()) for (const line of takeUnretrieved()) context().writeLine(line, 1);
   });
   pendingLoops.add(done);
   return done;
