@@ -57,6 +57,7 @@ export function dropTimersOf(thread: WorkerContext): number {
   }
   return dropped;
 }
+
 /** (Taken as the worker boots, before any snippet: one that replaces Reflect.apply does not reach the runtime's timers.) */
 const apply = Reflect.apply;
 const globalEval = globalThis.eval;
