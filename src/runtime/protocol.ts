@@ -88,7 +88,7 @@ export type FromThread =
    * `ends`: where its rings end, as its writers counted at their close (drainer/release-book.ts);
    * `broken`: the worker could not run the thread at all (runtime/thread-main.ts serve): it ends in error, and the worker goes
    */
-  | { type: "exit"; state: "done" | "error"; t: number; exitCode: number; ends?: RingEnds; broken?: true }
+  | { type: "exit"; state: "done" | "error"; t: number; exitCode: number; ends?: RingEnds; broken?: true; timers?: number }
   | { type: "os-exit"; exitCode: number }
   /**
    * After thread `ident` (one the sender ran) ended, code it left running (a

@@ -54,7 +54,8 @@ async function serveThread(parts: ThreadParts, run: RunContextInit, ident: numbe
   // end ends the run: its worker takes no next thread in it, and the run's time is not held up.)
   if (ended.role === "main") return true;
   await hygiene.nextTask();
-  // Its timers still to come will not run: the worker parks next, where none fires (thread-timers.ts).
+  // Timers the code it left running set in that task will not run either: the worker parks next, where none fires
+  // (those it set while it lived were cleared and said at its end: thread-run.ts).
   ended.droppedTimers += dropTimersOf(ended);
   reportLate(ended, hygiene);
   return true;

@@ -12,6 +12,7 @@ import { takePayload } from "./spawn-payload";
 import { sendToRunner } from "./runner-link";
 import { createContext, type WorkerContext } from "./worker-context";
 import { inFlight } from "./thread-event-loop";
+import { dropTimersOf } from "./thread-timers";
 import { rehearse } from "./rehearsal";
 import { createHost, type HostParts } from "./host";
 import { Field, Lifecycle, startsProcess } from "./thread-table";
@@ -168,13 +169,16 @@ export async function runThread(parts: ThreadParts, run: RunContextInit, ident: 
   ctx.enter(final === "done" ? ThreadState.Done : ThreadState.Error);
   // Its slot, rings included, goes to another thread once it is drained: what this thread left running
   // (a promise chain it did not await) may no longer write to them, nor take the GIL in its name.
+  // Its timers still to come will never run (thread-timers.ts): cleared now, and said with its exit, which the
+  // run hears before it ends (runner/run-threads.ts endAfterLastWords), however soon MainThread ends after it.
+  const timers = ctx.role === "main" ? 0 : dropTimersOf(ctx);
   const ends = ctx.end();
   ctx.table.finish(ctx.ident);
   if (ctx.control) {
     ctx.control.touched(objRef(ObjKind.Thread, ctx.ident));
     ctx.control.exit();
   }
-  sendToRunner({ type: "exit", state: final, t: ctx.now(), exitCode, ends });
+  sendToRunner({ type: "exit", state: final, t: ctx.now(), exitCode, ends, ...(timers > 0 ? { timers } : {}) });
   const ended = create(null) as { ctx: WorkerContext };
   ended.ctx = ctx;
   return ended;

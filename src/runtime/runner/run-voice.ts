@@ -28,7 +28,7 @@ export class RunVoice {
   private readonly names = new Map<number, string>();
   private readonly objectNames = new Map<number, string>();
   private objects = 0;
-  /** threads whose left-running code has been reported (lateNotice) */
+  /** threads whose left-running code has been reported (lateNotice), and, negated, those whose timers at exit were */
   private readonly lateNamed = new Set<number>();
   private readonly deadlockWatch = new DeadlockWatch();
 
@@ -60,11 +60,13 @@ export class RunVoice {
    * runner admitted it) left running did things after its end that no lane shows (the
    * worker counted what its closed rings refused: thread-main.ts), as Python
    * warns of a coroutine never awaited; at most MAX_LATE_NOTICES threads
-   * are named.
+   * are named. `atExit`: the timers it left set, cleared at its exit (said
+   * once more, apart: what its code did later may still come).
    */
-  lateNotice(ident: number, events: number, lines: number, timers: number, hostCalls: number): void {
-    if (this.lateNamed.has(ident) || this.lateNamed.size > MAX_LATE_NOTICES) return;
-    this.lateNamed.add(ident);
+  lateNotice(ident: number, events: number, lines: number, timers: number, hostCalls: number, atExit = false): void {
+    const key = atExit ? -ident : ident;
+    if (this.lateNamed.has(key) || this.lateNamed.size > MAX_LATE_NOTICES) return;
+    this.lateNamed.add(key);
     if (this.lateNamed.size > MAX_LATE_NOTICES) return this.notice(0, LATE_WARNING_MORE);
     // (Escaped as every name in the playground's own sentences: a name with a newline would start a line of its own, marked as the playground's.)
     this.notice(0, lateWarning(visibleText(this.threadName(ident)), events, lines, timers, hostCalls));

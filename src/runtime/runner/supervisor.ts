@@ -173,6 +173,8 @@ export class Supervisor {
       case "exception":
         return this.voice.exception(sender, message.errorName, message.message, message.stack, message.t);
       case "exit":
+        // (Its timers never run: said before its exit, which may end the run.)
+        if (message.timers !== undefined && this.threads.admitted(sender)) this.voice.lateNotice(sender, 0, 0, message.timers, 0, true);
         return this.threads.exited(sender, message.state, message.exitCode, message.ends ?? null, message.broken === true);
       case "os-exit":
         this.exitCode = message.exitCode;

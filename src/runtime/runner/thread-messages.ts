@@ -33,8 +33,12 @@ export function readThreadMessage(data: unknown): FromThread | null {
     }
     case "exit": {
       if ((m.state !== "done" && m.state !== "error") || !isFinite(m.t) || !isInt(m.exitCode)) return null;
+      if (m.timers !== undefined && !(isInt(m.timers) && m.timers > 0)) return null;
       const ends = ringEndsFrom(m.ends);
-      return { type: "exit", state: m.state, t: m.t, exitCode: m.exitCode, ...(ends ? { ends } : {}), ...(m.broken === true ? { broken: true as const } : {}) };
+      return {
+        type: "exit", state: m.state, t: m.t, exitCode: m.exitCode,
+        ...(ends ? { ends } : {}), ...(m.broken === true ? { broken: true as const } : {}), ...(m.timers !== undefined ? { timers: m.timers as number } : {}),
+      };
     }
     case "late": {
       const counts = [m.events, m.lines, m.timers ?? 0, m.hostCalls ?? 0];
