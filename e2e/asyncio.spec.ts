@@ -160,6 +160,76 @@ test("waitFor cancels only what is known to be what it waited for; a CancelledEr
   ]);
 });
 
+test("a cancelled wait in an asyncio Lock, Queue, Event, gather, waitFor or await of a Task ends as Python's does: it leaves its line, passes on what it was handed, and cancels what it waited for", async ({ playground }) => {
+  // Before: a timed-out waitFor(lock.acquire()) still took the lock when it came free (the next acquire waited for
+  // ever); a getter cancelled as an item came took it; a cancelled gather, waitFor or await of a Task left its
+  // children running. The expected lines are what CPython 3.11 prints for the same program in Python.
+  const result = await runSnippet(playground, `
+    import { asyncio, print } from "playground";
+    asyncio.run(async () => {
+      // 1. a timed-out acquire leaves the line: the lock is free once its holder lets go
+      const lock = new asyncio.Lock();
+      await lock.acquire();
+      try { await asyncio.waitFor(lock.acquire(), 10); } catch (e) { print("1 waitFor:", (e as Error).name); }
+      lock.release();
+      print("1 locked after release:", lock.locked());
+      // 2. a waiter handed the lock and cancelled in the same tick passes it on
+      await lock.acquire();
+      const first = asyncio.createTask((async () => { try { await lock.acquire(); print("2 first got it"); } catch (e) { print("2 first:", (e as Error).name); } })());
+      const second = asyncio.createTask((async () => { await lock.acquire(); print("2 second got it"); lock.release(); })());
+      await asyncio.sleep(5);
+      lock.release();
+      first.cancel();
+      await asyncio.gather(first, second);
+      print("2 locked:", lock.locked());
+      // 3. a getter cancelled as an item comes takes no item
+      const q = new asyncio.Queue<number>();
+      const getter = asyncio.createTask((async () => { try { return await q.get(); } catch (e) { print("3 getter:", (e as Error).name); return -1; } })());
+      await asyncio.sleep(5);
+      q.putNowait(7);
+      getter.cancel();
+      print("3 got", await getter, "left", q.qsize());
+      // 4. a gather cancelled cancels its children
+      async function child(name: string) { try { await asyncio.sleep(1000); } catch (e) { print("child", name, (e as Error).name); throw e; } }
+      const outer = asyncio.createTask((async () => { await asyncio.gather(child("a"), child("b")); print("4 outer went on"); })());
+      await asyncio.sleep(5);
+      outer.cancel();
+      try { await outer; } catch (e) { print("4 outer:", (e as Error).name, outer.cancelled()); }
+      // 5. a task cancelled while it awaits another cancels that one
+      const inner = asyncio.createTask(child("inner"));
+      const awaiting = asyncio.createTask((async () => { await inner; })());
+      await asyncio.sleep(5);
+      awaiting.cancel();
+      try { await awaiting; } catch (e) { print("5 awaiting:", (e as Error).name, "inner cancelled:", inner.cancelled()); }
+      // 6. a task cancelled in a waitFor cancels what it waits for
+      const waiting = asyncio.createTask((async () => { await asyncio.waitFor(child("waited"), 1000); })());
+      await asyncio.sleep(5);
+      waiting.cancel();
+      try { await waiting; } catch (e) { print("6 waiting:", (e as Error).name, waiting.cancelled()); }
+      // 7. a cancelled Event waiter: the others still wake
+      const ev = new asyncio.Event();
+      const w1 = asyncio.createTask((async () => { try { await ev.wait(); print("7 w1 woke"); } catch (e) { print("7 w1:", (e as Error).name); } })());
+      const w2 = asyncio.createTask((async () => { await ev.wait(); print("7 w2 woke"); })());
+      await asyncio.sleep(5);
+      w1.cancel();
+      await asyncio.sleep(1);
+      ev.set();
+      await asyncio.gather(w1, w2);
+      print("done");
+    });
+  `, undefined, 20_000);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result), describeRun(result)).toEqual([
+    "1 waitFor: TimeoutError", "1 locked after release: false",
+    "2 first: CancelledError", "2 second got it", "2 locked: false",
+    "3 getter: CancelledError", "3 got -1 left 1",
+    "child a CancelledError", "child b CancelledError", "4 outer: CancelledError true",
+    "child inner CancelledError", "5 awaiting: CancelledError inner cancelled: true",
+    "child waited CancelledError", "6 waiting: CancelledError true",
+    "7 w1: CancelledError", "7 w2 woke", "done",
+  ]);
+});
+
 test("asyncio.Lock lets one task in at a time and refuses a release while free; Semaphore(2) lets two", async ({ playground }) => {
   // Scenario: three tasks take a Lock around an await: their critical
   // sections never interleave; releasing a free Lock raises; four tasks

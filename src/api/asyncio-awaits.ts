@@ -33,7 +33,7 @@
 import { enterTask, notePlain, noteSuspension, notedSince, promiseThen, resume, suspensionsNoted, unclaimedOfCurrent, type Suspension } from "./asyncio-suspensions";
 import { awaitedAtTop, currentTask, isTask } from "./asyncio-tasks";
 import { hasContext } from "../runtime/door";
-import { raiseIfCancelled } from "./asyncio-cancel";
+import { forgetWake, ownsCancel, raiseIfCancelled, takeCancellation, wakeOnCancel } from "./asyncio-cancel";
 
 /** what to await for the await being made, between aw() and held() (nothing runs between them) */
 let held: unknown;
@@ -61,13 +61,27 @@ export function awaited(mark: number, value: unknown): Suspension | null {
   const byOperand = notedSince(mark, task);
   if (byOperand || task === 0) {
     held = value;
+    if (byOperand && ownsCancel(value)) byOperand.ownsCancel = true;
     // (A Task awaited outside any task known goes through its then(), which may tell whose the await is.)
     return byOperand ?? (isTask(value) ? (hasContext() ? awaitedAtTop(value) : null) : notePlain(value));
   }
   const suspension = noteSuspension(task, value === null || (typeof value !== "object" && typeof value !== "function"));
+  suspension.ownsCancel = ownsCancel(value);
+  // A task cancelled while it awaits another Task passes the cancel on to it, as Python's does, and gets the
+  // CancelledError through it (or its result, if it does not let itself be cancelled). Done already, it raises its own here.
+  let over = () => resume(suspension);
+  if (isTask(value)) {
+    wakeOnCancel(suspension, () => {
+      if (value.cancel() && takeCancellation(task)) suspension.ownsCancel = true;
+    });
+    over = () => {
+      forgetWake(suspension);
+      resume(suspension);
+    };
+  }
   const watched = isTask(value) ? value.consume() : value;
   try {
-    promiseThen.call(watched, () => resume(suspension), () => resume(suspension));
+    promiseThen.call(watched, over, over);
   } catch {
     // No promise (a thenable, or any value): its `back` ends the suspension.
   }
@@ -88,6 +102,6 @@ export function resumed(suspension: Suspension | null, value: unknown): unknown 
   if (suspension) resume(suspension);
   enterTask(suspension ? suspension.task : 0);
   // A task cancelled while it waited here: the await raises CancelledError instead (asyncio-cancel.ts).
-  if (suspension) raiseIfCancelled(suspension.task);
+  if (suspension && !suspension.ownsCancel) raiseIfCancelled(suspension.task);
   return value;
 }

@@ -23,6 +23,25 @@ interface Wait {
   readonly done: boolean;
 }
 
+/**
+ * promises of the API's waits that take their task's cancel request
+ * themselves (waitInLine's callers, gather, an await of a Task): an await of
+ * one does not raise it again as it resumes; one that came after they were
+ * done is raised at the task's next await, as Python raises it at its next
+ * suspension (`await lock.acquire()` of a free lock is none)
+ */
+const ownCancels = new WeakSet<object>();
+
+/** `promise` is one of the API's waits that takes its task's cancellation itself (see ownCancels). */
+export function takesOwnCancel<T>(promise: Promise<T>): Promise<T> {
+  ownCancels.add(promise);
+  return promise;
+}
+
+export function ownsCancel(value: unknown): boolean {
+  return typeof value === "object" && value !== null && ownCancels.has(value);
+}
+
 /** tasks asked to cancel whose coroutine has not been given its CancelledError yet */
 const requests = new Set<number>();
 /** waits that a cancel of their task ends at once, with what ends them */

@@ -26,6 +26,8 @@ export interface Suspension {
   traced: boolean;
   /** it resumed (resume() is called once more by whatever settles late, and does nothing then) */
   done: boolean;
+  /** what it waits for takes its task's cancel request itself: its await does not raise it as it resumes (asyncio-cancel.ts ownCancels) */
+  ownsCancel: boolean;
 }
 
 /** the task whose segment runs now, as far as is known (0: none) */
@@ -90,7 +92,7 @@ export function notedSince(mark: number, task: number): Suspension | undefined {
 /** A suspension of `task` beginning now, traced a microtask later (traceAwaits), once whose it is is known. */
 export function noteSuspension(task: number, instant = false): Suspension {
   const ctx = context();
-  const suspension: Suspension = { task, tMs: ctx.now(), ctx, seq: ++noted, switches, instant, traced: false, done: false };
+  const suspension: Suspension = { task, tMs: ctx.now(), ctx, seq: ++noted, switches, instant, traced: false, done: false, ownsCancel: false };
   if (unclaimed.length === 0) queueMicrotask(traceAwaits);
   unclaimed.push(suspension);
   return suspension;
@@ -122,7 +124,7 @@ export function notePlain(value: unknown): Suspension | null {
 export function noteUntraced(task: number, coarse = false): Suspension {
   const ctx = context();
   // (`coarse`: one read of the run's clock word, for the many awaits no Task will ever take: notePlain.)
-  return { task, tMs: coarse ? ctx.ring.coarseMs() : ctx.now(), ctx, seq: ++noted, switches, instant: false, traced: false, done: false };
+  return { task, tMs: coarse ? ctx.ring.coarseMs() : ctx.now(), ctx, seq: ++noted, switches, instant: false, traced: false, done: false, ownsCancel: false };
 }
 
 /**
@@ -164,12 +166,24 @@ export function claimLast(task: number): void {
  * be cancelled meanwhile (asyncio-cancel.ts).
  */
 export function suspend<T>(promise: Promise<T>, task = currentTask(), wake?: () => void): Promise<T> {
+  return suspendAs(promise, task, wake, false).settled;
+}
+
+/**
+ * As suspend, for a wait that takes its task's cancel request itself
+ * (`ownsCancel`: asyncio-sync.ts waitInLine); with the suspension, whose
+ * `task` says whose the wait is once that is known (a coroutine's first
+ * segment runs before its Task is made: claimLast).
+ */
+export function suspendAs<T>(promise: Promise<T>, task: number, wake: (() => void) | undefined, ownsCancel: boolean): { settled: Promise<T>; suspension: Suspension } {
   const suspension = noteSuspension(task);
+  suspension.ownsCancel = ownsCancel;
   if (wake) wakeOnCancel(suspension, wake);
-  return promise.finally(() => {
+  const settled = promise.finally(() => {
     forgetWake(suspension);
     resume(suspension);
   });
+  return { settled, suspension };
 }
 
 function traceAwaits(): void {

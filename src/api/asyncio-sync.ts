@@ -3,25 +3,69 @@
 // must wait awaits a promise its waker resolves, through `suspend`, so the
 // timeline shows that task waiting while the loop runs the others. Wake-ups
 // go in arrival order (FIFO), as asyncio's do.
+//
+// A waiting task that is cancelled (Task.cancel, waitFor's timeout, a
+// cancelled gather) leaves its line at once and raises CancelledError from
+// the call, as Python's do: a Lock or a Semaphore's unit already handed to
+// it goes on to the next waiter, and a Queue's get() takes no item. (The
+// call takes the cancel request itself: asyncio-cancel.ts ownCancels.)
+//
+// States of a waiter (waitInLine): in line; handed its turn (its waker
+// called); or gone (cancelled: out of the line, or, if handed, its turn
+// passed on).
 
-import { suspend } from "./asyncio-suspensions";
+import { currentTask, suspendAs } from "./asyncio-suspensions";
+import { takeCancellation, takesOwnCancel } from "./asyncio-cancel";
 
 type Awaitable<T> = PromiseLike<T>;
+
+/**
+ * Waits in `line` until a waker called from it hands this task its turn; a
+ * cancel meanwhile takes it out of the line (calling `passOn` if its turn
+ * had come already) and throws the CancelledError.
+ */
+async function waitInLine(line: (() => void)[], passOn: () => void): Promise<void> {
+  let handed = false;
+  let go!: () => void;
+  const turn = new Promise<void>((resolve) => (go = resolve));
+  const waiter = () => {
+    handed = true;
+    go();
+  };
+  line.push(waiter);
+  const leave = () => {
+    const at = line.indexOf(waiter);
+    if (at >= 0) line.splice(at, 1);
+    go();
+  };
+  const { settled, suspension } = suspendAs(turn, currentTask(), leave, true);
+  await settled;
+  const cancelled = takeCancellation(suspension.task);
+  if (!cancelled) return;
+  if (handed) passOn();
+  throw cancelled;
+}
 
 /** asyncio.Semaphore: at most `value` tasks inside; the others await their turn in order. */
 export class Semaphore {
   private readonly waiters: (() => void)[] = [];
   constructor(private value = 1) {}
-  async acquire(): Promise<true> {
+  acquire(): Promise<true> {
+    return takesOwnCancel(this.take());
+  }
+  private async take(): Promise<true> {
     if (this.value > 0 && this.waiters.length === 0) {
       this.value--;
       return true;
     }
-    await suspend(new Promise<void>((resolve) => this.waiters.push(resolve)));
+    await waitInLine(this.waiters, () => this.handOn());
     return true;
   }
   /** Hands the unit straight to the next waiter, if any, so nobody overtakes it. */
   release(): void {
+    this.handOn();
+  }
+  private handOn(): void {
     const next = this.waiters.shift();
     if (next) next();
     else this.value++;
@@ -63,8 +107,12 @@ export class Event {
   isSet(): boolean {
     return this.flag;
   }
-  async wait(): Promise<true> {
-    if (!this.flag) await suspend(new Promise<void>((resolve) => this.waiters.push(resolve)));
+  wait(): Promise<true> {
+    return takesOwnCancel(this.waitSet());
+  }
+  private async waitSet(): Promise<true> {
+    // (set() wakes every waiter: nothing to pass on.)
+    if (!this.flag) await waitInLine(this.waiters, () => {});
     return true;
   }
 }
@@ -88,8 +136,12 @@ export class Queue<T = unknown> {
   full(): boolean {
     return this.maxsize > 0 && this.items.length >= this.maxsize;
   }
-  async put(item: T): Promise<void> {
-    while (this.full()) await suspend(new Promise<void>((resolve) => this.putters.push(resolve)));
+  put(item: T): Promise<void> {
+    return takesOwnCancel(this.putWhenRoom(item));
+  }
+  private async putWhenRoom(item: T): Promise<void> {
+    // (A putter woken and cancelled wakes the next, if there is room still.)
+    while (this.full()) await waitInLine(this.putters, () => this.full() || this.putters.shift()?.());
     this.putNowait(item);
   }
   putNowait(item: T): void {
@@ -99,8 +151,11 @@ export class Queue<T = unknown> {
     this.joined.clear();
     this.getters.shift()?.();
   }
-  async get(): Promise<T> {
-    while (this.empty()) await suspend(new Promise<void>((resolve) => this.getters.push(resolve)));
+  get(): Promise<T> {
+    return takesOwnCancel(this.getWhenAny());
+  }
+  private async getWhenAny(): Promise<T> {
+    while (this.empty()) await waitInLine(this.getters, () => this.empty() || this.getters.shift()?.());
     return this.getNowait();
   }
   getNowait(): T {
@@ -113,7 +168,10 @@ export class Queue<T = unknown> {
     if (this.unfinished <= 0) throw new Error("ValueError: task_done() called too many times");
     if (--this.unfinished === 0) this.joined.set();
   }
-  async join(): Promise<void> {
+  join(): Promise<void> {
+    return takesOwnCancel(this.allDone());
+  }
+  private async allDone(): Promise<void> {
     await this.joined.wait();
   }
 }

@@ -12,7 +12,8 @@ import { CancelledError } from "./executor";
 import { context, hasContext } from "../runtime/door";
 import { Thread } from "./thread";
 import { runtimeQueue, type Queue as ThreadQueue } from "./queues";
-import { suspend } from "./asyncio-suspensions";
+import { currentTask, suspend, suspendAs } from "./asyncio-suspensions";
+import { takeCancellation, takesOwnCancel } from "./asyncio-cancel";
 import { Task, forgetUnretrieved, isTask, settledBy, takeUnretrieved, wrapInTasks } from "./asyncio-tasks";
 import { waitsOfOperand } from "./asyncio-awaits";
 import { Event, Lock, Queue, Semaphore } from "./asyncio-sync";
@@ -67,14 +68,35 @@ function createTask<T>(coro: Awaitable<T>, options: { name?: string } = {}): Tas
   return new Task(coro, options.name);
 }
 
-/** Wait for all; results in order. With returnExceptions, errors are returned instead of raised. */
+/**
+ * Wait for all; results in order. With returnExceptions, errors are returned
+ * instead of raised. The awaiting task cancelled meanwhile cancels every
+ * child not done, and raises CancelledError (at the first child's, or once
+ * all are done with returnExceptions), as Python's gather does.
+ */
 function gather<T extends unknown[]>(...aws: { [K in keyof T]: Awaitable<T[K]> }): Promise<T>;
 function gather(...aws: unknown[]): Promise<unknown[]> {
   const last = aws[aws.length - 1] as { returnExceptions?: boolean } | undefined;
   const options = last && typeof last === "object" && !("then" in last) && "returnExceptions" in last ? (aws.pop() as { returnExceptions: boolean }) : null;
-  const all = wrapInTasks(aws).map((task) => task.consume());
-  if (!options?.returnExceptions) return suspend(Promise.all(all));
-  return suspend(Promise.all(all.map((p) => p.catch((error: unknown) => error))));
+  const tasks = wrapInTasks(aws);
+  const all = tasks.map((task) => task.consume());
+  let cancelled: CancelledError | null = null;
+  const cancelAll = () => {
+    cancelled = takeCancellation(wait.suspension.task) ?? new CancelledError("the task was cancelled");
+    for (const task of tasks) task.cancel();
+  };
+  const outcome = options?.returnExceptions ? Promise.all(all.map((p) => p.catch((error: unknown) => error))) : Promise.all(all);
+  const gathered = outcome.then(
+    (values) => {
+      if (cancelled) throw cancelled;
+      return values;
+    },
+    (error: unknown) => {
+      throw cancelled ?? error;
+    },
+  );
+  const wait = suspendAs(gathered, currentTask(), cancelAll, true);
+  return takesOwnCancel(wait.settled);
 }
 
 /**
@@ -85,6 +107,8 @@ function gather(...aws: unknown[]): Promise<unknown[]> {
  * noted while the operand of the await around this call was evaluated
  * (`await asyncio.waitFor(work(), 10)`). Else (a coroutine made elsewhere, a
  * plain promise) nothing is cancelled: a guess could stop another coroutine.
+ * The awaiting task cancelled meanwhile cancels it too, and raises
+ * CancelledError once it is done (at once if there is no task to cancel).
  */
 function waitFor<T>(aw: Awaitable<T>, timeoutMs: number): Promise<T> {
   let task: Task<T> | null = isTask(aw) ? (aw as Task<T>) : null;
@@ -92,14 +116,33 @@ function waitFor<T>(aw: Awaitable<T>, timeoutMs: number): Promise<T> {
     const own = waitsOfOperand();
     if (own.length === 1) task = new Task(aw, undefined, own);
   }
+  /** the awaiting task's CancelledError, once it was cancelled: what the wait ends with, whatever the inner does */
+  let cancelError: CancelledError | null = null;
+  const outcome = settledBy(task ?? aw).then(
+    (value) => {
+      if (cancelError) throw cancelError;
+      return value;
+    },
+    (error: unknown) => {
+      throw cancelError ?? error;
+    },
+  );
   let timer: LoopTimer | undefined;
-  const timeout = new Promise<never>((_, reject) => {
+  let stop!: (error: unknown) => void;
+  const stopped = new Promise<never>((_, reject) => {
+    stop = reject;
     timer = loopTimer(timeoutMs, () => {
       task?.cancel();
       reject(new TimeoutError(`timed out after ${timeoutMs} ms`));
     });
   });
-  return suspend(Promise.race([settledBy(task ?? aw), timeout]).finally(() => timer?.cancel()));
+  const cancelled = () => {
+    cancelError = takeCancellation(wait.suspension.task) ?? new CancelledError("the task was cancelled");
+    timer?.cancel();
+    if (!task?.cancel()) stop(cancelError);
+  };
+  const wait = suspendAs(Promise.race([outcome, stopped]).finally(() => timer?.cancel()), currentTask(), cancelled, true);
+  return takesOwnCancel(wait.settled);
 }
 
 /** Run `fn(...args)` in a new thread; the task awaits it without blocking the loop. */
