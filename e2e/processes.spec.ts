@@ -59,3 +59,35 @@ test("terminate() ends a running process with exit code -15; an error gives 1", 
   expect(outputTexts(result, "MainThread")).toEqual(["alive before true null", "after false -15 1"]);
   expect(result.threads.find((t) => t.name === "Process-1")?.state).toBe("stopped");
 });
+
+test("inside a process, currentThread() and mainThread() are its MainThread, and enumerate() lists its own threads, as in a Python child", async ({ playground }) => {
+  // Before: the child's currentThread().name was the process's name, and mainThread() the parent's. The expected
+  // lines are what CPython 3.11 prints for the same program with threading and multiprocessing.
+  const result = await runSnippet(playground, `import { Process, Thread, Event, currentThread, currentProcess, mainThread, enumerate, activeCount, print } from "playground";
+function helper(go: Event) { go.wait(); }
+function child() {
+  const go = new Event();
+  const t = new Thread({ target: helper, args: [go], name: "child-helper" });
+  t.start();
+  print("in child:", currentThread().name, currentProcess().name, mainThread().name, mainThread() === currentThread());
+  print("child sees:", activeCount(), enumerate().map((x) => x.name).sort().join(","));
+  currentThread().name = "renamed";
+  print("after rename:", currentThread().name, currentProcess().name);
+  go.set(); t.join();
+}
+const p = new Process({ target: child, name: "worker-proc" });
+p.start(); p.join();
+print("main:", currentThread().name, currentProcess().name, mainThread().name, activeCount(), enumerate().map((x) => x.name).join(","));
+print("p.name", p.name);
+`);
+  expect(result.status, describeRun(result)).toBe("ok");
+  expect(outputTexts(result), describeRun(result)).toEqual([
+    "in child: MainThread worker-proc MainThread true",
+    "child sees: 2 MainThread,child-helper",
+    "after rename: renamed worker-proc",
+    "main: MainThread MainProcess MainThread 1 MainThread",
+    "p.name worker-proc",
+  ]);
+  // The process's lane keeps the process's name: a rename inside it renames its thread, not the process.
+  expect(result.output.filter((line) => line.text.startsWith("in child")).map((line) => line.thread)).toEqual(["worker-proc"]);
+});

@@ -6,8 +6,8 @@
 // every thread of the process at once, as SIGTERM would: like Python, a lock
 // or queue the process was in the middle of using is left as it was.
 
-import { context, nextNameNumber, parentPid, pidOf, terminateProcess } from "../runtime/door";
-import { Thread, setProcessGil, setThreadRole, threadHandle, type ThreadOptions } from "./thread";
+import { context, isDaemon, nextNameNumber, parentPid, pidOf, terminateProcess } from "../runtime/door";
+import { Thread, setProcessGil, setThreadRole, type ThreadOptions } from "./thread";
 
 export class Process<A extends unknown[] = unknown[]> extends Thread {
   constructor(options: ThreadOptions<A> = {}) {
@@ -52,8 +52,8 @@ export class Process<A extends unknown[] = unknown[]> extends Thread {
 export function currentProcess(): { name: string; pid: number; daemon: boolean } {
   const ctx = context();
   const main = ctx.table.processMain(ctx.ident);
-  const handle = threadHandle(main);
-  return { name: main === 1 ? "MainProcess" : handle.name, pid: ctx.pid, daemon: handle.daemon };
+  // (Its name is the table's: the process's own code sees its first thread as MainThread.)
+  return { name: main === 1 ? "MainProcess" : ctx.table.nameOf(main) ?? "Process", pid: ctx.pid, daemon: isDaemon(main) };
 }
 
 export function getpid(): number {

@@ -35,6 +35,12 @@ interface ThreadCore {
   target: ((...args: never[]) => unknown) | null;
   args: unknown[];
   role: ThreadRole;
+  /**
+   * the handle of a process's first thread as the process's own code sees
+   * it: Python's child's MainThread, named so (the table's name, which the
+   * lane shows, is the process's: renaming it here renames only the thread)
+   */
+  processMain?: true;
   /** a Process's own GIL choice; undefined: as its parent */
   gil?: boolean;
 }
@@ -80,7 +86,7 @@ export class Thread implements Sendable {
   /** One name for every thread's handle, as Python's one attribute: a started thread's is the table's (another thread may rename it). */
   get name(): string {
     const core = coreOf(this);
-    if (core.ident) {
+    if (core.ident && !core.processMain) {
       const table = context().table;
       // (Once the thread is gone its slot may hold another's: then the name this handle last knew.)
       const name = table.nameOf(core.ident);
@@ -92,7 +98,7 @@ export class Thread implements Sendable {
   set name(value: string) {
     const core = coreOf(this);
     core.name = String(value);
-    if (core.ident) {
+    if (core.ident && !core.processMain) {
       const table = context().table;
       table.setName(core.ident, core.name);
     }
@@ -232,9 +238,9 @@ export function setProcessGil(thread: Thread, gil: boolean | undefined): void {
 }
 
 /** A handle on a thread that is known only by its table entry. */
-export function threadHandle(ident: number, name?: string): Thread {
+export function threadHandle(ident: number, name?: string, processMain = false): Thread {
   const ctx = context();
-  if (ident === ctx.ident && ctx.currentThread) return ctx.currentThread as Thread;
+  if (ident === ctx.ident && ctx.currentThread && !processMain) return ctx.currentThread as Thread;
   const handle = Object.create(Thread.prototype) as Thread;
   attachCore(handle, {
     ident,
@@ -244,6 +250,7 @@ export function threadHandle(ident: number, name?: string): Thread {
     target: null,
     args: [],
     role: ctx.table.role(ident),
+    ...(processMain ? { processMain: true as const } : {}),
   });
   return handle;
 }

@@ -12,18 +12,30 @@ export function currentThread(): Thread {
   return context().currentThread as Thread;
 }
 
+/** The caller's process's main thread: in a child process, as in Python's, its first thread, named MainThread. */
 export function mainThread(): Thread {
-  return threadHandle(1);
+  const ctx = context();
+  const main = ctx.table.processMain(ctx.ident);
+  if (main === ctx.ident) return ctx.currentThread as Thread;
+  return main === 1 ? threadHandle(1) : threadHandle(main, "MainThread", true);
 }
 
-/** Number of threads alive now, MainThread included. */
+/** Number of threads alive now in the caller's process, its MainThread included (Python's threading sees no other process's). */
 export function activeCount(): number {
-  return context().table.aliveIdents().length;
+  return ownThreads().length;
 }
 
-/** The threads alive now. */
+/** The threads alive now in the caller's process. */
 export function enumerate(): Thread[] {
-  return context().table.aliveIdents().map((ident) => threadHandle(ident));
+  const ctx = context();
+  const main = ctx.table.processMain(ctx.ident);
+  return ownThreads().map((ident) => (ident === main ? mainThread() : threadHandle(ident)));
+}
+
+function ownThreads(): number[] {
+  const { table, ident } = context();
+  const main = table.processMain(ident);
+  return table.aliveIdents().filter((other) => table.processMain(other) === main);
 }
 
 /** The low-level `_thread.start_new_thread`: a daemon thread, started at once. */

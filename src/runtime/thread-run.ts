@@ -24,8 +24,8 @@ import { ObjKind, objRef } from "../trace/object-kinds";
 
 /** What the API gives the runtime to run threads with. */
 export interface ThreadParts extends HostParts {
-  /** the handle currentThread() returns for thread `ident` */
-  handle(ident: number, name: string): unknown;
+  /** the handle currentThread() returns for thread `ident`; `processMain`: a process's first thread, named as its code sees it */
+  handle(ident: number, name: string, processMain?: boolean): unknown;
   /** the Thread (or subclass instance) a spawned thread runs, rebuilt in this worker */
   fromSpawn(ctx: WorkerContext, spawn: SpawnPayload, decoder: Decoder): { run(): unknown };
   /** the exit code if `error` is a SystemExit (exit() ends a program quietly), else null */
@@ -142,7 +142,7 @@ export async function runThread(parts: ThreadParts, run: RunContextInit, ident: 
       if (!isMain) {
         const thread = parts.fromSpawn(ctx, spawn, decoder());
         // In a process, as in Python's child, the thread that runs is its MainThread.
-        ctx.currentThread = forks ? parts.handle(ctx.ident, "MainThread") : thread;
+        ctx.currentThread = forks ? parts.handle(ctx.ident, "MainThread", true) : thread;
         ctx.enter(ThreadState.Running);
         await inFlight(ctx, thread.run());
       }
