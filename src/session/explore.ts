@@ -114,7 +114,9 @@ export async function explore(run: RunControlled, request: ExploreRequest, share
 function pageRuns(run: RunControlled, base: RunSettings, deadline: number, reuse: boolean) {
   return async (schedule: string | undefined, seed: number | undefined, plan: ControlPlan): Promise<Tried<SearchRun>> => {
     const { result, control } = await run({ ...base, schedule, ...(seed !== undefined ? { seed } : {}) }, reuse ? { ...plan, reuse } : plan, runBudget(deadline));
-    return { failed: isFailure(result), refusal: refusal(result), key: outcomeKey(result), schedule: result.schedule ?? "", control, item: { result, control } };
+    return {
+      failed: isFailure(result), timedOut: result.status === "timeout", refusal: refusal(result), key: outcomeKey(result), schedule: result.schedule ?? "", control, item: { result, control },
+    };
   };
 }
 
@@ -173,6 +175,8 @@ async function outcomesReplay(run: RunControlled, request: ExploreRequest, found
   for (const outcome of found.outcomes) {
     if (request.signal?.aborted || performance.now() >= deadline) return true;
     const { result } = await run({ ...request.settings, controlled: true, schedule: outcome.schedule }, { policy: "stay" }, runBudget(deadline));
+    // (One the search's time cut is left unreplayed too: it says nothing of the run.)
+    if (result.status === "timeout" && performance.now() >= deadline) return true;
     if (outcomeKey(result) !== keys.get(outcome) && !request.signal?.aborted) return false;
   }
   return true;

@@ -110,6 +110,7 @@ export function probeRun(ack: () => void): RunProbe {
     errors = [];
     return {
       failed: !over && (end.status === "error" || end.status === "deadlock" || all.length > 0),
+      timedOut: end.status === "timeout",
       refusal: refusal ?? null,
       key: `${end.status}\u0000${outputKey(lines, printedChars)}\u0000${origins.join(",")}${keptChars > KEPT_CHARS ? "\u0000partial" : ""}`,
       schedule: control?.schedule ?? "",

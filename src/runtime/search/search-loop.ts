@@ -31,6 +31,8 @@ export const MAX_OUTCOMES = 1000;
 export interface Tried<T> {
   /** the run failed: it ended in error or deadlock, or raised */
   failed: boolean;
+  /** the run ended in a timeout: one the search's own deadline cut is no outcome of the program (searchSchedules) */
+  timedOut?: boolean;
   /** the run cannot be controlled at all (an object a controlled run does not drive): the search ends with this */
   refusal: string | null;
   /** what tells its outcome from others' (runs of one key are one outcome) */
@@ -82,6 +84,8 @@ export async function searchSchedules<T>(tryOne: TryOne<T>, options: LoopOptions
 
   const once = async (schedule: string | undefined, seed: number | undefined, plan: ControlPlan) => {
     const tried = await tryOne(schedule, seed, plan);
+    // Cut by the search's own time (its budget was what was left of it): not a schedule run, nor an outcome of the program.
+    if (tried.timedOut && performance.now() >= deadline) return { ...tried, failed: false, control: undefined };
     schedulesRun++;
     if (tried.refusal) throw new Error(tried.refusal);
     if (tried.control) longest = Math.max(longest, tried.control.steps);
