@@ -230,6 +230,97 @@ test("a cancelled wait in an asyncio Lock, Queue, Event, gather, waitFor or awai
   ]);
 });
 
+test("a cancel raised as Python raises it: after a wait's turn came, through an await of a Task, twice in a row, before a task's first step", async ({ playground }) => {
+  // From a review of the cancellable waits: each program once ended otherwise than in CPython 3.11, whose output
+  // (True/False in JavaScript's spelling) is what each is checked against.
+  const cases: [string, string, string[]][] = [
+    [
+      "a cancel that comes after the wait's turn, before its await resumed",
+      `import { asyncio, print } from "playground";
+asyncio.run(async () => {
+  const ev = new asyncio.Event();
+  const q = new asyncio.Queue<number>();
+  let v: any;
+  const c = asyncio.createTask((async () => { await ev.wait(); print("C cancels V"); v.cancel(); })());
+  v = asyncio.createTask((async () => { try { await ev.wait(); print("V woke"); print("V got", await q.get()); } catch (e) { print("V:", (e as Error).name); } })());
+  await asyncio.sleep(5);
+  ev.set();
+  await asyncio.gather(c, v);
+  print("done");
+});`,
+      ["C cancels V", "V: CancelledError", "done"],
+    ],
+    [
+      "a cancel passed on through an await of a Task, taken from the task that awaits",
+      `import { asyncio, print } from "playground";
+asyncio.run(async () => {
+  const inner2 = asyncio.createTask((async () => { try { await asyncio.sleep(1000); } catch (e) { print("D inner2 cancelled"); throw e; } })());
+  let p: any;
+  p = asyncio.createTask((async () => {
+    await asyncio.sleep(1);
+    const w2 = asyncio.createTask((async () => { await inner2; })());
+    await asyncio.sleep(5);
+    p.cancel();
+    w2.cancel();
+    try { await asyncio.sleep(10); print("D p not cancelled"); } catch (e) { print("D p:", (e as Error).name); }
+    try { await w2; } catch (e) { print("D w2:", (e as Error).name); }
+  })());
+  try { await p; print("D p ended ok, cancelled:", p.cancelled()); } catch (e) { print("D p ended:", (e as Error).name); }
+});`,
+      ["D inner2 cancelled", "D p: CancelledError", "D w2: CancelledError", "D p ended ok, cancelled: false"],
+    ],
+    [
+      "two cancels while in gather, waitFor or an await of a Task: one CancelledError; a child's own error wins",
+      `import { asyncio, print } from "playground";
+asyncio.run(async () => {
+  async function child(name: string) { try { await asyncio.sleep(1000); } catch (e) { print(name, "child", (e as Error).name); throw e; } }
+  // E: cancel twice while in gather / waitFor / await task
+  for (const kind of ["gather", "waitFor", "task"]) {
+    const outer = asyncio.createTask((async () => {
+      try {
+        if (kind === "gather") await asyncio.gather(child(kind));
+        else if (kind === "waitFor") await asyncio.waitFor(child(kind), 1000);
+        else await asyncio.createTask(child(kind));
+      } catch (e) { print(kind, "outer caught", (e as Error).name); }
+      await asyncio.sleep(1);
+      print(kind, "outer after");
+    })());
+    await asyncio.sleep(5);
+    outer.cancel(); outer.cancel();
+    try { await outer; print(kind, "ended, cancelled:", outer.cancelled()); } catch (e) { print(kind, "ended:", (e as Error).name); }
+  }
+  // F: gather cancelled; its child turns the cancel into a ValueError
+  const f = asyncio.createTask((async () => {
+    await asyncio.gather((async () => { try { await asyncio.sleep(1000); } catch { throw Object.assign(new Error("boom"), { name: "ValueError" }); } })());
+  })());
+  await asyncio.sleep(5);
+  f.cancel();
+  try { await f; } catch (e) { print("F:", (e as Error).name, "cancelled:", f.cancelled()); }
+});`,
+      ["gather child CancelledError", "gather outer caught CancelledError", "gather outer after", "gather ended, cancelled: false", "waitFor child CancelledError", "waitFor outer caught CancelledError", "waitFor outer after", "waitFor ended, cancelled: false", "task child CancelledError", "task outer caught CancelledError", "task outer after", "task ended, cancelled: false", "F: ValueError cancelled: false"],
+    ],
+    [
+      "a task cancelled before its first step gives back what its first await took",
+      `import { asyncio, print } from "playground";
+asyncio.run(async () => {
+  const q = new asyncio.Queue<number>();
+  q.putNowait(1);
+  const lock = new asyncio.Lock();
+  const w = asyncio.createTask((async () => { const x = await q.get(); print("worker got", x); await lock.acquire(); print("worker holds the lock"); await asyncio.sleep(10); lock.release(); })());
+  w.cancel();
+  try { await w; } catch (e) { print("w:", (e as Error).name); }
+  print("left", q.qsize(), "locked", lock.locked());
+});`,
+      ["w: CancelledError", "left 1 locked false"],
+    ],
+  ];
+  for (const [why, code, expected] of cases) {
+    const result = await runSnippet(playground, code, undefined, 20_000);
+    expect(result.status, `${why}\n${describeRun(result)}`).toBe("ok");
+    expect(outputTexts(result), `${why}\n${describeRun(result)}`).toEqual(expected);
+  }
+});
+
 test("asyncio.Lock lets one task in at a time and refuses a release while free; Semaphore(2) lets two", async ({ playground }) => {
   // Scenario: three tasks take a Lock around an await: their critical
   // sections never interleave; releasing a free Lock raises; four tasks

@@ -30,10 +30,10 @@
 // object is kept, untraced, for `asyncio.run(main())` to take as main's
 // first (asyncio-suspensions.ts claimPlain).
 
-import { enterTask, notePlain, noteSuspension, notedSince, promiseThen, resume, suspensionsNoted, unclaimedOfCurrent, type Suspension } from "./asyncio-suspensions";
+import { enterTask, firstStep, notePlain, noteSuspension, notedSince, promiseThen, resume, suspensionsNoted, unclaimedOfCurrent, type Suspension } from "./asyncio-suspensions";
 import { awaitedAtTop, currentTask, isTask } from "./asyncio-tasks";
 import { hasContext } from "../runtime/door";
-import { forgetWake, ownsCancel, raiseIfCancelled, takeCancellation, wakeOnCancel } from "./asyncio-cancel";
+import { effectOf, forgetWake, raiseIfCancelled, takeCancellation, wakeOnCancel } from "./asyncio-cancel";
 
 /** what to await for the await being made, between aw() and held() (nothing runs between them) */
 let held: unknown;
@@ -61,19 +61,23 @@ export function awaited(mark: number, value: unknown): Suspension | null {
   const byOperand = notedSince(mark, task);
   if (byOperand || task === 0) {
     held = value;
-    if (byOperand && ownsCancel(value)) byOperand.ownsCancel = true;
+    // (An API wait's own suspension: a cancel that came after its turn gives back what it took, as it is raised.)
+    if (byOperand) byOperand.effect = effectOf(value) ?? null;
     // (A Task awaited outside any task known goes through its then(), which may tell whose the await is.)
     return byOperand ?? (isTask(value) ? (hasContext() ? awaitedAtTop(value) : null) : notePlain(value));
   }
   const suspension = noteSuspension(task, value === null || (typeof value !== "object" && typeof value !== "function"));
-  suspension.ownsCancel = ownsCancel(value);
-  // A task cancelled while it awaits another Task passes the cancel on to it, as Python's does, and gets the
+  // An API call that noted no wait of its own did not wait (a free Lock): Python's never suspends there.
+  const effect = effectOf(value);
+  suspension.noCancelPoint = effect !== undefined;
+  suspension.effect = effect ?? null;
+  // A task cancelled while it awaits another Task passes each cancel on to it, as Python's does, and gets the
   // CancelledError through it (or its result, if it does not let itself be cancelled). Done already, it raises its own here.
   let over = () => resume(suspension);
   if (isTask(value)) {
     wakeOnCancel(suspension, () => {
-      if (value.cancel() && takeCancellation(task)) suspension.ownsCancel = true;
-    });
+      if (value.cancel()) takeCancellation(suspension.task);
+    }, true);
     over = () => {
       forgetWake(suspension);
       resume(suspension);
@@ -102,6 +106,7 @@ export function resumed(suspension: Suspension | null, value: unknown): unknown 
   if (suspension) resume(suspension);
   enterTask(suspension ? suspension.task : 0);
   // A task cancelled while it waited here: the await raises CancelledError instead (asyncio-cancel.ts).
-  if (suspension && !suspension.ownsCancel) raiseIfCancelled(suspension.task);
+  // (A task's first step is one, whatever it awaited: a task cancelled before it ran never runs in Python.)
+  if (suspension && (firstStep(suspension.task) || !suspension.noCancelPoint)) raiseIfCancelled(suspension.task, suspension.effect?.undo);
   return value;
 }

@@ -24,32 +24,56 @@ interface Wait {
 }
 
 /**
- * promises of the API's waits that take their task's cancel request
- * themselves (waitInLine's callers, gather, an await of a Task): an await of
- * one does not raise it again as it resumes; one that came after they were
- * done is raised at the task's next await, as Python raises it at its next
- * suspension (`await lock.acquire()` of a free lock is none)
+ * What an API wait did once its turn came (a Lock's unit taken, a Queue's
+ * item), undone should its task's cancel be raised as the snippet's await of
+ * it resumes: a cancel that came between the two is raised there, as
+ * Python raises it at that await, and what the call took goes back.
  */
-const ownCancels = new WeakSet<object>();
+export interface WaitEffect {
+  undo: (() => void) | null;
+}
 
-/** `promise` is one of the API's waits that takes its task's cancellation itself (see ownCancels). */
-export function takesOwnCancel<T>(promise: Promise<T>): Promise<T> {
-  ownCancels.add(promise);
+/** the promises of the API's waits (a Lock's acquire, a Queue's get ...), with what each did (apiWait) */
+const apiWaits = new WeakMap<object, WaitEffect>();
+
+/**
+ * `promise` is an API wait that takes its task's cancel while it waits
+ * (asyncio-sync.ts waitInLine): an await of one that did not wait (a free
+ * Lock) is no place a cancel is raised, as in Python, where such a call
+ * never suspends; one that did wait raises a cancel that came after its turn
+ * at the await, and `effect.undo` gives back what it took.
+ */
+export function apiWait<T>(promise: Promise<T>, effect: WaitEffect): Promise<T> {
+  apiWaits.set(promise, effect);
   return promise;
 }
 
-export function ownsCancel(value: unknown): boolean {
-  return typeof value === "object" && value !== null && ownCancels.has(value);
+export function effectOf(value: unknown): WaitEffect | undefined {
+  return typeof value === "object" && value !== null ? apiWaits.get(value) : undefined;
 }
 
 /** tasks asked to cancel whose coroutine has not been given its CancelledError yet */
 const requests = new Set<number>();
-/** waits that a cancel of their task ends at once, with what ends them */
-const wakers = new Map<Wait, () => void>();
+/** waits that a cancel of their task ends at once, with what ends them, and whether they stay registered (forwarders) */
+const wakers = new Map<Wait, { wake: () => void; keep: boolean }>();
 
-/** `wake` ends `wait` now, should its task be cancelled while it waits. */
-export function wakeOnCancel(wait: Wait, wake: () => void): void {
-  if (wait.task !== 0) wakers.set(wait, wake);
+/**
+ * `wake` ends `wait` now, should its task be cancelled while it waits; at
+ * once (a job later) if it is already. `keep`: a wait that passes each
+ * cancel on to what it waits for (gather, waitFor, an await of a Task) is
+ * woken at every cancel until it is over, as Python forwards each.
+ * (A wait of no task yet is registered too: whose it is may be known later,
+ * asyncio-suspensions.ts claimLast, and a cancel reads it then.)
+ */
+export function wakeOnCancel(wait: Wait, wake: () => void, keep = false): void {
+  wakers.set(wait, { wake, keep });
+  if (wait.task !== 0 && requests.has(wait.task)) {
+    queueMicrotask(() => {
+      if (wait.done || !requests.has(wait.task) || !wakers.has(wait)) return;
+      if (!keep) wakers.delete(wait);
+      wake();
+    });
+  }
 }
 
 /** `wait` is over: nothing is left to end early. */
@@ -74,18 +98,24 @@ export function requestCancel(task: number): void {
       if (here.run !== wait.ctx.run || wait.ctx.hasEnded()) wakers.delete(wait);
       continue;
     }
-    if (wait.task === task && !wait.done && (!latest || wait.seq > latest.seq)) latest = wait;
+    if (wait.done) {
+      wakers.delete(wait);
+      continue;
+    }
+    if (wait.task === task && (!latest || wait.seq > latest.seq)) latest = wait;
   }
   if (!latest) return;
-  const wake = wakers.get(latest)!;
-  wakers.delete(latest);
+  const { wake, keep } = wakers.get(latest)!;
+  if (!keep) wakers.delete(latest);
   wake();
 }
 
-/** At a resumption of `task`'s coroutine: raises its CancelledError if it was asked to cancel. */
-export function raiseIfCancelled(task: number): void {
+/** At a resumption of `task`'s coroutine: raises its CancelledError if it was asked to cancel, once `undo` gave back what its wait took. */
+export function raiseIfCancelled(task: number, undo?: (() => void) | null): void {
   const error = takeCancellation(task);
-  if (error) throw error;
+  if (!error) return;
+  undo?.();
+  throw error;
 }
 
 /** The CancelledError for `task` if it was asked to cancel (the request is taken), else null. */

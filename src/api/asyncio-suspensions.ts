@@ -6,7 +6,7 @@
 // suspensions is pending. One that resumes before it was traced waited for
 // nothing, unless another task's segment began meanwhile (`switches`).
 
-import { forgetWake, wakeOnCancel } from "./asyncio-cancel";
+import { forgetWake, wakeOnCancel, type WaitEffect } from "./asyncio-cancel";
 import { context, hasContext, type WorkerContext } from "../runtime/door";
 import { EventKind } from "../trace/events";
 
@@ -26,8 +26,10 @@ export interface Suspension {
   traced: boolean;
   /** it resumed (resume() is called once more by whatever settles late, and does nothing then) */
   done: boolean;
-  /** what it waits for takes its task's cancel request itself: its await does not raise it as it resumes (asyncio-cancel.ts ownCancels) */
-  ownsCancel: boolean;
+  /** an await of an API call that did not wait (a free Lock): no place a cancel is raised, as in Python (asyncio-cancel.ts apiWait) */
+  noCancelPoint: boolean;
+  /** what the API call awaited here did, undone should a cancel be raised as it resumes (asyncio-cancel.ts WaitEffect) */
+  effect: WaitEffect | null;
 }
 
 /** the task whose segment runs now, as far as is known (0: none) */
@@ -51,12 +53,27 @@ export const liveTasks = new Map<number, WorkerContext>();
 export function taskStarted(task: number, ctx: WorkerContext): void {
   liveTasks.set(task, ctx);
   pendingAwaits.delete(task);
+  unstepped.add(task);
 }
 
 /** Task `task` has ended: nothing of it is kept (a wait it left pending is traced no more: resume). */
 export function taskEnded(task: number): void {
   liveTasks.delete(task);
   pendingAwaits.delete(task);
+  unstepped.delete(task);
+}
+
+/**
+ * tasks none of whose awaits has resumed yet: Python's task takes its first
+ * step there (its coroutine, in JavaScript, ran up to its first await when
+ * it was called), so that await is a place a cancel is raised, whatever it
+ * awaited (asyncio-awaits.ts resumed)
+ */
+const unstepped = new Set<number>();
+
+/** Whether this resumption of `task` is its first step (see unstepped); it is not, from now on. */
+export function firstStep(task: number): boolean {
+  return unstepped.delete(task);
 }
 
 /** The task whose segment runs now (0: none): the snippet's awaits and the API's read it. */
@@ -92,7 +109,7 @@ export function notedSince(mark: number, task: number): Suspension | undefined {
 /** A suspension of `task` beginning now, traced a microtask later (traceAwaits), once whose it is is known. */
 export function noteSuspension(task: number, instant = false): Suspension {
   const ctx = context();
-  const suspension: Suspension = { task, tMs: ctx.now(), ctx, seq: ++noted, switches, instant, traced: false, done: false, ownsCancel: false };
+  const suspension: Suspension = { task, tMs: ctx.now(), ctx, seq: ++noted, switches, instant, traced: false, done: false, noCancelPoint: false, effect: null };
   if (unclaimed.length === 0) queueMicrotask(traceAwaits);
   unclaimed.push(suspension);
   return suspension;
@@ -124,7 +141,7 @@ export function notePlain(value: unknown): Suspension | null {
 export function noteUntraced(task: number, coarse = false): Suspension {
   const ctx = context();
   // (`coarse`: one read of the run's clock word, for the many awaits no Task will ever take: notePlain.)
-  return { task, tMs: coarse ? ctx.ring.coarseMs() : ctx.now(), ctx, seq: ++noted, switches, instant: false, traced: false, done: false, ownsCancel: false };
+  return { task, tMs: coarse ? ctx.ring.coarseMs() : ctx.now(), ctx, seq: ++noted, switches, instant: false, traced: false, done: false, noCancelPoint: false, effect: null };
 }
 
 /**
@@ -166,19 +183,17 @@ export function claimLast(task: number): void {
  * be cancelled meanwhile (asyncio-cancel.ts).
  */
 export function suspend<T>(promise: Promise<T>, task = currentTask(), wake?: () => void): Promise<T> {
-  return suspendAs(promise, task, wake, false).settled;
+  return suspendAs(promise, task, wake).settled;
 }
 
 /**
- * As suspend, for a wait that takes its task's cancel request itself
- * (`ownsCancel`: asyncio-sync.ts waitInLine); with the suspension, whose
- * `task` says whose the wait is once that is known (a coroutine's first
- * segment runs before its Task is made: claimLast).
+ * As suspend, with the suspension, whose `task` says whose the wait is once
+ * that is known (a coroutine's first segment runs before its Task is made:
+ * claimLast). `keep`: `wake` passes every cancel on (asyncio-cancel.ts).
  */
-export function suspendAs<T>(promise: Promise<T>, task: number, wake: (() => void) | undefined, ownsCancel: boolean): { settled: Promise<T>; suspension: Suspension } {
+export function suspendAs<T>(promise: Promise<T>, task: number, wake?: () => void, keep = false): { settled: Promise<T>; suspension: Suspension } {
   const suspension = noteSuspension(task);
-  suspension.ownsCancel = ownsCancel;
-  if (wake) wakeOnCancel(suspension, wake);
+  if (wake) wakeOnCancel(suspension, wake, keep);
   const settled = promise.finally(() => {
     forgetWake(suspension);
     resume(suspension);

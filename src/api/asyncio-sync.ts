@@ -7,15 +7,18 @@
 // A waiting task that is cancelled (Task.cancel, waitFor's timeout, a
 // cancelled gather) leaves its line at once and raises CancelledError from
 // the call, as Python's do: a Lock or a Semaphore's unit already handed to
-// it goes on to the next waiter, and a Queue's get() takes no item. (The
-// call takes the cancel request itself: asyncio-cancel.ts ownCancels.)
+// it goes on to the next waiter, and a Queue's get() takes no item. A
+// cancel that comes after its turn came, before the snippet's await of the
+// call resumed, is raised at that await, and what the call took is given
+// back there (asyncio-cancel.ts WaitEffect). A call that did not wait (a
+// free Lock) is no place a cancel is raised, as in Python.
 //
 // States of a waiter (waitInLine): in line; handed its turn (its waker
 // called); or gone (cancelled: out of the line, or, if handed, its turn
 // passed on).
 
 import { currentTask, suspendAs } from "./asyncio-suspensions";
-import { takeCancellation, takesOwnCancel } from "./asyncio-cancel";
+import { apiWait, takeCancellation, type WaitEffect } from "./asyncio-cancel";
 
 type Awaitable<T> = PromiseLike<T>;
 
@@ -38,7 +41,7 @@ async function waitInLine(line: (() => void)[], passOn: () => void): Promise<voi
     if (at >= 0) line.splice(at, 1);
     go();
   };
-  const { settled, suspension } = suspendAs(turn, currentTask(), leave, true);
+  const { settled, suspension } = suspendAs(turn, currentTask(), leave);
   await settled;
   const cancelled = takeCancellation(suspension.task);
   if (!cancelled) return;
@@ -46,14 +49,22 @@ async function waitInLine(line: (() => void)[], passOn: () => void): Promise<voi
   throw cancelled;
 }
 
+/** An API wait (see the header): `run` says, once it has taken its turn, how to give back what it took. */
+function waiting<T>(run: (effect: WaitEffect) => Promise<T>): Promise<T> {
+  const effect: WaitEffect = { undo: null };
+  return apiWait(run(effect), effect);
+}
+
 /** asyncio.Semaphore: at most `value` tasks inside; the others await their turn in order. */
 export class Semaphore {
   private readonly waiters: (() => void)[] = [];
   constructor(private value = 1) {}
   acquire(): Promise<true> {
-    return takesOwnCancel(this.take());
+    return waiting((effect) => this.take(effect));
   }
-  private async take(): Promise<true> {
+  private async take(effect: WaitEffect): Promise<true> {
+    // (Undone only where a cancel is raised at the await of this call: once it waited, or at its task's first step.)
+    effect.undo = () => this.handOn();
     if (this.value > 0 && this.waiters.length === 0) {
       this.value--;
       return true;
@@ -108,7 +119,7 @@ export class Event {
     return this.flag;
   }
   wait(): Promise<true> {
-    return takesOwnCancel(this.waitSet());
+    return waiting(() => this.waitSet());
   }
   private async waitSet(): Promise<true> {
     // (set() wakes every waiter: nothing to pass on.)
@@ -137,12 +148,21 @@ export class Queue<T = unknown> {
     return this.maxsize > 0 && this.items.length >= this.maxsize;
   }
   put(item: T): Promise<void> {
-    return takesOwnCancel(this.putWhenRoom(item));
+    return waiting((effect) => this.putWhenRoom(item, effect));
   }
-  private async putWhenRoom(item: T): Promise<void> {
+  private async putWhenRoom(item: T, effect: WaitEffect): Promise<void> {
     // (A putter woken and cancelled wakes the next, if there is room still.)
     while (this.full()) await waitInLine(this.putters, () => this.full() || this.putters.shift()?.());
     this.putNowait(item);
+    effect.undo = () => this.takeBack(item);
+  }
+  /** A put that its cancel undoes: the item leaves the queue, if no getter has taken it yet. */
+  private takeBack(item: T): void {
+    const at = this.items.lastIndexOf(item);
+    if (at < 0) return;
+    this.items.splice(at, 1);
+    if (--this.unfinished === 0) this.joined.set();
+    this.putters.shift()?.();
   }
   putNowait(item: T): void {
     if (this.full()) throw Object.assign(new Error("the queue is full"), { name: "QueueFull" });
@@ -152,11 +172,17 @@ export class Queue<T = unknown> {
     this.getters.shift()?.();
   }
   get(): Promise<T> {
-    return takesOwnCancel(this.getWhenAny());
+    return waiting((effect) => this.getWhenAny(effect));
   }
-  private async getWhenAny(): Promise<T> {
+  private async getWhenAny(effect: WaitEffect): Promise<T> {
     while (this.empty()) await waitInLine(this.getters, () => this.empty() || this.getters.shift()?.());
-    return this.getNowait();
+    const item = this.getNowait();
+    // A get its cancel undoes takes no item: it goes back to the front, for the next getter.
+    effect.undo = () => {
+      this.items.unshift(item);
+      this.getters.shift()?.();
+    };
+    return item;
   }
   getNowait(): T {
     if (this.empty()) throw Object.assign(new Error("the queue is empty"), { name: "QueueEmpty" });
@@ -169,7 +195,7 @@ export class Queue<T = unknown> {
     if (--this.unfinished === 0) this.joined.set();
   }
   join(): Promise<void> {
-    return takesOwnCancel(this.allDone());
+    return waiting(() => this.allDone());
   }
   private async allDone(): Promise<void> {
     await this.joined.wait();

@@ -12,8 +12,8 @@ import { CancelledError } from "./executor";
 import { context, hasContext } from "../runtime/door";
 import { Thread } from "./thread";
 import { runtimeQueue, type Queue as ThreadQueue } from "./queues";
-import { currentTask, suspend, suspendAs } from "./asyncio-suspensions";
-import { takeCancellation, takesOwnCancel } from "./asyncio-cancel";
+import { currentTask, promiseThen, suspend, suspendAs } from "./asyncio-suspensions";
+import { isCancellation, takeCancellation } from "./asyncio-cancel";
 import { Task, forgetUnretrieved, isTask, settledBy, takeUnretrieved, wrapInTasks } from "./asyncio-tasks";
 import { waitsOfOperand } from "./asyncio-awaits";
 import { Event, Lock, Queue, Semaphore } from "./asyncio-sync";
@@ -70,9 +70,10 @@ function createTask<T>(coro: Awaitable<T>, options: { name?: string } = {}): Tas
 
 /**
  * Wait for all; results in order. With returnExceptions, errors are returned
- * instead of raised. The awaiting task cancelled meanwhile cancels every
- * child not done, and raises CancelledError (at the first child's, or once
- * all are done with returnExceptions), as Python's gather does.
+ * instead of raised. The awaiting task cancelled meanwhile passes each
+ * cancel on to every child not done, and raises CancelledError (at the first
+ * child's, or once all are done), unless a child fails otherwise first, as
+ * Python's gather does.
  */
 function gather<T extends unknown[]>(...aws: { [K in keyof T]: Awaitable<T[K]> }): Promise<T>;
 function gather(...aws: unknown[]): Promise<unknown[]> {
@@ -82,7 +83,8 @@ function gather(...aws: unknown[]): Promise<unknown[]> {
   const all = tasks.map((task) => task.consume());
   let cancelled: CancelledError | null = null;
   const cancelAll = () => {
-    cancelled = takeCancellation(wait.suspension.task) ?? new CancelledError("the task was cancelled");
+    const error = takeCancellation(wait.suspension.task);
+    cancelled ??= error ?? new CancelledError("the task was cancelled");
     for (const task of tasks) task.cancel();
   };
   const outcome = options?.returnExceptions ? Promise.all(all.map((p) => p.catch((error: unknown) => error))) : Promise.all(all);
@@ -92,23 +94,25 @@ function gather(...aws: unknown[]): Promise<unknown[]> {
       return values;
     },
     (error: unknown) => {
-      throw cancelled ?? error;
+      throw isCancellation(error) ? (cancelled ?? error) : error;
     },
   );
   const wait = suspendAs(gathered, currentTask(), cancelAll, true);
-  return takesOwnCancel(wait.settled);
+  return wait.settled;
 }
 
 /**
  * `aw`'s result, or TimeoutError when it takes longer than `timeoutMs`; then,
- * as Python's wait_for, what it waited for is cancelled (it stops at its
- * wait; the TimeoutError does not wait for it to): a Task, or a coroutine
- * made a task, where its first wait is known to be its own, the one wait
- * noted while the operand of the await around this call was evaluated
- * (`await asyncio.waitFor(work(), 10)`). Else (a coroutine made elsewhere, a
- * plain promise) nothing is cancelled: a guess could stop another coroutine.
- * The awaiting task cancelled meanwhile cancels it too, and raises
- * CancelledError once it is done (at once if there is no task to cancel).
+ * as Python's wait_for, what it waited for is cancelled, and waited for: its
+ * result if it finishes all the same, TimeoutError if it was cancelled. What
+ * is cancelled: a Task, or a coroutine made a task, where its first wait is
+ * known to be its own, the one wait noted while the operand of the await
+ * around this call was evaluated (`await asyncio.waitFor(work(), 10)`). Else
+ * (a coroutine made elsewhere, a plain promise) nothing is cancelled, nor
+ * waited for: a guess could stop another coroutine. The awaiting task
+ * cancelled meanwhile cancels it too, and raises CancelledError once it is
+ * done (at once if there is no task to cancel); if it was done already, its
+ * result stands, as in Python 3.11.
  */
 function waitFor<T>(aw: Awaitable<T>, timeoutMs: number): Promise<T> {
   let task: Task<T> | null = isTask(aw) ? (aw as Task<T>) : null;
@@ -116,33 +120,45 @@ function waitFor<T>(aw: Awaitable<T>, timeoutMs: number): Promise<T> {
     const own = waitsOfOperand();
     if (own.length === 1) task = new Task(aw, undefined, own);
   }
-  /** the awaiting task's CancelledError, once it was cancelled: what the wait ends with, whatever the inner does */
-  let cancelError: CancelledError | null = null;
-  const outcome = settledBy(task ?? aw).then(
-    (value) => {
-      if (cancelError) throw cancelError;
-      return value;
-    },
-    (error: unknown) => {
-      throw cancelError ?? error;
-    },
-  );
-  let timer: LoopTimer | undefined;
-  let stop!: (error: unknown) => void;
-  const stopped = new Promise<never>((_, reject) => {
-    stop = reject;
-    timer = loopTimer(timeoutMs, () => {
-      task?.cancel();
-      reject(new TimeoutError(`timed out after ${timeoutMs} ms`));
+  const inner = settledBy(task ?? aw);
+  let innerDone = false;
+  after(inner, () => (innerDone = true), () => (innerDone = true));
+  /** set once the wait no longer ends with the inner's own outcome: the timeout or a cancel is cutting it short */
+  let cutting = false;
+  let onCancel = () => {};
+  const ended = new Promise<T>((resolve, reject) => {
+    let over = false;
+    const end = (settle: () => void) => {
+      if (over) return;
+      over = true;
+      timer.cancel();
+      settle();
+    };
+    const timedOut = () => new TimeoutError(`timed out after ${timeoutMs} ms`);
+    const timer: LoopTimer = loopTimer(timeoutMs, () => {
+      if (innerDone || cutting) return;
+      cutting = true;
+      if (!task) return end(() => reject(timedOut()));
+      task.cancel();
+      after(inner, (value) => end(() => resolve(value)), (error) => end(() => reject(isCancellation(error) ? timedOut() : error)));
     });
+    after(inner, (value) => cutting || end(() => resolve(value)), (error) => cutting || end(() => reject(error)));
+    onCancel = () => {
+      const error = takeCancellation(wait.suspension.task) ?? new CancelledError("the task was cancelled");
+      if (innerDone || over) return;
+      if (cutting) return void task?.cancel();
+      cutting = true;
+      if (!task?.cancel()) return end(() => reject(error));
+      after(inner, () => end(() => reject(error)), () => end(() => reject(error)));
+    };
   });
-  const cancelled = () => {
-    cancelError = takeCancellation(wait.suspension.task) ?? new CancelledError("the task was cancelled");
-    timer?.cancel();
-    if (!task?.cancel()) stop(cancelError);
-  };
-  const wait = suspendAs(Promise.race([outcome, stopped]).finally(() => timer?.cancel()), currentTask(), cancelled, true);
-  return takesOwnCancel(wait.settled);
+  const wait = suspendAs(ended, currentTask(), () => onCancel(), true);
+  return wait.settled;
+}
+
+/** `promise`'s outcome to `ok` or `fail`, through the intrinsic then (the snippet may have replaced Promise.prototype.then). */
+function after<T>(promise: Promise<T>, ok: (value: T) => unknown, fail: (error: unknown) => unknown): void {
+  promiseThen.call(promise, ok as () => void, fail as () => void);
 }
 
 /** Run `fn(...args)` in a new thread; the task awaits it without blocking the loop. */
