@@ -12,6 +12,11 @@
 // (`flags[0].set()`) reaches the shared object, as does an element's
 // `.value` in an array of `Value`s; replacing an element does not.
 //
+// A subarray of a shared array is shared memory too: `counts.subarray(1)`
+// (a thread's writes through it reach every thread). A typed array made
+// over its `.buffer` is not followed: that buffer is the whole shared heap,
+// and such a view is no part of the array (its writes stay warned).
+//
 // Only `const` bindings count: a `let` may be given a plain value later,
 // and the warning cannot know which value a thread will see. An unknown
 // maker (a user function that returns a Lock) is not followed: the warning
@@ -92,11 +97,29 @@ function arrayOfMade(init: ts.Expression, symbolOf: (id: ts.Identifier) => ts.Sy
   return name.text === "map" && isArray(on, symbolOf) ? madeElement(returned(init.arguments[0]), symbolOf) : undefined;
 }
 
-function holdingOf(init: ts.Expression | undefined, inPipePair: boolean, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): ApiHolding | undefined {
+/** how many views of views a holding is followed through (`a.subarray(1).subarray(1)`, a const of a const ...) */
+const MAX_VIEW_HOPS = 8;
+
+/** Whether `e` is a shared array of the API: `sharedArray(...)`, or a const that holds one, or a view of one. */
+function isSharedArray(e: ts.Expression, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined, hops: number): boolean {
+  e = unwrap(e);
+  if (ts.isIdentifier(e)) return hops < MAX_VIEW_HOPS && holdingOfConst(symbolOf(e), symbolOf, hops + 1) === "sharedArray";
+  return ts.isCallExpression(e) && (playgroundExport(e.expression, symbolOf) === "sharedArray" || isViewOfShared(e, symbolOf, hops));
+}
+
+/** `x.subarray(...)` where x is a shared array (see the header). */
+function isViewOfShared(init: ts.Expression, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined, hops: number): boolean {
+  if (!ts.isCallExpression(init)) return false;
+  const callee = unwrap(init.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === "subarray" && isSharedArray(callee.expression, symbolOf, hops);
+}
+
+function holdingOf(init: ts.Expression | undefined, inPipePair: boolean, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined, hops = 0): ApiHolding | undefined {
   if (!init) return undefined;
   init = unwrap(init);
   const array = inPipePair ? undefined : arrayOfMade(init, symbolOf);
   if (array) return array;
+  if (!inPipePair && isViewOfShared(init, symbolOf, hops)) return "sharedArray";
   if (!ts.isNewExpression(init) && !ts.isCallExpression(init)) return undefined;
   const name = playgroundExport(init.expression, symbolOf);
   if (inPipePair) return name === "Pipe" ? "object" : undefined;
@@ -114,6 +137,10 @@ export function madeByApi(init: ts.Expression | undefined, symbolOf: (id: ts.Ide
 
 /** What the top-level const `symbol` holds, if it is an object of the API (see the header). */
 export function apiHoldingOf(symbol: ts.Symbol | undefined, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined): ApiHolding | undefined {
+  return holdingOfConst(symbol, symbolOf, 0);
+}
+
+function holdingOfConst(symbol: ts.Symbol | undefined, symbolOf: (id: ts.Identifier) => ts.Symbol | undefined, hops: number): ApiHolding | undefined {
   const decls = symbol?.declarations;
   if (!decls || decls.length !== 1) return undefined;
   let decl: ts.Node = decls[0];
@@ -121,7 +148,7 @@ export function apiHoldingOf(symbol: ts.Symbol | undefined, symbolOf: (id: ts.Id
   const inPipePair = ts.isBindingElement(decl) && ts.isArrayBindingPattern(decl.parent) && !decl.dotDotDotToken;
   if (inPipePair) decl = decl.parent.parent;
   if (!ts.isVariableDeclaration(decl) || !(decl.parent.flags & ts.NodeFlags.Const)) return undefined;
-  return holdingOf(decl.initializer, inPipePair, symbolOf);
+  return holdingOf(decl.initializer, inPipePair, symbolOf, hops);
 }
 
 /**

@@ -114,6 +114,25 @@ describe("diagnostics", () => {
     ]);
   });
 
+  it("takes a subarray of a sharedArray for shared memory; a view over its buffer, or a subarray of a copy, stays warned", () => {
+    const source = [
+      `import { Thread, sharedArray } from "playground";`, // 1
+      `const counts = sharedArray("int32", 8);`, // 2
+      `const tail = counts.subarray(4), tailOfTail = tail.subarray(1);`, // 3
+      `const bytes = new Uint8Array(counts.buffer);`, // 4: the whole heap, no part of counts
+      `const copied = new Int32Array(new SharedArrayBuffer(16)), partOfCopy = copied.subarray(1);`, // 5
+      `function work() {`, // 6
+      `  Atomics.add(tail, 0, 1); tailOfTail[0] += 1;`, // 7: shared
+      `  bytes[3] = 1; Atomics.add(partOfCopy, 0, 1);`, // 8: warned
+      `}`,
+      `new Thread({ target: work }).start();`,
+    ].join("\n");
+    expect(compile(source).diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [8, copiedWriteMessage("bytes")],
+      [8, copiedWriteMessage("partOfCopy")],
+    ]);
+  });
+
   it("does not warn where a write goes through an API object to shared memory", () => {
     const source = [
       `import { Value, sharedArray, Lock, Event, Pipe, local, Thread } from "playground";`, // 1

@@ -51,5 +51,6 @@ describe("compile speed", () => {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
     console.log(`compile 200 lines: wall min ${Math.min(...wall).toFixed(2)} ms, median ${median(wall).toFixed(2)} ms; cpu median ${median(cpu).toFixed(2)} ms`);
     expect(wall.every((ms) => ms > 0)).toBe(true);
-  });
+    // (80 compiles in a child process: 20 s, the suite's limit, was too little on a machine at load 14.)
+  }, 180_000);
 });
