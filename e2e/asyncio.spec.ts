@@ -230,7 +230,7 @@ test("a cancelled wait in an asyncio Lock, Queue, Event, gather, waitFor or awai
   ]);
 });
 
-test("a cancel raised as Python raises it: after a wait's turn came, through an await of a Task, twice in a row, before a task's first step", async ({ playground }) => {
+test("a cancel raised as Python raises it: after a wait's turn came, through an await of a Task, twice in a row, before a task's first step, through a helper coroutine, in waitFor's wait for its inner, in lock.with()", async ({ playground }) => {
   // From a review of the cancellable waits: each program once ended otherwise than in CPython 3.11, whose output
   // (True/False in JavaScript's spelling) is what each is checked against.
   const cases: [string, string, string[]][] = [
@@ -312,6 +312,67 @@ asyncio.run(async () => {
   print("left", q.qsize(), "locked", lock.locked());
 });`,
       ["w: CancelledError", "left 1 locked false"],
+    ],
+    [
+      "a Lock taken through a helper coroutine, cancelled after its turn: the lock goes back",
+      `import { asyncio, print } from "playground";
+// a Lock taken through a helper; the waiter is cancelled after its turn, before it resumes: the lock leaks
+asyncio.run(async () => {
+  const lock = new asyncio.Lock();
+  const ev = new asyncio.Event();
+  await lock.acquire();
+  async function grab() { await lock.acquire(); }
+  let w: any;
+  const c = asyncio.createTask((async () => { await ev.wait(); print("c cancels w"); w.cancel(); })());
+  w = asyncio.createTask((async () => { try { await grab(); print("w got lock"); lock.release(); } catch (e) { print("w:", (e as Error).name); } })());
+  await asyncio.sleep(5);
+  ev.set(); lock.release();
+  await asyncio.gather(c, w);
+  print("locked after:", lock.locked());
+  try { await asyncio.waitFor(lock.acquire(), 50); print("main got lock"); } catch (e) { print("main:", (e as Error).name); }
+});`,
+      ["c cancels w", "w: CancelledError", "locked after: false", "main got lock"],
+    ],
+    [
+      "a task cancelled while waitFor waits for the inner its timeout cancelled",
+      `import { asyncio, print } from "playground";
+// waitFor's timeout cancels the inner, which takes a while to finish; the outer is cancelled meanwhile
+asyncio.run(async () => {
+  async function slow() {
+    try { await asyncio.sleep(1000); } catch (e) { print("inner cancelled, cleaning up"); await asyncio.sleep(50); print("inner cleanup done"); throw e; }
+  }
+  const outer = asyncio.createTask((async () => {
+    try { await asyncio.waitFor(slow(), 10); print("outer: no error"); }
+    catch (e) { print("outer:", (e as Error).name); }
+    try { await asyncio.sleep(100); print("outer slept on"); } catch (e) { print("outer sleep:", (e as Error).name); }
+  })());
+  await asyncio.sleep(30);
+  print("main cancels outer");
+  outer.cancel();
+  await outer;
+  print("outer cancelled():", outer.cancelled());
+});`,
+      ["inner cancelled, cleaning up", "main cancels outer", "outer: CancelledError", "inner cleanup done", "outer slept on", "outer cancelled(): false"],
+    ],
+    [
+      "lock.with() cancelled after its turn: the body never runs",
+      `import { asyncio, print } from "playground";
+// lock.with(): a cancel after the lock's turn came, before the waiter ran
+asyncio.run(async () => {
+  const lock = new asyncio.Lock();
+  const ev = new asyncio.Event();
+  await lock.acquire();
+  let w: any;
+  const c = asyncio.createTask((async () => { await ev.wait(); print("c cancels w"); w.cancel(); })());
+  w = asyncio.createTask((async () => {
+    try { const r = await lock.with(() => { print("w in body"); return 7; }); print("w result", r); } catch (e) { print("w:", (e as Error).name); }
+  })());
+  await asyncio.sleep(5);
+  ev.set(); lock.release();
+  await asyncio.gather(c, w);
+  print("locked after:", lock.locked());
+});`,
+      ["c cancels w", "w: CancelledError", "locked after: false"],
     ],
   ];
   for (const [why, code, expected] of cases) {

@@ -62,7 +62,8 @@ export function awaited(mark: number, value: unknown): Suspension | null {
   if (byOperand || task === 0) {
     held = value;
     // (An API wait's own suspension: a cancel that came after its turn gives back what it took, as it is raised.)
-    if (byOperand) byOperand.effect = effectOf(value) ?? null;
+    // (Kept through the awaits of the coroutines around it: `await grab()` over `await lock.acquire()` in grab.)
+    if (byOperand) byOperand.effect ??= effectOf(value) ?? null;
     // (A Task awaited outside any task known goes through its then(), which may tell whose the await is.)
     return byOperand ?? (isTask(value) ? (hasContext() ? awaitedAtTop(value) : null) : notePlain(value));
   }
@@ -103,10 +104,18 @@ export function heldValue(): unknown {
 
 /** The await has resumed with `value`: its task (none, outside one) runs on. */
 export function resumed(suspension: Suspension | null, value: unknown): unknown {
-  if (suspension) resume(suspension);
-  enterTask(suspension ? suspension.task : 0);
-  // A task cancelled while it waited here: the await raises CancelledError instead (asyncio-cancel.ts).
-  // (A task's first step is one, whatever it awaited: a task cancelled before it ran never runs in Python.)
-  if (suspension && (firstStep(suspension.task) || !suspension.noCancelPoint)) raiseIfCancelled(suspension.task, suspension.effect?.undo);
+  if (!suspension) {
+    enterTask(0);
+    return value;
+  }
+  resume(suspension);
+  enterTask(suspension.task);
+  // A task cancelled while it waited here: the await raises CancelledError instead (asyncio-cancel.ts). Only at
+  // the wait's first resumption: the awaits of the coroutines around it share it, and a coroutine's return is no
+  // place Python raises a cancel. (A task's first step is one, whatever it awaited: a task cancelled before it
+  // ran never runs in Python.)
+  if (suspension.backed) return value;
+  suspension.backed = true;
+  if (firstStep(suspension.task) || !suspension.noCancelPoint) raiseIfCancelled(suspension.task, suspension.effect?.undo);
   return value;
 }

@@ -31,6 +31,8 @@ interface Wait {
  */
 export interface WaitEffect {
   undo: (() => void) | null;
+  /** the task whose wait it was, once the call did wait (a free Lock's acquire does not) */
+  waitedAs?: number;
 }
 
 /** the promises of the API's waits (a Lock's acquire, a Queue's get ...), with what each did (apiWait) */
@@ -90,6 +92,7 @@ export function forgetWake(wait: Wait): void {
  * another's in a later run.
  */
 export function requestCancel(task: number): void {
+  woke = false;
   requests.add(task);
   const here = context();
   let latest: Wait | null = null;
@@ -107,7 +110,15 @@ export function requestCancel(task: number): void {
   if (!latest) return;
   const { wake, keep } = wakers.get(latest)!;
   if (!keep) wakers.delete(latest);
+  woke = true;
   wake();
+}
+
+/** whether the last requestCancel ended a wait (else the task waits on something a cancel cannot end: a plain promise) */
+let woke = false;
+
+export function cancelEndedAWait(): boolean {
+  return woke;
 }
 
 /** At a resumption of `task`'s coroutine: raises its CancelledError if it was asked to cancel, once `undo` gave back what its wait took. */

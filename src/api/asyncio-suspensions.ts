@@ -30,6 +30,8 @@ export interface Suspension {
   noCancelPoint: boolean;
   /** what the API call awaited here did, undone should a cancel be raised as it resumes (asyncio-cancel.ts WaitEffect) */
   effect: WaitEffect | null;
+  /** the snippet's await of it has resumed once (asyncio-awaits.ts resumed): the awaits around it are no cancel point */
+  backed?: true;
 }
 
 /** the task whose segment runs now, as far as is known (0: none) */

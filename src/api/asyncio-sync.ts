@@ -27,7 +27,7 @@ type Awaitable<T> = PromiseLike<T>;
  * cancel meanwhile takes it out of the line (calling `passOn` if its turn
  * had come already) and throws the CancelledError.
  */
-async function waitInLine(line: (() => void)[], passOn: () => void): Promise<void> {
+async function waitInLine(line: (() => void)[], passOn: () => void): Promise<number> {
   let handed = false;
   let go!: () => void;
   const turn = new Promise<void>((resolve) => (go = resolve));
@@ -44,7 +44,7 @@ async function waitInLine(line: (() => void)[], passOn: () => void): Promise<voi
   const { settled, suspension } = suspendAs(turn, currentTask(), leave);
   await settled;
   const cancelled = takeCancellation(suspension.task);
-  if (!cancelled) return;
+  if (!cancelled) return suspension.task;
   if (handed) passOn();
   throw cancelled;
 }
@@ -69,7 +69,7 @@ export class Semaphore {
       this.value--;
       return true;
     }
-    await waitInLine(this.waiters, () => this.handOn());
+    effect.waitedAs = await waitInLine(this.waiters, () => this.handOn());
     return true;
   }
   /** Hands the unit straight to the next waiter, if any, so nobody overtakes it. */
@@ -85,7 +85,14 @@ export class Semaphore {
     return this.value === 0;
   }
   async with<T>(fn: () => Awaitable<T> | T): Promise<T> {
-    await this.acquire();
+    const effect: WaitEffect = { undo: null };
+    await this.take(effect);
+    // A cancel that came after its turn, before this went on: Python's `async with` raises it there, and the body never runs.
+    const cancelled = effect.waitedAs ? takeCancellation(effect.waitedAs) : null;
+    if (cancelled) {
+      this.handOn();
+      throw cancelled;
+    }
     try {
       return await fn();
     } finally {

@@ -13,7 +13,7 @@ import { context, hasContext } from "../runtime/door";
 import { Thread } from "./thread";
 import { runtimeQueue, type Queue as ThreadQueue } from "./queues";
 import { currentTask, promiseThen, suspend, suspendAs } from "./asyncio-suspensions";
-import { isCancellation, takeCancellation } from "./asyncio-cancel";
+import { cancelEndedAWait, isCancellation, takeCancellation } from "./asyncio-cancel";
 import { Task, forgetUnretrieved, isTask, settledBy, takeUnretrieved, wrapInTasks } from "./asyncio-tasks";
 import { waitsOfOperand } from "./asyncio-awaits";
 import { Event, Lock, Queue, Semaphore } from "./asyncio-sync";
@@ -82,7 +82,10 @@ function gather(...aws: unknown[]): Promise<unknown[]> {
   const tasks = wrapInTasks(aws);
   const all = tasks.map((task) => task.consume());
   let cancelled: CancelledError | null = null;
+  /** the children's outcome is in: a cancel now is raised at the await of the gather, as Python's (the gather is done) */
+  let settled = false;
   const cancelAll = () => {
+    if (settled) return;
     const error = takeCancellation(wait.suspension.task);
     cancelled ??= error ?? new CancelledError("the task was cancelled");
     for (const task of tasks) task.cancel();
@@ -90,14 +93,18 @@ function gather(...aws: unknown[]): Promise<unknown[]> {
   const outcome = options?.returnExceptions ? Promise.all(all.map((p) => p.catch((error: unknown) => error))) : Promise.all(all);
   const gathered = outcome.then(
     (values) => {
+      settled = true;
       if (cancelled) throw cancelled;
       return values;
     },
     (error: unknown) => {
+      settled = true;
       throw isCancellation(error) ? (cancelled ?? error) : error;
     },
   );
   const wait = suspendAs(gathered, currentTask(), cancelAll, true);
+  // (One the snippet awaits later, or never, is no unhandled rejection, as a Task's failure is none.)
+  after(wait.settled, () => {}, () => {});
   return wait.settled;
 }
 
@@ -136,23 +143,26 @@ function waitFor<T>(aw: Awaitable<T>, timeoutMs: number): Promise<T> {
     };
     const timedOut = () => new TimeoutError(`timed out after ${timeoutMs} ms`);
     const timer: LoopTimer = loopTimer(timeoutMs, () => {
-      if (innerDone || cutting) return;
+      if (innerDone || cutting || task?.done()) return;
       cutting = true;
-      if (!task) return end(() => reject(timedOut()));
-      task.cancel();
+      // (One whose wait a cancel cannot end, a plain promise's, is not waited for: it would hold the TimeoutError up.)
+      if (!task || !task.cancel() || !cancelEndedAWait()) return end(() => reject(timedOut()));
       after(inner, (value) => end(() => resolve(value)), (error) => end(() => reject(isCancellation(error) ? timedOut() : error)));
     });
     after(inner, (value) => cutting || end(() => resolve(value)), (error) => cutting || end(() => reject(error)));
     onCancel = () => {
       const error = takeCancellation(wait.suspension.task) ?? new CancelledError("the task was cancelled");
-      if (innerDone || over) return;
-      if (cutting) return void task?.cancel();
+      // (Its inner done, though its outcome is not read yet: its result stands, as in Python 3.11.)
+      if (innerDone || over || task?.done()) return;
+      // (Cancelled again while it waits for the cancelled inner: Python 3.11 raises then, and cancels it no more.)
+      if (cutting) return end(() => reject(error));
       cutting = true;
       if (!task?.cancel()) return end(() => reject(error));
       after(inner, () => end(() => reject(error)), () => end(() => reject(error)));
     };
   });
   const wait = suspendAs(ended, currentTask(), () => onCancel(), true);
+  after(wait.settled, () => {}, () => {});
   return wait.settled;
 }
 
