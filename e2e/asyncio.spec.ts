@@ -316,7 +316,7 @@ asyncio.run(async () => {
     [
       "a Lock taken through a helper coroutine, cancelled after its turn: the lock goes back",
       `import { asyncio, print } from "playground";
-// a Lock taken through a helper; the waiter is cancelled after its turn, before it resumes: the lock leaks
+// a Lock taken through a helper; the waiter is cancelled after its turn, before it resumes: the lock must go back
 asyncio.run(async () => {
   const lock = new asyncio.Lock();
   const ev = new asyncio.Event();
