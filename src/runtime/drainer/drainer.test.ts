@@ -11,7 +11,7 @@ import { createRunMemory } from "../runner/run-memory";
 import { OutputWriter } from "../output-ring";
 import { OUTPUT_RING_WORDS, TRACE_RING_EVENTS } from "../provision";
 import { Ctl, Field, Lifecycle, ThreadTable } from "../thread-table";
-import { Drainer } from "./drainer";
+import { DrainCorrupt, Drainer, LATE_SLACK_MS } from "./drainer";
 import { ReleaseBook, releaseBookBytes } from "./release-book";
 
 function aRun() {
@@ -52,7 +52,7 @@ function aRun() {
     return { texts, ended, events };
   };
   const setHead = (word: number, value: number) => Atomics.store(heap.i32, word, value);
-  return { heap, table, book, memory, drainer, ident, outputBase, ringBase, live, release, drainAll, setHead };
+  return { heap, table, book, memory, drainer, ident, outputBase, ringBase, output, ring, live, release, drainAll, setHead };
 }
 
 describe("Drainer's final pass", () => {
@@ -74,6 +74,39 @@ describe("Drainer's final pass", () => {
       ended.push(...run.drainer.takeChunk().ended);
     }
     expect(ended).toEqual([run.ident]);
+  });
+});
+
+describe("Drainer's final pass, against times the snippet forged", () => {
+  // A live pass sends such a line to the page, which refuses it (run-session.ts); read only in the final
+  // pass, it was dropped as a late write, and the run ended ok, saying nothing of the forgery.
+  const finalPass = (run: ReturnType<typeof aRun>, cutoffMs: number) => {
+    run.drainer.cutoffMs = cutoffMs;
+    for (let passes = 0; passes < 10; passes++) {
+      run.drainer.pass();
+      if (!run.drainer.hasChunk()) return;
+      run.drainer.takeChunk();
+    }
+  };
+
+  it("drops a line written a moment after the run's end, and refuses one stamped where no late write can be", () => {
+    const late = aRun();
+    late.output.write("late", 0, 50 + 10);
+    late.release({ trace: late.ring.close(), output: late.output.close() });
+    expect(() => finalPass(late, 50)).not.toThrow();
+
+    const forged = aRun();
+    forged.output.write("never printed then", 0, 99_999_999);
+    forged.release({ trace: forged.ring.close(), output: forged.output.close() });
+    expect(() => finalPass(forged, 50)).toThrow(DrainCorrupt);
+    expect(() => finalPass(forged, 50)).toThrow(/printed a line at an impossible time \(99999999 ms\)/);
+  });
+
+  it("refuses an event stamped past the end by more than a late write can be", () => {
+    const run = aRun();
+    run.ring.write(50 + LATE_SLACK_MS + 1, EventKind.State, ThreadState.Running, 0);
+    run.release({ trace: run.ring.close(), output: run.output.close() });
+    expect(() => finalPass(run, 50)).toThrow(/recorded an event at an impossible time/);
   });
 });
 

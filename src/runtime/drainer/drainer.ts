@@ -26,6 +26,13 @@ export class DrainCorrupt extends Error {}
 /** Limits of one chunk: the page takes them in pieces, a frame at a time. */
 export const CHUNK_EVENTS = 1 << 18;
 export const CHUNK_LINES = 1000;
+/**
+ * How far past the run's end a time read in the final pass may be and still
+ * be a late write (code that ran on between the end and its worker's stop),
+ * dropped; beyond it the time is forged, and the run is told so, as the page
+ * tells a live pass's (run-session.ts allows the runner's clock as much).
+ */
+export const LATE_SLACK_MS = 5000;
 /** passes a thread's end waits for a name read amid a rename (a rename takes microseconds; a snippet may hold one for ever) */
 const MAX_NAME_WAITS = 3;
 
@@ -195,17 +202,18 @@ export class Drainer {
       buffer.bytes = grown;
     }
     const n = known.ring.drainInto(buffer.bytes, buffer.count * EVENT_BYTES, pending);
-    if (this.cutoffMs !== Infinity) this.cut(buffer, n);
+    if (this.cutoffMs !== Infinity) this.cut(known.ident, buffer, n);
     else buffer.count += n;
     this.eventCount += n;
   }
 
-  /** Keeps only the events of the last `n` copied that happened before the cutoff. */
-  private cut(buffer: { bytes: Uint8Array; count: number }, n: number): void {
+  /** Keeps only the events of the last `n` copied that happened before the cutoff (and refuses those no late write can have made). */
+  private cut(ident: number, buffer: { bytes: Uint8Array; count: number }, n: number): void {
     const view = new DataView(buffer.bytes.buffer);
     let kept = buffer.count;
     for (let i = buffer.count; i < buffer.count + n; i++) {
       const tMs = view.getFloat64(i * EVENT_BYTES, true);
+      if (tMs > this.cutoffMs + LATE_SLACK_MS) throw new DrainCorrupt(`thread ${ident} recorded an event at an impossible time (${tMs} ms)`);
       if (!(tMs <= this.cutoffMs)) {
         this.droppedAfterCutoff++;
         continue;
@@ -220,6 +228,7 @@ export class Drainer {
     const room = CHUNK_LINES - this.output.length;
     if (room <= 0) return;
     known.output.drain((r) => {
+      if (r.tMs > this.cutoffMs + LATE_SLACK_MS) throw new DrainCorrupt(`thread ${known.ident} printed a line at an impossible time (${r.tMs} ms)`);
       if (r.tMs > this.cutoffMs) {
         this.linesDropped++;
         return;
