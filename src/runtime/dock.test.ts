@@ -97,6 +97,28 @@ describe("dock", () => {
     expect(closePlace(i32, DOCK)).toBe(CLOSED);
   });
 
+  it("a starter that finds no worker parked waits for one whose thread has ended, and is woken by its park", async () => {
+    const { sab, i32 } = dockMemory(2);
+    const worker = await DockPuppet.start(sab);
+    // Place 0's worker still runs thread 5; place 1's has ended thread 7 and is on its way back.
+    i32[DOCK] = 5;
+    i32[DOCK + 1] = 7;
+    const asked: number[] = [];
+    let got: Promise<number[]> | undefined;
+    const ended = (held: number) => {
+      asked.push(held);
+      if (held !== 7) return false;
+      // It parks only now, while the starter waits (15 s at most: only its park's notify ends the wait sooner).
+      got = worker.park(DOCK + 1);
+      return true;
+    };
+    expect(handOff(i32, CONTROL, 9, ended, 15_000)).toBe(true);
+    expect(asked.sort()).toEqual([5, 7]);
+    expect(await got).toEqual([9]);
+    // Workers whose threads still run (5, and now 9) are not waited for.
+    expect(handOff(i32, CONTROL, 10, (held) => held === 7, 15_000)).toBe(false);
+  });
+
   it("under a storm of hand-offs to workers that re-park at once, every ident arrives exactly once", async () => {
     const rounds = 2000;
     const { sab, i32 } = dockMemory(2);

@@ -81,7 +81,9 @@ export function startThread(request: StartRequest): number {
   ctx.traceStarting(ident);
   ctx.table.publish(ident);
   ctx.control?.register(ident);
-  if (!handOff(ctx.i32, ctx.table.control, ident)) sendToRunner({ type: "spawn", ident });
+  // (A controlled run's starts wait for no worker: the dock is not filled in one, runner/crew.ts fillDock.)
+  const ended = ctx.control ? undefined : (held: number) => !ctx.table.isAlive(held);
+  if (!handOff(ctx.i32, ctx.table.control, ident, ended)) sendToRunner({ type: "spawn", ident });
   return ident;
 }
 
