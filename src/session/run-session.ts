@@ -23,6 +23,7 @@ import { buildResult } from "./run-result";
 import { RaceReports, raceReportText, type ThreadOrigin } from "./race-reports";
 import { originalPosition } from "../compile/source-position";
 import { sourceMapper } from "./source-mapper";
+import { CRASH_AFTER_MS } from "./runner-client";
 import { RunOutput } from "./run-output";
 
 const pageNow = () => performance.timeOrigin + performance.now();
@@ -122,12 +123,16 @@ export class RunSession {
     this.schedule();
   }
 
-  /** The runner's process died during the run (out of memory, most likely). */
+  /**
+   * The runner's process stopped answering during the run: died, out of
+   * memory most likely. The page cannot see why a frame's process went, so
+   * the error says what it saw, and what it takes it for.
+   */
   crashed(): void {
     if (this.done) return;
     this.pending.push({
       type: "end", runId: this.runId, status: "error", exitCode: 1, endMs: this.now(),
-      problem: "MemoryError: the run ran out of memory, and the browser ended the process its threads ran in (the page is fine; the next run starts afresh)",
+      problem: `MemoryError: the process the run's threads ran in stopped answering for ${CRASH_AFTER_MS / 1000} s: most likely the browser ended it for running out of memory (the page is fine; the next run starts afresh)`,
     });
     this.schedule();
   }

@@ -19,7 +19,8 @@
 import type { FromRunner, ToRunner } from "../runtime/frame-protocol";
 
 const READY_TIMEOUT_MS = 15_000;
-const CRASH_AFTER_MS = 2500;
+/** (Said in the run's error: run-session.ts.) */
+export const CRASH_AFTER_MS = 2500;
 const WATCH_EVERY_MS = 500;
 
 export type RunnerMode = "frame" | "inline";

@@ -62,7 +62,7 @@ const SAID = [
   "deadlock: every thread is waiting and none can go on (no lock, event or join they wait for can change any more)",
   race,
   "12 more output lines were printed but not kept (a run keeps at most 100000 lines and 32 MB of text)",
-  "MemoryError: the run ran out of memory, and the browser ended the process its threads ran in (the page is fine; the next run starts afresh)",
+  "MemoryError: the process the run's threads ran in stopped answering for 2.5 s: most likely the browser ended it for running out of memory (the page is fine; the next run starts afresh)",
   tooManyThreads(64),
   controlProblem(End.Diverged)!,
   controlProblem(End.TooLong)!,

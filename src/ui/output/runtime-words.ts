@@ -90,8 +90,8 @@ const ZH_SHAPES: Shape[] = [
   ],
   [/^(\d+) more output lines were printed but not kept \(a run keeps at most (\d+) lines and (\d+) MB of text\)$/, (more, lines, mb) => `另有 ${more} 行输出已打印但未保留（一次运行最多保留 ${lines} 行、${mb} 兆字节文本）`],
   [
-    /^MemoryError: the run ran out of memory, and the browser ended the process its threads ran in \(the page is fine; the next run starts afresh\)$/,
-    () => "MemoryError：本次运行耗尽了内存，浏览器结束了运行线程的进程（页面本身没有问题，下次运行会重新开始）",
+    /^MemoryError: the process the run's threads ran in stopped answering for ([\d.]+) s: most likely the browser ended it for running out of memory \(the page is fine; the next run starts afresh\)$/,
+    (s) => `MemoryError：运行线程的进程已有 ${s} 秒没有响应：很可能是内存耗尽，被浏览器结束了（页面本身没有问题，下次运行会重新开始）`,
   ],
   [
     /^the run's trace could not be read: (.+) \(the snippet wrote over the runtime's memory\?\)$/,
