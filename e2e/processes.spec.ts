@@ -61,7 +61,8 @@ test("terminate() ends a running process with exit code -15; an error gives 1", 
 });
 
 test("inside a process, currentThread() and mainThread() are its MainThread, and enumerate() lists its own threads, as in a Python child", async ({ playground }) => {
-  // Before: the child's currentThread().name was the process's name, and mainThread() the parent's. The expected
+  // Before: the child's currentThread().name was the process's name, and mainThread() the parent's (and its handle,
+  // passed to another of its threads, read the process's name there). The expected
   // lines are what CPython 3.11 prints for the same program with threading and multiprocessing.
   const result = await runSnippet(playground, `import { Process, Thread, Event, currentThread, currentProcess, mainThread, enumerate, activeCount, print } from "playground";
 function helper(go: Event) { go.wait(); }
@@ -71,6 +72,8 @@ function child() {
   t.start();
   print("in child:", currentThread().name, currentProcess().name, mainThread().name, mainThread() === currentThread());
   print("child sees:", activeCount(), enumerate().map((x) => x.name).sort().join(","));
+  const seer = new Thread({ target: (h: Thread) => print("helper sees:", h.name, mainThread().name), args: [mainThread()] });
+  seer.start(); seer.join();
   currentThread().name = "renamed";
   print("after rename:", currentThread().name, currentProcess().name);
   go.set(); t.join();
@@ -84,6 +87,7 @@ print("p.name", p.name);
   expect(outputTexts(result), describeRun(result)).toEqual([
     "in child: MainThread worker-proc MainThread true",
     "child sees: 2 MainThread,child-helper",
+    "helper sees: MainThread MainThread",
     "after rename: renamed worker-proc",
     "main: MainThread MainProcess MainThread 1 MainThread",
     "p.name worker-proc",

@@ -162,7 +162,7 @@ export class Thread implements Sendable {
 
   [SEND]() {
     const core = coreOf(this);
-    return { kind: "Thread", data: { ident: core.ident, cell: core.cell, name: core.name, daemon: core.daemon } };
+    return { kind: "Thread", data: { ident: core.ident, cell: core.cell, name: core.name, daemon: core.daemon, ...(core.processMain ? { processMain: true } : {}) } };
   }
 
   toString(): string {
@@ -278,8 +278,9 @@ export function threadFromSpawn(ctx: WorkerContext, spawn: SpawnPayload, decoder
   return thread;
 }
 
-export function reviveThread(data: { ident: number; cell: number; name: string; daemon: boolean }): Thread {
-  if (data.ident) return threadHandle(data.ident, data.name);
+export function reviveThread(data: { ident: number; cell: number; name: string; daemon: boolean; processMain?: boolean }): Thread {
+  // A process's MainThread, as its code saw it, stays that in the thread it is sent to (the table's name is the process's).
+  if (data.ident) return threadHandle(data.ident, data.name, data.processMain === true && startsProcess(context().table.role(data.ident)));
   // Not started when it was copied: it learns its ident from the cell once it is.
   const handle = Object.create(Thread.prototype) as Thread;
   attachCore(handle, { ident: 0, cell: data.cell, name: data.name, daemon: data.daemon, target: null, args: [], role: "thread" });
