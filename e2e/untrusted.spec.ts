@@ -455,6 +455,23 @@ print("end");
   await expectNextRunWorks(playground);
 });
 
+test("a controlled run cut by its timeout is no forgery: its virtual clock jumps past the end to the next sleeper's deadline", async ({ playground }) => {
+  // The final pass refuses a write stamped far past the run's end (the test above); in a controlled run, time is
+  // virtual, and threads stepping on between the end's reading and their stop wrote at end + 10 s. In 2 of 4 runs
+  // such a run ended "error" (an event "at an impossible time"), where it ended "timeout".
+  const code = `// playground: controlled=true
+import { Thread, sleep, print } from "playground";
+function w() { for (;;) { sleep(10_000); print("tick"); } }
+new Thread({ target: w, daemon: true }).start();
+new Thread({ target: w, daemon: true }).start();
+for (;;) sleep(10_000);
+`;
+  for (let i = 0; i < 4; i++) {
+    const result = await runSnippet(playground, code, undefined, 1000);
+    expect(result.status, describeRun(result)).toBe("timeout");
+  }
+});
+
 test("a thread named \"playground\" printing the runtime's words is shown as a thread, not as the playground: only the playground's own lines carry its mark", async ({ playground }) => {
   const fake = "Deadlock: MainThread is waiting for lockX, held by Thread-9; none of them can go on.";
   const result = await runSnippet(playground, `

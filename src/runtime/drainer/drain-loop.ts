@@ -20,6 +20,7 @@ export class DrainLoop {
   readonly signal: number;
   private readonly commands: Int32Array;
   private readonly cutoff: Float64Array;
+  private readonly lateUntil: Float64Array;
   private readonly drainer: Drainer;
   private lastPostMs = -Infinity;
 
@@ -27,6 +28,7 @@ export class DrainLoop {
     this.i32 = new Int32Array(start.heap);
     this.commands = new Int32Array(start.commands);
     this.cutoff = new Float64Array(start.commands, 8, 1);
+    this.lateUntil = new Float64Array(start.commands, 16, 1);
     this.drainer = new Drainer(this.i32, start.control, start.table, start.tableEndWord, new ReleaseBook(start.releases), new Int32Array(start.ctl));
     this.signal = Drainer.signalIndex(start.control);
   }
@@ -37,6 +39,7 @@ export class DrainLoop {
     const seen = Atomics.load(this.i32, this.signal);
     if (Atomics.load(this.commands, 0) === DrainCommand.Final) {
       drainer.cutoffMs = this.cutoff[0];
+      drainer.lateUntilMs = this.lateUntil[0];
       for (;;) {
         drainer.pass();
         if (!drainer.hasChunk()) break;

@@ -6,11 +6,13 @@
 //   1 paused    1 while the runner holds as much as it may: drain nothing
 //               (the rings fill and their threads wait)
 //   2-3 cutoff  f64: the run's end (final only)
+//   4-5 lateUntil f64: the latest a late write can be stamped (final only;
+//               Infinity for a virtual clock); a time past it is forged
 
 import type { TraceChunk } from "../frame-protocol";
 import type { TableLayout } from "../thread-table";
 
-export const DRAIN_CONTROL_BYTES = 16;
+export const DRAIN_CONTROL_BYTES = 24;
 export const enum DrainCommand { Drain = 0, Final = 1 }
 export const DRAIN_PAUSED = 1;
 

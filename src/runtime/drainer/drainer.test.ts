@@ -11,7 +11,7 @@ import { createRunMemory } from "../runner/run-memory";
 import { OutputWriter } from "../output-ring";
 import { OUTPUT_RING_WORDS, TRACE_RING_EVENTS } from "../provision";
 import { Ctl, Field, Lifecycle, ThreadTable } from "../thread-table";
-import { DrainCorrupt, Drainer, LATE_SLACK_MS } from "./drainer";
+import { DrainCorrupt, Drainer } from "./drainer";
 import { ReleaseBook, releaseBookBytes } from "./release-book";
 
 function aRun() {
@@ -80,8 +80,9 @@ describe("Drainer's final pass", () => {
 describe("Drainer's final pass, against times the snippet forged", () => {
   // A live pass sends such a line to the page, which refuses it (run-session.ts); read only in the final
   // pass, it was dropped as a late write, and the run ended ok, saying nothing of the forgery.
-  const finalPass = (run: ReturnType<typeof aRun>, cutoffMs: number) => {
+  const finalPass = (run: ReturnType<typeof aRun>, cutoffMs: number, lateUntilMs = cutoffMs + 5000) => {
     run.drainer.cutoffMs = cutoffMs;
+    run.drainer.lateUntilMs = lateUntilMs;
     for (let passes = 0; passes < 10; passes++) {
       run.drainer.pass();
       if (!run.drainer.hasChunk()) return;
@@ -102,11 +103,24 @@ describe("Drainer's final pass, against times the snippet forged", () => {
     expect(() => finalPass(forged, 50)).toThrow(/printed a line at an impossible time \(99999999 ms\)/);
   });
 
-  it("refuses an event stamped past the end by more than a late write can be", () => {
+  it("refuses an event stamped past the end by more than a late write can be, or at no time", () => {
     const run = aRun();
-    run.ring.write(50 + LATE_SLACK_MS + 1, EventKind.State, ThreadState.Running, 0);
+    run.ring.write(50 + 5001, EventKind.State, ThreadState.Running, 0);
     run.release({ trace: run.ring.close(), output: run.output.close() });
     expect(() => finalPass(run, 50)).toThrow(/recorded an event at an impossible time/);
+
+    const nan = aRun();
+    nan.ring.write(NaN, EventKind.State, ThreadState.Running, 0);
+    nan.release({ trace: nan.ring.close(), output: nan.output.close() });
+    expect(() => finalPass(nan, 50)).toThrow(/recorded an event at an impossible time \(NaN ms\)/);
+  });
+
+  it("with a virtual clock (a controlled run), drops a write however far past the end: its clock jumps to the next sleeper's deadline", () => {
+    const run = aRun();
+    run.output.write("tick", 0, 50 + 10_000);
+    run.ring.write(50 + 10_000, EventKind.State, ThreadState.Running, 0);
+    run.release({ trace: run.ring.close(), output: run.output.close() });
+    expect(() => finalPass(run, 50, Infinity)).not.toThrow();
   });
 });
 

@@ -26,13 +26,6 @@ export class DrainCorrupt extends Error {}
 /** Limits of one chunk: the page takes them in pieces, a frame at a time. */
 export const CHUNK_EVENTS = 1 << 18;
 export const CHUNK_LINES = 1000;
-/**
- * How far past the run's end a time read in the final pass may be and still
- * be a late write (code that ran on between the end and its worker's stop),
- * dropped; beyond it the time is forged, and the run is told so, as the page
- * tells a live pass's (run-session.ts allows the runner's clock as much).
- */
-export const LATE_SLACK_MS = 5000;
 /** passes a thread's end waits for a name read amid a rename (a rename takes microseconds; a snippet may hold one for ever) */
 const MAX_NAME_WAITS = 3;
 
@@ -62,6 +55,13 @@ export class Drainer {
   private ended: number[] = [];
   /** events after this run time are not part of the run (it was cut off there) */
   cutoffMs = Infinity;
+  /**
+   * The latest a write after the cutoff can be stamped (code that ran on
+   * until its worker stopped): such a write is dropped, one stamped past
+   * this (or at no time) is forged, and the run is told so, as the page
+   * tells of one a live pass sends it.
+   */
+  lateUntilMs = Infinity;
   droppedAfterCutoff = 0;
   /** lines read since the last chunk but dropped (after the cutoff): a pass that read only those still moved, and the final pass goes on */
   private linesDropped = 0;
@@ -213,7 +213,7 @@ export class Drainer {
     let kept = buffer.count;
     for (let i = buffer.count; i < buffer.count + n; i++) {
       const tMs = view.getFloat64(i * EVENT_BYTES, true);
-      if (tMs > this.cutoffMs + LATE_SLACK_MS) throw new DrainCorrupt(`thread ${ident} recorded an event at an impossible time (${tMs} ms)`);
+      if (!(tMs <= this.lateUntilMs)) throw new DrainCorrupt(`thread ${ident} recorded an event at an impossible time (${tMs} ms)`);
       if (!(tMs <= this.cutoffMs)) {
         this.droppedAfterCutoff++;
         continue;
@@ -228,7 +228,7 @@ export class Drainer {
     const room = CHUNK_LINES - this.output.length;
     if (room <= 0) return;
     known.output.drain((r) => {
-      if (r.tMs > this.cutoffMs + LATE_SLACK_MS) throw new DrainCorrupt(`thread ${known.ident} printed a line at an impossible time (${r.tMs} ms)`);
+      if (!(r.tMs <= this.lateUntilMs)) throw new DrainCorrupt(`thread ${known.ident} printed a line at an impossible time (${r.tMs} ms)`);
       if (r.tMs > this.cutoffMs) {
         this.linesDropped++;
         return;

@@ -19,7 +19,7 @@ describe("RunDrain whose final pass never ends", () => {
     const memory = createRunMemory(1, "", DEFAULT_SETTINGS, 0, { heap: SharedHeap.create(1 << 20), userHeap: SharedHeap.create(1 << 20) });
     const drain = new RunDrain(memory, new WarmPool(workers, 1, 0, 1), () => {}, () => {});
     let answer: boolean | undefined;
-    void drain.finish(50).then((drained) => (answer = drained));
+    void drain.finish(50, 5050).then((drained) => (answer = drained));
     await vi.advanceTimersByTimeAsync(4900);
     expect(answer).toBeUndefined();
     await vi.advanceTimersByTimeAsync(200);
@@ -37,7 +37,7 @@ describe("RunDrain on the runner's own thread (a search's run)", () => {
     let ended = false;
     const drain = new RunDrain(memory, new WarmPool(workers, 1, 0, 1), () => {}, () => (ended = true), true);
     await vi.waitFor(() => expect(ended).toBe(true));
-    const answer = await Promise.race([drain.finish(50), new Promise((resolve) => setTimeout(() => resolve("no answer"), 1000))]);
+    const answer = await Promise.race([drain.finish(50, 5050), new Promise((resolve) => setTimeout(() => resolve("no answer"), 1000))]);
     expect(answer).toBe(true);
     expect(drain.corrupt).toContain("the run's trace could not be read");
   });

@@ -111,13 +111,18 @@ export class RunDrain {
     Atomics.notify(heap.i32, table.control + Ctl.DrainSignal);
   }
 
-  /** The last pass: what the threads recorded up to `endMs`. False if the drainer did not finish it within FINAL_DRAIN_MS. */
-  finish(endMs: number): Promise<boolean> {
+  /**
+   * The last pass: what the threads recorded up to `endMs`; anything
+   * stamped past `lateUntilMs` is forged. False if the drainer did not
+   * finish it within FINAL_DRAIN_MS.
+   */
+  finish(endMs: number, lateUntilMs: number): Promise<boolean> {
     // Its trace already found written over: the drainer stopped at that failed pass (a drain on this thread runs no
     // more), and a final pass would never answer; the run ends in error all the same.
     if (this.corrupt) return Promise.resolve(true);
     this.expected = [...this.unread];
     new Float64Array(this.commands.buffer, 8, 1)[0] = endMs;
+    new Float64Array(this.commands.buffer, 16, 1)[0] = lateUntilMs;
     Atomics.store(this.commands, 0, DrainCommand.Final);
     Atomics.store(this.commands, DRAIN_PAUSED, 0);
     this.wake();
@@ -156,6 +161,8 @@ export class RunDrain {
     this.backlog.discard();
     this.onCaughtUp = null;
     this.finalDrain = null;
+    // (Its last pass reads what is left to drop it: no time in it is judged.)
+    new Float64Array(this.commands.buffer, 16, 1)[0] = Infinity;
     Atomics.store(this.commands, 0, DrainCommand.Final);
     Atomics.store(this.commands, DRAIN_PAUSED, 0);
     this.wake();

@@ -31,6 +31,12 @@ const DEADLOCK_SCAN_MS = 300;
 /** how long the runner pings its workers' clock (worker-time.ts) at a run's end, and then waits for it at most (endStamp) */
 const END_MEASURE_MS = 3;
 const END_WAIT_MS = 100;
+/**
+ * How far past a run's end (on the threads' real clock) a write of code that
+ * ran on until its worker stopped can be stamped; the page allows the
+ * runner's clock as much (run-session.ts CLOCK_SLACK_MS).
+ */
+const LATE_SLACK_MS = 5000;
 
 export interface RunRequest {
   runId: number;
@@ -267,7 +273,9 @@ export class Supervisor {
     const endMs = typeof stamp === "number" ? stamp : await stamp;
     // What the threads recorded before the end goes to the page first. A final pass that never ends leaves the
     // trace not whole, by how much not known: the page cuts it where each thread was last seen (run-session.ts).
-    const drained = await this.drain.finish(endMs);
+    // A write stamped more than LATE_SLACK_MS past the end is no late write but forged; a virtual clock may jump
+    // that far between the end's reading and its threads' last steps (the next sleeper's deadline).
+    const drained = await this.drain.finish(endMs, virtual ? Infinity : endMs + LATE_SLACK_MS);
     if (!drained) this.problem ??= "the run's trace was not completely read at its end";
     this.drain.release(this.heaps.heap);
     this.clock?.end(this.heaps.heap);
