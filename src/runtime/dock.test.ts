@@ -119,6 +119,21 @@ describe("dock", () => {
     expect(handOff(i32, CONTROL, 10, (held) => held === 7, 15_000)).toBe(false);
   });
 
+  it("a starter does not wait again for a worker whose wait timed out on the same ended thread (code that thread left running holds it)", () => {
+    const { i32 } = dockMemory(3);
+    i32[DOCK + 2] = 11;
+    const asked: number[] = [];
+    const ended = (held: number) => (asked.push(held), true);
+    expect(handOff(i32, CONTROL, 12, ended, 5)).toBe(false);
+    expect(asked).toEqual([11]);
+    expect(handOff(i32, CONTROL, 13, ended, 5)).toBe(false);
+    expect(asked).toEqual([11]);
+    // Its place holding another ended thread is a worker on its way back again.
+    i32[DOCK + 2] = 14;
+    expect(handOff(i32, CONTROL, 15, ended, 5)).toBe(false);
+    expect(asked).toEqual([11, 14]);
+  });
+
   it("under a storm of hand-offs to workers that re-park at once, every ident arrives exactly once", async () => {
     const rounds = 2000;
     const { sab, i32 } = dockMemory(2);

@@ -45,6 +45,13 @@ export const REVIEW = -3;
 export const RETURN_WAIT_MS = 2;
 
 /**
+ * Per place, the ended thread a wait there last timed out on: its worker is
+ * not coming back soon (code the thread left running holds it), and this
+ * starter's worker does not wait for it again.
+ */
+const stuck = new Map<number, number>();
+
+/**
  * A starter: hands thread `ident` to a parked worker. False when none is
  * parked (then the runner must start it). `ended(held)`: whether the thread
  * a place still holds has ended, so that its worker is about to park there;
@@ -55,19 +62,25 @@ export function handOff(i32: Int32Array, control: number, ident: number, ended?:
   const places = Atomics.load(i32, control + Ctl.DockPlaces);
   if (!(base > 0 && places > 0 && base + places <= i32.length)) return false;
   const start = Atomics.add(i32, control + Ctl.DockHint, 1) >>> 0;
-  for (let k = 0; k < places; k++) {
-    const at = base + ((start + k) % places);
-    if (Atomics.load(i32, at) === PARKED && claim(i32, at, ident)) return true;
-  }
+  if (claimParked(i32, base, places, start, ident)) return true;
   if (!ended) return false;
   for (let k = 0; k < places; k++) {
     const at = base + ((start + k) % places);
     const held = Atomics.load(i32, at);
-    if (held > 0 && ended(held)) {
+    if (held > 0 && stuck.get(at) !== held && ended(held)) {
       // (Woken by its park, or at once if it parked since the load: the word moved.)
-      Atomics.wait(i32, at, held, waitMs);
-      return claim(i32, at, ident);
+      if (Atomics.wait(i32, at, held, waitMs) === "timed-out") stuck.set(at, held);
+      // (Another worker may have parked meanwhile.)
+      return claimParked(i32, base, places, start, ident);
     }
+  }
+  return false;
+}
+
+function claimParked(i32: Int32Array, base: number, places: number, start: number, ident: number): boolean {
+  for (let k = 0; k < places; k++) {
+    const at = base + ((start + k) % places);
+    if (Atomics.load(i32, at) === PARKED && claim(i32, at, ident)) return true;
   }
   return false;
 }
