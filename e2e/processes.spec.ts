@@ -64,7 +64,7 @@ test("inside a process, currentThread() and mainThread() are its MainThread, and
   // Before: the child's currentThread().name was the process's name, and mainThread() the parent's (and its handle,
   // passed to another of its threads, read the process's name there). The expected
   // lines are what CPython 3.11 prints for the same program with threading and multiprocessing.
-  const result = await runSnippet(playground, `import { Process, Thread, Event, currentThread, currentProcess, mainThread, enumerate, activeCount, print } from "playground";
+  const result = await runSnippet(playground, `import { Process, Thread, Event, Queue, currentThread, currentProcess, mainThread, enumerate, activeCount, print } from "playground";
 function helper(go: Event) { go.wait(); }
 function child() {
   const go = new Event();
@@ -72,8 +72,10 @@ function child() {
   t.start();
   print("in child:", currentThread().name, currentProcess().name, mainThread().name, mainThread() === currentThread());
   print("child sees:", activeCount(), enumerate().map((x) => x.name).sort().join(","));
-  const seer = new Thread({ target: (h: Thread) => print("helper sees:", h.name, mainThread().name), args: [mainThread()] });
+  const back = new Queue<Thread>();
+  const seer = new Thread({ target: (h: Thread) => { print("helper sees:", h.name, mainThread().name); back.put(h); }, args: [mainThread()] });
   seer.start(); seer.join();
+  print("back home:", back.get() === currentThread());
   currentThread().name = "renamed";
   print("after rename:", currentThread().name, currentProcess().name);
   go.set(); t.join();
@@ -88,6 +90,7 @@ print("p.name", p.name);
     "in child: MainThread worker-proc MainThread true",
     "child sees: 2 MainThread,child-helper",
     "helper sees: MainThread MainThread",
+    "back home: true",
     "after rename: renamed worker-proc",
     "main: MainThread MainProcess MainThread 1 MainThread",
     "p.name worker-proc",

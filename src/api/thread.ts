@@ -279,8 +279,11 @@ export function threadFromSpawn(ctx: WorkerContext, spawn: SpawnPayload, decoder
 }
 
 export function reviveThread(data: { ident: number; cell: number; name: string; daemon: boolean; processMain?: boolean }): Thread {
-  // A process's MainThread, as its code saw it, stays that in the thread it is sent to (the table's name is the process's).
-  if (data.ident) return threadHandle(data.ident, data.name, data.processMain === true && startsProcess(context().table.role(data.ident)));
+  // A process's MainThread, as its code saw it, stays that in another thread it is sent to (the table's name is the
+  // process's); sent back to itself, it is its currentThread(), as in Python.
+  const ctx = context();
+  const processMain = data.processMain === true && data.ident !== ctx.ident && startsProcess(ctx.table.role(data.ident));
+  if (data.ident) return threadHandle(data.ident, data.name, processMain);
   // Not started when it was copied: it learns its ident from the cell once it is.
   const handle = Object.create(Thread.prototype) as Thread;
   attachCore(handle, { ident: 0, cell: data.cell, name: data.name, daemon: data.daemon, target: null, args: [], role: "thread" });
