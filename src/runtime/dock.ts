@@ -17,11 +17,14 @@
 //   ident  (>0)  a starter handed its worker thread `ident`
 // Transitions: the worker parks (EMPTY or its last ident -> PARKED, with a
 // notify for a starter waiting on its return) and waits; a starter claims a
-// parked place (PARKED -> ident, CAS) and notifies it; the worker wakes, takes the ident, and runs that thread; the
-// runner closes a place (anything -> CLOSED) before it terminates its
-// worker, and learns from the old value whether a thread had just been
-// handed to it (then it starts that thread elsewhere); at a run's end it may
-// put a place under review instead (anything -> REVIEW), learning the same.
+// parked place (PARKED -> ident, CAS) and notifies it, or, finding none
+// parked, waits a moment on a place whose thread has ended (its worker is
+// on its way back: RETURN_WAIT_MS); the worker wakes, takes the ident, and
+// runs that thread; the runner closes a place (anything -> CLOSED) before
+// it terminates its worker, and learns from the old value whether a thread
+// had just been handed to it (then it starts that thread elsewhere); at a
+// run's end it may put a place under review instead (anything -> REVIEW),
+// learning the same.
 //
 // Control words (thread-table.ts): dock (word index of place 0), dockPlaces,
 // dockHint (where the next hand-off starts looking, so that starters do not
