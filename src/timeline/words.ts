@@ -12,6 +12,7 @@
 
 import { ThreadState } from "../trace/events";
 import { EN_NAME_WORDS, type NameWords } from "../trace/names";
+import { groupedCount } from "../base/grouped-count";
 
 export interface TimelineWords extends NameWords {
   // --- canvas ---
@@ -198,7 +199,7 @@ export const EN_WORDS: TimelineWords = {
   nameAt: (name, time) => `${name} at ${time}`,
   releasedAt: (name, time) => `${name} (released at ${time})`,
   objectOfKind: (name, kind) => `${name} (${kind})`,
-  stateChanges: (n) => `${n.toLocaleString("en-US")} state changes: zoom in to see them`,
+  stateChanges: (n) => `${groupedCount(n)} state changes: zoom in to see them`,
   clickToShow: "click to show it in the output",
   waitingAtAwait: "waiting at an await",
   withException: "with an exception",
@@ -308,7 +309,7 @@ export const ZH_WORDS: TimelineWords = {
   nameAt: (name, time) => `${name}，于 ${time}`,
   releasedAt: (name, time) => `${name}（于 ${time} 释放）`,
   objectOfKind: (name, kind) => `${name}（${kind}）`,
-  stateChanges: (n) => `${n.toLocaleString("zh-CN")} 次状态变化：放大后可逐一查看`,
+  stateChanges: (n) => `${groupedCount(n)} 次状态变化：放大后可逐一查看`,
   clickToShow: "点击可在输出中显示这一行",
   waitingAtAwait: "在 await 处等待",
   withException: "抛出了异常",

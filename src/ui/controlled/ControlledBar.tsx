@@ -18,6 +18,7 @@ import { ReplayLinkButton } from "./ReplayLinkButton";
 import { StepPanel } from "./StepPanel";
 import { OutcomesTable } from "./OutcomesTable";
 import "./controlled.css";
+import { groupedCount } from "../../base/grouped-count";
 
 const STRINGS: Strings<{
   label: string; step: string; stepTitle: string; find: string; findTitle: string; searching: string; stop: string;
@@ -42,8 +43,8 @@ const STRINGS: Strings<{
     schedule: "replays a recorded schedule",
     scheduleTitle: "Runs follow the interleaving this link recorded, step by step",
     clearSchedule: "Stop replaying the recorded schedule",
-    tried: (n) => `(${n.toLocaleString("en-US")} ${n === 1 ? "schedule" : "schedules"} tried)`,
-    stopped: (n) => `Search stopped after ${n.toLocaleString("en-US")} ${n === 1 ? "schedule" : "schedules"}.`,
+    tried: (n) => `(${groupedCount(n)} ${n === 1 ? "schedule" : "schedules"} tried)`,
+    stopped: (n) => `Search stopped after ${groupedCount(n)} ${n === 1 ? "schedule" : "schedules"}.`,
     failed: (message) => `The search could not run: ${message}`,
   },
   zh: {
@@ -63,8 +64,8 @@ const STRINGS: Strings<{
     schedule: "重放记录的调度",
     scheduleTitle: "运行按这个链接记录的交错逐步进行",
     clearSchedule: "不再重放记录的调度",
-    tried: (n) => `（尝试了 ${n.toLocaleString("zh-CN")} 种调度）`,
-    stopped: (n) => `搜索在 ${n.toLocaleString("zh-CN")} 种调度后停止。`,
+    tried: (n) => `（尝试了 ${groupedCount(n)} 种调度）`,
+    stopped: (n) => `搜索在 ${groupedCount(n)} 种调度后停止。`,
     failed: (message) => `无法进行搜索：${message}`,
   },
 };

@@ -6,6 +6,7 @@
 import { ENGLISH_PHRASES, type ExplainPhrases } from "../../session/explain-failure";
 import type { Language } from "../i18n/language";
 import { sayByShape, type Shape } from "../i18n/shapes";
+import { groupedCount } from "../../base/grouped-count";
 
 /** The runtime's step verbs (runtime/control/step-kinds.ts STEP_VERBS), longest first so "wait for" wins over a shorter one. */
 const ZH_VERBS: [string, string][] = [
@@ -79,10 +80,10 @@ export interface SearchWords {
 const SEARCH_WORDS: Record<Language, SearchWords> = {
   en: {
     none: (n, exhaustive) =>
-      `No failing interleaving in ${n.toLocaleString("en-US")} ${n === 1 ? "schedule" : "schedules"} (${exhaustive ? "all of them: no interleaving of this program fails" : "not all of them: a longer search might still find one"}).`,
+      `No failing interleaving in ${groupedCount(n)} ${n === 1 ? "schedule" : "schedules"} (${exhaustive ? "all of them: no interleaving of this program fails" : "not all of them: a longer search might still find one"}).`,
   },
   zh: {
-    none: (n, exhaustive) => `在 ${n.toLocaleString("zh-CN")} 种调度中没有找到出错的交错（${exhaustive ? "这是全部调度：这个程序的任何交错都不会出错" : "并非全部调度：更长的搜索仍可能找到"}）。`,
+    none: (n, exhaustive) => `在 ${groupedCount(n)} 种调度中没有找到出错的交错（${exhaustive ? "这是全部调度：这个程序的任何交错都不会出错" : "并非全部调度：更长的搜索仍可能找到"}）。`,
   },
 };
 

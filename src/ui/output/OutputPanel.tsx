@@ -18,6 +18,7 @@ import { useLanguage, useStrings, type Language, type Strings } from "../i18n/la
 import { localizeRuntimeText } from "./runtime-words";
 import "./output.css";
 import { visibleText } from "../../base/visible-text";
+import { groupedCount } from "../../base/grouped-count";
 
 const STRINGS: Strings<{
   output: string; lines: (n: number) => string; dropped: (n: number) => string; running: string;
@@ -25,8 +26,8 @@ const STRINGS: Strings<{
 }> = {
   en: {
     output: "Output",
-    lines: (n) => `${n.toLocaleString("en-US")} ${n === 1 ? "line" : "lines"}`,
-    dropped: (n) => `${n.toLocaleString("en-US")} earlier lines not shown`,
+    lines: (n) => `${groupedCount(n)} ${n === 1 ? "line" : "lines"}`,
+    dropped: (n) => `${groupedCount(n)} earlier lines not shown`,
     running: "Running…",
     pressRun: (shortcut) => `Press Run (${shortcut}) to see the output here.`,
     disabled: "Running is disabled on this page (see the note above).",
@@ -36,8 +37,8 @@ const STRINGS: Strings<{
   },
   zh: {
     output: "输出",
-    lines: (n) => `${n.toLocaleString("zh-CN")} 行`,
-    dropped: (n) => `前面 ${n.toLocaleString("zh-CN")} 行未显示`,
+    lines: (n) => `${groupedCount(n)} 行`,
+    dropped: (n) => `前面 ${groupedCount(n)} 行未显示`,
     running: "运行中…",
     pressRun: (shortcut) => `按“运行”（${shortcut}）后，输出会显示在这里。`,
     disabled: "此页面无法运行代码（见上方说明）。",

@@ -12,6 +12,7 @@ import { CopyField, copyText, Dialog, type CopyState } from "./Dialog";
 import { EmbedDialog } from "./EmbedDialog";
 import { buildShareUrl, MAX_LINK_CHARS } from "./share-link";
 import "./share.css";
+import { groupedCount } from "../../base/grouped-count";
 
 const STRINGS = {
   en: {
@@ -25,7 +26,7 @@ const STRINGS = {
     notCopied: "The browser did not allow copying: select the link below and copy it (Ctrl+C, ⌘C on a Mac).",
     link: "Link",
     tooLong: (n: number) =>
-      `This link is ${n.toLocaleString("en-US")} characters long. Links over ${MAX_LINK_CHARS.toLocaleString("en-US")} characters are often cut off by chat apps, mail and URL shorteners, and a cut link cannot be opened. Consider sharing a shorter snippet.`,
+      `This link is ${groupedCount(n)} characters long. Links over ${groupedCount(MAX_LINK_CHARS)} characters are often cut off by chat apps, mail and URL shorteners, and a cut link cannot be opened. Consider sharing a shorter snippet.`,
     note: "The link holds the code itself (compressed), the GIL and thread settings: nothing is stored on a server. Opening it loads the code without running it.",
   },
   zh: {

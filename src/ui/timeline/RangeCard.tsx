@@ -12,10 +12,11 @@ import { useTimelineState } from "../state/hooks";
 import { threadColorClass } from "../output/thread-colors";
 import type { ReadingStore } from "./reading-store";
 import { visibleText } from "../../base/visible-text";
+import { groupedCount } from "../../base/grouped-count";
 
 const STRINGS: Strings<{ title: string; thread: string; running: string; blocked: string; more: (n: number) => string }> = {
-  en: { title: "In the selection", thread: "Thread", running: "Running", blocked: "Blocked", more: (n) => `${n.toLocaleString("en-US")} more threads` },
-  zh: { title: "选区内", thread: "线程", running: "运行", blocked: "阻塞", more: (n) => `还有 ${n.toLocaleString("zh-CN")} 个线程` },
+  en: { title: "In the selection", thread: "Thread", running: "Running", blocked: "Blocked", more: (n) => `${groupedCount(n)} more threads` },
+  zh: { title: "选区内", thread: "线程", running: "运行", blocked: "阻塞", more: (n) => `还有 ${groupedCount(n)} 个线程` },
 };
 
 /** Rows drawn at most (a run may have thousands of threads). */

@@ -10,6 +10,7 @@ import { MAX_MATCHES } from "../../timeline/search";
 import { useStrings, type Strings } from "../i18n/language";
 import type { ReadingStore } from "./reading-store";
 import type { TimelineReader } from "./timeline-reader";
+import { groupedCount } from "../../base/grouped-count";
 
 const STRINGS: Strings<{
   search: string; placeholder: string; prev: string; next: string; none: string;
@@ -21,7 +22,7 @@ const STRINGS: Strings<{
     placeholder: "Search: acquire lockA, Thread-2 blocked, put jobs",
     prev: "Previous match (Shift+Enter)", next: "Next match (Enter)",
     none: "no match",
-    count: (current, total, capped) => `${current.toLocaleString("en-US")} / ${total.toLocaleString("en-US")}${capped ? ` (first ${MAX_MATCHES.toLocaleString("en-US")} shown)` : ""}`,
+    count: (current, total, capped) => `${groupedCount(current)} / ${groupedCount(total)}${capped ? ` (first ${groupedCount(MAX_MATCHES)} shown)` : ""}`,
     selection: "Selection",
     range: (from, to) => `${from} – ${to}`,
     zoom: "Zoom to selection (F)", clear: "Clear selection (Esc)",
@@ -32,7 +33,7 @@ const STRINGS: Strings<{
     placeholder: "搜索：如 acquire lockA、Thread-2 等待锁、put jobs",
     prev: "上一个匹配（Shift+Enter）", next: "下一个匹配（Enter）",
     none: "无匹配",
-    count: (current, total, capped) => `${current.toLocaleString("zh-CN")} / ${total.toLocaleString("zh-CN")}${capped ? `（仅显示前 ${MAX_MATCHES.toLocaleString("zh-CN")} 个）` : ""}`,
+    count: (current, total, capped) => `${groupedCount(current)} / ${groupedCount(total)}${capped ? `（仅显示前 ${groupedCount(MAX_MATCHES)} 个）` : ""}`,
     selection: "选区",
     range: (from, to) => `${from} – ${to}`,
     zoom: "缩放到选区（F）", clear: "清除选区（Esc）",

@@ -24,6 +24,7 @@ import { useStrings, type Strings } from "../i18n/language";
 import "./timeline.css";
 import { GUTTER_PX } from "../../timeline/geometry";
 import { formatDuration } from "../../timeline/axis";
+import { groupedCount } from "../../base/grouped-count";
 
 const MIN_HEIGHT_PX = 160;
 
@@ -33,9 +34,9 @@ const STRINGS: Strings<Record<"timeline" | "help" | "resize" | "droppedTitle" | 
     help: "Wheel or W/S: zoom · drag, Shift+wheel or A/D: pan · drag the time axis or Shift+drag: select a range, F: zoom to it · arrow keys: move between bars · L or click a lane's name: fit the lane · 0: fit · click a print tick to find its line",
     resize: "Drag to resize",
     droppedTitle: "The run ended (stopped, timed out, or the page stopped taking its trace in) before these events reached the page; the timeline misses them.",
-    dropped: (n) => `${n.toLocaleString("en-US")} events dropped`,
-    cappedTitle: (cap) => `The trace keeps ${cap.toLocaleString("en-US")} events. The run went on past them: its figures (Stats, the run's result) count every event, but the timeline after this point is hatched, not drawn.`,
-    capped: (n, at) => `trace full at ${at}: ${n.toLocaleString("en-US")} later events counted, not drawn`,
+    dropped: (n) => `${groupedCount(n)} events dropped`,
+    cappedTitle: (cap) => `The trace keeps ${groupedCount(cap)} events. The run went on past them: its figures (Stats, the run's result) count every event, but the timeline after this point is hatched, not drawn.`,
+    capped: (n, at) => `trace full at ${at}: ${groupedCount(n)} later events counted, not drawn`,
     follow: "Follow", followTitle: "Keep the end of the run in view",
     fit: "Fit", fitTitle: "Show the whole run (0)",
     zoomOut: "Zoom out", zoomOutTitle: "Zoom out (S or -)",
@@ -51,9 +52,9 @@ const STRINGS: Strings<Record<"timeline" | "help" | "resize" | "droppedTitle" | 
     help: "滚轮或 W/S：缩放 · 拖动、Shift+滚轮或 A/D：平移 · 在时间轴上拖动或 Shift+拖动：选择范围，F：缩放到选区 · 方向键：在色条之间移动 · L 或点击通道名称：缩放到该通道 · 0：显示全部 · 点击输出刻度可找到对应的行",
     resize: "拖动以调整高度",
     droppedTitle: "运行在这些事件送达页面之前已结束（被停止、超时，或页面不再接收它的轨迹），时间线缺少它们。",
-    dropped: (n) => `丢失 ${n.toLocaleString("zh-CN")} 个事件`,
-    cappedTitle: (cap) => `跟踪最多保存 ${cap.toLocaleString("zh-CN")} 个事件。运行超过了这个数量：统计和运行结果仍计入全部事件，但此后的时间线以斜线标出，不再绘制。`,
-    capped: (n, at) => `跟踪已满（${at}）：之后的 ${n.toLocaleString("zh-CN")} 个事件只计数，不绘制`,
+    dropped: (n) => `丢失 ${groupedCount(n)} 个事件`,
+    cappedTitle: (cap) => `跟踪最多保存 ${groupedCount(cap)} 个事件。运行超过了这个数量：统计和运行结果仍计入全部事件，但此后的时间线以斜线标出，不再绘制。`,
+    capped: (n, at) => `跟踪已满（${at}）：之后的 ${groupedCount(n)} 个事件只计数，不绘制`,
     follow: "跟随", followTitle: "始终显示运行的最新部分",
     fit: "全部", fitTitle: "显示整个运行过程（0）",
     zoomOut: "缩小", zoomOutTitle: "缩小（S 或 -）",
