@@ -2,6 +2,7 @@
 import { defineConfig, type Connect, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { classicSource } from "./scripts/vite-classic-source.ts";
+import { precompressed } from "./scripts/vite-precompressed.ts";
 
 // SharedArrayBuffer and Atomics.wait need a cross-origin isolated page.
 // COOP+COEP isolate a top-level page; Document-Isolation-Policy isolates the
@@ -62,7 +63,7 @@ function withoutIsolationFor(pages: string[]): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), classicSource(), withoutIsolationFor(UNISOLATED_PAGES)],
+  plugins: [react(), classicSource(), withoutIsolationFor(UNISOLATED_PAGES), precompressed()],
   server: { headers: isolationHeaders, host: "127.0.0.1", port: 5173 },
   preview: { headers: isolationHeaders, host: "127.0.0.1", port: 4173 },
   // keepNames: the runtime and error messages name the API's classes (Thread,
