@@ -2,6 +2,7 @@
 import { defineConfig, type Connect, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { classicSource } from "./scripts/vite-classic-source.ts";
+import { earlyStart } from "./scripts/vite-early-start.ts";
 import { precompressed } from "./scripts/vite-precompressed.ts";
 
 // SharedArrayBuffer and Atomics.wait need a cross-origin isolated page.
@@ -63,7 +64,7 @@ function withoutIsolationFor(pages: string[]): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), classicSource(), withoutIsolationFor(UNISOLATED_PAGES), precompressed()],
+  plugins: [react(), classicSource(), earlyStart(), withoutIsolationFor(UNISOLATED_PAGES), precompressed()],
   server: { headers: isolationHeaders, host: "127.0.0.1", port: 5173 },
   preview: { headers: isolationHeaders, host: "127.0.0.1", port: 4173 },
   // keepNames: the runtime and error messages name the API's classes (Thread,

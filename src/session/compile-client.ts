@@ -1,5 +1,7 @@
-// The page's handle on the compiler worker (comlink): started on first use,
-// or early by warm(), so the first Run does not wait for TypeScript to load.
+// The page's handle on the compiler worker (comlink). A build's HTML starts
+// the worker before the app's script has loaded (scripts/vite-early-start.ts),
+// and it is adopted here; otherwise it starts on first use, or early by
+// warmCompiler(), so the first Run does not wait for TypeScript to load.
 
 import { wrap, type Remote } from "comlink";
 import type { CompilerService } from "./compile-worker";
@@ -7,9 +9,17 @@ import type { CompileOptions, CompileResult } from "../compile/types";
 
 let remote: Remote<CompilerService> | null = null;
 
+/** the worker the page's HTML started, taken once (the name is EARLY_COMPILER_GLOBAL's) */
+function takeEarlyWorker(): Worker | null {
+  const holder = globalThis as { __playgroundEarlyCompiler?: unknown };
+  const early = holder.__playgroundEarlyCompiler;
+  delete holder.__playgroundEarlyCompiler;
+  return typeof Worker !== "undefined" && early instanceof Worker ? early : null;
+}
+
 function service(): Remote<CompilerService> {
   remote ??= wrap<CompilerService>(
-    new Worker(new URL("./compile-worker.ts", import.meta.url), { type: "module", name: "playground-compiler" }),
+    takeEarlyWorker() ?? new Worker(new URL("./compile-worker.ts", import.meta.url), { type: "module", name: "playground-compiler" }),
   );
   return remote;
 }
@@ -30,7 +40,11 @@ export function compileSnippet(source: string, options?: CompileOptions): Promis
   return compiled;
 }
 
-/** Load the compiler now (it takes a moment the first time). */
+/**
+ * Load the compiler now (it takes a moment the first time). The empty
+ * snippet is compiled with a run's options, so `runtime.check("")` (what
+ * the page's `ready` waits for) is this same compile.
+ */
 export function warmCompiler(): void {
-  void service().compile("");
+  void compileSnippet("", { ticks: true }).catch(() => undefined);
 }

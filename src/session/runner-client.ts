@@ -17,6 +17,7 @@
 // memory): listeners hear so, and a new frame takes its place.
 
 import type { FromRunner, ToRunner } from "../runtime/frame-protocol";
+import { BOOT_LOADED_ATTRIBUTE, RUNNER_BOOT_DOCUMENT, RUNNER_BOOT_MESSAGE, RUNNER_FRAME_ATTRIBUTES } from "./runner-frame-element";
 
 const READY_TIMEOUT_MS = 15_000;
 /** (Said in the run's error: run-session.ts.) */
@@ -60,21 +61,44 @@ function waitForReady(port: MessagePort, events: RunnerEvents): Promise<{ isolat
   });
 }
 
-async function startFrame(events: RunnerEvents): Promise<RunnerConnection | null> {
+/** The frame the page's HTML made before this script loaded (scripts/vite-early-start.ts), taken once. */
+function takeEarlyFrame(): HTMLIFrameElement | null {
+  const holder = window as { __playgroundEarlyRunner?: unknown };
+  const early = holder.__playgroundEarlyRunner;
+  delete holder.__playgroundEarlyRunner;
+  if (!(early instanceof HTMLIFrameElement) || !early.isConnected) return null;
+  // Made as a frame of ours is, or not used: its attributes are what keeps the run out of the page's process.
+  const same = Object.entries(RUNNER_FRAME_ATTRIBUTES).every(([name, value]) => early.getAttribute(name) === value);
+  if (same && early.srcdoc === RUNNER_BOOT_DOCUMENT) return early;
+  early.remove();
+  return null;
+}
+
+/** Removes the frame the page's HTML made, if no runner was started in it (the page cannot run: not isolated). */
+export function dropEarlyFrame(): void {
+  takeEarlyFrame()?.remove();
+}
+
+function loadedFrame(frame: HTMLIFrameElement): Promise<void> {
+  if (frame.hasAttribute(BOOT_LOADED_ATTRIBUTE)) return Promise.resolve();
+  return new Promise<void>((resolve) => frame.addEventListener("load", () => resolve(), { once: true }));
+}
+
+async function startFrame(events: RunnerEvents, early: HTMLIFrameElement | null): Promise<RunnerConnection | null> {
   const { RUNNER_SOURCE, WORKER_SOURCES } = await loadSources();
-  const frame = document.createElement("iframe");
-  frame.setAttribute("sandbox", "allow-scripts");
-  frame.setAttribute("allow", "cross-origin-isolated");
-  frame.setAttribute("aria-hidden", "true");
-  frame.setAttribute("tabindex", "-1");
-  frame.title = "runner";
-  frame.className = "runner-frame";
-  // Not display:none: a frame that is not rendered gets its timers slowed down.
-  frame.style.cssText = "position:absolute;width:0;height:0;border:0;left:-10px;top:-10px";
-  frame.srcdoc = srcdocFor(RUNNER_SOURCE);
-  const loaded = new Promise<void>((resolve) => frame.addEventListener("load", () => resolve(), { once: true }));
-  document.body.appendChild(frame);
-  await loaded;
+  let frame: HTMLIFrameElement;
+  if (early) {
+    frame = early;
+    await loadedFrame(frame);
+    frame.contentWindow?.postMessage({ type: RUNNER_BOOT_MESSAGE, source: RUNNER_SOURCE }, "*");
+  } else {
+    frame = document.createElement("iframe");
+    for (const [name, value] of Object.entries(RUNNER_FRAME_ATTRIBUTES)) frame.setAttribute(name, value);
+    frame.srcdoc = srcdocFor(RUNNER_SOURCE);
+    const loaded = loadedFrame(frame);
+    document.body.appendChild(frame);
+    await loaded;
+  }
   const channel = new MessageChannel();
   frame.contentWindow?.postMessage({ type: "runner:init", sources: WORKER_SOURCES }, "*", [channel.port2]);
   let lastBeat = performance.now();
@@ -135,8 +159,10 @@ async function startInline(events: RunnerEvents): Promise<RunnerConnection> {
 
 /** A runner in a sandboxed frame, or in the page where a frame cannot be isolated. */
 export async function connectRunner(events: RunnerEvents, preferInline = false): Promise<RunnerConnection> {
+  const early = takeEarlyFrame();
+  if (preferInline) early?.remove();
   if (!preferInline) {
-    const framed = await startFrame(events);
+    const framed = await startFrame(events, early);
     if (framed) return framed;
     console.warn("playground: the runner's frame could not be cross-origin isolated; running in the page (an out-of-memory run will take the tab down)");
   }
