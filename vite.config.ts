@@ -72,7 +72,7 @@ export default defineConfig({
   worker: { format: "es", rolldownOptions: { output: { keepNames: true } } },
   build: { target: "es2022", chunkSizeWarningLimit: 12000, rolldownOptions: { output: { keepNames: true } } },
   test: {
-    include: ["src/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     testTimeout: 20000,
   },

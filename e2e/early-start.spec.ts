@@ -2,7 +2,8 @@
 // its HTML, before the app's script has loaded (scripts/vite-early-start.ts),
 // and the app takes those two over instead of making its own. The frame's
 // boot document runs only the script its parent, the playground page, posts
-// it: an embedding page, which can reach that frame's window, cannot.
+// it; and a document the frame is navigated to does not know the boot
+// document's key, so the page does not run in it.
 import type { Page } from "@playwright/test";
 import { test, expect, runSnippet, waitForPlayground } from "./fixtures";
 import { startCoursePageServer, type RunningServer } from "./servers";
@@ -24,34 +25,72 @@ test("the page runs in the compiler's worker and the runner's frame its HTML sta
   expect(playground.workers().filter((w) => w.url().includes("compile-worker")), "one compiler worker").toHaveLength(1);
 });
 
+// An embedding page can reach the runner's frame (window.frames) and post
+// to it, or navigate it, but when it manages to do so depends on how far
+// the playground has loaded. So the two attacks are made from inside the
+// playground page, at the moment its HTML makes the frame: a message from
+// a window that is not the frame's parent, and a navigation to a document
+// of another origin, which the page then posts its port to.
 let course: RunningServer;
-test.describe("an embedding page", () => {
+test.describe("the runner's boot frame", () => {
   test.beforeAll(async () => { course = await startCoursePageServer(); });
   test.afterAll(async () => { await course?.close(); });
 
-  test("cannot run its own script in the runner's boot frame", async ({ page, baseURL }) => {
-    // From its first moment, the course page posts a boot message to the playground's runner frame,
-    // as soon as it can reach it, over and over: the script would tell the course page it ran.
-    await page.addInitScript((courseOrigin) => {
-      if (location.origin !== courseOrigin) return;
-      (window as unknown as { pwned: number }).pwned = 0;
-      addEventListener("message", (e) => { if ((e.data as { type?: string } | null)?.type === "pwned") (window as unknown as { pwned: number }).pwned++; });
-      const source = 'top.postMessage({ type: "pwned" }, "*")';
-      setInterval(() => {
-        try {
-          const runner = window.frames[0]?.frames[0];
-          runner?.postMessage({ type: "runner:boot", source }, "*");
-        } catch { /* not there yet */ }
-      }, 1);
-    }, course.origin);
-    await page.goto(`${course.origin}/course.html?frame=${encodeURIComponent(new URL("/", baseURL).href)}`);
-    const frame = (await (await page.locator("#frame-0").elementHandle())!.contentFrame())! as unknown as Page;
-    await waitForPlayground(frame);
-    const result = await runSnippet(frame, HELLO);
+  /** Runs `attack(frame)` in the playground page as soon as its HTML has made the runner's frame. */
+  async function onRunnerFrame(page: Page, attack: string, arg: string): Promise<void> {
+    await page.addInitScript(([attack, arg]) => {
+      if (window !== window.top) return;
+      const observer = new MutationObserver(() => {
+        const frame = document.querySelector("iframe.runner-frame") as HTMLIFrameElement | null;
+        if (!frame) return;
+        observer.disconnect();
+        new Function("frame", "arg", attack)(frame, arg);
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    }, [attack, arg] as const);
+  }
+
+  test("runs no script posted by a window other than its parent", async ({ page }) => {
+    // A window of the playground's own origin, but not the frame's parent, posts a boot message until the page boots the frame.
+    await onRunnerFrame(page, `
+      window.pwned = 0;
+      addEventListener("message", (e) => { if (e.data && e.data.type === "pwned") window.pwned++; });
+      const helper = document.createElement("iframe");
+      document.documentElement.appendChild(helper);
+      const post = new helper.contentWindow.Function("target", "message", "target.postMessage(message, '*')");
+      window.posted = 0;
+      const timer = setInterval(() => {
+        if (!frame.isConnected) return clearInterval(timer);
+        post(frame.contentWindow, { type: "runner:boot", source: arg });
+        window.posted++;
+      }, 1);`, 'top.postMessage({ type: "pwned" }, "*")');
+    await page.goto("/");
+    await waitForPlayground(page);
+    const result = await runSnippet(page, HELLO);
     expect(result.status, JSON.stringify(result.errors)).toBe("ok");
-    expect(result.output.map((l) => l.text)).toEqual(["hello"]);
-    expect(await page.evaluate(() => (window as unknown as { pwned: number }).pwned), "times the course page's script ran in the runner's frame").toBe(0);
-    // The runner runs in that frame still (had the script been taken for the runner's, the page would have given up on the frame).
-    expect(await page.evaluate(() => window.frames[0].frames.length)).toBe(1);
+    const seen = await page.evaluate(() => ({ posted: (window as unknown as { posted: number }).posted, pwned: (window as unknown as { pwned: number }).pwned }));
+    expect(seen.posted, "boot messages posted by the other window").toBeGreaterThan(0);
+    expect(seen.pwned, "times its script ran in the runner's frame").toBe(0);
+    // The runner runs in that frame (had it run another script, the page would have given up on the frame).
+    expect(await page.evaluate(() => document.querySelectorAll("iframe.runner-frame").length)).toBe(1);
+  });
+
+  test("navigated to a document the page did not make, is not given the runs", async ({ page }) => {
+    // The document answers the page's port with "ready" as the runner would; it cannot say the boot document's key.
+    await onRunnerFrame(page, `
+      window.impostor = [];
+      addEventListener("message", (e) => {
+        const data = e.data;
+        if (data && typeof data.type === "string" && data.type.startsWith("impostor:")) window.impostor.push(data.type === "impostor:got" ? "got " + data.what : data.type);
+      });
+      frame.contentWindow.location.href = arg;`, `${course.origin}/impostor-runner.html`);
+    await page.goto("/");
+    await waitForPlayground(page);
+    const result = await runSnippet(page, HELLO);
+    expect(result.status, JSON.stringify(result.errors)).toBe("ok");
+    expect(result.output.map((l) => [l.thread, l.text])).toEqual([["MainThread", "hello"]]);
+    const impostor = await page.evaluate(() => (window as unknown as { impostor: string[] }).impostor);
+    // It was in the frame in time to be posted the page's port, said "ready", and was never sent a run.
+    expect(impostor, JSON.stringify(impostor)).toEqual(["impostor:loaded", "impostor:port"]);
   });
 });

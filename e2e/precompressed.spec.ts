@@ -1,7 +1,7 @@
 // `vite preview` serves the build's assets from the gzip files made at build
 // time (scripts/vite-precompressed.ts): the same bytes as the asset, with
-// the page's isolation headers; a client that takes no gzip gets the file
-// as vite serves it.
+// the page's isolation headers and an ETag; a client that takes no gzip
+// gets the file as vite serves it.
 import { readdirSync, readFileSync } from "node:fs";
 import { test, expect } from "./fixtures";
 
@@ -24,6 +24,12 @@ test("the build's assets are served from their gzip files, unchanged", async ({ 
   // (fetch decodes what it was sent: compare what came over the wire, decoded once.)
   expect(Buffer.from(await zipped.arrayBuffer()).equals(file)).toBe(true);
 
+  // Asked again with its ETag: not modified, nothing sent.
+  const again = await fetch(url, { headers: { "Accept-Encoding": "gzip", "If-None-Match": zipped.headers.get("etag")! } });
+  expect(again.status).toBe(304);
+  expect((await again.arrayBuffer()).byteLength).toBe(0);
+
+  // A client that takes no gzip gets the file as it is.
   const plain = await request.get(url, { headers: { "Accept-Encoding": "identity" } });
   expect(plain.headers()["content-encoding"]).toBeUndefined();
   expect((await plain.body()).equals(file)).toBe(true);

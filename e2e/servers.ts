@@ -10,7 +10,7 @@
 //     upgrades are piped through, for the dev server's client).
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import { connect } from "node:net";
 import type { AddressInfo } from "node:net";
 
@@ -49,6 +49,10 @@ async function listen(server: Server, upgraded: Set<{ destroy(): void }> = new S
 export function startCoursePageServer(): Promise<RunningServer> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/impostor-runner.html") {
+      serveImpostorRunner(res);
+      return;
+    }
     if (url.pathname !== "/course.html") {
       res.writeHead(404).end();
       return;
@@ -77,6 +81,34 @@ ${iframes}
 </body></html>`);
   });
   return listen(server);
+}
+
+/**
+ * /impostor-runner.html (on the course page server): a document an
+ * embedding page navigates the playground's runner frame to. It may be
+ * loaded there (it sends the headers an isolated page's frames need), tells
+ * the top page { type: "impostor:loaded" }, answers a port it is posted with
+ * "ready" as the runner would ({ type: "impostor:port" } to the top page),
+ * and tells the top page of each message the port brings ("impostor:got").
+ */
+function serveImpostorRunner(res: ServerResponse): void {
+  res.writeHead(200, {
+    "Content-Type": "text/html; charset=utf-8",
+    "Cache-Control": "no-store",
+    "Cross-Origin-Embedder-Policy": "require-corp",
+    "Cross-Origin-Resource-Policy": "cross-origin",
+    "Document-Isolation-Policy": "isolate-and-require-corp",
+  });
+  res.end(`<!doctype html><meta charset="utf-8"><title>not the runner</title><script>
+top.postMessage({ type: "impostor:loaded" }, "*");
+addEventListener("message", (event) => {
+  const port = event.ports[0];
+  if (!port) return;
+  port.onmessage = (m) => top.postMessage({ type: "impostor:got", what: m.data && m.data.type }, "*");
+  port.postMessage({ type: "ready", isolated: true });
+  top.postMessage({ type: "impostor:port" }, "*");
+});
+</script>`);
 }
 
 const CONTENT_TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };

@@ -5,7 +5,7 @@
 // browser's locale data, 45 ms on a quiet 2-core machine and 170 ms during
 // a cold load, where the first to ask for one was the output pane's line
 // count, as the first result showed. Anything but a safe integer (never a
-// count) still goes to Intl.
+// count) still goes to Intl; -0 reads "0".
 
 export function groupedCount(n: number): string {
   if (!Number.isSafeInteger(n)) return n.toLocaleString("en-US");

@@ -11,6 +11,9 @@ import type { ControlPlan, ControlReport, DeadlockInfo, RunStatus } from "./type
 import type { ThreadRole } from "./protocol";
 import type { ResolvedSettings } from "./settings";
 
+/** the global a runner frame's boot document leaves its key in (session/page-boot.ts), which the runner says in "ready" */
+export const RUNNER_KEY_GLOBAL = "__playgroundRunnerKey";
+
 /** The classic-script sources of the workers the runner starts (blob URLs are made from them). */
 export interface WorkerSources {
   thread: string;
@@ -78,7 +81,7 @@ export interface SearchedRun {
 }
 
 export type FromRunner =
-  | { type: "ready"; isolated: boolean; problem?: string }
+  | { type: "ready"; isolated: boolean; problem?: string; /** the runner frame's boot key (session/page-boot.ts) */ key?: string }
   | { type: "beat" }
   /** the run began (the page reads its clock through the runner's stamps on chunks: session/run-session.ts) */
   | { type: "started"; runId: number }

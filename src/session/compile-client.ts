@@ -6,19 +6,21 @@
 import { wrap, type Remote } from "comlink";
 import type { CompilerService } from "./compile-worker";
 import type { CompileOptions, CompileResult } from "../compile/types";
+import { EARLY_COMPILER_GLOBAL } from "./page-boot";
 
 let remote: Remote<CompilerService> | null = null;
 
-/** the worker the page's HTML started, taken once (the name is EARLY_COMPILER_GLOBAL's) */
+/** the worker the page's HTML started, taken once */
 function takeEarlyWorker(): Worker | null {
-  const holder = globalThis as { __playgroundEarlyCompiler?: unknown };
-  const early = holder.__playgroundEarlyCompiler;
-  delete holder.__playgroundEarlyCompiler;
+  const holder = globalThis as { [EARLY_COMPILER_GLOBAL]?: unknown };
+  const early = holder[EARLY_COMPILER_GLOBAL];
+  delete holder[EARLY_COMPILER_GLOBAL];
   return typeof Worker !== "undefined" && early instanceof Worker ? early : null;
 }
 
 function service(): Remote<CompilerService> {
   remote ??= wrap<CompilerService>(
+    // (Vite reads this call's options at build time, so they are literals: the name is COMPILER_WORKER_NAME.)
     takeEarlyWorker() ?? new Worker(new URL("./compile-worker.ts", import.meta.url), { type: "module", name: "playground-compiler" }),
   );
   return remote;

@@ -4,7 +4,10 @@
 // The runner lives in a sandboxed frame (sandbox="allow-scripts", so its
 // origin is opaque) made from srcdoc: Chromium puts such a frame in a process
 // of its own, and a V8 out-of-memory in any of the run's workers ends that
-// process, not the page's. The frame inherits the page's cross-origin
+// process, not the page's. The frame is made with a boot document
+// (page-boot.ts), usually by the page's HTML before this script has loaded,
+// and is posted the runner's script; the runner says the boot document's
+// key when it is ready, or the frame is not used. The frame inherits the page's cross-origin
 // isolation (its COEP, and `allow="cross-origin-isolated"`), so its workers
 // get SharedArrayBuffer and Atomics.wait. Where the browser keeps such a
 // frame from being isolated, the runner is started in the page instead:
@@ -17,7 +20,7 @@
 // memory): listeners hear so, and a new frame takes its place.
 
 import type { FromRunner, ToRunner } from "../runtime/frame-protocol";
-import { BOOT_LOADED_ATTRIBUTE, RUNNER_BOOT_DOCUMENT, RUNNER_BOOT_MESSAGE, RUNNER_FRAME_ATTRIBUTES } from "./runner-frame-element";
+import { BOOT_LOADED_ATTRIBUTE, EARLY_RUNNER_GLOBAL, RUNNER_BOOT_MESSAGE, RUNNER_FRAME_ATTRIBUTES, isRunnerKey, runnerBootDocument } from "./page-boot";
 
 const READY_TIMEOUT_MS = 15_000;
 /** (Said in the run's error: run-session.ts.) */
@@ -42,63 +45,76 @@ async function loadSources() {
   return import("../runner-sources");
 }
 
-function srcdocFor(runnerSource: string): string {
-  // The script is inline: keep the HTML parser from ending it early.
-  const safe = runnerSource.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
-  return `<!doctype html><meta charset="utf-8"><title>runner</title><script>${safe}</script>`;
-}
-
-function waitForReady(port: MessagePort, events: RunnerEvents): Promise<{ isolated: boolean; problem?: string }> {
+/** Waits for the runner's "ready"; a frame's runner must say the key its boot document was made with. */
+function waitForReady(port: MessagePort, events: RunnerEvents, key?: string): Promise<{ isolated: boolean; problem?: string }> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the runner did not start in time")), READY_TIMEOUT_MS);
     port.onmessage = (event: MessageEvent<FromRunner>) => {
       const message = event.data;
       if (message?.type !== "ready") return;
       clearTimeout(timer);
+      if (key !== undefined && message.key !== key) {
+        port.onmessage = null;
+        resolve({ isolated: false, problem: "the runner's frame held a document the page did not make (was it navigated away?)" });
+        return;
+      }
       port.onmessage = (e: MessageEvent<FromRunner>) => events.message(e.data);
       resolve({ isolated: message.isolated === true, problem: typeof message.problem === "string" ? message.problem : undefined });
     };
   });
 }
 
+interface RunnerFrame {
+  frame: HTMLIFrameElement;
+  key: string;
+  loaded: Promise<void>;
+}
+
 /** The frame the page's HTML made before this script loaded (scripts/vite-early-start.ts), taken once. */
-function takeEarlyFrame(): HTMLIFrameElement | null {
-  const holder = window as { __playgroundEarlyRunner?: unknown };
-  const early = holder.__playgroundEarlyRunner;
-  delete holder.__playgroundEarlyRunner;
-  if (!(early instanceof HTMLIFrameElement) || !early.isConnected) return null;
+function takeEarlyFrame(): RunnerFrame | null {
+  const holder = window as { [EARLY_RUNNER_GLOBAL]?: { frame?: unknown; key?: unknown } };
+  const early = holder[EARLY_RUNNER_GLOBAL];
+  delete holder[EARLY_RUNNER_GLOBAL];
+  const frame = early?.frame, key = early?.key;
+  if (!(frame instanceof HTMLIFrameElement) || !frame.isConnected) return null;
   // Made as a frame of ours is, or not used: its attributes are what keeps the run out of the page's process.
-  const same = Object.entries(RUNNER_FRAME_ATTRIBUTES).every(([name, value]) => early.getAttribute(name) === value);
-  if (same && early.srcdoc === RUNNER_BOOT_DOCUMENT) return early;
-  early.remove();
-  return null;
+  const same = Object.entries(RUNNER_FRAME_ATTRIBUTES).every(([name, value]) => frame.getAttribute(name) === value);
+  if (!same || !isRunnerKey(key) || frame.srcdoc !== runnerBootDocument(key)) {
+    frame.remove();
+    return null;
+  }
+  const loaded = frame.hasAttribute(BOOT_LOADED_ATTRIBUTE) ? Promise.resolve() : loadOf(frame);
+  return { frame, key, loaded };
 }
 
 /** Removes the frame the page's HTML made, if no runner was started in it (the page cannot run: not isolated). */
 export function dropEarlyFrame(): void {
-  takeEarlyFrame()?.remove();
+  takeEarlyFrame()?.frame.remove();
 }
 
-function loadedFrame(frame: HTMLIFrameElement): Promise<void> {
-  if (frame.hasAttribute(BOOT_LOADED_ATTRIBUTE)) return Promise.resolve();
+function loadOf(frame: HTMLIFrameElement): Promise<void> {
   return new Promise<void>((resolve) => frame.addEventListener("load", () => resolve(), { once: true }));
 }
 
-async function startFrame(events: RunnerEvents, early: HTMLIFrameElement | null): Promise<RunnerConnection | null> {
-  const { RUNNER_SOURCE, WORKER_SOURCES } = await loadSources();
-  let frame: HTMLIFrameElement;
-  if (early) {
-    frame = early;
-    await loadedFrame(frame);
-    frame.contentWindow?.postMessage({ type: RUNNER_BOOT_MESSAGE, source: RUNNER_SOURCE }, "*");
-  } else {
-    frame = document.createElement("iframe");
-    for (const [name, value] of Object.entries(RUNNER_FRAME_ATTRIBUTES)) frame.setAttribute(name, value);
-    frame.srcdoc = srcdocFor(RUNNER_SOURCE);
-    const loaded = loadedFrame(frame);
-    document.body.appendChild(frame);
-    await loaded;
-  }
+function newKey(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** A runner frame made here, as the page's HTML makes one (after a crash; in dev). */
+function makeFrame(): RunnerFrame {
+  const frame = document.createElement("iframe");
+  const key = newKey();
+  for (const [name, value] of Object.entries(RUNNER_FRAME_ATTRIBUTES)) frame.setAttribute(name, value);
+  frame.srcdoc = runnerBootDocument(key);
+  const loaded = loadOf(frame);
+  document.body.appendChild(frame);
+  return { frame, key, loaded };
+}
+
+async function startFrame(events: RunnerEvents, early: RunnerFrame | null): Promise<RunnerConnection | null> {
+  const [{ RUNNER_SOURCE, WORKER_SOURCES }, { frame, key, loaded }] = await Promise.all([loadSources(), early ?? makeFrame()]);
+  await loaded;
+  frame.contentWindow?.postMessage({ type: RUNNER_BOOT_MESSAGE, source: RUNNER_SOURCE }, "*");
   const channel = new MessageChannel();
   frame.contentWindow?.postMessage({ type: "runner:init", sources: WORKER_SOURCES }, "*", [channel.port2]);
   let lastBeat = performance.now();
@@ -109,10 +125,11 @@ async function startFrame(events: RunnerEvents, early: HTMLIFrameElement | null)
       events.message(message);
     },
     crashed: events.crashed,
-  }).catch(() => ({ isolated: false }));
+  }, key).catch((error: unknown) => ({ isolated: false, problem: error instanceof Error ? error.message : String(error) }));
   if (!ready.isolated) {
     port.close();
     frame.remove();
+    console.warn(`playground: the runner's frame cannot be used: ${ready.problem ?? "it is not cross-origin isolated"}`);
     return null;
   }
   let lastWatch = performance.now();
@@ -160,11 +177,11 @@ async function startInline(events: RunnerEvents): Promise<RunnerConnection> {
 /** A runner in a sandboxed frame, or in the page where a frame cannot be isolated. */
 export async function connectRunner(events: RunnerEvents, preferInline = false): Promise<RunnerConnection> {
   const early = takeEarlyFrame();
-  if (preferInline) early?.remove();
+  if (preferInline) early?.frame.remove();
   if (!preferInline) {
     const framed = await startFrame(events, early);
     if (framed) return framed;
-    console.warn("playground: the runner's frame could not be cross-origin isolated; running in the page (an out-of-memory run will take the tab down)");
+    console.warn("playground: running in the page instead (an out-of-memory run will take the tab down)");
   }
   return startInline(events);
 }

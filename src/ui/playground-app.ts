@@ -76,9 +76,11 @@ export function createPlaygroundApp(runtime: PlaygroundRuntime, initialCode: str
   });
 
   // Ready once the compiler answers (an empty snippet). The editor's code is
-  // checked only then, a task later: a run asked for at ready (a course
-  // page's, an embed's autorun) compiles first instead of queueing behind
-  // the check of code it may not even run (65-115 ms of a cold compiler).
+  // checked only then, a task later: a run of other code asked for at ready
+  // (a course page's, window.playground's) compiles first instead of
+  // queueing behind the check of code it does not run (65-115 ms of a cold
+  // compiler). A run of the editor's code (Run, an embed's autorun) is the
+  // same compile as that check, whichever asks first.
   const compilerLoaded = runtime.check("").then(() => undefined, () => undefined);
   const warmedUp = Promise.race([compilerLoaded, after(COMPILER_WARMUP_MS)]);
   const ready = Promise.all([rendered, warmedUp]).then(() => undefined);

@@ -95,11 +95,12 @@ function cannotStart(error: unknown): string {
   return `the run could not start: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHandle {
+/** `key`: what the runner's frame was made with, said back in "ready" (session/runner-client.ts checks it) */
+export function startRunner(port: MessagePort, sources: WorkerSources, key?: string): RunnerHandle {
   const isolated = globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === "function";
   const send = (message: FromRunner, transfer: Transferable[] = []) => port.postMessage(message, transfer);
   if (!isolated) {
-    send({ type: "ready", isolated: false, problem: "the runner's frame is not cross-origin isolated" });
+    send({ type: "ready", isolated: false, problem: "the runner's frame is not cross-origin isolated", key });
     return { dispose: () => port.close() };
   }
   const threadWorkers = new BlobWorkers(sources.thread, "playground-thread");
@@ -235,7 +236,7 @@ export function startRunner(port: MessagePort, sources: WorkerSources): RunnerHa
     }
   };
   const beat = setInterval(() => send({ type: "beat" }), BEAT_MS);
-  send({ type: "ready", isolated: true });
+  send({ type: "ready", isolated: true, key });
   return {
     dispose() {
       clearInterval(beat);
