@@ -4,6 +4,7 @@ import react from "@vitejs/plugin-react";
 import { classicSource } from "./scripts/vite-classic-source.ts";
 import { earlyStart } from "./scripts/vite-early-start.ts";
 import { precompressed } from "./scripts/vite-precompressed.ts";
+import { typescriptCompilerOnly } from "./scripts/typescript-compiler-only.ts";
 
 // SharedArrayBuffer and Atomics.wait need a cross-origin isolated page.
 // COOP+COEP isolate a top-level page; Document-Isolation-Policy isolates the
@@ -69,7 +70,8 @@ export default defineConfig({
   preview: { headers: isolationHeaders, host: "127.0.0.1", port: 4173 },
   // keepNames: the runtime and error messages name the API's classes (Thread,
   // Timer, Process ...), which minification would otherwise rename.
-  worker: { format: "es", rolldownOptions: { output: { keepNames: true } } },
+  // The compiler's worker bundles TypeScript: the compiler alone (scripts/typescript-compiler-only.ts).
+  worker: { format: "es", plugins: () => [typescriptCompilerOnly()], rolldownOptions: { output: { keepNames: true } } },
   build: { target: "es2022", chunkSizeWarningLimit: 12000, rolldownOptions: { output: { keepNames: true } } },
   test: {
     include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
