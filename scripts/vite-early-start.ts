@@ -10,12 +10,12 @@
 // `ready` waited 0.5 s more for a worker. Inline scripts run as soon as the
 // HTML is parsed. The frame made here holds a boot document
 // (src/session/page-boot.ts) until the app posts it the runner's script;
-// src/session/compile-client.ts and runner-client.ts adopt the two. The
-// plugin runs in builds only (the worker's file name is known then); in dev
-// the app makes both itself, as it does if these scripts did not run.
+// src/session/compile-client.ts and runner-client.ts adopt the two.
 //
-// Build-only; the build fails if the compiler's worker file is missing,
-// rather than ship a page that quietly starts late.
+// Build-only (the worker's file name is known then): in dev the app makes
+// both itself, as it does if these scripts did not run. The build fails if
+// the compiler's worker file is missing, rather than ship a page that
+// quietly starts late.
 
 import type { HtmlTagDescriptor, Plugin } from "vite";
 import {

@@ -7,9 +7,10 @@
 // process, not the page's. The frame is made with a boot document
 // (page-boot.ts), usually by the page's HTML before this script has loaded,
 // and is posted the runner's script; the runner says the boot document's
-// key when it is ready, or the frame is not used. The frame inherits the page's cross-origin
-// isolation (its COEP, and `allow="cross-origin-isolated"`), so its workers
-// get SharedArrayBuffer and Atomics.wait. Where the browser keeps such a
+// key when it is ready, or the frame is not used. The frame inherits the
+// page's cross-origin isolation (its COEP, and
+// `allow="cross-origin-isolated"`), so its workers get SharedArrayBuffer
+// and Atomics.wait. Where the browser keeps such a
 // frame from being isolated, the runner is started in the page instead:
 // runs still work, but a run that exhausts memory takes the tab with it.
 //
