@@ -1,40 +1,28 @@
-// Starts the compiler's worker and the runner's frame from the HTML page
-// itself, before the app's bundle has been fetched and run, so that the two
-// slowest parts of a cold first result begin at once instead of after it.
+// Starts the runner's frame from the HTML page itself, before the app's
+// bundle has been fetched and run, so that the frame's process and the
+// runner's first workers are up by the time the page can run.
 //
 // Why, measured cold on 2 cores (a one-line run at `ready`): the bundle took
-// 0.6-1.0 s to fetch, run and render before its first compile created the
-// compiler's worker, which then spent 0.7-1.2 s loading TypeScript; and the
-// runner's frame, made once the runner's chunk had loaded, got its process
-// and booted its first workers only after that, so that a run asked for at
-// `ready` waited 0.5 s more for a worker. Inline scripts run as soon as the
-// HTML is parsed. The frame made here holds a boot document
-// (src/session/page-boot.ts) until the app posts it the runner's script;
-// src/session/compile-client.ts and runner-client.ts adopt the two.
+// 0.6-1.0 s to fetch, run and render before it made the runner's frame,
+// which then got its process and booted its first workers only after that,
+// so that a run asked for at `ready` waited up to 0.5 s more for a worker.
+// An inline script runs as soon as the HTML is parsed. The frame made here
+// holds a boot document (src/session/page-boot.ts) until the app posts it
+// the runner's script; src/session/runner-client.ts adopts it.
 //
-// Build-only (the worker's file name is known then): in dev the app makes
-// both itself, as it does if these scripts did not run. The build fails if
-// the compiler's worker file is missing, rather than ship a page that
-// quietly starts late.
+// Not the compiler's worker, though it was tried (0.1 s sooner first
+// results): its 0.8 MB of script would then load before the editor shows,
+// which bench bundle.initial.kb keeps under 350 KB for a slow link.
+// If this script did not run, the app makes the frame itself, the same way.
 
 import type { HtmlTagDescriptor, Plugin } from "vite";
-import {
-  BOOT_LOADED_ATTRIBUTE, COMPILER_WORKER_NAME, EARLY_COMPILER_GLOBAL, EARLY_RUNNER_GLOBAL, RUNNER_FRAME_ATTRIBUTES, runnerBootDocumentParts,
-} from "../src/session/page-boot.ts";
-
-const WORKER_FILE = /(^|\/)compile-worker-[\w-]+\.js$/;
+import { BOOT_LOADED_ATTRIBUTE, EARLY_RUNNER_GLOBAL, RUNNER_FRAME_ATTRIBUTES, runnerBootDocumentParts } from "../src/session/page-boot.ts";
 
 /** A value for an inline script: JSON, with no "<" that could end the script or open a comment. */
 const literal = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 
-// Both scripts do nothing on a page that is not cross-origin isolated: it
-// cannot run (or the service worker is about to reload it isolated), and
-// the app makes the compiler's worker itself if it needs one.
-
-/** At the end of <head>, after the requests for the app's script and style, which a slow link should bring first. */
-function compilerScript(url: string): string {
-  return `if (self.crossOriginIsolated) try { window.${EARLY_COMPILER_GLOBAL} = new Worker(new URL(${literal(url)}, location.href), { type: "module", name: ${literal(COMPILER_WORKER_NAME)} }); } catch (e) {}`;
-}
+// The script does nothing on a page that is not cross-origin isolated: it
+// cannot run (or the service worker is about to reload it isolated).
 
 /** First in <body> (the frame needs a body to be rendered in): the runner's frame, its boot document keyed afresh. */
 function runnerScript(): string {
@@ -52,23 +40,11 @@ function runnerScript(): string {
 }
 
 export function earlyStart(): Plugin {
-  let base = "/";
   return {
     name: "playground:early-start",
-    apply: "build",
-    configResolved(config) {
-      base = config.base;
-    },
     transformIndexHtml: {
       order: "post",
-      handler(_html, context): HtmlTagDescriptor[] {
-        const files = Object.keys(context.bundle ?? {}).filter((file) => WORKER_FILE.test(file));
-        if (files.length !== 1) throw new Error(`early start: expected one compile-worker file in the bundle, found ${files.length}`);
-        return [
-          { tag: "script", children: compilerScript(base + files[0]), injectTo: "head" },
-          { tag: "script", children: runnerScript(), injectTo: "body-prepend" },
-        ];
-      },
+      handler: (): HtmlTagDescriptor[] => [{ tag: "script", children: runnerScript(), injectTo: "body-prepend" }],
     },
   };
 }

@@ -1,27 +1,17 @@
-// The page's handle on the compiler worker (comlink). A build's HTML starts
-// the worker before the app's script has loaded (scripts/vite-early-start.ts),
-// and it is adopted here; otherwise it starts on first use, or early by
-// warmCompiler(), so the first Run does not wait for TypeScript to load.
+// The page's handle on the compiler worker (comlink): started on first use,
+// or early by warmCompiler(), so the first Run does not wait for TypeScript
+// to load. (Not from the page's HTML, as the runner's frame is: its 0.8 MB
+// would then load before the editor shows: bench bundle.initial.kb.)
 
 import { wrap, type Remote } from "comlink";
 import type { CompilerService } from "./compile-worker";
 import type { CompileOptions, CompileResult } from "../compile/types";
-import { EARLY_COMPILER_GLOBAL } from "./page-boot";
 
 let remote: Remote<CompilerService> | null = null;
 
-/** the worker the page's HTML started, taken once */
-function takeEarlyWorker(): Worker | null {
-  const holder = globalThis as { [EARLY_COMPILER_GLOBAL]?: unknown };
-  const early = holder[EARLY_COMPILER_GLOBAL];
-  delete holder[EARLY_COMPILER_GLOBAL];
-  return typeof Worker !== "undefined" && early instanceof Worker ? early : null;
-}
-
 function service(): Remote<CompilerService> {
   remote ??= wrap<CompilerService>(
-    // (Vite reads this call's options at build time, so they are literals: the name is COMPILER_WORKER_NAME.)
-    takeEarlyWorker() ?? new Worker(new URL("./compile-worker.ts", import.meta.url), { type: "module", name: "playground-compiler" }),
+    new Worker(new URL("./compile-worker.ts", import.meta.url), { type: "module", name: "playground-compiler" }),
   );
   return remote;
 }

@@ -1,18 +1,15 @@
 // What the page's HTML starts before the app's script has loaded
-// (scripts/vite-early-start.ts), and how the app knows and adopts them: the
-// globals they are left under, the runner frame's attributes and the boot
-// document the frame waits in until the page brings it the runner. The app
+// (scripts/vite-early-start.ts), the runner's frame, and how the app knows
+// and adopts it: the global it is left under, its attributes and the boot
+// document it waits in until the page brings it the runner. The app
 // makes its own runner frames (after a crash, in dev) the same way. No
 // imports but the frame protocol's: the build's HTML plugin reads these
 // constants too.
 
 import { RUNNER_KEY_GLOBAL } from "../runtime/frame-protocol";
 
-/** where the head's script leaves the compiler's Worker (compile-client.ts takes it) */
-export const EARLY_COMPILER_GLOBAL = "__playgroundEarlyCompiler";
 /** where the body's script leaves { frame, key } of the runner's frame (runner-client.ts takes it) */
 export const EARLY_RUNNER_GLOBAL = "__playgroundEarlyRunner";
-export const COMPILER_WORKER_NAME = "playground-compiler";
 
 /**
  * sandbox="allow-scripts" alone: an opaque origin, a process of its own.
