@@ -1,10 +1,10 @@
-// What the page's HTML starts before the app's script has loaded
-// (scripts/vite-early-start.ts), the runner's frame, and how the app knows
-// and adopts it: the global it is left under, its attributes and the boot
-// document it waits in until the page brings it the runner. The app
-// makes its own runner frames (after a crash, in dev) the same way. No
-// imports but the frame protocol's: the build's HTML plugin reads these
-// constants too.
+// The runner's frame, which the page's HTML makes before the app's script
+// has loaded (scripts/vite-early-start.ts), and how the app knows and
+// adopts it: the global it is left under, its attributes and the boot
+// document it waits in until the page brings it the runner. The app makes
+// its own runner frames (after a crash, or if that script did not run) the
+// same way. No imports but the frame protocol's: the HTML plugin reads
+// these constants too.
 
 import { RUNNER_KEY_GLOBAL } from "../runtime/frame-protocol";
 

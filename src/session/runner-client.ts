@@ -101,7 +101,7 @@ function newKey(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** A runner frame made here, as the page's HTML makes one (after a crash; in dev). */
+/** A runner frame made here, as the page's HTML makes one (after a crash, or if its script did not run). */
 function makeFrame(): RunnerFrame {
   const frame = document.createElement("iframe");
   const key = newKey();
