@@ -13,7 +13,7 @@ import type { RunResult } from "../runtime/types";
 import type { FromRunner, WorkerCounts } from "../runtime/frame-protocol";
 import { checkSettings, checkTimeout, resolveSettings } from "../runtime/settings";
 import { compileSnippet, warmCompiler } from "./compile-client";
-import { connectRunner, dropEarlyFrame, type RunnerConnection } from "./runner-client";
+import { connectRunner, type RunnerConnection } from "./runner-client";
 import { RunSession } from "./run-session";
 import type { ControlReport } from "../runtime/types";
 import { decodeSchedule } from "../runtime/control/schedule-codec";
@@ -97,9 +97,6 @@ export function createPlaygroundRuntime(options: { inline?: boolean } = {}): Pla
   if (!problem) {
     connection = connect();
     warmCompiler();
-  } else {
-    // (The page's HTML made a frame for the runner before it could tell: nothing will run in it.)
-    dropEarlyFrame();
   }
 
   /**

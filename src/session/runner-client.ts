@@ -88,11 +88,6 @@ function takeEarlyFrame(): RunnerFrame | null {
   return { frame, key, loaded };
 }
 
-/** Removes the frame the page's HTML made, if no runner was started in it (the page cannot run: not isolated). */
-export function dropEarlyFrame(): void {
-  takeEarlyFrame()?.frame.remove();
-}
-
 function loadOf(frame: HTMLIFrameElement): Promise<void> {
   return new Promise<void>((resolve) => frame.addEventListener("load", () => resolve(), { once: true }));
 }
